@@ -1,0 +1,39 @@
+#include "diag/noqa.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *find_directive(const char *s, size_t len, size_t *rest) {
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] != '#') continue;
+    size_t j = i + 1;
+    while (j < len && (s[j] == ' ' || s[j] == '\t')) j++;
+    if (j + 4 <= len && strncasecmp(s + j, "noqa", 4) == 0 && (j + 4 == len || !isalnum((unsigned char)s[j + 4]))) {
+      *rest = len - (j + 4);
+      return s + j + 4;
+    }
+  }
+  return NULL;
+}
+
+bool vl_noqa_covers(const char *comment, size_t len, const char *code) {
+  size_t rest;
+  const char *p = find_directive(comment, len, &rest);
+  if (!p) return false;
+  size_t i = 0;
+  while (i < rest && (p[i] == ' ' || p[i] == '\t')) i++;
+  if (i >= rest || p[i] != ':') return true; /* blanket noqa */
+  i++;
+  bool any = false;
+  while (i < rest) {
+    while (i < rest && (p[i] == ' ' || p[i] == '\t' || p[i] == ',')) i++;
+    size_t start = i;
+    while (i < rest && isalnum((unsigned char)p[i])) i++;
+    if (i == start) break;
+    any = true;
+    size_t n = i - start;
+    if (n <= strlen(code) && strncasecmp(p + start, code, n) == 0) return true;
+  }
+  return !any; /* "# noqa:" with no codes acts as a blanket noqa, as in Ruff */
+}

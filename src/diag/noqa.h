@@ -1,0 +1,16 @@
+/* noqa.h: `# noqa` comments, Ruff's syntax.
+ *
+ *   # noqa                 suppresses every finding on the line
+ *   # noqa: VL001          only VL001 (codes separated by commas and/or spaces; prefixes allowed)
+ *   # NOQA:VL001,VL002     case-insensitive "noqa", optional spaces
+ *   x = 1  # why  # noqa   the directive may follow other comment text
+ * Pure functions; thread-safe. */
+#ifndef VL_DIAG_NOQA_H
+#define VL_DIAG_NOQA_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when the comment text (starting with '#') holds a noqa directive that covers `code`. */
+bool vl_noqa_covers(const char *comment, size_t len, const char *code);
+
+#endif

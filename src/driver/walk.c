@@ -1,0 +1,130 @@
+#define _POSIX_C_SOURCE 200809L
+#include "driver/walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+
+static const char *const skipped_dirs[] = {".git", "__pycache__", ".venv", "venv", "node_modules", "build", "dist",
+                                           ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"};
+
+static void push(char ***list, size_t *n, char *s) {
+  *list = vl_xrealloc(*list, (*n + 1) * sizeof(char *));
+  (*list)[(*n)++] = s;
+}
+
+static void error(VlPathList *out, const char *path, const char *why) {
+  size_t n = strlen(path) + strlen(why) + 3;
+  char *s = vl_xcalloc(n, 1);
+  snprintf(s, n, "%s: %s", path, why);
+  push(&out->errors, &out->nerrors, s);
+}
+
+static bool is_python(const char *name) {
+  size_t n = strlen(name);
+  return (n > 3 && strcmp(name + n - 3, ".py") == 0) || (n > 4 && strcmp(name + n - 4, ".pyi") == 0);
+}
+
+static bool skip_dir(const char *name) {
+  for (size_t i = 0; i < sizeof skipped_dirs / sizeof *skipped_dirs; i++)
+    if (strcmp(name, skipped_dirs[i]) == 0) return true;
+  return false;
+}
+
+static char *join(const char *dir, const char *name) {
+  if (strcmp(dir, ".") == 0) return vl_xstrdup(name);
+  size_t n = strlen(dir);
+  bool slash = n && dir[n - 1] == '/';
+  char *s = vl_xcalloc(n + strlen(name) + 2, 1);
+  sprintf(s, "%s%s%s", dir, slash ? "" : "/", name);
+  return s;
+}
+
+static void walk_dir(const char *dir, VlPathList *out, int depth) {
+  if (depth > 64) { error(out, dir, "directory nesting too deep"); return; }
+  DIR *d = opendir(dir);
+  if (!d) { error(out, dir, strerror(errno)); return; }
+  for (struct dirent *ent; (ent = readdir(d));) {
+    const char *name = ent->d_name;
+    if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
+    char *path = join(dir, name);
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+      error(out, path, strerror(errno));
+      free(path);
+      continue;
+    }
+    if (S_ISDIR(st.st_mode) && !skip_dir(name) && name[0] != '.') {
+      walk_dir(path, out, depth + 1);
+      free(path);
+    } else if (S_ISREG(st.st_mode) && is_python(name)) {
+      push(&out->paths, &out->count, path);
+    } else {
+      free(path);
+    }
+  }
+  closedir(d);
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void vl_walk(const char *const *roots, size_t nroots, VlPathList *out) {
+  *out = (VlPathList){0};
+  for (size_t i = 0; i < nroots; i++) {
+    const char *root = roots[i];
+    while (root[0] == '.' && root[1] == '/' && root[2]) root += 2;
+    struct stat st;
+    if (stat(root, &st) != 0) {
+      error(out, root, strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+      walk_dir(root, out, 0);
+    } else {
+      push(&out->paths, &out->count, vl_xstrdup(root));
+    }
+  }
+  if (out->count) qsort(out->paths, out->count, sizeof(char *), by_name);
+  /* the same file named twice (or inside a named folder) is checked once */
+  size_t w = 0;
+  for (size_t r = 0; r < out->count; r++) {
+    if (w && strcmp(out->paths[w - 1], out->paths[r]) == 0) free(out->paths[r]);
+    else out->paths[w++] = out->paths[r];
+  }
+  out->count = w;
+}
+
+void vl_path_list_free(VlPathList *self) {
+  for (size_t i = 0; i < self->count; i++) free(self->paths[i]);
+  for (size_t i = 0; i < self->nerrors; i++) free(self->errors[i]);
+  free(self->paths);
+  free(self->errors);
+  *self = (VlPathList){0};
+}
+
+bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(err, errlen, "%s", strerror(errno));
+    return false;
+  }
+  VlBuf buf = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vl_buf_append(&buf, chunk, n);
+  bool ok = !ferror(f);
+  if (!ok) snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+  fclose(f);
+  if (!ok) {
+    vl_buf_free(&buf);
+    return false;
+  }
+  if (!buf.data) vl_buf_append(&buf, "", 0);
+  *data = buf.data;
+  *len = buf.len;
+  return true;
+}

@@ -1,0 +1,25 @@
+/* walk.h: which files a check covers, and reading them.
+ *
+ * Directories are walked for *.py and *.pyi files, skipping .git, __pycache__, .venv, venv,
+ * node_modules, build, dist and other hidden folders; files named explicitly are always checked.
+ * Paths come back sorted, relative as given ("./" dropped).  No printing: problems are returned. */
+#ifndef VL_DRIVER_WALK_H
+#define VL_DRIVER_WALK_H
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct VlPathList {
+  char **paths;
+  size_t count;
+  char **errors; /* "path: reason" for paths that could not be walked */
+  size_t nerrors;
+} VlPathList;
+
+/* Expands the given paths into the files to check. */
+void vl_walk(const char *const *roots, size_t nroots, VlPathList *out);
+void vl_path_list_free(VlPathList *self);
+
+/* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */
+bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
+
+#endif

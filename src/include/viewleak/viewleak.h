@@ -1,0 +1,97 @@
+/* viewleak.h: the analysis library's public API.
+ *
+ * The front ends (CLI, LSP server, pre-commit entry) use only this header; they never see
+ * tree-sitter.  Sections: exit codes, positions, rules, selection, engine, reports.
+ *
+ * Ownership: a VlEngine is built once, is read-only afterwards and may be shared by threads.  Each
+ * vl_engine_check() call returns a VlReport that owns everything it points to (source copy,
+ * diagnostics, strings) and is freed with vl_report_delete().  Library code never prints. */
+#ifndef VIEWLEAK_H
+#define VIEWLEAK_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define VL_VERSION "0.1.0"
+
+/* ---- exit codes (Ruff's convention) ---- */
+typedef enum VlExit {
+  VL_EXIT_CLEAN = 0,    /* nothing found */
+  VL_EXIT_FINDINGS = 1, /* at least one finding */
+  VL_EXIT_ERROR = 2     /* usage, configuration or I/O error */
+} VlExit;
+
+/* ---- positions: byte offset plus 0-based row and 0-based byte column ---- */
+typedef struct VlPos {
+  uint32_t byte, row, col;
+} VlPos;
+typedef struct VlRange {
+  VlPos start, end;
+} VlRange;
+
+/* ---- rules ---- */
+typedef struct VlRuleInfo {
+  const char *code;    /* "VL001" */
+  const char *name;    /* "retained-view-of-rebound-array" */
+  const char *summary; /* one line */
+  bool default_enabled;
+} VlRuleInfo;
+
+/* Number of rules, and rule i (0-based, in code order). */
+size_t vl_rule_count(void);
+const VlRuleInfo *vl_rule_at(size_t i);
+/* The rule with that code (case-insensitive), or NULL. */
+const VlRuleInfo *vl_rule_find(const char *code);
+/* The rule's Markdown documentation (rules/<code>.md, embedded at build time). */
+const char *vl_rule_doc(const VlRuleInfo *rule);
+
+/* ---- selection: which rules run (select/ignore by code or prefix, as Ruff) ---- */
+typedef struct VlSelection VlSelection;
+VlSelection *vl_selection_new(void); /* selects every default-enabled rule */
+void vl_selection_delete(VlSelection *self);
+/* Sets the select list (replacing the default) or adds an ignore entry.  Returns false when the
+ * prefix matches no rule ("ALL" matches every rule). */
+bool vl_selection_select(VlSelection *self, const char *prefix);
+bool vl_selection_ignore(VlSelection *self, const char *prefix);
+bool vl_selection_enabled(const VlSelection *self, const char *code);
+
+/* ---- engine: parser language, rule table, library tables; read-only after vl_engine_new ---- */
+typedef struct VlEngine VlEngine;
+/* Returns NULL and writes a message into err when the embedded tables are malformed. */
+VlEngine *vl_engine_new(char *err, size_t errlen);
+void vl_engine_delete(VlEngine *self);
+
+/* ---- reports: one analysed file ---- */
+typedef struct VlDiagnostic {
+  const VlRuleInfo *rule;
+  const char *message;  /* one sentence */
+  const char *help;     /* how to fix it */
+  VlRange range;        /* the stored view expression */
+  bool has_related;     /* VL001: the line that rebinds the array */
+  VlRange related;
+  const char *related_message;
+  bool suppressed;      /* matched a `# noqa` comment on its line */
+} VlDiagnostic;
+
+typedef struct VlReport VlReport;
+
+/* Analyses `text` (len bytes, need not be NUL-terminated; copied) as the Python file `path`.
+ * Never fails: Python syntax errors are analysed around.  Thread-safe for distinct calls. */
+VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
+                          const VlSelection *selection);
+void vl_report_delete(VlReport *self);
+
+const char *vl_report_path(const VlReport *self);
+/* Diagnostics sorted by position; suppressed ones included (flagged). */
+size_t vl_report_count(const VlReport *self);
+const VlDiagnostic *vl_report_get(const VlReport *self, size_t i);
+/* Number of unsuppressed diagnostics. */
+size_t vl_report_active(const VlReport *self);
+/* The text of 0-based line `row`, without its line ending; *len receives its length. */
+const char *vl_report_line(const VlReport *self, uint32_t row, size_t *len);
+/* The whole source as analysed. */
+const char *vl_report_text(const VlReport *self, size_t *len);
+/* True when the parser had to recover from syntax errors (analysis still ran). */
+bool vl_report_has_syntax_errors(const VlReport *self);
+
+#endif

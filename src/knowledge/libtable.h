@@ -1,0 +1,101 @@
+/* libtable.h: library knowledge as data.
+ *
+ * One table per array library (rules/numpy.tsv, ...; the format is documented at the top of that
+ * file) says what each function, method and attribute does to memory: returns a view, copies,
+ * produces a fresh array, yields a scalar.  Tables are parsed once when the engine is built and are
+ * read-only afterwards (thread-safe).  Entries live in the arena passed to vl_libtable_parse. */
+#ifndef VL_KNOWLEDGE_LIBTABLE_H
+#define VL_KNOWLEDGE_LIBTABLE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+
+typedef enum VlLibKind { VL_LIB_FUNCTION, VL_LIB_METHOD, VL_LIB_ATTRIBUTE, VL_LIB_RNG_METHOD } VlLibKind;
+
+typedef enum VlEffect {
+  VL_FX_UNKNOWN,
+  VL_FX_VIEW,     /* shares memory with the operand */
+  VL_FX_COPY,     /* new array computed from operands */
+  VL_FX_PRODUCER, /* new array from nothing */
+  VL_FX_INT,      /* integer scalar */
+  VL_FX_SCALAR,   /* holds no array */
+  VL_FX_INDEX,    /* tuple of index arrays */
+  VL_FX_VIEWS,    /* list of views of the operand */
+  VL_FX_RNG,      /* random generator */
+  VL_FX_NONE      /* returns None */
+} VlEffect;
+
+typedef enum VlNdimRule {
+  VL_ND_UNKNOWN, VL_ND_SAME, VL_ND_CONST, VL_ND_ARGS, VL_ND_SHAPE, VL_ND_NEWSHAPE,
+  VL_ND_STACK, VL_ND_CONCAT, VL_ND_MIN
+} VlNdimRule;
+
+/* A condition on a call's parameter: given at all, or given as the literal False. */
+typedef struct VlLibCond {
+  const char *param; /* NULL: always true */
+  bool literal_false;
+} VlLibCond;
+
+typedef struct VlNdimSpec {
+  VlNdimRule rule;
+  int n;             /* VL_ND_CONST, VL_ND_MIN */
+  const char *param; /* VL_ND_SHAPE */
+} VlNdimSpec;
+
+typedef struct VlLibParam {
+  const char *name;
+  int pos;
+} VlLibParam;
+
+enum { VL_LIB_MAX_PARAMS = 4 };
+
+typedef struct VlLibEntry {
+  VlLibKind kind;
+  const char *name;
+  VlLibCond effect_cond; /* effect = cond ? effect_then : effect_else */
+  VlEffect effect_then, effect_else;
+  VlLibCond ndim_cond;
+  VlNdimSpec ndim_then, ndim_else;
+  VlLibParam params[VL_LIB_MAX_PARAMS];
+  int nparams;
+} VlLibEntry;
+
+typedef struct VlLibTable {
+  const char *library; /* "numpy" */
+  VlLibEntry *entries;
+  size_t count;
+} VlLibTable;
+
+/* Parses a table.  On error returns false and writes "name:line: what" into err. */
+bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, const char *text,
+                       char *err, size_t errlen);
+/* The entry of that kind and name, or NULL. */
+const VlLibEntry *vl_libtable_find(const VlLibTable *self, VlLibKind kind, const char *name);
+/* Position of a named parameter, or -1. */
+int vl_lib_param_pos(const VlLibEntry *e, const char *param);
+
+/* ---- the set of array libraries: which module prefix uses which table ---- */
+typedef enum VlLibId { VL_LIBID_NONE, VL_LIBID_NUMPY, VL_LIBID_CUPY, VL_LIBID_TORCH } VlLibId;
+
+typedef struct VlLibrary {
+  const char *module;        /* "numpy", "cupy", "torch" */
+  VlLibId id;
+  const VlLibTable *table;   /* CuPy shares NumPy's table */
+  bool int_index_is_view;    /* torch: t[i] is a 0-d view even on 1-D tensors */
+} VlLibrary;
+
+enum { VL_MAX_LIBRARIES = 8 };
+typedef struct VlKnowledge {
+  VlLibTable tables[VL_MAX_LIBRARIES];
+  size_t ntables;
+  VlLibrary libs[VL_MAX_LIBRARIES];
+  size_t nlibs;
+} VlKnowledge;
+
+/* Loads the embedded tables.  On error returns false with a message in err. */
+bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
+/* The library a qualified name belongs to ("numpy.random.randint" -> numpy, *member =
+ * "random.randint"), or NULL. */
+const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *qualified, const char **member);
+#endif

@@ -1,0 +1,147 @@
+#include "resolve/imports.h"
+
+#include <string.h>
+
+#include "base/vec.h"
+
+typedef struct Collector {
+  VlArena *arena;
+  const VlPy *py;
+  const VlSource *src;
+  VL_VEC(VlImportBinding) items;
+  VL_VEC(const char *) star;
+} Collector;
+
+static void add(Collector *c, const char *name, const char *qualified, uint32_t byte, TSNode scope) {
+  VlImportBinding b = {name, qualified, byte, scope};
+  VL_VEC_PUSH(&c->items, b);
+}
+
+static char *dotted(Collector *c, TSNode n) { return vl_py_text_dup(c->arena, c->src, n); }
+
+/* import_statement -> 'import' (dotted_name | aliased_import) (',' ...)* */
+static void import_stmt(Collector *c, TSNode stmt, TSNode scope) {
+  uint32_t at = ts_node_end_byte(stmt);
+  for (uint32_t i = 0, n = ts_node_named_child_count(stmt); i < n; i++) {
+    TSNode item = ts_node_named_child(stmt, i);
+    if (vl_py_is(c->py, item, VL_K_ALIASED_IMPORT)) {
+      add(c, vl_py_text_dup(c->arena, c->src, vl_py_field(c->py, item, VL_F_ALIAS)),
+          dotted(c, vl_py_field(c->py, item, VL_F_NAME)), at, scope);
+    } else if (vl_py_is(c->py, item, VL_K_DOTTED_NAME)) {
+      TSNode head = ts_node_named_child(item, 0); /* `import numpy.random` binds `numpy` */
+      char *name = vl_py_text_dup(c->arena, c->src, head);
+      add(c, name, name, at, scope);
+    }
+  }
+}
+
+/* import_from_statement -> 'from' module_name 'import' (wildcard_import | name (',' name)*) */
+static void import_from(Collector *c, TSNode stmt, TSNode scope) {
+  TSNode mod = vl_py_field(c->py, stmt, VL_F_MODULE_NAME);
+  if (!vl_py_is(c->py, mod, VL_K_DOTTED_NAME)) return; /* relative import */
+  char *module = dotted(c, mod);
+  uint32_t at = ts_node_end_byte(stmt);
+  for (uint32_t i = 0, n = ts_node_named_child_count(stmt); i < n; i++) {
+    TSNode item = ts_node_named_child(stmt, i);
+    if (ts_node_eq(item, mod)) continue;
+    if (vl_py_is(c->py, item, VL_K_WILDCARD_IMPORT)) {
+      if (vl_py_is(c->py, scope, VL_K_MODULE)) VL_VEC_PUSH(&c->star, module);
+    } else if (vl_py_is(c->py, item, VL_K_ALIASED_IMPORT)) {
+      char *name = dotted(c, vl_py_field(c->py, item, VL_F_NAME));
+      add(c, vl_py_text_dup(c->arena, c->src, vl_py_field(c->py, item, VL_F_ALIAS)),
+          vl_arena_printf(c->arena, "%s.%s", module, name), at, scope);
+    } else if (vl_py_is(c->py, item, VL_K_DOTTED_NAME)) {
+      char *name = dotted(c, item);
+      add(c, name, vl_arena_printf(c->arena, "%s.%s", module, name), at, scope);
+    }
+  }
+}
+
+/* Plain assignments to names shadow imports of the same name. */
+static void shadow_targets(Collector *c, TSNode target, TSNode scope, uint32_t at) {
+  target = vl_py_unparen(c->py, target);
+  if (vl_py_is(c->py, target, VL_K_IDENTIFIER)) {
+    add(c, vl_py_text_dup(c->arena, c->src, target), NULL, at, scope);
+  } else if (vl_py_is(c->py, target, VL_K_PATTERN_LIST) || vl_py_is(c->py, target, VL_K_TUPLE_PATTERN) ||
+             vl_py_is(c->py, target, VL_K_LIST_PATTERN) || vl_py_is(c->py, target, VL_K_TUPLE) ||
+             vl_py_is(c->py, target, VL_K_LIST)) {
+    for (uint32_t i = 0, n = ts_node_named_child_count(target); i < n; i++)
+      shadow_targets(c, ts_node_named_child(target, i), scope, at);
+  }
+}
+
+static void walk(Collector *c, TSNode node, TSNode scope) {
+  const VlPy *py = c->py;
+  if (vl_py_is(py, node, VL_K_IMPORT)) { import_stmt(c, node, scope); return; }
+  if (vl_py_is(py, node, VL_K_IMPORT_FROM)) { import_from(c, node, scope); return; }
+  if (vl_py_is(py, node, VL_K_CLASS_DEF) || vl_py_is(py, node, VL_K_LAMBDA)) return;
+  if (vl_py_is(py, node, VL_K_FUNCTION_DEF)) {
+    add(c, vl_py_text_dup(c->arena, c->src, vl_py_field(py, node, VL_F_NAME)), NULL, ts_node_start_byte(node), scope);
+    scope = node;
+  } else if (vl_py_is(py, node, VL_K_ASSIGNMENT)) {
+    shadow_targets(c, vl_py_field(py, node, VL_F_LEFT), scope, ts_node_end_byte(node));
+  } else if (vl_py_is(py, node, VL_K_FOR)) {
+    shadow_targets(c, vl_py_field(py, node, VL_F_LEFT), scope, ts_node_start_byte(node));
+  }
+  for (uint32_t i = 0, n = ts_node_named_child_count(node); i < n; i++) walk(c, ts_node_named_child(node, i), scope);
+}
+
+VlImports *vl_imports_collect(VlArena *arena, const VlPy *py, const VlSource *src, TSNode root) {
+  Collector c = {arena, py, src, {0}, {0}};
+  walk(&c, root, root);
+  VlImports *out = VL_ARENA_NEW(arena, VlImports);
+  out->count = c.items.len;
+  out->items = VL_ARENA_ARRAY(arena, VlImportBinding, c.items.len);
+  if (c.items.len) memcpy(out->items, c.items.items, c.items.len * sizeof(VlImportBinding));
+  out->nstar = c.star.len;
+  out->star_modules = VL_ARENA_ARRAY(arena, const char *, c.star.len);
+  if (c.star.len) memcpy(out->star_modules, c.star.items, c.star.len * sizeof(char *));
+  VL_VEC_FREE(&c.items);
+  VL_VEC_FREE(&c.star);
+  return out;
+}
+
+/* The binding of `name` visible at `at` in `scope`: NULL (unbound), a shadow or an import. */
+static const VlImportBinding *lookup(const VlImports *self, const char *name, uint32_t at, TSNode scope,
+                                     bool *bound) {
+  const VlImportBinding *best = NULL;
+  bool module_level = ts_node_symbol(scope) == ts_node_symbol(ts_tree_root_node(scope.tree));
+  /* Function-local bindings first: any binding in the function makes the name local. */
+  if (!module_level) {
+    for (size_t i = 0; i < self->count; i++) {
+      const VlImportBinding *b = &self->items[i];
+      if (ts_node_eq(b->scope, scope) && strcmp(b->name, name) == 0) {
+        *bound = true;
+        if (b->byte <= at || !best) best = b;
+      }
+    }
+    if (*bound) return best;
+  }
+  for (size_t i = 0; i < self->count; i++) {
+    const VlImportBinding *b = &self->items[i];
+    if (ts_node_symbol(b->scope) != ts_node_symbol(ts_tree_root_node(scope.tree)) || strcmp(b->name, name) != 0)
+      continue;
+    *bound = true;
+    if (!module_level || b->byte <= at) best = b; /* items are in source order */
+  }
+  return best;
+}
+
+const char *vl_imports_resolve(const VlImports *self, VlArena *arena, const VlPy *py, const VlSource *src,
+                               TSNode expr, TSNode scope) {
+  expr = vl_py_unparen(py, expr);
+  if (vl_py_is(py, expr, VL_K_ATTRIBUTE)) {
+    const char *head = vl_imports_resolve(self, arena, py, src, vl_py_field(py, expr, VL_F_OBJECT), scope);
+    if (!head) return NULL;
+    uint32_t len;
+    const char *attr = vl_py_text(src, vl_py_field(py, expr, VL_F_ATTRIBUTE), &len);
+    return vl_arena_printf(arena, "%s.%.*s", head, (int)len, attr);
+  }
+  if (!vl_py_is(py, expr, VL_K_IDENTIFIER)) return NULL;
+  char *name = vl_py_text_dup(arena, src, expr);
+  bool bound = false;
+  const VlImportBinding *b = lookup(self, name, ts_node_start_byte(expr), scope, &bound);
+  if (b) return b->qualified; /* NULL for a shadowing assignment */
+  if (!bound && self->nstar) return vl_arena_printf(arena, "%s.%s", self->star_modules[0], name);
+  return NULL;
+}

@@ -1,0 +1,96 @@
+/* registry.c: the one table of rules.  Add a rule here, with its check in rules/vlNNN.c and its
+ * documentation in rules/VLNNN.md at the top of the repository. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/alloc.h"
+#include "base/embed.h"
+#include "rules/rule.h"
+
+const VlRule vl_rule_table[] = {
+    {{"VL001", "retained-view-of-rebound-array",
+      "A view stored in a loop keeps alive every old copy of an array the loop rebinds", true},
+     vl_check_vl001},
+};
+const size_t vl_rule_table_len = sizeof vl_rule_table / sizeof vl_rule_table[0];
+
+size_t vl_rule_count(void) { return vl_rule_table_len; }
+
+const VlRuleInfo *vl_rule_at(size_t i) { return i < vl_rule_table_len ? &vl_rule_table[i].info : NULL; }
+
+const VlRuleInfo *vl_rule_find(const char *code) {
+  for (size_t i = 0; i < vl_rule_table_len; i++)
+    if (strcasecmp(vl_rule_table[i].info.code, code) == 0) return &vl_rule_table[i].info;
+  return NULL;
+}
+
+const char *vl_rule_doc(const VlRuleInfo *rule) {
+  char file[32];
+  snprintf(file, sizeof file, "%s.md", rule->code);
+  const VlEmbedded *e = vl_embedded_find(file);
+  return e ? e->data : "";
+}
+
+/* ---- selection ---- */
+struct VlSelection {
+  char **select; /* NULL: the default set */
+  size_t nselect;
+  char **ignore;
+  size_t nignore;
+};
+
+VlSelection *vl_selection_new(void) { return vl_xcalloc(1, sizeof(VlSelection)); }
+
+void vl_selection_delete(VlSelection *self) {
+  if (!self) return;
+  for (size_t i = 0; i < self->nselect; i++) free(self->select[i]);
+  for (size_t i = 0; i < self->nignore; i++) free(self->ignore[i]);
+  free(self->select);
+  free(self->ignore);
+  free(self);
+}
+
+static bool prefix_matches(const char *prefix, const char *code) {
+  if (strcasecmp(prefix, "ALL") == 0) return true;
+  return strncasecmp(prefix, code, strlen(prefix)) == 0;
+}
+
+static bool matches_any_rule(const char *prefix) {
+  for (size_t i = 0; i < vl_rule_table_len; i++)
+    if (prefix_matches(prefix, vl_rule_table[i].info.code)) return true;
+  return false;
+}
+
+static void push(char ***list, size_t *n, const char *s) {
+  *list = vl_xrealloc(*list, (*n + 1) * sizeof(char *));
+  (*list)[(*n)++] = vl_xstrdup(s);
+}
+
+bool vl_selection_select(VlSelection *self, const char *prefix) {
+  if (!matches_any_rule(prefix)) return false;
+  push(&self->select, &self->nselect, prefix);
+  return true;
+}
+
+bool vl_selection_ignore(VlSelection *self, const char *prefix) {
+  if (!matches_any_rule(prefix)) return false;
+  push(&self->ignore, &self->nignore, prefix);
+  return true;
+}
+
+bool vl_selection_enabled(const VlSelection *self, const char *code) {
+  bool on = false;
+  if (!self || !self->nselect) {
+    const VlRuleInfo *r = vl_rule_find(code);
+    on = r && r->default_enabled;
+  } else {
+    for (size_t i = 0; i < self->nselect; i++)
+      if (prefix_matches(self->select[i], code)) on = true;
+  }
+  if (self)
+    for (size_t i = 0; i < self->nignore; i++)
+      if (prefix_matches(self->ignore[i], code)) on = false;
+  return on;
+}

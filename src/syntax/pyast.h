@@ -1,0 +1,89 @@
+/* pyast.h: the tree-sitter-python grammar as viewleak sees it.
+ *
+ * Node kinds and field names are looked up once (ts_language_symbol_for_name /
+ * ts_language_field_id_for_name) into a VlPy table, so that hot code compares integers instead of
+ * strings.  A VlPy is built with the engine and read-only afterwards (thread-safe).  This is the
+ * only layer, with flow/, that includes tree-sitter headers; front ends never do. */
+#ifndef VL_SYNTAX_PYAST_H
+#define VL_SYNTAX_PYAST_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <tree_sitter/api.h>
+
+#include "base/arena.h"
+#include "syntax/source.h"
+
+/* X(enum-suffix, grammar-name) for every node kind the analysis names. */
+#define VL_PY_KINDS(X)                                                                          \
+  X(MODULE, "module") X(FUNCTION_DEF, "function_definition") X(CLASS_DEF, "class_definition")   \
+  X(LAMBDA, "lambda") X(FOR, "for_statement") X(WHILE, "while_statement")                       \
+  X(ASSIGNMENT, "assignment") X(AUG_ASSIGNMENT, "augmented_assignment")                         \
+  X(EXPR_STMT, "expression_statement") X(CALL, "call") X(ARG_LIST, "argument_list")             \
+  X(KEYWORD_ARG, "keyword_argument") X(ATTRIBUTE, "attribute") X(SUBSCRIPT, "subscript")        \
+  X(SLICE, "slice") X(ELLIPSIS, "ellipsis") X(NONE, "none") X(TRUE, "true") X(FALSE, "false")   \
+  X(INTEGER, "integer") X(FLOAT, "float") X(STRING, "string") X(IDENTIFIER, "identifier")       \
+  X(TUPLE, "tuple") X(LIST, "list") X(DICT, "dictionary") X(SET, "set") X(PAIR, "pair")          \
+  X(LIST_COMP, "list_comprehension") X(DICT_COMP, "dictionary_comprehension")                   \
+  X(SET_COMP, "set_comprehension") X(GENERATOR, "generator_expression")                         \
+  X(FOR_IN_CLAUSE, "for_in_clause") X(PAREN, "parenthesized_expression")                        \
+  X(BINARY_OP, "binary_operator") X(UNARY_OP, "unary_operator")                                 \
+  X(COMPARISON, "comparison_operator") X(BOOLEAN_OP, "boolean_operator") X(NOT_OP, "not_operator") \
+  X(PATTERN_LIST, "pattern_list") X(TUPLE_PATTERN, "tuple_pattern") X(LIST_PATTERN, "list_pattern") \
+  X(EXPRESSION_LIST, "expression_list") X(IMPORT, "import_statement")                           \
+  X(IMPORT_FROM, "import_from_statement") X(ALIASED_IMPORT, "aliased_import")                   \
+  X(WILDCARD_IMPORT, "wildcard_import") X(DOTTED_NAME, "dotted_name") X(COMMENT, "comment")     \
+  X(BLOCK, "block") X(PARAMETERS, "parameters") X(TYPED_PARAM, "typed_parameter")               \
+  X(DEFAULT_PARAM, "default_parameter") X(TYPED_DEFAULT_PARAM, "typed_default_parameter")       \
+  X(CONDITIONAL, "conditional_expression") X(AWAIT, "await") X(LIST_SPLAT, "list_splat")        \
+  X(DECORATED_DEF, "decorated_definition") X(WITH_ITEM, "with_item") X(AS_PATTERN, "as_pattern") \
+  X(GLOBAL, "global_statement") X(NONLOCAL, "nonlocal_statement") X(TYPE, "type")               \
+  X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string")
+
+#define VL_PY_FIELDS(X)                                                                         \
+  X(LEFT, "left") X(RIGHT, "right") X(BODY, "body") X(CONDITION, "condition")                   \
+  X(FUNCTION, "function") X(ARGUMENTS, "arguments") X(OBJECT, "object") X(ATTRIBUTE, "attribute") \
+  X(VALUE, "value") X(SUBSCRIPT, "subscript") X(NAME, "name") X(ALIAS, "alias")                 \
+  X(MODULE_NAME, "module_name") X(OPERATOR, "operator") X(KEY, "key") X(ARGUMENT, "argument")   \
+  X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative")
+
+#define VL_PY_ENUM(name, str) VL_K_##name,
+typedef enum VlKind { VL_PY_KINDS(VL_PY_ENUM) VL_K__COUNT } VlKind;
+#undef VL_PY_ENUM
+#define VL_PY_ENUM(name, str) VL_F_##name,
+typedef enum VlField { VL_PY_FIELDS(VL_PY_ENUM) VL_F__COUNT } VlField;
+#undef VL_PY_ENUM
+
+typedef struct VlPy {
+  const TSLanguage *lang;
+  TSSymbol kind[VL_K__COUNT];
+  TSFieldId field[VL_F__COUNT];
+} VlPy;
+
+/* Fills the table from tree_sitter_python(); false when a name is missing (grammar mismatch). */
+bool vl_py_init(VlPy *self, const char **missing);
+
+static inline bool vl_py_is(const VlPy *py, TSNode n, VlKind k) {
+  return !ts_node_is_null(n) && ts_node_symbol(n) == py->kind[k];
+}
+static inline TSNode vl_py_field(const VlPy *py, TSNode n, VlField f) {
+  return ts_node_child_by_field_id(n, py->field[f]);
+}
+/* Strips parentheses: ((x)) -> x. */
+TSNode vl_py_unparen(const VlPy *py, TSNode n);
+/* The source text of a node, borrowed (not NUL-terminated); *len receives its length. */
+static inline const char *vl_py_text(const VlSource *src, TSNode n, uint32_t *len) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  *len = e - s;
+  return src->text + s;
+}
+/* True when the node's text is exactly `s`. */
+bool vl_py_text_is(const VlSource *src, TSNode n, const char *s);
+/* A copy of the node's text in the arena. */
+char *vl_py_text_dup(VlArena *arena, const VlSource *src, TSNode n);
+/* The "key" of a name or attribute chain made only of names ("data", "self.pool"), whitespace
+ * removed, or NULL for any other expression. */
+char *vl_py_key(VlArena *arena, const VlPy *py, const VlSource *src, TSNode n);
+/* The range of a node. */
+VlRange vl_py_range(const VlSource *src, TSNode n);
+
+#endif

@@ -1,0 +1,54 @@
+#include "syntax/source.h"
+
+#include <string.h>
+
+VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len) {
+  VlSource *s = VL_ARENA_NEW(arena, VlSource);
+  s->path = vl_arena_strdup(arena, path);
+  s->text = vl_arena_strndup(arena, text, len);
+  s->len = (uint32_t)len;
+  uint32_t n = 1;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) n++;
+  s->line_starts = VL_ARENA_ARRAY(arena, uint32_t, n);
+  s->nlines = n;
+  uint32_t row = 1;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+      s->line_starts[row++] = (uint32_t)i + 1;
+  return s;
+}
+
+VlPos vl_source_pos(const VlSource *self, uint32_t byte) {
+  if (byte > self->len) byte = self->len;
+  uint32_t lo = 0, hi = self->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (self->line_starts[mid] <= byte) lo = mid; else hi = mid;
+  }
+  return (VlPos){byte, lo, byte - self->line_starts[lo]};
+}
+
+const char *vl_source_line(const VlSource *self, uint32_t row, size_t *len) {
+  if (row >= self->nlines) return NULL;
+  uint32_t start = self->line_starts[row];
+  uint32_t end = row + 1 < self->nlines ? self->line_starts[row + 1] : self->len;
+  while (end > start && (self->text[end - 1] == '\n' || self->text[end - 1] == '\r')) end--;
+  *len = end - start;
+  return self->text + start;
+}
+
+uint32_t vl_source_utf16_col(const VlSource *self, uint32_t row, uint32_t col) {
+  size_t len = 0;
+  const char *line = vl_source_line(self, row, &len);
+  if (!line) return col;
+  if (col > len) col = (uint32_t)len;
+  uint32_t units = 0;
+  for (uint32_t i = 0; i < col;) {
+    unsigned char c = (unsigned char)line[i];
+    uint32_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    units += n == 4 ? 2 : 1;
+    i += n;
+  }
+  return units;
+}

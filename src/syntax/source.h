@@ -1,0 +1,30 @@
+/* source.h: the bytes of one Python file and its line index.
+ *
+ * Positions are byte offsets plus 0-based row and byte column; conversion to 1-based text columns or
+ * UTF-16 (LSP) happens at the edges with these helpers.  A VlSource lives in the file's arena. */
+#ifndef VL_SYNTAX_SOURCE_H
+#define VL_SYNTAX_SOURCE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "viewleak/viewleak.h"
+
+typedef struct VlSource {
+  const char *path;
+  const char *text; /* NUL-terminated copy */
+  uint32_t len;
+  uint32_t *line_starts; /* byte offset of each line's start */
+  uint32_t nlines;
+} VlSource;
+
+/* Copies text into the arena and indexes its lines (\n, \r\n and lone \r end a line). */
+VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len);
+/* The position of a byte offset (clamped to the text). */
+VlPos vl_source_pos(const VlSource *self, uint32_t byte);
+/* Line `row` without its ending; NULL when out of range. */
+const char *vl_source_line(const VlSource *self, uint32_t row, size_t *len);
+/* Number of UTF-16 code units in the first `col` bytes of line `row` (LSP positions). */
+uint32_t vl_source_utf16_col(const VlSource *self, uint32_t row, uint32_t col);
+
+#endif
