@@ -302,7 +302,12 @@ static VlNdim operand_nd(VlVal v) {
 static VlNdim apply_nd(const Env *e, const VlLibEntry *entry, VlNdimSpec spec, VlVal operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
-  case VL_ND_UNKNOWN: return vl_nd_unknown();
+  case VL_ND_UNKNOWN: {
+    /* a = np.tile(a, ...): nothing new is known about a's ndim; keep what the other bindings say */
+    VlNdim nd = vl_nd_unknown();
+    nd.self_ref = operand.type == VL_T_SELF;
+    return nd;
+  }
   case VL_ND_SAME: return operand_nd(operand);
   case VL_ND_CONST: return vl_nd_exact(spec.n);
   case VL_ND_ARGS: return a->star ? vl_nd_unknown() : vl_nd_exact(a->npos);
@@ -348,7 +353,11 @@ static VlVal apply_entry(const Env *e, const VlLibrary *lib, const VlLibEntry *e
   case VL_FX_INT: return v_type(VL_T_INT);
   case VL_FX_SCALAR: return v_type(VL_T_SCALAR);
   case VL_FX_NONE: return v_type(VL_T_NONE);
-  case VL_FX_RNG: return v_type(VL_T_RNG);
+  case VL_FX_RNG: {
+    VlVal v = v_type(VL_T_RNG);
+    v.lib = lib->id;
+    return v;
+  }
   case VL_FX_INDEX: {
     VlVal v = v_type(VL_T_INDEX);
     v.lib = lib->id;
@@ -452,7 +461,7 @@ static VlVal eval_call(const Env *e, TSNode n) {
         return r;
       }
     } else if (recv.type == VL_T_RNG) {
-      const VlLibrary *lib = library_of(e, VL_LIBID_NUMPY);
+      const VlLibrary *lib = library_of(e, recv.lib);
       const VlLibEntry *entry = vl_libtable_find(lib->table, VL_LIB_RNG_METHOD, name);
       if (entry) return apply_entry(e, lib, entry, n, &a, recv, true);
     } else if (recv.type == VL_T_LIST && (strcmp(name, "copy") == 0)) {
@@ -603,6 +612,8 @@ static VlVal eval_binary(const Env *e, TSNode n) {
   }
   if (l.type == VL_T_SELF || r.type == VL_T_SELF) return v_type(VL_T_SELF);
   if (l.type == VL_T_INT && r.type == VL_T_INT && !text_is(e, op, "/")) return v_type(VL_T_INT);
+  if (text_is(e, op, "*") && ((l.type == VL_T_LIST && r.type == VL_T_INT) || (l.type == VL_T_INT && r.type == VL_T_LIST)))
+    return v_type(VL_T_LIST); /* [None] * n */
   if (text_is(e, op, "+") && is_container(l) && l.type == r.type) {
     VlVal out = v_type(l.type);
     hold(&out, l);

@@ -46,7 +46,9 @@ static void call_store(Walker *w, TSNode call) {
   TSNode fn = vl_py_unparen(py, vl_py_field(py, call, VL_F_FUNCTION));
   TSNode args = vl_py_field(py, call, VL_F_ARGUMENTS);
   if (!vl_py_is(py, args, VL_K_ARG_LIST)) return;
-  if (vl_py_is(py, fn, VL_K_ATTRIBUTE)) {
+  TSNode obj = vl_py_field(py, fn, VL_F_OBJECT);
+  /* np.append(...) is a library call, not a store into a container named np */
+  if (vl_py_is(py, fn, VL_K_ATTRIBUTE) && !vl_imports_resolve(w->f->imports, w->f->arena, py, w->f->src, obj, w->scope->node)) {
     static const struct { const char *name; VlStoreKind kind; uint32_t arg; } methods[] = {
         {"append", VL_STORE_APPEND, 0},         {"appendleft", VL_STORE_APPEND, 0},
         {"extend", VL_STORE_EXTEND, 0},         {"extendleft", VL_STORE_EXTEND, 0},

@@ -148,6 +148,7 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
   static const struct { const char *module; const char *table; VlLibId id; bool int_view; } libs[] = {
       {"numpy", "numpy", VL_LIBID_NUMPY, false},
       {"cupy", "numpy", VL_LIBID_CUPY, false}, /* CuPy follows NumPy's view rules */
+      {"torch", "torch", VL_LIBID_TORCH, true},  /* t[i] is a view even on 1-D tensors */
   };
   *self = (VlKnowledge){0};
   for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
