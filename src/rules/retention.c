@@ -35,6 +35,27 @@ static const VlBinding *rebinding(VlRuleCtx *ctx, const VlScope *scope, const Vl
   return NULL;
 }
 
+/* True when `expr` is, or literally contains, the array `base` itself (`keep.extend([a, a.T])`). */
+static bool holds_whole(VlFlow *f, TSNode expr, const char *base, int depth) {
+  const VlPy *py = f->py;
+  expr = vl_py_unparen(py, expr);
+  const char *key = vl_py_key(f->arena, py, f->src, expr);
+  if (key) return strcmp(key, base) == 0;
+  if (depth > 4 || !(vl_py_is(py, expr, VL_K_LIST) || vl_py_is(py, expr, VL_K_TUPLE) || vl_py_is(py, expr, VL_K_SET) ||
+                     vl_py_is(py, expr, VL_K_DICT) || vl_py_is(py, expr, VL_K_PAIR)))
+    return false;
+  for (uint32_t i = 0, n = ts_node_named_child_count(expr); i < n; i++)
+    if (holds_whole(f, ts_node_named_child(expr, i), base, depth + 1)) return true;
+  return false;
+}
+
+/* The loop also keeps the whole array each iteration: its views pin nothing more. */
+static bool loop_keeps_whole(VlFlow *f, const VlLoop *loop, const char *base) {
+  for (size_t i = 0; i < loop->nstores; i++)
+    if (holds_whole(f, loop->stores[i].value, base, 0)) return true;
+  return false;
+}
+
 void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
                        void (*on_hit)(VlRuleCtx *ctx, const VlRetention *hit)) {
   VlFlow *f = ctx->flow;
@@ -52,7 +73,7 @@ void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
         VlVal v = vl_eval(f, scope, loop, st->value), view;
         if (!stored_view(st, v, &view) || !view.base || view.base_origin != VL_O_SAME) continue;
         const VlBinding *rb = rebinding(ctx, scope, loop, view.base, rebind_origin);
-        if (!rb) continue;
+        if (!rb || loop_keeps_whole(f, loop, view.base)) continue;
         TSNode at = ts_node_is_null(view.view) ? st->value : view.view;
         uint32_t byte = ts_node_start_byte(at);
         bool dup = false;
