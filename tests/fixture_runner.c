@@ -104,8 +104,9 @@ int main(int argc, char **argv) {
   }
   printf("fixtures: %zu files, %zu markers, %zu findings\n", files.count, nmarkers, nfindings);
   printf("%d passed, %d failed\n", passed, failed);
+  bool none = files.count == 0;
   vl_path_list_free(&files);
   vl_selection_delete(sel);
   vl_engine_delete(engine);
-  return failed || !files.count ? 1 : 0;
+  return failed || none ? 1 : 0;
 }

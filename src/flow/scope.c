@@ -142,12 +142,11 @@ static void record_uses(ScopeBuild *sb, VlFlow *f, TSNode node) {
     }
     if (axis < 1) return;
     TSNode fn = vl_py_field(py, node, VL_F_FUNCTION);
-    if (vl_py_is(py, fn, VL_K_ATTRIBUTE)) {
-      TSNode obj = vl_py_field(py, fn, VL_F_OBJECT);
-      /* method on the array itself (a.sum(axis=1)) or function of it (np.sum(a, axis=1)) */
-      add_use(sb, f, obj, axis + 1);
-    }
-    if (!ts_node_is_null(first)) add_use(sb, f, first, axis + 1);
+    TSNode obj = vl_py_field(py, fn, VL_F_OBJECT);
+    bool function = !vl_py_is(py, fn, VL_K_ATTRIBUTE) ||
+                    vl_imports_resolve(f->imports, f->arena, py, f->src, obj, sb->scope->node) != NULL;
+    if (!function) add_use(sb, f, obj, axis + 1);                     /* a.sum(axis=1): a */
+    else if (!ts_node_is_null(first)) add_use(sb, f, first, axis + 1); /* np.sum(a, axis=1): a */
   }
 }
 

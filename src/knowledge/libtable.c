@@ -124,7 +124,7 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
     self->library = library;
     self->count = entries.len;
     self->entries = VL_ARENA_ARRAY(arena, VlLibEntry, entries.len);
-    memcpy(self->entries, entries.items, entries.len * sizeof(VlLibEntry));
+    if (entries.len) memcpy(self->entries, entries.items, entries.len * sizeof(VlLibEntry));
   }
   VL_VEC_FREE(&entries);
   return ok;

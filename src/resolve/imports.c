@@ -74,10 +74,32 @@ static void walk(Collector *c, TSNode node, TSNode scope) {
   const VlPy *py = c->py;
   if (vl_py_is(py, node, VL_K_IMPORT)) { import_stmt(c, node, scope); return; }
   if (vl_py_is(py, node, VL_K_IMPORT_FROM)) { import_from(c, node, scope); return; }
-  if (vl_py_is(py, node, VL_K_CLASS_DEF) || vl_py_is(py, node, VL_K_LAMBDA)) return;
+  if (vl_py_is(py, node, VL_K_LAMBDA)) return;
+  if (vl_py_is(py, node, VL_K_CLASS_DEF)) {
+    /* class-level names are not visible in methods; only the methods themselves are walked */
+    add(c, vl_py_text_dup(c->arena, c->src, vl_py_field(py, node, VL_F_NAME)), NULL, ts_node_start_byte(node), scope);
+    TSNode body = vl_py_field(py, node, VL_F_BODY);
+    for (uint32_t i = 0, n = ts_node_named_child_count(body); i < n; i++) {
+      TSNode m = ts_node_named_child(body, i);
+      if (vl_py_is(py, m, VL_K_DECORATED_DEF)) m = vl_py_field(py, m, VL_F_DEFINITION);
+      if (vl_py_is(py, m, VL_K_FUNCTION_DEF)) walk(c, m, scope);
+    }
+    return;
+  }
   if (vl_py_is(py, node, VL_K_FUNCTION_DEF)) {
     add(c, vl_py_text_dup(c->arena, c->src, vl_py_field(py, node, VL_F_NAME)), NULL, ts_node_start_byte(node), scope);
     scope = node;
+    /* parameters are local bindings of the whole function */
+    TSNode params = vl_py_field(py, node, VL_F_PARAMETERS);
+    for (uint32_t i = 0, n = ts_node_named_child_count(params); i < n; i++) {
+      TSNode p = ts_node_named_child(params, i), name = p;
+      if (vl_py_is(py, p, VL_K_TYPED_PARAM)) name = ts_node_named_child(p, 0);
+      else if (vl_py_is(py, p, VL_K_DEFAULT_PARAM) || vl_py_is(py, p, VL_K_TYPED_DEFAULT_PARAM))
+        name = vl_py_field(py, p, VL_F_NAME);
+      if (vl_py_is(py, name, VL_K_IDENTIFIER)) add(c, vl_py_text_dup(c->arena, c->src, name), NULL, 0, scope);
+    }
+    walk(c, vl_py_field(py, node, VL_F_BODY), scope);
+    return;
   } else if (vl_py_is(py, node, VL_K_ASSIGNMENT)) {
     shadow_targets(c, vl_py_field(py, node, VL_F_LEFT), scope, ts_node_end_byte(node));
   } else if (vl_py_is(py, node, VL_K_FOR)) {
@@ -101,16 +123,20 @@ VlImports *vl_imports_collect(VlArena *arena, const VlPy *py, const VlSource *sr
   return out;
 }
 
+static bool vl_py_is_function(TSNode n) { return strcmp(ts_node_type(n), "function_definition") == 0; }
+
 /* The binding of `name` visible at `at` in `scope`: NULL (unbound), a shadow or an import. */
 static const VlImportBinding *lookup(const VlImports *self, const char *name, uint32_t at, TSNode scope,
                                      bool *bound) {
   const VlImportBinding *best = NULL;
   bool module_level = ts_node_symbol(scope) == ts_node_symbol(ts_tree_root_node(scope.tree));
-  /* Function-local bindings first: any binding in the function makes the name local. */
-  if (!module_level) {
+  /* Function-local bindings first (any binding in a function makes the name local to it), then
+   * the enclosing functions' (closures), then the module's. */
+  for (TSNode fn = scope; !module_level && !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
+    if (!vl_py_is_function(fn)) continue;
     for (size_t i = 0; i < self->count; i++) {
       const VlImportBinding *b = &self->items[i];
-      if (ts_node_eq(b->scope, scope) && strcmp(b->name, name) == 0) {
+      if (ts_node_eq(b->scope, fn) && strcmp(b->name, name) == 0) {
         *bound = true;
         if (b->byte <= at || !best) best = b;
       }

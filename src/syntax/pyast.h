@@ -44,7 +44,8 @@
   X(FUNCTION, "function") X(ARGUMENTS, "arguments") X(OBJECT, "object") X(ATTRIBUTE, "attribute") \
   X(VALUE, "value") X(SUBSCRIPT, "subscript") X(NAME, "name") X(ALIAS, "alias")                 \
   X(MODULE_NAME, "module_name") X(OPERATOR, "operator") X(KEY, "key") X(ARGUMENT, "argument")   \
-  X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative")
+  X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative")         \
+  X(DEFINITION, "definition")
 
 #define VL_PY_ENUM(name, str) VL_K_##name,
 typedef enum VlKind { VL_PY_KINDS(VL_PY_ENUM) VL_K__COUNT } VlKind;
