@@ -72,19 +72,12 @@ static void bind_for(ScopeBuild *sb, VlFlow *f, TSNode loop) {
     add_binding(sb, f, ts_node_named_child(left, i), VL_BIND_FOR, right, (int)i, enumerate, loop, loop);
 }
 
-/* parameters -> '(' (identifier | typed_parameter | default_parameter | ...)* ')' */
+/* parameters -> '(' parameter (',' parameter)* ')' */
 static void bind_params(ScopeBuild *sb, VlFlow *f, TSNode params) {
-  const VlPy *py = f->py;
   for (uint32_t i = 0, n = ts_node_named_child_count(params); i < n; i++) {
-    TSNode p = ts_node_named_child(params, i), name = p, type = {0};
-    if (vl_py_is(py, p, VL_K_TYPED_PARAM)) {
-      name = ts_node_named_child(p, 0);
-      type = vl_py_field(py, p, VL_F_TYPE);
-    } else if (vl_py_is(py, p, VL_K_DEFAULT_PARAM) || vl_py_is(py, p, VL_K_TYPED_DEFAULT_PARAM)) {
-      name = vl_py_field(py, p, VL_F_NAME);
-      type = vl_py_field(py, p, VL_F_TYPE);
-    }
-    if (vl_py_is(py, name, VL_K_IDENTIFIER)) add_binding(sb, f, name, VL_BIND_PARAM, type, -1, false, p, (TSNode){0});
+    TSNode p = ts_node_named_child(params, i), type;
+    TSNode name = vl_py_param_name(f->py, p, &type);
+    if (!ts_node_is_null(name)) add_binding(sb, f, name, VL_BIND_PARAM, type, -1, false, p, (TSNode){0});
   }
 }
 

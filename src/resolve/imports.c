@@ -92,11 +92,8 @@ static void walk(Collector *c, TSNode node, TSNode scope) {
     /* parameters are local bindings of the whole function */
     TSNode params = vl_py_field(py, node, VL_F_PARAMETERS);
     for (uint32_t i = 0, n = ts_node_named_child_count(params); i < n; i++) {
-      TSNode p = ts_node_named_child(params, i), name = p;
-      if (vl_py_is(py, p, VL_K_TYPED_PARAM)) name = ts_node_named_child(p, 0);
-      else if (vl_py_is(py, p, VL_K_DEFAULT_PARAM) || vl_py_is(py, p, VL_K_TYPED_DEFAULT_PARAM))
-        name = vl_py_field(py, p, VL_F_NAME);
-      if (vl_py_is(py, name, VL_K_IDENTIFIER)) add(c, vl_py_text_dup(c->arena, c->src, name), NULL, 0, scope);
+      TSNode type, name = vl_py_param_name(py, ts_node_named_child(params, i), &type);
+      if (!ts_node_is_null(name)) add(c, vl_py_text_dup(c->arena, c->src, name), NULL, 0, scope);
     }
     walk(c, vl_py_field(py, node, VL_F_BODY), scope);
     return;

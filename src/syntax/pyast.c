@@ -82,3 +82,16 @@ char *vl_py_key(VlArena *arena, const VlPy *py, const VlSource *src, TSNode n) {
 VlRange vl_py_range(const VlSource *src, TSNode n) {
   return (VlRange){vl_source_pos(src, ts_node_start_byte(n)), vl_source_pos(src, ts_node_end_byte(n))};
 }
+
+TSNode vl_py_param_name(const VlPy *py, TSNode p, TSNode *type) {
+  TSNode name = p;
+  *type = (TSNode){0};
+  if (vl_py_is(py, p, VL_K_TYPED_PARAM)) {
+    name = ts_node_named_child(p, 0);
+    *type = vl_py_field(py, p, VL_F_TYPE);
+  } else if (vl_py_is(py, p, VL_K_DEFAULT_PARAM) || vl_py_is(py, p, VL_K_TYPED_DEFAULT_PARAM)) {
+    name = vl_py_field(py, p, VL_F_NAME);
+    *type = vl_py_field(py, p, VL_F_TYPE);
+  }
+  return vl_py_is(py, name, VL_K_IDENTIFIER) ? name : (TSNode){0};
+}

@@ -84,6 +84,10 @@ char *vl_py_text_dup(VlArena *arena, const VlSource *src, TSNode n);
 /* The "key" of a name or attribute chain made only of names ("data", "self.pool"), whitespace
  * removed, or NULL for any other expression. */
 char *vl_py_key(VlArena *arena, const VlPy *py, const VlSource *src, TSNode n);
+/* A parameter's name node (identifier), or a null node for *args-style and other forms;
+ * *type receives its annotation (or a null node).
+ *   parameters -> identifier | typed_parameter | default_parameter | typed_default_parameter | ... */
+TSNode vl_py_param_name(const VlPy *py, TSNode param, TSNode *type);
 /* The range of a node. */
 VlRange vl_py_range(const VlSource *src, TSNode n);
 
