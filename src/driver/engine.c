@@ -69,6 +69,15 @@ static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
       .related_message = fd->related_message,
   };
   if (fd->has_related) d.related = vl_py_range(s->src, fd->related);
+  if (fd->fix.applicability != VL_FIX_NONE && fd->fix_insert) {
+    VlEdit *edit = VL_ARENA_NEW(s->arena, VlEdit);
+    VlPos at = vl_source_pos(s->src, ts_node_end_byte(fd->fix_node));
+    edit->range = (VlRange){at, at};
+    edit->content = fd->fix_insert;
+    d.fix = fd->fix;
+    d.fix.edits = edit;
+    d.fix.nedits = 1;
+  }
   VL_VEC_PUSH(&s->diags, d);
 }
 
@@ -134,6 +143,10 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
   ts_tree_delete(tree);
   ts_parser_delete(parser);
   return r;
+}
+
+const char *vl_applicability_name(VlApplicability a) {
+  return a == VL_FIX_SAFE ? "safe" : a == VL_FIX_UNSAFE ? "unsafe" : "none";
 }
 
 void vl_report_delete(VlReport *self) {

@@ -80,7 +80,7 @@ void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
         for (size_t k = 0; k < reported.len; k++) dup |= reported.items[k] == byte;
         if (dup) continue;
         VL_VEC_PUSH(&reported, byte);
-        VlRetention hit = {scope, loop, st, v, at, view.base, rb};
+        VlRetention hit = {scope, loop, st, v, at, view.base, rb, view.lib};
         on_hit(ctx, &hit);
       }
     }

@@ -15,6 +15,7 @@ typedef struct VlRetention {
   TSNode view;              /* the view expression to report */
   const char *base;         /* the viewed array's key */
   const VlBinding *rebind;  /* the binding that makes it new each iteration */
+  VlLibId stored_lib;       /* the view's library: the fix is .copy() or .clone() */
 } VlRetention;
 
 /* Calls on_hit for each retained view whose base is rebound in the loop by a value of origin

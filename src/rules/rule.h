@@ -23,6 +23,9 @@ typedef struct VlFinding {
   bool has_related;
   TSNode related;     /* e.g. the rebinding statement */
   const char *related_message;
+  VlFix fix; /* edits' ranges are filled from fix_nodes by the engine */
+  TSNode fix_node; /* VL_FIX_*: the node after which fix_insert is inserted */
+  const char *fix_insert;
 } VlFinding;
 
 struct VlRuleCtx {

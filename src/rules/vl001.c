@@ -25,12 +25,16 @@ static void report(VlRuleCtx *ctx, const VlRetention *hit) {
                                  "new array on line %u: every iteration keeps a whole old `%s` alive",
                                  view ? "`" : "", view ? view : "this", view ? "`" : "", hit->base,
                                  kind_word(hit->store->kind), hit->store->container, hit->base, line, hit->base),
-      .help = view ? vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy: `%s.copy()`", hit->base, line, view)
-                   : vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy of the view with `.copy()`",
-                                     hit->base, line),
+      .help = view ? vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy: `%s%s`", hit->base, line, view,
+                                     hit->stored_lib == VL_LIBID_TORCH ? ".clone()" : ".copy()")
+                   : vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy of the view with `%s`",
+                                     hit->base, line, hit->stored_lib == VL_LIBID_TORCH ? ".clone()" : ".copy()"),
       .has_related = true,
       .related = hit->rebind->stmt,
       .related_message = vl_arena_printf(f->arena, "`%s` is rebound to a new array here", hit->base),
+      .fix = {VL_FIX_UNSAFE, hit->stored_lib == VL_LIBID_TORCH ? "Store a copy with `.clone()`" : "Store a copy with `.copy()`", NULL, 0},
+      .fix_node = hit->view,
+      .fix_insert = hit->stored_lib == VL_LIBID_TORCH ? ".clone()" : ".copy()",
   };
   vl_rule_emit(ctx, &fd);
 }

@@ -61,6 +61,27 @@ typedef struct VlEngine VlEngine;
 VlEngine *vl_engine_new(char *err, size_t errlen);
 void vl_engine_delete(VlEngine *self);
 
+/* ---- fixes (Ruff's applicability: safe fixes keep behaviour; unsafe ones may change it and
+ * are applied only with --unsafe-fixes) ---- */
+typedef enum VlApplicability { VL_FIX_NONE = 0, VL_FIX_SAFE, VL_FIX_UNSAFE } VlApplicability;
+typedef struct VlEdit {
+  VlRange range;       /* replaced bytes (empty for an insertion) */
+  const char *content; /* replacement text */
+} VlEdit;
+typedef struct VlFix {
+  VlApplicability applicability;
+  const char *message; /* "Store a copy with `.copy()`" */
+  const VlEdit *edits;
+  size_t nedits;
+} VlFix;
+/* "safe" / "unsafe" / "none" */
+const char *vl_applicability_name(VlApplicability a);
+
+/* Where a rule's documentation is published: VL_DOCS_URL followed by "<CODE>.md". */
+#ifndef VL_DOCS_URL
+#define VL_DOCS_URL "https://github.com/viewleak/viewleak/blob/main/rules/"
+#endif
+
 /* ---- reports: one analysed file ---- */
 typedef struct VlDiagnostic {
   const VlRuleInfo *rule;
@@ -71,6 +92,7 @@ typedef struct VlDiagnostic {
   VlRange related;
   const char *related_message;
   bool suppressed;      /* matched a `# noqa` comment on its line */
+  VlFix fix;            /* applicability VL_FIX_NONE when the rule offers none */
 } VlDiagnostic;
 
 typedef struct VlReport VlReport;
