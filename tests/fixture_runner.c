@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
   VlSelection *sel = vl_selection_new();
   vl_selection_select(sel, "ALL");
   VlPathList files;
-  vl_walk((const char *const *)argv + 1, (size_t)argc - 1, &files);
+  vl_walk((const char *const *)argv + 1, (size_t)argc - 1, NULL, NULL, &files);
   int passed = 0, failed = 0;
   size_t nmarkers = 0, nfindings = 0;
   for (size_t i = 0; i < files.nerrors; i++) {
@@ -77,7 +77,7 @@ int main(int argc, char **argv) {
     Expect exp[64];
     size_t nexp = markers(text, exp, 64);
     nmarkers += nexp;
-    VlReport *r = vl_engine_check(engine, path, text, len, sel);
+    VlReport *r = vl_engine_check(engine, path, text, len, sel, NULL);
     bool ok = true;
     for (size_t i = 0; i < vl_report_count(r); i++) {
       const VlDiagnostic *d = vl_report_get(r, i);

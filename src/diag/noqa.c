@@ -37,3 +37,42 @@ bool vl_noqa_covers(const char *comment, size_t len, const char *code) {
   }
   return !any; /* "# noqa:" with no codes acts as a blanket noqa, as in Ruff */
 }
+
+bool vl_noqa_file_covers(const char *comment, size_t len, const char *code) {
+  for (size_t i = 0; i < len; i++) {
+    if (comment[i] != '#') continue;
+    size_t j = i + 1;
+    while (j < len && (comment[j] == ' ' || comment[j] == '\t')) j++;
+    if (j + 9 <= len && strncasecmp(comment + j, "viewleak:", 9) == 0) {
+      j += 9;
+      /* the rest reads like a line noqa: "noqa" or "noqa: CODES" */
+      char buf[512];
+      size_t n = len - j < sizeof buf - 2 ? len - j : sizeof buf - 2;
+      buf[0] = '#';
+      memcpy(buf + 1, comment + j, n);
+      return vl_noqa_covers(buf, n + 1, code);
+    }
+  }
+  return false;
+}
+
+bool vl_noqa_codes(const char *comment, size_t len, void (*fn)(void *ctx, const char *code, size_t n, size_t at),
+                   void *ctx) {
+  size_t rest;
+  const char *p = find_directive(comment, len, &rest);
+  if (!p) return false;
+  size_t i = 0;
+  while (i < rest && (p[i] == ' ' || p[i] == '\t')) i++;
+  if (i >= rest || p[i] != ':') return false;
+  i++;
+  bool any = false;
+  while (i < rest) {
+    while (i < rest && (p[i] == ' ' || p[i] == '\t' || p[i] == ',')) i++;
+    size_t start = i;
+    while (i < rest && isalnum((unsigned char)p[i])) i++;
+    if (i == start) break;
+    any = true;
+    fn(ctx, p + start, i - start, (size_t)(p + start - comment));
+  }
+  return any;
+}

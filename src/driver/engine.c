@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/alloc.h"
 #include "base/arena.h"
@@ -87,17 +88,21 @@ static int by_position(const void *a, const void *b) {
   return strcmp(x->rule->code, y->rule->code);
 }
 
-/* Marks diagnostics whose first line carries a covering `# noqa` comment. */
-static void apply_noqa(const VlPy *py, const VlSource *src, TSNode root, VlDiagnostic *d, size_t n) {
-  if (!n) return;
+typedef struct Comment {
+  uint32_t row, start;
+  const char *text;
+  uint32_t len;
+} Comment;
+typedef VL_VEC(Comment) Comments;
+
+static void collect_comments(const VlPy *py, const VlSource *src, TSNode root, Comments *out) {
   TSTreeCursor c = ts_tree_cursor_new(root);
   for (bool more = true; more;) {
     TSNode node = ts_tree_cursor_current_node(&c);
     if (vl_py_is(py, node, VL_K_COMMENT)) {
-      uint32_t row = ts_node_start_point(node).row, len;
-      const char *text = vl_py_text(src, node, &len);
-      for (size_t i = 0; i < n; i++)
-        if (d[i].range.start.row == row && vl_noqa_covers(text, len, d[i].rule->code)) d[i].suppressed = true;
+      Comment cm = {ts_node_start_point(node).row, ts_node_start_byte(node), NULL, 0};
+      cm.text = vl_py_text(src, node, &cm.len);
+      VL_VEC_PUSH(out, cm);
     }
     if (ts_tree_cursor_goto_first_child(&c)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&c))
@@ -109,8 +114,53 @@ static void apply_noqa(const VlPy *py, const VlSource *src, TSNode root, VlDiagn
   ts_tree_cursor_delete(&c);
 }
 
+/* ---- unused noqa codes (VL900) ---- */
+typedef struct UnusedCtx {
+  Sink *sink;
+  const Comment *comment;
+  const VlDiagnostic *diags;
+  size_t n;
+} UnusedCtx;
+
+static void check_code(void *p, const char *code, size_t n, size_t at) {
+  UnusedCtx *u = p;
+  if (n < 2 || (code[0] != 'V' && code[0] != 'v') || (code[1] != 'L' && code[1] != 'l')) return; /* not ours */
+  for (size_t i = 0; i < u->n; i++)
+    if (u->diags[i].range.start.row == u->comment->row && strncasecmp(u->diags[i].rule->code, code, n) == 0) return;
+  const VlRuleInfo *rule = vl_rule_find("VL900");
+  Sink *s = u->sink;
+  VlDiagnostic d = {.rule = rule};
+  uint32_t start = u->comment->start + (uint32_t)at;
+  d.range = (VlRange){vl_source_pos(s->src, start), vl_source_pos(s->src, start + (uint32_t)n)};
+  d.message = vl_arena_printf(s->arena, "unused `noqa` directive: `%.*s` suppresses nothing on this line", (int)n, code);
+  d.help = "remove the code from the `# noqa` comment";
+  VL_VEC_PUSH(&s->diags, d);
+}
+
+/* Marks suppressed diagnostics (line `# noqa`, file-level `# viewleak: noqa`), then reports unused
+ * noqa codes when VL900 is selected. */
+static void apply_noqa(const VlPy *py, Sink *sink, TSNode root, const VlSelection *selection) {
+  Comments comments = {0};
+  collect_comments(py, sink->src, root, &comments);
+  VlDiagnostic *d = sink->diags.items;
+  size_t n = sink->diags.len;
+  for (size_t k = 0; k < comments.len; k++) {
+    const Comment *c = &comments.items[k];
+    for (size_t i = 0; i < n; i++)
+      if ((d[i].range.start.row == c->row && vl_noqa_covers(c->text, c->len, d[i].rule->code)) ||
+          vl_noqa_file_covers(c->text, c->len, d[i].rule->code))
+        d[i].suppressed = true;
+  }
+  if (vl_selection_enabled(selection, "VL900"))
+    for (size_t k = 0; k < comments.len; k++) {
+      UnusedCtx u = {sink, &comments.items[k], sink->diags.items, n};
+      vl_noqa_codes(comments.items[k].text, comments.items[k].len, check_code, &u);
+    }
+  VL_VEC_FREE(&comments);
+}
+
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
-                          const VlSelection *selection) {
+                          const VlSelection *selection, const VlLibraryExtensions *extensions) {
   VlReport *r = vl_xcalloc(1, sizeof(VlReport));
   r->arena = vl_arena_new();
   r->src = vl_source_new(r->arena, path, text, len);
@@ -120,18 +170,19 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
   TSNode root = ts_tree_root_node(tree);
   r->syntax_errors = ts_node_has_error(root);
 
-  VlFlow flow = {.arena = r->arena, .py = &self->py, .src = r->src, .know = &self->know, .root = root};
+  VlFlow flow = {.arena = r->arena, .py = &self->py, .src = r->src, .know = &self->know, .root = root,
+                 .ext = extensions};
   flow.imports = vl_imports_collect(r->arena, &self->py, r->src, root);
   vl_flow_build(&flow);
 
   Sink sink = {r->arena, r->src, {0}};
   for (size_t i = 0; i < vl_rule_table_len; i++) {
     const VlRule *rule = &vl_rule_table[i];
-    if (!vl_selection_enabled(selection, rule->info.code)) continue;
+    if (!rule->check || !vl_selection_enabled(selection, rule->info.code)) continue;
     VlRuleCtx ctx = {&flow, rule, emit, &sink};
     rule->check(&ctx);
   }
-  apply_noqa(&self->py, r->src, root, sink.diags.items, sink.diags.len);
+  apply_noqa(&self->py, &sink, root, selection);
   if (sink.diags.len) qsort(sink.diags.items, sink.diags.len, sizeof(VlDiagnostic), by_position);
   r->count = sink.diags.len;
   r->diags = VL_ARENA_ARRAY(r->arena, VlDiagnostic, r->count ? r->count : 1);

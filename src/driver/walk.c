@@ -7,12 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
-
-static const char *const skipped_dirs[] = {".git", "__pycache__", ".venv", "venv", "node_modules", "build", "dist",
-                                           ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"};
 
 static void push(char ***list, size_t *n, char *s) {
   *list = vl_xrealloc(*list, (*n + 1) * sizeof(char *));
@@ -31,12 +29,6 @@ static bool is_python(const char *name) {
   return (n > 3 && strcmp(name + n - 3, ".py") == 0) || (n > 4 && strcmp(name + n - 4, ".pyi") == 0);
 }
 
-static bool skip_dir(const char *name) {
-  for (size_t i = 0; i < sizeof skipped_dirs / sizeof *skipped_dirs; i++)
-    if (strcmp(name, skipped_dirs[i]) == 0) return true;
-  return false;
-}
-
 static char *join(const char *dir, const char *name) {
   if (strcmp(dir, ".") == 0) return vl_xstrdup(name);
   size_t n = strlen(dir);
@@ -46,7 +38,7 @@ static char *join(const char *dir, const char *name) {
   return s;
 }
 
-static void walk_dir(const char *dir, VlPathList *out, int depth) {
+static void walk_dir(const char *dir, VlSkipFn skip, void *ctx, VlPathList *out, int depth) {
   if (depth > 64) { error(out, dir, "directory nesting too deep"); return; }
   DIR *d = opendir(dir);
   if (!d) { error(out, dir, strerror(errno)); return; }
@@ -60,8 +52,10 @@ static void walk_dir(const char *dir, VlPathList *out, int depth) {
       free(path);
       continue;
     }
-    if (S_ISDIR(st.st_mode) && !skip_dir(name) && name[0] != '.') {
-      walk_dir(path, out, depth + 1);
+    if (skip && (S_ISDIR(st.st_mode) || is_python(name)) && skip(ctx, path)) {
+      free(path);
+    } else if (S_ISDIR(st.st_mode)) {
+      walk_dir(path, skip, ctx, out, depth + 1);
       free(path);
     } else if (S_ISREG(st.st_mode) && is_python(name)) {
       push(&out->paths, &out->count, path);
@@ -74,7 +68,7 @@ static void walk_dir(const char *dir, VlPathList *out, int depth) {
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-void vl_walk(const char *const *roots, size_t nroots, VlPathList *out) {
+void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
   *out = (VlPathList){0};
   for (size_t i = 0; i < nroots; i++) {
     const char *root = roots[i];
@@ -83,7 +77,7 @@ void vl_walk(const char *const *roots, size_t nroots, VlPathList *out) {
     if (stat(root, &st) != 0) {
       error(out, root, strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
-      walk_dir(root, out, 0);
+      walk_dir(root, skip, ctx, out, 0);
     } else {
       push(&out->paths, &out->count, vl_xstrdup(root));
     }
@@ -127,4 +121,23 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
   *data = buf.data;
   *len = buf.len;
   return true;
+}
+
+char *vl_abs_path(const char *path) {
+  VlBuf b = {0};
+  if (path[0] != '/') {
+    char cwd[4096];
+    vl_buf_puts(&b, getcwd(cwd, sizeof cwd) ? cwd : ".");
+  }
+  for (const char *p = path; *p;) {
+    const char *slash = strchr(p, '/');
+    size_t n = slash ? (size_t)(slash - p) : strlen(p);
+    if (n && !(n == 1 && p[0] == '.')) {
+      vl_buf_append(&b, "/", 1);
+      vl_buf_append(&b, p, n);
+    }
+    p += n + (slash ? 1 : 0);
+  }
+  if (!b.len) vl_buf_puts(&b, "/");
+  return b.data;
 }

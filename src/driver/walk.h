@@ -1,7 +1,8 @@
 /* walk.h: which files a check covers, and reading them.
  *
- * Directories are walked for *.py and *.pyi files, skipping .git, __pycache__, .venv, venv,
- * node_modules, build, dist and other hidden folders; files named explicitly are always checked.
+ * Directories are walked for *.py and *.pyi files; `skip` (may be NULL) is asked about every file
+ * and folder found while walking (the project configuration's exclude lists); files named
+ * explicitly are always checked.
  * Paths come back sorted, relative as given ("./" dropped).  No printing: problems are returned. */
 #ifndef VL_DRIVER_WALK_H
 #define VL_DRIVER_WALK_H
@@ -16,10 +17,14 @@ typedef struct VlPathList {
 } VlPathList;
 
 /* Expands the given paths into the files to check. */
-void vl_walk(const char *const *roots, size_t nroots, VlPathList *out);
+typedef bool (*VlSkipFn)(void *ctx, const char *path);
+void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out);
 void vl_path_list_free(VlPathList *self);
 
 /* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */
 bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
 
+/* An absolute form of `path` (joined to the current directory; "." and "./" segments dropped,
+ * ".." kept).  The caller frees it. */
+char *vl_abs_path(const char *path);
 #endif

@@ -410,6 +410,36 @@ static VlVal container_of(const Env *e, VlType type, const Args *a) {
   return out;
 }
 
+static bool listed(const char *const *names, size_t n, const char *name) {
+  for (size_t i = 0; name && i < n; i++)
+    if (strcmp(names[i], name) == 0) return true;
+  return false;
+}
+
+/* Project helpers named in the configuration (extend-*-functions), by qualified or bare name. */
+static bool extension_call(const Env *e, const char *q, TSNode call, TSNode fn, const Args *a, VlVal *out) {
+  const VlLibraryExtensions *x = e->f->ext;
+  if (!x) return false;
+  const char *bare = vl_py_is(PY(e), fn, VL_K_IDENTIFIER) ? vl_py_text_dup(e->f->arena, e->f->src, fn) : NULL;
+  VlVal operand = a->npos ? eval(e, a->pos[0]) : v_unknown();
+  if (listed(x->copy, x->ncopy, q) || listed(x->copy, x->ncopy, bare)) {
+    *out = v_array(VL_O_COPY, is_array(operand) ? operand.lib : VL_LIBID_NUMPY, vl_nd_unknown());
+    out->nd.self_ref = operand.type == VL_T_SELF;
+    return true;
+  }
+  if (listed(x->producer, x->nproducer, q) || listed(x->producer, x->nproducer, bare)) {
+    *out = v_array(VL_O_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown());
+    return true;
+  }
+  if (listed(x->view, x->nview, q) || listed(x->view, x->nview, bare)) {
+    if (operand.type == VL_T_SELF) *out = operand;
+    else if (is_array(operand)) *out = view_of(operand, call, vl_nd_unknown());
+    else return false;
+    return true;
+  }
+  return false;
+}
+
 /* call -> function arguments */
 static VlVal eval_call(const Env *e, TSNode n) {
   const VlPy *py = PY(e);
@@ -417,6 +447,8 @@ static VlVal eval_call(const Env *e, TSNode n) {
   Args a = collect_args(e, n);
   const char *member = NULL;
   const char *q = vl_imports_resolve(e->f->imports, e->f->arena, py, e->f->src, fn, e->scope->node);
+  VlVal ext;
+  if (extension_call(e, q, n, fn, &a, &ext)) return ext;
   if (q) {
     const VlLibrary *lib = vl_knowledge_library(e->f->know, q, &member);
     const VlLibEntry *entry = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;

@@ -104,6 +104,7 @@ typedef struct VlFlow {
   const VlSource *src;
   const VlKnowledge *know;
   const VlImports *imports;
+  const VlLibraryExtensions *ext; /* project helpers from configuration; may be NULL */
   TSNode root;
   VlScope **scopes;
   size_t nscopes;

@@ -13,6 +13,9 @@ const VlRule vl_rule_table[] = {
     {{"VL001", "retained-view-of-rebound-array",
       "A view stored in a loop keeps alive every old copy of an array the loop rebinds", true},
      vl_check_vl001},
+    /* produced by the engine after noqa matching (no check function); off unless selected, or
+     * with --report-unused-noqa */
+    {{"VL900", "unused-noqa", "A `# noqa: VLnnn` code that suppresses nothing on its line", false}, NULL},
 };
 const size_t vl_rule_table_len = sizeof vl_rule_table / sizeof vl_rule_table[0];
 

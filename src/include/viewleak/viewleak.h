@@ -97,10 +97,22 @@ typedef struct VlDiagnostic {
 
 typedef struct VlReport VlReport;
 
+/* Project-specific library knowledge (from configuration): helpers that copy, return a view of their
+ * first argument, or produce a fresh array.  Names are qualified as imported ("mylib.shuffle") or bare
+ * for functions defined in the checked file. */
+typedef struct VlLibraryExtensions {
+  const char *const *copy;
+  size_t ncopy;
+  const char *const *view;
+  size_t nview;
+  const char *const *producer;
+  size_t nproducer;
+} VlLibraryExtensions;
+
 /* Analyses `text` (len bytes, need not be NUL-terminated; copied) as the Python file `path`.
  * Never fails: Python syntax errors are analysed around.  Thread-safe for distinct calls. */
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
-                          const VlSelection *selection);
+                          const VlSelection *selection, const VlLibraryExtensions *extensions);
 void vl_report_delete(VlReport *self);
 
 const char *vl_report_path(const VlReport *self);

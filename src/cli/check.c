@@ -1,0 +1,386 @@
+/* check.c: `viewleak check`: inputs -> configuration -> engine -> fixes -> output format.
+ *
+ * Inputs are paths (walked), --files-from, or stdin (--stdin-filename).  Each file gets the
+ * configuration nearest to it (or --config / --isolated), then command-line selections on top.
+ * With --fix, fixes are applied in passes (re-checking each result) and written atomically; --diff
+ * prints what --fix would change and writes nothing. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "cli/cli.h"
+#include "driver/config.h"
+#include "driver/fix.h"
+#include "driver/project.h"
+#include "driver/walk.h"
+#include "output/format.h"
+#include "viewleak/viewleak.h"
+
+static const char usage_check[] =
+    "Usage: viewleak check [OPTIONS] [PATH...]\n"
+    "\n"
+    "Checks Python files; folders are searched for *.py and *.pyi files (skipping .git, __pycache__,\n"
+    ".venv, venv, node_modules, build, dist and the like, and the configuration's `exclude`).\n"
+    "\n"
+    "Rule selection:\n"
+    "      --select CODES          Only these rules (comma-separated codes or prefixes; ALL)\n"
+    "      --extend-select CODES   Add these rules to the selection\n"
+    "      --ignore CODES          Skip these rules (codes or prefixes)\n"
+    "      --report-unused-noqa    Report `# noqa: VLnnn` codes that suppress nothing (VL900)\n"
+    "Configuration:\n"
+    "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
+    "      --isolated              Ignore all configuration files\n"
+    "Fixes:\n"
+    "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
+    "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
+    "      --diff                  Print the fixes as a unified diff; write nothing\n"
+    "      --exit-non-zero-on-fix  Exit 1 when fixes were applied, even if nothing remains\n"
+    "Inputs:\n"
+    "      --stdin-filename NAME   Read the source from stdin, reported as NAME\n"
+    "      --files-from FILE       Read the paths to check from FILE, one per line (- for stdin)\n"
+    "Output:\n"
+    "      --output-format FMT     text (default), concise, and the machine formats listed by --help\n"
+    "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
+    "      --statistics            Print the number of findings per rule instead of the findings\n"
+    "  -q, --quiet                 Print findings only: no source context, no summary\n"
+    "      --exit-zero             Exit 0 even when there are findings\n"
+    "      --no-color              No ANSI colours (also when NO_COLOR is set or output is not a terminal)\n"
+    "  -h, --help                  Show this help\n"
+    "\n"
+    "Exit status: 0 no findings, 1 findings, 2 usage, configuration or I/O error.\n";
+
+typedef struct Options {
+  VlStrList select, extend_select, ignore;
+  const char *config, *stdin_filename, *files_from, *output_file;
+  const VlFormat *format;
+  bool isolated, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
+} Options;
+
+typedef struct Run {
+  Options *opt;
+  const VlEngine *engine;
+  VlProject *project;
+  VlFormatCtx out;
+  bool error;
+  size_t fixed, fixable_safe, fixable_unsafe, diffs;
+  size_t counts[64]; /* per rule index, for --statistics */
+} Run;
+
+static void add_codes(VlStrList *list, const char *arg) {
+  char *copy = vl_xstrdup(arg), *save = NULL;
+  for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+    list->items = vl_xrealloc(list->items, (list->count + 1) * sizeof(char *));
+    list->items[list->count++] = vl_xstrdup(tok);
+  }
+  free(copy);
+}
+
+static void free_list(VlStrList *l) {
+  for (size_t i = 0; i < l->count; i++) free(l->items[i]);
+  free(l->items);
+}
+
+static bool codes_known(const VlStrList *list, const char *option) {
+  VlSelection *probe = vl_selection_new();
+  bool ok = true;
+  for (size_t i = 0; i < list->count; i++)
+    if (!vl_selection_select(probe, list->items[i])) {
+      fprintf(stderr, "viewleak: %s: '%s' matches no rule (see 'viewleak rule --all')\n", option, list->items[i]);
+      ok = false;
+    }
+  vl_selection_delete(probe);
+  return ok;
+}
+
+static void error(Run *run, const char *path, const char *msg) {
+  fprintf(stderr, "viewleak: error: %s%s%s\n", path ? path : "", path ? ": " : "", msg);
+  run->error = true;
+}
+
+static bool skip_excluded(void *ctx, const char *path) {
+  Run *run = ctx;
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, path, err, sizeof err);
+  if (!c) {
+    if (err[0]) error(run, NULL, err);
+    return true;
+  }
+  return vl_config_excludes(c, path);
+}
+
+/* Checks one text; applies or shows fixes; hands the final report to the format. */
+static void check_text(Run *run, const char *path, char *text, size_t len, const VlFileStamp *stamp) {
+  Options *o = run->opt;
+  char err[512];
+  const VlConfig *config = vl_project_config_for(run->project, path, err, sizeof err);
+  if (!config) {
+    if (err[0]) error(run, NULL, err);
+    return;
+  }
+  VlSelection *sel = vl_config_selection(config, path, &o->select, &o->extend_select, &o->ignore);
+  VlLibraryExtensions ext = vl_config_extensions(config);
+  VlReport *r = vl_engine_check(run->engine, path, text, len, sel, &ext);
+  bool fixing = o->fix || o->diff;
+  char *fixed = NULL;
+  size_t fixed_len = 0, applied_total = 0;
+  for (int pass = 0; fixing && pass < VL_FIX_MAX_PASSES; pass++) {
+    size_t n, applied;
+    char *next = vl_fix_source(r, o->unsafe_fixes, &n, &applied);
+    if (!next) break;
+    vl_report_delete(r);
+    r = vl_engine_check(run->engine, path, next, n, sel, &ext);
+    free(fixed);
+    fixed = next;
+    fixed_len = n;
+    applied_total += applied;
+  }
+  if (fixed && o->diff) {
+    VlBuf diff = {0};
+    vl_fix_diff(path, text, len, fixed, fixed_len, &diff);
+    if (diff.data) fputs(diff.data, run->out.out);
+    vl_buf_free(&diff);
+    run->diffs += applied_total;
+  } else if (fixed && o->fix) {
+    if (!stamp) {
+      fwrite(fixed, 1, fixed_len, stdout); /* stdin: the fixed source goes to stdout */
+      run->fixed += applied_total;
+    } else if (vl_fix_write(path, stamp, fixed, fixed_len, err, sizeof err)) {
+      run->fixed += applied_total;
+    } else {
+      error(run, path, err);
+    }
+  } else if (o->fix && !stamp) {
+    fwrite(text, 1, len, stdout);
+  }
+  for (size_t i = 0; i < vl_report_count(r); i++) {
+    const VlDiagnostic *d = vl_report_get(r, i);
+    if (d->suppressed) continue;
+    if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
+    if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
+    for (size_t k = 0; k < vl_rule_count() && k < 64; k++)
+      if (vl_rule_at(k) == d->rule) run->counts[k]++;
+  }
+  if (!o->diff && !o->statistics) run->opt->format->report(&run->out, r);
+  run->out.active += vl_report_active(r);
+  free(fixed);
+  vl_report_delete(r);
+  vl_selection_delete(sel);
+}
+
+static void check_path(Run *run, const char *path) {
+  char *text;
+  size_t len;
+  char err[256];
+  VlFileStamp stamp = {0};
+  if (stat(path, &stamp.st) != 0 || !vl_read_file(path, &text, &len, err, sizeof err)) {
+    error(run, path, stat(path, &stamp.st) != 0 ? "No such file or directory" : err);
+    return;
+  }
+  stamp.text = text;
+  stamp.len = len;
+  check_text(run, path, text, len, &stamp);
+  free(text);
+}
+
+static char **read_lines(const char *file, size_t *count, Run *run) {
+  char *text;
+  size_t len;
+  char err[256];
+  *count = 0;
+  if (strcmp(file, "-") == 0) {
+    VlBuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) vl_buf_append(&b, chunk, n);
+    vl_buf_append(&b, "", 0);
+    text = b.data;
+  } else if (!vl_read_file(file, &text, &len, err, sizeof err)) {
+    error(run, file, err);
+    return NULL;
+  }
+  char **lines = NULL, *save = NULL;
+  for (char *l = strtok_r(text, "\r\n", &save); l; l = strtok_r(NULL, "\r\n", &save)) {
+    if (!*l) continue;
+    lines = vl_xrealloc(lines, (*count + 1) * sizeof(char *));
+    lines[(*count)++] = vl_xstrdup(l);
+  }
+  free(text);
+  return lines;
+}
+
+static void print_statistics(Run *run) {
+  for (size_t k = 0; k < vl_rule_count() && k < 64; k++) {
+    if (!run->counts[k]) continue;
+    const VlRuleInfo *r = vl_rule_at(k);
+    fprintf(run->out.out, "%zu\t%s\t%s\n", run->counts[k], r->code, r->name);
+  }
+}
+
+static bool parse(int argc, char **argv, Options *o, int *exit_now) {
+  enum {
+    OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
+    OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
+    OPT_UNUSED_NOQA
+  };
+  static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
+                                       {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
+                                       {"ignore", required_argument, 0, OPT_IGNORE},
+                                       {"output-format", required_argument, 0, OPT_FORMAT},
+                                       {"output-file", required_argument, 0, 'o'},
+                                       {"quiet", no_argument, 0, 'q'},
+                                       {"exit-zero", no_argument, 0, OPT_EXIT_ZERO},
+                                       {"no-color", no_argument, 0, OPT_NO_COLOR},
+                                       {"config", required_argument, 0, OPT_CONFIG},
+                                       {"isolated", no_argument, 0, OPT_ISOLATED},
+                                       {"fix", no_argument, 0, OPT_FIX},
+                                       {"unsafe-fixes", no_argument, 0, OPT_UNSAFE},
+                                       {"diff", no_argument, 0, OPT_DIFF},
+                                       {"exit-non-zero-on-fix", no_argument, 0, OPT_EXIT_ON_FIX},
+                                       {"stdin-filename", required_argument, 0, OPT_STDIN},
+                                       {"files-from", required_argument, 0, OPT_FILES_FROM},
+                                       {"statistics", no_argument, 0, OPT_STATISTICS},
+                                       {"report-unused-noqa", no_argument, 0, OPT_UNUSED_NOQA},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  bool ok = true;
+  optind = 1;
+  opterr = 0;
+  for (int c; (c = getopt_long(argc, argv, "+qho:", opts, NULL)) != -1;) {
+    switch (c) {
+    case OPT_SELECT: add_codes(&o->select, optarg); break;
+    case OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
+    case OPT_IGNORE: add_codes(&o->ignore, optarg); break;
+    case OPT_UNUSED_NOQA: add_codes(&o->extend_select, "VL900"); break;
+    case OPT_FORMAT:
+      o->format = vl_format_find(optarg);
+      if (!o->format) {
+        fprintf(stderr, "viewleak: --output-format: unknown format '%s' (choose from: %s)\n", optarg, vl_format_names());
+        ok = false;
+      }
+      break;
+    case 'o': o->output_file = optarg; break;
+    case 'q': o->quiet = true; break;
+    case OPT_EXIT_ZERO: o->exit_zero = true; break;
+    case OPT_NO_COLOR: o->color = false; break;
+    case OPT_CONFIG: o->config = optarg; break;
+    case OPT_ISOLATED: o->isolated = true; break;
+    case OPT_FIX: o->fix = true; break;
+    case OPT_UNSAFE: o->unsafe_fixes = true; break;
+    case OPT_DIFF: o->diff = true; break;
+    case OPT_EXIT_ON_FIX: o->exit_non_zero_on_fix = true; break;
+    case OPT_STDIN: o->stdin_filename = optarg; break;
+    case OPT_FILES_FROM: o->files_from = optarg; break;
+    case OPT_STATISTICS: o->statistics = true; break;
+    case 'h':
+      fputs(usage_check, stdout);
+      *exit_now = VL_EXIT_CLEAN;
+      return false;
+    default:
+      *exit_now = vl_cli_usage_error("check: unknown or incomplete option '%s'", argv[optind - 1]);
+      return false;
+    }
+  }
+  ok &= codes_known(&o->select, "--select") & codes_known(&o->extend_select, "--extend-select") &
+        codes_known(&o->ignore, "--ignore");
+  if (o->config && o->isolated) {
+    fprintf(stderr, "viewleak: --config and --isolated cannot be used together\n");
+    ok = false;
+  }
+  if (o->stdin_filename && (optind < argc || o->files_from)) {
+    fprintf(stderr, "viewleak: --stdin-filename reads stdin: give no paths and no --files-from\n");
+    ok = false;
+  }
+  if (!ok) *exit_now = VL_EXIT_ERROR;
+  return ok;
+}
+
+int vl_cmd_check(int argc, char **argv) {
+  Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+  int code = VL_EXIT_CLEAN;
+  Run run = {.opt = &o};
+  char err[512] = "";
+  VlPathList files = {0};
+  if (!parse(argc, argv, &o, &code)) goto out;
+  if (o.output_file) {
+    run.out.out = fopen(o.output_file, "w");
+    if (!run.out.out) {
+      error(&run, o.output_file, "cannot open for writing");
+      code = VL_EXIT_ERROR;
+      goto out;
+    }
+    o.color = false;
+  } else {
+    run.out.out = stdout;
+  }
+  run.out.color = o.color;
+  run.out.quiet = o.quiet;
+  VlEngine *engine = vl_engine_new(err, sizeof err);
+  if (!engine) {
+    error(&run, NULL, err);
+    code = VL_EXIT_ERROR;
+    goto out;
+  }
+  run.engine = engine;
+  run.project = vl_project_new(o.config, o.isolated, err, sizeof err);
+  if (!run.project) {
+    error(&run, NULL, err);
+    vl_engine_delete(engine);
+    code = VL_EXIT_ERROR;
+    goto out;
+  }
+
+  if (!o.diff && !o.statistics) o.format->begin(&run.out);
+  if (o.stdin_filename) {
+    VlBuf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) vl_buf_append(&b, chunk, n);
+    vl_buf_append(&b, "", 0);
+    check_text(&run, o.stdin_filename, b.data, b.len, NULL);
+    vl_buf_free(&b);
+  } else {
+    size_t nroots = 0;
+    char **roots = NULL;
+    if (o.files_from) roots = read_lines(o.files_from, &nroots, &run);
+    const char *dot = ".";
+    if (o.files_from) vl_walk((const char *const *)roots, nroots, skip_excluded, &run, &files);
+    else if (optind < argc) vl_walk((const char *const *)argv + optind, (size_t)(argc - optind), skip_excluded, &run, &files);
+    else vl_walk(&dot, 1, skip_excluded, &run, &files);
+    for (size_t i = 0; i < nroots; i++) free(roots[i]);
+    free(roots);
+    for (size_t i = 0; i < files.nerrors; i++) error(&run, NULL, files.errors[i]);
+    for (size_t i = 0; i < files.count; i++) check_path(&run, files.paths[i]);
+  }
+  if (o.statistics) print_statistics(&run);
+  else if (!o.diff) o.format->end(&run.out);
+  bool human = o.format == vl_format_find("text") || o.format == vl_format_find("concise");
+  if (human && !o.quiet && !o.diff && !o.statistics) {
+    if (run.fixed) fprintf(run.out.out, "Fixed %zu finding%s.\n", run.fixed, run.fixed == 1 ? "" : "s");
+    if (run.fixable_safe) fprintf(run.out.out, "[*] %zu fixable with `--fix`.\n", run.fixable_safe);
+    if (run.fixable_unsafe)
+      fprintf(run.out.out, "%zu unsafe fix%s available with `--fix --unsafe-fixes`.\n", run.fixable_unsafe,
+              run.fixable_unsafe == 1 ? "" : "es");
+  }
+  size_t active = run.out.active;
+  vl_project_delete(run.project);
+  vl_engine_delete(engine);
+  if (run.error) code = VL_EXIT_ERROR;
+  else if (o.diff) code = run.diffs ? VL_EXIT_FINDINGS : VL_EXIT_CLEAN;
+  else if ((active && !o.exit_zero) || (o.exit_non_zero_on_fix && run.fixed)) code = VL_EXIT_FINDINGS;
+out:
+  if (run.out.out && run.out.out != stdout && fclose(run.out.out) != 0) {
+    fprintf(stderr, "viewleak: error: %s: write failed\n", o.output_file);
+    code = VL_EXIT_ERROR;
+  }
+  fflush(stdout);
+  vl_path_list_free(&files);
+  free_list(&o.select);
+  free_list(&o.extend_select);
+  free_list(&o.ignore);
+  return code;
+}

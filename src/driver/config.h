@@ -1,0 +1,67 @@
+/* config.h: project configuration, Ruff-style.
+ *
+ * Sources, nearest to the checked file first (per folder: .viewleak.toml, then viewleak.toml, then a
+ * pyproject.toml that has a [tool.viewleak] table):
+ *
+ *   key                      type                   meaning
+ *   select                   [codes or prefixes]    rules to run (replaces the default set)
+ *   extend-select            [codes or prefixes]    rules to add to the set
+ *   ignore                   [codes or prefixes]    rules to skip (wins over select)
+ *   per-file-ignores         {glob = [codes]}       rules to skip in matching files
+ *   exclude                  [globs]                files/folders not to walk (replaces the defaults)
+ *   extend-exclude           [globs]                more files/folders not to walk
+ *   extend-copy-functions    [qualified names]      project helpers that return a new array
+ *   extend-view-functions    [qualified names]      project helpers that return a view of their first argument
+ *   extend-array-producers   [qualified names]      project helpers that make a new array from nothing
+ *
+ * Globs are matched (fnmatch) against the path relative to the config file's folder, and against the
+ * file or folder name alone.  TOML is parsed with the vendored tree-sitter TOML grammar.  A VlConfig
+ * is immutable once loaded; loading is thread-safe. */
+#ifndef VL_DRIVER_CONFIG_H
+#define VL_DRIVER_CONFIG_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "viewleak/viewleak.h"
+
+typedef struct VlStrList {
+  char **items;
+  size_t count;
+} VlStrList;
+
+typedef struct VlPerFileIgnore {
+  char *pattern;
+  VlStrList codes;
+} VlPerFileIgnore;
+
+typedef struct VlConfig {
+  char *path; /* the file it was read from; NULL for the built-in defaults */
+  char *dir;  /* globs are relative to this folder ("." for defaults) */
+  bool has_select, has_exclude;
+  VlStrList select, extend_select, ignore, exclude, extend_exclude;
+  VlPerFileIgnore *per_file_ignores;
+  size_t nper_file_ignores;
+  VlStrList copy_functions, view_functions, array_producers;
+} VlConfig;
+
+/* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top
+ * level.  Returns NULL with "path:line: message" in err on a syntax error, an unknown key or a bad
+ * value.  *found is false (and NULL returned without error) for a pyproject.toml with no
+ * [tool.viewleak] table. */
+VlConfig *vl_config_load(const char *path, bool *found, char *err, size_t errlen);
+/* The defaults (no file). */
+VlConfig *vl_config_default(void);
+void vl_config_delete(VlConfig *self);
+
+/* The config file that applies in folder `dir` (searching upwards), or NULL. Caller frees. */
+char *vl_config_find(const char *dir);
+
+/* The rule selection for `path` under this config, with CLI overrides applied after it. */
+VlSelection *vl_config_selection(const VlConfig *self, const char *path, const VlStrList *cli_select,
+                                 const VlStrList *cli_extend_select, const VlStrList *cli_ignore);
+/* True when the walker should skip `path` (a file or folder found while walking). */
+bool vl_config_excludes(const VlConfig *self, const char *path);
+/* The library extensions this config adds (borrowed; valid while the config lives). */
+VlLibraryExtensions vl_config_extensions(const VlConfig *self);
+
+#endif

@@ -1,0 +1,142 @@
+#define _POSIX_C_SOURCE 200809L
+#include "driver/fix.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "driver/walk.h"
+
+typedef struct Edit {
+  uint32_t start, end;
+  const char *content;
+} Edit;
+
+static int by_start(const void *a, const void *b) {
+  const Edit *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+char *vl_fix_source(const VlReport *report, bool unsafe_ok, size_t *out_len, size_t *applied) {
+  size_t n = vl_report_count(report), count = 0;
+  Edit *edits = vl_xcalloc(n ? n : 1, sizeof(Edit));
+  uint32_t *first = vl_xcalloc(n ? n : 1, sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++) {
+    const VlDiagnostic *d = vl_report_get(report, i);
+    if (d->suppressed || d->fix.applicability == VL_FIX_NONE || d->fix.nedits != 1) continue;
+    if (d->fix.applicability == VL_FIX_UNSAFE && !unsafe_ok) continue;
+    const VlEdit *e = &d->fix.edits[0];
+    edits[count++] = (Edit){e->range.start.byte, e->range.end.byte, e->content};
+  }
+  *applied = 0;
+  if (!count) {
+    free(edits);
+    free(first);
+    return NULL;
+  }
+  qsort(edits, count, sizeof(Edit), by_start);
+  size_t len;
+  const char *text = vl_report_text(report, &len);
+  VlBuf out = {0};
+  vl_buf_append(&out, "", 0);
+  uint32_t pos = 0;
+  for (size_t i = 0; i < count; i++) {
+    if (edits[i].start < pos) continue; /* overlaps an applied edit: next pass */
+    vl_buf_append(&out, text + pos, edits[i].start - pos);
+    vl_buf_puts(&out, edits[i].content);
+    pos = edits[i].end;
+    (*applied)++;
+  }
+  vl_buf_append(&out, text + pos, len - pos);
+  free(edits);
+  free(first);
+  *out_len = out.len;
+  return out.data;
+}
+
+bool vl_fix_write(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err, size_t errlen) {
+  /* changed since read? compare identity, size, mtime and bytes */
+  struct stat now;
+  char *current = NULL;
+  size_t current_len = 0;
+  char why[256];
+  if (stat(path, &now) != 0 || !vl_read_file(path, &current, &current_len, why, sizeof why)) {
+    snprintf(err, errlen, "cannot re-read before writing: %s", strerror(errno));
+    free(current);
+    return false;
+  }
+  bool same = now.st_ino == stamp->st.st_ino && now.st_dev == stamp->st.st_dev && current_len == stamp->len &&
+              memcmp(current, stamp->text, current_len) == 0;
+  free(current);
+  if (!same) {
+    snprintf(err, errlen, "file changed since it was read; not fixed (run again)");
+    return false;
+  }
+  size_t n = strlen(path) + 32;
+  char *tmp = vl_xcalloc(n, 1);
+  snprintf(tmp, n, "%s.viewleak-XXXXXX", path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    snprintf(err, errlen, "cannot create a temporary file next to it: %s", strerror(errno));
+    free(tmp);
+    return false;
+  }
+  bool ok = fchmod(fd, now.st_mode & 07777) == 0;
+  for (size_t off = 0; ok && off < len;) {
+    ssize_t w = write(fd, text + off, len - off);
+    if (w < 0 && errno == EINTR) continue;
+    ok = w > 0;
+    if (ok) off += (size_t)w;
+  }
+  ok = ok && fsync(fd) == 0;
+  int saved = errno;
+  ok = (close(fd) == 0) && ok;
+  if (ok) ok = rename(tmp, path) == 0, saved = errno;
+  if (!ok) {
+    snprintf(err, errlen, "cannot write: %s", strerror(saved));
+    unlink(tmp);
+  }
+  free(tmp);
+  return ok;
+}
+
+static int append_line(const git_diff_delta *delta, const git_diff_hunk *hunk, const git_diff_line *line, void *p) {
+  (void)delta;
+  (void)hunk;
+  VlBuf *out = p;
+  if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+      line->origin == GIT_DIFF_LINE_DELETION)
+    vl_buf_append(out, &line->origin, 1);
+  vl_buf_append(out, line->content, line->content_len);
+  return 0;
+}
+
+void vl_fix_diff(const char *path, const char *before, size_t before_len, const char *after, size_t after_len,
+                 VlBuf *out) {
+  git_libgit2_init();
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  opts.context_lines = 3;
+  git_patch *patch = NULL;
+  if (git_patch_from_buffers(&patch, before, before_len, path, after, after_len, path, &opts) == 0) {
+    vl_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
+    size_t nh = git_patch_num_hunks(patch);
+    for (size_t h = 0; h < nh; h++) {
+      const git_diff_hunk *hunk;
+      size_t nlines;
+      if (git_patch_get_hunk(&hunk, &nlines, patch, h) != 0) continue;
+      vl_buf_append(out, hunk->header, hunk->header_len);
+      for (size_t k = 0; k < nlines; k++) {
+        const git_diff_line *line;
+        if (git_patch_get_line_in_hunk(&line, patch, h, k) == 0) append_line(NULL, hunk, line, out);
+      }
+    }
+    git_patch_free(patch);
+  }
+  git_libgit2_shutdown();
+}
