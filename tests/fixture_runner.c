@@ -5,7 +5,10 @@
  * A fixture line ending in `# expect: VL001` (several codes: `# expect: VL001, VL003`) must carry a
  * finding with that code starting on that line; every finding must be expected.  Missing and
  * unexpected findings both fail (so markers cannot drift into decoration).  Suppressed (noqa)
- * findings count as absent.  Prints one line per failure and a closing `N passed, M failed` line. */
+ * findings count as absent.  Each file is checked with the default rules plus the rule its folder is
+ * named after (fixtures/vl003/ adds VL003), so off-by-default rules are tested and the default set is
+ * checked for unexpected findings on every fixture.  Prints one line per failure and a closing
+ * `N passed, M failed` line. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +47,21 @@ static size_t markers(const char *text, Expect *out, size_t cap) {
   return n;
 }
 
+/* The default rules, plus the rule named by the file's folder (".../vl003/x.py" -> VL003). */
+static VlSelection *selection_for(const char *path) {
+  VlSelection *sel = vl_selection_new();
+  for (size_t i = 0; i < vl_rule_count(); i++)
+    if (vl_rule_at(i)->default_enabled) vl_selection_select(sel, vl_rule_at(i)->code);
+  const char *slash = strrchr(path, '/');
+  if (slash && slash - path >= 5) {
+    char code[6];
+    memcpy(code, slash - 5, 5);
+    code[5] = '\0';
+    if (vl_rule_find(code)) vl_selection_select(sel, code);
+  }
+  return sel;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: %s DIR_OR_FILE...\n", argv[0]);
@@ -55,8 +73,6 @@ int main(int argc, char **argv) {
     fprintf(stderr, "engine: %s\n", err);
     return 2;
   }
-  VlSelection *sel = vl_selection_new();
-  vl_selection_select(sel, "ALL");
   VlPathList files;
   vl_walk((const char *const *)argv + 1, (size_t)argc - 1, NULL, NULL, &files);
   int passed = 0, failed = 0;
@@ -77,7 +93,9 @@ int main(int argc, char **argv) {
     Expect exp[64];
     size_t nexp = markers(text, exp, 64);
     nmarkers += nexp;
+    VlSelection *sel = selection_for(path);
     VlReport *r = vl_engine_check(engine, path, text, len, sel, NULL);
+    vl_selection_delete(sel);
     bool ok = true;
     for (size_t i = 0; i < vl_report_count(r); i++) {
       const VlDiagnostic *d = vl_report_get(r, i);
@@ -106,7 +124,6 @@ int main(int argc, char **argv) {
   printf("%d passed, %d failed\n", passed, failed);
   bool none = files.count == 0;
   vl_path_list_free(&files);
-  vl_selection_delete(sel);
   vl_engine_delete(engine);
   return failed || none ? 1 : 0;
 }

@@ -18,6 +18,8 @@ typedef struct Frame {
   int index;
   bool enumerate;
   const struct Frame *next;
+  bool has_val; /* a helper's parameter: bound to the caller's argument value */
+  VlVal val;
 } Frame;
 
 typedef struct Env {
@@ -28,6 +30,7 @@ typedef struct Env {
 } Env;
 
 static VlVal eval(const Env *e, TSNode n);
+static VlVal eval_binding(const Env *env, const VlBinding *b);
 
 static VlVal v_unknown(void) { return (VlVal){.nd = vl_nd_unknown(), .elem_nd = vl_nd_unknown()}; }
 static VlVal v_type(VlType t) {
@@ -49,6 +52,9 @@ static bool is_container(VlVal v) {
   return v.type == VL_T_LIST || v.type == VL_T_TUPLE || v.type == VL_T_DICT || v.type == VL_T_SET;
 }
 
+static const VlPy *PY(const Env *e) { return e->f->py; }
+static bool text_is(const Env *e, TSNode n, const char *s) { return vl_py_text_is(e->f->src, n, s); }
+
 /* A view of array value `of`, as expression `node`, with `nd` dimensions. */
 static VlVal view_of(VlVal of, TSNode node, VlNdim nd) {
   VlVal v = v_array(VL_O_VIEW, of.lib, nd);
@@ -56,11 +62,26 @@ static VlVal view_of(VlVal of, TSNode node, VlNdim nd) {
   else if (of.origin == VL_O_VIEW) v.base = of.base, v.base_origin = of.base_origin;
   else v.base_origin = of.origin;
   v.view = node;
+  v.partial = of.origin == VL_O_VIEW && of.partial;
   return v;
 }
 
-static const VlPy *PY(const Env *e) { return e->f->py; }
-static bool text_is(const Env *e, TSNode n, const char *s) { return vl_py_text_is(e->f->src, n, s); }
+/* slice -> start? ':' stop? (':' step?)?  Narrows when it has a stop, or a negative literal start. */
+static bool slice_narrows(const Env *e, TSNode slice) {
+  int colons = 0;
+  for (uint32_t i = 0, n = ts_node_child_count(slice); i < n; i++) {
+    TSNode c = ts_node_child(slice, i);
+    if (!ts_node_is_named(c)) {
+      colons++;
+      continue;
+    }
+    if (vl_py_is(PY(e), c, VL_K_COMMENT) || vl_py_is(PY(e), c, VL_K_NONE)) continue;
+    if (colons == 1) return true; /* a stop */
+    if (colons == 0 && vl_py_is(PY(e), c, VL_K_UNARY_OP)) return true; /* a[-5:] */
+  }
+  return false;
+}
+
 
 static VlNdim nd_sub(VlNdim nd, int ints, int nones) {
   VlNdim r = nd;
@@ -131,7 +152,7 @@ static VlVal element_of(const Env *e, TSNode iter, int index, bool enumerate);
 
 static VlVal eval_key(const Env *e, const char *key, TSNode use) {
   for (const Frame *fr = e->frames; fr; fr = fr->next)
-    if (strcmp(fr->name, key) == 0) return element_of(e, fr->iter, fr->index, fr->enumerate);
+    if (strcmp(fr->name, key) == 0) return fr->has_val ? fr->val : element_of(e, fr->iter, fr->index, fr->enumerate);
   /* Inside a loop, a name bound in the body is an alias of what it was assigned there. */
   bool following = false;
   for (int i = 0; i < e->f->naliasing; i++) following |= strcmp(e->f->aliasing[i], key) == 0;
@@ -143,7 +164,7 @@ static VlVal eval_key(const Env *e, const char *key, TSNode use) {
     for (size_t i = 0; i < e->loop->nbindings && agree; i++) {
       const VlBinding *b = &e->loop->bindings[i];
       if (strcmp(b->key, key) != 0) continue;
-      VlVal v = vl_eval_binding(e->f, e->scope, e->loop, b);
+      VlVal v = eval_binding(e, b);
       bool holds = is_view(v) || (is_container(v) && v.holds_view);
       if (!holds || (found && (alias.type != v.type || (alias.base && v.base && strcmp(alias.base, v.base) != 0) ||
                                (!alias.base) != (!v.base))))
@@ -175,7 +196,11 @@ static VlVal element_of(const Env *e, TSNode iter, int index, bool enumerate) {
   if (it.type == VL_T_RANGE) return v_type(VL_T_INT);
   if (is_array(it)) {
     bool view = it.lib == VL_LIBID_TORCH || it.nd.lo >= 2;
-    if (view) return view_of(it, iter, nd_sub(it.nd, 1, 0));
+    if (view) {
+      VlVal row = view_of(it, iter, nd_sub(it.nd, 1, 0));
+      row.partial = true;
+      return row;
+    }
     return it.nd.hi <= 1 ? v_type(VL_T_INT) : v_unknown();
   }
   if (is_container(it) && it.holds_view) {
@@ -183,6 +208,7 @@ static VlVal element_of(const Env *e, TSNode iter, int index, bool enumerate) {
     v.base = it.base;
     v.base_origin = it.base_origin;
     v.view = iter;
+    v.partial = it.partial;
     return v;
   }
   return v_unknown();
@@ -190,6 +216,13 @@ static VlVal element_of(const Env *e, TSNode iter, int index, bool enumerate) {
 
 VlVal vl_eval_binding(VlFlow *f, const VlScope *scope, const VlLoop *loop, const VlBinding *b) {
   Env e = {f, scope, loop, NULL};
+  return eval_binding(&e, b);
+}
+
+/* The value of one binding, in an environment (a helper's parameter frames are kept). */
+static VlVal eval_binding(const Env *env, const VlBinding *b) {
+  Env e = *env;
+  VlFlow *f = e.f;
   switch (b->kind) {
   case VL_BIND_ASSIGN: {
     if (b->unpack < 0) return eval(&e, b->value);
@@ -202,6 +235,7 @@ VlVal vl_eval_binding(VlFlow *f, const VlScope *scope, const VlLoop *loop, const
       r.base = v.base;
       r.base_origin = v.base_origin;
       r.view = b->target;
+      r.partial = v.partial;
       return r;
     }
     return v_unknown();
@@ -346,9 +380,15 @@ static VlVal apply_entry(const Env *e, const VlLibrary *lib, const VlLibEntry *e
   switch (fx) {
   case VL_FX_VIEW:
     if (operand.type == VL_T_SELF) return operand;
-    if (is_array(operand)) return view_of(operand, call, nd);
+    if (is_array(operand)) {
+      VlVal v = view_of(operand, call, nd);
+      v.partial |= entry->narrows;
+      return v;
+    }
     return v_array(VL_O_PRODUCER, lib->id, nd); /* np.asarray(list) makes a new array */
   case VL_FX_COPY: return v_array(VL_O_COPY, lib->id, nd);
+  case VL_FX_CONVERT: /* np.array(a) copies a; np.array([...]) makes a new array from Python data */
+    return v_array(is_array(operand) || operand.type == VL_T_SELF ? VL_O_COPY : VL_O_PRODUCER, lib->id, nd);
   case VL_FX_PRODUCER: return v_array(VL_O_PRODUCER, lib->id, nd);
   case VL_FX_INT: return v_type(VL_T_INT);
   case VL_FX_SCALAR: return v_type(VL_T_SCALAR);
@@ -372,6 +412,7 @@ static VlVal apply_entry(const Env *e, const VlLibrary *lib, const VlLibEntry *e
       v.elem_nd = operand.nd;
       v.view = call;
       v.lib = lib->id;
+      v.partial = true; /* each piece is a part */
       return v;
     }
     return v_type(VL_T_LIST);
@@ -403,6 +444,7 @@ static VlVal container_of(const Env *e, VlType type, const Args *a) {
     out.base_origin = el.base_origin;
     out.elem_nd = el.nd;
     out.view = a->pos[0];
+    out.partial = true; /* rows */
   } else if (is_container(x) && x.holds_view) {
     x.type = type;
     return x;
@@ -440,6 +482,81 @@ static bool extension_call(const Env *e, const char *q, TSNode call, TSNode fn, 
   return false;
 }
 
+/* ---- same-module helpers ----
+ * `def pick(a, i): return a[i]` makes `pick(data, i)` a view of data: the helper's return expressions
+ * are evaluated with its parameters bound to the caller's argument values (its body's assignments are
+ * followed as aliases, like a loop's).  All returns must agree: views of the same array, or new arrays. */
+
+static const VlScope *helper_scope(const Env *e, TSNode fn) {
+  const VlPy *py = PY(e);
+  for (size_t i = 0; i < e->f->nscopes; i++) {
+    const VlScope *s = e->f->scopes[i];
+    if (!vl_py_is(py, s->node, VL_K_FUNCTION_DEF) || s->klass) continue;
+    if (!vl_py_text_is(e->f->src, vl_py_field(py, s->node, VL_F_NAME), vl_py_text_dup(e->f->arena, e->f->src, fn)))
+      continue;
+    for (const VlScope *up = e->scope; up; up = up->parent)
+      if (up == s->parent) return s;
+  }
+  return NULL;
+}
+
+static void collect_returns(const VlPy *py, TSNode n, TSNode *out, int *count, int cap) {
+  if (vl_py_is(py, n, VL_K_FUNCTION_DEF) || vl_py_is(py, n, VL_K_CLASS_DEF) || vl_py_is(py, n, VL_K_LAMBDA)) return;
+  if (vl_py_is(py, n, VL_K_RETURN)) {
+    if (*count < cap) out[*count] = ts_node_named_child_count(n) ? ts_node_named_child(n, 0) : (TSNode){0};
+    (*count)++;
+    return;
+  }
+  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++) collect_returns(py, ts_node_named_child(n, i), out, count, cap);
+}
+
+static bool helper_call(const Env *e, TSNode call, TSNode fn, const Args *a, VlVal *out) {
+  const VlPy *py = PY(e);
+  if (!vl_py_is(py, fn, VL_K_IDENTIFIER) || e->f->nhelpers >= 8) return false;
+  const VlScope *hs = helper_scope(e, fn);
+  if (!hs) return false;
+  uint32_t id = ts_node_start_byte(hs->node);
+  for (int i = 0; i < e->f->nhelpers; i++)
+    if (e->f->helpers[i] == id) return false; /* recursive helper */
+  TSNode rets[8];
+  int nret = 0;
+  TSNode body = vl_py_field(py, hs->node, VL_F_BODY);
+  collect_returns(py, body, rets, &nret, 8);
+  if (nret < 1 || nret > 8) return false;
+  /* parameters := caller's arguments */
+  Frame frames[16];
+  int nf = 0;
+  TSNode params = vl_py_field(py, hs->node, VL_F_PARAMETERS);
+  const Frame *chain = NULL;
+  for (uint32_t i = 0, n = ts_node_named_child_count(params); i < n && nf < 16; i++) {
+    TSNode type, name = vl_py_param_name(py, ts_node_named_child(params, i), &type);
+    if (ts_node_is_null(name)) return false; /* *args / **kwargs: not summarised */
+    char *pname = vl_py_text_dup(e->f->arena, e->f->src, name);
+    TSNode arg = keyword(e, a, pname);
+    if (ts_node_is_null(arg) && (int)i < a->npos && !a->star) arg = a->pos[i];
+    frames[nf] = (Frame){.name = pname, .index = -1, .next = chain, .has_val = true,
+                         .val = ts_node_is_null(arg) ? v_unknown() : eval(e, arg)};
+    chain = &frames[nf++];
+  }
+  e->f->helpers[e->f->nhelpers++] = id;
+  const VlLoop *as_loop = vl_loop_facts(e->f, hs, hs->node); /* the body's assignments, as aliases */
+  Env inner = {e->f, hs, as_loop, chain};
+  VlVal acc = v_unknown();
+  bool ok = true;
+  for (int i = 0; i < nret && ok; i++) {
+    VlVal v = ts_node_is_null(rets[i]) ? v_type(VL_T_NONE) : eval(&inner, rets[i]);
+    bool fresh = is_array(v) && (v.origin == VL_O_COPY || v.origin == VL_O_PRODUCER);
+    if (is_view(v) && v.base && (i == 0 || (is_view(acc) && acc.base && strcmp(acc.base, v.base) == 0))) acc = v;
+    else if (fresh && (i == 0 || (is_array(acc) && acc.origin == v.origin))) acc = v;
+    else ok = false;
+  }
+  e->f->nhelpers--;
+  if (!ok) return false;
+  if (is_view(acc)) acc.view = call;
+  *out = acc;
+  return true;
+}
+
 /* call -> function arguments */
 static VlVal eval_call(const Env *e, TSNode n) {
   const VlPy *py = PY(e);
@@ -449,6 +566,7 @@ static VlVal eval_call(const Env *e, TSNode n) {
   const char *q = vl_imports_resolve(e->f->imports, e->f->arena, py, e->f->src, fn, e->scope->node);
   VlVal ext;
   if (extension_call(e, q, n, fn, &a, &ext)) return ext;
+  if (!q && helper_call(e, n, fn, &a, &ext)) return ext;
   if (q) {
     const VlLibrary *lib = vl_knowledge_library(e->f->know, q, &member);
     const VlLibEntry *entry = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;
@@ -513,12 +631,15 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
   if (v.type == VL_T_SHAPE || v.type == VL_T_RANGE) return v_type(VL_T_INT);
   if (v.type == VL_T_INDEX) return v_array(VL_O_COPY, v.lib, vl_nd_exact(1));
   int ints = 0, slices = 0, nones = 0, count = 0;
-  bool ellipsis = false, advanced = false, unknown = false;
+  bool ellipsis = false, advanced = false, unknown = false, narrows = false;
   for (uint32_t i = 0, cnt = ts_node_named_child_count(n); i < cnt; i++) {
     TSNode c = ts_node_named_child(n, i);
     if (ts_node_eq(c, value_node) || vl_py_is(py, c, VL_K_COMMENT)) continue;
     count++;
-    if (vl_py_is(py, c, VL_K_SLICE)) slices++;
+    if (vl_py_is(py, c, VL_K_SLICE)) {
+      slices++;
+      narrows |= slice_narrows(e, c);
+    }
     else if (vl_py_is(py, c, VL_K_ELLIPSIS)) ellipsis = true;
     else if (vl_py_is(py, c, VL_K_NONE)) nones++;
     else {
@@ -534,6 +655,7 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
       r.base = v.base;
       r.base_origin = v.base_origin;
       r.view = n;
+      r.partial = v.partial;
       return r;
     }
     return v_unknown();
@@ -552,9 +674,14 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
   VlNdim nd = nd_sub(v.nd, ints, nones);
   if (ellipsis) nd.hi = VL_ND_MAX;
   nd.self_ref = false;
-  if (slices || ellipsis || nones) return view_of(v, n, nd);
+  narrows |= ints > 0;
+  VlVal r;
   const VlLibrary *lib = library_of(e, v.lib);
-  if (lib->int_index_is_view || v.nd.lo > ints) return view_of(v, n, nd);
+  if (slices || ellipsis || nones || lib->int_index_is_view || v.nd.lo > ints) {
+    r = view_of(v, n, nd);
+    r.partial |= narrows;
+    return r;
+  }
   if (v.nd.hi <= ints) return v_type(VL_T_INT); /* an element: a NumPy scalar */
   return v_unknown();
 }
@@ -571,6 +698,7 @@ static void hold(VlVal *out, VlVal el) {
     out->elem_nd = is_view(el) ? el.nd : el.elem_nd;
     out->view = el.view;
     out->lib = el.lib;
+    out->partial = el.partial;
   }
 }
 
@@ -603,13 +731,14 @@ static VlVal eval_comprehension(const Env *e, TSNode n, VlType type) {
     TSNode fn = vl_py_field(py, vl_py_unparen(py, right), VL_F_FUNCTION);
     bool en = vl_py_is(py, vl_py_unparen(py, right), VL_K_CALL) && text_is(e, fn, "enumerate");
     if (vl_py_is(py, left, VL_K_IDENTIFIER)) {
-      frames[nf] = (Frame){vl_py_text_dup(e->f->arena, e->f->src, left), right, -1, false, inner.frames};
+      frames[nf] = (Frame){.name = vl_py_text_dup(e->f->arena, e->f->src, left), .iter = right, .index = -1, .next = inner.frames};
       inner.frames = &frames[nf++];
     } else {
       for (uint32_t j = 0, m = ts_node_named_child_count(left); j < m && nf < 8; j++) {
         TSNode t = ts_node_named_child(left, j);
         if (!vl_py_is(py, t, VL_K_IDENTIFIER)) continue;
-        frames[nf] = (Frame){vl_py_text_dup(e->f->arena, e->f->src, t), right, (int)j, en, inner.frames};
+        frames[nf] = (Frame){.name = vl_py_text_dup(e->f->arena, e->f->src, t), .iter = right, .index = (int)j, .enumerate = en,
+                             .next = inner.frames};
         inner.frames = &frames[nf++];
       }
     }

@@ -61,6 +61,8 @@ typedef struct VlVal {
   VlOrigin base_origin; /* views: how the viewed array came to be (SAME: a named array, PRODUCER...) */
   TSNode view;       /* the expression that is (or, in a container, holds) the view */
   bool holds_view;   /* containers: some element is a view of `base` */
+  bool partial;      /* views (and containers holding one): shows only part of its base (a row, a[:5],
+                        a[:, 1], a[-3:], np.diagonal...), so it can pin far more than it shows */
   VlNdim elem_nd;    /* containers holding a view: that view's ndim */
 } VlVal;
 
@@ -111,6 +113,8 @@ typedef struct VlFlow {
   int depth; /* evaluation recursion guard */
   const char *aliasing[16]; /* keys whose loop-local bindings are being followed (cycle guard) */
   int naliasing;
+  uint32_t helpers[8];      /* same-module helpers being summarised (start bytes; recursion guard) */
+  int nhelpers;
 } VlFlow;
 
 /* scope.c: builds every scope of the file. */

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 #include "knowledge/libtable.h"
 
 #include <stdio.h>
@@ -39,7 +40,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
 
 static bool parse_effect(Parser *p, const char *s, VlEffect *out) {
   static const struct { const char *name; VlEffect fx; } names[] = {
-      {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER},
+      {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
       {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"index", VL_FX_INDEX},
       {"views", VL_FX_VIEWS}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -66,7 +67,8 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
 }
 
 static bool parse_params(Parser *p, char *s, VlLibEntry *e) {
-  for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) {
+  char *save = NULL;
+  for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
     char *eq = strchr(tok, '=');
     if (!eq || e->nparams == VL_LIB_MAX_PARAMS) return fail(p, "bad parameter", tok);
     *eq = '\0';
@@ -77,10 +79,23 @@ static bool parse_params(Parser *p, char *s, VlLibEntry *e) {
   return true;
 }
 
+static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
+  char *save = NULL;
+  for (char *tok = strtok_r(s, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    if (strcmp(tok, "grows=seq") == 0) e->grows = VL_GROW_SEQ;
+    else if (strcmp(tok, "grows=first") == 0) e->grows = VL_GROW_FIRST;
+    else if (strcmp(tok, "shrinks") == 0) e->shrinks = true;
+    else if (strcmp(tok, "narrows") == 0) e->narrows = true;
+    else return fail(p, "unknown tag", tok);
+  }
+  return true;
+}
+
 static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
-  char *cols[5] = {0};
+  char *cols[6] = {0};
   int n = 0;
-  for (char *tok = strtok(line, "\t"); tok && n < 5; tok = strtok(NULL, "\t")) cols[n++] = tok;
+  char *save = NULL;
+  for (char *tok = strtok_r(line, "\t", &save); tok && n < 6; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
   if (n < 4) return fail(p, "expected at least 4 tab-separated columns in", line);
   if (strcmp(cols[0], "function") == 0) e->kind = VL_LIB_FUNCTION;
   else if (strcmp(cols[0], "method") == 0) e->kind = VL_LIB_METHOD;
@@ -93,7 +108,9 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (!parse_effect(p, a, &e->effect_then) || !parse_effect(p, b, &e->effect_else)) return false;
   split_cond(p, cols[3], &e->ndim_cond, &a, &b);
   if (!parse_ndim(p, a, &e->ndim_then) || !parse_ndim(p, b, &e->ndim_else)) return false;
-  if (n == 5 && !parse_params(p, cols[4], e)) return false;
+  char *params = n >= 5 ? cols[4] : NULL, *tags = n >= 6 ? cols[5] : NULL;
+  if (params && strcmp(params, "-") != 0 && !parse_params(p, params, e)) return false;
+  if (tags && !parse_tags(p, tags, e)) return false;
   const char *conds[2] = {e->effect_cond.param, e->ndim_cond.param};
   for (int i = 0; i < 2; i++)
     if (conds[i] && vl_lib_param_pos(e, conds[i]) < 0) return fail(p, "condition on undeclared parameter", conds[i]);

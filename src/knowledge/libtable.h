@@ -17,6 +17,7 @@ typedef enum VlEffect {
   VL_FX_UNKNOWN,
   VL_FX_VIEW,     /* shares memory with the operand */
   VL_FX_COPY,     /* new array computed from operands */
+  VL_FX_CONVERT,  /* copy of an array operand; producer from Python data */
   VL_FX_PRODUCER, /* new array from nothing */
   VL_FX_INT,      /* integer scalar */
   VL_FX_SCALAR,   /* holds no array */
@@ -50,6 +51,8 @@ typedef struct VlLibParam {
 
 enum { VL_LIB_MAX_PARAMS = 4 };
 
+typedef enum VlGrowth { VL_GROW_NONE, VL_GROW_SEQ, VL_GROW_FIRST } VlGrowth;
+
 typedef struct VlLibEntry {
   VlLibKind kind;
   const char *name;
@@ -59,6 +62,9 @@ typedef struct VlLibEntry {
   VlNdimSpec ndim_then, ndim_else;
   VlLibParam params[VL_LIB_MAX_PARAMS];
   int nparams;
+  VlGrowth grows;  /* tag grows=seq|first (VL003) */
+  bool shrinks;    /* tag shrinks (VL004) */
+  bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
 } VlLibEntry;
 
 typedef struct VlLibTable {

@@ -13,6 +13,15 @@ const VlRule vl_rule_table[] = {
     {{"VL001", "retained-view-of-rebound-array",
       "A view stored in a loop keeps alive every old copy of an array the loop rebinds", true},
      vl_check_vl001},
+    {{"VL002", "retained-view-of-fresh-array",
+      "A view stored in a loop keeps alive every iteration's freshly made array", true},
+     vl_check_vl002},
+    /* performance rules: opt-in (extend-select), like Ruff's PERF family */
+    {{"VL003", "quadratic-array-growth", "An array grown by copying itself in a loop (np.concatenate, np.append...)",
+      false},
+     vl_check_vl003},
+    {{"VL004", "shrinking-copy-in-loop", "An array shrunk by copying itself in a loop (np.delete, np.insert)", false},
+     vl_check_vl004},
     /* produced by the engine after noqa matching (no check function); off unless selected, or
      * with --report-unused-noqa */
     {{"VL900", "unused-noqa", "A `# noqa: VLnnn` code that suppresses nothing on its line", false}, NULL},

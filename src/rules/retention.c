@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/vec.h"
 
 /* Whether the store puts `v` itself, or each element of `v`, into the container; returns the view
@@ -15,7 +16,8 @@ static bool stored_view(const VlStore *st, VlVal v, VlVal *out) {
   case VL_STORE_CONCAT:
     /* the elements are stored: a list of views, or the rows of a >= 2-D view (torch: any view) */
     if (container && v.holds_view) return *out = v, true;
-    if (view && (v.nd.lo >= 2 || v.lib == VL_LIBID_TORCH)) return *out = v, true;
+    /* the rows of a view are parts of its base even when the view itself is not */
+    if (view && (v.nd.lo >= 2 || v.lib == VL_LIBID_TORCH)) return v.partial = true, *out = v, true;
     return false;
   default:
     if (view || (container && v.holds_view)) return *out = v, true;
@@ -56,8 +58,7 @@ static bool loop_keeps_whole(VlFlow *f, const VlLoop *loop, const char *base) {
   return false;
 }
 
-void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
-                       void (*on_hit)(VlRuleCtx *ctx, const VlRetention *hit)) {
+void vl_retention_scan(VlRuleCtx *ctx, VlRetentionKind kind, void (*on_hit)(VlRuleCtx *ctx, const VlRetention *hit)) {
   VlFlow *f = ctx->flow;
   VL_VEC(uint32_t) reported = {0};
   for (size_t s = 0; s < f->nscopes; s++) {
@@ -71,9 +72,16 @@ void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
         if (c.type == VL_T_ARRAY) continue; /* out[j] = a[i] copies into the array */
         if (st->kind == VL_STORE_SETITEM && c.type != VL_T_LIST && c.type != VL_T_DICT) continue;
         VlVal v = vl_eval(f, scope, loop, st->value), view;
-        if (!stored_view(st, v, &view) || !view.base || view.base_origin != VL_O_SAME) continue;
-        const VlBinding *rb = rebinding(ctx, scope, loop, view.base, rebind_origin);
-        if (!rb || loop_keeps_whole(f, loop, view.base)) continue;
+        /* a view showing its whole base (a.T, a[::2], a[1:]) pins little more than it shows */
+        if (!stored_view(st, v, &view) || !view.partial) continue;
+        const VlBinding *rb = NULL;
+        if (view.base && view.base_origin == VL_O_SAME) {
+          const VlBinding *copy = rebinding(ctx, scope, loop, view.base, VL_O_COPY);
+          rb = kind == VL_RETAIN_REBOUND ? copy : copy ? NULL : rebinding(ctx, scope, loop, view.base, VL_O_PRODUCER);
+          if (!rb || loop_keeps_whole(f, loop, view.base)) continue;
+        } else if (!(kind == VL_RETAIN_FRESH && !view.base && view.base_origin == VL_O_PRODUCER)) {
+          continue; /* a view of a new array made by the stored expression itself */
+        }
         TSNode at = ts_node_is_null(view.view) ? st->value : view.view;
         uint32_t byte = ts_node_start_byte(at);
         bool dup = false;
@@ -86,4 +94,143 @@ void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
     }
   }
   VL_VEC_FREE(&reported);
+}
+
+/* ---- static size estimates ---- */
+
+static long int_literal(VlFlow *f, TSNode n) {
+  n = vl_py_unparen(f->py, n);
+  if (!vl_py_is(f->py, n, VL_K_INTEGER)) return -1;
+  uint32_t len;
+  const char *t = vl_py_text(f->src, n, &len);
+  long v = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    if (t[i] == '_') continue;
+    if (t[i] < '0' || t[i] > '9' || v > 1L << 40) return -1;
+    v = v * 10 + (t[i] - '0');
+  }
+  return v;
+}
+
+/* dtype names and item sizes: np.float32, "float32", torch.float16 ... */
+static int dtype_size(const char *name, const char **canonical) {
+  static const struct { const char *name; int size; } types[] = {
+      {"float64", 8}, {"double", 8}, {"float32", 4}, {"single", 4}, {"float", 4}, {"float16", 2}, {"half", 2},
+      {"bfloat16", 2}, {"int64", 8}, {"long", 8}, {"int32", 4}, {"int", 4}, {"int16", 2}, {"int8", 1},
+      {"uint8", 1}, {"bool", 1}, {"bool_", 1}, {"complex128", 16}, {"complex64", 8}};
+  for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+    if (strcmp(name, types[i].name) == 0) return *canonical = types[i].name, types[i].size;
+  return 0;
+}
+
+typedef struct Shape {
+  long dims[8];
+  int n;
+  int itemsize;
+  const char *dtype;
+} Shape;
+
+/* The shape and dtype a producer call makes, when all are literals. */
+static bool call_shape(VlFlow *f, const VlScope *scope, TSNode call, Shape *out) {
+  const VlPy *py = f->py;
+  call = vl_py_unparen(py, call);
+  if (!vl_py_is(py, call, VL_K_CALL)) return false;
+  const char *member;
+  const VlLibrary *lib = vl_eval_callee(f, scope, vl_py_field(py, call, VL_F_FUNCTION), &member);
+  const VlLibEntry *e = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;
+  if (!e || (e->effect_then != VL_FX_PRODUCER && e->effect_else != VL_FX_PRODUCER)) return false;
+  TSNode args = vl_py_field(py, call, VL_F_ARGUMENTS);
+  TSNode pos[8], dtype = {0}, shape = {0};
+  int npos = 0;
+  for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (vl_py_is(py, a, VL_K_KEYWORD_ARG)) {
+      TSNode name = vl_py_field(py, a, VL_F_NAME);
+      if (vl_py_text_is(f->src, name, "dtype")) dtype = vl_py_field(py, a, VL_F_VALUE);
+      else if (e->ndim_then.rule == VL_ND_SHAPE && vl_py_text_is(f->src, name, e->ndim_then.param))
+        shape = vl_py_field(py, a, VL_F_VALUE);
+      else if (!vl_py_text_is(f->src, name, "generator") && !vl_py_text_is(f->src, name, "device")) return false;
+    } else if (vl_py_is(py, a, VL_K_COMMENT)) {
+      continue;
+    } else if (npos < 8) {
+      pos[npos++] = a;
+    } else {
+      return false;
+    }
+  }
+  out->n = 0;
+  if (e->ndim_then.rule == VL_ND_ARGS) {
+    for (int i = 0; i < npos; i++) out->dims[out->n++] = int_literal(f, pos[i]);
+  } else if (e->ndim_then.rule == VL_ND_SHAPE && !e->effect_cond.param) {
+    int at = vl_lib_param_pos(e, e->ndim_then.param);
+    if (ts_node_is_null(shape) && at >= 0 && at < npos) shape = pos[at];
+    shape = vl_py_unparen(py, shape);
+    if (ts_node_is_null(shape)) return false;
+    if (vl_py_is(py, shape, VL_K_TUPLE) || vl_py_is(py, shape, VL_K_LIST)) {
+      for (uint32_t i = 0, n = ts_node_named_child_count(shape); i < n && out->n < 8; i++)
+        out->dims[out->n++] = int_literal(f, ts_node_named_child(shape, i));
+    } else {
+      out->dims[out->n++] = int_literal(f, shape);
+    }
+  } else {
+    return false;
+  }
+  for (int i = 0; i < out->n; i++)
+    if (out->dims[i] < 0) return false;
+  if (!out->n) return false;
+  out->dtype = lib->id == VL_LIBID_TORCH ? "float32" : "float64";
+  out->itemsize = lib->id == VL_LIBID_TORCH ? 4 : 8;
+  if (!ts_node_is_null(dtype)) {
+    uint32_t len;
+    const char *t = vl_py_text(f->src, dtype, &len);
+    const char *dot = memchr(t, '.', len);
+    size_t start = dot ? (size_t)(dot - t) + 1 : 0;
+    char name[32] = {0};
+    size_t k = 0;
+    for (size_t i = start; i < len && k < sizeof name - 1; i++)
+      if (t[i] != '\'' && t[i] != '"') name[k++] = t[i];
+    out->itemsize = dtype_size(name, &out->dtype);
+    if (!out->itemsize) return false;
+  }
+  return true;
+}
+
+/* True when `key` (a name or attribute chain) occurs in the expression. */
+static bool mentions(VlFlow *f, TSNode n, const char *key) {
+  const char *k = vl_py_key(f->arena, f->py, f->src, n);
+  if (k && strcmp(k, key) == 0) return true;
+  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
+    if (mentions(f, ts_node_named_child(n, i), key)) return true;
+  return false;
+}
+
+const char *vl_retention_size(VlFlow *f, const VlScope *scope, const char *key) {
+  const VlScope *owner = vl_scope_owner(scope, key);
+  if (!owner) return NULL;
+  const VlBinding *b[32];
+  size_t n = vl_scope_bindings_of(owner, key, b, 32);
+  Shape first = {0};
+  bool have = false;
+  for (size_t i = 0; i < n && i < 32; i++) {
+    if (b[i]->kind != VL_BIND_ASSIGN || b[i]->unpack >= 0) return NULL;
+    if (mentions(f, b[i]->value, key)) continue; /* a = np.delete(a, ...): at most what was made */
+    Shape s;
+    if (!call_shape(f, owner, b[i]->value, &s)) return NULL;
+    if (have && (s.n != first.n || s.itemsize != first.itemsize || memcmp(s.dims, first.dims, sizeof(long) * (size_t)s.n)))
+      return NULL;
+    first = s;
+    have = true;
+  }
+  if (!have) return NULL;
+  double bytes = first.itemsize;
+  VlBuf dims = {0};
+  for (int i = 0; i < first.n; i++) {
+    bytes *= (double)first.dims[i];
+    vl_buf_printf(&dims, "%s%ld", i ? "x" : "", first.dims[i]);
+  }
+  const char *out = bytes >= 1024.0 * 1024.0
+                        ? vl_arena_printf(f->arena, "%s %s = %.1f MiB", dims.data, first.dtype, bytes / (1024.0 * 1024.0))
+                        : vl_arena_printf(f->arena, "%s %s = %.1f KiB", dims.data, first.dtype, bytes / 1024.0);
+  vl_buf_free(&dims);
+  return out;
 }

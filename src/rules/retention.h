@@ -18,9 +18,18 @@ typedef struct VlRetention {
   VlLibId stored_lib;       /* the view's library: the fix is .copy() or .clone() */
 } VlRetention;
 
-/* Calls on_hit for each retained view whose base is rebound in the loop by a value of origin
- * `rebind_origin` (VL_O_COPY for VL001). */
-void vl_retention_scan(VlRuleCtx *ctx, VlOrigin rebind_origin,
-                       void (*on_hit)(VlRuleCtx *ctx, const VlRetention *hit));
+typedef enum VlRetentionKind {
+  VL_RETAIN_REBOUND, /* VL001: the viewed array is rebound to a copy in the loop */
+  VL_RETAIN_FRESH    /* VL002: the viewed array is made anew by a producer in the loop (and not
+                        rebound to a copy, which is VL001's), or the view's own expression makes it */
+} VlRetentionKind;
+
+/* Calls on_hit for each retained view of the given kind.  For VL_RETAIN_FRESH with an unnamed base
+ * (np.loadtxt(f)[:, 1]) hit->base is NULL and hit->rebind NULL. */
+void vl_retention_scan(VlRuleCtx *ctx, VlRetentionKind kind, void (*on_hit)(VlRuleCtx *ctx, const VlRetention *hit));
+
+/* "500x32x32x3 float64 = 11.7 MiB" for the array `key` when its shape and dtype are known
+ * statically, else NULL (arena string). */
+const char *vl_retention_size(VlFlow *f, const VlScope *scope, const char *key);
 
 #endif

@@ -43,5 +43,8 @@ extern const size_t vl_rule_table_len;
 
 /* Each rule's check function, one per file in rules/. */
 void vl_check_vl001(VlRuleCtx *ctx);
+void vl_check_vl002(VlRuleCtx *ctx);
+void vl_check_vl003(VlRuleCtx *ctx);
+void vl_check_vl004(VlRuleCtx *ctx);
 
 #endif

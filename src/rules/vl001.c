@@ -18,13 +18,15 @@ static void report(VlRuleCtx *ctx, const VlRetention *hit) {
   bool short_text = ts_node_end_byte(hit->view) - ts_node_start_byte(hit->view) <= 40;
   const char *view = short_text ? vl_py_text_dup(f->arena, f->src, hit->view) : NULL;
   uint32_t line = ts_node_start_point(hit->rebind->stmt).row + 1;
+  const char *size = vl_retention_size(f, hit->scope, hit->base);
   VlFinding fd = {
       .node = hit->view,
       .message = vl_arena_printf(f->arena,
                                  "%s%s%s is a view of `%s` %s `%s`, which outlives the loop, while `%s` is rebound to a "
-                                 "new array on line %u: every iteration keeps a whole old `%s` alive",
+                                 "new array on line %u: every iteration keeps a whole old `%s` alive%s%s%s",
                                  view ? "`" : "", view ? view : "this", view ? "`" : "", hit->base,
-                                 kind_word(hit->store->kind), hit->store->container, hit->base, line, hit->base),
+                                 kind_word(hit->store->kind), hit->store->container, hit->base, line, hit->base,
+                                 size ? " (up to " : "", size ? size : "", size ? " per iteration)" : ""),
       .help = view ? vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy: `%s%s`", hit->base, line, view,
                                      hit->stored_lib == VL_LIBID_TORCH ? ".clone()" : ".copy()")
                    : vl_arena_printf(f->arena, "`%s` is rebound on line %u; store a copy of the view with `%s`",
@@ -39,4 +41,4 @@ static void report(VlRuleCtx *ctx, const VlRetention *hit) {
   vl_rule_emit(ctx, &fd);
 }
 
-void vl_check_vl001(VlRuleCtx *ctx) { vl_retention_scan(ctx, VL_O_COPY, report); }
+void vl_check_vl001(VlRuleCtx *ctx) { vl_retention_scan(ctx, VL_RETAIN_REBOUND, report); }

@@ -37,7 +37,7 @@
   X(CONDITIONAL, "conditional_expression") X(AWAIT, "await") X(LIST_SPLAT, "list_splat")        \
   X(DECORATED_DEF, "decorated_definition") X(WITH_ITEM, "with_item") X(AS_PATTERN, "as_pattern") \
   X(GLOBAL, "global_statement") X(NONLOCAL, "nonlocal_statement") X(TYPE, "type")               \
-  X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string")
+  X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string") X(RETURN, "return_statement")
 
 #define VL_PY_FIELDS(X)                                                                         \
   X(LEFT, "left") X(RIGHT, "right") X(BODY, "body") X(CONDITION, "condition")                   \
