@@ -1,8 +1,15 @@
 /* format.h: output formats as a table of function pointers (universal-ctags' writers).
  *
  * The driver calls begin once, report for each checked file in path order, end once.  A format
- * only reads reports; it never analyses.  Adding a format (json, sarif, github...) is adding one
- * VlFormat to the table in text.c; nothing in the analysis changes. */
+ * only reads reports; it never analyses, and it writes only to ctx->out.  Each format lives in its
+ * own file (text.c: text and concise; json.c: json and json-lines; sarif.c, github.c, gitlab.c,
+ * junit.c) and is listed in the one table in format.c; nothing in the analysis changes when a
+ * format is added.
+ *
+ * Ownership: a format keeps what it needs between calls in ctx->state, allocated by begin and
+ * freed by end; it copies whatever it keeps from a report, since reports are deleted after the
+ * report call.  The table is constant; formats are not thread-safe per context (one context per
+ * output stream). */
 #ifndef VL_OUTPUT_FORMAT_H
 #define VL_OUTPUT_FORMAT_H
 #include <stdbool.h>
@@ -29,6 +36,9 @@ typedef struct VlFormat {
 const VlFormat *vl_format_find(const char *name);
 /* Comma-separated list of format names, for help and error messages. */
 const char *vl_format_names(void);
+/* Number of formats, and format i (0-based, in table order; NULL past the end). */
+size_t vl_format_count(void);
+const VlFormat *vl_format_at(size_t i);
 
 /* 1-based character column of a position (what editors and Ruff show). */
 unsigned vl_format_char_col(const VlReport *report, VlPos pos);

@@ -8,22 +8,13 @@
  */
 #include <string.h>
 
-#include "output/format.h"
+#include "output/common.h"
 
 #define BOLD(c) ((c)->color ? "\033[1m" : "")
 #define RED(c) ((c)->color ? "\033[1;31m" : "")
 #define CYAN(c) ((c)->color ? "\033[36m" : "")
 #define BLUE(c) ((c)->color ? "\033[1;34m" : "")
 #define RESET(c) ((c)->color ? "\033[0m" : "")
-
-unsigned vl_format_char_col(const VlReport *report, VlPos pos) {
-  size_t len;
-  const char *line = vl_report_line(report, pos.row, &len);
-  unsigned col = 1;
-  for (uint32_t i = 0; line && i < pos.col && i < len; i++)
-    if (((unsigned char)line[i] & 0xC0) != 0x80) col++;
-  return col;
-}
 
 static void headline(VlFormatCtx *c, const VlReport *r, const VlDiagnostic *d) {
   fprintf(c->out, "%s%s%s%s:%u:%u:%s %s%s%s %s\n", BOLD(c), vl_report_path(r), RESET(c), CYAN(c), d->range.start.row + 1,
@@ -69,15 +60,5 @@ static void summary(VlFormatCtx *c) {
 
 static void noop(VlFormatCtx *c) { (void)c; }
 
-static const VlFormat formats[] = {
-    {"text", noop, text_report, summary},
-    {"concise", noop, concise_report, summary},
-};
-
-const VlFormat *vl_format_find(const char *name) {
-  for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
-    if (strcmp(formats[i].name, name) == 0) return &formats[i];
-  return NULL;
-}
-
-const char *vl_format_names(void) { return "text, concise"; }
+const VlFormat vl_format_text = {"text", noop, text_report, summary};
+const VlFormat vl_format_concise = {"concise", noop, concise_report, summary};

@@ -1,0 +1,34 @@
+/* github.c: the `github` format: one GitHub Actions workflow command per finding, which the runner
+ * turns into an annotation on the pull request's diff:
+ *
+ *   ::warning file=examples/mixed.py,line=19,col=25,endLine=19,endColumn=32,title=VL001 (retained-view-of-rebound-array)::`data[i]` is a view ...
+ *
+ * Rows and columns are 1-based, columns in characters, the end exclusive.  Property values and the
+ * message are escaped as the Actions toolkit does (vl_format_github_escape). */
+#include <stdlib.h>
+
+#include "output/common.h"
+
+static void github_report(VlFormatCtx *c, const VlReport *r) {
+  char *rel = vl_format_relpath(vl_report_path(r));
+  char *path = vl_format_github_escape(rel, true);
+  for (size_t i = 0; i < vl_report_count(r); i++) {
+    const VlDiagnostic *d = vl_report_get(r, i);
+    if (d->suppressed) continue;
+    char *code = vl_format_github_escape(d->rule->code, true);
+    char *name = vl_format_github_escape(d->rule->name, true);
+    char *message = vl_format_github_escape(d->message, false);
+    fprintf(c->out, "::warning file=%s,line=%u,col=%u,endLine=%u,endColumn=%u,title=%s (%s)::%s\n", path,
+            d->range.start.row + 1, vl_format_char_col(r, d->range.start), d->range.end.row + 1,
+            vl_format_char_col(r, d->range.end), code, name, message);
+    free(code);
+    free(name);
+    free(message);
+  }
+  free(path);
+  free(rel);
+}
+
+static void noop(VlFormatCtx *c) { (void)c; }
+
+const VlFormat vl_format_github = {"github", noop, github_report, noop};

@@ -1,0 +1,154 @@
+/* junit.c: the `junit` format: JUnit XML for CI test-report widgets (GitLab artifacts:reports:junit,
+ * Jenkins, ...): one testsuite per file with findings, one failing testcase per finding; a clean run
+ * is one passing testcase, so the document is always valid:
+ *
+ *   <?xml version="1.0" encoding="UTF-8"?>
+ *   <testsuites name="viewleak" tests="1" failures="1" errors="0">
+ *     <testsuite name="examples/mixed.py" tests="1" failures="1" errors="0" skipped="0">
+ *       <testcase name="VL001 at 19:25" classname="examples/mixed.py" file="examples/mixed.py" line="19">
+ *         <failure message="`data[i]` is a view ..." type="VL001">examples/mixed.py:19:25: VL001 ...
+ *   help: ...</failure>
+ *       </testcase>
+ *     </testsuite>
+ *   </testsuites>
+ *
+ * The totals head the document, so findings are copied into ctx->state (reports die after each
+ * call) and the document is written by end, with libxml2's xmlTextWriter into memory, then to
+ * ctx->out.  Text is made valid for XML 1.0 first (vl_format_utf8). */
+#include <libxml/xmlwriter.h>
+#include <stdlib.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/vec.h"
+#include "output/common.h"
+
+typedef struct Case {
+  char *name, *message, *body, *type;
+  unsigned line;
+} Case;
+
+typedef struct Suite {
+  char *path;
+  VL_VEC(Case) cases;
+} Suite;
+
+typedef struct JunitState {
+  VL_VEC(Suite) suites;
+  size_t failures;
+} JunitState;
+
+static void junit_begin(VlFormatCtx *c) { c->state = vl_xcalloc(1, sizeof(JunitState)); }
+
+static void junit_report(VlFormatCtx *c, const VlReport *r) {
+  JunitState *s = c->state;
+  if (!vl_report_active(r)) return;
+  Suite suite = {.path = vl_format_relpath(vl_report_path(r))};
+  for (size_t i = 0; i < vl_report_count(r); i++) {
+    const VlDiagnostic *d = vl_report_get(r, i);
+    if (d->suppressed) continue;
+    unsigned line = d->range.start.row + 1, col = vl_format_char_col(r, d->range.start);
+    VlBuf name = {0}, body = {0};
+    vl_buf_printf(&name, "%s at %u:%u", d->rule->code, line, col);
+    vl_buf_printf(&body, "%s:%u:%u: %s %s", suite.path, line, col, d->rule->code, d->message);
+    if (d->help) vl_buf_printf(&body, "\nhelp: %s", d->help);
+    Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(d->rule->code), line};
+    VL_VEC_PUSH(&suite.cases, k);
+  }
+  s->failures += suite.cases.len;
+  VL_VEC_PUSH(&s->suites, suite);
+}
+
+/* ---- writing ---- */
+static void attr(xmlTextWriterPtr w, const char *name, const char *value) {
+  char *clean = vl_format_utf8(value, true);
+  xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean);
+  free(clean);
+}
+
+static void attr_num(xmlTextWriterPtr w, const char *name, size_t value) {
+  xmlTextWriterWriteFormatAttribute(w, BAD_CAST name, "%zu", value);
+}
+
+static void start_suite(xmlTextWriterPtr w, const char *name, size_t tests, size_t failures) {
+  xmlTextWriterStartElement(w, BAD_CAST "testsuite");
+  attr(w, "name", name);
+  attr_num(w, "tests", tests);
+  attr_num(w, "failures", failures);
+  attr_num(w, "errors", 0);
+  attr_num(w, "skipped", 0);
+}
+
+static void write_case(xmlTextWriterPtr w, const char *path, const Case *k) {
+  xmlTextWriterStartElement(w, BAD_CAST "testcase");
+  attr(w, "name", k->name);
+  attr(w, "classname", path);
+  attr(w, "file", path);
+  attr_num(w, "line", k->line);
+  xmlTextWriterStartElement(w, BAD_CAST "failure");
+  attr(w, "message", k->message);
+  attr(w, "type", k->type);
+  char *body = vl_format_utf8(k->body, true);
+  xmlTextWriterWriteString(w, BAD_CAST body);
+  free(body);
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w);
+}
+
+static void write_document(xmlTextWriterPtr w, const JunitState *s) {
+  xmlTextWriterSetIndent(w, 1);
+  xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement(w, BAD_CAST "testsuites");
+  attr(w, "name", "viewleak");
+  attr_num(w, "tests", s->failures ? s->failures : 1);
+  attr_num(w, "failures", s->failures);
+  attr_num(w, "errors", 0);
+  if (!s->failures) { /* a clean run: one passing case */
+    start_suite(w, "viewleak", 1, 0);
+    xmlTextWriterStartElement(w, BAD_CAST "testcase");
+    attr(w, "name", "no findings");
+    attr(w, "classname", "viewleak");
+    xmlTextWriterEndElement(w);
+    xmlTextWriterEndElement(w);
+  }
+  for (size_t i = 0; i < s->suites.len; i++) {
+    const Suite *suite = &s->suites.items[i];
+    start_suite(w, suite->path, suite->cases.len, suite->cases.len);
+    for (size_t j = 0; j < suite->cases.len; j++) write_case(w, suite->path, &suite->cases.items[j]);
+    xmlTextWriterEndElement(w);
+  }
+  xmlTextWriterEndDocument(w); /* closes testsuites, ends with a newline */
+}
+
+static void junit_end(VlFormatCtx *c) {
+  JunitState *s = c->state;
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+  if (!w) {
+    fputs("viewleak: out of memory\n", stderr);
+    abort();
+  }
+  write_document(w, s);
+  xmlFreeTextWriter(w); /* flushes into buf */
+  fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), c->out);
+  xmlBufferFree(buf);
+
+  for (size_t i = 0; i < s->suites.len; i++) {
+    Suite *suite = &s->suites.items[i];
+    for (size_t j = 0; j < suite->cases.len; j++) {
+      Case *k = &suite->cases.items[j];
+      free(k->name);
+      free(k->message);
+      free(k->body);
+      free(k->type);
+    }
+    VL_VEC_FREE(&suite->cases);
+    free(suite->path);
+  }
+  VL_VEC_FREE(&s->suites);
+  free(s);
+  c->state = NULL;
+}
+
+const VlFormat vl_format_junit = {"junit", junit_begin, junit_report, junit_end};
