@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# bench/run.sh: speed and memory of `viewleak check` on real NumPy-heavy code, next to ast-grep.
+#
+#   bench/run.sh [VIEWLEAK] [CORPUS_ROOT]
+#
+# VIEWLEAK defaults to build/viewleak; CORPUS_ROOT to Debian's /usr/lib/python3/dist-packages, of which
+# the numpy, scipy, sklearn, pandas and matplotlib trees are used (apt-get install python3-scipy
+# python3-sklearn python3-pandas python3-matplotlib).  ast-grep (npm @ast-grep/cli, pinned below) is
+# installed into bench/.cache on first use, when npm is there; it runs the nearest syntactic pattern,
+# `$C.append($A[$I])`, which finds candidates without any semantics.  Prints a Markdown table: wall
+# time (best of 3 runs), peak RSS, files, findings.  Targets live here, never in timed tests.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+viewleak=${1:-$here/../build/viewleak}
+root=${2:-/usr/lib/python3/dist-packages}
+AST_GREP_VERSION=0.51.1
+[ -x "$viewleak" ] || { echo "bench: no viewleak at $viewleak (build first: scripts/dev demo)" >&2; exit 2; }
+
+sg=""
+if command -v npm >/dev/null; then
+  sg="$here/.cache/node_modules/@ast-grep/cli-linux-x64-gnu/ast-grep"
+  if [ ! -x "$sg" ]; then
+    mkdir -p "$here/.cache"
+    (cd "$here/.cache" && npm install --silent --no-save "@ast-grep/cli@$AST_GREP_VERSION" >/dev/null 2>&1) || true
+    [ -f "$sg" ] && chmod +x "$sg"
+  fi
+  [ -x "$sg" ] || sg=""
+fi
+
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+best_of_3() { # best_of_3 CMD... -> "seconds peak_kib" of the fastest run
+  local best="" rss=""
+  for _ in 1 2 3; do
+    local out
+    /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -n 1 "$tmp")
+    local t=${out% *} m=${out#* }
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
+  done
+  echo "$best $rss"
+}
+
+printf '| corpus | files | lines | viewleak s | viewleak MiB | findings (default rules) | findings (all rules) |'
+[ -n "$sg" ] && printf ' ast-grep s | ast-grep matches |'
+printf '%s' $'\n|---|---|---|---|---|---|---|'
+[ -n "$sg" ] && printf '%s' '---|---|'
+printf '\n'
+for pkg in numpy scipy sklearn pandas matplotlib; do
+  dir="$root/$pkg"
+  [ -d "$dir" ] || continue
+  files=$(find "$dir" -name '*.py' | wc -l)
+  lines=$(find "$dir" -name '*.py' -print0 | xargs -0 cat | wc -l)
+  read -r t m < <(best_of_3 "$viewleak" check -q "$dir")
+  n_default=$("$viewleak" check -q --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
+  n_all=$("$viewleak" check -q --select ALL --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
+  printf '| %s | %s | %s | %s | %.1f | %s | %s |' "$pkg" "$files" "$lines" "$t" "$(echo "$m / 1024" | bc -l)" "$n_default" "$n_all"
+  if [ -n "$sg" ]; then
+    read -r st _ < <(best_of_3 "$sg" run -l python -p '$C.append($A[$I])' "$dir")
+    sn=$("$sg" run -l python -p '$C.append($A[$I])' "$dir" 2>/dev/null | grep -c . || true)
+    printf ' %s | %s |' "$st" "$sn"
+  fi
+  printf '\n'
+done
