@@ -13,8 +13,14 @@ typedef struct Collector {
 } Collector;
 
 static void add(Collector *c, const char *name, const char *qualified, uint32_t byte, TSNode scope) {
-  VlImportBinding b = {name, qualified, byte, scope};
+  VlImportBinding b = {name, qualified, byte, scope, vl_py_is(c->py, scope, VL_K_MODULE), -1};
   VL_VEC_PUSH(&c->items, b);
+}
+
+static unsigned name_hash(const char *s) {
+  unsigned h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h % VL_IMPORT_BUCKETS;
 }
 
 static char *dotted(Collector *c, TSNode n) { return vl_py_text_dup(c->arena, c->src, n); }
@@ -112,6 +118,15 @@ VlImports *vl_imports_collect(VlArena *arena, const VlPy *py, const VlSource *sr
   out->count = c.items.len;
   out->items = VL_ARENA_ARRAY(arena, VlImportBinding, c.items.len);
   if (c.items.len) memcpy(out->items, c.items.items, c.items.len * sizeof(VlImportBinding));
+  /* chain each name's bindings in source order, per hash bucket */
+  int last[VL_IMPORT_BUCKETS];
+  for (int h = 0; h < VL_IMPORT_BUCKETS; h++) out->first_by_hash[h] = last[h] = -1;
+  for (size_t i = 0; i < out->count; i++) {
+    unsigned h = name_hash(out->items[i].name);
+    if (last[h] < 0) out->first_by_hash[h] = (int)i;
+    else out->items[last[h]].next_same_name = (int)i;
+    last[h] = (int)i;
+  }
   out->nstar = c.star.len;
   out->star_modules = VL_ARENA_ARRAY(arena, const char *, c.star.len);
   if (c.star.len) memcpy(out->star_modules, c.star.items, c.star.len * sizeof(char *));
@@ -122,30 +137,30 @@ VlImports *vl_imports_collect(VlArena *arena, const VlPy *py, const VlSource *sr
 
 static bool vl_py_is_function(TSNode n) { return strcmp(ts_node_type(n), "function_definition") == 0; }
 
-/* The binding of `name` visible at `at` in `scope`: NULL (unbound), a shadow or an import. */
-static const VlImportBinding *lookup(const VlImports *self, const char *name, uint32_t at, TSNode scope,
+/* The binding of `name` visible at `at` in `scope`: NULL (unbound), a shadow or an import.  Only the
+ * bindings of names in the same hash bucket are visited (source order). */
+static const VlImportBinding *lookup(const VlImports *self, const char *name, uint32_t at, TSNode scope, bool module_level,
                                      bool *bound) {
   const VlImportBinding *best = NULL;
-  bool module_level = ts_node_symbol(scope) == ts_node_symbol(ts_tree_root_node(scope.tree));
+  int first = self->first_by_hash[name_hash(name)];
   /* Function-local bindings first (any binding in a function makes the name local to it), then
    * the enclosing functions' (closures), then the module's. */
   for (TSNode fn = scope; !module_level && !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
     if (!vl_py_is_function(fn)) continue;
-    for (size_t i = 0; i < self->count; i++) {
+    for (int i = first; i >= 0; i = self->items[i].next_same_name) {
       const VlImportBinding *b = &self->items[i];
-      if (ts_node_eq(b->scope, fn) && strcmp(b->name, name) == 0) {
+      if (!b->module_level && ts_node_eq(b->scope, fn) && strcmp(b->name, name) == 0) {
         *bound = true;
         if (b->byte <= at || !best) best = b;
       }
     }
     if (*bound) return best;
   }
-  for (size_t i = 0; i < self->count; i++) {
+  for (int i = first; i >= 0; i = self->items[i].next_same_name) {
     const VlImportBinding *b = &self->items[i];
-    if (ts_node_symbol(b->scope) != ts_node_symbol(ts_tree_root_node(scope.tree)) || strcmp(b->name, name) != 0)
-      continue;
+    if (!b->module_level || strcmp(b->name, name) != 0) continue;
     *bound = true;
-    if (!module_level || b->byte <= at) best = b; /* items are in source order */
+    if (!module_level || b->byte <= at) best = b; /* in source order */
   }
   return best;
 }
@@ -163,7 +178,8 @@ const char *vl_imports_resolve(const VlImports *self, VlArena *arena, const VlPy
   if (!vl_py_is(py, expr, VL_K_IDENTIFIER)) return NULL;
   char *name = vl_py_text_dup(arena, src, expr);
   bool bound = false;
-  const VlImportBinding *b = lookup(self, name, ts_node_start_byte(expr), scope, &bound);
+  bool module_level = vl_py_is(py, scope, VL_K_MODULE);
+  const VlImportBinding *b = lookup(self, name, ts_node_start_byte(expr), scope, module_level, &bound);
   if (b) return b->qualified; /* NULL for a shadowing assignment */
   if (!bound && self->nstar) return vl_arena_printf(arena, "%s.%s", self->star_modules[0], name);
   return NULL;

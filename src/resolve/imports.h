@@ -33,11 +33,16 @@ typedef struct VlImportBinding {
   const char *qualified; /* module path, or NULL when the binding is a plain assignment (shadow) */
   uint32_t byte;         /* where the binding takes effect */
   TSNode scope;          /* the module or function_definition it belongs to */
+  bool module_level;
+  int next_same_name;    /* index of the next binding of the same name (source order), or -1 */
 } VlImportBinding;
+
+enum { VL_IMPORT_BUCKETS = 256 };
 
 typedef struct VlImports {
   VlImportBinding *items;
   size_t count;
+  int first_by_hash[VL_IMPORT_BUCKETS]; /* first binding whose name hashes there, or -1 */
   const char **star_modules; /* `from X import *` modules, module level only */
   size_t nstar;
 } VlImports;
