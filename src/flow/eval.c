@@ -670,6 +670,18 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
   }
   if (!is_array(v)) return v_unknown();
   if (advanced) return v_array(VL_O_COPY, v.lib, vl_nd_unknown());
+  if (count == 1 && unknown) {
+    /* a["field"]: a field of a structured array (a view of part of it), or a member of an
+     * np.load()ed .npz archive (a new array per access): either way it pins what a pins */
+    TSNode idx = vl_py_null();
+    for (uint32_t i = 0, cnt = ts_node_named_child_count(n); i < cnt; i++)
+      if (!ts_node_eq(ts_node_named_child(n, i), value_node)) idx = ts_node_named_child(n, i);
+    if (vl_py_is(py, idx, VL_K_STRING)) {
+      VlVal r = view_of(v, n, vl_nd_unknown());
+      r.partial = true;
+      return r;
+    }
+  }
   if (unknown) return v_unknown();
   VlNdim nd = nd_sub(v.nd, ints, nones);
   if (ellipsis) nd.hi = VL_ND_MAX;

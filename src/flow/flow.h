@@ -138,6 +138,7 @@ typedef struct VlStore {
   TSNode container_node;
   TSNode value;          /* the stored expression */
   TSNode stmt;
+  TSNode slot;           /* VL_STORE_SETITEM: the subscript target c[k] */
 } VlStore;
 
 typedef struct VlLoop {
@@ -153,6 +154,9 @@ typedef struct VlLoop {
 VlLoop *vl_loop_facts(VlFlow *self, const VlScope *scope, TSNode loop);
 /* True when `container` is (re)created in the loop body, so it dies with the iteration. */
 bool vl_loop_creates(const VlFlow *self, const VlLoop *loop, const char *container);
+/* True when the expression can differ between iterations: it mentions a name bound in the loop (its
+ * target included) or calls something.  `c[k] = v` with a loop-invariant k overwrites one slot. */
+bool vl_loop_varies(const VlFlow *self, const VlLoop *loop, TSNode expr);
 
 /* ---- evaluation (eval.c) ---- */
 /* Evaluates `expr` in `scope`; inside `loop` (may be NULL) names bound in the loop body are

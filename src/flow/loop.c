@@ -26,7 +26,8 @@ typedef struct Walker {
 static void add_store(Walker *w, VlStoreKind kind, TSNode container, TSNode value, TSNode stmt) {
   char *key = vl_py_key(w->f->arena, w->f->py, w->f->src, container);
   if (!key || ts_node_is_null(value)) return;
-  VlStore s = {kind, key, container, value, stmt};
+  VlStore s = {.kind = kind, .container = key, .container_node = container, .value = value, .stmt = stmt};
+  if (kind == VL_STORE_SETITEM) s.slot = ts_node_parent(container);
   VL_VEC_PUSH(&w->stores, s);
 }
 
@@ -138,4 +139,30 @@ bool vl_loop_creates(const VlFlow *self, const VlLoop *loop, const char *contain
     return true;
   }
   return false;
+}
+
+static bool varies(const VlFlow *self, const VlLoop *loop, TSNode n) {
+  const VlPy *py = self->py;
+  if (vl_py_is(py, n, VL_K_CALL)) return true;
+  const char *k = vl_py_key(self->arena, py, self->src, n);
+  if (k) {
+    if (vl_py_is(py, loop->node, VL_K_FOR)) {
+      TSNode target = vl_py_field(py, loop->node, VL_F_LEFT);
+      for (uint32_t i = 0, c = ts_node_named_child_count(target); i <= c; i++) {
+        TSNode t = i == c ? target : ts_node_named_child(target, i);
+        const char *tk = vl_py_key(self->arena, py, self->src, t);
+        if (tk && strcmp(tk, k) == 0) return true;
+      }
+    }
+    for (size_t i = 0; i < loop->nbindings; i++)
+      if (strcmp(loop->bindings[i].key, k) == 0) return true;
+    if (!vl_py_is(py, n, VL_K_ATTRIBUTE)) return false;
+  }
+  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
+    if (varies(self, loop, ts_node_named_child(n, i))) return true;
+  return false;
+}
+
+bool vl_loop_varies(const VlFlow *self, const VlLoop *loop, TSNode expr) {
+  return !ts_node_is_null(expr) && varies(self, loop, expr);
 }

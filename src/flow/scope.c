@@ -206,6 +206,12 @@ static void walk(Builder *b, ScopeBuild *sb, TSNode node) {
     VL_VEC_PUSH(&sb->loops, node);
   } else if (vl_py_is(py, node, VL_K_WHILE)) {
     VL_VEC_PUSH(&sb->loops, node);
+  } else if (vl_py_is(py, node, VL_K_WITH_ITEM)) {
+    /* with_item -> as_pattern(expression, alias: as_pattern_target(target)) binds target := expression */
+    TSNode as = vl_py_field(py, node, VL_F_VALUE);
+    TSNode alias = vl_py_is(py, as, VL_K_AS_PATTERN) ? vl_py_field(py, as, VL_F_ALIAS) : vl_py_null();
+    if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) == 1)
+      bind_targets(sb, f, ts_node_named_child(alias, 0), ts_node_named_child(as, 0), node);
   }
   record_uses(sb, f, node);
   TSTreeCursor c = ts_tree_cursor_new(node);

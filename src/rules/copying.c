@@ -60,11 +60,18 @@ static bool subscript_items_have(VlFlow *f, TSNode sub, const char *key) {
   return false;
 }
 
-/* Another binding of `key` in the loop that does not mention itself resets it. */
+/* Another binding of `key` made on every iteration (a statement directly in the loop body) that is
+ * not itself a growing/shrinking call resets it.  A conditional one (`if acc is None: acc = x`)
+ * only starts the accumulator. */
 static bool reset_in_loop(VlFlow *f, const VlLoop *loop, const VlBinding *self) {
+  TSNode body = vl_py_field(f->py, loop->node, VL_F_BODY);
   for (size_t i = 0; i < loop->nbindings; i++) {
     const VlBinding *b = &loop->bindings[i];
     if (b == self || strcmp(b->key, self->key) != 0 || ts_node_eq(b->stmt, self->stmt)) continue;
+    TSNode stmt = b->stmt;
+    while (!ts_node_is_null(stmt) && vl_py_is(f->py, ts_node_parent(stmt), VL_K_EXPR_STMT)) stmt = ts_node_parent(stmt);
+    if (vl_py_is(f->py, stmt, VL_K_ASSIGNMENT)) stmt = ts_node_parent(stmt); /* expression_statement */
+    if (!ts_node_eq(ts_node_parent(stmt), body)) continue; /* conditional: not every iteration */
     TSNode op;
     VlLibId lib;
     const VlLibEntry *e = b->kind == VL_BIND_ASSIGN ? entry_of(f, loop->scope, b->value, &op, &lib) : NULL;
@@ -83,28 +90,34 @@ void vl_self_copy_scan(VlRuleCtx *ctx, VlSelfCopyKind kind, void (*on_hit)(VlRul
       for (size_t i = 0; i < loop->nbindings; i++) {
         const VlBinding *b = &loop->bindings[i];
         if (b->kind != VL_BIND_ASSIGN || b->unpack >= 0) continue;
-        TSNode op;
-        VlLibId lib;
-        const VlLibEntry *e = entry_of(f, scope, b->value, &op, &lib);
-        if (!e) continue;
-        bool hit;
-        if (kind == VL_SELF_GROWS) {
-          TSNode v = vl_py_unparen(f->py, b->value);
-          hit = e->grows && (vl_py_is(f->py, v, VL_K_SUBSCRIPT) ? subscript_items_have(f, v, b->key)
-                                                                : self_operand(f, op, e->grows == VL_GROW_SEQ, b->key));
-        } else {
-          hit = e->shrinks && self_operand(f, op, false, b->key);
+        /* the value, or each branch of `x if c else y` */
+        TSNode cands[2] = {vl_py_unparen(f->py, b->value), vl_py_null()};
+        if (vl_py_is(f->py, cands[0], VL_K_CONDITIONAL)) {
+          TSNode cond = cands[0];
+          cands[0] = vl_py_unparen(f->py, ts_node_named_child(cond, 0));
+          cands[1] = vl_py_unparen(f->py, ts_node_named_child(cond, 2));
         }
-        if (!hit || reset_in_loop(f, loop, b)) continue;
-        uint32_t byte = ts_node_start_byte(b->value);
-        bool dup = false;
-        for (size_t k = 0; k < seen.len; k++) dup |= seen.items[k] == byte;
-        if (dup) continue;
-        VL_VEC_PUSH(&seen, byte);
-        TSNode v = vl_py_unparen(f->py, b->value);
-        TSNode fn = vl_py_is(f->py, v, VL_K_CALL) ? vl_py_field(f->py, v, VL_F_FUNCTION) : vl_py_field(f->py, v, VL_F_VALUE);
-        VlSelfCopy h = {scope, loop, b, v, vl_py_text_dup(f->arena, f->src, fn), lib};
-        on_hit(ctx, &h);
+        for (int c = 0; c < 2 && !ts_node_is_null(cands[c]); c++) {
+          TSNode v = cands[c], op;
+          VlLibId lib;
+          const VlLibEntry *e = entry_of(f, scope, v, &op, &lib);
+          if (!e) continue;
+          bool hit;
+          if (kind == VL_SELF_GROWS)
+            hit = e->grows && (vl_py_is(f->py, v, VL_K_SUBSCRIPT) ? subscript_items_have(f, v, b->key)
+                                                                  : self_operand(f, op, e->grows == VL_GROW_SEQ, b->key));
+          else
+            hit = e->shrinks && self_operand(f, op, false, b->key);
+          if (!hit || reset_in_loop(f, loop, b)) continue;
+          uint32_t byte = ts_node_start_byte(v);
+          bool dup = false;
+          for (size_t k = 0; k < seen.len; k++) dup |= seen.items[k] == byte;
+          if (dup) continue;
+          VL_VEC_PUSH(&seen, byte);
+          TSNode fn = vl_py_is(f->py, v, VL_K_CALL) ? vl_py_field(f->py, v, VL_F_FUNCTION) : vl_py_field(f->py, v, VL_F_VALUE);
+          VlSelfCopy h = {scope, loop, b, v, vl_py_text_dup(f->arena, f->src, fn), lib};
+          on_hit(ctx, &h);
+        }
       }
     }
   }

@@ -25,6 +25,16 @@ static bool stored_view(const VlStore *st, VlVal v, VlVal *out) {
   }
 }
 
+/* c[k] = v: does k change between iterations? */
+static bool slot_varies(VlFlow *f, const VlLoop *loop, TSNode slot) {
+  TSNode value = vl_py_field(f->py, slot, VL_F_VALUE);
+  for (uint32_t i = 0, n = ts_node_named_child_count(slot); i < n; i++) {
+    TSNode k = ts_node_named_child(slot, i);
+    if (!ts_node_eq(k, value) && vl_loop_varies(f, loop, k)) return true;
+  }
+  return false;
+}
+
 /* The binding in the loop that rebinds `base` to a new array of the wanted origin. */
 static const VlBinding *rebinding(VlRuleCtx *ctx, const VlScope *scope, const VlLoop *loop, const char *base,
                                   VlOrigin origin) {
@@ -71,6 +81,7 @@ void vl_retention_scan(VlRuleCtx *ctx, VlRetentionKind kind, void (*on_hit)(VlRu
         VlVal c = vl_eval_key(f, scope, st->container);
         if (c.type == VL_T_ARRAY) continue; /* out[j] = a[i] copies into the array */
         if (st->kind == VL_STORE_SETITEM && c.type != VL_T_LIST && c.type != VL_T_DICT) continue;
+        if (st->kind == VL_STORE_SETITEM && !slot_varies(f, loop, st->slot)) continue; /* one slot, overwritten */
         VlVal v = vl_eval(f, scope, loop, st->value), view;
         /* a view showing its whole base (a.T, a[::2], a[1:]) pins little more than it shows */
         if (!stored_view(st, v, &view) || !view.partial) continue;

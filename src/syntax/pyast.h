@@ -69,6 +69,11 @@ static inline bool vl_py_is(const VlPy *py, TSNode n, VlKind k) {
 static inline TSNode vl_py_field(const VlPy *py, TSNode n, VlField f) {
   return ts_node_child_by_field_id(n, py->field[f]);
 }
+/* The null node (ts_node_is_null is true). */
+static inline TSNode vl_py_null(void) {
+  TSNode n = {{0, 0, 0, 0}, 0, 0};
+  return n;
+}
 /* Strips parentheses: ((x)) -> x. */
 TSNode vl_py_unparen(const VlPy *py, TSNode n);
 /* The source text of a node, borrowed (not NUL-terminated); *len receives its length. */
