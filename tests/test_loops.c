@@ -194,11 +194,12 @@ static void concat_rebind_does_not_create(void **state) {
 
 static void prepend_rebind_does_not_create(void **state) {
   TlFile *f = loop_file(state, "        c = [v] + c");
-  /* BUG: only `c = c + [...]` is recognised as growing c; `c = [v] + c` (prepending) also re-binds c
-   * to a list that still holds every earlier element, yet vl_loop_creates reports a fresh container
-   * (so the stored views are thought to die with the iteration) and it is not collected as a store. */
-  skip();
+  /* `c = [v] + c` (prepending) re-binds c to a list that still holds every earlier element */
   assert_false(vl_loop_creates(&f->flow, tl_loop(f), "c"));
+  const VlLoop *l = tl_loop(f);
+  assert_int_equal(l->nstores, 1);
+  assert_int_equal(l->stores[0].kind, VL_STORE_CONCAT);
+  assert_string_equal(l->stores[0].container, "c");
 }
 
 static void container_before_loop_not_created(void **state) {

@@ -124,7 +124,7 @@ static void check_text(Run *run, const char *path, char *text, size_t len, const
   }
   VlSelection *sel = vl_config_selection(config, path, &o->select, &o->extend_select, &o->ignore);
   VlLibraryExtensions ext = vl_config_extensions(config);
-  VlReport *r = vl_engine_check(run->engine, path, text, len, sel, &ext);
+  VlReport *original = vl_engine_check(run->engine, path, text, len, sel, &ext), *r = original;
   bool fixing = o->fix || o->diff;
   char *fixed = NULL;
   size_t fixed_len = 0, applied_total = 0;
@@ -132,7 +132,7 @@ static void check_text(Run *run, const char *path, char *text, size_t len, const
     size_t n, applied;
     char *next = vl_fix_source(r, o->unsafe_fixes, &n, &applied);
     if (!next) break;
-    vl_report_delete(r);
+    if (r != original) vl_report_delete(r);
     r = vl_engine_check(run->engine, path, next, n, sel, &ext);
     free(fixed);
     fixed = next;
@@ -153,6 +153,9 @@ static void check_text(Run *run, const char *path, char *text, size_t len, const
       run->fixed += applied_total;
     } else {
       error(run, path, err);
+      /* nothing was written: the findings of the file as it is are still there */
+      if (r != original) vl_report_delete(r);
+      r = original;
     }
   } else if (o->fix && !stamp) {
     fwrite(text, 1, len, stdout);
@@ -168,7 +171,8 @@ static void check_text(Run *run, const char *path, char *text, size_t len, const
   if (!o->diff && !o->statistics) run->opt->format->report(&run->out, r);
   run->out.active += vl_report_active(r);
   free(fixed);
-  vl_report_delete(r);
+  if (r != original) vl_report_delete(r);
+  vl_report_delete(original);
   vl_selection_delete(sel);
 }
 
@@ -250,7 +254,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   bool ok = true;
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "+qho:", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1;) {
     switch (c) {
     case OPT_SELECT: add_codes(&o->select, optarg); break;
     case OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
@@ -306,7 +310,10 @@ int vl_cmd_check(int argc, char **argv) {
   char err[512] = "";
   VlPathList files = {0};
   if (!parse(argc, argv, &o, &code)) goto out;
-  if (o.output_file) {
+  if (o.stdin_filename && o.fix && !o.output_file) {
+    run.out.out = stderr; /* stdout carries the fixed source */
+    o.color = o.color && isatty(STDERR_FILENO);
+  } else if (o.output_file) {
     run.out.out = fopen(o.output_file, "w");
     if (!run.out.out) {
       error(&run, o.output_file, "cannot open for writing");
@@ -373,7 +380,7 @@ int vl_cmd_check(int argc, char **argv) {
   else if (o.diff) code = run.diffs ? VL_EXIT_FINDINGS : VL_EXIT_CLEAN;
   else if ((active && !o.exit_zero) || (o.exit_non_zero_on_fix && run.fixed)) code = VL_EXIT_FINDINGS;
 out:
-  if (run.out.out && run.out.out != stdout && fclose(run.out.out) != 0) {
+  if (run.out.out && run.out.out != stdout && run.out.out != stderr && fclose(run.out.out) != 0) {
     fprintf(stderr, "viewleak: error: %s: write failed\n", o.output_file);
     code = VL_EXIT_ERROR;
   }

@@ -121,10 +121,29 @@ static bool key_parts(Loader *l, TSNode key, char **parts, int *n) {
 
 static void add_entry(Loader *l, char **prefix, int nprefix, TSNode pair);
 
+static void push_entry(Loader *l, char **parts, int n, TSNode value) {
+  if (l->count == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 16;
+    l->entries = vl_xrealloc(l->entries, l->cap * sizeof(Entry));
+  }
+  Entry *e = &l->entries[l->count++];
+  for (int i = 0; i < n; i++) e->parts[i] = parts[i];
+  e->nparts = n;
+  e->value = value;
+}
+
+/* The pairs of a table or inline table; an empty one is kept as an entry of its own (so that an
+ * unknown empty table is reported, and an empty per-file-ignores is accepted). */
 static void flatten_pairs(Loader *l, TSNode container, char **prefix, int nprefix) {
+  bool any = false;
   for (uint32_t i = 0, c = ts_node_named_child_count(container); i < c; i++) {
     TSNode ch = ts_node_named_child(container, i);
-    if (is(ch, "pair")) add_entry(l, prefix, nprefix, ch);
+    if (is(ch, "pair")) add_entry(l, prefix, nprefix, ch), any = true;
+  }
+  if (!any && nprefix) {
+    char *parts[MAX_PATH_PARTS];
+    for (int i = 0; i < nprefix; i++) parts[i] = vl_xstrdup(prefix[i]);
+    push_entry(l, parts, nprefix, container);
   }
 }
 
@@ -143,14 +162,7 @@ static void add_entry(Loader *l, char **prefix, int nprefix, TSNode pair) {
     for (int i = 0; i < n; i++) free(parts[i]);
     return;
   }
-  if (l->count == l->cap) {
-    l->cap = l->cap ? l->cap * 2 : 16;
-    l->entries = vl_xrealloc(l->entries, l->cap * sizeof(Entry));
-  }
-  Entry *e = &l->entries[l->count++];
-  memcpy(e->parts, parts, sizeof parts);
-  e->nparts = n;
-  e->value = value;
+  push_entry(l, parts, n, value);
 }
 
 static void free_entries(Loader *l) {
@@ -242,6 +254,11 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
       if (lists[i].flag) *(bool *)((char *)c + lists[i].flag) = true;
       return string_list(l, v, parts[0], list) && (!lists[i].codes || codes_valid(l, v, parts[0], list));
     }
+  bool table = is(v, "table") || is(v, "inline_table");
+  if (n == 1 && strcmp(parts[0], "per-file-ignores") == 0) {
+    if (table) return true; /* empty */
+    return fail_at(l, v, "`%s` must be a table of glob = [codes]", parts[0]);
+  }
   if (n == 2 && strcmp(parts[0], "per-file-ignores") == 0) {
     c->per_file_ignores = vl_xrealloc(c->per_file_ignores, (c->nper_file_ignores + 1) * sizeof(VlPerFileIgnore));
     VlPerFileIgnore *p = &c->per_file_ignores[c->nper_file_ignores++];
@@ -255,13 +272,15 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
   return false;
 }
 
-VlConfig *vl_config_load(const char *path, bool *found, char *err, size_t errlen) {
+VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t errlen) {
   *found = false;
+  char *path = vl_display_path(path_in); /* messages name it relative to the current folder */
   char *text;
   size_t len;
   char why[256];
   if (!vl_read_file(path, &text, &len, why, sizeof why)) {
     snprintf(err, errlen, "%s: %s", path, why);
+    free(path);
     return NULL;
   }
   const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -309,21 +328,28 @@ VlConfig *vl_config_load(const char *path, bool *found, char *err, size_t errlen
   bool any = !pyproject;
   for (size_t i = 0; i < l.count && !l.failed; i++) {
     Entry *e = &l.entries[i];
+    for (size_t k = 0; k < i && !l.failed; k++) { /* TOML forbids defining a key twice */
+      Entry *o = &l.entries[k];
+      bool same = o->nparts == e->nparts;
+      for (int p = 0; same && p < e->nparts; p++) same = strcmp(o->parts[p], e->parts[p]) == 0;
+      if (same) {
+        VlBuf key = {0};
+        for (int p = 0; p < e->nparts; p++) vl_buf_printf(&key, "%s%s", p ? "." : "", e->parts[p]);
+        fail_at(&l, e->value, "key `%s` is defined twice", key.data);
+        vl_buf_free(&key);
+      }
+    }
+    if (l.failed) break;
     int skip = 0;
     if (pyproject) {
-      if (e->nparts < 3 || strcmp(e->parts[0], "tool") != 0 || strcmp(e->parts[1], "viewleak") != 0) continue;
+      if (e->nparts < 2 || strcmp(e->parts[0], "tool") != 0 || strcmp(e->parts[1], "viewleak") != 0) continue;
       skip = 2;
+      any = true;
+      if (e->nparts == 2) continue; /* an empty [tool.viewleak] table */
     }
     any = true;
     apply_entry(&l, c, e->parts + skip, e->nparts - skip, e->value);
   }
-  /* an empty [tool.viewleak] table still counts as configuration */
-  if (pyproject && !any)
-    for (uint32_t i = 0, n = ts_node_named_child_count(root); i < n; i++) {
-      TSNode ch = ts_node_named_child(root, i);
-      uint32_t s = ts_node_start_byte(ch);
-      if (is(ch, "table") && strncmp(text + s, "[tool.viewleak]", 15) == 0) any = true;
-    }
   if (l.failed) {
     vl_config_delete(c);
     c = NULL;
@@ -338,6 +364,7 @@ done:
   ts_tree_delete(tree);
   ts_parser_delete(parser);
   free(text);
+  free(path);
   return c;
 }
 
@@ -355,17 +382,15 @@ char *vl_config_find(const char *dir) {
           free(d);
           return p;
         }
-        /* a pyproject.toml counts only with a [tool.viewleak] table */
-        char *text;
-        size_t len;
-        char why[64];
-        if (vl_read_file(p, &text, &len, why, sizeof why)) {
-          bool has = strstr(text, "tool.viewleak") != NULL;
-          free(text);
-          if (has) {
-            free(d);
-            return p;
-          }
+        /* a pyproject.toml counts only with a [tool.viewleak] table (a broken one counts: its
+         * error is reported when it is loaded) */
+        bool has = false;
+        char why[512] = "";
+        VlConfig *c = vl_config_load(p, &has, why, sizeof why);
+        vl_config_delete(c);
+        if (has || why[0]) {
+          free(d);
+          return p;
         }
       }
       free(p);
@@ -408,6 +433,7 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
   VlSelection *sel = vl_selection_new();
   const VlStrList *select = cli_select && cli_select->count ? cli_select : self->has_select ? &self->select : NULL;
   if (select) {
+    vl_selection_select_none(sel);
     for (size_t i = 0; i < select->count; i++) vl_selection_select(sel, select->items[i]);
   } else {
     for (size_t i = 0; i < vl_rule_count(); i++)

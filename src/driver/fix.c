@@ -1,7 +1,8 @@
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "driver/fix.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <git2.h>
 #include <stdio.h>
@@ -11,6 +12,9 @@
 
 #include "base/alloc.h"
 #include "driver/walk.h"
+
+static bool write_atomically(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err,
+                             size_t errlen);
 
 typedef struct Edit {
   uint32_t start, end;
@@ -59,7 +63,17 @@ char *vl_fix_source(const VlReport *report, bool unsafe_ok, size_t *out_len, siz
   return out.data;
 }
 
-bool vl_fix_write(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err, size_t errlen) {
+bool vl_fix_write(const char *path_in, const VlFileStamp *stamp, const char *text, size_t len, char *err, size_t errlen) {
+  /* a symlink is kept: its target is rewritten */
+  char *resolved = realpath(path_in, NULL);
+  const char *path = resolved ? resolved : path_in;
+  bool ok = write_atomically(path, stamp, text, len, err, errlen);
+  free(resolved);
+  return ok;
+}
+
+static bool write_atomically(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err,
+                             size_t errlen) {
   /* changed since read? compare identity, size, mtime and bytes */
   struct stat now;
   char *current = NULL;
@@ -123,7 +137,8 @@ void vl_fix_diff(const char *path, const char *before, size_t before_len, const 
   git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = 3;
   git_patch *patch = NULL;
-  if (git_patch_from_buffers(&patch, before, before_len, path, after, after_len, path, &opts) == 0) {
+  if (git_patch_from_buffers(&patch, before, before_len, path, after, after_len, path, &opts) == 0 &&
+      git_patch_num_hunks(patch) > 0) {
     vl_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
     size_t nh = git_patch_num_hunks(patch);
     for (size_t h = 0; h < nh; h++) {
@@ -136,7 +151,7 @@ void vl_fix_diff(const char *path, const char *before, size_t before_len, const 
         if (git_patch_get_line_in_hunk(&line, patch, h, k) == 0) append_line(NULL, hunk, line, out);
       }
     }
-    git_patch_free(patch);
   }
+  git_patch_free(patch);
   git_libgit2_shutdown();
 }

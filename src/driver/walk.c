@@ -123,6 +123,15 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
   return true;
 }
 
+char *vl_display_path(const char *path) {
+  char *abs = vl_abs_path(path), *cwd = vl_abs_path(".");
+  size_t n = strlen(cwd);
+  char *out = strncmp(abs, cwd, n) == 0 && abs[n] == '/' ? vl_xstrdup(abs + n + 1) : vl_xstrdup(path);
+  free(abs);
+  free(cwd);
+  return out;
+}
+
 char *vl_abs_path(const char *path) {
   VlBuf b = {0};
   if (path[0] != '/') {
@@ -132,7 +141,13 @@ char *vl_abs_path(const char *path) {
   for (const char *p = path; *p;) {
     const char *slash = strchr(p, '/');
     size_t n = slash ? (size_t)(slash - p) : strlen(p);
-    if (n && !(n == 1 && p[0] == '.')) {
+    if (n == 2 && p[0] == '.' && p[1] == '.') { /* drop the last segment */
+      char *slash_at = b.len ? strrchr(b.data, '/') : NULL;
+      if (slash_at) {
+        b.len = (size_t)(slash_at - b.data);
+        b.data[b.len] = '\0';
+      }
+    } else if (n && !(n == 1 && p[0] == '.')) {
       vl_buf_append(&b, "/", 1);
       vl_buf_append(&b, p, n);
     }

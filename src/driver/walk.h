@@ -24,7 +24,9 @@ void vl_path_list_free(VlPathList *self);
 /* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */
 bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
 
-/* An absolute form of `path` (joined to the current directory; "." and "./" segments dropped,
- * ".." kept).  The caller frees it. */
+/* An absolute form of `path`, joined to the current directory, with "." and ".." segments resolved
+ * lexically (symlinks are not followed).  The caller frees it. */
 char *vl_abs_path(const char *path);
+/* `path` relative to the current directory when it lies below it, else as given.  Caller frees. */
+char *vl_display_path(const char *path);
 #endif

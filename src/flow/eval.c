@@ -343,6 +343,7 @@ static VlNdim apply_nd(const Env *e, const VlLibEntry *entry, VlNdimSpec spec, V
     return nd;
   }
   case VL_ND_SAME: return operand_nd(operand);
+  case VL_ND_SAME_OR_1: return is_array(operand) || operand.type == VL_T_SELF ? operand_nd(operand) : vl_nd_exact(1);
   case VL_ND_CONST: return vl_nd_exact(spec.n);
   case VL_ND_ARGS: return a->star ? vl_nd_unknown() : vl_nd_exact(a->npos);
   case VL_ND_SHAPE: return shape_nd(e, param(e, entry, a, spec.param));
@@ -475,7 +476,7 @@ static bool extension_call(const Env *e, const char *q, TSNode call, TSNode fn, 
   }
   if (listed(x->view, x->nview, q) || listed(x->view, x->nview, bare)) {
     if (operand.type == VL_T_SELF) *out = operand;
-    else if (is_array(operand)) *out = view_of(operand, call, vl_nd_unknown());
+    else if (is_array(operand)) *out = view_of(operand, call, vl_nd_unknown()), out->partial = true;
     else return false;
     return true;
   }

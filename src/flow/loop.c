@@ -6,7 +6,7 @@
  *
  *   c.append(v)  c.appendleft(v)  c.insert(i, v)       store v
  *   c.extend(xs)  c.extendleft(xs)                      store each element of xs
- *   c += [v] / c += (v,)   c = c + [v]                  store each element of the right side
+ *   c += [v] / c += (v,)   c = c + [v]   c = [v] + c    store each element of the other side
  *   c[k] = v                                            store v (if c is a list or dict)
  *   c.setdefault(k, v)                                  store v
  *   heapq.heappush(c, v)                                store v
@@ -83,10 +83,12 @@ static void walk(Walker *w, TSNode node) {
       /* c[k] = v */
       add_store(w, VL_STORE_SETITEM, vl_py_field(py, left, VL_F_VALUE), right, node);
     } else if (vl_py_is(py, right, VL_K_BINARY_OP) && vl_py_text_is(w->f->src, vl_py_field(py, right, VL_F_OPERATOR), "+")) {
-      /* c = c + [v] */
+      /* c = c + [v]  or  c = [v] + c */
       VlArena *a = w->f->arena;
-      char *lk = vl_py_key(a, py, w->f->src, left), *rk = vl_py_key(a, py, w->f->src, vl_py_field(py, right, VL_F_LEFT));
-      if (lk && rk && strcmp(lk, rk) == 0) add_store(w, VL_STORE_CONCAT, left, vl_py_field(py, right, VL_F_RIGHT), node);
+      TSNode l = vl_py_field(py, right, VL_F_LEFT), r = vl_py_field(py, right, VL_F_RIGHT);
+      char *tk = vl_py_key(a, py, w->f->src, left), *lk = vl_py_key(a, py, w->f->src, l), *rk = vl_py_key(a, py, w->f->src, r);
+      if (tk && lk && strcmp(tk, lk) == 0) add_store(w, VL_STORE_CONCAT, left, r, node);
+      else if (tk && rk && strcmp(tk, rk) == 0) add_store(w, VL_STORE_CONCAT, left, l, node);
     }
   }
   TSTreeCursor c = ts_tree_cursor_new(node);
@@ -130,11 +132,12 @@ bool vl_loop_creates(const VlFlow *self, const VlLoop *loop, const char *contain
   for (size_t i = 0; i < loop->nbindings; i++) {
     const VlBinding *b = &loop->bindings[i];
     if (strcmp(b->key, container) != 0) continue;
-    /* c = c + [...] re-binds c to a longer list that still holds everything: not a fresh container */
+    /* c = c + [...] (or [...] + c) re-binds c to a longer list that still holds everything */
     TSNode v = vl_py_unparen(self->py, b->value);
     if (b->kind == VL_BIND_ASSIGN && vl_py_is(self->py, v, VL_K_BINARY_OP)) {
-      char *k = vl_py_key(self->arena, self->py, self->src, vl_py_field(self->py, v, VL_F_LEFT));
-      if (k && strcmp(k, container) == 0) continue;
+      char *l = vl_py_key(self->arena, self->py, self->src, vl_py_field(self->py, v, VL_F_LEFT));
+      char *r = vl_py_key(self->arena, self->py, self->src, vl_py_field(self->py, v, VL_F_RIGHT));
+      if ((l && strcmp(l, container) == 0) || (r && strcmp(r, container) == 0)) continue;
     }
     return true;
   }

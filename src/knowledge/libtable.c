@@ -53,6 +53,7 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   char *end;
   if (strcmp(s, "-") == 0) out->rule = VL_ND_UNKNOWN;
   else if (strcmp(s, "same") == 0) out->rule = VL_ND_SAME;
+  else if (strcmp(s, "same-or-1") == 0) out->rule = VL_ND_SAME_OR_1;
   else if (strcmp(s, "args") == 0) out->rule = VL_ND_ARGS;
   else if (strcmp(s, "newshape") == 0) out->rule = VL_ND_NEWSHAPE;
   else if (strcmp(s, "stack") == 0) out->rule = VL_ND_STACK;

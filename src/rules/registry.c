@@ -51,6 +51,7 @@ struct VlSelection {
   size_t nselect;
   char **ignore;
   size_t nignore;
+  bool explicit_select; /* a select list was given, even an empty one */
 };
 
 VlSelection *vl_selection_new(void) { return vl_xcalloc(1, sizeof(VlSelection)); }
@@ -83,8 +84,11 @@ static void push(char ***list, size_t *n, const char *s) {
 bool vl_selection_select(VlSelection *self, const char *prefix) {
   if (!matches_any_rule(prefix)) return false;
   push(&self->select, &self->nselect, prefix);
+  self->explicit_select = true;
   return true;
 }
+
+void vl_selection_select_none(VlSelection *self) { self->explicit_select = true; }
 
 bool vl_selection_ignore(VlSelection *self, const char *prefix) {
   if (!matches_any_rule(prefix)) return false;
@@ -94,7 +98,7 @@ bool vl_selection_ignore(VlSelection *self, const char *prefix) {
 
 bool vl_selection_enabled(const VlSelection *self, const char *code) {
   bool on = false;
-  if (!self || !self->nselect) {
+  if (!self || !self->explicit_select) {
     const VlRuleInfo *r = vl_rule_find(code);
     on = r && r->default_enabled;
   } else {

@@ -52,6 +52,8 @@ void vl_selection_delete(VlSelection *self);
 /* Sets the select list (replacing the default) or adds an ignore entry.  Returns false when the
  * prefix matches no rule ("ALL" matches every rule). */
 bool vl_selection_select(VlSelection *self, const char *prefix);
+/* Replaces the default set with an empty select list (`select = []`): nothing runs unless added. */
+void vl_selection_select_none(VlSelection *self);
 bool vl_selection_ignore(VlSelection *self, const char *prefix);
 bool vl_selection_enabled(const VlSelection *self, const char *code);
 
