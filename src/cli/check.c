@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "driver/config.h"
 #include "driver/fix.h"
+#include "driver/pool.h"
 #include "driver/project.h"
 #include "driver/walk.h"
 #include "output/format.h"
@@ -35,6 +36,7 @@ static const char usage_check[] =
     "Configuration:\n"
     "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
     "      --isolated              Ignore all configuration files\n"
+    "      --force-exclude         Apply `exclude` to files named on the command line too (pre-commit)\n"
     "Fixes:\n"
     "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
     "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
@@ -48,6 +50,7 @@ static const char usage_check[] =
     "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
     "      --statistics            Print the number of findings per rule instead of the findings\n"
     "  -q, --quiet                 Print findings only: no source context, no summary\n"
+    "      --jobs N                Check N files at a time (default: the number of CPUs)\n"
     "      --exit-zero             Exit 0 even when there are findings\n"
     "      --no-color              No ANSI colours (also when NO_COLOR is set or output is not a terminal)\n"
     "  -h, --help                  Show this help\n"
@@ -58,7 +61,8 @@ typedef struct Options {
   VlStrList select, extend_select, ignore;
   const char *config, *stdin_filename, *files_from, *output_file;
   const VlFormat *format;
-  bool isolated, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
+  bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
+  int jobs; /* worker threads */
 } Options;
 
 typedef struct Run {
@@ -113,17 +117,44 @@ static bool skip_excluded(void *ctx, const char *path) {
   return vl_config_excludes(c, path);
 }
 
-/* Checks one text; applies or shows fixes; hands the final report to the format. */
-static void check_text(Run *run, const char *path, char *text, size_t len, const VlFileStamp *stamp) {
-  Options *o = run->opt;
-  char err[512];
-  const VlConfig *config = vl_project_config_for(run->project, path, err, sizeof err);
-  if (!config) {
-    if (err[0]) error(run, NULL, err);
-    return;
+/* --force-exclude: a named path is skipped when it, or any folder above it, is excluded. */
+static bool skip_named(void *ctx, const char *path) {
+  char *p = vl_xstrdup(path);
+  bool skip = skip_excluded(ctx, p);
+  for (char *slash = strrchr(p, '/'); !skip && slash && slash != p; slash = strrchr(p, '/')) {
+    *slash = '\0';
+    skip = skip_excluded(ctx, p);
   }
-  VlSelection *sel = vl_config_selection(config, path, &o->select, &o->extend_select, &o->ignore);
-  VlLibraryExtensions ext = vl_config_extensions(config);
+  free(p);
+  return skip;
+}
+
+/* One file's check, done on a worker thread (work) and reported in path order (emit). */
+typedef struct Job {
+  const char *path;
+  const char *stdin_text; /* --stdin-filename: the source (no file to stat, read or write) */
+  size_t stdin_len;
+  const VlConfig *config; /* looked up on the main thread (VlProject is not thread-safe) */
+  /* results */
+  VlReport *report;
+  char *source, *fixed;   /* --stdin-filename --fix: what goes to stdout */
+  size_t source_len, fixed_len, applied;
+  VlBuf diff;
+  char error[512];
+  bool done_ok;
+} Job;
+
+typedef struct Jobs {
+  Run *run;
+  Job *items;
+} Jobs;
+
+/* Checks one text; applies (or renders as a diff) the fixes.  Thread-safe: touches only `job`. */
+static void check_text(Run *run, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+  Options *o = run->opt;
+  const char *path = job->path;
+  VlSelection *sel = vl_config_selection(job->config, path, &o->select, &o->extend_select, &o->ignore);
+  VlLibraryExtensions ext = vl_config_extensions(job->config);
   VlReport *original = vl_engine_check(run->engine, path, text, len, sel, &ext), *r = original;
   bool fixing = o->fix || o->diff;
   char *fixed = NULL;
@@ -140,55 +171,87 @@ static void check_text(Run *run, const char *path, char *text, size_t len, const
     applied_total += applied;
   }
   if (fixed && o->diff) {
-    VlBuf diff = {0};
-    vl_fix_diff(path, text, len, fixed, fixed_len, &diff);
-    if (diff.data) fputs(diff.data, run->out.out);
-    vl_buf_free(&diff);
-    run->diffs += applied_total;
-  } else if (fixed && o->fix) {
-    if (!stamp) {
-      fwrite(fixed, 1, fixed_len, stdout); /* stdin: the fixed source goes to stdout */
-      run->fixed += applied_total;
-    } else if (vl_fix_write(path, stamp, fixed, fixed_len, err, sizeof err)) {
-      run->fixed += applied_total;
-    } else {
-      error(run, path, err);
-      /* nothing was written: the findings of the file as it is are still there */
-      if (r != original) vl_report_delete(r);
+    vl_fix_diff(path, text, len, fixed, fixed_len, &job->diff);
+    job->applied = applied_total;
+  } else if (fixed && o->fix && stamp) {
+    if (vl_fix_write(path, stamp, fixed, fixed_len, job->error, sizeof job->error)) {
+      job->applied = applied_total;
+    } else if (r != original) { /* nothing was written: the findings of the file as it is remain */
+      vl_report_delete(r);
       r = original;
     }
-  } else if (o->fix && !stamp) {
-    fwrite(text, 1, len, stdout);
+  } else if (o->fix && !stamp) { /* stdin: the (possibly) fixed source goes to stdout */
+    job->applied = applied_total;
+    job->fixed = fixed;
+    job->fixed_len = fixed_len;
+    fixed = NULL;
   }
-  for (size_t i = 0; i < vl_report_count(r); i++) {
-    const VlDiagnostic *d = vl_report_get(r, i);
-    if (d->suppressed) continue;
-    if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
-    if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
-    for (size_t k = 0; k < vl_rule_count() && k < 64; k++)
-      if (vl_rule_at(k) == d->rule) run->counts[k]++;
-  }
-  if (!o->diff && !o->statistics) run->opt->format->report(&run->out, r);
-  run->out.active += vl_report_active(r);
   free(fixed);
-  if (r != original) vl_report_delete(r);
-  vl_report_delete(original);
+  if (r != original) vl_report_delete(original);
+  job->report = r;
   vl_selection_delete(sel);
 }
 
-static void check_path(Run *run, const char *path) {
-  char *text;
-  size_t len;
-  char err[256];
-  VlFileStamp stamp = {0};
-  if (stat(path, &stamp.st) != 0 || !vl_read_file(path, &text, &len, err, sizeof err)) {
-    error(run, path, stat(path, &stamp.st) != 0 ? "No such file or directory" : err);
+static void work(void *ctx, size_t i) {
+  Jobs *jobs = ctx;
+  Job *job = &jobs->items[i];
+  if (!job->config) return; /* its configuration is broken: reported already */
+  if (job->stdin_text) {
+    check_text(jobs->run, job, job->stdin_text, job->stdin_len, NULL);
     return;
   }
+  char *text;
+  size_t len;
+  VlFileStamp stamp = {0};
+  if (stat(job->path, &stamp.st) != 0) {
+    snprintf(job->error, sizeof job->error, "No such file or directory");
+    return;
+  }
+  if (!vl_read_file(job->path, &text, &len, job->error, sizeof job->error)) return;
   stamp.text = text;
   stamp.len = len;
-  check_text(run, path, text, len, &stamp);
+  check_text(jobs->run, job, text, len, &stamp);
   free(text);
+}
+
+static void emit(void *ctx, size_t i) {
+  Jobs *jobs = ctx;
+  Run *run = jobs->run;
+  Options *o = run->opt;
+  Job *job = &jobs->items[i];
+  if (job->error[0]) error(run, job->path, job->error);
+  if (job->stdin_text && o->fix) fwrite(job->fixed ? job->fixed : job->stdin_text, 1,
+                                        job->fixed ? job->fixed_len : job->stdin_len, stdout);
+  if (job->diff.data) fputs(job->diff.data, run->out.out);
+  if (o->diff) run->diffs += job->applied;
+  else run->fixed += job->applied;
+  VlReport *r = job->report;
+  if (r) {
+    for (size_t k = 0; k < vl_report_count(r); k++) {
+      const VlDiagnostic *d = vl_report_get(r, k);
+      if (d->suppressed) continue;
+      if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
+      if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
+      for (size_t c = 0; c < vl_rule_count() && c < 64; c++)
+        if (vl_rule_at(c) == d->rule) run->counts[c]++;
+    }
+    if (!o->diff && !o->statistics) o->format->report(&run->out, r);
+    run->out.active += vl_report_active(r);
+    vl_report_delete(r);
+  }
+  free(job->fixed);
+  vl_buf_free(&job->diff);
+}
+
+/* Looks up each file's configuration (main thread), then checks them on the worker pool. */
+static void check_all(Run *run, Job *items, size_t n) {
+  char err[512];
+  for (size_t i = 0; i < n; i++) {
+    items[i].config = vl_project_config_for(run->project, items[i].path, err, sizeof err);
+    if (!items[i].config && err[0]) error(run, NULL, err);
+  }
+  Jobs jobs = {run, items};
+  vl_pool_run(n, run->opt->jobs, work, emit, &jobs);
 }
 
 static char **read_lines(const char *file, size_t *count, Run *run) {
@@ -229,7 +292,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -241,6 +304,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"no-color", no_argument, 0, OPT_NO_COLOR},
                                        {"config", required_argument, 0, OPT_CONFIG},
                                        {"isolated", no_argument, 0, OPT_ISOLATED},
+                                       {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
                                        {"fix", no_argument, 0, OPT_FIX},
                                        {"unsafe-fixes", no_argument, 0, OPT_UNSAFE},
                                        {"diff", no_argument, 0, OPT_DIFF},
@@ -249,6 +313,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"files-from", required_argument, 0, OPT_FILES_FROM},
                                        {"statistics", no_argument, 0, OPT_STATISTICS},
                                        {"report-unused-noqa", no_argument, 0, OPT_UNUSED_NOQA},
+                                       {"jobs", required_argument, 0, OPT_JOBS},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   bool ok = true;
@@ -273,6 +338,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case OPT_NO_COLOR: o->color = false; break;
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ISOLATED: o->isolated = true; break;
+    case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
     case OPT_FIX: o->fix = true; break;
     case OPT_UNSAFE: o->unsafe_fixes = true; break;
     case OPT_DIFF: o->diff = true; break;
@@ -280,6 +346,17 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case OPT_STDIN: o->stdin_filename = optarg; break;
     case OPT_FILES_FROM: o->files_from = optarg; break;
     case OPT_STATISTICS: o->statistics = true; break;
+    case OPT_JOBS: {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || n < 1 || n > 256) {
+        fprintf(stderr, "viewleak: --jobs: '%s' is not a number from 1 to 256\n", optarg);
+        ok = false;
+      } else {
+        o->jobs = (int)n;
+      }
+      break;
+    }
     case 'h':
       fputs(usage_check, stdout);
       *exit_now = VL_EXIT_CLEAN;
@@ -304,7 +381,8 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
 }
 
 int vl_cmd_check(int argc, char **argv) {
-  Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+  Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+               .jobs = vl_pool_default_threads()};
   int code = VL_EXIT_CLEAN;
   Run run = {.opt = &o};
   char err[512] = "";
@@ -348,20 +426,25 @@ int vl_cmd_check(int argc, char **argv) {
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) vl_buf_append(&b, chunk, n);
     vl_buf_append(&b, "", 0);
-    check_text(&run, o.stdin_filename, b.data, b.len, NULL);
+    Job job = {.path = o.stdin_filename, .stdin_text = b.data, .stdin_len = b.len};
+    check_all(&run, &job, 1);
     vl_buf_free(&b);
   } else {
     size_t nroots = 0;
     char **roots = NULL;
     if (o.files_from) roots = read_lines(o.files_from, &nroots, &run);
     const char *dot = ".";
-    if (o.files_from) vl_walk((const char *const *)roots, nroots, skip_excluded, &run, &files);
-    else if (optind < argc) vl_walk((const char *const *)argv + optind, (size_t)(argc - optind), skip_excluded, &run, &files);
-    else vl_walk(&dot, 1, skip_excluded, &run, &files);
+    const char *const *named = o.files_from ? (const char *const *)roots : optind < argc ? (const char *const *)argv + optind : &dot;
+    size_t nnamed = o.files_from ? nroots : optind < argc ? (size_t)(argc - optind) : 1;
+    if (o.force_exclude) vl_walk_forced(named, nnamed, skip_named, &run, &files);
+    else vl_walk(named, nnamed, skip_excluded, &run, &files);
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);
     for (size_t i = 0; i < files.nerrors; i++) error(&run, NULL, files.errors[i]);
-    for (size_t i = 0; i < files.count; i++) check_path(&run, files.paths[i]);
+    Job *items = vl_xcalloc(files.count ? files.count : 1, sizeof(Job));
+    for (size_t i = 0; i < files.count; i++) items[i].path = files.paths[i];
+    check_all(&run, items, files.count);
+    free(items);
   }
   if (o.statistics) print_statistics(&run);
   else if (!o.diff) o.format->end(&run.out);

@@ -66,14 +66,17 @@ static void walk_dir(const char *dir, VlSkipFn skip, void *ctx, VlPathList *out,
   closedir(d);
 }
 
+static void dedupe(VlPathList *out);
+
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
+static void walk_roots(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, bool forced, VlPathList *out) {
   *out = (VlPathList){0};
   for (size_t i = 0; i < nroots; i++) {
     const char *root = roots[i];
     while (root[0] == '.' && root[1] == '/' && root[2]) root += 2;
     struct stat st;
+    if (forced && skip && skip(ctx, root)) continue;
     if (stat(root, &st) != 0) {
       error(out, root, strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
@@ -83,6 +86,18 @@ void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, 
     }
   }
   if (out->count) qsort(out->paths, out->count, sizeof(char *), by_name);
+  dedupe(out);
+}
+
+void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
+  walk_roots(roots, nroots, skip, ctx, false, out);
+}
+
+void vl_walk_forced(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
+  walk_roots(roots, nroots, skip, ctx, true, out);
+}
+
+static void dedupe(VlPathList *out) {
   /* the same file named twice (or inside a named folder) is checked once */
   size_t w = 0;
   for (size_t r = 0; r < out->count; r++) {

@@ -19,6 +19,8 @@ typedef struct VlPathList {
 /* Expands the given paths into the files to check. */
 typedef bool (*VlSkipFn)(void *ctx, const char *path);
 void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out);
+/* The same, also asking `skip` about the named files and folders themselves (--force-exclude). */
+void vl_walk_forced(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out);
 void vl_path_list_free(VlPathList *self);
 
 /* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */

@@ -1,0 +1,18 @@
+/* pool.h: run independent jobs on worker threads, consume their results in order.
+ *
+ * vl_pool_run calls work(ctx, i) for i in [0, n) on `threads` worker threads (each job exactly once,
+ * in any order), and emit(ctx, i) on the calling thread in index order, as soon as job i and all
+ * before it are done.  So output stays deterministic while analysis runs in parallel, and a
+ * finished job's memory can be freed in emit without waiting for the whole run.  work must only
+ * touch job i's own data and read-only shared state (the engine, rule tables, configs). */
+#ifndef VL_DRIVER_POOL_H
+#define VL_DRIVER_POOL_H
+#include <stddef.h>
+
+/* The number of threads to use by default: the online CPUs (at least 1). */
+int vl_pool_default_threads(void);
+
+void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void (*emit)(void *ctx, size_t i),
+                 void *ctx);
+
+#endif
