@@ -17,25 +17,24 @@ static const char *find_directive(const char *s, size_t len, size_t *rest) {
   return NULL;
 }
 
+typedef struct Match {
+  const char *code;
+  bool hit;
+} Match;
+
+static void match_code(void *ctx, const char *listed, size_t n, size_t at) {
+  (void)at;
+  Match *m = ctx;
+  if (n <= strlen(m->code) && strncasecmp(listed, m->code, n) == 0) m->hit = true; /* prefixes cover */
+}
+
 bool vl_noqa_covers(const char *comment, size_t len, const char *code) {
   size_t rest;
-  const char *p = find_directive(comment, len, &rest);
-  if (!p) return false;
-  size_t i = 0;
-  while (i < rest && (p[i] == ' ' || p[i] == '\t')) i++;
-  if (i >= rest || p[i] != ':') return true; /* blanket noqa */
-  i++;
-  bool any = false;
-  while (i < rest) {
-    while (i < rest && (p[i] == ' ' || p[i] == '\t' || p[i] == ',')) i++;
-    size_t start = i;
-    while (i < rest && isalnum((unsigned char)p[i])) i++;
-    if (i == start) break;
-    any = true;
-    size_t n = i - start;
-    if (n <= strlen(code) && strncasecmp(p + start, code, n) == 0) return true;
-  }
-  return !any; /* "# noqa:" with no codes acts as a blanket noqa, as in Ruff */
+  if (!find_directive(comment, len, &rest)) return false;
+  Match m = {code, false};
+  /* no code list (or "# noqa:" with nothing after it, as in Ruff): a blanket noqa */
+  if (!vl_noqa_codes(comment, len, match_code, &m)) return true;
+  return m.hit;
 }
 
 bool vl_noqa_file_covers(const char *comment, size_t len, const char *code) {

@@ -53,6 +53,16 @@ static bool is_container(VlVal v) {
 }
 
 static const VlPy *PY(const Env *e) { return e->f->py; }
+
+/* An element of a container that holds views (a list of rows...), as expression `node`. */
+static VlVal element_view(VlVal container, TSNode node) {
+  VlVal v = v_array(VL_O_VIEW, container.lib, container.elem_nd);
+  v.base = container.base;
+  v.base_origin = container.base_origin;
+  v.view = node;
+  v.partial = container.partial;
+  return v;
+}
 static bool text_is(const Env *e, TSNode n, const char *s) { return vl_py_text_is(e->f->src, n, s); }
 
 /* A view of array value `of`, as expression `node`, with `nd` dimensions. */
@@ -203,14 +213,7 @@ static VlVal element_of(const Env *e, TSNode iter, int index, bool enumerate) {
     }
     return it.nd.hi <= 1 ? v_type(VL_T_INT) : v_unknown();
   }
-  if (is_container(it) && it.holds_view) {
-    VlVal v = v_array(VL_O_VIEW, it.lib, it.elem_nd);
-    v.base = it.base;
-    v.base_origin = it.base_origin;
-    v.view = iter;
-    v.partial = it.partial;
-    return v;
-  }
+  if (is_container(it) && it.holds_view) return element_view(it, iter);
   return v_unknown();
 }
 
@@ -230,14 +233,7 @@ static VlVal eval_binding(const Env *env, const VlBinding *b) {
     if (v.type == VL_T_SHAPE) return v_type(VL_T_INT);
     if (v.type == VL_T_INDEX) return v_array(VL_O_COPY, v.lib, vl_nd_exact(1));
     if (v.type == VL_T_SELF) return v;
-    if (is_container(v) && v.holds_view) {
-      VlVal r = v_array(VL_O_VIEW, v.lib, v.elem_nd);
-      r.base = v.base;
-      r.base_origin = v.base_origin;
-      r.view = b->target;
-      r.partial = v.partial;
-      return r;
-    }
+    if (is_container(v) && v.holds_view) return element_view(v, b->target);
     return v_unknown();
   }
   case VL_BIND_FOR:
@@ -651,14 +647,7 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
     }
   }
   if (is_container(v) && v.holds_view) {
-    if (count == 1 && ints == 1 && v.type != VL_T_DICT) {
-      VlVal r = v_array(VL_O_VIEW, v.lib, v.elem_nd);
-      r.base = v.base;
-      r.base_origin = v.base_origin;
-      r.view = n;
-      r.partial = v.partial;
-      return r;
-    }
+    if (count == 1 && ints == 1 && v.type != VL_T_DICT) return element_view(v, n);
     return v_unknown();
   }
   if (v.type == VL_T_SELF) {

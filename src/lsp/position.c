@@ -1,0 +1,74 @@
+#include "lsp/position.h"
+
+#include <string.h>
+
+#include "base/alloc.h"
+
+const char *vl_lsp_encoding_name(VlLspEncoding encoding) {
+  return encoding == VL_LSP_UTF8 ? "utf-8" : "utf-16";
+}
+
+static int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* file-URI = "file:" ["//" authority] path; the scheme is case-insensitive. */
+char *vl_lsp_uri_to_path(const char *uri) {
+  if (strncmp(uri, "file:", 5) != 0 && strncmp(uri, "FILE:", 5) != 0) return NULL;
+  const char *p = uri + 5;
+  if (p[0] == '/' && p[1] == '/') {
+    p += 2;
+    const char *slash = strchr(p, '/');
+    if (!slash) return NULL;
+    size_t host = (size_t)(slash - p);
+    if (host != 0 && !(host == 9 && strncmp(p, "localhost", 9) == 0)) return NULL;
+    p = slash;
+  }
+  if (p[0] != '/') return NULL;
+  size_t n = strcspn(p, "?#"); /* a query or fragment is not part of the path */
+  char *path = vl_xcalloc(n + 1, 1), *out = path;
+  for (size_t i = 0; i < n; i++) {
+    int hi, lo;
+    if (p[i] == '%' && i + 2 < n && (hi = hex_digit(p[i + 1])) >= 0 && (lo = hex_digit(p[i + 2])) >= 0) {
+      char c = (char)(hi * 16 + lo);
+      if (c == '\0') {
+        free(path);
+        return NULL;
+      }
+      *out++ = c;
+      i += 2;
+    } else {
+      *out++ = p[i];
+    }
+  }
+  return path;
+}
+
+uint32_t vl_lsp_character(const VlSource *src, VlLspEncoding encoding, uint32_t row, uint32_t col) {
+  if (encoding == VL_LSP_UTF16) return vl_source_utf16_col(src, row, col);
+  size_t len = 0;
+  const char *line = vl_source_line(src, row, &len);
+  return line && col > len ? (uint32_t)len : col;
+}
+
+/* Bytes of the UTF-8 sequence led by c, counted as vl_source_utf16_col counts them. */
+static uint32_t sequence_length(unsigned char c) {
+  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+uint32_t vl_lsp_offset(const VlSource *src, VlLspEncoding encoding, uint32_t line, uint32_t character) {
+  if (line >= src->nlines) return src->len;
+  size_t len = 0;
+  const char *text = vl_source_line(src, line, &len);
+  uint32_t start = src->line_starts[line], col = 0;
+  for (uint32_t units = 0; col < len && units < character;) {
+    uint32_t n = sequence_length((unsigned char)text[col]);
+    if (col + n > len) n = (uint32_t)len - col;
+    units += encoding == VL_LSP_UTF8 ? n : n == 4 ? 2 : 1;
+    col += n;
+  }
+  return start + col;
+}
