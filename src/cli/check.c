@@ -226,6 +226,7 @@ static void emit(void *ctx, size_t i) {
   if (o->diff) run->diffs += job->applied;
   else run->fixed += job->applied;
   VlReport *r = job->report;
+  if (r && vl_report_skipped(r)) fprintf(stderr, "viewleak: warning: %s: %s\n", job->path, vl_report_skipped(r));
   if (r) {
     for (size_t k = 0; k < vl_report_count(r); k++) {
       const VlDiagnostic *d = vl_report_get(r, k);

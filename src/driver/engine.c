@@ -29,6 +29,7 @@ struct VlReport {
   VlDiagnostic *diags;
   size_t count, active;
   bool syntax_errors;
+  const char *skipped;
 };
 
 VlEngine *vl_engine_new(char *err, size_t errlen) {
@@ -159,6 +160,27 @@ static void apply_noqa(const VlPy *py, Sink *sink, TSNode root, const VlSelectio
   VL_VEC_FREE(&comments);
 }
 
+/* The depth of the tree, measured without recursion (stops counting past `limit`). */
+static unsigned tree_depth(TSNode root, unsigned limit) {
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  unsigned depth = 0, max = 0;
+  for (bool more = true; more && max <= limit;) {
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (++depth > max) max = depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!ts_tree_cursor_goto_parent(&c)) {
+        more = false;
+        break;
+      }
+      depth--;
+    }
+  }
+  ts_tree_cursor_delete(&c);
+  return max;
+}
+
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions) {
   VlReport *r = vl_xcalloc(1, sizeof(VlReport));
@@ -169,6 +191,13 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
   TSTree *tree = ts_parser_parse_string(parser, NULL, r->src->text, r->src->len);
   TSNode root = ts_tree_root_node(tree);
   r->syntax_errors = ts_node_has_error(root);
+  if (tree_depth(root, VL_MAX_TREE_DEPTH) > VL_MAX_TREE_DEPTH) {
+    r->skipped = "nested deeper than any valid Python; not analysed";
+    r->diags = VL_ARENA_ARRAY(r->arena, VlDiagnostic, 1);
+    ts_tree_delete(tree);
+    ts_parser_delete(parser);
+    return r;
+  }
 
   VlFlow flow = {.arena = r->arena, .py = &self->py, .src = r->src, .know = &self->know, .root = root,
                  .ext = extensions};
@@ -216,3 +245,4 @@ const char *vl_report_text(const VlReport *self, size_t *len) {
   return self->src->text;
 }
 bool vl_report_has_syntax_errors(const VlReport *self) { return self->syntax_errors; }
+const char *vl_report_skipped(const VlReport *self) { return self->skipped; }

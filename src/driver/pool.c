@@ -50,8 +50,12 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
   Pool pool = {n, 0, vl_xcalloc(n, sizeof(bool)), PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, work, ctx};
   pthread_t *tids = vl_xcalloc((size_t)threads, sizeof(pthread_t));
   int started = 0;
+  pthread_attr_t attr; /* the analysis recurses over syntax trees: give workers a main thread's stack */
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 16u << 20);
   for (int t = 0; t < threads; t++)
-    if (pthread_create(&tids[t], NULL, worker, &pool) == 0) started++;
+    if (pthread_create(&tids[started], &attr, worker, &pool) == 0) started++;
+  pthread_attr_destroy(&attr);
   if (!started) worker(&pool); /* could not start any thread: do the work here */
   for (size_t i = 0; i < n; i++) {
     pthread_mutex_lock(&pool.lock);

@@ -108,6 +108,8 @@ static VlVal key_value(VlFlow *f, const VlScope *owner, const char *key) {
   if (!k) return v_unknown();
   if (k->state == VL_MEMO_DONE) return k->val;
   if (k->state == VL_MEMO_BUSY) return v_type(VL_T_SELF);
+  if (f->key_depth >= 64) return v_unknown(); /* a = b; b = c; ... thousands deep: give up, unmemoised */
+  f->key_depth++;
   k->state = VL_MEMO_BUSY;
   /* A scope-wide value must not depend on how deep the question came from: fresh budget. */
   int depth = f->depth, naliasing = f->naliasing;
@@ -153,6 +155,7 @@ static VlVal key_value(VlFlow *f, const VlScope *owner, const char *key) {
   }
   k->val = out;
   k->state = VL_MEMO_DONE;
+  f->key_depth--;
   f->depth = depth;
   f->naliasing = naliasing;
   return out;

@@ -110,7 +110,8 @@ typedef struct VlFlow {
   TSNode root;
   VlScope **scopes;
   size_t nscopes;
-  int depth; /* evaluation recursion guard */
+  int depth;     /* evaluation recursion guard (per scope-wide question) */
+  int key_depth; /* nested scope-wide questions (a = b; b = c; ...): bounded too */
   const char *aliasing[16]; /* keys whose loop-local bindings are being followed (cycle guard) */
   int naliasing;
   uint32_t helpers[8];      /* same-module helpers being summarised (start bytes; recursion guard) */

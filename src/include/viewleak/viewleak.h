@@ -129,5 +129,11 @@ const char *vl_report_line(const VlReport *self, uint32_t row, size_t *len);
 const char *vl_report_text(const VlReport *self, size_t *len);
 /* True when the parser had to recover from syntax errors (analysis still ran). */
 bool vl_report_has_syntax_errors(const VlReport *self);
+/* Why the file was not analysed (nesting deeper than any valid Python: CPython stops at 200 nested
+ * parentheses), or NULL when it was. */
+const char *vl_report_skipped(const VlReport *self);
+
+/* Syntax trees deeper than this are not analysed (the analysis walks them recursively). */
+#define VL_MAX_TREE_DEPTH 2000
 
 #endif
