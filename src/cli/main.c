@@ -18,6 +18,7 @@ static const char usage_top[] =
     "  check [PATH...]   Check Python files (default: the current directory)\n"
     "  rule CODE         Show a rule's documentation\n"
     "  rule --all        List every rule\n"
+    "  server            Run the Language Server (LSP) on stdin/stdout, for editors\n"
     "  version           Show the version\n"
     "\n"
     "Options:\n"
@@ -39,6 +40,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   if (strcmp(cmd, "check") == 0) return vl_cmd_check(argc - 1, argv + 1);
   if (strcmp(cmd, "rule") == 0) return vl_cmd_rule(argc - 1, argv + 1);
+  if (strcmp(cmd, "server") == 0) return vl_cmd_server(argc - 1, argv + 1);
   if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
     printf("viewleak %s\n", VL_VERSION);
     return VL_EXIT_CLEAN;

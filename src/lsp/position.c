@@ -1,5 +1,6 @@
 #include "lsp/position.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"

@@ -18,7 +18,6 @@
 #include "lsp/server.h"
 
 #include <math.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>

@@ -60,22 +60,70 @@ static bool subscript_items_have(VlFlow *f, TSNode sub, const char *key) {
   return false;
 }
 
-/* Another binding of `key` made on every iteration (a statement directly in the loop body) that is
- * not itself a growing/shrinking call resets it.  A conditional one (`if acc is None: acc = x`)
- * only starts the accumulator. */
+static bool mentions(VlFlow *f, TSNode n, const char *key) {
+  const char *k = vl_py_key(f->arena, f->py, f->src, n);
+  if (k && strcmp(k, key) == 0) return true;
+  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
+    if (mentions(f, ts_node_named_child(n, i), key)) return true;
+  return false;
+}
+
+static bool block_assigns(VlFlow *f, TSNode block, const char *key);
+
+/* Does executing `stmt` always leave `key` bound to a value that does not come from a previous
+ * iteration?  assignment (not mentioning key) -> yes; if/elif/else -> when every branch does and
+ * there is an else; with -> when its body does; loops and try -> no (they may not run, or stop). */
+static bool definitely_assigns(VlFlow *f, TSNode stmt, const char *key) {
+  const VlPy *py = f->py;
+  if (vl_py_is(py, stmt, VL_K_EXPR_STMT) && ts_node_named_child_count(stmt) == 1) stmt = ts_node_named_child(stmt, 0);
+  if (vl_py_is(py, stmt, VL_K_ASSIGNMENT)) {
+    const char *k = vl_py_key(f->arena, py, f->src, vl_py_field(py, stmt, VL_F_LEFT));
+    TSNode value = vl_py_field(py, stmt, VL_F_RIGHT);
+    return k && strcmp(k, key) == 0 && !ts_node_is_null(value) && !mentions(f, value, key);
+  }
+  if (vl_py_is(py, stmt, VL_K_WITH)) return block_assigns(f, vl_py_field(py, stmt, VL_F_BODY), key);
+  if (vl_py_is(py, stmt, VL_K_IF)) {
+    if (!block_assigns(f, vl_py_field(py, stmt, VL_F_CONSEQUENCE), key)) return false;
+    bool has_else = false;
+    for (uint32_t i = 0, c = ts_node_named_child_count(stmt); i < c; i++) {
+      TSNode alt = ts_node_named_child(stmt, i);
+      if (vl_py_is(py, alt, VL_K_ELIF) && !block_assigns(f, vl_py_field(py, alt, VL_F_CONSEQUENCE), key)) return false;
+      if (vl_py_is(py, alt, VL_K_ELSE)) {
+        has_else = true;
+        if (!block_assigns(f, vl_py_field(py, alt, VL_F_BODY), key)) return false;
+      }
+    }
+    return has_else;
+  }
+  return false;
+}
+
+static bool block_assigns(VlFlow *f, TSNode block, const char *key) {
+  for (uint32_t i = 0, c = ts_node_named_child_count(block); i < c; i++)
+    if (definitely_assigns(f, ts_node_named_child(block, i), key)) return true;
+  return false;
+}
+
+/* The accumulator does not carry over between iterations when a statement of the loop body other
+ * than the one holding the self-copy always rebinds it (`acc = np.empty(0)` first or last, or an
+ * if/else that sets it in every branch).  `if acc is None: acc = x` only starts it. */
 static bool reset_in_loop(VlFlow *f, const VlLoop *loop, const VlBinding *self) {
   TSNode body = vl_py_field(f->py, loop->node, VL_F_BODY);
-  for (size_t i = 0; i < loop->nbindings; i++) {
-    const VlBinding *b = &loop->bindings[i];
-    if (b == self || strcmp(b->key, self->key) != 0 || ts_node_eq(b->stmt, self->stmt)) continue;
-    TSNode stmt = b->stmt;
-    while (!ts_node_is_null(stmt) && vl_py_is(f->py, ts_node_parent(stmt), VL_K_EXPR_STMT)) stmt = ts_node_parent(stmt);
-    if (vl_py_is(f->py, stmt, VL_K_ASSIGNMENT)) stmt = ts_node_parent(stmt); /* expression_statement */
-    if (!ts_node_eq(ts_node_parent(stmt), body)) continue; /* conditional: not every iteration */
-    TSNode op;
-    VlLibId lib;
-    const VlLibEntry *e = b->kind == VL_BIND_ASSIGN ? entry_of(f, loop->scope, b->value, &op, &lib) : NULL;
-    if (!e || !(e->grows || e->shrinks)) return true;
+  TSNode holder = self->stmt;
+  while (!ts_node_is_null(holder) && !ts_node_eq(ts_node_parent(holder), body)) holder = ts_node_parent(holder);
+  for (uint32_t i = 0, c = ts_node_named_child_count(body); i < c; i++) {
+    TSNode stmt = ts_node_named_child(body, i);
+    if (ts_node_eq(stmt, holder)) continue;
+    if (definitely_assigns(f, stmt, self->key)) return true;
+    /* an unconditional re-binding of itself that is no growth (history = history[-50:]) bounds it */
+    TSNode a = vl_py_is(f->py, stmt, VL_K_EXPR_STMT) ? ts_node_named_child(stmt, 0) : stmt;
+    if (vl_py_is(f->py, a, VL_K_ASSIGNMENT)) {
+      const char *k = vl_py_key(f->arena, f->py, f->src, vl_py_field(f->py, a, VL_F_LEFT));
+      TSNode op;
+      VlLibId lib;
+      const VlLibEntry *e = entry_of(f, loop->scope, vl_py_field(f->py, a, VL_F_RIGHT), &op, &lib);
+      if (k && strcmp(k, self->key) == 0 && !(e && (e->grows || e->shrinks))) return true;
+    }
   }
   return false;
 }

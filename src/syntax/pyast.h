@@ -37,14 +37,15 @@
   X(CONDITIONAL, "conditional_expression") X(AWAIT, "await") X(LIST_SPLAT, "list_splat")        \
   X(DECORATED_DEF, "decorated_definition") X(WITH_ITEM, "with_item") X(AS_PATTERN, "as_pattern") \
   X(GLOBAL, "global_statement") X(NONLOCAL, "nonlocal_statement") X(TYPE, "type")               \
-  X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string") X(RETURN, "return_statement")
+  X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string") X(RETURN, "return_statement")                                 \
+  X(IF, "if_statement") X(ELIF, "elif_clause") X(ELSE, "else_clause") X(WITH, "with_statement")
 
 #define VL_PY_FIELDS(X)                                                                         \
   X(LEFT, "left") X(RIGHT, "right") X(BODY, "body") X(CONDITION, "condition")                   \
   X(FUNCTION, "function") X(ARGUMENTS, "arguments") X(OBJECT, "object") X(ATTRIBUTE, "attribute") \
   X(VALUE, "value") X(SUBSCRIPT, "subscript") X(NAME, "name") X(ALIAS, "alias")                 \
   X(MODULE_NAME, "module_name") X(OPERATOR, "operator") X(KEY, "key") X(ARGUMENT, "argument")   \
-  X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative")         \
+  X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative") X(CONSEQUENCE, "consequence")         \
   X(DEFINITION, "definition")
 
 #define VL_PY_ENUM(name, str) VL_K_##name,
