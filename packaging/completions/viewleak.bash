@@ -40,7 +40,7 @@ _viewleak_reply() {
 
   case $cmd in
     "")
-      COMPREPLY=($(compgen -W "check rule version help --help --version -h -V" -- "$cur"))
+      COMPREPLY=($(compgen -W "check rule server version help --help --version -h -V" -- "$cur"))
       ;;
     check)
       case $prev in
@@ -81,6 +81,14 @@ _viewleak_reply() {
       # one argument: a code or --all
       if [[ $prev == rule ]]; then
         COMPREPLY=($(compgen -W "$(_viewleak_codes "$prog") --all --help" -- "$cur"))
+      fi
+      ;;
+    server)
+      if [[ $prev == --config ]]; then
+        compopt -o filenames 2>/dev/null || :
+        COMPREPLY=($(compgen -f -X '!*.toml' -- "$cur") $(compgen -d -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "--stdio --config --isolated --help -h" -- "$cur"))
       fi
       ;;
     *)

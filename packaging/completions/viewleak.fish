@@ -13,12 +13,13 @@ function __viewleak_codes
     printf 'ALL\tevery rule\n'
 end
 
-set -l commands check rule version help
+set -l commands check rule server version help
 complete -c viewleak -f
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -s h -l help -d 'Show help'
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -s V -l version -d 'Show the version'
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -a check -d 'Check Python files and folders'
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -a rule -d "Show a rule's documentation"
+complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -a server -d 'Run the Language Server (LSP)'
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -a version -d 'Show the version'
 complete -c viewleak -n "not __fish_seen_subcommand_from $commands" -a help -d 'Show help'
 
@@ -52,3 +53,10 @@ set -l rule_arg "__fish_seen_subcommand_from rule; and test (count (commandline 
 complete -c viewleak -n $rule_arg -x -a '(__viewleak_codes | string match -v "ALL*")'
 complete -c viewleak -n $rule_arg -l all -d 'List every rule'
 complete -c viewleak -n $rule_arg -s h -l help -d 'Show help'
+
+# server [--stdio] [--config PATH | --isolated]
+set -l server "__fish_seen_subcommand_from server"
+complete -c viewleak -n $server -l stdio -d 'Talk on stdin/stdout (the default)'
+complete -c viewleak -n $server -l config -r -F -d 'Use this configuration file'
+complete -c viewleak -n $server -l isolated -d 'Ignore all configuration files'
+complete -c viewleak -n $server -s h -l help -d 'Show help'

@@ -81,14 +81,13 @@ static cJSON *diagnostic(VlLspServer *s, const VlLspDoc *doc, const VlSource *sr
   return o;
 }
 
-/* A configuration error, shown once (until configuration files change). */
-static void config_error(VlLspServer *s, const char *err) {
-  if (!err[0]) return;
+/* Shows a message once (until configuration files change): analysis runs on every keystroke. */
+static void show_once(VlLspServer *s, int type, const char *text) {
   for (size_t i = 0; i < s->shown_errors.count; i++)
-    if (strcmp(s->shown_errors.items[i], err) == 0) return;
+    if (strcmp(s->shown_errors.items[i], text) == 0) return;
   s->shown_errors.items = vl_xrealloc(s->shown_errors.items, (s->shown_errors.count + 1) * sizeof(char *));
-  s->shown_errors.items[s->shown_errors.count++] = vl_xstrdup(err);
-  vl_lsp_show_message(s, VL_LSP_MSG_ERROR, "viewleak: %s (no diagnostics for the files it configures)", err);
+  s->shown_errors.items[s->shown_errors.count++] = vl_xstrdup(text);
+  vl_lsp_show_message(s, type, "viewleak: %s", text);
 }
 
 /* The document's diagnostics: a configuration as `viewleak check` finds it (a fresh VlProject each
@@ -99,7 +98,11 @@ static cJSON *analyse(VlLspServer *s, const VlLspDoc *doc) {
   VlProject *project = vl_project_new(s->options.config_path, s->options.isolated, err, sizeof err);
   const VlConfig *config = project ? vl_project_config_for(project, doc->name, err, sizeof err) : NULL;
   if (!config) {
-    config_error(s, err);
+    if (err[0]) {
+      char text[1100];
+      snprintf(text, sizeof text, "%s (no diagnostics for the files it configures)", err);
+      show_once(s, VL_LSP_MSG_ERROR, text);
+    }
     vl_project_delete(project);
     return list;
   }
@@ -107,6 +110,11 @@ static cJSON *analyse(VlLspServer *s, const VlLspDoc *doc) {
       vl_config_selection(config, doc->name, &s->settings.select, &s->settings.extend_select, &s->settings.ignore);
   VlLibraryExtensions ext = vl_config_extensions(config);
   VlReport *report = vl_engine_check(s->engine, doc->name, doc->text, doc->len, sel, &ext);
+  if (vl_report_skipped(report)) { /* as `viewleak check` warns on stderr */
+    char text[1100];
+    snprintf(text, sizeof text, "%s: not analysed: %s", doc->name, vl_report_skipped(report));
+    show_once(s, VL_LSP_MSG_WARNING, text);
+  }
   VlArena *arena = vl_arena_new();
   VlSource *src = vl_source_new(arena, doc->name, doc->text, doc->len);
   for (size_t i = 0; i < vl_report_count(report); i++) {
@@ -220,8 +228,8 @@ cJSON *vl_lsp_code_actions(VlLspServer *self, VlLspDoc *doc, const cJSON *params
   const cJSON *given = vl_lsp_json_get(params, "context.diagnostics"), *d;
   if (cJSON_IsArray(given) && cJSON_GetArraySize(given) > 0) {
     cJSON_ArrayForEach(d, given) {
-      const char *source = vl_lsp_json_string(d, "source");
-      if (!source || strcmp(source, "viewleak") != 0) continue;
+      const char *source = vl_lsp_json_string(d, "source"); /* a client may drop it: data tells */
+      if (source && strcmp(source, "viewleak") != 0) continue;
       const cJSON *data = vl_lsp_json_get(d, "data");
       if (!cJSON_IsObject(data)) data = vl_lsp_json_get(published_match(doc, d), "data");
       add_action(self, doc, actions, d, data);

@@ -86,7 +86,11 @@ void vl_lsp_error(VlLspError *err, int code, const char *fmt, ...) {
 /* Sends a message and deletes it. */
 static void send(VlLspServer *self, cJSON *msg) {
   if (!self->output_failed) {
-    char *text = vl_lsp_json_check(cJSON_PrintUnformatted(msg));
+    char *text = cJSON_PrintUnformatted(msg);
+    if (!text) {
+      fputs("viewleak: out of memory\n", stderr);
+      abort();
+    }
     if (!vl_lsp_write(self->out_fd, text, strlen(text))) self->output_failed = true;
     cJSON_free(text);
   }
@@ -172,36 +176,45 @@ static void dispatch(VlLspServer *self, const char *name, const cJSON *id, const
   }
   VlLspError err = {0};
   cJSON *result = m->handler(self, params, &err);
-  if (request && err.code) send_error(self, id, err.code, err.message);
-  else if (request) send_result(self, id, result), result = NULL;
-  else if (err.code) vl_lsp_log(self, "%s: %s", name, err.message);
-  cJSON_Delete(result);
+  if (!request) {
+    if (err.code) vl_lsp_log(self, "%s: %s", name, err.message);
+    cJSON_Delete(result);
+  } else if (err.code) {
+    cJSON_Delete(result);
+    send_error(self, id, err.code, err.message);
+  } else {
+    send_result(self, id, result);
+  }
 }
 
 /* One message's content. */
 static void handle(VlLspServer *self, const char *body, size_t len) {
   const char *end = NULL;
-  cJSON *msg = cJSON_ParseWithLengthOpts(body, len, &end, true);
+  /* body[len] is a NUL, which cJSON wants inside the length to reject trailing bytes */
+  cJSON *msg = memchr(body, '\0', len) ? NULL : cJSON_ParseWithLengthOpts(body, len + 1, &end, true);
   if (!msg) {
     size_t at = end && end >= body && end <= body + len ? (size_t)(end - body) : 0;
     vl_lsp_log(self, "content is not valid JSON (at byte %zu)", at);
     send_error(self, NULL, VL_RPC_PARSE_ERROR, "parse error: the content is not valid JSON");
     return;
   }
+  if (!cJSON_IsObject(msg)) {
+    send_error(self, NULL, VL_RPC_INVALID_REQUEST,
+               cJSON_IsArray(msg) ? "batch messages are not supported" : "a message must be a JSON object");
+    cJSON_Delete(msg);
+    return;
+  }
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
   const cJSON *method = cJSON_GetObjectItemCaseSensitive(msg, "method");
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(msg, "params");
   const char *version = vl_lsp_json_string(msg, "jsonrpc");
+  bool response = !method && (cJSON_HasObjectItem(msg, "result") || cJSON_HasObjectItem(msg, "error"));
   const char *problem = NULL;
-  if (!cJSON_IsObject(msg)) {
-    send_error(self, NULL, VL_RPC_INVALID_REQUEST,
-               cJSON_IsArray(msg) ? "batch messages are not supported" : "a message must be a JSON object");
-  } else if (id && !valid_id(id)) {
+  if (id && !valid_id(id)) {
     send_error(self, NULL, VL_RPC_INVALID_REQUEST, "\"id\" must be an integer or a string");
   } else if (!version || strcmp(version, "2.0") != 0) {
     problem = "\"jsonrpc\" must be \"2.0\"";
-  } else if (!method && id &&
-             (cJSON_HasObjectItem(msg, "result") || cJSON_HasObjectItem(msg, "error"))) {
+  } else if (response && id) { /* the client's answer to one of our requests */
     const char *text = vl_lsp_json_string(msg, "error.message");
     if (cJSON_HasObjectItem(msg, "error")) vl_lsp_log(self, "the client answered an error: %s", text ? text : "?");
   } else if (!cJSON_IsString(method)) {
@@ -211,8 +224,8 @@ static void handle(VlLspServer *self, const char *body, size_t len) {
   } else {
     dispatch(self, method->valuestring, id, params);
   }
-  if (problem && id) send_error(self, id, VL_RPC_INVALID_REQUEST, problem);
-  else if (problem) vl_lsp_log(self, "invalid notification ignored: %s", problem);
+  if (problem && id && !response) send_error(self, id, VL_RPC_INVALID_REQUEST, problem);
+  else if (problem) vl_lsp_log(self, "invalid message ignored: %s", problem);
   cJSON_Delete(msg);
 }
 

@@ -60,7 +60,7 @@ struct VlLspServer {
   VlLspClientCaps caps;
   VlLspSettings settings;
   VlLspStore docs;
-  VlStrList shown_errors; /* configuration errors already shown with window/showMessage */
+  VlStrList shown_errors; /* messages already shown (configuration errors, files not analysed) */
   int64_t next_request_id;
 };
 

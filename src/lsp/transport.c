@@ -52,7 +52,8 @@ static bool fill(VlLspReader *self) {
  * the line is too long to be a header. */
 static int read_line(VlLspReader *self, size_t *start, size_t *n) {
   for (size_t scanned = 0;;) {
-    char *nl = memchr(self->buf + self->pos + scanned, '\n', self->len - self->pos - scanned);
+    size_t avail = self->len - self->pos - scanned;
+    char *nl = avail ? memchr(self->buf + self->pos + scanned, '\n', avail) : NULL;
     if (nl) {
       *start = self->pos;
       *n = (size_t)(nl - (self->buf + self->pos));
@@ -101,6 +102,12 @@ static bool is_token(const char *s, size_t n) {
   return true;
 }
 
+/* A header name that ends in "Content-Length" without being it. */
+static bool glued_length(const char *name, size_t n) {
+  const size_t k = sizeof length_header - 2; /* without the colon */
+  return n > k && strncasecmp(name + n - k, length_header, k) == 0;
+}
+
 /* The header value as a length, or -1 when it is not a plain decimal number. */
 static long long parse_length(const char *s, size_t n) {
   long long v = 0;
@@ -141,7 +148,7 @@ VlLspRead vl_lsp_read(VlLspReader *self, char **body, size_t *len, char *err, si
     size_t start, n;
     int got = read_line(self, &start, &n);
     if (got == 0) {
-      if (any) snprintf(err, errlen, "input ended inside a message header");
+      if (any || self->len > self->pos) snprintf(err, errlen, "input ended inside a message header");
       return VL_LSP_READ_EOF;
     }
     if (got < 0) {
@@ -150,13 +157,19 @@ VlLspRead vl_lsp_read(VlLspReader *self, char **body, size_t *len, char *err, si
       return resync(self, self->pos + 1) ? VL_LSP_READ_BAD : VL_LSP_READ_EOF;
     }
     const char *line = self->buf + start;
+    if (n > MAX_HEADER_LINE) {
+      snprintf(err, errlen, "header line longer than %d bytes: skipped to the next Content-Length header",
+               MAX_HEADER_LINE);
+      return resync(self, start + 1) ? VL_LSP_READ_BAD : VL_LSP_READ_EOF;
+    }
     if (n == 0) {
       if (!any) continue; /* blank lines between messages */
       break;
     }
     any = true;
     const char *colon = memchr(line, ':', n);
-    if (!colon || !is_token(line, (size_t)(colon - line))) {
+    /* "garbage" + "Content-Length: N" on one line: the rest of a message sent without a header */
+    if (!colon || !is_token(line, (size_t)(colon - line)) || glued_length(line, (size_t)(colon - line))) {
       snprintf(err, errlen, "malformed header line '%.*s': skipped to the next Content-Length header",
                (int)(n > 60 ? 60 : n), line);
       return resync(self, start + 1) ? VL_LSP_READ_BAD : VL_LSP_READ_EOF;

@@ -1,0 +1,790 @@
+#!/usr/bin/env python3
+"""test_server.py: `viewleak server` end to end, through a small LSP client (Python 3 stdlib only).
+
+    python3 tests/lsp/test_server.py --viewleak build/viewleak [unittest args, e.g. Diagnostics]
+
+Each test starts the built binary, speaks LSP 3.17 to it over pipes, and checks what comes back:
+framing and JSON-RPC errors, the lifecycle and its exit codes, diagnostics in UTF-16 and UTF-8
+positions, code actions (whose edit must give what `viewleak check --fix --unsafe-fixes` gives),
+noqa, and per-file configuration.  ctest runs one test per class (label `lsp`).
+"""
+import json
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+import urllib.parse
+
+VIEWLEAK = None  # set by main()
+TIMEOUT = 10  # seconds to wait for any one message
+
+# A leaky loop with non-ASCII text before the view on its line: "é" is 2 UTF-8 bytes and 1 UTF-16
+# unit, "😀" 4 bytes and 2 units (a surrogate pair), so the three encodings give three columns.
+LEAKY = '''import numpy as np
+
+
+def scenario():
+    data = np.random.randn(500, 32, 32, 3)
+    selected = []
+    for _ in range(100):
+        i = np.random.randint(len(data))
+        selected.append(("é😀", data[i]))
+        data = np.delete(data, i, axis=0)
+    return selected
+'''
+VIEW_LINE = 8  # 0-based line of `data[i]`
+REBIND_LINE = 9
+FIXED = LEAKY.replace("data[i]))", "data[i].copy()))")
+NOQA = LEAKY.replace('data[i]))\n', 'data[i]))  # noqa: VL001\n')
+
+UTF16_CAPS = {
+    "general": {"positionEncodings": ["utf-16"]},
+    "textDocument": {
+        "publishDiagnostics": {"relatedInformation": True, "codeDescriptionSupport": True, "dataSupport": True},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix"]}},
+                       "isPreferredSupport": True, "dataSupport": True},
+    },
+}
+UTF8_CAPS = dict(UTF16_CAPS, general={"positionEncodings": ["utf-8", "utf-16"]})
+
+
+def column(line, substring, encoding):
+    """The LSP character of `substring` in `line`, in "utf-16" or "utf-8" code units."""
+    prefix = line[: line.index(substring)]
+    return len(prefix.encode("utf-16-le")) // 2 if encoding == "utf-16" else len(prefix.encode("utf-8"))
+
+
+def frame(obj):
+    body = json.dumps(obj).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def file_uri(path):
+    return "file://" + urllib.parse.quote(path)
+
+
+class Server:
+    """The server process and a reader thread that splits its stdout into messages."""
+
+    def __init__(self, *args, cwd=None):
+        self.proc = subprocess.Popen([VIEWLEAK, "server", *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, cwd=cwd)
+        self.messages = queue.Queue()
+        self.stderr = b""
+        self.next_id = 1
+        self.pending = []  # notifications received while waiting for a response
+        threading.Thread(target=self._read_stdout, daemon=True).start()
+        self._stderr_thread = threading.Thread(target=self._read_stderr, daemon=True)
+        self._stderr_thread.start()
+
+    def _read_stdout(self):
+        out = self.proc.stdout
+        while True:
+            header = b""
+            while not header.endswith(b"\r\n\r\n"):
+                c = out.read(1)
+                if not c:
+                    self.messages.put(None)
+                    return
+                header += c
+            # the server writes exactly one header, in the spec's form
+            assert header.startswith(b"Content-Length: ") and header.count(b"\r\n") == 2, header
+            body = out.read(int(header[16:-4]))
+            self.messages.put(json.loads(body.decode("utf-8")))
+
+    def _read_stderr(self):
+        self.stderr = self.proc.stderr.read()
+
+    # ---- sending ----
+    def send_raw(self, data):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, obj):
+        self.send_raw(frame(obj))
+
+    def notify(self, method, params=None):
+        msg = {"jsonrpc": "2.0", "method": method}
+        if params is not None:
+            msg["params"] = params
+        self.send(msg)
+
+    def request(self, method, params=None):
+        """Sends a request and returns its response (notifications meanwhile go to self.pending)."""
+        rid = self.next_id
+        self.next_id += 1
+        msg = {"jsonrpc": "2.0", "id": rid, "method": method}
+        if params is not None:
+            msg["params"] = params
+        self.send(msg)
+        return self.response(rid)
+
+    # ---- receiving ----
+    def recv(self, timeout=TIMEOUT):
+        msg = self.messages.get(timeout=timeout)
+        if msg is None:
+            raise EOFError("the server closed its output")
+        return msg
+
+    def response(self, rid):
+        while True:
+            msg = self.recv()
+            if "method" not in msg and msg.get("id") == rid:
+                return msg
+            self.pending.append(msg)
+
+    def notification(self, method, uri=None, timeout=TIMEOUT):
+        """The next message with that method (and params.uri); the others are kept for later."""
+        def wanted(msg):
+            return msg.get("method") == method and (uri is None or msg.get("params", {}).get("uri") == uri)
+        for i, msg in enumerate(self.pending):
+            if wanted(msg):
+                return self.pending.pop(i)
+        while True:
+            msg = self.recv(timeout)
+            if wanted(msg):
+                return msg
+            self.pending.append(msg)
+
+    def diagnostics(self, uri):
+        """The params of the next publishDiagnostics for uri."""
+        return self.notification("textDocument/publishDiagnostics", uri)["params"]
+
+    def quiet(self, seconds=0.3):
+        """Every message not yet consumed, up to a round trip (an unknown request, whose error
+        answer is left out) and `seconds` more."""
+        self.request("viewleak/ping")
+        got, self.pending = self.pending, []
+        try:
+            while True:
+                got.append(self.recv(seconds))
+        except queue.Empty:
+            pass
+        return got
+
+    # ---- lifecycle ----
+    def initialize(self, capabilities=UTF16_CAPS, options=None):
+        params = {"processId": os.getpid(), "rootUri": None, "capabilities": capabilities}
+        if options is not None:
+            params["initializationOptions"] = options
+        result = self.request("initialize", params)
+        self.notify("initialized", {})
+        return result
+
+    def open(self, path_or_uri, text, version=1, language="python"):
+        uri = path_or_uri if ":" in path_or_uri else file_uri(path_or_uri)
+        self.notify("textDocument/didOpen",
+                    {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}})
+        return uri
+
+    def stop(self):
+        """shutdown + exit; returns the exit code."""
+        self.request("shutdown")
+        self.notify("exit")
+        return self.wait()
+
+    def wait(self):
+        try:
+            code = self.proc.wait(timeout=TIMEOUT)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+        return code
+
+    def close_input(self):
+        self.proc.stdin.close()
+        code = self.proc.wait(timeout=TIMEOUT)
+        self.proc.stdout.close()
+        return code
+
+    def log(self):
+        """The server's stderr (once it has exited)."""
+        self._stderr_thread.join(TIMEOUT)
+        return self.stderr.decode("utf-8", "replace")
+
+
+class ServerTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="viewleak-lsp-")
+        self.servers = []
+
+    def tearDown(self):
+        reports = []
+        for s in self.servers:
+            if s.proc.poll() is None:
+                s.proc.kill()
+                s.proc.wait()
+            s._stderr_thread.join(TIMEOUT)
+            for f in (s.proc.stdin, s.proc.stdout, s.proc.stderr):
+                try:
+                    f.close()
+                except Exception:
+                    pass
+            log = s.stderr.decode("utf-8", "replace")
+            if "Sanitizer" in log or "runtime error:" in log:  # a -DVL_SANITIZE=ON build's reports
+                reports.append(log)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        if reports:
+            self.fail("the server's sanitizers reported:\n" + "\n".join(reports))
+
+    def start(self, *args, **kw):
+        s = Server(*args, **kw)
+        self.servers.append(s)
+        return s
+
+    def write(self, rel, text):
+        path = os.path.join(self.tmp, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def check_json(self, path, text):
+        """`viewleak check --output-format json` on text as path: its findings."""
+        p = subprocess.run([VIEWLEAK, "check", "--output-format", "json", "--stdin-filename", path],
+                           input=text.encode(), capture_output=True, cwd=self.tmp)
+        return json.loads(p.stdout)
+
+    def assertError(self, msg, code, rid):
+        self.assertIn("error", msg, msg)
+        self.assertEqual(msg["error"]["code"], code, msg)
+        self.assertIsInstance(msg["error"]["message"], str)
+        self.assertEqual(msg["id"], rid, msg)
+
+
+def apply_edits(text, edits, encoding):
+    """Applies LSP TextEdits (last first), positions in `encoding` code units."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(pos):
+        line = lines[pos["line"]]
+        body = line.rstrip("\r\n")
+        units = 0
+        for k, ch in enumerate(body):
+            if units >= pos["character"]:
+                return sum(map(len, lines[: pos["line"]])) + k
+            units += len(ch.encode("utf-16-le")) // 2 if encoding == "utf-16" else len(ch.encode("utf-8"))
+        return sum(map(len, lines[: pos["line"]])) + len(body)
+
+    spans = sorted(((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"]) for e in edits),
+                   reverse=True)
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+class Lifecycle(ServerTest):
+    def test_shutdown_then_exit_is_0(self):
+        s = self.start()
+        result = s.initialize()["result"]
+        self.assertEqual(result["serverInfo"]["name"], "viewleak")
+        self.assertEqual(s.stop(), 0)
+
+    def test_exit_without_shutdown_is_1(self):
+        s = self.start()
+        s.initialize()
+        s.notify("exit")
+        self.assertEqual(s.wait(), 1)
+
+    def test_exit_before_initialize_is_1(self):
+        s = self.start()
+        s.notify("exit")
+        self.assertEqual(s.wait(), 1)
+
+    def test_stdin_closed_at_once_exits_cleanly(self):
+        p = subprocess.run([VIEWLEAK, "server"], stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(p.stdout, b"")
+        self.assertEqual(p.stderr, b"")
+
+    def test_stdin_closed_mid_session_is_1(self):
+        s = self.start()
+        s.initialize()
+        self.assertEqual(s.close_input(), 1)
+
+    def test_requests_before_initialize_get_32002(self):
+        s = self.start()
+        self.assertError(s.request("textDocument/codeAction", {}), -32002, 1)
+        self.assertError(s.request("shutdown"), -32002, 2)
+        # notifications before initialize are dropped: no diagnostics for this one
+        s.open(os.path.join(self.tmp, "a.py"), LEAKY)
+        self.assertIn("result", s.request("initialize", {"capabilities": {}}))
+        self.assertEqual([m for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_initialize_twice_is_an_error(self):
+        s = self.start()
+        s.initialize()
+        self.assertError(s.request("initialize", {"capabilities": {}}), -32600, 2)
+        self.assertEqual(s.stop(), 0)
+
+    def test_requests_after_shutdown_are_invalid(self):
+        s = self.start()
+        s.initialize()
+        self.assertEqual(s.request("shutdown")["result"], None)
+        self.assertError(s.request("textDocument/codeAction", {}), -32600, 3)
+        s.notify("exit")
+        self.assertEqual(s.wait(), 0)
+
+    def test_unknown_methods(self):
+        s = self.start()
+        s.initialize()
+        self.assertError(s.request("workspace/symbol", {"query": ""}), -32601, 2)
+        self.assertError(s.request("$/viewleakSomething"), -32601, 3)
+        s.notify("$/cancelRequest", {"id": 2})
+        s.notify("$/setTrace", {"value": "off"})
+        s.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": []}})
+        # a response to a request the server never sent is not answered
+        s.send({"jsonrpc": "2.0", "id": "viewleak-99", "result": None})
+        s.send({"jsonrpc": "2.0", "id": "viewleak-98", "error": {"code": -32603, "message": "no"}})
+        self.assertEqual(s.quiet(), [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_help(self):
+        p = subprocess.run([VIEWLEAK, "server", "--help"], capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("Language Server", p.stdout)
+        self.assertIn("docs/lsp.md", p.stdout)
+        p = subprocess.run([VIEWLEAK, "--help"], capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertIn("server", p.stdout)
+        p = subprocess.run([VIEWLEAK, "server", "--bogus"], capture_output=True, text=True, timeout=TIMEOUT,
+                           stdin=subprocess.DEVNULL)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stdout, "")
+
+
+class Framing(ServerTest):
+    def ping_works(self, s, code=-32002):
+        """The server still answers a well-formed request (-32002 before initialize)."""
+        rid = s.next_id
+        self.assertError(s.request("viewleak/ping"), code, rid)
+
+    def test_malformed_json_is_32700(self):
+        s = self.start()
+        for body in (b"{", b'{"jsonrpc": "2.0", "id": 1,, }', b"", b'{"a": 1} trailing', b"\xff\xfe{}",
+                     b'{"jsonrpc":"2.0","id":1,"method":"x"}\x00'):
+            s.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            msg = s.recv()
+            self.assertError(msg, -32700, None)
+        deep = b"[" * 5000 + b"]" * 5000
+        s.send_raw(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
+        self.assertError(s.recv(), -32700, None)
+        self.ping_works(s)
+        s.initialize()
+        self.assertEqual(s.stop(), 0)
+        self.assertIn("not valid JSON", s.log())
+
+    def test_invalid_requests_are_32600(self):
+        s = self.start()
+        s.send_raw(frame([{"jsonrpc": "2.0", "id": 1, "method": "initialize"}]))  # batches: not in LSP
+        self.assertError(s.recv(), -32600, None)
+        s.send_raw(frame(42))
+        self.assertError(s.recv(), -32600, None)
+        s.send_raw(frame({"jsonrpc": "2.0", "id": {"x": 1}, "method": "initialize"}))
+        self.assertError(s.recv(), -32600, None)
+        s.send_raw(frame({"jsonrpc": "2.0", "id": 1.5, "method": "initialize"}))
+        self.assertError(s.recv(), -32600, None)
+        s.send_raw(frame({"jsonrpc": "1.0", "id": 7, "method": "initialize"}))
+        self.assertError(s.recv(), -32600, 7)
+        s.send_raw(frame({"id": 8, "method": "initialize"}))
+        self.assertError(s.recv(), -32600, 8)
+        s.send_raw(frame({"jsonrpc": "2.0", "id": "s9", "method": 12}))
+        self.assertError(s.recv(), -32600, "s9")
+        s.send_raw(frame({"jsonrpc": "2.0", "id": 10}))
+        self.assertError(s.recv(), -32600, 10)
+        s.send_raw(frame({"jsonrpc": "2.0", "id": 11, "method": "initialize", "params": "x"}))
+        self.assertError(s.recv(), -32600, 11)
+        s.send_raw(frame({"jsonrpc": "2.0", "method": 5}))  # an invalid notification: logged only
+        self.assertEqual(s.initialize()["id"], 1)
+        s.send_raw(frame({"jsonrpc": "2.0", "id": 12, "method": "textDocument/codeAction", "params": [1]}))
+        self.assertError(s.recv(), -32602, 12)
+        self.assertEqual(s.stop(), 0)
+
+    def test_headers_in_any_order_and_case(self):
+        s = self.start()
+        body = json.dumps({"jsonrpc": "2.0", "id": "a", "method": "initialize", "params": {"capabilities": {}}})
+        s.send_raw(b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:%d\r\n"
+                   b"X-Whatever: 1\r\n\r\n" % len(body) + body.encode())
+        self.assertEqual(s.recv()["id"], "a")
+        body = json.dumps({"jsonrpc": "2.0", "id": "b", "method": "viewleak/ping"})
+        s.send_raw(b"\r\nCONTENT-LENGTH:   %d  \r\nContent-Type: application/vscode-jsonrpc; charset=utf8\r\n\r\n"
+                   % len(body) + body.encode())
+        self.assertError(s.recv(), -32601, "b")
+        self.assertEqual(s.stop(), 0)
+
+    def test_bad_headers_are_logged_and_skipped(self):
+        s = self.start()
+        cases = [
+            (b"Content-Length: abc\r\n\r\n{}", "invalid or conflicting Content-Length"),
+            (b"Content-Length: -5\r\n\r\n{}", "invalid or conflicting Content-Length"),
+            (b"Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}", "invalid or conflicting Content-Length"),
+            (b"Content-Type: application/vscode-jsonrpc\r\n\r\n{}", "without a Content-Length"),
+            (b"this is not a header\r\n\r\n{}", "malformed header line 'this is not a header'"),
+            (json.dumps({"jsonrpc": "2.0", "id": 99, "method": "x"}).encode(), "malformed header line '{"),
+            (b"xyz-Content-Length: 2\r\n\r\n{}", "malformed header line 'xyz-Content-Length"),
+            (b"x" * 20000, "longer than"),
+        ]
+        for bad, why in cases:
+            with self.subTest(bad=bad[:40]):
+                s.send_raw(bad)
+                self.ping_works(s)  # the next message after it is read (and answered) as usual
+        self.assertEqual(s.quiet(), [])
+        s.send_raw(b"Content-Length: 10\r\nContent-Type: text/plain; charset=latin1\r\n\r\n" + b"[1,2,3,4]\n")
+        self.assertError(s.recv(), -32600, None)  # read as UTF-8 all the same, with a warning
+        s.initialize()
+        self.assertEqual(s.stop(), 0)
+        log = s.log()
+        for _, why in cases:
+            self.assertIn(why, log)
+        self.assertIn("charset 'latin1'", log)
+
+    def test_split_writes_and_back_to_back_messages(self):
+        s = self.start()
+        data = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+        for i in range(len(data)):
+            s.send_raw(data[i:i + 1])
+        self.assertEqual(s.recv()["id"], 1)
+        s.send_raw(b"".join(frame({"jsonrpc": "2.0", "id": k, "method": "viewleak/ping"}) for k in range(2, 40)))
+        for k in range(2, 40):
+            self.assertError(s.recv(), -32601, k)
+        self.assertEqual(s.stop(), 0)
+
+    def test_truncated_message_then_eof(self):
+        s = self.start()
+        s.send_raw(b"Content-Length: 100\r\n\r\n{\"jsonrpc\"")
+        self.assertEqual(s.close_input(), 0)  # before initialize: a clean end
+        self.assertIn("input ended inside a message", s.log())
+
+    def test_large_document(self):
+        s = self.start()
+        s.initialize()
+        text = LEAKY + "\n".join("x%d = %d  # %s" % (i, i, "é" * 40) for i in range(40000)) + "\n"
+        uri = s.open(os.path.join(self.tmp, "big.py"), text)
+        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        self.assertEqual(s.stop(), 0)
+
+
+class Diagnostics(ServerTest):
+    def expect_leak(self, encoding):
+        caps = UTF16_CAPS if encoding == "utf-16" else UTF8_CAPS
+        s = self.start()
+        result = s.initialize(caps)["result"]
+        self.assertEqual(result["capabilities"]["positionEncoding"], encoding)
+        sync = result["capabilities"]["textDocumentSync"]
+        self.assertEqual(sync, {"openClose": True, "change": 1, "save": {"includeText": False}})
+        self.assertEqual(result["capabilities"]["codeActionProvider"], {"codeActionKinds": ["quickfix"]})
+        path = self.write("pkg/leaky.py", LEAKY)
+        uri = s.open(path, LEAKY, version=3)
+        params = s.diagnostics(uri)
+        self.assertEqual(params["version"], 3)
+        [d] = params["diagnostics"]
+        [finding] = self.check_json(path, LEAKY)
+        line, rebind = LEAKY.splitlines()[VIEW_LINE], LEAKY.splitlines()[REBIND_LINE]
+        start = column(line, "data[i]", encoding)
+        end = start + len("data[i]")
+        self.assertEqual(d["range"], {"start": {"line": VIEW_LINE, "character": start},
+                                      "end": {"line": VIEW_LINE, "character": end}})
+        self.assertEqual(d["severity"], 2)
+        self.assertEqual(d["code"], "VL001")
+        self.assertEqual(d["codeDescription"], {"href": finding["url"]})
+        self.assertTrue(d["codeDescription"]["href"].endswith("/VL001.md"))
+        self.assertEqual(d["source"], "viewleak")
+        self.assertEqual(d["message"], finding["message"])
+        self.assertEqual(d["relatedInformation"], [{
+            "location": {"uri": uri, "range": {
+                "start": {"line": REBIND_LINE, "character": column(rebind, "data =", encoding)},
+                "end": {"line": REBIND_LINE, "character": len(rebind)}}},
+            "message": finding["related"][0]["message"]}])
+        self.assertEqual(d["data"]["version"], 3)
+        self.assertEqual(d["data"]["fix"]["applicability"], "unsafe")
+        return s, uri, d
+
+    def test_utf16(self):
+        s, uri, d = self.expect_leak("utf-16")
+        self.assertEqual(d["range"]["start"]["character"], 32)  # 8 + 18 + é(1) + 😀(2) + 3
+        self.assertEqual(s.stop(), 0)
+
+    def test_utf8(self):
+        s, uri, d = self.expect_leak("utf-8")
+        self.assertEqual(d["range"]["start"]["character"], 35)  # 8 + 18 + é(2) + 😀(4) + 3
+        self.assertEqual(s.stop(), 0)
+
+    def test_no_encoding_offered_means_utf16(self):
+        s = self.start()
+        self.assertEqual(s.initialize({})["result"]["capabilities"]["positionEncoding"], "utf-16")
+        self.assertEqual(s.stop(), 0)
+
+    def test_change_that_fixes_clears(self):
+        s, uri, _ = self.expect_leak("utf-16")
+        s.notify("textDocument/didChange",
+                 {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": FIXED}]})
+        self.assertEqual(s.diagnostics(uri), {"uri": uri, "version": 4, "diagnostics": []})
+        s.notify("textDocument/didChange",
+                 {"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": LEAKY}]})
+        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        s.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        s.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        self.assertEqual(s.diagnostics(uri), {"uri": uri, "diagnostics": []})
+        self.assertEqual(s.stop(), 0)
+
+    def test_incremental_change_is_applied_too(self):
+        # the server asks for full changes; a client that sends ranges anyway is still understood
+        s, uri, d = self.expect_leak("utf-16")
+        end = d["range"]["end"]
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4}, "contentChanges": [
+            {"range": {"start": end, "end": end}, "text": ".copy()"}]})
+        self.assertEqual(s.diagnostics(uri)["diagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_noqa_is_respected(self):
+        s = self.start()
+        s.initialize()
+        uri = s.open(self.write("n.py", NOQA), NOQA)
+        self.assertEqual(s.diagnostics(uri)["diagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_untitled_and_other_languages(self):
+        s = self.start(cwd=self.tmp)
+        s.initialize()
+        uri = s.open("untitled:Untitled-1", LEAKY)
+        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        s.open(self.write("pyproject.toml", "[project]\nname = 'x'\n"), "[project]\nname = 'x'\n", language="toml")
+        s.open(self.write("notes.txt", LEAKY), LEAKY, language="plaintext")
+        self.assertEqual([m for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_file_too_deep_to_analyse_is_shown_once(self):
+        s = self.start()
+        s.initialize()
+        text = "x = " + "(" * 3000 + "1" + ")" * 3000 + "\n"
+        uri = s.open(self.write("deep.py", text), text)
+        self.assertEqual(s.diagnostics(uri)["diagnostics"], [])
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]})
+        self.assertEqual(s.diagnostics(uri)["diagnostics"], [])
+        shown = [m["params"] for m in s.quiet() if m.get("method") == "window/showMessage"]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertEqual(shown[0]["type"], 2)
+        self.assertIn("not analysed", shown[0]["message"])
+        self.assertEqual(s.stop(), 0)
+
+    def test_syntax_errors_are_not_tool_errors(self):
+        s = self.start()
+        s.initialize()
+        text = LEAKY + "\ndef broken(:\n"
+        uri = s.open(self.write("broken.py", text), text)
+        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        self.assertEqual(s.stop(), 0)
+
+
+class CodeActions(ServerTest):
+    def actions(self, s, uri, diagnostics, rng=None, only=None):
+        context = {"diagnostics": diagnostics}
+        if only is not None:
+            context["only"] = only
+        rng = rng or (diagnostics[0]["range"] if diagnostics else None)
+        return s.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": rng, "context": context})
+
+    def leaky(self, caps):
+        s = self.start()
+        s.initialize(caps)
+        path = self.write("leaky.py", LEAKY)
+        uri = s.open(path, LEAKY, version=7)
+        [d] = s.diagnostics(uri)["diagnostics"]
+        return s, path, uri, d
+
+    def expected_fix(self, path):
+        p = subprocess.run([VIEWLEAK, "check", "--fix", "--unsafe-fixes", "--stdin-filename", path],
+                           input=LEAKY.encode(), capture_output=True, cwd=self.tmp)
+        return p.stdout.decode()
+
+    def test_quickfix_with_changes(self):
+        for encoding, caps in (("utf-16", UTF16_CAPS), ("utf-8", UTF8_CAPS)):
+            with self.subTest(encoding=encoding):
+                s, path, uri, d = self.leaky(caps)
+                [a] = self.actions(s, uri, [d])["result"]
+                self.assertEqual(a["title"], "Store a copy with `.copy()` (unsafe)")
+                self.assertEqual(a["kind"], "quickfix")
+                self.assertIs(a["isPreferred"], False)
+                self.assertEqual(a["diagnostics"], [d])
+                self.assertEqual(list(a["edit"]), ["changes"])
+                edits = a["edit"]["changes"][uri]
+                line = LEAKY.splitlines()[VIEW_LINE]
+                at = {"line": VIEW_LINE, "character": column(line, "))", encoding)}
+                self.assertEqual(edits, [{"range": {"start": at, "end": at}, "newText": ".copy()"}])
+                fixed = apply_edits(LEAKY, edits, encoding)
+                self.assertEqual(fixed, FIXED)
+                self.assertEqual(fixed, self.expected_fix(path))
+                self.assertEqual(s.stop(), 0)
+
+    def test_quickfix_with_document_changes(self):
+        caps = json.loads(json.dumps(UTF16_CAPS))
+        caps["workspace"] = {"workspaceEdit": {"documentChanges": True}}
+        s, path, uri, d = self.leaky(caps)
+        [a] = self.actions(s, uri, [d])["result"]
+        [change] = a["edit"]["documentChanges"]
+        self.assertEqual(change["textDocument"], {"uri": uri, "version": 7})
+        self.assertEqual(apply_edits(LEAKY, change["edits"], "utf-16"), self.expected_fix(path))
+        self.assertEqual(s.stop(), 0)
+
+    def test_without_data_and_without_diagnostics(self):
+        s, path, uri, d = self.leaky(UTF16_CAPS)
+        bare = {k: v for k, v in d.items() if k != "data"}  # a client that does not keep `data`
+        [a] = self.actions(s, uri, [bare])["result"]
+        self.assertEqual(a["diagnostics"], [bare])
+        self.assertEqual(apply_edits(LEAKY, a["edit"]["changes"][uri], "utf-16"), FIXED)
+        # Neovim 0.7 sends back what it keeps of a diagnostic: no source, range or message
+        kept = {k: v for k, v in d.items() if k in ("code", "codeDescription", "data", "relatedInformation")}
+        self.assertEqual(len(self.actions(s, uri, [kept], rng=d["range"])["result"]), 1)
+        # no diagnostics in the context: those published that overlap the range
+        cursor = {"start": d["range"]["start"], "end": d["range"]["start"]}
+        [a] = self.actions(s, uri, [], rng=cursor)["result"]
+        self.assertEqual(a["diagnostics"], [d])
+        elsewhere = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 3}}
+        self.assertEqual(self.actions(s, uri, [], rng=elsewhere)["result"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_filters(self):
+        s, path, uri, d = self.leaky(UTF16_CAPS)
+        self.assertEqual(self.actions(s, uri, [d], only=["source.organizeImports"])["result"], [])
+        self.assertEqual(len(self.actions(s, uri, [d], only=["quickfix"])["result"]), 1)
+        other = dict(d, source="ruff")
+        self.assertEqual(self.actions(s, uri, [other])["result"], [])
+        stale = dict(d, data=dict(d["data"], version=6))
+        self.assertEqual(self.actions(s, uri, [stale])["result"], [])
+        unknown = s.request("textDocument/codeAction", {"textDocument": {"uri": "file:///nowhere.py"},
+                                                        "range": d["range"], "context": {"diagnostics": []}})
+        self.assertEqual(unknown["result"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_client_without_code_action_literals(self):
+        caps = {"textDocument": {"publishDiagnostics": {}}}
+        s, path, uri, d = self.leaky(caps)
+        self.assertEqual(self.actions(s, uri, [d])["result"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_literal_capability_advertised(self):
+        s = self.start()
+        self.assertIs(s.initialize({})["result"]["capabilities"]["codeActionProvider"], True)
+        self.assertEqual(s.stop(), 0)
+
+
+class Configuration(ServerTest):
+    def test_nearest_configuration_per_file(self):
+        ignored = self.write("proj/sub dir/leaky.py", LEAKY)  # a space: the URI is percent-encoded
+        self.write("proj/pyproject.toml", '[tool.viewleak]\nper-file-ignores = { "sub dir/*" = ["VL001"] }\n')
+        flagged = self.write("other/leaky.py", LEAKY)
+        s = self.start()
+        s.initialize()
+        u1 = s.open(ignored, LEAKY)
+        self.assertIn("%20", u1)
+        self.assertEqual(s.diagnostics(u1)["diagnostics"], [])
+        self.assertEqual(self.check_json(ignored, LEAKY), [])  # as `viewleak check` sees it
+        u2 = s.open(flagged, LEAKY)
+        self.assertEqual(len(s.diagnostics(u2)["diagnostics"]), 1)
+        self.assertEqual(s.stop(), 0)
+
+    def test_select_from_configuration(self):
+        self.write("proj/viewleak.toml", 'extend-select = ["VL004"]\n')
+        path = self.write("proj/a.py", LEAKY)
+        s = self.start()
+        s.initialize()
+        uri = s.open(path, LEAKY)
+        codes = sorted(d["code"] for d in s.diagnostics(uri)["diagnostics"])
+        self.assertEqual(codes, sorted(f["code"] for f in self.check_json(path, LEAKY)))
+        self.assertIn("VL004", codes)
+        self.assertEqual(s.stop(), 0)
+
+    def test_broken_configuration_shown_once(self):
+        self.write("proj/pyproject.toml", "[tool.viewleak]\nbogus-key = 1\n")
+        a = self.write("proj/a.py", LEAKY)
+        b = self.write("proj/pkg/b.py", LEAKY)
+        s = self.start()
+        s.initialize()
+        ua, ub = s.open(a, LEAKY), s.open(b, LEAKY)
+        self.assertEqual(s.diagnostics(ua)["diagnostics"], [])
+        self.assertEqual(s.diagnostics(ub)["diagnostics"], [])
+        s.notify("textDocument/didChange", {"textDocument": {"uri": ua, "version": 2}, "contentChanges": [{"text": LEAKY}]})
+        self.assertEqual(s.diagnostics(ua)["diagnostics"], [])
+        shown = [m for m in s.quiet() if m.get("method") == "window/showMessage"]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertEqual(shown[0]["params"]["type"], 1)
+        self.assertIn("pyproject.toml", shown[0]["params"]["message"])
+        self.assertIn("bogus-key", shown[0]["params"]["message"])
+        # the file is repaired; the watcher tells the server, which checks every open file again
+        self.write("proj/pyproject.toml", "[tool.viewleak]\nignore = []\n")
+        s.notify("workspace/didChangeWatchedFiles",
+                 {"changes": [{"uri": file_uri(os.path.join(self.tmp, "proj/pyproject.toml")), "type": 2}]})
+        self.assertEqual(len(s.diagnostics(ua)["diagnostics"]), 1)
+        self.assertEqual(len(s.diagnostics(ub)["diagnostics"]), 1)
+        self.assertEqual(s.stop(), 0)
+
+    def test_watchers_registered_when_the_client_can(self):
+        caps = dict(UTF16_CAPS, workspace={"didChangeWatchedFiles": {"dynamicRegistration": True}})
+        s = self.start()
+        s.initialize(caps)
+        req = s.notification("client/registerCapability")
+        [reg] = req["params"]["registrations"]
+        self.assertEqual(reg["method"], "workspace/didChangeWatchedFiles")
+        globs = [w["globPattern"] for w in reg["registerOptions"]["watchers"]]
+        self.assertEqual(globs, ["**/.viewleak.toml", "**/viewleak.toml", "**/pyproject.toml"])
+        s.send({"jsonrpc": "2.0", "id": req["id"], "result": None})
+        self.assertEqual(s.quiet(), [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_initialization_options(self):
+        s = self.start()
+        s.initialize(options={"ignore": ["VL001"], "extendSelect": "VL004", "select": ["XY1"]})
+        shown = s.notification("window/showMessage")["params"]
+        self.assertEqual(shown["type"], 2)
+        self.assertIn("'XY1' matches no rule", shown["message"])
+        uri = s.open(self.write("a.py", LEAKY), LEAKY)
+        self.assertEqual([d["code"] for d in s.diagnostics(uri)["diagnostics"]], ["VL004"])
+        # didChangeConfiguration replaces them ("viewleak" section only)
+        s.notify("workspace/didChangeConfiguration", {"settings": {"other": {}}})
+        s.notify("workspace/didChangeConfiguration", {"settings": {"viewleak": {"select": ["VL001"]}}})
+        self.assertEqual([d["code"] for d in s.diagnostics(uri)["diagnostics"]], ["VL001"])
+        self.assertEqual(s.stop(), 0)
+
+    def test_command_line_config_and_isolated(self):
+        cfg = self.write("elsewhere/viewleak.toml", 'ignore = ["VL001"]\n')
+        self.write("proj/viewleak.toml", 'ignore = ["VL001"]\n')
+        path = self.write("proj/a.py", LEAKY)
+        other = self.write("free/a.py", LEAKY)
+        s = self.start("--config", cfg)
+        s.initialize()
+        self.assertEqual(s.diagnostics(s.open(other, LEAKY))["diagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+        s = self.start("--isolated")
+        s.initialize()
+        self.assertEqual(len(s.diagnostics(s.open(path, LEAKY))["diagnostics"]), 1)
+        self.assertEqual(s.stop(), 0)
+        p = subprocess.run([VIEWLEAK, "server", "--config", os.path.join(self.tmp, "missing.toml")],
+                           stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("missing.toml", p.stderr)
+        self.assertEqual(p.stdout, "")
+
+
+def main():
+    global VIEWLEAK
+    args = sys.argv[1:]
+    if len(args) >= 2 and args[0] == "--viewleak":
+        VIEWLEAK = os.path.abspath(args[1])
+        args = args[2:]
+    else:
+        VIEWLEAK = os.environ.get("VIEWLEAK")
+    if not VIEWLEAK or not os.access(VIEWLEAK, os.X_OK):
+        sys.exit("usage: test_server.py --viewleak PATH/TO/viewleak [unittest args]")
+    unittest.main(argv=[sys.argv[0], "-v", *args])
+
+
+if __name__ == "__main__":
+    main()
