@@ -19,7 +19,7 @@ static TlFile *loop_file(void **state, const char *body) {
 /* The loop's only store must be `kind` into `container` of the expression `value`. */
 static void check_store(void **state, const char *body, VlStoreKind kind, const char *container, const char *value) {
   TlFile *f = loop_file(state, body);
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   if (l->nstores != 1) fail_msg("%s: %zu stores, expected 1", body, l->nstores);
   const VlStore *s = &l->stores[0];
   assert_int_equal(s->kind, kind);
@@ -31,7 +31,7 @@ static void check_store(void **state, const char *body, VlStoreKind kind, const 
 
 static void check_no_store(void **state, const char *body) {
   TlFile *f = loop_file(state, body);
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   if (l->nstores != 0)
     fail_msg("%s: %zu stores (first: %s into %s), expected none", body, l->nstores, tl_text(f, l->stores[0].value),
              l->stores[0].container);
@@ -75,7 +75,7 @@ static void store_heappush_from_import(void **state) {
                        "    h = []\n"
                        "    for i in range(n):\n"
                        "        push(h, v)\n");
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   assert_int_equal(l->nstores, 1);
   assert_int_equal(l->stores[0].kind, VL_STORE_HEAPPUSH);
   assert_string_equal(l->stores[0].container, "h");
@@ -97,7 +97,7 @@ static void store_in_nested_blocks(void **state) {
 
 static void stores_in_source_order(void **state) {
   TlFile *f = loop_file(state, "        c.append(v)\n        d[k] = xs\n        c.extend(xs)");
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   assert_int_equal(l->nstores, 3);
   assert_int_equal(l->stores[0].kind, VL_STORE_APPEND);
   assert_int_equal(l->stores[1].kind, VL_STORE_SETITEM);
@@ -128,7 +128,7 @@ static void nested_def_lambda_class_not_entered(void **state) {
                         "            c.append(v)\n"
                         "        async def a():\n"
                         "            c.append(v)\n");
-  VlLoop *l = tl_loop_in(f, tl_function(f, "f"));
+  const VlLoop *l = tl_loop_in(f, tl_function(f, "f"));
   assert_int_equal(l->nstores, 0);
   bool y = false, h = false, g = false;
   for (size_t i = 0; i < l->nbindings; i++) {
@@ -143,7 +143,7 @@ static void nested_def_lambda_class_not_entered(void **state) {
 
 static void loop_target_not_a_binding(void **state) {
   TlFile *f = loop_file(state, "        x = i\n        for j in range(3):\n            y = j\n");
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   assert_null(tl_loop_binding(f, "i")); /* the loop's own target */
   assert_non_null(tl_loop_binding(f, "x"));
   assert_non_null(tl_loop_binding(f, "j")); /* a nested loop's target is made in the body */
@@ -172,7 +172,7 @@ static void while_loop_bindings(void **state) {
                        "    while c:\n"
                        "        x = c.pop()\n"
                        "        c.append(v)\n");
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   assert_non_null(tl_loop_binding(f, "x"));
   assert_int_equal(l->nstores, 1);
   assert_int_equal(l->stores[0].kind, VL_STORE_APPEND);

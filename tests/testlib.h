@@ -179,39 +179,39 @@ static inline const VlScope *tl_function(const TlFile *f, const char *name) {
 }
 
 /* The facts of the first loop (outermost first, in source order) of scope `s`. */
-static inline VlLoop *tl_loop_in(TlFile *f, const VlScope *s) {
+static inline const VlLoop *tl_loop_in(TlFile *f, const VlScope *s) {
   assert_true(s->nloops >= 1);
-  VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
+  const VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
   assert_non_null(l);
   return l;
 }
 
 /* The facts of the first loop (outermost first, in source order) of the scope of interest. */
-static inline VlLoop *tl_loop(TlFile *f) {
+static inline const VlLoop *tl_loop(TlFile *f) {
   const VlScope *s = tl_scope(f);
   assert_true(s->nloops >= 1);
-  VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
+  const VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
   assert_non_null(l);
   return l;
 }
 
 /* Store i of the first loop (fails when there are not that many). */
 static inline const VlStore *tl_store(TlFile *f, size_t i) {
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   if (i >= l->nstores) fail_msg("the first loop has %zu stores, wanted #%zu", l->nstores, i);
   return &l->stores[i];
 }
 
 /* The value of the first loop's store i, evaluated inside that loop (as VL001 does). */
 static inline VlVal tl_store_val(TlFile *f, size_t i) {
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   if (i >= l->nstores) fail_msg("the first loop has %zu stores, wanted #%zu", l->nstores, i);
   return vl_eval(&f->flow, tl_scope(f), l, l->stores[i].value);
 }
 
 /* The binding of `key` among the first loop's bindings, or NULL. */
 static inline const VlBinding *tl_loop_binding(TlFile *f, const char *key) {
-  VlLoop *l = tl_loop(f);
+  const VlLoop *l = tl_loop(f);
   for (size_t i = 0; i < l->nbindings; i++)
     if (strcmp(l->bindings[i].key, key) == 0) return &l->bindings[i];
   return NULL;

@@ -87,6 +87,8 @@ typedef struct VlUse {
 
 typedef struct VlMemo VlMemo;
 
+typedef struct VlLoop VlLoop;
+
 typedef struct VlScope {
   TSNode node;             /* module, function_definition or class_definition */
   struct VlScope *parent;  /* where free names are looked up (the module for functions) */
@@ -97,6 +99,8 @@ typedef struct VlScope {
   size_t nuses;
   TSNode *loops;           /* every loop of this scope, outermost first in source order */
   size_t nloops;
+  struct VlLoop **loop_facts; /* vl_loop_facts of loops[i], computed once (the rules share them) */
+  struct VlLoop *body_facts;  /* functions: the body's facts, as a same-module helper */
   VlMemo *memo;
 } VlScope;
 
@@ -142,17 +146,19 @@ typedef struct VlStore {
   TSNode slot;           /* VL_STORE_SETITEM: the subscript target c[k] */
 } VlStore;
 
-typedef struct VlLoop {
+struct VlLoop {
   TSNode node;
   const VlScope *scope;
   VlBinding *bindings; /* made in the body (nested loops included, the loop's own target excluded) */
   size_t nbindings;
   VlStore *stores;
   size_t nstores;
-} VlLoop;
+};
 
-/* loop.c: the facts of one loop of `scope`. */
-VlLoop *vl_loop_facts(VlFlow *self, const VlScope *scope, TSNode loop);
+/* loop.c: the facts of one loop of `scope` (or of a function scope's body), computed once. */
+const VlLoop *vl_loop_facts(VlFlow *self, const VlScope *scope, TSNode loop);
+/* True when the name or attribute chain `key` occurs anywhere in the expression. */
+bool vl_flow_mentions(const VlFlow *self, TSNode expr, const char *key);
 /* True when `container` is (re)created in the loop body, so it dies with the iteration. */
 bool vl_loop_creates(const VlFlow *self, const VlLoop *loop, const char *container);
 /* True when the expression can differ between iterations: it mentions a name bound in the loop (its

@@ -101,7 +101,7 @@ static void walk(Walker *w, TSNode node) {
   ts_tree_cursor_delete(&c);
 }
 
-VlLoop *vl_loop_facts(VlFlow *self, const VlScope *scope, TSNode loop) {
+static VlLoop *compute_facts(VlFlow *self, const VlScope *scope, TSNode loop) {
   VlLoop *l = VL_ARENA_NEW(self->arena, VlLoop);
   l->node = loop;
   l->scope = scope;
@@ -168,4 +168,27 @@ static bool varies(const VlFlow *self, const VlLoop *loop, TSNode n) {
 
 bool vl_loop_varies(const VlFlow *self, const VlLoop *loop, TSNode expr) {
   return !ts_node_is_null(expr) && varies(self, loop, expr);
+}
+
+const VlLoop *vl_loop_facts(VlFlow *self, const VlScope *scope, TSNode loop) {
+  VlScope *s = (VlScope *)scope; /* the caches are the scope's own, filled on first use */
+  if (ts_node_eq(loop, s->node)) {
+    if (!s->body_facts) s->body_facts = compute_facts(self, scope, loop);
+    return s->body_facts;
+  }
+  for (size_t i = 0; i < s->nloops; i++)
+    if (ts_node_eq(s->loops[i], loop)) {
+      if (!s->loop_facts) s->loop_facts = VL_ARENA_ARRAY(self->arena, VlLoop *, s->nloops);
+      if (!s->loop_facts[i]) s->loop_facts[i] = compute_facts(self, scope, loop);
+      return s->loop_facts[i];
+    }
+  return compute_facts(self, scope, loop);
+}
+
+bool vl_flow_mentions(const VlFlow *self, TSNode n, const char *key) {
+  const char *k = vl_py_key(self->arena, self->py, self->src, n);
+  if (k && strcmp(k, key) == 0) return true;
+  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
+    if (vl_flow_mentions(self, ts_node_named_child(n, i), key)) return true;
+  return false;
 }

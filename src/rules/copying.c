@@ -60,13 +60,6 @@ static bool subscript_items_have(VlFlow *f, TSNode sub, const char *key) {
   return false;
 }
 
-static bool mentions(VlFlow *f, TSNode n, const char *key) {
-  const char *k = vl_py_key(f->arena, f->py, f->src, n);
-  if (k && strcmp(k, key) == 0) return true;
-  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
-    if (mentions(f, ts_node_named_child(n, i), key)) return true;
-  return false;
-}
 
 static bool block_assigns(VlFlow *f, TSNode block, const char *key);
 
@@ -79,7 +72,7 @@ static bool definitely_assigns(VlFlow *f, TSNode stmt, const char *key) {
   if (vl_py_is(py, stmt, VL_K_ASSIGNMENT)) {
     const char *k = vl_py_key(f->arena, py, f->src, vl_py_field(py, stmt, VL_F_LEFT));
     TSNode value = vl_py_field(py, stmt, VL_F_RIGHT);
-    return k && strcmp(k, key) == 0 && !ts_node_is_null(value) && !mentions(f, value, key);
+    return k && strcmp(k, key) == 0 && !ts_node_is_null(value) && !vl_flow_mentions(f, value, key);
   }
   if (vl_py_is(py, stmt, VL_K_WITH)) return block_assigns(f, vl_py_field(py, stmt, VL_F_BODY), key);
   if (vl_py_is(py, stmt, VL_K_IF)) {

@@ -206,14 +206,6 @@ static bool call_shape(VlFlow *f, const VlScope *scope, TSNode call, Shape *out)
   return true;
 }
 
-/* True when `key` (a name or attribute chain) occurs in the expression. */
-static bool mentions(VlFlow *f, TSNode n, const char *key) {
-  const char *k = vl_py_key(f->arena, f->py, f->src, n);
-  if (k && strcmp(k, key) == 0) return true;
-  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
-    if (mentions(f, ts_node_named_child(n, i), key)) return true;
-  return false;
-}
 
 const char *vl_retention_size(VlFlow *f, const VlScope *scope, const char *key) {
   const VlScope *owner = vl_scope_owner(scope, key);
@@ -224,7 +216,7 @@ const char *vl_retention_size(VlFlow *f, const VlScope *scope, const char *key) 
   bool have = false;
   for (size_t i = 0; i < n && i < 32; i++) {
     if (b[i]->kind != VL_BIND_ASSIGN || b[i]->unpack >= 0) return NULL;
-    if (mentions(f, b[i]->value, key)) continue; /* a = np.delete(a, ...): at most what was made */
+    if (vl_flow_mentions(f, b[i]->value, key)) continue; /* a = np.delete(a, ...): at most what was made */
     Shape s;
     if (!call_shape(f, owner, b[i]->value, &s)) return NULL;
     if (have && (s.n != first.n || s.itemsize != first.itemsize || memcmp(s.dims, first.dims, sizeof(long) * (size_t)s.n)))
