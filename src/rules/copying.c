@@ -70,9 +70,19 @@ static bool definitely_assigns(VlFlow *f, TSNode stmt, const char *key) {
   const VlPy *py = f->py;
   if (vl_py_is(py, stmt, VL_K_EXPR_STMT) && ts_node_named_child_count(stmt) == 1) stmt = ts_node_named_child(stmt, 0);
   if (vl_py_is(py, stmt, VL_K_ASSIGNMENT)) {
-    const char *k = vl_py_key(f->arena, py, f->src, vl_py_field(py, stmt, VL_F_LEFT));
     TSNode value = vl_py_field(py, stmt, VL_F_RIGHT);
-    return k && strcmp(k, key) == 0 && !ts_node_is_null(value) && !vl_flow_mentions(f, value, key);
+    if (ts_node_is_null(value) || vl_flow_mentions(f, value, key)) return false;
+    /* the target, or one of a tuple target's names (classes_k, y_k = np.unique(...)); not a[i] = v */
+    TSNode left = vl_py_unparen(py, vl_py_field(py, stmt, VL_F_LEFT));
+    uint32_t n = vl_py_is(py, left, VL_K_PATTERN_LIST) || vl_py_is(py, left, VL_K_TUPLE_PATTERN) ||
+                         vl_py_is(py, left, VL_K_TUPLE) || vl_py_is(py, left, VL_K_LIST_PATTERN)
+                     ? ts_node_named_child_count(left)
+                     : 0;
+    for (uint32_t i = 0; i <= n; i++) {
+      const char *k = vl_py_key(f->arena, py, f->src, i == n ? left : ts_node_named_child(left, i));
+      if (k && strcmp(k, key) == 0) return true;
+    }
+    return false;
   }
   if (vl_py_is(py, stmt, VL_K_WITH)) return block_assigns(f, vl_py_field(py, stmt, VL_F_BODY), key);
   if (vl_py_is(py, stmt, VL_K_IF)) {
