@@ -632,8 +632,15 @@ static VlVal eval_subscript(const Env *e, TSNode n) {
   if (v.type == VL_T_INDEX) return v_array(VL_O_COPY, v.lib, vl_nd_exact(1));
   int ints = 0, slices = 0, nones = 0, count = 0;
   bool ellipsis = false, advanced = false, unknown = false, narrows = false;
-  for (uint32_t i = 0, cnt = ts_node_named_child_count(n); i < cnt; i++) {
+  /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the indices */
+  TSNode holder = n;
+  for (uint32_t i = 0, cnt = ts_node_named_child_count(n), k = 0; i < cnt; i++) {
     TSNode c = ts_node_named_child(n, i);
+    if (ts_node_eq(c, value_node) || vl_py_is(py, c, VL_K_COMMENT)) continue;
+    if (++k == 1 && vl_py_is(py, c, VL_K_TUPLE) && ts_node_named_child_count(n) == 2) holder = c;
+  }
+  for (uint32_t i = 0, cnt = ts_node_named_child_count(holder); i < cnt; i++) {
+    TSNode c = ts_node_named_child(holder, i);
     if (ts_node_eq(c, value_node) || vl_py_is(py, c, VL_K_COMMENT)) continue;
     count++;
     if (vl_py_is(py, c, VL_K_SLICE)) {

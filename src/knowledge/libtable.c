@@ -62,7 +62,7 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SHAPE;
     out->param = vl_arena_strndup(p->arena, s + 6, strlen(s) - 7);
-  } else if ((out->n = (int)strtol(s, &end, 10), *s && !*end)) out->rule = VL_ND_CONST;
+  } else if ((out->n = (int)strtol(s, &end, 10), *s && !*end && out->n >= 0 && out->n <= 64)) out->rule = VL_ND_CONST;
   else return fail(p, "unknown ndim rule", s);
   return true;
 }
@@ -95,9 +95,13 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
 static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   char *cols[6] = {0};
   int n = 0;
+  char shown[160]; /* the line as written, for messages (splitting cuts it at each tab) */
+  snprintf(shown, sizeof shown, "%s", line);
+  for (char *t = shown; *t; t++)
+    if (*t == '\t') *t = ' ';
   char *save = NULL;
   for (char *tok = strtok_r(line, "\t", &save); tok && n < 6; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
-  if (n < 4) return fail(p, "expected at least 4 tab-separated columns in", line);
+  if (n < 4) return fail(p, "expected at least 4 tab-separated columns in", shown);
   if (strcmp(cols[0], "function") == 0) e->kind = VL_LIB_FUNCTION;
   else if (strcmp(cols[0], "method") == 0) e->kind = VL_LIB_METHOD;
   else if (strcmp(cols[0], "attribute") == 0) e->kind = VL_LIB_ATTRIBUTE;
