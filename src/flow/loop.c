@@ -31,16 +31,6 @@ static void add_store(Walker *w, VlStoreKind kind, TSNode container, TSNode valu
   VL_VEC_PUSH(&w->stores, s);
 }
 
-static TSNode positional(const VlPy *py, TSNode args, uint32_t index) {
-  uint32_t seen = 0;
-  for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; i++) {
-    TSNode a = ts_node_named_child(args, i);
-    if (vl_py_is(py, a, VL_K_KEYWORD_ARG) || vl_py_is(py, a, VL_K_COMMENT) || vl_py_is(py, a, VL_K_LIST_SPLAT)) continue;
-    if (seen++ == index) return a;
-  }
-  return (TSNode){0};
-}
-
 /* call -> c.method(args) or heappush(c, v) */
 static void call_store(Walker *w, TSNode call) {
   const VlPy *py = w->f->py;
@@ -57,13 +47,13 @@ static void call_store(Walker *w, TSNode call) {
     TSNode attr = vl_py_field(py, fn, VL_F_ATTRIBUTE);
     for (size_t i = 0; i < sizeof methods / sizeof *methods; i++)
       if (vl_py_text_is(w->f->src, attr, methods[i].name)) {
-        add_store(w, methods[i].kind, vl_py_field(py, fn, VL_F_OBJECT), positional(py, args, methods[i].arg), call);
+        add_store(w, methods[i].kind, vl_py_field(py, fn, VL_F_OBJECT), vl_py_positional(py, args, methods[i].arg), call);
         return;
       }
   }
   const char *q = vl_imports_resolve(w->f->imports, w->f->arena, py, w->f->src, fn, w->scope->node);
   if (q && strcmp(q, "heapq.heappush") == 0)
-    add_store(w, VL_STORE_HEAPPUSH, positional(py, args, 0), positional(py, args, 1), call);
+    add_store(w, VL_STORE_HEAPPUSH, vl_py_positional(py, args, 0), vl_py_positional(py, args, 1), call);
 }
 
 static void walk(Walker *w, TSNode node) {

@@ -32,17 +32,12 @@ static void add_binding(ScopeBuild *sb, VlFlow *f, TSNode target, VlBindKind kin
   if (sb->klass && strncmp(key, "self.", 5) == 0) VL_VEC_PUSH(&sb->klass->bindings, bd);
 }
 
-static bool is_sequence_target(const VlPy *py, TSNode t) {
-  return vl_py_is(py, t, VL_K_PATTERN_LIST) || vl_py_is(py, t, VL_K_TUPLE_PATTERN) ||
-         vl_py_is(py, t, VL_K_LIST_PATTERN) || vl_py_is(py, t, VL_K_TUPLE) || vl_py_is(py, t, VL_K_LIST);
-}
-
 /* Binds target := value, pairing tuple targets with tuple values element by element. */
 static void bind_targets(ScopeBuild *sb, VlFlow *f, TSNode target, TSNode value, TSNode stmt) {
   const VlPy *py = f->py;
   target = vl_py_unparen(py, target);
   TSNode v = vl_py_unparen(py, value);
-  if (!is_sequence_target(py, target)) {
+  if (!vl_py_is_target_list(py, target)) {
     add_binding(sb, f, target, VL_BIND_ASSIGN, value, -1, false, stmt, (TSNode){0});
     return;
   }
@@ -52,7 +47,7 @@ static void bind_targets(ScopeBuild *sb, VlFlow *f, TSNode target, TSNode value,
   for (uint32_t i = 0; i < n; i++) {
     TSNode t = ts_node_named_child(target, i);
     if (paired) bind_targets(sb, f, t, ts_node_named_child(v, i), stmt);
-    else if (!is_sequence_target(py, vl_py_unparen(py, t)))
+    else if (!vl_py_is_target_list(py, vl_py_unparen(py, t)))
       add_binding(sb, f, t, VL_BIND_ASSIGN, value, (int)i, false, stmt, (TSNode){0});
   }
 }
@@ -62,7 +57,7 @@ static void bind_for(ScopeBuild *sb, VlFlow *f, TSNode loop) {
   const VlPy *py = f->py;
   TSNode left = vl_py_unparen(py, vl_py_field(py, loop, VL_F_LEFT));
   TSNode right = vl_py_field(py, loop, VL_F_RIGHT);
-  if (!is_sequence_target(py, left)) {
+  if (!vl_py_is_target_list(py, left)) {
     add_binding(sb, f, left, VL_BIND_FOR, right, -1, false, loop, loop);
     return;
   }
@@ -89,16 +84,10 @@ static void add_use(ScopeBuild *sb, VlFlow *f, TSNode expr, int lo) {
   if (sb->klass && strncmp(key, "self.", 5) == 0) VL_VEC_PUSH(&sb->klass->uses, u);
 }
 
-static int int_literal(const VlFlow *f, TSNode n) {
-  if (!vl_py_is(f->py, n, VL_K_INTEGER)) return -1;
-  uint32_t len;
-  const char *t = vl_py_text(f->src, n, &len);
-  int v = 0;
-  for (uint32_t i = 0; i < len && v < 1000; i++) {
-    if (t[i] < '0' || t[i] > '9') return -1;
-    v = v * 10 + (t[i] - '0');
-  }
-  return v;
+/* An integer literal as an axis or dimension number (clamped), or -1. */
+static int small_int(const VlFlow *f, TSNode n) {
+  long v = vl_py_int_literal(f->py, f->src, n);
+  return v > 1000 ? 1000 : (int)v;
 }
 
 /* Shape evidence: `a[:, 4]`/`a[0, :4]` (a has >= 2 dims), `a.shape[1]`, `f(a, axis=1)`, `a.m(axis=1)`. */
@@ -117,7 +106,7 @@ static void record_uses(ScopeBuild *sb, VlFlow *f, TSNode node) {
     if (!ellipsis) add_use(sb, f, value, dims);
     /* a.shape[k] */
     if (vl_py_is(py, value, VL_K_ATTRIBUTE) && vl_py_text_is(f->src, vl_py_field(py, value, VL_F_ATTRIBUTE), "shape")) {
-      int k = int_literal(f, vl_py_field(py, node, VL_F_SUBSCRIPT));
+      int k = small_int(f, vl_py_field(py, node, VL_F_SUBSCRIPT));
       if (k >= 0) add_use(sb, f, vl_py_field(py, value, VL_F_OBJECT), k + 1);
     }
   } else if (vl_py_is(py, node, VL_K_CALL)) {
@@ -128,7 +117,7 @@ static void record_uses(ScopeBuild *sb, VlFlow *f, TSNode node) {
     for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; i++) {
       TSNode a = ts_node_named_child(args, i);
       if (vl_py_is(py, a, VL_K_KEYWORD_ARG)) {
-        if (vl_py_text_is(f->src, vl_py_field(py, a, VL_F_NAME), "axis")) axis = int_literal(f, vl_py_field(py, a, VL_F_VALUE));
+        if (vl_py_text_is(f->src, vl_py_field(py, a, VL_F_NAME), "axis")) axis = small_int(f, vl_py_field(py, a, VL_F_VALUE));
       } else if (ts_node_is_null(first) && !vl_py_is(py, a, VL_K_COMMENT)) {
         first = a;
       }

@@ -68,9 +68,7 @@ static void shadow_targets(Collector *c, TSNode target, TSNode scope, uint32_t a
   target = vl_py_unparen(c->py, target);
   if (vl_py_is(c->py, target, VL_K_IDENTIFIER)) {
     add(c, vl_py_text_dup(c->arena, c->src, target), NULL, at, scope);
-  } else if (vl_py_is(c->py, target, VL_K_PATTERN_LIST) || vl_py_is(c->py, target, VL_K_TUPLE_PATTERN) ||
-             vl_py_is(c->py, target, VL_K_LIST_PATTERN) || vl_py_is(c->py, target, VL_K_TUPLE) ||
-             vl_py_is(c->py, target, VL_K_LIST)) {
+  } else if (vl_py_is_target_list(c->py, target)) {
     for (uint32_t i = 0, n = ts_node_named_child_count(target); i < n; i++)
       shadow_targets(c, ts_node_named_child(target, i), scope, at);
   }

@@ -22,14 +22,6 @@ static bool self_operand(VlFlow *f, TSNode first, bool seq, const char *key) {
   return false;
 }
 
-static TSNode first_positional(const VlPy *py, TSNode args) {
-  for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; i++) {
-    TSNode a = ts_node_named_child(args, i);
-    if (!vl_py_is(py, a, VL_K_KEYWORD_ARG) && !vl_py_is(py, a, VL_K_COMMENT)) return a;
-  }
-  return (TSNode){0};
-}
-
 /* The entry of a call (or np.r_[...] subscript) and its growing operand; NULL if none. */
 static const VlLibEntry *entry_of(VlFlow *f, const VlScope *scope, TSNode value, TSNode *operand, VlLibId *lib_id) {
   const VlPy *py = f->py;
@@ -39,7 +31,7 @@ static const VlLibEntry *entry_of(VlFlow *f, const VlScope *scope, TSNode value,
   if (vl_py_is(py, value, VL_K_CALL)) {
     lib = vl_eval_callee(f, scope, vl_py_field(py, value, VL_F_FUNCTION), &member);
     TSNode args = vl_py_field(py, value, VL_F_ARGUMENTS);
-    *operand = vl_py_is(py, args, VL_K_ARG_LIST) ? first_positional(py, args) : (TSNode){0};
+    *operand = vl_py_is(py, args, VL_K_ARG_LIST) ? vl_py_positional(py, args, 0) : (TSNode){0};
   } else if (vl_py_is(py, value, VL_K_SUBSCRIPT)) { /* np.r_[acc, x]: the index is the sequence */
     lib = vl_eval_callee(f, scope, vl_py_field(py, value, VL_F_VALUE), &member);
     *operand = value; /* its named children after the value are the items */
@@ -74,10 +66,7 @@ static bool definitely_assigns(VlFlow *f, TSNode stmt, const char *key) {
     if (ts_node_is_null(value) || vl_flow_mentions(f, value, key)) return false;
     /* the target, or one of a tuple target's names (classes_k, y_k = np.unique(...)); not a[i] = v */
     TSNode left = vl_py_unparen(py, vl_py_field(py, stmt, VL_F_LEFT));
-    uint32_t n = vl_py_is(py, left, VL_K_PATTERN_LIST) || vl_py_is(py, left, VL_K_TUPLE_PATTERN) ||
-                         vl_py_is(py, left, VL_K_TUPLE) || vl_py_is(py, left, VL_K_LIST_PATTERN)
-                     ? ts_node_named_child_count(left)
-                     : 0;
+    uint32_t n = vl_py_is_target_list(py, left) ? ts_node_named_child_count(left) : 0;
     for (uint32_t i = 0; i <= n; i++) {
       const char *k = vl_py_key(f->arena, py, f->src, i == n ? left : ts_node_named_child(left, i));
       if (k && strcmp(k, key) == 0) return true;

@@ -112,20 +112,6 @@ void vl_retention_scan(VlRuleCtx *ctx, VlRetentionKind kind, void (*on_hit)(VlRu
 
 /* ---- static size estimates ---- */
 
-static long int_literal(VlFlow *f, TSNode n) {
-  n = vl_py_unparen(f->py, n);
-  if (!vl_py_is(f->py, n, VL_K_INTEGER)) return -1;
-  uint32_t len;
-  const char *t = vl_py_text(f->src, n, &len);
-  long v = 0;
-  for (uint32_t i = 0; i < len; i++) {
-    if (t[i] == '_') continue;
-    if (t[i] < '0' || t[i] > '9' || v > 1L << 40) return -1;
-    v = v * 10 + (t[i] - '0');
-  }
-  return v;
-}
-
 /* dtype names and item sizes: np.float32, "float32", torch.float16 ... */
 static int dtype_size(const char *name, const char **canonical) {
   static const struct { const char *name; int size; } types[] = {
@@ -174,7 +160,7 @@ static bool call_shape(VlFlow *f, const VlScope *scope, TSNode call, Shape *out)
   }
   out->n = 0;
   if (e->ndim_then.rule == VL_ND_ARGS) {
-    for (int i = 0; i < npos; i++) out->dims[out->n++] = int_literal(f, pos[i]);
+    for (int i = 0; i < npos; i++) out->dims[out->n++] = vl_py_int_literal(f->py, f->src, pos[i]);
   } else if (e->ndim_then.rule == VL_ND_SHAPE && !e->effect_cond.param) {
     int at = vl_lib_param_pos(e, e->ndim_then.param);
     if (ts_node_is_null(shape) && at >= 0 && at < npos) shape = pos[at];
@@ -182,9 +168,9 @@ static bool call_shape(VlFlow *f, const VlScope *scope, TSNode call, Shape *out)
     if (ts_node_is_null(shape)) return false;
     if (vl_py_is(py, shape, VL_K_TUPLE) || vl_py_is(py, shape, VL_K_LIST)) {
       for (uint32_t i = 0, n = ts_node_named_child_count(shape); i < n && out->n < 8; i++)
-        out->dims[out->n++] = int_literal(f, ts_node_named_child(shape, i));
+        out->dims[out->n++] = vl_py_int_literal(f->py, f->src, ts_node_named_child(shape, i));
     } else {
-      out->dims[out->n++] = int_literal(f, shape);
+      out->dims[out->n++] = vl_py_int_literal(f->py, f->src, shape);
     }
   } else {
     return false;
@@ -255,7 +241,7 @@ static bool signed_literal(VlFlow *f, TSNode n, long *out) {
     neg = true;
     n = vl_py_field(f->py, n, VL_F_ARGUMENT);
   }
-  long v = int_literal(f, n);
+  long v = vl_py_int_literal(f->py, f->src, n);
   if (v < 0) return false;
   *out = neg ? -v : v;
   return true;

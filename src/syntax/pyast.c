@@ -95,3 +95,33 @@ TSNode vl_py_param_name(const VlPy *py, TSNode p, TSNode *type) {
   }
   return vl_py_is(py, name, VL_K_IDENTIFIER) ? name : (TSNode){0};
 }
+
+long vl_py_int_literal(const VlPy *py, const VlSource *src, TSNode n) {
+  n = vl_py_unparen(py, n);
+  if (!vl_py_is(py, n, VL_K_INTEGER)) return -1;
+  uint32_t len;
+  const char *t = vl_py_text(src, n, &len);
+  long v = 0;
+  for (uint32_t i = 0; i < len; i++) {
+    if (t[i] == '_') continue;
+    if (t[i] < '0' || t[i] > '9' || v > 1L << 40) return -1;
+    v = v * 10 + (t[i] - '0');
+  }
+  return v;
+}
+
+TSNode vl_py_positional(const VlPy *py, TSNode args, uint32_t index) {
+  uint32_t seen = 0;
+  for (uint32_t i = 0, n = ts_node_named_child_count(args); i < n; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (vl_py_is(py, a, VL_K_KEYWORD_ARG) || vl_py_is(py, a, VL_K_COMMENT)) continue;
+    if (vl_py_is(py, a, VL_K_LIST_SPLAT)) break;
+    if (seen++ == index) return a;
+  }
+  return vl_py_null();
+}
+
+bool vl_py_is_target_list(const VlPy *py, TSNode t) {
+  return vl_py_is(py, t, VL_K_PATTERN_LIST) || vl_py_is(py, t, VL_K_TUPLE_PATTERN) ||
+         vl_py_is(py, t, VL_K_LIST_PATTERN) || vl_py_is(py, t, VL_K_TUPLE) || vl_py_is(py, t, VL_K_LIST);
+}

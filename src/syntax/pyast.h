@@ -94,6 +94,13 @@ char *vl_py_key(VlArena *arena, const VlPy *py, const VlSource *src, TSNode n);
  * *type receives its annotation (or a null node).
  *   parameters -> identifier | typed_parameter | default_parameter | typed_default_parameter | ... */
 TSNode vl_py_param_name(const VlPy *py, TSNode param, TSNode *type);
+/* A non-negative decimal integer literal (underscores allowed, parentheses stripped), or -1. */
+long vl_py_int_literal(const VlPy *py, const VlSource *src, TSNode n);
+/* The index-th positional argument of an argument_list, skipping keywords and comments; a null
+ * node when there are fewer, or when a *splat comes first (positions after it are unknown). */
+TSNode vl_py_positional(const VlPy *py, TSNode args, uint32_t index);
+/* A tuple/list target or expression: a, b | (a, b) | [a, b]. */
+bool vl_py_is_target_list(const VlPy *py, TSNode n);
 /* The range of a node. */
 VlRange vl_py_range(const VlSource *src, TSNode n);
 
