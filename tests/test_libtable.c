@@ -56,7 +56,7 @@ static void each_effect(void **state) {
                           "function\tn\tnone\t-\n");
   assert_string_equal(t.library, "t");
   assert_int_equal(t.count, 9);
-  static const struct { const char *name; VlEffect fx; } want[] = {
+  static const struct { const char *name; VlLibEffect fx; } want[] = {
       {"v", VL_FX_VIEW},   {"c", VL_FX_COPY},   {"p", VL_FX_PRODUCER}, {"i", VL_FX_INT},  {"s", VL_FX_SCALAR},
       {"x", VL_FX_INDEX},  {"vs", VL_FX_VIEWS}, {"r", VL_FX_RNG},      {"n", VL_FX_NONE}};
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
@@ -301,7 +301,10 @@ static void embedded_numpy_facts(void **state) {
   const VlLibTable *t = vl_knowledge_library(&k, "numpy", &member)->table;
   const VlLibEntry *e = vl_libtable_find(t, VL_LIB_FUNCTION, "ascontiguousarray");
   assert_non_null(e);
-  assert_int_equal(e->effect_then, VL_FX_VIEW);
+  assert_int_equal(e->effect_then, VL_FX_CONTIG); /* a view of a contiguous row, a copy of a column */
+  e = vl_libtable_find(t, VL_LIB_FUNCTION, "asfortranarray");
+  assert_non_null(e);
+  assert_int_equal(e->effect_then, VL_FX_FCONTIG);
   e = vl_libtable_find(t, VL_LIB_METHOD, "astype");
   assert_non_null(e);
   assert_true(e->effect_cond.literal_false);

@@ -1,14 +1,15 @@
-/* testlib.h: shared helpers for the cmocka unit tests.
+/* testlib.h: shared helpers for the cmocka unit tests of the analysis.
  *
- * tl_parse() turns a Python source string into a fully built VlFlow (arena, VlPy table, embedded
- * library knowledge, imports, scopes), the way the engine does for one file.  The TlFile is stored in
- * the test's cmocka state as soon as it exists, so registering the test with
- * cmocka_unit_test_teardown(test, tl_teardown) frees everything (arena, tree, parser) even when an
- * assertion fails half-way: the tests run under ASan/LSan.
+ * tl_analyse() lowers a Python source string and analyses it the way the engine does, recording
+ * through the analysis probe, for every function: the value of each local name when the function
+ * ends, its return value, and its store events; and for the module: the retention hits and loop
+ * rebinds reported.  Values are recorded flat (TlVal: one TlObj per possibility, sites named by
+ * kind and source offset), because the analysis frees its own when it returns.
  *
- * Queries look at "the scope of interest": the last function scope of the file, or the module when
- * the file has no function.  Every helper asserts what it needs, so a malformed test source fails
- * loudly instead of returning garbage.  Single-threaded, like the tests. */
+ * The TlFile is stored in the test's cmocka state as soon as it exists, so registering the test with
+ * cmocka_unit_test_teardown(test, tl_teardown) frees everything even when an assertion fails half
+ * way: the tests run under ASan/LSan.  Every helper asserts what it needs, so a malformed test source
+ * fails loudly instead of returning garbage.  Single-threaded, like the tests. */
 #ifndef VL_TESTS_TESTLIB_H
 #define VL_TESTS_TESTLIB_H
 /* cmocka.h needs these first */
@@ -23,42 +24,161 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/arena.h"
+#include "flow/analysis.h"
 #include "flow/flow.h"
+#include "ir/lower.h"
 #include "knowledge/libtable.h"
-#include "resolve/imports.h"
 #include "syntax/pyast.h"
-#include "syntax/source.h"
+
+enum { TL_MAX_OBJS = 16, TL_MAX_LOCALS = 48, TL_MAX_FUNCS = 24, TL_MAX_STORES = 24, TL_MAX_HITS = 32 };
+
+/* One possibility of a value, flattened. */
+typedef struct TlObj {
+  uint8_t kind;      /* VlObjKind */
+  bool view;         /* arrays: a view of its site */
+  bool partial;      /* arrays: the view shows only part of its base */
+  bool assumed;
+  uint8_t lib, layout;
+  VlNdim nd;
+  uint8_t seq;       /* VlSeqKind */
+  uint8_t sym;       /* VlSymOp */
+  uint8_t site_kind; /* VlSiteKind, 0: none */
+  uint8_t site_how;  /* VlHow */
+  bool site_step;
+  uint32_t site_start; /* where the site's object is made (NEW/STEP) */
+  int64_t dims[VL_SHAPE_MAX];
+  uint8_t ndims;     /* literal shape, 0 when unknown */
+  char name[64];     /* LIB, STR, SYM attribute... */
+} TlObj;
+
+typedef struct TlVal {
+  int n;
+  TlObj objs[TL_MAX_OBJS];
+} TlVal;
+
+typedef struct TlStore {
+  char text[64];
+  uint8_t store;
+  bool implicit;
+  TlVal value, container;
+} TlStore;
+
+typedef struct TlFunc {
+  char name[96];
+  char locals[TL_MAX_LOCALS][48];
+  TlVal values[TL_MAX_LOCALS];
+  int nlocals;
+  TlVal ret, yields;
+  TlStore stores[TL_MAX_STORES];
+  int nstores;
+} TlFunc;
 
 typedef struct TlFile {
   VlArena *arena;
   VlPy py;
   VlKnowledge know;
-  VlSource *src;
-  TSParser *parser;
-  TSTree *tree;
-  VlFlow flow;
+  VlProgram *prog;
+  VlModule *m;
+  char *text;
+  TlFunc funcs[TL_MAX_FUNCS];
+  int nfuncs;
+  VlHit hits[TL_MAX_HITS];
+  int nhits;
+  VlLoopRebind rebinds[TL_MAX_HITS];
+  int nrebinds;
 } TlFile;
 
-/* Frees a TlFile and everything it owns.  NULL is a no-op. */
 static inline void tl_free(TlFile *f) {
   if (!f) return;
-  if (f->tree) ts_tree_delete(f->tree);
-  if (f->parser) ts_parser_delete(f->parser);
+  vl_program_delete(f->prog);
+  vl_module_delete(f->m);
   vl_arena_delete(f->arena);
+  free(f->text);
   free(f);
 }
 
-/* cmocka teardown: frees the TlFile left in *state by tl_parse. */
+/* cmocka teardown: frees the TlFile left in *state by tl_analyse. */
 static inline int tl_teardown(void **state) {
   tl_free((TlFile *)*state);
   *state = NULL;
   return 0;
 }
 
-/* Parses `text` and builds imports and scopes.  The result is owned by *state (see tl_teardown). */
-static inline TlFile *tl_parse(void **state, const char *text) {
-  tl_free((TlFile *)*state); /* a test may parse twice */
+static inline void tl_flatten(TlVal *out, const VlVal *v) {
+  memset(out, 0, sizeof *out);
+  for (uint16_t i = 0; v && i < v->n && out->n < TL_MAX_OBJS; i++) {
+    const VlObj *o = v->objs[i];
+    TlObj *t = &out->objs[out->n++];
+    t->kind = o->kind;
+    t->view = o->kind == VL_O_ARRAY && o->sub;
+    t->partial = (o->flags & VL_F_PARTIAL) != 0;
+    t->assumed = (o->flags & VL_F_ASSUMED) != 0;
+    t->lib = o->lib;
+    t->layout = o->layout;
+    t->nd = o->nd;
+    t->seq = o->kind == VL_O_SEQ ? o->sub : 0;
+    t->sym = o->kind == VL_O_SYM ? o->sub : 0;
+    if (o->site) {
+      t->site_kind = o->site->kind;
+      t->site_how = o->site->how;
+      t->site_step = o->site->step;
+      t->site_start = o->site->start;
+    }
+    if (o->shape) {
+      t->ndims = o->shape->n;
+      memcpy(t->dims, o->shape->dims, sizeof t->dims);
+    }
+    if (o->name) snprintf(t->name, sizeof t->name, "%s", o->name);
+  }
+}
+
+static inline void tl_probe(void *ctx, const struct Frame *fr) {
+  TlFile *f = ctx;
+  const VlModule *m = f->m;
+  if (f->nfuncs == TL_MAX_FUNCS) return;
+  TlFunc *fn = &f->funcs[f->nfuncs++];
+  memset(fn, 0, sizeof *fn);
+  snprintf(fn->name, sizeof fn->name, "%s", vl_str(m, vl_func(m, fr->func)->qualname));
+  for (uint32_t i = 0; i < fr->nenv && fn->nlocals < TL_MAX_LOCALS; i++) {
+    snprintf(fn->locals[fn->nlocals], sizeof fn->locals[0], "%s", vl_local_name(m, fr->func, i));
+    tl_flatten(&fn->values[fn->nlocals++], fr->env[i]);
+  }
+  tl_flatten(&fn->ret, fr->ret);
+  tl_flatten(&fn->yields, fr->yields);
+  for (size_t i = 0; i < fr->stores.len && fn->nstores < TL_MAX_STORES; i++) {
+    const StoreEv *ev = &fr->stores.items[i];
+    TlStore *st = &fn->stores[fn->nstores++];
+    snprintf(st->text, sizeof st->text, "%s", ev->text ? ev->text : "");
+    st->store = ev->store;
+    st->implicit = ev->implicit;
+    tl_flatten(&st->value, ev->value);
+    tl_flatten(&st->container, ev->container);
+  }
+}
+
+static inline void tl_on_hit(void *ctx, const VlHit *h) {
+  TlFile *f = ctx;
+  if (f->nhits < TL_MAX_HITS) {
+    f->hits[f->nhits] = *h;
+    /* texts live in the analysis arena: copy them */
+    if (h->text) f->hits[f->nhits].text = vl_arena_strdup(f->arena, h->text);
+    if (h->base_name) f->hits[f->nhits].base_name = vl_arena_strdup(f->arena, h->base_name);
+    if (h->container) f->hits[f->nhits].container = vl_arena_strdup(f->arena, h->container);
+    if (h->size) f->hits[f->nhits].size = vl_arena_strdup(f->arena, h->size);
+    f->nhits++;
+  }
+}
+
+static inline void tl_on_rebind(void *ctx, const VlLoopRebind *rb) {
+  TlFile *f = ctx;
+  if (f->nrebinds < TL_MAX_HITS) f->rebinds[f->nrebinds++] = *rb;
+}
+
+/* Lowers and analyses `text` as module `test`.  The result is owned by *state (see tl_teardown). */
+static inline TlFile *tl_analyse(void **state, const char *text) {
+  tl_free((TlFile *)*state); /* a test may analyse twice */
   TlFile *f = calloc(1, sizeof *f);
   assert_non_null(f);
   *state = f;
@@ -67,169 +187,103 @@ static inline TlFile *tl_parse(void **state, const char *text) {
   f->arena = vl_arena_new();
   char err[256] = "";
   if (!vl_knowledge_load(&f->know, f->arena, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
-  f->src = vl_source_new(f->arena, "test.py", text, strlen(text));
-  f->parser = ts_parser_new();
-  assert_true(ts_parser_set_language(f->parser, f->py.lang));
-  f->tree = ts_parser_parse_string(f->parser, NULL, f->src->text, f->src->len);
-  assert_non_null(f->tree);
-  f->flow = (VlFlow){.arena = f->arena, .py = &f->py, .src = f->src, .know = &f->know,
-                     .root = ts_tree_root_node(f->tree)};
-  f->flow.imports = vl_imports_collect(f->arena, &f->py, f->src, f->flow.root);
-  vl_flow_build(&f->flow);
-  assert_true(f->flow.nscopes >= 1);
+  f->text = vl_xstrdup(text);
+  f->m = vl_lower(&f->py, NULL, "test.py", f->text, strlen(f->text));
+  assert_non_null(f->m);
+  f->prog = vl_program_new(&f->know);
+  VlModInfo *mi = vl_program_add(f->prog, "test", "test.py", false, true);
+  VlFlowSink sink = {tl_on_hit, tl_on_rebind, f};
+  vl_analyse_module_probed(f->prog, mi, f->m, NULL, &sink, tl_probe, f);
   return f;
 }
 
-/* ---- scopes ---- */
-
-static inline const VlScope *tl_module(const TlFile *f) { return f->flow.scopes[0]; }
-
-/* The last function scope in the file, or the module. */
-static inline const VlScope *tl_scope(const TlFile *f) {
-  for (size_t i = f->flow.nscopes; i-- > 0;)
-    if (vl_py_is(&f->py, f->flow.scopes[i]->node, VL_K_FUNCTION_DEF)) return f->flow.scopes[i];
-  return tl_module(f);
-}
-
-/* The innermost scope whose node contains `n`. */
-static inline const VlScope *tl_scope_of(const TlFile *f, TSNode n) {
-  const VlScope *best = tl_module(f);
-  uint32_t at = ts_node_start_byte(n);
-  for (size_t i = 1; i < f->flow.nscopes; i++) {
-    TSNode s = f->flow.scopes[i]->node;
-    if (ts_node_start_byte(s) <= at && at < ts_node_end_byte(s) &&
-        ts_node_end_byte(s) - ts_node_start_byte(s) <= ts_node_end_byte(best->node) - ts_node_start_byte(best->node))
-      best = f->flow.scopes[i];
+/* The record of a function by (qualified) name; NULL: the last function analysed before the
+ * module body, or the module body when there is none. */
+static inline const TlFunc *tl_func(const TlFile *f, const char *name) {
+  if (!name) {
+    for (int i = f->nfuncs - 1; i >= 0; i--)
+      if (strcmp(f->funcs[i].name, "<module>") != 0) return &f->funcs[i];
+    assert_true(f->nfuncs > 0);
+    return &f->funcs[f->nfuncs - 1];
   }
-  return best;
+  for (int i = f->nfuncs - 1; i >= 0; i--)
+    if (strcmp(f->funcs[i].name, name) == 0) return &f->funcs[i];
+  fail_msg("no function %s was analysed", name);
+  return NULL;
 }
 
-/* The scope-wide value of `key` as seen from the scope of interest. */
-static inline VlVal tl_key(TlFile *f, const char *key) { return vl_eval_key(&f->flow, tl_scope(f), key); }
+/* The value of local `name` when function `func` (see tl_func) ends. */
+static inline const TlVal *tl_local_in(const TlFile *f, const char *func, const char *name) {
+  const TlFunc *fn = tl_func(f, func);
+  for (int i = 0; i < fn->nlocals; i++)
+    if (strcmp(fn->locals[i], name) == 0) return &fn->values[i];
+  fail_msg("%s has no local %s", fn->name, name);
+  return NULL;
+}
+#define tl_local(f, name) tl_local_in(f, NULL, name)
 
-/* ---- nodes ---- */
-
-static inline bool tl_node_text_is(const TlFile *f, TSNode n, const char *text) {
-  return vl_py_text_is(f->src, n, text);
+/* The value stored by the store whose stored expression reads `text` (in any function). */
+static inline const TlVal *tl_stored(const TlFile *f, const char *text) {
+  for (int i = 0; i < f->nfuncs; i++)
+    for (int k = 0; k < f->funcs[i].nstores; k++)
+      if (strcmp(f->funcs[i].stores[k].text, text) == 0) return &f->funcs[i].stores[k].value;
+  fail_msg("no store of `%s`", text);
+  return NULL;
 }
 
-/* An arena copy of a node's text. */
-static inline const char *tl_text(TlFile *f, TSNode n) { return vl_py_text_dup(f->arena, f->src, n); }
-
-static inline bool tl_find_rec(const TlFile *f, TSNode n, int kind, const char *text, int *nth, TSNode *out) {
-  if ((kind < 0 || vl_py_is(&f->py, n, (VlKind)kind)) && (!text || tl_node_text_is(f, n, text)) && (*nth)-- == 0) {
-    *out = n;
-    return true;
-  }
-  for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++)
-    if (tl_find_rec(f, ts_node_named_child(n, i), kind, text, nth, out)) return true;
-  return false;
+static inline int tl_count(const TlVal *v, VlObjKind kind) {
+  int n = 0;
+  for (int i = 0; i < v->n; i++) n += v->objs[i].kind == kind;
+  return n;
 }
 
-/* The nth (0-based, pre-order: outermost first) named node of `kind` (-1: any) whose text is `text`
- * (NULL: any).  Fails the test when there is none. */
-static inline TSNode tl_find_nth(const TlFile *f, int kind, const char *text, int nth) {
-  TSNode out = {0};
-  int left = nth;
-  if (!tl_find_rec(f, f->flow.root, kind, text, &left, &out))
-    fail_msg("no node #%d of kind %d with text '%s'", nth, kind, text ? text : "(any)");
-  return out;
-}
-
-static inline TSNode tl_find(const TlFile *f, int kind, const char *text) { return tl_find_nth(f, kind, text, 0); }
-
-/* The callee of the nth call whose callee's text is `callee`. */
-static inline TSNode tl_callee(const TlFile *f, const char *callee, int nth) {
-  TSNode out = {0};
-  int seen = 0;
-  for (int i = 0;; i++) {
-    TSNode call = tl_find_nth(f, VL_K_CALL, NULL, i);
-    TSNode fn = vl_py_field(&f->py, call, VL_F_FUNCTION);
-    if (tl_node_text_is(f, fn, callee) && seen++ == nth) {
-      out = fn;
-      break;
+/* Every array possibility has exactly `nd` dimensions (and there is one). */
+static inline void tl_assert_ndim(const TlVal *v, int nd) {
+  assert_true(tl_count(v, VL_O_ARRAY) > 0);
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].kind == VL_O_ARRAY) {
+      assert_int_equal(v->objs[i].nd.lo, nd);
+      assert_int_equal(v->objs[i].nd.hi, nd);
     }
+}
+
+/* Every possibility is of this kind. */
+static inline void tl_assert_only(const TlVal *v, VlObjKind kind) {
+  assert_true(v->n > 0);
+  for (int i = 0; i < v->n; i++) assert_int_equal(v->objs[i].kind, kind);
+}
+
+/* A view (partial when asked) of one of the objects `base` holds, on every possibility. */
+static inline void tl_assert_view_of(const TlVal *v, const TlVal *base, bool partial) {
+  assert_true(tl_count(v, VL_O_ARRAY) > 0);
+  for (int i = 0; i < v->n; i++) {
+    const TlObj *o = &v->objs[i];
+    assert_int_equal(o->kind, VL_O_ARRAY);
+    assert_true(o->view);
+    if (partial) assert_true(o->partial);
+    bool found = false;
+    for (int k = 0; k < base->n && !found; k++)
+      found = base->objs[k].site_kind == o->site_kind && base->objs[k].site_start == o->site_start;
+    if (!found) fail_msg("a view of an object its base does not hold (site at %u)", o->site_start);
   }
-  return out;
 }
 
-/* What the callee of the nth call `callee(...)` resolves to (NULL: not an imported name). */
-static inline const char *tl_resolve(TlFile *f, const char *callee, int nth) {
-  TSNode fn = tl_callee(f, callee, nth);
-  return vl_imports_resolve(f->flow.imports, f->arena, &f->py, f->src, fn, tl_scope_of(f, fn)->node);
-}
-
-/* Evaluates the first expression whose text is `text`, in its own scope, outside any loop. */
-static inline VlVal tl_eval_text(TlFile *f, const char *text) {
-  TSNode n = tl_find(f, -1, text);
-  return vl_eval(&f->flow, tl_scope_of(f, n), NULL, n);
-}
-
-/* ---- loops ---- */
-
-/* The function scope named `name` (fails when there is none). */
-static inline const VlScope *tl_function(const TlFile *f, const char *name) {
-  for (size_t i = 0; i < f->flow.nscopes; i++) {
-    TSNode n = f->flow.scopes[i]->node;
-    if (vl_py_is(&f->py, n, VL_K_FUNCTION_DEF) && tl_node_text_is(f, vl_py_field(&f->py, n, VL_F_NAME), name))
-      return f->flow.scopes[i];
+/* A new array (a copy or a product), not a view, on every possibility. */
+static inline void tl_assert_new(const TlVal *v) {
+  assert_true(tl_count(v, VL_O_ARRAY) > 0);
+  for (int i = 0; i < v->n; i++) {
+    const TlObj *o = &v->objs[i];
+    assert_int_equal(o->kind, VL_O_ARRAY);
+    assert_false(o->view);
+    assert_int_equal(o->site_kind, VL_SITE_NEW);
   }
-  fail_msg("no function %s", name);
+}
+
+/* The hit reported at the stored expression `text`, or NULL. */
+static inline const VlHit *tl_hit(const TlFile *f, const char *text) {
+  for (int i = 0; i < f->nhits; i++)
+    if (f->hits[i].text && strcmp(f->hits[i].text, text) == 0) return &f->hits[i];
   return NULL;
 }
-
-/* The facts of the first loop (outermost first, in source order) of scope `s`. */
-static inline const VlLoop *tl_loop_in(TlFile *f, const VlScope *s) {
-  assert_true(s->nloops >= 1);
-  const VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
-  assert_non_null(l);
-  return l;
-}
-
-/* The facts of the first loop (outermost first, in source order) of the scope of interest. */
-static inline const VlLoop *tl_loop(TlFile *f) {
-  const VlScope *s = tl_scope(f);
-  assert_true(s->nloops >= 1);
-  const VlLoop *l = vl_loop_facts(&f->flow, s, s->loops[0]);
-  assert_non_null(l);
-  return l;
-}
-
-/* Store i of the first loop (fails when there are not that many). */
-static inline const VlStore *tl_store(TlFile *f, size_t i) {
-  const VlLoop *l = tl_loop(f);
-  if (i >= l->nstores) fail_msg("the first loop has %zu stores, wanted #%zu", l->nstores, i);
-  return &l->stores[i];
-}
-
-/* The value of the first loop's store i, evaluated inside that loop (as VL001 does). */
-static inline VlVal tl_store_val(TlFile *f, size_t i) {
-  const VlLoop *l = tl_loop(f);
-  if (i >= l->nstores) fail_msg("the first loop has %zu stores, wanted #%zu", l->nstores, i);
-  return vl_eval(&f->flow, tl_scope(f), l, l->stores[i].value);
-}
-
-/* The binding of `key` among the first loop's bindings, or NULL. */
-static inline const VlBinding *tl_loop_binding(TlFile *f, const char *key) {
-  const VlLoop *l = tl_loop(f);
-  for (size_t i = 0; i < l->nbindings; i++)
-    if (strcmp(l->bindings[i].key, key) == 0) return &l->bindings[i];
-  return NULL;
-}
-
-/* ---- values ---- */
-
-static inline bool tl_is_view_of(VlVal v, const char *base) {
-  return v.type == VL_T_ARRAY && v.origin == VL_O_VIEW && v.base && strcmp(v.base, base) == 0;
-}
-
-/* Asserts that a value is an array with exactly `n` dimensions. */
-#define tl_assert_ndim(v, n)                    \
-  do {                                          \
-    VlVal tl_v_ = (v);                          \
-    assert_int_equal(tl_v_.type, VL_T_ARRAY);   \
-    assert_int_equal(tl_v_.nd.lo, (n));         \
-    assert_int_equal(tl_v_.nd.hi, (n));         \
-  } while (0)
 
 #endif

@@ -3,6 +3,8 @@
  * Not thread-safe; the owner frees items. */
 #ifndef VL_BASE_VEC_H
 #define VL_BASE_VEC_H
+#include <stdlib.h>
+
 #include "base/alloc.h"
 
 #define VL_VEC(T) struct { T *items; size_t len, cap; }

@@ -1,7 +1,8 @@
 /* engine.c: the engine (read-only shared state) and the per-file check that produces a report.
  *
- * vl_engine_check runs the phases in order: parse -> imports -> scopes -> rules -> noqa -> sort.
- * Each call owns its parser, tree and arena, so calls may run on several threads at once. */
+ * vl_engine_check runs the phases in order: lower (parse into the IR) -> analyse (flow/) -> rules ->
+ * noqa -> sort.  Each call owns its parser, IR, program and arena, so calls may run on several
+ * threads at once. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,11 @@
 #include "base/vec.h"
 #include "diag/noqa.h"
 #include "flow/flow.h"
+#include "ir/lower.h"
 #include "knowledge/libtable.h"
 #include "rules/rule.h"
 #include "syntax/pyast.h"
+#include "syntax/source.h"
 #include "viewleak/viewleak.h"
 
 struct VlEngine {
@@ -57,23 +60,25 @@ void vl_engine_delete(VlEngine *self) {
 typedef struct Sink {
   VlArena *arena;
   const VlSource *src;
+  const VlModInfo *mi;
   VL_VEC(VlDiagnostic) diags;
 } Sink;
 
 static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
   Sink *s = p;
+  if (fd->at.mod != s->mi) return; /* a finding in another file of the program: not this report's */
   VlDiagnostic d = {
       .rule = &rule->info,
       .message = fd->message,
       .help = fd->help,
-      .range = vl_py_range(s->src, fd->node),
-      .has_related = fd->has_related,
+      .range = {vl_source_pos(s->src, fd->at.start), vl_source_pos(s->src, fd->at.end)},
+      .has_related = fd->has_related && fd->related.mod == s->mi,
       .related_message = fd->related_message,
   };
-  if (fd->has_related) d.related = vl_py_range(s->src, fd->related);
+  if (d.has_related) d.related = (VlRange){vl_source_pos(s->src, fd->related.start), vl_source_pos(s->src, fd->related.end)};
   if (fd->fix.applicability != VL_FIX_NONE && fd->fix_insert) {
     VlEdit *edit = VL_ARENA_NEW(s->arena, VlEdit);
-    VlPos at = vl_source_pos(s->src, ts_node_end_byte(fd->fix_node));
+    VlPos at = vl_source_pos(s->src, fd->fix_at);
     edit->range = (VlRange){at, at};
     edit->content = fd->fix_insert;
     d.fix = fd->fix;
@@ -89,36 +94,11 @@ static int by_position(const void *a, const void *b) {
   return strcmp(x->rule->code, y->rule->code);
 }
 
-typedef struct Comment {
-  uint32_t row, start;
-  const char *text;
-  uint32_t len;
-} Comment;
-typedef VL_VEC(Comment) Comments;
-
-static void collect_comments(const VlPy *py, const VlSource *src, TSNode root, Comments *out) {
-  TSTreeCursor c = ts_tree_cursor_new(root);
-  for (bool more = true; more;) {
-    TSNode node = ts_tree_cursor_current_node(&c);
-    if (vl_py_is(py, node, VL_K_COMMENT)) {
-      Comment cm = {ts_node_start_point(node).row, ts_node_start_byte(node), NULL, 0};
-      cm.text = vl_py_text(src, node, &cm.len);
-      VL_VEC_PUSH(out, cm);
-    }
-    if (ts_tree_cursor_goto_first_child(&c)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&c))
-      if (!ts_tree_cursor_goto_parent(&c)) {
-        more = false;
-        break;
-      }
-  }
-  ts_tree_cursor_delete(&c);
-}
-
 /* ---- unused noqa codes (VL900) ---- */
 typedef struct UnusedCtx {
   Sink *sink;
-  const Comment *comment;
+  const VlComment *comment;
+  const char *text;
   const VlDiagnostic *diags;
   size_t n;
 } UnusedCtx;
@@ -140,45 +120,56 @@ static void check_code(void *p, const char *code, size_t n, size_t at) {
 
 /* Marks suppressed diagnostics (line `# noqa`, file-level `# viewleak: noqa`), then reports unused
  * noqa codes when VL900 is selected. */
-static void apply_noqa(const VlPy *py, Sink *sink, TSNode root, const VlSelection *selection) {
-  Comments comments = {0};
-  collect_comments(py, sink->src, root, &comments);
+static void apply_noqa(Sink *sink, const VlModule *m, const VlSelection *selection) {
   VlDiagnostic *d = sink->diags.items;
   size_t n = sink->diags.len;
-  for (size_t k = 0; k < comments.len; k++) {
-    const Comment *c = &comments.items[k];
+  for (uint32_t k = 0; k < m->ncomments; k++) {
+    const VlComment *c = &m->comments[k];
+    const char *text = m->text + c->start;
     for (size_t i = 0; i < n; i++)
-      if ((d[i].range.start.row == c->row && vl_noqa_covers(c->text, c->len, d[i].rule->code)) ||
-          vl_noqa_file_covers(c->text, c->len, d[i].rule->code))
+      if ((d[i].range.start.row == c->row && vl_noqa_covers(text, c->len, d[i].rule->code)) ||
+          vl_noqa_file_covers(text, c->len, d[i].rule->code))
         d[i].suppressed = true;
   }
   if (vl_selection_enabled(selection, "VL900"))
-    for (size_t k = 0; k < comments.len; k++) {
-      UnusedCtx u = {sink, &comments.items[k], sink->diags.items, n};
-      vl_noqa_codes(comments.items[k].text, comments.items[k].len, check_code, &u);
+    for (uint32_t k = 0; k < m->ncomments; k++) {
+      UnusedCtx u = {sink, &m->comments[k], m->text, sink->diags.items, n};
+      vl_noqa_codes(m->text + m->comments[k].start, m->comments[k].len, check_code, &u);
     }
-  VL_VEC_FREE(&comments);
 }
 
-/* The depth of the tree, measured without recursion (stops counting past `limit`). */
-static unsigned tree_depth(TSNode root, unsigned limit) {
-  TSTreeCursor c = ts_tree_cursor_new(root);
-  unsigned depth = 0, max = 0;
-  for (bool more = true; more && max <= limit;) {
-    if (ts_tree_cursor_goto_first_child(&c)) {
-      if (++depth > max) max = depth;
-      continue;
-    }
-    while (!ts_tree_cursor_goto_next_sibling(&c)) {
-      if (!ts_tree_cursor_goto_parent(&c)) {
-        more = false;
-        break;
-      }
-      depth--;
-    }
-  }
-  ts_tree_cursor_delete(&c);
-  return max;
+/* ---- the analysis of one module, reported as rule findings ---- */
+
+typedef struct Found {
+  VlArena *arena;
+  VL_VEC(VlHit) hits;
+  VL_VEC(VlLoopRebind) rebinds;
+} Found;
+
+static void on_hit(void *ctx, const VlHit *h) {
+  Found *f = ctx;
+  VlHit c = *h; /* strings live in the analysis arena, freed after it: keep copies */
+  if (c.text) c.text = vl_arena_strdup(f->arena, c.text);
+  if (c.base_name) c.base_name = vl_arena_strdup(f->arena, c.base_name);
+  if (c.container) c.container = vl_arena_strdup(f->arena, c.container);
+  if (c.size) c.size = vl_arena_strdup(f->arena, c.size);
+  VL_VEC_PUSH(&f->hits, c);
+}
+
+static void on_rebind(void *ctx, const VlLoopRebind *rb) {
+  Found *f = ctx;
+  VL_VEC_PUSH(&f->rebinds, *rb);
+}
+
+/* The module name a file has on its own: its stem ("pkg/utils.py" -> "utils"). */
+static char *stem_of(VlArena *arena, const char *path, bool *package) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  *package = strcmp(base, "__init__.py") == 0;
+  size_t n = strlen(base);
+  if (n > 3 && strcmp(base + n - 3, ".py") == 0) n -= 3;
+  else if (n > 4 && strcmp(base + n - 4, ".pyi") == 0) n -= 4;
+  return vl_arena_strndup(arena, base, n);
 }
 
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
@@ -186,32 +177,30 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
   VlReport *r = vl_xcalloc(1, sizeof(VlReport));
   r->arena = vl_arena_new();
   r->src = vl_source_new(r->arena, path, text, len);
-  TSParser *parser = ts_parser_new();
-  ts_parser_set_language(parser, self->py.lang);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, r->src->text, r->src->len);
-  TSNode root = ts_tree_root_node(tree);
-  r->syntax_errors = ts_node_has_error(root);
-  if (tree_depth(root, VL_MAX_TREE_DEPTH) > VL_MAX_TREE_DEPTH) {
-    r->skipped = "nested deeper than any valid Python; not analysed";
+  VlModule *m = vl_lower(&self->py, NULL, path, r->src->text, r->src->len);
+  r->syntax_errors = m->syntax_errors;
+  if (m->skipped) {
+    r->skipped = m->skipped;
     r->diags = VL_ARENA_ARRAY(r->arena, VlDiagnostic, 1);
-    ts_tree_delete(tree);
-    ts_parser_delete(parser);
+    vl_module_delete(m);
     return r;
   }
+  VlProgram *prog = vl_program_new(&self->know);
+  bool package = false;
+  VlModInfo *mi = vl_program_add(prog, stem_of(r->arena, path, &package), path, package, true);
+  Found found = {.arena = r->arena};
+  VlFlowSink fs = {on_hit, on_rebind, &found};
+  vl_analyse_module(prog, mi, m, extensions, &fs);
 
-  VlFlow flow = {.arena = r->arena, .py = &self->py, .src = r->src, .know = &self->know, .root = root,
-                 .ext = extensions};
-  flow.imports = vl_imports_collect(r->arena, &self->py, r->src, root);
-  vl_flow_build(&flow);
-
-  Sink sink = {r->arena, r->src, {0}};
+  Sink sink = {r->arena, r->src, mi, {0}};
   for (size_t i = 0; i < vl_rule_table_len; i++) {
-    const VlRule *rule = &vl_rule_table[i];
+    const VlRule *rule = vl_rule_table[i];
     if (!rule->check || !vl_selection_enabled(selection, rule->info.code)) continue;
-    VlRuleCtx ctx = {&flow, rule, emit, &sink};
+    VlRuleCtx ctx = {m, mi, r->arena, found.hits.items, found.hits.len, found.rebinds.items, found.rebinds.len,
+                     rule, emit, &sink};
     rule->check(&ctx);
   }
-  apply_noqa(&self->py, &sink, root, selection);
+  apply_noqa(&sink, m, selection);
   if (sink.diags.len) qsort(sink.diags.items, sink.diags.len, sizeof(VlDiagnostic), by_position);
   r->count = sink.diags.len;
   r->diags = VL_ARENA_ARRAY(r->arena, VlDiagnostic, r->count ? r->count : 1);
@@ -220,8 +209,10 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
     if (!r->diags[i].suppressed) r->active++;
   }
   VL_VEC_FREE(&sink.diags);
-  ts_tree_delete(tree);
-  ts_parser_delete(parser);
+  VL_VEC_FREE(&found.hits);
+  VL_VEC_FREE(&found.rebinds);
+  vl_program_delete(prog);
+  vl_module_delete(m);
   return r;
 }
 

@@ -38,11 +38,13 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
   *else_ = colon + 1;
 }
 
-static bool parse_effect(Parser *p, const char *s, VlEffect *out) {
-  static const struct { const char *name; VlEffect fx; } names[] = {
+static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
+  static const struct { const char *name; VlLibEffect fx; } names[] = {
       {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
       {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"index", VL_FX_INDEX},
-      {"views", VL_FX_VIEWS}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE}};
+      {"views", VL_FX_VIEWS}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
+      {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
+      {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) return *out = names[i].fx, true;
   return fail(p, "unknown effect", s);
@@ -87,6 +89,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "grows=first") == 0) e->grows = VL_GROW_FIRST;
     else if (strcmp(tok, "shrinks") == 0) e->shrinks = true;
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
+    else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
     else return fail(p, "unknown tag", tok);
   }
   return true;
@@ -106,6 +109,7 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   else if (strcmp(cols[0], "method") == 0) e->kind = VL_LIB_METHOD;
   else if (strcmp(cols[0], "attribute") == 0) e->kind = VL_LIB_ATTRIBUTE;
   else if (strcmp(cols[0], "rng-method") == 0) e->kind = VL_LIB_RNG_METHOD;
+  else if (strcmp(cols[0], "class") == 0) e->kind = VL_LIB_CLASS;
   else return fail(p, "unknown kind", cols[0]);
   e->name = vl_arena_strdup(p->arena, cols[1]);
   char *a, *b;
@@ -158,6 +162,22 @@ const VlLibEntry *vl_libtable_find(const VlLibTable *self, VlLibKind kind, const
   return NULL;
 }
 
+const VlLibEntry *vl_libtable_find_class(const VlLibTable *self, const char *name) {
+  for (size_t i = 0; i < self->count; i++) {
+    const VlLibEntry *e = &self->entries[i];
+    if (e->kind != VL_LIB_CLASS) continue;
+    size_t n = strlen(e->name);
+    if (n >= 2 && e->name[n - 1] == '*' && e->name[n - 2] == '.') {
+      /* "nn.*": a class directly below that prefix (capitalised, no further dots) */
+      if (strncmp(name, e->name, n - 1) == 0 && name[n - 1] >= 'A' && name[n - 1] <= 'Z' && !strchr(name + n - 1, '.'))
+        return e;
+    } else if (strcmp(e->name, name) == 0) {
+      return e;
+    }
+  }
+  return NULL;
+}
+
 int vl_lib_param_pos(const VlLibEntry *e, const char *param) {
   for (int i = 0; i < e->nparams; i++)
     if (strcmp(e->params[i].name, param) == 0) return e->params[i].pos;
@@ -204,4 +224,15 @@ const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *quali
     }
   }
   return NULL;
+}
+
+bool vl_knowledge_viewless(const VlKnowledge *self, const char *qualified) {
+  (void)self;
+  /* immutable arrays: indexing copies (JAX), or tensors we do not model (TensorFlow) */
+  static const char *const modules[] = {"jax", "jaxlib", "tensorflow", "keras"};
+  for (size_t i = 0; i < sizeof modules / sizeof *modules; i++) {
+    size_t n = strlen(modules[i]);
+    if (strncmp(qualified, modules[i], n) == 0 && (qualified[n] == '.' || !qualified[n])) return true;
+  }
+  return false;
 }

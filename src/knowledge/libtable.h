@@ -11,9 +11,9 @@
 
 #include "base/arena.h"
 
-typedef enum VlLibKind { VL_LIB_FUNCTION, VL_LIB_METHOD, VL_LIB_ATTRIBUTE, VL_LIB_RNG_METHOD } VlLibKind;
+typedef enum VlLibKind { VL_LIB_FUNCTION, VL_LIB_METHOD, VL_LIB_ATTRIBUTE, VL_LIB_RNG_METHOD, VL_LIB_CLASS } VlLibKind;
 
-typedef enum VlEffect {
+typedef enum VlLibEffect {
   VL_FX_UNKNOWN,
   VL_FX_VIEW,     /* shares memory with the operand */
   VL_FX_COPY,     /* new array computed from operands */
@@ -24,8 +24,19 @@ typedef enum VlEffect {
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
   VL_FX_RNG,      /* random generator */
-  VL_FX_NONE      /* returns None */
-} VlEffect;
+  VL_FX_NONE,     /* returns None */
+  /* conditional on the operand's memory layout (a row of a C-contiguous array is contiguous, a column
+   * is not); when the layout is unknown, so is the result */
+  VL_FX_CONTIG,   /* view of a C-contiguous operand, else a copy (np.ascontiguousarray, .contiguous()) */
+  VL_FX_FCONTIG,  /* view of an F-contiguous operand, else a copy (np.asfortranarray) */
+  VL_FX_RESHAPE,  /* view of a C-contiguous operand; of another, may be either (a.reshape(...)) */
+  VL_FX_RAVEL,    /* view of a C-contiguous operand, else a copy (a.ravel(), np.ravel, t.flatten()) */
+  /* classes (kind "class"): what an instance does */
+  VL_FX_MODULE,   /* calling an instance returns a new array (torch.nn layers) */
+  VL_FX_LOADER,   /* iterating it gives a new batch per step (torch DataLoader) */
+  VL_FX_SAME,     /* calling an instance returns its argument itself (nn.Identity, nn.Dropout in eval) */
+  VL_FX_OBJECT    /* an instance we know nothing more about */
+} VlLibEffect;
 
 typedef enum VlNdimRule {
   VL_ND_UNKNOWN, VL_ND_SAME, VL_ND_SAME_OR_1, VL_ND_CONST, VL_ND_ARGS, VL_ND_SHAPE, VL_ND_NEWSHAPE,
@@ -57,7 +68,7 @@ typedef struct VlLibEntry {
   VlLibKind kind;
   const char *name;
   VlLibCond effect_cond; /* effect = cond ? effect_then : effect_else */
-  VlEffect effect_then, effect_else;
+  VlLibEffect effect_then, effect_else;
   VlLibCond ndim_cond;
   VlNdimSpec ndim_then, ndim_else;
   VlLibParam params[VL_LIB_MAX_PARAMS];
@@ -65,6 +76,7 @@ typedef struct VlLibEntry {
   VlGrowth grows;  /* tag grows=seq|first (VL003) */
   bool shrinks;    /* tag shrinks (VL004) */
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
+  bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
 } VlLibEntry;
 
 typedef struct VlLibTable {
@@ -78,6 +90,9 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
                        char *err, size_t errlen);
 /* The entry of that kind and name, or NULL. */
 const VlLibEntry *vl_libtable_find(const VlLibTable *self, VlLibKind kind, const char *name);
+/* The class entry for a class name, or NULL; a row named "nn.*" matches any class below nn. whose
+ * name starts with a capital (rows are tried in order, so exceptions come first). */
+const VlLibEntry *vl_libtable_find_class(const VlLibTable *self, const char *name);
 /* Position of a named parameter, or -1. */
 int vl_lib_param_pos(const VlLibEntry *e, const char *param);
 
@@ -101,6 +116,9 @@ typedef struct VlKnowledge {
 
 /* Loads the embedded tables.  On error returns false with a message in err. */
 bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
+/* True for array libraries whose arrays are never views of others (JAX, TensorFlow): their calls
+ * are not followed. */
+bool vl_knowledge_viewless(const VlKnowledge *self, const char *qualified);
 /* The library a qualified name belongs to ("numpy.random.randint" -> numpy, *member =
  * "random.randint"), or NULL. */
 const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *qualified, const char **member);

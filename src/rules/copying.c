@@ -2,164 +2,163 @@
 
 #include <string.h>
 
-#include "base/vec.h"
+#include "base/buf.h"
 
-/* Is `key` the operand the entry grows or shrinks?  seq: an item of the first argument's list/tuple
- * (or of np.r_[...]'s index); first: the first argument itself. */
-static bool self_operand(VlFlow *f, TSNode first, bool seq, const char *key) {
-  const VlPy *py = f->py;
-  first = vl_py_unparen(py, first);
-  if (ts_node_is_null(first)) return false;
-  if (!seq) {
-    const char *k = vl_py_key(f->arena, py, f->src, first);
-    return k && strcmp(k, key) == 0;
-  }
-  if (!(vl_py_is(py, first, VL_K_LIST) || vl_py_is(py, first, VL_K_TUPLE))) return false;
-  for (uint32_t i = 0, n = ts_node_named_child_count(first); i < n; i++) {
-    const char *k = vl_py_key(f->arena, py, f->src, ts_node_named_child(first, i));
-    if (k && strcmp(k, key) == 0) return true;
-  }
+/* The text of a name or attribute chain ("acc", "self.buf"), or NULL for anything else. */
+static const char *key_of(VlRuleCtx *ctx, VlId e) {
+  const VlModule *m = ctx->m;
+  if (!e) return NULL;
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_NAME) return vl_str(m, x->a);
+  if (x->op != VL_E_ATTR) return NULL;
+  const char *base = key_of(ctx, vl_kid(m, e, 0));
+  return base ? vl_arena_printf(ctx->arena, "%s.%s", base, vl_str(m, x->a)) : NULL;
+}
+
+static bool is_key(VlRuleCtx *ctx, VlId e, const char *key) {
+  const char *k = key_of(ctx, e);
+  return k && strcmp(k, key) == 0;
+}
+
+static bool mentions(VlRuleCtx *ctx, VlId e, const char *key, int depth) {
+  if (!e || depth > 100) return false;
+  if (is_key(ctx, e, key)) return true;
+  const VlExpr *x = vl_expr(ctx->m, e);
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (mentions(ctx, vl_kid(ctx->m, e, i), key, depth + 1)) return true;
   return false;
 }
 
-/* The entry of a call (or np.r_[...] subscript) and its growing operand; NULL if none. */
-static const VlLibEntry *entry_of(VlFlow *f, const VlScope *scope, TSNode value, TSNode *operand, VlLibId *lib_id) {
-  const VlPy *py = f->py;
-  value = vl_py_unparen(py, value);
-  const char *member;
-  const VlLibrary *lib = NULL;
-  if (vl_py_is(py, value, VL_K_CALL)) {
-    lib = vl_eval_callee(f, scope, vl_py_field(py, value, VL_F_FUNCTION), &member);
-    TSNode args = vl_py_field(py, value, VL_F_ARGUMENTS);
-    *operand = vl_py_is(py, args, VL_K_ARG_LIST) ? vl_py_positional(py, args, 0) : (TSNode){0};
-  } else if (vl_py_is(py, value, VL_K_SUBSCRIPT)) { /* np.r_[acc, x]: the index is the sequence */
-    lib = vl_eval_callee(f, scope, vl_py_field(py, value, VL_F_VALUE), &member);
-    *operand = value; /* its named children after the value are the items */
-  }
-  if (!lib) return NULL;
-  *lib_id = lib->id;
-  return vl_libtable_find(lib->table, VL_LIB_FUNCTION, member);
-}
-
-static bool subscript_items_have(VlFlow *f, TSNode sub, const char *key) {
-  TSNode value = vl_py_field(f->py, sub, VL_F_VALUE);
-  for (uint32_t i = 0, n = ts_node_named_child_count(sub); i < n; i++) {
-    TSNode c = ts_node_named_child(sub, i);
-    if (ts_node_eq(c, value)) continue;
-    const char *k = vl_py_key(f->arena, f->py, f->src, c);
-    if (k && strcmp(k, key) == 0) return true;
-  }
-  return false;
-}
-
-
-static bool block_assigns(VlFlow *f, TSNode block, const char *key);
-
-/* Does executing `stmt` always leave `key` bound to a value that does not come from a previous
- * iteration?  assignment (not mentioning key) -> yes; if/elif/else -> when every branch does and
- * there is an else; with -> when its body does; loops and try -> no (they may not run, or stop). */
-static bool definitely_assigns(VlFlow *f, TSNode stmt, const char *key) {
-  const VlPy *py = f->py;
-  if (vl_py_is(py, stmt, VL_K_EXPR_STMT) && ts_node_named_child_count(stmt) == 1) stmt = ts_node_named_child(stmt, 0);
-  if (vl_py_is(py, stmt, VL_K_ASSIGNMENT)) {
-    TSNode value = vl_py_field(py, stmt, VL_F_RIGHT);
-    if (ts_node_is_null(value) || vl_flow_mentions(f, value, key)) return false;
-    /* the target, or one of a tuple target's names (classes_k, y_k = np.unique(...)); not a[i] = v */
-    TSNode left = vl_py_unparen(py, vl_py_field(py, stmt, VL_F_LEFT));
-    uint32_t n = vl_py_is_target_list(py, left) ? ts_node_named_child_count(left) : 0;
-    for (uint32_t i = 0; i <= n; i++) {
-      const char *k = vl_py_key(f->arena, py, f->src, i == n ? left : ts_node_named_child(left, i));
-      if (k && strcmp(k, key) == 0) return true;
-    }
+/* Is `key` the operand the entry grows or shrinks?  seq: an item of the first argument's list or
+ * tuple (or of np.r_[...]'s index); first: the first argument itself. */
+static bool self_operand(VlRuleCtx *ctx, const VlLoopRebind *rb, const char *key) {
+  const VlModule *m = ctx->m;
+  const VlExpr *call = vl_expr(m, rb->call);
+  if (call->op == VL_E_SUB) { /* np.r_[acc, x] */
+    for (uint32_t i = 1; i < call->nkids; i++)
+      if (is_key(ctx, vl_kid(m, rb->call, i), key)) return true;
     return false;
   }
-  if (vl_py_is(py, stmt, VL_K_WITH)) return block_assigns(f, vl_py_field(py, stmt, VL_F_BODY), key);
-  if (vl_py_is(py, stmt, VL_K_IF)) {
-    if (!block_assigns(f, vl_py_field(py, stmt, VL_F_CONSEQUENCE), key)) return false;
-    bool has_else = false;
-    for (uint32_t i = 0, c = ts_node_named_child_count(stmt); i < c; i++) {
-      TSNode alt = ts_node_named_child(stmt, i);
-      if (vl_py_is(py, alt, VL_K_ELIF) && !block_assigns(f, vl_py_field(py, alt, VL_F_CONSEQUENCE), key)) return false;
-      if (vl_py_is(py, alt, VL_K_ELSE)) {
-        has_else = true;
-        if (!block_assigns(f, vl_py_field(py, alt, VL_F_BODY), key)) return false;
-      }
-    }
-    return has_else;
+  VlId first = 0;
+  for (uint32_t i = 1; i < call->nkids && !first; i++) {
+    VlId k = vl_kid(m, rb->call, i);
+    if (vl_expr(m, k)->op != VL_E_KW && vl_expr(m, k)->op != VL_E_STAR && vl_expr(m, k)->op != VL_E_DSTAR) first = k;
   }
+  if (!first) return false;
+  if (rb->entry->grows != VL_GROW_SEQ || rb->entry->shrinks) return is_key(ctx, first, key);
+  const VlExpr *f = vl_expr(m, first);
+  if (f->op != VL_E_LIST && f->op != VL_E_TUPLE) return false;
+  for (uint32_t i = 0; i < f->nkids; i++)
+    if (is_key(ctx, vl_kid(m, first, i), key)) return true;
   return false;
 }
 
-static bool block_assigns(VlFlow *f, TSNode block, const char *key) {
-  for (uint32_t i = 0, c = ts_node_named_child_count(block); i < c; i++)
-    if (definitely_assigns(f, ts_node_named_child(block, i), key)) return true;
+static bool block_assigns(VlRuleCtx *ctx, VlId block, const char *key);
+
+/* Does executing the statement always leave `key` bound to a value that does not come from a
+ * previous iteration?  An assignment not mentioning it: yes; if/else: when every branch does; with:
+ * when its body does; loops and try: no (they may not run, or stop). */
+static bool definitely_assigns(VlRuleCtx *ctx, VlId s, const char *key) {
+  const VlModule *m = ctx->m;
+  const VlStmt *st = vl_stmt(m, s);
+  switch (st->kind) {
+  case VL_S_ASSIGN:
+    if (mentions(ctx, st->a, key, 0)) return false;
+    for (uint32_t i = 0; i < st->n; i++) {
+      VlId t = m->kids[st->b + i];
+      if (is_key(ctx, t, key)) return true;
+      const VlExpr *tx = vl_expr(m, t);
+      if (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST)
+        for (uint32_t k = 0; k < tx->nkids; k++)
+          if (is_key(ctx, vl_kid(m, t, k), key)) return true;
+    }
+    return false;
+  case VL_S_WITH: return block_assigns(ctx, st->b, key);
+  case VL_S_IF: return st->c && block_assigns(ctx, st->b, key) && block_assigns(ctx, st->c, key);
+  default: return false;
+  }
+}
+
+static bool block_assigns(VlRuleCtx *ctx, VlId block, const char *key) {
+  const VlModule *m = ctx->m;
+  for (uint32_t i = 0; block && i < m->blocks[block].count; i++)
+    if (definitely_assigns(ctx, vl_block_stmt(m, block, i), key)) return true;
+  return false;
+}
+
+static bool block_contains(const VlModule *m, VlId block, VlId target, int depth);
+
+static bool stmt_contains(const VlModule *m, VlId s, VlId target, int depth) {
+  if (s == target) return true;
+  if (depth > 100) return false;
+  const VlStmt *st = vl_stmt(m, s);
+  switch (st->kind) {
+  case VL_S_IF:
+  case VL_S_FOR:
+  case VL_S_WHILE: return block_contains(m, st->b, target, depth + 1) || block_contains(m, st->c, target, depth + 1);
+  case VL_S_WITH: return block_contains(m, st->b, target, depth + 1);
+  case VL_S_TRY:
+    if (block_contains(m, st->a, target, depth + 1) || block_contains(m, st->c, target, depth + 1) ||
+        block_contains(m, st->d, target, depth + 1))
+      return true;
+    for (uint32_t i = 0; i < st->n; i++)
+      if (block_contains(m, m->handlers[st->b + i].body, target, depth + 1)) return true;
+    return false;
+  case VL_S_MATCH:
+    for (uint32_t i = 0; i < st->n; i++)
+      if (block_contains(m, m->kids[st->b + i], target, depth + 1)) return true;
+    return false;
+  default: return false;
+  }
+}
+
+static bool block_contains(const VlModule *m, VlId block, VlId target, int depth) {
+  for (uint32_t i = 0; block && i < m->blocks[block].count; i++)
+    if (stmt_contains(m, vl_block_stmt(m, block, i), target, depth)) return true;
   return false;
 }
 
 /* The accumulator does not carry over between iterations when a statement of the loop body other
  * than the one holding the self-copy always rebinds it (`acc = np.empty(0)` first or last, or an
- * if/else that sets it in every branch).  `if acc is None: acc = x` only starts it. */
-static bool reset_in_loop(VlFlow *f, const VlLoop *loop, const VlBinding *self) {
-  TSNode body = vl_py_field(f->py, loop->node, VL_F_BODY);
-  TSNode holder = self->stmt;
-  while (!ts_node_is_null(holder) && !ts_node_eq(ts_node_parent(holder), body)) holder = ts_node_parent(holder);
-  for (uint32_t i = 0, c = ts_node_named_child_count(body); i < c; i++) {
-    TSNode stmt = ts_node_named_child(body, i);
-    if (ts_node_eq(stmt, holder)) continue;
-    if (definitely_assigns(f, stmt, self->key)) return true;
-    /* an unconditional re-binding of itself that is no growth (history = history[-50:]) bounds it */
-    TSNode a = vl_py_is(f->py, stmt, VL_K_EXPR_STMT) ? ts_node_named_child(stmt, 0) : stmt;
-    if (vl_py_is(f->py, a, VL_K_ASSIGNMENT)) {
-      const char *k = vl_py_key(f->arena, f->py, f->src, vl_py_field(f->py, a, VL_F_LEFT));
-      TSNode op;
-      VlLibId lib;
-      const VlLibEntry *e = entry_of(f, loop->scope, vl_py_field(f->py, a, VL_F_RIGHT), &op, &lib);
-      if (k && strcmp(k, self->key) == 0 && !(e && (e->grows || e->shrinks))) return true;
-    }
+ * if/else that sets it in every branch), or rebinds it to something that is no growth
+ * (`history = history[-50:]`).  `if acc is None: acc = x` only starts it. */
+static bool reset_in_loop(VlRuleCtx *ctx, const VlLoopRebind *rb, const char *key) {
+  const VlModule *m = ctx->m;
+  const VlLoop *lp = &m->loops[rb->loop];
+  if (lp->kind == VL_LOOP_COMP) return false;
+  VlId body = vl_stmt(m, lp->node)->b;
+  for (uint32_t i = 0; body && i < m->blocks[body].count; i++) {
+    VlId s = vl_block_stmt(m, body, i);
+    if (stmt_contains(m, s, rb->stmt, 0)) continue;
+    if (definitely_assigns(ctx, s, key)) return true;
+    const VlStmt *st = vl_stmt(m, s);
+    if (st->kind != VL_S_ASSIGN || st->n != 1 || !is_key(ctx, m->kids[st->b], key)) continue;
+    bool copies = false; /* is it itself a growth/shrink call? */
+    for (size_t k = 0; k < ctx->nrebinds; k++)
+      if (ctx->rebinds[k].stmt == s && (ctx->rebinds[k].entry->grows || ctx->rebinds[k].entry->shrinks)) copies = true;
+    if (!copies) return true;
   }
   return false;
 }
 
 void vl_self_copy_scan(VlRuleCtx *ctx, VlSelfCopyKind kind, void (*on_hit)(VlRuleCtx *ctx, const VlSelfCopy *hit)) {
-  VlFlow *f = ctx->flow;
-  VL_VEC(uint32_t) seen = {0};
-  for (size_t s = 0; s < f->nscopes; s++) {
-    const VlScope *scope = f->scopes[s];
-    for (size_t l = 0; l < scope->nloops; l++) {
-      const VlLoop *loop = vl_loop_facts(f, scope, scope->loops[l]);
-      for (size_t i = 0; i < loop->nbindings; i++) {
-        const VlBinding *b = &loop->bindings[i];
-        if (b->kind != VL_BIND_ASSIGN || b->unpack >= 0) continue;
-        /* the value, or each branch of `x if c else y` */
-        TSNode cands[2] = {vl_py_unparen(f->py, b->value), vl_py_null()};
-        if (vl_py_is(f->py, cands[0], VL_K_CONDITIONAL)) {
-          TSNode cond = cands[0];
-          cands[0] = vl_py_unparen(f->py, ts_node_named_child(cond, 0));
-          cands[1] = vl_py_unparen(f->py, ts_node_named_child(cond, 2));
-        }
-        for (int c = 0; c < 2 && !ts_node_is_null(cands[c]); c++) {
-          TSNode v = cands[c], op;
-          VlLibId lib;
-          const VlLibEntry *e = entry_of(f, scope, v, &op, &lib);
-          if (!e) continue;
-          bool hit;
-          if (kind == VL_SELF_GROWS)
-            hit = e->grows && (vl_py_is(f->py, v, VL_K_SUBSCRIPT) ? subscript_items_have(f, v, b->key)
-                                                                  : self_operand(f, op, e->grows == VL_GROW_SEQ, b->key));
-          else
-            hit = e->shrinks && self_operand(f, op, false, b->key);
-          if (!hit || reset_in_loop(f, loop, b)) continue;
-          uint32_t byte = ts_node_start_byte(v);
-          bool dup = false;
-          for (size_t k = 0; k < seen.len; k++) dup |= seen.items[k] == byte;
-          if (dup) continue;
-          VL_VEC_PUSH(&seen, byte);
-          TSNode fn = vl_py_is(f->py, v, VL_K_CALL) ? vl_py_field(f->py, v, VL_F_FUNCTION) : vl_py_field(f->py, v, VL_F_VALUE);
-          VlSelfCopy h = {scope, loop, b, v, vl_py_text_dup(f->arena, f->src, fn), lib};
-          on_hit(ctx, &h);
-        }
-      }
-    }
+  const VlModule *m = ctx->m;
+  for (size_t i = 0; i < ctx->nrebinds; i++) {
+    const VlLoopRebind *rb = &ctx->rebinds[i];
+    const VlLibEntry *e = rb->entry;
+    if (kind == VL_SELF_GROWS ? !e->grows : !e->shrinks) continue;
+    const VlStmt *st = vl_stmt(m, rb->stmt);
+    const char *key = key_of(ctx, m->kids[st->b]);
+    if (!key || rb->target_is_loop_var) continue;
+    if (!self_operand(ctx, rb, key) || reset_in_loop(ctx, rb, key)) continue;
+    bool dup = false;
+    for (size_t k = 0; k < i; k++) dup |= ctx->rebinds[k].call == rb->call;
+    if (dup) continue;
+    const VlExpr *call = vl_expr(m, rb->call);
+    VlId fn = vl_kid(m, rb->call, 0);
+    const VlExpr *fx = vl_expr(m, fn);
+    VlSelfCopy h = {rb, key, vl_arena_strndup(ctx->arena, m->text + fx->start, fx->end - fx->start)};
+    (void)call;
+    on_hit(ctx, &h);
   }
-  VL_VEC_FREE(&seen);
 }

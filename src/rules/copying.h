@@ -1,20 +1,18 @@
 /* copying.h: the shared core of the copying-in-a-loop rules (VL003, VL004).
  *
- * For every loop: each assignment `a = CALL(...)` in the body whose library entry carries the wanted
- * tag (grows=seq|first, or shrinks; see the rules/ tables) and takes `a` itself as the growing/shrinking
- * operand.  An accumulator that is also reset in the loop body (`a = np.empty(...)`) is left alone:
- * its copies do not accumulate across iterations. */
+ * The analysis reports every `a = CALL(...)` in a loop whose callee is a library function
+ * (VlLoopRebind).  A hit is one whose table entry carries the wanted tag (grows=seq|first, or
+ * shrinks; see the rules/ tables) and takes `a` itself as the growing/shrinking operand.  An
+ * accumulator also reset in the loop body (`a = np.empty(...)`), or a loop variable concatenated
+ * with itself, does not carry its copies across iterations: left alone. */
 #ifndef VL_RULES_COPYING_H
 #define VL_RULES_COPYING_H
 #include "rules/rule.h"
 
 typedef struct VlSelfCopy {
-  const VlScope *scope;
-  const VlLoop *loop;
-  const VlBinding *binding; /* a = CALL(...) */
-  TSNode call;
-  const char *function;     /* "np.concatenate" as written */
-  VlLibId lib;
+  const VlLoopRebind *rb;
+  const char *key;      /* the accumulator, as written */
+  const char *function; /* "np.concatenate" as written */
 } VlSelfCopy;
 
 typedef enum VlSelfCopyKind { VL_SELF_GROWS, VL_SELF_SHRINKS } VlSelfCopyKind;

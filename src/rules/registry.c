@@ -1,5 +1,5 @@
-/* registry.c: the one table of rules.  Add a rule here, with its check in rules/vlNNN.c and its
- * documentation in rules/VLNNN.md at the top of the repository. */
+/* registry.c: the one table of rules.  A rule is defined (descriptor and check) in its own file
+ * rules/vlNNN.c, listed here, and documented in rules/VLNNN.md at the top of the repository. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,32 +9,20 @@
 #include "base/embed.h"
 #include "rules/rule.h"
 
-const VlRule vl_rule_table[] = {
-    {{"VL001", "retained-view-of-rebound-array",
-      "A view stored in a loop keeps alive every old copy of an array the loop rebinds", true},
-     vl_check_vl001},
-    {{"VL002", "retained-view-of-fresh-array",
-      "A view stored in a loop keeps alive every iteration's freshly made array", true},
-     vl_check_vl002},
-    /* performance rules: opt-in (extend-select), like Ruff's PERF family */
-    {{"VL003", "quadratic-array-growth", "An array grown by copying itself in a loop (np.concatenate, np.append...)",
-      false},
-     vl_check_vl003},
-    {{"VL004", "shrinking-copy-in-loop", "An array shrunk by copying itself in a loop (np.delete, np.insert)", false},
-     vl_check_vl004},
-    /* produced by the engine after noqa matching (no check function); off unless selected, or
-     * with --report-unused-noqa */
-    {{"VL900", "unused-noqa", "A `# noqa: VLnnn` code that suppresses nothing on its line", false}, NULL},
-};
+const VlRule *const vl_rule_table[] = {&vl_rule_vl001, &vl_rule_vl002,
+                                       /* performance rules: opt-in (extend-select), like Ruff's PERF family */
+                                       &vl_rule_vl003, &vl_rule_vl004,
+                                       /* produced by the engine after noqa matching */
+                                       &vl_rule_vl900};
 const size_t vl_rule_table_len = sizeof vl_rule_table / sizeof vl_rule_table[0];
 
 size_t vl_rule_count(void) { return vl_rule_table_len; }
 
-const VlRuleInfo *vl_rule_at(size_t i) { return i < vl_rule_table_len ? &vl_rule_table[i].info : NULL; }
+const VlRuleInfo *vl_rule_at(size_t i) { return i < vl_rule_table_len ? &vl_rule_table[i]->info : NULL; }
 
 const VlRuleInfo *vl_rule_find(const char *code) {
   for (size_t i = 0; i < vl_rule_table_len; i++)
-    if (strcasecmp(vl_rule_table[i].info.code, code) == 0) return &vl_rule_table[i].info;
+    if (strcasecmp(vl_rule_table[i]->info.code, code) == 0) return &vl_rule_table[i]->info;
   return NULL;
 }
 
@@ -72,7 +60,7 @@ static bool prefix_matches(const char *prefix, const char *code) {
 
 static bool matches_any_rule(const char *prefix) {
   for (size_t i = 0; i < vl_rule_table_len; i++)
-    if (prefix_matches(prefix, vl_rule_table[i].info.code)) return true;
+    if (prefix_matches(prefix, vl_rule_table[i]->info.code)) return true;
   return false;
 }
 

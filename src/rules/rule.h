@@ -1,35 +1,45 @@
 /* rule.h: the rule descriptor and what a rule's check function gets.
  *
- * A rule is a constant VlRule listed in the one table in registry.c (tmux's cmd_entry shape).  Its
- * check function reads the file's flow facts and reports findings through vl_rule_emit; it never
- * prints.  Documentation lives in rules/<code>.md, embedded at build time. */
+ * A rule is a constant VlRule defined in its own file (rules/vlNNN.c: descriptor and check
+ * together) and listed in the table of registry.c (tmux's cmd_entry shape).  The engine runs the
+ * analysis (flow/) once per module; a rule's check reads what it found (retention hits, loop
+ * rebinds, the module's IR) and reports findings through vl_rule_emit.  Rules never print.
+ * Documentation lives in rules/<code>.md, embedded at build time. */
 #ifndef VL_RULES_RULE_H
 #define VL_RULES_RULE_H
 #include "flow/flow.h"
+#include "flow/program.h"
+#include "ir/ir.h"
 #include "viewleak/viewleak.h"
 
 typedef struct VlRuleCtx VlRuleCtx;
 
 typedef struct VlRule {
   VlRuleInfo info;
-  void (*check)(VlRuleCtx *ctx);
+  void (*check)(VlRuleCtx *ctx); /* NULL: produced by the engine itself (VL900) */
 } VlRule;
 
-/* What a rule emits: message and help are formatted into the file's arena by the caller. */
+/* What a rule emits; strings are formatted into ctx->arena. */
 typedef struct VlFinding {
-  TSNode node;        /* the range reported */
+  VlSpan at;               /* the range reported (in any module of the program) */
   const char *message;
   const char *help;
   bool has_related;
-  TSNode related;     /* e.g. the rebinding statement */
+  VlSpan related;          /* e.g. the statement that rebinds the array */
   const char *related_message;
-  VlFix fix; /* edits' ranges are filled from fix_nodes by the engine */
-  TSNode fix_node; /* VL_FIX_*: the node after which fix_insert is inserted */
+  VlFix fix;               /* applicability and message; the edit is made from fix_at/fix_insert */
+  uint32_t fix_at;         /* byte (in at.mod) after which fix_insert goes */
   const char *fix_insert;
 } VlFinding;
 
 struct VlRuleCtx {
-  VlFlow *flow;
+  const VlModule *m;     /* the module analysed */
+  const VlModInfo *mi;
+  VlArena *arena;
+  const VlHit *hits;     /* retention hits found while analysing it (they may lie in other modules) */
+  size_t nhits;
+  const VlLoopRebind *rebinds;
+  size_t nrebinds;
   const VlRule *rule;
   void (*emit)(void *sink, const VlRule *rule, const VlFinding *finding);
   void *sink;
@@ -37,14 +47,12 @@ struct VlRuleCtx {
 
 static inline void vl_rule_emit(VlRuleCtx *ctx, const VlFinding *finding) { ctx->emit(ctx->sink, ctx->rule, finding); }
 
-/* The table. */
-extern const VlRule vl_rule_table[];
-extern const size_t vl_rule_table_len;
+/* The 1-based line of a byte of a module, for messages. */
+static inline unsigned vl_rule_line(const VlSpan *s) { return vl_modinfo_row(s->mod, s->start) + 1; }
 
-/* Each rule's check function, one per file in rules/. */
-void vl_check_vl001(VlRuleCtx *ctx);
-void vl_check_vl002(VlRuleCtx *ctx);
-void vl_check_vl003(VlRuleCtx *ctx);
-void vl_check_vl004(VlRuleCtx *ctx);
+/* The rules, each defined in its own file, and the table that lists them (registry.c). */
+extern const VlRule vl_rule_vl001, vl_rule_vl002, vl_rule_vl003, vl_rule_vl004, vl_rule_vl900;
+extern const VlRule *const vl_rule_table[];
+extern const size_t vl_rule_table_len;
 
 #endif

@@ -7,18 +7,22 @@
 #include "rules/copying.h"
 
 static void report(VlRuleCtx *ctx, const VlSelfCopy *hit) {
-  VlFlow *f = ctx->flow;
-  const char *key = hit->binding->key;
-  const char *once = hit->lib == VL_LIBID_TORCH ? "torch.cat" : "np.concatenate";
+  const VlExpr *call = vl_expr(ctx->m, hit->rb->call);
+  const char *once = hit->rb->lib == VL_LIBID_TORCH ? "torch.cat" : "np.concatenate";
   VlFinding fd = {
-      .node = hit->call,
-      .message = vl_arena_printf(f->arena,
+      .at = {ctx->mi, call->start, call->end},
+      .message = vl_arena_printf(ctx->arena,
                                  "`%s` grows by copying itself with `%s` on every iteration: the loop copies "
                                  "O(n^2) elements in all",
-                                 key, hit->function),
-      .help = vl_arena_printf(f->arena, "append the pieces to a list in the loop and call `%s` once after it", once),
+                                 hit->key, hit->function),
+      .help = vl_arena_printf(ctx->arena, "append the pieces to a list in the loop and call `%s` once after it", once),
   };
   vl_rule_emit(ctx, &fd);
 }
 
-void vl_check_vl003(VlRuleCtx *ctx) { vl_self_copy_scan(ctx, VL_SELF_GROWS, report); }
+static void check(VlRuleCtx *ctx) { vl_self_copy_scan(ctx, VL_SELF_GROWS, report); }
+
+const VlRule vl_rule_vl003 = {
+    {"VL003", "quadratic-array-growth", "An array grown by copying itself in a loop (np.concatenate, np.append...)",
+     false},
+    check};

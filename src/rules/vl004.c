@@ -6,19 +6,22 @@
 #include "rules/copying.h"
 
 static void report(VlRuleCtx *ctx, const VlSelfCopy *hit) {
-  VlFlow *f = ctx->flow;
-  const char *key = hit->binding->key;
+  const VlExpr *call = vl_expr(ctx->m, hit->rb->call);
   VlFinding fd = {
-      .node = hit->call,
-      .message = vl_arena_printf(f->arena,
+      .at = {ctx->mi, call->start, call->end},
+      .message = vl_arena_printf(ctx->arena,
                                  "`%s` is copied by `%s` on every iteration: the loop copies O(n^2) elements in all",
-                                 key, hit->function),
-      .help = vl_arena_printf(f->arena,
+                                 hit->key, hit->function),
+      .help = vl_arena_printf(ctx->arena,
                               "draw the indices at once (`rng.choice(len(%s), size=k, replace=False)`) and take them "
                               "with one fancy index, or build a boolean mask in the loop and apply it once",
-                              key),
+                              hit->key),
   };
   vl_rule_emit(ctx, &fd);
 }
 
-void vl_check_vl004(VlRuleCtx *ctx) { vl_self_copy_scan(ctx, VL_SELF_SHRINKS, report); }
+static void check(VlRuleCtx *ctx) { vl_self_copy_scan(ctx, VL_SELF_SHRINKS, report); }
+
+const VlRule vl_rule_vl004 = {
+    {"VL004", "shrinking-copy-in-loop", "An array shrunk by copying itself in a loop (np.delete, np.insert)", false},
+    check};

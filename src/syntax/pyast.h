@@ -38,7 +38,20 @@
   X(DECORATED_DEF, "decorated_definition") X(WITH_ITEM, "with_item") X(AS_PATTERN, "as_pattern") \
   X(GLOBAL, "global_statement") X(NONLOCAL, "nonlocal_statement") X(TYPE, "type")               \
   X(ERROR, "ERROR") X(CONCAT_STRING, "concatenated_string") X(RETURN, "return_statement")                                 \
-  X(IF, "if_statement") X(ELIF, "elif_clause") X(ELSE, "else_clause") X(WITH, "with_statement")
+  X(IF, "if_statement") X(ELIF, "elif_clause") X(ELSE, "else_clause") X(WITH, "with_statement")   \
+  X(TRY, "try_statement") X(EXCEPT, "except_clause") X(FINALLY, "finally_clause")               \
+  X(RAISE, "raise_statement") X(BREAK, "break_statement") X(CONTINUE, "continue_statement")     \
+  X(PASS, "pass_statement") X(DELETE, "delete_statement") X(ASSERT, "assert_statement")         \
+  X(MATCH, "match_statement") X(CASE, "case_clause") X(DECORATOR, "decorator")                  \
+  X(DICT_SPLAT, "dictionary_splat") X(PAREN_LIST_SPLAT, "parenthesized_list_splat")             \
+  X(NAMED_EXPR, "named_expression") X(YIELD, "yield") X(IF_CLAUSE, "if_clause")                 \
+  X(LIST_SPLAT_PATTERN, "list_splat_pattern") X(DICT_SPLAT_PATTERN, "dictionary_splat_pattern") \
+  X(KEYWORD_SEPARATOR, "keyword_separator") X(POSITIONAL_SEPARATOR, "positional_separator")     \
+  X(RELATIVE_IMPORT, "relative_import") X(IMPORT_PREFIX, "import_prefix")                       \
+  X(STRING_CONTENT, "string_content") X(INTERPOLATION, "interpolation")                         \
+  X(LAMBDA_PARAMS, "lambda_parameters") X(FUTURE_IMPORT, "future_import_statement")             \
+  X(WITH_CLAUSE, "with_clause") X(AS_PATTERN_TARGET, "as_pattern_target")                       \
+  X(ESCAPE_SEQUENCE, "escape_sequence") X(STRING_START, "string_start")
 
 #define VL_PY_FIELDS(X)                                                                         \
   X(LEFT, "left") X(RIGHT, "right") X(BODY, "body") X(CONDITION, "condition")                   \
@@ -46,7 +59,8 @@
   X(VALUE, "value") X(SUBSCRIPT, "subscript") X(NAME, "name") X(ALIAS, "alias")                 \
   X(MODULE_NAME, "module_name") X(OPERATOR, "operator") X(KEY, "key") X(ARGUMENT, "argument")   \
   X(PARAMETERS, "parameters") X(TYPE, "type") X(ALTERNATIVE, "alternative") X(CONSEQUENCE, "consequence")         \
-  X(DEFINITION, "definition")
+  X(DEFINITION, "definition") X(SUBJECT, "subject") X(SUPERCLASSES, "superclasses")            \
+  X(CAUSE, "cause") X(RETURN_TYPE, "return_type")
 
 #define VL_PY_ENUM(name, str) VL_K_##name,
 typedef enum VlKind { VL_PY_KINDS(VL_PY_ENUM) VL_K__COUNT } VlKind;

@@ -3,7 +3,10 @@
 
 Usage: python3 tests/oracle/oracle.py [--verbose] [--jobs N] PATH...
 
-Each PATH is a .py file or a folder searched recursively for .py files. Every
+Each PATH is a .py file or a folder searched recursively for .py files. A
+folder that holds a main.py is one multi-module fixture: main.py defines
+scenario(), the other files are modules it imports (the folder is put on
+sys.path), and its label is the union of the labels of all its files. Every
 fixture runs in its own subprocess (this interpreter, sys.executable): the file
 is imported as a module, its scenario() is called under tracemalloc, and the
 oracle compares what the call keeps alive with what its result shows:
@@ -209,6 +212,8 @@ def _child_measure(path, uses_torch):
                 raise
             return {"status": "skip", "reason": "torch not importable: %s" % exc}
 
+    if os.path.basename(path) == "main.py":
+        sys.path.insert(0, os.path.dirname(path))  # a multi-module fixture imports its siblings
     name = "vl_fixture_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(path))[0])
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -257,11 +262,17 @@ def child_main(path, uses_torch):
 # ---------------------------------------------------------------- parent side
 
 def collect(paths):
-    """Expand files and folders into a sorted list of .py files."""
+    """Expand files and folders into a sorted list of fixtures: .py files, and
+    the main.py of each multi-module fixture folder (its other files are the
+    modules it imports, not fixtures of their own)."""
     files = []
     for p in paths:
         if os.path.isdir(p):
             for dirpath, dirnames, filenames in os.walk(p):
+                if "main.py" in filenames:
+                    files.append(os.path.join(dirpath, "main.py"))
+                    dirnames[:] = []
+                    continue
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d != "__pycache__")
                 files.extend(os.path.join(dirpath, f) for f in sorted(filenames)
@@ -273,10 +284,36 @@ def collect(paths):
     return sorted(set(os.path.normpath(f) for f in files))
 
 
+def program_sources(path):
+    """The sources that label one fixture: the file itself, or for a main.py,
+    every .py file of its folder (a multi-module fixture)."""
+    if os.path.basename(path) != "main.py":
+        return [path]
+    out = []
+    for dirpath, dirnames, filenames in os.walk(os.path.dirname(path)):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        out.extend(os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".py"))
+    return out
+
+
+def merge_labels(labels):
+    """The union of several files' labels (a multi-module fixture)."""
+    out = {"expect_leak": False, "skip": None, "codes": [], "torch": False}
+    for lab in labels:
+        out["expect_leak"] |= lab["expect_leak"]
+        out["skip"] = out["skip"] or lab["skip"]
+        out["codes"].extend(lab["codes"])
+        out["torch"] |= lab["torch"]
+    return out
+
+
 def run_one(path):
     """Label and measure one fixture. Returns a record dict."""
-    with open(path, encoding="utf-8") as fh:
-        labels = read_labels(fh.read())
+    texts = []
+    for src in program_sources(path):
+        with open(src, encoding="utf-8") as fh:
+            texts.append(fh.read())
+    labels = merge_labels([read_labels(t) for t in texts])
     rec = {"path": path, "expect_leak": labels["expect_leak"]}
     if labels["skip"]:
         rec.update(status="skip", reason=labels["skip"])

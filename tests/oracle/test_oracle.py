@@ -200,6 +200,21 @@ class RoundTripTest(unittest.TestCase):
         self.assertEqual(rec["status"], "error")
         self.assertIn("scenario", rec["reason"])
 
+    def test_multi_module_program(self):
+        # A folder with main.py is one fixture: main.py imports its sibling, whose marker labels it.
+        with tempfile.TemporaryDirectory() as tmp:
+            prog = os.path.join(tmp, "prog")
+            os.mkdir(prog)
+            with open(os.path.join(prog, "main.py"), "w") as fh:
+                fh.write("from helpers import run\n\ndef scenario():\n    return run()\n")
+            body = textwrap.dedent(self.LEAKY).replace("def scenario", "def run")
+            with open(os.path.join(prog, "helpers.py"), "w") as fh:
+                fh.write(body)
+            self.assertEqual(oracle.collect([tmp]), [os.path.join(prog, "main.py")])
+            rec = oracle.run_one(os.path.join(prog, "main.py"))
+            self.assertEqual(rec["status"], "pass", rec)
+            self.assertTrue(rec["leaks"] and rec["expect_leak"])
+
     def test_skip_runs_nothing(self):
         rec = self.run_fixture("# oracle: skip not here\nraise SystemExit(3)\n")
         self.assertEqual((rec["status"], rec["reason"]), ("skip", "not here"))

@@ -1,0 +1,840 @@
+/* analysis.c: analysing one module.
+ *
+ * Order of work, so that every function sees the module's globals and the summaries it calls:
+ *   1. function and class facts (names, parameters, methods) into the module's VlModInfo;
+ *   2. a first walk of the module body in which calls of the module's own functions are not
+ *      followed: it gives the module's globals (imports, classes, constants) as functions see them;
+ *   3. every function, on demand and then in order: a frame whose parameters are symbols, run to
+ *      its fixpoint; its retention hits reported; its summary kept (a recursive function is
+ *      analysed again with its first summary until that stops changing);
+ *   4. the module body again, now following calls (scripts whose loops call helpers);
+ *   5. exports: summaries, globals and class facts copied into the module's own arena, for the
+ *      modules analysed after it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "flow/analysis.h"
+
+static VlValues *V(const Analysis *an) { return an->vals; }
+
+/* ---- program ---- */
+
+struct VlProgram {
+  const VlKnowledge *know;
+  VL_VEC(VlModInfo *) mods;
+};
+
+VlProgram *vl_program_new(const VlKnowledge *know) {
+  VlProgram *p = vl_xcalloc(1, sizeof(VlProgram));
+  p->know = know;
+  return p;
+}
+
+void vl_program_delete(VlProgram *self) {
+  if (!self) return;
+  for (size_t i = 0; i < self->mods.len; i++) {
+    VlModInfo *m = self->mods.items[i];
+    vl_values_delete(m->vals);
+    vl_arena_delete(m->arena);
+    free(m);
+  }
+  VL_VEC_FREE(&self->mods);
+  free(self);
+}
+
+VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, bool package, bool checked) {
+  VlModInfo *m = vl_xcalloc(1, sizeof(VlModInfo));
+  m->prog = self;
+  m->arena = vl_arena_new();
+  m->vals = vl_values_new(m->arena);
+  m->name = vl_arena_strdup(m->arena, name ? name : "");
+  m->path = vl_arena_strdup(m->arena, path ? path : "");
+  m->package = package;
+  m->checked = checked;
+  m->index = self->mods.len;
+  VL_VEC_PUSH(&self->mods, m);
+  return m;
+}
+
+size_t vl_program_count(const VlProgram *self) { return self->mods.len; }
+VlModInfo *vl_program_module(const VlProgram *self, size_t i) { return i < self->mods.len ? self->mods.items[i] : NULL; }
+const VlKnowledge *vl_program_knowledge(const VlProgram *self) { return self->know; }
+
+VlModInfo *vl_program_find(const VlProgram *self, const char *name) {
+  for (size_t i = 0; i < self->mods.len; i++)
+    if (strcmp(self->mods.items[i]->name, name) == 0) return self->mods.items[i];
+  return NULL;
+}
+
+uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
+  uint32_t lo = 0, hi = m->nlines;
+  if (!hi) return 0;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (m->line_starts[mid] <= byte) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* ---- function and class facts ---- */
+
+static void build_infos(Analysis *an) {
+  const VlModule *m = an->m;
+  VlModInfo *mi = an->mi;
+  mi->nfuncs = m->nfuncs;
+  mi->funcs = VL_ARENA_ARRAY(mi->arena, VlFuncInfo, m->nfuncs + 1);
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    VlFuncInfo *fi = &mi->funcs[f];
+    fi->mod = mi;
+    fi->id = f;
+    fi->kind = fn->kind;
+    fi->flags = fn->flags;
+    fi->name = vl_arena_strdup(mi->arena, vl_str(m, fn->name));
+    fi->qualname = vl_arena_strdup(mi->arena, vl_str(m, fn->qualname));
+    fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
+    fi->nparams = fn->nparams;
+    VlParamInfo *ps = VL_ARENA_ARRAY(mi->arena, VlParamInfo, fn->nparams + 1);
+    for (uint16_t p = 0; p < fn->nparams; p++) {
+      const VlParam *pp = &m->params[fn->params + p];
+      ps[p] = (VlParamInfo){vl_arena_strdup(mi->arena, vl_str(m, pp->name)), pp->kind, pp->dflt != 0};
+    }
+    fi->params = ps;
+  }
+  mi->nclasses = m->nclasses;
+  mi->classes = VL_ARENA_ARRAY(mi->arena, VlClassInfo, m->nclasses + 1);
+  for (VlId c = 1; c < m->nclasses; c++) {
+    const VlClass *k = &m->classes[c];
+    VlClassInfo *ci = &mi->classes[c];
+    ci->mod = mi;
+    ci->id = c;
+    ci->func = k->func;
+    ci->name = vl_arena_strdup(mi->arena, vl_str(m, k->name));
+    ci->qualname = vl_arena_strdup(mi->arena, vl_str(m, k->qualname));
+    uint16_t n = 0;
+    for (VlId f = 1; f < m->nfuncs; f++)
+      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) n++;
+    ci->method_names = VL_ARENA_ARRAY(mi->arena, const char *, n + 1);
+    ci->methods = VL_ARENA_ARRAY(mi->arena, VlId, n + 1);
+    for (VlId f = 1; f < m->nfuncs; f++)
+      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) {
+        ci->method_names[ci->nmethods] = mi->funcs[f].name;
+        ci->methods[ci->nmethods++] = f;
+      }
+  }
+  mi->nlines = m->nlines;
+  mi->line_starts = VL_ARENA_ARRAY(mi->arena, uint32_t, m->nlines + 1);
+  memcpy(mi->line_starts, m->line_starts, m->nlines * sizeof(uint32_t));
+}
+
+const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an->mi->nfuncs ? &an->mi->funcs[func] : NULL; }
+
+/* A class body's names (class variables and methods), from running its body once. */
+static void class_body(Analysis *an, VlClassInfo *ci);
+
+const VlClassInfo *vl_an_class(Analysis *an, VlId klass) {
+  if (!klass || klass >= an->mi->nclasses) return NULL;
+  VlClassInfo *ci = &an->mi->classes[klass];
+  if (!ci->bases) class_body(an, ci);
+  return ci;
+}
+
+static const VlClassInfo *other_class(const VlModInfo *mod, VlId klass) {
+  return klass && klass < mod->nclasses ? &mod->classes[klass] : NULL;
+}
+
+static const VlClassInfo *class_of(Frame *F, const VlObj *c) {
+  if (c->kind != VL_O_CLASS) return NULL;
+  return c->mod == F->an->mi ? vl_an_class(F->an, c->func) : other_class(c->mod, c->func);
+}
+
+static void class_body(Analysis *an, VlClassInfo *ci) {
+  const VlModule *m = an->m;
+  ci->bases = &vl_empty_val; /* (also marks it in progress) */
+  const VlClass *k = &m->classes[ci->id];
+  /* bases, evaluated where the class statement is: module-level classes see the globals */
+  Frame F;
+  vl_frame_init(&F, an, k->parent == VL_MODULE_FUNC ? VL_MODULE_FUNC : k->parent);
+  if (k->parent == VL_MODULE_FUNC && an->globals)
+    for (uint32_t i = 0; i < F.nenv; i++) F.env[i] = an->globals[i] ? an->globals[i] : &vl_empty_val;
+  F.module_prepass = true;
+  const VlVal *bases = &vl_empty_val;
+  for (uint16_t b = 0; b < k->nbases; b++) bases = vl_join(V(an), bases, vl_eval(&F, m->kids[k->bases + b]));
+  ci->bases = bases;
+  for (uint16_t b = 0; b < bases->n; b++) {
+    const VlObj *o = bases->objs[b];
+    if (o->kind == VL_O_LIB && o->name &&
+        (strcmp(o->name, "torch.nn.Module") == 0 || strcmp(o->name, "torch.nn.modules.module.Module") == 0))
+      ci->torch_module = true;
+    const VlClassInfo *bk = class_of(&F, o);
+    if (bk && bk->torch_module) ci->torch_module = true;
+  }
+  vl_frame_free(&F);
+  /* the body: names bound there are class variables */
+  Frame B;
+  vl_frame_init(&B, an, k->func);
+  B.module_prepass = true;
+  vl_frame_run(&B);
+  const VlFunc *body = vl_func(m, k->func);
+  ci->classvars = VL_ARENA_ARRAY(an->arena, VlAttr, body->nlocals + 1);
+  for (uint32_t i = 0; i < body->nlocals; i++) {
+    if (!B.env[i] || vl_val_empty(B.env[i])) continue;
+    ci->classvars[ci->nclassvars++] = (VlAttr){vl_local_name(m, k->func, i), B.env[i]};
+  }
+  vl_frame_free(&B);
+}
+
+const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
+  if (!k || depth > 8) return NULL;
+  for (uint16_t i = 0; i < k->nmethods; i++)
+    if (strcmp(k->method_names[i], name) == 0)
+      return k->mod == F->an->mi ? vl_an_func(F->an, k->methods[i]) : &k->mod->funcs[k->methods[i]];
+  if (k->mod == F->an->mi && !k->bases) vl_an_class(F->an, k->id);
+  for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
+    const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
+    const VlFuncInfo *r = bk ? vl_class_method(F, bk, name, depth + 1) : NULL;
+    if (r) return r;
+  }
+  return NULL;
+}
+
+/* What the class's methods assign to self.<name>, as a hint of its type (identity dropped: the
+ * attribute is a long-lived object of the instance). */
+static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth);
+
+const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth) {
+  if (!k || depth > 8) return NULL;
+  for (uint16_t i = 0; i < k->nattrs; i++)
+    if (strcmp(k->attrs[i].name, name) == 0)
+      return k->mod == F->an->mi ? k->attrs[i].val : vl_import_val(F, k->attrs[i].val);
+  if (k->mod == F->an->mi) {
+    /* from this module's methods' summaries, as far as they are known now */
+    Analysis *an = F->an;
+    const VlVal *hint = NULL;
+    for (uint16_t i = 0; i < k->nmethods; i++) {
+      FuncData *fd = &an->fd[k->methods[i]];
+      if (fd->state == FS_BUSY) continue;
+      const VlSummary *s = vl_func_summary(an, k->methods[i]);
+      if (!s) continue;
+      for (uint32_t e = 0; e < s->neffects; e++) {
+        const VlEffect *ef = &s->effects[e];
+        if (ef->kind != VL_EFF_SETATTR || strcmp(ef->name, name) != 0) continue;
+        bool on_self = false;
+        for (uint16_t t = 0; t < ef->target->n; t++) {
+          const VlObj *o = ef->target->objs[t];
+          on_self |= o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && o->index == 0;
+        }
+        if (on_self) hint = vl_join(V(an), hint, typed_hint(F, ef->value, 0));
+      }
+    }
+    if (hint && !vl_val_empty(hint)) return hint;
+  }
+  for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
+    const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
+    const VlVal *r = bk ? vl_class_attr_hint(F, bk, name, depth + 1) : NULL;
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth) {
+  if (!v || depth > 3) return NULL;
+  const VlObj *out[VL_VAL_MAX];
+  int n = 0;
+  VlSite any = {.kind = VL_SITE_ANY};
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SYM || o->kind == VL_O_UNKNOWN) continue;
+    VlObj c = *o;
+    if (c.site) c.site = vl_site(V(F->an), any);
+    c.flags &= (uint8_t)~VL_F_ASSUMED;
+    c.expr = 0;
+    c.expr_mod = NULL;
+    if (c.kind == VL_O_ARRAY) c.sub = 0;
+    out[n++] = vl_obj(V(F->an), c);
+  }
+  return n ? vl_val_of(V(F->an), out, (size_t)n) : NULL;
+}
+
+/* ---- evidence: what a function's uses prove about its names ---- */
+
+typedef struct Ev {
+  uint8_t *slots;
+  VL_VEC(AttrEvidence) attrs;
+} Ev;
+
+static void raise_ev(Ev *ev, uint32_t slot, int lo) {
+  if (lo > 200) lo = 200;
+  if (lo > ev->slots[slot]) ev->slots[slot] = (uint8_t)lo;
+}
+
+static void raise_attr_ev(Ev *ev, uint32_t slot, VlId name, int lo) {
+  if (lo > 200) lo = 200;
+  for (size_t i = 0; i < ev->attrs.len; i++)
+    if (ev->attrs.items[i].slot == slot && ev->attrs.items[i].name == name) {
+      if (lo > ev->attrs.items[i].lo) ev->attrs.items[i].lo = (uint8_t)lo;
+      return;
+    }
+  AttrEvidence a = {(uint16_t)slot, name, (uint8_t)lo};
+  VL_VEC_PUSH(&ev->attrs, a);
+}
+
+/* A local (slot) or an attribute of one (slot + name): what evidence can be about. */
+static bool ev_target(const VlModule *m, VlId func, VlId e, int *slot, VlId *attr);
+
+/* Raises the evidence of whatever `e` names. */
+static void raise_on(const VlModule *m, VlId func, VlId e, Ev *ev, int lo) {
+  int s;
+  VlId attr;
+  if (!ev_target(m, func, e, &s, &attr)) return;
+  if (attr) raise_attr_ev(ev, (uint32_t)s, attr, lo);
+  else raise_ev(ev, (uint32_t)s, lo);
+}
+
+static const char *const array_methods[] = {
+    "reshape", "view", "unsqueeze", "squeeze", "transpose", "permute", "detach", "numpy", "cpu", "cuda", "contiguous",
+    "astype", "ravel", "flatten", "numel", "argmax", "argmin", "argsort", "clone", "size", "dim", "softmax", "float",
+    "double", "half", "T", "shape", "ndim", "dtype", "device", "sum", "mean", "std", "max", "min", "norm", "abs",
+    "item", "tolist", "squeeze_", "unsqueeze_", "expand", "repeat", "narrow", "chunk", "split", "masked_fill"};
+
+static bool in_methods(const char *s) {
+  for (size_t i = 0; i < sizeof array_methods / sizeof *array_methods; i++)
+    if (strcmp(array_methods[i], s) == 0) return true;
+  return false;
+}
+
+static long int_lit(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_INT || x->a == VL_INT_BIG) return -1;
+  return x->sub ? -1 : (long)x->a;
+}
+
+static int local_slot(const VlModule *m, VlId func, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_NAME || x->sym.owner != func || (x->sym.kind != VL_SYM_LOCAL && x->sym.kind != VL_SYM_GLOBAL))
+    return -1;
+  return x->sym.slot;
+}
+
+static bool ev_target(const VlModule *m, VlId func, VlId e, int *slot, VlId *attr) {
+  const VlExpr *x = vl_expr(m, e);
+  *attr = 0;
+  if (x->op == VL_E_ATTR) {
+    *slot = local_slot(m, func, vl_kid(m, e, 0));
+    *attr = x->a;
+    return *slot >= 0;
+  }
+  *slot = local_slot(m, func, e);
+  return *slot >= 0;
+}
+
+static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
+  if (!e || depth > 200) return;
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_LAMBDA) return;
+  if (x->op == VL_E_COMP) {
+    const VlComp *c = &m->comps[x->a];
+    for (uint16_t i = 0; i < c->nclauses; i++) {
+      const VlClause *cl = &m->clauses[c->clauses + i];
+      if (cl->is_if) ev_expr(m, func, cl->cond, ev, depth + 1);
+      else ev_expr(m, func, m->loops[cl->loop].iter, ev, depth + 1);
+    }
+    ev_expr(m, func, c->elem, ev, depth + 1);
+    ev_expr(m, func, c->key, ev, depth + 1);
+    return;
+  }
+  if (x->op == VL_E_SUB) {
+    int dims = 0;
+    bool ellipsis = false;
+    for (uint32_t i = 1; i < x->nkids; i++) {
+      const VlExpr *k = vl_expr(m, vl_kid(m, e, i));
+      if (k->op == VL_E_ELLIPSIS) ellipsis = true;
+      else if (k->op != VL_E_NONE && k->op != VL_E_STR) dims++;
+    }
+    if (!ellipsis && dims >= 2) raise_on(m, func, vl_kid(m, e, 0), ev, dims);
+    /* a.shape[k] */
+    const VlExpr *v = vl_expr(m, vl_kid(m, e, 0));
+    if (v->op == VL_E_ATTR && strcmp(vl_str(m, v->a), "shape") == 0 && x->nkids == 2) {
+      long k = int_lit(m, vl_kid(m, e, 1));
+      if (k >= 0) raise_on(m, func, vl_kid(m, vl_kid(m, e, 0), 0), ev, (int)k + 1);
+    }
+  } else if (x->op == VL_E_ATTR) {
+    if (in_methods(vl_str(m, x->a))) raise_on(m, func, vl_kid(m, e, 0), ev, 1);
+  } else if (x->op == VL_E_CALL) {
+    long axis = -1;
+    for (uint32_t i = 1; i < x->nkids; i++) {
+      VlId k = vl_kid(m, e, i);
+      const VlExpr *kx = vl_expr(m, k);
+      if (kx->op == VL_E_KW && (strcmp(vl_str(m, kx->a), "axis") == 0 || strcmp(vl_str(m, kx->a), "dim") == 0))
+        axis = int_lit(m, vl_kid(m, k, 0));
+    }
+    if (axis >= 1) {
+      VlId callee = vl_kid(m, e, 0);
+      const VlExpr *cx = vl_expr(m, callee);
+      if (cx->op == VL_E_ATTR) raise_on(m, func, vl_kid(m, callee, 0), ev, (int)axis + 1); /* a.sum(axis=1) */
+      if (x->nkids > 1) raise_on(m, func, vl_kid(m, e, 1), ev, (int)axis + 1);         /* np.sum(a, axis=1) */
+    }
+  }
+  for (uint32_t i = 0; i < x->nkids; i++) ev_expr(m, func, vl_kid(m, e, i), ev, depth + 1);
+}
+
+static void ev_block(const VlModule *m, VlId func, VlId block, Ev *ev, int depth);
+
+static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
+  const VlStmt *st = vl_stmt(m, s);
+  switch (st->kind) {
+  case VL_S_EXPR:
+  case VL_S_RETURN:
+  case VL_S_RAISE: ev_expr(m, func, st->a, ev, depth); break;
+  case VL_S_ASSIGN:
+    ev_expr(m, func, st->a, ev, depth);
+    for (uint32_t i = 0; i < st->n; i++) ev_expr(m, func, m->kids[st->b + i], ev, depth);
+    break;
+  case VL_S_AUGASSIGN:
+  case VL_S_ANNASSIGN:
+    ev_expr(m, func, st->a, ev, depth);
+    ev_expr(m, func, st->b, ev, depth);
+    break;
+  case VL_S_IF:
+    ev_expr(m, func, st->a, ev, depth);
+    ev_block(m, func, st->b, ev, depth + 1);
+    ev_block(m, func, st->c, ev, depth + 1);
+    break;
+  case VL_S_FOR:
+  case VL_S_WHILE:
+    ev_expr(m, func, m->loops[st->a].iter, ev, depth);
+    ev_block(m, func, st->b, ev, depth + 1);
+    ev_block(m, func, st->c, ev, depth + 1);
+    break;
+  case VL_S_TRY:
+    ev_block(m, func, st->a, ev, depth + 1);
+    for (uint32_t i = 0; i < st->n; i++) ev_block(m, func, m->handlers[st->b + i].body, ev, depth + 1);
+    ev_block(m, func, st->c, ev, depth + 1);
+    ev_block(m, func, st->d, ev, depth + 1);
+    break;
+  case VL_S_WITH:
+    for (uint32_t i = 0; i < st->n; i++) ev_expr(m, func, m->kids[st->a + 2 * i], ev, depth);
+    ev_block(m, func, st->b, ev, depth + 1);
+    break;
+  case VL_S_MATCH:
+    for (uint32_t i = 0; i < st->n; i++) ev_block(m, func, m->kids[st->b + i], ev, depth + 1);
+    break;
+  default: break;
+  }
+}
+
+static void ev_block(const VlModule *m, VlId func, VlId block, Ev *ev, int depth) {
+  if (!block || depth > 200) return;
+  for (uint32_t i = 0; i < m->blocks[block].count; i++) ev_stmt(m, func, vl_block_stmt(m, block, i), ev, depth);
+}
+
+static void evidence(Analysis *an, VlId func) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  FuncData *fd = &an->fd[func];
+  Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), {0}};
+  if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
+  else ev_block(m, func, fn->body, &ev, 0);
+  fd->evidence = ev.slots;
+  fd->nattr_ev = (uint32_t)ev.attrs.len;
+  fd->attr_ev = VL_ARENA_ARRAY(an->arena, AttrEvidence, ev.attrs.len + 1);
+  if (ev.attrs.len) memcpy(fd->attr_ev, ev.attrs.items, ev.attrs.len * sizeof(AttrEvidence));
+  VL_VEC_FREE(&ev.attrs);
+}
+
+static void use_evidence(Frame *F, VlId func) {
+  FuncData *fd = &F->an->fd[func];
+  if (!fd->evidence) evidence(F->an, func);
+  F->evidence = fd->evidence;
+  F->attr_ev = fd->attr_ev;
+  F->nattr_ev = fd->nattr_ev;
+}
+
+/* ---- parameters ---- */
+
+/* An annotation naming an array type: ndarray, NDArray[...], Tensor, torch.Tensor, ArrayLike. */
+static uint8_t annotation_lib(const VlModule *m, VlId e) {
+  if (!e) return 0;
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_SUB) return annotation_lib(m, vl_kid(m, e, 0));
+  if (x->op == VL_E_STR) return 0;
+  const char *name = x->op == VL_E_NAME || x->op == VL_E_ATTR ? vl_str(m, x->a) : "";
+  if (strcmp(name, "Tensor") == 0 || strcmp(name, "FloatTensor") == 0 || strcmp(name, "LongTensor") == 0) return VL_LIBID_TORCH;
+  if (strcmp(name, "ndarray") == 0 || strcmp(name, "NDArray") == 0) return VL_LIBID_NUMPY;
+  return 0;
+}
+
+static void init_params(Frame *F) {
+  Analysis *an = F->an;
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, F->func);
+  F->params = VL_ARENA_ARRAY(an->arena, const VlVal *, fn->nparams + 1);
+  for (uint16_t p = 0; p < fn->nparams; p++) {
+    const VlParam *pp = &m->params[fn->params + p];
+    const VlVal *hint = NULL;
+    uint8_t lib = annotation_lib(m, pp->annotation);
+    if (lib) {
+      VlObj h = {.kind = VL_O_ARRAY, .lib = lib, .nd = vl_nd_unknown(), .site = NULL};
+      hint = vl_val1(V(an), vl_obj(V(an), h));
+    }
+    if (p == 0 && fn->klass && !(fn->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) {
+      /* self: an instance of the method's class */
+      VlObj cls = {.kind = VL_O_CLASS, .mod = an->mi, .func = fn->klass, .nd = vl_nd_unknown()};
+      VlObj h = {.kind = VL_O_INST, .base = vl_val1(V(an), vl_obj(V(an), cls)), .nd = vl_nd_unknown()};
+      hint = vl_val1(V(an), vl_obj(V(an), h));
+    }
+    VlObj o = {.kind = VL_O_SYM, .sub = VL_SYM_PARAM, .index = p, .mod = an->mi, .func = F->func, .elem = hint,
+               .nd = vl_nd_unknown(), .name = vl_str(m, pp->name)};
+    F->params[p] = vl_val1(V(an), vl_obj(V(an), o));
+    /* the parameter's slot: its name is bound first, so slots follow the parameters */
+    for (uint32_t i = 0; i < F->nenv; i++)
+      if (strcmp(vl_local_name(m, F->func, i), vl_str(m, pp->name)) == 0) {
+        F->env[i] = F->params[p];
+        break;
+      }
+  }
+}
+
+/* ---- summaries ---- */
+
+typedef VL_VEC(const VlSite *) SiteVec;
+
+static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
+  if (!v || depth > 6) return;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->site && o->site->kind == VL_SITE_NEW && o->site->func == F->func && o->site->mod == F->an->mi) {
+      bool seen = false;
+      for (size_t k = 0; k < out->len && !seen; k++) seen = out->items[k] == o->site;
+      if (!seen) {
+        VL_VEC_PUSH(out, o->site);
+        VlHeapEntry *e = vl_heap_find(F, o->site);
+        if (e) {
+          heap_reach(F, e->elem, out, depth + 1);
+          for (uint16_t a = 0; a < e->nattrs; a++) heap_reach(F, e->attrs[a].val, out, depth + 1);
+        }
+      }
+    }
+    heap_reach(F, o->elem, out, depth + 1);
+    for (uint16_t k = 0; k < o->nitems; k++) heap_reach(F, o->items[k], out, depth + 1);
+  }
+}
+
+/* A generator's steps: new objects made inside its loops are new at every step. */
+static const VlVal *mark_steps(Frame *F, const VlVal *v) {
+  if (vl_val_empty(v)) return v;
+  const VlObj *out[VL_VAL_MAX * 2];
+  int n = 0;
+  const VlModule *m = F->an->m;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX * 2; i++) {
+    const VlObj *o = v->objs[i];
+    VlObj c = *o;
+    if (o->site && o->site->kind == VL_SITE_NEW && o->site->mod == F->an->mi && o->site->func == F->func) {
+      bool in_loop = false;
+      for (VlId l = 1; l < m->nloops && !in_loop; l++)
+        in_loop = m->loops[l].func == F->func && vl_loop_runs(m, l, o->site->start);
+      if (in_loop) {
+        VlSite s = *o->site;
+        s.step = 1;
+        c.site = vl_site(V(F->an), s);
+      }
+    }
+    if (o->site && o->site->kind == VL_SITE_STEP) { /* per iteration of its own loop: per step */
+      VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
+                  .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};
+      c.site = vl_site(V(F->an), s);
+    }
+    out[n++] = vl_obj(V(F->an), c);
+  }
+  return vl_val_of(V(F->an), out, (size_t)n);
+}
+
+static const VlSummary *make_summary(Frame *F) {
+  Analysis *an = F->an;
+  VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
+  s->ret = F->ret;
+  s->yields = mark_steps(F, F->yields);
+  VL_VEC(VlEffect) effects = {0};
+  for (size_t i = 0; i < F->effects.len; i++) VL_VEC_PUSH(&effects, F->effects.items[i]);
+  /* attributes set on what the caller can see (self.x = ..., param.y = ...) */
+  for (uint32_t i = 0; i < F->heap.n; i++) {
+    const VlHeapEntry *e = &F->heap.entries[i];
+    if (e->site->kind != VL_SITE_SYM) continue;
+    for (uint16_t a = 0; a < e->nattrs; a++) {
+      VlEffect ef = {.kind = VL_EFF_SETATTR, .target = vl_val1(V(an), e->site->sym), .name = e->attrs[a].name,
+                     .value = e->attrs[a].val};
+      VL_VEC_PUSH(&effects, ef);
+    }
+  }
+  for (size_t i = 0; i < F->clears.len; i++) {
+    const VlVal *c = F->clears.items[i].container;
+    bool sym = false;
+    for (uint16_t k = 0; k < c->n; k++) sym |= c->objs[k]->kind == VL_O_SYM || (c->objs[k]->site && c->objs[k]->site->kind == VL_SITE_SYM);
+    if (sym) {
+      VlEffect ef = {.kind = VL_EFF_CLEAR, .target = c};
+      VL_VEC_PUSH(&effects, ef);
+    }
+  }
+  s->neffects = (uint32_t)effects.len;
+  VlEffect *ef = VL_ARENA_ARRAY(an->arena, VlEffect, effects.len + 1);
+  if (effects.len) memcpy(ef, effects.items, effects.len * sizeof *ef);
+  s->effects = ef;
+  /* contents of the new objects handed back */
+  SiteVec sites = {0};
+  heap_reach(F, s->ret, &sites, 0);
+  heap_reach(F, s->yields, &sites, 0);
+  for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
+  VlHeapEntry *h = VL_ARENA_ARRAY(an->arena, VlHeapEntry, sites.len + 1);
+  uint32_t nh = 0;
+  for (size_t i = 0; i < sites.len; i++) {
+    VlHeapEntry *e = vl_heap_find(F, sites.items[i]);
+    if (!e) continue;
+    h[nh] = *e;
+    h[nh].attrs = VL_ARENA_ARRAY(an->arena, VlAttr, e->nattrs + 1);
+    if (e->nattrs) memcpy(h[nh].attrs, e->attrs, e->nattrs * sizeof(VlAttr));
+    h[nh].cap = e->nattrs;
+    nh++;
+  }
+  s->heap = h;
+  s->nheap = nh;
+  VL_VEC_FREE(&sites);
+  VL_VEC_FREE(&effects);
+  return s;
+}
+
+static bool same_summary(const VlSummary *a, const VlSummary *b) {
+  if (!a || !b) return a == b;
+  if (a->ret != b->ret || a->yields != b->yields || a->neffects != b->neffects) return false;
+  for (uint32_t i = 0; i < a->neffects; i++)
+    if (a->effects[i].kind != b->effects[i].kind || a->effects[i].value != b->effects[i].value ||
+        a->effects[i].target != b->effects[i].target)
+      return false;
+  return true;
+}
+
+static const VlSummary *analyse_func(Analysis *an, VlId func) {
+  Frame F;
+  vl_frame_init(&F, an, func);
+  use_evidence(&F, func);
+  init_params(&F);
+  vl_frame_run(&F);
+  vl_retain_check(&F);
+  if (an->probe) an->probe(an->probe_ctx, &F);
+  const VlSummary *s = make_summary(&F);
+  vl_frame_free(&F);
+  return s;
+}
+
+const VlSummary *vl_func_summary(Analysis *an, VlId func) {
+  if (!func || func >= an->m->nfuncs) return NULL;
+  FuncData *fd = &an->fd[func];
+  if (fd->state == FS_DONE) return fd->summary;
+  if (fd->state == FS_BUSY) {
+    fd->recursed = true;
+    return fd->summary; /* a recursive call: what is known so far (NULL the first time) */
+  }
+  const VlFunc *fn = vl_func(an->m, func);
+  if (fn->kind != VL_FN_DEF && fn->kind != VL_FN_LAMBDA) return NULL;
+  if (an->depth > 24) return NULL;
+  fd->state = FS_BUSY;
+  an->depth++;
+  const VlSummary *s = analyse_func(an, func);
+  /* recursion: again with the summary found, until it stops changing */
+  for (int round = 0; fd->recursed && round < 2; round++) {
+    fd->summary = s;
+    fd->recursed = false;
+    const VlSummary *again = analyse_func(an, func);
+    if (same_summary(again, s)) break;
+    s = again;
+  }
+  an->depth--;
+  fd->summary = s;
+  fd->state = FS_DONE;
+  an->mi->funcs[func].summary = s; /* this module's form, until exported */
+  return s;
+}
+
+/* ---- exports: deep copies into the module's own arena ---- */
+
+typedef struct Exporter {
+  VlModInfo *mi;
+  int depth;
+} Exporter;
+
+static const VlVal *ex_val(Exporter *x, const VlVal *v);
+
+static const VlSite *ex_site(Exporter *x, const VlSite *s) {
+  if (!s) return NULL;
+  VlSite c = *s;
+  c.via = NULL;
+  if (s->sym) {
+    VlObj o = *s->sym;
+    o.base = NULL;
+    o.elem = NULL;
+    o.items = NULL;
+    o.nitems = 0;
+    o.name = o.name ? vl_arena_strdup(x->mi->arena, o.name) : NULL;
+    c.sym = vl_obj(x->mi->vals, o);
+  }
+  return vl_site(x->mi->vals, c);
+}
+
+static const VlObj *ex_obj(Exporter *x, const VlObj *o) {
+  VlObj c = *o;
+  c.site = ex_site(x, o->site);
+  if (o->shape) c.shape = vl_shape(x->mi->vals, *o->shape);
+  c.elem = o->elem ? ex_val(x, o->elem) : NULL;
+  c.key = o->key ? ex_val(x, o->key) : NULL;
+  c.base = o->base ? ex_val(x, o->base) : NULL;
+  if (o->name) c.name = vl_arena_strdup(x->mi->arena, o->name);
+  const VlVal *items[64];
+  if (o->nitems) {
+    c.nitems = o->nitems > 64 ? 64 : o->nitems;
+    for (uint16_t i = 0; i < c.nitems; i++) items[i] = ex_val(x, o->items[i]);
+    c.items = items;
+  }
+  return vl_obj(x->mi->vals, c);
+}
+
+static const VlVal *ex_val(Exporter *x, const VlVal *v) {
+  if (!v) return NULL;
+  if (vl_val_empty(v)) return &vl_empty_val;
+  if (++x->depth > 24) {
+    x->depth--;
+    return vl_unknown(x->mi->vals);
+  }
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) out[n++] = ex_obj(x, v->objs[i]);
+  x->depth--;
+  return vl_val_of(x->mi->vals, out, (size_t)n);
+}
+
+static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
+  if (!s) return NULL;
+  VlArena *a = x->mi->arena;
+  VlSummary *c = VL_ARENA_NEW(a, VlSummary);
+  c->ret = ex_val(x, s->ret);
+  c->yields = ex_val(x, s->yields);
+  c->neffects = s->neffects;
+  VlEffect *ef = VL_ARENA_ARRAY(a, VlEffect, s->neffects + 1);
+  for (uint32_t i = 0; i < s->neffects; i++) {
+    ef[i] = s->effects[i];
+    ef[i].target = ex_val(x, s->effects[i].target);
+    ef[i].value = ex_val(x, s->effects[i].value);
+    if (ef[i].name) ef[i].name = vl_arena_strdup(a, ef[i].name);
+    if (ef[i].text) ef[i].text = vl_arena_strdup(a, ef[i].text);
+    if (ef[i].container) ef[i].container = vl_arena_strdup(a, ef[i].container);
+  }
+  c->effects = ef;
+  c->nheap = s->nheap;
+  VlHeapEntry *h = VL_ARENA_ARRAY(a, VlHeapEntry, s->nheap + 1);
+  for (uint32_t i = 0; i < s->nheap; i++) {
+    h[i] = s->heap[i];
+    h[i].site = ex_site(x, s->heap[i].site);
+    h[i].elem = ex_val(x, s->heap[i].elem);
+    h[i].key = ex_val(x, s->heap[i].key);
+    h[i].attrs = VL_ARENA_ARRAY(a, VlAttr, s->heap[i].nattrs + 1);
+    for (uint16_t k = 0; k < s->heap[i].nattrs; k++)
+      h[i].attrs[k] = (VlAttr){vl_arena_strdup(a, s->heap[i].attrs[k].name), ex_val(x, s->heap[i].attrs[k].val)};
+  }
+  c->heap = h;
+  return c;
+}
+
+static void export_module(Analysis *an) {
+  VlModInfo *mi = an->mi;
+  const VlModule *m = an->m;
+  Exporter x = {mi, 0};
+  for (VlId f = 1; f < m->nfuncs; f++) mi->funcs[f].summary = ex_summary(&x, an->fd[f].summary);
+  const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
+  mi->nglobals = mod->nlocals;
+  mi->global_names = VL_ARENA_ARRAY(mi->arena, const char *, mod->nlocals + 1);
+  mi->globals = VL_ARENA_ARRAY(mi->arena, const VlVal *, mod->nlocals + 1);
+  for (uint32_t i = 0; i < mod->nlocals; i++) {
+    mi->global_names[i] = vl_arena_strdup(mi->arena, vl_local_name(m, VL_MODULE_FUNC, i));
+    mi->globals[i] = an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
+  }
+  for (VlId c = 1; c < m->nclasses; c++) {
+    VlClassInfo *ci = &mi->classes[c];
+    if (!ci->bases) vl_an_class(an, c);
+    ci->bases = ex_val(&x, ci->bases);
+    VlAttr *cv = VL_ARENA_ARRAY(mi->arena, VlAttr, ci->nclassvars + 1);
+    for (uint16_t i = 0; i < ci->nclassvars; i++)
+      cv[i] = (VlAttr){vl_arena_strdup(mi->arena, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
+    ci->classvars = cv;
+    /* instance attributes: the hints other modules will need */
+    Frame F;
+    vl_frame_init(&F, an, VL_MODULE_FUNC);
+    VL_VEC(VlAttr) attrs = {0};
+    for (uint16_t k = 0; k < ci->nmethods; k++) {
+      const VlSummary *s = an->fd[ci->methods[k]].summary;
+      for (uint32_t e = 0; s && e < s->neffects; e++)
+        if (s->effects[e].kind == VL_EFF_SETATTR) {
+          bool dup = false;
+          for (size_t j = 0; j < attrs.len && !dup; j++) dup = strcmp(attrs.items[j].name, s->effects[e].name) == 0;
+          if (dup) continue;
+          const VlVal *h = vl_class_attr_hint(&F, ci, s->effects[e].name, 0);
+          if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
+        }
+    }
+    vl_frame_free(&F);
+    ci->attrs = VL_ARENA_ARRAY(mi->arena, VlAttr, attrs.len + 1);
+    for (size_t j = 0; j < attrs.len; j++)
+      ci->attrs[j] = (VlAttr){vl_arena_strdup(mi->arena, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
+    ci->nattrs = (uint16_t)attrs.len;
+    VL_VEC_FREE(&attrs);
+  }
+}
+
+/* ---- the module ---- */
+
+static void run_module_body(Analysis *an, bool prepass) {
+  Frame F;
+  vl_frame_init(&F, an, VL_MODULE_FUNC);
+  F.module_prepass = prepass;
+  if (!prepass && an->globals)
+    for (uint32_t i = 0; i < F.nenv; i++) F.env[i] = &vl_empty_val;
+  use_evidence(&F, VL_MODULE_FUNC);
+  vl_frame_run(&F);
+  if (prepass) {
+    an->globals = VL_ARENA_ARRAY(an->arena, const VlVal *, F.nenv + 1);
+    for (uint32_t i = 0; i < F.nenv; i++) an->globals[i] = F.env[i] ? F.env[i] : &vl_empty_val;
+  } else {
+    vl_retain_check(&F);
+    if (an->probe) an->probe(an->probe_ctx, &F);
+  }
+  vl_frame_free(&F);
+}
+
+void vl_analyse_module(VlProgram *prog, VlModInfo *mi, const VlModule *m, const VlLibraryExtensions *ext,
+                       const VlFlowSink *sink) {
+  vl_analyse_module_probed(prog, mi, m, ext, sink, NULL, NULL);
+}
+
+void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m, const VlLibraryExtensions *ext,
+                              const VlFlowSink *sink, void (*probe)(void *ctx, const struct Frame *frame),
+                              void *probe_ctx) {
+  Analysis an = {.prog = prog, .mi = mi, .m = m, .know = prog->know, .ext = ext, .sink = sink, .probe = probe,
+                 .probe_ctx = probe_ctx};
+  an.arena = vl_arena_new();
+  an.vals = vl_values_new(an.arena);
+  an.fd = VL_ARENA_ARRAY(an.arena, FuncData, m->nfuncs + 1);
+  an.budget = 200000 + 200 * (uint64_t)m->nexprs;
+  mi->text = m->text;
+  build_infos(&an);
+  run_module_body(&an, true);
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = vl_func(m, f);
+    if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
+  }
+  run_module_body(&an, false);
+  export_module(&an);
+  mi->analysed = true;
+  mi->text = NULL;
+  VL_VEC_FREE(&an.reported);
+  vl_values_delete(an.vals);
+  vl_arena_delete(an.arena);
+}

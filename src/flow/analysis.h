@@ -1,0 +1,216 @@
+/* analysis.h: the abstract interpreter's internals, shared by the flow/ files only.
+ *
+ * One Analysis per module being analysed (one thread), one Frame per function being interpreted.
+ *
+ *   interp.c   statements and expressions: the flow-sensitive walk over a function's IR, with
+ *              branches joined and loops iterated to a fixpoint; names, assignments, calls
+ *   ops.c      what operations do to values: indexing, attributes, operators, library calls
+ *              (from the tables in rules/, one per library), Python builtins, iteration
+ *   summary.c  summaries: applying a callee's summary at a call (substituting the caller's
+ *              values for its symbols), and importing values from other modules
+ *   retain.c   the retention query over a function's store events (what VL001/VL002 report)
+ *   analysis.c the module driver: function and class facts, the order of analysis, exports
+ *
+ * Values are interned in the Analysis's VlValues; everything is freed with the analysis except
+ * what analysis.c exports into the module's own arena. */
+#ifndef VL_FLOW_ANALYSIS_H
+#define VL_FLOW_ANALYSIS_H
+#include "base/vec.h"
+#include "flow/flow.h"
+#include "flow/program.h"
+#include "flow/value.h"
+#include "ir/ir.h"
+
+typedef struct Analysis Analysis;
+typedef struct Frame Frame;
+
+/* ---- call arguments ---- */
+enum { VL_MAX_ARGS = 16, VL_MAX_KWARGS = 12 };
+typedef struct Args {
+  const VlVal *pos[VL_MAX_ARGS];
+  VlId pos_expr[VL_MAX_ARGS];
+  int npos;
+  bool star; /* a *args: positions from here on are unknown */
+  const char *kwname[VL_MAX_KWARGS];
+  const VlVal *kw[VL_MAX_KWARGS];
+  VlId kw_expr[VL_MAX_KWARGS];
+  int nkw;
+  bool dstar; /* a **kwargs */
+} Args;
+
+/* ---- index descriptors (a[...]) ---- */
+typedef enum IxKind { IX_INT = 1, IX_SLICE, IX_NEWAXIS, IX_ELLIPSIS, IX_ADVANCED, IX_STR, IX_UNKNOWN } IxKind;
+enum { VL_MAX_INDEX = 8 };
+typedef struct Index {
+  int n;
+  uint8_t kind[VL_MAX_INDEX];
+  bool narrows[VL_MAX_INDEX]; /* slices: shows part of the axis (a stop, a negative start, a step) */
+  bool lit[VL_MAX_INDEX];     /* slices and ints: literal bounds below are known */
+  long start[VL_MAX_INDEX], stop[VL_MAX_INDEX], step[VL_MAX_INDEX]; /* LONG_MIN: absent */
+  const char *str;            /* IX_STR: the field name */
+  bool adv_1d;                /* the advanced item is 1-D (a list, an index or mask array of one axis) */
+} Index;
+
+/* ---- events of one function's interpretation ---- */
+typedef struct StoreEv {
+  uint8_t store;        /* VlStoreKind */
+  bool key_varies;
+  const VlVal *container;
+  const VlVal *value;
+  VlId loop;            /* innermost loop of this function around the store (0: none) */
+  VlId call;            /* via a callee's summary: the call expression here (0: direct) */
+  VlSpan at;            /* the stored expression */
+  uint32_t fix_at;
+  const char *text, *container_text;
+  bool implicit;        /* list(gen), comprehension over a generator: one element per step */
+} StoreEv;
+
+typedef struct ClearEv {
+  const VlVal *container;
+  VlId loop;
+} ClearEv;
+
+/* ---- the heap: contents of objects, flow-insensitive per frame ---- */
+typedef struct Heap {
+  VlHeapEntry *entries;
+  uint32_t n, cap;
+  uint32_t *index; /* open addressing over entries, by site pointer */
+  uint32_t icap;
+  bool changed;
+} Heap;
+
+/* Evidence for an attribute of a local (self.pool[:, 0] proves self.pool has 2 dims). */
+typedef struct AttrEvidence {
+  uint16_t slot;
+  VlId name; /* string id */
+  uint8_t lo;
+} AttrEvidence;
+
+typedef struct LoopCtx {
+  VlId loop;
+  const VlVal **brk, **cont; /* joined environments at break / continue (NULL: none yet) */
+  struct LoopCtx *outer;
+} LoopCtx;
+
+typedef struct CompEnv {
+  VlId func; /* a comprehension's scope */
+  const VlVal **env;
+  struct CompEnv *outer;
+} CompEnv;
+
+struct Frame {
+  Analysis *an;
+  VlId func;
+  const VlVal **env;
+  uint32_t nenv;
+  bool dead; /* after return, raise, break, continue: no state flows on */
+  VlId loop;
+  LoopCtx *lctx;
+  CompEnv *comps;
+  Heap heap;
+  const VlVal *ret, *yields;
+  VL_VEC(StoreEv) stores;
+  VL_VEC(ClearEv) clears;
+  VL_VEC(VlEffect) effects;
+  const VlVal **params; /* the symbols standing for the parameters */
+  uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
+  const AttrEvidence *attr_ev;
+  uint32_t nattr_ev;
+  int pass;
+  bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
+};
+
+/* ---- per-module analysis ---- */
+typedef enum FuncState { FS_NONE = 0, FS_BUSY, FS_DONE } FuncState;
+
+typedef struct FuncData {
+  uint8_t state;
+  AttrEvidence *attr_ev;
+  uint32_t nattr_ev;
+  bool recursed;            /* a call reached it while it was being analysed */
+  const VlSummary *summary; /* this module's own form */
+  uint8_t *evidence;
+} FuncData;
+
+struct Analysis {
+  VlProgram *prog;
+  VlModInfo *mi;
+  const VlModule *m;
+  const VlKnowledge *know;
+  const VlLibraryExtensions *ext;
+  VlArena *arena;
+  VlValues *vals;
+  FuncData *fd;
+  const VlVal **globals;   /* the module body's environment (final after the prepass) */
+  bool globals_final;
+  int depth;               /* nested function analyses */
+  uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
+  const VlFlowSink *sink;
+  void (*probe)(void *ctx, const struct Frame *frame);
+  void *probe_ctx;
+  VL_VEC(uint64_t) reported; /* hits already reported: (module index << 32 | byte) */
+};
+
+/* interp.c */
+const VlVal *vl_eval(Frame *F, VlId e);
+const VlSummary *vl_func_summary(Analysis *an, VlId func);
+void vl_frame_init(Frame *F, Analysis *an, VlId func);
+void vl_frame_free(Frame *F);
+void vl_frame_run(Frame *F);
+/* Emits a store event (from the body, or a callee's effect applied here). */
+void vl_frame_store(Frame *F, const StoreEv *ev);
+/* The heap entry of a site, created when absent. */
+VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site);
+VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site);
+void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v);
+void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVal *v);
+const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name);
+/* Text of an expression when short (<= 40 bytes), else NULL. */
+const char *vl_expr_text(Analysis *an, VlId e);
+VlSpan vl_expr_span(Analysis *an, VlId e);
+
+void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
+void vl_classify_index(Index *ix, int at, const VlVal *item, bool advanced_syntax);
+void vl_augassign(Frame *F, const VlStmt *st);
+const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
+
+/* ops.c */
+const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr);
+const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr);
+const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr);
+const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr);
+/* What `for x in it` binds x to, in loop `loop` (0: an implicit loop, as list(it)). */
+const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr);
+/* Unpacking: element i of n of a value (a, b = v). */
+const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, VlId expr);
+const VlVal *vl_op_truth(Frame *F, const VlVal *v);
+/* A new object of the given kind made at expression `expr` of this frame. */
+const VlSite *vl_new_site(Frame *F, VlId expr, VlHow how);
+/* An object's identity: its site, or for a symbol the site that stands for it. */
+const VlSite *vl_obj_site(Frame *F, const VlObj *o);
+const VlVal *vl_new_seq(Frame *F, VlSeqKind kind, VlId expr);
+const VlVal *vl_new_array(Frame *F, VlHow how, VlLibId lib, VlNdim nd, VlId expr);
+const VlVal *vl_lib_value(Frame *F, const char *qualified);
+/* The array objects of a value with evidence applied (a symbol used as an array becomes one). */
+const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim evidence);
+
+/* summary.c */
+const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                              VlId call);
+/* A value from another module's exports, re-interned here (sites of NEW objects stay theirs). */
+const VlVal *vl_import_val(Frame *F, const VlVal *v);
+/* What iterating a value gives (a container's elements, an array's rows), steps not yet bound. */
+const VlVal *vl_op_elems(Frame *F, const VlVal *it, VlId expr);
+void vl_unpack_index(uint32_t packed, Index *ix);
+
+/* retain.c */
+void vl_retain_check(Frame *F);
+
+/* analysis.c */
+const VlFuncInfo *vl_an_func(Analysis *an, VlId func);
+const VlClassInfo *vl_an_class(Analysis *an, VlId klass);
+/* A project class's method by name (through its bases), or NULL; *owner receives its class. */
+const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth);
+const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth);
+
+#endif

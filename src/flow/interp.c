@@ -1,0 +1,1202 @@
+/* interp.c: the abstract interpreter over one function's IR.
+ *
+ * The walk is flow-sensitive for local names: the environment (one value per slot) is copied at a
+ * branch and joined where paths meet; a loop body is interpreted until its entry environment stops
+ * changing (at most VL_LOOP_ROUNDS times, then what still changes becomes unknown).  Object
+ * contents (attributes, container elements) live in the frame's heap, flow-insensitively: a frame
+ * is re-run while its heap keeps growing (at most VL_FRAME_PASSES times).  Values only grow, and
+ * every object is named by a site from a finite set, so both fixpoints are reached.
+ *
+ * Each statement handler names the IR statement it interprets; the IR keeps Python's structure. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "flow/analysis.h"
+
+enum { VL_LOOP_ROUNDS = 4, VL_FRAME_PASSES = 3 };
+
+static const VlModule *M(const Frame *F) { return F->an->m; }
+void vl_extend_into(Frame *F, const VlVal *acc, const VlVal *add, VlId add_expr, VlId target);
+static VlValues *V(const Frame *F) { return F->an->vals; }
+
+/* ---- texts and spans ---- */
+
+const char *vl_expr_text(Analysis *an, VlId e) {
+  if (!e) return NULL;
+  const VlExpr *x = vl_expr(an->m, e);
+  if (x->end - x->start > 40) return NULL;
+  char *t = vl_arena_strndup(an->arena, an->m->text + x->start, x->end - x->start);
+  for (char *p = t; *p; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+  return t;
+}
+
+VlSpan vl_expr_span(Analysis *an, VlId e) {
+  const VlExpr *x = vl_expr(an->m, e);
+  return (VlSpan){an->mi, x->start, x->end};
+}
+
+/* ---- the heap ---- */
+
+static uint32_t ptr_hash(const void *p) {
+  uintptr_t x = (uintptr_t)p;
+  x ^= x >> 17;
+  x *= 0xed5ad4bbu;
+  x ^= x >> 11;
+  return (uint32_t)x;
+}
+
+VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site) {
+  const Heap *h = &F->heap;
+  if (!h->icap || !site) return NULL;
+  for (uint32_t i = ptr_hash(site) & (h->icap - 1); h->index[i]; i = (i + 1) & (h->icap - 1))
+    if (h->entries[h->index[i] - 1].site == site) return &h->entries[h->index[i] - 1];
+  return NULL;
+}
+
+VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site) {
+  VlHeapEntry *e = vl_heap_find(F, site);
+  if (e) return e;
+  Heap *h = &F->heap;
+  if (h->n == h->cap) {
+    h->cap = h->cap ? h->cap * 2 : 16;
+    h->entries = vl_xrealloc(h->entries, h->cap * sizeof(VlHeapEntry));
+  }
+  if ((h->n + 1) * 2 > h->icap) {
+    uint32_t icap = h->icap ? h->icap * 2 : 32;
+    uint32_t *index = vl_xcalloc(icap, sizeof(uint32_t));
+    for (uint32_t k = 0; k < h->n; k++) {
+      uint32_t i = ptr_hash(h->entries[k].site) & (icap - 1);
+      while (index[i]) i = (i + 1) & (icap - 1);
+      index[i] = k + 1;
+    }
+    free(h->index);
+    h->index = index;
+    h->icap = icap;
+  }
+  h->entries[h->n] = (VlHeapEntry){.site = site, .elem = &vl_empty_val, .key = &vl_empty_val};
+  uint32_t i = ptr_hash(site) & (h->icap - 1);
+  while (h->index[i]) i = (i + 1) & (h->icap - 1);
+  h->index[i] = ++h->n;
+  return &h->entries[h->n - 1];
+}
+
+void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v) {
+  if (!site || vl_val_empty(v)) return;
+  VlHeapEntry *e = vl_heap_get(F, site);
+  const VlVal *j = vl_join(V(F), e->elem, v);
+  if (j != e->elem) {
+    e->elem = j;
+    F->heap.changed = true;
+  }
+}
+
+void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVal *v) {
+  if (!site || !name) return;
+  VlHeapEntry *e = vl_heap_get(F, site);
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (strcmp(e->attrs[i].name, name) == 0) {
+      const VlVal *j = vl_join(V(F), e->attrs[i].val, v);
+      if (j != e->attrs[i].val) {
+        e->attrs[i].val = j;
+        F->heap.changed = true;
+      }
+      return;
+    }
+  if (e->nattrs == e->cap) {
+    e->cap = e->cap ? (uint16_t)(e->cap * 2) : 4;
+    e->attrs = vl_xrealloc(e->attrs, e->cap * sizeof(VlAttr));
+  }
+  e->attrs[e->nattrs++] = (VlAttr){name, v};
+  F->heap.changed = true;
+}
+
+const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) {
+  VlHeapEntry *e = vl_heap_find(F, site);
+  if (!e) return NULL;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (strcmp(e->attrs[i].name, name) == 0) return e->attrs[i].val;
+  return NULL;
+}
+
+static void heap_free(Heap *h) {
+  for (uint32_t i = 0; i < h->n; i++) free(h->entries[i].attrs);
+  free(h->entries);
+  free(h->index);
+  memset(h, 0, sizeof *h);
+}
+
+/* ---- environments ---- */
+
+static const VlVal **env_copy(Frame *F, const VlVal **env, uint32_t n) {
+  const VlVal **c = VL_ARENA_ARRAY(F->an->arena, const VlVal *, n ? n : 1);
+  if (n) memcpy(c, env, n * sizeof *c);
+  return c;
+}
+
+/* env := env joined with other (either may be dead: NULL) */
+static const VlVal **env_join(Frame *F, const VlVal **a, const VlVal **b, uint32_t n) {
+  if (!a) return b ? env_copy(F, b, n) : NULL;
+  if (!b) return a;
+  for (uint32_t i = 0; i < n; i++) a[i] = vl_join(V(F), a[i], b[i]);
+  return a;
+}
+
+static bool env_same(const VlVal **a, const VlVal **b, uint32_t n) {
+  if (!a || !b) return a == b;
+  for (uint32_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/* ---- names ---- */
+
+static const VlVal **comp_slot(Frame *F, VlId owner, uint16_t slot) {
+  for (CompEnv *c = F->comps; c; c = c->outer)
+    if (c->func == owner) return &c->env[slot];
+  return NULL;
+}
+
+static const VlVal *symbol(Frame *F, VlSymOp op, const VlModInfo *mod, VlId func, uint32_t index, const char *name,
+                           const VlVal *hint) {
+  VlObj o = {.kind = VL_O_SYM, .sub = (uint8_t)op, .mod = mod, .func = func, .index = index, .name = name,
+             .nd = vl_nd_unknown(), .elem = hint};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+/* A builtin name, or a name brought by `from X import *`. */
+static const VlVal *builtin(Frame *F, const char *name) {
+  const VlModule *m = M(F);
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_IMPORT_FROM || st->a) continue; /* star imports only */
+    const char *mod = vl_str(m, st->b);
+    if (st->sub == 0) {
+      const VlVal *lib = vl_lib_value(F, vl_arena_printf(F->an->arena, "%s.%s", mod, name));
+      if (!vl_val_unknownish(lib)) return lib;
+    }
+  }
+  return vl_lib_value(F, vl_arena_printf(F->an->arena, "builtins.%s", name));
+}
+
+/* Evidence from the function's uses raises what is known of an array's ndim. */
+static const VlVal *with_evidence(Frame *F, const VlVal *v, uint8_t ev) {
+  if (!ev || vl_val_empty(v)) return v;
+  VlNdim need = ev == 1 ? vl_nd_unknown() : vl_nd_atleast(ev);
+  return vl_as_array(F, v, need);
+}
+
+/* A name bound to arrays of known ndim and, by a rebinding we could not follow (np.tile(a, ...)),
+ * to arrays of unknown ndim: those keep the ndim the others prove, as a rebinding of an array
+ * usually does. */
+static const VlVal *nd_floor(Frame *F, const VlVal *v) {
+  uint8_t lo = VL_ND_MAX;
+  bool unknown = false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY) continue;
+    if (o->nd.lo == 0 && o->nd.hi == VL_ND_MAX) unknown = true;
+    else if (o->nd.lo < lo) lo = o->nd.lo;
+  }
+  if (!unknown || lo == VL_ND_MAX || lo == 0) return v;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->nd.lo == 0 && o->nd.hi == VL_ND_MAX) {
+      VlObj c = *o;
+      c.nd.lo = lo;
+      o = vl_obj(V(F), c);
+    }
+    out[n++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
+static const VlVal *read_name(Frame *F, VlId e) {
+  const VlExpr *x = vl_expr(M(F), e);
+  VlSym s = x->sym;
+  const VlVal *v = NULL;
+  switch (s.kind) {
+  case VL_SYM_LOCAL:
+  case VL_SYM_CELL: {
+    const VlVal **p = s.owner == F->func ? &F->env[s.slot] : comp_slot(F, s.owner, s.slot);
+    if (p) {
+      v = *p ? *p : &vl_empty_val;
+      v = nd_floor(F, v);
+      if (s.owner == F->func && F->evidence) v = with_evidence(F, v, F->evidence[s.slot]);
+      /* a name read before any binding on this path (a loop's first round): nothing yet */
+      return v;
+    }
+    /* a closure variable of an enclosing function */
+    return symbol(F, VL_SYM_CELLV, F->an->mi, s.owner, s.slot, vl_str(M(F), x->a), NULL);
+  }
+  case VL_SYM_GLOBAL:
+    if (F->func == VL_MODULE_FUNC) return F->env[s.slot] ? F->env[s.slot] : &vl_empty_val;
+    v = F->an->globals && F->an->globals[s.slot] ? F->an->globals[s.slot] : NULL;
+    if (!v || vl_val_empty(v)) return vl_unknown(V(F));
+    return v;
+  case VL_SYM_BUILTIN:
+    return builtin(F, vl_str(M(F), x->a));
+  default:
+    return vl_unknown(V(F));
+  }
+}
+
+static void write_name(Frame *F, VlId e, const VlVal *v) {
+  const VlExpr *x = vl_expr(M(F), e);
+  VlSym s = x->sym;
+  if (s.kind == VL_SYM_LOCAL || s.kind == VL_SYM_CELL) {
+    const VlVal **p = s.owner == F->func ? &F->env[s.slot] : comp_slot(F, s.owner, s.slot);
+    if (p) {
+      *p = v;
+      return;
+    }
+    VlEffect ef = {.kind = VL_EFF_SETCELL, .func = s.owner, .slot = s.slot, .value = v};
+    VL_VEC_PUSH(&F->effects, ef);
+    return;
+  }
+  if (s.kind == VL_SYM_GLOBAL) {
+    if (F->func == VL_MODULE_FUNC) {
+      F->env[s.slot] = v;
+      return;
+    }
+    VlEffect ef = {.kind = VL_EFF_SETGLOBAL, .slot = s.slot, .value = v};
+    VL_VEC_PUSH(&F->effects, ef);
+  }
+}
+
+/* ---- stores ---- */
+
+static bool same_span(VlSpan a, VlSpan b) { return a.mod == b.mod && a.start == b.start && a.end == b.end; }
+
+void vl_frame_store(Frame *F, const StoreEv *ev) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    StoreEv *o = &F->stores.items[i];
+    if (o->store == ev->store && o->loop == ev->loop && o->call == ev->call && same_span(o->at, ev->at) &&
+        o->implicit == ev->implicit) {
+      o->value = vl_join(V(F), o->value, ev->value);
+      o->container = vl_join(V(F), o->container, ev->container);
+      o->key_varies |= ev->key_varies;
+      return;
+    }
+  }
+  VL_VEC_PUSH(&F->stores, *ev);
+}
+
+/* ---- expressions ---- */
+
+static const VlVal *eval_kid(Frame *F, VlId e, uint32_t i) { return vl_eval(F, vl_kid(M(F), e, i)); }
+
+/* Arguments of a call (kids 1..) into Args. */
+static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, call);
+  memset(a, 0, sizeof *a);
+  for (uint32_t i = first; i < x->nkids; i++) {
+    VlId k = vl_kid(m, call, i);
+    const VlExpr *kx = vl_expr(m, k);
+    if (kx->op == VL_E_KW) {
+      const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
+      if (a->nkw < VL_MAX_KWARGS) {
+        a->kwname[a->nkw] = vl_str(m, kx->a);
+        a->kw_expr[a->nkw] = vl_kid(m, k, 0);
+        a->kw[a->nkw++] = v;
+      }
+    } else if (kx->op == VL_E_STAR) {
+      vl_eval(F, vl_kid(m, k, 0));
+      a->star = true;
+    } else if (kx->op == VL_E_DSTAR) {
+      vl_eval(F, vl_kid(m, k, 0));
+      a->dstar = true;
+    } else {
+      const VlVal *v = vl_eval(F, k);
+      if (!a->star && a->npos < VL_MAX_ARGS) {
+        a->pos_expr[a->npos] = k;
+        a->pos[a->npos++] = v;
+      }
+    }
+  }
+}
+
+/* slice -> start? ':' stop? (':' step?)?  Literal bounds, and whether it narrows the axis. */
+static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
+  const VlModule *m = M(F);
+  VlId part[3] = {vl_kid(m, s, 0), vl_kid(m, s, 1), vl_kid(m, s, 2)};
+  ix->lit[i] = true;
+  long *out[3] = {&ix->start[i], &ix->stop[i], &ix->step[i]};
+  for (int k = 0; k < 3; k++) {
+    *out[k] = LONG_MIN;
+    if (!part[k]) continue;
+    const VlExpr *p = vl_expr(m, part[k]);
+    if (p->op == VL_E_NONE) continue;
+    if (p->op == VL_E_INT && p->a != VL_INT_BIG) *out[k] = p->sub ? -(long)p->a : (long)p->a;
+    else ix->lit[i] = false;
+    vl_eval(F, part[k]);
+  }
+  /* narrows: a stop, a negative start, or a step other than 1 shows part of the axis */
+  bool stop = part[1] && vl_expr(m, part[1])->op != VL_E_NONE;
+  bool neg_start = part[0] && vl_expr(m, part[0])->op == VL_E_INT && vl_expr(m, part[0])->sub;
+  bool step = part[2] && vl_expr(m, part[2])->op != VL_E_NONE &&
+              !(vl_expr(m, part[2])->op == VL_E_INT && vl_expr(m, part[2])->a == 1 && !vl_expr(m, part[2])->sub);
+  bool start = part[0] && vl_expr(m, part[0])->op != VL_E_NONE;
+  ix->narrows[i] = stop || neg_start || step || start;
+}
+
+/* What an index item is, from its value (an int, an index array or list, a field name...).
+ * `advanced_syntax`: written as a list, tuple, bool or comparison (advanced whatever its value). */
+void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax) {
+  if (advanced_syntax) {
+    ix->kind[at] = IX_ADVANCED;
+  } else if (vl_val_all_int(iv)) {
+    ix->kind[at] = IX_INT;
+    return;
+  } else if (vl_val_has(iv, VL_O_ARRAY) || vl_val_has(iv, VL_O_SEQ) || vl_val_has(iv, VL_O_INDEX)) {
+    ix->kind[at] = vl_val_has(iv, VL_O_UNKNOWN) ? IX_UNKNOWN : IX_ADVANCED;
+  } else if (vl_val_only(iv, VL_O_STR)) {
+    ix->kind[at] = IX_STR;
+    return;
+  } else {
+    ix->kind[at] = IX_UNKNOWN;
+    return;
+  }
+  bool one_d = !vl_val_empty(iv);
+  for (uint16_t j = 0; iv && j < iv->n; j++) {
+    const VlObj *o = iv->objs[j];
+    if (o->kind == VL_O_ARRAY) one_d &= o->nd.lo == 1 && o->nd.hi == 1;
+    else if (o->kind == VL_O_SEQ) one_d &= o->sub == VL_SEQ_LIST;
+    else one_d = false;
+  }
+  ix->adv_1d = one_d;
+}
+
+/* subscript -> value '[' items ']' */
+static const VlVal *eval_subscript(Frame *F, VlId e) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, e);
+  const VlVal *base = eval_kid(F, e, 0);
+  Index ix = {0};
+  const VlVal *items[VL_MAX_INDEX] = {0};
+  for (uint32_t i = 1; i < x->nkids; i++) {
+    VlId k = vl_kid(m, e, i);
+    const VlExpr *kx = vl_expr(m, k);
+    int at = ix.n < VL_MAX_INDEX ? ix.n : VL_MAX_INDEX - 1;
+    if (ix.n < VL_MAX_INDEX) ix.n++;
+    if (kx->op == VL_E_SLICE) {
+      ix.kind[at] = IX_SLICE;
+      describe_slice(F, k, &ix, at);
+    } else if (kx->op == VL_E_NONE) {
+      ix.kind[at] = IX_NEWAXIS;
+    } else if (kx->op == VL_E_ELLIPSIS) {
+      ix.kind[at] = IX_ELLIPSIS;
+    } else if (kx->op == VL_E_STR && x->nkids == 2) {
+      ix.kind[at] = IX_STR;
+      ix.str = kx->a ? vl_str(m, kx->a) : NULL;
+      items[at] = vl_eval(F, k);
+    } else {
+      const VlVal *iv = vl_eval(F, k);
+      items[at] = iv;
+      vl_classify_index(&ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
+                                         kx->op == VL_E_FALSE || kx->op == VL_E_COMPARE);
+      if (ix.kind[at] == IX_INT && kx->op == VL_E_INT && kx->a != VL_INT_BIG) {
+        ix.lit[at] = true;
+        ix.start[at] = kx->sub ? -(long)kx->a : (long)kx->a;
+      }
+    }
+  }
+  return vl_op_subscript(F, base, &ix, items, e);
+}
+
+static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, e);
+  if (kind == VL_SEQ_TUPLE) { /* immutable: exact items */
+    const VlVal *items[64];
+    uint16_t n = 0;
+    bool star = false;
+    for (uint32_t i = 0; i < x->nkids; i++) {
+      VlId k = vl_kid(m, e, i);
+      if (vl_expr(m, k)->op == VL_E_STAR) {
+        star = true;
+        vl_eval(F, vl_kid(m, k, 0));
+        continue;
+      }
+      const VlVal *v = vl_eval(F, k);
+      if (n < 64) items[n++] = v;
+    }
+    const VlVal *elem = &vl_empty_val;
+    for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
+    VlObj o = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .nd = vl_nd_unknown(), .elem = elem,
+               .items = star || x->nkids > 64 ? NULL : items, .nitems = star || x->nkids > 64 ? 0 : n,
+               .site = vl_new_site(F, e, VL_HOW_OBJECT)};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  const VlVal *seq = vl_new_seq(F, kind, e);
+  const VlSite *site = seq->objs[0]->site;
+  for (uint32_t i = 0; i < x->nkids; i++) {
+    VlId k = vl_kid(m, e, i);
+    const VlExpr *kx = vl_expr(m, k);
+    if (kind == VL_SEQ_DICT) {
+      if (kx->op == VL_E_DSTAR) {
+        vl_eval(F, vl_kid(m, k, 0));
+        i++;
+        continue;
+      }
+      const VlVal *key = vl_eval(F, k);
+      const VlVal *val = i + 1 < x->nkids ? vl_eval(F, vl_kid(m, e, i + 1)) : &vl_empty_val;
+      i++;
+      vl_heap_add_elem(F, site, val);
+      VlHeapEntry *he = vl_heap_get(F, site);
+      he->key = vl_join(V(F), he->key, key);
+    } else if (kx->op == VL_E_STAR) {
+      const VlVal *it = vl_eval(F, vl_kid(m, k, 0));
+      vl_heap_add_elem(F, site, vl_op_iter_elem(F, it, 0, k));
+    } else {
+      vl_heap_add_elem(F, site, vl_eval(F, k));
+    }
+  }
+  return seq;
+}
+
+/* A comprehension is a loop: its clauses' targets get the iterables' elements, its element is
+ * stored into the new container (or, for a generator expression, handed out per step). */
+static const VlVal *eval_comprehension(Frame *F, VlId e) {
+  Analysis *an = F->an;
+  const VlModule *m = M(F);
+  const VlComp *c = &m->comps[vl_expr(m, e)->a];
+  const VlFunc *cf = vl_func(m, c->func);
+  CompEnv ce = {c->func, VL_ARENA_ARRAY(an->arena, const VlVal *, cf->nlocals ? cf->nlocals : 1), F->comps};
+  for (uint32_t i = 0; i < cf->nlocals; i++) ce.env[i] = &vl_empty_val;
+  F->comps = &ce;
+  VlId outer_loop = F->loop;
+  const VlVal *result = NULL;
+  const VlSite *site = NULL;
+  if (c->kind != VL_COMP_GEN) {
+    result = vl_new_seq(F, c->kind == VL_COMP_DICT ? VL_SEQ_DICT : c->kind == VL_COMP_SET ? VL_SEQ_SET : VL_SEQ_LIST, e);
+    site = result->objs[0]->site;
+  }
+  const VlVal *elems = &vl_empty_val;
+  /* two rounds: the second sees what the first bound (a comprehension's names are its own) */
+  for (int round = 0; round < 2; round++) {
+    for (uint16_t i = 0; i < c->nclauses; i++) {
+      const VlClause *cl = &m->clauses[c->clauses + i];
+      if (cl->is_if) {
+        vl_eval(F, cl->cond);
+        continue;
+      }
+      const VlLoop *lp = &m->loops[cl->loop];
+      const VlVal *it = vl_eval(F, lp->iter);
+      F->loop = cl->loop;
+      const VlVal *el = vl_op_iter_elem(F, it, cl->loop, lp->iter);
+      vl_assign(F, lp->target, el, lp->iter);
+    }
+    const VlVal *v = vl_eval(F, c->elem);
+    if (c->key) vl_eval(F, c->key);
+    elems = vl_join(V(F), elems, v);
+  }
+  VlId inner = c->nclauses ? 0 : 0;
+  for (uint16_t i = 0; i < c->nclauses; i++)
+    if (!m->clauses[c->clauses + i].is_if) inner = m->clauses[c->clauses + i].loop;
+  if (site) {
+    vl_heap_add_elem(F, site, elems);
+    StoreEv ev = {.store = VL_ST_ELEMENT, .container = result, .value = elems, .loop = inner,
+                  .at = vl_expr_span(an, c->elem), .fix_at = vl_expr(m, c->elem)->end, .text = vl_expr_text(an, c->elem)};
+    vl_frame_store(F, &ev);
+  } else {
+    /* a generator expression: an iterator whose steps are the element, made per iteration */
+    VlObj o = {.kind = VL_O_ITER, .nd = vl_nd_unknown(), .elem = elems, .site = vl_new_site(F, e, VL_HOW_OBJECT),
+               .index = inner, .expr = c->elem, .expr_mod = an->mi};
+    result = vl_val1(V(F), vl_obj(V(F), o));
+  }
+  F->loop = outer_loop;
+  F->comps = ce.outer;
+  return result;
+}
+
+static const VlVal *eval_lambda(Frame *F, VlId e) {
+  VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = vl_expr(M(F), e)->a, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+static const VlVal *eval_call(Frame *F, VlId e) {
+  const VlVal *callee = eval_kid(F, e, 0);
+  Args a;
+  eval_args(F, e, &a, 1);
+  return vl_op_call(F, callee, &a, e);
+}
+
+static const VlVal *eval_node(Frame *F, VlId e) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, e);
+  switch (x->op) {
+  case VL_E_NAME: return read_name(F, e);
+  case VL_E_ATTR: {
+    const VlVal *v = vl_op_attr(F, eval_kid(F, e, 0), vl_str(m, x->a), e);
+    const VlExpr *o = vl_expr(m, vl_kid(m, e, 0));
+    if (F->nattr_ev && o->op == VL_E_NAME && o->sym.owner == F->func && o->sym.kind == VL_SYM_LOCAL)
+      for (uint32_t i = 0; i < F->nattr_ev; i++)
+        if (F->attr_ev[i].slot == o->sym.slot && F->attr_ev[i].name == x->a) v = with_evidence(F, nd_floor(F, v), F->attr_ev[i].lo);
+    return v;
+  }
+  case VL_E_SUB: return eval_subscript(F, e);
+  case VL_E_CALL: return eval_call(F, e);
+  case VL_E_BINOP: {
+    const VlVal *l = eval_kid(F, e, 0), *r = eval_kid(F, e, 1);
+    return vl_op_binop(F, x->sub, l, r, e);
+  }
+  case VL_E_UNOP: {
+    const VlVal *v = eval_kid(F, e, 0);
+    if (vl_val_only(v, VL_O_INT)) return vl_prim(V(F), VL_O_INT);
+    return vl_op_binop(F, 0, v, NULL, e);
+  }
+  case VL_E_BOOLOP: {
+    const VlVal *l = eval_kid(F, e, 0), *r = eval_kid(F, e, 1);
+    return vl_join(V(F), l, r); /* `a or b` is one of them */
+  }
+  case VL_E_NOT:
+    eval_kid(F, e, 0);
+    return vl_prim(V(F), VL_O_SCALAR);
+  case VL_E_COMPARE: {
+    bool array = false;
+    VlNdim nd = {0, 0};
+    uint8_t lib = 0;
+    for (uint32_t i = 0; i < x->nkids; i++) {
+      const VlVal *v = eval_kid(F, e, i);
+      for (uint16_t k = 0; k < v->n; k++) {
+        const VlObj *o = v->objs[k];
+        if (o->kind != VL_O_ARRAY) continue;
+        array = true;
+        if (!lib) lib = o->lib;
+        if (o->nd.lo > nd.lo) nd.lo = o->nd.lo;
+        if (o->nd.hi > nd.hi) nd.hi = o->nd.hi;
+      }
+      if (vl_val_has(v, VL_O_UNKNOWN) || vl_val_has(v, VL_O_SYM) || vl_val_has(v, VL_O_OBJ)) nd.hi = VL_ND_MAX;
+    }
+    if (array && !x->sub) return vl_new_array(F, VL_HOW_COPY, (VlLibId)lib, nd, e); /* a mask, broadcast */
+    return vl_prim(V(F), VL_O_SCALAR);
+  }
+  case VL_E_TUPLE: return eval_display(F, e, VL_SEQ_TUPLE);
+  case VL_E_LIST: return eval_display(F, e, VL_SEQ_LIST);
+  case VL_E_SET: return eval_display(F, e, VL_SEQ_SET);
+  case VL_E_DICT: return eval_display(F, e, VL_SEQ_DICT);
+  case VL_E_COMP: return eval_comprehension(F, e);
+  case VL_E_LAMBDA: return eval_lambda(F, e);
+  case VL_E_COND: {
+    eval_kid(F, e, 1);
+    const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
+    return vl_join(V(F), a, b);
+  }
+  case VL_E_INT:
+    return x->a == VL_INT_BIG ? vl_prim(V(F), VL_O_INT) : vl_int_const(V(F), x->sub ? -(long)x->a : (long)x->a);
+  case VL_E_FLOAT:
+  case VL_E_TRUE:
+  case VL_E_FALSE: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_E_STR: return x->a ? vl_str_const(V(F), vl_str(m, x->a)) : vl_prim(V(F), VL_O_STR);
+  case VL_E_NONE: return vl_prim(V(F), VL_O_NONE);
+  case VL_E_ELLIPSIS: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_E_AWAIT: return eval_kid(F, e, 0); /* a coroutine's result is what it returns */
+  case VL_E_YIELD: {
+    const VlVal *v = x->nkids && vl_kid(m, e, 0) ? eval_kid(F, e, 0) : vl_prim(V(F), VL_O_NONE);
+    if (x->sub) v = vl_op_iter_elem(F, v, 0, e); /* yield from it: its elements */
+    F->yields = vl_join(V(F), F->yields, v);
+    if (F->loop || x->sub) {
+      /* a generator hands out one value per step: record it where the view is made */
+    }
+    return vl_unknown(V(F)); /* what send() gives */
+  }
+  case VL_E_WALRUS: {
+    const VlVal *v = eval_kid(F, e, 1);
+    write_name(F, vl_kid(m, e, 0), v);
+    return v;
+  }
+  case VL_E_STAR:
+  case VL_E_DSTAR:
+  case VL_E_KW:
+    return eval_kid(F, e, 0);
+  case VL_E_SLICE:
+    for (uint32_t i = 0; i < x->nkids; i++) eval_kid(F, e, i);
+    return vl_prim(V(F), VL_O_SCALAR);
+  default:
+    for (uint32_t i = 0; i < x->nkids; i++) eval_kid(F, e, i);
+    return vl_unknown(V(F));
+  }
+}
+
+const VlVal *vl_eval(Frame *F, VlId e) {
+  if (!e) return vl_unknown(V(F));
+  Analysis *an = F->an;
+  if (an->budget == 0) return vl_unknown(V(F));
+  an->budget--;
+  return eval_node(F, e);
+}
+
+/* ---- assignment ---- */
+
+static const char *target_text(Frame *F, VlId e) { return vl_expr_text(F->an, e); }
+
+/* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
+static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
+  const VlModule *m = M(F);
+  const VlExpr *t = vl_expr(m, target);
+  const VlVal *c = eval_kid(F, target, 0);
+  bool varies = false;
+  for (uint32_t i = 1; i < t->nkids; i++) {
+    VlId k = vl_kid(m, target, i);
+    const VlExpr *kx = vl_expr(m, k);
+    vl_eval(F, k);
+    /* a literal key overwrites one slot every time */
+    if (!(kx->op == VL_E_INT || kx->op == VL_E_STR || kx->op == VL_E_NONE || kx->op == VL_E_TRUE || kx->op == VL_E_FALSE))
+      varies = true;
+  }
+  for (uint16_t i = 0; i < c->n; i++) {
+    const VlObj *o = c->objs[i];
+    if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), v);
+  }
+  if (!value_expr) return;
+  StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,
+                .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
+                .text = vl_expr_text(F->an, value_expr), .container_text = target_text(F, vl_kid(m, target, 0))};
+  vl_frame_store(F, &ev);
+  /* into a container the caller can see: the summary says so */
+  for (uint16_t i = 0; i < c->n; i++)
+    if (c->objs[i]->site && c->objs[i]->site->kind == VL_SITE_SYM) {
+      VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_SETITEM, .key_varies = varies, .target = c, .value = v,
+                     .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+      VL_VEC_PUSH(&F->effects, ef);
+      break;
+    }
+}
+
+void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
+  const VlModule *m = M(F);
+  if (!target) return;
+  const VlExpr *t = vl_expr(m, target);
+  switch (t->op) {
+  case VL_E_NAME:
+    write_name(F, target, v);
+    return;
+  case VL_E_ATTR: {
+    const VlVal *obj = eval_kid(F, target, 0);
+    const char *name = vl_str(m, t->a);
+    for (uint16_t i = 0; i < obj->n; i++) {
+      const VlObj *o = obj->objs[i];
+      const VlSite *site = vl_obj_site(F, o);
+      if (site) vl_heap_set_attr(F, site, name, v);
+    }
+    return;
+  }
+  case VL_E_SUB:
+    assign_item(F, target, v, value_expr);
+    return;
+  case VL_E_TUPLE:
+  case VL_E_LIST: {
+    int n = t->nkids;
+    for (int i = 0; i < n; i++) {
+      VlId k = vl_kid(m, target, (uint32_t)i);
+      if (vl_expr(m, k)->op == VL_E_STAR) { /* a, *rest = v: a list of the rest */
+        const VlVal *rest = vl_new_seq(F, VL_SEQ_LIST, k);
+        vl_heap_add_elem(F, rest->objs[0]->site, vl_op_iter_elem(F, v, 0, k));
+        vl_assign(F, vl_kid(m, k, 0), rest, 0);
+        continue;
+      }
+      vl_assign(F, k, vl_op_unpack(F, v, i, n, target), 0);
+    }
+    return;
+  }
+  case VL_E_STAR:
+    vl_assign(F, vl_kid(m, target, 0), v, value_expr);
+    return;
+  default:
+    return;
+  }
+}
+
+/* ---- statements ---- */
+
+static void exec_block(Frame *F, VlId block);
+
+static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
+  const VlModule *m = M(F);
+  const VlLoop *lp = &m->loops[st->a];
+  Analysis *an = F->an;
+  const VlVal *elem = NULL;
+  if (is_for) {
+    const VlVal *it = vl_eval(F, lp->iter);
+    elem = vl_op_iter_elem(F, it, st->a, lp->iter);
+  }
+  const VlVal **entry = env_copy(F, F->env, F->nenv);
+  const VlVal **back = NULL;
+  const VlVal **breaks = NULL;
+  VlId outer = F->loop;
+  F->loop = st->a;
+  for (int round = 0; round < VL_LOOP_ROUNDS; round++) {
+    const VlVal **start = env_copy(F, entry, F->nenv);
+    env_join(F, start, back, F->nenv);
+    memcpy(F->env, start, F->nenv * sizeof *F->env);
+    F->dead = false;
+    LoopCtx lc = {st->a, NULL, NULL, F->lctx};
+    F->lctx = &lc;
+    if (is_for) vl_assign(F, lp->target, elem, lp->iter);
+    else vl_eval(F, lp->iter);
+    exec_block(F, st->b);
+    F->lctx = lc.outer;
+    const VlVal **end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+    end = env_join(F, end, lc.cont, F->nenv);
+    breaks = env_join(F, breaks, lc.brk, F->nenv);
+    const VlVal **next = back ? env_copy(F, back, F->nenv) : NULL;
+    next = env_join(F, next, end, F->nenv);
+    if (next && back && env_same(next, back, F->nenv)) break;
+    if (round == VL_LOOP_ROUNDS - 1 && next && back) {
+      /* still changing: what changes is not known */
+      for (uint32_t i = 0; i < F->nenv; i++)
+        if (next[i] != back[i]) next[i] = vl_join(V(F), next[i], vl_unknown(V(F)));
+    }
+    back = next;
+    if (!back) break; /* the body never completes an iteration */
+    (void)an;
+  }
+  F->loop = outer;
+  /* after the loop: zero iterations (entry, or the while condition false), or the last one */
+  const VlVal **after = env_copy(F, entry, F->nenv);
+  env_join(F, after, back, F->nenv);
+  memcpy(F->env, after, F->nenv * sizeof *F->env);
+  F->dead = false;
+  if (st->c) exec_block(F, st->c); /* else: runs when no break */
+  if (breaks) {
+    const VlVal **cur = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+    cur = env_join(F, cur, breaks, F->nenv);
+    memcpy(F->env, cur, F->nenv * sizeof *F->env);
+    F->dead = false;
+  }
+}
+
+/* if_statement: both branches from the same state, joined after. */
+static void exec_if(Frame *F, const VlStmt *st) {
+  vl_eval(F, st->a);
+  const VlVal **before = env_copy(F, F->env, F->nenv);
+  exec_block(F, st->b);
+  const VlVal **then_env = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+  memcpy(F->env, before, F->nenv * sizeof *F->env);
+  F->dead = false;
+  if (st->c) exec_block(F, st->c);
+  const VlVal **else_env = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+  const VlVal **joined = env_join(F, then_env, else_env, F->nenv);
+  if (joined) {
+    memcpy(F->env, joined, F->nenv * sizeof *F->env);
+    F->dead = false;
+  } else {
+    F->dead = true;
+  }
+}
+
+/* try_statement: handlers may start anywhere in the body (approximated by its start and end). */
+static void exec_try(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  const VlVal **before = env_copy(F, F->env, F->nenv);
+  exec_block(F, st->a);
+  const VlVal **body_end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+  if (st->c && body_end) {
+    memcpy(F->env, body_end, F->nenv * sizeof *F->env);
+    F->dead = false;
+    exec_block(F, st->c);
+    body_end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+  }
+  const VlVal **out = body_end;
+  for (uint32_t i = 0; i < st->n; i++) {
+    const VlHandler *h = &m->handlers[st->b + i];
+    const VlVal **start = env_copy(F, before, F->nenv);
+    if (body_end) env_join(F, start, body_end, F->nenv);
+    memcpy(F->env, start, F->nenv * sizeof *F->env);
+    F->dead = false;
+    if (h->type) vl_eval(F, h->type);
+    if (h->target) vl_assign(F, h->target, vl_unknown(V(F)), 0);
+    exec_block(F, h->body);
+    if (!F->dead) out = env_join(F, out, F->env, F->nenv);
+  }
+  if (out) {
+    memcpy(F->env, out, F->nenv * sizeof *F->env);
+    F->dead = false;
+  } else {
+    memcpy(F->env, before, F->nenv * sizeof *F->env);
+    F->dead = !st->d;
+  }
+  if (st->d) {
+    bool dead = F->dead;
+    F->dead = false;
+    exec_block(F, st->d);
+    F->dead = F->dead || (dead && !out);
+  }
+}
+
+/* What `with cm as x` binds: a project class's __enter__(), else (open(), np.load, most context
+ * managers) the object itself. */
+static const VlVal *entered_value(Frame *F, const VlVal *v, VlId cm) {
+  const VlObj *out[VL_VAL_MAX * 2];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_INST && o->base) {
+      Args none = {0};
+      const VlVal *enter = vl_op_attr(F, vl_val1(V(F), o), "__enter__", cm);
+      const VlVal *r = vl_val_unknownish(enter) ? vl_val1(V(F), o) : vl_op_call(F, enter, &none, cm);
+      for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 2; k++) out[n++] = r->objs[k];
+    } else if (o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST || o->kind == VL_O_SEQ) {
+      out[n++] = o;
+    } else {
+      out[n++] = vl_unknown(V(F))->objs[0];
+    }
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
+/* with_statement: target := the context manager's __enter__() */
+static void exec_with(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  for (uint32_t i = 0; i < st->n; i++) {
+    VlId cm = m->kids[st->a + 2 * i], target = m->kids[st->a + 2 * i + 1];
+    const VlVal *v = vl_eval(F, cm);
+    if (target) vl_assign(F, target, entered_value(F, v, cm), cm);
+  }
+  exec_block(F, st->b);
+}
+
+/* c = c + [v] (or [v] + c): the same accumulator, grown in place as far as its contents go. */
+static bool accumulate(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  VlId t = m->kids[st->b];
+  const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
+  if (tx->op != VL_E_NAME || vx->op != VL_E_BINOP || vx->sub != VL_OP_ADD) return false;
+  VlId l = vl_kid(m, st->a, 0), r = vl_kid(m, st->a, 1);
+  const VlExpr *lx = vl_expr(m, l), *rx = vl_expr(m, r);
+  bool left = lx->op == VL_E_NAME && lx->sym.kind == tx->sym.kind && lx->sym.owner == tx->sym.owner && lx->sym.slot == tx->sym.slot;
+  bool right = rx->op == VL_E_NAME && rx->sym.kind == tx->sym.kind && rx->sym.owner == tx->sym.owner && rx->sym.slot == tx->sym.slot;
+  if (!left && !right) return false;
+  const VlVal *acc = vl_eval(F, left ? l : r);
+  if (!vl_val_has(acc, VL_O_SEQ)) return false;
+  VlId other = left ? r : l;
+  const VlVal *add = vl_eval(F, other);
+  vl_extend_into(F, acc, add, other, t);
+  return true;
+}
+
+/* a = CALL(...) in a loop, CALL a library function: what VL003/VL004 look at. */
+static void loop_rebind(Frame *F, VlId s, const VlStmt *st) {
+  const VlModule *m = M(F);
+  Analysis *an = F->an;
+  if (!an->sink || !an->sink->rebind || F->pass) return;
+  VlId t = m->kids[st->b];
+  const VlExpr *tx = vl_expr(m, t);
+  if (tx->op != VL_E_NAME && tx->op != VL_E_ATTR) return;
+  VlId cands[2] = {st->a, 0};
+  if (vl_expr(m, st->a)->op == VL_E_COND) {
+    cands[0] = vl_kid(m, st->a, 0);
+    cands[1] = vl_kid(m, st->a, 2);
+  }
+  /* the name is the target of a loop around it (for x in ...: x = f(x)) */
+  bool loop_var = false;
+  for (VlId l = F->loop; l && tx->op == VL_E_NAME; l = m->loops[l].parent) {
+    VlId lt = m->loops[l].target;
+    if (lt && vl_expr(m, lt)->op == VL_E_NAME && vl_expr(m, lt)->sym.slot == tx->sym.slot &&
+        vl_expr(m, lt)->sym.owner == tx->sym.owner)
+      loop_var = true;
+  }
+  for (int c = 0; c < 2 && cands[c]; c++) {
+    const VlExpr *x = vl_expr(m, cands[c]);
+    if (x->op != VL_E_CALL && x->op != VL_E_SUB) continue;
+    const VlVal *fn = vl_eval(F, vl_kid(m, cands[c], 0));
+    for (uint16_t i = 0; i < fn->n; i++) {
+      const VlObj *o = fn->objs[i];
+      if (o->kind != VL_O_LIB || o->base || !o->name || o->mod) continue;
+      const char *member;
+      const VlLibrary *lib = vl_knowledge_library(an->know, o->name, &member);
+      const VlLibEntry *e = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;
+      if (!e) continue;
+      VlLoopRebind rb = {.func = F->func, .stmt = s, .loop = F->loop, .call = cands[c], .entry = e, .lib = lib->id,
+                         .target_is_loop_var = loop_var};
+      an->sink->rebind(an->sink->ctx, &rb);
+      break;
+    }
+  }
+}
+
+static void exec_stmt(Frame *F, VlId s) {
+  const VlModule *m = M(F);
+  const VlStmt *st = vl_stmt(m, s);
+  switch (st->kind) {
+  case VL_S_EXPR:
+    vl_eval(F, st->a);
+    return;
+  case VL_S_ASSIGN: {
+    if (st->n == 1 && accumulate(F, st)) return;
+    const VlVal *v = vl_eval(F, st->a);
+    if (F->loop && st->n == 1) loop_rebind(F, s, st);
+    for (uint32_t i = 0; i < st->n; i++) vl_assign(F, m->kids[st->b + i], v, st->a);
+    return;
+  }
+  case VL_S_AUGASSIGN: {
+    vl_augassign(F, st);
+    return;
+  }
+  case VL_S_ANNASSIGN:
+    if (st->b) vl_assign(F, st->a, vl_eval(F, st->b), st->b);
+    return;
+  case VL_S_DEL:
+    for (uint32_t i = 0; i < st->n; i++) {
+      VlId t = m->kids[st->b + i];
+      const VlExpr *tx = vl_expr(m, t);
+      if (tx->op == VL_E_SUB) { /* del c[:] empties c; del c[k] removes one item */
+        const VlVal *c = eval_kid(F, t, 0);
+        bool whole = tx->nkids == 2 && vl_expr(m, vl_kid(m, t, 1))->op == VL_E_SLICE;
+        if (whole) {
+          ClearEv ev = {c, F->loop};
+          VL_VEC_PUSH(&F->clears, ev);
+        }
+      } else if (tx->op == VL_E_NAME) {
+        write_name(F, t, vl_prim(V(F), VL_O_NONE));
+      } else {
+        vl_eval(F, t);
+      }
+    }
+    return;
+  case VL_S_IF: exec_if(F, st); return;
+  case VL_S_FOR: exec_loop_body(F, st, true); return;
+  case VL_S_WHILE: exec_loop_body(F, st, false); return;
+  case VL_S_TRY: exec_try(F, st); return;
+  case VL_S_WITH: exec_with(F, st); return;
+  case VL_S_MATCH: {
+    vl_eval(F, st->a);
+    const VlVal **before = env_copy(F, F->env, F->nenv), **out = env_copy(F, F->env, F->nenv);
+    bool any = true; /* no case may match */
+    for (uint32_t i = 0; i < st->n; i++) {
+      memcpy(F->env, before, F->nenv * sizeof *F->env);
+      F->dead = false;
+      exec_block(F, m->kids[st->b + i]);
+      if (!F->dead) out = env_join(F, out, F->env, F->nenv);
+    }
+    memcpy(F->env, out, F->nenv * sizeof *F->env);
+    F->dead = !any;
+    return;
+  }
+  case VL_S_RETURN: {
+    const VlVal *v = st->a ? vl_eval(F, st->a) : vl_prim(V(F), VL_O_NONE);
+    F->ret = vl_join(V(F), F->ret, v);
+    F->dead = true;
+    return;
+  }
+  case VL_S_RAISE:
+    if (st->a) vl_eval(F, st->a);
+    F->dead = true;
+    return;
+  case VL_S_BREAK:
+  case VL_S_CONTINUE:
+    if (F->lctx) {
+      const VlVal ***slot = st->kind == VL_S_BREAK ? &F->lctx->brk : &F->lctx->cont;
+      *slot = env_join(F, *slot ? *slot : NULL, F->env, F->nenv);
+      if (*slot == F->env) *slot = env_copy(F, F->env, F->nenv);
+    }
+    F->dead = true;
+    return;
+  case VL_S_IMPORT:
+  case VL_S_IMPORT_FROM: {
+    const VlVal *v = vl_import_binding(F, st);
+    if (!st->a) return; /* import *: names resolve through builtin() */
+    /* bind the name: find the slot through a synthetic lookup of the function's locals */
+    const VlFunc *fn = vl_func(m, F->func);
+    const char *name = vl_str(m, st->a);
+    if (F->comps) return;
+    for (uint32_t i = 0; i < fn->nlocals; i++)
+      if (strcmp(vl_local_name(m, F->func, i), name) == 0) {
+        F->env[i] = v;
+        return;
+      }
+    /* declared global in a function */
+    return;
+  }
+  case VL_S_DEF: {
+    const VlFunc *fn = vl_func(m, st->a);
+    VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .nd = vl_nd_unknown()};
+    for (uint32_t d = 0; d < fn->ndecorators; d++) vl_eval(F, m->kids[fn->decorators + d]);
+    /* defaults are evaluated at definition time */
+    for (uint32_t p = 0; p < fn->nparams; p++) {
+      const VlParam *pp = &m->params[fn->params + p];
+      if (pp->dflt) vl_eval(F, pp->dflt);
+    }
+    const VlVal *v = (fn->flags & VL_FN_DECORATED) ? vl_unknown(V(F)) : vl_val1(V(F), vl_obj(V(F), o));
+    const VlFunc *cur = vl_func(m, F->func);
+    for (uint32_t i = 0; i < cur->nlocals; i++)
+      if (strcmp(vl_local_name(m, F->func, i), vl_str(m, fn->name)) == 0) {
+        F->env[i] = v;
+        break;
+      }
+    return;
+  }
+  case VL_S_CLASS: {
+    const VlClass *k = &m->classes[st->a];
+    for (uint32_t b = 0; b < k->nbases; b++) vl_eval(F, m->kids[k->bases + b]);
+    VlObj o = {.kind = VL_O_CLASS, .mod = F->an->mi, .func = st->a, .nd = vl_nd_unknown()};
+    const VlVal *v = vl_val1(V(F), vl_obj(V(F), o));
+    const VlFunc *cur = vl_func(m, F->func);
+    for (uint32_t i = 0; i < cur->nlocals; i++)
+      if (strcmp(vl_local_name(m, F->func, i), vl_str(m, k->name)) == 0) {
+        F->env[i] = v;
+        break;
+      }
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+static void exec_block(Frame *F, VlId block) {
+  if (!block) return;
+  const VlModule *m = M(F);
+  for (uint32_t i = 0; i < m->blocks[block].count && !F->dead; i++) exec_stmt(F, vl_block_stmt(m, block, i));
+}
+
+/* ---- frames ---- */
+
+void vl_frame_init(Frame *F, Analysis *an, VlId func) {
+  memset(F, 0, sizeof *F);
+  F->an = an;
+  F->func = func;
+  F->nenv = vl_func(an->m, func)->nlocals;
+  F->env = VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
+  F->ret = &vl_empty_val;
+  F->yields = &vl_empty_val;
+}
+
+void vl_frame_free(Frame *F) {
+  heap_free(&F->heap);
+  VL_VEC_FREE(&F->stores);
+  VL_VEC_FREE(&F->clears);
+  VL_VEC_FREE(&F->effects);
+}
+
+/* Runs the function's body until its heap stops growing. */
+void vl_frame_run(Frame *F) {
+  const VlModule *m = M(F);
+  const VlFunc *fn = vl_func(m, F->func);
+  const VlVal **init = env_copy(F, F->env, F->nenv);
+  for (F->pass = 0; F->pass < VL_FRAME_PASSES; F->pass++) {
+    memcpy(F->env, init, F->nenv * sizeof *F->env);
+    F->heap.changed = false;
+    F->dead = false;
+    F->ret = &vl_empty_val;
+    F->yields = &vl_empty_val;
+    F->stores.len = 0;
+    F->clears.len = 0;
+    F->effects.len = 0;
+    if (fn->kind == VL_FN_LAMBDA) F->ret = vl_eval(F, fn->expr);
+    else exec_block(F, fn->body);
+    if (!F->dead && fn->kind != VL_FN_LAMBDA) F->ret = vl_join(V(F), F->ret, vl_prim(V(F), VL_O_NONE));
+    if (!F->heap.changed) break;
+  }
+}
+
+/* ---- augmented assignment and accumulators ---- */
+
+/* acc += vs / acc = acc + vs on a list or a tuple: the elements join the same accumulator. */
+void vl_extend_into(Frame *F, const VlVal *acc, const VlVal *add, VlId add_expr, VlId target) {
+  const VlModule *m = M(F);
+  const VlVal *elems = vl_op_elems(F, add, add_expr);
+  for (uint16_t i = 0; i < acc->n; i++)
+    if (vl_obj_site(F, acc->objs[i])) vl_heap_add_elem(F, vl_obj_site(F, acc->objs[i]), elems);
+  StoreEv ev = {.store = VL_ST_EXTEND, .container = acc, .value = add, .loop = F->loop,
+                .at = vl_expr_span(F->an, add_expr), .fix_at = vl_expr(m, add_expr)->end,
+                .text = vl_expr_text(F->an, add_expr), .container_text = vl_expr_text(F->an, target)};
+  /* a tuple display `(v,)` stores v itself: report at v */
+  const VlExpr *ax = vl_expr(m, add_expr);
+  if ((ax->op == VL_E_TUPLE || ax->op == VL_E_LIST) && ax->nkids == 1) {
+    VlId item = vl_kid(m, add_expr, 0);
+    ev.at = vl_expr_span(F->an, item);
+    ev.fix_at = vl_expr(m, item)->end;
+    ev.text = vl_expr_text(F->an, item);
+  }
+  vl_frame_store(F, &ev);
+  for (uint16_t i = 0; i < acc->n; i++)
+    if (acc->objs[i]->kind == VL_O_SYM || (acc->objs[i]->site && acc->objs[i]->site->kind == VL_SITE_SYM)) {
+      VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_EXTEND, .key_varies = true, .target = acc, .value = add,
+                     .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+      VL_VEC_PUSH(&F->effects, ef);
+      break;
+    }
+}
+
+/* augmented_assignment -> target op= value */
+void vl_augassign(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  const VlVal *cur = vl_eval(F, st->a);
+  const VlVal *rhs = vl_eval(F, st->b);
+  const VlExpr *rx = vl_expr(m, st->b);
+  bool container = vl_val_has(cur, VL_O_SEQ);
+  bool display = rx->op == VL_E_LIST || rx->op == VL_E_TUPLE || rx->op == VL_E_COMP;
+  if ((container || (display && !vl_val_has(cur, VL_O_ARRAY))) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR)) {
+    /* list += xs, tuple += (x,), set |= s: the same accumulator, holding more */
+    const VlObj *keep[VL_VAL_MAX + 1];
+    int n = 0;
+    for (uint16_t i = 0; i < cur->n && n < VL_VAL_MAX; i++) {
+      const VlObj *o = cur->objs[i];
+      if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE) { /* the tuple is replaced, its contents carried */
+        VlObj c = *o;
+        c.flags |= VL_F_ACCUM;
+        c.items = NULL;
+        c.nitems = 0;
+        keep[n++] = vl_obj(V(F), c);
+      } else {
+        keep[n++] = o;
+      }
+    }
+    const VlVal *acc = vl_val_of(V(F), keep, (size_t)n);
+    if (vl_val_empty(acc)) acc = cur;
+    vl_extend_into(F, acc, rhs, st->b, st->a);
+    if (vl_expr(m, st->a)->op == VL_E_NAME) vl_assign(F, st->a, acc, 0);
+    return;
+  }
+  if (vl_val_has(cur, VL_O_ARRAY)) return; /* in place: a *= 0.5 keeps the same array */
+  const VlVal *r = vl_op_binop(F, st->sub, cur, rhs, st->b);
+  if (vl_expr(m, st->a)->op != VL_E_SUB) vl_assign(F, st->a, r, 0);
+}
+
+/* ---- imports ---- */
+
+/* The absolute module a relative import names: `from ..pkg import x` in module a.b.c. */
+static const char *absolute_module(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  const char *mod = st->b ? vl_str(m, st->b) : "";
+  if (!st->sub) return mod;
+  const VlModInfo *mi = F->an->mi;
+  char *base = vl_arena_strdup(F->an->arena, mi->name);
+  int up = st->sub - (mi->package ? 1 : 0);
+  for (int i = 0; i < up; i++) {
+    char *dot = strrchr(base, '.');
+    if (dot) *dot = '\0';
+    else base[0] = '\0';
+  }
+  if (!*mod) return base;
+  return *base ? vl_arena_printf(F->an->arena, "%s.%s", base, mod) : mod;
+}
+
+static const VlVal *module_value(Frame *F, const char *name) {
+  VlModInfo *mod = vl_program_find(F->an->prog, name);
+  if (!mod) return vl_lib_value(F, name);
+  VlObj o = {.kind = VL_O_LIB, .name = mod->name, .mod = mod, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+const VlVal *vl_import_binding(Frame *F, const VlStmt *st) {
+  const VlModule *m = M(F);
+  if (st->kind == VL_S_IMPORT) return module_value(F, vl_str(m, st->b));
+  const char *mod = absolute_module(F, st);
+  const char *member = st->c ? vl_str(m, st->c) : "";
+  char *full = *mod ? vl_arena_printf(F->an->arena, "%s.%s", mod, member) : vl_arena_strdup(F->an->arena, member);
+  if (vl_program_find(F->an->prog, full)) return module_value(F, full);
+  VlModInfo *pm = vl_program_find(F->an->prog, mod);
+  if (pm) {
+    if (!pm->analysed && pm != F->an->mi) return vl_unknown(V(F));
+    return vl_op_attr(F, module_value(F, mod), member, 0);
+  }
+  return vl_lib_value(F, full);
+}

@@ -1,0 +1,1802 @@
+/* ops.c: what operations do to abstract values.
+ *
+ * Each operation maps every object of its operand(s) to result objects and joins them:
+ *
+ *   operation        array operand (NumPy/CuPy/PyTorch, facts in the rules/ tables)
+ *   a[i] (ndim>=2)   a view of a's object, showing part of it          (torch: also on 1-D)
+ *   a[i:j], a[:,0]   a view (partial when it narrows: a stop, a negative start, a step >= 8)
+ *   a[idx], a[mask]  a new array (advanced indexing copies)
+ *   a.T, a.reshape   a view (table: "view"); np.delete, a + b: a new array (table: "copy")
+ *   for row in a     rows: views of a's object
+ *
+ * Containers keep their elements in the frame's heap; opaque results of calls we cannot see into
+ * (a model, an environment's step()) are new objects which become arrays when used as arrays.
+ * Symbols (parameters, attributes of them) used as arrays become arrays whose site is the symbol;
+ * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
+ * when a caller's values are substituted (summary.c). */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "flow/analysis.h"
+
+static VlValues *V(const Frame *F) { return F->an->vals; }
+static const VlModule *M(const Frame *F) { return F->an->m; }
+
+/* ---- accumulating result objects ---- */
+typedef struct Acc {
+  const VlObj *o[VL_VAL_MAX * 2];
+  int n;
+  bool unknown;
+} Acc;
+
+static void add(Acc *a, const VlObj *o) {
+  if (!o) return;
+  if (a->n < VL_VAL_MAX * 2) a->o[a->n++] = o;
+  else a->unknown = true;
+}
+
+static void add_val(Acc *a, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) add(a, v->objs[i]);
+}
+
+static const VlVal *done(Frame *F, Acc *a) {
+  if (a->unknown) add(a, vl_unknown(V(F))->objs[0]);
+  return vl_val_of(V(F), a->o, (size_t)a->n);
+}
+
+static const VlObj *unknown_obj(Frame *F) { return vl_unknown(V(F))->objs[0]; }
+static const VlObj *prim_obj(Frame *F, VlObjKind k) { return vl_prim(V(F), k)->objs[0]; }
+
+/* ---- sites and constructors ---- */
+
+const VlSite *vl_new_site(Frame *F, VlId expr, VlHow how) {
+  const VlExpr *x = vl_expr(M(F), expr);
+  VlSite s = {.kind = VL_SITE_NEW, .how = (uint8_t)how, .mod = F->an->mi, .func = F->func, .at = expr,
+              .start = x->start, .end = x->end};
+  return vl_site(V(F), s);
+}
+
+static const VlSite *sym_site(Frame *F, const VlObj *sym) {
+  VlSite s = {.kind = VL_SITE_SYM, .sym = sym};
+  return vl_site(V(F), s);
+}
+
+const VlSite *vl_obj_site(Frame *F, const VlObj *o) {
+  if (o->site) return o->site;
+  return o->kind == VL_O_SYM ? sym_site(F, o) : NULL;
+}
+
+/* A new array is C-contiguous; F-contiguous too when it has at most one dimension. */
+static uint8_t fresh_layout(VlNdim nd) {
+  return (uint8_t)(VL_L_C | (nd.hi <= 1 ? VL_L_F : nd.lo >= 2 ? VL_L_NOTF : 0));
+}
+
+static const VlObj *array_obj(Frame *F, bool view, const VlSite *site, uint8_t lib, VlNdim nd, uint8_t flags,
+                              VlId expr) {
+  VlObj o = {.kind = VL_O_ARRAY, .sub = view, .site = site, .lib = lib, .nd = nd, .flags = flags, .expr = expr,
+             .expr_mod = expr ? F->an->mi : NULL};
+  if (!view && site && site->kind == VL_SITE_NEW) o.layout = fresh_layout(nd);
+  return vl_obj(V(F), o);
+}
+
+const VlVal *vl_new_array(Frame *F, VlHow how, VlLibId lib, VlNdim nd, VlId expr) {
+  /* (array_obj gives it a fresh layout) */
+  return vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, how), (uint8_t)lib, nd, 0, expr));
+}
+
+const VlVal *vl_new_seq(Frame *F, VlSeqKind kind, VlId expr) {
+  VlObj o = {.kind = VL_O_SEQ, .sub = (uint8_t)kind, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+static const VlObj *new_obj(Frame *F, VlId expr, uint8_t flags) {
+  VlObj o = {.kind = VL_O_OBJ, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .nd = vl_nd_unknown(), .flags = flags,
+             .expr = expr, .expr_mod = F->an->mi};
+  return vl_obj(V(F), o);
+}
+
+static const VlObj *lib_obj(Frame *F, const char *name, const VlVal *base, uint8_t lib) {
+  VlObj o = {.kind = VL_O_LIB, .name = name, .base = base, .lib = lib, .nd = vl_nd_unknown()};
+  return vl_obj(V(F), o);
+}
+
+static const VlObj *sym_obj(Frame *F, VlSymOp op, const VlVal *base, const char *name, const VlVal *const *items,
+                            uint16_t nitems, uint32_t index, const VlVal *hint) {
+  VlObj o = {.kind = VL_O_SYM, .sub = (uint8_t)op, .base = base, .name = name, .items = (const VlVal **)items,
+             .nitems = nitems, .index = index, .elem = hint, .nd = vl_nd_unknown()};
+  return vl_obj(V(F), o);
+}
+
+const VlVal *vl_lib_value(Frame *F, const char *qualified) {
+  return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, qualified), NULL, 0));
+}
+
+static const VlLibrary *library(const Frame *F, uint8_t id) {
+  const VlKnowledge *k = F->an->know;
+  for (size_t i = 0; i < k->nlibs; i++)
+    if (k->libs[i].id == id) return &k->libs[i];
+  return &k->libs[0];
+}
+
+/* An object seen as an array: arrays stay, opaque results and symbols become arrays whose site
+ * is themselves (with `nd` evidence), anything else is dropped. */
+static const VlObj *as_array_obj(Frame *F, const VlObj *o, VlNdim nd) {
+  switch (o->kind) {
+  case VL_O_ARRAY: {
+    if (nd.lo <= o->nd.lo || o->nd.hi < nd.lo) return o;
+    VlObj c = *o;
+    c.nd.lo = nd.lo;
+    return vl_obj(V(F), c);
+  }
+  case VL_O_OBJ:
+    return array_obj(F, false, o->site, o->lib, nd, (uint8_t)(o->flags & VL_F_ASSUMED), o->expr);
+  case VL_O_SYM:
+    if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {
+      /* a symbol whose hint says array: an array identified by the symbol */
+      const VlObj *hint = NULL;
+      for (uint16_t i = 0; i < o->elem->n; i++)
+        if (o->elem->objs[i]->kind == VL_O_ARRAY) hint = o->elem->objs[i];
+      VlNdim n = hint->nd;
+      if (nd.lo > n.lo && nd.lo <= n.hi) n.lo = nd.lo;
+      return array_obj(F, false, sym_site(F, o), hint->lib, n, 0, 0);
+    }
+    return array_obj(F, false, sym_site(F, o), 0, nd, 0, 0);
+  default:
+    return NULL;
+  }
+}
+
+const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim nd) {
+  Acc a = {0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    const VlObj *r = as_array_obj(F, o, nd);
+    add(&a, r ? r : o);
+  }
+  return done(F, &a);
+}
+
+/* A view of array object `o` made by expression `expr`. */
+static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr, uint8_t layout) {
+  uint8_t flags = (uint8_t)((o->sub && (o->flags & VL_F_PARTIAL)) || partial ? VL_F_PARTIAL : 0);
+  flags |= (uint8_t)(o->flags & VL_F_ASSUMED);
+  VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr,
+             .expr_mod = expr ? F->an->mi : NULL, .shape = o->shape, .layout = layout};
+  return vl_obj(V(F), v);
+}
+
+/* A view whose layout is not known. */
+static const VlObj *view_of(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr) {
+  return view_of_layout(F, o, nd, partial, expr, 0);
+}
+
+/* The layout of o[ix] when o is C-contiguous: leading integers, then at most one slice with step 1,
+ * then whole axes keep it contiguous (a[i], a[i:j], a[i, :]); anything else does not (a[:, 0],
+ * a[::2], a[:, :3]). */
+static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
+  if (!(o->layout & VL_L_C)) return 0;
+  bool sliced = false, contiguous = true;
+  for (int i = 0; i < ix->n && contiguous; i++) {
+    switch (ix->kind[i]) {
+    case IX_INT: /* an index after a sliced axis jumps rows: a[:, 0] */
+      if (sliced) contiguous = false;
+      break;
+    case IX_NEWAXIS:
+    case IX_ELLIPSIS: break;
+    case IX_SLICE: {
+      bool whole = ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
+                   (ix->step[i] == LONG_MIN || ix->step[i] == 1);
+      bool step1 = !ix->lit[i] || ix->step[i] == LONG_MIN || ix->step[i] == 1;
+      if (sliced && !whole) contiguous = false; /* a[:, :3] */
+      else if (!step1) contiguous = false;      /* a[::2] */
+      sliced = true;
+      break;
+    }
+    default: return 0;
+    }
+  }
+  if (contiguous) return (uint8_t)(VL_L_C | (result.hi <= 1 ? VL_L_F : 0));
+  return (uint8_t)(VL_L_NOTC | (result.hi <= 1 ? VL_L_NOTF : 0));
+}
+
+static VlNdim nd_sub(VlNdim nd, int ints, int newaxes) {
+  VlNdim r = nd;
+  r.lo = (uint8_t)((nd.lo > ints ? nd.lo - ints : 0) + newaxes);
+  r.hi = nd.hi >= VL_ND_MAX ? VL_ND_MAX : (uint8_t)((nd.hi > ints ? nd.hi - ints : 0) + newaxes);
+  return r;
+}
+
+static const VlVal *param_val(const Args *a, const VlLibEntry *e, const char *name, VlId *expr);
+
+/* ---- literal shapes ---- */
+
+static const struct { const char *name; uint8_t size; } dtypes[] = {
+    {"float64", 8}, {"double", 8},  {"float32", 4},    {"single", 4},     {"float", 4},  {"float16", 2},
+    {"half", 2},    {"bfloat16", 2}, {"int64", 8},     {"long", 8},       {"int32", 4},  {"int", 4},
+    {"int16", 2},   {"int8", 1},    {"uint8", 1},      {"bool", 1},       {"bool_", 1},  {"complex128", 16},
+    {"complex64", 8}};
+
+/* The dtype a `dtype=` argument names (np.float32, torch.float16, "float32"), or NULL. */
+static bool dtype_of(const VlVal *v, const char **name, uint8_t *size) {
+  if (!v || v->n != 1) return false;
+  const VlObj *o = v->objs[0];
+  const char *n = o->name;
+  if (!n || (o->kind != VL_O_LIB && o->kind != VL_O_STR)) return false;
+  const char *dot = strrchr(n, '.');
+  if (dot) n = dot + 1;
+  for (size_t i = 0; i < sizeof dtypes / sizeof *dtypes; i++)
+    if (strcmp(dtypes[i].name, n) == 0) return *name = dtypes[i].name, *size = dtypes[i].size, true;
+  return false;
+}
+
+/* An integer constant: from the argument's value (known through summaries), or its literal. */
+static bool int_const(Frame *F, const VlVal *v, VlId expr, int64_t *out) {
+  if (v && v->n == 1 && v->objs[0]->kind == VL_O_INT && v->objs[0]->num_known) {
+    *out = (int64_t)(int32_t)v->objs[0]->index;
+    return *out >= 0;
+  }
+  if (expr) {
+    const VlExpr *x = vl_expr(M(F), expr);
+    if (x->op == VL_E_INT && x->a != VL_INT_BIG && !x->sub) return *out = x->a, true;
+  }
+  return false;
+}
+
+/* The literal shape of a producer call (np.zeros((500, 32, 32, 3)), torch.randn(2, 64, 8192)), or NULL. */
+static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const Args *a) {
+  VlShape sh = {.itemsize = lib->id == VL_LIBID_TORCH ? 4 : 8, .dtype = lib->id == VL_LIBID_TORCH ? "float32" : "float64"};
+  VlNdimSpec spec = e->ndim_then;
+  if (spec.rule == VL_ND_ARGS) {
+    if (a->star) return NULL;
+    for (int i = 0; i < a->npos && sh.n < VL_SHAPE_MAX; i++)
+      if (!int_const(F, a->pos[i], a->pos_expr[i], &sh.dims[sh.n++])) return NULL;
+  } else if (spec.rule == VL_ND_SHAPE && !e->effect_cond.param) {
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, spec.param, &x);
+    if (!v || v->n != 1) return NULL;
+    const VlObj *o = v->objs[0];
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
+      const VlExpr *tx = x ? vl_expr(M(F), x) : NULL;
+      for (uint16_t i = 0; i < o->nitems && sh.n < VL_SHAPE_MAX; i++)
+        if (!int_const(F, o->items[i], tx && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) ? vl_kid(M(F), x, i) : 0,
+                       &sh.dims[sh.n++]))
+          return NULL;
+    } else if (!int_const(F, v, x, &sh.dims[sh.n++])) {
+      return NULL;
+    }
+  } else {
+    return NULL;
+  }
+  if (!sh.n) return NULL;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "dtype") == 0 && !dtype_of(a->kw[i], &sh.dtype, &sh.itemsize)) return NULL;
+  return vl_shape(V(F), sh);
+}
+
+/* The shape a view shows, and whether that is provably at least an eighth of its base (then it
+ * pins less than 8 times what it shows: below the oracle's threshold for a leak). */
+static bool shows_most(const VlShape *base, const Index *ix) {
+  if (!base || base->upper) return false;
+  double shown = 1.0;
+  int axis = 0;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_NEWAXIS) continue;
+    if (ix->kind[i] == IX_ELLIPSIS || axis >= base->n) return false;
+    int64_t dim = base->dims[axis++];
+    if (dim <= 0) return false;
+    if (ix->kind[i] == IX_INT) {
+      shown /= (double)dim;
+    } else if (ix->kind[i] == IX_SLICE) {
+      if (!ix->lit[i]) return false;
+      long step = ix->step[i] == LONG_MIN ? 1 : ix->step[i];
+      if (step <= 0) return false;
+      long start = ix->start[i] == LONG_MIN ? 0 : ix->start[i], stop = ix->stop[i] == LONG_MIN ? (long)dim : ix->stop[i];
+      if (start < 0) start += dim;
+      if (stop < 0) stop += dim;
+      if (start < 0) start = 0;
+      if (stop > dim) stop = (long)dim;
+      long count = stop <= start ? 0 : (stop - start + step - 1) / step;
+      shown *= (double)count / (double)dim;
+    } else {
+      return false;
+    }
+  }
+  return shown * 8.0 >= 1.0;
+}
+
+/* ---- indexing ---- */
+
+/* Does this index show only a small part of the array (so that a view pins much more than it
+ * shows)?  Any integer on an axis or a slice with a stop or a negative start: yes, as far as we can
+ * tell; steps alone: when they divide the array by 8 or more. */
+static bool index_partial(const Index *ix) {
+  long stride = 1;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_INT) return true;
+    if (ix->kind[i] != IX_SLICE) continue;
+    bool stop = ix->stop[i] != LONG_MIN || !ix->lit[i];
+    bool neg_start = ix->lit[i] && ix->start[i] != LONG_MIN && ix->start[i] < 0;
+    long step = ix->lit[i] && ix->step[i] != LONG_MIN ? ix->step[i] : 1;
+    if (step < 0) step = -step;
+    if (!ix->lit[i]) return true; /* bounds from variables: a[t:t+8] */
+    if (stop || neg_start) return true;
+    if (step > 1) stride *= step;
+  }
+  return stride >= 8;
+}
+
+static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, VlId expr) {
+  int ints = 0, newaxes = 0;
+  bool ellipsis = false, advanced = false, unknown = false, field = false, slices = false;
+  for (int i = 0; i < ix->n; i++) switch (ix->kind[i]) {
+    case IX_INT: ints++; break;
+    case IX_SLICE: slices = true; break;
+    case IX_NEWAXIS: newaxes++; break;
+    case IX_ELLIPSIS: ellipsis = true; break;
+    case IX_ADVANCED: advanced = true; break;
+    case IX_STR: field = true; break;
+    default: unknown = true; break;
+    }
+  if (advanced) /* a 1-D index or mask along an axis keeps the ndim */
+    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, ix->adv_1d && ix->n == 1 ? o->nd : vl_nd_unknown(), 0, expr);
+  if (field && ix->n == 1) /* a structured array's field: a view of part of it */
+    return view_of(F, o, vl_nd_unknown(), true, expr);
+  if (unknown || field) return NULL;
+  VlNdim nd = nd_sub(o->nd, ints, newaxes);
+  if (ellipsis) nd.hi = VL_ND_MAX;
+  const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+  if (slices || ellipsis || newaxes || (o->lib && lib->int_index_is_view) || o->nd.lo > ints) {
+    bool partial = index_partial(ix);
+    if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
+    return view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
+  }
+  if (o->nd.hi <= ints) return prim_obj(F, VL_O_SCALAR); /* an element: a NumPy scalar holds nothing */
+  return NULL;
+}
+
+static const VlVal *seq_elems(Frame *F, const VlObj *o) {
+  const VlVal *v = o->elem ? o->elem : &vl_empty_val;
+  VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+  if (e) v = vl_join(V(F), v, e->elem);
+  if (o->site && o->site->kind == VL_SITE_SYM) {
+    /* a container the caller passed: what it held before, symbolically */
+    v = vl_join(V(F), v, vl_val1(V(F), sym_obj(F, VL_SYM_ELEMV, vl_val1(V(F), o), NULL, NULL, 0, 0, NULL)));
+  }
+  return v;
+}
+
+/* Is the index an "array-like" use: a slice, a new axis, an ellipsis, or several axes? */
+static bool array_evidence(const Index *ix) {
+  int axes = 0;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_SLICE || ix->kind[i] == IX_NEWAXIS || ix->kind[i] == IX_ELLIPSIS) return true;
+    if (ix->kind[i] != IX_STR) axes++;
+  }
+  return axes >= 2;
+}
+
+static uint32_t pack_index(const Index *ix) {
+  uint32_t k = 0;
+  for (int i = 0; i < ix->n && i < 8; i++) k |= (uint32_t)(ix->kind[i] & 0x7) << (3 * i);
+  return k | (uint32_t)ix->n << 24 | (index_partial(ix) ? 1u << 28 : 0);
+}
+
+void vl_unpack_index(uint32_t packed, Index *ix) {
+  memset(ix, 0, sizeof *ix);
+  ix->n = (int)(packed >> 24 & 0xf);
+  bool partial = packed >> 28 & 1;
+  for (int i = 0; i < ix->n; i++) {
+    ix->kind[i] = (uint8_t)(packed >> (3 * i) & 0x7);
+    ix->start[i] = ix->stop[i] = ix->step[i] = LONG_MIN;
+    if (ix->kind[i] == IX_SLICE) {
+      ix->lit[i] = true;
+      if (partial) ix->stop[i] = 0; /* "has a stop": keeps the view partial */
+    }
+  }
+}
+
+const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
+  Acc a = {0};
+  for (uint16_t i = 0; i < base->n; i++) {
+    const VlObj *o = base->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY: {
+      const VlObj *r = subscript_array(F, o, ix, expr);
+      add(&a, r ? r : unknown_obj(F));
+      break;
+    }
+    case VL_O_SEQ: {
+      bool slice = ix->n == 1 && ix->kind[0] == IX_SLICE;
+      if (slice) { /* a list slice: a new list holding the same elements */
+        const VlVal *s = vl_new_seq(F, (VlSeqKind)o->sub, expr);
+        vl_heap_add_elem(F, s->objs[0]->site, seq_elems(F, o));
+        add_val(&a, s);
+      } else if (o->sub == VL_SEQ_TUPLE && o->nitems && ix->n == 1 && ix->kind[0] == IX_INT && ix->lit[0]) {
+        long k = ix->start[0];
+        if (k < 0) k += o->nitems;
+        if (k >= 0 && k < o->nitems) add_val(&a, o->items[k]);
+        else add_val(&a, seq_elems(F, o));
+      } else {
+        add_val(&a, seq_elems(F, o));
+      }
+      break;
+    }
+    case VL_O_SHAPE:
+    case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
+    case VL_O_INDEX:
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr));
+      break;
+    case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
+    case VL_O_OBJ:
+      if (array_evidence(ix)) {
+        const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
+        const VlObj *r = subscript_array(F, arr, ix, expr);
+        add(&a, r ? r : unknown_obj(F));
+      } else { /* out[0], batch["x"]: a part of the result, taken whole */
+        VlObj part = *o;
+        part.flags |= VL_F_WHOLE;
+        add(&a, vl_obj(V(F), part));
+      }
+      break;
+    case VL_O_SYM: {
+      bool arrayish = array_evidence(ix) || (o->elem && vl_val_has(o->elem, VL_O_ARRAY));
+      if (arrayish) {
+        const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
+        const VlObj *r = subscript_array(F, arr, ix, expr);
+        if (r) add(&a, r);
+      }
+      if (!arrayish || !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = items && items[k] ? items[k] : vl_unknown(V(F));
+        add(&a, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL));
+      }
+      break;
+    }
+    case VL_O_INST:
+    case VL_O_CLASS: {
+      /* obj[k]: __getitem__ */
+      const VlVal *m = vl_op_attr(F, vl_val1(V(F), o), "__getitem__", expr);
+      if (!vl_val_unknownish(m)) {
+        Args args = {0};
+        args.npos = 1;
+        args.pos[0] = items && items[0] ? items[0] : vl_unknown(V(F));
+        add_val(&a, vl_op_call(F, m, &args, expr));
+      } else {
+        add(&a, unknown_obj(F));
+      }
+      break;
+    }
+    case VL_O_LIB:
+      if (o->name && (strcmp(o->name, "numpy.r_") == 0 || strcmp(o->name, "numpy.c_") == 0))
+        add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), VL_LIBID_NUMPY, vl_nd_unknown(), 0, expr));
+      else add(&a, unknown_obj(F));
+      break;
+    default: add(&a, unknown_obj(F)); break;
+    }
+  }
+  return done(F, &a);
+}
+
+/* ---- attributes ---- */
+
+static const VlFuncInfo *func_info(Frame *F, const VlModInfo *mod, VlId func) {
+  if (mod == F->an->mi) return vl_an_func(F->an, func);
+  return func < mod->nfuncs ? &mod->funcs[func] : NULL;
+}
+
+static const VlClassInfo *class_info(Frame *F, const VlModInfo *mod, VlId klass) {
+  if (mod == F->an->mi) return vl_an_class(F->an, klass);
+  return klass < mod->nclasses ? &mod->classes[klass] : NULL;
+}
+
+static const VlClassInfo *inst_class(Frame *F, const VlObj *inst) {
+  if (!inst->base) return NULL;
+  for (uint16_t i = 0; i < inst->base->n; i++) {
+    const VlObj *c = inst->base->objs[i];
+    if (c->kind == VL_O_CLASS) return class_info(F, c->mod, c->func);
+  }
+  return NULL;
+}
+
+static const VlObj *bound(Frame *F, const VlFuncInfo *fi, const VlObj *self) {
+  VlObj o = {.kind = VL_O_FUNC, .mod = fi->mod, .func = fi->id, .base = self ? vl_val1(V(F), self) : NULL,
+             .nd = vl_nd_unknown()};
+  return vl_obj(V(F), o);
+}
+
+static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbytes"};
+static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_grad", "is_cuda", "flags",
+                                                  "strides", "layout", "names", "grad_fn", "is_leaf"};
+
+static bool in_list(const char *const *list, size_t n, const char *s) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(list[i], s) == 0) return true;
+  return false;
+}
+#define IN(list, s) in_list(list, sizeof list / sizeof *list, s)
+
+static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
+                                const Args *a, bool method, VlId expr);
+/* A method of an array whose library is not known: its result's library is not known either. */
+static const VlVal *apply_method(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlObj *recv, const Args *a,
+                                 VlId expr);
+
+static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
+  if (strcmp(name, "shape") == 0) {
+    VlObj s = {.kind = VL_O_SHAPE, .nd = vl_nd_unknown()};
+    add(acc, vl_obj(V(F), s));
+    return;
+  }
+  if (IN(array_int_attrs, name)) {
+    add(acc, prim_obj(F, VL_O_INT));
+    return;
+  }
+  if (IN(array_scalar_attrs, name)) {
+    add(acc, prim_obj(F, VL_O_SCALAR));
+    return;
+  }
+  const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+  const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_ATTRIBUTE, name);
+  if (e) {
+    Args none = {0};
+    add_val(acc, apply_entry(F, lib, e, vl_val1(V(F), o), &none, true, expr));
+    return;
+  }
+  /* a method, bound to this array */
+  add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), o->lib ? o->lib : VL_LIBID_NUMPY));
+}
+
+static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
+
+static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
+  const VlClassInfo *k = inst_class(F, o);
+  const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
+  if (held) add_val(acc, held);
+  if (!k) {
+    if (!held) add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0));
+    return;
+  }
+  const VlFuncInfo *m = vl_class_method(F, k, name, 0);
+  if (m) {
+    if (m->flags & VL_FN_PROPERTY) {
+      Args none = {0};
+      add_val(acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
+    } else {
+      add(acc, bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : o));
+    }
+    return;
+  }
+  if (held) return;
+  const VlVal *hint = vl_class_attr_hint(F, k, name, 0);
+  if (hint) {
+    add_val(acc, hint);
+    return;
+  }
+  const VlVal *cv = class_member(F, k, name, o, 0);
+  if (cv) add_val(acc, cv);
+  else add(acc, unknown_obj(F));
+}
+
+const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
+  Acc acc = {0};
+  for (uint16_t i = 0; i < obj->n; i++) {
+    const VlObj *o = obj->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY: attr_of_array(F, &acc, o, name, expr); break;
+    case VL_O_SEQ:
+    case VL_O_RNG:
+    case VL_O_ITER:
+    case VL_O_STR:
+    case VL_O_INDEX:
+    case VL_O_SHAPE:
+      add(&acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), o->lib));
+      break;
+    case VL_O_INST: attr_of_inst(F, &acc, o, name, expr); break;
+    case VL_O_CLASS: {
+      const VlClassInfo *k = class_info(F, o->mod, o->func);
+      const VlFuncInfo *m = k ? vl_class_method(F, k, name, 0) : NULL;
+      if (m) add(&acc, bound(F, m, NULL));
+      else {
+        const VlVal *cv = k ? class_member(F, k, name, NULL, 0) : NULL;
+        if (cv) add_val(&acc, cv);
+        else add(&acc, unknown_obj(F));
+      }
+      break;
+    }
+    case VL_O_LIB: {
+      if (o->mod) { /* a project module: its global */
+        const VlModInfo *mod = o->mod;
+        bool found = false;
+        for (uint32_t g = 0; g < mod->nglobals; g++)
+          if (mod->global_names[g] && strcmp(mod->global_names[g], name) == 0) {
+            add_val(&acc, mod == F->an->mi ? F->an->globals[g] : vl_import_val(F, mod->globals[g]));
+            found = true;
+          }
+        if (!found) {
+          char *sub = vl_arena_printf(F->an->arena, "%s.%s", mod->name, name);
+          VlModInfo *child = vl_program_find(mod->prog, sub);
+          if (child) {
+            VlObj m = {.kind = VL_O_LIB, .name = child->name, .mod = child, .nd = vl_nd_unknown()};
+            add(&acc, vl_obj(V(F), m));
+          } else {
+            add(&acc, unknown_obj(F));
+          }
+        }
+        break;
+      }
+      if (o->base) { /* an attribute of a bound method: unknown */
+        add(&acc, unknown_obj(F));
+        break;
+      }
+      const char *q = vl_arena_printf(F->an->arena, "%s.%s", o->name, name);
+      if (strcmp(q, "numpy.newaxis") == 0) add(&acc, prim_obj(F, VL_O_NONE));
+      else add(&acc, lib_obj(F, q, NULL, 0));
+      break;
+    }
+    case VL_O_OBJ: {
+      VlObj part = *o;
+      part.flags |= VL_F_WHOLE;
+      part.name = vl_arena_strdup(F->an->arena, name);
+      add(&acc, vl_obj(V(F), part));
+      break;
+    }
+    case VL_O_SYM: {
+      const VlVal *hint = NULL;
+      if (o->elem)
+        for (uint16_t k = 0; k < o->elem->n; k++) {
+          const VlObj *h = o->elem->objs[k];
+          if (h->kind == VL_O_INST) {
+            const VlClassInfo *ci = inst_class(F, h);
+            const VlVal *hv = ci ? vl_class_attr_hint(F, ci, name, 0) : NULL;
+            if (hv) hint = vl_join(V(F), hint, hv);
+            const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
+            if (m && !(m->flags & VL_FN_PROPERTY)) add(&acc, bound(F, m, o));
+          } else if (h->kind == VL_O_ARRAY) {
+            attr_of_array(F, &acc, as_array_obj(F, o, vl_nd_unknown()), name, expr);
+          }
+        }
+      const VlVal *self = vl_val1(V(F), o);
+      const VlObj *s = sym_obj(F, VL_SYM_ATTRV, self, vl_arena_strdup(F->an->arena, name), NULL, 0, 0, hint);
+      const VlVal *held = vl_heap_attr(F, sym_site(F, o), name);
+      if (held) add_val(&acc, held);
+      add(&acc, s);
+      break;
+    }
+    case VL_O_FUNC:
+      add(&acc, unknown_obj(F));
+      break;
+    default:
+      add(&acc, unknown_obj(F));
+      break;
+    }
+  }
+  return done(F, &acc);
+}
+
+static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth) {
+  (void)self;
+  if (depth > 8) return NULL;
+  for (uint16_t i = 0; i < k->nclassvars; i++)
+    if (strcmp(k->classvars[i].name, name) == 0)
+      return k->mod == F->an->mi ? k->classvars[i].val : vl_import_val(F, k->classvars[i].val);
+  for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
+    const VlObj *c = k->bases->objs[b];
+    if (c->kind != VL_O_CLASS) continue;
+    const VlClassInfo *bk = class_info(F, c->mod, c->func);
+    const VlVal *r = bk ? class_member(F, bk, name, self, depth + 1) : NULL;
+    if (r) return r;
+  }
+  return NULL;
+}
+
+/* ---- library tables ---- */
+
+/* The argument bound to a table parameter (keyword or position); NULL when not given. */
+static const VlVal *param_val(const Args *a, const VlLibEntry *e, const char *name, VlId *expr) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], name) == 0) {
+      if (expr) *expr = a->kw_expr[i];
+      return a->kw[i];
+    }
+  int pos = vl_lib_param_pos(e, name);
+  if (pos >= 0 && pos < a->npos) {
+    if (expr) *expr = a->pos_expr[pos];
+    return a->pos[pos];
+  }
+  return NULL;
+}
+
+static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c) {
+  if (!c.param) return true;
+  VlId x = 0;
+  const VlVal *v = param_val(a, e, c.param, &x);
+  if (!v || vl_val_only(v, VL_O_NONE)) return false;
+  if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
+  return true;
+}
+
+static VlNdim val_nd(const VlVal *v) {
+  VlNdim nd = {VL_ND_MAX, 0};
+  bool any = false;
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_ARRAY) {
+      any = true;
+      if (v->objs[i]->nd.lo < nd.lo) nd.lo = v->objs[i]->nd.lo;
+      if (v->objs[i]->nd.hi > nd.hi) nd.hi = v->objs[i]->nd.hi;
+    }
+  return any ? nd : vl_nd_unknown();
+}
+
+/* ndim of a shape argument: an int is 1-D, a tuple/list literal of k items is k-D. */
+static VlNdim shape_nd(Frame *F, VlId shape) {
+  if (!shape) return vl_nd_exact(0);
+  const VlExpr *x = vl_expr(M(F), shape);
+  if (x->op == VL_E_TUPLE || x->op == VL_E_LIST) return vl_nd_exact(x->nkids);
+  if (x->op == VL_E_INT) return vl_nd_exact(1);
+  return vl_nd_unknown();
+}
+
+static const VlVal *first_item(Frame *F, const Args *a) {
+  if (a->npos < 1) return NULL;
+  const VlVal *seq = a->pos[0];
+  Acc acc = {0};
+  for (uint16_t i = 0; i < seq->n; i++) {
+    const VlObj *o = seq->objs[i];
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) add_val(&acc, o->items[0]);
+    else if (o->kind == VL_O_SEQ) add_val(&acc, seq_elems(F, o));
+  }
+  return done(F, &acc);
+}
+
+static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
+                       bool method) {
+  switch (spec.rule) {
+  case VL_ND_UNKNOWN: return vl_nd_unknown();
+  case VL_ND_SAME: return val_nd(operand);
+  case VL_ND_SAME_OR_1: return vl_val_has(operand, VL_O_ARRAY) ? val_nd(operand) : vl_nd_exact(1);
+  case VL_ND_CONST: return vl_nd_exact(spec.n);
+  case VL_ND_ARGS: return a->star ? vl_nd_unknown() : vl_nd_exact(a->npos);
+  case VL_ND_SHAPE: {
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, spec.param, &x);
+    if (!v) return vl_nd_exact(0); /* no shape: one value */
+    if (x) return shape_nd(F, x);
+    /* an argument passed through a summary: its value says */
+    VlNdim nd = {VL_ND_MAX, 0};
+    for (uint16_t i = 0; i < v->n; i++) {
+      const VlObj *o = v->objs[i];
+      int k = o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems ? o->nitems : o->kind == VL_O_INT ? 1 : -1;
+      if (k < 0) return vl_nd_unknown();
+      if (k < nd.lo) nd.lo = (uint8_t)k;
+      if (k > nd.hi) nd.hi = (uint8_t)k;
+    }
+    return v->n ? nd : vl_nd_unknown();
+  }
+  case VL_ND_NEWSHAPE: {
+    int first = method ? 0 : 1;
+    if (a->star || a->npos <= first) return vl_nd_unknown();
+    return a->npos - first == 1 ? shape_nd(F, a->pos_expr[first]) : vl_nd_exact(a->npos - first);
+  }
+  case VL_ND_STACK: {
+    VlNdim nd = val_nd(first_item(F, a));
+    if (nd.lo < VL_ND_MAX) nd.lo++;
+    if (nd.hi < VL_ND_MAX) nd.hi++;
+    return nd;
+  }
+  case VL_ND_CONCAT: return val_nd(first_item(F, a));
+  case VL_ND_MIN: {
+    VlNdim nd = method ? val_nd(operand) : val_nd(first_item(F, a));
+    if (!method && !vl_val_has(first_item(F, a), VL_O_ARRAY)) nd = val_nd(operand);
+    if (nd.lo < spec.n) nd.lo = (uint8_t)spec.n;
+    if (nd.hi < spec.n) nd.hi = (uint8_t)spec.n;
+    return nd;
+  }
+  }
+  return vl_nd_unknown();
+}
+
+/* What a library function, method or attribute returns, per its table entry. */
+static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
+                                const Args *a, bool method, VlId expr) {
+  /* out=: the result is the output array itself; no new array is bound */
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "out") == 0 && vl_val_has(a->kw[i], VL_O_ARRAY)) return a->kw[i];
+  if (!operand) operand = a->npos ? a->pos[0] : vl_unknown(V(F));
+  operand = vl_as_array(F, operand, vl_nd_unknown());
+  VlLibEffect fx = cond_holds(F, e, a, e->effect_cond) ? e->effect_then : e->effect_else;
+  bool nd_then = cond_holds(F, e, a, e->ndim_cond);
+  VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
+  uint8_t id = (uint8_t)lib->id;
+  Acc acc = {0};
+  switch (fx) {
+  case VL_FX_VIEW: {
+    const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
+    bool any = false;
+    for (uint16_t i = 0; i < arr->n; i++) {
+      const VlObj *o = arr->objs[i];
+      if (o->kind != VL_O_ARRAY) continue;
+      any = true;
+      add(&acc, view_of_layout(F, o, nd, e->narrows, expr, e->keeps_layout ? o->layout : 0));
+    }
+    if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
+      /* np.asarray(list) makes a new array; an unknown operand: unknown */
+      if (vl_val_has(arr, VL_O_SEQ)) add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), id, nd, 0, expr));
+      else add(&acc, unknown_obj(F));
+    }
+    return done(F, &acc);
+  }
+  case VL_FX_CONTIG:
+  case VL_FX_FCONTIG:
+  case VL_FX_RESHAPE:
+  case VL_FX_RAVEL: {
+    /* decided by the operand's layout: already so, the same memory; not so, a copy; unknown: unknown */
+    uint8_t yes = fx == VL_FX_FCONTIG ? VL_L_F : VL_L_C, no = fx == VL_FX_FCONTIG ? VL_L_NOTF : VL_L_NOTC;
+    const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
+    for (uint16_t i = 0; i < arr->n; i++) {
+      const VlObj *o = arr->objs[i];
+      if (o->kind != VL_O_ARRAY) {
+        add(&acc, unknown_obj(F));
+      } else if (o->layout & yes) {
+        add(&acc, view_of_layout(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
+      } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
+        add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
+      } else {
+        add(&acc, unknown_obj(F));
+      }
+    }
+    return done(F, &acc);
+  }
+  case VL_FX_COPY: {
+    /* np.delete(a, ...) keeps at most a's shape: sizes in messages say "up to" */
+    const VlShape *shape = NULL;
+    if (e->shrinks && e->grows == VL_GROW_NONE && strcmp(e->name, "delete") == 0) {
+      bool same = true;
+      for (uint16_t i = 0; i < operand->n && same; i++) {
+        const VlObj *o = operand->objs[i];
+        const VlShape *os = o->kind == VL_O_ARRAY && !o->sub ? o->shape : NULL;
+        if (!os || (shape && (os->n != shape->n || memcmp(os->dims, shape->dims, sizeof os->dims) != 0))) same = false;
+        else shape = os;
+      }
+      if (same && shape) {
+        VlShape sh = *shape;
+        sh.upper = true;
+        shape = vl_shape(V(F), sh);
+      } else {
+        shape = NULL;
+      }
+    }
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr,
+               .expr_mod = F->an->mi, .shape = shape, .layout = fresh_layout(nd)};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  case VL_FX_CONVERT:
+    return vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
+                        lib->id, nd, expr);
+  case VL_FX_PRODUCER: {
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr,
+               .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd)};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  case VL_FX_INT: return vl_prim(V(F), VL_O_INT);
+  case VL_FX_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_FX_NONE: return vl_prim(V(F), VL_O_NONE);
+  case VL_FX_RNG: {
+    VlObj o = {.kind = VL_O_RNG, .lib = id, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  case VL_FX_INDEX: {
+    VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  case VL_FX_VIEWS: {
+    const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
+    const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
+    Acc pieces = {0};
+    for (uint16_t i = 0; i < arr->n; i++)
+      if (arr->objs[i]->kind == VL_O_ARRAY) add(&pieces, view_of(F, arr->objs[i], arr->objs[i]->nd, true, expr));
+    vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));
+    return seq;
+  }
+  default: return vl_unknown(V(F));
+  }
+}
+
+static const VlVal *apply_method(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlObj *recv, const Args *a,
+                                 VlId expr) {
+  const VlVal *r = apply_entry(F, lib, e, vl_val1(V(F), recv), a, true, expr);
+  if (recv->lib) return r;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    VlObj c = *r->objs[i];
+    if (c.kind == VL_O_ARRAY) c.lib = 0;
+    out[n++] = vl_obj(V(F), c);
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
+/* ---- calls ---- */
+
+static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr);
+static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr);
+
+/* The receiver's text and the call's first argument, for a store event at `expr` (c.append(v)). */
+static bool literal_key(const Frame *F, VlId key) {
+  if (!key) return false;
+  uint8_t op = vl_expr(M(F), key)->op;
+  return op == VL_E_INT || op == VL_E_STR || op == VL_E_NONE || op == VL_E_TRUE || op == VL_E_FALSE;
+}
+
+static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
+                        VlId recv, bool implicit, VlId key) {
+  const VlModule *m = M(F);
+  StoreEv ev = {.store = (uint8_t)kind, .container = container, .value = value, .loop = F->loop,
+                .key_varies = kind == VL_ST_SETITEM ? !literal_key(F, key) : true,
+                .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
+                .text = vl_expr_text(F->an, value_expr), .container_text = recv ? vl_expr_text(F->an, recv) : NULL,
+                .implicit = implicit};
+  vl_frame_store(F, &ev);
+  for (uint16_t i = 0; i < container->n; i++) {
+    const VlObj *c = container->objs[i];
+    if (c->kind == VL_O_SYM || (c->site && c->site->kind == VL_SITE_SYM)) {
+      VlEffect ef = {.kind = VL_EFF_STORE, .store = (uint8_t)kind, .key_varies = ev.key_varies, .target = container,
+                     .value = value, .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+      VL_VEC_PUSH(&F->effects, ef);
+      break;
+    }
+  }
+}
+
+/* ---- per-step values: what an iterator hands out ---- */
+
+/* The site made again by every step of an iterator: a NEW site marked `step`. */
+static const VlSite *step_variant(Frame *F, const VlSite *s) {
+  VlSite c = *s;
+  c.step = 1;
+  return vl_site(V(F), c);
+}
+
+typedef enum { RS_MARK, RS_LOOP, RS_CALL } RestepMode;
+
+typedef struct Restep {
+  RestepMode mode;
+  VlId comp_loop; /* RS_MARK: NEW sites made in this comprehension loop become step sites */
+  VlId at;        /* RS_LOOP: the consuming loop (0: an implicit one); RS_CALL: the next() call */
+  VlId markexpr;  /* RS_MARK: NEW sites made at this expression (map()) become step sites */
+} Restep;
+
+static const VlSite *restep_site(Frame *F, const VlSite *s, const Restep *r) {
+  if (!s || s->kind != VL_SITE_NEW) return s;
+  switch (r->mode) {
+  case RS_MARK: {
+    bool in_comp = r->comp_loop && s->mod == F->an->mi && s->func == F->func && vl_loop_runs(M(F), r->comp_loop, s->start);
+    bool at_expr = r->markexpr && s->mod == F->an->mi && s->at == r->markexpr;
+    return in_comp || at_expr ? step_variant(F, s) : s;
+  }
+  case RS_LOOP: {
+    if (!s->step) return s;
+    VlSite c = {.kind = VL_SITE_STEP, .how = s->how, .mod = F->an->mi, .func = F->func, .at = r->at,
+                .start = s->start, .end = s->end, .via = s};
+    return vl_site(V(F), c);
+  }
+  case RS_CALL: {
+    if (!s->step) return s;
+    const VlExpr *x = vl_expr(M(F), r->at);
+    VlSite c = {.kind = VL_SITE_NEW, .how = s->how, .mod = F->an->mi, .func = F->func, .at = r->at,
+                .start = x->start, .end = x->end, .via = s};
+    return vl_site(V(F), c);
+  }
+  }
+  return s;
+}
+
+static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth) {
+  if (vl_val_empty(v) || depth > 4) return v;
+  Acc a = {0};
+  bool changed = false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    VlObj c = *o;
+    if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
+      c.site = restep_site(F, o->site, r);
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
+      const VlVal *items[64];
+      for (uint16_t k = 0; k < o->nitems && k < 64; k++) items[k] = restep(F, o->items[k], r, depth + 1);
+      c.items = items;
+      c.elem = restep(F, o->elem, r, depth + 1);
+      const VlObj *n = vl_obj(V(F), c);
+      changed |= n != o;
+      add(&a, n);
+      continue;
+    }
+    const VlObj *n = c.site != o->site ? vl_obj(V(F), c) : o;
+    changed |= n != o;
+    add(&a, n);
+  }
+  return changed ? done(F, &a) : v;
+}
+
+/* What iterating a value gives, with per-step sites still marked (not yet bound to a loop). */
+static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
+  Acc a = {0};
+  for (uint16_t i = 0; i < it->n; i++) {
+    const VlObj *o = it->objs[i];
+    switch (o->kind) {
+    case VL_O_RANGE:
+    case VL_O_SHAPE: add(&a, prim_obj(F, VL_O_INT)); break;
+    case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
+    case VL_O_ARRAY: {
+      const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+      if (o->nd.lo >= 2 || (o->lib && lib->int_index_is_view && o->nd.lo >= 1))
+        add(&a, view_of(F, o, nd_sub(o->nd, 1, 0), true, expr));
+      else if (o->nd.hi <= 1) add(&a, prim_obj(F, VL_O_SCALAR));
+      else add(&a, unknown_obj(F));
+      break;
+    }
+    case VL_O_SEQ: {
+      if (o->sub == VL_SEQ_DICT) {
+        VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+        add_val(&a, e && !vl_val_empty(e->key) ? e->key : vl_unknown(V(F)));
+      } else {
+        add_val(&a, seq_elems(F, o));
+      }
+      break;
+    }
+    case VL_O_ITER: {
+      Restep r = {.mode = RS_MARK, .comp_loop = o->index};
+      add_val(&a, o->index ? restep(F, o->elem, &r, 0) : o->elem);
+      break;
+    }
+    case VL_O_INDEX: add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr)); break;
+    case VL_O_OBJ: {
+      VlObj part = *o;
+      part.flags |= VL_F_WHOLE;
+      add(&a, vl_obj(V(F), part));
+      break;
+    }
+    case VL_O_SYM: {
+      if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {
+        const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
+        add_val(&a, raw_elems(F, vl_val1(V(F), arr), expr, depth + 1));
+      } else {
+        add(&a, sym_obj(F, VL_SYM_ELEMV, vl_val1(V(F), o), NULL, NULL, 0, 0, NULL));
+      }
+      break;
+    }
+    case VL_O_INST: {
+      if (depth > 2) {
+        add(&a, unknown_obj(F));
+        break;
+      }
+      Args none = {0};
+      const VlVal *self = vl_val1(V(F), o);
+      const VlVal *iter = vl_op_attr(F, self, "__iter__", expr);
+      if (!vl_val_unknownish(iter)) {
+        add_val(&a, raw_elems(F, vl_op_call(F, iter, &none, expr), expr, depth + 1));
+        break;
+      }
+      const VlVal *get = vl_op_attr(F, self, "__getitem__", expr);
+      if (!vl_val_unknownish(get)) { /* the old iteration protocol: each step calls __getitem__ */
+        Args one = {0};
+        one.npos = 1;
+        one.pos[0] = vl_prim(V(F), VL_O_INT);
+        const VlVal *item = vl_op_call(F, get, &one, expr);
+        Restep r = {.mode = RS_MARK, .markexpr = expr};
+        add_val(&a, restep(F, item, &r, 0));
+        break;
+      }
+      add(&a, unknown_obj(F));
+      break;
+    }
+    default: add(&a, unknown_obj(F)); break;
+    }
+  }
+  return done(F, &a);
+}
+
+const VlVal *vl_op_elems(Frame *F, const VlVal *it, VlId expr) { return raw_elems(F, it, expr, 0); }
+
+const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr) {
+  Restep r = {.mode = RS_LOOP, .at = loop};
+  return restep(F, raw_elems(F, it, expr, 0), &r, 0);
+}
+
+const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, VlId expr) {
+  Acc a = {0};
+  for (uint16_t k = 0; k < v->n; k++) {
+    const VlObj *o = v->objs[k];
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems == n) add_val(&a, o->items[i]);
+    else if (o->kind == VL_O_SYM && !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
+      const VlVal *ix = vl_int_const(V(F), i);
+      add(&a, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), NULL, &ix, 1, (uint32_t)IX_INT | 1u << 24, NULL));
+    } else add_val(&a, raw_elems(F, vl_val1(V(F), o), expr, 0));
+  }
+  return done(F, &a);
+}
+
+const VlVal *vl_op_truth(Frame *F, const VlVal *v) {
+  (void)v;
+  return vl_prim(V(F), VL_O_SCALAR);
+}
+
+/* ---- container methods ---- */
+
+static VlId recv_of(Frame *F, VlId call) {
+  const VlModule *m = M(F);
+  VlId callee = vl_kid(m, call, 0);
+  return vl_expr(m, callee)->op == VL_E_ATTR ? vl_kid(m, callee, 0) : 0;
+}
+
+static const char *const store_one[] = {"append", "appendleft", "add", "put", "put_nowait"};
+static const char *const store_many[] = {"extend", "extendleft", "update"};
+
+/* c.append(v), c.extend(vs), c.insert(i, v), c.setdefault(k, v), c.update(...): a store. */
+static bool container_store(Frame *F, const VlVal *recv, const char *name, Args *a, VlId expr) {
+  if (IN(store_one, name) && a->npos >= 1) {
+    store_event(F, VL_ST_APPEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
+  } else if (strcmp(name, "insert") == 0 && a->npos >= 2) {
+    store_event(F, VL_ST_APPEND, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, 0);
+  } else if (IN(store_many, name) && a->npos >= 1) {
+    store_event(F, VL_ST_EXTEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
+  } else if (strcmp(name, "setdefault") == 0 && a->npos >= 2) {
+    store_event(F, VL_ST_SETITEM, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, a->pos_expr[0]);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+static void add_elems_to(Frame *F, const VlVal *recv, const VlVal *elems) {
+  for (uint16_t i = 0; i < recv->n; i++)
+    if (recv->objs[i]->kind == VL_O_SEQ || recv->objs[i]->kind == VL_O_SYM)
+      vl_heap_add_elem(F, vl_obj_site(F, recv->objs[i]), elems);
+}
+
+static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Args *a, VlId expr) {
+  const VlVal *recv = vl_val1(V(F), seq);
+  if (container_store(F, recv, name, a, expr)) {
+    if (IN(store_one, name) || strcmp(name, "insert") == 0) add_elems_to(F, recv, a->pos[strcmp(name, "insert") == 0 ? 1 : 0]);
+    else if (IN(store_many, name)) add_elems_to(F, recv, raw_elems(F, a->pos[0], expr, 0));
+    if (strcmp(name, "setdefault") == 0) {
+      add_elems_to(F, recv, a->pos[1]);
+      return vl_join(V(F), seq_elems(F, seq), a->pos[1]);
+    }
+    return vl_prim(V(F), VL_O_NONE);
+  }
+  if (strcmp(name, "clear") == 0) {
+    ClearEv ev = {recv, F->loop};
+    VL_VEC_PUSH(&F->clears, ev);
+    return vl_prim(V(F), VL_O_NONE);
+  }
+  if (strcmp(name, "pop") == 0 || strcmp(name, "popleft") == 0 || strcmp(name, "popitem") == 0)
+    return seq_elems(F, seq);
+  if (strcmp(name, "get") == 0) {
+    const VlVal *r = seq_elems(F, seq);
+    return a->npos >= 2 ? vl_join(V(F), r, a->pos[1]) : vl_join(V(F), r, vl_prim(V(F), VL_O_NONE));
+  }
+  if (strcmp(name, "copy") == 0) {
+    const VlVal *c = vl_new_seq(F, (VlSeqKind)seq->sub, expr);
+    vl_heap_add_elem(F, c->objs[0]->site, seq_elems(F, seq));
+    return c;
+  }
+  if (strcmp(name, "values") == 0 || strcmp(name, "keys") == 0 || strcmp(name, "items") == 0) {
+    VlHeapEntry *e = seq->site ? vl_heap_find(F, seq->site) : NULL;
+    const VlVal *keys = e && !vl_val_empty(e->key) ? e->key : vl_unknown(V(F));
+    const VlVal *vals = seq_elems(F, seq);
+    const VlVal *elem = vals;
+    if (name[0] == 'k') elem = keys;
+    if (name[0] == 'i') {
+      const VlVal *pair[2] = {keys, vals};
+      VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = pair, .nitems = 2, .elem = vl_join(V(F), keys, vals),
+                 .nd = vl_nd_unknown()};
+      elem = vl_val1(V(F), vl_obj(V(F), t));
+    }
+    VlObj it = {.kind = VL_O_ITER, .elem = elem, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), it));
+  }
+  if (strcmp(name, "index") == 0 || strcmp(name, "count") == 0) return vl_prim(V(F), VL_O_INT);
+  return vl_prim(V(F), VL_O_NONE); /* sort, reverse, remove, discard... */
+}
+
+/* Methods of opaque objects that hand back something they hold, not something new. */
+static const char *const accessors[] = {"get", "pop", "popleft", "popitem", "peek", "top", "first", "last", "item",
+                                        "setdefault", "__getitem__", "values", "keys", "items", "get_nowait",
+                                        "tolist", "index", "count", "find", "lookup", "fetch"};
+
+/* A method table entry for an array method of unknown library, trying NumPy then PyTorch (the
+ * result keeps the unknown library: NumPy's rules for indexing it, the cautious ones). */
+static const VlLibEntry *array_method(Frame *F, uint8_t lib, const char *name, const VlLibrary **out) {
+  if (lib) {
+    *out = library(F, lib);
+    return vl_libtable_find((*out)->table, VL_LIB_METHOD, name);
+  }
+  static const uint8_t order[] = {VL_LIBID_NUMPY, VL_LIBID_TORCH};
+  for (size_t i = 0; i < 2; i++) {
+    const VlLibrary *l = library(F, order[i]);
+    const VlLibEntry *e = vl_libtable_find(l->table, VL_LIB_METHOD, name);
+    if (e) return *out = l, e;
+  }
+  return NULL;
+}
+
+static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr);
+
+static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
+  const VlVal *recv = m->base;
+  const char *name = m->name;
+  Acc acc = {0};
+  for (uint16_t i = 0; i < recv->n; i++) {
+    const VlObj *o = recv->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY: {
+      const VlLibrary *lib;
+      const VlLibEntry *e = array_method(F, o->lib, name, &lib);
+      if (e) add_val(&acc, apply_method(F, lib, e, o, a, expr));
+      else add(&acc, unknown_obj(F));
+      break;
+    }
+    case VL_O_SEQ: add_val(&acc, seq_method(F, o, name, a, expr)); break;
+    case VL_O_RNG: {
+      const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+      const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_RNG_METHOD, name);
+      if (e) add_val(&acc, apply_entry(F, lib, e, NULL, a, false, expr));
+      else add(&acc, unknown_obj(F));
+      break;
+    }
+    case VL_O_STR: add(&acc, strcmp(name, "split") == 0 ? unknown_obj(F) : prim_obj(F, VL_O_STR)); break;
+    case VL_O_INST: { /* a library class instance (nn.Module methods) */
+      static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
+                                                 "requires_grad_", "type"};
+      if (IN(returns_self, name)) add(&acc, o);
+      else if (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) add_val(&acc, lib_instance_call(F, o, a, expr));
+      else add(&acc, unknown_obj(F));
+      break;
+    }
+    case VL_O_OBJ: {
+      const VlLibrary *lib;
+      const VlLibEntry *e = array_method(F, o->lib, name, &lib);
+      if (e && !IN(accessors, name)) {
+        add_val(&acc, apply_method(F, lib, e, as_array_obj(F, o, vl_nd_unknown()), a, expr));
+      } else if (container_store(F, vl_val1(V(F), o), name, a, expr)) {
+        add(&acc, prim_obj(F, VL_O_NONE));
+      } else if (IN(accessors, name)) {
+        add(&acc, unknown_obj(F));
+      } else {
+        add(&acc, new_obj(F, expr, 0)); /* cap.read(), env.step(a): a new result */
+      }
+      break;
+    }
+    default: add(&acc, unknown_obj(F)); break;
+    }
+  }
+  return done(F, &acc);
+}
+
+/* ---- library calls ---- */
+
+static const VlVal *new_iter(Frame *F, const VlVal *elem) {
+  VlObj it = {.kind = VL_O_ITER, .elem = elem, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), it));
+}
+
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
+  const VlVal *elem = &vl_empty_val;
+  for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
+  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = (const VlVal **)items, .nitems = n, .elem = elem,
+             .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), t));
+}
+
+/* list(it), tuple(it), sorted(it)...: a new container filled by an implicit loop over it. */
+static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+  const VlVal *seq = vl_new_seq(F, kind, expr);
+  if (!it) return seq;
+  Restep r = {.mode = RS_LOOP, .at = 0};
+  const VlVal *elems = restep(F, raw_elems(F, it, expr, 0), &r, 0);
+  vl_heap_add_elem(F, seq->objs[0]->site, elems);
+  /* a generator's views are made where it yields: that is where each element's view is */
+  VlId at = arg_expr;
+  for (uint16_t i = 0; i < it->n; i++)
+    if (it->objs[i]->kind == VL_O_ITER && it->objs[i]->expr && it->objs[i]->expr_mod == F->an->mi) at = it->objs[i]->expr;
+  if (at) {
+    StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = elems, .loop = F->loop, .implicit = true,
+                  .at = vl_expr_span(F->an, at), .fix_at = vl_expr(M(F), at)->end, .text = vl_expr_text(F->an, at)};
+    vl_frame_store(F, &ev);
+  }
+  return seq;
+}
+
+static bool any_array_arg(const Args *a) {
+  for (int i = 0; i < a->npos; i++)
+    if (vl_val_has(a->pos[i], VL_O_ARRAY) || vl_val_has(a->pos[i], VL_O_SYM) || vl_val_has(a->pos[i], VL_O_OBJ))
+      return true;
+  for (int i = 0; i < a->nkw; i++)
+    if (vl_val_has(a->kw[i], VL_O_ARRAY) || vl_val_has(a->kw[i], VL_O_SYM)) return true;
+  return false;
+}
+
+static const VlVal *kwarg(const Args *a, const char *name) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], name) == 0) return a->kw[i];
+  return NULL;
+}
+
+static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr) {
+  static const char *const ints[] = {"len", "int", "ord", "hash", "id"};
+  static const char *const scalars[] = {"float", "bool", "isinstance", "issubclass", "callable", "hasattr", "complex",
+                                        "any", "all"};
+  static const char *const strs[] = {"str", "repr", "format", "chr", "bin", "hex", "oct", "ascii", "input"};
+  const VlVal *first = a->npos ? a->pos[0] : NULL;
+  VlId first_expr = a->npos ? a->pos_expr[0] : 0;
+  if (IN(ints, name)) return vl_prim(V(F), VL_O_INT);
+  if (IN(scalars, name)) return vl_prim(V(F), VL_O_SCALAR);
+  if (IN(strs, name)) return vl_prim(V(F), VL_O_STR);
+  if (strcmp(name, "round") == 0 || strcmp(name, "abs") == 0) {
+    if (first && vl_val_has(first, VL_O_ARRAY)) return vl_new_array(F, VL_HOW_COPY, VL_LIBID_NONE, vl_nd_unknown(), expr);
+    return first && vl_val_all_int(first) ? vl_prim(V(F), VL_O_INT) : vl_prim(V(F), VL_O_SCALAR);
+  }
+  if (strcmp(name, "range") == 0) {
+    VlObj o = {.kind = VL_O_RANGE, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  if (strcmp(name, "print") == 0 || strcmp(name, "setattr") == 0 || strcmp(name, "delattr") == 0 ||
+      strcmp(name, "exec") == 0) {
+    if (strcmp(name, "setattr") == 0 && a->npos == 3)
+      for (uint16_t i = 0; i < a->pos[1]->n; i++)
+        if (a->pos[1]->objs[i]->kind == VL_O_STR && a->pos[1]->objs[i]->name)
+          for (uint16_t k = 0; k < a->pos[0]->n; k++)
+            if (a->pos[0]->objs[k]->site) vl_heap_set_attr(F, a->pos[0]->objs[k]->site, a->pos[1]->objs[i]->name, a->pos[2]);
+    return vl_prim(V(F), VL_O_NONE);
+  }
+  if (strcmp(name, "getattr") == 0 && a->npos >= 2) {
+    Acc acc = {0};
+    for (uint16_t i = 0; i < a->pos[1]->n; i++) {
+      const VlObj *s = a->pos[1]->objs[i];
+      if (s->kind == VL_O_STR && s->name) add_val(&acc, vl_op_attr(F, a->pos[0], s->name, expr));
+      else add(&acc, unknown_obj(F));
+    }
+    if (a->npos >= 3) add_val(&acc, a->pos[2]);
+    return done(F, &acc);
+  }
+  if (strcmp(name, "enumerate") == 0 && first) {
+    const VlVal *items[2] = {vl_prim(V(F), VL_O_INT), raw_elems(F, first, expr, 0)};
+    return new_iter(F, tuple_of(F, items, 2));
+  }
+  if (strcmp(name, "zip") == 0) {
+    const VlVal *items[VL_MAX_ARGS];
+    for (int i = 0; i < a->npos; i++) items[i] = raw_elems(F, a->pos[i], expr, 0);
+    return new_iter(F, a->star ? vl_unknown(V(F)) : tuple_of(F, items, (uint16_t)a->npos));
+  }
+  if (strcmp(name, "map") == 0 && a->npos >= 2) {
+    Args inner = {0};
+    for (int i = 1; i < a->npos && inner.npos < VL_MAX_ARGS; i++) {
+      inner.pos_expr[inner.npos] = a->pos_expr[i];
+      inner.pos[inner.npos++] = raw_elems(F, a->pos[i], expr, 0);
+    }
+    const VlVal *r = vl_op_call(F, a->pos[0], &inner, expr);
+    Restep mark = {.mode = RS_MARK, .markexpr = expr};
+    return new_iter(F, restep(F, r, &mark, 0));
+  }
+  if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return new_iter(F, raw_elems(F, a->pos[1], expr, 0));
+  if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return new_iter(F, raw_elems(F, first, expr, 0));
+  if (strcmp(name, "next") == 0 && first) {
+    Restep r = {.mode = RS_CALL, .at = expr};
+    const VlVal *v = restep(F, raw_elems(F, first, expr, 0), &r, 0);
+    return a->npos >= 2 ? vl_join(V(F), v, a->pos[1]) : v;
+  }
+  if (strcmp(name, "list") == 0) return collect(F, VL_SEQ_LIST, first, expr, first_expr);
+  if (strcmp(name, "sorted") == 0) return collect(F, VL_SEQ_LIST, first, expr, first_expr);
+  if (strcmp(name, "tuple") == 0) return collect(F, VL_SEQ_TUPLE, first, expr, first_expr);
+  if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) return collect(F, VL_SEQ_SET, first, expr, first_expr);
+  if (strcmp(name, "dict") == 0) {
+    const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
+    for (int i = 0; i < a->nkw; i++) vl_heap_add_elem(F, d->objs[0]->site, a->kw[i]);
+    if (first) vl_heap_add_elem(F, d->objs[0]->site, vl_op_unpack(F, raw_elems(F, first, expr, 0), 1, 2, expr));
+    return d;
+  }
+  if ((strcmp(name, "min") == 0 || strcmp(name, "max") == 0) && a->npos >= 1) {
+    if (a->npos == 1) return raw_elems(F, first, expr, 0);
+    const VlVal *r = &vl_empty_val;
+    for (int i = 0; i < a->npos; i++) r = vl_join(V(F), r, a->pos[i]);
+    return r;
+  }
+  if (strcmp(name, "sum") == 0) {
+    if (first && vl_val_all_int(raw_elems(F, first, expr, 0))) return vl_prim(V(F), VL_O_INT);
+    return vl_unknown(V(F));
+  }
+  if (strcmp(name, "divmod") == 0) {
+    const VlVal *items[2] = {vl_prim(V(F), VL_O_INT), vl_prim(V(F), VL_O_INT)};
+    return tuple_of(F, items, 2);
+  }
+  if (strcmp(name, "object") == 0 || strcmp(name, "open") == 0) return vl_val1(V(F), new_obj(F, expr, 0));
+  if ((strcmp(name, "staticmethod") == 0 || strcmp(name, "classmethod") == 0 || strcmp(name, "property") == 0) && first)
+    return first;
+  if (strcmp(name, "super") == 0) {
+    /* super(): this method's receiver, its lookups starting past the method's class */
+    const VlFunc *fn = vl_func(M(F), F->func);
+    if (fn->klass && F->params && fn->nparams) {
+      VlObj o = {.kind = VL_O_LIB, .name = "builtins.super", .base = F->params[0], .func = fn->klass, .mod = NULL,
+                 .nd = vl_nd_unknown()};
+      return vl_val1(V(F), vl_obj(V(F), o));
+    }
+  }
+  return vl_unknown(V(F));
+}
+
+static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
+  *handled = true;
+  const VlVal *first = a->npos ? a->pos[0] : NULL;
+  if (strcmp(q, "copy.copy") == 0 || strcmp(q, "copy.deepcopy") == 0) {
+    if (!first) return vl_unknown(V(F));
+    bool deep = q[5] == 'd';
+    Acc acc = {0};
+    for (uint16_t i = 0; i < first->n; i++) {
+      const VlObj *o = first->objs[i];
+      if (o->kind == VL_O_ARRAY || o->kind == VL_O_SYM || o->kind == VL_O_OBJ) {
+        add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, o->nd, 0, expr));
+      } else if (o->kind == VL_O_SEQ) {
+        const VlVal *c = vl_new_seq(F, (VlSeqKind)o->sub, expr);
+        vl_heap_add_elem(F, c->objs[0]->site,
+                         deep ? vl_new_array(F, VL_HOW_COPY, VL_LIBID_NONE, vl_nd_unknown(), expr) : seq_elems(F, o));
+        add_val(&acc, c);
+      } else {
+        add(&acc, o->kind == VL_O_INT || o->kind == VL_O_SCALAR || o->kind == VL_O_STR ? o : unknown_obj(F));
+      }
+    }
+    return done(F, &acc);
+  }
+  if (strcmp(q, "collections.deque") == 0) {
+    const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
+    const VlVal *maxlen = kwarg(a, "maxlen");
+    if (!maxlen && a->npos >= 2) maxlen = a->pos[1];
+    if (maxlen && !vl_val_only(maxlen, VL_O_NONE)) {
+      VlObj o = *d->objs[0];
+      o.flags |= VL_F_BOUNDED;
+      return vl_val1(V(F), vl_obj(V(F), o));
+    }
+    return d;
+  }
+  if (strcmp(q, "collections.defaultdict") == 0) {
+    const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
+    if (first) { /* each new key gets factory(): a container made for the dict, living in it */
+      Args none = {0};
+      const VlVal *made = vl_op_call(F, first, &none, expr);
+      Acc acc = {0};
+      for (uint16_t i = 0; i < made->n; i++) {
+        const VlObj *o = made->objs[i];
+        if (o->site && o->site->kind == VL_SITE_NEW) {
+          VlSite s = *o->site;
+          s.via = d->objs[0]->site;
+          VlObj c = *o;
+          c.site = vl_site(V(F), s);
+          add(&acc, vl_obj(V(F), c));
+        } else {
+          add(&acc, o);
+        }
+      }
+      vl_heap_add_elem(F, d->objs[0]->site, done(F, &acc));
+    }
+    return d;
+  }
+  if (strcmp(q, "collections.OrderedDict") == 0 || strcmp(q, "collections.Counter") == 0)
+    return vl_new_seq(F, VL_SEQ_DICT, expr);
+  if (strcmp(q, "heapq.heappush") == 0 && a->npos >= 2) {
+    store_event(F, VL_ST_HEAPPUSH, a->pos[0], a->pos[1], a->pos_expr[1], a->pos_expr[0], false, 0);
+    add_elems_to(F, a->pos[0], a->pos[1]);
+    return vl_prim(V(F), VL_O_NONE);
+  }
+  if ((strcmp(q, "heapq.heappop") == 0 || strcmp(q, "heapq.heappushpop") == 0 || strcmp(q, "heapq.heapreplace") == 0) &&
+      first)
+    return raw_elems(F, first, expr, 0);
+  if ((strcmp(q, "heapq.nlargest") == 0 || strcmp(q, "heapq.nsmallest") == 0) && a->npos >= 2)
+    return collect(F, VL_SEQ_LIST, a->pos[1], expr, 0);
+  if (strcmp(q, "functools.partial") == 0 && first) {
+    Acc acc = {0};
+    for (uint16_t i = 0; i < first->n; i++) {
+      const VlObj *o = first->objs[i];
+      if (o->kind != VL_O_FUNC || o->nitems) {
+        add(&acc, unknown_obj(F));
+        continue;
+      }
+      VlObj c = *o;
+      c.items = &a->pos[1];
+      c.nitems = (uint16_t)(a->npos - 1);
+      add(&acc, vl_obj(V(F), c));
+    }
+    return done(F, &acc);
+  }
+  if ((strcmp(q, "operator.itemgetter") == 0 || strcmp(q, "operator.attrgetter") == 0) && first) {
+    VlObj o = {.kind = VL_O_LIB, .name = q[9] == 'i' ? "operator.itemgetter" : "operator.attrgetter",
+               .items = &a->pos[0], .nitems = 1, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  if (strcmp(q, "itertools.chain") == 0) {
+    const VlVal *e = &vl_empty_val;
+    for (int i = 0; i < a->npos; i++) e = vl_join(V(F), e, raw_elems(F, a->pos[i], expr, 0));
+    return new_iter(F, e);
+  }
+  if ((strcmp(q, "itertools.islice") == 0 || strcmp(q, "itertools.cycle") == 0 ||
+       strcmp(q, "itertools.takewhile") == 0 || strcmp(q, "itertools.dropwhile") == 0) && a->npos >= 1)
+    return new_iter(F, raw_elems(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr, 0));
+  if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
+  if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
+  *handled = false;
+  return NULL;
+}
+
+/* What a library class's instance does when called, per its table row. */
+static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr) {
+  const char *member;
+  const VlLibrary *lib = inst->name ? vl_knowledge_library(F->an->know, inst->name, &member) : NULL;
+  const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
+  if (!e) return vl_val1(V(F), new_obj(F, expr, 0));
+  switch (e->effect_then) {
+  case VL_FX_MODULE: return vl_new_array(F, VL_HOW_PRODUCER, lib->id, vl_nd_unknown(), expr);
+  case VL_FX_SAME: return a->npos ? a->pos[0] : vl_unknown(V(F));
+  case VL_FX_VIEW: {
+    Acc acc = {0};
+    const VlVal *arr = a->npos ? vl_as_array(F, a->pos[0], vl_nd_unknown()) : vl_unknown(V(F));
+    for (uint16_t i = 0; i < arr->n; i++)
+      if (arr->objs[i]->kind == VL_O_ARRAY) add(&acc, view_of(F, arr->objs[i], vl_nd_unknown(), false, expr));
+    return acc.n ? done(F, &acc) : vl_unknown(V(F));
+  }
+  default: return vl_val1(V(F), new_obj(F, expr, 0));
+  }
+}
+
+static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
+  if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
+  bool handled;
+  const VlVal *r = call_stdlib(F, q, a, expr, &handled);
+  if (handled) return r;
+  const char *member;
+  const VlLibrary *lib = vl_knowledge_library(F->an->know, q, &member);
+  if (lib) {
+    const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_FUNCTION, member);
+    if (e) return apply_entry(F, lib, e, NULL, a, false, expr);
+    e = vl_libtable_find_class(lib->table, member);
+    if (e) {
+      if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
+        VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
+                   .nd = vl_nd_unknown(), .expr = expr, .expr_mod = F->an->mi};
+        return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
+      }
+      VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
+                    .lib = (uint8_t)lib->id, .nd = vl_nd_unknown()};
+      return vl_val1(V(F), vl_obj(V(F), inst));
+    }
+    return vl_unknown(V(F));
+  }
+  if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
+  /* another library (cv2, PIL, pandas...): a new object when given no array to view */
+  if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
+  return vl_unknown(V(F));
+}
+
+/* ---- constructing and calling project classes ---- */
+
+static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
+  const VlClassInfo *k = class_info(F, cls->mod, cls->func);
+  VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
+             .nd = vl_nd_unknown()};
+  const VlVal *inst = vl_val1(V(F), vl_obj(V(F), o));
+  const VlFuncInfo *init = k ? vl_class_method(F, k, "__init__", 0) : NULL;
+  if (init) {
+    const VlSummary *s = init->mod == F->an->mi ? vl_func_summary(F->an, init->id) : init->summary;
+    if (s) vl_apply_summary(F, init, s, inst, a, expr);
+  }
+  return inst;
+}
+
+static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
+  if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
+  const VlFuncInfo *fi = func_info(F, o->mod, o->func);
+  if (!fi) return vl_unknown(V(F));
+  const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
+  if (!s) return vl_unknown(V(F));
+  if (o->nitems) { /* functools.partial: its arguments come first */
+    Args b = *a;
+    int k = o->nitems < VL_MAX_ARGS ? o->nitems : VL_MAX_ARGS;
+    b.npos = 0;
+    for (int i = 0; i < k; i++) b.pos[b.npos] = o->items[i], b.pos_expr[b.npos++] = 0;
+    for (int i = 0; i < a->npos && b.npos < VL_MAX_ARGS; i++) b.pos[b.npos] = a->pos[i], b.pos_expr[b.npos++] = a->pos_expr[i];
+    return vl_apply_summary(F, fi, s, o->base, &b, expr);
+  }
+  return vl_apply_summary(F, fi, s, o->base, a, expr);
+}
+
+static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
+  const VlClassInfo *k = inst_class(F, o);
+  if (!k) return lib_instance_call(F, o, a, expr);
+  const VlFuncInfo *m = vl_class_method(F, k, "__call__", 0);
+  if (!m && k->torch_module) m = vl_class_method(F, k, "forward", 0);
+  if (!m) return k->torch_module ? vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_TORCH, vl_nd_unknown(), expr) : vl_unknown(V(F));
+  VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = vl_val1(V(F), o), .nd = vl_nd_unknown()};
+  return call_func(F, vl_obj(V(F), b), a, expr);
+}
+
+/* Calling a symbol: decided when the caller's value is known; meanwhile, if its result is used as
+ * an array, it is a new one (the assumed object). */
+static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
+  /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
+  const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
+  uint16_t n = 0;
+  for (int i = 0; i < a->npos && n < VL_MAX_ARGS; i++) items[n++] = a->pos[i];
+  uint32_t npos = n;
+  char names[256] = "";
+  size_t len = 0;
+  for (int i = 0; i < a->nkw; i++) {
+    size_t k = strlen(a->kwname[i]);
+    if (len + k + 2 >= sizeof names) break;
+    if (len) names[len++] = ',';
+    memcpy(names + len, a->kwname[i], k + 1);
+    len += k;
+    items[n++] = a->kw[i];
+  }
+  add(acc, sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL, items, n,
+                   npos, NULL));
+  const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
+  if (name && o->base && container_store(F, o->base, name, a, expr)) return;
+  if (name && IN(accessors, name)) return;
+  if (o->elem) { /* a hint: what the class says it holds */
+    for (uint16_t i = 0; i < o->elem->n; i++) {
+      const VlObj *h = o->elem->objs[i];
+      if (h->kind == VL_O_INST || h->kind == VL_O_FUNC || h->kind == VL_O_CLASS) add_val(acc, vl_op_call(F, vl_val1(V(F), h), a, expr));
+    }
+  }
+  add(acc, new_obj(F, expr, VL_F_ASSUMED));
+}
+
+static bool listed(const char *const *names, size_t n, const char *name) {
+  for (size_t i = 0; name && i < n; i++)
+    if (strcmp(names[i], name) == 0) return true;
+  return false;
+}
+
+/* The project's own helpers named in the configuration (extend-copy-functions, extend-view-functions,
+ * extend-array-producers), by qualified name as imported, or bare for this file's functions. */
+static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
+  const VlLibraryExtensions *x = F->an->ext;
+  if (!x) return false;
+  const char *q = NULL, *bare = NULL;
+  if (o->kind == VL_O_LIB && !o->base && !o->mod) q = o->name;
+  else if (o->kind == VL_O_FUNC && o->mod) {
+    const VlFuncInfo *fi = func_info(F, o->mod, o->func);
+    if (!fi) return false;
+    q = vl_arena_printf(F->an->arena, "%s.%s", o->mod->name, fi->qualname);
+    if (o->mod == F->an->mi) bare = fi->qualname;
+  } else {
+    return false;
+  }
+  const VlVal *first = a->npos ? a->pos[0] : vl_unknown(V(F));
+  uint8_t lib = 0;
+  for (uint16_t i = 0; i < first->n; i++)
+    if (first->objs[i]->kind == VL_O_ARRAY && !lib) lib = first->objs[i]->lib;
+  if (listed(x->copy, x->ncopy, q) || listed(x->copy, x->ncopy, bare)) {
+    add(acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), lib, vl_nd_unknown(), 0, expr));
+  } else if (listed(x->producer, x->nproducer, q) || listed(x->producer, x->nproducer, bare)) {
+    add(acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), lib, vl_nd_unknown(), 0, expr));
+  } else if (listed(x->view, x->nview, q) || listed(x->view, x->nview, bare)) {
+    const VlVal *arr = vl_as_array(F, first, vl_nd_unknown());
+    for (uint16_t i = 0; i < arr->n; i++)
+      add(acc, arr->objs[i]->kind == VL_O_ARRAY ? view_of(F, arr->objs[i], vl_nd_unknown(), true, expr) : unknown_obj(F));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
+  Acc acc = {0};
+  if (F->an->depth > 24) return vl_unknown(V(F));
+  for (uint16_t i = 0; i < callee->n; i++) {
+    const VlObj *o = callee->objs[i];
+    if (extension_call(F, &acc, o, a, expr)) continue;
+    switch (o->kind) {
+    case VL_O_FUNC: add_val(&acc, call_func(F, o, a, expr)); break;
+    case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
+    case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
+    case VL_O_LIB:
+      if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1) {
+        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
+        add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
+      } else if (o->name && strcmp(o->name, "operator.attrgetter") == 0 && a->npos >= 1 && o->nitems) {
+        for (uint16_t k = 0; k < o->items[0]->n; k++)
+          if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
+            add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
+      } else if (o->base && o->name && strcmp(o->name, "builtins.super") != 0) {
+        add_val(&acc, call_method(F, o, a, expr));
+      } else if (o->mod) {
+        add(&acc, unknown_obj(F));
+      } else if (o->name) {
+        add_val(&acc, call_library(F, o->name, a, expr));
+      }
+      break;
+    case VL_O_SYM: call_sym(F, &acc, o, a, expr); break;
+    case VL_O_OBJ: add(&acc, new_obj(F, expr, 0)); break;
+    default: add(&acc, unknown_obj(F)); break;
+    }
+  }
+  return done(F, &acc);
+}
+
+/* ---- operators ---- */
+
+static bool arrayish(const VlObj *o) {
+  return o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || (o->kind == VL_O_SYM && o->elem && vl_val_has(o->elem, VL_O_ARRAY));
+}
+
+const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
+  Acc acc = {0};
+  const VlVal *none = vl_prim(V(F), VL_O_NONE);
+  const VlVal *rv = r ? r : none;
+  uint8_t lib = 0;
+  VlNdim nd = {0, 0};
+  bool array = false, sym = false;
+  for (int side = 0; side < 2; side++) {
+    const VlVal *v = side ? rv : l;
+    for (uint16_t i = 0; i < v->n; i++) {
+      const VlObj *o = v->objs[i];
+      if (arrayish(o)) {
+        array = true;
+        if (!lib) lib = o->lib;
+        VlNdim on = o->kind == VL_O_ARRAY ? o->nd : vl_nd_unknown();
+        if (on.lo > nd.lo) nd.lo = on.lo;
+        if (on.hi > nd.hi) nd.hi = on.hi;
+      }
+      sym |= o->kind == VL_O_SYM;
+    }
+  }
+  if (array) {
+    /* elementwise with a scalar, or with arrays of one shape: that shape */
+    const VlShape *shape = NULL;
+    bool same_shape = true;
+    for (int side = 0; side < 2; side++) {
+      const VlVal *v = side ? rv : l;
+      for (uint16_t i = 0; i < v->n; i++) {
+        const VlObj *o = v->objs[i];
+        if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR || o->kind == VL_O_NONE) continue;
+        if (o->kind != VL_O_ARRAY || o->sub || !o->shape || (shape && shape != o->shape)) same_shape = false;
+        else shape = o->shape;
+      }
+    }
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr,
+               .expr_mod = F->an->mi, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
+               .layout = fresh_layout(nd)};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */
+  bool l_seq = vl_val_has(l, VL_O_SEQ), r_seq = vl_val_has(rv, VL_O_SEQ);
+  if (op == VL_OP_ADD && (l_seq || r_seq)) {
+    /* list + list: a new list holding both sides' elements */
+    VlSeqKind kind = VL_SEQ_LIST;
+    for (uint16_t i = 0; i < l->n; i++)
+      if (l->objs[i]->kind == VL_O_SEQ) kind = (VlSeqKind)l->objs[i]->sub;
+    const VlVal *out = vl_new_seq(F, kind, expr);
+    const VlVal *elems = vl_join(V(F), raw_elems(F, l, expr, 0), raw_elems(F, rv, expr, 0));
+    if (kind == VL_SEQ_TUPLE) {
+      VlObj t = *out->objs[0];
+      t.elem = elems;
+      return vl_val1(V(F), vl_obj(V(F), t));
+    }
+    vl_heap_add_elem(F, out->objs[0]->site, elems);
+    return out;
+  }
+  if (op == VL_OP_MUL && (l_seq || r_seq)) { /* [None] * n */
+    const VlVal *seq = l_seq ? l : rv;
+    const VlVal *out = vl_new_seq(F, VL_SEQ_LIST, expr);
+    vl_heap_add_elem(F, out->objs[0]->site, raw_elems(F, seq, expr, 0));
+    return out;
+  }
+  if (vl_val_all_int(l) && vl_val_all_int(rv) && op != VL_OP_DIV) return vl_prim(V(F), VL_O_INT);
+  if (vl_val_has(l, VL_O_STR)) return vl_prim(V(F), VL_O_STR);
+  if (sym) {
+    const VlVal *items[1] = {rv};
+    add(&acc, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL));
+    return done(F, &acc);
+  }
+  if (vl_val_unknownish(l) || vl_val_unknownish(rv)) return vl_unknown(V(F));
+  return vl_prim(V(F), VL_O_SCALAR);
+}

@@ -1,0 +1,177 @@
+/* program.h: the whole program as the analysis sees it: modules, their functions and classes,
+ * function summaries, and the retention hits found.
+ *
+ * A VlProgram is created with every module it will analyse (names known up front, so modules can
+ * refer to each other); each module is then analysed once (analysis.c), by one thread, after the
+ * modules it imports (the driver schedules along the import graph; an import cycle is analysed by
+ * one thread in a fixed order).  A module's analysis writes only its own VlModInfo; it reads the
+ * infos of modules already analysed.  So no locks are needed and results do not depend on timing.
+ *
+ * What a module exports (summaries, global values, class facts) lives in that module's own arena
+ * and interner, and stays until the program is deleted; a module reading another's values copies
+ * them into its own interner first (vl_import_val). */
+#ifndef VL_FLOW_PROGRAM_H
+#define VL_FLOW_PROGRAM_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "flow/value.h"
+#include "ir/ir.h"
+#include "knowledge/libtable.h"
+#include "viewleak/viewleak.h"
+
+typedef struct VlProgram VlProgram;
+
+/* A place in some module's source. */
+typedef struct VlSpan {
+  const VlModInfo *mod;
+  uint32_t start, end;
+} VlSpan;
+
+/* How a value reaches a container. */
+typedef enum VlStoreKind {
+  VL_ST_APPEND = 1, /* c.append(v), c.appendleft(v), c.insert(i, v), c.add(v) */
+  VL_ST_EXTEND,     /* c.extend(vs), c += vs, c = c + vs: each element of vs */
+  VL_ST_SETITEM,    /* c[k] = v, c.setdefault(k, v), c.update(...) */
+  VL_ST_HEAPPUSH,   /* heapq.heappush(c, v) */
+  VL_ST_ELEMENT     /* an element of a comprehension, list(generator), ...: the new container */
+} VlStoreKind;
+
+typedef enum VlEffectKind {
+  VL_EFF_STORE = 1, /* target (a container) receives value */
+  VL_EFF_SETATTR,   /* target.name = value */
+  VL_EFF_SETCELL,   /* a closure variable (func, slot) = value */
+  VL_EFF_SETGLOBAL, /* a module global (slot) = value */
+  VL_EFF_CLEAR      /* target (a container) is emptied */
+} VlEffectKind;
+
+typedef struct VlEffect {
+  uint8_t kind;  /* VlEffectKind */
+  uint8_t store; /* VlStoreKind */
+  bool key_varies;      /* SETITEM: the key differs from call to call */
+  const VlVal *target;
+  const char *name;     /* SETATTR */
+  VlId func;            /* SETCELL: the closure's defining function */
+  uint32_t slot;        /* SETCELL, SETGLOBAL */
+  const VlVal *value;
+  VlSpan at;            /* STORE: the stored expression (where a finding is reported) */
+  uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
+  const char *text;     /* STORE: the stored expression's text, when short */
+  const char *container;/* STORE: the container's text, when short */
+} VlEffect;
+
+/* Contents of an object a function makes and hands back (its attributes, its elements). */
+typedef struct VlAttr {
+  const char *name;
+  const VlVal *val;
+} VlAttr;
+
+typedef struct VlHeapEntry {
+  const VlSite *site;
+  const VlVal *elem, *key;
+  VlAttr *attrs;
+  uint16_t nattrs, cap;
+} VlHeapEntry;
+
+typedef struct VlSummary {
+  const VlVal *ret;    /* what a call returns (the empty value: never returns) */
+  const VlVal *yields; /* a generator: what each step yields */
+  const VlEffect *effects;
+  uint32_t neffects;
+  const VlHeapEntry *heap; /* contents of the new objects reachable from ret/yields/effects */
+  uint32_t nheap;
+} VlSummary;
+
+typedef struct VlParamInfo {
+  const char *name;
+  uint8_t kind; /* VlParamKind */
+  bool has_default;
+} VlParamInfo;
+
+struct VlFuncInfo {
+  const VlModInfo *mod;
+  VlId id;
+  uint8_t kind, flags; /* VlFuncKind, VL_FN_* */
+  const char *name, *qualname;
+  VlId klass;          /* methods: class id */
+  uint16_t nparams;
+  const VlParamInfo *params;
+  const VlSummary *summary; /* NULL until analysed */
+};
+
+struct VlClassInfo {
+  const VlModInfo *mod;
+  VlId id;
+  const char *name, *qualname;
+  VlId func;             /* the class body */
+  const VlVal *bases;    /* values of the base class expressions */
+  const char **method_names;
+  VlId *methods;
+  uint16_t nmethods;
+  VlAttr *attrs;         /* instance attributes set in methods (self.x = ...): what they hold */
+  uint16_t nattrs;
+  VlAttr *classvars;     /* names bound in the class body */
+  uint16_t nclassvars;
+  bool torch_module;     /* derives from torch.nn.Module: calling an instance runs forward() */
+};
+
+struct VlModInfo {
+  VlProgram *prog;
+  const char *name; /* dotted module name ("pkg.utils"), or the file's stem */
+  const char *path;
+  bool package;     /* an __init__.py: relative imports resolve against the package itself */
+  size_t index;     /* in the program */
+  bool checked;     /* findings in it are reported */
+  bool analysed;
+  VlArena *arena;   /* everything it exports */
+  VlValues *vals;
+  VlFuncInfo *funcs;
+  uint32_t nfuncs;
+  VlClassInfo *classes;
+  uint32_t nclasses;
+  const char **global_names;
+  const VlVal **globals; /* final values of module-level names */
+  uint32_t nglobals;
+  /* for messages about places in this module once its IR is gone: line starts */
+  uint32_t *line_starts;
+  uint32_t nlines;
+  const char *text; /* the source while the module is being analysed (NULL after) */
+};
+
+/* ---- retention hits: what VL001/VL002 report ---- */
+typedef enum VlHitKind {
+  VL_HIT_REBOUND = 1, /* the viewed array is rebound to a new array computed from arrays (VL001) */
+  VL_HIT_FRESH        /* the viewed array is made anew in every iteration (VL002) */
+} VlHitKind;
+
+typedef struct VlHit {
+  uint8_t kind;        /* VlHitKind */
+  uint8_t store;       /* VlStoreKind */
+  uint8_t lib;         /* the stored view's library (.copy() or .clone()) */
+  VlSpan at;           /* the stored expression */
+  uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod) */
+  VlSpan base;         /* where the viewed array is made anew (the rebinding expression) */
+  VlSpan loop;         /* the loop (or, via a call, the call) whose iterations accumulate */
+  bool via_call;       /* the store happens in a function called from that loop */
+  const char *text;    /* the stored expression, when short */
+  const char *base_name;     /* the viewed array's name, when it has one */
+  const char *container;     /* the container's text, when short */
+  const char *size;          /* "500x32x32x3 float64 = 11.7 MiB", when the shape is literal */
+} VlHit;
+
+/* ---- the program ---- */
+VlProgram *vl_program_new(const VlKnowledge *know);
+void vl_program_delete(VlProgram *self);
+/* Registers a module; returns its info (owned by the program). */
+VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, bool package, bool checked);
+size_t vl_program_count(const VlProgram *self);
+VlModInfo *vl_program_module(const VlProgram *self, size_t i);
+/* The module of that dotted name, or NULL. */
+VlModInfo *vl_program_find(const VlProgram *self, const char *name);
+const VlKnowledge *vl_program_knowledge(const VlProgram *self);
+
+/* The row (0-based) of a byte in a module. */
+uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte);
+
+#endif

@@ -1,0 +1,364 @@
+/* retain.c: the retention query (what VL001 and VL002 report), over one frame's store events.
+ *
+ * A store in loop L leaks when, in one iteration of L:
+ *   1. a value holding a view that shows only part of its base (a partial view) is stored;
+ *   2. the base is a new object in every iteration of L: its site runs once per iteration (an
+ *      array rebound in L, a model's output, a loop target over a generator of new batches...);
+ *   3. the container outlives the iteration: not made anew in L, not emptied in L, not a bounded
+ *      deque, not an array (writing into an array copies), a varying key for c[k] = v;
+ *   4. the container outlives the function: it is the caller's (a parameter, self.x, a global), or
+ *      it is returned, yielded or stored somewhere that is (otherwise nothing survives the call);
+ *   5. the loop does not also keep the whole base (then the views pin nothing more).
+ * Each condition exists because the runtime oracle disagreed without it (docs/design.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "flow/analysis.h"
+
+static const VlModule *M(const Frame *F) { return F->an->m; }
+
+/* Is `inner` the loop `outer` or inside it? */
+static bool loop_within(const VlModule *m, VlId inner, VlId outer) {
+  for (VlId l = inner; l; l = m->loops[l].parent)
+    if (l == outer) return true;
+  return false;
+}
+
+/* Does site `s` make a new object in every iteration of loop L (0: the implicit loop of a
+ * list(generator) or comprehension over an iterator)? */
+static bool per_iteration(const Frame *F, const VlSite *s, VlId L, bool implicit) {
+  if (!s) return false;
+  const VlModule *m = M(F);
+  if (s->kind == VL_SITE_STEP) {
+    if (s->mod != F->an->mi) return false;
+    if (!s->at) return implicit;
+    return L && loop_within(m, s->at, L);
+  }
+  if (s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || !L) return false;
+  return vl_loop_runs(m, L, s->start);
+}
+
+/* ---- escape: what outlives the function ---- */
+
+typedef VL_VEC(const VlSite *) Sites;
+
+static bool has_site(const Sites *s, const VlSite *x) {
+  for (size_t i = 0; i < s->len; i++)
+    if (s->items[i] == x) return true;
+  return false;
+}
+
+static void reach(const Frame *F, const VlVal *v, Sites *out, int depth) {
+  if (!v || depth > 8) return;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->site && !has_site(out, o->site)) {
+      VL_VEC_PUSH(out, o->site);
+      VlHeapEntry *e = vl_heap_find(F, o->site);
+      if (e) {
+        reach(F, e->elem, out, depth + 1);
+        reach(F, e->key, out, depth + 1);
+        for (uint16_t a = 0; a < e->nattrs; a++) reach(F, e->attrs[a].val, out, depth + 1);
+      }
+    }
+    reach(F, o->elem, out, depth + 1);
+    reach(F, o->base, out, depth + 1);
+    for (uint16_t k = 0; k < o->nitems; k++) reach(F, o->items[k], out, depth + 1);
+  }
+}
+
+static void escaping(const Frame *F, Sites *out) {
+  reach(F, F->ret, out, 0);
+  reach(F, F->yields, out, 0);
+  for (size_t i = 0; i < F->effects.len; i++) {
+    reach(F, F->effects.items[i].value, out, 0);
+    reach(F, F->effects.items[i].target, out, 0);
+  }
+  for (uint32_t i = 0; i < F->heap.n; i++) { /* held by what the caller passed, self, globals */
+    const VlHeapEntry *e = &F->heap.entries[i];
+    if (e->site->kind != VL_SITE_SYM) continue;
+    reach(F, e->elem, out, 0);
+    for (uint16_t a = 0; a < e->nattrs; a++) reach(F, e->attrs[a].val, out, 0);
+  }
+  /* stores into containers that escape (or are the caller's) */
+  for (int round = 0; round < 3; round++)
+    for (size_t i = 0; i < F->stores.len; i++) {
+      const StoreEv *ev = &F->stores.items[i];
+      for (uint16_t k = 0; k < ev->container->n; k++) {
+        const VlObj *c = ev->container->objs[k];
+        if (c->kind == VL_O_SYM || (c->site && (c->site->kind == VL_SITE_SYM || has_site(out, c->site))))
+          reach(F, ev->value, out, 0);
+      }
+    }
+}
+
+/* ---- containers ---- */
+
+static bool cleared_in(const Frame *F, const VlObj *c, VlId L) {
+  for (size_t i = 0; i < F->clears.len; i++) {
+    const ClearEv *ev = &F->clears.items[i];
+    if (!(L ? loop_within(M(F), ev->loop, L) : true)) continue;
+    for (uint16_t k = 0; k < ev->container->n; k++)
+      if (ev->container->objs[k] == c || (c->site && ev->container->objs[k]->site == c->site)) return true;
+  }
+  return false;
+}
+
+static bool listlike_hint(const VlObj *sym) {
+  return sym->elem && vl_val_has(sym->elem, VL_O_SEQ);
+}
+
+/* Conditions 3 and 4 for container value `cv` and loop L. */
+static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes) {
+  bool any = false;
+  for (uint16_t i = 0; i < ev->container->n; i++) {
+    const VlObj *c = ev->container->objs[i];
+    switch (c->kind) {
+    case VL_O_SEQ:
+      if (c->flags & VL_F_BOUNDED) return false;
+      if (per_iteration(F, c->site, L, ev->implicit) && !(c->flags & VL_F_ACCUM)) return false;
+      if (cleared_in(F, c, L)) return false;
+      if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
+      if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
+          c->site->func == F->func && !has_site(escapes, c->site))
+        return false; /* a local container nobody gets: dropped when the function returns */
+      any = true;
+      break;
+    case VL_O_SYM:
+      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c))) return false;
+      if (cleared_in(F, c, L)) return false;
+      any = true;
+      break;
+    case VL_O_ARRAY:
+      return false; /* out[j] = a[i] copies into the array */
+    case VL_O_UNKNOWN:
+    case VL_O_OBJ:
+      if (ev->store == VL_ST_SETITEM) return false;
+      break; /* c.append(...) on something unknown: neither for nor against */
+    default:
+      return false;
+    }
+  }
+  if (!any) { /* only unknown containers: trust the method name (append, extend, heappush) */
+    for (uint16_t i = 0; i < ev->container->n; i++)
+      if (ev->container->objs[i]->kind == VL_O_UNKNOWN && ev->store != VL_ST_SETITEM && ev->container_text &&
+          F->func == VL_MODULE_FUNC)
+        return true;
+  }
+  return any;
+}
+
+/* ---- views in a stored value ---- */
+
+typedef struct Found {
+  const VlObj *view;
+} Found;
+
+/* The partial views the store puts into the container (for extend: each element's). */
+static void stored_views(const Frame *F, const VlVal *v, bool elements, const VlObj **out, int *n, int depth) {
+  if (!v || depth > 4) return;
+  /* a copy on one path and a view on another (`a[i] if c else a[i].copy()`, a helper that copies
+   * unless told not to): report only what holds on every path */
+  if (!elements)
+    for (uint16_t i = 0; i < v->n; i++)
+      if (v->objs[i]->kind == VL_O_ARRAY && !v->objs[i]->sub) return;
+  for (uint16_t i = 0; i < v->n && *n < 16; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY) {
+      if (elements) { /* extending with an array stores its rows: views of its base */
+        if (o->nd.lo >= 2 || (o->lib == VL_LIBID_TORCH && o->nd.lo >= 1)) {
+          VlObj row = *o;
+          row.sub = 1;
+          row.flags |= VL_F_PARTIAL;
+          out[(*n)++] = vl_obj(F->an->vals, row);
+        }
+      } else if (o->sub && (o->flags & VL_F_PARTIAL)) {
+        out[(*n)++] = o;
+      }
+    } else if (o->kind == VL_O_SEQ) {
+      if (o->sub == VL_SEQ_TUPLE && o->nitems)
+        for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, out, n, depth + 1);
+      else stored_views(F, o->elem, false, out, n, depth + 1);
+      VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e) stored_views(F, e->elem, false, out, n, depth + 1);
+    }
+  }
+}
+
+/* The loop keeps the whole base object too (then its views pin nothing more). */
+static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (L && !loop_within(M(F), ev->loop, L)) continue;
+    for (uint16_t k = 0; k < ev->value->n; k++) {
+      const VlObj *o = ev->value->objs[k];
+      if (o->kind == VL_O_ARRAY && !o->sub && o->site == site) return true;
+      if ((o->kind == VL_O_OBJ) && o->site == site) return true;
+      if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
+        for (uint16_t t = 0; t < o->nitems; t++)
+          for (uint16_t j = 0; j < o->items[t]->n; j++) {
+            const VlObj *it = o->items[t]->objs[j];
+            if ((it->kind == VL_O_ARRAY && !it->sub && it->site == site) || (it->kind == VL_O_OBJ && it->site == site))
+              return true;
+          }
+    }
+  }
+  return false;
+}
+
+/* ---- reporting ---- */
+
+/* The name an expression's value was assigned to, when it is the right-hand side of `name = ...`. */
+static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
+  const VlModule *m = M(F);
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN || st->n < 1) continue;
+    VlId t = m->kids[st->b];
+    const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
+    if (st->a == expr && (tx->op == VL_E_NAME || tx->op == VL_E_ATTR)) {
+      if (stmt_out) *stmt_out = s;
+      return vl_expr_text(F->an, t);
+    }
+    /* a, b = f(a), g(b) */
+    if (vx->op == VL_E_TUPLE && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids == vx->nkids)
+      for (uint32_t i = 0; i < vx->nkids; i++)
+        if (vl_kid(m, st->a, i) == expr && vl_expr(m, vl_kid(m, t, i))->op == VL_E_NAME) {
+          if (stmt_out) *stmt_out = s;
+          return vl_expr_text(F->an, vl_kid(m, t, i));
+        }
+  }
+  return NULL;
+}
+
+static const char *view_root(const Frame *F, const VlObj *view) {
+  if (!view->expr || view->expr_mod != F->an->mi) return NULL;
+  const VlModule *m = M(F);
+  VlId e = view->expr;
+  while (e && (vl_expr(m, e)->op == VL_E_SUB || vl_expr(m, e)->op == VL_E_CALL || vl_expr(m, e)->op == VL_E_ATTR)) {
+    const VlExpr *x = vl_expr(m, e);
+    VlId k = vl_kid(m, e, 0);
+    if (x->op == VL_E_CALL) {
+      if (vl_expr(m, k)->op != VL_E_ATTR) return NULL; /* f(x): not a view expression of a name */
+      k = vl_kid(m, k, 0);
+    }
+    if (vl_expr(m, k)->op == VL_E_NAME) return vl_expr_text(F->an, k);
+    e = k;
+  }
+  return NULL;
+}
+
+/* "500x32x32x3 float64 = 11.7 MiB" for a literal shape. */
+static const char *size_text(Analysis *an, const VlShape *sh) {
+  if (!sh || !sh->n || !sh->itemsize) return NULL;
+  double bytes = sh->itemsize;
+  VlBuf dims = {0};
+  for (uint8_t i = 0; i < sh->n; i++) {
+    bytes *= (double)sh->dims[i];
+    vl_buf_printf(&dims, "%s%lld", i ? "x" : "", (long long)sh->dims[i]);
+  }
+  const char *out = bytes >= 1024.0 * 1024.0
+                        ? vl_arena_printf(an->arena, "%s%s %s = %.1f MiB", sh->upper ? "up to " : "", dims.data, sh->dtype,
+                                          bytes / (1024.0 * 1024.0))
+                        : vl_arena_printf(an->arena, "%s%s %s = %.1f KiB", sh->upper ? "up to " : "", dims.data, sh->dtype,
+                                          bytes / 1024.0);
+  vl_buf_free(&dims);
+  return out;
+}
+
+static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
+  Analysis *an = F->an;
+  const VlModule *m = M(F);
+  const VlSite *s = view->site;
+  VlHit hit = {.store = ev->store, .lib = view->lib ? view->lib : VL_LIBID_NUMPY, .at = ev->at, .fix_at = ev->fix_at,
+               .text = ev->text, .container = ev->container_text, .via_call = ev->call != 0};
+  /* the view is written inside what is stored (`keep.append((a[i], b))`): report it there */
+  if (view->expr && view->expr_mod == an->mi && ev->at.mod == an->mi) {
+    const VlExpr *vx = vl_expr(m, view->expr);
+    if (vx->start >= ev->at.start && vx->end <= ev->at.end && (vx->start != ev->at.start || vx->end != ev->at.end)) {
+      hit.at = (VlSpan){an->mi, vx->start, vx->end};
+      hit.fix_at = vx->end;
+      hit.text = vl_expr_text(an, view->expr);
+    }
+  }
+  uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
+  for (size_t i = 0; i < an->reported.len; i++)
+    if (an->reported.items[i] == key) return;
+  VL_VEC_PUSH(&an->reported, key);
+  hit.base = (VlSpan){an->mi, s->start, s->end};
+  VlId stmt = 0;
+  const char *assigned = s->kind == VL_SITE_NEW ? assigned_name(F, s->at, &stmt) : NULL;
+  hit.kind = s->kind == VL_SITE_NEW && s->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
+  hit.base_name = assigned ? assigned : view_root(F, view);
+  hit.size = size_text(an, view->shape);
+  if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
+  if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
+    const VlLoop *lp = &m->loops[s->at];
+    hit.base = (VlSpan){an->mi, lp->start, lp->start + 3};
+  }
+  if (ev->call) hit.loop = vl_expr_span(an, ev->call);
+  else if (L) hit.loop = (VlSpan){an->mi, m->loops[L].start, m->loops[L].end};
+  else hit.loop = ev->at;
+  (void)implicit;
+  an->sink->hit(an->sink->ctx, &hit);
+}
+
+static void debug_dump(const Frame *F) {
+  const VlModule *m = M(F);
+  VlBuf b = {0};
+  vl_buf_printf(&b, "== %s %s\n", m->path, vl_str(m, vl_func(m, F->func)->qualname));
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    vl_buf_printf(&b, "  store kind=%u loop=%u call=%u implicit=%d at=%u-%u '%s'\n    container=", ev->store, ev->loop,
+                  ev->call, ev->implicit, ev->at.start, ev->at.end, ev->text ? ev->text : "");
+    vl_val_format(&b, ev->container, 0);
+    vl_buf_printf(&b, "\n    value=");
+    vl_val_format(&b, ev->value, 0);
+    vl_buf_printf(&b, "\n");
+  }
+  vl_buf_printf(&b, "  ret=");
+  vl_val_format(&b, F->ret, 0);
+  vl_buf_printf(&b, "\n");
+  fputs(b.data ? b.data : "", stderr);
+  vl_buf_free(&b);
+}
+
+void vl_retain_check(Frame *F) {
+  const VlModule *m = M(F);
+  static int debug = -1;
+  if (debug < 0) debug = getenv("VIEWLEAK_DEBUG") != NULL;
+  if (debug) debug_dump(F);
+  Sites escapes = {0};
+  escaping(F, &escapes);
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    const VlObj *views[16];
+    int nviews = 0;
+    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, views, &nviews, 0);
+    if (!nviews) continue;
+    bool done = false;
+    /* the implicit loop of list(generator) first, then the loops around the store, innermost out */
+    for (int pass = ev->implicit ? 0 : 1; pass < 2 && !done; pass++) {
+      for (VlId L = pass == 0 ? 0 : ev->loop; !done; L = m->loops[L].parent) {
+        bool implicit = pass == 0;
+        if (!implicit && !L) break;
+        if (!outlives(F, ev, L, &escapes)) {
+          if (implicit) break;
+          if (L && m->loops[L].parent) continue;
+          break;
+        }
+        for (int k = 0; k < nviews && !done; k++) {
+          const VlObj *v = views[k];
+          if (!per_iteration(F, v->site, L, implicit)) continue;
+          if (whole_kept(F, v->site, L)) continue;
+          report(F, ev, v, L, implicit);
+          done = true;
+        }
+        if (implicit || !L) break;
+      }
+    }
+  }
+  VL_VEC_FREE(&escapes);
+}

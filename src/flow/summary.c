@@ -1,0 +1,355 @@
+/* summary.c: applying a function's summary at a call.
+ *
+ * A summary speaks of symbols: the function's parameters, attributes of them, globals, closure
+ * cells, and operations on those it could not decide alone.  At a call, each symbol is replaced by
+ * the caller's value and each deferred operation is done again on the real operands (with the same
+ * semantics, ops.c).  Objects the callee makes are new at every call: their sites become the call
+ * expression in the caller (keeping the callee's site as `via`, for messages).  The callee's effects
+ * (stores into containers the caller can see, attributes set, containers cleared) happen in the
+ * caller, inside whatever loop the call is in: that is how a loop in a caller sees what a callee
+ * stores and rebinds on each call.
+ *
+ * Objects assumed from use (an unknown callable's result used as an array) are dropped when the
+ * deferred operation beside them resolves to something known. */
+#include <string.h>
+
+#include "flow/analysis.h"
+
+typedef struct Subst {
+  Frame *F;
+  const VlFuncInfo *fi;
+  const VlVal *params[64];
+  uint16_t nparams;
+  VlId call;
+  int depth;
+} Subst;
+
+static VlValues *V(const Frame *F) { return F->an->vals; }
+
+static const VlVal *inst(Subst *S, const VlVal *v);
+static const VlObj *inst_plain_sym(Subst *S, const VlObj *sym);
+
+/* A site of the callee's own making becomes new at the call; others stay what they are. */
+static const VlSite *reloc(Subst *S, const VlSite *s) {
+  if (!s) return s;
+  if (s->kind == VL_SITE_ANY || s->kind == VL_SITE_SYM) {
+    VlSite c = *s;
+    if (s->kind == VL_SITE_SYM) c.sym = inst_plain_sym(S, s->sym);
+    return vl_site(V(S->F), c);
+  }
+  if (!S->fi || s->mod != S->fi->mod || s->func != S->fi->id) {
+    if (s->mod == S->F->an->mi) return s;
+    VlSite c = *s; /* another module's object: re-interned, unchanged */
+    c.via = NULL;
+    return vl_site(V(S->F), c);
+  }
+  Frame *F = S->F;
+  const VlExpr *x = vl_expr(F->an->m, S->call);
+  VlSite c = {.kind = VL_SITE_NEW, .how = s->how, .step = s->kind == VL_SITE_NEW ? s->step : 0, .mod = F->an->mi,
+              .func = F->func, .at = S->call, .start = x->start, .end = x->end, .via = s};
+  return vl_site(V(F), c);
+}
+
+static bool symbolic(const VlObj *o) {
+  return o->kind == VL_O_SYM || (o->site && o->site->kind == VL_SITE_SYM);
+}
+
+/* The value a symbol stands for at this call. */
+static const VlVal *inst_sym(Subst *S, const VlObj *o) {
+  Frame *F = S->F;
+  Analysis *an = F->an;
+  switch (o->sub) {
+  case VL_SYM_PARAM:
+    return o->index < S->nparams && S->params[o->index] ? S->params[o->index] : vl_unknown(V(F));
+  case VL_SYM_GLOBALV: {
+    const VlModInfo *mod = o->mod;
+    if (mod == an->mi) {
+      if (F->func == VL_MODULE_FUNC) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
+      return an->globals && an->globals[o->index] ? an->globals[o->index] : vl_unknown(V(F));
+    }
+    return mod && o->index < mod->nglobals ? vl_import_val(F, mod->globals[o->index]) : vl_unknown(V(F));
+  }
+  case VL_SYM_CELLV:
+    if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
+    break;
+  case VL_SYM_ATTRV: return vl_op_attr(F, inst(S, o->base), o->name, S->call);
+  case VL_SYM_ELEMV: return vl_op_elems(F, inst(S, o->base), S->call);
+  case VL_SYM_CALLV: {
+    Args a = {0};
+    uint16_t npos = (uint16_t)(o->index < o->nitems ? o->index : o->nitems);
+    for (uint16_t i = 0; i < npos && a.npos < VL_MAX_ARGS; i++) a.pos[a.npos++] = inst(S, o->items[i]);
+    const char *names = o->name;
+    for (uint16_t i = npos; i < o->nitems && names && a.nkw < VL_MAX_KWARGS; i++) {
+      const char *comma = strchr(names, ',');
+      size_t len = comma ? (size_t)(comma - names) : strlen(names);
+      a.kwname[a.nkw] = vl_arena_strndup(an->arena, names, len);
+      a.kw[a.nkw++] = inst(S, o->items[i]);
+      names = comma ? comma + 1 : NULL;
+    }
+    return vl_op_call(F, inst(S, o->base), &a, S->call);
+  }
+  case VL_SYM_SUBV: {
+    Index ix;
+    vl_unpack_index(o->index, &ix);
+    ix.str = o->name;
+    const VlVal *items[VL_MAX_INDEX] = {0};
+    for (uint16_t i = 0; i < o->nitems && i < VL_MAX_INDEX; i++) {
+      items[i] = inst(S, o->items[i]);
+      if (ix.kind[i] == IX_INT || ix.kind[i] == IX_UNKNOWN || (ix.kind[i] == IX_ADVANCED && !ix.adv_1d))
+        vl_classify_index(&ix, i, items[i], false);
+      if (ix.kind[i] == IX_INT && items[i]->n == 1 && items[i]->objs[0]->num_known) {
+        ix.lit[i] = true;
+        ix.start[i] = (long)(int32_t)items[i]->objs[0]->index;
+      }
+    }
+    return vl_op_subscript(F, inst(S, o->base), &ix, items, S->call);
+  }
+  case VL_SYM_BINOPV:
+    return vl_op_binop(F, (int)o->index, inst(S, o->base), o->nitems ? inst(S, o->items[0]) : NULL, S->call);
+  default: break;
+  }
+  /* a symbol this call cannot resolve: it stays a symbol of the caller's (re-interned) */
+  VlObj c = *o;
+  c.base = o->base ? inst(S, o->base) : NULL;
+  c.elem = o->elem ? inst(S, o->elem) : NULL;
+  const VlVal *items[VL_MAX_ARGS];
+  for (uint16_t i = 0; i < o->nitems && i < VL_MAX_ARGS; i++) items[i] = inst(S, o->items[i]);
+  c.items = items;
+  return vl_val1(V(F), vl_obj(V(F), c));
+}
+
+/* An array whose site is a symbol: the caller's object itself, or a view of it. */
+static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, int cap) {
+  Frame *F = S->F;
+  const VlVal *real = vl_as_array(F, inst_sym(S, o->site->sym), o->nd);
+  for (uint16_t i = 0; i < real->n && *n < cap; i++) {
+    const VlObj *a = real->objs[i];
+    if (a->kind != VL_O_ARRAY) {
+      if (a->kind == VL_O_UNKNOWN) out[(*n)++] = a;
+      continue;
+    }
+    if (!o->sub) { /* IS: the object itself */
+      out[(*n)++] = a;
+      continue;
+    }
+    VlObj v = *a;
+    v.sub = 1;
+    v.nd = o->nd;
+    v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
+    v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
+    v.expr = S->call;
+    v.expr_mod = F->an->mi;
+    out[(*n)++] = vl_obj(V(F), v);
+  }
+}
+
+static const VlObj *inst_plain(Subst *S, const VlObj *o) {
+  Frame *F = S->F;
+  VlObj c = *o;
+  c.site = reloc(S, o->site);
+  if (o->shape) c.shape = vl_shape(V(F), *o->shape);
+  if (o->elem) c.elem = inst(S, o->elem);
+  if (o->key) c.key = inst(S, o->key);
+  if (o->base) c.base = inst(S, o->base);
+  const VlVal *items[64];
+  if (o->nitems) {
+    for (uint16_t i = 0; i < o->nitems && i < 64; i++) items[i] = inst(S, o->items[i]);
+    c.items = items;
+    if (c.nitems > 64) c.nitems = 64;
+  }
+  if (o->expr_mod && o->expr_mod != F->an->mi) { /* positions of another module mean nothing here */
+    c.expr = S->call;
+    c.expr_mod = F->an->mi;
+  } else if (S->fi && o->expr && o->expr_mod == F->an->mi && o->site && c.site != o->site) {
+    c.expr = S->call;
+  }
+  if (o->kind == VL_O_LIB && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  if (o->kind == VL_O_SYM && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  if (o->kind == VL_O_INST && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  if ((o->kind == VL_O_OBJ) && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  if (o->kind == VL_O_STR && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  return vl_obj(V(F), c);
+}
+
+/* A symbol kept as a symbol (a site's identity), re-interned here. */
+static const VlObj *inst_plain_sym(Subst *S, const VlObj *o) {
+  VlObj c = *o;
+  if (o->base) c.base = inst(S, o->base);
+  if (o->elem) c.elem = inst(S, o->elem);
+  const VlVal *items[VL_MAX_ARGS];
+  for (uint16_t i = 0; i < o->nitems && i < VL_MAX_ARGS; i++) items[i] = inst(S, o->items[i]);
+  if (o->nitems) c.items = items;
+  if (o->name) c.name = vl_arena_strdup(S->F->an->arena, o->name);
+  return vl_obj(V(S->F), c);
+}
+
+static const VlVal *inst(Subst *S, const VlVal *v) {
+  if (!v || vl_val_empty(v)) return v ? v : &vl_empty_val;
+  Frame *F = S->F;
+  if (++S->depth > 40) {
+    S->depth--;
+    return vl_unknown(V(F));
+  }
+  const VlObj *out[VL_VAL_MAX * 4];
+  int n = 0;
+  bool resolved = false, assumed = false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    int before = n;
+    if (!S->fi) { /* importing another module's value: copied as it is */
+      if (n < VL_VAL_MAX * 4) out[n++] = o->kind == VL_O_SYM ? inst_plain_sym(S, o) : inst_plain(S, o);
+      continue;
+    }
+    if (o->kind == VL_O_SYM) {
+      const VlVal *r = inst_sym(S, o);
+      for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 4; k++) out[n++] = r->objs[k];
+    } else if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM) {
+      inst_sym_array(S, o, out, &n, VL_VAL_MAX * 4);
+    } else {
+      if (o->flags & VL_F_ASSUMED) assumed = true;
+      if (n < VL_VAL_MAX * 4) out[n++] = inst_plain(S, o);
+      continue;
+    }
+    for (int k = before; k < n; k++)
+      if (out[k]->kind != VL_O_UNKNOWN && !(out[k]->flags & VL_F_ASSUMED)) resolved = true;
+  }
+  if (assumed && resolved) { /* the deferred operation said what the call gives: drop the guess */
+    int k = 0;
+    for (int i = 0; i < n; i++)
+      if (!(out[i]->flags & VL_F_ASSUMED) || symbolic(out[i])) out[k++] = out[i];
+    n = k;
+  }
+  S->depth--;
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
+const VlVal *vl_import_val(Frame *F, const VlVal *v) {
+  Subst S = {.F = F, .fi = NULL};
+  return inst(&S, v);
+}
+
+/* Binds the callee's parameters to the call's arguments. */
+static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const Args *a) {
+  Frame *F = S->F;
+  S->nparams = fi->nparams < 64 ? fi->nparams : 64;
+  int next = 0; /* the next positional argument */
+  uint16_t first = 0;
+  if (self && !(fi->flags & VL_FN_STATICMETHOD) && S->nparams) {
+    S->params[0] = self;
+    first = 1;
+  }
+  for (uint16_t p = first; p < S->nparams; p++) {
+    const VlParamInfo *pi = &fi->params[p];
+    const VlVal *v = NULL;
+    if (pi->kind == VL_P_POS && next < a->npos) v = a->pos[next++];
+    else if (pi->kind == VL_P_VARARGS) {
+      VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .nd = vl_nd_unknown()};
+      const VlVal *rest = &vl_empty_val;
+      for (; next < a->npos; next++) rest = vl_join(V(F), rest, a->pos[next]);
+      t.elem = rest;
+      v = vl_val1(V(F), vl_obj(V(F), t));
+    }
+    for (int k = 0; k < a->nkw && !v; k++)
+      if (strcmp(a->kwname[k], pi->name) == 0) v = a->kw[k];
+    if (!v && pi->kind == VL_P_POS && a->star) v = vl_unknown(V(F));
+    S->params[p] = v ? v : (pi->has_default ? vl_unknown(V(F)) : vl_unknown(V(F)));
+  }
+}
+
+static bool has_sym_site(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_SYM || (v->objs[i]->site && v->objs[i]->site->kind == VL_SITE_SYM)) return true;
+  return false;
+}
+
+const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                              VlId call) {
+  Analysis *an = F->an;
+  if (an->depth > 24) return vl_unknown(V(F));
+  an->depth++;
+  Subst S = {.F = F, .fi = fi, .call = call};
+  bind_params(&S, fi, self, a);
+  /* objects the callee made and handed back come with their contents */
+  for (uint32_t i = 0; i < s->nheap; i++) {
+    const VlHeapEntry *e = &s->heap[i];
+    const VlSite *site = reloc(&S, e->site);
+    if (!vl_val_empty(e->elem)) vl_heap_add_elem(F, site, inst(&S, e->elem));
+    for (uint16_t k = 0; k < e->nattrs; k++)
+      vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, e->attrs[k].name), inst(&S, e->attrs[k].val));
+  }
+  for (uint32_t i = 0; i < s->neffects; i++) {
+    const VlEffect *ef = &s->effects[i];
+    switch (ef->kind) {
+    case VL_EFF_STORE: {
+      const VlVal *c = inst(&S, ef->target), *v = inst(&S, ef->value);
+      StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call, .at = ef->at,
+                    .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container, .key_varies = ef->key_varies};
+      vl_frame_store(F, &ev);
+      for (uint16_t k = 0; k < c->n; k++)
+        if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
+          vl_heap_add_elem(F, c->objs[k]->site, ef->store == VL_ST_EXTEND ? vl_op_elems(F, v, call) : v);
+      if (has_sym_site(c)) { /* the caller's own parameter or attribute: its callers see it too */
+        VlEffect up = *ef;
+        up.target = c;
+        up.value = v;
+        VL_VEC_PUSH(&F->effects, up);
+      }
+      break;
+    }
+    case VL_EFF_SETATTR: {
+      const VlVal *t = inst(&S, ef->target), *v = inst(&S, ef->value);
+      for (uint16_t k = 0; k < t->n; k++) {
+        const VlObj *o = t->objs[k];
+        const VlSite *site = o->site;
+        if (o->kind == VL_O_SYM) {
+          VlSite ss = {.kind = VL_SITE_SYM, .sym = o};
+          site = vl_site(V(F), ss);
+        }
+        if (site) vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, ef->name), v);
+      }
+      break;
+    }
+    case VL_EFF_CLEAR: {
+      ClearEv ev = {inst(&S, ef->target), F->loop};
+      VL_VEC_PUSH(&F->clears, ev);
+      if (has_sym_site(ev.container)) {
+        VlEffect up = *ef;
+        up.target = ev.container;
+        VL_VEC_PUSH(&F->effects, up);
+      }
+      break;
+    }
+    case VL_EFF_SETCELL: {
+      const VlVal *v = inst(&S, ef->value);
+      if (fi->mod == an->mi && ef->func == F->func && ef->slot < F->nenv) {
+        F->env[ef->slot] = vl_join(V(F), F->env[ef->slot], v);
+      } else {
+        VlEffect up = *ef;
+        up.value = v;
+        VL_VEC_PUSH(&F->effects, up);
+      }
+      break;
+    }
+    case VL_EFF_SETGLOBAL: {
+      const VlVal *v = inst(&S, ef->value);
+      if (fi->mod == an->mi && F->func == VL_MODULE_FUNC && ef->slot < F->nenv) {
+        F->env[ef->slot] = vl_join(V(F), F->env[ef->slot], v);
+      } else if (fi->mod == an->mi) {
+        VlEffect up = *ef;
+        up.value = v;
+        VL_VEC_PUSH(&F->effects, up);
+      }
+      break;
+    }
+    default: break;
+    }
+  }
+  const VlVal *r = s->ret ? inst(&S, s->ret) : vl_unknown(V(F));
+  if (!vl_val_empty(s->yields)) { /* a generator: a call makes an iterator; steps run later */
+    VlObj it = {.kind = VL_O_ITER, .elem = inst(&S, s->yields), .nd = vl_nd_unknown(),
+                .site = vl_new_site(F, call, VL_HOW_OBJECT)};
+    r = vl_val1(V(F), vl_obj(V(F), it));
+  }
+  an->depth--;
+  return r;
+}

@@ -1,0 +1,347 @@
+/* value.c: hash-consed sites, objects and values.
+ *
+ * Every site, object and value is interned in one open-addressing table per VlValues, so equal ones
+ * are the same pointer: a join of two equal values costs a pointer compare, and the fixpoints of
+ * the interpreter detect "no change" by pointer equality.  Not thread-safe: one VlValues per
+ * analysis (per thread). */
+#include "flow/value.h"
+
+#include <alloca.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+
+typedef enum { K_SITE, K_OBJ, K_VAL, K_SHAPE } EntryKind;
+
+typedef struct Entry {
+  uint32_t hash;
+  uint8_t kind;
+  const void *p;
+} Entry;
+
+struct VlValues {
+  VlArena *arena;
+  Entry *slots;
+  uint32_t cap, count;
+  const VlVal *unknown;
+  const VlVal *prims[VL_O_SYM + 1];
+};
+
+const VlVal vl_empty_val = {0};
+
+static uint32_t mix(uint32_t h, uint64_t x) {
+  h ^= (uint32_t)x + 0x9e3779b9u + (h << 6) + (h >> 2);
+  h ^= (uint32_t)(x >> 32) + 0x9e3779b9u + (h << 6) + (h >> 2);
+  return h;
+}
+
+static uint32_t hash_str(uint32_t h, const char *s) {
+  if (!s) return mix(h, 0);
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return mix(h, 1);
+}
+
+static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+static uint32_t site_hash(const VlSite *s) {
+  uint32_t h = 17;
+  h = mix(h, s->kind);
+  h = mix(h, s->how);
+  h = mix(h, s->step);
+  h = mix(h, (uintptr_t)s->mod);
+  h = mix(h, s->func);
+  h = mix(h, s->at);
+  h = mix(h, s->start);
+  h = mix(h, (uintptr_t)s->sym);
+  h = mix(h, (uintptr_t)s->via);
+  return h;
+}
+
+static bool site_eq(const VlSite *a, const VlSite *b) {
+  return a->kind == b->kind && a->how == b->how && a->step == b->step && a->mod == b->mod && a->func == b->func && a->at == b->at &&
+         a->start == b->start && a->end == b->end && a->sym == b->sym && a->via == b->via;
+}
+
+static uint32_t obj_hash(const VlObj *o) {
+  uint32_t h = 31;
+  h = mix(h, o->kind);
+  h = mix(h, o->sub);
+  h = mix(h, o->flags);
+  h = mix(h, o->lib);
+  h = mix(h, o->layout);
+  h = mix(h, (uint32_t)o->nd.lo << 8 | o->nd.hi);
+  h = mix(h, (uintptr_t)o->site);
+  h = mix(h, (uintptr_t)o->mod);
+  h = mix(h, o->func);
+  h = mix(h, o->index);
+  h = mix(h, o->num_known);
+  h = hash_str(h, o->name);
+  h = mix(h, (uintptr_t)o->elem);
+  h = mix(h, (uintptr_t)o->key);
+  h = mix(h, o->nitems);
+  for (uint16_t i = 0; i < o->nitems; i++) h = mix(h, (uintptr_t)o->items[i]);
+  h = mix(h, (uintptr_t)o->base);
+  h = mix(h, (uintptr_t)o->shape);
+  h = mix(h, o->expr);
+  h = mix(h, (uintptr_t)o->expr_mod);
+  return h;
+}
+
+static bool obj_eq(const VlObj *a, const VlObj *b) {
+  if (a->kind != b->kind || a->sub != b->sub || a->flags != b->flags || a->lib != b->lib || a->layout != b->layout ||
+      a->nd.lo != b->nd.lo ||
+      a->nd.hi != b->nd.hi || a->site != b->site || a->mod != b->mod || a->func != b->func || a->index != b->index ||
+      a->num_known != b->num_known || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
+      a->nitems != b->nitems || a->base != b->base || a->shape != b->shape || a->expr != b->expr ||
+      a->expr_mod != b->expr_mod)
+    return false;
+  for (uint16_t i = 0; i < a->nitems; i++)
+    if (a->items[i] != b->items[i]) return false;
+  return true;
+}
+
+static uint32_t val_hash(const VlVal *v) {
+  uint32_t h = 7;
+  h = mix(h, v->n);
+  for (uint16_t i = 0; i < v->n; i++) h = mix(h, (uintptr_t)v->objs[i]);
+  return h;
+}
+
+static bool val_eq(const VlVal *a, const VlVal *b) {
+  if (a->n != b->n) return false;
+  for (uint16_t i = 0; i < a->n; i++)
+    if (a->objs[i] != b->objs[i]) return false;
+  return true;
+}
+
+static void grow(VlValues *v) {
+  uint32_t cap = v->cap ? v->cap * 2 : 4096;
+  Entry *slots = vl_xcalloc(cap, sizeof(Entry));
+  for (uint32_t i = 0; i < v->cap; i++) {
+    if (!v->slots[i].p) continue;
+    uint32_t h = v->slots[i].hash & (cap - 1);
+    while (slots[h].p) h = (h + 1) & (cap - 1);
+    slots[h] = v->slots[i];
+  }
+  free(v->slots);
+  v->slots = slots;
+  v->cap = cap;
+}
+
+static uint32_t shape_hash(const VlShape *s) {
+  uint32_t h = 11;
+  h = mix(h, s->n);
+  h = mix(h, s->itemsize);
+  h = mix(h, s->upper);
+  h = hash_str(h, s->dtype);
+  for (uint8_t i = 0; i < s->n && i < VL_SHAPE_MAX; i++) h = mix(h, (uint64_t)s->dims[i]);
+  return h;
+}
+
+static bool shape_eq(const VlShape *a, const VlShape *b) {
+  if (a->n != b->n || a->itemsize != b->itemsize || a->upper != b->upper || !str_eq(a->dtype, b->dtype)) return false;
+  for (uint8_t i = 0; i < a->n && i < VL_SHAPE_MAX; i++)
+    if (a->dims[i] != b->dims[i]) return false;
+  return true;
+}
+
+static bool same(uint8_t kind, const void *a, const void *b) {
+  switch (kind) {
+  case K_SITE: return site_eq(a, b);
+  case K_OBJ: return obj_eq(a, b);
+  case K_SHAPE: return shape_eq(a, b);
+  default: return val_eq(a, b);
+  }
+}
+
+/* Returns the interned equal of *p (of `size` bytes), copying it into the arena when new. */
+static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p, size_t size) {
+  if ((v->count + 1) * 2 > v->cap) grow(v);
+  uint32_t h = hash & (v->cap - 1);
+  while (v->slots[h].p) {
+    if (v->slots[h].hash == hash && v->slots[h].kind == kind && same(kind, v->slots[h].p, p)) return v->slots[h].p;
+    h = (h + 1) & (v->cap - 1);
+  }
+  void *copy = vl_arena_alloc(v->arena, size);
+  memcpy(copy, p, size);
+  v->slots[h] = (Entry){hash, kind, copy};
+  v->count++;
+  return copy;
+}
+
+VlValues *vl_values_new(VlArena *arena) {
+  VlValues *v = vl_xcalloc(1, sizeof(VlValues));
+  v->arena = arena;
+  return v;
+}
+
+void vl_values_delete(VlValues *self) {
+  if (!self) return;
+  free(self->slots);
+  free(self);
+}
+
+const VlSite *vl_site(VlValues *v, VlSite s) { return intern(v, K_SITE, site_hash(&s), &s, sizeof s); }
+
+const VlShape *vl_shape(VlValues *v, VlShape s) { return intern(v, K_SHAPE, shape_hash(&s), &s, sizeof s); }
+
+const VlObj *vl_obj(VlValues *v, VlObj o) {
+  if (o.nitems) { /* items are copied into the arena once the object is new */
+    uint32_t h = obj_hash(&o);
+    if ((v->count + 1) * 2 > v->cap) grow(v);
+    uint32_t at = h & (v->cap - 1);
+    while (v->slots[at].p) {
+      if (v->slots[at].hash == h && v->slots[at].kind == K_OBJ && obj_eq(v->slots[at].p, &o)) return v->slots[at].p;
+      at = (at + 1) & (v->cap - 1);
+    }
+    const VlVal **items = VL_ARENA_ARRAY(v->arena, const VlVal *, o.nitems);
+    memcpy(items, o.items, sizeof(const VlVal *) * o.nitems);
+    o.items = items;
+    VlObj *copy = VL_ARENA_NEW(v->arena, VlObj);
+    *copy = o;
+    v->slots[at] = (Entry){h, K_OBJ, copy};
+    v->count++;
+    return copy;
+  }
+  return intern(v, K_OBJ, obj_hash(&o), &o, sizeof o);
+}
+
+static int ptr_cmp(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t) * (const VlObj *const *)a, y = (uintptr_t) * (const VlObj *const *)b;
+  return x < y ? -1 : x > y;
+}
+
+const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n) {
+  if (n == 0) return &vl_empty_val;
+  const VlObj *buf[VL_VAL_MAX * 2 + 2];
+  size_t k = 0;
+  bool unknown = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!objs[i]) continue;
+    if (objs[i]->kind == VL_O_UNKNOWN) {
+      unknown = true;
+      continue;
+    }
+    bool dup = false;
+    for (size_t j = 0; j < k && !dup; j++) dup = buf[j] == objs[i];
+    if (dup) continue;
+    if (k < VL_VAL_MAX) buf[k++] = objs[i];
+    else unknown = true; /* too many possibilities: keep the first, note the rest as unknown */
+  }
+  qsort(buf, k, sizeof *buf, ptr_cmp);
+  if (unknown) buf[k++] = vl_unknown(v)->objs[0];
+  size_t size = sizeof(VlVal) + sizeof(const VlObj *) * k;
+  VlVal *tmp = alloca(size);
+  tmp->n = (uint16_t)k;
+  memcpy(tmp->objs, buf, sizeof(const VlObj *) * k);
+  return intern(v, K_VAL, val_hash(tmp), tmp, size);
+}
+
+const VlVal *vl_val1(VlValues *v, const VlObj *o) { return vl_val_of(v, &o, 1); }
+
+const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b) {
+  if (vl_val_empty(a)) return b ? b : &vl_empty_val;
+  if (vl_val_empty(b) || a == b) return a;
+  const VlObj *buf[VL_VAL_MAX * 2 + 2];
+  size_t n = 0;
+  for (uint16_t i = 0; i < a->n; i++) buf[n++] = a->objs[i];
+  for (uint16_t i = 0; i < b->n; i++) buf[n++] = b->objs[i];
+  return vl_val_of(v, buf, n);
+}
+
+const VlVal *vl_unknown(VlValues *v) {
+  if (!v->unknown) {
+    VlObj o = {.kind = VL_O_UNKNOWN, .nd = vl_nd_unknown()};
+    const VlObj *p = vl_obj(v, o);
+    size_t size = sizeof(VlVal) + sizeof(const VlObj *);
+    VlVal *tmp = alloca(size);
+    tmp->n = 1;
+    tmp->objs[0] = p;
+    v->unknown = intern(v, K_VAL, val_hash(tmp), tmp, size);
+  }
+  return v->unknown;
+}
+
+const VlVal *vl_prim(VlValues *v, VlObjKind kind) {
+  if (kind == VL_O_UNKNOWN) return vl_unknown(v);
+  if (!v->prims[kind]) {
+    VlObj o = {.kind = (uint8_t)kind, .nd = kind == VL_O_INT || kind == VL_O_SCALAR ? vl_nd_exact(0) : vl_nd_unknown()};
+    v->prims[kind] = vl_val1(v, vl_obj(v, o));
+  }
+  return v->prims[kind];
+}
+
+const VlVal *vl_int_const(VlValues *v, long value) {
+  VlObj o = {.kind = VL_O_INT, .nd = vl_nd_exact(0), .index = (uint32_t)value, .num_known = true};
+  return vl_val1(v, vl_obj(v, o));
+}
+
+const VlVal *vl_str_const(VlValues *v, const char *s) {
+  VlObj o = {.kind = VL_O_STR, .name = s};
+  return vl_val1(v, vl_obj(v, o));
+}
+
+bool vl_val_has(const VlVal *x, VlObjKind kind) {
+  for (uint16_t i = 0; x && i < x->n; i++)
+    if (x->objs[i]->kind == kind) return true;
+  return false;
+}
+
+bool vl_val_only(const VlVal *x, VlObjKind kind) {
+  if (vl_val_empty(x)) return false;
+  for (uint16_t i = 0; i < x->n; i++)
+    if (x->objs[i]->kind != kind) return false;
+  return true;
+}
+
+bool vl_val_unknownish(const VlVal *x) { return vl_val_empty(x) || vl_val_has(x, VL_O_UNKNOWN); }
+
+bool vl_val_all_int(const VlVal *x) { return vl_val_only(x, VL_O_INT); }
+
+/* ---- debugging ---- */
+static const char *const kind_names[] = {"?", "None", "int", "scalar", "str", "array", "seq", "range", "shape",
+                                         "index", "rng", "iter", "func", "class", "inst", "lib", "obj", "sym"};
+static const char *const sym_ops[] = {"", "param", "global", "cell", "attr", "elem", "call", "sub", "binop"};
+
+static void site_format(VlBuf *b, const VlSite *s) {
+  if (!s) return;
+  switch (s->kind) {
+  case VL_SITE_NEW: vl_buf_printf(b, "@new%s%s:%u-%u", s->how == VL_HOW_COPY ? "/copy" : s->how == VL_HOW_PRODUCER ? "/prod" : "",
+                                  s->step ? "/step" : "", s->start, s->end); break;
+  case VL_SITE_STEP: vl_buf_printf(b, "@step(loop %u)", s->at); break;
+  case VL_SITE_SYM: vl_buf_printf(b, "@sym(%s %s)", s->sym ? sym_ops[s->sym->sub < 9 ? s->sym->sub : 0] : "?",
+                                  s->sym && s->sym->name ? s->sym->name : ""); break;
+  default: vl_buf_printf(b, "@any"); break;
+  }
+}
+
+void vl_val_format(VlBuf *b, const VlVal *v, int depth) {
+  if (!v) {
+    vl_buf_printf(b, "null");
+    return;
+  }
+  vl_buf_printf(b, "{");
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (i) vl_buf_printf(b, " | ");
+    vl_buf_printf(b, "%s", o->kind < sizeof kind_names / sizeof *kind_names ? kind_names[o->kind] : "??");
+    if (o->kind == VL_O_ARRAY) vl_buf_printf(b, "%s%s nd=%u..%u lib=%u", o->sub ? " view" : "", o->flags & VL_F_PARTIAL ? " partial" : "",
+                                             o->nd.lo, o->nd.hi, o->lib);
+    if (o->kind == VL_O_SYM) vl_buf_printf(b, " %s", sym_ops[o->sub < 9 ? o->sub : 0]);
+    if (o->name) vl_buf_printf(b, " '%s'", o->name);
+    if (o->flags & VL_F_ASSUMED) vl_buf_printf(b, " assumed");
+    if (o->flags & VL_F_WHOLE) vl_buf_printf(b, " whole");
+    site_format(b, o->site);
+    if (depth < 3 && o->elem && !vl_val_empty(o->elem)) {
+      vl_buf_printf(b, " elem=");
+      vl_val_format(b, o->elem, depth + 1);
+    }
+    if (depth < 3 && o->base) {
+      vl_buf_printf(b, " base=");
+      vl_val_format(b, o->base, depth + 1);
+    }
+  }
+  vl_buf_printf(b, "}");
+}

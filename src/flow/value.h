@@ -1,0 +1,195 @@
+/* value.h: the abstract values of the analysis.
+ *
+ * A value (VlVal) is a set of abstract objects (VlObj): what an expression may evaluate to, one
+ * object per possibility (a join is a union).  Arrays, containers, instances and opaque call results
+ * have an identity, their *site* (VlSite): where the object was made, or which existing object it
+ * is.  The leak question is asked in those terms: a stored view whose base object is made anew in
+ * every iteration of a loop (its site runs once per iteration) pins one whole object per iteration.
+ *
+ *   site kind  meaning                                         made by
+ *   NEW        a new object made at expression `expr`          np.delete(...), a + b, model(x), []
+ *   STEP       a new object per iteration of loop `loop`       `for batch in generator()` targets
+ *   SYM        "whatever the caller passes/holds": a symbol    parameters, self.x, globals (summaries)
+ *   ANY        some existing object, unknown which             unknown origins
+ *
+ * An array object says how it relates to its site: IS (it is that object) or VIEW (it shares that
+ * object's memory), and whether the view shows only part of it (partial).
+ *
+ * Symbolic objects (kind SYM) stand for what a function receives (a parameter, an attribute of one,
+ * a global, a closure cell) or for an operation on those that can only be decided once the caller's
+ * values are known (a deferred call, subscript or method call).  Summaries are values and effects
+ * over symbols; applying a summary at a call substitutes the caller's values (summary.c).
+ *
+ * Objects, sites and values are immutable and live in the arena of the analysis that made them;
+ * equal objects are made equal pointers (hash-consing, VlInterner), so sets compare cheaply. */
+#ifndef VL_FLOW_VALUE_H
+#define VL_FLOW_VALUE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "ir/ir.h"
+#include "knowledge/libtable.h"
+
+typedef struct VlModInfo VlModInfo; /* a module of the program (program.h) */
+typedef struct VlFuncInfo VlFuncInfo;
+typedef struct VlClassInfo VlClassInfo;
+typedef struct VlVal VlVal;
+typedef struct VlObj VlObj;
+
+/* ---- ndim ranges ---- */
+enum { VL_ND_MAX = 32 };
+typedef struct VlNdim {
+  uint8_t lo, hi; /* unknown = {0, VL_ND_MAX} */
+} VlNdim;
+static inline VlNdim vl_nd_unknown(void) { return (VlNdim){0, VL_ND_MAX}; }
+static inline VlNdim vl_nd_exact(int n) { return (VlNdim){(uint8_t)n, (uint8_t)n}; }
+static inline VlNdim vl_nd_atleast(int n) { return (VlNdim){(uint8_t)n, VL_ND_MAX}; }
+static inline bool vl_nd_known(VlNdim n) { return n.lo == n.hi; }
+
+/* ---- literal shapes: sizes for messages, and what part of an array a view shows ---- */
+enum { VL_SHAPE_MAX = 8 };
+typedef struct VlShape {
+  uint8_t n;        /* dimensions */
+  uint8_t itemsize; /* bytes per element */
+  bool upper;       /* the sizes are upper bounds (the array shrinks: np.delete) */
+  const char *dtype;
+  int64_t dims[VL_SHAPE_MAX];
+} VlShape;
+
+/* ---- sites ---- */
+typedef enum VlSiteKind { VL_SITE_NEW = 1, VL_SITE_STEP, VL_SITE_SYM, VL_SITE_ANY } VlSiteKind;
+
+typedef enum VlHow {
+  VL_HOW_OBJECT = 0, /* a container, an instance, an opaque object */
+  VL_HOW_COPY,       /* an array computed from other arrays (np.delete, a + b, fancy indexing) */
+  VL_HOW_PRODUCER    /* an array made from nothing we track (np.load, np.zeros, a model's output) */
+} VlHow;
+
+typedef struct VlSite {
+  uint8_t kind; /* VlSiteKind */
+  uint8_t how;  /* VlHow */
+  uint8_t step; /* NEW: made once per step of the iterator that hands it out (a generator's loop,
+                   map(f, ...), a DataLoader): a loop over that iterator sees a new one each time */
+  const VlModInfo *mod; /* NEW/STEP: the module whose expression or loop made it */
+  VlId func;    /* NEW/STEP: the function it is in */
+  VlId at;      /* NEW: expression id; STEP: loop id */
+  uint32_t start, end; /* NEW/STEP: source bytes, for messages */
+  const VlObj *sym; /* SYM: the symbol */
+  const struct VlSite *via; /* NEW made by applying a summary: the callee's own site (for messages) */
+} VlSite;
+
+/* ---- objects ---- */
+typedef enum VlObjKind {
+  VL_O_UNKNOWN = 0,
+  VL_O_NONE,
+  VL_O_INT,    /* an integer scalar (a basic index); `num` when constant */
+  VL_O_SCALAR, /* float, bool, bytes, complex, NumPy scalar: holds no array */
+  VL_O_STR,    /* a string; `name` when constant */
+  VL_O_ARRAY,  /* an ndarray / tensor */
+  VL_O_SEQ,    /* a list, tuple, dict, set or deque */
+  VL_O_RANGE,
+  VL_O_SHAPE,  /* a.shape: indexing gives ints */
+  VL_O_INDEX,  /* np.nonzero(...) / np.where(c): a tuple of index arrays */
+  VL_O_RNG,    /* a random generator */
+  VL_O_ITER,   /* an iterator or iterable: a generator, map(), zip(), a DataLoader */
+  VL_O_FUNC,   /* a project function (or lambda), maybe bound to a receiver or partially applied */
+  VL_O_CLASS,  /* a project class */
+  VL_O_INST,   /* an instance of a project class, or of a known library class */
+  VL_O_LIB,    /* a library module, function or class: `name` is qualified ("numpy.delete") */
+  VL_O_OBJ,    /* the result of a call we cannot see into: some new object of unknown type */
+  VL_O_SYM     /* symbolic (see below) */
+} VlObjKind;
+
+typedef enum VlSeqKind { VL_SEQ_LIST = 1, VL_SEQ_TUPLE, VL_SEQ_DICT, VL_SEQ_SET, VL_SEQ_DEQUE } VlSeqKind;
+
+/* Symbols and deferred operations (VL_O_SYM). */
+typedef enum VlSymOp {
+  VL_SYM_PARAM = 1, /* the caller's argument for parameter `index` */
+  VL_SYM_GLOBALV,   /* module global `index` of `mod` (the value a function reads) */
+  VL_SYM_CELLV,     /* closure cell: slot `index` of function `func` of `mod` */
+  VL_SYM_ATTRV,     /* attribute `name` of `base` */
+  VL_SYM_ELEMV,     /* an element of container `base` */
+  VL_SYM_CALLV,     /* calling `base` with `args` (kwarg names in `names`) */
+  VL_SYM_SUBV,      /* `base`[index] (index described by `args`: items, see ops.c) */
+  VL_SYM_BINOPV     /* `base` <op index> args[0] */
+} VlSymOp;
+
+enum {
+  VL_F_PARTIAL = 1 << 0,  /* arrays: a view showing only part of its base (a row, a[:5], a[:, 1]) */
+  VL_F_BOUNDED = 1 << 1,  /* deques with maxlen: holds a bounded number of items */
+  VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
+  VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
+                             when the deferred operation beside it resolves to something known */
+  VL_F_WHOLE = 1 << 4     /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
+};
+
+/* Memory layout of an array, as far as known (VlObj.layout bits). */
+enum {
+  VL_L_C = 1 << 0,    /* C-contiguous */
+  VL_L_NOTC = 1 << 1, /* not C-contiguous (a column, a strided slice) */
+  VL_L_F = 1 << 2,    /* F-contiguous */
+  VL_L_NOTF = 1 << 3
+};
+
+struct VlObj {
+  uint8_t kind;  /* VlObjKind */
+  uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site */
+  uint8_t flags;
+  uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
+  uint8_t layout;/* arrays: VL_L_* bits */
+  VlNdim nd;     /* arrays; SYM with array evidence */
+  const VlSite *site;   /* identity: ARRAY, SEQ, INST, OBJ, ITER */
+  const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
+  VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
+  uint32_t index;/* INT: value (when `num_known`); SYM: param/slot/op */
+  bool num_known;
+  const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
+  const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
+  const VlVal *key;   /* SEQ dict: keys */
+  const VlVal **items;/* exact items: tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
+  uint16_t nitems;
+  const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
+  const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
+  VlId expr;          /* the expression that made this object here (a view: the view expression) */
+  const VlModInfo *expr_mod;
+};
+
+struct VlVal {
+  uint16_t n;
+  const VlObj *objs[];
+};
+
+/* ---- the interner and constructors (value.c) ---- */
+typedef struct VlValues VlValues;
+VlValues *vl_values_new(VlArena *arena);
+void vl_values_delete(VlValues *self);
+
+const VlSite *vl_site(VlValues *v, VlSite s);
+const VlShape *vl_shape(VlValues *v, VlShape s);
+const VlObj *vl_obj(VlValues *v, VlObj o);
+const VlVal *vl_val1(VlValues *v, const VlObj *o);
+const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n); /* dedupes, sorts */
+const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b);
+
+extern const VlVal vl_empty_val; /* no possibility yet (bottom) */
+const VlVal *vl_unknown(VlValues *v);
+const VlVal *vl_prim(VlValues *v, VlObjKind kind);
+const VlVal *vl_int_const(VlValues *v, long value);
+const VlVal *vl_str_const(VlValues *v, const char *s);
+
+static inline bool vl_val_empty(const VlVal *x) { return !x || x->n == 0; }
+bool vl_val_has(const VlVal *x, VlObjKind kind);
+bool vl_val_only(const VlVal *x, VlObjKind kind);
+bool vl_val_unknownish(const VlVal *x); /* contains an UNKNOWN object */
+/* True when every object is an integer (a basic index). */
+bool vl_val_all_int(const VlVal *x);
+
+/* A readable form of a value, for debugging (VIEWLEAK_DEBUG=1). */
+struct VlBuf;
+void vl_val_format(struct VlBuf *b, const VlVal *v, int depth);
+
+/* Maximum objects in a value; beyond it the value keeps the first ones and gains UNKNOWN. */
+enum { VL_VAL_MAX = 12 };
+
+#endif

@@ -1,0 +1,1412 @@
+/* lower.c: tree-sitter-python syntax tree -> IR, in one recursive pass.
+ *
+ * Each lowering function is headed by the grammar rule it handles.  Children of an expression or a
+ * block are collected on a scratch stack and copied into the module's arrays when the parent is
+ * done, so that every expression's children and every block's statements are contiguous.  Comments
+ * met on the way are recorded for `# noqa`.  Names bound by a statement are recorded per function
+ * (`binds`) for the resolution pass (names.c), which needs every binding of a scope before it can
+ * tell a local from a free name. */
+#include "ir/lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/vec.h"
+#include "ir/lower_internal.h"
+
+/* ---- building blocks ---- */
+
+static VlId intern(Lower *L, const char *s, size_t n) { return vl_strtab_intern(&L->strtab, L->m->arena, s, n); }
+
+static VlId intern_node(Lower *L, TSNode n) {
+  uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+  return intern(L, L->text + s, e - s);
+}
+
+static bool is(const Lower *L, TSNode n, VlKind k) { return vl_py_is(L->py, n, k); }
+static TSNode field(const Lower *L, TSNode n, VlField f) { return vl_py_field(L->py, n, f); }
+
+static VlId new_expr(Lower *L, VlExprOp op, TSNode at) {
+  VlExpr e = {.op = (uint8_t)op, .start = ts_node_start_byte(at), .end = ts_node_end_byte(at)};
+  VL_VEC_PUSH(&L->exprs, e);
+  return (VlId)(L->exprs.len - 1);
+}
+
+/* Copies scratch[mark..] into kids as expression e's children and pops them. */
+static void set_kids(Lower *L, VlId e, size_t mark) {
+  size_t n = L->scratch.len - mark;
+  L->exprs.items[e].kids = (VlId)L->kids.len;
+  L->exprs.items[e].nkids = (uint16_t)(n > 0xffff ? 0xffff : n);
+  for (size_t i = mark; i < L->scratch.len && i - mark < 0xffff; i++) VL_VEC_PUSH(&L->kids, L->scratch.items[i]);
+  L->scratch.len = mark;
+}
+
+/* Copies scratch[mark..] into kids and returns the first index (for statement lists of ids). */
+static VlId take_list(Lower *L, size_t mark, uint16_t *count) {
+  VlId first = (VlId)L->kids.len;
+  size_t n = L->scratch.len - mark;
+  for (size_t i = mark; i < L->scratch.len; i++) VL_VEC_PUSH(&L->kids, L->scratch.items[i]);
+  L->scratch.len = mark;
+  *count = (uint16_t)(n > 0xffff ? 0xffff : n);
+  return first;
+}
+
+static void push(Lower *L, VlId id) { VL_VEC_PUSH(&L->scratch, id); }
+
+static VlId new_stmt(Lower *L, VlStmtKind kind, TSNode at) {
+  VlStmt s = {.kind = (uint8_t)kind, .start = ts_node_start_byte(at), .end = ts_node_end_byte(at)};
+  VL_VEC_PUSH(&L->stmts, s);
+  return (VlId)(L->stmts.len - 1);
+}
+
+static VlStmt *stmt_at(Lower *L, VlId s) { return &L->stmts.items[s]; }
+
+static void note_comment(Lower *L, TSNode c) {
+  VlComment cm = {ts_node_start_point(c).row, ts_node_start_byte(c), ts_node_end_byte(c) - ts_node_start_byte(c)};
+  VL_VEC_PUSH(&L->comments, cm);
+}
+
+/* Iterates the children of n with a cursor (linear on wide nodes), recording comments.  Calls
+ * each(L, child, field_id, ctx) for named children that are not comments. */
+static void each_child(Lower *L, TSNode n, void (*each)(Lower *, TSNode, TSFieldId, void *), void *ctx) {
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&c)) {
+    do {
+      TSNode child = ts_tree_cursor_current_node(&c);
+      if (!ts_node_is_named(child)) continue;
+      if (is(L, child, VL_K_COMMENT)) {
+        note_comment(L, child);
+        continue;
+      }
+      each(L, child, ts_tree_cursor_current_field_id(&c), ctx);
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  }
+  ts_tree_cursor_delete(&c);
+}
+
+static TSNode unparen(Lower *L, TSNode n) {
+  int levels = 0;
+  while (is(L, n, VL_K_PAREN)) {
+    if (L->depth + ++levels >= VL_MAX_TREE_DEPTH) { /* (((...))) deeper than any valid Python */
+      L->too_deep = true;
+      return (TSNode){0};
+    }
+    TSNode inner = {0};
+    uint32_t named = 0;
+    for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+      TSNode c = ts_node_named_child(n, i);
+      if (is(L, c, VL_K_COMMENT)) continue;
+      inner = c;
+      named++;
+    }
+    if (named != 1) break;
+    n = inner;
+  }
+  return n;
+}
+
+/* ---- names bound per function (for names.c) ---- */
+static void bind(Lower *L, VlId func, VlId name) { vl_scopes_bind(&L->scopes, func, name, VL_BIND_LOCAL); }
+
+/* The function a walrus binds in: the nearest enclosing non-comprehension function. */
+static VlId walrus_func(Lower *L) {
+  VlId f = L->func;
+  while (f && L->funcs.items[f].kind == VL_FN_COMP) f = L->funcs.items[f].parent;
+  return f;
+}
+
+static VlId lower_expr(Lower *L, TSNode n);
+static void lower_block_into(Lower *L, TSNode block, size_t mark);
+static VlId lower_block(Lower *L, TSNode block);
+static void lower_stmt(Lower *L, TSNode n);
+
+static bool too_deep(Lower *L) {
+  if (L->depth < VL_MAX_TREE_DEPTH) return false;
+  L->too_deep = true;
+  return true;
+}
+
+/* ---- targets: pattern -> identifier | attribute | subscript | pattern_list | tuple_pattern | ... ---- */
+
+static VlId lower_target(Lower *L, TSNode n);
+
+static void target_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  push(L, lower_target(L, c));
+}
+
+static VlId lower_target(Lower *L, TSNode n) {
+  n = unparen(L, n);
+  if (ts_node_is_null(n) || too_deep(L)) return 0;
+  if (is(L, n, VL_K_IDENTIFIER)) {
+    VlId e = new_expr(L, VL_E_NAME, n);
+    L->exprs.items[e].a = intern_node(L, n);
+    bind(L, L->func, L->exprs.items[e].a);
+    vl_scopes_use(&L->scopes, L->func, e);
+    return e;
+  }
+  if (vl_py_is_target_list(L->py, n) || is(L, n, VL_K_EXPRESSION_LIST)) {
+    L->depth++;
+    VlId e = new_expr(L, is(L, n, VL_K_LIST) || is(L, n, VL_K_LIST_PATTERN) ? VL_E_LIST : VL_E_TUPLE, n);
+    size_t mark = L->scratch.len;
+    each_child(L, n, target_child, NULL);
+    set_kids(L, e, mark);
+    L->depth--;
+    return e;
+  }
+  if (is(L, n, VL_K_LIST_SPLAT_PATTERN) || is(L, n, VL_K_LIST_SPLAT)) {
+    VlId e = new_expr(L, VL_E_STAR, n);
+    size_t mark = L->scratch.len;
+    TSNode inner = ts_node_named_child(n, 0);
+    push(L, lower_target(L, inner));
+    set_kids(L, e, mark);
+    return e;
+  }
+  return lower_expr(L, n); /* attribute, subscript: evaluated as expressions, stored into */
+}
+
+/* ---- expressions ---- */
+
+typedef struct Collect {
+  VlExprOp op;
+} Collect;
+
+static void expr_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  push(L, lower_expr(L, c));
+}
+
+/* A node whose named children are all expressions: lowered as op with them as kids. */
+static VlId lower_nary(Lower *L, TSNode n, VlExprOp op) {
+  VlId e = new_expr(L, op, n);
+  size_t mark = L->scratch.len;
+  each_child(L, n, expr_child, NULL);
+  set_kids(L, e, mark);
+  return e;
+}
+
+static VlId one_kid(Lower *L, VlExprOp op, TSNode at, TSNode kid) {
+  VlId e = new_expr(L, op, at);
+  size_t mark = L->scratch.len;
+  push(L, lower_expr(L, kid));
+  set_kids(L, e, mark);
+  return e;
+}
+
+/* integer -> decimal, hex, octal or binary digits with underscores */
+static VlId lower_int(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_INT, n);
+  uint32_t s = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  const char *t = L->text + s;
+  uint32_t len = end - s;
+  int base = 10;
+  uint32_t i = 0;
+  if (len > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) base = 16, i = 2;
+  else if (len > 2 && t[0] == '0' && (t[1] == 'o' || t[1] == 'O')) base = 8, i = 2;
+  else if (len > 2 && t[0] == '0' && (t[1] == 'b' || t[1] == 'B')) base = 2, i = 2;
+  uint64_t v = 0;
+  bool big = false;
+  for (; i < len; i++) {
+    char c = t[i];
+    if (c == '_') continue;
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    if (d >= base) { /* 10L, 1j ... */
+      big = true;
+      break;
+    }
+    v = v * (uint64_t)base + (uint64_t)d;
+    if (v >= VL_INT_BIG) big = true;
+  }
+  L->exprs.items[e].a = big ? VL_INT_BIG : (VlId)v;
+  return e;
+}
+
+/* string -> string_start (string_content | interpolation | escape_sequence)* string_end */
+static VlId lower_string(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_STR, n);
+  TSNode content = {0};
+  uint32_t parts = 0;
+  bool plain = true;
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (is(L, c, VL_K_STRING_CONTENT)) {
+      content = c;
+      parts++;
+      if (ts_node_named_child_count(c)) plain = false; /* escapes */
+    } else if (is(L, c, VL_K_INTERPOLATION)) {
+      plain = false;
+    }
+  }
+  if (plain && parts == 1 && ts_node_end_byte(content) - ts_node_start_byte(content) <= 64) {
+    TSNode start = ts_node_named_child(n, 0);
+    bool prefixed = false; /* b"..", f"..": keep only plain and r-strings */
+    if (is(L, start, VL_K_STRING_START)) {
+      uint32_t s = ts_node_start_byte(start);
+      char c0 = L->text[s];
+      prefixed = c0 != '\'' && c0 != '"' && c0 != 'r' && c0 != 'R' && c0 != 'u' && c0 != 'U';
+    }
+    if (!prefixed) L->exprs.items[e].a = intern_node(L, content);
+  }
+  return e;
+}
+
+/* argument_list -> '(' (expression | keyword_argument | list_splat | dictionary_splat)* ')' */
+static void arg_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  if (is(L, c, VL_K_KEYWORD_ARG)) {
+    VlId e = new_expr(L, VL_E_KW, c);
+    L->exprs.items[e].a = intern_node(L, field(L, c, VL_F_NAME));
+    size_t mark = L->scratch.len;
+    push(L, lower_expr(L, field(L, c, VL_F_VALUE)));
+    set_kids(L, e, mark);
+    push(L, e);
+  } else if (is(L, c, VL_K_LIST_SPLAT)) {
+    push(L, one_kid(L, VL_E_STAR, c, ts_node_named_child(c, 0)));
+  } else if (is(L, c, VL_K_DICT_SPLAT)) {
+    push(L, one_kid(L, VL_E_DSTAR, c, ts_node_named_child(c, 0)));
+  } else {
+    push(L, lower_expr(L, c));
+  }
+}
+
+/* call -> primary_expression (argument_list | generator_expression) */
+static VlId lower_call(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_CALL, n);
+  size_t mark = L->scratch.len;
+  push(L, lower_expr(L, field(L, n, VL_F_FUNCTION)));
+  TSNode args = field(L, n, VL_F_ARGUMENTS);
+  if (is(L, args, VL_K_ARG_LIST)) each_child(L, args, arg_child, NULL);
+  else if (!ts_node_is_null(args)) push(L, lower_expr(L, args)); /* f(x for x in xs) */
+  set_kids(L, e, mark);
+  return e;
+}
+
+/* subscript -> primary_expression '[' (expression | slice) (',' ...)* ']' */
+static void index_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)ctx;
+  if (f != L->py->field[VL_F_SUBSCRIPT]) return;
+  c = unparen(L, c);
+  if (is(L, c, VL_K_SLICE)) {
+    /* slice -> expression? ':' expression? (':' expression?)? : three slots */
+    VlId s = new_expr(L, VL_E_SLICE, c);
+    VlId part[3] = {0, 0, 0};
+    int at = 0;
+    for (uint32_t i = 0, k = ts_node_child_count(c); i < k; i++) {
+      TSNode x = ts_node_child(c, i);
+      if (!ts_node_is_named(x)) {
+        at++;
+        continue;
+      }
+      if (is(L, x, VL_K_COMMENT)) {
+        note_comment(L, x);
+        continue;
+      }
+      if (at < 3) part[at] = lower_expr(L, x);
+    }
+    size_t mark = L->scratch.len;
+    for (int i = 0; i < 3; i++) push(L, part[i]);
+    set_kids(L, s, mark);
+    push(L, s);
+    return;
+  }
+  push(L, lower_expr(L, c));
+}
+
+static VlId lower_subscript(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_SUB, n);
+  size_t mark = L->scratch.len;
+  push(L, lower_expr(L, field(L, n, VL_F_VALUE)));
+  size_t items = L->scratch.len;
+  each_child(L, n, index_child, NULL);
+  /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the items */
+  if (L->scratch.len - items == 1) {
+    VlId only = L->scratch.items[items];
+    if (L->exprs.items[only].op == VL_E_TUPLE) {
+      L->scratch.len = items;
+      const VlExpr *t = &L->exprs.items[only];
+      for (uint32_t i = 0; i < t->nkids; i++) push(L, L->kids.items[t->kids + i]);
+    }
+  }
+  set_kids(L, e, mark);
+  return e;
+}
+
+static VlBinOp binop_of(const char *op, size_t n) {
+  static const struct { const char *s; VlBinOp op; } ops[] = {
+      {"+", VL_OP_ADD}, {"-", VL_OP_SUB}, {"*", VL_OP_MUL}, {"@", VL_OP_MATMUL}, {"/", VL_OP_DIV},
+      {"//", VL_OP_FLOORDIV}, {"%", VL_OP_MOD}, {"**", VL_OP_POW}, {"<<", VL_OP_LSHIFT}, {">>", VL_OP_RSHIFT},
+      {"&", VL_OP_AND}, {"|", VL_OP_OR}, {"^", VL_OP_XOR}};
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (strlen(ops[i].s) == n && memcmp(ops[i].s, op, n) == 0) return ops[i].op;
+  return 0;
+}
+
+/* binary_operator -> left operator right */
+static VlId lower_binop(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_BINOP, n);
+  TSNode op = field(L, n, VL_F_OPERATOR);
+  L->exprs.items[e].sub = (uint8_t)binop_of(L->text + ts_node_start_byte(op), ts_node_end_byte(op) - ts_node_start_byte(op));
+  size_t mark = L->scratch.len;
+  push(L, lower_expr(L, field(L, n, VL_F_LEFT)));
+  push(L, lower_expr(L, field(L, n, VL_F_RIGHT)));
+  set_kids(L, e, mark);
+  return e;
+}
+
+/* unary_operator -> operator argument; a minus on an integer literal folds into the literal */
+static VlId lower_unop(Lower *L, TSNode n) {
+  TSNode op = field(L, n, VL_F_OPERATOR), arg = unparen(L, field(L, n, VL_F_ARGUMENT));
+  char c = L->text[ts_node_start_byte(op)];
+  if (c == '-' && is(L, arg, VL_K_INTEGER)) {
+    VlId e = lower_int(L, arg);
+    L->exprs.items[e].sub = 1;
+    L->exprs.items[e].start = ts_node_start_byte(n);
+    return e;
+  }
+  VlId e = one_kid(L, VL_E_UNOP, n, arg);
+  L->exprs.items[e].sub = (uint8_t)c;
+  return e;
+}
+
+/* comparison_operator -> primary_expression (operator primary_expression)+ */
+static VlId lower_compare(Lower *L, TSNode n) {
+  VlId e = lower_nary(L, n, VL_E_COMPARE);
+  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
+    TSNode c = ts_node_child(n, i);
+    if (ts_node_is_named(c)) continue;
+    const char *t = L->text + ts_node_start_byte(c);
+    if (t[0] == 'i' || t[0] == 'n') L->exprs.items[e].sub = 1; /* is, is not, in, not in */
+  }
+  return e;
+}
+
+/* dictionary -> '{' (pair | dictionary_splat)* '}' */
+static void dict_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  if (is(L, c, VL_K_PAIR)) {
+    push(L, lower_expr(L, field(L, c, VL_F_KEY)));
+    push(L, lower_expr(L, field(L, c, VL_F_VALUE)));
+  } else if (is(L, c, VL_K_DICT_SPLAT)) {
+    push(L, one_kid(L, VL_E_DSTAR, c, ts_node_named_child(c, 0)));
+    push(L, 0);
+  }
+}
+
+static VlId lower_display(Lower *L, TSNode n, VlExprOp op);
+
+static void display_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  if (is(L, c, VL_K_LIST_SPLAT)) push(L, one_kid(L, VL_E_STAR, c, ts_node_named_child(c, 0)));
+  else if (is(L, c, VL_K_PAREN_LIST_SPLAT)) push(L, lower_expr(L, ts_node_named_child(c, 0)));
+  else push(L, lower_expr(L, c));
+}
+
+/* list / tuple / set / expression_list -> items */
+static VlId lower_display(Lower *L, TSNode n, VlExprOp op) {
+  VlId e = new_expr(L, op, n);
+  size_t mark = L->scratch.len;
+  each_child(L, n, display_child, NULL);
+  set_kids(L, e, mark);
+  return e;
+}
+
+static VlId new_func(Lower *L, VlFuncKind kind, TSNode at, VlId name) {
+  VlFunc f = {.kind = (uint8_t)kind, .name = name, .parent = L->func, .start = ts_node_start_byte(at),
+              .end = ts_node_end_byte(at)};
+  VL_VEC_PUSH(&L->funcs, f);
+  VlId id = (VlId)(L->funcs.len - 1);
+  vl_scopes_add(&L->scopes, id);
+  return id;
+}
+
+static VlId new_loop(Lower *L, VlLoopKind kind, TSNode node_at, VlId node) {
+  VlLoop lp = {.kind = (uint8_t)kind, .func = L->func, .parent = L->loop, .node = node,
+               .start = ts_node_start_byte(node_at), .end = ts_node_end_byte(node_at)};
+  VL_VEC_PUSH(&L->loops, lp);
+  return (VlId)(L->loops.len - 1);
+}
+
+/* list_comprehension -> '[' body for_in_clause (for_in_clause | if_clause)* ']' (likewise the
+ * others; dictionary_comprehension's body is a pair).  The first clause's iterable is evaluated in
+ * the enclosing scope; targets, conditions, later iterables and the body in the comprehension's. */
+static VlId lower_comprehension(Lower *L, TSNode n, VlCompKind kind) {
+  VlId e = new_expr(L, VL_E_COMP, n);
+  VlComp comp = {.kind = (uint8_t)kind};
+  VlId outer_func = L->func, outer_loop = L->loop;
+  VlId cf = new_func(L, VL_FN_COMP, n, 0);
+  comp.func = cf;
+  VL_VEC_PUSH(&L->comps, comp);
+  VlId cid = (VlId)(L->comps.len - 1);
+  L->exprs.items[e].a = cid;
+  L->funcs.items[cf].expr = cid;
+  L->funcs.items[cf].qualname = intern(L, "<comprehension>", 15);
+  size_t first_clause = L->clauses.len;
+  bool first = true;
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  TSNode body = field(L, n, VL_F_BODY);
+  if (ts_tree_cursor_goto_first_child(&c)) {
+    do {
+      TSNode ch = ts_tree_cursor_current_node(&c);
+      if (is(L, ch, VL_K_COMMENT)) {
+        note_comment(L, ch);
+        continue;
+      }
+      if (is(L, ch, VL_K_FOR_IN_CLAUSE)) {
+        /* for_in_clause -> 'async'? 'for' left 'in' right (',' right)* */
+        TSNode right = field(L, ch, VL_F_RIGHT);
+        VlId iter;
+        if (first) { /* evaluated outside */
+          L->func = outer_func;
+          L->loop = outer_loop;
+          iter = lower_expr(L, right);
+          L->func = cf;
+        } else {
+          iter = lower_expr(L, right);
+        }
+        VlId lp = new_loop(L, VL_LOOP_COMP, n, e);
+        L->loops.items[lp].func = cf;
+        L->loops.items[lp].parent = first ? outer_loop : L->loop;
+        L->loops.items[lp].iter = iter;
+        L->loops.items[lp].async = ts_node_child_count(ch) > 0 && !ts_node_is_named(ts_node_child(ch, 0)) &&
+                                   L->text[ts_node_start_byte(ts_node_child(ch, 0))] == 'a';
+        L->loop = lp;
+        { VlId v_ = lower_target(L, field(L, ch, VL_F_LEFT)); L->loops.items[lp].target = v_; }
+        VlClause cl = {.loop = lp};
+        VL_VEC_PUSH(&L->clauses, cl);
+        first = false;
+      } else if (is(L, ch, VL_K_IF_CLAUSE)) {
+        VlClause cl = {.is_if = true, .cond = lower_expr(L, ts_node_named_child(ch, 0))};
+        VL_VEC_PUSH(&L->clauses, cl);
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  }
+  ts_tree_cursor_delete(&c);
+  /* the body runs innermost */
+  L->func = cf;
+  if (is(L, body, VL_K_PAIR)) {
+    { VlId v_ = lower_expr(L, field(L, body, VL_F_KEY)); L->comps.items[cid].key = v_; }
+    { VlId v_ = lower_expr(L, field(L, body, VL_F_VALUE)); L->comps.items[cid].elem = v_; }
+  } else {
+    { VlId v_ = lower_expr(L, body); L->comps.items[cid].elem = v_; }
+  }
+  L->comps.items[cid].clauses = (VlId)first_clause;
+  L->comps.items[cid].nclauses = (uint16_t)(L->clauses.len - first_clause);
+  L->func = outer_func;
+  L->loop = outer_loop;
+  return e;
+}
+
+static void lower_params(Lower *L, VlId fid, TSNode params);
+
+/* lambda -> 'lambda' lambda_parameters? ':' expression */
+static VlId lower_lambda(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_LAMBDA, n);
+  VlId outer = L->func, outer_loop = L->loop;
+  VlId fid = new_func(L, VL_FN_LAMBDA, n, 0);
+  L->funcs.items[fid].qualname = intern(L, "<lambda>", 8);
+  L->func = fid;
+  L->loop = 0;
+  lower_params(L, fid, field(L, n, VL_F_PARAMETERS));
+  { VlId v_ = lower_expr(L, field(L, n, VL_F_BODY)); L->funcs.items[fid].expr = v_; }
+  L->func = outer;
+  L->loop = outer_loop;
+  L->exprs.items[e].a = fid;
+  return e;
+}
+
+/* yield -> 'yield' ('from' expression | expression_list)? */
+static VlId lower_yield(Lower *L, TSNode n) {
+  VlId e = new_expr(L, VL_E_YIELD, n);
+  VlId f = L->func;
+  L->funcs.items[f].flags |= VL_FN_GENERATOR;
+  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
+    TSNode c = ts_node_child(n, i);
+    if (!ts_node_is_named(c) && L->text[ts_node_start_byte(c)] == 'f') L->exprs.items[e].sub = 1; /* from */
+  }
+  size_t mark = L->scratch.len;
+  TSNode value = {0};
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
+    else value = c;
+  }
+  push(L, ts_node_is_null(value) ? 0 : lower_expr(L, value));
+  set_kids(L, e, mark);
+  return e;
+}
+
+/* expression -> ... (the dispatcher; parentheses are dropped) */
+static VlId lower_expr(Lower *L, TSNode n) {
+  n = unparen(L, n);
+  if (ts_node_is_null(n) || too_deep(L)) return 0;
+  L->depth++;
+  VlId e = 0;
+  TSSymbol s = ts_node_symbol(n);
+  const TSSymbol *k = L->py->kind;
+  if (s == k[VL_K_IDENTIFIER]) {
+    e = new_expr(L, VL_E_NAME, n);
+    L->exprs.items[e].a = intern_node(L, n);
+    vl_scopes_use(&L->scopes, L->func, e);
+  } else if (s == k[VL_K_ATTRIBUTE]) {
+    e = one_kid(L, VL_E_ATTR, n, field(L, n, VL_F_OBJECT));
+    L->exprs.items[e].a = intern_node(L, field(L, n, VL_F_ATTRIBUTE));
+  } else if (s == k[VL_K_CALL]) {
+    e = lower_call(L, n);
+  } else if (s == k[VL_K_SUBSCRIPT]) {
+    e = lower_subscript(L, n);
+  } else if (s == k[VL_K_INTEGER]) {
+    e = lower_int(L, n);
+  } else if (s == k[VL_K_FLOAT]) {
+    e = new_expr(L, VL_E_FLOAT, n);
+  } else if (s == k[VL_K_STRING]) {
+    e = lower_string(L, n);
+  } else if (s == k[VL_K_CONCAT_STRING]) {
+    e = new_expr(L, VL_E_STR, n);
+  } else if (s == k[VL_K_NONE]) {
+    e = new_expr(L, VL_E_NONE, n);
+  } else if (s == k[VL_K_TRUE]) {
+    e = new_expr(L, VL_E_TRUE, n);
+  } else if (s == k[VL_K_FALSE]) {
+    e = new_expr(L, VL_E_FALSE, n);
+  } else if (s == k[VL_K_ELLIPSIS]) {
+    e = new_expr(L, VL_E_ELLIPSIS, n);
+  } else if (s == k[VL_K_BINARY_OP]) {
+    e = lower_binop(L, n);
+  } else if (s == k[VL_K_UNARY_OP]) {
+    e = lower_unop(L, n);
+  } else if (s == k[VL_K_NOT_OP]) {
+    e = one_kid(L, VL_E_NOT, n, field(L, n, VL_F_ARGUMENT));
+  } else if (s == k[VL_K_BOOLEAN_OP]) {
+    e = new_expr(L, VL_E_BOOLOP, n);
+    TSNode op = field(L, n, VL_F_OPERATOR);
+    L->exprs.items[e].sub = (uint8_t)L->text[ts_node_start_byte(op)];
+    size_t mark = L->scratch.len;
+    push(L, lower_expr(L, field(L, n, VL_F_LEFT)));
+    push(L, lower_expr(L, field(L, n, VL_F_RIGHT)));
+    set_kids(L, e, mark);
+  } else if (s == k[VL_K_COMPARISON]) {
+    e = lower_compare(L, n);
+  } else if (s == k[VL_K_TUPLE] || s == k[VL_K_EXPRESSION_LIST] || s == k[VL_K_PATTERN_LIST]) {
+    e = lower_display(L, n, VL_E_TUPLE);
+  } else if (s == k[VL_K_LIST]) {
+    e = lower_display(L, n, VL_E_LIST);
+  } else if (s == k[VL_K_SET]) {
+    e = lower_display(L, n, VL_E_SET);
+  } else if (s == k[VL_K_DICT]) {
+    e = new_expr(L, VL_E_DICT, n);
+    size_t mark = L->scratch.len;
+    each_child(L, n, dict_child, NULL);
+    set_kids(L, e, mark);
+  } else if (s == k[VL_K_LIST_COMP]) {
+    e = lower_comprehension(L, n, VL_COMP_LIST);
+  } else if (s == k[VL_K_SET_COMP]) {
+    e = lower_comprehension(L, n, VL_COMP_SET);
+  } else if (s == k[VL_K_DICT_COMP]) {
+    e = lower_comprehension(L, n, VL_COMP_DICT);
+  } else if (s == k[VL_K_GENERATOR]) {
+    e = lower_comprehension(L, n, VL_COMP_GEN);
+  } else if (s == k[VL_K_LAMBDA]) {
+    e = lower_lambda(L, n);
+  } else if (s == k[VL_K_CONDITIONAL]) {
+    e = lower_nary(L, n, VL_E_COND);
+  } else if (s == k[VL_K_AWAIT]) {
+    e = lower_nary(L, n, VL_E_AWAIT);
+  } else if (s == k[VL_K_YIELD]) {
+    e = lower_yield(L, n);
+  } else if (s == k[VL_K_NAMED_EXPR]) {
+    /* named_expression -> name ':=' value: binds in the nearest non-comprehension scope */
+    e = new_expr(L, VL_E_WALRUS, n);
+    size_t mark = L->scratch.len;
+    TSNode name = field(L, n, VL_F_NAME);
+    VlId t = new_expr(L, VL_E_NAME, name);
+    L->exprs.items[t].a = intern_node(L, name);
+    bind(L, walrus_func(L), L->exprs.items[t].a);
+    vl_scopes_use(&L->scopes, L->func, t);
+    push(L, t);
+    push(L, lower_expr(L, field(L, n, VL_F_VALUE)));
+    set_kids(L, e, mark);
+  } else if (s == k[VL_K_LIST_SPLAT]) {
+    e = one_kid(L, VL_E_STAR, n, ts_node_named_child(n, 0));
+  } else if (s == k[VL_K_KEYWORD_ARG]) { /* outside an argument list (error recovery) */
+    e = lower_nary(L, n, VL_E_OTHER);
+  } else {
+    /* anything else (error nodes, Python 2 backticks...): its subexpressions, for their effects */
+    e = lower_nary(L, n, VL_E_OTHER);
+  }
+  L->depth--;
+  return e;
+}
+
+/* ---- parameters ---- */
+
+/* parameters -> '(' (identifier | typed_parameter | default_parameter | typed_default_parameter |
+ *               list_splat_pattern | dictionary_splat_pattern | keyword_separator | '/')* ')' */
+typedef struct ParamCtx {
+  VlId fid;
+  bool kwonly;
+} ParamCtx;
+
+static void add_param(Lower *L, ParamCtx *pc, TSNode name, TSNode type, TSNode dflt, VlParamKind kind) {
+  if (!is(L, name, VL_K_IDENTIFIER)) return;
+  VlParam p = {.name = intern_node(L, name), .kind = (uint8_t)kind};
+  if (kind == VL_P_POS && pc->kwonly) p.kind = VL_P_KWONLY;
+  /* annotations and defaults are evaluated in the enclosing scope */
+  VlId f = L->func;
+  L->func = L->funcs.items[pc->fid].parent;
+  if (!ts_node_is_null(type)) p.annotation = lower_expr(L, ts_node_named_child_count(type) ? ts_node_named_child(type, 0) : type);
+  if (!ts_node_is_null(dflt)) p.dflt = lower_expr(L, dflt);
+  L->func = f;
+  VL_VEC_PUSH(&L->params, p);
+  bind(L, pc->fid, p.name);
+}
+
+static void param_child(Lower *L, TSNode p, TSFieldId f, void *ctx) {
+  (void)f;
+  ParamCtx *pc = ctx;
+  TSNode none = {0};
+  if (is(L, p, VL_K_IDENTIFIER)) {
+    add_param(L, pc, p, none, none, VL_P_POS);
+  } else if (is(L, p, VL_K_TYPED_PARAM)) {
+    TSNode inner = ts_node_named_child(p, 0), type = field(L, p, VL_F_TYPE);
+    if (is(L, inner, VL_K_LIST_SPLAT_PATTERN)) {
+      add_param(L, pc, ts_node_named_child(inner, 0), type, none, VL_P_VARARGS);
+      pc->kwonly = true;
+    } else if (is(L, inner, VL_K_DICT_SPLAT_PATTERN)) {
+      add_param(L, pc, ts_node_named_child(inner, 0), type, none, VL_P_KWARGS);
+    } else {
+      add_param(L, pc, inner, type, none, VL_P_POS);
+    }
+  } else if (is(L, p, VL_K_DEFAULT_PARAM) || is(L, p, VL_K_TYPED_DEFAULT_PARAM)) {
+    add_param(L, pc, field(L, p, VL_F_NAME), field(L, p, VL_F_TYPE), field(L, p, VL_F_VALUE), VL_P_POS);
+  } else if (is(L, p, VL_K_LIST_SPLAT_PATTERN)) {
+    add_param(L, pc, ts_node_named_child(p, 0), none, none, VL_P_VARARGS);
+    pc->kwonly = true;
+  } else if (is(L, p, VL_K_DICT_SPLAT_PATTERN)) {
+    add_param(L, pc, ts_node_named_child(p, 0), none, none, VL_P_KWARGS);
+  } else if (is(L, p, VL_K_KEYWORD_SEPARATOR)) {
+    pc->kwonly = true;
+  }
+}
+
+static void lower_params(Lower *L, VlId fid, TSNode params) {
+  L->funcs.items[fid].params = (VlId)L->params.len;
+  if (!ts_node_is_null(params)) {
+    ParamCtx pc = {fid, false};
+    each_child(L, params, param_child, &pc);
+  }
+  L->funcs.items[fid].nparams = (uint16_t)(L->params.len - L->funcs.items[fid].params);
+}
+
+/* ---- definitions ---- */
+
+static bool name_is(const Lower *L, TSNode n, const char *s) { return vl_py_text_is(L->src, n, s); }
+
+/* The last name of a decorator: @property, @functools.cached_property, @torch.no_grad(). */
+static TSNode decorator_name(Lower *L, TSNode expr) {
+  expr = unparen(L, expr);
+  if (is(L, expr, VL_K_CALL)) expr = field(L, expr, VL_F_FUNCTION);
+  if (is(L, expr, VL_K_ATTRIBUTE)) return field(L, expr, VL_F_ATTRIBUTE);
+  return expr;
+}
+
+/* Decorators that leave calls reaching the body as written (they wrap without changing what
+ * is returned or stored). */
+static bool transparent_decorator(const Lower *L, TSNode name) {
+  static const char *const names[] = {"no_grad", "inference_mode", "enable_grad", "set_grad_enabled", "autocast",
+                                      "wraps", "abstractmethod", "override", "final", "jit", "njit", "script",
+                                      "typechecked", "profile", "deprecated", "overload", "unique"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (name_is(L, name, names[i])) return true;
+  return false;
+}
+
+static VlId qualify(Lower *L, VlId name) {
+  const VlFunc *p = &L->funcs.items[L->func];
+  if (p->kind == VL_FN_MODULE || !p->qualname) return name;
+  const char *parent = vl_strtab_get(&L->strtab, p->qualname);
+  const char *own = vl_strtab_get(&L->strtab, name);
+  char *q = vl_arena_printf(L->m->arena, p->kind == VL_FN_CLASS ? "%s.%s" : "%s.<locals>.%s", parent, own);
+  return intern(L, q, strlen(q));
+}
+
+/* function_definition -> 'async'? 'def' name parameters ('->' type)? ':' block */
+static void lower_def(Lower *L, TSNode n, TSNode decorated, size_t deco_mark, uint8_t deco_flags) {
+  TSNode name = field(L, n, VL_F_NAME);
+  VlId nm = ts_node_is_null(name) ? intern(L, "<def>", 5) : intern_node(L, name);
+  VlId s = new_stmt(L, VL_S_DEF, ts_node_is_null(decorated) ? n : decorated);
+  VlId outer = L->func, outer_loop = L->loop;
+  VlId fid = new_func(L, VL_FN_DEF, n, nm);
+  L->funcs.items[fid].qualname = qualify(L, nm);
+  L->funcs.items[fid].flags |= deco_flags;
+  if (L->funcs.items[outer].kind == VL_FN_CLASS) L->funcs.items[fid].klass = L->funcs.items[outer].klass;
+  if (ts_node_child_count(n) && !ts_node_is_named(ts_node_child(n, 0)) && L->text[ts_node_start_byte(n)] == 'a')
+    L->funcs.items[fid].flags |= VL_FN_ASYNC;
+  uint16_t nd;
+  L->funcs.items[fid].decorators = take_list(L, deco_mark, &nd);
+  L->funcs.items[fid].ndecorators = nd;
+  bind(L, outer, nm);
+  stmt_at(L, s)->a = fid;
+  L->func = fid;
+  L->loop = 0;
+  lower_params(L, fid, field(L, n, VL_F_PARAMETERS));
+  { VlId v_ = lower_block(L, field(L, n, VL_F_BODY)); L->funcs.items[fid].body = v_; }
+  L->func = outer;
+  L->loop = outer_loop;
+  push(L, s);
+}
+
+/* class_definition -> 'class' name type_parameters? argument_list? ':' block */
+static void base_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  if (is(L, c, VL_K_KEYWORD_ARG) || is(L, c, VL_K_DICT_SPLAT) || is(L, c, VL_K_LIST_SPLAT)) return;
+  push(L, lower_expr(L, c));
+}
+
+static void lower_class(Lower *L, TSNode n, TSNode decorated, size_t deco_mark) {
+  TSNode name = field(L, n, VL_F_NAME);
+  VlId nm = ts_node_is_null(name) ? intern(L, "<class>", 7) : intern_node(L, name);
+  VlId s = new_stmt(L, VL_S_CLASS, ts_node_is_null(decorated) ? n : decorated);
+  L->scratch.len = deco_mark; /* class decorators (dataclass...) change nothing we model */
+  VlClass k = {.name = nm, .parent = L->func, .start = ts_node_start_byte(n), .end = ts_node_end_byte(n)};
+  size_t mark = L->scratch.len;
+  TSNode supers = field(L, n, VL_F_SUPERCLASSES);
+  if (!ts_node_is_null(supers)) each_child(L, supers, base_child, NULL);
+  uint16_t nb;
+  k.bases = take_list(L, mark, &nb);
+  k.nbases = nb;
+  k.qualname = qualify(L, nm);
+  VL_VEC_PUSH(&L->classes, k);
+  VlId cid = (VlId)(L->classes.len - 1);
+  bind(L, L->func, nm);
+  stmt_at(L, s)->a = cid;
+  VlId outer = L->func, outer_loop = L->loop;
+  VlId fid = new_func(L, VL_FN_CLASS, n, nm);
+  L->funcs.items[fid].qualname = L->classes.items[cid].qualname;
+  L->funcs.items[fid].klass = cid;
+  L->classes.items[cid].func = fid;
+  L->func = fid;
+  L->loop = 0;
+  { VlId v_ = lower_block(L, field(L, n, VL_F_BODY)); L->funcs.items[fid].body = v_; }
+  L->func = outer;
+  L->loop = outer_loop;
+  push(L, s);
+}
+
+/* decorated_definition -> decorator+ (function_definition | class_definition) */
+static void lower_decorated(Lower *L, TSNode n) {
+  size_t mark = L->scratch.len;
+  uint8_t flags = 0;
+  TSNode def = field(L, n, VL_F_DEFINITION);
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode d = ts_node_named_child(n, i);
+    if (is(L, d, VL_K_COMMENT)) {
+      note_comment(L, d);
+      continue;
+    }
+    if (!is(L, d, VL_K_DECORATOR)) continue;
+    TSNode expr = ts_node_named_child(d, 0);
+    push(L, lower_expr(L, expr));
+    TSNode nm = decorator_name(L, expr);
+    if (name_is(L, nm, "staticmethod")) flags |= VL_FN_STATICMETHOD;
+    else if (name_is(L, nm, "classmethod")) flags |= VL_FN_CLASSMETHOD;
+    else if (name_is(L, nm, "property") || name_is(L, nm, "cached_property")) flags |= VL_FN_PROPERTY;
+    else if (!transparent_decorator(L, nm)) flags |= VL_FN_DECORATED;
+  }
+  if (is(L, def, VL_K_FUNCTION_DEF)) lower_def(L, def, n, mark, flags);
+  else if (is(L, def, VL_K_CLASS_DEF)) lower_class(L, def, n, mark);
+  else L->scratch.len = mark;
+}
+
+/* ---- imports ---- */
+
+/* import_statement -> 'import' (dotted_name | aliased_import) (',' ...)* */
+static void import_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  TSNode stmt = *(TSNode *)ctx;
+  VlId s = 0;
+  if (is(L, c, VL_K_ALIASED_IMPORT)) {
+    s = new_stmt(L, VL_S_IMPORT, stmt);
+    stmt_at(L, s)->a = intern_node(L, field(L, c, VL_F_ALIAS));
+    stmt_at(L, s)->b = intern_node(L, field(L, c, VL_F_NAME));
+  } else if (is(L, c, VL_K_DOTTED_NAME)) {
+    s = new_stmt(L, VL_S_IMPORT, stmt); /* `import numpy.random` binds `numpy` */
+    stmt_at(L, s)->a = intern_node(L, ts_node_named_child(c, 0));
+    stmt_at(L, s)->b = stmt_at(L, s)->a;
+    stmt_at(L, s)->c = intern_node(L, c); /* the full path, also imported */
+  }
+  if (!s) return;
+  bind(L, L->func, stmt_at(L, s)->a);
+  push(L, s);
+}
+
+typedef struct FromCtx {
+  TSNode stmt;
+  VlId module;
+  uint8_t level;
+  TSNode module_node;
+} FromCtx;
+
+/* import_from_statement -> 'from' (dotted_name | relative_import) 'import' (wildcard_import | names) */
+static void from_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  FromCtx *fc = ctx;
+  if (ts_node_eq(c, fc->module_node) || f == L->py->field[VL_F_MODULE_NAME]) return;
+  VlId s = new_stmt(L, VL_S_IMPORT_FROM, fc->stmt);
+  stmt_at(L, s)->b = fc->module;
+  stmt_at(L, s)->sub = fc->level;
+  if (is(L, c, VL_K_WILDCARD_IMPORT)) {
+    stmt_at(L, s)->a = 0;
+  } else if (is(L, c, VL_K_ALIASED_IMPORT)) {
+    stmt_at(L, s)->a = intern_node(L, field(L, c, VL_F_ALIAS));
+    stmt_at(L, s)->c = intern_node(L, field(L, c, VL_F_NAME));
+  } else if (is(L, c, VL_K_DOTTED_NAME)) {
+    stmt_at(L, s)->a = intern_node(L, c);
+    stmt_at(L, s)->c = stmt_at(L, s)->a;
+  } else {
+    L->stmts.len--;
+    return;
+  }
+  if (stmt_at(L, s)->a) bind(L, L->func, stmt_at(L, s)->a);
+  push(L, s);
+}
+
+static void lower_import_from(Lower *L, TSNode n) {
+  FromCtx fc = {.stmt = n};
+  TSNode mod = field(L, n, VL_F_MODULE_NAME);
+  fc.module_node = mod;
+  if (is(L, mod, VL_K_RELATIVE_IMPORT)) {
+    for (uint32_t i = 0, k = ts_node_named_child_count(mod); i < k; i++) {
+      TSNode c = ts_node_named_child(mod, i);
+      if (is(L, c, VL_K_IMPORT_PREFIX)) fc.level = (uint8_t)(ts_node_end_byte(c) - ts_node_start_byte(c));
+      else if (is(L, c, VL_K_DOTTED_NAME)) fc.module = intern_node(L, c);
+    }
+  } else if (!ts_node_is_null(mod)) {
+    fc.module = intern_node(L, mod);
+  }
+  each_child(L, n, from_child, &fc);
+}
+
+/* ---- statements ---- */
+
+static VlId lower_block(Lower *L, TSNode block) {
+  size_t mark = L->scratch.len;
+  lower_block_into(L, block, mark);
+  VlBlock b = {(VlId)L->stmtlist.len, (uint32_t)(L->scratch.len - mark)};
+  for (size_t i = mark; i < L->scratch.len; i++) VL_VEC_PUSH(&L->stmtlist, L->scratch.items[i]);
+  L->scratch.len = mark;
+  VL_VEC_PUSH(&L->blocks, b);
+  return (VlId)(L->blocks.len - 1);
+}
+
+static void stmt_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  lower_stmt(L, c);
+}
+
+static void lower_block_into(Lower *L, TSNode block, size_t mark) {
+  (void)mark;
+  if (ts_node_is_null(block)) return;
+  if (!is(L, block, VL_K_BLOCK) && !is(L, block, VL_K_MODULE)) { /* a simple statement on the def line */
+    lower_stmt(L, block);
+    return;
+  }
+  each_child(L, block, stmt_child, NULL);
+}
+
+/* assignment -> left (':' type)? ('=' right)?, right may itself be an assignment (a = b = v) */
+static void lower_assignment(Lower *L, TSNode n, TSNode at) {
+  TSNode right = field(L, n, VL_F_RIGHT);
+  if (ts_node_is_null(right)) { /* x: int (annotation only) */
+    VlId s = new_stmt(L, VL_S_ANNASSIGN, at);
+    { VlId v_ = lower_target(L, field(L, n, VL_F_LEFT)); stmt_at(L, s)->a = v_; }
+    push(L, s);
+    return;
+  }
+  /* collect the chain's targets; the value is the last right */
+  TSNode targets[64];
+  int nt = 0;
+  TSNode cur = n;
+  while (is(L, cur, VL_K_ASSIGNMENT) && nt < 64) {
+    targets[nt++] = field(L, cur, VL_F_LEFT);
+    TSNode r = field(L, cur, VL_F_RIGHT);
+    if (ts_node_is_null(r)) break;
+    cur = r;
+  }
+  if (is(L, cur, VL_K_AUG_ASSIGNMENT)) { /* a = b += 1 is not Python; lower the aug part */
+    cur = field(L, cur, VL_F_RIGHT);
+  }
+  VlId s = new_stmt(L, VL_S_ASSIGN, at);
+  VlId value = lower_expr(L, cur);
+  size_t mark = L->scratch.len;
+  for (int i = 0; i < nt; i++) push(L, lower_target(L, targets[i]));
+  uint16_t count;
+  VlId first = take_list(L, mark, &count);
+  VlStmt *st = stmt_at(L, s);
+  st->a = value;
+  st->b = first;
+  st->n = count;
+  push(L, s);
+}
+
+/* augmented_assignment -> left operator right */
+static void lower_augassign(Lower *L, TSNode n, TSNode at) {
+  VlId s = new_stmt(L, VL_S_AUGASSIGN, at);
+  TSNode op = field(L, n, VL_F_OPERATOR);
+  VlId value = lower_expr(L, field(L, n, VL_F_RIGHT));
+  VlId target = lower_target(L, field(L, n, VL_F_LEFT));
+  VlStmt *st = stmt_at(L, s);
+  st->a = target;
+  st->b = value;
+  st->sub = (uint8_t)binop_of(L->text + ts_node_start_byte(op), ts_node_end_byte(op) - ts_node_start_byte(op) - 1);
+  push(L, s);
+}
+
+/* expression_statement -> (expression | assignment | augmented_assignment | yield) (',' ...)* */
+static void lower_expr_stmt(Lower *L, TSNode n) {
+  uint32_t named = 0;
+  TSNode only = {0};
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (is(L, c, VL_K_COMMENT)) {
+      note_comment(L, c);
+      continue;
+    }
+    only = c;
+    named++;
+  }
+  if (named == 1 && is(L, only, VL_K_ASSIGNMENT)) {
+    lower_assignment(L, only, n);
+    return;
+  }
+  if (named == 1 && is(L, only, VL_K_AUG_ASSIGNMENT)) {
+    lower_augassign(L, only, n);
+    return;
+  }
+  VlId s = new_stmt(L, VL_S_EXPR, n);
+  VlId e = named == 1 ? lower_expr(L, only) : lower_display(L, n, VL_E_TUPLE);
+  stmt_at(L, s)->a = e;
+  push(L, s);
+}
+
+/* if_statement -> 'if' condition ':' consequence (elif_clause)* else_clause?
+ * An elif chain becomes nested ifs in the else blocks. */
+static VlId lower_if_chain(Lower *L, TSNode at, TSNode cond, TSNode consequence, TSNode *alts, uint32_t nalts) {
+  VlId s = new_stmt(L, VL_S_IF, at);
+  VlId c = lower_expr(L, cond);
+  VlId then_b = lower_block(L, consequence);
+  VlId else_b = 0;
+  if (nalts > 0) {
+    TSNode a = alts[0];
+    if (is(L, a, VL_K_ELIF)) {
+      size_t mark = L->scratch.len;
+      VlId inner = lower_if_chain(L, a, field(L, a, VL_F_CONDITION), field(L, a, VL_F_CONSEQUENCE), alts + 1, nalts - 1);
+      push(L, inner);
+      VlBlock b = {(VlId)L->stmtlist.len, 1};
+      VL_VEC_PUSH(&L->stmtlist, inner);
+      L->scratch.len = mark;
+      VL_VEC_PUSH(&L->blocks, b);
+      else_b = (VlId)(L->blocks.len - 1);
+    } else {
+      else_b = lower_block(L, field(L, a, VL_F_BODY));
+    }
+  }
+  VlStmt *st = stmt_at(L, s);
+  st->a = c;
+  st->b = then_b;
+  st->c = else_b;
+  return s;
+}
+
+static void lower_if(Lower *L, TSNode n) {
+  TSNode alts[256];
+  uint32_t nalts = 0;
+  TSTreeCursor cur = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cur)) {
+    do {
+      TSNode ch = ts_tree_cursor_current_node(&cur);
+      if (is(L, ch, VL_K_COMMENT)) note_comment(L, ch);
+      else if ((is(L, ch, VL_K_ELIF) || is(L, ch, VL_K_ELSE)) && nalts < 256) alts[nalts++] = ch;
+    } while (ts_tree_cursor_goto_next_sibling(&cur));
+  }
+  ts_tree_cursor_delete(&cur);
+  L->depth++;
+  if (L->depth + (int)nalts > VL_MAX_TREE_DEPTH) {
+    L->too_deep = true;
+    L->depth--;
+    return;
+  }
+  push(L, lower_if_chain(L, n, field(L, n, VL_F_CONDITION), field(L, n, VL_F_CONSEQUENCE), alts, nalts));
+  L->depth--;
+}
+
+static TSNode else_body(const Lower *L, TSNode n) {
+  TSNode alt = field(L, n, VL_F_ALTERNATIVE);
+  return ts_node_is_null(alt) ? alt : field(L, alt, VL_F_BODY);
+}
+
+/* for_statement -> 'async'? 'for' left 'in' right ':' body else_clause? */
+static void lower_for(Lower *L, TSNode n) {
+  VlId s = new_stmt(L, VL_S_FOR, n);
+  VlId iter = lower_expr(L, field(L, n, VL_F_RIGHT));
+  VlId lp = new_loop(L, VL_LOOP_FOR, n, s);
+  L->loops.items[lp].iter = iter;
+  L->loops.items[lp].async = ts_node_child_count(n) && !ts_node_is_named(ts_node_child(n, 0)) &&
+                             L->text[ts_node_start_byte(n)] == 'a';
+  VlId outer = L->loop;
+  L->loop = lp;
+  { VlId v_ = lower_target(L, field(L, n, VL_F_LEFT)); L->loops.items[lp].target = v_; }
+  VlId body = lower_block(L, field(L, n, VL_F_BODY));
+  L->loop = outer;
+  VlId els = 0;
+  TSNode eb = else_body(L, n);
+  if (!ts_node_is_null(eb)) els = lower_block(L, eb);
+  VlStmt *st = stmt_at(L, s);
+  st->a = lp;
+  st->b = body;
+  st->c = els;
+  st->sub = L->loops.items[lp].async;
+  push(L, s);
+}
+
+/* while_statement -> 'while' condition ':' body else_clause? */
+static void lower_while(Lower *L, TSNode n) {
+  VlId s = new_stmt(L, VL_S_WHILE, n);
+  VlId lp = new_loop(L, VL_LOOP_WHILE, n, s);
+  VlId outer = L->loop;
+  L->loop = lp;
+  { VlId v_ = lower_expr(L, field(L, n, VL_F_CONDITION)); L->loops.items[lp].iter = v_; }
+  VlId body = lower_block(L, field(L, n, VL_F_BODY));
+  L->loop = outer;
+  VlId els = 0;
+  TSNode eb = else_body(L, n);
+  if (!ts_node_is_null(eb)) els = lower_block(L, eb);
+  VlStmt *st = stmt_at(L, s);
+  st->a = lp;
+  st->b = body;
+  st->c = els;
+  push(L, s);
+}
+
+/* try_statement -> 'try' ':' block (except_clause+ else_clause? finally_clause? | finally_clause) */
+static void lower_try(Lower *L, TSNode n) {
+  VlId s = new_stmt(L, VL_S_TRY, n);
+  VlId body = lower_block(L, field(L, n, VL_F_BODY));
+  VlId first_handler = (VlId)L->handlers.len, els = 0, fin = 0;
+  uint16_t nh = 0;
+  TSTreeCursor cur = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&cur)) {
+    do {
+      TSNode ch = ts_tree_cursor_current_node(&cur);
+      if (is(L, ch, VL_K_COMMENT)) {
+        note_comment(L, ch);
+      } else if (is(L, ch, VL_K_EXCEPT)) {
+        /* except_clause -> 'except' '*'? (value ('as' alias)?)? ':' block */
+        VlHandler h = {0};
+        TSNode value = field(L, ch, VL_F_VALUE), alias = field(L, ch, VL_F_ALIAS), block = {0};
+        for (uint32_t i = 0, k = ts_node_named_child_count(ch); i < k; i++)
+          if (is(L, ts_node_named_child(ch, i), VL_K_BLOCK)) block = ts_node_named_child(ch, i);
+        if (!ts_node_is_null(value) && is(L, value, VL_K_AS_PATTERN)) { /* older shape: as_pattern */
+          alias = field(L, value, VL_F_ALIAS);
+          if (!ts_node_is_null(alias) && ts_node_named_child_count(alias)) alias = ts_node_named_child(alias, 0);
+          value = ts_node_named_child(value, 0);
+        }
+        if (!ts_node_is_null(value) && !ts_node_eq(value, block)) h.type = lower_expr(L, value);
+        if (!ts_node_is_null(alias)) h.target = lower_target(L, alias);
+        h.body = lower_block(L, block);
+        VL_VEC_PUSH(&L->handlers, h);
+        nh++;
+      } else if (is(L, ch, VL_K_ELSE)) {
+        els = lower_block(L, field(L, ch, VL_F_BODY));
+      } else if (is(L, ch, VL_K_FINALLY)) {
+        TSNode block = {0};
+        for (uint32_t i = 0, k = ts_node_named_child_count(ch); i < k; i++)
+          if (is(L, ts_node_named_child(ch, i), VL_K_BLOCK)) block = ts_node_named_child(ch, i);
+        fin = lower_block(L, block);
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cur));
+  }
+  ts_tree_cursor_delete(&cur);
+  VlStmt *st = stmt_at(L, s);
+  st->a = body;
+  st->b = first_handler;
+  st->n = nh;
+  st->c = els;
+  st->d = fin;
+  push(L, s);
+}
+
+/* with_statement -> 'async'? 'with' with_clause ':' block;
+ * with_item -> expression | as_pattern(expression, alias: as_pattern_target(target)) */
+static void with_item(Lower *L, TSNode item, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  if (is(L, item, VL_K_WITH_CLAUSE)) {
+    each_child(L, item, with_item, NULL);
+    return;
+  }
+  if (!is(L, item, VL_K_WITH_ITEM)) return;
+  TSNode v = unparen(L, field(L, item, VL_F_VALUE));
+  if (is(L, v, VL_K_AS_PATTERN)) {
+    TSNode alias = field(L, v, VL_F_ALIAS);
+    push(L, lower_expr(L, ts_node_named_child(v, 0)));
+    TSNode t = !ts_node_is_null(alias) && ts_node_named_child_count(alias) ? ts_node_named_child(alias, 0) : alias;
+    push(L, ts_node_is_null(t) ? 0 : lower_target(L, t));
+  } else {
+    push(L, lower_expr(L, v));
+    push(L, 0);
+  }
+}
+
+static void lower_with(Lower *L, TSNode n) {
+  VlId s = new_stmt(L, VL_S_WITH, n);
+  size_t mark = L->scratch.len;
+  TSNode body = field(L, n, VL_F_BODY);
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (is(L, c, VL_K_WITH_CLAUSE)) with_item(L, c, 0, NULL);
+    else if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
+  }
+  uint16_t count;
+  VlId first = take_list(L, mark, &count);
+  VlId b = lower_block(L, body);
+  VlStmt *st = stmt_at(L, s);
+  st->a = first;
+  st->n = (uint16_t)(count / 2);
+  st->b = b;
+  push(L, s);
+}
+
+/* match_statement -> 'match' subject ':' block(case_clause*) */
+static void lower_match(Lower *L, TSNode n) {
+  VlId s = new_stmt(L, VL_S_MATCH, n);
+  VlId subject = lower_expr(L, field(L, n, VL_F_SUBJECT));
+  size_t mark = L->scratch.len;
+  TSNode body = field(L, n, VL_F_BODY);
+  for (uint32_t i = 0, k = ts_node_named_child_count(body); i < k; i++) {
+    TSNode c = ts_node_named_child(body, i);
+    if (is(L, c, VL_K_COMMENT)) {
+      note_comment(L, c);
+      continue;
+    }
+    if (!is(L, c, VL_K_CASE)) continue;
+    push(L, lower_block(L, field(L, c, VL_F_CONSEQUENCE)));
+  }
+  uint16_t count;
+  VlId first = take_list(L, mark, &count);
+  VlStmt *st = stmt_at(L, s);
+  st->a = subject;
+  st->b = first;
+  st->n = count;
+  push(L, s);
+}
+
+/* global_statement / nonlocal_statement -> keyword identifier (',' identifier)* */
+static void lower_scope_decl(Lower *L, TSNode n, bool global) {
+  VlId s = new_stmt(L, global ? VL_S_GLOBAL : VL_S_NONLOCAL, n);
+  size_t mark = L->scratch.len;
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (!is(L, c, VL_K_IDENTIFIER)) continue;
+    VlId name = intern_node(L, c);
+    push(L, name);
+    vl_scopes_bind(&L->scopes, L->func, name, global ? VL_BIND_GLOBAL : VL_BIND_NONLOCAL);
+  }
+  uint16_t count;
+  VlId first = take_list(L, mark, &count);
+  stmt_at(L, s)->b = first;
+  stmt_at(L, s)->n = count;
+  push(L, s);
+}
+
+static void lower_stmt(Lower *L, TSNode n) {
+  if (ts_node_is_null(n) || too_deep(L)) return;
+  L->depth++;
+  TSSymbol s = ts_node_symbol(n);
+  const TSSymbol *k = L->py->kind;
+  if (s == k[VL_K_EXPR_STMT]) {
+    lower_expr_stmt(L, n);
+  } else if (s == k[VL_K_FUNCTION_DEF]) {
+    lower_def(L, n, (TSNode){0}, L->scratch.len, 0);
+  } else if (s == k[VL_K_CLASS_DEF]) {
+    lower_class(L, n, (TSNode){0}, L->scratch.len);
+  } else if (s == k[VL_K_DECORATED_DEF]) {
+    lower_decorated(L, n);
+  } else if (s == k[VL_K_IF]) {
+    lower_if(L, n);
+  } else if (s == k[VL_K_FOR]) {
+    lower_for(L, n);
+  } else if (s == k[VL_K_WHILE]) {
+    lower_while(L, n);
+  } else if (s == k[VL_K_TRY]) {
+    lower_try(L, n);
+  } else if (s == k[VL_K_WITH]) {
+    lower_with(L, n);
+  } else if (s == k[VL_K_MATCH]) {
+    lower_match(L, n);
+  } else if (s == k[VL_K_RETURN]) {
+    VlId st = new_stmt(L, VL_S_RETURN, n);
+    TSNode v = {0};
+    for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++) {
+      TSNode ch = ts_node_named_child(n, i);
+      if (is(L, ch, VL_K_COMMENT)) note_comment(L, ch);
+      else v = ch;
+    }
+    VlId e = ts_node_is_null(v) ? 0 : lower_expr(L, v);
+    stmt_at(L, st)->a = e;
+    push(L, st);
+  } else if (s == k[VL_K_RAISE]) {
+    VlId st = new_stmt(L, VL_S_RAISE, n);
+    VlId e = ts_node_named_child_count(n) ? lower_expr(L, ts_node_named_child(n, 0)) : 0;
+    stmt_at(L, st)->a = e;
+    push(L, st);
+  } else if (s == k[VL_K_BREAK]) {
+    push(L, new_stmt(L, VL_S_BREAK, n));
+  } else if (s == k[VL_K_CONTINUE]) {
+    push(L, new_stmt(L, VL_S_CONTINUE, n));
+  } else if (s == k[VL_K_DELETE]) {
+    VlId st = new_stmt(L, VL_S_DEL, n);
+    size_t mark = L->scratch.len;
+    for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++) {
+      TSNode ch = unparen(L, ts_node_named_child(n, i));
+      if (is(L, ch, VL_K_COMMENT)) continue;
+      if (is(L, ch, VL_K_EXPRESSION_LIST)) {
+        for (uint32_t j = 0, m = ts_node_named_child_count(ch); j < m; j++) push(L, lower_expr(L, ts_node_named_child(ch, j)));
+      } else {
+        push(L, lower_expr(L, ch));
+      }
+    }
+    uint16_t count;
+    VlId first = take_list(L, mark, &count);
+    stmt_at(L, st)->b = first;
+    stmt_at(L, st)->n = count;
+    push(L, st);
+  } else if (s == k[VL_K_GLOBAL]) {
+    lower_scope_decl(L, n, true);
+  } else if (s == k[VL_K_NONLOCAL]) {
+    lower_scope_decl(L, n, false);
+  } else if (s == k[VL_K_IMPORT]) {
+    TSNode self = n;
+    each_child(L, n, import_child, &self);
+  } else if (s == k[VL_K_IMPORT_FROM]) {
+    lower_import_from(L, n);
+  } else if (s == k[VL_K_BLOCK] || s == k[VL_K_ERROR] || s == k[VL_K_MODULE]) {
+    each_child(L, n, stmt_child, NULL); /* error recovery: whatever statements are inside */
+  } else if (s == k[VL_K_PASS] || s == k[VL_K_FUTURE_IMPORT]) {
+    /* nothing */
+  } else if (s == k[VL_K_ASSIGNMENT]) { /* inside an ERROR node */
+    lower_assignment(L, n, n);
+  } else if (s == k[VL_K_AUG_ASSIGNMENT]) {
+    lower_augassign(L, n, n);
+  } else {
+    /* assert, print, exec, type alias, or an expression left by error recovery: effects only */
+    VlId st = new_stmt(L, VL_S_EXPR, n);
+    VlId e = lower_nary(L, n, VL_E_OTHER);
+    stmt_at(L, st)->a = e;
+    push(L, st);
+  }
+  L->depth--;
+}
+
+/* ---- the module ---- */
+
+#define FINISH(field_, vec_)                                                   \
+  do {                                                                         \
+    m->n##field_ = (uint32_t)L->vec_.len;                                      \
+    m->field_ = vl_arena_alloc(m->arena, sizeof(*m->field_) * (L->vec_.len + 1)); \
+    if (L->vec_.len) memcpy(m->field_, L->vec_.items, sizeof(*m->field_) * L->vec_.len); \
+    VL_VEC_FREE(&L->vec_);                                                     \
+  } while (0)
+
+static void index_lines(VlModule *m) {
+  uint32_t n = 1;
+  for (uint32_t i = 0; i < m->len; i++)
+    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n'))) n++;
+  m->line_starts = VL_ARENA_ARRAY(m->arena, uint32_t, n);
+  m->nlines = n;
+  uint32_t row = 1;
+  for (uint32_t i = 0; i < m->len; i++)
+    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n')))
+      m->line_starts[row++] = i + 1;
+}
+
+VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
+  VlModule *m = vl_xcalloc(1, sizeof(VlModule));
+  m->arena = vl_arena_new();
+  m->path = vl_arena_strdup(m->arena, path);
+  m->text = text;
+  m->len = (uint32_t)len;
+  index_lines(m);
+
+  TSParser *own = NULL;
+  if (!parser) {
+    parser = own = ts_parser_new();
+    ts_parser_set_language(parser, py->lang);
+  }
+  TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+  TSNode root = ts_tree_root_node(tree);
+  m->syntax_errors = ts_node_has_error(root);
+
+  VlSource src = {.path = m->path, .text = text, .len = (uint32_t)len};
+  Lower lw = {.py = py, .text = text, .src = &src, .m = m};
+  Lower *L = &lw;
+  vl_strtab_init(&L->strtab);
+  intern(L, "", 0); /* id 0 */
+  /* id 0 of every array is "none" */
+  VL_VEC_PUSH(&L->exprs, (VlExpr){0});
+  VL_VEC_PUSH(&L->stmts, (VlStmt){0});
+  VL_VEC_PUSH(&L->blocks, (VlBlock){0});
+  VL_VEC_PUSH(&L->handlers, (VlHandler){0});
+  VL_VEC_PUSH(&L->funcs, (VlFunc){0});
+  VL_VEC_PUSH(&L->classes, (VlClass){0});
+  VL_VEC_PUSH(&L->loops, (VlLoop){0});
+  VL_VEC_PUSH(&L->comps, (VlComp){0});
+  VL_VEC_PUSH(&L->clauses, (VlClause){0});
+  VL_VEC_PUSH(&L->params, (VlParam){0});
+  VL_VEC_PUSH(&L->kids, 0);
+  VL_VEC_PUSH(&L->stmtlist, 0);
+  vl_scopes_add(&L->scopes, 0);
+
+  VlId mod = new_func(L, VL_FN_MODULE, root, 0);
+  L->funcs.items[mod].qualname = intern(L, "<module>", 8);
+  L->func = mod;
+  { VlId v_ = lower_block(L, root); L->funcs.items[mod].body = v_; }
+  ts_tree_delete(tree);
+  if (own) ts_parser_delete(own);
+
+  if (L->too_deep) {
+    /* keep an empty module body: nothing else is analysed */
+    m->skipped = "nested deeper than any valid Python; not analysed";
+    L->exprs.len = L->stmts.len = L->blocks.len = L->handlers.len = L->classes.len = 1;
+    L->loops.len = L->comps.len = L->clauses.len = L->params.len = L->kids.len = L->stmtlist.len = 1;
+    L->funcs.len = 2;
+    L->funcs.items[mod].body = 0;
+    vl_scopes_free(&L->scopes);
+    vl_scopes_add(&L->scopes, VL_MODULE_FUNC);
+  }
+  vl_scopes_resolve(L);
+  vl_scopes_free(&L->scopes);
+
+  FINISH(exprs, exprs);
+  FINISH(stmts, stmts);
+  FINISH(kids, kids);
+  FINISH(stmtlist, stmtlist);
+  FINISH(blocks, blocks);
+  FINISH(handlers, handlers);
+  FINISH(funcs, funcs);
+  FINISH(classes, classes);
+  FINISH(loops, loops);
+  FINISH(comps, comps);
+  FINISH(clauses, clauses);
+  FINISH(params, params);
+  FINISH(comments, comments);
+  VL_VEC_FREE(&L->scratch);
+  m->strs = vl_strtab_finish(&L->strtab, m->arena, &m->nstrs);
+  return m;
+}

@@ -1,0 +1,25 @@
+/* lower.h: parsing a Python file into the IR (ir.h).
+ *
+ * vl_lower parses `text` with tree-sitter, lowers the tree in one pass (expressions, structured
+ * statements, scopes, loops, comments), frees the tree, then resolves every name to its scope
+ * (names.c).  It never fails: syntax errors are lowered around (VlModule.syntax_errors), and a file
+ * nested deeper than any valid Python is returned empty with VlModule.skipped set.
+ *
+ * Thread-safe for distinct calls: the parser is created per call or passed in by the caller (one
+ * per thread).  The module keeps a pointer to `text`, which must outlive it. */
+#ifndef VL_IR_LOWER_H
+#define VL_IR_LOWER_H
+#include <stddef.h>
+#include <tree_sitter/api.h>
+
+#include "ir/ir.h"
+#include "syntax/pyast.h"
+
+/* Lowers `text` (len bytes, NUL-terminated at len) as the file `path`.  `parser` may be NULL (one is
+ * made for the call).  The result is freed with vl_module_delete. */
+VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len);
+
+/* names.c: gives every function its local slots and every name expression its VlSym. */
+void vl_resolve_names(VlModule *m);
+
+#endif

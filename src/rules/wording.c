@@ -1,0 +1,50 @@
+#include "rules/wording.h"
+
+#include <string.h>
+
+static const char *copy_method(const VlHit *h) { return h->lib == VL_LIBID_TORCH ? ".clone()" : ".copy()"; }
+
+VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
+  VlFinding fd = {
+      .at = h->at,
+      .has_related = true,
+      .related = h->base,
+      .fix = {VL_FIX_UNSAFE, h->lib == VL_LIBID_TORCH ? "Store a copy with `.clone()`" : "Store a copy with `.copy()`",
+              NULL, 0},
+      .fix_at = h->fix_at,
+      .fix_insert = copy_method(h),
+  };
+  (void)ctx;
+  /* a stored element of a comprehension or generator that is not itself the view: no edit */
+  if (h->store == VL_ST_ELEMENT && !h->text) fd.fix.applicability = VL_FIX_NONE;
+  return fd;
+}
+
+const char *vl_wording_view(VlRuleCtx *ctx, const VlHit *h) {
+  return h->text ? vl_arena_printf(ctx->arena, "`%s`", h->text) : "this";
+}
+
+const char *vl_wording_store(const VlHit *h) {
+  switch (h->store) {
+  case VL_ST_SETITEM: return "assigned into";
+  case VL_ST_HEAPPUSH: return "pushed onto";
+  case VL_ST_ELEMENT: return "collected into";
+  default: return "stored in";
+  }
+}
+
+const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h) {
+  if (h->store == VL_ST_ELEMENT && !h->container) return "a new container";
+  return h->container ? vl_arena_printf(ctx->arena, "`%s`", h->container) : "a container";
+}
+
+const char *vl_wording_fixed(VlRuleCtx *ctx, const VlHit *h) {
+  if (h->text) return vl_arena_printf(ctx->arena, "store a copy: `%s%s`", h->text, copy_method(h));
+  return vl_arena_printf(ctx->arena, "store a copy of the view with `%s`", copy_method(h));
+}
+
+const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
+  if (!h->size) return "";
+  bool has_up_to = strncmp(h->size, "up to ", 6) == 0;
+  return vl_arena_printf(ctx->arena, " (%s%s per iteration)", up_to && !has_up_to ? "up to " : "", h->size);
+}
