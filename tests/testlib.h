@@ -51,6 +51,12 @@ typedef struct TlObj {
   int64_t dims[VL_SHAPE_MAX];
   uint8_t ndims;     /* literal shape, 0 when unknown */
   char name[64];     /* LIB, STR, SYM attribute... */
+  /* containers (SEQ), filled by the probe (tl_note_held): an array view among what it holds (exact
+   * tuple items, joined elements, heap contents), and that view's site and ndim */
+  bool holds_view;
+  uint8_t held_site_kind;
+  uint32_t held_site_start;
+  VlNdim held_nd;
 } TlObj;
 
 typedef struct TlVal {
@@ -134,6 +140,8 @@ static inline void tl_flatten(TlVal *out, const VlVal *v) {
   }
 }
 
+static inline void tl_note_held(TlVal *out, const VlVal *v, const struct Frame *fr);
+
 static inline void tl_probe(void *ctx, const struct Frame *fr) {
   TlFile *f = ctx;
   const VlModule *m = f->m;
@@ -143,10 +151,13 @@ static inline void tl_probe(void *ctx, const struct Frame *fr) {
   snprintf(fn->name, sizeof fn->name, "%s", vl_str(m, vl_func(m, fr->func)->qualname));
   for (uint32_t i = 0; i < fr->nenv && fn->nlocals < TL_MAX_LOCALS; i++) {
     snprintf(fn->locals[fn->nlocals], sizeof fn->locals[0], "%s", vl_local_name(m, fr->func, i));
-    tl_flatten(&fn->values[fn->nlocals++], fr->env[i]);
+    tl_flatten(&fn->values[fn->nlocals], fr->env[i]);
+    tl_note_held(&fn->values[fn->nlocals++], fr->env[i], fr);
   }
   tl_flatten(&fn->ret, fr->ret);
+  tl_note_held(&fn->ret, fr->ret, fr);
   tl_flatten(&fn->yields, fr->yields);
+  tl_note_held(&fn->yields, fr->yields, fr);
   for (size_t i = 0; i < fr->stores.len && fn->nstores < TL_MAX_STORES; i++) {
     const StoreEv *ev = &fr->stores.items[i];
     TlStore *st = &fn->stores[fn->nstores++];
@@ -154,7 +165,9 @@ static inline void tl_probe(void *ctx, const struct Frame *fr) {
     st->store = ev->store;
     st->implicit = ev->implicit;
     tl_flatten(&st->value, ev->value);
+    tl_note_held(&st->value, ev->value, fr);
     tl_flatten(&st->container, ev->container);
+    tl_note_held(&st->container, ev->container, fr);
   }
 }
 
@@ -284,6 +297,108 @@ static inline const VlHit *tl_hit(const TlFile *f, const char *text) {
   for (int i = 0; i < f->nhits; i++)
     if (f->hits[i].text && strcmp(f->hits[i].text, text) == 0) return &f->hits[i];
   return NULL;
+}
+
+/* ---- added for test_ir.c and test_analysis.c ---- */
+
+/* The first array view container `o` holds, looking through nested containers: exact tuple items,
+ * joined elements, and the contents the frame's heap records for the container's site. */
+static inline const VlObj *tl_held_in_val(const VlVal *v, const struct Frame *fr, int depth);
+
+static inline const VlObj *tl_held_in_seq(const VlObj *o, const struct Frame *fr, int depth) {
+  if (depth > 4) return NULL;
+  const VlObj *h = NULL;
+  for (uint16_t k = 0; k < o->nitems && !h; k++) h = tl_held_in_val(o->items[k], fr, depth + 1);
+  if (!h) h = tl_held_in_val(o->elem, fr, depth + 1);
+  const VlHeapEntry *e = !h && fr && o->site ? vl_heap_find(fr, o->site) : NULL;
+  if (e) h = tl_held_in_val(e->elem, fr, depth + 1);
+  return h;
+}
+
+static inline const VlObj *tl_held_in_val(const VlVal *v, const struct Frame *fr, int depth) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub) return o;
+    const VlObj *h = o->kind == VL_O_SEQ ? tl_held_in_seq(o, fr, depth) : NULL;
+    if (h) return h;
+  }
+  return NULL;
+}
+
+/* Fills the holds_view fields of the container possibilities of `out` (flattened from `v`). */
+static inline void tl_note_held(TlVal *out, const VlVal *v, const struct Frame *fr) {
+  for (uint16_t i = 0; v && i < v->n && i < out->n; i++) {
+    const VlObj *o = v->objs[i];
+    const VlObj *h = o->kind == VL_O_SEQ ? tl_held_in_seq(o, fr, 0) : NULL;
+    if (!h) continue;
+    out->objs[i].holds_view = true;
+    out->objs[i].held_site_kind = h->site ? h->site->kind : 0;
+    out->objs[i].held_site_start = h->site ? h->site->start : 0;
+    out->objs[i].held_nd = h->nd;
+  }
+}
+
+/* Lowers `text` only (no analysis).  The result is owned by *state (see tl_teardown). */
+static inline TlFile *tl_lower(void **state, const char *text) {
+  tl_free((TlFile *)*state);
+  TlFile *f = calloc(1, sizeof *f);
+  assert_non_null(f);
+  *state = f;
+  const char *missing = NULL;
+  assert_true(vl_py_init(&f->py, &missing));
+  f->text = vl_xstrdup(text);
+  f->m = vl_lower(&f->py, NULL, "test.py", f->text, strlen(f->text));
+  assert_non_null(f->m);
+  return f;
+}
+
+/* tl_analyse for a module of another dotted name (`package`: an __init__.py), for relative imports. */
+static inline TlFile *tl_analyse_as(void **state, const char *text, const char *module, bool package) {
+  tl_free((TlFile *)*state);
+  TlFile *f = calloc(1, sizeof *f);
+  assert_non_null(f);
+  *state = f;
+  const char *missing = NULL;
+  assert_true(vl_py_init(&f->py, &missing));
+  f->arena = vl_arena_new();
+  char err[256] = "";
+  if (!vl_knowledge_load(&f->know, f->arena, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  f->text = vl_xstrdup(text);
+  f->m = vl_lower(&f->py, NULL, "test.py", f->text, strlen(f->text));
+  assert_non_null(f->m);
+  f->prog = vl_program_new(&f->know);
+  VlModInfo *mi = vl_program_add(f->prog, module, "test.py", package, true);
+  VlFlowSink sink = {tl_on_hit, tl_on_rebind, f};
+  vl_analyse_module_probed(f->prog, mi, f->m, NULL, &sink, tl_probe, f);
+  return f;
+}
+
+/* Every container possibility holds a view of an object `base` holds. */
+static inline void tl_assert_holds_view_of(const TlVal *v, const TlVal *base) {
+  assert_true(tl_count(v, VL_O_SEQ) > 0);
+  for (int i = 0; i < v->n; i++) {
+    const TlObj *o = &v->objs[i];
+    assert_int_equal(o->kind, VL_O_SEQ);
+    if (!o->holds_view) fail_msg("a container (site at %u) holds no view", o->site_start);
+    bool found = false;
+    for (int k = 0; k < base->n && !found; k++)
+      found = base->objs[k].site_kind == o->held_site_kind && base->objs[k].site_start == o->held_site_start;
+    if (!found) fail_msg("a container holds a view of an object its base does not hold (site at %u)", o->held_site_start);
+  }
+}
+
+/* There is a container possibility and none holds a view. */
+static inline void tl_assert_holds_no_view(const TlVal *v) {
+  assert_true(tl_count(v, VL_O_SEQ) > 0);
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].holds_view) fail_msg("a container (site at %u) holds a view of the site at %u", v->objs[i].site_start, v->objs[i].held_site_start);
+}
+
+/* Some possibility is an array view (any site). */
+static inline bool tl_has_view(const TlVal *v) {
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].kind == VL_O_ARRAY && v->objs[i].view) return true;
+  return false;
 }
 
 #endif

@@ -10,6 +10,7 @@
  *   4. the module body again, now following calls (scripts whose loops call helpers);
  *   5. exports: summaries, globals and class facts copied into the module's own arena, for the
  *      modules analysed after it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -293,11 +294,11 @@ static void raise_on(const VlModule *m, VlId func, VlId e, Ev *ev, int lo) {
   else raise_ev(ev, (uint32_t)s, lo);
 }
 
+/* Methods only arrays have (a str, list or dict has none of them): calling one is evidence. */
 static const char *const array_methods[] = {
-    "reshape", "view", "unsqueeze", "squeeze", "transpose", "permute", "detach", "numpy", "cpu", "cuda", "contiguous",
-    "astype", "ravel", "flatten", "numel", "argmax", "argmin", "argsort", "clone", "size", "dim", "softmax", "float",
-    "double", "half", "T", "shape", "ndim", "dtype", "device", "sum", "mean", "std", "max", "min", "norm", "abs",
-    "item", "tolist", "squeeze_", "unsqueeze_", "expand", "repeat", "narrow", "chunk", "split", "masked_fill"};
+    "reshape", "unsqueeze", "unsqueeze_", "squeeze_", "permute", "detach", "numpy", "cpu", "cuda", "contiguous",
+    "astype", "ravel", "flatten", "numel", "argmax", "argmin", "argsort", "clone", "softmax", "masked_fill",
+    "transpose", "view_as", "expand_as", "narrow"};
 
 static bool in_methods(const char *s) {
   for (size_t i = 0; i < sizeof array_methods / sizeof *array_methods; i++)
@@ -328,6 +329,21 @@ static bool ev_target(const VlModule *m, VlId func, VlId e, int *slot, VlId *att
   }
   *slot = local_slot(m, func, e);
   return *slot >= 0;
+}
+
+/* Does the expression name a module (a name bound by an import statement, or a dotted name of
+ * one: np, np.linalg)? */
+static bool names_module(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_ATTR) return names_module(m, vl_kid(m, e, 0));
+  if (x->op != VL_E_NAME) return false;
+  if (x->sym.kind == VL_SYM_BUILTIN) return true;
+  if (x->sym.kind != VL_SYM_GLOBAL && x->sym.kind != VL_SYM_LOCAL && x->sym.kind != VL_SYM_CELL) return false;
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if ((st->kind == VL_S_IMPORT || st->kind == VL_S_IMPORT_FROM) && st->a == x->a) return true;
+  }
+  return false;
 }
 
 static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
@@ -371,10 +387,13 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
         axis = int_lit(m, vl_kid(m, k, 0));
     }
     if (axis >= 1) {
+      /* a.sum(axis=1): the receiver; np.sum(a, axis=1): the first argument (a name bound by an
+       * import, or not bound here, is a module) */
       VlId callee = vl_kid(m, e, 0);
       const VlExpr *cx = vl_expr(m, callee);
-      if (cx->op == VL_E_ATTR) raise_on(m, func, vl_kid(m, callee, 0), ev, (int)axis + 1); /* a.sum(axis=1) */
-      if (x->nkids > 1) raise_on(m, func, vl_kid(m, e, 1), ev, (int)axis + 1);         /* np.sum(a, axis=1) */
+      bool method = cx->op == VL_E_ATTR && !names_module(m, vl_kid(m, callee, 0));
+      if (method) raise_on(m, func, vl_kid(m, callee, 0), ev, (int)axis + 1);
+      else if (x->nkids > 1) raise_on(m, func, vl_kid(m, e, 1), ev, (int)axis + 1);
     }
   }
   for (uint32_t i = 0; i < x->nkids; i++) ev_expr(m, func, vl_kid(m, e, i), ev, depth + 1);
@@ -615,6 +634,10 @@ static bool same_summary(const VlSummary *a, const VlSummary *b) {
 }
 
 static const VlSummary *analyse_func(Analysis *an, VlId func) {
+  static int stats = -1;
+  if (stats < 0) stats = getenv("VIEWLEAK_STATS") != NULL;
+  uint64_t before = an->budget;
+  size_t vals_before = vl_values_count(an->vals);
   Frame F;
   vl_frame_init(&F, an, func);
   use_evidence(&F, func);
@@ -624,6 +647,9 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   if (an->probe) an->probe(an->probe_ctx, &F);
   const VlSummary *s = make_summary(&F);
   vl_frame_free(&F);
+  if (stats && before - an->budget > 20000)
+    fprintf(stderr, "  %s: %llu steps, %zu new values, pass %d\n", vl_str(an->m, vl_func(an->m, func)->qualname),
+            (unsigned long long)(before - an->budget), vl_values_count(an->vals) - vals_before, F.pass);
   return s;
 }
 
@@ -834,6 +860,9 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   export_module(&an);
   mi->analysed = true;
   mi->text = NULL;
+  if (getenv("VIEWLEAK_STATS"))
+    fprintf(stderr, "%s: %u functions, %u exprs, %llu steps left of budget, %zu values\n", m->path, m->nfuncs,
+            m->nexprs, (unsigned long long)an.budget, vl_values_count(an.vals));
   VL_VEC_FREE(&an.reported);
   vl_values_delete(an.vals);
   vl_arena_delete(an.arena);

@@ -77,7 +77,17 @@ typedef struct Heap {
   uint32_t *index; /* open addressing over entries, by site pointer */
   uint32_t icap;
   bool changed;
+  uint32_t version; /* bumped whenever anything in it grows */
 } Heap;
+
+/* The last run of a loop in this frame: run again from the same state, it would do the same. */
+typedef struct LoopMemo {
+  const VlVal **entry; /* NULL: none yet */
+  const VlVal *elem;
+  uint32_t heap_version;
+  int pass;
+  const VlVal **back, **breaks;
+} LoopMemo;
 
 /* Evidence for an attribute of a local (self.pool[:, 0] proves self.pool has 2 dims). */
 typedef struct AttrEvidence {
@@ -117,6 +127,7 @@ struct Frame {
   const AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   int pass;
+  LoopMemo *loop_memo; /* by loop id */
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
 };
 

@@ -90,6 +90,7 @@ void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v) {
   if (j != e->elem) {
     e->elem = j;
     F->heap.changed = true;
+    F->heap.version++;
   }
 }
 
@@ -102,6 +103,7 @@ void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVa
       if (j != e->attrs[i].val) {
         e->attrs[i].val = j;
         F->heap.changed = true;
+        F->heap.version++;
       }
       return;
     }
@@ -111,6 +113,7 @@ void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVa
   }
   e->attrs[e->nattrs++] = (VlAttr){name, v};
   F->heap.changed = true;
+  F->heap.version++;
 }
 
 const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) {
@@ -166,9 +169,23 @@ static const VlVal *symbol(Frame *F, VlSymOp op, const VlModInfo *mod, VlId func
   return vl_val1(V(F), vl_obj(V(F), o));
 }
 
+/* Python's builtins (only names the analysis gives a meaning to need be listed). */
+static bool python_builtin(const char *name) {
+  static const char *const names[] = {
+      "abs", "all", "any", "bool", "callable", "chr", "classmethod", "complex", "copy", "delattr", "dict", "divmod",
+      "enumerate", "exec", "filter", "float", "format", "frozenset", "getattr", "hasattr", "hash", "id", "input",
+      "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next", "object", "open", "ord",
+      "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "sorted", "staticmethod", "str",
+      "sum", "super", "tuple", "type", "vars", "zip", "bin", "hex", "oct", "ascii"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(names[i], name) == 0) return true;
+  return false;
+}
+
 /* A builtin name, or a name brought by `from X import *`. */
 static const VlVal *builtin(Frame *F, const char *name) {
   const VlModule *m = M(F);
+  if (python_builtin(name)) return vl_lib_value(F, vl_arena_printf(F->an->arena, "builtins.%s", name));
   for (uint32_t s = 1; s < m->nstmts; s++) {
     const VlStmt *st = &m->stmts[s];
     if (st->kind != VL_S_IMPORT_FROM || st->a) continue; /* star imports only */
@@ -336,13 +353,11 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     else ix->lit[i] = false;
     vl_eval(F, part[k]);
   }
-  /* narrows: a stop, a negative start, or a step other than 1 shows part of the axis */
+  /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
+   * alone, a[1:], shows most of it; steps are counted apart) */
   bool stop = part[1] && vl_expr(m, part[1])->op != VL_E_NONE;
   bool neg_start = part[0] && vl_expr(m, part[0])->op == VL_E_INT && vl_expr(m, part[0])->sub;
-  bool step = part[2] && vl_expr(m, part[2])->op != VL_E_NONE &&
-              !(vl_expr(m, part[2])->op == VL_E_INT && vl_expr(m, part[2])->a == 1 && !vl_expr(m, part[2])->sub);
-  bool start = part[0] && vl_expr(m, part[0])->op != VL_E_NONE;
-  ix->narrows[i] = stop || neg_start || step || start;
+  ix->narrows[i] = stop || neg_start;
 }
 
 /* What an index item is, from its value (an int, an index array or list, a field name...).
@@ -731,7 +746,15 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
   const VlVal **breaks = NULL;
   VlId outer = F->loop;
   F->loop = st->a;
-  for (int round = 0; round < VL_LOOP_ROUNDS; round++) {
+  /* the same loop from the same state (an inner loop in another round of its outer one) */
+  LoopMemo *memo = &F->loop_memo[st->a];
+  bool reuse = memo->entry && memo->elem == elem && memo->heap_version == F->heap.version && memo->pass == F->pass &&
+               env_same(memo->entry, entry, F->nenv);
+  if (reuse) {
+    back = memo->back ? env_copy(F, memo->back, F->nenv) : NULL;
+    breaks = memo->breaks ? env_copy(F, memo->breaks, F->nenv) : NULL;
+  }
+  for (int round = 0; round < VL_LOOP_ROUNDS && !reuse; round++) {
     const VlVal **start = env_copy(F, entry, F->nenv);
     env_join(F, start, back, F->nenv);
     memcpy(F->env, start, F->nenv * sizeof *F->env);
@@ -756,6 +779,14 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
     back = next;
     if (!back) break; /* the body never completes an iteration */
     (void)an;
+  }
+  if (!reuse) {
+    memo->entry = entry;
+    memo->elem = elem;
+    memo->heap_version = F->heap.version;
+    memo->pass = F->pass;
+    memo->back = back ? env_copy(F, back, F->nenv) : NULL;
+    memo->breaks = breaks ? env_copy(F, breaks, F->nenv) : NULL;
   }
   F->loop = outer;
   /* after the loop: zero iterations (entry, or the while condition false), or the last one */
@@ -1066,6 +1097,7 @@ void vl_frame_init(Frame *F, Analysis *an, VlId func) {
   F->env = VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
   F->ret = &vl_empty_val;
   F->yields = &vl_empty_val;
+  F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, an->m->nloops + 1);
 }
 
 void vl_frame_free(Frame *F) {
@@ -1163,6 +1195,8 @@ void vl_augassign(Frame *F, const VlStmt *st) {
 /* ---- imports ---- */
 
 /* The absolute module a relative import names: `from ..pkg import x` in module a.b.c. */
+/* The absolute module a relative import names, or NULL when it reaches above the top-level
+ * package (an ImportError in Python). */
 static const char *absolute_module(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
   const char *mod = st->b ? vl_str(m, st->b) : "";
@@ -1172,11 +1206,11 @@ static const char *absolute_module(Frame *F, const VlStmt *st) {
   int up = st->sub - (mi->package ? 1 : 0);
   for (int i = 0; i < up; i++) {
     char *dot = strrchr(base, '.');
-    if (dot) *dot = '\0';
-    else base[0] = '\0';
+    if (!dot) return NULL; /* beyond the top: a module of no package */
+    *dot = '\0';
   }
   if (!*mod) return base;
-  return *base ? vl_arena_printf(F->an->arena, "%s.%s", base, mod) : mod;
+  return vl_arena_printf(F->an->arena, "%s.%s", base, mod);
 }
 
 static const VlVal *module_value(Frame *F, const char *name) {
@@ -1190,6 +1224,7 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
   if (st->kind == VL_S_IMPORT) return module_value(F, vl_str(m, st->b));
   const char *mod = absolute_module(F, st);
+  if (!mod) return vl_unknown(V(F));
   const char *member = st->c ? vl_str(m, st->c) : "";
   char *full = *mod ? vl_arena_printf(F->an->arena, "%s.%s", mod, member) : vl_arena_strdup(F->an->arena, member);
   if (vl_program_find(F->an->prog, full)) return module_value(F, full);

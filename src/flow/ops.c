@@ -101,6 +101,8 @@ static const VlObj *lib_obj(Frame *F, const char *name, const VlVal *base, uint8
   return vl_obj(V(F), o);
 }
 
+/* A deferred operation on symbols (nesting is bounded by vl_obj: an operation on an operation on
+ * ..., a loop rebinding a parameter through a helper, becomes unknown). */
 static const VlObj *sym_obj(Frame *F, VlSymOp op, const VlVal *base, const char *name, const VlVal *const *items,
                             uint16_t nitems, uint32_t index, const VlVal *hint) {
   VlObj o = {.kind = VL_O_SYM, .sub = (uint8_t)op, .base = base, .name = name, .items = (const VlVal **)items,
@@ -182,8 +184,8 @@ static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
     case IX_INT: /* an index after a sliced axis jumps rows: a[:, 0] */
       if (sliced) contiguous = false;
       break;
-    case IX_NEWAXIS:
-    case IX_ELLIPSIS: break;
+    case IX_NEWAXIS: break;
+    case IX_ELLIPSIS: sliced = true; break; /* whole axes: an index after them jumps (a[..., i]) */
     case IX_SLICE: {
       bool whole = ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
                    (ix->step[i] == LONG_MIN || ix->step[i] == 1);
@@ -315,13 +317,10 @@ static bool index_partial(const Index *ix) {
   for (int i = 0; i < ix->n; i++) {
     if (ix->kind[i] == IX_INT) return true;
     if (ix->kind[i] != IX_SLICE) continue;
-    bool stop = ix->stop[i] != LONG_MIN || !ix->lit[i];
-    bool neg_start = ix->lit[i] && ix->start[i] != LONG_MIN && ix->start[i] < 0;
+    if (ix->narrows[i]) return true; /* a stop (a[t:t+8], a[:5]) or a negative start (a[-3:]) */
     long step = ix->lit[i] && ix->step[i] != LONG_MIN ? ix->step[i] : 1;
     if (step < 0) step = -step;
-    if (!ix->lit[i]) return true; /* bounds from variables: a[t:t+8] */
-    if (stop || neg_start) return true;
-    if (step > 1) stride *= step;
+    if (step > 1) stride *= step; /* a step from a variable: unknown, not counted */
   }
   return stride >= 8;
 }
@@ -366,11 +365,12 @@ static const VlVal *seq_elems(Frame *F, const VlObj *o) {
   return v;
 }
 
-/* Is the index an "array-like" use: a slice, a new axis, an ellipsis, or several axes? */
+/* Is the index an array's, not a list's or a string's: several axes, a new axis or an ellipsis?
+ * (One slice, x[a:b], is also a list's or a string's.) */
 static bool array_evidence(const Index *ix) {
   int axes = 0;
   for (int i = 0; i < ix->n; i++) {
-    if (ix->kind[i] == IX_SLICE || ix->kind[i] == IX_NEWAXIS || ix->kind[i] == IX_ELLIPSIS) return true;
+    if (ix->kind[i] == IX_NEWAXIS || ix->kind[i] == IX_ELLIPSIS) return true;
     if (ix->kind[i] != IX_STR) axes++;
   }
   return axes >= 2;
@@ -441,12 +441,15 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       break;
     case VL_O_SYM: {
       bool arrayish = array_evidence(ix) || (o->elem && vl_val_has(o->elem, VL_O_ARRAY));
+      bool decided = false;
       if (arrayish) {
         const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
         const VlObj *r = subscript_array(F, arr, ix, expr);
         if (r) add(&a, r);
+        decided = r != NULL;
       }
-      if (!arrayish || !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
+      /* what the caller passes decides: an index that is a parameter too (a[i]) */
+      if (!decided || !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
         const VlVal *its[VL_MAX_INDEX];
         int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
         for (int k = 0; k < n; k++) its[k] = items && items[k] ? items[k] : vl_unknown(V(F));
@@ -644,19 +647,30 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     }
     case VL_O_SYM: {
       const VlVal *hint = NULL;
+      bool method = false;
       if (o->elem)
         for (uint16_t k = 0; k < o->elem->n; k++) {
           const VlObj *h = o->elem->objs[k];
           if (h->kind == VL_O_INST) {
             const VlClassInfo *ci = inst_class(F, h);
+            const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
+            if (m) { /* a method of the class: known now, nothing to defer */
+              method = true;
+              if (m->flags & VL_FN_PROPERTY) {
+                Args none = {0};
+                add_val(&acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
+              } else {
+                add(&acc, bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : o));
+              }
+              continue;
+            }
             const VlVal *hv = ci ? vl_class_attr_hint(F, ci, name, 0) : NULL;
             if (hv) hint = vl_join(V(F), hint, hv);
-            const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
-            if (m && !(m->flags & VL_FN_PROPERTY)) add(&acc, bound(F, m, o));
           } else if (h->kind == VL_O_ARRAY) {
             attr_of_array(F, &acc, as_array_obj(F, o, vl_nd_unknown()), name, expr);
           }
         }
+      if (method) break;
       const VlVal *self = vl_val1(V(F), o);
       const VlObj *s = sym_obj(F, VL_SYM_ATTRV, self, vl_arena_strdup(F->an->arena, name), NULL, 0, 0, hint);
       const VlVal *held = vl_heap_attr(F, sym_site(F, o), name);
@@ -729,14 +743,29 @@ static VlNdim val_nd(const VlVal *v) {
   return any ? nd : vl_nd_unknown();
 }
 
-/* ndim of a shape argument: an int is 1-D, a tuple/list literal of k items is k-D. */
-static VlNdim shape_nd(Frame *F, VlId shape) {
-  if (!shape) return vl_nd_exact(0);
-  const VlExpr *x = vl_expr(M(F), shape);
-  if (x->op == VL_E_TUPLE || x->op == VL_E_LIST) return vl_nd_exact(x->nkids);
-  if (x->op == VL_E_INT) return vl_nd_exact(1);
-  return vl_nd_unknown();
+/* ndim of a shape argument: an int is 1-D, a tuple/list literal of k items is k-D; an argument
+ * whose value is known (n = len(xs), a tuple passed through a summary) likewise. */
+static VlNdim shape_nd_of(Frame *F, VlId shape, const VlVal *v) {
+  if (shape) {
+    const VlExpr *x = vl_expr(M(F), shape);
+    if (x->op == VL_E_TUPLE || x->op == VL_E_LIST) return vl_nd_exact(x->nkids);
+    if (x->op == VL_E_INT) return vl_nd_exact(1);
+  }
+  if (!v || vl_val_empty(v)) return shape ? vl_nd_unknown() : vl_nd_exact(0);
+  VlNdim nd = {VL_ND_MAX, 0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    int k = o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem))
+                ? o->nitems
+            : o->kind == VL_O_INT ? 1
+                                  : -1;
+    if (k < 0) return vl_nd_unknown();
+    if (k < nd.lo) nd.lo = (uint8_t)k;
+    if (k > nd.hi) nd.hi = (uint8_t)k;
+  }
+  return nd;
 }
+
 
 static const VlVal *first_item(Frame *F, const Args *a) {
   if (a->npos < 1) return NULL;
@@ -762,22 +791,12 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
     if (!v) return vl_nd_exact(0); /* no shape: one value */
-    if (x) return shape_nd(F, x);
-    /* an argument passed through a summary: its value says */
-    VlNdim nd = {VL_ND_MAX, 0};
-    for (uint16_t i = 0; i < v->n; i++) {
-      const VlObj *o = v->objs[i];
-      int k = o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems ? o->nitems : o->kind == VL_O_INT ? 1 : -1;
-      if (k < 0) return vl_nd_unknown();
-      if (k < nd.lo) nd.lo = (uint8_t)k;
-      if (k > nd.hi) nd.hi = (uint8_t)k;
-    }
-    return v->n ? nd : vl_nd_unknown();
+    return shape_nd_of(F, x, v);
   }
   case VL_ND_NEWSHAPE: {
     int first = method ? 0 : 1;
     if (a->star || a->npos <= first) return vl_nd_unknown();
-    return a->npos - first == 1 ? shape_nd(F, a->pos_expr[first]) : vl_nd_exact(a->npos - first);
+    return a->npos - first == 1 ? shape_nd_of(F, a->pos_expr[first], a->pos[first]) : vl_nd_exact(a->npos - first);
   }
   case VL_ND_STACK: {
     VlNdim nd = val_nd(first_item(F, a));
@@ -1659,7 +1678,7 @@ static bool listed(const char *const *names, size_t n, const char *name) {
  * extend-array-producers), by qualified name as imported, or bare for this file's functions. */
 static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   const VlLibraryExtensions *x = F->an->ext;
-  if (!x) return false;
+  if (!x || (!x->ncopy && !x->nview && !x->nproducer)) return false;
   const char *q = NULL, *bare = NULL;
   if (o->kind == VL_O_LIB && !o->base && !o->mod) q = o->name;
   else if (o->kind == VL_O_FUNC && o->mod) {
@@ -1699,7 +1718,7 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1) {
+      if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
         add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
       } else if (o->name && strcmp(o->name, "operator.attrgetter") == 0 && a->npos >= 1 && o->nitems) {
@@ -1749,6 +1768,10 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       sym |= o->kind == VL_O_SYM;
     }
   }
+  bool text = vl_val_has(l, VL_O_STR) || vl_val_has(rv, VL_O_STR);
+  bool seqs = vl_val_has(l, VL_O_SEQ) || vl_val_has(rv, VL_O_SEQ);
+  if (text && !vl_val_has(l, VL_O_ARRAY) && !vl_val_has(rv, VL_O_ARRAY)) return vl_prim(V(F), VL_O_STR);
+  if (array && seqs && !vl_val_has(l, VL_O_ARRAY) && !vl_val_has(rv, VL_O_ARRAY)) array = false; /* obj + [x] */
   if (array) {
     /* elementwise with a scalar, or with arrays of one shape: that shape */
     const VlShape *shape = NULL;

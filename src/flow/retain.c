@@ -233,18 +233,15 @@ static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
   return NULL;
 }
 
+/* The name a view expression indexes (`data` in data[i][:, 0]), or NULL (np.load(f)[:, 1]). */
 static const char *view_root(const Frame *F, const VlObj *view) {
   if (!view->expr || view->expr_mod != F->an->mi) return NULL;
   const VlModule *m = M(F);
   VlId e = view->expr;
-  while (e && (vl_expr(m, e)->op == VL_E_SUB || vl_expr(m, e)->op == VL_E_CALL || vl_expr(m, e)->op == VL_E_ATTR)) {
-    const VlExpr *x = vl_expr(m, e);
+  while (e && vl_expr(m, e)->op == VL_E_SUB) {
     VlId k = vl_kid(m, e, 0);
-    if (x->op == VL_E_CALL) {
-      if (vl_expr(m, k)->op != VL_E_ATTR) return NULL; /* f(x): not a view expression of a name */
-      k = vl_kid(m, k, 0);
-    }
-    if (vl_expr(m, k)->op == VL_E_NAME) return vl_expr_text(F->an, k);
+    const VlExpr *kx = vl_expr(m, k);
+    if (kx->op == VL_E_NAME || kx->op == VL_E_ATTR) return vl_expr_text(F->an, k);
     e = k;
   }
   return NULL;
@@ -289,7 +286,11 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   VL_VEC_PUSH(&an->reported, key);
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
-  const char *assigned = s->kind == VL_SITE_NEW ? assigned_name(F, s->at, &stmt) : NULL;
+  /* where the array is made anew: through the callees that made it, as far as this module goes */
+  const VlSite *made = s;
+  while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
+  const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, &stmt) : NULL;
+  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt);
   hit.kind = s->kind == VL_SITE_NEW && s->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
   hit.base_name = assigned ? assigned : view_root(F, view);
   hit.size = size_text(an, view->shape);

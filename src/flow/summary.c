@@ -11,8 +11,10 @@
  *
  * Objects assumed from use (an unknown callable's result used as an array) are dropped when the
  * deferred operation beside them resolves to something known. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "flow/analysis.h"
 
 typedef struct Subst {
@@ -22,7 +24,56 @@ typedef struct Subst {
   uint16_t nparams;
   VlId call;
   int depth;
+  /* memo: values are shared (interned), so each is substituted once */
+  const VlVal **keys, **vals;
+  uint32_t cap, count;
 } Subst;
+
+static uint32_t memo_hash(const void *p) {
+  uintptr_t x = (uintptr_t)p;
+  x ^= x >> 16;
+  x *= 0x7feb352du;
+  x ^= x >> 15;
+  return (uint32_t)x;
+}
+
+static const VlVal *memo_get(const Subst *S, const VlVal *k) {
+  if (!S->cap) return NULL;
+  for (uint32_t i = memo_hash(k) & (S->cap - 1); S->keys[i]; i = (i + 1) & (S->cap - 1))
+    if (S->keys[i] == k) return S->vals[i];
+  return NULL;
+}
+
+static void memo_put(Subst *S, const VlVal *k, const VlVal *v) {
+  if ((S->count + 1) * 2 > S->cap) {
+    uint32_t cap = S->cap ? S->cap * 2 : 64;
+    const VlVal **keys = vl_xcalloc(cap, sizeof *keys), **vals = vl_xcalloc(cap, sizeof *vals);
+    for (uint32_t i = 0; i < S->cap; i++)
+      if (S->keys[i]) {
+        uint32_t j = memo_hash(S->keys[i]) & (cap - 1);
+        while (keys[j]) j = (j + 1) & (cap - 1);
+        keys[j] = S->keys[i];
+        vals[j] = S->vals[i];
+      }
+    free(S->keys);
+    free(S->vals);
+    S->keys = keys;
+    S->vals = vals;
+    S->cap = cap;
+  }
+  uint32_t i = memo_hash(k) & (S->cap - 1);
+  while (S->keys[i] && S->keys[i] != k) i = (i + 1) & (S->cap - 1);
+  if (!S->keys[i]) S->count++;
+  S->keys[i] = k;
+  S->vals[i] = v;
+}
+
+static void memo_free(Subst *S) {
+  free(S->keys);
+  free(S->vals);
+  S->keys = S->vals = NULL;
+  S->cap = S->count = 0;
+}
 
 static VlValues *V(const Frame *F) { return F->an->vals; }
 
@@ -186,10 +237,13 @@ static const VlObj *inst_plain_sym(Subst *S, const VlObj *o) {
 static const VlVal *inst(Subst *S, const VlVal *v) {
   if (!v || vl_val_empty(v)) return v ? v : &vl_empty_val;
   Frame *F = S->F;
-  if (++S->depth > 40) {
+  const VlVal *known = memo_get(S, v);
+  if (known) return known;
+  if (++S->depth > 40 || F->an->budget == 0) {
     S->depth--;
     return vl_unknown(V(F));
   }
+  F->an->budget--;
   const VlObj *out[VL_VAL_MAX * 4];
   int n = 0;
   bool resolved = false, assumed = false;
@@ -220,12 +274,16 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
     n = k;
   }
   S->depth--;
-  return vl_val_of(V(F), out, (size_t)n);
+  const VlVal *r = vl_val_of(V(F), out, (size_t)n);
+  memo_put(S, v, r);
+  return r;
 }
 
 const VlVal *vl_import_val(Frame *F, const VlVal *v) {
   Subst S = {.F = F, .fi = NULL};
-  return inst(&S, v);
+  const VlVal *r = inst(&S, v);
+  memo_free(&S);
+  return r;
 }
 
 /* Binds the callee's parameters to the call's arguments. */
@@ -350,6 +408,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
                 .site = vl_new_site(F, call, VL_HOW_OBJECT)};
     r = vl_val1(V(F), vl_obj(V(F), it));
   }
+  memo_free(&S);
   an->depth--;
   return r;
 }

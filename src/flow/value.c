@@ -71,6 +71,7 @@ static uint32_t obj_hash(const VlObj *o) {
   h = mix(h, o->flags);
   h = mix(h, o->lib);
   h = mix(h, o->layout);
+  h = mix(h, o->depth);
   h = mix(h, (uint32_t)o->nd.lo << 8 | o->nd.hi);
   h = mix(h, (uintptr_t)o->site);
   h = mix(h, (uintptr_t)o->mod);
@@ -90,7 +91,7 @@ static uint32_t obj_hash(const VlObj *o) {
 }
 
 static bool obj_eq(const VlObj *a, const VlObj *b) {
-  if (a->kind != b->kind || a->sub != b->sub || a->flags != b->flags || a->lib != b->lib || a->layout != b->layout ||
+  if (a->kind != b->kind || a->sub != b->sub || a->flags != b->flags || a->lib != b->lib || a->layout != b->layout || a->depth != b->depth ||
       a->nd.lo != b->nd.lo ||
       a->nd.hi != b->nd.hi || a->site != b->site || a->mod != b->mod || a->func != b->func || a->index != b->index ||
       a->num_known != b->num_known || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
@@ -177,6 +178,8 @@ VlValues *vl_values_new(VlArena *arena) {
   return v;
 }
 
+size_t vl_values_count(const VlValues *self) { return self->count; }
+
 void vl_values_delete(VlValues *self) {
   if (!self) return;
   free(self->slots);
@@ -187,7 +190,35 @@ const VlSite *vl_site(VlValues *v, VlSite s) { return intern(v, K_SITE, site_has
 
 const VlShape *vl_shape(VlValues *v, VlShape s) { return intern(v, K_SHAPE, shape_hash(&s), &s, sizeof s); }
 
+static uint8_t val_depth(const VlVal *x) {
+  uint8_t d = 0;
+  for (uint16_t i = 0; x && i < x->n; i++)
+    if (x->objs[i]->depth > d) d = x->objs[i]->depth;
+  return d;
+}
+
+/* Objects nest (a tuple holding a list holding a tuple...; an operation on an operation): the depth
+ * is bounded, so that loops building ever deeper values reach a fixpoint. */
+enum { VL_OBJ_DEPTH = 8 };
+
 const VlObj *vl_obj(VlValues *v, VlObj o) {
+  uint8_t d = o.kind == VL_O_SYM ? 0 : val_depth(o.elem); /* a symbol's elem is a type hint, not nesting */
+  if (val_depth(o.key) > d) d = val_depth(o.key);
+  if (val_depth(o.base) > d) d = val_depth(o.base);
+  for (uint16_t i = 0; i < o.nitems; i++)
+    if (val_depth(o.items[i]) > d) d = val_depth(o.items[i]);
+  if (d >= VL_OBJ_DEPTH) {
+    if (o.kind == VL_O_SEQ || o.kind == VL_O_ITER) { /* keep the container, forget what it holds */
+      o.items = NULL;
+      o.nitems = 0;
+      o.elem = o.elem ? vl_unknown(v) : NULL;
+      o.key = o.key ? vl_unknown(v) : NULL;
+      d = 0;
+    } else {
+      return vl_unknown(v)->objs[0];
+    }
+  }
+  if (d + 1 > o.depth) o.depth = (uint8_t)(d + 1);
   if (o.nitems) { /* items are copied into the arena once the object is new */
     uint32_t h = obj_hash(&o);
     if ((v->count + 1) * 2 > v->cap) grow(v);

@@ -138,6 +138,7 @@ struct VlObj {
   uint8_t flags;
   uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
   uint8_t layout;/* arrays: VL_L_* bits */
+  uint8_t depth; /* symbols: how deeply deferred operations nest (bounded, see ops.c) */
   VlNdim nd;     /* arrays; SYM with array evidence */
   const VlSite *site;   /* identity: ARRAY, SEQ, INST, OBJ, ITER */
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
@@ -164,6 +165,7 @@ struct VlVal {
 typedef struct VlValues VlValues;
 VlValues *vl_values_new(VlArena *arena);
 void vl_values_delete(VlValues *self);
+size_t vl_values_count(const VlValues *self); /* interned entries, for statistics */
 
 const VlSite *vl_site(VlValues *v, VlSite s);
 const VlShape *vl_shape(VlValues *v, VlShape s);

@@ -322,8 +322,14 @@ static VlId lower_subscript(Lower *L, TSNode n) {
   push(L, lower_expr(L, field(L, n, VL_F_VALUE)));
   size_t items = L->scratch.len;
   each_child(L, n, index_child, NULL);
-  /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the items */
-  if (L->scratch.len - items == 1) {
+  /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the items; not
+   * a[(i, 0),], a one-item index tuple holding a tuple (advanced indexing) */
+  bool trailing_comma = false;
+  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
+    TSNode c = ts_node_child(n, i);
+    if (!ts_node_is_named(c) && L->text[ts_node_start_byte(c)] == ',') trailing_comma = true;
+  }
+  if (L->scratch.len - items == 1 && !trailing_comma) {
     VlId only = L->scratch.items[items];
     if (L->exprs.items[only].op == VL_E_TUPLE) {
       L->scratch.len = items;
@@ -1225,10 +1231,23 @@ static void lower_scope_decl(Lower *L, TSNode n, bool global) {
   push(L, s);
 }
 
+/* Comments tree-sitter attaches to a compound statement itself (on its header line, or before the
+ * first statement of its body), not to a block. */
+static void header_comments(Lower *L, TSNode n) {
+  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
+    TSNode c = ts_node_named_child(n, i);
+    if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
+  }
+}
+
 static void lower_stmt(Lower *L, TSNode n) {
   if (ts_node_is_null(n) || too_deep(L)) return;
   L->depth++;
   TSSymbol s = ts_node_symbol(n);
+  const TSSymbol *kinds = L->py->kind;
+  if (s == kinds[VL_K_FUNCTION_DEF] || s == kinds[VL_K_CLASS_DEF] || s == kinds[VL_K_FOR] ||
+      s == kinds[VL_K_WHILE] || s == kinds[VL_K_WITH] || s == kinds[VL_K_MATCH] || s == kinds[VL_K_DECORATED_DEF])
+    header_comments(L, n);
   const TSSymbol *k = L->py->kind;
   if (s == k[VL_K_EXPR_STMT]) {
     lower_expr_stmt(L, n);

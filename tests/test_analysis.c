@@ -1,0 +1,2302 @@
+/* test_analysis.c: the abstract interpreter (src/flow/) on small programs: ndim inference, integers,
+ * views and copies, containers holding views, import forms, summaries of helpers and methods, and
+ * the loop facts behind the retention hits.  Ported from the old evaluator's tests (test_eval.c,
+ * test_loops.c, test_imports.c): same snippets where they still make sense, with assertions on the
+ * new engine's values (flattened by testlib.h) and hits.  Facts from SEMANTICS.md. */
+#include "testlib.h"
+
+/* ---- helpers ---- */
+
+static TlFile *cur; /* the file the helpers below read (the last one analysed through them) */
+
+static TlFile *analyse(void **state, const char *text) { return cur = tl_analyse(state, text); }
+
+/* The only possibility of a value. */
+static const TlObj *only(const TlVal *v) {
+  if (v->n != 1) fail_msg("%d possibilities, expected 1", v->n);
+  return &v->objs[0];
+}
+
+static const TlVal *local(const char *func, const char *name) { return tl_local_in(cur, func, name); }
+
+/* A view of what local `base` of f holds. */
+static void view_of(const TlVal *v, const char *base) { tl_assert_view_of(v, local("f", base), false); }
+static void partial_view_of(const TlVal *v, const char *base) { tl_assert_view_of(v, local("f", base), true); }
+
+static void not_view(const TlVal *v, const char *what) {
+  if (tl_has_view(v)) fail_msg("%s: a view, expected none", what);
+}
+
+/* Every array possibility's ndim range starts at `lo` or above. */
+static void ndim_at_least(const TlVal *v, int lo) {
+  assert_true(tl_count(v, VL_O_ARRAY) > 0);
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].kind == VL_O_ARRAY && v->objs[i].nd.lo < lo) fail_msg("ndim lo %d, expected >= %d", v->objs[i].nd.lo, lo);
+}
+
+static void ndim_unknown(const TlVal *v) {
+  assert_true(tl_count(v, VL_O_ARRAY) > 0);
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].kind == VL_O_ARRAY) assert_false(vl_nd_known(v->objs[i].nd));
+}
+
+static void is_lib(const TlVal *v, const char *qualified) {
+  const TlObj *o = only(v);
+  assert_int_equal(o->kind, VL_O_LIB);
+  assert_string_equal(o->name, qualified);
+}
+
+/* No possibility is an array of that library (or any array when lib is 0). */
+static void no_array(const TlVal *v, uint8_t lib) {
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].kind == VL_O_ARRAY && (!lib || v->objs[i].lib == lib)) fail_msg("an array (lib %d)", v->objs[i].lib);
+}
+
+/* The hit at the stored expression `text`, of that kind. */
+static const VlHit *hit(const TlFile *f, const char *text, VlHitKind kind) {
+  const VlHit *h = tl_hit(f, text);
+  if (!h) fail_msg("no hit at `%s` (%d hits, first at `%s`)", text, f->nhits, f->nhits ? f->hits[0].text : "");
+  assert_int_equal(h->kind, kind);
+  return h;
+}
+
+static void no_hits(const TlFile *f) {
+  if (f->nhits) fail_msg("%d hits, expected none (first at `%s`)", f->nhits, f->hits[0].text ? f->hits[0].text : "?");
+}
+
+/* ---- ndim inference ---- */
+
+static void ndim_randn_args(void **state) {
+  analyse(state, "import numpy as np\ndef f():\n    data = np.random.randn(500, 32, 32, 3)\n");
+  const TlObj *o = only(local("f", "data"));
+  tl_assert_ndim(local("f", "data"), 4);
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_false(o->view); /* the name holds the array itself */
+  assert_int_equal(o->lib, VL_LIBID_NUMPY);
+  assert_int_equal(o->site_kind, VL_SITE_NEW);
+  assert_int_equal(o->site_how, VL_HOW_PRODUCER);
+  /* a literal shape: sizes for messages */
+  assert_int_equal(o->ndims, 4);
+  assert_int_equal(o->dims[0], 500);
+  assert_int_equal(o->dims[3], 3);
+}
+
+static void ndim_zeros_literal_int(void **state) {
+  analyse(state, "import numpy as np\ndef f():\n    b = np.zeros(10)\n    c = np.ones(shape=7)\n");
+  tl_assert_ndim(local("f", "b"), 1);
+  tl_assert_ndim(local("f", "c"), 1);
+  assert_int_equal(only(local("f", "b"))->dims[0], 10);
+}
+
+static void ndim_zeros_int_variable(void **state) {
+  /* a shape argument known to be an int by its value (n = len(xs)) makes a 1-D array, as the
+   * table documents (shape(P): int -> 1) */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(xs):\n"
+          "    n = len(xs)\n"
+          "    a = np.zeros(n)\n"
+          "    c = np.ones(shape=n)\n");
+  tl_assert_only(local("f", "n"), VL_O_INT);
+  tl_assert_ndim(local("f", "a"), 1);
+  tl_assert_ndim(local("f", "c"), 1);
+}
+
+static void ndim_zeros_tuple(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, m):\n"
+          "    a = np.zeros((n, m))\n"
+          "    b = np.empty([n, m, 3])\n"
+          "    c = np.zeros(())\n");
+  tl_assert_ndim(local("f", "a"), 2);
+  tl_assert_ndim(local("f", "b"), 3);
+  tl_assert_ndim(local("f", "c"), 0);
+}
+
+static void ndim_unknown_shape_argument(void **state) {
+  /* n is a parameter: it may be a tuple, so nothing is known */
+  analyse(state, "import numpy as np\ndef f(n):\n    a = np.zeros(n)\n");
+  ndim_unknown(local("f", "a"));
+}
+
+static void ndim_rng_methods(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, m):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    a = rng.standard_normal((n, m))\n"
+          "    b = rng.random(size=(n, m, 2))\n"
+          "    c = rng.normal(0, 1, (n, 4))\n"
+          "    d = rng.integers(0, n, size=(3, 4))\n"
+          "    e = rng.integers(0, n)\n");
+  tl_assert_only(local("f", "rng"), VL_O_RNG);
+  tl_assert_ndim(local("f", "a"), 2);
+  tl_assert_ndim(local("f", "b"), 3);
+  tl_assert_ndim(local("f", "c"), 2); /* size by position */
+  tl_assert_ndim(local("f", "d"), 2);
+  tl_assert_only(local("f", "e"), VL_O_INT);
+}
+
+static void ndim_more_producers(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, shape):\n"
+          "    a = np.zeros(shape=(n, 3))\n"
+          "    b = np.zeros_like(a)\n"
+          "    c = np.eye(3)\n"
+          "    d = np.random.random((n, 3))\n"
+          "    e = np.random.rand(*shape)\n"
+          "    g = a.flatten()\n"
+          "    h = np.vstack([b[0], b[1]])\n"
+          "    k = np.arange(n)\n");
+  tl_assert_ndim(local("f", "a"), 2);
+  tl_assert_ndim(local("f", "b"), 2);
+  tl_assert_ndim(local("f", "c"), 2);
+  tl_assert_ndim(local("f", "d"), 2);
+  ndim_unknown(local("f", "e")); /* *shape: unknown */
+  tl_assert_ndim(local("f", "g"), 1);
+  tl_assert_ndim(local("f", "h"), 2);
+  tl_assert_ndim(local("f", "k"), 1);
+  tl_assert_new(local("f", "g"));
+}
+
+static void ndim_arithmetic_and_views(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    a = np.zeros((4, 3))\n"
+          "    b = a * 2\n"
+          "    c = a.T\n"
+          "    d = a[0]\n"
+          "    e = a.reshape(2, 2, 3)\n"
+          "    g = np.stack([a, a])\n"
+          "    h = np.concatenate([a, a])\n");
+  tl_assert_ndim(local("f", "b"), 2);
+  tl_assert_ndim(local("f", "c"), 2);
+  tl_assert_ndim(local("f", "d"), 1);
+  tl_assert_ndim(local("f", "e"), 3);
+  tl_assert_ndim(local("f", "g"), 3);
+  tl_assert_ndim(local("f", "h"), 2);
+  tl_assert_new(local("f", "b"));
+  view_of(local("f", "c"), "a");
+  /* a[0] of a literal 4x3 array shows a quarter of it: a view, but not a "small part" (it pins
+   * less than 8 times what it shows) */
+  view_of(local("f", "d"), "a");
+  assert_false(only(local("f", "d"))->partial);
+  view_of(local("f", "e"), "a");
+  tl_assert_new(local("f", "g"));
+}
+
+static void ndim_delete_with_axis_keeps(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    data = np.random.randn(500, 32, 32, 3)\n"
+          "    for _ in range(100):\n"
+          "        i = np.random.randint(len(data))\n"
+          "        data = np.delete(data, i, axis=0)\n");
+  /* the self-referential rebind keeps whatever data was: still exactly 4-D, the producer or a copy */
+  const TlVal *v = local("f", "data");
+  tl_assert_ndim(v, 4);
+  assert_int_equal(v->n, 2);
+  tl_assert_new(v);
+}
+
+static void ndim_delete_without_axis_flattens(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    data = np.random.randn(500, 3)\n"
+          "    for _ in range(100):\n"
+          "        flat = np.delete(data, 0)\n"
+          "        data = np.delete(data, 0)\n");
+  const TlVal *flat = local("f", "flat");
+  tl_assert_ndim(flat, 1);
+  tl_assert_new(flat);
+  assert_int_equal(only(flat)->site_how, VL_HOW_COPY);
+  /* 2-D at first, 1-D after the first iteration */
+  const TlVal *v = local("f", "data");
+  assert_int_equal(tl_count(v, VL_O_ARRAY), 2);
+  int lo = VL_ND_MAX, hi = 0;
+  for (int i = 0; i < v->n; i++) {
+    if (v->objs[i].nd.lo < lo) lo = v->objs[i].nd.lo;
+    if (v->objs[i].nd.hi > hi) hi = v->objs[i].nd.hi;
+  }
+  assert_int_equal(lo, 1);
+  assert_int_equal(hi, 2);
+}
+
+static void ndim_append_without_axis_flattens(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x):\n"
+          "    data = np.zeros((4, 3))\n"
+          "    a = np.append(data, x)\n"
+          "    b = np.append(data, x, axis=0)\n");
+  tl_assert_ndim(local("f", "a"), 1);
+  tl_assert_ndim(local("f", "b"), 2);
+}
+
+static void ndim_permutation(void **state) {
+  /* np.random.permutation(x) of an array shuffles a copy along the first axis: same ndim (the old
+   * engine's BUG, fixed); of an int it is 1-D.  Of a parameter it is unknown: the new engine no
+   * longer assumes an int there (the old test expected 1-D). */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, xs):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    p = np.random.permutation(a)\n"
+          "    q = np.random.permutation(len(xs))\n"
+          "    r = np.random.permutation(n)\n");
+  tl_assert_ndim(local("f", "p"), 2);
+  tl_assert_ndim(local("f", "q"), 1);
+  ndim_unknown(local("f", "r"));
+}
+
+static void ndim_randint_size(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randint(0, n, size=5)\n"
+          "    b = np.random.randint(0, n, 5)\n"
+          "    c = np.random.randint(0, n, size=(5, 2))\n"
+          "    d = np.random.randint(0, n)\n");
+  tl_assert_ndim(local("f", "a"), 1);
+  tl_assert_ndim(local("f", "b"), 1); /* size by position */
+  tl_assert_ndim(local("f", "c"), 2);
+  assert_int_equal(only(local("f", "a"))->site_how, VL_HOW_PRODUCER);
+  tl_assert_only(local("f", "d"), VL_O_INT);
+}
+
+/* An array of unknown shape (np.load) and one use that shows it has at least `lo` dimensions: read
+ * after the use, it has them, and a[0] is a view of it. */
+static void use_evidence(void **state, const char *use, int lo) {
+  char text[256];
+  snprintf(text, sizeof text,
+           "import numpy as np\ndef f(path):\n    a = np.load(path)\n    x = %s\n    y = a\n    r = a[0]\n", use);
+  analyse(state, text);
+  ndim_at_least(local("f", "y"), lo);
+  partial_view_of(local("f", "r"), "a");
+  ndim_at_least(local("f", "r"), lo - 1);
+}
+
+static void ndim_evidence_tuple_index(void **state) { use_evidence(state, "a[:, 4]", 2); }
+static void ndim_evidence_tuple_index_int_first(void **state) { use_evidence(state, "a[0, :4]", 2); }
+static void ndim_evidence_shape(void **state) { use_evidence(state, "a.shape[1]", 2); }
+static void ndim_evidence_shape_2(void **state) { use_evidence(state, "a.shape[2]", 3); }
+static void ndim_evidence_axis_function(void **state) { use_evidence(state, "np.sum(a, axis=1)", 2); }
+static void ndim_evidence_axis_method(void **state) { use_evidence(state, "a.mean(axis=1)", 2); }
+
+static void ndim_evidence_after_the_use(void **state) {
+  /* evidence is about the name, wherever the use is: a[0] before a[:, 4] is a view too */
+  analyse(state, "import numpy as np\ndef f(path):\n    a = np.load(path)\n    r = a[0]\n    x = a[:, 4]\n");
+  partial_view_of(local("f", "r"), "a");
+}
+
+static void ndim_no_evidence(void **state) {
+  analyse(state, "import numpy as np\ndef f(path):\n    a = np.load(path)\n    x = a[0]\n    y = a\n");
+  ndim_unknown(local("f", "y")); /* a[0] says nothing about the ndim */
+  not_view(local("f", "x"), "a[0] of an array of unknown ndim");
+}
+
+static void ndim_evidence_attribute(void **state) {
+  /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
+  analyse(state,
+          "import numpy as np\n"
+          "class Pool:\n"
+          "    def __init__(self, path):\n"
+          "        self.pool = np.load(path)\n"
+          "        self.keep = []\n"
+          "    def step(self):\n"
+          "        w = self.pool[:, 0]\n"
+          "        for i in range(3):\n"
+          "            self.keep.append(self.pool[i])\n"
+          "            self.pool = np.delete(self.pool, i, axis=0)\n");
+  const TlVal *v = tl_stored(cur, "self.pool[i]");
+  assert_true(tl_count(v, VL_O_ARRAY) == v->n);
+  for (int i = 0; i < v->n; i++) assert_true(v->objs[i].view && v->objs[i].partial);
+  const VlHit *h = hit(cur, "self.pool[i]", VL_HIT_REBOUND);
+  assert_string_equal(h->base_name, "self.pool");
+  assert_string_equal(h->container, "self.keep");
+}
+
+static void ndim_no_attribute_evidence(void **state) {
+  /* the same without the evidence: self.pool[i] of an array of unknown ndim is no view, no hit */
+  analyse(state,
+          "import numpy as np\n"
+          "class Pool:\n"
+          "    def __init__(self, path):\n"
+          "        self.pool = np.load(path)\n"
+          "        self.keep = []\n"
+          "    def step(self):\n"
+          "        for i in range(3):\n"
+          "            self.keep.append(self.pool[i])\n"
+          "            self.pool = np.delete(self.pool, i, axis=0)\n");
+  not_view(tl_stored(cur, "self.pool[i]"), "self.pool[i]");
+  no_hits(cur);
+}
+
+static void ndim_method_argument_gets_no_axis_evidence(void **state) {
+  /* `a.take(idx, axis=1)` says a has >= 2 dimensions, nothing about idx */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(a: np.ndarray, path):\n"
+          "    idx = np.load(path)\n"
+          "    x = a.take(idx, axis=1)\n"
+          "    y = a\n"
+          "    z = idx\n"
+          "    r = idx[0]\n");
+  ndim_at_least(local("f", "y"), 2);
+  /* axis=k is evidence for a function's first argument (np.sum(a, axis=1)) or a method's receiver
+   * (a.take(idx, axis=1)), not for a method's first argument: idx stays a 1-D index array */
+  ndim_unknown(local("f", "z"));
+  not_view(local("f", "r"), "idx[0]");
+}
+
+/* ---- integers and scalars ---- */
+
+static void int_inference(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(xs, d: np.ndarray):\n"
+          "    i = np.random.randint(10)\n"
+          "    j = np.random.randint(0, 10)\n"
+          "    n = len(xs)\n"
+          "    k = np.argmin(d)\n"
+          "    m = d.argmax()\n"
+          "    p = n - 1\n"
+          "    q = np.random.choice(n)\n"
+          "    for t in range(n):\n"
+          "        pass\n");
+  static const char *const ints[] = {"i", "j", "n", "k", "m", "p", "q", "t"};
+  for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+    const TlVal *v = local("f", ints[i]);
+    if (v->n != 1 || v->objs[0].kind != VL_O_INT) fail_msg("%s: not an int", ints[i]);
+  }
+}
+
+static void int_argmin_axis_is_array(void **state) {
+  analyse(state, "import numpy as np\ndef f(d):\n    k = np.argmin(d, axis=1)\n    m = d.argmax(axis=0)\n");
+  tl_assert_new(local("f", "k"));
+  assert_int_equal(only(local("f", "k"))->site_how, VL_HOW_COPY);
+  tl_assert_new(local("f", "m"));
+}
+
+static void int_mixed_bindings_not_int(void **state) {
+  /* an index that may be a float is no basic index: a[i] is not taken as a view */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(xs, c):\n"
+          "    a = np.zeros((4, 3))\n"
+          "    if c:\n"
+          "        i = len(xs)\n"
+          "    else:\n"
+          "        i = 0.5\n"
+          "    r = a[i]\n");
+  const TlVal *i = local("f", "i");
+  assert_int_equal(tl_count(i, VL_O_INT), 1);
+  assert_int_equal(tl_count(i, VL_O_SCALAR), 1);
+  not_view(local("f", "r"), "a[i] with i an int or a float");
+}
+
+static void more_ints_and_scalars(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    b = np.arange(n)\n"
+          "    rows, cols = a.shape\n"
+          "    s = a.shape[0]\n"
+          "    z = a.ndim\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    r = rng.integers(0, n)\n"
+          "    m = min(s + 1, rows - 1)\n"
+          "    order = b.argsort()[::-1]\n"
+          "    o = order[0]\n"
+          "    for e, x in enumerate(b):\n"
+          "        pass\n");
+  static const char *const ints[] = {"rows", "cols", "s", "z", "r", "m", "e"};
+  for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) tl_assert_only(local("f", ints[i]), VL_O_INT);
+  /* elements of 1-D arrays are NumPy scalars: they hold nothing (the old engine called them ints) */
+  tl_assert_only(local("f", "o"), VL_O_SCALAR);
+  tl_assert_only(local("f", "x"), VL_O_SCALAR);
+  tl_assert_ndim(local("f", "order"), 1);
+}
+
+static void int_index_from_shape_loop(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    a = np.zeros((10, 3))\n"
+          "    for k in range(a.shape[0]):\n"
+          "        r = a[k]\n");
+  tl_assert_only(local("f", "k"), VL_O_INT);
+  partial_view_of(local("f", "r"), "a");
+}
+
+/* ---- view vs copy of a stored expression ---- */
+
+/* Analyses the function of the old test_eval: it stores `expr` with `out.append(<expr>)` in a loop
+ * over i, with a: 2-D, b: 1-D, c: 3-D (all from producers), mask, idx, pick and where index arrays,
+ * raw: of unknown shape, wide: of unknown shape but used as 2-D (wide.shape[1]).  Returns the value
+ * stored. */
+static const TlVal *stored(void **state, const char *expr) {
+  char text[2048];
+  snprintf(text, sizeof text,
+           "import numpy as np\n"
+           "import copy\n"
+           "from numpy.lib.stride_tricks import sliding_window_view\n"
+           "def f(n, score, path, cond):\n"
+           "    a = np.random.randn(n, 8)\n"
+           "    b = np.arange(n)\n"
+           "    c = np.zeros((n, 4, 4))\n"
+           "    mask = a > 0\n"
+           "    idx = np.random.randint(0, n, size=3)\n"
+           "    j = 1\n"
+           "    raw = np.load(path)\n"
+           "    wide = np.load(path)\n"
+           "    w = wide.shape[1]\n"
+           "    rng = np.random.default_rng(0)\n"
+           "    pick = rng.choice(n, size=3, replace=False)\n"
+           "    where = np.where(b > 0)[0]\n"
+           "    out = []\n"
+           "    for i in range(n):\n"
+           "        out.append(%s)\n"
+           "    return out\n",
+           expr);
+  analyse(state, text);
+  return tl_stored(cur, expr);
+}
+
+static void copy_of(const TlVal *v, const char *what) {
+  if (tl_count(v, VL_O_ARRAY) == 0 || v->n != tl_count(v, VL_O_ARRAY)) fail_msg("%s: not only arrays", what);
+  for (int i = 0; i < v->n; i++)
+    if (v->objs[i].view || v->objs[i].site_kind != VL_SITE_NEW || v->objs[i].site_how != VL_HOW_COPY)
+      fail_msg("%s: not a copy (view %d, site %d/%d)", what, v->objs[i].view, v->objs[i].site_kind, v->objs[i].site_how);
+}
+
+static void view_int_index_2d(void **state) {
+  const TlVal *v = stored(state, "a[i]");
+  partial_view_of(v, "a");
+  tl_assert_ndim(v, 1);
+  assert_false(only(local("f", "a"))->view); /* of a itself, not of a view */
+  assert_int_equal(only(v)->lib, VL_LIBID_NUMPY);
+}
+
+static void element_int_index_1d(void **state) {
+  /* a NumPy scalar: holds nothing (the old engine typed it an int; the new one a scalar) */
+  tl_assert_only(stored(state, "b[i]"), VL_O_SCALAR);
+}
+
+static void element_all_indices_2d(void **state) { tl_assert_only(stored(state, "a[i, j]"), VL_O_SCALAR); }
+
+static void view_slice_1d(void **state) {
+  const TlVal *v = stored(state, "b[i:i + 8]");
+  partial_view_of(v, "b"); /* 1-D slices are views too */
+  tl_assert_ndim(v, 1);
+}
+
+static void view_slice_and_int_3d(void **state) {
+  const TlVal *v = stored(state, "c[i, :, 0]");
+  partial_view_of(v, "c");
+  tl_assert_ndim(v, 1);
+}
+
+static void view_ellipsis(void **state) { partial_view_of(stored(state, "c[..., 0]"), "c"); }
+
+static void view_newaxis(void **state) {
+  const TlVal *v = stored(state, "b[None]");
+  view_of(v, "b");
+  tl_assert_ndim(v, 2);
+  assert_false(only(v)->partial); /* shows all of b */
+}
+
+static void copy_list_index(void **state) { copy_of(stored(state, "a[[i]]"), "a[[i]]"); }
+static void copy_mask_index(void **state) { copy_of(stored(state, "a[mask]"), "a[mask]"); }
+static void copy_index_array(void **state) {
+  const TlVal *v = stored(state, "a[idx]");
+  copy_of(v, "a[idx]");
+  tl_assert_ndim(v, 2); /* a 1-D index array along the first axis keeps the ndim */
+}
+static void copy_mixed_advanced(void **state) { copy_of(stored(state, "a[i, [0, 1]]"), "a[i, [0, 1]]"); }
+
+static void view_reshape(void **state) {
+  /* a row of a C-contiguous array is contiguous: reshape and ravel give views */
+  const TlVal *v = stored(state, "a[i].reshape(-1)");
+  partial_view_of(v, "a");
+  tl_assert_ndim(v, 1);
+}
+static void view_np_reshape(void **state) {
+  const TlVal *v = stored(state, "np.reshape(a[i], (2, 4))");
+  partial_view_of(v, "a");
+  tl_assert_ndim(v, 2);
+}
+static void view_ravel(void **state) { partial_view_of(stored(state, "a[i].ravel()"), "a"); }
+static void view_reshape_of_leading_rows(void **state) { partial_view_of(stored(state, "a[:2].reshape(-1)"), "a"); }
+
+static void reshape_of_column_not_a_view(void **state) {
+  /* a[:, :2] is not viewable as 1-D: reshape copies (the engine says "unknown": not a view) */
+  not_view(stored(state, "a[:, :2].reshape(-1)"), "a[:, :2].reshape(-1)");
+  not_view(stored(state, "a[:, i].reshape(-1)"), "a[:, i].reshape(-1)");
+}
+
+static void ravel_of_column_copies(void **state) {
+  copy_of(stored(state, "a[:, i].ravel()"), "a[:, i].ravel()");
+  copy_of(stored(state, "np.ravel(a[:, i])"), "np.ravel(a[:, i])");
+}
+
+static void copy_method(void **state) { copy_of(stored(state, "a[i].copy()"), "a[i].copy()"); }
+static void copy_np_copy(void **state) { copy_of(stored(state, "np.copy(a[i])"), "np.copy(a[i])"); }
+static void copy_np_array(void **state) { copy_of(stored(state, "np.array(a[i])"), "np.array(a[i])"); }
+static void view_np_array_copy_false(void **state) { partial_view_of(stored(state, "np.array(a[i], copy=False)"), "a"); }
+static void copy_np_array_copy_true(void **state) { copy_of(stored(state, "np.array(a[i], copy=True)"), "copy=True"); }
+static void copy_astype(void **state) { copy_of(stored(state, "a[i].astype(np.float32)"), "astype"); }
+static void view_astype_copy_false(void **state) {
+  partial_view_of(stored(state, "a[i].astype(np.float32, copy=False)"), "a");
+}
+static void copy_flatten(void **state) {
+  const TlVal *v = stored(state, "a[i].flatten()");
+  copy_of(v, "flatten");
+  tl_assert_ndim(v, 1);
+}
+static void copy_arithmetic(void **state) {
+  copy_of(stored(state, "a[i] * 2"), "a[i] * 2");
+  copy_of(stored(state, "a[i] + 0"), "a[i] + 0");
+  copy_of(stored(state, "-a[i]"), "-a[i]");
+  copy_of(stored(state, "a[i] > 0"), "a[i] > 0");
+}
+
+static void scalar_tolist(void **state) { tl_assert_only(stored(state, "a[i].tolist()"), VL_O_SCALAR); }
+static void scalar_item(void **state) { tl_assert_only(stored(state, "a[i].item()"), VL_O_SCALAR); }
+static void scalar_float(void **state) { tl_assert_only(stored(state, "float(a[i, 0])"), VL_O_SCALAR); }
+static void scalar_flat_element(void **state) {
+  /* a.flat[k] is a Python value: whatever the engine makes of it, no view */
+  not_view(stored(state, "a.flat[i]"), "a.flat[i]");
+}
+
+static void scalar_reduction(void **state) {
+  tl_assert_only(stored(state, "a[i].sum()"), VL_O_SCALAR);
+  tl_assert_only(stored(state, "a[i].mean()"), VL_O_SCALAR);
+  tl_assert_only(stored(state, "np.sum(a[i])"), VL_O_SCALAR);
+  copy_of(stored(state, "np.mean(a[i], axis=0)"), "np.mean(a[i], axis=0)");
+  copy_of(stored(state, "a[i].sum(axis=0)"), "a[i].sum(axis=0)"); /* with an axis: an array */
+}
+
+static void view_ascontiguousarray_row(void **state) {
+  /* a row of a C-contiguous array is already contiguous: no copy */
+  partial_view_of(stored(state, "np.ascontiguousarray(a[i])"), "a");
+  partial_view_of(stored(state, "np.require(a[i])"), "a");
+}
+
+static void copy_ascontiguousarray_column(void **state) {
+  copy_of(stored(state, "np.ascontiguousarray(a[:, i])"), "np.ascontiguousarray(a[:, i])");
+  copy_of(stored(state, "np.require(a[:, i])"), "np.require(a[:, i])");
+}
+
+static void ascontiguousarray_of_ellipsis_column(void **state) {
+  /* a[..., i] of a 2-D array is a column, like a[:, i]: not C-contiguous, so
+   * np.ascontiguousarray(a[..., i]) copies (np.shares_memory is False) */
+  copy_of(stored(state, "np.ascontiguousarray(a[..., i])"), "np.ascontiguousarray(a[..., i])");
+}
+
+static void view_asfortranarray_1d_row(void **state) {
+  /* a 1-D row is both C- and F-contiguous: np.asfortranarray returns the same memory (measured:
+   * np.shares_memory is True).  The old test listed it among the copies; the brief and the new
+   * engine have it a view. */
+  partial_view_of(stored(state, "np.asfortranarray(a[i])"), "a");
+}
+
+static void copy_asfortranarray_column(void **state) {
+  copy_of(stored(state, "np.asfortranarray(a[:, i])"), "np.asfortranarray(a[:, i])");
+}
+
+static void asfortranarray_2d_row_not_a_view(void **state) {
+  /* c[i] is a 2-D C-contiguous block: not F-contiguous, so asfortranarray copies it (the engine
+   * cannot rule out a dimension of size 1 and says unknown: in any case no view) */
+  not_view(stored(state, "np.asfortranarray(c[i])"), "np.asfortranarray(c[i])");
+}
+
+static void view_asarray(void **state) {
+  partial_view_of(stored(state, "np.asarray(a[i])"), "a");
+  partial_view_of(stored(state, "np.asanyarray(a[i])"), "a");
+  /* asarray keeps the layout it was given: ascontiguousarray after it still knows the row */
+  partial_view_of(stored(state, "np.ascontiguousarray(np.asarray(a[i]))"), "a");
+}
+
+static void view_transpose_attr(void **state) {
+  const TlVal *v = stored(state, "a.T");
+  view_of(v, "a");
+  tl_assert_ndim(v, 2);
+  assert_false(only(v)->partial);
+}
+
+static void view_chained_index_3d(void **state) {
+  const TlVal *v = stored(state, "c[i][j]");
+  partial_view_of(v, "c");
+  tl_assert_ndim(v, 1);
+}
+
+static void view_negative_and_computed_index(void **state) {
+  partial_view_of(stored(state, "a[-1]"), "a");
+  partial_view_of(stored(state, "a[i + 1]"), "a");
+  partial_view_of(stored(state, "a[len(a) - 1]"), "a");
+}
+
+static void slices_whole_or_partial(void **state) {
+  /* a stop, a start from the end, or a step of 8 or more shows a small part; a start alone (a[1:],
+   * a[i:]), a[:] and a[::2] show most (the old engine's rule, kept: its near misses stay quiet) */
+  static const char *const partial[] = {"a[:i]", "a[i:i + 2]", "a[-8:]", "a[::8]", "a[:, :3]"};
+  static const char *const whole[] = {"a[1:]", "a[i:]", "a[:]", "a[::2]"};
+  for (size_t k = 0; k < sizeof partial / sizeof *partial; k++) partial_view_of(stored(state, partial[k]), "a");
+  for (size_t k = 0; k < sizeof whole / sizeof *whole; k++) {
+    const TlVal *v = stored(state, whole[k]);
+    view_of(v, "a");
+    if (only(v)->partial) fail_msg("%s: partial", whole[k]);
+  }
+}
+
+static void unknown_ndim_int_index_not_a_view(void **state) {
+  /* the classic-NMS look-alike: without evidence of 2 dimensions, raw[i] is not taken as a view */
+  not_view(stored(state, "raw[i]"), "raw[i]");
+  /* slices are views at any ndim */
+  partial_view_of(stored(state, "raw[i:i + 2]"), "raw");
+}
+
+static void unknown_ndim_with_evidence_is_a_view(void **state) { partial_view_of(stored(state, "wide[i]"), "wide"); }
+
+static void view_of_fresh_array(void **state) {
+  /* per-file loads keeping a slice: a view of an unnamed new array made by the call */
+  const TlVal *v = stored(state, "np.load(path)[:, 1]");
+  const TlObj *o = only(v);
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_true(o->view);
+  assert_true(o->partial);
+  assert_int_equal(o->site_kind, VL_SITE_NEW);
+  assert_int_equal(o->site_how, VL_HOW_PRODUCER);
+  assert_int_equal(o->site_start, (uint32_t)(strstr(cur->text, "np.load(path)[") - cur->text));
+}
+
+static void view_functions(void **state) {
+  static const char *const views[] = {
+      "np.ravel(a[i])",         "np.transpose(c[i])",      "c[i].transpose()",    "c[i].swapaxes(0, 1)",
+      "np.moveaxis(c[i], 0, 1)", "np.squeeze(a[i])",        "a[i].squeeze()",      "np.expand_dims(a[i], 0)",
+      "np.atleast_2d(a[i])",    "np.flip(a[i])",           "np.rot90(c[i])",      "a[i].view()",
+      "a[i].real",              "np.diagonal(c[i])",       "np.broadcast_to(a[i], (2, 8))",
+      "sliding_window_view(a[i], 3)", "np.asanyarray(a[i])", "np.require(a[i])", "np.atleast_1d(a[i])",
+      "np.atleast_3d(a[i])",
+  };
+  for (size_t k = 0; k < sizeof views / sizeof *views; k++) {
+    const TlVal *v = stored(state, views[k]);
+    const char *base = strstr(views[k], "c[i]") ? "c" : "a";
+    if (!tl_has_view(v)) fail_msg("%s: not a view", views[k]);
+    partial_view_of(v, base);
+  }
+}
+
+static void copy_functions(void **state) {
+  static const char *const copies[] = {
+      "copy.copy(a[i])", "copy.deepcopy(a[i])", "np.take(a, i, axis=0)", "np.roll(a[i], 1)",
+      "np.sort(a[i])",   "np.clip(a[i], 0, 1)", "np.where(cond, a[i], 0)", "np.concatenate([a[i], a[j]])",
+      "np.stack([a[i]])", "np.pad(a[i], 1)",   "np.tile(a[i], 2)",       "np.repeat(a[i], 2)",
+  };
+  for (size_t k = 0; k < sizeof copies / sizeof *copies; k++) copy_of(stored(state, copies[k]), copies[k]);
+}
+
+static void copy_index_arrays_from_functions(void **state) {
+  copy_of(stored(state, "a[pick]"), "a[pick]");   /* rng.choice(..., size=...): the fix SEMANTICS.md recommends */
+  copy_of(stored(state, "a[where]"), "a[where]"); /* np.where(...)[0] */
+  copy_of(stored(state, "a[np.nonzero(b)]"), "a[np.nonzero(b)]");
+}
+
+static void conditional_views(void **state) {
+  const TlVal *v = stored(state, "a[i] if cond else a[j]");
+  partial_view_of(v, "a");
+  /* a view on one path, a copy on the other: both possibilities are kept */
+  v = stored(state, "a[i] if cond else a[i].copy()");
+  assert_int_equal(v->n, 2);
+  assert_true(tl_has_view(v));
+  bool copy = false;
+  for (int k = 0; k < v->n; k++) copy |= v->objs[k].kind == VL_O_ARRAY && !v->objs[k].view;
+  assert_true(copy);
+}
+
+static void tuple_index_is_basic(void **state) {
+  /* c[(i, 0)] is c[i, 0]: basic indexing, a view of a row of the 3-D c (only advanced indices copy) */
+  const TlVal *v = stored(state, "c[(i, 0)]");
+  partial_view_of(v, "c");
+  tl_assert_ndim(v, 1);
+}
+
+static void unknown_call_is_unknown(void **state) {
+  const TlVal *v = stored(state, "model(a[i])"); /* model: bound nowhere */
+  tl_assert_only(v, VL_O_UNKNOWN);
+}
+
+/* ---- views through names, loops and rebinds ---- */
+
+static void view_through_loop_alias(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        row = a[i]\n"
+          "        out.append(row)\n"
+          "    return out\n");
+  partial_view_of(tl_stored(cur, "row"), "a");
+}
+
+static void view_iterating_rows(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    b = np.arange(n)\n"
+          "    out = []\n"
+          "    for row in a:\n"
+          "        out.append(row)\n"
+          "    for x in b:\n"
+          "        out.append(x)\n"
+          "    for k, r in enumerate(a):\n"
+          "        z = r\n"
+          "    return out\n");
+  /* rows of a 2-D array are views, elements of a 1-D one scalars */
+  const TlVal *row = local("f", "row");
+  partial_view_of(row, "a");
+  tl_assert_ndim(row, 1);
+  tl_assert_only(local("f", "x"), VL_O_SCALAR);
+  partial_view_of(tl_stored(cur, "row"), "a");
+  /* through enumerate and a plain assignment */
+  tl_assert_only(local("f", "k"), VL_O_INT);
+  partial_view_of(local("f", "z"), "a");
+}
+
+static void split_pieces_are_views(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    out = []\n"
+          "    for piece in np.split(a, 4):\n"
+          "        out.append(piece)\n"
+          "        out.append(np.array_split(a, 3)[0])\n"
+          "    return out\n");
+  partial_view_of(local("f", "piece"), "a");
+  tl_assert_ndim(local("f", "piece"), 2);
+  partial_view_of(tl_stored(cur, "np.array_split(a, 3)[0]"), "a");
+}
+
+static void self_referential_rebinds(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, thresh):\n"
+          "    dets = np.random.randn(n, 5)\n"
+          "    keep = []\n"
+          "    while len(dets):\n"
+          "        keep.append(dets[0])\n"
+          "        dets = dets[1:][dets[1:, 4] < thresh]\n"
+          "    d = dets\n"
+          "    return keep\n");
+  /* the rebind by mask keeps (at least) the ndim */
+  ndim_at_least(local("f", "d"), 2);
+  const TlVal *v = tl_stored(cur, "dets[0]");
+  assert_int_equal(v->n, 2); /* of the first array and of each rebind's copy */
+  for (int i = 0; i < v->n; i++) assert_true(v->objs[i].view && v->objs[i].partial);
+  const VlHit *h = hit(cur, "dets[0]", VL_HIT_REBOUND);
+  assert_string_equal(h->base_name, "dets");
+  assert_string_equal(h->container, "keep");
+}
+
+static void slice_rebind_is_a_view_of_the_same_array(void **state) {
+  /* a = a[1:] is not new memory: a view of the same base */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a = a[1:]\n"
+          "    return keep\n");
+  const TlVal *a = local("f", "a");
+  for (int i = 0; i < a->n; i++) assert_int_equal(a->objs[i].site_start, a->objs[0].site_start);
+  no_hits(cur);
+}
+
+static void inplace_operations_keep_the_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a *= 0.5\n"
+          "        a = np.multiply(a, 0.5, out=a)\n"
+          "        a[...] = 0\n"
+          "    return keep\n");
+  const TlObj *o = only(local("f", "a")); /* still the one array */
+  assert_false(o->view);
+  assert_int_equal(o->site_how, VL_HOW_PRODUCER);
+  no_hits(cur);
+}
+
+static void out_argument_is_the_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    b = np.multiply(a, 0.5, out=a)\n"
+          "    c = np.clip(a, 0, 1, out=a)\n"
+          "    d = np.clip(a, 0, 1)\n");
+  assert_int_equal(only(local("f", "b"))->site_start, only(local("f", "a"))->site_start);
+  assert_int_equal(only(local("f", "c"))->site_start, only(local("f", "a"))->site_start);
+  assert_int_not_equal(only(local("f", "d"))->site_start, only(local("f", "a"))->site_start);
+}
+
+static void annotated_parameter_with_evidence(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(a: np.ndarray, n):\n"
+          "    w = a.shape[1]\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        out.append(a[i])\n"
+          "    return out\n");
+  /* a view of whatever the caller passes: the parameter's symbol */
+  const TlVal *v = tl_stored(cur, "a[i]");
+  const TlObj *o = only(v);
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_true(o->view);
+  assert_int_equal(o->site_kind, VL_SITE_SYM);
+  assert_int_equal(o->lib, VL_LIBID_NUMPY);
+}
+
+static void parameter_without_evidence_is_symbolic(void **state) {
+  /* an unannotated parameter indexed by an int: decided by the caller (a deferred subscript) */
+  analyse(state, "def f(a, i):\n    return a[i]\n");
+  const TlObj *o = only(&tl_func(cur, "f")->ret);
+  assert_int_equal(o->kind, VL_O_SYM);
+  assert_int_equal(o->sym, VL_SYM_SUBV);
+}
+
+/* ---- containers ---- */
+
+static void tuple_holds_view(void **state) {
+  const TlVal *v = stored(state, "(score, a[i])");
+  const TlObj *t = only(v);
+  assert_int_equal(t->seq, VL_SEQ_TUPLE);
+  tl_assert_holds_view_of(v, local("f", "a"));
+  assert_int_equal(t->held_nd.lo, 1);
+  assert_int_equal(t->held_nd.hi, 1);
+}
+
+static void tuple_of_copy_holds_nothing(void **state) {
+  const TlVal *v = stored(state, "(score, a[i].copy())");
+  assert_int_equal(only(v)->seq, VL_SEQ_TUPLE);
+  tl_assert_holds_no_view(v);
+}
+
+static void list_comprehension_holds_view(void **state) {
+  const TlVal *v = stored(state, "[a[k] for k in range(3)]");
+  assert_int_equal(only(v)->seq, VL_SEQ_LIST);
+  tl_assert_holds_view_of(v, local("f", "a"));
+}
+
+static void list_comprehension_range_i(void **state) {
+  /* the comprehension's own i shadows nothing outside it */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    i = 'not an index'\n"
+          "    keep = [a[i] for i in range(3)]\n");
+  const TlVal *keep = local("f", "keep");
+  assert_int_equal(only(keep)->seq, VL_SEQ_LIST);
+  tl_assert_holds_view_of(keep, local("f", "a"));
+  tl_assert_only(local("f", "i"), VL_O_STR);
+  /* the element is a store into the new list */
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 1);
+  assert_int_equal(fn->stores[0].store, VL_ST_ELEMENT);
+  assert_string_equal(fn->stores[0].text, "a[i]");
+}
+
+static void dict_holds_view(void **state) {
+  const TlVal *v = stored(state, "{'row': a[i], 'score': score}");
+  assert_int_equal(only(v)->seq, VL_SEQ_DICT);
+  tl_assert_holds_view_of(v, local("f", "a"));
+}
+
+static void comprehension_of_scalars_holds_nothing(void **state) {
+  const TlVal *v = stored(state, "[b[k] for k in range(3)]");
+  assert_int_equal(only(v)->seq, VL_SEQ_LIST);
+  tl_assert_holds_no_view(v);
+}
+
+static void list_of_rows_holds_view(void **state) {
+  const TlVal *v = stored(state, "list(a)");
+  assert_int_equal(only(v)->seq, VL_SEQ_LIST);
+  tl_assert_holds_view_of(v, local("f", "a"));
+  v = stored(state, "list(b)"); /* elements of a 1-D array are scalars */
+  tl_assert_holds_no_view(v);
+}
+
+static void nested_containers_hold_views(void **state) {
+  const TlVal *v = stored(state, "[(i, a[i])]"); /* (analysed before `a` is read) */
+  tl_assert_holds_view_of(v, local("f", "a"));
+  v = stored(state, "((score, (a[i],)),)");
+  tl_assert_holds_view_of(v, local("f", "a"));
+  tl_assert_holds_no_view(stored(state, "[(i, b[i])]"));
+}
+
+static void container_elements_come_back(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(n, 8)\n"
+          "    rows = [a[0], a[1]]\n"
+          "    d = {'x': a[2]}\n"
+          "    r = rows[0]\n"
+          "    p = rows.pop()\n"
+          "    g = d.get('x')\n"
+          "    for v in d.values():\n"
+          "        w = v\n");
+  partial_view_of(local("f", "r"), "a");
+  partial_view_of(local("f", "p"), "a");
+  assert_true(tl_has_view(local("f", "g")));
+  partial_view_of(local("f", "w"), "a");
+}
+
+/* ---- other libraries ---- */
+
+static void jax_numpy_is_unknown(void **state) {
+  analyse(state,
+          "import jax.numpy as jnp\n"
+          "def f(n):\n"
+          "    a = jnp.zeros((n, 8))\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        out.append(a[i])\n"
+          "    return out\n");
+  tl_assert_only(local("f", "a"), VL_O_UNKNOWN); /* JAX arrays are immutable: never this bug */
+  no_array(tl_stored(cur, "a[i]"), 0);
+  no_hits(cur);
+}
+
+static void cupy_follows_numpy(void **state) {
+  analyse(state,
+          "import cupy as cp\n"
+          "def f(n):\n"
+          "    a = cp.zeros((n, 8))\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        out.append(a[i])\n"
+          "    return out\n");
+  const TlVal *a = local("f", "a");
+  tl_assert_ndim(a, 2);
+  assert_int_equal(only(a)->lib, VL_LIBID_CUPY);
+  partial_view_of(tl_stored(cur, "a[i]"), "a");
+}
+
+static void torch_1d_int_index_is_a_view(void **state) {
+  /* unlike NumPy, t[i] on a 1-D tensor is a 0-d view that pins the whole storage */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def f(n):\n"
+          "    t = torch.zeros(n)\n"
+          "    b = np.zeros(10)\n"
+          "    x = t[3]\n"
+          "    y = b[3]\n"
+          "    for e in t:\n"
+          "        pass\n");
+  const TlVal *x = local("f", "x");
+  partial_view_of(x, "t");
+  tl_assert_ndim(x, 0);
+  assert_int_equal(only(x)->lib, VL_LIBID_TORCH);
+  tl_assert_only(local("f", "y"), VL_O_SCALAR);
+  partial_view_of(local("f", "e"), "t"); /* iterating a 1-D tensor: 0-d views */
+}
+
+static void torch_copies_views_and_scalars(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def f(n):\n"
+          "    t = torch.randn(n, 8)\n"
+          "    a = t[0].clone()\n"
+          "    b = t[0].item()\n"
+          "    c = t[0].tolist()\n"
+          "    d = t[0].detach()\n"
+          "    e = t[0].contiguous()\n"
+          "    g = t[:, 0].contiguous()\n"
+          "    h = torch.cat([t, t])\n"
+          "    k = t[0].unsqueeze(0)\n"
+          "    m = t.permute(1, 0)\n");
+  tl_assert_new(local("f", "a"));
+  tl_assert_only(local("f", "b"), VL_O_SCALAR);
+  tl_assert_only(local("f", "c"), VL_O_SCALAR);
+  partial_view_of(local("f", "d"), "t");
+  partial_view_of(local("f", "e"), "t"); /* a row is contiguous: the same storage */
+  tl_assert_new(local("f", "g"));        /* a column: a copy */
+  tl_assert_new(local("f", "h"));
+  partial_view_of(local("f", "k"), "t");
+  view_of(local("f", "m"), "t");
+}
+
+static void annotated_tensor_parameter(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def f(t: torch.Tensor, n):\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        out.append(t[i])\n"
+          "    return out\n");
+  const TlObj *o = only(tl_stored(cur, "t[i]"));
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_true(o->view);
+  assert_int_equal(o->lib, VL_LIBID_TORCH);
+  assert_int_equal(o->site_kind, VL_SITE_SYM);
+}
+
+static void unknown_library_call_is_a_new_object(void **state) {
+  /* another library (cv2): a new object when given no array to view; indexed as an array, a view of it */
+  analyse(state,
+          "import cv2\n"
+          "def f(n):\n"
+          "    img = cv2.imread('x.png')\n"
+          "    col = img[:, 0]\n");
+  const TlObj *o = only(local("f", "img"));
+  assert_int_equal(o->kind, VL_O_OBJ);
+  assert_int_equal(o->site_kind, VL_SITE_NEW);
+  const TlObj *c = only(local("f", "col"));
+  assert_int_equal(c->kind, VL_O_ARRAY);
+  assert_true(c->view);
+  assert_int_equal(c->site_start, o->site_start);
+}
+
+/* ---- import forms: the names they bind ---- */
+
+static const TlVal *global(const char *name) { return tl_local_in(cur, "<module>", name); }
+
+static void import_plain(void **state) {
+  analyse(state, "import numpy\nimport os, sys\nx = numpy.zeros\ny = numpy.random.randint\nz = np.zeros\n");
+  is_lib(global("numpy"), "numpy");
+  is_lib(global("os"), "os");
+  is_lib(global("x"), "numpy.zeros");
+  is_lib(global("y"), "numpy.random.randint");
+  /* np is bound nowhere: a builtin name, not numpy */
+  const TlVal *z = global("z");
+  for (int i = 0; i < z->n; i++)
+    if (z->objs[i].kind == VL_O_LIB) assert_null(strstr(z->objs[i].name, "numpy"));
+}
+
+static void import_as(void **state) {
+  analyse(state, "import numpy as np\nx = np.zeros(3)\ny = (np).zeros\nz = numpy\n");
+  is_lib(global("np"), "numpy");
+  tl_assert_ndim(global("x"), 1);
+  assert_int_equal(only(global("x"))->lib, VL_LIBID_NUMPY);
+  is_lib(global("y"), "numpy.zeros");
+  /* the alias is the only name bound */
+  is_lib(global("z"), "builtins.numpy");
+}
+
+static void import_dotted(void **state) {
+  analyse(state, "import numpy.random\nx = numpy.random.randint\ny = numpy.zeros(2)\nz = random.randint\n");
+  is_lib(global("numpy"), "numpy"); /* binds the top package */
+  is_lib(global("x"), "numpy.random.randint");
+  tl_assert_ndim(global("y"), 1);
+  const TlObj *z = only(global("z"));
+  assert_false(z->kind == VL_O_LIB && strcmp(z->name, "numpy.random.randint") == 0);
+  assert_int_equal(tl_local_in(cur, "<module>", "numpy")->n, 1);
+}
+
+static void import_dotted_as(void **state) {
+  analyse(state, "import numpy.random as R\nx = R.randint\ny = numpy\n");
+  is_lib(global("R"), "numpy.random");
+  is_lib(global("x"), "numpy.random.randint");
+  is_lib(global("y"), "builtins.numpy");
+}
+
+static void from_import(void **state) {
+  analyse(state,
+          "from numpy import delete\n"
+          "from numpy import zeros, ones\n"
+          "from numpy import (empty,\n    full)\n"
+          "from numpy.random import randint\n");
+  is_lib(global("delete"), "numpy.delete");
+  is_lib(global("zeros"), "numpy.zeros");
+  is_lib(global("ones"), "numpy.ones");
+  is_lib(global("empty"), "numpy.empty");
+  is_lib(global("full"), "numpy.full");
+  is_lib(global("randint"), "numpy.random.randint");
+}
+
+static void from_import_as(void **state) {
+  analyse(state, "from numpy import delete as d\nx = delete\n");
+  is_lib(global("d"), "numpy.delete");
+  is_lib(global("x"), "builtins.delete");
+}
+
+static void from_import_module_as(void **state) {
+  analyse(state, "from numpy import random as npr\nx = npr.randint\nrng = npr.default_rng(0)\n");
+  is_lib(global("npr"), "numpy.random");
+  is_lib(global("x"), "numpy.random.randint");
+  tl_assert_only(global("rng"), VL_O_RNG);
+}
+
+static void star_import(void **state) {
+  analyse(state, "from numpy import *\nfrom os import path\nx = delete\ny = frobnicate\np = path\ndef f(a):\n    return zeros(3)\n");
+  is_lib(global("x"), "numpy.delete");
+  /* resolution is by name only; the library table decides later whether numpy has it */
+  is_lib(global("y"), "numpy.frobnicate");
+  is_lib(global("p"), "os.path"); /* a name with another binding is that binding */
+  tl_assert_ndim(&tl_func(cur, "f")->ret, 1); /* inside a function too */
+}
+
+static void star_import_shadowed(void **state) {
+  analyse(state, "from numpy import *\ndef delete(a, i):\n    pass\nx = delete\n");
+  tl_assert_only(global("x"), VL_O_FUNC);
+  analyse(state, "from numpy import *\ndelete = 3\nx = delete\n");
+  tl_assert_only(global("x"), VL_O_INT);
+  /* without the star import an unbound name stays a builtin */
+  analyse(state, "import numpy as np\nx = delete\n");
+  is_lib(global("x"), "builtins.delete");
+}
+
+static void star_import_keeps_python_builtins(void **state) {
+  /* after `from numpy import *`, Python's builtins stay builtins (print, range, len) */
+  analyse(state,
+          "from numpy import *\n"
+          "p = print\n"
+          "def f(n, xs):\n"
+          "    a = random.randn(500, 64)\n"
+          "    m = len(xs)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a = delete(a, 0, axis=0)\n"
+          "    return keep\n");
+  is_lib(global("p"), "builtins.print");
+  tl_assert_only(local("f", "m"), VL_O_INT);
+  tl_assert_only(local("f", "i"), VL_O_INT);
+  hit(cur, "a[i]", VL_HIT_REBOUND);
+}
+
+static void shadowed_by_later_assignment(void **state) {
+  analyse(state, "import numpy as np\nx = np.zeros(1)\nnp = Something()\ny = np.zeros(2)\n");
+  assert_int_equal(only(global("x"))->lib, VL_LIBID_NUMPY); /* before the assignment */
+  no_array(global("y"), 0);                                 /* after it */
+  /* a for target shadows too */
+  analyse(state, "import numpy as np\nfor np in range(3):\n    x = np.zeros(1)\n");
+  no_array(global("x"), VL_LIBID_NUMPY);
+  /* a tuple target */
+  analyse(state, "import numpy as np\nnp, b = 1, 2\nx = np.zeros(1)\n");
+  no_array(global("x"), 0);
+  /* re-importing after the shadow restores it */
+  analyse(state, "import numpy as np\nnp = 3\nimport numpy as np\nx = np.zeros(1)\n");
+  tl_assert_ndim(global("x"), 1);
+}
+
+static void shadowed_in_function(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    x = np.zeros(1)\n" /* before the local assignment: still the local name, unbound */
+          "    np = 3\n"
+          "    return x\n"
+          "def g():\n"
+          "    return np.zeros(3)\n"
+          "y = np.zeros(4)\n");
+  no_array(&tl_func(cur, "f")->ret, 0);
+  tl_assert_only(local("f", "np"), VL_O_INT);
+  tl_assert_ndim(&tl_func(cur, "g")->ret, 1); /* g does not bind np */
+  tl_assert_ndim(global("y"), 1);             /* nor does the module */
+}
+
+static void functions_see_final_module_bindings(void **state) {
+  /* the import comes after the def: the function runs later */
+  analyse(state, "def f():\n    return np.zeros(1)\nimport numpy as np\n");
+  tl_assert_ndim(&tl_func(cur, "f")->ret, 1);
+  /* a module-level shadow after the def wins */
+  analyse(state, "import numpy as np\ndef f():\n    return np.zeros(1)\nnp = None\n");
+  no_array(&tl_func(cur, "f")->ret, 0);
+  /* a module-level use before the import does not see it */
+  analyse(state, "x = np.zeros(1)\nimport numpy as np\n");
+  no_array(global("x"), 0);
+}
+
+static void function_local_import(void **state) {
+  analyse(state, "def f():\n    import numpy as np\n    return np.zeros(1)\nx = np.zeros(2)\n");
+  is_lib(local("f", "np"), "numpy");
+  tl_assert_ndim(&tl_func(cur, "f")->ret, 1);
+  no_array(global("x"), 0); /* not visible at module level */
+}
+
+static void methods_are_functions(void **state) {
+  /* a method is a function: its local assignments shadow, its local imports bind (the old engine's
+   * BUG, fixed: it never entered class bodies) */
+  analyse(state,
+          "import numpy as np\n"
+          "class K:\n"
+          "    def shadow(self):\n"
+          "        np = self.backend\n"
+          "        return np.zeros(1)\n"
+          "    def local(self):\n"
+          "        import cupy as cp\n"
+          "        return cp.zeros(2)\n"
+          "    def plain(self):\n"
+          "        return np.zeros(3)\n");
+  assert_int_equal(only(&tl_func(cur, "K.plain")->ret)->lib, VL_LIBID_NUMPY);
+  no_array(&tl_func(cur, "K.shadow")->ret, VL_LIBID_NUMPY);
+  const TlVal *r = &tl_func(cur, "K.local")->ret;
+  tl_assert_ndim(r, 1);
+  assert_int_equal(only(r)->lib, VL_LIBID_CUPY);
+}
+
+static void parameters_shadow(void **state) {
+  /* a parameter is a local binding of the whole function (the old engine's BUG, fixed) */
+  analyse(state, "import numpy as np\ndef f(np):\n    return np.zeros(1)\n");
+  no_array(&tl_func(cur, "f")->ret, VL_LIBID_NUMPY);
+  analyse(state, "from numpy import *\ndef f(a, delete):\n    return delete\n");
+  const TlObj *o = only(&tl_func(cur, "f")->ret);
+  assert_int_equal(o->kind, VL_O_SYM);
+  assert_int_equal(o->sym, VL_SYM_PARAM);
+}
+
+static void closures_see_enclosing_function(void **state) {
+  /* a closure sees its enclosing function's import (the old engine's BUG, fixed) */
+  analyse(state,
+          "def outer():\n"
+          "    import numpy as np\n"
+          "    def inner():\n"
+          "        return np.zeros(1)\n"
+          "    return inner()\n");
+  const TlVal *r = &tl_func(cur, "outer")->ret;
+  tl_assert_ndim(r, 1);
+  assert_int_equal(only(r)->lib, VL_LIBID_NUMPY);
+}
+
+static void relative_imports_in_a_package(void **state) {
+  /* relative imports name project modules: never the numpy library */
+  cur = tl_analyse_as(state,
+                      "from . import numpy\n"
+                      "from .numpy import zeros\n"
+                      "from ..pkg import numpy as np\n"
+                      "x = numpy.zeros(1)\n"
+                      "y = zeros(1)\n"
+                      "z = np.zeros(1)\n",
+                      "app.sub.mod", false);
+  is_lib(global("numpy"), "app.sub.numpy");
+  is_lib(global("zeros"), "app.sub.numpy.zeros");
+  is_lib(global("np"), "app.pkg.numpy");
+  no_array(global("x"), VL_LIBID_NUMPY);
+  no_array(global("y"), VL_LIBID_NUMPY);
+  no_array(global("z"), VL_LIBID_NUMPY);
+}
+
+static void relative_import_in_package_init(void **state) {
+  /* in an __init__.py, `.` is the package itself */
+  cur = tl_analyse_as(state, "from .core import run\nfrom .numpy import zeros\nx = zeros(3)\n", "app", true);
+  is_lib(global("run"), "app.core.run");
+  is_lib(global("zeros"), "app.numpy.zeros");
+  no_array(global("x"), VL_LIBID_NUMPY);
+}
+
+static void relative_import_above_top_level(void **state) {
+  /* a relative import above the top-level package (`from . import numpy` in a module of no
+   * package) is an ImportError: it never names the library numpy */
+  analyse(state, "from . import numpy\nfrom .numpy import zeros\nx = numpy.zeros(1)\ny = zeros(1)\n");
+  no_array(global("x"), VL_LIBID_NUMPY);
+  no_array(global("y"), VL_LIBID_NUMPY);
+  const TlVal *n = global("numpy");
+  for (int i = 0; i < n->n; i++)
+    if (n->objs[i].kind == VL_O_LIB) assert_string_not_equal(n->objs[i].name, "numpy");
+}
+
+static void other_modules(void **state) {
+  analyse(state,
+          "import heapq\nimport jax.numpy as jnp\nimport cupy as cp\n"
+          "a = heapq.heappush\nb = jnp.zeros\nc = cp.zeros\nd = cp.zeros((2, 3))\n");
+  is_lib(global("a"), "heapq.heappush");
+  is_lib(global("b"), "jax.numpy.zeros");
+  is_lib(global("c"), "cupy.zeros");
+  assert_int_equal(only(global("d"))->lib, VL_LIBID_CUPY);
+}
+
+static void non_name_callees(void **state) {
+  /* the old resolver only named imported callees; the new engine evaluates any callee: a method of
+   * a Generator made on the spot, a subscripted callable (unknown), a method of a local array */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(fs):\n"
+          "    x = np.random.default_rng(0).random(3)\n"
+          "    y = fs[0](3)\n"
+          "    a = np.zeros(3)\n"
+          "    b = a.copy()\n");
+  tl_assert_ndim(local("f", "x"), 1);
+  assert_int_equal(only(local("f", "x"))->site_how, VL_HOW_PRODUCER);
+  no_array(local("f", "y"), VL_LIBID_NUMPY);
+  tl_assert_new(local("f", "b"));
+  assert_int_equal(only(local("f", "b"))->site_how, VL_HOW_COPY);
+}
+
+/* ---- stores: how a value reaches a container (the old test_loops) ---- */
+
+/* Analyses a function whose first loop's body is `body` (indented by 8 spaces per line), with a
+ * list c made before the loop and returned. */
+static TlFile *loop_file(void **state, const char *body) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "import heapq\n"
+           "import numpy as np\n"
+           "from collections import deque\n"
+           "def f(self, n, v, xs, k, d):\n"
+           "    c = []\n"
+           "    for i in range(n):\n"
+           "%s\n"
+           "    return c\n",
+           body);
+  return analyse(state, text);
+}
+
+/* Does a container value hold the list `c` of the loop file? */
+static bool is_c(const TlVal *container) {
+  const TlVal *c = local("f", "c");
+  for (int i = 0; i < container->n; i++)
+    for (int k = 0; k < c->n; k++)
+      if (container->objs[i].kind == VL_O_SEQ && c->objs[k].kind == VL_O_SEQ &&
+          container->objs[i].site_start == c->objs[k].site_start)
+        return true;
+  return false;
+}
+
+/* The loop's only store must be of `kind` into c, of the expression `text`. */
+static void check_store(void **state, const char *body, VlStoreKind kind, const char *text) {
+  loop_file(state, body);
+  const TlFunc *fn = tl_func(cur, "f");
+  if (fn->nstores != 1) fail_msg("%s: %d stores, expected 1", body, fn->nstores);
+  const TlStore *s = &fn->stores[0];
+  if (s->store != kind) fail_msg("%s: store kind %d, expected %d", body, s->store, kind);
+  if (strcmp(s->text, text) != 0) fail_msg("%s: stored `%s`, expected `%s`", body, s->text, text);
+  if (!is_c(&s->container)) fail_msg("%s: not a store into c", body);
+}
+
+static void check_no_store(void **state, const char *body) {
+  loop_file(state, body);
+  const TlFunc *fn = tl_func(cur, "f");
+  if (fn->nstores != 0) fail_msg("%s: %d stores (first: `%s`), expected none", body, fn->nstores, fn->stores[0].text);
+}
+
+/* c.append(v)  c.appendleft(v)  c.insert(i, v)  c.add(v)       store v */
+static void store_append(void **state) {
+  check_store(state, "        c.append(v)", VL_ST_APPEND, "v");
+  check_store(state, "        c.appendleft(v)", VL_ST_APPEND, "v");
+  check_store(state, "        c.insert(0, v)", VL_ST_APPEND, "v");
+  check_store(state, "        c.add(v)", VL_ST_APPEND, "v");
+}
+
+/* c.extend(xs)  c.extendleft(xs)                                 store each element of xs */
+static void store_extend(void **state) {
+  check_store(state, "        c.extend(xs)", VL_ST_EXTEND, "xs");
+  check_store(state, "        c.extendleft(xs)", VL_ST_EXTEND, "xs");
+}
+
+/* c += [v] / c += (v,)   c = c + [v]   c = [v] + c              store each element; a one-item
+ * display is reported at the item */
+static void store_augadd(void **state) {
+  check_store(state, "        c += [v]", VL_ST_EXTEND, "v");
+  check_store(state, "        c += (v,)", VL_ST_EXTEND, "v");
+  check_store(state, "        c += [v, v]", VL_ST_EXTEND, "[v, v]");
+}
+
+static void store_concat(void **state) {
+  check_store(state, "        c = c + [v]", VL_ST_EXTEND, "v");
+  /* `c = [v] + c` (prepending) re-binds c to a list that still holds every earlier element: the
+   * same accumulator (the old engine's VL_STORE_CONCAT) */
+  check_store(state, "        c = [v] + c", VL_ST_EXTEND, "v");
+}
+
+/* c[k] = v   c.setdefault(k, v)                                  store v */
+static void store_setitem(void **state) {
+  check_store(state, "        c[k] = v", VL_ST_SETITEM, "v");
+  check_store(state, "        c.setdefault(k, v)", VL_ST_SETITEM, "v");
+}
+
+/* heapq.heappush(c, v)                                           store v */
+static void store_heappush(void **state) {
+  check_store(state, "        heapq.heappush(c, (k, v))", VL_ST_HEAPPUSH, "(k, v)");
+}
+
+static void store_heappush_from_import(void **state) {
+  analyse(state,
+          "from heapq import heappush as push\n"
+          "def f(n, v):\n"
+          "    h = []\n"
+          "    for i in range(n):\n"
+          "        push(h, v)\n"
+          "    return h\n");
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 1);
+  assert_int_equal(fn->stores[0].store, VL_ST_HEAPPUSH);
+  assert_string_equal(fn->stores[0].text, "v");
+  assert_int_equal(only(&fn->stores[0].container)->site_start, only(local("f", "h"))->site_start);
+}
+
+static void store_attribute_containers(void **state) {
+  /* containers the caller holds: self.pool is a symbol (an attribute of the parameter self) */
+  static const struct { const char *body; VlStoreKind kind; const char *attr; } cases[] = {
+      {"        self.pool.append(v)", VL_ST_APPEND, "pool"},
+      {"        self.cache[k] = v", VL_ST_SETITEM, "cache"},
+      {"        self.keep += [v]", VL_ST_EXTEND, "keep"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    loop_file(state, cases[i].body);
+    const TlFunc *fn = tl_func(cur, "f");
+    assert_int_equal(fn->nstores, 1);
+    assert_int_equal(fn->stores[0].store, cases[i].kind);
+    const TlObj *c = only(&fn->stores[0].container);
+    assert_int_equal(c->kind, VL_O_SYM);
+    assert_int_equal(c->sym, VL_SYM_ATTRV);
+    assert_string_equal(c->name, cases[i].attr);
+  }
+}
+
+static void store_in_nested_blocks(void **state) {
+  check_store(state, "        if k:\n            c.append(v)", VL_ST_APPEND, "v");
+  check_store(state, "        for j in range(3):\n            c.append(v)", VL_ST_APPEND, "v");
+  check_store(state, "        with d:\n            c.append(v)", VL_ST_APPEND, "v");
+  check_store(state, "        x = c.append(v) or 1", VL_ST_APPEND, "v");
+  check_store(state, "        try:\n            c.append(v)\n        except Exception:\n            pass", VL_ST_APPEND, "v");
+}
+
+static void stores_in_source_order(void **state) {
+  loop_file(state, "        c.append(v)\n        d[k] = xs\n        c.extend(xs)");
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 3);
+  assert_int_equal(fn->stores[0].store, VL_ST_APPEND);
+  assert_int_equal(fn->stores[1].store, VL_ST_SETITEM);
+  assert_string_equal(fn->stores[1].text, "xs");
+  const TlObj *d = only(&fn->stores[1].container); /* into the parameter d */
+  assert_int_equal(d->kind, VL_O_SYM);
+  assert_string_equal(d->name, "d");
+  assert_int_equal(fn->stores[2].store, VL_ST_EXTEND);
+}
+
+static void not_stores(void **state) {
+  check_no_store(state, "        c -= v");
+  check_no_store(state, "        c *= 2");
+  check_no_store(state, "        c = d + [v]"); /* another list: not c growing */
+  check_no_store(state, "        c.count(v)");
+  check_no_store(state, "        c.sort()");
+  check_no_store(state, "        c.get(k, v)");
+  check_no_store(state, "        print(c, v)");
+  check_no_store(state, "        heappush(c, v)"); /* not imported from heapq */
+  check_no_store(state, "        c.append()");     /* nothing stored */
+  check_no_store(state, "        c.pop()");
+}
+
+static void store_into_an_element(void **state) {
+  /* the old engine ignored `c[k][0] = v` (the container was no name); the new one sees a store
+   * into whatever c[k] holds (here nothing yet): not into c itself, and no hit */
+  loop_file(state, "        c[k][0] = v");
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 1);
+  assert_int_equal(fn->stores[0].store, VL_ST_SETITEM);
+  assert_string_equal(fn->stores[0].text, "v");
+  assert_false(is_c(&fn->stores[0].container));
+  no_hits(cur);
+}
+
+static void nested_def_lambda_class_not_entered(void **state) {
+  loop_file(state,
+            "        def g():\n"
+            "            c.append(v)\n"
+            "            y = v\n"
+            "        h = lambda: c.append(v)\n"
+            "        class K:\n"
+            "            c.append(v)\n"
+            "        async def a():\n"
+            "            c.append(v)\n");
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 0); /* stores in g, the lambda, K and a are theirs */
+  tl_assert_only(local("f", "g"), VL_O_FUNC); /* the def itself binds g in the body */
+  tl_assert_only(local("f", "h"), VL_O_FUNC);
+  tl_assert_only(local("f", "K"), VL_O_CLASS);
+  for (int i = 0; i < fn->nlocals; i++) assert_string_not_equal(fn->locals[i], "y"); /* y is g's */
+  const TlFunc *g = tl_func(cur, "f.<locals>.g");
+  assert_int_equal(g->nstores, 1);
+  const TlObj *gc = only(&g->stores[0].container); /* c of f: a closure cell of g */
+  assert_int_equal(gc->kind, VL_O_SYM);
+  assert_int_equal(gc->sym, VL_SYM_CELLV);
+}
+
+static void while_loop_stores(void **state) {
+  analyse(state,
+          "def f(c, v):\n"
+          "    while c:\n"
+          "        x = c.pop()\n"
+          "        c.append(v)\n");
+  const TlFunc *fn = tl_func(cur, "f");
+  assert_int_equal(fn->nstores, 1);
+  assert_int_equal(fn->stores[0].store, VL_ST_APPEND);
+  assert_int_equal(only(&fn->stores[0].container)->sym, VL_SYM_PARAM);
+  assert_true(local("f", "x")->n > 0); /* bound in the body */
+}
+
+/* ---- retention hits: the loop facts as VL001/VL002 see them ---- */
+
+/* A function that stores `body` (8-space indent) in a loop over i while a, 500x64, is rebound by
+ * np.delete in each iteration; the container `keep` is made by `make` before the loop and returned. */
+static TlFile *leak_file(void **state, const char *make, const char *body) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "import numpy as np\n"
+           "from collections import deque\n"
+           "def f(n, out):\n"
+           "    a = np.random.randn(500, 64)\n"
+           "    keep = %s\n"
+           "    for i in range(n):\n"
+           "%s\n"
+           "        a = np.delete(a, 0, axis=0)\n"
+           "    return keep\n",
+           make, body);
+  return analyse(state, text);
+}
+
+/* The function stores (the store is seen) and no hit is reported. */
+static void stored_without_hit(const TlFile *f) {
+  assert_true(tl_func(f, "f")->nstores > 0);
+  no_hits(f);
+}
+
+static void hit_rebound_view(void **state) {
+  TlFile *f = leak_file(state, "[]", "        keep.append(a[i])");
+  assert_int_equal(f->nhits, 1);
+  const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
+  assert_int_equal(h->store, VL_ST_APPEND);
+  assert_int_equal(h->lib, VL_LIBID_NUMPY);
+  assert_string_equal(h->base_name, "a");
+  assert_string_equal(h->container, "keep");
+  assert_false(h->via_call);
+  assert_non_null(h->size);
+  assert_non_null(strstr(h->size, "500x64 float64"));
+  /* the rebinding statement and the loop */
+  const char *rebind = strstr(f->text, "a = np.delete");
+  assert_int_equal(h->base.start, (uint32_t)(rebind - f->text));
+  assert_int_equal(h->loop.start, (uint32_t)(strstr(f->text, "for i") - f->text));
+  assert_int_equal(h->fix_at, (uint32_t)(strstr(f->text, "a[i])") - f->text) + 4);
+}
+
+static void no_hit_for_a_copy(void **state) {
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[i].copy())"));
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[i].tolist())"));
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[[i]])"));
+}
+
+static void no_hit_for_a_container_made_in_the_loop(void **state) {
+  /* a container created inside the loop body dies with the iteration */
+  stored_without_hit(leak_file(state, "[]", "        keep = []\n        keep.append(a[i])"));
+  stored_without_hit(leak_file(state, "[]", "        keep = list()\n        keep.append(a[i])"));
+  stored_without_hit(leak_file(state, "{}", "        keep = other = {}\n        other[i] = a[i]"));
+}
+
+static void no_hit_for_a_cleared_container(void **state) {
+  /* emptied on a path inside the loop: a bounded number of views */
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[i])\n        if len(keep) > 8:\n            keep.clear()"));
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[i])\n        if len(keep) > 8:\n            del keep[:]"));
+}
+
+static void no_hit_for_a_batch_rebound_empty(void **state) {
+  /* np.stack(batch) every 8 items, then batch = []: a bounded number of views */
+  TlFile *f = leak_file(state, "[]",
+                        "        keep.append(a[i])\n"
+                        "        if len(keep) == 8:\n"
+                        "            out.append(np.stack(keep))\n"
+                        "            keep = []");
+  /* the store goes into the list made before the loop or the one made in it */
+  assert_int_equal(tl_count(tl_stored(f, "np.stack(keep)"), VL_O_ARRAY), 1);
+  assert_int_equal(tl_count(&tl_func(f, "f")->stores[0].container, VL_O_SEQ), 2);
+  no_hits(f);
+}
+
+static void bounded_deque(void **state) {
+  stored_without_hit(leak_file(state, "deque(maxlen=10)", "        keep.append(a[i])"));
+  stored_without_hit(leak_file(state, "deque([], 10)", "        keep.append(a[i])"));
+  hit(leak_file(state, "deque()", "        keep.append(a[i])"), "a[i]", VL_HIT_REBOUND);
+  hit(leak_file(state, "deque(maxlen=None)", "        keep.append(a[i])"), "a[i]", VL_HIT_REBOUND);
+}
+
+static void hit_for_every_store_kind(void **state) {
+  static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
+      {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
+      {"[]", "        keep.extend([a[i]])", VL_ST_EXTEND},
+      {"[]", "        keep += [a[i]]", VL_ST_EXTEND},
+      {"[]", "        keep = keep + [a[i]]", VL_ST_EXTEND},
+      {"[]", "        keep = [a[i]] + keep", VL_ST_EXTEND},
+      {"{}", "        keep[i] = a[i]", VL_ST_SETITEM},
+      {"{}", "        keep.setdefault(i, a[i])", VL_ST_SETITEM},
+      {"[]", "        heapq.heappush(keep, (i, a[i]))", VL_ST_HEAPPUSH},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char body[256];
+    snprintf(body, sizeof body, "        import heapq\n%s", cases[k].body);
+    TlFile *f = leak_file(state, cases[k].make, body);
+    const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
+    if (h->store != cases[k].kind) fail_msg("%s: store %d, expected %d", cases[k].body, h->store, cases[k].kind);
+  }
+}
+
+static void setitem_with_a_constant_key(void **state) {
+  /* c['last'] = v overwrites one slot: it holds one view, not one per iteration */
+  stored_without_hit(leak_file(state, "{}", "        keep['last'] = a[i]"));
+  stored_without_hit(leak_file(state, "{}", "        keep[0] = a[i]"));
+}
+
+static void no_hit_writing_into_an_array(void **state) {
+  /* out[j] = a[i] copies the data into the preallocated array */
+  stored_without_hit(leak_file(state, "np.zeros((100, 64))", "        keep[i] = a[i]"));
+}
+
+static void no_hit_when_the_whole_base_is_kept(void **state) {
+  /* keeping the whole array too: the views pin nothing more */
+  stored_without_hit(leak_file(state, "[]", "        keep.append(a[i])\n        keep.append(a)"));
+  stored_without_hit(leak_file(state, "[]", "        keep.append((a[i], a))"));
+}
+
+static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
+  TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
+  const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
+  assert_int_equal(h->at.start, (uint32_t)(strstr(f->text, "a[i]))") - f->text));
+  f = leak_file(state, "[]", "        keep.append({'row': a[i]})");
+  hit(f, "a[i]", VL_HIT_REBOUND);
+}
+
+static void no_hit_for_a_local_container_not_returned(void **state) {
+  /* nothing survives the call: the list dies with the frame */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    print(len(keep))\n");
+  assert_int_equal(tl_func(cur, "f")->nstores, 1); /* the store is seen */
+  no_hits(cur);
+}
+
+static void hit_for_the_callers_container(void **state) {
+  /* a parameter, an alias returned, a global: all outlive the function */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, keep):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a = np.delete(a, 0, axis=0)\n");
+  hit(cur, "a[i]", VL_HIT_REBOUND);
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    alias = keep\n"
+          "    return alias\n");
+  hit(cur, "a[i]", VL_HIT_REBOUND);
+}
+
+static void hit_at_module_level(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "a = np.random.randn(500, 64)\n"
+          "keep = []\n"
+          "for i in range(100):\n"
+          "    keep.append(a[i])\n"
+          "    a = np.delete(a, 0, axis=0)\n");
+  const VlHit *h = hit(cur, "a[i]", VL_HIT_REBOUND);
+  assert_string_equal(h->container, "keep");
+  assert_int_equal(tl_func(cur, "<module>")->nstores, 1);
+}
+
+static void no_hit_for_scalars_of_a_1d_array(void **state) {
+  /* the classic index-based NMS: order is 1-D, order[0] a NumPy scalar */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, scores):\n"
+          "    order = np.random.rand(n).argsort()[::-1]\n"
+          "    keep = []\n"
+          "    while order.size > 0:\n"
+          "        i = order[0]\n"
+          "        keep.append(i)\n"
+          "        order = order[np.where(order > i)[0] + 1]\n"
+          "    return keep\n");
+  tl_assert_only(tl_stored(cur, "i"), VL_O_SCALAR);
+  no_hits(cur);
+}
+
+static void hit_fresh_per_file_load(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(files):\n"
+          "    cols = []\n"
+          "    for fn in files:\n"
+          "        cols.append(np.loadtxt(fn)[:, 1])\n"
+          "    return cols\n");
+  const VlHit *h = hit(cur, "np.loadtxt(fn)[:, 1]", VL_HIT_FRESH);
+  assert_string_equal(h->container, "cols");
+  assert_int_equal(h->base.start, (uint32_t)(strstr(cur->text, "np.loadtxt") - cur->text));
+}
+
+static void fresh_unnamed_base_has_no_name(void **state) {
+  /* the viewed array of `np.loadtxt(fn)[:, 1]` is the call's unnamed result: no base name (not
+   * `np`, the module the callee is an attribute of) */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(files):\n"
+          "    cols = []\n"
+          "    for fn in files:\n"
+          "        cols.append(np.loadtxt(fn)[:, 1])\n"
+          "    return cols\n");
+  const VlHit *h = hit(cur, "np.loadtxt(fn)[:, 1]", VL_HIT_FRESH);
+  assert_null(h->base_name);
+}
+
+static void hit_fresh_model_output(void **state) {
+  /* per-step logits kept during generation: a model's output is new every call */
+  analyse(state,
+          "def f(n, model, x):\n"
+          "    all_logits = []\n"
+          "    for i in range(n):\n"
+          "        logits = model(x)\n"
+          "        all_logits.append(logits[:, -1, :])\n"
+          "    return all_logits\n");
+  const VlHit *h = hit(cur, "logits[:, -1, :]", VL_HIT_FRESH);
+  assert_string_equal(h->base_name, "logits");
+}
+
+static void hit_fresh_tuple_accumulator(void **state) {
+  analyse(state,
+          "def f(n, model, x):\n"
+          "    scores = ()\n"
+          "    for i in range(n):\n"
+          "        logits = model(x)\n"
+          "        scores += (logits[:, -1, :],)\n"
+          "    return scores\n");
+  const VlHit *h = hit(cur, "logits[:, -1, :]", VL_HIT_FRESH);
+  assert_int_equal(h->store, VL_ST_EXTEND);
+}
+
+static void hit_fresh_generator_batches(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def gen(n):\n"
+          "    for i in range(n):\n"
+          "        yield np.random.randn(100, 8)\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for batch in gen(n):\n"
+          "        keep.append(batch[0])\n"
+          "    return keep\n");
+  const VlHit *h = hit(cur, "batch[0]", VL_HIT_FRESH);
+  assert_non_null(h->size);
+  /* the loop target is made anew each step */
+  assert_int_equal(only(local("f", "batch"))->site_kind, VL_SITE_STEP);
+}
+
+static void no_hit_for_one_array_made_before_the_loop(void **state) {
+  /* a view of the same array every time pins one array, however many views */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(a[i])\n"
+          "    return keep\n");
+  assert_int_equal(tl_func(cur, "f")->nstores, 1);
+  no_hits(cur);
+}
+
+static void hit_torch_1d(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def f(n):\n"
+          "    t = torch.zeros(1000)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(t[i])\n"
+          "        t = torch.cat([t, t])\n"
+          "    return keep\n");
+  const VlHit *h = hit(cur, "t[i]", VL_HIT_REBOUND);
+  assert_int_equal(h->lib, VL_LIBID_TORCH);
+}
+
+static void no_hit_numpy_1d(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    t = np.zeros(1000)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(t[i])\n"
+          "        t = np.concatenate([t, t])\n"
+          "    return keep\n");
+  no_hits(cur);
+}
+
+static void hit_in_comprehension_over_generator(void **state) {
+  /* list(generator) and a comprehension over one are loops too: one element per step */
+  analyse(state,
+          "import numpy as np\n"
+          "def gen(n):\n"
+          "    for i in range(n):\n"
+          "        x = np.random.randn(100, 8)\n"
+          "        yield x[0]\n"
+          "def f(n):\n"
+          "    return list(gen(n))\n");
+  assert_true(cur->nhits >= 1);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+  assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
+}
+
+/* ---- helpers and methods through summaries ---- */
+
+static void helper_returning_a_view(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def row(a, i):\n"
+          "    return a[i]\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(row(a, i))\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    return keep\n");
+  /* applied with the caller's arrays, the deferred a[i] is a view of each */
+  const TlVal *v = tl_stored(cur, "row(a, i)");
+  assert_int_equal(v->n, 2);
+  for (int i = 0; i < v->n; i++) assert_true(v->objs[i].view && v->objs[i].partial);
+  const VlHit *h = hit(cur, "row(a, i)", VL_HIT_REBOUND);
+  assert_string_equal(h->base_name, "a");
+}
+
+static void helper_returning_a_copy(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def row(a, i):\n"
+          "    return a[i].copy()\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(row(a, i))\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    return keep\n");
+  tl_assert_new(tl_stored(cur, "row(a, i)"));
+  no_hits(cur);
+}
+
+static void helper_making_a_fresh_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def make():\n"
+          "    return np.random.randn(100, 8)\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        x = make()\n"
+          "        keep.append(x[0])\n"
+          "    return keep\n");
+  /* new at every call: the site is the call in f */
+  const TlObj *x = only(local("f", "x"));
+  assert_int_equal(x->site_kind, VL_SITE_NEW);
+  assert_int_equal(x->site_start, (uint32_t)(strstr(cur->text, "make()\n        keep") - cur->text));
+  tl_assert_ndim(local("f", "x"), 2);
+  hit(cur, "x[0]", VL_HIT_FRESH);
+}
+
+static void helper_storing_into_the_callers_list(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def keep_row(keep, a, i):\n"
+          "    keep.append(a[i])\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep_row(keep, a, i)\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    return keep\n");
+  /* the callee's effect is a store in the caller, inside its loop */
+  const VlHit *h = hit(cur, "a[i]", VL_HIT_REBOUND);
+  assert_true(h->via_call);
+  assert_int_equal(h->loop.start, (uint32_t)(strstr(cur->text, "keep_row(keep, a, i)\n") - cur->text));
+}
+
+static void method_storing_into_self_while_rebinding(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Pool:\n"
+          "    def __init__(self, n):\n"
+          "        self.x = np.zeros((n, 4))\n"
+          "        self.items = []\n"
+          "    def step(self):\n"
+          "        for i in range(3):\n"
+          "            self.items.append(self.x[i])\n"
+          "            self.x = np.delete(self.x, i, axis=0)\n");
+  /* self.x is 2-D from __init__, seen from step */
+  const TlVal *v = tl_stored(cur, "self.x[i]");
+  for (int i = 0; i < v->n; i++) {
+    assert_int_equal(v->objs[i].kind, VL_O_ARRAY);
+    assert_true(v->objs[i].view);
+    tl_assert_ndim(v, 1);
+  }
+  const VlHit *h = hit(cur, "self.x[i]", VL_HIT_REBOUND);
+  assert_string_equal(h->base_name, "self.x");
+  assert_string_equal(h->container, "self.items");
+}
+
+/* A class whose method rebinds self.data and stores a view of it, called from a loop elsewhere. */
+static const char *const BUF =
+    "import numpy as np\n"
+    "class Buf:\n"
+    "    def __init__(self):\n"
+    "        self.data = np.random.randn(500, 64)\n"
+    "        self.kept = []\n"
+    "    def take(self):\n"
+    "        self.kept.append(self.data[0])\n"
+    "        self.data = np.delete(self.data, 0, axis=0)\n"
+    "def run(n):\n"
+    "    b = Buf()\n"
+    "    for i in range(n):\n"
+    "        b.take()\n"
+    "    return b\n";
+
+static void method_called_from_a_loop(void **state) {
+  analyse(state, BUF);
+  tl_assert_only(local("run", "b"), VL_O_INST);
+  /* in take alone there is no loop; in run's loop each call stores a view of a new array */
+  const VlHit *h = tl_hit(cur, "self.data[0]");
+  assert_non_null(h);
+  assert_true(h->via_call);
+  assert_string_equal(h->container, "self.kept");
+  assert_int_equal(h->loop.start, (uint32_t)(strstr(cur->text, "b.take()") - cur->text));
+}
+
+static void method_called_from_a_loop_names_the_rebound_array(void **state) {
+  /* the view's site is relocated to the call `b.take()` in run; through the site it came from, the
+   * hit names the array rebound in take: self.data, rebound to a copy by np.delete (VL001) */
+  analyse(state, BUF);
+  const VlHit *h = hit(cur, "self.data[0]", VL_HIT_REBOUND);
+  assert_string_equal(h->base_name, "self.data");
+}
+
+static void helper_with_annotated_array_parameter(void **state) {
+  /* `a: np.ndarray` makes the parameter an array; a[i] with i a parameter too is decided by the
+   * caller's values (deferred), as without the annotation */
+  analyse(state,
+          "import numpy as np\n"
+          "def row(a: np.ndarray, i):\n"
+          "    return a[i]\n"
+          "def f(n):\n"
+          "    a = np.random.randn(500, 64)\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        keep.append(row(a, i))\n"
+          "        a = np.delete(a, 0, axis=0)\n"
+          "    return keep\n");
+  assert_true(tl_func(cur, "row")->ret.n > 0);
+  const TlVal *v = tl_stored(cur, "row(a, i)");
+  assert_true(v->n > 0);
+  for (int i = 0; i < v->n; i++) assert_true(v->objs[i].view);
+  hit(cur, "row(a, i)", VL_HIT_REBOUND);
+}
+
+static void property_and_staticmethod_calls(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class K:\n"
+          "    def __init__(self):\n"
+          "        self.a = np.zeros((10, 4))\n"
+          "    @property\n"
+          "    def first(self):\n"
+          "        return self.a[0]\n"
+          "    @staticmethod\n"
+          "    def make(n):\n"
+          "        return np.zeros((n, 2))\n"
+          "def f():\n"
+          "    k = K()\n"
+          "    r = k.first\n"
+          "    m = K.make(3)\n");
+  const TlVal *r = local("f", "r");
+  assert_true(tl_has_view(r));
+  tl_assert_ndim(r, 1);
+  tl_assert_ndim(local("f", "m"), 2);
+}
+
+static void recursive_function_terminates(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def walk(a, n):\n"
+          "    if n == 0:\n"
+          "        return a\n"
+          "    return walk(a[1:], n - 1)\n"
+          "def f():\n"
+          "    r = walk(np.zeros((10, 3)), 3)\n");
+  const TlVal *r = local("f", "r");
+  assert_true(tl_count(r, VL_O_ARRAY) > 0);
+  assert_true(tl_has_view(r));
+}
+
+/* ---- loop rebinds (what VL003/VL004 read) ---- */
+
+static bool rebind_of(const TlFile *f, const char *name, VlLibId lib) {
+  for (int i = 0; i < f->nrebinds; i++)
+    if (f->rebinds[i].entry && strcmp(f->rebinds[i].entry->name, name) == 0 && f->rebinds[i].lib == lib) return true;
+  return false;
+}
+
+static void loop_rebinds_of_library_calls(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, x):\n"
+          "    acc = np.zeros((0, 3))\n"
+          "    a = np.zeros((100, 3))\n"
+          "    b = np.concatenate([acc, x])\n"
+          "    for i in range(n):\n"
+          "        acc = np.concatenate([acc, x])\n"
+          "        a = np.delete(a, i, axis=0)\n"
+          "    return acc, a\n");
+  assert_true(rebind_of(cur, "concatenate", VL_LIBID_NUMPY));
+  assert_true(rebind_of(cur, "delete", VL_LIBID_NUMPY));
+  /* b's concatenate is outside any loop */
+  const uint32_t b_at = (uint32_t)(strstr(cur->text, "b = np") - cur->text);
+  for (int i = 0; i < cur->nrebinds; i++) {
+    assert_true(cur->rebinds[i].loop != 0);
+    assert_int_not_equal(cur->m->stmts[cur->rebinds[i].stmt].start, b_at);
+    assert_false(cur->rebinds[i].target_is_loop_var);
+  }
+}
+
+static void loop_rebind_of_the_loop_variable(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def f(xs):\n"
+          "    for x in xs:\n"
+          "        x = torch.cat([x, x])\n");
+  assert_true(rebind_of(cur, "cat", VL_LIBID_TORCH));
+  for (int i = 0; i < cur->nrebinds; i++) assert_true(cur->rebinds[i].target_is_loop_var);
+}
+
+static void no_loop_rebind_for_project_calls(void **state) {
+  analyse(state,
+          "def grow(a):\n"
+          "    return a\n"
+          "def f(n, a):\n"
+          "    for i in range(n):\n"
+          "        a = grow(a)\n");
+  assert_int_equal(cur->nrebinds, 0);
+}
+
+int main(void) {
+#define T(f) cmocka_unit_test_teardown(f, tl_teardown)
+  const struct CMUnitTest tests[] = {
+      /* ndim */
+      T(ndim_randn_args),
+      T(ndim_zeros_literal_int),
+      T(ndim_zeros_int_variable),
+      T(ndim_zeros_tuple),
+      T(ndim_unknown_shape_argument),
+      T(ndim_rng_methods),
+      T(ndim_more_producers),
+      T(ndim_arithmetic_and_views),
+      T(ndim_delete_with_axis_keeps),
+      T(ndim_delete_without_axis_flattens),
+      T(ndim_append_without_axis_flattens),
+      T(ndim_permutation),
+      T(ndim_randint_size),
+      T(ndim_evidence_tuple_index),
+      T(ndim_evidence_tuple_index_int_first),
+      T(ndim_evidence_shape),
+      T(ndim_evidence_shape_2),
+      T(ndim_evidence_axis_function),
+      T(ndim_evidence_axis_method),
+      T(ndim_evidence_after_the_use),
+      T(ndim_no_evidence),
+      T(ndim_evidence_attribute),
+      T(ndim_no_attribute_evidence),
+      T(ndim_method_argument_gets_no_axis_evidence),
+      /* ints and scalars */
+      T(int_inference),
+      T(int_argmin_axis_is_array),
+      T(int_mixed_bindings_not_int),
+      T(more_ints_and_scalars),
+      T(int_index_from_shape_loop),
+      /* views and copies */
+      T(view_int_index_2d),
+      T(element_int_index_1d),
+      T(element_all_indices_2d),
+      T(view_slice_1d),
+      T(view_slice_and_int_3d),
+      T(view_ellipsis),
+      T(view_newaxis),
+      T(copy_list_index),
+      T(copy_mask_index),
+      T(copy_index_array),
+      T(copy_mixed_advanced),
+      T(view_reshape),
+      T(view_np_reshape),
+      T(view_ravel),
+      T(view_reshape_of_leading_rows),
+      T(reshape_of_column_not_a_view),
+      T(ravel_of_column_copies),
+      T(copy_method),
+      T(copy_np_copy),
+      T(copy_np_array),
+      T(view_np_array_copy_false),
+      T(copy_np_array_copy_true),
+      T(copy_astype),
+      T(view_astype_copy_false),
+      T(copy_flatten),
+      T(copy_arithmetic),
+      T(scalar_tolist),
+      T(scalar_item),
+      T(scalar_float),
+      T(scalar_flat_element),
+      T(scalar_reduction),
+      T(view_ascontiguousarray_row),
+      T(copy_ascontiguousarray_column),
+      T(ascontiguousarray_of_ellipsis_column),
+      T(view_asfortranarray_1d_row),
+      T(copy_asfortranarray_column),
+      T(asfortranarray_2d_row_not_a_view),
+      T(view_asarray),
+      T(view_transpose_attr),
+      T(view_chained_index_3d),
+      T(view_negative_and_computed_index),
+      T(slices_whole_or_partial),
+      T(unknown_ndim_int_index_not_a_view),
+      T(unknown_ndim_with_evidence_is_a_view),
+      T(view_of_fresh_array),
+      T(view_functions),
+      T(copy_functions),
+      T(copy_index_arrays_from_functions),
+      T(conditional_views),
+      T(tuple_index_is_basic),
+      T(unknown_call_is_unknown),
+      T(view_through_loop_alias),
+      T(view_iterating_rows),
+      T(split_pieces_are_views),
+      T(self_referential_rebinds),
+      T(slice_rebind_is_a_view_of_the_same_array),
+      T(inplace_operations_keep_the_array),
+      T(out_argument_is_the_array),
+      T(annotated_parameter_with_evidence),
+      T(parameter_without_evidence_is_symbolic),
+      /* containers */
+      T(tuple_holds_view),
+      T(tuple_of_copy_holds_nothing),
+      T(list_comprehension_holds_view),
+      T(list_comprehension_range_i),
+      T(dict_holds_view),
+      T(comprehension_of_scalars_holds_nothing),
+      T(list_of_rows_holds_view),
+      T(nested_containers_hold_views),
+      T(container_elements_come_back),
+      /* other libraries */
+      T(jax_numpy_is_unknown),
+      T(cupy_follows_numpy),
+      T(torch_1d_int_index_is_a_view),
+      T(torch_copies_views_and_scalars),
+      T(annotated_tensor_parameter),
+      T(unknown_library_call_is_a_new_object),
+      /* imports */
+      T(import_plain),
+      T(import_as),
+      T(import_dotted),
+      T(import_dotted_as),
+      T(from_import),
+      T(from_import_as),
+      T(from_import_module_as),
+      T(star_import),
+      T(star_import_shadowed),
+      T(star_import_keeps_python_builtins),
+      T(shadowed_by_later_assignment),
+      T(shadowed_in_function),
+      T(functions_see_final_module_bindings),
+      T(function_local_import),
+      T(methods_are_functions),
+      T(parameters_shadow),
+      T(closures_see_enclosing_function),
+      T(relative_imports_in_a_package),
+      T(relative_import_in_package_init),
+      T(relative_import_above_top_level),
+      T(other_modules),
+      T(non_name_callees),
+      /* stores */
+      T(store_append),
+      T(store_extend),
+      T(store_augadd),
+      T(store_concat),
+      T(store_setitem),
+      T(store_heappush),
+      T(store_heappush_from_import),
+      T(store_attribute_containers),
+      T(store_in_nested_blocks),
+      T(stores_in_source_order),
+      T(not_stores),
+      T(store_into_an_element),
+      T(nested_def_lambda_class_not_entered),
+      T(while_loop_stores),
+      /* hits */
+      T(hit_rebound_view),
+      T(no_hit_for_a_copy),
+      T(no_hit_for_a_container_made_in_the_loop),
+      T(no_hit_for_a_cleared_container),
+      T(no_hit_for_a_batch_rebound_empty),
+      T(bounded_deque),
+      T(hit_for_every_store_kind),
+      T(setitem_with_a_constant_key),
+      T(no_hit_writing_into_an_array),
+      T(no_hit_when_the_whole_base_is_kept),
+      T(hit_reported_at_the_view_inside_the_stored_value),
+      T(no_hit_for_a_local_container_not_returned),
+      T(hit_for_the_callers_container),
+      T(hit_at_module_level),
+      T(no_hit_for_scalars_of_a_1d_array),
+      T(hit_fresh_per_file_load),
+      T(fresh_unnamed_base_has_no_name),
+      T(hit_fresh_model_output),
+      T(hit_fresh_tuple_accumulator),
+      T(hit_fresh_generator_batches),
+      T(no_hit_for_one_array_made_before_the_loop),
+      T(hit_torch_1d),
+      T(no_hit_numpy_1d),
+      T(hit_in_comprehension_over_generator),
+      /* summaries */
+      T(helper_returning_a_view),
+      T(helper_returning_a_copy),
+      T(helper_making_a_fresh_array),
+      T(helper_storing_into_the_callers_list),
+      T(method_storing_into_self_while_rebinding),
+      T(method_called_from_a_loop),
+      T(method_called_from_a_loop_names_the_rebound_array),
+      T(helper_with_annotated_array_parameter),
+      T(property_and_staticmethod_calls),
+      T(recursive_function_terminates),
+      /* loop rebinds */
+      T(loop_rebinds_of_library_calls),
+      T(loop_rebind_of_the_loop_variable),
+      T(no_loop_rebind_for_project_calls),
+  };
+#undef T
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
