@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "driver/config.h"
 #include "driver/fix.h"
+#include "driver/modules.h"
 #include "driver/pool.h"
 #include "driver/project.h"
 #include "driver/walk.h"
@@ -129,12 +130,14 @@ static bool skip_named(void *ctx, const char *path) {
   return skip;
 }
 
-/* One file's check, done on a worker thread (work) and reported in path order (emit). */
+/* One checked file: analysed with the others as one program (a session), then reported, fixed and
+ * printed on a worker thread (work) in path order (emit). */
 typedef struct Job {
   const char *path;
   const char *stdin_text; /* --stdin-filename: the source (no file to stat, read or write) */
   size_t stdin_len;
   const VlConfig *config; /* looked up on the main thread (VlProject is not thread-safe) */
+  size_t index;           /* in the session */
   /* results */
   VlReport *report;
   char *source, *fixed;   /* --stdin-filename --fix: what goes to stdout */
@@ -144,18 +147,29 @@ typedef struct Job {
   bool done_ok;
 } Job;
 
+/* What analysing a file of the session needs: its rules and library extensions (its configuration). */
+typedef struct Unit {
+  VlSelection *sel;
+  VlLibraryExtensions ext;
+  const char *stdin_text; /* the checked stdin text, for its unit */
+  size_t stdin_len;
+} Unit;
+
 typedef struct Jobs {
   Run *run;
   Job *items;
+  VlSession *session;
+  Unit *units; /* by session index */
 } Jobs;
 
-/* Checks one text; applies (or renders as a diff) the fixes.  Thread-safe: touches only `job`. */
-static void check_text(Run *run, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+/* Applies (or renders as a diff) the fixes of a report; rechecks each result as one file of the
+ * program.  Thread-safe: touches only `job` (and reads the session). */
+static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+  Run *run = jobs->run;
   Options *o = run->opt;
   const char *path = job->path;
-  VlSelection *sel = vl_config_selection(job->config, path, &o->select, &o->extend_select, &o->ignore);
-  VlLibraryExtensions ext = vl_config_extensions(job->config);
-  VlReport *original = vl_engine_check(run->engine, path, text, len, sel, &ext), *r = original;
+  Unit *u = &jobs->units[job->index];
+  VlReport *original = vl_session_report(jobs->session, job->index, text, len, u->sel), *r = original;
   bool fixing = o->fix || o->diff;
   char *fixed = NULL;
   size_t fixed_len = 0, applied_total = 0;
@@ -164,7 +178,7 @@ static void check_text(Run *run, Job *job, const char *text, size_t len, const V
     char *next = vl_fix_source(r, o->unsafe_fixes, &n, &applied);
     if (!next) break;
     if (r != original) vl_report_delete(r);
-    r = vl_engine_check(run->engine, path, next, n, sel, &ext);
+    r = vl_session_recheck(jobs->session, job->index, next, n, u->sel, &u->ext);
     free(fixed);
     fixed = next;
     fixed_len = n;
@@ -189,7 +203,6 @@ static void check_text(Run *run, Job *job, const char *text, size_t len, const V
   free(fixed);
   if (r != original) vl_report_delete(original);
   job->report = r;
-  vl_selection_delete(sel);
 }
 
 static void work(void *ctx, size_t i) {
@@ -197,7 +210,7 @@ static void work(void *ctx, size_t i) {
   Job *job = &jobs->items[i];
   if (!job->config) return; /* its configuration is broken: reported already */
   if (job->stdin_text) {
-    check_text(jobs->run, job, job->stdin_text, job->stdin_len, NULL);
+    check_text(jobs, job, job->stdin_text, job->stdin_len, NULL);
     return;
   }
   char *text;
@@ -210,7 +223,7 @@ static void work(void *ctx, size_t i) {
   if (!vl_read_file(job->path, &text, &len, job->error, sizeof job->error)) return;
   stamp.text = text;
   stamp.len = len;
-  check_text(jobs->run, job, text, len, &stamp);
+  check_text(jobs, job, text, len, &stamp);
   free(text);
 }
 
@@ -244,15 +257,97 @@ static void emit(void *ctx, size_t i) {
   vl_buf_free(&job->diff);
 }
 
-/* Looks up each file's configuration (main thread), then checks them on the worker pool. */
+/* ---- the program: scan, find the imported files, analyse along the import graph ---- */
+
+/* Reads file i of the session (or the checked stdin text); NULL when it cannot be read. */
+static char *unit_text(Jobs *jobs, size_t i, size_t *len) {
+  Unit *u = &jobs->units[i];
+  if (u->stdin_text) {
+    *len = u->stdin_len;
+    return vl_xstrndup(u->stdin_text, u->stdin_len);
+  }
+  char *text, err[256];
+  return vl_read_file(vl_session_path(jobs->session, i), &text, len, err, sizeof err) ? text : NULL;
+}
+
+static void scan_one(void *ctx, size_t i) {
+  Jobs *jobs = ctx;
+  size_t len;
+  char *text = unit_text(jobs, i, &len);
+  if (!text) return;
+  vl_session_scan(jobs->session, i, text, len);
+  free(text);
+}
+
+static void no_emit(void *ctx, size_t i) {
+  (void)ctx;
+  (void)i;
+}
+
+static size_t job_deps(void *ctx, size_t j, const size_t **list) {
+  Jobs *jobs = ctx;
+  return vl_session_job_deps(jobs->session, j, list);
+}
+
+static void analyse_job(void *ctx, size_t j) {
+  Jobs *jobs = ctx;
+  const size_t *files;
+  size_t n = vl_session_job_files(jobs->session, j, &files);
+  for (size_t k = 0; k < n; k++) {
+    size_t i = files[k];
+    Unit *u = &jobs->units[i];
+    if (!u->sel) continue;
+    size_t len;
+    char *text = unit_text(jobs, i, &len);
+    if (!text) continue;
+    vl_session_analyse(jobs->session, i, text, len, u->sel, &u->ext);
+    free(text);
+  }
+}
+
+/* Files imported by the checked ones, analysed for their callers: at most this many. */
+enum { VL_DISCOVER_LIMIT = 4096 };
+
+/* Looks up each file's configuration (main thread), analyses the program, then reports each file
+ * on the worker pool. */
 static void check_all(Run *run, Job *items, size_t n) {
+  Options *o = run->opt;
   char err[512];
+  VlSession *session = vl_session_new(run->engine);
   for (size_t i = 0; i < n; i++) {
     items[i].config = vl_project_config_for(run->project, items[i].path, err, sizeof err);
     if (!items[i].config && err[0]) error(run, NULL, err);
+    bool package;
+    char *module = vl_module_for_path(items[i].path, &package, NULL);
+    items[i].index = vl_session_add(session, items[i].path, module, package, true);
+    free(module);
   }
-  Jobs jobs = {run, items};
-  vl_pool_run(n, run->opt->jobs, work, emit, &jobs);
+  Jobs jobs = {run, items, session, NULL};
+  size_t checked = vl_session_count(session);
+  jobs.units = vl_xcalloc(checked + VL_DISCOVER_LIMIT + 1, sizeof(Unit));
+  for (size_t i = 0; i < n; i++)
+    if (items[i].stdin_text) {
+      jobs.units[items[i].index].stdin_text = items[i].stdin_text;
+      jobs.units[items[i].index].stdin_len = items[i].stdin_len;
+    }
+  vl_pool_run(checked, o->jobs, scan_one, no_emit, &jobs);
+  vl_session_discover(session, VL_DISCOVER_LIMIT);
+  /* rules and extensions: each file's own configuration */
+  for (size_t i = 0; i < vl_session_count(session); i++) {
+    const VlConfig *c = NULL;
+    for (size_t k = 0; k < n && !c; k++)
+      if (items[k].index == i) c = items[k].config;
+    if (!c && i >= checked) c = vl_project_config_for(run->project, vl_session_path(session, i), err, sizeof err);
+    if (!c) continue;
+    jobs.units[i].sel = vl_config_selection(c, vl_session_path(session, i), &o->select, &o->extend_select, &o->ignore);
+    jobs.units[i].ext = vl_config_extensions(c);
+  }
+  vl_session_plan(session);
+  vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, analyse_job, &jobs);
+  vl_pool_run(n, o->jobs, work, emit, &jobs);
+  for (size_t i = 0; i < vl_session_count(session); i++) vl_selection_delete(jobs.units[i].sel);
+  free(jobs.units);
+  vl_session_delete(session);
 }
 
 static char **read_lines(const char *file, size_t *count, Run *run) {

@@ -69,3 +69,83 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
   free(tids);
   free(pool.done);
 }
+
+/* ---- jobs with dependencies ---- */
+
+typedef struct Dag {
+  size_t n, ready_head, ready_tail, done;
+  size_t *ready;       /* FIFO of runnable jobs */
+  size_t *waiting;     /* per job: dependencies not yet done */
+  size_t **dependents; /* per job: the jobs waiting for it */
+  size_t *ndependents;
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
+  void (*work)(void *, size_t);
+  void *ctx;
+} Dag;
+
+static void *dag_worker(void *p) {
+  Dag *d = p;
+  pthread_mutex_lock(&d->lock);
+  for (;;) {
+    while (d->ready_head == d->ready_tail && d->done < d->n) pthread_cond_wait(&d->changed, &d->lock);
+    if (d->ready_head == d->ready_tail) break; /* all done */
+    size_t i = d->ready[d->ready_head++];
+    pthread_mutex_unlock(&d->lock);
+    d->work(d->ctx, i);
+    pthread_mutex_lock(&d->lock);
+    d->done++;
+    for (size_t k = 0; k < d->ndependents[i]; k++) {
+      size_t j = d->dependents[i][k];
+      if (--d->waiting[j] == 0) d->ready[d->ready_tail++] = j;
+    }
+    pthread_cond_broadcast(&d->changed);
+  }
+  pthread_mutex_unlock(&d->lock);
+  return NULL;
+}
+
+void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
+                     void (*work)(void *ctx, size_t i), void *ctx) {
+  if (!n) return;
+  Dag d = {.n = n, .work = work, .ctx = ctx, .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER};
+  d.ready = vl_xcalloc(n, sizeof(size_t));
+  d.waiting = vl_xcalloc(n, sizeof(size_t));
+  d.dependents = vl_xcalloc(n, sizeof(size_t *));
+  d.ndependents = vl_xcalloc(n, sizeof(size_t));
+  for (size_t i = 0; i < n; i++) {
+    const size_t *list;
+    size_t k = deps(ctx, i, &list);
+    d.waiting[i] = k;
+    for (size_t j = 0; j < k; j++) {
+      size_t p = list[j];
+      d.dependents[p] = vl_xrealloc(d.dependents[p], (d.ndependents[p] + 1) * sizeof(size_t));
+      d.dependents[p][d.ndependents[p]++] = i;
+    }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!d.waiting[i]) d.ready[d.ready_tail++] = i;
+  if (threads > (int)n) threads = (int)n;
+  if (threads <= 1) {
+    dag_worker(&d);
+  } else {
+    pthread_t *tids = vl_xcalloc((size_t)threads, sizeof(pthread_t));
+    int started = 0;
+    pthread_attr_t attr; /* the analysis recurses: give workers a main thread's stack */
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 16u << 20);
+    for (int t = 0; t < threads; t++)
+      if (pthread_create(&tids[started], &attr, dag_worker, &d) == 0) started++;
+    pthread_attr_destroy(&attr);
+    if (!started) dag_worker(&d);
+    for (int t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    free(tids);
+  }
+  for (size_t i = 0; i < n; i++) free(d.dependents[i]);
+  free(d.dependents);
+  free(d.ndependents);
+  free(d.waiting);
+  free(d.ready);
+  pthread_mutex_destroy(&d.lock);
+  pthread_cond_destroy(&d.changed);
+}

@@ -15,4 +15,10 @@ int vl_pool_default_threads(void);
 void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void (*emit)(void *ctx, size_t i),
                  void *ctx);
 
+
+/* Runs work(ctx, i) for i in [0, n) on `threads` threads, each job only after the jobs
+ * deps(ctx, i, &list) names are done (the list must describe an acyclic graph); no other order. */
+void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
+                     void (*work)(void *ctx, size_t i), void *ctx);
+
 #endif

@@ -34,12 +34,7 @@ VlProgram *vl_program_new(const VlKnowledge *know) {
 
 void vl_program_delete(VlProgram *self) {
   if (!self) return;
-  for (size_t i = 0; i < self->mods.len; i++) {
-    VlModInfo *m = self->mods.items[i];
-    vl_values_delete(m->vals);
-    vl_arena_delete(m->arena);
-    free(m);
-  }
+  for (size_t i = 0; i < self->mods.len; i++) vl_modinfo_delete(self->mods.items[i]);
   VL_VEC_FREE(&self->mods);
   free(self);
 }
@@ -56,6 +51,26 @@ VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, b
   m->index = self->mods.len;
   VL_VEC_PUSH(&self->mods, m);
   return m;
+}
+
+VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like) {
+  VlModInfo *m = vl_xcalloc(1, sizeof(VlModInfo));
+  m->prog = self;
+  m->arena = vl_arena_new();
+  m->vals = vl_values_new(m->arena);
+  m->name = vl_arena_strdup(m->arena, like->name);
+  m->path = vl_arena_strdup(m->arena, like->path);
+  m->package = like->package;
+  m->checked = true;
+  m->index = like->index;
+  return m;
+}
+
+void vl_modinfo_delete(VlModInfo *m) {
+  if (!m) return;
+  vl_values_delete(m->vals);
+  vl_arena_delete(m->arena);
+  free(m);
 }
 
 size_t vl_program_count(const VlProgram *self) { return self->mods.len; }

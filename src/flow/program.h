@@ -171,6 +171,11 @@ VlModInfo *vl_program_module(const VlProgram *self, size_t i);
 VlModInfo *vl_program_find(const VlProgram *self, const char *name);
 const VlKnowledge *vl_program_knowledge(const VlProgram *self);
 
+/* A module analysed outside the program's order (a --fix recheck): named like `like`, not found by
+ * vl_program_find; freed with vl_modinfo_delete. */
+VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like);
+void vl_modinfo_delete(VlModInfo *m);
+
 /* The row (0-based) of a byte in a module. */
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte);
 

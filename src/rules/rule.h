@@ -30,6 +30,8 @@ typedef struct VlFinding {
   VlFix fix;               /* applicability and message; the edit is made from fix_at/fix_insert */
   uint32_t fix_at;         /* byte (in at.mod) after which fix_insert goes */
   const char *fix_insert;
+  VlSpan via;              /* a store in a callee: the call in the module analysed (where the finding
+                              goes when the callee's file is not being checked) */
 } VlFinding;
 
 struct VlRuleCtx {

@@ -14,6 +14,7 @@ VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
       .fix_at = h->fix_at,
       .fix_insert = copy_method(h),
   };
+  if (h->via_call) fd.via = h->loop;
   (void)ctx;
   /* a stored element of a comprehension or generator that is not itself the view: no edit */
   if (h->store == VL_ST_ELEMENT && !h->text) fd.fix.applicability = VL_FIX_NONE;

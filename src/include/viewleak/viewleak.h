@@ -133,6 +133,47 @@ bool vl_report_has_syntax_errors(const VlReport *self);
  * parentheses), or NULL when it was. */
 const char *vl_report_skipped(const VlReport *self);
 
+/* ---- sessions: several files checked as one program ----
+ *
+ * A call into a helper of another module, a method of a class defined elsewhere, a generator
+ * imported from a sibling file: a session follows them.  Use:
+ *   1. vl_session_add every file to check (checked) and, as they are found, the modules they import
+ *      (not checked: analysed for their callers only);
+ *   2. vl_session_scan each file's text (any thread, distinct files): what it imports;
+ *      vl_session_imports names them, so the caller can add the files that define them;
+ *   3. vl_session_plan, then vl_session_analyse every file, job by job: a job's files in order,
+ *      after the jobs it depends on (vl_session_job_*); jobs ready together may run on threads;
+ *   4. vl_session_report for each checked file (any thread, distinct files): its findings, some
+ *      found while analysing the files that call into it.
+ * vl_engine_check is a session of one file. */
+typedef struct VlSession VlSession;
+VlSession *vl_session_new(const VlEngine *engine);
+void vl_session_delete(VlSession *self);
+/* Adds a file under its dotted module name ("pkg.utils"; see vl_module_for_path in driver/),
+ * `package` for an __init__.py.  Returns its index; a path added twice keeps its first index (and
+ * becomes checked if either call said so). */
+size_t vl_session_add(VlSession *self, const char *path, const char *module, bool package, bool checked);
+size_t vl_session_count(const VlSession *self);
+const char *vl_session_path(const VlSession *self, size_t i);
+bool vl_session_checked(const VlSession *self, size_t i);
+/* Reads what file i imports from its source (only import lines are parsed). */
+void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len);
+/* The absolute dotted names file i imports or may import (`from a import b`: a and a.b). */
+size_t vl_session_imports(const VlSession *self, size_t i, const char *const **names);
+/* Orders the analysis along the import graph (an import cycle is one job, in path order). */
+void vl_session_plan(VlSession *self);
+size_t vl_session_njobs(const VlSession *self);
+size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **files);
+size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps);
+/* Analyses file i (the text it was scanned from). */
+void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection,
+                        const VlLibraryExtensions *extensions);
+/* The report of file i, for `text` as analysed; after every analysis. */
+VlReport *vl_session_report(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection);
+/* The report of file i if it read `text` instead (a --fix pass), the other files as analysed. */
+VlReport *vl_session_recheck(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection,
+                             const VlLibraryExtensions *extensions);
+
 /* Syntax trees deeper than this are not analysed (the analysis walks them recursively). */
 #define VL_MAX_TREE_DEPTH 2000
 

@@ -1,0 +1,22 @@
+/* engine_internal.h: what the engine's parts share (engine.c, session.c): the engine's read-only
+ * state, and building a report. */
+#ifndef VL_DRIVER_ENGINE_INTERNAL_H
+#define VL_DRIVER_ENGINE_INTERNAL_H
+#include "base/arena.h"
+#include "knowledge/libtable.h"
+#include "syntax/pyast.h"
+#include "syntax/source.h"
+#include "viewleak/viewleak.h"
+
+const VlKnowledge *vl_engine_knowledge(const VlEngine *self);
+const VlPy *vl_engine_py(const VlEngine *self);
+
+/* A report over `text` (copied) with no diagnostics yet. */
+VlReport *vl_report_new(const char *path, const char *text, size_t len);
+void vl_report_set_state(VlReport *self, bool syntax_errors, const char *skipped);
+/* Takes copies of the diagnostics (their strings must live in the report's arena). */
+void vl_report_set_diagnostics(VlReport *self, const VlDiagnostic *diags, size_t n);
+const VlSource *vl_report_source(const VlReport *self);
+VlArena *vl_report_arena(VlReport *self);
+
+#endif

@@ -1,0 +1,482 @@
+/* session.c: a whole program checked together (viewleak.h, "sessions").
+ *
+ * Files are added with their module names, scanned for what they import (import lines only), then
+ * analysed in the order of the import graph: a module after the modules it imports, an import cycle
+ * as one job in path order.  Analysing a module keeps only what others need from it (its exports,
+ * in the program) and its findings (compact: byte spans and strings), never its text or IR; a
+ * file's report is built at the end from its text read again, so a finding that a caller's loop
+ * reveals in a callee's file lands in the callee's report.
+ *
+ * Thread-safety: scan and analyse may run on several threads for distinct files, analyse only once
+ * the jobs a file's job depends on are done; everything else from one thread. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/alloc.h"
+#include "base/vec.h"
+#include "diag/noqa.h"
+#include "driver/engine_internal.h"
+#include "flow/flow.h"
+#include "ir/lower.h"
+#include "ir/scan.h"
+#include "rules/rule.h"
+
+/* A finding as kept between analysis and report: spans in bytes of a file of the session. */
+typedef struct SFinding {
+  const VlRule *rule;
+  size_t file; /* where it is reported */
+  uint32_t start, end;
+  const char *message, *help;
+  bool has_related;
+  size_t related_file;
+  uint32_t related_start, related_end;
+  const char *related_message;
+  VlFix fix;
+  uint32_t fix_at;
+  const char *fix_insert;
+} SFinding;
+
+typedef struct SComment {
+  uint32_t row, start;
+  const char *text;
+  uint32_t len;
+} SComment;
+
+typedef struct SFile {
+  char *path;
+  VlModInfo *mi;
+  bool checked, package, scanned, analysed, syntax_errors;
+  const char *skipped;
+  VlArena *arena; /* imports, findings, comments */
+  const char **imports;
+  size_t nimports;
+  VL_VEC(size_t) deps; /* files it imports */
+  VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */
+  SComment *noqa;           /* its comments that mention noqa */
+  size_t nnoqa;
+  size_t scc;
+} SFile;
+
+typedef struct SJob {
+  VL_VEC(size_t) files;
+  VL_VEC(size_t) deps;
+} SJob;
+
+struct VlSession {
+  const VlEngine *engine;
+  VlProgram *prog;
+  VL_VEC(SFile) files;
+  VL_VEC(SJob) jobs;
+};
+
+VlSession *vl_session_new(const VlEngine *engine) {
+  VlSession *s = vl_xcalloc(1, sizeof(VlSession));
+  s->engine = engine;
+  s->prog = vl_program_new(vl_engine_knowledge(engine));
+  return s;
+}
+
+void vl_session_delete(VlSession *self) {
+  if (!self) return;
+  for (size_t i = 0; i < self->files.len; i++) {
+    SFile *f = &self->files.items[i];
+    free(f->path);
+    vl_arena_delete(f->arena);
+    VL_VEC_FREE(&f->deps);
+    VL_VEC_FREE(&f->findings);
+  }
+  for (size_t j = 0; j < self->jobs.len; j++) {
+    VL_VEC_FREE(&self->jobs.items[j].files);
+    VL_VEC_FREE(&self->jobs.items[j].deps);
+  }
+  VL_VEC_FREE(&self->files);
+  VL_VEC_FREE(&self->jobs);
+  vl_program_delete(self->prog);
+  free(self);
+}
+
+size_t vl_session_add(VlSession *self, const char *path, const char *module, bool package, bool checked) {
+  for (size_t i = 0; i < self->files.len; i++)
+    if (strcmp(self->files.items[i].path, path) == 0) {
+      self->files.items[i].checked |= checked;
+      self->files.items[i].mi->checked |= checked;
+      return i;
+    }
+  SFile f = {.path = vl_xstrdup(path), .checked = checked, .package = package, .arena = vl_arena_new()};
+  f.mi = vl_program_add(self->prog, module ? module : "", path, package, checked);
+  VL_VEC_PUSH(&self->files, f);
+  return self->files.len - 1;
+}
+
+size_t vl_session_count(const VlSession *self) { return self->files.len; }
+const char *vl_session_path(const VlSession *self, size_t i) { return self->files.items[i].path; }
+bool vl_session_checked(const VlSession *self, size_t i) { return self->files.items[i].checked; }
+
+/* The absolute module a relative import of file f names, or NULL (above the top package). */
+static const char *absolute(SFile *f, const char *module, uint8_t level) {
+  if (!level) return module;
+  char *base = vl_arena_strdup(f->arena, f->mi->name);
+  int up = level - (f->package ? 1 : 0);
+  for (int i = 0; i < up; i++) {
+    char *dot = strrchr(base, '.');
+    if (!dot) return NULL;
+    *dot = '\0';
+  }
+  if (!*module) return base;
+  return vl_arena_printf(f->arena, "%s.%s", base, module);
+}
+
+void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
+  SFile *f = &self->files.items[i];
+  const VlImportRef *refs;
+  size_t n = vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->arena, &refs);
+  VL_VEC(const char *) names = {0};
+  for (size_t k = 0; k < n; k++) {
+    const char *mod = absolute(f, refs[k].module, refs[k].level);
+    if (!mod) continue;
+    if (*mod) {
+      /* import a.b.c runs a, a.b and a.b.c */
+      for (const char *dot = strchr(mod, '.'); dot; dot = strchr(dot + 1, '.'))
+        VL_VEC_PUSH(&names, vl_arena_strndup(f->arena, mod, (size_t)(dot - mod)));
+      VL_VEC_PUSH(&names, mod);
+    }
+    if (refs[k].member) /* from pkg import mod: maybe a submodule */
+      VL_VEC_PUSH(&names, *mod ? vl_arena_printf(f->arena, "%s.%s", mod, refs[k].member) : refs[k].member);
+  }
+  f->imports = VL_ARENA_ARRAY(f->arena, const char *, names.len + 1);
+  if (names.len) memcpy(f->imports, names.items, names.len * sizeof(const char *));
+  f->nimports = names.len;
+  f->scanned = true;
+  VL_VEC_FREE(&names);
+}
+
+size_t vl_session_imports(const VlSession *self, size_t i, const char *const **names) {
+  *names = self->files.items[i].imports;
+  return self->files.items[i].nimports;
+}
+
+/* ---- planning: Tarjan's strongly connected components over the import graph ---- */
+
+typedef struct Tarjan {
+  VlSession *s;
+  size_t *index, *low;
+  bool *on;
+  VL_VEC(size_t) stack;
+  size_t next;
+} Tarjan;
+
+static void connect(Tarjan *t, size_t v) {
+  /* iterative, so that deep import chains cannot overflow the stack */
+  typedef struct { size_t v, edge; } Frame;
+  VL_VEC(Frame) calls = {0};
+  Frame start = {v, 0};
+  VL_VEC_PUSH(&calls, start);
+  t->index[v] = t->low[v] = ++t->next;
+  VL_VEC_PUSH(&t->stack, v);
+  t->on[v] = true;
+  while (calls.len) {
+    Frame *fr = &calls.items[calls.len - 1];
+    SFile *f = &t->s->files.items[fr->v];
+    if (fr->edge < f->deps.len) {
+      size_t w = f->deps.items[fr->edge++];
+      if (!t->index[w]) {
+        t->index[w] = t->low[w] = ++t->next;
+        VL_VEC_PUSH(&t->stack, w);
+        t->on[w] = true;
+        Frame next = {w, 0};
+        VL_VEC_PUSH(&calls, next);
+      } else if (t->on[w] && t->index[w] < t->low[fr->v]) {
+        t->low[fr->v] = t->index[w];
+      }
+      continue;
+    }
+    size_t u = fr->v;
+    calls.len--;
+    if (calls.len) {
+      size_t parent = calls.items[calls.len - 1].v;
+      if (t->low[u] < t->low[parent]) t->low[parent] = t->low[u];
+    }
+    if (t->low[u] != t->index[u]) continue;
+    /* u roots a component: every module it imports is in an earlier one */
+    SJob job = {0};
+    size_t w;
+    do {
+      w = t->stack.items[--t->stack.len];
+      t->on[w] = false;
+      t->s->files.items[w].scc = t->s->jobs.len;
+      VL_VEC_PUSH(&job.files, w);
+    } while (w != u);
+    VL_VEC_PUSH(&t->s->jobs, job);
+  }
+  VL_VEC_FREE(&calls);
+}
+
+static int by_index(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+void vl_session_plan(VlSession *self) {
+  size_t n = self->files.len;
+  /* edges: the files each file imports (by module name) */
+  for (size_t i = 0; i < n; i++) {
+    SFile *f = &self->files.items[i];
+    f->deps.len = 0;
+    for (size_t k = 0; k < f->nimports; k++) {
+      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      if (!m || m->index == i) continue;
+      bool dup = false;
+      for (size_t d = 0; d < f->deps.len && !dup; d++) dup = f->deps.items[d] == m->index;
+      if (!dup) VL_VEC_PUSH(&f->deps, m->index);
+    }
+  }
+  Tarjan t = {self, vl_xcalloc(n + 1, sizeof(size_t)), vl_xcalloc(n + 1, sizeof(size_t)), vl_xcalloc(n + 1, sizeof(bool)),
+              {0}, 0};
+  for (size_t i = 0; i < n; i++)
+    if (!t.index[i]) connect(&t, i);
+  free(t.index);
+  free(t.low);
+  free(t.on);
+  VL_VEC_FREE(&t.stack);
+  for (size_t j = 0; j < self->jobs.len; j++) {
+    SJob *job = &self->jobs.items[j];
+    qsort(job->files.items, job->files.len, sizeof(size_t), by_index); /* a cycle: in path order */
+    for (size_t k = 0; k < job->files.len; k++) {
+      SFile *f = &self->files.items[job->files.items[k]];
+      for (size_t d = 0; d < f->deps.len; d++) {
+        size_t dj = self->files.items[f->deps.items[d]].scc;
+        if (dj == j) continue;
+        bool dup = false;
+        for (size_t e = 0; e < job->deps.len && !dup; e++) dup = job->deps.items[e] == dj;
+        if (!dup) VL_VEC_PUSH(&job->deps, dj);
+      }
+    }
+  }
+}
+
+size_t vl_session_njobs(const VlSession *self) { return self->jobs.len; }
+
+size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **files) {
+  *files = self->jobs.items[job].files.items;
+  return self->jobs.items[job].files.len;
+}
+
+size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps) {
+  *deps = self->jobs.items[job].deps.items;
+  return self->jobs.items[job].deps.len;
+}
+
+/* ---- analysis ---- */
+
+typedef struct Found {
+  VlArena *arena;
+  VL_VEC(VlHit) hits;
+  VL_VEC(VlLoopRebind) rebinds;
+} Found;
+
+static void on_hit(void *ctx, const VlHit *h) {
+  Found *f = ctx;
+  VlHit c = *h; /* strings live in the analysis arena, freed after it: keep copies */
+  if (c.text) c.text = vl_arena_strdup(f->arena, c.text);
+  if (c.base_name) c.base_name = vl_arena_strdup(f->arena, c.base_name);
+  if (c.container) c.container = vl_arena_strdup(f->arena, c.container);
+  if (c.size) c.size = vl_arena_strdup(f->arena, c.size);
+  VL_VEC_PUSH(&f->hits, c);
+}
+
+static void on_rebind(void *ctx, const VlLoopRebind *rb) {
+  Found *f = ctx;
+  VL_VEC_PUSH(&f->rebinds, *rb);
+}
+
+typedef struct Sink {
+  VlSession *s;
+  SFile *f;
+  size_t own; /* the file analysed (session index) */
+  bool scratch; /* a recheck: only this file's findings */
+} Sink;
+
+static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
+  Sink *k = p;
+  VlSession *s = k->s;
+  size_t target = fd->at.mod ? fd->at.mod->index : k->own;
+  VlSpan at = fd->at;
+  if (k->scratch && fd->at.mod != k->f->mi) return;
+  if (k->scratch) target = k->own;
+  bool elsewhere = !k->scratch && target < s->files.len && target != k->own;
+  if (elsewhere && !s->files.items[target].checked) {
+    /* stored in a file not being checked: reported at the call in this one, without a fix */
+    if (!fd->via.mod || fd->via.mod->index != k->own) return;
+    at = fd->via;
+    target = k->own;
+  }
+  SFinding sf = {.rule = rule, .file = target, .start = at.start, .end = at.end, .message = fd->message,
+                 .help = fd->help, .has_related = fd->has_related, .related_message = fd->related_message};
+  if (fd->has_related) {
+    sf.related_file = fd->related.mod && !k->scratch ? fd->related.mod->index : k->own;
+    sf.related_start = fd->related.start;
+    sf.related_end = fd->related.end;
+    if (k->scratch && fd->related.mod != k->f->mi) sf.has_related = false;
+  }
+  if (at.start == fd->at.start && at.mod == fd->at.mod && fd->fix.applicability != VL_FIX_NONE && fd->fix_insert) {
+    sf.fix = fd->fix;
+    sf.fix_at = fd->fix_at;
+    sf.fix_insert = fd->fix_insert;
+  }
+  VL_VEC_PUSH(&k->f->findings, sf);
+}
+
+static bool mentions_noqa(const char *t, uint32_t len) {
+  for (uint32_t i = 0; i + 4 <= len; i++)
+    if (strncasecmp(t + i, "noqa", 4) == 0) return true;
+  return false;
+}
+
+/* Lowers and analyses `text` as module `mi`, keeping findings and noqa comments in f. */
+static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, const char *text, size_t len,
+                         const VlSelection *sel, const VlLibraryExtensions *ext, bool scratch) {
+  VlModule *m = vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
+  f->syntax_errors = m->syntax_errors;
+  f->skipped = m->skipped ? vl_arena_strdup(f->arena, m->skipped) : NULL;
+  size_t nn = 0;
+  for (uint32_t k = 0; k < m->ncomments; k++) nn += mentions_noqa(text + m->comments[k].start, m->comments[k].len);
+  f->noqa = VL_ARENA_ARRAY(f->arena, SComment, nn + 1);
+  f->nnoqa = 0;
+  for (uint32_t k = 0; k < m->ncomments; k++) {
+    const VlComment *c = &m->comments[k];
+    if (!mentions_noqa(text + c->start, c->len)) continue;
+    f->noqa[f->nnoqa++] = (SComment){c->row, c->start, vl_arena_strndup(f->arena, text + c->start, c->len), c->len};
+  }
+  if (!m->skipped) {
+    Found found = {.arena = f->arena};
+    VlFlowSink fs = {on_hit, on_rebind, &found};
+    vl_analyse_module(s->prog, mi, m, ext, &fs);
+    Sink sink = {s, f, own, scratch};
+    for (size_t r = 0; r < vl_rule_table_len; r++) {
+      const VlRule *rule = vl_rule_table[r];
+      if (!rule->check || !vl_selection_enabled(sel, rule->info.code)) continue;
+      VlRuleCtx ctx = {m, mi, f->arena, found.hits.items, found.hits.len, found.rebinds.items, found.rebinds.len,
+                       rule, emit, &sink};
+      rule->check(&ctx);
+    }
+    VL_VEC_FREE(&found.hits);
+    VL_VEC_FREE(&found.rebinds);
+  }
+  vl_module_delete(m);
+}
+
+void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *sel,
+                        const VlLibraryExtensions *ext) {
+  SFile *f = &self->files.items[i];
+  f->findings.len = 0;
+  analyse_into(self, f, i, f->mi, text, len, sel, ext, false);
+  f->analysed = true;
+}
+
+/* ---- reports ---- */
+
+static int by_position(const void *a, const void *b) {
+  const VlDiagnostic *x = a, *y = b;
+  if (x->range.start.byte != y->range.start.byte) return x->range.start.byte < y->range.start.byte ? -1 : 1;
+  return strcmp(x->rule->code, y->rule->code);
+}
+
+typedef VL_VEC(VlDiagnostic) Diags;
+
+typedef struct Unused {
+  VlReport *r;
+  const SComment *c;
+  size_t n;
+  Diags *out;
+} Unused;
+
+static void unused_code(void *p, const char *code, size_t n, size_t at) {
+  Unused *u = p;
+  if (n < 2 || (code[0] != 'V' && code[0] != 'v') || (code[1] != 'L' && code[1] != 'l')) return; /* not ours */
+  for (size_t i = 0; i < u->n; i++)
+    if (u->out->items[i].range.start.row == u->c->row && strncasecmp(u->out->items[i].rule->code, code, n) == 0) return;
+  VlDiagnostic d = {.rule = vl_rule_find("VL900")};
+  uint32_t start = u->c->start + (uint32_t)at;
+  const VlSource *src = vl_report_source(u->r);
+  d.range = (VlRange){vl_source_pos(src, start), vl_source_pos(src, start + (uint32_t)n)};
+  d.message = vl_arena_printf(vl_report_arena(u->r), "unused `noqa` directive: `%.*s` suppresses nothing on this line",
+                              (int)n, code);
+  d.help = "remove the code from the `# noqa` comment";
+  VL_VEC_PUSH(u->out, d);
+}
+
+static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t target) {
+  const VlSource *src = vl_report_source(r);
+  VlArena *a = vl_report_arena(r);
+  if (sf->file != target) return;
+  for (size_t i = 0; i < out->len; i++) /* the same finding, found from two loops */
+    if (out->items[i].rule == &sf->rule->info && out->items[i].range.start.byte == sf->start) return;
+  VlDiagnostic d = {
+      .rule = &sf->rule->info,
+      .message = vl_arena_strdup(a, sf->message),
+      .help = sf->help ? vl_arena_strdup(a, sf->help) : NULL,
+      .range = {vl_source_pos(src, sf->start), vl_source_pos(src, sf->end)},
+      .has_related = sf->has_related && sf->related_file == target,
+      .related_message = sf->related_message ? vl_arena_strdup(a, sf->related_message) : NULL,
+  };
+  if (d.has_related) d.related = (VlRange){vl_source_pos(src, sf->related_start), vl_source_pos(src, sf->related_end)};
+  if (sf->fix.applicability != VL_FIX_NONE && sf->fix_insert) {
+    VlEdit *edit = VL_ARENA_NEW(a, VlEdit);
+    VlPos at = vl_source_pos(src, sf->fix_at);
+    edit->range = (VlRange){at, at};
+    edit->content = vl_arena_strdup(a, sf->fix_insert);
+    d.fix = sf->fix;
+    d.fix.message = sf->fix.message ? vl_arena_strdup(a, sf->fix.message) : NULL;
+    d.fix.edits = edit;
+    d.fix.nedits = 1;
+  }
+  VL_VEC_PUSH(out, d);
+}
+
+/* The report of file f (index target) from the findings kept in `from` files. */
+static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile *from, size_t nfrom, const char *text,
+                              size_t len, const VlSelection *sel) {
+  VlReport *r = vl_report_new(f->path, text, len);
+  vl_report_set_state(r, f->syntax_errors, f->skipped);
+  Diags out = {0};
+  for (size_t k = 0; k < nfrom; k++)
+    for (size_t i = 0; i < from[k].findings.len; i++) add_findings(r, &out, &from[k].findings.items[i], target);
+  (void)s;
+  /* noqa: line comments and file-level directives */
+  size_t n = out.len;
+  for (size_t k = 0; k < f->nnoqa; k++) {
+    const SComment *c = &f->noqa[k];
+    for (size_t i = 0; i < n; i++)
+      if ((out.items[i].range.start.row == c->row && vl_noqa_covers(c->text, c->len, out.items[i].rule->code)) ||
+          vl_noqa_file_covers(c->text, c->len, out.items[i].rule->code))
+        out.items[i].suppressed = true;
+  }
+  if (vl_selection_enabled(sel, "VL900"))
+    for (size_t k = 0; k < f->nnoqa; k++) {
+      Unused u = {r, &f->noqa[k], n, &out};
+      vl_noqa_codes(f->noqa[k].text, f->noqa[k].len, unused_code, &u);
+    }
+  if (out.len) qsort(out.items, out.len, sizeof(VlDiagnostic), by_position);
+  vl_report_set_diagnostics(r, out.items, out.len);
+  VL_VEC_FREE(&out);
+  return r;
+}
+
+VlReport *vl_session_report(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *sel) {
+  SFile *f = &self->files.items[i];
+  return build_report(self, f, i, self->files.items, self->files.len, text, len, sel);
+}
+
+VlReport *vl_session_recheck(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *sel,
+                             const VlLibraryExtensions *ext) {
+  SFile *orig = &self->files.items[i];
+  VlModInfo *mi = vl_program_scratch(self->prog, orig->mi);
+  SFile tmp = {.path = orig->path, .mi = mi, .checked = true, .package = orig->package, .arena = vl_arena_new()};
+  analyse_into(self, &tmp, i, mi, text, len, sel, ext, true);
+  VlReport *r = build_report(self, &tmp, i, &tmp, 1, text, len, sel);
+  vl_modinfo_delete(mi);
+  VL_VEC_FREE(&tmp.findings);
+  vl_arena_delete(tmp.arena);
+  return r;
+}
