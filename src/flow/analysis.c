@@ -585,11 +585,38 @@ static const VlVal *mark_steps(Frame *F, const VlVal *v) {
   return vl_val_of(V(F->an), out, (size_t)n);
 }
 
+/* Containers the frame reported stores into, marked so: a caller storing them again reports
+ * nothing more. */
+static const VlVal *mark_reported(Frame *F, const VlVal *v) {
+  if (vl_val_empty(v) || !F->reported_into.len) return v;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    bool hit = false;
+    for (size_t k = 0; o->kind == VL_O_SEQ && o->site && k < F->reported_into.len && !hit; k++)
+      hit = F->reported_into.items[k] == o->site;
+    if (hit) {
+      VlObj c = *o;
+      c.flags |= VL_F_REPORTED;
+      o = vl_obj(V(F->an), c);
+      changed = true;
+    }
+    out[n++] = o;
+  }
+  return changed ? vl_val_of(V(F->an), out, (size_t)n) : v;
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
-  s->ret = F->ret;
+  s->ret = mark_reported(F, F->ret);
   s->yields = mark_steps(F, F->yields);
+  if (F->yield_at) {
+    s->yield_at = vl_expr_span(an, F->yield_at);
+    s->yield_text = vl_expr_text(an, F->yield_at);
+  }
   VL_VEC(VlEffect) effects = {0};
   for (size_t i = 0; i < F->effects.len; i++) VL_VEC_PUSH(&effects, F->effects.items[i]);
   /* attributes set on what the caller can see (self.x = ..., param.y = ...) */
@@ -759,6 +786,8 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
   VlSummary *c = VL_ARENA_NEW(a, VlSummary);
   c->ret = ex_val(x, s->ret);
   c->yields = ex_val(x, s->yields);
+  c->yield_at = s->yield_at;
+  c->yield_text = s->yield_text ? vl_arena_strdup(a, s->yield_text) : NULL;
   c->neffects = s->neffects;
   VlEffect *ef = VL_ARENA_ARRAY(a, VlEffect, s->neffects + 1);
   for (uint32_t i = 0; i < s->neffects; i++) {

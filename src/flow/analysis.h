@@ -119,9 +119,11 @@ struct Frame {
   CompEnv *comps;
   Heap heap;
   const VlVal *ret, *yields;
+  VlId yield_at; /* the yielded expression a consumer's report points at (a view when there is one) */
   VL_VEC(StoreEv) stores;
   VL_VEC(ClearEv) clears;
   VL_VEC(VlEffect) effects;
+  VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
   const VlVal **params; /* the symbols standing for the parameters */
   uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
   const AttrEvidence *attr_ev;

@@ -616,8 +616,11 @@ static const VlVal *eval_node(Frame *F, VlId e) {
     const VlVal *v = x->nkids && vl_kid(m, e, 0) ? eval_kid(F, e, 0) : vl_prim(V(F), VL_O_NONE);
     if (x->sub) v = vl_op_iter_elem(F, v, 0, e); /* yield from it: its elements */
     F->yields = vl_join(V(F), F->yields, v);
-    if (F->loop || x->sub) {
-      /* a generator hands out one value per step: record it where the view is made */
+    /* where a consumer that collects the steps (list(gen)) will be told the view is made */
+    if (!x->sub && x->nkids && vl_kid(m, e, 0)) {
+      bool view = false;
+      for (uint16_t i = 0; i < v->n; i++) view |= v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->sub;
+      if (view || !F->yield_at) F->yield_at = vl_kid(m, e, 0);
     }
     return vl_unknown(V(F)); /* what send() gives */
   }
@@ -1105,6 +1108,7 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->stores);
   VL_VEC_FREE(&F->clears);
   VL_VEC_FREE(&F->effects);
+  VL_VEC_FREE(&F->reported_into);
 }
 
 /* Runs the function's body until its heap stops growing. */

@@ -1317,9 +1317,19 @@ static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   vl_heap_add_elem(F, seq->objs[0]->site, elems);
   /* a generator's views are made where it yields: that is where each element's view is */
   VlId at = arg_expr;
-  for (uint16_t i = 0; i < it->n; i++)
-    if (it->objs[i]->kind == VL_O_ITER && it->objs[i]->expr && it->objs[i]->expr_mod == F->an->mi) at = it->objs[i]->expr;
-  if (at) {
+  const VlSite *yield = NULL;
+  const char *yield_text = NULL;
+  for (uint16_t i = 0; i < it->n; i++) {
+    const VlObj *o = it->objs[i];
+    if (o->kind != VL_O_ITER) continue;
+    if (o->expr && o->expr_mod == F->an->mi) at = o->expr;
+    else if (o->site && o->site->via && o->site->via->mod) yield = o->site->via, yield_text = o->name;
+  }
+  if (yield) {
+    StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = elems, .loop = F->loop, .implicit = true,
+                  .at = {yield->mod, yield->start, yield->end}, .fix_at = yield->end, .text = yield_text};
+    vl_frame_store(F, &ev);
+  } else if (at) {
     StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = elems, .loop = F->loop, .implicit = true,
                   .at = vl_expr_span(F->an, at), .fix_at = vl_expr(M(F), at)->end, .text = vl_expr_text(F->an, at)};
     vl_frame_store(F, &ev);

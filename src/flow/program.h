@@ -77,6 +77,8 @@ typedef struct VlHeapEntry {
 typedef struct VlSummary {
   const VlVal *ret;    /* what a call returns (the empty value: never returns) */
   const VlVal *yields; /* a generator: what each step yields */
+  VlSpan yield_at;     /* ... and where (reported there when a consumer collects the steps) */
+  const char *yield_text;
   const VlEffect *effects;
   uint32_t neffects;
   const VlHeapEntry *heap; /* contents of the new objects reachable from ret/yields/effects */

@@ -156,6 +156,15 @@ typedef struct Found {
   const VlObj *view;
 } Found;
 
+/* Containers into which a reported store put its views (Frame.reported_into): storing such a
+ * container again (keep.append(v) ... out[k] = keep) is the same leak one level up, reported at
+ * that store. */
+static bool filled_by_stores(const Frame *F, const VlSite *site) {
+  for (size_t i = 0; site && i < F->reported_into.len; i++)
+    if (F->reported_into.items[i] == site) return true;
+  return false;
+}
+
 /* The partial views the store puts into the container (for extend: each element's). */
 static void stored_views(const Frame *F, const VlVal *v, bool elements, const VlObj **out, int *n, int depth) {
   if (!v || depth > 4) return;
@@ -178,6 +187,7 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, const Vl
         out[(*n)++] = o;
       }
     } else if (o->kind == VL_O_SEQ) {
+      if ((o->flags & VL_F_REPORTED) || filled_by_stores(F, o->site)) continue; /* reported where stored */
       if (o->sub == VL_SEQ_TUPLE && o->nitems)
         for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, out, n, depth + 1);
       else stored_views(F, o->elem, false, out, n, depth + 1);
@@ -304,6 +314,8 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   else hit.loop = ev->at;
   (void)implicit;
   an->sink->hit(an->sink->ctx, &hit);
+  for (uint16_t k = 0; k < ev->container->n; k++)
+    if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
 }
 
 static void debug_dump(const Frame *F) {
@@ -345,15 +357,20 @@ void vl_retain_check(Frame *F) {
       for (VlId L = pass == 0 ? 0 : ev->loop; !done; L = m->loops[L].parent) {
         bool implicit = pass == 0;
         if (!implicit && !L) break;
-        if (!outlives(F, ev, L, &escapes)) {
+        bool out = outlives(F, ev, L, &escapes);
+        if (debug) fprintf(stderr, "  check '%s' loop %u implicit %d: container %s\n", ev->text ? ev->text : "", L, implicit,
+                           out ? "outlives" : "does not outlive");
+        if (!out) {
           if (implicit) break;
           if (L && m->loops[L].parent) continue;
           break;
         }
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
-          if (!per_iteration(F, v->site, L, implicit)) continue;
-          if (whole_kept(F, v->site, L)) continue;
+          bool fresh = per_iteration(F, v->site, L, implicit), whole = fresh && whole_kept(F, v->site, L);
+          if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
+                             fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
+          if (!fresh || whole) continue;
           report(F, ev, v, L, implicit);
           done = true;
         }

@@ -406,6 +406,13 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
   if (!vl_val_empty(s->yields)) { /* a generator: a call makes an iterator; steps run later */
     VlObj it = {.kind = VL_O_ITER, .elem = inst(&S, s->yields), .nd = vl_nd_unknown(),
                 .site = vl_new_site(F, call, VL_HOW_OBJECT)};
+    if (s->yield_at.mod) { /* where it yields: its site's `via`, its text in `name` */
+      VlSite at = {.kind = VL_SITE_NEW, .mod = s->yield_at.mod, .start = s->yield_at.start, .end = s->yield_at.end};
+      VlSite c = *it.site;
+      c.via = vl_site(V(F), at);
+      it.site = vl_site(V(F), c);
+      it.name = s->yield_text ? vl_arena_strdup(an->arena, s->yield_text) : NULL;
+    }
     r = vl_val1(V(F), vl_obj(V(F), it));
   }
   memo_free(&S);

@@ -121,7 +121,9 @@ enum {
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
                              when the deferred operation beside it resolves to something known */
-  VL_F_WHOLE = 1 << 4     /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
+  VL_F_WHOLE = 1 << 4,    /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
+  VL_F_REPORTED = 1 << 5  /* SEQ: the views in it were reported where they were stored (a callee's list
+                             of views handed back: storing the list again is the same leak) */
 };
 
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
