@@ -1300,6 +1300,22 @@ static const VlVal *new_iter(Frame *F, const VlVal *elem) {
   return vl_val1(V(F), vl_obj(V(F), it));
 }
 
+/* iter(g), islice(g, k), filter(f, g)...: an iterator over the same elements as `src`.  When `src`
+ * is a generator, the result keeps where it yields (its site's `via` and text), so a consumer that
+ * stores the elements is reported at the yield, where the view is made. */
+static const VlVal *pass_iter(Frame *F, const VlVal *src, VlId expr) {
+  VlObj it = {.kind = VL_O_ITER, .elem = raw_elems(F, src, expr, 0), .nd = vl_nd_unknown()};
+  for (uint16_t i = 0; src && i < src->n; i++) {
+    const VlObj *o = src->objs[i];
+    if (o->kind == VL_O_ITER && o->site && o->site->via) {
+      it.site = o->site;
+      it.name = o->name;
+      break;
+    }
+  }
+  return vl_val1(V(F), vl_obj(V(F), it));
+}
+
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
   const VlVal *elem = &vl_empty_val;
   for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
@@ -1408,8 +1424,8 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     Restep mark = {.mode = RS_MARK, .markexpr = expr};
     return new_iter(F, restep(F, r, &mark, 0));
   }
-  if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return new_iter(F, raw_elems(F, a->pos[1], expr, 0));
-  if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return new_iter(F, raw_elems(F, first, expr, 0));
+  if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return pass_iter(F, a->pos[1], expr);
+  if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return pass_iter(F, first, expr);
   if (strcmp(name, "next") == 0 && first) {
     Restep r = {.mode = RS_CALL, .at = expr};
     const VlVal *v = restep(F, raw_elems(F, first, expr, 0), &r, 0);
@@ -1548,7 +1564,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   }
   if ((strcmp(q, "itertools.islice") == 0 || strcmp(q, "itertools.cycle") == 0 ||
        strcmp(q, "itertools.takewhile") == 0 || strcmp(q, "itertools.dropwhile") == 0) && a->npos >= 1)
-    return new_iter(F, raw_elems(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr, 0));
+    return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr);
   if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
   if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
   *handled = false;

@@ -298,10 +298,12 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   VlId stmt = 0;
   /* where the array is made anew: through the callees that made it, as far as this module goes */
   const VlSite *made = s;
+  if (made->kind == VL_SITE_STEP && !made->at && made->via && made->via->mod == an->mi)
+    made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
   while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
   const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, &stmt) : NULL;
   if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt);
-  hit.kind = s->kind == VL_SITE_NEW && s->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
+  hit.kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
   hit.base_name = assigned ? assigned : view_root(F, view);
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
