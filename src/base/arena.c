@@ -16,7 +16,9 @@ struct VlArena {
   Block *head;
 };
 
-enum { BLOCK_SIZE = 64 * 1024 };
+/* Blocks start small and double up to MAX_BLOCK: a program holds thousands of arenas (one per
+ * module), most of which stay small. */
+enum { FIRST_BLOCK = 2 * 1024, MAX_BLOCK = 256 * 1024 };
 
 VlArena *vl_arena_new(void) { return vl_xcalloc(1, sizeof(VlArena)); }
 
@@ -34,8 +36,10 @@ void *vl_arena_alloc(VlArena *self, size_t size) {
   size = (size + align - 1) / align * align;
   Block *b = self->head;
   if (!b || b->cap - b->used < size) {
-    size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-    b = vl_xcalloc(1, sizeof(Block) + cap);
+    size_t cap = b ? (b->cap >= MAX_BLOCK ? MAX_BLOCK : b->cap * 2) : FIRST_BLOCK;
+    if (cap < size) cap = size;
+    b = vl_xrealloc(NULL, sizeof(Block) + cap);
+    b->used = 0;
     b->cap = cap;
     b->next = self->head;
     self->head = b;
@@ -44,6 +48,18 @@ void *vl_arena_alloc(VlArena *self, size_t size) {
   b->used += size;
   memset(p, 0, size);
   return p;
+}
+
+size_t vl_arena_bytes(const VlArena *self) {
+  size_t n = 0;
+  for (const Block *b = self ? self->head : NULL; b; b = b->next) n += sizeof(Block) + b->cap;
+  return n;
+}
+
+size_t vl_arena_used(const VlArena *self) {
+  size_t n = 0;
+  for (const Block *b = self ? self->head : NULL; b; b = b->next) n += b->used;
+  return n;
 }
 
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n) {

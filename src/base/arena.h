@@ -15,6 +15,10 @@ void *vl_arena_alloc(VlArena *self, size_t size);
 /* Copies of strings, owned by the arena. */
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n);
 char *vl_arena_strdup(VlArena *self, const char *s);
+/* Bytes the arena holds from the heap (for statistics). */
+size_t vl_arena_bytes(const VlArena *self);
+/* Bytes handed out (for statistics). */
+size_t vl_arena_used(const VlArena *self);
 char *vl_arena_printf(VlArena *self, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *vl_arena_vprintf(VlArena *self, const char *fmt, va_list ap);
 

@@ -6,6 +6,7 @@
  * prints what --fix would change and writes nothing. */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,11 +309,27 @@ static void analyse_job(void *ctx, size_t j) {
 /* Files imported by the checked ones, analysed for their callers: at most this many. */
 enum { VL_DISCOVER_LIMIT = 4096 };
 
+/* VIEWLEAK_STATS=1: how long each phase of a check took, on stderr (for engineers). */
+static void phase(const char *name) {
+  static int on = -1;
+  static struct timespec last;
+  if (on < 0) {
+    on = getenv("VIEWLEAK_STATS") != NULL;
+    clock_gettime(CLOCK_MONOTONIC, &last);
+  }
+  if (!on || !name) return;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  fprintf(stderr, "phase %-10s %8.3f s\n", name, (double)(now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9);
+  last = now;
+}
+
 /* Looks up each file's configuration (main thread), analyses the program, then reports each file
  * on the worker pool. */
 static void check_all(Run *run, Job *items, size_t n) {
   Options *o = run->opt;
   char err[512];
+  phase(NULL);
   VlSession *session = vl_session_new(run->engine);
   for (size_t i = 0; i < n; i++) {
     items[i].config = vl_project_config_for(run->project, items[i].path, err, sizeof err);
@@ -330,8 +347,11 @@ static void check_all(Run *run, Job *items, size_t n) {
       jobs.units[items[i].index].stdin_text = items[i].stdin_text;
       jobs.units[items[i].index].stdin_len = items[i].stdin_len;
     }
+  phase("add");
   vl_pool_run(checked, o->jobs, scan_one, no_emit, &jobs);
+  phase("scan");
   vl_session_discover(session, VL_DISCOVER_LIMIT);
+  phase("discover");
   /* rules and extensions: each file's own configuration */
   for (size_t i = 0; i < vl_session_count(session); i++) {
     const VlConfig *c = NULL;
@@ -342,9 +362,32 @@ static void check_all(Run *run, Job *items, size_t n) {
     jobs.units[i].sel = vl_config_selection(c, vl_session_path(session, i), &o->select, &o->extend_select, &o->ignore);
     jobs.units[i].ext = vl_config_extensions(c);
   }
+  phase("configure");
   vl_session_plan(session);
+  phase("plan");
+  if (getenv("VIEWLEAK_STATS")) {
+    size_t big = 0, files = 0;
+    for (size_t j = 0; j < vl_session_njobs(session); j++) {
+      const size_t *f;
+      size_t k = vl_session_job_files(session, j, &f);
+      files += k;
+      if (k > big) big = k;
+    }
+    fprintf(stderr, "plan: %zu files in %zu jobs, the largest (an import cycle) of %zu files\n", files,
+            vl_session_njobs(session), big);
+    for (size_t j = 0; j < vl_session_njobs(session) && getenv("VIEWLEAK_STATS_CYCLES"); j++) {
+      const size_t *f;
+      size_t k = vl_session_job_files(session, j, &f);
+      if (k < 2) continue;
+      fprintf(stderr, "cycle of %zu:", k);
+      for (size_t x = 0; x < k; x++) fprintf(stderr, " %s", vl_session_path(session, f[x]));
+      fprintf(stderr, "\n");
+    }
+  }
   vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, analyse_job, &jobs);
+  phase("analyse");
   vl_pool_run(n, o->jobs, work, emit, &jobs);
+  phase("report");
   for (size_t i = 0; i < vl_session_count(session); i++) vl_selection_delete(jobs.units[i].sel);
   free(jobs.units);
   vl_session_delete(session);

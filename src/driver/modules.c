@@ -8,6 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/strmap.h"
 #include "base/vec.h"
 #include "driver/walk.h"
 
@@ -84,47 +85,107 @@ static char *path_for_module(const char *root, const char *name) {
   return NULL;
 }
 
+/* Is `root` where installed distributions live (site-packages, dist-packages)?  Its other
+ * top-level packages are third-party: the library tables speak for them. */
+static bool installed_root(const char *root) {
+  const char *base = strrchr(root, '/');
+  base = base ? base + 1 : root;
+  return strcmp(base, "site-packages") == 0 || strcmp(base, "dist-packages") == 0;
+}
+
+/* The first component of a dotted module name, as a fresh string. */
+static char *top_name(const char *module) {
+  const char *dot = strchr(module, '.');
+  return dot ? vl_xstrndup(module, (size_t)(dot - module)) : vl_xstrdup(module);
+}
+
+typedef struct Root {
+  char *dir;
+  bool installed;             /* only the checked files' own top-level packages are first-party */
+  VL_VEC(char *) tops;
+  VlStrMap seen;              /* names already looked up here (keys: the session's import names) */
+} Root;
+
+static bool first_party(const Root *r, const char *module) {
+  if (!r->installed) return true;
+  char *top = top_name(module);
+  bool yes = false;
+  for (size_t i = 0; i < r->tops.len && !yes; i++) yes = strcmp(r->tops.items[i], top) == 0;
+  free(top);
+  return yes;
+}
+
+typedef VL_VEC(Root) Roots;
+
+/* The index of root `dir` (taken), added if new. */
+static size_t root_index(Roots *roots, char *dir) {
+  for (size_t k = 0; k < roots->len; k++)
+    if (strcmp(roots->items[k].dir, dir) == 0) {
+      free(dir);
+      return k;
+    }
+  VL_VEC_PUSH(roots, ((Root){.dir = dir, .installed = installed_root(dir)}));
+  return roots->len - 1;
+}
+
 size_t vl_session_discover(VlSession *s, size_t limit) {
-  /* the roots of the checked files' modules */
-  VL_VEC(char *) roots = {0};
+  /* Python looks a file's imports up where its top package (or the script itself) lies: its root */
+  Roots roots = {0};
+  VL_VEC(size_t) root_of = {0}; /* per session file */
   for (size_t i = 0; i < vl_session_count(s); i++) {
-    if (!vl_session_checked(s, i)) continue;
     bool pkg;
-    char *root = NULL;
-    free(vl_module_for_path(vl_session_path(s, i), &pkg, &root));
-    bool dup = false;
-    for (size_t r = 0; r < roots.len && !dup; r++) dup = strcmp(roots.items[r], root) == 0;
-    if (dup) free(root);
-    else VL_VEC_PUSH(&roots, root);
+    char *dir = NULL;
+    char *module = vl_module_for_path(vl_session_path(s, i), &pkg, &dir);
+    size_t r = root_index(&roots, dir);
+    VL_VEC_PUSH(&root_of, r);
+    if (vl_session_checked(s, i)) {
+      Root *R = &roots.items[r];
+      char *top = top_name(module);
+      bool dup = false;
+      for (size_t k = 0; k < R->tops.len && !dup; k++) dup = strcmp(R->tops.items[k], top) == 0;
+      if (dup) free(top);
+      else VL_VEC_PUSH(&R->tops, top);
+    }
+    free(module);
   }
   size_t added = 0;
   for (size_t i = 0; i < vl_session_count(s) && added < limit; i++) {
+    size_t r = root_of.items[i];
+    Root *R = &roots.items[r];
     const char *const *names;
     size_t n = vl_session_imports(s, i, &names);
     for (size_t k = 0; k < n && added < limit; k++) {
-      for (size_t r = 0; r < roots.len; r++) {
-        char *path = path_for_module(roots.items[r], names[k]);
-        if (!path) continue;
-        size_t before = vl_session_count(s);
-        bool pkg;
-        char *module = vl_module_for_path(path, &pkg, NULL);
-        size_t j = vl_session_add(s, path, module, pkg, false);
-        free(module);
-        if (j == before) { /* new: read what it imports in turn */
-          char *text, err[256];
-          size_t len;
-          if (vl_read_file(path, &text, &len, err, sizeof err)) {
-            vl_session_scan(s, j, text, len);
-            free(text);
-          }
-          added++;
+      size_t known;
+      if (vl_strmap_get(&R->seen, names[k], &known) || vl_session_has_module(s, names[k])) continue;
+      vl_strmap_put(&R->seen, names[k], 0);
+      if (!first_party(R, names[k])) continue;
+      char *path = path_for_module(R->dir, names[k]);
+      if (!path) continue;
+      size_t before = vl_session_count(s);
+      bool pkg;
+      char *module = vl_module_for_path(path, &pkg, NULL);
+      size_t j = vl_session_add(s, path, module, pkg, false);
+      free(module);
+      if (j == before) { /* new: read what it imports in turn, from the same root */
+        VL_VEC_PUSH(&root_of, r);
+        char *text, err[256];
+        size_t len;
+        if (vl_read_file(path, &text, &len, err, sizeof err)) {
+          vl_session_scan(s, j, text, len);
+          free(text);
         }
-        free(path);
-        break;
+        added++;
       }
+      free(path);
     }
   }
-  for (size_t r = 0; r < roots.len; r++) free(roots.items[r]);
+  for (size_t r = 0; r < roots.len; r++) {
+    for (size_t k = 0; k < roots.items[r].tops.len; k++) free(roots.items[r].tops.items[k]);
+    VL_VEC_FREE(&roots.items[r].tops);
+    vl_strmap_free(&roots.items[r].seen);
+    free(roots.items[r].dir);
+  }
   VL_VEC_FREE(&roots);
+  VL_VEC_FREE(&root_of);
   return added;
 }

@@ -9,11 +9,13 @@
  *
  * Thread-safety: scan and analyse may run on several threads for distinct files, analyse only once
  * the jobs a file's job depends on are done; everything else from one thread. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "base/alloc.h"
+#include "base/strmap.h"
 #include "base/vec.h"
 #include "diag/noqa.h"
 #include "driver/engine_internal.h"
@@ -48,10 +50,15 @@ typedef struct SFile {
   VlModInfo *mi;
   bool checked, package, scanned, analysed, syntax_errors;
   const char *skipped;
-  VlArena *arena; /* imports, findings, comments */
+  VlArena *arena; /* findings, comments */
+  VlArena *scan;  /* imports, until the analysis is planned */
   const char **imports;
+  bool *implied;   /* per import: found, but no dependency: a parent package that `import a.b.c` runs,
+                      or an import inside a block (deferred to a call, only for type checkers, or
+                      optional), which is where import cycles close */
   size_t nimports;
   VL_VEC(size_t) deps; /* files it imports */
+  bool imported;       /* another file of the session imports it: its exports are read */
   VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */
   SComment *noqa;           /* its comments that mention noqa */
   size_t nnoqa;
@@ -67,6 +74,7 @@ struct VlSession {
   const VlEngine *engine;
   VlProgram *prog;
   VL_VEC(SFile) files;
+  VlStrMap by_path; /* path -> index in files (keys: the files' own paths) */
   VL_VEC(SJob) jobs;
 };
 
@@ -79,10 +87,24 @@ VlSession *vl_session_new(const VlEngine *engine) {
 
 void vl_session_delete(VlSession *self) {
   if (!self) return;
+  if (getenv("VIEWLEAK_STATS")) {
+    size_t files = 0, mods = 0, used = 0;
+    for (size_t i = 0; i < self->files.len; i++) {
+      files += vl_arena_bytes(self->files.items[i].arena);
+      mods += vl_arena_bytes(self->files.items[i].mi->arena);
+      used += vl_arena_used(self->files.items[i].mi->arena);
+      if (vl_arena_bytes(self->files.items[i].mi->arena) > 1 << 20)
+        fprintf(stderr, "  exports %.1f MiB %s\n", vl_arena_bytes(self->files.items[i].mi->arena) / 1048576.0,
+                self->files.items[i].path);
+    }
+    fprintf(stderr, "session: %zu files; %.1f MiB of findings and imports, %.1f MiB of module exports (%.1f MiB used)\n",
+            self->files.len, (double)files / 1048576.0, (double)mods / 1048576.0, (double)used / 1048576.0);
+  }
   for (size_t i = 0; i < self->files.len; i++) {
     SFile *f = &self->files.items[i];
     free(f->path);
     vl_arena_delete(f->arena);
+    vl_arena_delete(f->scan);
     VL_VEC_FREE(&f->deps);
     VL_VEC_FREE(&f->findings);
   }
@@ -91,32 +113,36 @@ void vl_session_delete(VlSession *self) {
     VL_VEC_FREE(&self->jobs.items[j].deps);
   }
   VL_VEC_FREE(&self->files);
+  vl_strmap_free(&self->by_path);
   VL_VEC_FREE(&self->jobs);
   vl_program_delete(self->prog);
   free(self);
 }
 
 size_t vl_session_add(VlSession *self, const char *path, const char *module, bool package, bool checked) {
-  for (size_t i = 0; i < self->files.len; i++)
-    if (strcmp(self->files.items[i].path, path) == 0) {
-      self->files.items[i].checked |= checked;
-      self->files.items[i].mi->checked |= checked;
-      return i;
-    }
-  SFile f = {.path = vl_xstrdup(path), .checked = checked, .package = package, .arena = vl_arena_new()};
+  size_t i;
+  if (vl_strmap_get(&self->by_path, path, &i)) {
+    self->files.items[i].checked |= checked;
+    self->files.items[i].mi->checked |= checked;
+    return i;
+  }
+  SFile f = {.path = vl_xstrdup(path), .checked = checked, .package = package, .arena = vl_arena_new(),
+             .scan = vl_arena_new()};
   f.mi = vl_program_add(self->prog, module ? module : "", path, package, checked);
   VL_VEC_PUSH(&self->files, f);
+  vl_strmap_put(&self->by_path, f.path, self->files.len - 1);
   return self->files.len - 1;
 }
 
 size_t vl_session_count(const VlSession *self) { return self->files.len; }
 const char *vl_session_path(const VlSession *self, size_t i) { return self->files.items[i].path; }
 bool vl_session_checked(const VlSession *self, size_t i) { return self->files.items[i].checked; }
+bool vl_session_has_module(const VlSession *self, const char *module) { return vl_program_find(self->prog, module) != NULL; }
 
 /* The absolute module a relative import of file f names, or NULL (above the top package). */
 static const char *absolute(SFile *f, const char *module, uint8_t level) {
   if (!level) return module;
-  char *base = vl_arena_strdup(f->arena, f->mi->name);
+  char *base = vl_arena_strdup(f->scan, f->mi->name);
   int up = level - (f->package ? 1 : 0);
   for (int i = 0; i < up; i++) {
     char *dot = strrchr(base, '.');
@@ -124,31 +150,43 @@ static const char *absolute(SFile *f, const char *module, uint8_t level) {
     *dot = '\0';
   }
   if (!*module) return base;
-  return vl_arena_printf(f->arena, "%s.%s", base, module);
+  return vl_arena_printf(f->scan, "%s.%s", base, module);
 }
 
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
   SFile *f = &self->files.items[i];
   const VlImportRef *refs;
-  size_t n = vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->arena, &refs);
+  size_t n = vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->scan, &refs);
   VL_VEC(const char *) names = {0};
+  VL_VEC(bool) implied = {0};
   for (size_t k = 0; k < n; k++) {
     const char *mod = absolute(f, refs[k].module, refs[k].level);
     if (!mod) continue;
     if (*mod) {
-      /* import a.b.c runs a, a.b and a.b.c */
-      for (const char *dot = strchr(mod, '.'); dot; dot = strchr(dot + 1, '.'))
-        VL_VEC_PUSH(&names, vl_arena_strndup(f->arena, mod, (size_t)(dot - mod)));
+      /* import a.b.c runs a, a.b and a.b.c; what it binds is found by name, so only a.b.c's
+       * analysis must come first */
+      for (const char *dot = strchr(mod, '.'); dot; dot = strchr(dot + 1, '.')) {
+        VL_VEC_PUSH(&names, vl_arena_strndup(f->scan, mod, (size_t)(dot - mod)));
+        VL_VEC_PUSH(&implied, true);
+      }
       VL_VEC_PUSH(&names, mod);
+      VL_VEC_PUSH(&implied, refs[k].indented);
     }
-    if (refs[k].member) /* from pkg import mod: maybe a submodule */
-      VL_VEC_PUSH(&names, *mod ? vl_arena_printf(f->arena, "%s.%s", mod, refs[k].member) : refs[k].member);
+    if (refs[k].member) { /* from pkg import mod: maybe a submodule */
+      VL_VEC_PUSH(&names, *mod ? vl_arena_printf(f->scan, "%s.%s", mod, refs[k].member) : refs[k].member);
+      VL_VEC_PUSH(&implied, refs[k].indented);
+    }
   }
-  f->imports = VL_ARENA_ARRAY(f->arena, const char *, names.len + 1);
-  if (names.len) memcpy(f->imports, names.items, names.len * sizeof(const char *));
+  f->imports = VL_ARENA_ARRAY(f->scan, const char *, names.len + 1);
+  f->implied = VL_ARENA_ARRAY(f->scan, bool, names.len + 1);
+  if (names.len) {
+    memcpy(f->imports, names.items, names.len * sizeof(const char *));
+    memcpy(f->implied, implied.items, names.len * sizeof(bool));
+  }
   f->nimports = names.len;
   f->scanned = true;
   VL_VEC_FREE(&names);
+  VL_VEC_FREE(&implied);
 }
 
 size_t vl_session_imports(const VlSession *self, size_t i, const char *const **names) {
@@ -217,15 +255,33 @@ static int by_index(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Is module `inner` inside package `pkg` ("pkg.sub.mod" in "pkg")? */
+static bool inside(const char *inner, const char *pkg) {
+  size_t n = strlen(pkg);
+  return n && strncmp(inner, pkg, n) == 0 && inner[n] == '.';
+}
+
 void vl_session_plan(VlSession *self) {
   size_t n = self->files.len;
+  for (size_t i = 0; i < n; i++) {
+    SFile *f = &self->files.items[i];
+    for (size_t k = 0; k < f->nimports; k++) {
+      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      if (m && m->index != i) self->files.items[m->index].imported = m->shared = true;
+    }
+  }
   /* edges: the files each file imports (by module name) */
   for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];
     f->deps.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
+      if (f->implied[k]) continue;
       VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
       if (!m || m->index == i) continue;
+      /* a module importing its own package (`from pkg import helper`, re-exported by pkg's
+       * __init__, which imports the module in turn): the package comes after, as Python runs it;
+       * such edges would make most of a large package one import cycle, analysed on one thread */
+      if (m->package && inside(f->mi->name, m->name)) continue;
       bool dup = false;
       for (size_t d = 0; d < f->deps.len && !dup; d++) dup = f->deps.items[d] == m->index;
       if (!dup) VL_VEC_PUSH(&f->deps, m->index);
@@ -252,6 +308,15 @@ void vl_session_plan(VlSession *self) {
         if (!dup) VL_VEC_PUSH(&job->deps, dj);
       }
     }
+  }
+  /* the imports have served: the plan holds the dependencies */
+  for (size_t i = 0; i < n; i++) {
+    SFile *f = &self->files.items[i];
+    vl_arena_delete(f->scan);
+    f->scan = vl_arena_new();
+    f->imports = NULL;
+    f->implied = NULL;
+    f->nimports = 0;
   }
 }
 
@@ -341,7 +406,7 @@ static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, cons
   f->skipped = m->skipped ? vl_arena_strdup(f->arena, m->skipped) : NULL;
   size_t nn = 0;
   for (uint32_t k = 0; k < m->ncomments; k++) nn += mentions_noqa(text + m->comments[k].start, m->comments[k].len);
-  f->noqa = VL_ARENA_ARRAY(f->arena, SComment, nn + 1);
+  f->noqa = nn ? VL_ARENA_ARRAY(f->arena, SComment, nn) : NULL; /* most files have none */
   f->nnoqa = 0;
   for (uint32_t k = 0; k < m->ncomments; k++) {
     const VlComment *c = &m->comments[k];
@@ -372,6 +437,7 @@ void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len,
   f->findings.len = 0;
   analyse_into(self, f, i, f->mi, text, len, sel, ext, false);
   f->analysed = true;
+  if (!f->imported) vl_modinfo_release(f->mi);
 }
 
 /* ---- reports ---- */

@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* analysis.c: analysing one module.
  *
  * Order of work, so that every function sees the module's globals and the summaries it calls:
@@ -10,11 +11,15 @@
  *   4. the module body again, now following calls (scripts whose loops call helpers);
  *   5. exports: summaries, globals and class facts copied into the module's own arena, for the
  *      modules analysed after it. */
+#include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/ptrmap.h"
+#include "base/strmap.h"
 #include "flow/analysis.h"
 
 static VlValues *V(const Analysis *an) { return an->vals; }
@@ -24,18 +29,49 @@ static VlValues *V(const Analysis *an) { return an->vals; }
 struct VlProgram {
   const VlKnowledge *know;
   VL_VEC(VlModInfo *) mods;
+  VlStrMap by_name; /* module name -> index of the first module of that name */
+  VlArena *names;   /* the modules' names and paths (keys of by_name) */
+  /* what the modules others import export, for the whole run: one store, so that thousands of
+   * small modules waste no partly filled blocks; written under `lock` by the analysing thread */
+  VlArena *shared;
+  VlStrMap shared_strs; /* strings in it, each once (parameter and attribute names repeat a lot) */
+  pthread_mutex_t lock;
 };
+
+/* A copy of s where module mi's facts live: in the shared store, one copy per distinct string. */
+static const char *fact_str(VlModInfo *mi, const char *s) {
+  if (!s) return NULL;
+  if (!mi->shared) return vl_arena_strdup(mi->facts, s);
+  VlProgram *p = mi->prog;
+  const char *known = vl_strmap_key(&p->shared_strs, s);
+  if (known) return known;
+  const char *c = vl_arena_strdup(p->shared, s);
+  vl_strmap_put(&p->shared_strs, c, 0);
+  return c;
+}
 
 VlProgram *vl_program_new(const VlKnowledge *know) {
   VlProgram *p = vl_xcalloc(1, sizeof(VlProgram));
   p->know = know;
+  p->names = vl_arena_new();
+  p->shared = vl_arena_new();
+  pthread_mutex_init(&p->lock, NULL);
   return p;
 }
 
 void vl_program_delete(VlProgram *self) {
   if (!self) return;
+  if (getenv("VIEWLEAK_STATS"))
+    fprintf(stderr, "program: %zu modules; shared exports %.1f MiB (%.1f MiB used), %zu distinct strings\n",
+            self->mods.len, (double)vl_arena_bytes(self->shared) / 1048576.0,
+            (double)vl_arena_used(self->shared) / 1048576.0, self->shared_strs.len);
   for (size_t i = 0; i < self->mods.len; i++) vl_modinfo_delete(self->mods.items[i]);
   VL_VEC_FREE(&self->mods);
+  vl_strmap_free(&self->by_name);
+  vl_arena_delete(self->names);
+  vl_arena_delete(self->shared);
+  vl_strmap_free(&self->shared_strs);
+  pthread_mutex_destroy(&self->lock);
   free(self);
 }
 
@@ -44,12 +80,14 @@ VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, b
   m->prog = self;
   m->arena = vl_arena_new();
   m->vals = vl_values_new(m->arena);
-  m->name = vl_arena_strdup(m->arena, name ? name : "");
-  m->path = vl_arena_strdup(m->arena, path ? path : "");
+  m->name = vl_arena_strdup(self->names, name ? name : "");
+  m->path = vl_arena_strdup(self->names, path ? path : "");
   m->package = package;
   m->checked = checked;
   m->index = self->mods.len;
   VL_VEC_PUSH(&self->mods, m);
+  size_t known;
+  if (!vl_strmap_get(&self->by_name, m->name, &known)) vl_strmap_put(&self->by_name, m->name, m->index);
   return m;
 }
 
@@ -73,14 +111,30 @@ void vl_modinfo_delete(VlModInfo *m) {
   free(m);
 }
 
+void vl_modinfo_release(VlModInfo *m) {
+  vl_values_delete(m->vals);
+  VlArena *old = m->arena;
+  m->arena = vl_arena_new();
+  m->vals = vl_values_new(m->arena);
+  vl_arena_delete(old);
+  m->funcs = NULL;
+  m->nfuncs = 0;
+  m->classes = NULL;
+  m->nclasses = 0;
+  m->global_names = NULL;
+  m->globals = NULL;
+  m->nglobals = 0;
+  m->line_starts = NULL;
+  m->nlines = 0;
+}
+
 size_t vl_program_count(const VlProgram *self) { return self->mods.len; }
 VlModInfo *vl_program_module(const VlProgram *self, size_t i) { return i < self->mods.len ? self->mods.items[i] : NULL; }
 const VlKnowledge *vl_program_knowledge(const VlProgram *self) { return self->know; }
 
 VlModInfo *vl_program_find(const VlProgram *self, const char *name) {
-  for (size_t i = 0; i < self->mods.len; i++)
-    if (strcmp(self->mods.items[i]->name, name) == 0) return self->mods.items[i];
-  return NULL;
+  size_t i;
+  return vl_strmap_get(&self->by_name, name, &i) ? self->mods.items[i] : NULL;
 }
 
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
@@ -100,7 +154,7 @@ static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
   mi->nfuncs = m->nfuncs;
-  mi->funcs = VL_ARENA_ARRAY(mi->arena, VlFuncInfo, m->nfuncs + 1);
+  mi->funcs = VL_ARENA_ARRAY(mi->facts, VlFuncInfo, m->nfuncs + 1);
   for (VlId f = 1; f < m->nfuncs; f++) {
     const VlFunc *fn = &m->funcs[f];
     VlFuncInfo *fi = &mi->funcs[f];
@@ -108,32 +162,32 @@ static void build_infos(Analysis *an) {
     fi->id = f;
     fi->kind = fn->kind;
     fi->flags = fn->flags;
-    fi->name = vl_arena_strdup(mi->arena, vl_str(m, fn->name));
-    fi->qualname = vl_arena_strdup(mi->arena, vl_str(m, fn->qualname));
+    fi->name = fact_str(mi, vl_str(m, fn->name));
+    fi->qualname = fact_str(mi, vl_str(m, fn->qualname));
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
     fi->nparams = fn->nparams;
-    VlParamInfo *ps = VL_ARENA_ARRAY(mi->arena, VlParamInfo, fn->nparams + 1);
+    VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams + 1);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
-      ps[p] = (VlParamInfo){vl_arena_strdup(mi->arena, vl_str(m, pp->name)), pp->kind, pp->dflt != 0};
+      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, pp->dflt != 0};
     }
     fi->params = ps;
   }
   mi->nclasses = m->nclasses;
-  mi->classes = VL_ARENA_ARRAY(mi->arena, VlClassInfo, m->nclasses + 1);
+  mi->classes = VL_ARENA_ARRAY(mi->facts, VlClassInfo, m->nclasses + 1);
   for (VlId c = 1; c < m->nclasses; c++) {
     const VlClass *k = &m->classes[c];
     VlClassInfo *ci = &mi->classes[c];
     ci->mod = mi;
     ci->id = c;
     ci->func = k->func;
-    ci->name = vl_arena_strdup(mi->arena, vl_str(m, k->name));
-    ci->qualname = vl_arena_strdup(mi->arena, vl_str(m, k->qualname));
+    ci->name = fact_str(mi, vl_str(m, k->name));
+    ci->qualname = fact_str(mi, vl_str(m, k->qualname));
     uint16_t n = 0;
     for (VlId f = 1; f < m->nfuncs; f++)
       if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) n++;
-    ci->method_names = VL_ARENA_ARRAY(mi->arena, const char *, n + 1);
-    ci->methods = VL_ARENA_ARRAY(mi->arena, VlId, n + 1);
+    ci->method_names = VL_ARENA_ARRAY(mi->facts, const char *, n + 1);
+    ci->methods = VL_ARENA_ARRAY(mi->facts, VlId, n + 1);
     for (VlId f = 1; f < m->nfuncs; f++)
       if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) {
         ci->method_names[ci->nmethods] = mi->funcs[f].name;
@@ -141,7 +195,7 @@ static void build_infos(Analysis *an) {
       }
   }
   mi->nlines = m->nlines;
-  mi->line_starts = VL_ARENA_ARRAY(mi->arena, uint32_t, m->nlines + 1);
+  mi->line_starts = VL_ARENA_ARRAY(mi->facts, uint32_t, m->nlines + 1);
   memcpy(mi->line_starts, m->line_starts, m->nlines * sizeof(uint32_t));
 }
 
@@ -608,6 +662,52 @@ static const VlVal *mark_reported(Frame *F, const VlVal *v) {
   return changed ? vl_val_of(V(F->an), out, (size_t)n) : v;
 }
 
+/* Do two effects act on the same thing from the same place (so that one, with both values, says
+ * what both say)? */
+static bool same_effect_place(const VlEffect *a, const VlEffect *b) {
+  return a->kind == b->kind && a->store == b->store && a->key_varies == b->key_varies && a->target == b->target &&
+         a->func == b->func && a->slot == b->slot && a->at.mod == b->at.mod && a->at.start == b->at.start &&
+         a->at.end == b->at.end && (a->name == b->name || (a->name && b->name && strcmp(a->name, b->name) == 0));
+}
+
+static uint64_t effect_place_hash(const VlEffect *e) {
+  uint64_t h = (uint64_t)e->kind * 31 + e->store;
+  h = h * 1000003u ^ (uint64_t)(uintptr_t)e->target;
+  h = h * 1000003u ^ ((uint64_t)e->func << 32 | e->slot);
+  h = h * 1000003u ^ ((uint64_t)(uintptr_t)e->at.mod + e->at.start);
+  for (const char *c = e->name; c && *c; c++) h = h * 131 + (unsigned char)*c;
+  return h;
+}
+
+/* A summary holds at most this many stores: a function that calls many others collects their
+ * stores into its parameters, and a caller of it collects them again.  Stores beyond it are left
+ * out, as for a call we cannot see into (a finding missed, never one made up); the other effects
+ * (attributes set, containers emptied) are always kept, since leaving them out could make one. */
+enum { VL_MAX_SUMMARY_STORES = 256 };
+
+/* The effects, each place once (values joined): a loop's rounds and a frame's passes repeat them. */
+static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
+  size_t cap = 16;
+  while (cap < *len * 2) cap *= 2;
+  size_t *slot = vl_xcalloc(cap, sizeof(size_t)); /* index + 1 of a kept effect */
+  size_t out = 0, stores = 0;
+  for (size_t i = 0; i < *len; i++) {
+    VlEffect e = items[i];
+    size_t h = (size_t)effect_place_hash(&e) & (cap - 1);
+    while (slot[h] && !same_effect_place(&items[slot[h] - 1], &e)) h = (h + 1) & (cap - 1);
+    if (slot[h]) {
+      VlEffect *kept = &items[slot[h] - 1];
+      kept->value = vl_join(an->vals, kept->value, e.value);
+      continue;
+    }
+    if (e.kind == VL_EFF_STORE && ++stores > VL_MAX_SUMMARY_STORES) continue;
+    items[out] = e;
+    slot[h] = ++out;
+  }
+  free(slot);
+  *len = out;
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
@@ -638,6 +738,7 @@ static const VlSummary *make_summary(Frame *F) {
       VL_VEC_PUSH(&effects, ef);
     }
   }
+  merge_effects(an, effects.items, &effects.len);
   s->neffects = (uint32_t)effects.len;
   VlEffect *ef = VL_ARENA_ARRAY(an->arena, VlEffect, effects.len + 1);
   if (effects.len) memcpy(ef, effects.items, effects.len * sizeof *ef);
@@ -729,7 +830,18 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
 typedef struct Exporter {
   VlModInfo *mi;
   int depth;
+  VlPtrMap vals, strs; /* each value and string copied once: values share structure */
+  VlPtrMap plain;      /* summaries that only return a value, by that value */
 } Exporter;
+
+static const char *ex_str(Exporter *x, const char *s) {
+  if (!s) return NULL;
+  const char *known = vl_ptrmap_get(&x->strs, s);
+  if (known) return known;
+  const char *c = fact_str(x->mi, s);
+  vl_ptrmap_put(&x->strs, s, c);
+  return c;
+}
 
 static const VlVal *ex_val(Exporter *x, const VlVal *v);
 
@@ -743,7 +855,7 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
     o.elem = NULL;
     o.items = NULL;
     o.nitems = 0;
-    o.name = o.name ? vl_arena_strdup(x->mi->arena, o.name) : NULL;
+    o.name = ex_str(x, o.name);
     c.sym = vl_obj(x->mi->vals, o);
   }
   return vl_site(x->mi->vals, c);
@@ -756,7 +868,7 @@ static const VlObj *ex_obj(Exporter *x, const VlObj *o) {
   c.elem = o->elem ? ex_val(x, o->elem) : NULL;
   c.key = o->key ? ex_val(x, o->key) : NULL;
   c.base = o->base ? ex_val(x, o->base) : NULL;
-  if (o->name) c.name = vl_arena_strdup(x->mi->arena, o->name);
+  c.name = ex_str(x, o->name);
   const VlVal *items[64];
   if (o->nitems) {
     c.nitems = o->nitems > 64 ? 64 : o->nitems;
@@ -769,6 +881,8 @@ static const VlObj *ex_obj(Exporter *x, const VlObj *o) {
 static const VlVal *ex_val(Exporter *x, const VlVal *v) {
   if (!v) return NULL;
   if (vl_val_empty(v)) return &vl_empty_val;
+  const VlVal *known = vl_ptrmap_get(&x->vals, v);
+  if (known) return known;
   if (++x->depth > 24) {
     x->depth--;
     return vl_unknown(x->mi->vals);
@@ -777,26 +891,35 @@ static const VlVal *ex_val(Exporter *x, const VlVal *v) {
   int n = 0;
   for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) out[n++] = ex_obj(x, v->objs[i]);
   x->depth--;
-  return vl_val_of(x->mi->vals, out, (size_t)n);
+  const VlVal *c = vl_val_of(x->mi->vals, out, (size_t)n);
+  vl_ptrmap_put(&x->vals, v, c);
+  return c;
 }
 
 static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
   if (!s) return NULL;
-  VlArena *a = x->mi->arena;
+  VlArena *a = x->mi->facts;
+  const VlVal *ret = ex_val(x, s->ret);
+  bool plain = vl_val_empty(s->yields) && !s->neffects && !s->nheap;
+  if (plain) { /* most functions only return something: one summary for each thing returned */
+    const VlSummary *known = vl_ptrmap_get(&x->plain, ret ? ret : (const void *)&x->plain);
+    if (known) return known;
+  }
   VlSummary *c = VL_ARENA_NEW(a, VlSummary);
-  c->ret = ex_val(x, s->ret);
+  if (plain) vl_ptrmap_put(&x->plain, ret ? ret : (const void *)&x->plain, c);
+  c->ret = ret;
   c->yields = ex_val(x, s->yields);
   c->yield_at = s->yield_at;
-  c->yield_text = s->yield_text ? vl_arena_strdup(a, s->yield_text) : NULL;
+  c->yield_text = s->yield_text ? fact_str(x->mi, s->yield_text) : NULL;
   c->neffects = s->neffects;
   VlEffect *ef = VL_ARENA_ARRAY(a, VlEffect, s->neffects + 1);
   for (uint32_t i = 0; i < s->neffects; i++) {
     ef[i] = s->effects[i];
     ef[i].target = ex_val(x, s->effects[i].target);
     ef[i].value = ex_val(x, s->effects[i].value);
-    if (ef[i].name) ef[i].name = vl_arena_strdup(a, ef[i].name);
-    if (ef[i].text) ef[i].text = vl_arena_strdup(a, ef[i].text);
-    if (ef[i].container) ef[i].container = vl_arena_strdup(a, ef[i].container);
+    if (ef[i].name) ef[i].name = fact_str(x->mi, ef[i].name);
+    if (ef[i].text) ef[i].text = fact_str(x->mi, ef[i].text);
+    if (ef[i].container) ef[i].container = fact_str(x->mi, ef[i].container);
   }
   c->effects = ef;
   c->nheap = s->nheap;
@@ -808,7 +931,7 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
     h[i].key = ex_val(x, s->heap[i].key);
     h[i].attrs = VL_ARENA_ARRAY(a, VlAttr, s->heap[i].nattrs + 1);
     for (uint16_t k = 0; k < s->heap[i].nattrs; k++)
-      h[i].attrs[k] = (VlAttr){vl_arena_strdup(a, s->heap[i].attrs[k].name), ex_val(x, s->heap[i].attrs[k].val)};
+      h[i].attrs[k] = (VlAttr){fact_str(x->mi, s->heap[i].attrs[k].name), ex_val(x, s->heap[i].attrs[k].val)};
   }
   c->heap = h;
   return c;
@@ -817,23 +940,25 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
 static void export_module(Analysis *an) {
   VlModInfo *mi = an->mi;
   const VlModule *m = an->m;
-  Exporter x = {mi, 0};
+  Exporter x = {.mi = mi};
+  size_t b0 = vl_arena_used(mi->facts);
   for (VlId f = 1; f < m->nfuncs; f++) mi->funcs[f].summary = ex_summary(&x, an->fd[f].summary);
+  size_t b1 = vl_arena_used(mi->facts);
   const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
   mi->nglobals = mod->nlocals;
-  mi->global_names = VL_ARENA_ARRAY(mi->arena, const char *, mod->nlocals + 1);
-  mi->globals = VL_ARENA_ARRAY(mi->arena, const VlVal *, mod->nlocals + 1);
+  mi->global_names = VL_ARENA_ARRAY(mi->facts, const char *, mod->nlocals + 1);
+  mi->globals = VL_ARENA_ARRAY(mi->facts, const VlVal *, mod->nlocals + 1);
   for (uint32_t i = 0; i < mod->nlocals; i++) {
-    mi->global_names[i] = vl_arena_strdup(mi->arena, vl_local_name(m, VL_MODULE_FUNC, i));
+    mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
     mi->globals[i] = an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
   }
   for (VlId c = 1; c < m->nclasses; c++) {
     VlClassInfo *ci = &mi->classes[c];
     if (!ci->bases) vl_an_class(an, c);
     ci->bases = ex_val(&x, ci->bases);
-    VlAttr *cv = VL_ARENA_ARRAY(mi->arena, VlAttr, ci->nclassvars + 1);
+    VlAttr *cv = VL_ARENA_ARRAY(mi->facts, VlAttr, ci->nclassvars + 1);
     for (uint16_t i = 0; i < ci->nclassvars; i++)
-      cv[i] = (VlAttr){vl_arena_strdup(mi->arena, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
+      cv[i] = (VlAttr){fact_str(mi, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
     ci->classvars = cv;
     /* instance attributes: the hints other modules will need */
     Frame F;
@@ -851,12 +976,19 @@ static void export_module(Analysis *an) {
         }
     }
     vl_frame_free(&F);
-    ci->attrs = VL_ARENA_ARRAY(mi->arena, VlAttr, attrs.len + 1);
+    ci->attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, attrs.len + 1);
     for (size_t j = 0; j < attrs.len; j++)
-      ci->attrs[j] = (VlAttr){vl_arena_strdup(mi->arena, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
+      ci->attrs[j] = (VlAttr){fact_str(mi, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
     ci->nattrs = (uint16_t)attrs.len;
     VL_VEC_FREE(&attrs);
   }
+  vl_ptrmap_free(&x.vals);
+  vl_ptrmap_free(&x.strs);
+  vl_ptrmap_free(&x.plain);
+  if (getenv("VIEWLEAK_STATS"))
+    fprintf(stderr, "%s: exports: summaries %zu, globals and classes %zu bytes; %zu values\n", m->path, b1 - b0,
+            vl_arena_used(mi->facts) - b1, vl_values_count(mi->vals));
+  vl_values_seal(mi->vals);
 }
 
 /* ---- the module ---- */
@@ -889,24 +1021,39 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
                               void *probe_ctx) {
   Analysis an = {.prog = prog, .mi = mi, .m = m, .know = prog->know, .ext = ext, .sink = sink, .probe = probe,
                  .probe_ctx = probe_ctx};
+  static int stats = -1;
+  if (stats < 0) stats = getenv("VIEWLEAK_STATS") != NULL;
+  struct timespec t0, t1;
+  if (stats) clock_gettime(CLOCK_MONOTONIC, &t0);
   an.arena = vl_arena_new();
   an.vals = vl_values_new(an.arena);
   an.fd = VL_ARENA_ARRAY(an.arena, FuncData, m->nfuncs + 1);
   an.budget = 200000 + 200 * (uint64_t)m->nexprs;
   mi->text = m->text;
+  mi->facts = mi->shared ? prog->shared : mi->arena;
+  if (mi->shared) pthread_mutex_lock(&prog->lock);
   build_infos(&an);
+  if (mi->shared) pthread_mutex_unlock(&prog->lock);
   run_module_body(&an, true);
   for (VlId f = 1; f < m->nfuncs; f++) {
     const VlFunc *fn = vl_func(m, f);
     if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
   }
   run_module_body(&an, false);
+  if (mi->shared) pthread_mutex_lock(&prog->lock);
+  vl_values_delete(mi->vals);
+  mi->vals = vl_values_new(mi->facts);
   export_module(&an);
+  if (mi->shared) pthread_mutex_unlock(&prog->lock);
   mi->analysed = true;
   mi->text = NULL;
-  if (getenv("VIEWLEAK_STATS"))
-    fprintf(stderr, "%s: %u functions, %u exprs, %llu steps left of budget, %zu values\n", m->path, m->nfuncs,
-            m->nexprs, (unsigned long long)an.budget, vl_values_count(an.vals));
+  if (stats) {
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    fprintf(stderr, "%s: %u functions, %u exprs, %llu steps left of budget, %zu values, %.1f MiB, %.1f ms\n", m->path,
+            m->nfuncs, m->nexprs, (unsigned long long)an.budget, vl_values_count(an.vals),
+            (double)vl_arena_bytes(an.arena) / 1048576.0,
+            (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+  }
   VL_VEC_FREE(&an.reported);
   vl_values_delete(an.vals);
   vl_arena_delete(an.arena);

@@ -49,6 +49,8 @@ typedef struct Index {
   long start[VL_MAX_INDEX], stop[VL_MAX_INDEX], step[VL_MAX_INDEX]; /* LONG_MIN: absent */
   const char *str;            /* IX_STR: the field name */
   bool adv_1d;                /* the advanced item is 1-D (a list, an index or mask array of one axis) */
+  bool adv_ints;              /* the advanced item is an integer index array (never a mask)... */
+  VlNdim adv_nd;              /* ...of this many dimensions */
 } Index;
 
 /* ---- events of one function's interpretation ---- */

@@ -377,14 +377,23 @@ void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax)
     ix->kind[at] = IX_UNKNOWN;
     return;
   }
-  bool one_d = !vl_val_empty(iv);
+  bool one_d = !vl_val_empty(iv), ints = !vl_val_empty(iv);
+  VlNdim nd = {VL_ND_MAX, 0};
   for (uint16_t j = 0; iv && j < iv->n; j++) {
     const VlObj *o = iv->objs[j];
-    if (o->kind == VL_O_ARRAY) one_d &= o->nd.lo == 1 && o->nd.hi == 1;
-    else if (o->kind == VL_O_SEQ) one_d &= o->sub == VL_SEQ_LIST;
-    else one_d = false;
+    if (o->kind == VL_O_ARRAY) {
+      one_d &= o->nd.lo == 1 && o->nd.hi == 1;
+      ints &= (o->flags & VL_F_INTS) != 0;
+      if (o->nd.lo < nd.lo) nd.lo = o->nd.lo;
+      if (o->nd.hi > nd.hi) nd.hi = o->nd.hi;
+    } else {
+      one_d &= o->kind == VL_O_SEQ && o->sub == VL_SEQ_LIST;
+      ints = false;
+    }
   }
   ix->adv_1d = one_d;
+  ix->adv_ints = ints;
+  ix->adv_nd = nd;
 }
 
 /* subscript -> value '[' items ']' */
@@ -1217,8 +1226,16 @@ static const char *absolute_module(Frame *F, const VlStmt *st) {
   return vl_arena_printf(F->an->arena, "%s.%s", base, mod);
 }
 
+/* The project module of that name, or NULL.  A modelled library stays the library even when its
+ * sources are part of the program (checking NumPy itself): its tables say what its calls do. */
+static VlModInfo *project_module(Frame *F, const char *name) {
+  const char *member;
+  if (vl_knowledge_library(F->an->know, name, &member) || vl_knowledge_viewless(F->an->know, name)) return NULL;
+  return vl_program_find(F->an->prog, name);
+}
+
 static const VlVal *module_value(Frame *F, const char *name) {
-  VlModInfo *mod = vl_program_find(F->an->prog, name);
+  VlModInfo *mod = project_module(F, name);
   if (!mod) return vl_lib_value(F, name);
   VlObj o = {.kind = VL_O_LIB, .name = mod->name, .mod = mod, .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), o));
@@ -1231,8 +1248,8 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st) {
   if (!mod) return vl_unknown(V(F));
   const char *member = st->c ? vl_str(m, st->c) : "";
   char *full = *mod ? vl_arena_printf(F->an->arena, "%s.%s", mod, member) : vl_arena_strdup(F->an->arena, member);
-  if (vl_program_find(F->an->prog, full)) return module_value(F, full);
-  VlModInfo *pm = vl_program_find(F->an->prog, mod);
+  if (project_module(F, full)) return module_value(F, full);
+  VlModInfo *pm = project_module(F, mod);
   if (pm) {
     if (!pm->analysed && pm != F->an->mi) return vl_unknown(V(F));
     return vl_op_attr(F, module_value(F, mod), member, 0);

@@ -162,7 +162,7 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim nd) {
 /* A view of array object `o` made by expression `expr`. */
 static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr, uint8_t layout) {
   uint8_t flags = (uint8_t)((o->sub && (o->flags & VL_F_PARTIAL)) || partial ? VL_F_PARTIAL : 0);
-  flags |= (uint8_t)(o->flags & VL_F_ASSUMED);
+  flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS));
   VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr,
              .expr_mod = expr ? F->an->mi : NULL, .shape = o->shape, .layout = layout};
   return vl_obj(V(F), v);
@@ -337,8 +337,17 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     case IX_STR: field = true; break;
     default: unknown = true; break;
     }
-  if (advanced) /* a 1-D index or mask along an axis keeps the ndim */
-    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, ix->adv_1d && ix->n == 1 ? o->nd : vl_nd_unknown(), 0, expr);
+  if (advanced) {
+    /* a 1-D index or mask along an axis keeps the ndim; an integer index array of k dimensions
+     * replaces the first axis by its k */
+    VlNdim nd = vl_nd_unknown();
+    if (ix->n == 1 && ix->adv_1d) nd = o->nd;
+    else if (ix->n == 1 && ix->adv_ints && o->nd.lo >= 1)
+      nd = (VlNdim){(uint8_t)(o->nd.lo - 1 + ix->adv_nd.lo),
+                    (uint8_t)(o->nd.hi - 1 + ix->adv_nd.hi > VL_ND_MAX ? VL_ND_MAX : o->nd.hi - 1 + ix->adv_nd.hi)};
+    uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
+    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
+  }
   if (field && ix->n == 1) /* a structured array's field: a view of part of it */
     return view_of(F, o, vl_nd_unknown(), true, expr);
   if (unknown || field) return NULL;
@@ -887,7 +896,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
       }
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr,
-               .expr_mod = F->an->mi, .shape = shape, .layout = fresh_layout(nd)};
+               .expr_mod = F->an->mi, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_CONVERT:
@@ -895,7 +904,8 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
                         lib->id, nd, expr);
   case VL_FX_PRODUCER: {
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr,
-               .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd)};
+               .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
+               .flags = e->ints ? VL_F_INTS : 0};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_INT: return vl_prim(V(F), VL_O_INT);

@@ -126,8 +126,11 @@ struct VlModInfo {
   size_t index;     /* in the program */
   bool checked;     /* findings in it are reported */
   bool analysed;
-  VlArena *arena;   /* everything it exports */
-  VlValues *vals;
+  VlArena *arena;   /* what it exports unless `shared` */
+  bool shared;      /* other modules read what it exports: that goes in the program's shared store,
+                       which wastes no memory on small modules (set before it is analysed) */
+  VlArena *facts;   /* where what it exports lives (arena, or the shared store), while analysed */
+  VlValues *vals;   /* the interner of its exports (in `facts`) */
   VlFuncInfo *funcs;
   uint32_t nfuncs;
   VlClassInfo *classes;
@@ -177,6 +180,9 @@ const VlKnowledge *vl_program_knowledge(const VlProgram *self);
  * vl_program_find; freed with vl_modinfo_delete. */
 VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like);
 void vl_modinfo_delete(VlModInfo *m);
+/* Frees what module m exports, once it is analysed and no other module imports it (a test file, a
+ * script): nothing will read it.  Its name and path stay; it then exports nothing. */
+void vl_modinfo_release(VlModInfo *m);
 
 /* The row (0-based) of a byte in a module. */
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte);

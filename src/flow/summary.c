@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/ptrmap.h"
 #include "flow/analysis.h"
 
 typedef struct Subst {
@@ -24,56 +25,12 @@ typedef struct Subst {
   uint16_t nparams;
   VlId call;
   int depth;
-  /* memo: values are shared (interned), so each is substituted once */
-  const VlVal **keys, **vals;
-  uint32_t cap, count;
+  VlPtrMap memo; /* values are shared (interned), so each is substituted once */
 } Subst;
 
-static uint32_t memo_hash(const void *p) {
-  uintptr_t x = (uintptr_t)p;
-  x ^= x >> 16;
-  x *= 0x7feb352du;
-  x ^= x >> 15;
-  return (uint32_t)x;
-}
-
-static const VlVal *memo_get(const Subst *S, const VlVal *k) {
-  if (!S->cap) return NULL;
-  for (uint32_t i = memo_hash(k) & (S->cap - 1); S->keys[i]; i = (i + 1) & (S->cap - 1))
-    if (S->keys[i] == k) return S->vals[i];
-  return NULL;
-}
-
-static void memo_put(Subst *S, const VlVal *k, const VlVal *v) {
-  if ((S->count + 1) * 2 > S->cap) {
-    uint32_t cap = S->cap ? S->cap * 2 : 64;
-    const VlVal **keys = vl_xcalloc(cap, sizeof *keys), **vals = vl_xcalloc(cap, sizeof *vals);
-    for (uint32_t i = 0; i < S->cap; i++)
-      if (S->keys[i]) {
-        uint32_t j = memo_hash(S->keys[i]) & (cap - 1);
-        while (keys[j]) j = (j + 1) & (cap - 1);
-        keys[j] = S->keys[i];
-        vals[j] = S->vals[i];
-      }
-    free(S->keys);
-    free(S->vals);
-    S->keys = keys;
-    S->vals = vals;
-    S->cap = cap;
-  }
-  uint32_t i = memo_hash(k) & (S->cap - 1);
-  while (S->keys[i] && S->keys[i] != k) i = (i + 1) & (S->cap - 1);
-  if (!S->keys[i]) S->count++;
-  S->keys[i] = k;
-  S->vals[i] = v;
-}
-
-static void memo_free(Subst *S) {
-  free(S->keys);
-  free(S->vals);
-  S->keys = S->vals = NULL;
-  S->cap = S->count = 0;
-}
+static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
+static void memo_put(Subst *S, const VlVal *k, const VlVal *v) { vl_ptrmap_put(&S->memo, k, v); }
+static void memo_free(Subst *S) { vl_ptrmap_free(&S->memo); }
 
 static VlValues *V(const Frame *F) { return F->an->vals; }
 

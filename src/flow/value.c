@@ -118,7 +118,7 @@ static bool val_eq(const VlVal *a, const VlVal *b) {
 }
 
 static void grow(VlValues *v) {
-  uint32_t cap = v->cap ? v->cap * 2 : 4096;
+  uint32_t cap = v->cap ? v->cap * 2 : 256;
   Entry *slots = vl_xcalloc(cap, sizeof(Entry));
   for (uint32_t i = 0; i < v->cap; i++) {
     if (!v->slots[i].p) continue;
@@ -179,6 +179,12 @@ VlValues *vl_values_new(VlArena *arena) {
 }
 
 size_t vl_values_count(const VlValues *self) { return self->count; }
+
+void vl_values_seal(VlValues *self) {
+  free(self->slots);
+  self->slots = NULL;
+  self->cap = self->count = 0;
+}
 
 void vl_values_delete(VlValues *self) {
   if (!self) return;

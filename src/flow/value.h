@@ -122,8 +122,10 @@ enum {
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
                              when the deferred operation beside it resolves to something known */
   VL_F_WHOLE = 1 << 4,    /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
-  VL_F_REPORTED = 1 << 5  /* SEQ: the views in it were reported where they were stored (a callee's list
+  VL_F_REPORTED = 1 << 5, /* SEQ: the views in it were reported where they were stored (a callee's list
                              of views handed back: storing the list again is the same leak) */
+  VL_F_INTS = 1 << 6      /* arrays: integer indices (np.argsort, a permutation): a[idx] keeps a's other
+                             axes, where a boolean mask would not */
 };
 
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
@@ -146,15 +148,15 @@ struct VlObj {
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
   VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
   uint32_t index;/* INT: value (when `num_known`); SYM: param/slot/op */
+  VlId expr;          /* the expression that made this object here (a view: the view expression) */
+  uint16_t nitems;
   bool num_known;
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
   const VlVal *key;   /* SEQ dict: keys */
-  const VlVal **items;/* exact items: tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
-  uint16_t nitems;
+  const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
-  VlId expr;          /* the expression that made this object here (a view: the view expression) */
   const VlModInfo *expr_mod;
 };
 
@@ -168,6 +170,9 @@ typedef struct VlValues VlValues;
 VlValues *vl_values_new(VlArena *arena);
 void vl_values_delete(VlValues *self);
 size_t vl_values_count(const VlValues *self); /* interned entries, for statistics */
+/* Frees the interning table: the values stay, but no more may be made in this interner (a module's
+ * exports, once analysed, are read-only; keeping the table would only cost memory). */
+void vl_values_seal(VlValues *self);
 
 const VlSite *vl_site(VlValues *v, VlSite s);
 const VlShape *vl_shape(VlValues *v, VlShape s);

@@ -62,8 +62,8 @@ static char *text_of(Scan *s, TSNode n) {
   return vl_arena_strndup(s->arena, s->text + a, b - a);
 }
 
-static void add(Scan *s, const char *module, uint8_t level, const char *member) {
-  VlImportRef r = {module, level, member};
+static void add(Scan *s, TSNode stmt, const char *module, uint8_t level, const char *member) {
+  VlImportRef r = {module, level, member, ts_node_start_point(stmt).column > 0};
   VL_VEC_PUSH(&s->refs, r);
 }
 
@@ -74,7 +74,7 @@ static void statement(Scan *s, TSNode n) {
     for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
       TSNode c = ts_node_named_child(n, i);
       if (vl_py_is(py, c, VL_K_ALIASED_IMPORT)) c = vl_py_field(py, c, VL_F_NAME);
-      if (vl_py_is(py, c, VL_K_DOTTED_NAME)) add(s, text_of(s, c), 0, NULL);
+      if (vl_py_is(py, c, VL_K_DOTTED_NAME)) add(s, n, text_of(s, c), 0, NULL);
     }
     return;
   }
@@ -98,11 +98,11 @@ static void statement(Scan *s, TSNode n) {
       if (ts_node_eq(c, mod)) continue;
       if (vl_py_is(py, c, VL_K_ALIASED_IMPORT)) c = vl_py_field(py, c, VL_F_NAME);
       if (vl_py_is(py, c, VL_K_DOTTED_NAME)) {
-        add(s, module, level, text_of(s, c));
+        add(s, n, module, level, text_of(s, c));
         any = true;
       }
     }
-    if (!any) add(s, module, level, NULL); /* from x import * */
+    if (!any) add(s, n, module, level, NULL); /* from x import * */
     return;
   }
   for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) statement(s, ts_node_named_child(n, i));

@@ -2,6 +2,7 @@
  * Thread-safe for distinct parsers; results live in the caller's arena. */
 #ifndef VL_IR_SCAN_H
 #define VL_IR_SCAN_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
@@ -13,6 +14,7 @@ typedef struct VlImportRef {
   const char *module; /* dotted, as written ("" for `from . import x`) */
   uint8_t level;      /* leading dots of a relative import */
   const char *member; /* `from module import member` (which may be a submodule), or NULL */
+  bool indented;      /* inside a block: a function's deferred import, `if TYPE_CHECKING:`, `try:` */
 } VlImportRef;
 
 /* The import statements of `text`, in order.  `parser` may be NULL. */

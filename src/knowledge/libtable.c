@@ -90,6 +90,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "shrinks") == 0) e->shrinks = true;
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
+    else if (strcmp(tok, "ints") == 0) e->ints = true;
     else return fail(p, "unknown tag", tok);
   }
   return true;

@@ -77,6 +77,7 @@ typedef struct VlLibEntry {
   bool shrinks;    /* tag shrinks (VL004) */
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
+  bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
 } VlLibEntry;
 
 typedef struct VlLibTable {

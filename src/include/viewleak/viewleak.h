@@ -156,11 +156,14 @@ size_t vl_session_add(VlSession *self, const char *path, const char *module, boo
 size_t vl_session_count(const VlSession *self);
 const char *vl_session_path(const VlSession *self, size_t i);
 bool vl_session_checked(const VlSession *self, size_t i);
+/* Does a file of the session define that dotted module name? */
+bool vl_session_has_module(const VlSession *self, const char *module);
 /* Reads what file i imports from its source (only import lines are parsed). */
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len);
 /* The absolute dotted names file i imports or may import (`from a import b`: a and a.b). */
 size_t vl_session_imports(const VlSession *self, size_t i, const char *const **names);
-/* Orders the analysis along the import graph (an import cycle is one job, in path order). */
+/* Orders the analysis along the import graph (an import cycle is one job, in path order); the
+ * imports are forgotten then (vl_session_imports names none). */
 void vl_session_plan(VlSession *self);
 size_t vl_session_njobs(const VlSession *self);
 size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **files);
