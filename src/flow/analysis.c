@@ -150,6 +150,8 @@ uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
 
 /* ---- function and class facts ---- */
 
+static void evidence(Analysis *an, VlId func);
+
 static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
@@ -167,9 +169,16 @@ static void build_infos(Analysis *an) {
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
     fi->nparams = fn->nparams;
     VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams + 1);
+    if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
-      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, pp->dflt != 0};
+      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, pp->dflt != 0, 0};
+      const uint8_t *ev = an->fd[f].evidence;
+      for (uint32_t i = 0; ev && i < fn->nlocals; i++) /* the parameter's slot, by its name */
+        if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
+          ps[p].nd_evidence = ev[i] >= 2 ? ev[i] : 0; /* one axis: a list's too */
+          break;
+        }
     }
     fi->params = ps;
   }
@@ -782,12 +791,20 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   uint64_t before = an->budget;
   size_t vals_before = vl_values_count(an->vals);
   Frame F;
+  FuncData *fd = &an->fd[func];
+  fd->provisional = false;
+  VL_VEC_PUSH(&an->active, func);
   vl_frame_init(&F, an, func);
   use_evidence(&F, func);
   init_params(&F);
   vl_frame_run(&F);
-  vl_retain_check(&F);
-  if (an->probe) an->probe(an->probe_ctx, &F);
+  an->active.len--;
+  /* reports come from the final analysis: a provisional one misses what a busy callee does (a
+   * container it empties, say) */
+  if (!fd->provisional || fd->attempts >= 2) {
+    vl_retain_check(&F);
+    if (an->probe) an->probe(an->probe_ctx, &F);
+  }
   const VlSummary *s = make_summary(&F);
   vl_frame_free(&F);
   if (stats && before - an->budget > 20000)
@@ -800,8 +817,20 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   if (!func || func >= an->m->nfuncs) return NULL;
   FuncData *fd = &an->fd[func];
   if (fd->state == FS_DONE) return fd->summary;
-  if (fd->state == FS_BUSY) {
-    fd->recursed = true;
+  VlId busy = fd->state == FS_BUSY ? func : 0;
+  if (fd->state == FS_NONE && fd->attempts && fd->waiting_on && an->fd[fd->waiting_on].state == FS_BUSY)
+    busy = fd->waiting_on; /* provisional, and what it waits for is still busy: as good as it gets */
+  if (busy) {
+    an->fd[busy].recursed = true;
+    /* the functions analysed inside the busy one read what is known so far: not final */
+    bool above = false;
+    for (size_t i = 0; i < an->active.len; i++) {
+      if (above) {
+        an->fd[an->active.items[i]].provisional = true;
+        an->fd[an->active.items[i]].waiting_on = busy;
+      }
+      above |= an->active.items[i] == busy;
+    }
     return fd->summary; /* a recursive call: what is known so far (NULL the first time) */
   }
   const VlFunc *fn = vl_func(an->m, func);
@@ -820,6 +849,11 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   }
   an->depth--;
   fd->summary = s;
+  if (fd->provisional && fd->attempts < 2) {
+    fd->attempts++;
+    fd->state = FS_NONE; /* analysed again when next needed (or by the module's last sweep) */
+    return s;
+  }
   fd->state = FS_DONE;
   an->mi->funcs[func].summary = s; /* this module's form, until exported */
   return s;
@@ -1035,10 +1069,12 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   build_infos(&an);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);
   run_module_body(&an, true);
-  for (VlId f = 1; f < m->nfuncs; f++) {
-    const VlFunc *fn = vl_func(m, f);
-    if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
-  }
+  /* twice: the second sweep finishes the functions left provisional by the first */
+  for (int sweep = 0; sweep < 2; sweep++)
+    for (VlId f = 1; f < m->nfuncs; f++) {
+      const VlFunc *fn = vl_func(m, f);
+      if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
+    }
   run_module_body(&an, false);
   if (mi->shared) pthread_mutex_lock(&prog->lock);
   vl_values_delete(mi->vals);
@@ -1055,6 +1091,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
             (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
   }
   VL_VEC_FREE(&an.reported);
+  VL_VEC_FREE(&an.active);
   vl_values_delete(an.vals);
   vl_arena_delete(an.arena);
 }

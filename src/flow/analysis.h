@@ -143,6 +143,10 @@ typedef struct FuncData {
   AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   bool recursed;            /* a call reached it while it was being analysed */
+  bool provisional;         /* its last analysis read the summary of a function still being analysed
+                               (not itself): it is analysed again once that one is done */
+  uint8_t attempts;         /* provisional analyses so far */
+  VlId waiting_on;          /* provisional: the busy function it read */
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
 } FuncData;
@@ -159,6 +163,7 @@ struct Analysis {
   const VlVal **globals;   /* the module body's environment (final after the prepass) */
   bool globals_final;
   int depth;               /* nested function analyses */
+  VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
   const VlFlowSink *sink;
   void (*probe)(void *ctx, const struct Frame *frame);

@@ -400,7 +400,7 @@ void vl_unpack_index(uint32_t packed, Index *ix) {
     ix->start[i] = ix->stop[i] = ix->step[i] = LONG_MIN;
     if (ix->kind[i] == IX_SLICE) {
       ix->lit[i] = true;
-      if (partial) ix->stop[i] = 0; /* "has a stop": keeps the view partial */
+      if (partial) ix->stop[i] = 0, ix->narrows[i] = true; /* "has a stop": keeps the view partial */
     }
   }
 }
@@ -1645,6 +1645,21 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   return inst;
 }
 
+/* After a call returned: a local passed for a parameter the callee indexes with k axes holds an
+ * array of at least k dimensions (the call ran), as a local indexed so here does. */
+static void raise_args(Frame *F, const VlFuncInfo *fi, const Args *a, bool bound) {
+  int first = bound && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
+  for (int i = 0; i < a->npos && !a->star; i++) {
+    int p = first + i;
+    if (p >= fi->nparams || fi->params[p].kind != VL_P_POS || !fi->params[p].nd_evidence || !a->pos_expr[i]) continue;
+    const VlExpr *x = vl_expr(M(F), a->pos_expr[i]);
+    if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_LOCAL || x->sym.owner != F->func || x->sym.slot >= F->nenv) continue;
+    const VlVal *v = F->env[x->sym.slot];
+    if (!vl_val_empty(v) && (vl_val_has(v, VL_O_ARRAY) || vl_val_has(v, VL_O_OBJ)))
+      F->env[x->sym.slot] = vl_as_array(F, v, vl_nd_atleast(fi->params[p].nd_evidence));
+  }
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -1657,9 +1672,13 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     b.npos = 0;
     for (int i = 0; i < k; i++) b.pos[b.npos] = o->items[i], b.pos_expr[b.npos++] = 0;
     for (int i = 0; i < a->npos && b.npos < VL_MAX_ARGS; i++) b.pos[b.npos] = a->pos[i], b.pos_expr[b.npos++] = a->pos_expr[i];
-    return vl_apply_summary(F, fi, s, o->base, &b, expr);
+    const VlVal *r = vl_apply_summary(F, fi, s, o->base, &b, expr);
+    raise_args(F, fi, &b, o->base != NULL);
+    return r;
   }
-  return vl_apply_summary(F, fi, s, o->base, a, expr);
+  const VlVal *r = vl_apply_summary(F, fi, s, o->base, a, expr);
+  raise_args(F, fi, a, o->base != NULL);
+  return r;
 }
 
 static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
@@ -1798,12 +1817,17 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
         array = true;
         if (!lib) lib = o->lib;
         VlNdim on = o->kind == VL_O_ARRAY ? o->nd : vl_nd_unknown();
+        if (o->kind == VL_O_SYM && o->elem) /* a symbol with an array hint: its ndim */
+          for (uint16_t k = 0; k < o->elem->n; k++)
+            if (o->elem->objs[k]->kind == VL_O_ARRAY) on = o->elem->objs[k]->nd;
         if (on.lo > nd.lo) nd.lo = on.lo;
         if (on.hi > nd.hi) nd.hi = on.hi;
       }
       sym |= o->kind == VL_O_SYM;
     }
   }
+  /* broadcasting: the result has as many axes as the operand with most; a @ b may drop one */
+  if (op == VL_OP_MATMUL && nd.lo > 0) nd.lo--;
   bool text = vl_val_has(l, VL_O_STR) || vl_val_has(rv, VL_O_STR);
   bool seqs = vl_val_has(l, VL_O_SEQ) || vl_val_has(rv, VL_O_SEQ);
   if (text && !vl_val_has(l, VL_O_ARRAY) && !vl_val_has(rv, VL_O_ARRAY)) return vl_prim(V(F), VL_O_STR);

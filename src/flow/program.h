@@ -89,6 +89,8 @@ typedef struct VlParamInfo {
   const char *name;
   uint8_t kind; /* VlParamKind */
   bool has_default;
+  uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
+                          array passed here has at least that many dimensions (0: no evidence) */
 } VlParamInfo;
 
 struct VlFuncInfo {

@@ -243,6 +243,17 @@ static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
   return NULL;
 }
 
+/* Does expression e (of this frame's module) read `name` (a name or a dotted attribute)? */
+static bool mentions(const Frame *F, VlId e, const char *name, int depth) {
+  const VlModule *m = M(F);
+  if (!e || depth > 32) return false;
+  const VlExpr *x = vl_expr(m, e);
+  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && strcmp(vl_expr_text(F->an, e), name) == 0) return true;
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (mentions(F, vl_kid(m, e, i), name, depth + 1)) return true;
+  return false;
+}
+
 /* The name a view expression indexes (`data` in data[i][:, 0]), or NULL (np.load(f)[:, 1]). */
 static const char *view_root(const Frame *F, const VlObj *view) {
   if (!view->expr || view->expr_mod != F->an->mi) return NULL;
@@ -302,8 +313,13 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
     made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
   while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
   const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, &stmt) : NULL;
-  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt);
+  bool at_call = false; /* x = f(...): the name the caller binds to what a callee returns */
+  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt), at_call = true;
   hit.kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
+  /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper
+   * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
+  if (hit.kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL && !mentions(F, s->at, assigned, 0))
+    hit.kind = VL_HIT_FRESH;
   hit.base_name = assigned ? assigned : view_root(F, view);
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
