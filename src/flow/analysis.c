@@ -770,6 +770,7 @@ static const VlSummary *make_summary(Frame *F) {
   }
   s->heap = h;
   s->nheap = nh;
+  s->specialise = F->param_calls;
   VL_VEC_FREE(&sites);
   VL_VEC_FREE(&effects);
   return s;
@@ -857,6 +858,88 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   fd->state = FS_DONE;
   an->mi->funcs[func].summary = s; /* this module's form, until exported */
   return s;
+}
+
+bool vl_caller_visible(const Frame *F, const VlObj *o) {
+  if (o->kind == VL_O_SYM) return true;
+  const VlSite *s = o->site;
+  if (!s) return false;
+  if (s->kind == VL_SITE_SYM || s->kind == VL_SITE_ANY) return s->kind == VL_SITE_SYM || F->specialised;
+  return s->kind == VL_SITE_NEW && F->specialised && (s->mod != F->an->mi || s->func != F->func);
+}
+
+/* ---- specialised analyses ---- */
+
+enum { VL_SPECIAL_ARGS = 8, VL_MAX_SPECIALS = 256 };
+
+typedef struct Special {
+  VlId func;
+  const VlVal *args[VL_SPECIAL_ARGS]; /* per parameter: the project objects bound, or NULL */
+  const VlSummary *summary;           /* NULL while being analysed */
+} Special;
+
+/* A project object a method call can be resolved on. */
+static bool project_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    uint8_t k = v->objs[i]->kind;
+    if (k == VL_O_INST ? v->objs[i]->base != NULL : (k == VL_O_FUNC || k == VL_O_CLASS)) return true;
+  }
+  return false;
+}
+
+static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
+  const VlFunc *fn = vl_func(m, func);
+  for (uint32_t i = 0; i < fn->nlocals; i++)
+    if (strcmp(vl_local_name(m, func, i), name) == 0) return i;
+  return UINT32_MAX;
+}
+
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a) {
+  Analysis *an = caller->an;
+  const VlModule *m = an->m;
+  if (fi->mod != an->mi || an->depth > 12 || an->specials.len >= VL_MAX_SPECIALS) return NULL;
+  /* which project objects go to which parameters (positional, then by keyword) */
+  const VlVal *bind[VL_SPECIAL_ARGS] = {0};
+  bool any = false;
+  uint16_t first = 0;
+  if (self && !(fi->flags & VL_FN_STATICMETHOD) && fi->nparams) {
+    if (project_object(self)) bind[0] = self, any = true;
+    first = 1;
+  }
+  int next = 0;
+  for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
+    const VlVal *v = NULL;
+    if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
+    for (int k = 0; k < a->nkw && !v; k++)
+      if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
+    if (v && project_object(v)) bind[p] = v, any = true;
+  }
+  if (!any) return NULL;
+  for (size_t i = 0; i < an->specials.len; i++) {
+    Special *sp = an->specials.items[i];
+    if (sp->func == fi->id && memcmp(sp->args, bind, sizeof bind) == 0) return sp->summary; /* NULL: recursion */
+  }
+  Special *sp = VL_ARENA_NEW(an->arena, Special);
+  sp->func = fi->id;
+  memcpy(sp->args, bind, sizeof bind);
+  VL_VEC_PUSH(&an->specials, sp);
+  an->depth++;
+  Frame F;
+  vl_frame_init(&F, an, fi->id);
+  F.specialised = true;
+  use_evidence(&F, fi->id);
+  init_params(&F);
+  for (uint16_t p = 0; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
+    if (!bind[p]) continue;
+    uint32_t slot = param_slot(m, fi->id, fi->params[p].name);
+    if (slot < F.nenv) F.env[slot] = bind[p];
+  }
+  vl_frame_run(&F);
+  vl_retain_check(&F);
+  sp->summary = make_summary(&F);
+  vl_frame_free(&F);
+  an->depth--;
+  return sp->summary;
 }
 
 /* ---- exports: deep copies into the module's own arena ---- */
@@ -1085,13 +1168,14 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   mi->text = NULL;
   if (stats) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    fprintf(stderr, "%s: %u functions, %u exprs, %llu steps left of budget, %zu values, %.1f MiB, %.1f ms\n", m->path,
-            m->nfuncs, m->nexprs, (unsigned long long)an.budget, vl_values_count(an.vals),
+    fprintf(stderr, "%s: %u functions, %zu specialised, %u exprs, %llu steps left of budget, %zu values, %.1f MiB, %.1f ms\n",
+            m->path, m->nfuncs, an.specials.len, m->nexprs, (unsigned long long)an.budget, vl_values_count(an.vals),
             (double)vl_arena_bytes(an.arena) / 1048576.0,
             (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
   }
   VL_VEC_FREE(&an.reported);
   VL_VEC_FREE(&an.active);
+  VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   vl_arena_delete(an.arena);
 }

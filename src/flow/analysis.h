@@ -133,6 +133,8 @@ struct Frame {
   int pass;
   LoopMemo *loop_memo; /* by loop id */
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
+  bool param_calls;     /* it called something reached from a parameter it could not resolve */
+  bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
 };
 
 /* ---- per-module analysis ---- */
@@ -164,6 +166,7 @@ struct Analysis {
   bool globals_final;
   int depth;               /* nested function analyses */
   VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
+  VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
   const VlFlowSink *sink;
   void (*probe)(void *ctx, const struct Frame *frame);
@@ -174,6 +177,15 @@ struct Analysis {
 /* interp.c */
 const VlVal *vl_eval(Frame *F, VlId e);
 const VlSummary *vl_func_summary(Analysis *an, VlId func);
+/* Can the caller see container o (so that a store into it is an effect of the call)?  A symbol (a
+ * parameter, an attribute of one, a global), or an object some other function made (passed in by
+ * a specialised call, vl_specialise). */
+bool vl_caller_visible(const Frame *F, const VlObj *o);
+/* The summary of this module's function `fi` analysed again with the project objects (instances,
+ * functions, classes) a call passes for its parameters, when its own summary says it calls methods
+ * of its parameters (VlSummary.specialise); NULL when there is nothing to gain or it is already
+ * being analysed so.  Its loops are checked for leaks with those objects' methods known. */
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);

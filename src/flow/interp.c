@@ -688,7 +688,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   vl_frame_store(F, &ev);
   /* into a container the caller can see: the summary says so */
   for (uint16_t i = 0; i < c->n; i++)
-    if (c->objs[i]->site && c->objs[i]->site->kind == VL_SITE_SYM) {
+    if (c->objs[i]->kind != VL_O_SYM && vl_caller_visible(F, c->objs[i])) {
       VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_SETITEM, .key_varies = varies, .target = c, .value = v,
                      .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
       VL_VEC_PUSH(&F->effects, ef);
@@ -1162,7 +1162,7 @@ void vl_extend_into(Frame *F, const VlVal *acc, const VlVal *add, VlId add_expr,
   }
   vl_frame_store(F, &ev);
   for (uint16_t i = 0; i < acc->n; i++)
-    if (acc->objs[i]->kind == VL_O_SYM || (acc->objs[i]->site && acc->objs[i]->site->kind == VL_SITE_SYM)) {
+    if (vl_caller_visible(F, acc->objs[i])) {
       VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_EXTEND, .key_varies = true, .target = acc, .value = add,
                      .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
       VL_VEC_PUSH(&F->effects, ef);

@@ -969,7 +969,7 @@ static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, cons
   vl_frame_store(F, &ev);
   for (uint16_t i = 0; i < container->n; i++) {
     const VlObj *c = container->objs[i];
-    if (c->kind == VL_O_SYM || (c->site && c->site->kind == VL_SITE_SYM)) {
+    if (vl_caller_visible(F, c)) {
       VlEffect ef = {.kind = VL_EFF_STORE, .store = (uint8_t)kind, .key_varies = ev.key_varies, .target = container,
                      .value = value, .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
       VL_VEC_PUSH(&F->effects, ef);
@@ -1676,6 +1676,10 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     raise_args(F, fi, &b, o->base != NULL);
     return r;
   }
+  if (s->specialise) { /* model.step() on a parameter: known for the objects passed here */
+    const VlSummary *sp = vl_specialise(F, fi, o->base, a);
+    if (sp) s = sp;
+  }
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, a, expr);
   raise_args(F, fi, a, o->base != NULL);
   return r;
@@ -1711,6 +1715,12 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   }
   add(acc, sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL, items, n,
                    npos, NULL));
+  /* a call on (an attribute of) one of this function's parameters: which call depends on the caller */
+  for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
+    if (r->sub == VL_SYM_PARAM) {
+      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
+      break;
+    }
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && container_store(F, o->base, name, a, expr)) return;
   if (name && IN(accessors, name)) return;
@@ -1817,9 +1827,12 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
         array = true;
         if (!lib) lib = o->lib;
         VlNdim on = o->kind == VL_O_ARRAY ? o->nd : vl_nd_unknown();
-        if (o->kind == VL_O_SYM && o->elem) /* a symbol with an array hint: its ndim */
+        if (o->kind == VL_O_SYM && o->elem) /* a symbol with an array hint: its ndim and library */
           for (uint16_t k = 0; k < o->elem->n; k++)
-            if (o->elem->objs[k]->kind == VL_O_ARRAY) on = o->elem->objs[k]->nd;
+            if (o->elem->objs[k]->kind == VL_O_ARRAY) {
+              on = o->elem->objs[k]->nd;
+              if (!lib) lib = o->elem->objs[k]->lib;
+            }
         if (on.lo > nd.lo) nd.lo = on.lo;
         if (on.hi > nd.hi) nd.hi = on.hi;
       }

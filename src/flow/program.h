@@ -83,6 +83,8 @@ typedef struct VlSummary {
   uint32_t neffects;
   const VlHeapEntry *heap; /* contents of the new objects reachable from ret/yields/effects */
   uint32_t nheap;
+  bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
+                      a call passing instances of project classes analyses it again for them */
 } VlSummary;
 
 typedef struct VlParamInfo {

@@ -271,9 +271,10 @@ static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const
   }
 }
 
-static bool has_sym_site(const VlVal *v) {
+/* Does the caller of F see one of these containers (so F's callers see the effect too)? */
+static bool caller_sees(const Frame *F, const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++)
-    if (v->objs[i]->kind == VL_O_SYM || (v->objs[i]->site && v->objs[i]->site->kind == VL_SITE_SYM)) return true;
+    if (vl_caller_visible(F, v->objs[i])) return true;
   return false;
 }
 
@@ -303,7 +304,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       for (uint16_t k = 0; k < c->n; k++)
         if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
           vl_heap_add_elem(F, c->objs[k]->site, ef->store == VL_ST_EXTEND ? vl_op_elems(F, v, call) : v);
-      if (has_sym_site(c)) { /* the caller's own parameter or attribute: its callers see it too */
+      if (caller_sees(F, c)) { /* the caller's own parameter or attribute: its callers see it too */
         VlEffect up = *ef;
         up.target = c;
         up.value = v;
@@ -327,7 +328,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
     case VL_EFF_CLEAR: {
       ClearEv ev = {inst(&S, ef->target), F->loop};
       VL_VEC_PUSH(&F->clears, ev);
-      if (has_sym_site(ev.container)) {
+      if (caller_sees(F, ev.container)) {
         VlEffect up = *ef;
         up.target = ev.container;
         VL_VEC_PUSH(&F->effects, up);

@@ -21,6 +21,8 @@ VlRange vl_module_range(const VlModule *m, uint32_t start, uint32_t end) {
 bool vl_loop_runs(const VlModule *m, VlId loop, uint32_t start) {
   const VlLoop *l = &m->loops[loop];
   if (start < l->start || start >= l->end) return false;
+  /* a comprehension's own result (the list it builds) is made once, before its loop runs */
+  if (l->kind == VL_LOOP_COMP && l->node && start == m->exprs[l->node].start) return false;
   /* a for loop's (or a comprehension clause's) own iterable is evaluated once, before it runs */
   if (l->iter && l->kind != VL_LOOP_WHILE) {
     const VlExpr *it = &m->exprs[l->iter];
