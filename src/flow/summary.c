@@ -221,8 +221,8 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
       if (n < VL_VAL_MAX * 4) out[n++] = inst_plain(S, o);
       continue;
     }
-    for (int k = before; k < n; k++)
-      if (out[k]->kind != VL_O_UNKNOWN && !(out[k]->flags & VL_F_ASSUMED)) resolved = true;
+    for (int k = before; k < n; k++) /* still a symbol (a closure's cell here unknown): not resolved */
+      if (out[k]->kind != VL_O_UNKNOWN && !(out[k]->flags & VL_F_ASSUMED) && !symbolic(out[k])) resolved = true;
   }
   if (assumed && resolved) { /* the deferred operation said what the call gives: drop the guess */
     int k = 0;
