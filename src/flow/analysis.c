@@ -868,6 +868,51 @@ bool vl_caller_visible(const Frame *F, const VlObj *o) {
   return s->kind == VL_SITE_NEW && F->specialised && (s->mod != F->an->mi || s->func != F->func);
 }
 
+/* Which slots of each function nested functions read (VL_SYM_CELL names), once per module. */
+static void find_cells(Analysis *an) {
+  const VlModule *m = an->m;
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_CELL || !x->sym.owner || x->sym.owner >= m->nfuncs) continue;
+    an->fd[x->sym.owner].ncells++;
+  }
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    FuncData *fd = &an->fd[f];
+    if (!fd->ncells) continue;
+    fd->cells = VL_ARENA_ARRAY(an->arena, uint32_t, fd->ncells);
+    fd->ncells = 0;
+  }
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_CELL || !x->sym.owner || x->sym.owner >= m->nfuncs) continue;
+    FuncData *fd = &an->fd[x->sym.owner];
+    bool seen = false;
+    for (uint32_t i = 0; i < fd->ncells && !seen; i++) seen = fd->cells[i] == x->sym.slot;
+    if (!seen) fd->cells[fd->ncells++] = x->sym.slot;
+  }
+}
+
+const VlVal *vl_closure_value(Frame *F, VlId func) {
+  Analysis *an = F->an;
+  VlObj o = {.kind = VL_O_FUNC, .mod = an->mi, .func = func, .nd = vl_nd_unknown()};
+  const FuncData *fd = F->func ? &an->fd[F->func] : NULL;
+  if (fd && fd->ncells) {
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < fd->ncells; i++)
+      if (fd->cells[i] + 1 > n && fd->cells[i] < F->nenv) n = fd->cells[i] + 1;
+    if (n && n <= 64) {
+      const VlVal *items[64];
+      for (uint32_t i = 0; i < n; i++) items[i] = &vl_empty_val;
+      for (uint32_t i = 0; i < fd->ncells; i++)
+        if (fd->cells[i] < n && F->env[fd->cells[i]]) items[fd->cells[i]] = F->env[fd->cells[i]];
+      VlObj cells = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .mod = an->mi, .func = F->func, .items = items,
+                     .nitems = (uint16_t)n, .nd = vl_nd_unknown()};
+      o.key = vl_val1(V(an), vl_obj(V(an), cells));
+    }
+  }
+  return vl_val1(V(an), vl_obj(V(an), o));
+}
+
 /* ---- specialised analyses ---- */
 
 enum { VL_SPECIAL_ARGS = 8, VL_MAX_SPECIALS = 256 };
@@ -1148,6 +1193,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   an.budget = 200000 + 200 * (uint64_t)m->nexprs;
   mi->text = m->text;
   mi->facts = mi->shared ? prog->shared : mi->arena;
+  find_cells(&an);
   if (mi->shared) pthread_mutex_lock(&prog->lock);
   build_infos(&an);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);

@@ -149,6 +149,8 @@ typedef struct FuncData {
                                (not itself): it is analysed again once that one is done */
   uint8_t attempts;         /* provisional analyses so far */
   VlId waiting_on;          /* provisional: the busy function it read */
+  uint32_t *cells;          /* its slots that nested functions read (closure variables), sorted */
+  uint32_t ncells;
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
 } FuncData;
@@ -177,6 +179,10 @@ struct Analysis {
 /* interp.c */
 const VlVal *vl_eval(Frame *F, VlId e);
 const VlSummary *vl_func_summary(Analysis *an, VlId func);
+/* The value of a nested function defined now in F: this module's function `func`, with the current
+ * values of F's closure variables captured (so that a caller that gets the function back knows
+ * what its cells hold). */
+const VlVal *vl_closure_value(Frame *F, VlId func);
 /* Can the caller see container o (so that a store into it is an effect of the call)?  A symbol (a
  * parameter, an attribute of one, a global), or an object some other function made (passed in by
  * a specialised call, vl_specialise). */
@@ -227,7 +233,11 @@ const VlVal *vl_lib_value(Frame *F, const char *qualified);
 const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim evidence);
 
 /* summary.c */
-const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+/* `closure`: the cells a nested function's value captured (VlObj.key of a FUNC), or NULL. */
+/* v with no view marked VL_F_EVERY (what one store of a piece puts in a container). */
+const VlVal *vl_not_every(Frame *F, const VlVal *v);
+const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
+                              const Args *a,
                               VlId call);
 /* A value from another module's exports, re-interned here (sites of NEW objects stay theirs). */
 const VlVal *vl_import_val(Frame *F, const VlVal *v);

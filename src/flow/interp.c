@@ -539,9 +539,19 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
   return result;
 }
 
-static const VlVal *eval_lambda(Frame *F, VlId e) {
-  VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = vl_expr(M(F), e)->a, .nd = vl_nd_unknown()};
-  return vl_val1(V(F), vl_obj(V(F), o));
+static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, vl_expr(M(F), e)->a); }
+
+/* Decorators that return the function itself, or one that behaves the same for our purposes. */
+static bool transparent_decorator(Frame *F, VlId d) {
+  const VlModule *m = M(F);
+  VlId callee = vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d;
+  const VlVal *v = vl_eval(F, callee);
+  static const char *const names[] = {"torch.no_grad", "torch.inference_mode", "torch.enable_grad",
+                                      "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad", "functools.wraps"};
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_LIB || !v->objs[0]->name) return false;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(v->objs[0]->name, names[i]) == 0) return true;
+  return false;
 }
 
 static const VlVal *eval_call(Frame *F, VlId e) {
@@ -679,7 +689,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
-    if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), v);
+    if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), vl_not_every(F, v));
   }
   if (!value_expr) return;
   StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,
@@ -1059,14 +1069,18 @@ static void exec_stmt(Frame *F, VlId s) {
   }
   case VL_S_DEF: {
     const VlFunc *fn = vl_func(m, st->a);
-    VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .nd = vl_nd_unknown()};
-    for (uint32_t d = 0; d < fn->ndecorators; d++) vl_eval(F, m->kids[fn->decorators + d]);
+    bool transparent = true;
+    for (uint32_t d = 0; d < fn->ndecorators; d++) {
+      VlId dx = m->kids[fn->decorators + d];
+      if (!transparent_decorator(F, dx)) transparent = false;
+      vl_eval(F, dx);
+    }
     /* defaults are evaluated at definition time */
     for (uint32_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
       if (pp->dflt) vl_eval(F, pp->dflt);
     }
-    const VlVal *v = (fn->flags & VL_FN_DECORATED) ? vl_unknown(V(F)) : vl_val1(V(F), vl_obj(V(F), o));
+    const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F)) : vl_closure_value(F, st->a);
     const VlFunc *cur = vl_func(m, F->func);
     for (uint32_t i = 0; i < cur->nlocals; i++)
       if (strcmp(vl_local_name(m, F->func, i), vl_str(m, fn->name)) == 0) {

@@ -168,6 +168,28 @@ static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool par
   return vl_obj(V(F), v);
 }
 
+/* A piece of o that iterating o (or splitting it) hands out: partial, one of every piece. */
+static const VlObj *every_piece(Frame *F, const VlObj *o, VlNdim nd, VlId expr) {
+  VlObj v = *view_of_layout(F, o, nd, true, expr, 0);
+  v.flags |= VL_F_EVERY;
+  return vl_obj(V(F), v);
+}
+
+/* The same value with no piece marked as one of every piece (a filter, a slice of a list of them). */
+const VlVal *vl_not_every(Frame *F, const VlVal *v) {
+  bool any = false;
+  for (uint16_t i = 0; v && i < v->n; i++) any |= (v->objs[i]->flags & VL_F_EVERY) != 0;
+  if (!any) return v;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    VlObj c = *v->objs[i];
+    c.flags &= (uint8_t)~VL_F_EVERY;
+    out[n++] = vl_obj(V(F), c);
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
 /* A view whose layout is not known. */
 static const VlObj *view_of(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr) {
   return view_of_layout(F, o, nd, partial, expr, 0);
@@ -337,6 +359,12 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     case IX_STR: field = true; break;
     default: unknown = true; break;
     }
+  /* a[i, j] ran: a has at least as many axes as the items that index one (or more) */
+  if (!ellipsis && !field && ix->n - newaxes > o->nd.lo && ix->n - newaxes <= o->nd.hi) {
+    VlObj c = *o;
+    c.nd.lo = (uint8_t)(ix->n - newaxes);
+    o = vl_obj(V(F), c);
+  }
   if (advanced) {
     /* a 1-D index or mask along an axis keeps the ndim; an integer index array of k dimensions
      * replaces the first axis by its k */
@@ -417,9 +445,9 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     }
     case VL_O_SEQ: {
       bool slice = ix->n == 1 && ix->kind[0] == IX_SLICE;
-      if (slice) { /* a list slice: a new list holding the same elements */
+      if (slice) { /* a list slice: a new list holding some of the same elements */
         const VlVal *s = vl_new_seq(F, (VlSeqKind)o->sub, expr);
-        vl_heap_add_elem(F, s->objs[0]->site, seq_elems(F, o));
+        vl_heap_add_elem(F, s->objs[0]->site, vl_not_every(F, seq_elems(F, o)));
         add_val(&a, s);
       } else if (o->sub == VL_SEQ_TUPLE && o->nitems && ix->n == 1 && ix->kind[0] == IX_INT && ix->lit[0]) {
         long k = ix->start[0];
@@ -581,6 +609,13 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
+  /* torch.nn.Module methods that hand the module itself back: model.eval(), model.to(device) */
+  static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
+                                             "requires_grad_", "share_memory", "apply", "type", "bfloat16"};
+  if (k->torch_module && IN(returns_self, name)) {
+    add(acc, lib_obj(F, "torch.nn.Module:self", vl_val1(V(F), o), VL_LIBID_TORCH));
+    return;
+  }
   const VlVal *hint = vl_class_attr_hint(F, k, name, 0);
   if (hint) {
     add_val(acc, hint);
@@ -924,7 +959,9 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
     Acc pieces = {0};
     for (uint16_t i = 0; i < arr->n; i++)
-      if (arr->objs[i]->kind == VL_O_ARRAY) add(&pieces, view_of(F, arr->objs[i], arr->objs[i]->nd, true, expr));
+      if (arr->objs[i]->kind == VL_O_ARRAY)
+        add(&pieces, arr->objs[i]->sub ? view_of(F, arr->objs[i], arr->objs[i]->nd, true, expr)
+                                       : every_piece(F, arr->objs[i], arr->objs[i]->nd, expr));
     vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));
     return seq;
   }
@@ -1059,7 +1096,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
     case VL_O_ARRAY: {
       const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
       if (o->nd.lo >= 2 || (o->lib && lib->int_index_is_view && o->nd.lo >= 1))
-        add(&a, view_of(F, o, nd_sub(o->nd, 1, 0), true, expr));
+        add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, VL_O_SCALAR));
       else add(&a, unknown_obj(F));
       break;
@@ -1186,7 +1223,9 @@ static void add_elems_to(Frame *F, const VlVal *recv, const VlVal *elems) {
 static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Args *a, VlId expr) {
   const VlVal *recv = vl_val1(V(F), seq);
   if (container_store(F, recv, name, a, expr)) {
-    if (IN(store_one, name) || strcmp(name, "insert") == 0) add_elems_to(F, recv, a->pos[strcmp(name, "insert") == 0 ? 1 : 0]);
+    /* one at a time: maybe not every piece of a split gets in (a list filled in a filtered loop) */
+    if (IN(store_one, name) || strcmp(name, "insert") == 0)
+      add_elems_to(F, recv, vl_not_every(F, a->pos[strcmp(name, "insert") == 0 ? 1 : 0]));
     else if (IN(store_many, name)) add_elems_to(F, recv, raw_elems(F, a->pos[0], expr, 0));
     if (strcmp(name, "setdefault") == 0) {
       add_elems_to(F, recv, a->pos[1]);
@@ -1313,8 +1352,9 @@ static const VlVal *new_iter(Frame *F, const VlVal *elem) {
 /* iter(g), islice(g, k), filter(f, g)...: an iterator over the same elements as `src`.  When `src`
  * is a generator, the result keeps where it yields (its site's `via` and text), so a consumer that
  * stores the elements is reported at the yield, where the view is made. */
-static const VlVal *pass_iter(Frame *F, const VlVal *src, VlId expr) {
+static const VlVal *pass_iter(Frame *F, const VlVal *src, VlId expr, bool some) {
   VlObj it = {.kind = VL_O_ITER, .elem = raw_elems(F, src, expr, 0), .nd = vl_nd_unknown()};
+  if (some) it.elem = vl_not_every(F, it.elem); /* filter, islice: not every piece comes through */
   for (uint16_t i = 0; src && i < src->n; i++) {
     const VlObj *o = src->objs[i];
     if (o->kind == VL_O_ITER && o->site && o->site->via) {
@@ -1434,8 +1474,8 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     Restep mark = {.mode = RS_MARK, .markexpr = expr};
     return new_iter(F, restep(F, r, &mark, 0));
   }
-  if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return pass_iter(F, a->pos[1], expr);
-  if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return pass_iter(F, first, expr);
+  if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return pass_iter(F, a->pos[1], expr, true);
+  if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return pass_iter(F, first, expr, false);
   if (strcmp(name, "next") == 0 && first) {
     Restep r = {.mode = RS_CALL, .at = expr};
     const VlVal *v = restep(F, raw_elems(F, first, expr, 0), &r, 0);
@@ -1574,7 +1614,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   }
   if ((strcmp(q, "itertools.islice") == 0 || strcmp(q, "itertools.cycle") == 0 ||
        strcmp(q, "itertools.takewhile") == 0 || strcmp(q, "itertools.dropwhile") == 0) && a->npos >= 1)
-    return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr);
+    return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr,
+                     strcmp(q, "itertools.cycle") != 0);
   if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
   if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
   *handled = false;
@@ -1640,7 +1681,7 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlFuncInfo *init = k ? vl_class_method(F, k, "__init__", 0) : NULL;
   if (init) {
     const VlSummary *s = init->mod == F->an->mi ? vl_func_summary(F->an, init->id) : init->summary;
-    if (s) vl_apply_summary(F, init, s, inst, a, expr);
+    if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   }
   return inst;
 }
@@ -1672,7 +1713,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     b.npos = 0;
     for (int i = 0; i < k; i++) b.pos[b.npos] = o->items[i], b.pos_expr[b.npos++] = 0;
     for (int i = 0; i < a->npos && b.npos < VL_MAX_ARGS; i++) b.pos[b.npos] = a->pos[i], b.pos_expr[b.npos++] = a->pos_expr[i];
-    const VlVal *r = vl_apply_summary(F, fi, s, o->base, &b, expr);
+    const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, &b, expr);
     raise_args(F, fi, &b, o->base != NULL);
     return r;
   }
@@ -1680,7 +1721,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *sp = vl_specialise(F, fi, o->base, a);
     if (sp) s = sp;
   }
-  const VlVal *r = vl_apply_summary(F, fi, s, o->base, a, expr);
+  const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);
   return r;
 }
@@ -1790,6 +1831,8 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
             add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
+      } else if (o->base && o->name && strcmp(o->name, "torch.nn.Module:self") == 0) {
+        add_val(&acc, o->base);
       } else if (o->base && o->name && strcmp(o->name, "builtins.super") != 0) {
         add_val(&acc, call_method(F, o, a, expr));
       } else if (o->mod) {

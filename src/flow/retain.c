@@ -166,7 +166,10 @@ static bool filled_by_stores(const Frame *F, const VlSite *site) {
 }
 
 /* The partial views the store puts into the container (for extend: each element's). */
-static void stored_views(const Frame *F, const VlVal *v, bool elements, const VlObj **out, int *n, int depth) {
+/* `every`: all elements of what holds v are stored (c.extend(np.split(a, k)), d.update(zip(keys,
+ * rows))): a piece that is one of every piece (VL_F_EVERY) pins nothing they do not show. */
+static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
+                         int depth) {
   if (!v || depth > 4) return;
   /* a copy on one path and a view on another (`a[i] if c else a[i].copy()`, a helper that copies
    * unless told not to): report only what holds on every path */
@@ -176,8 +179,9 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, const Vl
   for (uint16_t i = 0; i < v->n && *n < 16; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY) {
-      if (elements) { /* extending with an array stores its rows: views of its base */
-        if (o->nd.lo >= 2 || (o->lib == VL_LIBID_TORCH && o->nd.lo >= 1)) {
+      if (every && (o->flags & VL_F_EVERY)) continue;
+      if (elements) { /* extending with an array stores its rows: views of its base (all of a whole one) */
+        if (o->sub && (o->nd.lo >= 2 || (o->lib == VL_LIBID_TORCH && o->nd.lo >= 1))) {
           VlObj row = *o;
           row.sub = 1;
           row.flags |= VL_F_PARTIAL;
@@ -189,12 +193,78 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, const Vl
     } else if (o->kind == VL_O_SEQ) {
       if ((o->flags & VL_F_REPORTED) || filled_by_stores(F, o->site)) continue; /* reported where stored */
       if (o->sub == VL_SEQ_TUPLE && o->nitems)
-        for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, out, n, depth + 1);
-      else stored_views(F, o->elem, false, out, n, depth + 1);
+        for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, every || elements, out, n, depth + 1);
+      else stored_views(F, o->elem, false, every || elements, out, n, depth + 1);
       VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
-      if (e) stored_views(F, e->elem, false, out, n, depth + 1);
+      if (e) stored_views(F, e->elem, false, every || elements, out, n, depth + 1);
+    } else if (o->kind == VL_O_ITER && elements && o->elem) {
+      stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
     }
   }
+}
+
+/* Does block `b` leave a loop's iteration early: break or continue (not of a loop inside it),
+ * return, raise? */
+static bool leaves_early(const VlModule *m, VlId b, bool nested, int depth) {
+  if (!b || depth > 64) return false;
+  for (uint32_t i = 0; i < m->blocks[b].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, b, i));
+    switch (st->kind) {
+    case VL_S_BREAK:
+    case VL_S_CONTINUE:
+      if (!nested) return true;
+      break;
+    case VL_S_RETURN:
+    case VL_S_RAISE: return true;
+    case VL_S_IF:
+      if (leaves_early(m, st->b, nested, depth + 1) || leaves_early(m, st->c, nested, depth + 1)) return true;
+      break;
+    case VL_S_FOR:
+    case VL_S_WHILE:
+      if (leaves_early(m, st->b, true, depth + 1) || leaves_early(m, st->c, nested, depth + 1)) return true;
+      break;
+    case VL_S_WITH:
+      if (leaves_early(m, st->b, nested, depth + 1)) return true;
+      break;
+    case VL_S_TRY:
+    case VL_S_MATCH: return true; /* not followed: assume it may */
+    default: break;
+    }
+  }
+  return false;
+}
+
+/* Is the store at `at` made in every iteration of loop L: a statement of L's body itself (not
+ * under an if), in a body nothing leaves early; for a comprehension, one without if clauses? */
+static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
+  const VlModule *m = M(F);
+  const VlLoop *lp = &m->loops[L];
+  if (lp->kind == VL_LOOP_COMP) {
+    const VlComp *c = &m->comps[vl_expr(m, lp->node)->a];
+    for (uint16_t i = 0; i < c->nclauses; i++)
+      if (m->clauses[c->clauses + i].is_if) return false;
+    return true;
+  }
+  if (lp->kind != VL_LOOP_FOR || !lp->node) return false;
+  const VlStmt *loop = vl_stmt(m, lp->node);
+  VlId body = loop->b;
+  if (leaves_early(m, body, false, 0)) return false;
+  for (uint32_t i = 0; i < m->blocks[body].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
+    if (at.start >= st->start && at.start < st->end)
+      return st->kind == VL_S_EXPR || st->kind == VL_S_ASSIGN || st->kind == VL_S_AUGASSIGN;
+  }
+  return false;
+}
+
+/* A store of pieces that are each one of every piece of their base (rows of a whole array, the
+ * pieces of a split) made in every iteration of the loops from the store's own out to (not
+ * including) L: together they show the whole base, so they pin nothing more. */
+static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+  if (!(view->flags & VL_F_EVERY) || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi) return false;
+  for (VlId l = ev->loop; l && l != L; l = M(F)->loops[l].parent)
+    if (!every_iteration(F, l, ev->at)) return false;
+  return true;
 }
 
 /* The loop keeps the whole base object too (then its views pin nothing more). */
@@ -367,7 +437,7 @@ void vl_retain_check(Frame *F) {
     const StoreEv *ev = &F->stores.items[i];
     const VlObj *views[16];
     int nviews = 0;
-    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, views, &nviews, 0);
+    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
     if (!nviews) continue;
     bool done = false;
     /* the implicit loop of list(generator) first, then the loops around the store, innermost out */
@@ -385,7 +455,8 @@ void vl_retain_check(Frame *F) {
         }
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
-          bool fresh = per_iteration(F, v->site, L, implicit), whole = fresh && whole_kept(F, v->site, L);
+          bool fresh = per_iteration(F, v->site, L, implicit),
+               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
           if (!fresh || whole) continue;

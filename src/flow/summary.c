@@ -26,6 +26,8 @@ typedef struct Subst {
   VlId call;
   int depth;
   VlPtrMap memo; /* values are shared (interned), so each is substituted once */
+  const VlObj *closure; /* the cells the called function's value captured: a tuple by slot, whose
+                           `mod` and `func` name the function that owns them */
 } Subst;
 
 static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
@@ -79,6 +81,9 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   }
   case VL_SYM_CELLV:
     if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
+    if (S->closure && o->mod == S->closure->mod && o->func == S->closure->func && o->index < S->closure->nitems &&
+        !vl_val_empty(S->closure->items[o->index]))
+      return S->closure->items[o->index]; /* captured where the function was defined: the caller's values */
     break;
   case VL_SYM_ATTRV: return vl_op_attr(F, inst(S, o->base), o->name, S->call);
   case VL_SYM_ELEMV: return vl_op_elems(F, inst(S, o->base), S->call);
@@ -278,12 +283,13 @@ static bool caller_sees(const Frame *F, const VlVal *v) {
   return false;
 }
 
-const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
-                              VlId call) {
+const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
+                              const Args *a, VlId call) {
   Analysis *an = F->an;
   if (an->depth > 24) return vl_unknown(V(F));
   an->depth++;
   Subst S = {.F = F, .fi = fi, .call = call};
+  if (closure && closure->n == 1 && closure->objs[0]->kind == VL_O_SEQ) S.closure = closure->objs[0];
   bind_params(&S, fi, self, a);
   /* objects the callee made and handed back come with their contents */
   for (uint32_t i = 0; i < s->nheap; i++) {

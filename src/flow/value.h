@@ -124,8 +124,10 @@ enum {
   VL_F_WHOLE = 1 << 4,    /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
   VL_F_REPORTED = 1 << 5, /* SEQ: the views in it were reported where they were stored (a callee's list
                              of views handed back: storing the list again is the same leak) */
-  VL_F_INTS = 1 << 6      /* arrays: integer indices (np.argsort, a permutation): a[idx] keeps a's other
+  VL_F_INTS = 1 << 6,     /* arrays: integer indices (np.argsort, a permutation): a[idx] keeps a's other
                              axes, where a boolean mask would not */
+  VL_F_EVERY = 1 << 7     /* views: one of the pieces that iterating a whole array (its rows) or a split
+                             hands out: storing every one of them keeps the whole base, no more */
 };
 
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
