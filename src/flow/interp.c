@@ -354,8 +354,10 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     vl_eval(F, part[k]);
   }
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
-   * alone, a[1:], shows most of it; steps are counted apart) */
-  bool stop = part[1] && vl_expr(m, part[1])->op != VL_E_NONE;
+   * alone, a[1:], or a stop counted from the end, a[:-1], shows most of it; steps are counted
+   * apart) */
+  const VlExpr *px = part[1] ? vl_expr(m, part[1]) : NULL;
+  bool stop = px && px->op != VL_E_NONE && !(px->op == VL_E_INT && px->sub);
   bool neg_start = part[0] && vl_expr(m, part[0])->op == VL_E_INT && vl_expr(m, part[0])->sub;
   ix->narrows[i] = stop || neg_start;
 }
@@ -684,12 +686,24 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     const VlExpr *kx = vl_expr(m, k);
     vl_eval(F, k);
     /* a literal key overwrites one slot every time */
-    if (!(kx->op == VL_E_INT || kx->op == VL_E_STR || kx->op == VL_E_NONE || kx->op == VL_E_TRUE || kx->op == VL_E_FALSE))
+    if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
+          kx->op == VL_E_FALSE))
       varies = true;
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
     if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), vl_not_every(F, v));
+  }
+  /* hist[-1] = hist[-1].copy(): the item just appended is replaced by something that is no view:
+   * the list keeps no view from this iteration (counted as emptied, like a window) */
+  if (t->nkids == 2) {
+    const VlExpr *kx = vl_expr(m, vl_kid(m, target, 1));
+    bool view = false;
+    for (uint16_t i = 0; i < v->n; i++) view |= v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->sub;
+    if (kx->op == VL_E_INT && kx->sub && kx->a == 1 && !view && !vl_val_unknownish(v)) {
+      ClearEv ev = {c, F->loop};
+      VL_VEC_PUSH(&F->clears, ev);
+    }
   }
   if (!value_expr) return;
   StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,

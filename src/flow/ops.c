@@ -991,8 +991,9 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr);
 /* The receiver's text and the call's first argument, for a store event at `expr` (c.append(v)). */
 static bool literal_key(const Frame *F, VlId key) {
   if (!key) return false;
-  uint8_t op = vl_expr(M(F), key)->op;
-  return op == VL_E_INT || op == VL_E_STR || op == VL_E_NONE || op == VL_E_TRUE || op == VL_E_FALSE;
+  const VlExpr *x = vl_expr(M(F), key);
+  uint8_t op = x->op;
+  return op == VL_E_INT || (op == VL_E_STR && !x->sub) || op == VL_E_NONE || op == VL_E_TRUE || op == VL_E_FALSE;
 }
 
 static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
@@ -1238,8 +1239,12 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
     VL_VEC_PUSH(&F->clears, ev);
     return vl_prim(V(F), VL_O_NONE);
   }
-  if (strcmp(name, "pop") == 0 || strcmp(name, "popleft") == 0 || strcmp(name, "popitem") == 0)
+  if (strcmp(name, "pop") == 0 || strcmp(name, "popleft") == 0 || strcmp(name, "popitem") == 0) {
+    /* a loop that also takes items out (`if len(buf) > k: buf.pop(0)`) keeps a window, not all */
+    ClearEv ev = {recv, F->loop};
+    VL_VEC_PUSH(&F->clears, ev);
     return seq_elems(F, seq);
+  }
   if (strcmp(name, "get") == 0) {
     const VlVal *r = seq_elems(F, seq);
     return a->npos >= 2 ? vl_join(V(F), r, a->pos[1]) : vl_join(V(F), r, vl_prim(V(F), VL_O_NONE));

@@ -238,6 +238,7 @@ static VlId lower_string(Lower *L, TSNode n) {
       if (ts_node_named_child_count(c)) plain = false; /* escapes */
     } else if (is(L, c, VL_K_INTERPOLATION)) {
       plain = false;
+      L->exprs.items[e].sub = 1;
     }
   }
   if (plain && parts == 1 && ts_node_end_byte(content) - ts_node_start_byte(content) <= 64) {
