@@ -932,6 +932,16 @@ static bool project_object(const VlVal *v) {
   return false;
 }
 
+/* An array of known ndim, or a random generator: what a function computing a new array from its
+ * parameters needs to know the ndim of what it returns. */
+static bool shaped_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_ARRAY && o->nd.lo >= 1 && o->nd.lo == o->nd.hi) || o->kind == VL_O_RNG) return true;
+  }
+  return false;
+}
+
 static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
   const VlFunc *fn = vl_func(m, func);
   for (uint32_t i = 0; i < fn->nlocals; i++)
@@ -939,8 +949,9 @@ static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
   return UINT32_MAX;
 }
 
-const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a) {
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes) {
   Analysis *an = caller->an;
+  bool (*useful)(const VlVal *) = shapes ? shaped_object : project_object;
   const VlModule *m = an->m;
   if (fi->mod != an->mi || an->depth > 12 || an->specials.len >= VL_MAX_SPECIALS) return NULL;
   /* which project objects go to which parameters (positional, then by keyword) */
@@ -948,7 +959,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
   bool any = false;
   uint16_t first = 0;
   if (self && !(fi->flags & VL_FN_STATICMETHOD) && fi->nparams) {
-    if (project_object(self)) bind[0] = self, any = true;
+    if (useful(self)) bind[0] = self, any = true;
     first = 1;
   }
   int next = 0;
@@ -957,7 +968,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
-    if (v && project_object(v)) bind[p] = v, any = true;
+    if (v && useful(v)) bind[p] = v, any = true;
   }
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {

@@ -70,6 +70,8 @@ typedef struct StoreEv {
 typedef struct ClearEv {
   const VlVal *container;
   VlId loop;
+  bool only_if_every;   /* counts only when made in every iteration (c[-1] = c[-1].copy()) ... */
+  VlSpan at;            /* ... at this statement */
 } ClearEv;
 
 /* ---- the heap: contents of objects, flow-insensitive per frame ---- */
@@ -189,9 +191,10 @@ const VlVal *vl_closure_value(Frame *F, VlId func);
 bool vl_caller_visible(const Frame *F, const VlObj *o);
 /* The summary of this module's function `fi` analysed again with the project objects (instances,
  * functions, classes) a call passes for its parameters, when its own summary says it calls methods
- * of its parameters (VlSummary.specialise); NULL when there is nothing to gain or it is already
- * being analysed so.  Its loops are checked for leaks with those objects' methods known. */
-const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a);
+ * of its parameters (VlSummary.specialise); or, `shapes`, with the arrays of known ndim and random
+ * generators it passes, when the summary returns a new array of unknown ndim.  NULL when there is
+ * nothing to gain or it is already being analysed so.  Its loops are checked for leaks too. */
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);

@@ -701,7 +701,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     bool view = false;
     for (uint16_t i = 0; i < v->n; i++) view |= v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->sub;
     if (kx->op == VL_E_INT && kx->sub && kx->a == 1 && !view && !vl_val_unknownish(v)) {
-      ClearEv ev = {c, F->loop};
+      ClearEv ev = {c, F->loop, true, vl_expr_span(F->an, target)};
       VL_VEC_PUSH(&F->clears, ev);
     }
   }
@@ -1017,7 +1017,7 @@ static void exec_stmt(Frame *F, VlId s) {
         const VlVal *c = eval_kid(F, t, 0);
         bool whole = tx->nkids == 2 && vl_expr(m, vl_kid(m, t, 1))->op == VL_E_SLICE;
         if (whole) {
-          ClearEv ev = {c, F->loop};
+          ClearEv ev = {.container = c, .loop = F->loop};
           VL_VEC_PUSH(&F->clears, ev);
         }
       } else if (tx->op == VL_E_NAME) {

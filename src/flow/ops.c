@@ -711,7 +711,13 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
             const VlVal *hv = ci ? vl_class_attr_hint(F, ci, name, 0) : NULL;
             if (hv) hint = vl_join(V(F), hint, hv);
           } else if (h->kind == VL_O_ARRAY) {
-            attr_of_array(F, &acc, as_array_obj(F, o, vl_nd_unknown()), name, expr);
+            Acc arr = {0};
+            attr_of_array(F, &arr, as_array_obj(F, o, vl_nd_unknown()), name, expr);
+            const VlVal *got = done(F, &arr);
+            add_val(&acc, got);
+            /* the deferred form below says the same when it is an array (a.T: its ndim) */
+            for (uint16_t j = 0; j < got->n; j++)
+              if (got->objs[j]->kind == VL_O_ARRAY) hint = vl_join(V(F), hint, vl_val1(V(F), got->objs[j]));
           }
         }
       if (method) break;
@@ -1235,13 +1241,13 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
     return vl_prim(V(F), VL_O_NONE);
   }
   if (strcmp(name, "clear") == 0) {
-    ClearEv ev = {recv, F->loop};
+    ClearEv ev = {.container = recv, .loop = F->loop};
     VL_VEC_PUSH(&F->clears, ev);
     return vl_prim(V(F), VL_O_NONE);
   }
   if (strcmp(name, "pop") == 0 || strcmp(name, "popleft") == 0 || strcmp(name, "popitem") == 0) {
     /* a loop that also takes items out (`if len(buf) > k: buf.pop(0)`) keeps a window, not all */
-    ClearEv ev = {recv, F->loop};
+    ClearEv ev = {.container = recv, .loop = F->loop};
     VL_VEC_PUSH(&F->clears, ev);
     return seq_elems(F, seq);
   }
@@ -1706,6 +1712,14 @@ static void raise_args(Frame *F, const VlFuncInfo *fi, const Args *a, bool bound
   }
 }
 
+static bool new_array_of_unknown_ndim(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo != o->nd.hi && o->site && o->site->kind == VL_SITE_NEW) return true;
+  }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -1723,7 +1737,10 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     return r;
   }
   if (s->specialise) { /* model.step() on a parameter: known for the objects passed here */
-    const VlSummary *sp = vl_specialise(F, fi, o->base, a);
+    const VlSummary *sp = vl_specialise(F, fi, o->base, a, false);
+    if (sp) s = sp;
+  } else if (new_array_of_unknown_ndim(s->ret)) { /* np.tanh(x @ w): as many axes as x has here */
+    const VlSummary *sp = vl_specialise(F, fi, o->base, a, true);
     if (sp) s = sp;
   }
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
@@ -1866,29 +1883,37 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   const VlVal *rv = r ? r : none;
   uint8_t lib = 0;
   VlNdim nd = {0, 0};
+  uint8_t side_lo[2] = {VL_ND_MAX, VL_ND_MAX}; /* the fewest axes each operand may have */
   bool array = false, sym = false;
   for (int side = 0; side < 2; side++) {
     const VlVal *v = side ? rv : l;
     for (uint16_t i = 0; i < v->n; i++) {
       const VlObj *o = v->objs[i];
+      VlNdim on = vl_nd_exact(0); /* a Python or NumPy scalar */
       if (arrayish(o)) {
         array = true;
         if (!lib) lib = o->lib;
-        VlNdim on = o->kind == VL_O_ARRAY ? o->nd : vl_nd_unknown();
+        on = o->kind == VL_O_ARRAY ? o->nd : vl_nd_unknown();
         if (o->kind == VL_O_SYM && o->elem) /* a symbol with an array hint: its ndim and library */
           for (uint16_t k = 0; k < o->elem->n; k++)
             if (o->elem->objs[k]->kind == VL_O_ARRAY) {
               on = o->elem->objs[k]->nd;
               if (!lib) lib = o->elem->objs[k]->lib;
             }
-        if (on.lo > nd.lo) nd.lo = on.lo;
-        if (on.hi > nd.hi) nd.hi = on.hi;
+      } else if (o->kind != VL_O_INT && o->kind != VL_O_SCALAR && o->kind != VL_O_NONE) {
+        on = vl_nd_unknown();
       }
+      if (on.lo < side_lo[side]) side_lo[side] = on.lo;
+      if (on.hi > nd.hi) nd.hi = on.hi;
       sym |= o->kind == VL_O_SYM;
     }
   }
-  /* broadcasting: the result has as many axes as the operand with most; a @ b may drop one */
-  if (op == VL_OP_MATMUL && nd.lo > 0) nd.lo--;
+  /* broadcasting: the result has as many axes as the operand with most; a @ b of two matrices
+   * (stacks of them) too, while a vector on either side drops one */
+  for (int side = 0; side < 2; side++)
+    if (side_lo[side] != VL_ND_MAX && side_lo[side] > nd.lo) nd.lo = side_lo[side];
+  if (op == VL_OP_MATMUL && nd.lo > 0 && (side_lo[0] < 2 || side_lo[1] < 2)) nd.lo--;
+  if (nd.lo > nd.hi) nd.hi = nd.lo;
   bool text = vl_val_has(l, VL_O_STR) || vl_val_has(rv, VL_O_STR);
   bool seqs = vl_val_has(l, VL_O_SEQ) || vl_val_has(rv, VL_O_SEQ);
   if (text && !vl_val_has(l, VL_O_ARRAY) && !vl_val_has(rv, VL_O_ARRAY)) return vl_prim(V(F), VL_O_STR);

@@ -96,10 +96,13 @@ static void escaping(const Frame *F, Sites *out) {
 
 /* ---- containers ---- */
 
+static bool every_iteration(const Frame *F, VlId L, VlSpan at);
+
 static bool cleared_in(const Frame *F, const VlObj *c, VlId L) {
   for (size_t i = 0; i < F->clears.len; i++) {
     const ClearEv *ev = &F->clears.items[i];
     if (!(L ? loop_within(M(F), ev->loop, L) : true)) continue;
+    if (ev->only_if_every && (!ev->loop || !every_iteration(F, ev->loop, ev->at))) continue;
     for (uint16_t k = 0; k < ev->container->n; k++)
       if (ev->container->objs[k] == c || (c->site && ev->container->objs[k]->site == c->site)) return true;
   }

@@ -332,7 +332,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       break;
     }
     case VL_EFF_CLEAR: {
-      ClearEv ev = {inst(&S, ef->target), F->loop};
+      ClearEv ev = {.container = inst(&S, ef->target), .loop = F->loop};
       VL_VEC_PUSH(&F->clears, ev);
       if (caller_sees(F, ev.container)) {
         VlEffect up = *ef;
