@@ -90,6 +90,19 @@ const VlVal *vl_new_seq(Frame *F, VlSeqKind kind, VlId expr) {
   return vl_val1(V(F), vl_obj(V(F), o));
 }
 
+/* A part of opaque result o taken whole (out[0], a batch unpacked): a tensor when o's parts are
+ * known to be tensors (a DataLoader batch over a TensorDataset), else o's part. */
+static const VlObj *obj_part(Frame *F, const VlObj *o) {
+  if (o->sub == VL_OBJ_TENSORS) {
+    VlObj t = {.kind = VL_O_ARRAY, .site = o->site, .lib = o->lib, .nd = vl_nd_unknown(), .expr = o->expr,
+               .expr_mod = o->expr_mod};
+    return vl_obj(V(F), t);
+  }
+  VlObj part = *o;
+  part.flags |= VL_F_WHOLE;
+  return vl_obj(V(F), part);
+}
+
 static const VlObj *new_obj(Frame *F, VlId expr, uint8_t flags) {
   VlObj o = {.kind = VL_O_OBJ, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .nd = vl_nd_unknown(), .flags = flags,
              .expr = expr, .expr_mod = F->an->mi};
@@ -471,9 +484,7 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         const VlObj *r = subscript_array(F, arr, ix, expr);
         add(&a, r ? r : unknown_obj(F));
       } else { /* out[0], batch["x"]: a part of the result, taken whole */
-        VlObj part = *o;
-        part.flags |= VL_F_WHOLE;
-        add(&a, vl_obj(V(F), part));
+        add(&a, obj_part(F, o));
       }
       break;
     case VL_O_SYM: {
@@ -1123,12 +1134,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       break;
     }
     case VL_O_INDEX: add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr)); break;
-    case VL_O_OBJ: {
-      VlObj part = *o;
-      part.flags |= VL_F_WHOLE;
-      add(&a, vl_obj(V(F), part));
-      break;
-    }
+    case VL_O_OBJ: add(&a, obj_part(F, o)); break;
     case VL_O_SYM: {
       if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {
         const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
@@ -1668,6 +1674,13 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
       if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
         VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
                    .nd = vl_nd_unknown(), .expr = expr, .expr_mod = F->an->mi};
+        /* over a TensorDataset, the default collate stacks each of its tensors: the parts are tensors */
+        const VlVal *ds = a->npos ? a->pos[0] : NULL;
+        for (int i = 0; i < a->nkw && !ds; i++)
+          if (strcmp(a->kwname[i], "dataset") == 0) ds = a->kw[i];
+        if (ds && ds->n == 1 && ds->objs[0]->kind == VL_O_INST && ds->objs[0]->name &&
+            strcmp(ds->objs[0]->name, "torch.utils.data.TensorDataset") == 0)
+          b.sub = VL_OBJ_TENSORS;
         return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
       }
       VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),

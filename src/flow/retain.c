@@ -384,7 +384,9 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   const VlSite *made = s;
   if (made->kind == VL_SITE_STEP && !made->at && made->via && made->via->mod == an->mi)
     made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
-  while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
+  /* (a loop target, `for xb, yb in loader`: the array is the target, named as the view says) */
+  if (!(made->kind == VL_SITE_STEP && made->at))
+    while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
   const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, &stmt) : NULL;
   bool at_call = false; /* x = f(...): the name the caller binds to what a callee returns */
   if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt), at_call = true;

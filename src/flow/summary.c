@@ -230,9 +230,27 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
       if (out[k]->kind != VL_O_UNKNOWN && !(out[k]->flags & VL_F_ASSUMED) && !symbolic(out[k])) resolved = true;
   }
   if (assumed && resolved) { /* the deferred operation said what the call gives: drop the guess */
-    int k = 0;
+    /* a guess made once per step of the callee's iteration (a generator's loop): what the
+     * operation made here, it made once per step too */
+    bool per_step = false;
     for (int i = 0; i < n; i++)
-      if (!(out[i]->flags & VL_F_ASSUMED) || symbolic(out[i])) out[k++] = out[i];
+      if ((out[i]->flags & VL_F_ASSUMED) && out[i]->site && out[i]->site->kind == VL_SITE_NEW && out[i]->site->step)
+        per_step = true;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if ((out[i]->flags & VL_F_ASSUMED) && !symbolic(out[i])) continue;
+      const VlSite *s = out[i]->site;
+      if (per_step && s && s->kind == VL_SITE_NEW && !s->step && !s->via && s->mod == F->an->mi && s->at == S->call &&
+          (out[i]->kind == VL_O_ARRAY || out[i]->kind == VL_O_OBJ)) {
+        VlObj c = *out[i];
+        VlSite st = *s;
+        st.step = 1;
+        c.site = vl_site(V(F), st);
+        out[k++] = vl_obj(V(F), c);
+        continue;
+      }
+      out[k++] = out[i];
+    }
     n = k;
   }
   S->depth--;

@@ -130,6 +130,9 @@ enum {
                              hands out: storing every one of them keeps the whole base, no more */
 };
 
+/* OBJ: what its parts are known to be. */
+enum { VL_OBJ_TENSORS = 1 /* tensors (a DataLoader batch over a TensorDataset) */ };
+
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
 enum {
   VL_L_C = 1 << 0,    /* C-contiguous */
@@ -140,7 +143,7 @@ enum {
 
 struct VlObj {
   uint8_t kind;  /* VlObjKind */
-  uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site */
+  uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site; OBJ: VL_OBJ_* */
   uint8_t flags;
   uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
   uint8_t layout;/* arrays: VL_L_* bits */
