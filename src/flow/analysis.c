@@ -620,8 +620,11 @@ static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
 }
 
 /* A generator's steps: new objects made inside its loops are new at every step. */
-static const VlVal *mark_steps(Frame *F, const VlVal *v) {
-  if (vl_val_empty(v)) return v;
+static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth);
+static const VlVal *mark_steps(Frame *F, const VlVal *v) { return mark_steps_at(F, v, 0); }
+
+static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
+  if (vl_val_empty(v) || depth > 4) return v;
   const VlObj *out[VL_VAL_MAX * 2];
   int n = 0;
   const VlModule *m = F->an->m;
@@ -642,6 +645,13 @@ static const VlVal *mark_steps(Frame *F, const VlVal *v) {
       VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
                   .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};
       c.site = vl_site(V(F->an), s);
+    }
+    const VlVal *items[64];
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE) { /* yield x, y: each part */
+      for (uint16_t k = 0; k < o->nitems && k < 64; k++) items[k] = mark_steps_at(F, o->items[k], depth + 1);
+      if (o->nitems) c.items = items;
+      if (c.nitems > 64) c.nitems = 64;
+      c.elem = mark_steps_at(F, o->elem, depth + 1);
     }
     out[n++] = vl_obj(V(F->an), c);
   }

@@ -549,7 +549,8 @@ static bool transparent_decorator(Frame *F, VlId d) {
   VlId callee = vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d;
   const VlVal *v = vl_eval(F, callee);
   static const char *const names[] = {"torch.no_grad", "torch.inference_mode", "torch.enable_grad",
-                                      "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad", "functools.wraps"};
+                                      "torch.autograd.no_grad", "torch.autograd.grad_mode.no_grad", "functools.wraps",
+                                      "contextlib.contextmanager"};
   if (!v || v->n != 1 || v->objs[0]->kind != VL_O_LIB || !v->objs[0]->name) return false;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (strcmp(v->objs[0]->name, names[i]) == 0) return true;
@@ -911,6 +912,8 @@ static const VlVal *entered_value(Frame *F, const VlVal *v, VlId cm) {
       for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 2; k++) out[n++] = r->objs[k];
     } else if (o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST || o->kind == VL_O_SEQ) {
       out[n++] = o;
+    } else if (o->kind == VL_O_ITER && o->elem) { /* a @contextmanager generator: what it yields */
+      for (uint16_t k = 0; k < o->elem->n && n < VL_VAL_MAX * 2; k++) out[n++] = o->elem->objs[k];
     } else {
       out[n++] = vl_unknown(V(F))->objs[0];
     }

@@ -316,6 +316,25 @@ static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
   return NULL;
 }
 
+/* The statement `a, b = expr` (a tuple target) that binds `name` to a part of what expr gives, or 0. */
+static VlId unpacked_from(const Frame *F, VlId expr, const char *name) {
+  const VlModule *m = M(F);
+  if (!expr || !name) return 0;
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN || st->a != expr || st->n < 1) continue;
+    VlId t = m->kids[st->b];
+    const VlExpr *tx = vl_expr(m, t);
+    if (tx->op != VL_E_TUPLE && tx->op != VL_E_LIST) return 0;
+    for (uint32_t i = 0; i < tx->nkids; i++) {
+      VlId k = vl_kid(m, t, i);
+      if (vl_expr(m, k)->op == VL_E_NAME && strcmp(vl_expr_text(F->an, k), name) == 0) return s;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 /* Does expression e (of this frame's module) read `name` (a name or a dotted attribute)? */
 static bool mentions(const Frame *F, VlId e, const char *name, int depth) {
   const VlModule *m = M(F);
@@ -359,6 +378,29 @@ static const char *size_text(Analysis *an, const VlShape *sh) {
   return out;
 }
 
+/* Names the array a hit's view pins and says how it is made anew (VL001: rebound to a new array
+ * computed from arrays; VL002: made fresh), following the callees that made it as far as this
+ * module goes.  *stmt: the statement that binds it, when one does. */
+static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
+  Analysis *an = F->an;
+  const VlModule *m = M(F);
+  const VlSite *s = view->site, *made = s;
+  if (made->kind == VL_SITE_STEP && !made->at && made->via && made->via->mod == an->mi)
+    made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
+  /* (a loop target, `for xb, yb in loader`: the array is the target, named as the view says) */
+  if (!(made->kind == VL_SITE_STEP && made->at))
+    while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
+  const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, stmt) : NULL;
+  bool at_call = false; /* x = f(...): the name the caller binds to what a callee returns */
+  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, stmt), at_call = true;
+  hit->kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
+  /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper
+   * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
+  if (hit->kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL && !mentions(F, s->at, assigned, 0))
+    hit->kind = VL_HIT_FRESH;
+  hit->base_name = assigned ? assigned : view_root(F, view);
+}
+
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
   Analysis *an = F->an;
   const VlModule *m = M(F);
@@ -380,22 +422,16 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   VL_VEC_PUSH(&an->reported, key);
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
-  /* where the array is made anew: through the callees that made it, as far as this module goes */
-  const VlSite *made = s;
-  if (made->kind == VL_SITE_STEP && !made->at && made->via && made->via->mod == an->mi)
-    made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
-  /* (a loop target, `for xb, yb in loader`: the array is the target, named as the view says) */
-  if (!(made->kind == VL_SITE_STEP && made->at))
-    while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
-  const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, &stmt) : NULL;
-  bool at_call = false; /* x = f(...): the name the caller binds to what a callee returns */
-  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, &stmt), at_call = true;
-  hit.kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
-  /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper
-   * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
-  if (hit.kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL && !mentions(F, s->at, assigned, 0))
-    hit.kind = VL_HIT_FRESH;
-  hit.base_name = assigned ? assigned : view_root(F, view);
+  /* x, y = next(batches): the array is x, made by this statement (whatever made it in the callee) */
+  const char *root = view_root(F, view);
+  if (s->kind == VL_SITE_NEW && s->mod == an->mi && s->func == F->func && (stmt = unpacked_from(F, s->at, root))) {
+    hit.kind = vl_expr(m, s->at)->op == VL_E_CALL && mentions(F, s->at, root, 0) && s->how == VL_HOW_COPY ? VL_HIT_REBOUND
+                                                                                                             : VL_HIT_FRESH;
+    hit.base_name = root;
+    hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
+  } else {
+    name_base(F, &hit, view, &stmt);
+  }
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
