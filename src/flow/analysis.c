@@ -959,6 +959,23 @@ static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
   return UINT32_MAX;
 }
 
+/* What the caller's heap knows of the objects in v (an instance's attributes, a list's items), and
+ * of the objects those hold, copied into frame F. */
+static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int depth) {
+  if (!v || depth > 4) return;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
+    if (!e || vl_heap_find(F, o->site)) continue;
+    vl_heap_add_elem(F, o->site, e->elem);
+    if (!vl_val_empty(e->key)) vl_heap_get(F, o->site)->key = e->key;
+    for (uint16_t k = 0; k < e->nattrs; k++) vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
+    vl_heap_get(F, o->site); /* an entry even when empty: inherited once */
+    inherit_heap(F, caller, e->elem, depth + 1);
+    for (uint16_t k = 0; k < e->nattrs; k++) inherit_heap(F, caller, e->attrs[k].val, depth + 1);
+  }
+}
+
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes) {
   Analysis *an = caller->an;
   bool (*useful)(const VlVal *) = shapes ? shaped_object : project_object;
@@ -999,6 +1016,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (!bind[p]) continue;
     uint32_t slot = param_slot(m, fi->id, fi->params[p].name);
     if (slot < F.nenv) F.env[slot] = bind[p];
+    inherit_heap(&F, caller, bind[p], 0);
   }
   vl_frame_run(&F);
   vl_retain_check(&F);

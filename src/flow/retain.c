@@ -384,15 +384,23 @@ static const char *size_text(Analysis *an, const VlShape *sh) {
 static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   Analysis *an = F->an;
   const VlModule *m = M(F);
-  const VlSite *s = view->site, *made = s;
-  if (made->kind == VL_SITE_STEP && !made->at && made->via && made->via->mod == an->mi)
-    made = made->via; /* a step of an implicit loop (list(gen)): the element the generator made */
-  /* (a loop target, `for xb, yb in loader`: the array is the target, named as the view says) */
-  if (!(made->kind == VL_SITE_STEP && made->at))
-    while (made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi) made = made->via;
-  const char *assigned = made->kind == VL_SITE_NEW ? assigned_name(F, made->at, stmt) : NULL;
-  bool at_call = false; /* x = f(...): the name the caller binds to what a callee returns */
-  if (!assigned && made != s && s->kind == VL_SITE_NEW) assigned = assigned_name(F, s->at, stmt), at_call = true;
+  const VlSite *s = view->site;
+  if (s->kind == VL_SITE_STEP && !s->at && s->via && s->via->mod == an->mi)
+    s = s->via; /* a step of an implicit loop (list(gen)): the element the generator made */
+  /* the chain of callees that made it (a loop target, `for xb, yb in loader`, is the array itself) */
+  const VlSite *chain[16];
+  int n = 0;
+  chain[n++] = s;
+  if (!(s->kind == VL_SITE_STEP && s->at))
+    while (n < 16 && chain[n - 1]->via && chain[n - 1]->via->kind == VL_SITE_NEW && chain[n - 1]->via->mod == an->mi)
+      chain[n] = chain[n - 1]->via, n++;
+  const VlSite *made = chain[n - 1];
+  /* named after the nearest statement that binds it: the caller's `x = f(...)`, else the callee's */
+  const char *assigned = NULL;
+  int named = -1;
+  for (int i = 0; i < n && !assigned; i++)
+    if (chain[i]->kind == VL_SITE_NEW && (assigned = assigned_name(F, chain[i]->at, stmt))) named = i;
+  bool at_call = named == 0 && n > 1; /* x = f(...): the name the caller binds to what a callee returns */
   hit->kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
   /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper
    * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
