@@ -1029,6 +1029,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
 /* ---- exports: deep copies into the module's own arena ---- */
 
 typedef struct Exporter {
+  Analysis *an;
   VlModInfo *mi;
   int depth;
   VlPtrMap vals, strs; /* each value and string copied once: values share structure */
@@ -1050,6 +1051,15 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
   if (!s) return NULL;
   VlSite c = *s;
   c.via = NULL;
+  if (s->kind == VL_SITE_NEW && s->mod == x->mi && s->at && !s->bound) { /* named for other modules' messages */
+    VlId stmt = 0;
+    const char *name = vl_assigned_name(x->an, s->at, &stmt);
+    if (name) {
+      c.bound = ex_str(x, name);
+      c.bound_start = x->an->m->stmts[stmt].start;
+      c.bound_end = x->an->m->stmts[stmt].end;
+    }
+  }
   if (s->sym) {
     VlObj o = *s->sym;
     o.base = NULL;
@@ -1141,7 +1151,7 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
 static void export_module(Analysis *an) {
   VlModInfo *mi = an->mi;
   const VlModule *m = an->m;
-  Exporter x = {.mi = mi};
+  Exporter x = {.an = an, .mi = mi};
   size_t b0 = vl_arena_used(mi->facts);
   for (VlId f = 1; f < m->nfuncs; f++) mi->funcs[f].summary = ex_summary(&x, an->fd[f].summary);
   size_t b1 = vl_arena_used(mi->facts);

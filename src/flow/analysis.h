@@ -185,6 +185,9 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func);
  * values of F's closure variables captured (so that a caller that gets the function back knows
  * what its cells hold). */
 const VlVal *vl_closure_value(Frame *F, VlId func);
+/* The name (a name or dotted attribute) the statement `name = expr` binds to expression expr of
+ * this module, or NULL; *stmt (when not NULL) receives that statement. */
+const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
 /* Can the caller see container o (so that a store into it is an effect of the call)?  A symbol (a
  * parameter, an attribute of one, a global), or an object some other function made (passed in by
  * a specialised call, vl_specialise). */

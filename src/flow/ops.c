@@ -1600,8 +1600,12 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return vl_prim(V(F), VL_O_NONE);
   }
   if ((strcmp(q, "heapq.heappop") == 0 || strcmp(q, "heapq.heappushpop") == 0 || strcmp(q, "heapq.heapreplace") == 0) &&
-      first)
+      first) {
+    /* a loop that also pops keeps a bounded heap (a top-k), not everything pushed */
+    ClearEv ev = {.container = first, .loop = F->loop};
+    VL_VEC_PUSH(&F->clears, ev);
     return raw_elems(F, first, expr, 0);
+  }
   if ((strcmp(q, "heapq.nlargest") == 0 || strcmp(q, "heapq.nsmallest") == 0) && a->npos >= 2)
     return collect(F, VL_SEQ_LIST, a->pos[1], expr, 0);
   if (strcmp(q, "functools.partial") == 0 && first) {

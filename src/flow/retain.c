@@ -294,8 +294,8 @@ static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
 /* ---- reporting ---- */
 
 /* The name an expression's value was assigned to, when it is the right-hand side of `name = ...`. */
-static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
-  const VlModule *m = M(F);
+const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt_out) {
+  const VlModule *m = an->m;
   for (VlId s = 1; s < m->nstmts; s++) {
     const VlStmt *st = &m->stmts[s];
     if (st->kind != VL_S_ASSIGN || st->n < 1) continue;
@@ -303,14 +303,14 @@ static const char *assigned_name(const Frame *F, VlId expr, VlId *stmt_out) {
     const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
     if (st->a == expr && (tx->op == VL_E_NAME || tx->op == VL_E_ATTR)) {
       if (stmt_out) *stmt_out = s;
-      return vl_expr_text(F->an, t);
+      return vl_expr_text(an, t);
     }
     /* a, b = f(a), g(b) */
     if (vx->op == VL_E_TUPLE && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids == vx->nkids)
       for (uint32_t i = 0; i < vx->nkids; i++)
         if (vl_kid(m, st->a, i) == expr && vl_expr(m, vl_kid(m, t, i))->op == VL_E_NAME) {
           if (stmt_out) *stmt_out = s;
-          return vl_expr_text(F->an, vl_kid(m, t, i));
+          return vl_expr_text(an, vl_kid(m, t, i));
         }
   }
   return NULL;
@@ -379,8 +379,9 @@ static const char *size_text(Analysis *an, const VlShape *sh) {
 }
 
 /* Names the array a hit's view pins and says how it is made anew (VL001: rebound to a new array
- * computed from arrays; VL002: made fresh), following the callees that made it as far as this
- * module goes.  *stmt: the statement that binds it, when one does. */
+ * computed from arrays; VL002: made fresh), following the callees that made it, into other
+ * modules too.  *stmt: the statement of this module that binds it, when one does (hit->base is
+ * set here when one of another module does). */
 static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   Analysis *an = F->an;
   const VlModule *m = M(F);
@@ -392,14 +393,19 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   int n = 0;
   chain[n++] = s;
   if (!(s->kind == VL_SITE_STEP && s->at))
-    while (n < 16 && chain[n - 1]->via && chain[n - 1]->via->kind == VL_SITE_NEW && chain[n - 1]->via->mod == an->mi)
+    while (n < 16 && chain[n - 1]->via && chain[n - 1]->via->kind == VL_SITE_NEW &&
+           (chain[n - 1]->via->mod == an->mi || chain[n - 1]->via->bound))
       chain[n] = chain[n - 1]->via, n++;
   const VlSite *made = chain[n - 1];
   /* named after the nearest statement that binds it: the caller's `x = f(...)`, else the callee's */
   const char *assigned = NULL;
   int named = -1;
-  for (int i = 0; i < n && !assigned; i++)
-    if (chain[i]->kind == VL_SITE_NEW && (assigned = assigned_name(F, chain[i]->at, stmt))) named = i;
+  for (int i = 0; i < n && !assigned; i++) {
+    if (chain[i]->kind != VL_SITE_NEW) continue;
+    if (chain[i]->mod == an->mi) assigned = vl_assigned_name(F->an, chain[i]->at, stmt);
+    else if ((assigned = chain[i]->bound)) hit->base = (VlSpan){chain[i]->mod, chain[i]->bound_start, chain[i]->bound_end};
+    if (assigned) named = i;
+  }
   bool at_call = named == 0 && n > 1; /* x = f(...): the name the caller binds to what a callee returns */
   hit->kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
   /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper

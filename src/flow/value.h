@@ -77,6 +77,11 @@ typedef struct VlSite {
   uint32_t start, end; /* NEW/STEP: source bytes, for messages */
   const VlObj *sym; /* SYM: the symbol */
   const struct VlSite *via; /* NEW made by applying a summary: the callee's own site (for messages) */
+  /* NEW, once exported: the name the statement making it binds (`self.state = ...`) and that
+   * statement's bytes, for messages in other modules (whose IR is gone).  Follows from mod and at:
+   * not part of the identity. */
+  const char *bound;
+  uint32_t bound_start, bound_end;
 } VlSite;
 
 /* ---- objects ---- */
