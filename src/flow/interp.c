@@ -687,8 +687,10 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     const VlExpr *kx = vl_expr(m, k);
     vl_eval(F, k);
     /* a literal key overwrites one slot every time */
+    /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot) */
     if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
-          kx->op == VL_E_FALSE))
+          kx->op == VL_E_FALSE ||
+          (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
       varies = true;
   }
   for (uint16_t i = 0; i < c->n; i++) {

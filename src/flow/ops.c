@@ -400,7 +400,8 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
     return view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
   }
-  if (o->nd.hi <= ints) return prim_obj(F, VL_O_SCALAR); /* an element: a NumPy scalar holds nothing */
+  if (o->nd.hi <= ints) /* an element: a NumPy scalar holds nothing (an index, of an index array) */
+    return prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR);
   return NULL;
 }
 
@@ -958,6 +959,13 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr,
                .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
+    for (int i = 0; i < a->nkw; i++) /* np.empty(n, dtype=object): an array of references */
+      if (strcmp(a->kwname[i], "dtype") == 0 && a->kw_expr[i]) {
+        const char *t = vl_expr_text(F->an, a->kw_expr[i]);
+        if (t && (strcmp(t, "object") == 0 || strcmp(t, "np.object_") == 0 || strcmp(t, "numpy.object_") == 0 ||
+                  strcmp(t, "\"O\"") == 0 || strcmp(t, "'O'") == 0 || strcmp(t, "\"object\"") == 0 || strcmp(t, "'object'") == 0))
+          o.layout |= VL_L_OBJECTS;
+      }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_INT: return vl_prim(V(F), VL_O_INT);
@@ -1115,7 +1123,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
       if (o->nd.lo >= 2 || (o->lib && lib->int_index_is_view && o->nd.lo >= 1))
         add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
-      else if (o->nd.hi <= 1) add(&a, prim_obj(F, VL_O_SCALAR));
+      else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
       else add(&a, unknown_obj(F));
       break;
     }
@@ -1753,13 +1761,11 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     raise_args(F, fi, &b, o->base != NULL);
     return r;
   }
-  if (s->specialise) { /* model.step() on a parameter: known for the objects passed here */
-    const VlSummary *sp = vl_specialise(F, fi, o->base, a, false);
-    if (sp) s = sp;
-  } else if (new_array_of_unknown_ndim(s->ret)) { /* np.tanh(x @ w): as many axes as x has here */
-    const VlSummary *sp = vl_specialise(F, fi, o->base, a, true);
-    if (sp) s = sp;
-  }
+  /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
+   * as the x passed here has */
+  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, false) : NULL;
+  if (!sp && new_array_of_unknown_ndim(s->ret)) sp = vl_specialise(F, fi, o->base, a, true);
+  if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);
   return r;

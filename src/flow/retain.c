@@ -135,7 +135,14 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
       any = true;
       break;
     case VL_O_ARRAY:
-      return false; /* out[j] = a[i] copies into the array */
+      if (!(c->layout & VL_L_OBJECTS)) return false; /* out[j] = a[i] copies into the array */
+      if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
+      if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
+          c->site->func == F->func && !has_site(escapes, c->site))
+        return false; /* a local array nobody gets */
+      if (per_iteration(F, c->site, L, ev->implicit)) return false;
+      any = true; /* an object array holds references, as a list does */
+      break;
     case VL_O_UNKNOWN:
     case VL_O_OBJ:
       if (ev->store == VL_ST_SETITEM) return false;
@@ -268,6 +275,58 @@ static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *v
   for (VlId l = ev->loop; l && l != L; l = M(F)->loops[l].parent)
     if (!every_iteration(F, l, ev->at)) return false;
   return true;
+}
+
+/* Is e a name for the same variable as name expression t? */
+static bool same_name(const VlModule *m, VlId e, VlId t) {
+  const VlExpr *x = vl_expr(m, e), *y = vl_expr(m, t);
+  return x->op == VL_E_NAME && y->op == VL_E_NAME && x->sym.kind == y->sym.kind && x->sym.owner == y->sym.owner &&
+         x->sym.slot == y->sym.slot;
+}
+
+/* The constant value of integer expression e (a literal, or a module constant), if known. */
+static bool const_int(const Frame *F, VlId e, long *out) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_INT && x->a != VL_INT_BIG) {
+    *out = x->sub ? -(long)x->a : (long)x->a;
+    return true;
+  }
+  if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_GLOBAL && F->an->globals && F->an->globals[x->sym.slot]) {
+    const VlVal *v = F->an->globals[x->sym.slot];
+    if (v->n == 1 && v->objs[0]->kind == VL_O_INT && v->objs[0]->num_known) {
+      *out = (long)(int32_t)v->objs[0]->index;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* `for j in range(...): c.append(a[j])`, every iteration: the rows stored are every row of a when
+ * the range runs over a's first axis: its length measured (len(x), x.shape[0], x.size(0): the rows
+ * of that data, all of them as far as we can tell) or a constant equal to a's known first size. */
+static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+  const VlModule *m = M(F);
+  if (!view->expr || view->expr_mod != F->an->mi || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi) return false;
+  const VlExpr *vx = vl_expr(m, view->expr);
+  if (vx->op != VL_E_SUB || vx->nkids != 2) return false;
+  VlId index = vl_kid(m, view->expr, 1);
+  for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
+    if (!every_iteration(F, l, ev->at)) return false;
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind == VL_LOOP_WHILE || !lp->target || !same_name(m, index, lp->target)) continue;
+    const VlExpr *it = vl_expr(m, lp->iter);
+    if (it->op != VL_E_CALL || it->nkids != 2 || strcmp(vl_expr_text(F->an, vl_kid(m, lp->iter, 0)), "range") != 0)
+      return false;
+    VlId bound = vl_kid(m, lp->iter, 1);
+    const VlExpr *bx = vl_expr(m, bound);
+    const char *bt = vl_expr_text(F->an, bound);
+    if (bx->op == VL_E_CALL && bx->nkids == 2 && strcmp(vl_expr_text(F->an, vl_kid(m, bound, 0)), "len") == 0) return true;
+    if (bt && (strstr(bt, ".shape[0]") || strstr(bt, ".size(0)") || strstr(bt, "shape[0]"))) return true;
+    long n;
+    return view->shape && view->shape->n >= 1 && !view->shape->upper && const_int(F, bound, &n) && n == view->shape->dims[0];
+  }
+  return false;
 }
 
 /* The loop keeps the whole base object too (then its views pin nothing more). */
@@ -422,12 +481,31 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
   VlHit hit = {.store = ev->store, .lib = view->lib ? view->lib : VL_LIBID_NUMPY, .at = ev->at, .fix_at = ev->fix_at,
                .text = ev->text, .container = ev->container_text, .via_call = ev->call != 0};
   /* the view is written inside what is stored (`keep.append((a[i], b))`): report it there */
+  bool inside = false;
   if (view->expr && view->expr_mod == an->mi && ev->at.mod == an->mi) {
     const VlExpr *vx = vl_expr(m, view->expr);
-    if (vx->start >= ev->at.start && vx->end <= ev->at.end && (vx->start != ev->at.start || vx->end != ev->at.end)) {
+    inside = vx->start >= ev->at.start && vx->end <= ev->at.end;
+    if (inside && (vx->start != ev->at.start || vx->end != ev->at.end)) {
       hit.at = (VlSpan){an->mi, vx->start, vx->end};
       hit.fix_at = vx->end;
       hit.text = vl_expr_text(an, view->expr);
+    }
+  }
+  /* the stored value is a container another store put the view in (`groups.setdefault(k, [])
+   * .append(a[i])`): report at that store, where the copy belongs */
+  for (size_t i = 0; i < F->stores.len && !inside; i++) {
+    const StoreEv *in = &F->stores.items[i];
+    if (in == ev || in->at.mod != an->mi) continue;
+    bool holds = false, into = false;
+    for (uint16_t k = 0; k < in->value->n && !holds; k++) holds = in->value->objs[k] == view;
+    for (uint16_t k = 0; k < in->container->n && holds && !into; k++)
+      for (uint16_t j = 0; j < ev->value->n && !into; j++)
+        into = in->container->objs[k]->site && in->container->objs[k]->site == ev->value->objs[j]->site;
+    if (holds && into) {
+      hit.at = in->at;
+      hit.fix_at = in->fix_at;
+      hit.text = in->text;
+      inside = true;
     }
   }
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
@@ -511,7 +589,8 @@ void vl_retain_check(Frame *F) {
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
-               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L));
+               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L) ||
+                                 indexes_every_row(F, ev, v, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
           if (!fresh || whole) continue;

@@ -143,7 +143,8 @@ enum {
   VL_L_C = 1 << 0,    /* C-contiguous */
   VL_L_NOTC = 1 << 1, /* not C-contiguous (a column, a strided slice) */
   VL_L_F = 1 << 2,    /* F-contiguous */
-  VL_L_NOTF = 1 << 3
+  VL_L_NOTF = 1 << 3,
+  VL_L_OBJECTS = 1 << 4 /* dtype=object: its items are references (a[i] = v stores v itself) */
 };
 
 struct VlObj {
