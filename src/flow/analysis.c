@@ -875,7 +875,9 @@ bool vl_caller_visible(const Frame *F, const VlObj *o) {
   const VlSite *s = o->site;
   if (!s) return false;
   if (s->kind == VL_SITE_SYM || s->kind == VL_SITE_ANY) return s->kind == VL_SITE_SYM || F->specialised;
-  return s->kind == VL_SITE_NEW && F->specialised && (s->mod != F->an->mi || s->func != F->func);
+  if (s->kind != VL_SITE_NEW || (s->mod == F->an->mi && s->func == F->func)) return false;
+  /* a module's own object (TRAJECTORY = [] at module level, or another module's): a global */
+  return F->specialised || s->func == VL_MODULE_FUNC;
 }
 
 /* Which slots of each function nested functions read (VL_SYM_CELL names), once per module. */

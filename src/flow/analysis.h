@@ -189,8 +189,8 @@ const VlVal *vl_closure_value(Frame *F, VlId func);
  * this module, or NULL; *stmt (when not NULL) receives that statement. */
 const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
 /* Can the caller see container o (so that a store into it is an effect of the call)?  A symbol (a
- * parameter, an attribute of one, a global), or an object some other function made (passed in by
- * a specialised call, vl_specialise). */
+ * parameter, an attribute of one, a global), an object a module body made (a global), or an object
+ * some other function made (passed in by a specialised call, vl_specialise). */
 bool vl_caller_visible(const Frame *F, const VlObj *o);
 /* The summary of this module's function `fi` analysed again with the project objects (instances,
  * functions, classes) a call passes for its parameters, when its own summary says it calls methods
