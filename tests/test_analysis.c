@@ -418,9 +418,9 @@ static void more_ints_and_scalars(void **state) {
           "        pass\n");
   static const char *const ints[] = {"rows", "cols", "s", "z", "r", "m", "e"};
   for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) tl_assert_only(local("f", ints[i]), VL_O_INT);
-  /* elements of 1-D arrays are NumPy scalars: they hold nothing (the old engine called them ints) */
-  tl_assert_only(local("f", "o"), VL_O_SCALAR);
-  tl_assert_only(local("f", "x"), VL_O_SCALAR);
+  /* elements of 1-D index arrays (np.arange, argsort) are integers: indices, holding nothing */
+  tl_assert_only(local("f", "o"), VL_O_INT);
+  tl_assert_only(local("f", "x"), VL_O_INT);
   tl_assert_ndim(local("f", "order"), 1);
 }
 
@@ -485,8 +485,13 @@ static void view_int_index_2d(void **state) {
 }
 
 static void element_int_index_1d(void **state) {
-  /* a NumPy scalar: holds nothing (the old engine typed it an int; the new one a scalar) */
-  tl_assert_only(stored(state, "b[i]"), VL_O_SCALAR);
+  /* an element of an index array (b = np.arange(n)): an integer, holding nothing */
+  tl_assert_only(stored(state, "b[i]"), VL_O_INT);
+}
+
+static void element_float_1d(void **state) {
+  /* an element of a 1-D array of floats: a NumPy scalar, holding nothing */
+  tl_assert_only(stored(state, "a[i][0]"), VL_O_SCALAR);
 }
 
 static void element_all_indices_2d(void **state) { tl_assert_only(stored(state, "a[i, j]"), VL_O_SCALAR); }
@@ -762,11 +767,11 @@ static void view_iterating_rows(void **state) {
           "    for k, r in enumerate(a):\n"
           "        z = r\n"
           "    return out\n");
-  /* rows of a 2-D array are views, elements of a 1-D one scalars */
+  /* rows of a 2-D array are views, elements of a 1-D one hold nothing (of np.arange: indices) */
   const TlVal *row = local("f", "row");
   partial_view_of(row, "a");
   tl_assert_ndim(row, 1);
-  tl_assert_only(local("f", "x"), VL_O_SCALAR);
+  tl_assert_only(local("f", "x"), VL_O_INT);
   partial_view_of(tl_stored(cur, "row"), "a");
   /* through enumerate and a plain assignment */
   tl_assert_only(local("f", "k"), VL_O_INT);
@@ -1737,7 +1742,7 @@ static void no_hit_for_scalars_of_a_1d_array(void **state) {
           "        keep.append(i)\n"
           "        order = order[np.where(order > i)[0] + 1]\n"
           "    return keep\n");
-  tl_assert_only(tl_stored(cur, "i"), VL_O_SCALAR);
+  tl_assert_only(tl_stored(cur, "i"), VL_O_INT); /* an element of an index array: an index */
   no_hits(cur);
 }
 
@@ -2143,6 +2148,7 @@ int main(void) {
       /* views and copies */
       T(view_int_index_2d),
       T(element_int_index_1d),
+      T(element_float_1d),
       T(element_all_indices_2d),
       T(view_slice_1d),
       T(view_slice_and_int_3d),

@@ -163,6 +163,7 @@ typedef struct VlHit {
   VlSpan base;         /* where the viewed array is made anew (the rebinding expression) */
   VlSpan loop;         /* the loop (or, via a call, the call) whose iterations accumulate */
   bool via_call;       /* the store happens in a function called from that loop */
+  bool recursion;      /* the "loop" is the function's own recursion (loop: the function) */
   const char *text;    /* the stored expression, when short */
   const char *base_name;     /* the viewed array's name, when it has one */
   const char *container;     /* the container's text, when short */

@@ -474,7 +474,13 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   hit->base_name = assigned ? assigned : view_root(F, view);
 }
 
+static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit, bool recursion);
+
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
+  report_as(F, ev, view, L, implicit, false);
+}
+
+static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit, bool recursion) {
   Analysis *an = F->an;
   const VlModule *m = M(F);
   const VlSite *s = view->site;
@@ -530,8 +536,10 @@ static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool 
     const VlLoop *lp = &m->loops[s->at];
     hit.base = (VlSpan){an->mi, lp->start, lp->start + 3};
   }
+  hit.recursion = recursion;
   if (ev->call) hit.loop = vl_expr_span(an, ev->call);
   else if (L) hit.loop = (VlSpan){an->mi, m->loops[L].start, m->loops[L].end};
+  else if (recursion) hit.loop = (VlSpan){an->mi, vl_func(m, F->func)->start, vl_func(m, F->func)->end};
   else hit.loop = ev->at;
   (void)implicit;
   an->sink->hit(an->sink->ctx, &hit);
@@ -557,6 +565,31 @@ static void debug_dump(const Frame *F) {
   vl_buf_printf(&b, "\n");
   fputs(b.data ? b.data : "", stderr);
   vl_buf_free(&b);
+}
+
+/* A recursive function is its own loop: each call runs its body again.  A store, in any call, of
+ * a partial view of an array this call makes into a container every call shares (the caller's,
+ * passed down; a global; self's) keeps one whole array per recursive call. */
+static void recursion_check(Frame *F, const Sites *escapes) {
+  const VlModule *m = M(F);
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (ev->loop || ev->implicit) continue; /* in a loop of its own: checked as such */
+    bool shared = false;
+    for (uint16_t k = 0; k < ev->container->n && !shared; k++) shared = vl_caller_visible(F, ev->container->objs[k]);
+    if (!shared || !outlives(F, ev, 0, escapes)) continue;
+    const VlObj *views[16];
+    int nviews = 0;
+    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
+    for (int k = 0; k < nviews; k++) {
+      const VlSite *s = views[k]->site;
+      if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
+      if (whole_kept(F, s, 0)) continue;
+      report_as(F, ev, views[k], 0, false, true);
+      break;
+    }
+  }
+  (void)m;
 }
 
 void vl_retain_check(Frame *F) {
@@ -601,5 +634,6 @@ void vl_retain_check(Frame *F) {
       }
     }
   }
+  if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);
   VL_VEC_FREE(&escapes);
 }

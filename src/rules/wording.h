@@ -14,6 +14,10 @@ const char *vl_wording_store(const VlHit *h);
 const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h);
 /* " (up to 500x32x32x3 float64 = 11.7 MiB per iteration)", or "" when the size is unknown. */
 const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to);
+/* "loop", or "recursion" when the function's recursive calls are what repeats. */
+const char *vl_wording_loop(const VlHit *h);
+/* "every iteration" or "every recursive call" (+ 6: without "every "). */
+const char *vl_wording_each(const VlHit *h);
 /* "store a copy: `data[i].copy()`" or "store a copy of the view with `.copy()`". */
 const char *vl_wording_fixed(VlRuleCtx *ctx, const VlHit *h);
 
