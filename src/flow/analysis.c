@@ -751,7 +751,7 @@ static const VlSummary *make_summary(Frame *F) {
   for (size_t i = 0; i < F->clears.len; i++) {
     const VlVal *c = F->clears.items[i].container;
     bool sym = false;
-    for (uint16_t k = 0; k < c->n; k++) sym |= c->objs[k]->kind == VL_O_SYM || (c->objs[k]->site && c->objs[k]->site->kind == VL_SITE_SYM);
+    for (uint16_t k = 0; k < c->n; k++) sym |= vl_caller_visible(F, c->objs[k]);
     if (sym) {
       VlEffect ef = {.kind = VL_EFF_CLEAR, .target = c};
       VL_VEC_PUSH(&effects, ef);

@@ -344,6 +344,7 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
   VlId part[3] = {vl_kid(m, s, 0), vl_kid(m, s, 1), vl_kid(m, s, 2)};
   ix->lit[i] = true;
   long *out[3] = {&ix->start[i], &ix->stop[i], &ix->step[i]};
+  const VlVal *stops[3] = {0};
   for (int k = 0; k < 3; k++) {
     *out[k] = LONG_MIN;
     if (!part[k]) continue;
@@ -351,13 +352,17 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     if (p->op == VL_E_NONE) continue;
     if (p->op == VL_E_INT && p->a != VL_INT_BIG) *out[k] = p->sub ? -(long)p->a : (long)p->a;
     else ix->lit[i] = false;
-    vl_eval(F, part[k]);
+    stops[k] = vl_eval(F, part[k]);
   }
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
    * alone, a[1:], or a stop counted from the end, a[:-1], shows most of it; steps are counted
    * apart) */
   const VlExpr *px = part[1] ? vl_expr(m, part[1]) : NULL;
   bool stop = px && px->op != VL_E_NONE && !(px->op == VL_E_INT && px->sub);
+  /* a[:len(a) // 2]: a stop that is a good part of the length (halves of a split) */
+  if (stop && stops[1] && stops[1]->n == 1 && stops[1]->objs[0]->kind == VL_O_INT &&
+      (stops[1]->objs[0]->flags & VL_F_FRACTION))
+    stop = false;
   bool neg_start = part[0] && vl_expr(m, part[0])->op == VL_E_INT && vl_expr(m, part[0])->sub;
   ix->narrows[i] = stop || neg_start;
 }
@@ -1018,13 +1023,10 @@ static void exec_stmt(Frame *F, VlId s) {
     for (uint32_t i = 0; i < st->n; i++) {
       VlId t = m->kids[st->b + i];
       const VlExpr *tx = vl_expr(m, t);
-      if (tx->op == VL_E_SUB) { /* del c[:] empties c; del c[k] removes one item */
+      if (tx->op == VL_E_SUB) { /* del c[:] empties c; del c[0] in a loop keeps a window, as a pop does */
         const VlVal *c = eval_kid(F, t, 0);
-        bool whole = tx->nkids == 2 && vl_expr(m, vl_kid(m, t, 1))->op == VL_E_SLICE;
-        if (whole) {
-          ClearEv ev = {.container = c, .loop = F->loop};
-          VL_VEC_PUSH(&F->clears, ev);
-        }
+        ClearEv ev = {.container = c, .loop = F->loop};
+        VL_VEC_PUSH(&F->clears, ev);
       } else if (tx->op == VL_E_NAME) {
         write_name(F, t, vl_prim(V(F), VL_O_NONE));
       } else {

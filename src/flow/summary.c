@@ -28,6 +28,8 @@ typedef struct Subst {
   VlPtrMap memo; /* values are shared (interned), so each is substituted once */
   const VlObj *closure; /* the cells the called function's value captured: a tuple by slot, whose
                            `mod` and `func` name the function that owns them */
+  const VlVal *rebound[64]; /* per cell slot: what the function itself rebinds it to (`nonlocal s;
+                               s = ...`): a later call reads that too */
 } Subst;
 
 static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
@@ -64,6 +66,33 @@ static bool symbolic(const VlObj *o) {
   return o->kind == VL_O_SYM || (o->site && o->site->kind == VL_SITE_SYM);
 }
 
+/* What resolving the callee's deferred operation `o` made here (new at this call) was made by the
+ * callee's expression: its site says so in `via`, as a relocated one does, for messages. */
+static const VlVal *made_by_callee(Subst *S, const VlObj *o, const VlVal *r) {
+  Frame *F = S->F;
+  if (!o->expr || !S->fi || o->expr_mod != S->fi->mod || o->expr_mod != F->an->mi) return r;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *x = r->objs[i];
+    const VlSite *s = x->site;
+    if (s && s->kind == VL_SITE_NEW && !s->via && s->mod == F->an->mi && s->func == F->func && s->at == S->call) {
+      const VlExpr *e = vl_expr(F->an->m, o->expr);
+      VlSite there = {.kind = VL_SITE_NEW, .how = s->how, .step = VL_STEP_DEFERRED, .mod = F->an->mi,
+                      .func = S->fi->id, .at = o->expr, .start = e->start, .end = e->end};
+      VlSite c = *s;
+      c.via = vl_site(V(F), there);
+      VlObj y = *x;
+      y.site = vl_site(V(F), c);
+      x = vl_obj(V(F), y);
+      changed = true;
+    }
+    out[n++] = x;
+  }
+  return changed ? vl_val_of(V(F), out, (size_t)n) : r;
+}
+
 /* The value a symbol stands for at this call. */
 static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   Frame *F = S->F;
@@ -82,8 +111,12 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   case VL_SYM_CELLV:
     if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
     if (S->closure && o->mod == S->closure->mod && o->func == S->closure->func && o->index < S->closure->nitems &&
-        !vl_val_empty(S->closure->items[o->index]))
-      return S->closure->items[o->index]; /* captured where the function was defined: the caller's values */
+        !vl_val_empty(S->closure->items[o->index])) {
+      /* captured where the function was defined (the caller's values), or what an earlier call of
+       * it rebound the cell to */
+      const VlVal *v = S->closure->items[o->index];
+      return o->index < 64 && S->rebound[o->index] ? vl_join(V(F), v, S->rebound[o->index]) : v;
+    }
     break;
   case VL_SYM_ATTRV: return vl_op_attr(F, inst(S, o->base), o->name, S->call);
   case VL_SYM_ELEMV: return vl_op_elems(F, inst(S, o->base), S->call);
@@ -99,7 +132,7 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
       a.kw[a.nkw++] = inst(S, o->items[i]);
       names = comma ? comma + 1 : NULL;
     }
-    return vl_op_call(F, inst(S, o->base), &a, S->call);
+    return made_by_callee(S, o, vl_op_call(F, inst(S, o->base), &a, S->call));
   }
   case VL_SYM_SUBV: {
     Index ix;
@@ -115,10 +148,11 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
         ix.start[i] = (long)(int32_t)items[i]->objs[0]->index;
       }
     }
-    return vl_op_subscript(F, inst(S, o->base), &ix, items, S->call);
+    return made_by_callee(S, o, vl_op_subscript(F, inst(S, o->base), &ix, items, S->call));
   }
   case VL_SYM_BINOPV:
-    return vl_op_binop(F, (int)o->index, inst(S, o->base), o->nitems ? inst(S, o->items[0]) : NULL, S->call);
+    return made_by_callee(S, o, vl_op_binop(F, (int)o->index, inst(S, o->base), o->nitems ? inst(S, o->items[0]) : NULL,
+                                            S->call));
   default: break;
   }
   /* a symbol this call cannot resolve: it stays a symbol of the caller's (re-interned) */
@@ -240,7 +274,8 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
     for (int i = 0; i < n; i++) {
       if ((out[i]->flags & VL_F_ASSUMED) && !symbolic(out[i])) continue;
       const VlSite *s = out[i]->site;
-      if (per_step && s && s->kind == VL_SITE_NEW && !s->step && !s->via && s->mod == F->an->mi && s->at == S->call &&
+      if (per_step && s && s->kind == VL_SITE_NEW && !s->step && (!s->via || s->via->step == VL_STEP_DEFERRED) &&
+          s->mod == F->an->mi && s->at == S->call &&
           (out[i]->kind == VL_O_ARRAY || out[i]->kind == VL_O_OBJ)) {
         VlObj c = *out[i];
         VlSite st = *s;
@@ -307,7 +342,16 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
   if (an->depth > 24) return vl_unknown(V(F));
   an->depth++;
   Subst S = {.F = F, .fi = fi, .call = call};
-  if (closure && closure->n == 1 && closure->objs[0]->kind == VL_O_SEQ) S.closure = closure->objs[0];
+  if (closure && closure->n == 1 && closure->objs[0]->kind == VL_O_SEQ) {
+    S.closure = closure->objs[0];
+    bind_params(&S, fi, self, a);
+    for (uint32_t i = 0; i < s->neffects; i++) {
+      const VlEffect *ef = &s->effects[i];
+      if (ef->kind == VL_EFF_SETCELL && ef->func == S.closure->func && fi->mod == S.closure->mod && ef->slot < 64)
+        S.rebound[ef->slot] = vl_join(V(F), S.rebound[ef->slot], inst(&S, ef->value));
+    }
+    memo_free(&S); /* (instantiated without the rebinding: again, with it) */
+  }
   bind_params(&S, fi, self, a);
   /* objects the callee made and handed back come with their contents */
   for (uint32_t i = 0; i < s->nheap; i++) {

@@ -70,7 +70,9 @@ typedef struct VlSite {
   uint8_t kind; /* VlSiteKind */
   uint8_t how;  /* VlHow */
   uint8_t step; /* NEW: made once per step of the iterator that hands it out (a generator's loop,
-                   map(f, ...), a DataLoader): a loop over that iterator sees a new one each time */
+                   map(f, ...), a DataLoader): a loop over that iterator sees a new one each time;
+                   VL_STEP_DEFERRED: only the `via` of a site a caller made by resolving the callee's
+                   deferred operation, naming the callee's expression (for messages) */
   const VlModInfo *mod; /* NEW/STEP: the module whose expression or loop made it */
   VlId func;    /* NEW/STEP: the function it is in */
   VlId at;      /* NEW: expression id; STEP: loop id */
@@ -83,6 +85,14 @@ typedef struct VlSite {
   const char *bound;
   uint32_t bound_start, bound_end;
 } VlSite;
+
+enum { VL_STEP_DEFERRED = 2 };
+
+/* Flags of INT objects (the bits mean something else on arrays). */
+enum {
+  VL_F_LENGTH = 1 << 7,  /* a length: len(x), x.shape[k] */
+  VL_F_FRACTION = 1 << 0 /* a length divided by at most 8 (len(x) // 2): an eighth of an axis or more */
+};
 
 /* ---- objects ---- */
 typedef enum VlObjKind {
