@@ -1633,6 +1633,10 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     Acc acc = {0};
     for (uint16_t i = 0; i < first->n; i++) {
       const VlObj *o = first->objs[i];
+      if (a->npos == 1 && !a->nkw && (o->kind == VL_O_FUNC || (o->kind == VL_O_LIB && o->base))) {
+        add(&acc, o); /* partial(buf.append): the same callable */
+        continue;
+      }
       if (o->kind != VL_O_FUNC || o->nitems) {
         add(&acc, unknown_obj(F));
         continue;

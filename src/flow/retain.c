@@ -330,10 +330,27 @@ static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *vi
 }
 
 /* The loop keeps the whole base object too (then its views pin nothing more). */
+/* Is the container of store ev only a scratch of one iteration of L (made in it, stored nowhere)? */
+static bool scratch_container(const Frame *F, const StoreEv *ev, VlId L) {
+  if (!L) return false;
+  for (uint16_t k = 0; k < ev->container->n; k++) {
+    const VlObj *c = ev->container->objs[k];
+    if (c->kind != VL_O_SEQ || !per_iteration(F, c->site, L, false)) return false;
+    for (size_t i = 0; i < F->stores.len; i++)
+      for (uint16_t j = 0; j < F->stores.items[i].value->n; j++)
+        if (F->stores.items[i].value->objs[j]->site == c->site) return false;
+    if (vl_val_has(F->ret, VL_O_SEQ))
+      for (uint16_t j = 0; j < F->ret->n; j++)
+        if (F->ret->objs[j]->site == c->site) return false;
+  }
+  return ev->container->n > 0;
+}
+
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(M(F), ev->loop, L)) continue;
+    if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
     for (uint16_t k = 0; k < ev->value->n; k++) {
       const VlObj *o = ev->value->objs[k];
       if (o->kind == VL_O_ARRAY && !o->sub && o->site == site) return true;
