@@ -463,6 +463,16 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     switch (o->kind) {
     case VL_O_ARRAY: {
       const VlObj *r = subscript_array(F, o, ix, expr);
+      if (!r && o->site && o->site->kind == VL_SITE_SYM && !o->sub && o->site->sym) {
+        /* a parameter's array indexed by what only the caller knows (m[:, j]): the caller decides */
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = items && items[k] ? items[k] : vl_unknown(V(F));
+        add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o->site->sym), ix->str, its, (uint16_t)n, pack_index(ix),
+                                   NULL),
+                        expr));
+        break;
+      }
       add(&a, r ? r : unknown_obj(F));
       break;
     }
