@@ -240,6 +240,9 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim evidence);
 
 /* summary.c */
 /* `closure`: the cells a nested function's value captured (VlObj.key of a FUNC), or NULL. */
+/* A variable's value whose arrays of unknown ndim (from a rebinding not followed) take the ndim its
+ * other arrays prove, as a rebinding of an array usually keeps it. */
+const VlVal *vl_nd_floor(Frame *F, const VlVal *v);
 /* v with no view marked VL_F_EVERY (what one store of a piece puts in a container). */
 const VlVal *vl_not_every(Frame *F, const VlVal *v);
 const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,

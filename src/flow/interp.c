@@ -208,7 +208,7 @@ static const VlVal *with_evidence(Frame *F, const VlVal *v, uint8_t ev) {
 /* A name bound to arrays of known ndim and, by a rebinding we could not follow (np.tile(a, ...)),
  * to arrays of unknown ndim: those keep the ndim the others prove, as a rebinding of an array
  * usually does. */
-static const VlVal *nd_floor(Frame *F, const VlVal *v) {
+const VlVal *vl_nd_floor(Frame *F, const VlVal *v) {
   uint8_t lo = VL_ND_MAX;
   bool unknown = false;
   for (uint16_t i = 0; i < v->n; i++) {
@@ -242,7 +242,7 @@ static const VlVal *read_name(Frame *F, VlId e) {
     const VlVal **p = s.owner == F->func ? &F->env[s.slot] : comp_slot(F, s.owner, s.slot);
     if (p) {
       v = *p ? *p : &vl_empty_val;
-      v = nd_floor(F, v);
+      v = vl_nd_floor(F, v);
       if (s.owner == F->func && F->evidence) v = with_evidence(F, v, F->evidence[s.slot]);
       /* a name read before any binding on this path (a loop's first round): nothing yet */
       return v;
@@ -579,7 +579,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
     const VlExpr *o = vl_expr(m, vl_kid(m, e, 0));
     if (F->nattr_ev && o->op == VL_E_NAME && o->sym.owner == F->func && o->sym.kind == VL_SYM_LOCAL)
       for (uint32_t i = 0; i < F->nattr_ev; i++)
-        if (F->attr_ev[i].slot == o->sym.slot && F->attr_ev[i].name == x->a) v = with_evidence(F, nd_floor(F, v), F->attr_ev[i].lo);
+        if (F->attr_ev[i].slot == o->sym.slot && F->attr_ev[i].name == x->a) v = with_evidence(F, vl_nd_floor(F, v), F->attr_ev[i].lo);
     return v;
   }
   case VL_E_SUB: return eval_subscript(F, e);

@@ -109,7 +109,7 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
     return mod && o->index < mod->nglobals ? vl_import_val(F, mod->globals[o->index]) : vl_unknown(V(F));
   }
   case VL_SYM_CELLV:
-    if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
+    if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? vl_nd_floor(F, F->env[o->index]) : vl_unknown(V(F));
     if (S->closure && o->mod == S->closure->mod && o->func == S->closure->func && o->index < S->closure->nitems &&
         !vl_val_empty(S->closure->items[o->index])) {
       /* captured where the function was defined (the caller's values), or what an earlier call of
