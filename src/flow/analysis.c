@@ -641,6 +641,14 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
         c.site = vl_site(V(F->an), s);
       }
     }
+    if (o->kind == VL_O_SYM && o->expr && o->expr_mod == F->an->mi) { /* deferred, in the loop: per step */
+      const VlExpr *x = vl_expr(m, o->expr);
+      for (VlId l = 1; l < m->nloops; l++)
+        if (m->loops[l].func == F->func && vl_loop_runs(m, l, x->start)) {
+          c.flags |= VL_F_PER_STEP;
+          break;
+        }
+    }
     if (o->site && o->site->kind == VL_SITE_STEP) { /* per iteration of its own loop: per step */
       VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
                   .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};

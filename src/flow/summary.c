@@ -93,6 +93,30 @@ static const VlVal *made_by_callee(Subst *S, const VlObj *o, const VlVal *r) {
   return changed ? vl_val_of(V(F), out, (size_t)n) : r;
 }
 
+/* What resolving a deferred operation made here that a generator runs once per step: new at
+ * every step (marked so for the loop that consumes the generator). */
+static const VlVal *per_step_here(Subst *S, const VlVal *r) {
+  Frame *F = S->F;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *x = r->objs[i];
+    const VlSite *s = x->site;
+    if ((x->kind == VL_O_ARRAY || x->kind == VL_O_OBJ) && s && s->kind == VL_SITE_NEW && !s->step && s->mod == F->an->mi &&
+        s->func == F->func && s->at == S->call) {
+      VlSite c = *s;
+      c.step = 1;
+      VlObj y = *x;
+      y.site = vl_site(V(F), c);
+      x = vl_obj(V(F), y);
+      changed = true;
+    }
+    out[n++] = x;
+  }
+  return changed ? vl_val_of(V(F), out, (size_t)n) : r;
+}
+
 /* The value a symbol stands for at this call. */
 static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   Frame *F = S->F;
@@ -252,6 +276,7 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
     }
     if (o->kind == VL_O_SYM) {
       const VlVal *r = inst_sym(S, o);
+      if (o->flags & VL_F_PER_STEP) r = per_step_here(S, r);
       for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 4; k++) out[n++] = r->objs[k];
     } else if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM) {
       inst_sym_array(S, o, out, &n, VL_VAL_MAX * 4);

@@ -88,6 +88,12 @@ typedef struct VlSite {
 
 enum { VL_STEP_DEFERRED = 2 };
 
+/* Flags of SYM objects. */
+enum {
+  VL_F_PER_STEP = 1 << 1 /* a deferred operation a generator runs once per step of its loop: what it
+                            makes, when a caller resolves it, is new at every step */
+};
+
 /* Flags of INT objects (the bits mean something else on arrays). */
 enum {
   VL_F_LENGTH = 1 << 7,  /* a length: len(x), x.shape[k] */
