@@ -34,6 +34,8 @@ static bool per_iteration(const Frame *F, const VlSite *s, VlId L, bool implicit
   if (s->kind == VL_SITE_STEP) {
     if (s->mod != F->an->mi) return false;
     if (!s->at) return implicit;
+    /* list(a[:5] for a in arrays): the generator expression's steps are the implicit loop's */
+    if (implicit && !L && m->loops[s->at].kind == VL_LOOP_COMP) return true;
     return L && loop_within(m, s->at, L);
   }
   if (s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || !L) return false;
