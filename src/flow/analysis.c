@@ -23,6 +23,7 @@
 #include "flow/analysis.h"
 
 static VlValues *V(const Analysis *an) { return an->vals; }
+static bool site_visible(const Frame *F, const VlSite *s);
 
 /* ---- program ---- */
 
@@ -283,6 +284,8 @@ const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *na
  * attribute is a long-lived object of the instance). */
 static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth);
 
+static void waits_for(Analysis *an, VlId busy);
+
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nattrs; i++)
@@ -294,7 +297,16 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
     const VlVal *hint = NULL;
     for (uint16_t i = 0; i < k->nmethods; i++) {
       FuncData *fd = &an->fd[k->methods[i]];
-      if (fd->state == FS_BUSY) continue;
+      if (fd->state == FS_BUSY) {
+        /* being analysed (a method of it asks): what it has set on self so far */
+        Frame *live = fd->live;
+        const VlVal *self = live && live->params && vl_func(an->m, k->methods[i])->nparams ? live->params[0] : NULL;
+        const VlSite *site = self && self->n == 1 ? vl_obj_site(live, self->objs[0]) : NULL;
+        const VlHeapEntry *e = site ? vl_heap_find(live, site) : NULL;
+        for (uint16_t a = 0; e && a < e->nattrs; a++)
+          if (strcmp(e->attrs[a].name, name) == 0) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
+        continue;
+      }
       const VlSummary *s = vl_func_summary(an, k->methods[i]);
       if (!s) continue;
       for (uint32_t e = 0; e < s->neffects; e++) {
@@ -749,10 +761,16 @@ static const VlSummary *make_summary(Frame *F) {
   /* attributes set on what the caller can see (self.x = ..., param.y = ...) */
   for (uint32_t i = 0; i < F->heap.n; i++) {
     const VlHeapEntry *e = &F->heap.entries[i];
-    if (e->site->kind != VL_SITE_SYM) continue;
+    if (!site_visible(F, e->site)) continue;
+    const VlVal *target = NULL;
+    if (e->site->kind == VL_SITE_SYM) {
+      target = vl_val1(V(an), e->site->sym);
+    } else { /* an object the caller passed (a specialised analysis): the instance itself */
+      VlObj inst = {.kind = VL_O_INST, .site = e->site, .nd = vl_nd_unknown()};
+      target = vl_val1(V(an), vl_obj(V(an), inst));
+    }
     for (uint16_t a = 0; a < e->nattrs; a++) {
-      VlEffect ef = {.kind = VL_EFF_SETATTR, .target = vl_val1(V(an), e->site->sym), .name = e->attrs[a].name,
-                     .value = e->attrs[a].val};
+      VlEffect ef = {.kind = VL_EFF_SETATTR, .target = target, .name = e->attrs[a].name, .value = e->attrs[a].val};
       VL_VEC_PUSH(&effects, ef);
     }
   }
@@ -816,7 +834,10 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   vl_frame_init(&F, an, func);
   use_evidence(&F, func);
   init_params(&F);
+  Frame *outer = fd->live;
+  fd->live = &F;
   vl_frame_run(&F);
+  fd->live = outer;
   an->active.len--;
   /* reports come from the final analysis: a provisional one misses what a busy callee does (a
    * container it empties, say) */
@@ -832,6 +853,19 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   return s;
 }
 
+/* The functions being analysed inside function `busy` (itself being analysed) read what is known of
+ * it so far: they are not final, and are analysed again once it is done. */
+static void waits_for(Analysis *an, VlId busy) {
+  bool above = false;
+  for (size_t i = 0; i < an->active.len; i++) {
+    if (above) {
+      an->fd[an->active.items[i]].provisional = true;
+      an->fd[an->active.items[i]].waiting_on = busy;
+    }
+    above |= an->active.items[i] == busy;
+  }
+}
+
 const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   if (!func || func >= an->m->nfuncs) return NULL;
   FuncData *fd = &an->fd[func];
@@ -841,15 +875,7 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
     busy = fd->waiting_on; /* provisional, and what it waits for is still busy: as good as it gets */
   if (busy) {
     an->fd[busy].recursed = true;
-    /* the functions analysed inside the busy one read what is known so far: not final */
-    bool above = false;
-    for (size_t i = 0; i < an->active.len; i++) {
-      if (above) {
-        an->fd[an->active.items[i]].provisional = true;
-        an->fd[an->active.items[i]].waiting_on = busy;
-      }
-      above |= an->active.items[i] == busy;
-    }
+    waits_for(an, busy);
     return fd->summary; /* a recursive call: what is known so far (NULL the first time) */
   }
   const VlFunc *fn = vl_func(an->m, func);
@@ -880,7 +906,10 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
 
 bool vl_caller_visible(const Frame *F, const VlObj *o) {
   if (o->kind == VL_O_SYM) return true;
-  const VlSite *s = o->site;
+  return site_visible(F, o->site);
+}
+
+static bool site_visible(const Frame *F, const VlSite *s) {
   if (!s) return false;
   if (s->kind == VL_SITE_SYM || s->kind == VL_SITE_ANY) return s->kind == VL_SITE_SYM || F->specialised;
   if (s->kind != VL_SITE_NEW || (s->mod == F->an->mi && s->func == F->func)) return false;

@@ -151,6 +151,7 @@ typedef struct FuncData {
                                (not itself): it is analysed again once that one is done */
   uint8_t attempts;         /* provisional analyses so far */
   VlId waiting_on;          /* provisional: the busy function it read */
+  struct Frame *live;       /* while it is being analysed: its frame (what it has set so far) */
   uint32_t *cells;          /* its slots that nested functions read (closure variables), sorted */
   uint32_t ncells;
   const VlSummary *summary; /* this module's own form */
