@@ -3,7 +3,7 @@
 # the list: no new array is ever made. The rows came from list(ndarray), so they
 # are views of the one original buffer, and the kept rows pin that buffer once
 # (about 11.7 MiB for 500x32x32x3 float64), however many iterations run.
-# SEMANTICS.md, first table: "list data, selected.append(data[i]); del data[i]".
+# docs/semantics.md, first table: "list data, selected.append(data[i]); del data[i]".
 import tracemalloc
 
 import numpy as np

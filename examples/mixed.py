@@ -3,7 +3,7 @@
 # while np.delete rebinds `data` to a new array: every kept row pins a whole
 # old copy of `data`, so memory grows as iterations x array size (about 1 GiB
 # here for 2.3 MiB of rows).
-# SEMANTICS.md, first table: "ndarray data, selected.append(data[i]),
+# docs/semantics.md, first table: "ndarray data, selected.append(data[i]),
 # data = np.delete(data, i, axis=0)". Fix: selected.append(data[i].copy()).
 import tracemalloc
 

@@ -2,7 +2,7 @@
 # `selected` is rebuilt with np.concatenate (a copy) and `data` is rebound with
 # np.delete: nothing keeps a view of an old `data`, so each old copy is freed.
 # Only the 100 selected rows stay alive (about 2.3 MiB).
-# SEMANTICS.md, first table: "ndarray data, selected = np.concatenate(...)".
+# docs/semantics.md, first table: "ndarray data, selected = np.concatenate(...)".
 import tracemalloc
 
 import numpy as np

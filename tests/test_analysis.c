@@ -2,7 +2,7 @@
  * views and copies, containers holding views, import forms, summaries of helpers and methods, and
  * the loop facts behind the retention hits.  Ported from the old evaluator's tests (test_eval.c,
  * test_loops.c, test_imports.c): same snippets where they still make sense, with assertions on the
- * new engine's values (flattened by testlib.h) and hits.  Facts from SEMANTICS.md. */
+ * new engine's values (flattened by testlib.h) and hits.  Facts from docs/semantics.md. */
 #include "testlib.h"
 
 /* ---- helpers ---- */
@@ -709,7 +709,7 @@ static void copy_functions(void **state) {
 }
 
 static void copy_index_arrays_from_functions(void **state) {
-  copy_of(stored(state, "a[pick]"), "a[pick]");   /* rng.choice(..., size=...): the fix SEMANTICS.md recommends */
+  copy_of(stored(state, "a[pick]"), "a[pick]");   /* rng.choice(..., size=...): the fix docs/semantics.md recommends */
   copy_of(stored(state, "a[where]"), "a[where]"); /* np.where(...)[0] */
   copy_of(stored(state, "a[np.nonzero(b)]"), "a[np.nonzero(b)]");
 }

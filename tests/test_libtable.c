@@ -293,7 +293,7 @@ static void embedded_tables_load(void **state) {
 }
 
 static void embedded_numpy_facts(void **state) {
-  /* a few rows of rules/numpy.tsv that SEMANTICS.md's verdicts stand on */
+  /* a few rows of rules/numpy.tsv that docs/semantics.md's verdicts stand on */
   VlKnowledge k;
   char err[256] = "";
   if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
