@@ -178,6 +178,6 @@ VlReport *vl_session_recheck(VlSession *self, size_t i, const char *text, size_t
                              const VlLibraryExtensions *extensions);
 
 /* Syntax trees deeper than this are not analysed (the analysis walks them recursively). */
-#define VL_MAX_TREE_DEPTH 2000
+#define VL_MAX_TREE_DEPTH 1000
 
 #endif
