@@ -322,10 +322,128 @@ static void embedded_numpy_facts(void **state) {
   assert_int_equal(e->effect_then, VL_FX_VIEW);
 }
 
+/* ---- descriptors (rules/libraries.tsv) ---- */
+
+static const char *two_tables(void *ctx, const char *name) {
+  (void)ctx;
+  if (strcmp(name, "np") == 0) return "function\tdelete\tcopy\tsame\n";
+  if (strcmp(name, "tt") == 0) return "function\tcat\tcopy\tconcat\nmodel-method\teval\tsame\t-\n";
+  return NULL;
+}
+
+static const char *descriptor_err(void **state, const char *text) {
+  static char err[256];
+  VlKnowledge k;
+  err[0] = '\0';
+  assert_false(vl_knowledge_parse(&k, (VlArena *)*state, text, two_tables, NULL, err, sizeof err));
+  assert_true(err[0] != '\0');
+  return err;
+}
+
+static void descriptors_parse(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  const char *text = "# comment\n"
+                     "np\tnp\tcopy\tnp.concatenate\tscalar\tfloat64/8\tndarray,NDArray\t-\tdefault,methods\n"
+                     "tt\ttt\tclone\ttt.cat\tview\tfloat32/4\tTensor\ttt.nn.Module,tt.nn.m.Module\tmethods\n"
+                     "alias\tnp\tcopy\tal.concatenate\tscalar\tfloat16/2\t-\t-\t-\n"
+                     "jx\t-\t-\t-\t-\t-\t-\t-\tviewless\n";
+  if (!vl_knowledge_parse(&k, (VlArena *)*state, text, two_tables, NULL, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.nlibs, 3);
+  assert_int_equal(k.ntables, 2); /* "alias" shares np's table */
+  assert_ptr_equal(k.libs[2].table, k.libs[0].table);
+  assert_int_equal(k.libs[1].id, 2);
+  assert_string_equal(k.libs[1].copy_method, "clone");
+  assert_string_equal(k.libs[1].concat, "tt.cat");
+  assert_true(k.libs[1].int_index_is_view);
+  assert_false(k.libs[0].int_index_is_view);
+  assert_string_equal(k.libs[1].dtype, "float32");
+  assert_int_equal(k.libs[1].itemsize, 4);
+  assert_int_equal(k.libs[2].itemsize, 2);
+  assert_true(k.libs[0].methods && k.libs[1].methods && !k.libs[2].methods);
+  /* lookups */
+  assert_ptr_equal(vl_knowledge_lib(&k, 0), &k.libs[0]); /* unknown library: the default */
+  assert_ptr_equal(vl_knowledge_lib(&k, 2), &k.libs[1]);
+  assert_ptr_equal(vl_knowledge_lib(&k, 9), &k.libs[0]);
+  assert_ptr_equal(vl_knowledge_lib_of_type(&k, "NDArray"), &k.libs[0]);
+  assert_ptr_equal(vl_knowledge_lib_of_type(&k, "Tensor"), &k.libs[1]);
+  assert_null(vl_knowledge_lib_of_type(&k, "ArrayLike"));
+  assert_ptr_equal(vl_knowledge_lib_of_model(&k, "tt.nn.Module"), &k.libs[1]);
+  assert_ptr_equal(vl_knowledge_lib_of_model(&k, "tt.nn.m.Module"), &k.libs[1]);
+  assert_null(vl_knowledge_lib_of_model(&k, "tt.nn"));
+  assert_true(vl_knowledge_viewless(&k, "jx.numpy"));
+  assert_false(vl_knowledge_viewless(&k, "jxx"));
+  assert_false(vl_knowledge_viewless(&k, "np"));
+  const VlLibEntry *e = vl_libtable_find(k.libs[1].table, VL_LIB_MODEL_METHOD, "eval");
+  assert_non_null(e);
+  assert_int_equal(e->effect_then, VL_FX_SAME);
+  assert_null(vl_libtable_find(k.libs[1].table, VL_LIB_METHOD, "eval"));
+}
+
+static void descriptors_reject_bad_rows(void **state) {
+  const char *ok = "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n";
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\n"), "libraries.tsv:1: expected 9");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tmaybe\tfloat64/8\t-\t-\tdefault\n"), "int-index");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64\t-\t-\tdefault\n"), "NAME/ITEMSIZE");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tfast\n"), "unknown flag 'fast'");
+  assert_contains(descriptor_err(state, "np\tnope\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n"),
+                  "no table 'nope.tsv'");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\t-\n"), "exactly one");
+  char two_defaults[256];
+  snprintf(two_defaults, sizeof two_defaults, "%s%s", ok, ok);
+  assert_contains(descriptor_err(state, two_defaults), "found 2");
+  char line2[256];
+  snprintf(line2, sizeof line2, "%snp\tnp\n", ok);
+  assert_contains(descriptor_err(state, line2), "libraries.tsv:2:");
+}
+
+static void repeated_rows_are_errors(void **state) {
+  assert_contains(parse_err(state, "function\tf\tview\tsame\nmethod\tf\tview\tsame\nfunction\tf\tcopy\tsame\n"),
+                  "function 'f' is listed twice");
+}
+
+static void many_rows_are_found(void **state) {
+  /* the index: every row of a large table is found, by kind */
+  VlBuf b = {0};
+  for (int i = 0; i < 3000; i++) vl_buf_printf(&b, "%s\tf%d\tcopy\tsame\n", i % 2 ? "method" : "function", i);
+  VlLibTable t = parse_ok(state, b.data);
+  for (int i = 0; i < 3000; i++) {
+    char name[16];
+    snprintf(name, sizeof name, "f%d", i);
+    const VlLibEntry *e = vl_libtable_find(&t, i % 2 ? VL_LIB_METHOD : VL_LIB_FUNCTION, name);
+    assert_non_null(e);
+    assert_string_equal(e->name, name);
+    assert_null(vl_libtable_find(&t, i % 2 ? VL_LIB_FUNCTION : VL_LIB_METHOD, name));
+  }
+  assert_null(vl_libtable_find(&t, VL_LIB_FUNCTION, "f3000"));
+  vl_buf_free(&b);
+}
+
+static void embedded_descriptors(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  const VlLibrary *t = vl_knowledge_lib(&k, VL_LIBID_TORCH), *np = vl_knowledge_lib(&k, VL_LIBID_NUMPY);
+  assert_string_equal(t->module, "torch");
+  assert_string_equal(t->copy_method, "clone");
+  assert_string_equal(np->copy_method, "copy");
+  assert_true(t->int_index_is_view);
+  assert_true(np->is_default);
+  assert_ptr_equal(vl_knowledge_lib_of_model(&k, "torch.nn.Module"), t);
+  assert_ptr_equal(vl_knowledge_lib_of_type(&k, "ndarray"), np);
+  assert_true(vl_knowledge_viewless(&k, "jax.numpy"));
+  assert_non_null(vl_libtable_find(t->table, VL_LIB_MODEL_METHOD, "eval"));
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
       T(each_effect),
+      T(descriptors_parse),
+      T(descriptors_reject_bad_rows),
+      T(repeated_rows_are_errors),
+      T(many_rows_are_found),
+      T(embedded_descriptors),
       T(each_ndim_rule),
       T(kinds_are_separate),
       T(conditions),

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "base/arena.h"
 #include "flow/analysis.h"
 #include "flow/flow.h"

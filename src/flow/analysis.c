@@ -245,11 +245,10 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
   ci->bases = bases;
   for (uint16_t b = 0; b < bases->n; b++) {
     const VlObj *o = bases->objs[b];
-    if (o->kind == VL_O_LIB && o->name &&
-        (strcmp(o->name, "torch.nn.Module") == 0 || strcmp(o->name, "torch.nn.modules.module.Module") == 0))
-      ci->torch_module = true;
+    const VlLibrary *lib = o->kind == VL_O_LIB && o->name ? vl_knowledge_lib_of_model(an->know, o->name) : NULL;
+    if (lib) ci->model_lib = lib->id;
     const VlClassInfo *bk = class_of(&F, o);
-    if (bk && bk->torch_module) ci->torch_module = true;
+    if (bk && bk->model_lib) ci->model_lib = bk->model_lib;
   }
   vl_frame_free(&F);
   /* the body: names bound there are class variables */
@@ -564,15 +563,14 @@ static void use_evidence(Frame *F, VlId func) {
 /* ---- parameters ---- */
 
 /* An annotation naming an array type: ndarray, NDArray[...], Tensor, torch.Tensor, ArrayLike. */
-static uint8_t annotation_lib(const VlModule *m, VlId e) {
+static uint8_t annotation_lib(const VlKnowledge *know, const VlModule *m, VlId e) {
   if (!e) return 0;
   const VlExpr *x = vl_expr(m, e);
-  if (x->op == VL_E_SUB) return annotation_lib(m, vl_kid(m, e, 0));
+  if (x->op == VL_E_SUB) return annotation_lib(know, m, vl_kid(m, e, 0));
   if (x->op == VL_E_STR) return 0;
   const char *name = x->op == VL_E_NAME || x->op == VL_E_ATTR ? vl_str(m, x->a) : "";
-  if (strcmp(name, "Tensor") == 0 || strcmp(name, "FloatTensor") == 0 || strcmp(name, "LongTensor") == 0) return VL_LIBID_TORCH;
-  if (strcmp(name, "ndarray") == 0 || strcmp(name, "NDArray") == 0) return VL_LIBID_NUMPY;
-  return 0;
+  const VlLibrary *lib = vl_knowledge_lib_of_type(know, name); /* the `types` column of rules/libraries.tsv */
+  return lib ? lib->id : 0;
 }
 
 static void init_params(Frame *F) {
@@ -583,7 +581,7 @@ static void init_params(Frame *F) {
   for (uint16_t p = 0; p < fn->nparams; p++) {
     const VlParam *pp = &m->params[fn->params + p];
     const VlVal *hint = NULL;
-    uint8_t lib = annotation_lib(m, pp->annotation);
+    uint8_t lib = annotation_lib(an->know, m, pp->annotation);
     if (lib) {
       VlObj h = {.kind = VL_O_ARRAY, .lib = lib, .nd = vl_nd_unknown(), .site = NULL};
       hint = vl_val1(V(an), vl_obj(V(an), h));

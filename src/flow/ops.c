@@ -136,12 +136,7 @@ const VlVal *vl_lib_value(Frame *F, const char *qualified) {
   return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, qualified), NULL, 0));
 }
 
-static const VlLibrary *library(const Frame *F, uint8_t id) {
-  const VlKnowledge *k = F->an->know;
-  for (size_t i = 0; i < k->nlibs; i++)
-    if (k->libs[i].id == id) return &k->libs[i];
-  return &k->libs[0];
-}
+static const VlLibrary *library(const Frame *F, uint8_t id) { return vl_knowledge_lib(F->an->know, id); }
 
 /* An object seen as an array: arrays stay, opaque results and symbols become arrays whose site
  * is themselves (with `nd` evidence), anything else is dropped. */
@@ -291,7 +286,7 @@ static bool int_const(Frame *F, const VlVal *v, VlId expr, int64_t *out) {
 
 /* The literal shape of a producer call (np.zeros((500, 32, 32, 3)), torch.randn(2, 64, 8192)), or NULL. */
 static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const Args *a) {
-  VlShape sh = {.itemsize = lib->id == VL_LIBID_TORCH ? 4 : 8, .dtype = lib->id == VL_LIBID_TORCH ? "float32" : "float64"};
+  VlShape sh = {.itemsize = (uint8_t)lib->itemsize, .dtype = lib->dtype};
   VlNdimSpec spec = e->ndim_then;
   if (spec.rule == VL_ND_ARGS) {
     if (a->star) return NULL;
@@ -403,7 +398,7 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
   if (unknown || field) return NULL;
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
-  const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+  const VlLibrary *lib = library(F, o->lib);
   if (slices || ellipsis || newaxes || (o->lib && lib->int_index_is_view) || o->nd.lo > ints) {
     bool partial = index_partial(ix);
     if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
@@ -539,11 +534,15 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       }
       break;
     }
-    case VL_O_LIB:
-      if (o->name && (strcmp(o->name, "numpy.r_") == 0 || strcmp(o->name, "numpy.c_") == 0))
-        add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), VL_LIBID_NUMPY, vl_nd_unknown(), 0, expr));
+    case VL_O_LIB: { /* index objects that build arrays: np.r_[a, b], np.c_[a, b] (table rows of effect copy) */
+      const char *member = NULL;
+      const VlLibrary *lib = o->name ? vl_knowledge_library(F->an->know, o->name, &member) : NULL;
+      const VlLibEntry *e = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;
+      if (e && e->effect_then == VL_FX_COPY && !e->effect_cond.param && e->grows == VL_GROW_SEQ)
+        add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), lib->id, vl_nd_unknown(), 0, expr));
       else add(&a, unknown_obj(F));
       break;
+    }
     default: add(&a, unknown_obj(F)); break;
     }
   }
@@ -608,7 +607,7 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
     add(acc, prim_obj(F, VL_O_SCALAR));
     return;
   }
-  const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+  const VlLibrary *lib = library(F, o->lib);
   const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_ATTRIBUTE, name);
   if (e) {
     Args none = {0};
@@ -616,7 +615,7 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
     return;
   }
   /* a method, bound to this array */
-  add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), o->lib ? o->lib : VL_LIBID_NUMPY));
+  add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), library(F, o->lib)->id));
 }
 
 static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
@@ -640,12 +639,15 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
-  /* torch.nn.Module methods that hand the module itself back: model.eval(), model.to(device) */
-  static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
-                                             "requires_grad_", "share_memory", "apply", "type", "bfloat16"};
-  if (k->torch_module && IN(returns_self, name)) {
-    add(acc, lib_obj(F, "torch.nn.Module:self", vl_val1(V(F), o), VL_LIBID_TORCH));
-    return;
+  /* methods of the model base class that hand the model itself back: model.eval(), model.to(device)
+   * (model-method rows of effect `same` in the library's table) */
+  if (k->model_lib) {
+    const VlLibrary *lib = library(F, k->model_lib);
+    const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_MODEL_METHOD, name);
+    if (e && e->effect_then == VL_FX_SAME) {
+      add(acc, lib_obj(F, vl_arena_printf(F->an->arena, "%s:self", lib->model), vl_val1(V(F), o), lib->id));
+      return;
+    }
   }
   const VlVal *hint = vl_class_attr_hint(F, k, name, 0);
   if (hint) {
@@ -1139,7 +1141,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
     case VL_O_SHAPE: add(&a, prim_obj(F, VL_O_INT)); break;
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_ARRAY: {
-      const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+      const VlLibrary *lib = library(F, o->lib);
       if (o->nd.lo >= 2 || (o->lib && lib->int_index_is_view && o->nd.lo >= 1))
         add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
@@ -1324,9 +1326,10 @@ static const VlLibEntry *array_method(Frame *F, uint8_t lib, const char *name, c
     *out = library(F, lib);
     return vl_libtable_find((*out)->table, VL_LIB_METHOD, name);
   }
-  static const uint8_t order[] = {VL_LIBID_NUMPY, VL_LIBID_TORCH};
-  for (size_t i = 0; i < 2; i++) {
-    const VlLibrary *l = library(F, order[i]);
+  const VlKnowledge *k = F->an->know;
+  for (size_t i = 0; i < k->nlibs; i++) {
+    const VlLibrary *l = &k->libs[i];
+    if (!l->methods) continue;
     const VlLibEntry *e = vl_libtable_find(l->table, VL_LIB_METHOD, name);
     if (e) return *out = l, e;
   }
@@ -1351,7 +1354,7 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     }
     case VL_O_SEQ: add_val(&acc, seq_method(F, o, name, a, expr)); break;
     case VL_O_RNG: {
-      const VlLibrary *lib = library(F, o->lib ? o->lib : VL_LIBID_NUMPY);
+      const VlLibrary *lib = library(F, o->lib);
       const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_RNG_METHOD, name);
       if (e) add_val(&acc, apply_entry(F, lib, e, NULL, a, false, expr));
       else add(&acc, unknown_obj(F));
@@ -1802,8 +1805,8 @@ static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
   const VlClassInfo *k = inst_class(F, o);
   if (!k) return lib_instance_call(F, o, a, expr);
   const VlFuncInfo *m = vl_class_method(F, k, "__call__", 0);
-  if (!m && k->torch_module) m = vl_class_method(F, k, "forward", 0);
-  if (!m) return k->torch_module ? vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_TORCH, vl_nd_unknown(), expr) : vl_unknown(V(F));
+  if (!m && k->model_lib) m = vl_class_method(F, k, "forward", 0);
+  if (!m) return k->model_lib ? vl_new_array(F, VL_HOW_PRODUCER, k->model_lib, vl_nd_unknown(), expr) : vl_unknown(V(F));
   VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = vl_val1(V(F), o), .nd = vl_nd_unknown()};
   return call_func(F, vl_obj(V(F), b), a, expr);
 }
@@ -1904,7 +1907,8 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
             add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
-      } else if (o->base && o->name && strcmp(o->name, "torch.nn.Module:self") == 0) {
+      } else if (o->base && o->name && strlen(o->name) > 5 && strcmp(o->name + strlen(o->name) - 5, ":self") == 0) {
+        /* model.eval() bound by a model-method row of effect `same`: calling it gives the model back */
         add_val(&acc, o->base);
       } else if (o->base && o->name && strcmp(o->name, "builtins.super") != 0) {
         add_val(&acc, call_method(F, o, a, expr));

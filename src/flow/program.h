@@ -119,7 +119,8 @@ struct VlClassInfo {
   uint16_t nattrs;
   VlAttr *classvars;     /* names bound in the class body */
   uint16_t nclassvars;
-  bool torch_module;     /* derives from torch.nn.Module: calling an instance runs forward() */
+  uint8_t model_lib;     /* derives from a library's model base (torch.nn.Module): that library's id;
+                            calling an instance runs forward() */
 };
 
 struct VlModInfo {

@@ -193,7 +193,7 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
     if (o->kind == VL_O_ARRAY) {
       if (every && (o->flags & VL_F_EVERY)) continue;
       if (elements) { /* extending with an array stores its rows: views of its base (all of a whole one) */
-        if (o->sub && (o->nd.lo >= 2 || (o->lib == VL_LIBID_TORCH && o->nd.lo >= 1))) {
+        if (o->sub && (o->nd.lo >= 2 || (o->lib && vl_knowledge_lib(F->an->know, o->lib)->int_index_is_view && o->nd.lo >= 1))) {
           VlObj row = *o;
           row.sub = 1;
           row.flags |= VL_F_PARTIAL;
@@ -503,7 +503,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   Analysis *an = F->an;
   const VlModule *m = M(F);
   const VlSite *s = view->site;
-  VlHit hit = {.store = ev->store, .lib = view->lib ? view->lib : VL_LIBID_NUMPY, .at = ev->at, .fix_at = ev->fix_at,
+  VlHit hit = {.store = ev->store, .lib = vl_knowledge_lib(F->an->know, view->lib)->id, .at = ev->at, .fix_at = ev->fix_at,
                .text = ev->text, .container = ev->container_text, .via_call = ev->call != 0};
   /* the view is written inside what is stored (`keep.append((a[i], b))`): report it there */
   bool inside = false;

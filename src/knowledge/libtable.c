@@ -7,6 +7,16 @@
 
 #include "base/vec.h"
 
+static const char *const kind_names[] = {"function", "method", "attribute", "rng-method", "class", "model-method",
+                                         "any-method"};
+static const char *kind_name(VlLibKind k) { return kind_names[k]; }
+
+static size_t entry_hash(VlLibKind kind, const char *name) {
+  size_t h = 1469598103934665603u ^ (size_t)kind; /* FNV-1a */
+  for (const unsigned char *c = (const unsigned char *)name; *c; c++) h = (h ^ *c) * 1099511628211u;
+  return h;
+}
+
 typedef struct Parser {
   VlArena *arena;
   const char *library;
@@ -42,7 +52,7 @@ static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
   static const struct { const char *name; VlLibEffect fx; } names[] = {
       {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
       {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"index", VL_FX_INDEX},
-      {"views", VL_FX_VIEWS}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
+      {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
       {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -106,12 +116,10 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   char *save = NULL;
   for (char *tok = strtok_r(line, "\t", &save); tok && n < 6; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
   if (n < 4) return fail(p, "expected at least 4 tab-separated columns in", shown);
-  if (strcmp(cols[0], "function") == 0) e->kind = VL_LIB_FUNCTION;
-  else if (strcmp(cols[0], "method") == 0) e->kind = VL_LIB_METHOD;
-  else if (strcmp(cols[0], "attribute") == 0) e->kind = VL_LIB_ATTRIBUTE;
-  else if (strcmp(cols[0], "rng-method") == 0) e->kind = VL_LIB_RNG_METHOD;
-  else if (strcmp(cols[0], "class") == 0) e->kind = VL_LIB_CLASS;
-  else return fail(p, "unknown kind", cols[0]);
+  size_t k = 0;
+  while (k < sizeof kind_names / sizeof *kind_names && strcmp(cols[0], kind_names[k]) != 0) k++;
+  if (k == sizeof kind_names / sizeof *kind_names) return fail(p, "unknown kind", cols[0]);
+  e->kind = (VlLibKind)k;
   e->name = vl_arena_strdup(p->arena, cols[1]);
   char *a, *b;
   split_cond(p, cols[2], &e->effect_cond, &a, &b);
@@ -150,16 +158,38 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
   if (ok) {
     self->library = library;
     self->count = entries.len;
-    self->entries = VL_ARENA_ARRAY(arena, VlLibEntry, entries.len);
+    self->entries = VL_ARENA_ARRAY(arena, VlLibEntry, entries.len + 1);
     if (entries.len) memcpy(self->entries, entries.items, entries.len * sizeof(VlLibEntry));
+    /* the index: lookups happen for every library call the analysis meets */
+    self->index_cap = 16;
+    while (self->index_cap < 2 * entries.len) self->index_cap *= 2;
+    self->index = VL_ARENA_ARRAY(arena, uint32_t, self->index_cap);
+    for (size_t i = 0; i < entries.len; i++) {
+      const VlLibEntry *e = &self->entries[i];
+      size_t h = entry_hash(e->kind, e->name) & (self->index_cap - 1);
+      bool dup = false;
+      for (; self->index[h]; h = (h + 1) & (self->index_cap - 1)) {
+        const VlLibEntry *o = &self->entries[self->index[h] - 1];
+        if (o->kind == e->kind && strcmp(o->name, e->name) == 0) dup = true;
+      }
+      if (dup) { /* the first row wins (class rows are tried in order); a repeated row is a mistake */
+        snprintf(err, errlen, "%s.tsv: %s '%s' is listed twice", library, kind_name(e->kind), e->name);
+        ok = false;
+        break;
+      }
+      self->index[h] = (uint32_t)(i + 1);
+    }
   }
   VL_VEC_FREE(&entries);
   return ok;
 }
 
 const VlLibEntry *vl_libtable_find(const VlLibTable *self, VlLibKind kind, const char *name) {
-  for (size_t i = 0; i < self->count; i++)
-    if (self->entries[i].kind == kind && strcmp(self->entries[i].name, name) == 0) return &self->entries[i];
+  if (!self->index_cap) return NULL;
+  for (size_t h = entry_hash(kind, name) & (self->index_cap - 1); self->index[h]; h = (h + 1) & (self->index_cap - 1)) {
+    const VlLibEntry *e = &self->entries[self->index[h] - 1];
+    if (e->kind == kind && strcmp(e->name, name) == 0) return e;
+  }
   return NULL;
 }
 
@@ -187,33 +217,148 @@ int vl_lib_param_pos(const VlLibEntry *e, const char *param) {
 
 #include "base/embed.h"
 
-bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen) {
-  static const struct { const char *module; const char *table; VlLibId id; bool int_view; } libs[] = {
-      {"numpy", "numpy", VL_LIBID_NUMPY, false},
-      {"cupy", "numpy", VL_LIBID_CUPY, false}, /* CuPy follows NumPy's view rules */
-      {"torch", "torch", VL_LIBID_TORCH, true},  /* t[i] is a view even on 1-D tensors */
-  };
-  *self = (VlKnowledge){0};
-  for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
-    const VlLibTable *table = NULL;
-    for (size_t t = 0; t < self->ntables; t++)
-      if (strcmp(self->tables[t].library, libs[i].table) == 0) table = &self->tables[t];
-    if (!table) {
-      char file[64];
-      snprintf(file, sizeof file, "%s.tsv", libs[i].table);
-      const VlEmbedded *e = vl_embedded_find(file);
-      if (!e) {
-        snprintf(err, errlen, "library table %s is not embedded", file);
-        return false;
-      }
-      VlLibTable *t = &self->tables[self->ntables];
-      if (!vl_libtable_parse(t, arena, libs[i].table, e->data, err, errlen)) return false;
-      self->ntables++;
-      table = t;
-    }
-    self->libs[self->nlibs++] = (VlLibrary){libs[i].module, libs[i].id, table, libs[i].int_view};
+/* ---- library descriptors (rules/libraries.tsv) ---- */
+
+static bool split_list(VlArena *arena, const char *s, const char **out, int max, int *n) {
+  *n = 0;
+  if (strcmp(s, "-") == 0) return true;
+  for (const char *t = s; *t;) {
+    const char *comma = strchr(t, ',');
+    size_t len = comma ? (size_t)(comma - t) : strlen(t);
+    if (!len || *n == max) return false;
+    out[(*n)++] = vl_arena_strndup(arena, t, len);
+    t += len + (comma ? 1 : 0);
   }
   return true;
+}
+
+/* module table copy concat int-index dtype/itemsize types model flags */
+static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int lineno,
+                             const char *(*load_table)(void *, const char *), void *ctx, char *err, size_t errlen) {
+  char *cols[9] = {0};
+  int n = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(line, "\t", &save); tok && n < 9; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
+#define DFAIL(fmt, ...) (snprintf(err, errlen, "libraries.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
+  if (n != 9) return DFAIL("expected 9 tab-separated columns, found %d", n);
+  const char *flags[4];
+  int nflags = 0;
+  if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
+  bool viewless = false, is_default = false, methods = false;
+  for (int i = 0; i < nflags; i++) {
+    if (strcmp(flags[i], "viewless") == 0) viewless = true;
+    else if (strcmp(flags[i], "default") == 0) is_default = true;
+    else if (strcmp(flags[i], "methods") == 0) methods = true;
+    else return DFAIL("unknown flag '%s'", flags[i]);
+  }
+  if (viewless) {
+    if (self->nviewless == VL_MAX_LIBRARIES) return DFAIL("too many libraries (at most %d)", VL_MAX_LIBRARIES);
+    self->viewless[self->nviewless++] = vl_arena_strdup(arena, cols[0]);
+    return true;
+  }
+  if (self->nlibs == VL_MAX_LIBRARIES) return DFAIL("too many libraries (at most %d)", VL_MAX_LIBRARIES);
+  VlLibrary *lib = &self->libs[self->nlibs];
+  *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
+                     .is_default = is_default, .methods = methods};
+  const VlLibTable *table = NULL;
+  for (size_t t = 0; t < self->ntables; t++)
+    if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];
+  if (!table) {
+    const char *text = load_table(ctx, cols[1]);
+    if (!text) return DFAIL("no table '%s.tsv'", cols[1]);
+    VlLibTable *t = &self->tables[self->ntables];
+    if (!vl_libtable_parse(t, arena, vl_arena_strdup(arena, cols[1]), text, err, errlen)) return false;
+    self->ntables++;
+    table = t;
+  }
+  lib->table = table;
+  lib->copy_method = vl_arena_strdup(arena, cols[2]);
+  lib->concat = vl_arena_strdup(arena, cols[3]);
+  if (strcmp(cols[4], "view") == 0) lib->int_index_is_view = true;
+  else if (strcmp(cols[4], "scalar") != 0) return DFAIL("int-index is 'view' or 'scalar', not '%s'", cols[4]);
+  char *slash = strchr(cols[5], '/');
+  if (!slash || (lib->itemsize = atoi(slash + 1)) <= 0) return DFAIL("dtype is NAME/ITEMSIZE, not '%s'", cols[5]);
+  lib->dtype = vl_arena_strndup(arena, cols[5], (size_t)(slash - cols[5]));
+  if (!split_list(arena, cols[6], lib->types, VL_LIB_MAX_TYPES, &lib->ntypes)) return DFAIL("bad types '%s'", cols[6]);
+  const char *models[2];
+  int nmodels = 0;
+  if (!split_list(arena, cols[7], models, 2, &nmodels)) return DFAIL("bad model '%s'", cols[7]);
+  lib->model = nmodels > 0 ? models[0] : NULL;
+  lib->model_alias = nmodels > 1 ? models[1] : NULL;
+  self->nlibs++;
+  return true;
+#undef DFAIL
+}
+
+bool vl_knowledge_parse(VlKnowledge *self, VlArena *arena, const char *descriptors,
+                        const char *(*load_table)(void *ctx, const char *name), void *ctx, char *err, size_t errlen) {
+  *self = (VlKnowledge){0};
+  int lineno = 0;
+  for (const char *s = descriptors; *s;) {
+    const char *nl = strchr(s, '\n');
+    size_t len = nl ? (size_t)(nl - s) : strlen(s);
+    lineno++;
+    char *line = vl_arena_strndup(arena, s, len);
+    if (len && line[len - 1] == '\r') line[len - 1] = '\0';
+    if (line[0] && line[0] != '#' && !parse_descriptor(self, arena, line, lineno, load_table, ctx, err, errlen))
+      return false;
+    s = nl ? nl + 1 : s + len;
+  }
+  size_t defaults = 0;
+  for (size_t i = 0; i < self->nlibs; i++) defaults += self->libs[i].is_default;
+  if (defaults != 1) {
+    snprintf(err, errlen, "libraries.tsv: exactly one library must be flagged 'default' (found %zu)", defaults);
+    return false;
+  }
+  return true;
+}
+
+static const char *embedded_table(void *ctx, const char *name) {
+  (void)ctx;
+  char file[64];
+  snprintf(file, sizeof file, "%s.tsv", name);
+  const VlEmbedded *e = vl_embedded_find(file);
+  return e ? e->data : NULL;
+}
+
+bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen) {
+  const VlEmbedded *d = vl_embedded_find("libraries.tsv");
+  if (!d) {
+    snprintf(err, errlen, "libraries.tsv is not embedded");
+    return false;
+  }
+  if (!vl_knowledge_parse(self, arena, d->data, embedded_table, NULL, err, errlen)) return false;
+  /* the ids the code and tests name */
+  static const char *const builtin[] = {NULL, "numpy", "cupy", "torch"};
+  for (int id = VL_LIBID_NUMPY; id <= VL_LIBID_TORCH; id++)
+    if ((size_t)id > self->nlibs || strcmp(self->libs[id - 1].module, builtin[id]) != 0) {
+      snprintf(err, errlen, "libraries.tsv: row %d must be %s", id, builtin[id]);
+      return false;
+    }
+  return true;
+}
+
+const VlLibrary *vl_knowledge_lib(const VlKnowledge *self, uint8_t id) {
+  if (id && id <= self->nlibs) return &self->libs[id - 1];
+  for (size_t i = 0; i < self->nlibs; i++)
+    if (self->libs[i].is_default) return &self->libs[i];
+  return &self->libs[0];
+}
+
+const VlLibrary *vl_knowledge_lib_of_type(const VlKnowledge *self, const char *type_name) {
+  for (size_t i = 0; i < self->nlibs; i++)
+    for (int t = 0; t < self->libs[i].ntypes; t++)
+      if (strcmp(self->libs[i].types[t], type_name) == 0) return &self->libs[i];
+  return NULL;
+}
+
+const VlLibrary *vl_knowledge_lib_of_model(const VlKnowledge *self, const char *qualified) {
+  for (size_t i = 0; i < self->nlibs; i++) {
+    const VlLibrary *l = &self->libs[i];
+    if ((l->model && strcmp(l->model, qualified) == 0) || (l->model_alias && strcmp(l->model_alias, qualified) == 0))
+      return l;
+  }
+  return NULL;
 }
 
 const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *qualified, const char **member) {
@@ -228,12 +373,9 @@ const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *quali
 }
 
 bool vl_knowledge_viewless(const VlKnowledge *self, const char *qualified) {
-  (void)self;
-  /* immutable arrays: indexing copies (JAX), or tensors we do not model (TensorFlow) */
-  static const char *const modules[] = {"jax", "jaxlib", "tensorflow", "keras"};
-  for (size_t i = 0; i < sizeof modules / sizeof *modules; i++) {
-    size_t n = strlen(modules[i]);
-    if (strncmp(qualified, modules[i], n) == 0 && (qualified[n] == '.' || !qualified[n])) return true;
+  for (size_t i = 0; i < self->nviewless; i++) {
+    size_t n = strlen(self->viewless[i]);
+    if (strncmp(qualified, self->viewless[i], n) == 0 && (qualified[n] == '.' || !qualified[n])) return true;
   }
   return false;
 }

@@ -8,10 +8,19 @@
 #define VL_KNOWLEDGE_LIBTABLE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/arena.h"
 
-typedef enum VlLibKind { VL_LIB_FUNCTION, VL_LIB_METHOD, VL_LIB_ATTRIBUTE, VL_LIB_RNG_METHOD, VL_LIB_CLASS } VlLibKind;
+typedef enum VlLibKind {
+  VL_LIB_FUNCTION,
+  VL_LIB_METHOD,
+  VL_LIB_ATTRIBUTE,
+  VL_LIB_RNG_METHOD,
+  VL_LIB_CLASS,
+  VL_LIB_MODEL_METHOD, /* a method of a model class (the descriptor's `model` base, torch.nn.Module) */
+  VL_LIB_ANY_METHOD    /* a method recognised by name on a receiver of unknown type (m.toarray()) */
+} VlLibKind;
 
 typedef enum VlLibEffect {
   VL_FX_UNKNOWN,
@@ -23,6 +32,7 @@ typedef enum VlLibEffect {
   VL_FX_SCALAR,   /* holds no array */
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
+  VL_FX_COPIES,   /* tuple of new arrays computed from the operands (np.linalg.svd, torch.sort) */
   VL_FX_RNG,      /* random generator */
   VL_FX_NONE,     /* returns None */
   /* conditional on the operand's memory layout (a row of a C-contiguous array is contiguous, a column
@@ -84,6 +94,8 @@ typedef struct VlLibTable {
   const char *library; /* "numpy" */
   VlLibEntry *entries;
   size_t count;
+  uint32_t *index;     /* open-addressing hash of (kind, name) -> entry + 1 (0: empty) */
+  size_t index_cap;    /* a power of two */
 } VlLibTable;
 
 /* Parses a table.  On error returns false and writes "name:line: what" into err. */
@@ -97,25 +109,53 @@ const VlLibEntry *vl_libtable_find_class(const VlLibTable *self, const char *nam
 /* Position of a named parameter, or -1. */
 int vl_lib_param_pos(const VlLibEntry *e, const char *param);
 
-/* ---- the set of array libraries: which module prefix uses which table ---- */
+/* ---- the set of array libraries: which module prefix uses which table ----
+ * Each library is a row of rules/libraries.tsv (its descriptor: the facts the rules need that are not
+ * about one call); ids are the rows' order, from 1.  The enum names the rows the tests refer to: the
+ * loader checks that the file still has them in this order. */
 typedef enum VlLibId { VL_LIBID_NONE, VL_LIBID_NUMPY, VL_LIBID_CUPY, VL_LIBID_TORCH } VlLibId;
 
+enum { VL_LIB_MAX_TYPES = 8 };
 typedef struct VlLibrary {
   const char *module;        /* "numpy", "cupy", "torch" */
-  VlLibId id;
+  uint8_t id;                /* VlLibId for the built-in rows; the row number */
   const VlLibTable *table;   /* CuPy shares NumPy's table */
   bool int_index_is_view;    /* torch: t[i] is a 0-d view even on 1-D tensors */
+  bool is_default;           /* the rules assumed for an array of unknown library (the cautious ones) */
+  bool methods;              /* tried, in row order, for a method of an array of unknown library */
+  const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
+  const char *concat;        /* the function that joins arrays once, for messages: "np.concatenate" */
+  const char *dtype;         /* default dtype of producers, and its size in bytes */
+  int itemsize;
+  const char *types[VL_LIB_MAX_TYPES]; /* annotation names of its array type: "ndarray", "Tensor" */
+  int ntypes;
+  const char *model;         /* qualified base class of callable models ("torch.nn.Module"), or NULL:
+                                a project class deriving from it returns new arrays when called */
+  const char *model_alias;   /* another name of the same class ("torch.nn.modules.module.Module") */
 } VlLibrary;
 
-enum { VL_MAX_LIBRARIES = 8 };
+enum { VL_MAX_LIBRARIES = 16 };
 typedef struct VlKnowledge {
   VlLibTable tables[VL_MAX_LIBRARIES];
   size_t ntables;
   VlLibrary libs[VL_MAX_LIBRARIES];
   size_t nlibs;
+  const char *viewless[VL_MAX_LIBRARIES]; /* modules whose arrays are never views (JAX): not followed */
+  size_t nviewless;
 } VlKnowledge;
 
-/* Loads the embedded tables.  On error returns false with a message in err. */
+/* Parses a library descriptor file (rules/libraries.tsv) into self->libs, loading the tables it names
+ * with load_table(ctx, table_name, &text).  On error returns false with "libraries.tsv:line: what". */
+bool vl_knowledge_parse(VlKnowledge *self, VlArena *arena, const char *descriptors,
+                        const char *(*load_table)(void *ctx, const char *name), void *ctx, char *err, size_t errlen);
+/* The library of that id, or the default one. */
+const VlLibrary *vl_knowledge_lib(const VlKnowledge *self, uint8_t id);
+/* The library whose array type an annotation names ("Tensor" -> torch), or NULL. */
+const VlLibrary *vl_knowledge_lib_of_type(const VlKnowledge *self, const char *type_name);
+/* The library whose model base class that qualified name is ("torch.nn.Module"), or NULL. */
+const VlLibrary *vl_knowledge_lib_of_model(const VlKnowledge *self, const char *qualified);
+
+/* Loads the embedded descriptors and tables.  On error returns false with a message in err. */
 bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
 /* True for array libraries whose arrays are never views of others (JAX, TensorFlow): their calls
  * are not followed. */

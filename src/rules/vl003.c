@@ -8,7 +8,7 @@
 
 static void report(VlRuleCtx *ctx, const VlSelfCopy *hit) {
   const VlExpr *call = vl_expr(ctx->m, hit->rb->call);
-  const char *once = hit->rb->lib == VL_LIBID_TORCH ? "torch.cat" : "np.concatenate";
+  const char *once = vl_knowledge_lib(vl_program_knowledge(ctx->mi->prog), hit->rb->lib)->concat;
   VlFinding fd = {
       .at = {ctx->mi, call->start, call->end},
       .message = vl_arena_printf(ctx->arena,

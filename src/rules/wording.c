@@ -2,20 +2,22 @@
 
 #include <string.h>
 
-static const char *copy_method(const VlHit *h) { return h->lib == VL_LIBID_TORCH ? ".clone()" : ".copy()"; }
+/* The library's own copy method: ".copy()" for NumPy, ".clone()" for PyTorch (rules/libraries.tsv). */
+static const char *copy_method(VlRuleCtx *ctx, const VlHit *h) {
+  return vl_arena_printf(ctx->arena, ".%s()", vl_knowledge_lib(vl_program_knowledge(ctx->mi->prog), h->lib)->copy_method);
+}
 
 VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
+  const char *copy = copy_method(ctx, h);
   VlFinding fd = {
       .at = h->at,
       .has_related = true,
       .related = h->base,
-      .fix = {VL_FIX_UNSAFE, h->lib == VL_LIBID_TORCH ? "Store a copy with `.clone()`" : "Store a copy with `.copy()`",
-              NULL, 0},
+      .fix = {VL_FIX_UNSAFE, vl_arena_printf(ctx->arena, "Store a copy with `%s`", copy), NULL, 0},
       .fix_at = h->fix_at,
-      .fix_insert = copy_method(h),
+      .fix_insert = copy,
   };
   if (h->via_call) fd.via = h->loop;
-  (void)ctx;
   /* a stored element of a comprehension or generator that is not itself the view: no edit */
   if (h->store == VL_ST_ELEMENT && !h->text) fd.fix.applicability = VL_FIX_NONE;
   return fd;
@@ -40,8 +42,8 @@ const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h) {
 }
 
 const char *vl_wording_fixed(VlRuleCtx *ctx, const VlHit *h) {
-  if (h->text) return vl_arena_printf(ctx->arena, "store a copy: `%s%s`", h->text, copy_method(h));
-  return vl_arena_printf(ctx->arena, "store a copy of the view with `%s`", copy_method(h));
+  if (h->text) return vl_arena_printf(ctx->arena, "store a copy: `%s%s`", h->text, copy_method(ctx, h));
+  return vl_arena_printf(ctx->arena, "store a copy of the view with `%s`", copy_method(ctx, h));
 }
 
 const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
