@@ -2111,6 +2111,31 @@ static void no_loop_rebind_for_project_calls(void **state) {
   assert_int_equal(cur->nrebinds, 0);
 }
 
+/* any-method rows: m.toarray() on a receiver of unknown type is a new dense array, assumed (a project
+ * class's own toarray() wins); other unknown methods stay opaque */
+static void methods_known_by_name(void **state) {
+  analyse(state,
+          "import scipy.sparse as sp\n"
+          "class Own:\n"
+          "    def toarray(self):\n"
+          "        return None\n"
+          "def f(M):\n"
+          "    return M.toarray()\n"
+          "def g():\n"
+          "    return sp.random(4, 4).todense()\n"
+          "def h(M):\n"
+          "    return M.to_dense_thing()\n"
+          "def k():\n"
+          "    return Own().toarray()\n");
+  const TlObj *o = only(&tl_func(cur, "g")->ret);
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_int_equal(o->lib, VL_LIBID_NUMPY);
+  assert_int_equal(o->nd.lo, 2);
+  assert_true(tl_count(&tl_func(cur, "f")->ret, VL_O_ARRAY) == 1);
+  assert_int_equal(tl_count(&tl_func(cur, "h")->ret, VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(&tl_func(cur, "k")->ret, VL_O_ARRAY), 0);
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
@@ -2302,6 +2327,7 @@ int main(void) {
       T(loop_rebinds_of_library_calls),
       T(loop_rebind_of_the_loop_variable),
       T(no_loop_rebind_for_project_calls),
+      T(methods_known_by_name),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1000,6 +1000,14 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
+  case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
+    const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
+               .lib = id, .nd = nd, .expr = expr, .expr_mod = F->an->mi, .layout = fresh_layout(nd),
+               .flags = e->ints ? VL_F_INTS : 0};
+    vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));
+    return tuple;
+  }
   case VL_FX_VIEWS: {
     const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
     const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
@@ -1813,6 +1821,24 @@ static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
 
 /* Calling a symbol: decided when the caller's value is known; meanwhile, if its result is used as
  * an array, it is a new one (the assumed object). */
+/* A method known by its name alone, on a receiver of unknown type (m.toarray(): a new dense array;
+ * any-method rows).  Assumed: dropped if a deferred call beside it resolves to something known. */
+static bool any_method(Frame *F, Acc *acc, const char *name, Args *a, VlId expr) {
+  const VlKnowledge *k = F->an->know;
+  for (size_t i = 0; i < k->nlibs; i++) {
+    const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_METHOD, name);
+    if (!e) continue;
+    const VlVal *r = apply_entry(F, &k->libs[i], e, vl_unknown(V(F)), a, true, expr);
+    for (uint16_t j = 0; j < r->n; j++) {
+      VlObj c = *r->objs[j];
+      if (c.kind == VL_O_ARRAY) c.flags |= VL_F_ASSUMED;
+      add(acc, vl_obj(V(F), c));
+    }
+    return true;
+  }
+  return false;
+}
+
 static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
   const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
@@ -1841,6 +1867,7 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && container_store(F, o->base, name, a, expr)) return;
   if (name && IN(accessors, name)) return;
+  if (name && any_method(F, acc, name, a, expr)) return;
   if (o->elem) { /* a hint: what the class says it holds */
     for (uint16_t i = 0; i < o->elem->n; i++) {
       const VlObj *h = o->elem->objs[i];
@@ -1919,7 +1946,9 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
       }
       break;
     case VL_O_SYM: call_sym(F, &acc, o, a, expr); break;
-    case VL_O_OBJ: add(&acc, new_obj(F, expr, 0)); break;
+    case VL_O_OBJ:
+      if (!((o->flags & VL_F_WHOLE) && o->name && any_method(F, &acc, o->name, a, expr))) add(&acc, new_obj(F, expr, 0));
+      break;
     default: add(&acc, unknown_obj(F)); break;
     }
   }
