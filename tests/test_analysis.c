@@ -2136,6 +2136,34 @@ static void methods_known_by_name(void **state) {
   assert_int_equal(tl_count(&tl_func(cur, "k")->ret, VL_O_ARRAY), 0);
 }
 
+/* Library evidence: methods one library alone has (t.numel(), t.size(0), t.unsqueeze(0)) make a symbol an
+ * array of that library; names other objects have too (q.to(unit), s.split(), x.float()) prove nothing */
+static void methods_prove_the_library(void **state) {
+  analyse(state,
+          "def f(x):\n"
+          "    n = x.numel()\n"
+          "    return x\n"
+          "def g(x):\n"
+          "    n = x.size(0)\n"
+          "    return x\n"
+          "def h(q):\n"
+          "    q.to('m')\n"
+          "    q.float()\n"
+          "    q.split(',')\n"
+          "    return q\n"
+          "def k(x):\n"
+          "    x.unsqueeze(0)\n"
+          "    x.astype(int)\n"
+          "    return x\n");
+  assert_int_equal(only(&tl_func(cur, "f")->ret)->lib, VL_LIBID_TORCH);
+  assert_int_equal(only(&tl_func(cur, "g")->ret)->lib, VL_LIBID_TORCH);
+  no_array(&tl_func(cur, "h")->ret, 0);
+  /* a PyTorch method and one NumPy has alone: an array, of no known library */
+  const TlObj *o = only(&tl_func(cur, "k")->ret);
+  assert_int_equal(o->kind, VL_O_ARRAY);
+  assert_int_equal(o->lib, 0);
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
@@ -2328,6 +2356,7 @@ int main(void) {
       T(loop_rebind_of_the_loop_variable),
       T(no_loop_rebind_for_project_calls),
       T(methods_known_by_name),
+      T(methods_prove_the_library),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

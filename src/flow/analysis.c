@@ -352,8 +352,68 @@ static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth) {
 
 typedef struct Ev {
   uint8_t *slots;
+  uint8_t *libs; /* per slot: the library its method calls prove (0: none; VL_LIB_EV_MIXED: several) */
   VL_VEC(AttrEvidence) attrs;
+  const VlKnowledge *know;
 } Ev;
+
+enum { VL_LIB_EV_MIXED = 255 };
+
+/* Methods of Python's own types (str, list, dict, set, tuple, bytes, int, float...): calling one of these
+ * proves nothing about a library.  From /usr/bin/python3 -c "dir(t) for t in (str, list, dict, set,
+ * frozenset, tuple, bytes, bytearray, int, float, complex, object, range)", public names. */
+static const char *const builtin_methods[] = {
+    "add", "append", "as_integer_ratio", "bit_count", "bit_length", "capitalize", "casefold", "center", "clear",
+    "conjugate", "copy", "count", "decode", "denominator", "difference", "difference_update", "discard", "encode",
+    "endswith", "expandtabs", "extend", "find", "format", "format_map", "from_bytes", "fromhex", "fromkeys",
+    "get", "hex", "imag", "index", "insert", "intersection", "intersection_update", "is_integer", "isalnum",
+    "isalpha", "isascii", "isdecimal", "isdigit", "isdisjoint", "isidentifier", "islower", "isnumeric",
+    "isprintable", "isspace", "issubset", "issuperset", "istitle", "isupper", "items", "join", "keys", "ljust",
+    "lower", "lstrip", "maketrans", "numerator", "partition", "pop", "popitem", "real", "remove", "removeprefix",
+    "removesuffix", "replace", "reverse", "rfind", "rindex", "rjust", "rpartition", "rsplit", "rstrip",
+    "setdefault", "sort", "split", "splitlines", "start", "startswith", "step", "stop", "strip", "swapcase",
+    "symmetric_difference", "symmetric_difference_update", "title", "to_bytes", "translate", "union", "update",
+    "upper", "values", "zfill"};
+
+/* Names that other objects use too (pint/astropy quantities: q.to(unit); q.value.float()): not proof. */
+static const char *const common_methods[] = {"to", "float", "double", "int", "long", "half", "bool", "type", "apply",
+                                             "abs", "norm", "exp", "log", "dim", "size", "item", "numpy", "mean", "sum",
+                                             "max", "min", "all", "any", "round", "clip", "view", "T"};
+
+static bool listed_in(const char *const *names, size_t n, const char *s) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(names[i], s) == 0) return true;
+  return false;
+}
+
+/* The library that calling method `name` proves its receiver belongs to: the one library whose table
+ * lists it (t.detach(), t.unsqueeze(0), t.numel(): PyTorch), unless builtin types or other common objects
+ * have it too.  `int_arg`: called with an integer literal (t.size(0) proves PyTorch; a.size is NumPy's
+ * attribute, never called). */
+static uint8_t method_lib(const VlKnowledge *know, const char *name, bool int_arg) {
+  if (listed_in(builtin_methods, sizeof builtin_methods / sizeof *builtin_methods, name)) return 0;
+  bool common = listed_in(common_methods, sizeof common_methods / sizeof *common_methods, name);
+  if (common && !(int_arg && strcmp(name, "size") == 0)) return 0;
+  uint8_t found = 0;
+  const VlLibTable *seen[VL_MAX_LIBRARIES];
+  size_t nseen = 0;
+  for (size_t i = 0; i < know->nlibs; i++) {
+    const VlLibrary *l = &know->libs[i];
+    bool dup = false;
+    for (size_t k = 0; k < nseen; k++) dup |= seen[k] == l->table;
+    if (dup) continue; /* CuPy shares NumPy's table: NumPy's rows prove NumPy's rules */
+    seen[nseen++] = l->table;
+    if (!vl_libtable_find(l->table, VL_LIB_METHOD, name)) continue;
+    if (found) return 0;
+    found = l->id;
+  }
+  return found;
+}
+
+static void raise_lib(Ev *ev, uint32_t slot, uint8_t lib) {
+  if (!ev->libs[slot]) ev->libs[slot] = lib;
+  else if (ev->libs[slot] != lib) ev->libs[slot] = VL_LIB_EV_MIXED;
+}
 
 static void raise_ev(Ev *ev, uint32_t slot, int lo) {
   if (lo > 200) lo = 200;
@@ -468,6 +528,17 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
   } else if (x->op == VL_E_ATTR) {
     if (in_methods(vl_str(m, x->a))) raise_on(m, func, vl_kid(m, e, 0), ev, 1);
   } else if (x->op == VL_E_CALL) {
+    VlId callee = vl_kid(m, e, 0);
+    const VlExpr *cx = vl_expr(m, callee);
+    int slot = cx->op == VL_E_ATTR ? local_slot(m, func, vl_kid(m, callee, 0)) : -1;
+    if (slot >= 0) {
+      bool int_arg = x->nkids == 2 && int_lit(m, vl_kid(m, e, 1)) >= 0;
+      uint8_t lib = method_lib(ev->know, vl_str(m, cx->a), int_arg);
+      if (lib) {
+        raise_lib(ev, (uint32_t)slot, lib);
+        raise_ev(ev, (uint32_t)slot, 1);
+      }
+    }
     long axis = -1;
     for (uint32_t i = 1; i < x->nkids; i++) {
       VlId k = vl_kid(m, e, i);
@@ -478,8 +549,6 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     if (axis >= 1) {
       /* a.sum(axis=1): the receiver; np.sum(a, axis=1): the first argument (a name bound by an
        * import, or not bound here, is a module) */
-      VlId callee = vl_kid(m, e, 0);
-      const VlExpr *cx = vl_expr(m, callee);
       bool method = cx->op == VL_E_ATTR && !names_module(m, vl_kid(m, callee, 0));
       if (method) raise_on(m, func, vl_kid(m, callee, 0), ev, (int)axis + 1);
       else if (x->nkids > 1) raise_on(m, func, vl_kid(m, e, 1), ev, (int)axis + 1);
@@ -542,10 +611,12 @@ static void evidence(Analysis *an, VlId func) {
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, func);
   FuncData *fd = &an->fd[func];
-  Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), {0}};
+  Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
+           {0}, an->know};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;
+  fd->lib_evidence = ev.libs;
   fd->nattr_ev = (uint32_t)ev.attrs.len;
   fd->attr_ev = VL_ARENA_ARRAY(an->arena, AttrEvidence, ev.attrs.len + 1);
   if (ev.attrs.len) memcpy(fd->attr_ev, ev.attrs.items, ev.attrs.len * sizeof(AttrEvidence));
@@ -556,6 +627,7 @@ static void use_evidence(Frame *F, VlId func) {
   FuncData *fd = &F->an->fd[func];
   if (!fd->evidence) evidence(F->an, func);
   F->evidence = fd->evidence;
+  F->lib_evidence = fd->lib_evidence;
   F->attr_ev = fd->attr_ev;
   F->nattr_ev = fd->nattr_ev;
 }

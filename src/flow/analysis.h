@@ -130,6 +130,7 @@ struct Frame {
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
   const VlVal **params; /* the symbols standing for the parameters */
   uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
+  uint8_t *lib_evidence;/* per slot: the library its method calls prove (0: none or several) */
   const AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   int pass;
@@ -156,6 +157,7 @@ typedef struct FuncData {
   uint32_t ncells;
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
+  uint8_t *lib_evidence;
 } FuncData;
 
 struct Analysis {

@@ -198,11 +198,25 @@ static const VlVal *builtin(Frame *F, const char *name) {
   return vl_lib_value(F, vl_arena_printf(F->an->arena, "builtins.%s", name));
 }
 
-/* Evidence from the function's uses raises what is known of an array's ndim. */
-static const VlVal *with_evidence(Frame *F, const VlVal *v, uint8_t ev) {
+/* Evidence from the function's uses raises what is known of an array's ndim, and says its library when
+ * its methods are one library's (an array of unknown library, or a symbol, becomes one of that library). */
+static const VlVal *with_evidence(Frame *F, const VlVal *v, uint8_t ev, uint8_t lib) {
   if (!ev || vl_val_empty(v)) return v;
   VlNdim need = ev == 1 ? vl_nd_unknown() : vl_nd_atleast(ev);
-  return vl_as_array(F, v, need);
+  const VlVal *r = vl_as_array(F, v, need);
+  if (!lib || lib > F->an->know->nlibs) return r;
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->lib) {
+      VlObj c = *o;
+      c.lib = lib;
+      o = vl_obj(V(F), c);
+    }
+    out[n++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)n);
 }
 
 /* A name bound to arrays of known ndim and, by a rebinding we could not follow (np.tile(a, ...)),
@@ -243,7 +257,8 @@ static const VlVal *read_name(Frame *F, VlId e) {
     if (p) {
       v = *p ? *p : &vl_empty_val;
       v = vl_nd_floor(F, v);
-      if (s.owner == F->func && F->evidence) v = with_evidence(F, v, F->evidence[s.slot]);
+      if (s.owner == F->func && F->evidence)
+        v = with_evidence(F, v, F->evidence[s.slot], F->lib_evidence ? F->lib_evidence[s.slot] : 0);
       /* a name read before any binding on this path (a loop's first round): nothing yet */
       return v;
     }
@@ -579,7 +594,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
     const VlExpr *o = vl_expr(m, vl_kid(m, e, 0));
     if (F->nattr_ev && o->op == VL_E_NAME && o->sym.owner == F->func && o->sym.kind == VL_SYM_LOCAL)
       for (uint32_t i = 0; i < F->nattr_ev; i++)
-        if (F->attr_ev[i].slot == o->sym.slot && F->attr_ev[i].name == x->a) v = with_evidence(F, vl_nd_floor(F, v), F->attr_ev[i].lo);
+        if (F->attr_ev[i].slot == o->sym.slot && F->attr_ev[i].name == x->a) v = with_evidence(F, vl_nd_floor(F, v), F->attr_ev[i].lo, 0);
     return v;
   }
   case VL_E_SUB: return eval_subscript(F, e);
