@@ -256,7 +256,13 @@ static const struct { const char *name; uint8_t size; } dtypes[] = {
     {"float64", 8}, {"double", 8},  {"float32", 4},    {"single", 4},     {"float", 4},  {"float16", 2},
     {"half", 2},    {"bfloat16", 2}, {"int64", 8},     {"long", 8},       {"int32", 4},  {"int", 4},
     {"int16", 2},   {"int8", 1},    {"uint8", 1},      {"bool", 1},       {"bool_", 1},  {"complex128", 16},
-    {"complex64", 8}};
+    {"complex64", 8}, {"uint16", 2}, {"uint32", 4}, {"uint64", 8}};
+
+static uint8_t dtype_size(const char *name) {
+  for (size_t i = 0; i < sizeof dtypes / sizeof *dtypes; i++)
+    if (strcmp(dtypes[i].name, name) == 0) return dtypes[i].size;
+  return 8;
+}
 
 /* The dtype a `dtype=` argument names (np.float32, torch.float16, "float32"), or NULL. */
 static bool dtype_of(const VlVal *v, const char **name, uint8_t *size) {
@@ -269,6 +275,39 @@ static bool dtype_of(const VlVal *v, const char **name, uint8_t *size) {
   for (size_t i = 0; i < sizeof dtypes / sizeof *dtypes; i++)
     if (strcmp(dtypes[i].name, n) == 0) return *name = dtypes[i].name, *size = dtypes[i].size, true;
   return false;
+}
+
+/* The dtype a dtype argument names, canonically ("float64"), when it is certain: np.float32,
+ * torch.float (float32), builtins float (float64 in NumPy), "f8"; NULL when unknown or ambiguous. */
+static const char *canonical_dtype(const VlVal *v) {
+  if (!v || v->n != 1) return NULL;
+  const VlObj *o = v->objs[0];
+  const char *n = o->name;
+  if (!n || (o->kind != VL_O_LIB && o->kind != VL_O_STR)) return NULL;
+  static const struct { const char *name, *canon; } names[] = {
+      {"builtins.float", "float64"}, {"builtins.int", "int64"},     {"builtins.bool", "bool"},
+      {"builtins.complex", "complex128"}, {"torch.float", "float32"}, {"torch.double", "float64"},
+      {"torch.half", "float16"},    {"torch.long", "int64"},        {"torch.int", "int32"},
+      {"torch.short", "int16"},     {"torch.cfloat", "complex64"},  {"torch.cdouble", "complex128"},
+      {"numpy.double", "float64"},  {"numpy.single", "float32"},    {"numpy.half", "float16"},
+      {"numpy.float_", "float64"},  {"numpy.int_", "int64"},        {"numpy.intc", "int32"},
+      {"numpy.bool_", "bool"},      {"numpy.complex_", "complex128"}, {"numpy.cdouble", "complex128"},
+      {"numpy.csingle", "complex64"}, {"numpy.longlong", "int64"}, {"f8", "float64"}, {"f4", "float32"},
+      {"f2", "float16"},            {"i8", "int64"},                {"i4", "int32"},
+      {"i2", "int16"},              {"i1", "int8"},                 {"u1", "uint8"},
+      {"c16", "complex128"},        {"c8", "complex64"},            {"float", "float64"},
+      {"int", "int64"},             {"double", "float64"},          {"bool", "bool"}};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(names[i].name, n) == 0) return names[i].canon;
+  static const char *const exact[] = {"float64", "float32", "float16", "int64", "int32", "int16", "int8", "uint8",
+                                      "uint16", "uint32", "uint64", "bool", "complex64", "complex128", "bfloat16"};
+  const char *dot = strrchr(n, '.');
+  bool lib = o->kind == VL_O_LIB && dot && (strncmp(n, "numpy.", 6) == 0 || strncmp(n, "torch.", 6) == 0 ||
+                                            strncmp(n, "cupy.", 5) == 0);
+  const char *last = lib ? dot + 1 : o->kind == VL_O_STR ? n : NULL;
+  for (size_t i = 0; last && i < sizeof exact / sizeof *exact; i++)
+    if (strcmp(exact[i], last) == 0) return exact[i];
+  return NULL;
 }
 
 /* An integer constant: from the argument's value (known through summaries), or its literal. */
@@ -310,8 +349,15 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
     return NULL;
   }
   if (!sh.n) return NULL;
+  sh.dtype_sure = e->default_dtype;
   for (int i = 0; i < a->nkw; i++)
-    if (strcmp(a->kwname[i], "dtype") == 0 && !dtype_of(a->kw[i], &sh.dtype, &sh.itemsize)) return NULL;
+    if (strcmp(a->kwname[i], "dtype") == 0) {
+      const char *c = canonical_dtype(a->kw[i]);
+      if (c) sh.itemsize = dtype_size(c);
+      else if (!dtype_of(a->kw[i], &sh.dtype, &sh.itemsize)) return NULL;
+      sh.dtype_sure = c != NULL;
+      if (c) sh.dtype = c;
+    }
   return vl_shape(V(F), sh);
 }
 
@@ -915,11 +961,25 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   switch (fx) {
   case VL_FX_VIEW: {
     const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
+    /* a cast (.astype(t, copy=False)): the same memory only when the operand has dtype t already */
+    const VlVal *cast = e->casts ? param_val(a, e, e->casts, &(VlId){0}) : NULL;
+    const char *to = cast && !vl_val_only(cast, VL_O_NONE) ? canonical_dtype(cast) : NULL;
     bool any = false;
     for (uint16_t i = 0; i < arr->n; i++) {
       const VlObj *o = arr->objs[i];
       if (o->kind != VL_O_ARRAY) continue;
       any = true;
+      if (cast && !vl_val_only(cast, VL_O_NONE)) {
+        const char *from = o->shape && o->shape->dtype_sure ? o->shape->dtype : NULL;
+        if (!to || !from) { /* either dtype unknown: so is the result */
+          add(&acc, unknown_obj(F));
+          continue;
+        }
+        if (strcmp(to, from) != 0) { /* a dtype change copies, copy=False or not */
+          add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
+          continue;
+        }
+      }
       add(&acc, view_of_layout(F, o, nd, e->narrows, expr, e->keeps_layout ? o->layout : 0));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
@@ -2014,6 +2074,13 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
         if (o->kind != VL_O_ARRAY || o->sub || !o->shape || (shape && shape != o->shape)) same_shape = false;
         else shape = o->shape;
       }
+    }
+    if (shape && shape->dtype_sure && (!same_shape || strncmp(shape->dtype, "float", 5) != 0 ||
+                                       op == VL_OP_MATMUL)) {
+      /* NumPy keeps a float array's dtype with a Python scalar; an int array's may change (a / 2) */
+      VlShape sh = *shape;
+      sh.dtype_sure = false;
+      shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr,
                .expr_mod = F->an->mi, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,

@@ -136,13 +136,14 @@ static uint32_t shape_hash(const VlShape *s) {
   h = mix(h, s->n);
   h = mix(h, s->itemsize);
   h = mix(h, s->upper);
+  h = mix(h, s->dtype_sure);
   h = hash_str(h, s->dtype);
   for (uint8_t i = 0; i < s->n && i < VL_SHAPE_MAX; i++) h = mix(h, (uint64_t)s->dims[i]);
   return h;
 }
 
 static bool shape_eq(const VlShape *a, const VlShape *b) {
-  if (a->n != b->n || a->itemsize != b->itemsize || a->upper != b->upper || !str_eq(a->dtype, b->dtype)) return false;
+  if (a->n != b->n || a->itemsize != b->itemsize || a->upper != b->upper || a->dtype_sure != b->dtype_sure || !str_eq(a->dtype, b->dtype)) return false;
   for (uint8_t i = 0; i < a->n && i < VL_SHAPE_MAX; i++)
     if (a->dims[i] != b->dims[i]) return false;
   return true;

@@ -53,6 +53,8 @@ typedef struct VlShape {
   uint8_t n;        /* dimensions */
   uint8_t itemsize; /* bytes per element */
   bool upper;       /* the sizes are upper bounds (the array shrinks: np.delete) */
+  bool dtype_sure;  /* dtype is known, not assumed (a dtype= argument, a producer of the default dtype, and
+                       what keeps it): .astype(t, copy=False) can be decided */
   const char *dtype;
   int64_t dims[VL_SHAPE_MAX];
 } VlShape;

@@ -101,6 +101,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
+    else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
+    else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
     else return fail(p, "unknown tag", tok);
   }
   return true;
@@ -132,6 +134,7 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   const char *conds[2] = {e->effect_cond.param, e->ndim_cond.param};
   for (int i = 0; i < 2; i++)
     if (conds[i] && vl_lib_param_pos(e, conds[i]) < 0) return fail(p, "condition on undeclared parameter", conds[i]);
+  if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
   return true;

@@ -88,6 +88,9 @@ typedef struct VlLibEntry {
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
+  bool default_dtype; /* tag default-dtype: without dtype=, the result has the library's default dtype */
+  const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
+                         when the operand has that dtype already (.astype(t, copy=False)) */
 } VlLibEntry;
 
 typedef struct VlLibTable {
