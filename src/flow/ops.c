@@ -945,6 +945,42 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
   return vl_nd_unknown();
 }
 
+/* A layout request (np.asarray(x, order='C'), np.require(x, requirements=['C', 'A'])) turns a view into
+ * what that layout needs: contig, fcontig, a copy for 'O' (own data); false when the request is not a
+ * literal we can read.  No request, or only ones any array meets ('A', 'K', 'W', 'E'): the view stays. */
+static bool ordered_effect(const VlLibEntry *e, const Args *a, VlLibEffect *fx) {
+  VlId x = 0;
+  const VlVal *v = param_val(a, e, e->order, &x);
+  if (!v || vl_val_only(v, VL_O_NONE)) return true;
+  const char *flags[8];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_STR && o->name && n < 8) flags[n++] = o->name;
+    else if (o->kind == VL_O_SEQ && o->nitems)
+      for (uint16_t k = 0; k < o->nitems; k++) {
+        const VlVal *it = o->items[k];
+        if (it->n != 1 || it->objs[0]->kind != VL_O_STR || !it->objs[0]->name || n == 8) return false;
+        flags[n++] = it->objs[0]->name;
+      }
+    else return false;
+  }
+  if (!n) return false;
+  bool c = false, f = false, own = false;
+  for (int i = 0; i < n; i++) {
+    const char *s = flags[i];
+    if (!strcmp(s, "C") || !strcmp(s, "C_CONTIGUOUS") || !strcmp(s, "CONTIGUOUS")) c = true;
+    else if (!strcmp(s, "F") || !strcmp(s, "F_CONTIGUOUS") || !strcmp(s, "FORTRAN")) f = true;
+    else if (!strcmp(s, "O") || !strcmp(s, "OWNDATA")) own = true;
+    else if (strcmp(s, "A") && strcmp(s, "K") && strcmp(s, "ALIGNED") && strcmp(s, "W") && strcmp(s, "WRITEABLE") &&
+             strcmp(s, "E") && strcmp(s, "ENSUREARRAY"))
+      return false;
+  }
+  if (c && f) return false;
+  *fx = own ? VL_FX_COPY : c ? VL_FX_CONTIG : f ? VL_FX_FCONTIG : VL_FX_VIEW;
+  return true;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -954,6 +990,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   if (!operand) operand = a->npos ? a->pos[0] : vl_unknown(V(F));
   operand = vl_as_array(F, operand, vl_nd_unknown());
   VlLibEffect fx = cond_holds(F, e, a, e->effect_cond) ? e->effect_then : e->effect_else;
+  if (e->order && fx == VL_FX_VIEW && !ordered_effect(e, a, &fx)) return vl_unknown(V(F));
   bool nd_then = cond_holds(F, e, a, e->ndim_cond);
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   uint8_t id = (uint8_t)lib->id;

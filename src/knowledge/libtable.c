@@ -103,6 +103,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "ints") == 0) e->ints = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
+    else if (strncmp(tok, "order=", 6) == 0 && tok[6]) e->order = vl_arena_strdup(p->arena, tok + 6);
     else return fail(p, "unknown tag", tok);
   }
   return true;
@@ -135,6 +136,7 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   for (int i = 0; i < 2; i++)
     if (conds[i] && vl_lib_param_pos(e, conds[i]) < 0) return fail(p, "condition on undeclared parameter", conds[i]);
   if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);
+  if (e->order && vl_lib_param_pos(e, e->order) < 0) return fail(p, "order= of undeclared parameter", e->order);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
   return true;

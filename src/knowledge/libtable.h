@@ -89,6 +89,8 @@ typedef struct VlLibEntry {
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool default_dtype; /* tag default-dtype: without dtype=, the result has the library's default dtype */
+  const char *order;  /* tag order=P: parameter P asks for a memory layout ('C', 'F', requirements=['C',
+                         'A']): the effect becomes contig / fcontig, or a copy for 'O' (own data) */
   const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
                          when the operand has that dtype already (.astype(t, copy=False)) */
 } VlLibEntry;
