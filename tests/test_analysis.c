@@ -614,7 +614,11 @@ static void view_ascontiguousarray_row(void **state) {
 
 static void copy_ascontiguousarray_column(void **state) {
   copy_of(stored(state, "np.ascontiguousarray(a[:, i])"), "np.ascontiguousarray(a[:, i])");
-  copy_of(stored(state, "np.require(a[:, i])"), "np.require(a[:, i])");
+  copy_of(stored(state, "np.require(a[:, i], requirements='C')"), "np.require(a[:, i], requirements='C')");
+  /* BUG, fixed: np.require with no requirements hands its argument back as it is (a view) */
+  partial_view_of(stored(state, "np.require(a[:, i])"), "a");
+  partial_view_of(stored(state, "np.require(a[:, i], requirements=['A', 'W'])"), "a");
+  not_view(stored(state, "np.require(a[:, i], requirements=flags)"), "an unreadable request");
 }
 
 static void ascontiguousarray_of_ellipsis_column(void **state) {
