@@ -2186,6 +2186,28 @@ static void methods_prove_the_library(void **state) {
   assert_int_equal(o->lib, 0);
 }
 
+/* Array-namespace dispatch: xp = cupy.get_array_module(x) / array_namespace(x) is the library module,
+ * so xp.delete is a library call */
+static void namespaces_dispatch(void **state) {
+  analyse(state,
+          "import cupy\n"
+          "from array_api_compat import array_namespace\n"
+          "def f(x):\n"
+          "    xp = cupy.get_array_module(x)\n"
+          "    return xp.delete(x, 0)\n"
+          "def g(x):\n"
+          "    xp = array_namespace(x)\n"
+          "    return xp.delete(x, 0)\n"
+          "def h(x):\n"
+          "    xp = something_else(x)\n"
+          "    return xp.delete(x, 0)\n");
+  is_lib(local("f", "xp"), "cupy");
+  is_lib(local("g", "xp"), "numpy");
+  copy_of(&tl_func(cur, "f")->ret, "cupy delete");
+  copy_of(&tl_func(cur, "g")->ret, "numpy delete");
+  assert_int_equal(tl_count(&tl_func(cur, "h")->ret, VL_O_ARRAY), 0);
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
@@ -2379,6 +2401,7 @@ int main(void) {
       T(no_loop_rebind_for_project_calls),
       T(methods_known_by_name),
       T(methods_prove_the_library),
+      T(namespaces_dispatch),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1097,6 +1097,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
+  case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
     const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
@@ -1837,6 +1838,13 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     return vl_unknown(V(F));
   }
   if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
+  /* a function known by its name wherever it comes from (array_api_compat.array_namespace(x)) */
+  const char *dot = strrchr(q, '.');
+  const VlKnowledge *k = F->an->know;
+  for (size_t i = 0; i < k->nlibs; i++) {
+    const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_FUNCTION, dot ? dot + 1 : q);
+    if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
+  }
   /* another library (cv2, PIL, pandas...): a new object when given no array to view */
   if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
   return vl_unknown(V(F));

@@ -19,7 +19,8 @@ typedef enum VlLibKind {
   VL_LIB_RNG_METHOD,
   VL_LIB_CLASS,
   VL_LIB_MODEL_METHOD, /* a method of a model class (the descriptor's `model` base, torch.nn.Module) */
-  VL_LIB_ANY_METHOD    /* a method recognised by name on a receiver of unknown type (m.toarray()) */
+  VL_LIB_ANY_METHOD,   /* a method recognised by name on a receiver of unknown type (m.toarray()) */
+  VL_LIB_ANY_FUNCTION  /* a function of another module recognised by its name (array_namespace(x)) */
 } VlLibKind;
 
 typedef enum VlLibEffect {
@@ -33,6 +34,7 @@ typedef enum VlLibEffect {
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
   VL_FX_COPIES,   /* tuple of new arrays computed from the operands (np.linalg.svd, torch.sort) */
+  VL_FX_NAMESPACE,/* the library module itself (xp = get_array_module(x)): xp.delete is its delete */
   VL_FX_RNG,      /* random generator */
   VL_FX_NONE,     /* returns None */
   /* conditional on the operand's memory layout (a row of a C-contiguous array is contiguous, a column
