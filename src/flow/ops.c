@@ -445,7 +445,8 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
   const VlLibrary *lib = library(F, o->lib);
-  if (slices || ellipsis || newaxes || (o->lib && lib->int_index_is_view) || o->nd.lo > ints) {
+  if (slices || ellipsis || newaxes || (o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS) ||
+      o->nd.lo > ints) {
     bool partial = index_partial(ix);
     if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
     return view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
@@ -981,6 +982,18 @@ static bool ordered_effect(const VlLibEntry *e, const Args *a, VlLibEffect *fx) 
   return true;
 }
 
+/* A structured dtype: a list or dict of fields ([('x', 'f8'), ...]), or np.dtype of one. */
+static bool record_dtype(const VlVal *v) {
+  if (!v || !v->n) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    bool rec = (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_DICT)) ||
+               (o->kind == VL_O_LIB && o->name && strcmp(o->name, "numpy.dtype[record]") == 0);
+    if (!rec) return false;
+  }
+  return true;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1068,6 +1081,11 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr,
                .expr_mod = F->an->mi, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
+    /* np.delete, np.sort, np.concatenate of structured arrays: still records */
+    bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
+    for (uint16_t i = 0; i < operand->n && records; i++)
+      if (operand->objs[i]->kind == VL_O_ARRAY && !(operand->objs[i]->layout & VL_L_RECORDS)) records = false;
+    if (records) o.layout |= VL_L_RECORDS;
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_CONVERT:
@@ -1077,6 +1095,8 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr,
                .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
+    for (int i = 0; i < a->nkw; i++)
+      if (strcmp(a->kwname[i], "dtype") == 0 && record_dtype(a->kw[i])) o.layout |= VL_L_RECORDS;
     for (int i = 0; i < a->nkw; i++) /* np.empty(n, dtype=object): an array of references */
       if (strcmp(a->kwname[i], "dtype") == 0 && a->kw_expr[i]) {
         const char *t = vl_expr_text(F->an, a->kw_expr[i]);
@@ -1096,6 +1116,11 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   case VL_FX_INDEX: {
     VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
+  }
+  case VL_FX_DTYPE: {
+    const VlVal *arg = a->npos ? a->pos[0] : NULL;
+    if (record_dtype(arg)) return vl_val1(V(F), lib_obj(F, "numpy.dtype[record]", NULL, 0));
+    return arg ? arg : vl_unknown(V(F));
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
@@ -1248,7 +1273,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_ARRAY: {
       const VlLibrary *lib = library(F, o->lib);
-      if (o->nd.lo >= 2 || (o->lib && lib->int_index_is_view && o->nd.lo >= 1))
+      if (o->nd.lo >= 2 || (o->nd.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
         add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
       else add(&a, unknown_obj(F));

@@ -162,7 +162,9 @@ enum {
   VL_L_NOTC = 1 << 1, /* not C-contiguous (a column, a strided slice) */
   VL_L_F = 1 << 2,    /* F-contiguous */
   VL_L_NOTF = 1 << 3,
-  VL_L_OBJECTS = 1 << 4 /* dtype=object: its items are references (a[i] = v stores v itself) */
+  VL_L_OBJECTS = 1 << 4, /* dtype=object: its items are references (a[i] = v stores v itself) */
+  VL_L_RECORDS = 1 << 5  /* a structured dtype: a[i] of a 1-D array is an np.void record whose .base is the
+                            array (it pins it), not a scalar */
 };
 
 struct VlObj {

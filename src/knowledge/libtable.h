@@ -34,6 +34,7 @@ typedef enum VlLibEffect {
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
   VL_FX_COPIES,   /* tuple of new arrays computed from the operands (np.linalg.svd, torch.sort) */
+  VL_FX_DTYPE,    /* a dtype (np.dtype(...)): a structured one from a list or dict of fields, else its argument */
   VL_FX_NAMESPACE,/* the library module itself (xp = get_array_module(x)): xp.delete is its delete */
   VL_FX_RNG,      /* random generator */
   VL_FX_NONE,     /* returns None */
