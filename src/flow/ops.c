@@ -1050,6 +1050,9 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
       const VlObj *o = arr->objs[i];
       if (o->kind != VL_O_ARRAY) {
         add(&acc, unknown_obj(F));
+      } else if (fx == VL_FX_RESHAPE && vl_nd_known(o->nd) && o->nd.lo == 1 && vl_nd_known(nd) && nd.lo == 1) {
+        /* a 1-D array reshaped to 1-D (a[:, j].reshape(-1)) needs no copy whatever its strides */
+        add(&acc, view_of_layout(F, o, nd, e->narrows, expr, o->layout));
       } else if (o->layout & yes) {
         add(&acc, view_of_layout(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
