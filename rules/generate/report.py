@@ -72,6 +72,8 @@ def note(lib, key, old, new):
         return "; ".join(why)
     if old[0] == new[0] and old[1] in ("-",) and new[1].startswith("min"):
         return "%s measured (a %s-D result for a lower-ndim operand, the operand's ndim otherwise): more precise than '-'" % (new[1], new[1][3:])
+    if "?copies:" in new[0] and "?copy:" in old[0]:
+        return "with dim a (values, indices) tuple of new tensors (measured): the new effect copies"
     if old[0].endswith("copy:int") and new[0] == old[0] and "ints" in new[3]:
         return "ints: with axis the result holds integer indices (measured)"
     if old[0] == "producer" and new[0].startswith("size?producer:"):
