@@ -67,7 +67,7 @@ install(TARGETS viewleak RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${VL_GENERATED_DIR}/viewleak.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${VL_GENERATED_DIR}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/rules
-        FILES_MATCHING PATTERN "*.md")
+        FILES_MATCHING PATTERN "*.md" PATTERN generate EXCLUDE PATTERN overlay EXCLUDE)
 install(FILES ${VL_PACKAGING_DIR}/completions/viewleak.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME viewleak)
 install(FILES ${VL_PACKAGING_DIR}/completions/viewleak.fish

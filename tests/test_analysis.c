@@ -2177,7 +2177,14 @@ static void methods_prove_the_library(void **state) {
           "def k(x):\n"
           "    x.unsqueeze(0)\n"
           "    x.astype(int)\n"
-          "    return x\n");
+          "    return x\n"
+          "class K:\n"
+          "    def expand(self, x):\n"
+          "        return x\n"
+          "    def run(self, x):\n"
+          "        return self.expand(x)\n");
+  /* BUG, fixed: a project method named like a tensor method (self.expand) made `self` a tensor */
+  assert_int_equal(tl_count(&tl_func(cur, "K.run")->ret, VL_O_ARRAY), 0);
   assert_int_equal(only(&tl_func(cur, "f")->ret)->lib, VL_LIBID_TORCH);
   assert_int_equal(only(&tl_func(cur, "g")->ret)->lib, VL_LIBID_TORCH);
   no_array(&tl_func(cur, "h")->ret, 0);
@@ -2207,6 +2214,31 @@ static void namespaces_dispatch(void **state) {
   copy_of(&tl_func(cur, "f")->ret, "cupy delete");
   copy_of(&tl_func(cur, "g")->ret, "numpy delete");
   assert_int_equal(tl_count(&tl_func(cur, "h")->ret, VL_O_ARRAY), 0);
+}
+
+/* Effects and ndims decided by the operands' ndims (the generated tables' ndim>N, bcast, argN rules) */
+static void ndim_decides(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(v, unknown):\n"
+          "    M = np.zeros((8, 8))\n"
+          "    w = np.zeros(8)\n"
+          "    d = np.diag(M)\n"
+          "    D = np.diag(w)\n"
+          "    u = np.diag(unknown)\n"
+          "    s = np.add(M, w)\n"
+          "    x = np.linalg.solve(M, w)\n"
+          "    y = M @ w\n"
+          "    z = w @ w\n");
+  partial_view_of(local("f", "d"), "M");
+  tl_assert_ndim(local("f", "d"), 1);
+  copy_of(local("f", "D"), "np.diag of a vector");
+  tl_assert_ndim(local("f", "D"), 2);
+  assert_int_equal(tl_count(local("f", "u"), VL_O_ARRAY), 0); /* unknown ndim: unknown */
+  tl_assert_ndim(local("f", "s"), 2);                      /* broadcasting */
+  tl_assert_ndim(local("f", "x"), 1);                      /* b's ndim, not a's */
+  tl_assert_ndim(local("f", "y"), 1);                      /* a matrix times a vector */
+  tl_assert_ndim(local("f", "z"), 0);
 }
 
 int main(void) {
@@ -2403,6 +2435,7 @@ int main(void) {
       T(methods_known_by_name),
       T(methods_prove_the_library),
       T(namespaces_dispatch),
+      T(ndim_decides),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

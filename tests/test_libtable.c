@@ -79,8 +79,21 @@ static void each_ndim_rule(void **state) {
                           "function\tstack\tcopy\tstack\n"
                           "function\tconcat\tcopy\tconcat\n"
                           "function\tmin2\tcopy\tmin2\n"
-                          "function\tmin3\tcopy\tmin3\n");
-  assert_int_equal(t.count, 10);
+                          "function\tmin3\tcopy\tmin3\n"
+                          "function\tbcast\tcopy\tbcast\n"
+                          "function\targ1\tcopy\targ1\n"
+                          "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n");
+  assert_int_equal(t.count, 13);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "bcast")->ndim_then.rule, VL_ND_BCAST);
+  const VlLibEntry *a1 = find(&t, VL_LIB_FUNCTION, "arg1");
+  assert_int_equal(a1->ndim_then.rule, VL_ND_ARG);
+  assert_int_equal(a1->ndim_then.n, 1);
+  const VlLibEntry *dg = find(&t, VL_LIB_FUNCTION, "diag"); /* a condition on the operand's ndim: no parameter */
+  assert_string_equal(dg->effect_cond.param, "ndim>1");
+  assert_int_equal(dg->effect_then, VL_FX_VIEW);
+  assert_int_equal(dg->effect_else, VL_FX_COPY);
+  assert_int_equal(dg->ndim_then.n, 1);
+  assert_int_equal(dg->ndim_else.n, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "unk")->ndim_then.rule, VL_ND_UNKNOWN);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "same")->ndim_then.rule, VL_ND_SAME);
   const VlLibEntry *c = find(&t, VL_LIB_FUNCTION, "const");

@@ -533,11 +533,13 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     int slot = cx->op == VL_E_ATTR ? local_slot(m, func, vl_kid(m, callee, 0)) : -1;
     if (slot >= 0) {
       bool int_arg = x->nkids == 2 && int_lit(m, vl_kid(m, e, 1)) >= 0;
-      uint8_t lib = method_lib(ev->know, vl_str(m, cx->a), int_arg);
-      if (lib) {
-        raise_lib(ev, (uint32_t)slot, lib);
-        raise_ev(ev, (uint32_t)slot, 1);
-      }
+      const char *mname = vl_str(m, cx->a);
+      uint8_t lib = method_lib(ev->know, mname, int_arg);
+      /* the library only: a method name alone does not make a value an array (a project class may have
+       * an `expand` method too); array evidence comes from the uses above, the array-only methods, or
+       * t.size(k), which nothing else spells so */
+      if (lib) raise_lib(ev, (uint32_t)slot, lib);
+      if (lib && int_arg && strcmp(mname, "size") == 0) raise_ev(ev, (uint32_t)slot, 1);
     }
     long axis = -1;
     for (uint32_t i = 1; i < x->nkids; i++) {

@@ -331,7 +331,7 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
     if (a->star) return NULL;
     for (int i = 0; i < a->npos && sh.n < VL_SHAPE_MAX; i++)
       if (!int_const(F, a->pos[i], a->pos_expr[i], &sh.dims[sh.n++])) return NULL;
-  } else if (spec.rule == VL_ND_SHAPE && !e->effect_cond.param) {
+  } else if (spec.rule == VL_ND_SHAPE) { /* (a conditional producer, size?producer:scalar, has its size here) */
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
     if (!v || v->n != 1) return NULL;
@@ -861,6 +861,18 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   return true;
 }
 
+static VlNdim val_nd(const VlVal *v);
+
+/* A condition's value: 1 true, 0 false, -1 unknown ("ndim>N" of an operand of unknown ndim). */
+static int cond_value(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c, const VlVal *operand) {
+  if (c.param && strncmp(c.param, "ndim>", 5) == 0) {
+    int n = atoi(c.param + 5) + 1; /* ndim>N: at least N + 1 */
+    VlNdim nd = val_nd(operand);
+    return nd.lo >= n ? 1 : nd.hi < n ? 0 : -1;
+  }
+  return cond_holds(F, e, a, c);
+}
+
 static VlNdim val_nd(const VlVal *v) {
   VlNdim nd = {VL_ND_MAX, 0};
   bool any = false;
@@ -935,6 +947,20 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     return nd;
   }
   case VL_ND_CONCAT: return val_nd(first_item(F, a));
+  case VL_ND_ARG: return spec.n < a->npos && !a->star ? val_nd(a->pos[spec.n]) : vl_nd_unknown();
+  case VL_ND_BCAST: { /* the receiver (methods) and every positional argument: the most dimensions */
+    VlNdim nd = method ? val_nd(operand) : vl_nd_exact(0);
+    if (method && !vl_val_has(operand, VL_O_ARRAY)) nd = vl_nd_unknown();
+    for (int i = 0; i < a->npos && !a->star; i++) {
+      const VlVal *v = a->pos[i];
+      VlNdim an = vl_val_has(v, VL_O_ARRAY) ? val_nd(v)
+                  : (vl_val_only(v, VL_O_INT) || vl_val_only(v, VL_O_SCALAR)) ? vl_nd_exact(0)
+                                                                            : vl_nd_unknown();
+      if (an.lo > nd.lo) nd.lo = an.lo;
+      if (an.hi > nd.hi) nd.hi = an.hi;
+    }
+    return a->star ? vl_nd_unknown() : nd;
+  }
   case VL_ND_MIN: {
     VlNdim nd = method ? val_nd(operand) : val_nd(first_item(F, a));
     if (!method && !vl_val_has(first_item(F, a), VL_O_ARRAY)) nd = val_nd(operand);
@@ -994,6 +1020,12 @@ static bool record_dtype(const VlVal *v) {
   return true;
 }
 
+static bool kw_record_dtype(const Args *a) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "dtype") == 0) return record_dtype(a->kw[i]);
+  return false;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1002,9 +1034,11 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     if (strcmp(a->kwname[i], "out") == 0 && vl_val_has(a->kw[i], VL_O_ARRAY)) return a->kw[i];
   if (!operand) operand = a->npos ? a->pos[0] : vl_unknown(V(F));
   operand = vl_as_array(F, operand, vl_nd_unknown());
-  VlLibEffect fx = cond_holds(F, e, a, e->effect_cond) ? e->effect_then : e->effect_else;
+  int fx_then = cond_value(F, e, a, e->effect_cond, operand);
+  if (fx_then < 0) return vl_unknown(V(F)); /* the operand's ndim decides, and it is unknown */
+  VlLibEffect fx = fx_then ? e->effect_then : e->effect_else;
   if (e->order && fx == VL_FX_VIEW && !ordered_effect(e, a, &fx)) return vl_unknown(V(F));
-  bool nd_then = cond_holds(F, e, a, e->ndim_cond);
+  bool nd_then = cond_value(F, e, a, e->ndim_cond, operand) == 1;
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   uint8_t id = (uint8_t)lib->id;
   Acc acc = {0};
@@ -1030,7 +1064,9 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
           continue;
         }
       }
-      add(&acc, view_of_layout(F, o, nd, e->narrows, expr, e->keeps_layout ? o->layout : 0));
+      /* np.frombuffer(buf, dtype=REC), a.view(REC), np.asarray(records): still records */
+      uint8_t rec = (uint8_t)((o->layout & VL_L_RECORDS) | (kw_record_dtype(a) ? VL_L_RECORDS : 0));
+      add(&acc, view_of_layout(F, o, nd, e->narrows, expr, (uint8_t)((e->keeps_layout ? o->layout : 0) | rec)));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
@@ -1491,7 +1527,7 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
       const VlLibrary *lib = library(F, o->lib);
       const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_RNG_METHOD, name);
       if (e) add_val(&acc, apply_entry(F, lib, e, NULL, a, false, expr));
-      else add(&acc, unknown_obj(F));
+      else add(&acc, new_obj(F, expr, 0)); /* rng.bytes(n): some new object (np.frombuffer of it views it) */
       break;
     }
     case VL_O_STR: add(&acc, strcmp(name, "split") == 0 ? unknown_obj(F) : prim_obj(F, VL_O_STR)); break;
@@ -2101,6 +2137,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   uint8_t lib = 0;
   VlNdim nd = {0, 0};
   uint8_t side_lo[2] = {VL_ND_MAX, VL_ND_MAX}; /* the fewest axes each operand may have */
+  uint8_t side_hi[2] = {0, 0};                   /* ... and the most */
   bool array = false, sym = false;
   for (int side = 0; side < 2; side++) {
     const VlVal *v = side ? rv : l;
@@ -2121,6 +2158,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
         on = vl_nd_unknown();
       }
       if (on.lo < side_lo[side]) side_lo[side] = on.lo;
+      if (on.hi > side_hi[side]) side_hi[side] = on.hi;
       if (on.hi > nd.hi) nd.hi = on.hi;
       sym |= o->kind == VL_O_SYM;
     }
@@ -2130,6 +2168,12 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   for (int side = 0; side < 2; side++)
     if (side_lo[side] != VL_ND_MAX && side_lo[side] > nd.lo) nd.lo = side_lo[side];
   if (op == VL_OP_MATMUL && nd.lo > 0 && (side_lo[0] < 2 || side_lo[1] < 2)) nd.lo--;
+  if (op == VL_OP_MATMUL && side_lo[0] == side_hi[0] && side_lo[1] == side_hi[1] && side_lo[0] >= 1 && side_lo[1] >= 1) {
+    /* both ndims known: a matrix times a vector is a vector, a vector times a vector a scalar */
+    int ln = side_lo[0], rn = side_lo[1];
+    int k = ln == 1 && rn == 1 ? 0 : ln == 1 ? rn - 1 : rn == 1 ? ln - 1 : (ln > rn ? ln : rn);
+    nd = vl_nd_exact(k);
+  }
   if (nd.lo > nd.hi) nd.hi = nd.lo;
   bool text = vl_val_has(l, VL_O_STR) || vl_val_has(rv, VL_O_STR);
   bool seqs = vl_val_has(l, VL_O_SEQ) || vl_val_has(rv, VL_O_SEQ);

@@ -70,6 +70,8 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strcmp(s, "newshape") == 0) out->rule = VL_ND_NEWSHAPE;
   else if (strcmp(s, "stack") == 0) out->rule = VL_ND_STACK;
   else if (strcmp(s, "concat") == 0) out->rule = VL_ND_CONCAT;
+  else if (strcmp(s, "bcast") == 0) out->rule = VL_ND_BCAST;
+  else if (strncmp(s, "arg", 3) == 0 && s[3] >= '0' && s[3] <= '9' && !s[4]) out->rule = VL_ND_ARG, out->n = s[3] - '0';
   else if (strncmp(s, "min", 3) == 0 && s[3] >= '1' && s[3] <= '9' && !s[4]) out->rule = VL_ND_MIN, out->n = s[3] - '0';
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SHAPE;
@@ -134,7 +136,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (tags && !parse_tags(p, tags, e)) return false;
   const char *conds[2] = {e->effect_cond.param, e->ndim_cond.param};
   for (int i = 0; i < 2; i++)
-    if (conds[i] && vl_lib_param_pos(e, conds[i]) < 0) return fail(p, "condition on undeclared parameter", conds[i]);
+    if (conds[i] && strncmp(conds[i], "ndim>", 5) != 0 && vl_lib_param_pos(e, conds[i]) < 0)
+      return fail(p, "condition on undeclared parameter", conds[i]);
   if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);
   if (e->order && vl_lib_param_pos(e, e->order) < 0) return fail(p, "order= of undeclared parameter", e->order);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)

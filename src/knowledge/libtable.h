@@ -53,10 +53,13 @@ typedef enum VlLibEffect {
 
 typedef enum VlNdimRule {
   VL_ND_UNKNOWN, VL_ND_SAME, VL_ND_SAME_OR_1, VL_ND_CONST, VL_ND_ARGS, VL_ND_SHAPE, VL_ND_NEWSHAPE,
-  VL_ND_STACK, VL_ND_CONCAT, VL_ND_MIN
+  VL_ND_STACK, VL_ND_CONCAT, VL_ND_MIN,
+  VL_ND_BCAST, /* broadcasting: as the array argument with the most dimensions (np.add(a, b)) */
+  VL_ND_ARG    /* as positional argument n (np.linalg.solve(a, b): b's) */
 } VlNdimRule;
 
-/* A condition on a call's parameter: given at all, or given as the literal False. */
+/* A condition on a call's parameter: given at all, or given as the literal False; or, as "ndim>N", on
+ * the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector; unknown ndim: unknown). */
 typedef struct VlLibCond {
   const char *param; /* NULL: always true */
   bool literal_false;
