@@ -1185,6 +1185,10 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
 
 static const VlObj *ex_obj(Exporter *x, const VlObj *o) {
   VlObj c = *o;
+  /* where it was made here means nothing to the modules that read exports (positions of another
+   * module are dropped when a summary is applied): dropping it lets equal objects share one copy */
+  c.expr = 0;
+  c.expr_mod = NULL;
   c.site = ex_site(x, o->site);
   if (o->shape) c.shape = vl_shape(x->mi->vals, *o->shape);
   c.elem = o->elem ? ex_val(x, o->elem) : NULL;
