@@ -229,7 +229,9 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
 /* What `for x in it` binds x to, in loop `loop` (0: an implicit loop, as list(it)). */
 const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr);
 /* Unpacking: element i of n of a value (a, b = v). */
-const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, VlId expr);
+/* Item i of v unpacked into n targets; `exact`: no starred target, so an array unpacked has exactly n
+ * rows (each shows 1/n of it). */
+const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, bool exact, VlId expr);
 const VlVal *vl_op_truth(Frame *F, const VlVal *v);
 /* A new object of the given kind made at expression `expr` of this frame. */
 const VlSite *vl_new_site(Frame *F, VlId expr, VlHow how);

@@ -767,6 +767,8 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   case VL_E_TUPLE:
   case VL_E_LIST: {
     int n = t->nkids;
+    bool exact = true;
+    for (int i = 0; i < n; i++) exact &= vl_expr(m, vl_kid(m, target, (uint32_t)i))->op != VL_E_STAR;
     for (int i = 0; i < n; i++) {
       VlId k = vl_kid(m, target, (uint32_t)i);
       if (vl_expr(m, k)->op == VL_E_STAR) { /* a, *rest = v: a list of the rest */
@@ -775,7 +777,7 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
         vl_assign(F, vl_kid(m, k, 0), rest, 0);
         continue;
       }
-      vl_assign(F, k, vl_op_unpack(F, v, i, n, target), 0);
+      vl_assign(F, k, vl_op_unpack(F, v, i, n, exact, target), 0);
     }
     return;
   }
