@@ -326,6 +326,7 @@ static bool int_const(Frame *F, const VlVal *v, VlId expr, int64_t *out) {
 /* The literal shape of a producer call (np.zeros((500, 32, 32, 3)), torch.randn(2, 64, 8192)), or NULL. */
 static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const Args *a) {
   VlShape sh = {.itemsize = (uint8_t)lib->itemsize, .dtype = lib->dtype};
+  if (e->ints) sh.itemsize = 8, sh.dtype = "int64"; /* randint, arange of ints: 64-bit integers */
   VlNdimSpec spec = e->ndim_then;
   if (spec.rule == VL_ND_ARGS) {
     if (a->star) return NULL;

@@ -304,6 +304,83 @@ static bool const_int(const Frame *F, VlId e, long *out) {
   return false;
 }
 
+/* Views of one new array stored in the loop whose literal column selections, every other axis taken
+ * whole, together make columns 0..k-1 in three or more pieces (a record parsed into named fields:
+ * bbox = t[:, 0:4], blur = t[:, 4], ..., pose = t[:, 9]): the code reads the array's whole width, so
+ * the pieces show it all and pin nothing more.  (The width itself is not known: this is the one
+ * precision rule that trusts the code's intent; a wider array would be a missed leak, never a false
+ * alarm.) */
+/* Every view of `site` (partial or not) that storing v keeps: in v, its tuples, its elements. */
+static void site_views(const Frame *F, const VlVal *v, const VlSite *site, const VlObj **out, int *n, int depth) {
+  if (!v || depth > 4) return;
+  for (uint16_t i = 0; i < v->n && *n < 16; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub && o->site == site) {
+      out[(*n)++] = o;
+    } else if (o->kind == VL_O_SEQ) {
+      if (o->sub == VL_SEQ_TUPLE && o->nitems)
+        for (uint16_t k = 0; k < o->nitems; k++) site_views(F, o->items[k], site, out, n, depth + 1);
+      else site_views(F, o->elem, site, out, n, depth + 1);
+      VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e) site_views(F, e->elem, site, out, n, depth + 1);
+    }
+  }
+}
+
+static bool column_pieces(const Frame *F, const VlSite *site, VlId L) {
+  const VlModule *m = M(F);
+  uint64_t cols = 0;
+  int pieces = 0, naxes = -1;
+  VlId seen[16];
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (L && !loop_within(m, ev->loop, L)) continue;
+    const VlObj *views[16];
+    int n = 0;
+    site_views(F, ev->value, site, views, &n, 0);
+    if (n == 16) return false; /* more than we look at */
+    for (int k = 0; k < n; k++) {
+      const VlObj *v = views[k];
+      if (!v->expr || v->expr_mod != F->an->mi) return false;
+      bool again = false; /* the same piece, stored twice, is one piece */
+      for (int q = 0; q < pieces && !again; q++) again = seen[q] == v->expr;
+      if (again) continue;
+      if (pieces == 16) return false;
+      seen[pieces] = v->expr;
+      const VlExpr *x = vl_expr(m, v->expr);
+      if (x->op != VL_E_SUB || x->nkids < 3 || vl_expr(m, vl_kid(m, v->expr, 0))->op != VL_E_NAME) return false;
+      int items = (int)x->nkids - 1;
+      if (naxes >= 0 && naxes != items) return false;
+      naxes = items;
+      for (int a = 1; a < items; a++) { /* leading axes whole: `:` */
+        VlId it = vl_kid(m, v->expr, (uint32_t)a);
+        const VlExpr *ix = vl_expr(m, it);
+        if (ix->op != VL_E_SLICE) return false;
+        for (uint32_t b = 0; b < ix->nkids; b++)
+          if (vl_kid(m, it, b)) return false;
+      }
+      VlId last = vl_kid(m, v->expr, (uint32_t)items);
+      const VlExpr *lx = vl_expr(m, last);
+      long lo, hi;
+      if (lx->op == VL_E_SLICE) {
+        VlId st = lx->nkids > 0 ? vl_kid(m, last, 0) : 0, sp = lx->nkids > 1 ? vl_kid(m, last, 1) : 0,
+             sk = lx->nkids > 2 ? vl_kid(m, last, 2) : 0;
+        if (sk || !sp || !const_int(F, sp, &hi)) return false;
+        if (!st) lo = 0;
+        else if (!const_int(F, st, &lo)) return false;
+      } else if (const_int(F, last, &lo)) {
+        hi = lo + 1;
+      } else {
+        return false;
+      }
+      if (lo < 0 || hi > 64 || lo >= hi) return false;
+      for (long c = lo; c < hi; c++) cols |= 1ull << c;
+      pieces++;
+    }
+  }
+  return pieces >= 3 && (cols & (cols + 1)) == 0;
+}
+
 /* `for j in range(...): c.append(a[j])`, every iteration: the rows stored are every row of a when
  * the range runs over a's first axis: its length measured (len(x), x.shape[0], x.size(0): the rows
  * of that data, all of them as far as we can tell) or a constant equal to a's known first size. */
@@ -642,7 +719,7 @@ void vl_retain_check(Frame *F) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
                whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L) ||
-                                 indexes_every_row(F, ev, v, L));
+                                 indexes_every_row(F, ev, v, L) || column_pieces(F, v->site, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
           if (!fresh || whole) continue;
