@@ -3,9 +3,12 @@
 #
 #   bench/run.sh [VIEWLEAK] [CORPUS_ROOT]
 #
-# VIEWLEAK defaults to build/viewleak; CORPUS_ROOT to Debian's /usr/lib/python3/dist-packages, of which
-# the numpy, scipy, sklearn, pandas and matplotlib trees are used (apt-get install python3-scipy
-# python3-sklearn python3-pandas python3-matplotlib).  ast-grep (npm @ast-grep/cli, pinned below) is
+# Two corpora, one table each.  The ML stack: CORPUS_ROOT (default Debian's
+# /usr/lib/python3/dist-packages), of which the numpy, scipy, sklearn, pandas and matplotlib trees are
+# used (apt-get install python3-scipy python3-sklearn python3-pandas python3-matplotlib).  The
+# deep-learning corpus: what bench/dl-corpus.sh prepares from bench/dl-corpus.txt (public repositories
+# pinned by commit, and Debian's torch, torchvision, torchaudio, skimage and astropy sources); entries
+# not on the machine are skipped with a message.  VIEWLEAK defaults to build/viewleak.  ast-grep (npm @ast-grep/cli, pinned below) is
 # installed into bench/.cache on first use, when npm is there; it runs the nearest syntactic pattern,
 # `$C.append($A[$I])`, which finds candidates without any semantics.  Prints a Markdown table: wall
 # time (best of 3 runs), peak RSS, files, findings.  Targets live here, never in timed tests.
@@ -41,14 +44,25 @@ best_of_3() { # best_of_3 CMD... -> "seconds peak_kib" of the fastest run
   echo "$best $rss"
 }
 
-printf '| corpus | files | lines | viewleak s | viewleak MiB | findings (default rules) | findings (all rules) |'
-[ -n "$sg" ] && printf ' ast-grep s | ast-grep matches |'
-printf '%s' $'\n|---|---|---|---|---|---|---|'
-[ -n "$sg" ] && printf '%s' '---|---|'
-printf '\n'
-for pkg in numpy scipy sklearn pandas matplotlib; do
-  dir="$root/$pkg"
-  [ -d "$dir" ] || continue
+table() { # table TITLE DIR... : one row per existing DIR
+  echo
+  echo "$1"
+  echo
+  printf '| corpus | files | lines | viewleak s | viewleak MiB | findings (default rules) | findings (all rules) |'
+  [ -n "$sg" ] && printf ' ast-grep s | ast-grep matches |'
+  printf '%s' $'\n|---|---|---|---|---|---|---|'
+  [ -n "$sg" ] && printf '%s' '---|---|'
+  printf '\n'
+  shift
+  for dir in "$@"; do
+    [ -d "$dir" ] || continue
+    row "$dir"
+  done
+}
+
+row() {
+  local dir=$1/ pkg  # (a trailing slash: Debian entries are symlinks)
+  pkg=$(basename "$1")
   files=$(find "$dir" -name '*.py' | wc -l)
   lines=$(find "$dir" -name '*.py' -print0 | xargs -0 cat | wc -l)
   read -r t m < <(best_of_3 "$viewleak" check -q "$dir")
@@ -61,4 +75,11 @@ for pkg in numpy scipy sklearn pandas matplotlib; do
     printf ' %s | %s |' "$st" "$sn"
   fi
   printf '\n'
-done
+}
+
+table "ML stack (Debian's sources)" "$root/numpy" "$root/scipy" "$root/sklearn" "$root/pandas" "$root/matplotlib"
+dl=$here/.cache/dl-corpus
+"$here/dl-corpus.sh" "$dl" >&2 || true
+dl_dirs=()
+for d in "$dl"/*; do [ -d "$d" ] && dl_dirs+=("$d"); done
+table "Deep-learning code (bench/dl-corpus.txt)" "${dl_dirs[@]}"

@@ -976,6 +976,18 @@ static bool accumulate(Frame *F, const VlStmt *st) {
 }
 
 /* a = CALL(...) in a loop, CALL a library function: what VL003/VL004 look at. */
+
+/* Does loop target t (a name, or a tuple of them: `for i, s in enumerate(xs)`) bind the name x? */
+static bool target_binds(const VlModule *m, VlId t, const VlExpr *x, int depth) {
+  const VlExpr *tx = vl_expr(m, t);
+  if (tx->op == VL_E_NAME) return tx->sym.slot == x->sym.slot && tx->sym.owner == x->sym.owner;
+  if ((tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && depth < 8)
+    for (uint32_t i = 0; i < tx->nkids; i++)
+      if (target_binds(m, vl_kid(m, t, i), x, depth + 1)) return true;
+  if (tx->op == VL_E_STAR && depth < 8) return target_binds(m, vl_kid(m, t, 0), x, depth + 1);
+  return false;
+}
+
 static void loop_rebind(Frame *F, VlId s, const VlStmt *st) {
   const VlModule *m = M(F);
   Analysis *an = F->an;
@@ -990,12 +1002,8 @@ static void loop_rebind(Frame *F, VlId s, const VlStmt *st) {
   }
   /* the name is the target of a loop around it (for x in ...: x = f(x)) */
   bool loop_var = false;
-  for (VlId l = F->loop; l && tx->op == VL_E_NAME; l = m->loops[l].parent) {
-    VlId lt = m->loops[l].target;
-    if (lt && vl_expr(m, lt)->op == VL_E_NAME && vl_expr(m, lt)->sym.slot == tx->sym.slot &&
-        vl_expr(m, lt)->sym.owner == tx->sym.owner)
-      loop_var = true;
-  }
+  for (VlId l = F->loop; l && tx->op == VL_E_NAME; l = m->loops[l].parent)
+    if (m->loops[l].target && target_binds(m, m->loops[l].target, tx, 0)) loop_var = true;
   for (int c = 0; c < 2 && cands[c]; c++) {
     const VlExpr *x = vl_expr(m, cands[c]);
     if (x->op != VL_E_CALL && x->op != VL_E_SUB) continue;
