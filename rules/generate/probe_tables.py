@@ -753,8 +753,14 @@ def conditional(lib, target, t, fam, base, log, nd_base=None):
         if kinds == {"array"} and not any(o.share or o.other for o in got.values()):
             pairs = [(o.in_ndim, o.ndim) for o in got.values()]
             if all(o + 1 == i for i, o in pairs):
+                tags = ["ints"] if got["c2"].ints and base == "int" else []
+                # keepdims=True (torch: keepdim) keeps the reduced axis, of size 1
+                kd = "keepdims" if lib.name == "numpy" else "keepdim"
+                k = run(lib, target, t, fam, "c2", {ax: 0, kd: True})
+                if k is not None and k.kind == "array" and k.ndim == k.in_ndim and k.size * 3 == k.in_size:
+                    tags.append("keepdim=" + kd)
                 return Row(target.kind, target.name, "%s?copy:%s" % (ax, base), "-", "%s=%d" % (ax, pos),
-                           "ints" if got["c2"].ints and base == "int" else "")
+                           ",".join(tags))
         if kinds == {"seq"} and not any(e.share or e.other for o in got.values() for e in o.elems):
             return Row(target.kind, target.name, "%s?copies:%s" % (ax, base), "-", "%s=%d" % (ax, pos))
         return None

@@ -398,9 +398,12 @@ static bool shows_most(const VlShape *base, const Index *ix) {
 /* Does this index show only a small part of the array (so that a view pins much more than it
  * shows)?  Any integer on an axis or a slice with a stop or a negative start: yes, as far as we can
  * tell; steps alone: when they divide the array by 8 or more. */
-static bool index_partial(const Index *ix) {
+/* Does the index show only part of the array?  `skip`: items that are an int on an axis of size 1
+ * (bit i: item i), which take all of that axis. */
+static bool index_partial(const Index *ix, uint32_t skip) {
   long stride = 1;
   for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_INT && i < 32 && (skip & (1u << i))) continue;
     if (ix->kind[i] == IX_INT) return true;
     if (ix->kind[i] != IX_SLICE) continue;
     if (ix->narrows[i]) return true; /* a stop (a[t:t+8], a[:5]) or a negative start (a[-3:]) */
@@ -409,6 +412,66 @@ static bool index_partial(const Index *ix) {
     if (step > 1) stride *= step; /* a step from a variable: unknown, not counted */
   }
   return stride >= 8;
+}
+
+/* The axes of o known to have size 1: its own, or those of its literal shape. */
+static uint8_t obj_units(const VlObj *o) {
+  uint8_t u = vl_nd_known(o->nd) ? o->units : 0;
+  if (!o->sub && o->shape)
+    for (int i = 0; i < o->shape->n && i < 8; i++)
+      if (o->shape->dims[i] == 1) u |= (uint8_t)(1u << i);
+  return u;
+}
+
+/* Maps a basic index over o's axes: `skip` gets the items that are an int on a unit axis, `res` the
+ * result's unit axes.  False when it cannot be mapped (an advanced item; an ellipsis, or an int from the
+ * end, on an array of unknown ndim). */
+static bool map_units(const VlObj *o, uint8_t ou, const Index *ix, uint8_t *res, uint32_t *skip) {
+  int consume = 0;
+  bool ellipsis = false;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_INT || ix->kind[i] == IX_SLICE) consume++;
+    else if (ix->kind[i] == IX_ELLIPSIS) ellipsis = true;
+    else if (ix->kind[i] != IX_NEWAXIS) return false;
+  }
+  bool exact = vl_nd_known(o->nd);
+  if (ellipsis && !exact) return false;
+  int axis = 0, out = 0;
+  *res = 0;
+  *skip = 0;
+  for (int i = 0; i < ix->n; i++) {
+    switch (ix->kind[i]) {
+    case IX_INT:
+      if (axis < 8 && (ou & (1u << axis)) && i < 32) *skip |= 1u << i;
+      axis++;
+      break;
+    case IX_SLICE: /* a slice of a unit axis keeps at most one entry */
+      if (axis < 8 && out < 8 && (ou & (1u << axis))) *res |= (uint8_t)(1u << out);
+      axis++, out++;
+      break;
+    case IX_NEWAXIS:
+      if (out < 8) *res |= (uint8_t)(1u << out);
+      out++;
+      break;
+    case IX_ELLIPSIS: {
+      int span = o->nd.lo - consume;
+      for (int k = 0; k < span; k++, axis++, out++)
+        if (axis < 8 && out < 8 && (ou & (1u << axis))) *res |= (uint8_t)(1u << out);
+      break;
+    }
+    default: return false;
+    }
+  }
+  for (; axis < 8 && out < 8; axis++, out++) /* the axes not indexed */
+    if (ou & (1u << axis)) *res |= (uint8_t)(1u << out);
+  return true;
+}
+
+static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units) {
+  if (o->kind != VL_O_ARRAY || o->units == units || !vl_nd_known(o->nd)) return o;
+  VlObj c = *o;
+  c.units = units;
+  return vl_obj(V(F), c);
 }
 
 static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, VlId expr) {
@@ -448,9 +511,13 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
   const VlLibrary *lib = library(F, o->lib);
   if (slices || ellipsis || newaxes || (o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS) ||
       o->nd.lo > ints) {
-    bool partial = index_partial(ix);
+    uint8_t ru = 0;
+    uint32_t skip = 0;
+    bool mapped = map_units(o, obj_units(o), ix, &ru, &skip);
+    bool partial = index_partial(ix, mapped ? skip : 0);
     if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
-    return view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
+    const VlObj *r = view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
+    return mapped ? with_units(F, r, ru) : r;
   }
   if (o->nd.hi <= ints) /* an element: a NumPy scalar holds nothing (an index, of an index array) */
     return prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR);
@@ -482,7 +549,7 @@ static bool array_evidence(const Index *ix) {
 static uint32_t pack_index(const Index *ix) {
   uint32_t k = 0;
   for (int i = 0; i < ix->n && i < 8; i++) k |= (uint32_t)(ix->kind[i] & 0x7) << (3 * i);
-  return k | (uint32_t)ix->n << 24 | (index_partial(ix) ? 1u << 28 : 0);
+  return k | (uint32_t)ix->n << 24 | (index_partial(ix, 0) ? 1u << 28 : 0);
 }
 
 void vl_unpack_index(uint32_t packed, Index *ix) {
@@ -1027,9 +1094,95 @@ static bool kw_record_dtype(const Args *a) {
   return false;
 }
 
+static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
+                                    const Args *a, bool method, VlId expr);
+
+/* A literal int argument (negative too), or false. */
+static bool lit_int(Frame *F, VlId x, long *out) {
+  if (!x) return false;
+  const VlExpr *ex = vl_expr(M(F), x);
+  if (ex->op != VL_E_INT || ex->a == VL_INT_BIG) return false;
+  *out = ex->sub ? -(long)ex->a : (long)ex->a;
+  return true;
+}
+
+/* The unit axes (size 1) of what an entry returns, from its unsqueeze=, shape-args, keepdim=, lead= tags
+ * and the operand's own unit axes; the result has ndim rn.  Returns 0 when nothing is known. */
+static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
+  uint8_t ou = op ? obj_units(op) : 0;
+  int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
+  uint8_t u = 0;
+  long d;
+  VlId x = 0;
+  if (e->unsqueeze && n >= 0 && param_val(a, e, e->unsqueeze, &x) && lit_int(F, x, &d)) {
+    if (d < 0) d += n + 1;
+    if (d >= 0 && d <= n && d < 8)
+      u |= (uint8_t)((ou & ((1u << d) - 1)) | (1u << d) | ((unsigned)(ou >> d) << (d + 1)));
+  }
+  if (e->shape_args && !a->star) {
+    int first = method ? 0 : 1;
+    const VlModule *m = M(F);
+    if (a->npos - first == 1 && a->pos_expr[first] &&
+        (vl_expr(m, a->pos_expr[first])->op == VL_E_TUPLE || vl_expr(m, a->pos_expr[first])->op == VL_E_LIST)) {
+      VlId t = a->pos_expr[first];
+      for (uint32_t i = 0; i < vl_expr(m, t)->nkids && i < 8; i++)
+        if (lit_int(F, vl_kid(m, t, i), &d) && d == 1) u |= (uint8_t)(1u << i);
+    } else {
+      for (int i = first; i < a->npos && i - first < 8; i++)
+        if (lit_int(F, a->pos_expr[i], &d) && d == 1) u |= (uint8_t)(1u << (i - first));
+    }
+  }
+  if (e->keepdim && n >= 0 && e->effect_cond.param) {
+    VlId kx = 0, ax = 0;
+    if (param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE &&
+        param_val(a, e, e->effect_cond.param, &ax) && lit_int(F, ax, &d)) {
+      if (d < 0) d += n;
+      if (d >= 0 && d < n && d < 8) u |= (uint8_t)(ou | (1u << d));
+    }
+  }
+  if (e->lead && n >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  if (rn >= 0 && rn < 8) u &= (uint8_t)((1u << rn) - 1);
+  return u;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
+  if (e->matmul && !a->star) { /* np.matmul(a, b), torch.bmm(a, b), a.matmul(b): as a @ b */
+    const VlVal *l = method ? operand : a->npos >= 1 ? a->pos[0] : NULL;
+    const VlVal *r = method ? (a->npos >= 1 ? a->pos[0] : NULL) : a->npos >= 2 ? a->pos[1] : NULL;
+    if (l && r) return vl_op_binop(F, VL_OP_MATMUL, l, r, expr);
+  }
+  const VlVal *r = apply_entry_raw(F, lib, e, operand, a, method, expr);
+  if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead) return r;
+  const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
+  const VlObj *op = NULL;
+  for (uint16_t i = 0; opv && i < opv->n && !op; i++)
+    if (opv->objs[i]->kind == VL_O_ARRAY) op = opv->objs[i];
+  const VlObj *out[VL_VAL_MAX + 1];
+  int k = 0;
+  for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    if (o->kind == VL_O_ARRAY && !vl_nd_known(o->nd) && op && vl_nd_known(op->nd)) {
+      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many */
+      VlId kx = 0;
+      int want = e->unsqueeze ? op->nd.lo + 1
+                 : e->keepdim && param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE ? op->nd.lo
+                                                                                                              : -1;
+      if (want >= 0 && want <= VL_ND_MAX && want >= o->nd.lo && want <= o->nd.hi) {
+        VlObj c = *o;
+        c.nd = vl_nd_exact(want);
+        o = vl_obj(V(F), c);
+      }
+    }
+    if (o->kind == VL_O_ARRAY && vl_nd_known(o->nd)) o = with_units(F, o, entry_units(F, e, op, a, method, o->nd.lo));
+    out[k++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)k);
+}
+
+static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
+                                    const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
   for (int i = 0; i < a->nkw; i++)
     if (strcmp(a->kwname[i], "out") == 0 && vl_val_has(a->kw[i], VL_O_ARRAY)) return a->kw[i];
@@ -2141,6 +2294,41 @@ static bool arrayish(const VlObj *o) {
   return o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || (o->kind == VL_O_SYM && o->elem && vl_val_has(o->elem, VL_O_ARRAY));
 }
 
+/* The unit axes of an elementwise result (an axis is 1 when every operand's is, or the operand lacks it:
+ * broadcasting) or of a matrix product (rows from the left, columns from the right); 0 unless every
+ * array operand has a known ndim. */
+static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
+  if (!vl_nd_known(nd)) return 0;
+  const VlObj *side[2] = {NULL, NULL};
+  for (int s = 0; s < 2; s++) {
+    const VlVal *v = s ? r : l;
+    for (uint16_t i = 0; i < v->n; i++) {
+      const VlObj *o = v->objs[i];
+      if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR || o->kind == VL_O_NONE) continue;
+      if (o->kind != VL_O_ARRAY || !vl_nd_known(o->nd) || (side[s] && obj_units(side[s]) != obj_units(o))) return 0;
+      side[s] = o;
+    }
+  }
+  int n = nd.lo;
+  if (op == VL_OP_MATMUL) {
+    if (!side[0] || !side[1] || side[0]->nd.lo < 2 || side[1]->nd.lo < 2 || n < 2 || n > 8) return 0;
+    uint8_t u = 0;
+    if (obj_units(side[0]) & (1u << (side[0]->nd.lo - 2))) u |= (uint8_t)(1u << (n - 2));
+    if (obj_units(side[1]) & (1u << (side[1]->nd.lo - 1))) u |= (uint8_t)(1u << (n - 1));
+    return u;
+  }
+  if (n > 8) return 0;
+  uint8_t u = (uint8_t)((1u << n) - 1);
+  for (int s = 0; s < 2; s++) {
+    if (!side[s]) continue;
+    int k = side[s]->nd.lo, shift = n - k;
+    uint8_t su = obj_units(side[s]);
+    for (int ax = 0; ax < k; ax++)
+      if (!(su & (1u << ax))) u &= (uint8_t)~(1u << (ax + shift));
+  }
+  return side[0] || side[1] ? u : 0;
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -2212,7 +2400,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr,
                .expr_mod = F->an->mi, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
-               .layout = fresh_layout(nd)};
+               .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */

@@ -78,6 +78,7 @@ static uint32_t obj_hash(const VlObj *o) {
   h = mix(h, o->func);
   h = mix(h, o->index);
   h = mix(h, o->num_known);
+  h = mix(h, o->units);
   h = hash_str(h, o->name);
   h = mix(h, (uintptr_t)o->elem);
   h = mix(h, (uintptr_t)o->key);
@@ -94,7 +95,7 @@ static bool obj_eq(const VlObj *a, const VlObj *b) {
   if (a->kind != b->kind || a->sub != b->sub || a->flags != b->flags || a->lib != b->lib || a->layout != b->layout || a->depth != b->depth ||
       a->nd.lo != b->nd.lo ||
       a->nd.hi != b->nd.hi || a->site != b->site || a->mod != b->mod || a->func != b->func || a->index != b->index ||
-      a->num_known != b->num_known || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
+      a->num_known != b->num_known || a->units != b->units || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
       a->nitems != b->nitems || a->base != b->base || a->shape != b->shape || a->expr != b->expr ||
       a->expr_mod != b->expr_mod)
     return false;

@@ -182,6 +182,9 @@ struct VlObj {
   VlId expr;          /* the expression that made this object here (a view: the view expression) */
   uint16_t nitems;
   bool num_known;
+  uint8_t units;      /* arrays of known ndim: bit k set when axis k (from the front, k < 8) has size 1
+                         (x.unsqueeze(-1), keepdim=True, reshape(-1, 1), a @ b of such): indexing that
+                         axis takes all of it */
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
   const VlVal *key;   /* SEQ dict: keys */

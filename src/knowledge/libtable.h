@@ -97,6 +97,14 @@ typedef struct VlLibEntry {
   bool default_dtype; /* tag default-dtype: without dtype=, the result has the library's default dtype */
   const char *order;  /* tag order=P: parameter P asks for a memory layout ('C', 'F', requirements=['C',
                          'A']): the effect becomes contig / fcontig, or a copy for 'O' (own data) */
+  /* axes of size 1 in the result (what indexing them takes all of): */
+  const char *unsqueeze; /* tag unsqueeze=P: a new unit axis where parameter P says (x.unsqueeze(-1)) */
+  bool shape_args;       /* tag shape-args: the new shape is the arguments after the operand (or one tuple
+                            of them): a literal 1 is a unit axis (x.reshape(-1, 1), x.expand(1, -1, -1)) */
+  const char *keepdim;   /* tag keepdim=P: with P=True the reduced axis (the effect's condition parameter)
+                            stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
+  uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
+  bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
   const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
                          when the operand has that dtype already (.astype(t, copy=False)) */
 } VlLibEntry;
