@@ -122,11 +122,44 @@ static bool block_contains(const VlModule *m, VlId block, VlId target, int depth
  * than the one holding the self-copy always rebinds it (`acc = np.empty(0)` first or last, or an
  * if/else that sets it in every branch), or rebinds it to something that is no growth
  * (`history = history[-50:]`).  `if acc is None: acc = x` only starts it. */
+/* Is statement s a rebinding of key to something that is no growth (`y = conv(y)`, `h = h[-50:]`)? */
+static bool rebinds_without_growth(VlRuleCtx *ctx, VlId s, const char *key) {
+  const VlModule *m = ctx->m;
+  if (definitely_assigns(ctx, s, key)) return true;
+  const VlStmt *st = vl_stmt(m, s);
+  if (st->kind != VL_S_ASSIGN || st->n != 1 || !is_key(ctx, m->kids[st->b], key)) return false;
+  for (size_t k = 0; k < ctx->nrebinds; k++)
+    if (ctx->rebinds[k].stmt == s && (ctx->rebinds[k].entry->grows || ctx->rebinds[k].entry->shrinks)) return false;
+  return true;
+}
+
+/* After the self-copy, in the blocks that hold it (inside the loop body), a statement rebinds the
+ * accumulator to something that is no growth: `y = torch.cat([x, y], 1); y = fuse(y)` keeps y's size. */
+static bool reset_after(VlRuleCtx *ctx, VlId block, VlId target, const char *key, int depth) {
+  const VlModule *m = ctx->m;
+  if (!block || depth > 32) return false;
+  for (uint32_t i = 0; i < m->blocks[block].count; i++) {
+    VlId s = vl_block_stmt(m, block, i);
+    if (!stmt_contains(m, s, target, 0)) continue;
+    for (uint32_t j = i + 1; j < m->blocks[block].count; j++)
+      if (rebinds_without_growth(ctx, vl_block_stmt(m, block, j), key)) return true;
+    if (s == target) return false;
+    const VlStmt *st = vl_stmt(m, s);
+    switch (st->kind) {
+    case VL_S_IF: return reset_after(ctx, st->b, target, key, depth + 1) || reset_after(ctx, st->c, target, key, depth + 1);
+    case VL_S_WITH: return reset_after(ctx, st->b, target, key, depth + 1);
+    default: return false; /* a nested loop or try: its own iterations */
+    }
+  }
+  return false;
+}
+
 static bool reset_in_loop(VlRuleCtx *ctx, const VlLoopRebind *rb, const char *key) {
   const VlModule *m = ctx->m;
   const VlLoop *lp = &m->loops[rb->loop];
   if (lp->kind == VL_LOOP_COMP) return false;
   VlId body = vl_stmt(m, lp->node)->b;
+  if (reset_after(ctx, body, rb->stmt, key, 0)) return true;
   for (uint32_t i = 0; body && i < m->blocks[body].count; i++) {
     VlId s = vl_block_stmt(m, body, i);
     if (stmt_contains(m, s, rb->stmt, 0)) continue;
