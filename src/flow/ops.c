@@ -2100,10 +2100,15 @@ static void raise_args(Frame *F, const VlFuncInfo *fi, const Args *a, bool bound
   for (int i = 0; i < a->npos && !a->star; i++) {
     int p = first + i;
     if (p >= fi->nparams || fi->params[p].kind != VL_P_POS || !fi->params[p].nd_evidence || !a->pos_expr[i]) continue;
-    const VlExpr *x = vl_expr(M(F), a->pos_expr[i]);
+    VlId arg = a->pos_expr[i];
+    /* iou(b, boxes[1:]): a slice of a name has the name's ndim */
+    while (vl_expr(M(F), arg)->op == VL_E_SUB && vl_expr(M(F), arg)->nkids == 2 &&
+           vl_expr(M(F), vl_kid(M(F), arg, 1))->op == VL_E_SLICE)
+      arg = vl_kid(M(F), arg, 0);
+    const VlExpr *x = vl_expr(M(F), arg);
     if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_LOCAL || x->sym.owner != F->func || x->sym.slot >= F->nenv) continue;
     const VlVal *v = F->env[x->sym.slot];
-    if (!vl_val_empty(v) && (vl_val_has(v, VL_O_ARRAY) || vl_val_has(v, VL_O_OBJ)))
+    if (!vl_val_empty(v) && (vl_val_has(v, VL_O_ARRAY) || vl_val_has(v, VL_O_OBJ) || vl_val_has(v, VL_O_SYM)))
       F->env[x->sym.slot] = vl_as_array(F, v, vl_nd_atleast(fi->params[p].nd_evidence));
   }
 }
