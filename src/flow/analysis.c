@@ -355,6 +355,8 @@ typedef struct Ev {
   uint8_t *libs; /* per slot: the library its method calls prove (0: none; VL_LIB_EV_MIXED: several) */
   VL_VEC(AttrEvidence) attrs;
   const VlKnowledge *know;
+  const VlModInfo *mi; /* when set: calls of this module's functions raise what their parameters prove */
+  const VlId *by_name; /* ...found by name: string id -> module-level function (0: none) */
 } Ev;
 
 enum { VL_LIB_EV_MIXED = 255 };
@@ -541,6 +543,24 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
       if (lib) raise_lib(ev, (uint32_t)slot, lib);
       if (lib && int_arg && strcmp(mname, "size") == 0) raise_ev(ev, (uint32_t)slot, 1);
     }
+    if (ev->mi && cx->op == VL_E_NAME && cx->sym.kind == VL_SYM_GLOBAL) {
+      /* iou(b, boxes[1:]) where iou indexes its second parameter with two axes: so has `boxes` (the call
+       * ran); a module-level function of this module, called with positional arguments */
+      VlId g = ev->by_name && cx->a < m->nstrs ? ev->by_name[cx->a] : 0; /* strings are interned: by id */
+      if (g) {
+        const VlFuncInfo *gi = &ev->mi->funcs[g];
+        for (uint32_t i = 1; i < x->nkids && i - 1 < gi->nparams; i++) {
+          VlId arg = vl_kid(m, e, i);
+          if (vl_expr(m, arg)->op == VL_E_KW || vl_expr(m, arg)->op == VL_E_STAR) break;
+          if (gi->params[i - 1].kind != VL_P_POS || !gi->params[i - 1].nd_evidence) continue;
+          while (vl_expr(m, arg)->op == VL_E_SUB && vl_expr(m, arg)->nkids == 2 &&
+                 vl_expr(m, vl_kid(m, arg, 1))->op == VL_E_SLICE)
+            arg = vl_kid(m, arg, 0); /* a slice has its array's ndim */
+          int s = local_slot(m, func, arg);
+          if (s >= 0) raise_ev(ev, (uint32_t)s, gi->params[i - 1].nd_evidence);
+        }
+      }
+    }
     long axis = -1;
     for (uint32_t i = 1; i < x->nkids; i++) {
       VlId k = vl_kid(m, e, i);
@@ -614,7 +634,31 @@ static void evidence(Analysis *an, VlId func) {
   const VlFunc *fn = vl_func(m, func);
   FuncData *fd = &an->fd[func];
   Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
-           {0}, an->know};
+           {0}, an->know, NULL, NULL};
+  if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
+  else ev_block(m, func, fn->body, &ev, 0);
+  fd->evidence = ev.slots;
+  fd->lib_evidence = ev.libs;
+  fd->nattr_ev = (uint32_t)ev.attrs.len;
+  fd->attr_ev = VL_ARENA_ARRAY(an->arena, AttrEvidence, ev.attrs.len + 1);
+  if (ev.attrs.len) memcpy(fd->attr_ev, ev.attrs.items, ev.attrs.len * sizeof(AttrEvidence));
+  VL_VEC_FREE(&ev.attrs);
+}
+
+static void evidence_with_calls(Analysis *an, VlId func) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  FuncData *fd = &an->fd[func];
+  if (!an->funcs_by_name) { /* once per module: its module-level functions by name */
+    VlId *map = VL_ARENA_ARRAY(an->arena, VlId, m->nstrs + 1);
+    for (VlId g = 1; g < m->nfuncs; g++) {
+      const VlFunc *gf = &m->funcs[g];
+      if (gf->kind == VL_FN_DEF && gf->parent == VL_MODULE_FUNC && !gf->klass && gf->name < m->nstrs) map[gf->name] = g;
+    }
+    an->funcs_by_name = map;
+  }
+  Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
+           {0}, an->know, an->mi, an->funcs_by_name};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;
@@ -627,7 +671,10 @@ static void evidence(Analysis *an, VlId func) {
 
 static void use_evidence(Frame *F, VlId func) {
   FuncData *fd = &F->an->fd[func];
-  if (!fd->evidence) evidence(F->an, func);
+  if (!fd->calls_evidence) { /* now that every function's parameters are known: what calls prove too */
+    evidence_with_calls(F->an, func);
+    fd->calls_evidence = true;
+  }
   F->evidence = fd->evidence;
   F->lib_evidence = fd->lib_evidence;
   F->attr_ev = fd->attr_ev;

@@ -158,9 +158,11 @@ typedef struct FuncData {
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
   uint8_t *lib_evidence;
+  bool calls_evidence;      /* evidence recomputed with what calls of this module's functions prove */
 } FuncData;
 
 struct Analysis {
+  const VlId *funcs_by_name; /* string id -> module-level function of that name (evidence from calls) */
   VlProgram *prog;
   VlModInfo *mi;
   const VlModule *m;
