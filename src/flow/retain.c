@@ -145,6 +145,8 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
       if (per_iteration(F, c->site, L, ev->implicit)) return false;
       any = true; /* an object array holds references, as a list does */
       break;
+    case VL_O_NONE: /* `scores = () if output_scores else None`: the store runs only when it is not None */
+      break;
     case VL_O_UNKNOWN:
     case VL_O_OBJ:
       if (ev->store == VL_ST_SETITEM) return false;
