@@ -385,6 +385,14 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
 /* What an index item is, from its value (an int, an index array or list, a field name...).
  * `advanced_syntax`: written as a list, tuple, bool or comparison (advanced whatever its value). */
 void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax) {
+  bool slices = iv && iv->n;
+  for (uint16_t j = 0; iv && j < iv->n && slices; j++)
+    slices = iv->objs[j]->kind == VL_O_LIB && iv->objs[j]->name && strcmp(iv->objs[j]->name, "builtins.slice()") == 0;
+  if (slices && !advanced_syntax) { /* a slice object: a[roi] as a[100:164] */
+    ix->kind[at] = IX_SLICE;
+    for (uint16_t j = 0; j < iv->n; j++) ix->narrows[at] |= iv->objs[j]->index != 0;
+    return;
+  }
   if (advanced_syntax) {
     ix->kind[at] = IX_ADVANCED;
   } else if (vl_val_all_int(iv)) {
@@ -418,6 +426,32 @@ void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax)
   ix->adv_nd = nd;
 }
 
+/* An index held in a variable that is a tuple of slice objects, ints and None (roi = (slice(100, 164),
+ * slice(200, 264)); img[roi]): as if written out, a[100:164, 200:264].  False for anything else. */
+static bool expand_index_tuple(Index *ix, const VlVal **items, const VlVal *iv) {
+  if (!iv || iv->n != 1 || iv->objs[0]->kind != VL_O_SEQ || iv->objs[0]->sub != VL_SEQ_TUPLE) return false;
+  const VlObj *t = iv->objs[0];
+  if (!t->nitems || t->nitems > VL_MAX_INDEX) return false;
+  for (uint16_t i = 0; i < t->nitems; i++) {
+    const VlVal *it = t->items[i];
+    bool ok = it->n > 0 && (vl_val_all_int(it) || vl_val_only(it, VL_O_NONE));
+    if (!ok) {
+      ok = it->n > 0;
+      for (uint16_t j = 0; j < it->n && ok; j++)
+        ok = it->objs[j]->kind == VL_O_LIB && it->objs[j]->name && strcmp(it->objs[j]->name, "builtins.slice()") == 0;
+    }
+    if (!ok) return false;
+  }
+  ix->n = 0;
+  for (uint16_t i = 0; i < t->nitems; i++) {
+    int at = ix->n++;
+    items[at] = t->items[i];
+    if (vl_val_only(t->items[i], VL_O_NONE)) ix->kind[at] = IX_NEWAXIS;
+    else vl_classify_index(ix, at, t->items[i], false);
+  }
+  return true;
+}
+
 /* subscript -> value '[' items ']' */
 static const VlVal *eval_subscript(Frame *F, VlId e) {
   const VlModule *m = M(F);
@@ -444,6 +478,7 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
     } else {
       const VlVal *iv = vl_eval(F, k);
       items[at] = iv;
+      if (x->nkids == 2 && expand_index_tuple(&ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
       vl_classify_index(&ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
                                          kx->op == VL_E_FALSE || kx->op == VL_E_COMPARE);
       if (ix.kind[at] == IX_INT && kx->op == VL_E_INT && kx->a != VL_INT_BIG) {

@@ -1821,6 +1821,15 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     VlObj o = {.kind = VL_O_RANGE, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
+  if (strcmp(name, "slice") == 0 && !a->star && a->npos >= 1 && a->npos <= 3) {
+    /* a slice object (ROI = slice(100, 164)): indexing with it is slicing; it narrows like a[100:164]
+     * when it has a stop (slice(stop) or slice(start, stop)) or a negative start */
+    VlId stop = a->npos == 1 ? a->pos_expr[0] : a->pos_expr[1], start = a->npos >= 2 ? a->pos_expr[0] : 0;
+    bool narrows = !stop || vl_expr(M(F), stop)->op != VL_E_NONE;
+    if (start && vl_expr(M(F), start)->op == VL_E_INT && vl_expr(M(F), start)->sub) narrows = true;
+    VlObj o = {.kind = VL_O_LIB, .name = "builtins.slice()", .index = narrows, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
   if (strcmp(name, "print") == 0 || strcmp(name, "setattr") == 0 || strcmp(name, "delattr") == 0 ||
       strcmp(name, "exec") == 0) {
     if (strcmp(name, "setattr") == 0 && a->npos == 3)
