@@ -1882,7 +1882,18 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
   if (strcmp(name, "dict") == 0) {
     const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
     for (int i = 0; i < a->nkw; i++) vl_heap_add_elem(F, d->objs[0]->site, a->kw[i]);
-    if (first) vl_heap_add_elem(F, d->objs[0]->site, vl_op_unpack(F, raw_elems(F, first, expr, 0), 1, 2, true, expr));
+    if (first) {
+      /* dict(mapping): the same values (a shallow copy of a dict, a defaultdict); dict(pairs): the seconds */
+      Acc pairs = {0};
+      for (uint16_t i = 0; i < first->n; i++) {
+        const VlObj *o = first->objs[i];
+        if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT) vl_heap_add_elem(F, d->objs[0]->site, seq_elems(F, o));
+        else add(&pairs, o);
+      }
+      const VlVal *rest = done(F, &pairs);
+      if (!vl_val_empty(rest))
+        vl_heap_add_elem(F, d->objs[0]->site, vl_op_unpack(F, raw_elems(F, rest, expr, 0), 1, 2, true, expr));
+    }
     return d;
   }
   if ((strcmp(name, "min") == 0 || strcmp(name, "max") == 0) && a->npos >= 1) {
