@@ -1506,7 +1506,18 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       const VlVal *self = vl_val1(V(F), o);
       const VlVal *iter = vl_op_attr(F, self, "__iter__", expr);
       if (!vl_val_unknownish(iter)) {
-        add_val(&a, raw_elems(F, vl_op_call(F, iter, &none, expr), expr, depth + 1));
+        /* the iterator __iter__ gives: an object with __next__ (often self) gives what __next__ returns
+         * at each step; anything else (a generator, a list) is iterated */
+        const VlVal *itv = vl_op_call(F, iter, &none, expr);
+        for (uint16_t k = 0; k < itv->n; k++) {
+          const VlObj *io = itv->objs[k];
+          const VlVal *next = io->kind == VL_O_INST ? vl_op_attr(F, vl_val1(V(F), io), "__next__", expr) : NULL;
+          if (next && !vl_val_unknownish(next)) { /* called at each step: what it makes is new each step */
+            Restep r = {.mode = RS_MARK, .markexpr = expr};
+            add_val(&a, restep(F, vl_op_call(F, next, &none, expr), &r, 0));
+          }
+          else add_val(&a, raw_elems(F, vl_val1(V(F), io), expr, depth + 1));
+        }
         break;
       }
       const VlVal *get = vl_op_attr(F, self, "__getitem__", expr);
