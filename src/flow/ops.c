@@ -1448,6 +1448,24 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
       add(&a, n);
       continue;
     }
+    if (o->kind == VL_O_SEQ && o->site) c.site = restep_site(F, o->site, r);
+    if (c.site != o->site && (o->kind == VL_O_SEQ || o->kind == VL_O_INST)) {
+      /* a container or object made anew at each step (__next__ returning {"data": frame}): what it
+       * holds moves to the new site, itself new at each step */
+      const VlHeapEntry *e = vl_heap_find(F, o->site);
+      if (e) {
+        const VlVal *elem = e->elem, *key = e->key;
+        VlAttr attrs[16];
+        uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
+        for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
+        vl_heap_add_elem(F, c.site, restep(F, elem, r, depth + 1)); /* (may move the heap: e is stale) */
+        if (!vl_val_empty(key)) {
+          VlHeapEntry *ne = vl_heap_get(F, c.site);
+          ne->key = vl_join(V(F), ne->key, key);
+        }
+        for (uint16_t k = 0; k < na; k++) vl_heap_set_attr(F, c.site, attrs[k].name, restep(F, attrs[k].val, r, depth + 1));
+      }
+    }
     const VlObj *n = c.site != o->site ? vl_obj(V(F), c) : o;
     changed |= n != o;
     add(&a, n);
