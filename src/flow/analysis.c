@@ -151,7 +151,7 @@ uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
 
 /* ---- function and class facts ---- */
 
-static void evidence(Analysis *an, VlId func);
+static void evidence(Analysis *an, VlId func, bool with_calls);
 
 static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
@@ -170,7 +170,7 @@ static void build_infos(Analysis *an) {
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
     fi->nparams = fn->nparams;
     VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams + 1);
-    if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f);
+    if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
       ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, pp->dflt != 0, 0};
@@ -457,10 +457,9 @@ static bool in_methods(const char *s) {
   return false;
 }
 
-static long int_lit(const VlModule *m, VlId e) {
-  const VlExpr *x = vl_expr(m, e);
-  if (x->op != VL_E_INT || x->a == VL_INT_BIG) return -1;
-  return x->sub ? -1 : (long)x->a;
+static long int_lit(const VlModule *m, VlId e) { /* a literal int >= 0, or -1 */
+  long v;
+  return vl_int_literal(m, e, &v) && v >= 0 ? v : -1;
 }
 
 static int local_slot(const VlModule *m, VlId func, VlId e) {
@@ -629,27 +628,13 @@ static void ev_block(const VlModule *m, VlId func, VlId block, Ev *ev, int depth
   for (uint32_t i = 0; i < m->blocks[block].count; i++) ev_stmt(m, func, vl_block_stmt(m, block, i), ev, depth);
 }
 
-static void evidence(Analysis *an, VlId func) {
+/* What a function's uses prove about its names.  `with_calls`: also what calls of this module's
+ * functions prove (their parameters' evidence, so only once every function's is known). */
+static void evidence(Analysis *an, VlId func, bool with_calls) {
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, func);
   FuncData *fd = &an->fd[func];
-  Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
-           {0}, an->know, NULL, NULL};
-  if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
-  else ev_block(m, func, fn->body, &ev, 0);
-  fd->evidence = ev.slots;
-  fd->lib_evidence = ev.libs;
-  fd->nattr_ev = (uint32_t)ev.attrs.len;
-  fd->attr_ev = VL_ARENA_ARRAY(an->arena, AttrEvidence, ev.attrs.len + 1);
-  if (ev.attrs.len) memcpy(fd->attr_ev, ev.attrs.items, ev.attrs.len * sizeof(AttrEvidence));
-  VL_VEC_FREE(&ev.attrs);
-}
-
-static void evidence_with_calls(Analysis *an, VlId func) {
-  const VlModule *m = an->m;
-  const VlFunc *fn = vl_func(m, func);
-  FuncData *fd = &an->fd[func];
-  if (!an->funcs_by_name) { /* once per module: its module-level functions by name */
+  if (with_calls && !an->funcs_by_name) { /* once per module: its module-level functions by name */
     VlId *map = VL_ARENA_ARRAY(an->arena, VlId, m->nstrs + 1);
     for (VlId g = 1; g < m->nfuncs; g++) {
       const VlFunc *gf = &m->funcs[g];
@@ -658,7 +643,7 @@ static void evidence_with_calls(Analysis *an, VlId func) {
     an->funcs_by_name = map;
   }
   Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
-           {0}, an->know, an->mi, an->funcs_by_name};
+           {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;
@@ -672,7 +657,7 @@ static void evidence_with_calls(Analysis *an, VlId func) {
 static void use_evidence(Frame *F, VlId func) {
   FuncData *fd = &F->an->fd[func];
   if (!fd->calls_evidence) { /* now that every function's parameters are known: what calls prove too */
-    evidence_with_calls(F->an, func);
+    evidence(F->an, func, true);
     fd->calls_evidence = true;
   }
   F->evidence = fd->evidence;

@@ -233,6 +233,8 @@ const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr);
 /* Unpacking: element i of n of a value (a, b = v). */
 /* Item i of v unpacked into n targets; `exact`: no starred target, so an array unpacked has exactly n
  * rows (each shows 1/n of it). */
+/* A slice object (slice(100, 164)): a VL_O_LIB whose index says whether it narrows its axis. */
+bool vl_slice_obj(const VlObj *o);
 const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, bool exact, VlId expr);
 const VlVal *vl_op_truth(Frame *F, const VlVal *v);
 /* A new object of the given kind made at expression `expr` of this frame. */

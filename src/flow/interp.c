@@ -365,8 +365,7 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     if (!part[k]) continue;
     const VlExpr *p = vl_expr(m, part[k]);
     if (p->op == VL_E_NONE) continue;
-    if (p->op == VL_E_INT && p->a != VL_INT_BIG) *out[k] = p->sub ? -(long)p->a : (long)p->a;
-    else ix->lit[i] = false;
+    if (!vl_int_literal(m, part[k], out[k])) ix->lit[i] = false;
     stops[k] = vl_eval(F, part[k]);
   }
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
@@ -387,7 +386,7 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
 void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax) {
   bool slices = iv && iv->n;
   for (uint16_t j = 0; iv && j < iv->n && slices; j++)
-    slices = iv->objs[j]->kind == VL_O_LIB && iv->objs[j]->name && strcmp(iv->objs[j]->name, "builtins.slice()") == 0;
+    slices = vl_slice_obj(iv->objs[j]);
   if (slices && !advanced_syntax) { /* a slice object: a[roi] as a[100:164] */
     ix->kind[at] = IX_SLICE;
     for (uint16_t j = 0; j < iv->n; j++) ix->narrows[at] |= iv->objs[j]->index != 0;
@@ -438,7 +437,7 @@ static bool expand_index_tuple(Index *ix, const VlVal **items, const VlVal *iv) 
     if (!ok) {
       ok = it->n > 0;
       for (uint16_t j = 0; j < it->n && ok; j++)
-        ok = it->objs[j]->kind == VL_O_LIB && it->objs[j]->name && strcmp(it->objs[j]->name, "builtins.slice()") == 0;
+        ok = vl_slice_obj(it->objs[j]);
     }
     if (!ok) return false;
   }
@@ -481,10 +480,7 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
       if (x->nkids == 2 && expand_index_tuple(&ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
       vl_classify_index(&ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
                                          kx->op == VL_E_FALSE || kx->op == VL_E_COMPARE);
-      if (ix.kind[at] == IX_INT && kx->op == VL_E_INT && kx->a != VL_INT_BIG) {
-        ix.lit[at] = true;
-        ix.start[at] = kx->sub ? -(long)kx->a : (long)kx->a;
-      }
+      if (ix.kind[at] == IX_INT && vl_int_literal(m, k, &ix.start[at])) ix.lit[at] = true;
     }
   }
   return vl_op_subscript(F, base, &ix, items, e);

@@ -316,10 +316,8 @@ static bool int_const(Frame *F, const VlVal *v, VlId expr, int64_t *out) {
     *out = (int64_t)(int32_t)v->objs[0]->index;
     return *out >= 0;
   }
-  if (expr) {
-    const VlExpr *x = vl_expr(M(F), expr);
-    if (x->op == VL_E_INT && x->a != VL_INT_BIG && !x->sub) return *out = x->a, true;
-  }
+  long lit;
+  if (expr && vl_int_literal(M(F), expr, &lit) && lit >= 0) return *out = lit, true;
   return false;
 }
 
@@ -1097,15 +1095,6 @@ static bool kw_record_dtype(const Args *a) {
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr);
 
-/* A literal int argument (negative too), or false. */
-static bool lit_int(Frame *F, VlId x, long *out) {
-  if (!x) return false;
-  const VlExpr *ex = vl_expr(M(F), x);
-  if (ex->op != VL_E_INT || ex->a == VL_INT_BIG) return false;
-  *out = ex->sub ? -(long)ex->a : (long)ex->a;
-  return true;
-}
-
 /* The unit axes (size 1) of what an entry returns, from its unsqueeze=, shape-args, keepdim=, lead= tags
  * and the operand's own unit axes; the result has ndim rn.  Returns 0 when nothing is known. */
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
@@ -1114,7 +1103,7 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
   uint8_t u = 0;
   long d;
   VlId x = 0;
-  if (e->unsqueeze && n >= 0 && param_val(a, e, e->unsqueeze, &x) && lit_int(F, x, &d)) {
+  if (e->unsqueeze && n >= 0 && param_val(a, e, e->unsqueeze, &x) && vl_int_literal(M(F), x, &d)) {
     if (d < 0) d += n + 1;
     if (d >= 0 && d <= n && d < 8)
       u |= (uint8_t)((ou & ((1u << d) - 1)) | (1u << d) | ((unsigned)(ou >> d) << (d + 1)));
@@ -1126,16 +1115,16 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
         (vl_expr(m, a->pos_expr[first])->op == VL_E_TUPLE || vl_expr(m, a->pos_expr[first])->op == VL_E_LIST)) {
       VlId t = a->pos_expr[first];
       for (uint32_t i = 0; i < vl_expr(m, t)->nkids && i < 8; i++)
-        if (lit_int(F, vl_kid(m, t, i), &d) && d == 1) u |= (uint8_t)(1u << i);
+        if (vl_int_literal(M(F), vl_kid(m, t, i), &d) && d == 1) u |= (uint8_t)(1u << i);
     } else {
       for (int i = first; i < a->npos && i - first < 8; i++)
-        if (lit_int(F, a->pos_expr[i], &d) && d == 1) u |= (uint8_t)(1u << (i - first));
+        if (vl_int_literal(M(F), a->pos_expr[i], &d) && d == 1) u |= (uint8_t)(1u << (i - first));
     }
   }
   if (e->keepdim && n >= 0 && e->effect_cond.param) {
     VlId kx = 0, ax = 0;
     if (param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE &&
-        param_val(a, e, e->effect_cond.param, &ax) && lit_int(F, ax, &d)) {
+        param_val(a, e, e->effect_cond.param, &ax) && vl_int_literal(M(F), ax, &d)) {
       if (d < 0) d += n;
       if (d >= 0 && d < n && d < 8) u |= (uint8_t)(ou | (1u << d));
     }
@@ -1828,6 +1817,10 @@ static const VlVal *kwarg(const Args *a, const char *name) {
   return NULL;
 }
 
+static const char slice_obj_name[] = "builtins.slice()";
+
+bool vl_slice_obj(const VlObj *o) { return o->kind == VL_O_LIB && o->name && strcmp(o->name, slice_obj_name) == 0; }
+
 static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr) {
   static const char *const ints[] = {"len", "int", "ord", "hash", "id"};
   static const char *const scalars[] = {"float", "bool", "isinstance", "issubclass", "callable", "hasattr", "complex",
@@ -1856,7 +1849,7 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     VlId stop = a->npos == 1 ? a->pos_expr[0] : a->pos_expr[1], start = a->npos >= 2 ? a->pos_expr[0] : 0;
     bool narrows = !stop || vl_expr(M(F), stop)->op != VL_E_NONE;
     if (start && vl_expr(M(F), start)->op == VL_E_INT && vl_expr(M(F), start)->sub) narrows = true;
-    VlObj o = {.kind = VL_O_LIB, .name = "builtins.slice()", .index = narrows, .nd = vl_nd_unknown()};
+    VlObj o = {.kind = VL_O_LIB, .name = slice_obj_name, .index = narrows, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (strcmp(name, "print") == 0 || strcmp(name, "setattr") == 0 || strcmp(name, "delattr") == 0 ||

@@ -292,10 +292,7 @@ static bool same_name(const VlModule *m, VlId e, VlId t) {
 static bool const_int(const Frame *F, VlId e, long *out) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
-  if (x->op == VL_E_INT && x->a != VL_INT_BIG) {
-    *out = x->sub ? -(long)x->a : (long)x->a;
-    return true;
-  }
+  if (vl_int_literal(m, e, out)) return true;
   if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_GLOBAL && F->an->globals && F->an->globals[x->sym.slot]) {
     const VlVal *v = F->an->globals[x->sym.slot];
     if (v->n == 1 && v->objs[0]->kind == VL_O_INT && v->objs[0]->num_known) {

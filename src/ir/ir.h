@@ -276,6 +276,13 @@ static inline VlId vl_kid(const VlModule *m, VlId e, uint32_t i) {
   return i < m->exprs[e].nkids ? m->kids[m->exprs[e].kids + i] : 0;
 }
 static inline const char *vl_str(const VlModule *m, VlId s) { return m->strs[s]; }
+/* The value of an integer literal (-3 included: the sign is folded in), when e is one that fits. */
+static inline bool vl_int_literal(const VlModule *m, VlId e, long *out) {
+  const VlExpr *x = &m->exprs[e];
+  if (!e || x->op != VL_E_INT || x->a == VL_INT_BIG) return false;
+  *out = x->sub ? -(long)x->a : (long)x->a;
+  return true;
+}
 static inline const VlStmt *vl_stmt(const VlModule *m, VlId s) { return &m->stmts[s]; }
 static inline const VlFunc *vl_func(const VlModule *m, VlId f) { return &m->funcs[f]; }
 static inline VlId vl_block_stmt(const VlModule *m, VlId block, uint32_t i) {

@@ -17,6 +17,21 @@ static size_t entry_hash(VlLibKind kind, const char *name) {
   return h;
 }
 
+/* The next data line of a table file (comments and blank lines skipped), a copy in the arena without
+ * its end of line; *s moves past it and *lineno counts the lines read.  NULL at the end. */
+static char *next_row(VlArena *arena, const char **s, int *lineno) {
+  while (**s) {
+    const char *nl = strchr(*s, '\n');
+    size_t len = nl ? (size_t)(nl - *s) : strlen(*s);
+    (*lineno)++;
+    char *line = vl_arena_strndup(arena, *s, len);
+    if (len && line[len - 1] == '\r') line[len - 1] = '\0';
+    *s = nl ? nl + 1 : *s + len;
+    if (line[0] && line[0] != '#') return line;
+  }
+  return NULL;
+}
+
 typedef struct Parser {
   VlArena *arena;
   const char *library;
@@ -156,18 +171,11 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
   Parser p = {arena, library, 0, err, errlen};
   VL_VEC(VlLibEntry) entries = {0};
   bool ok = true;
-  for (const char *s = text; ok && *s;) {
-    const char *nl = strchr(s, '\n');
-    size_t len = nl ? (size_t)(nl - s) : strlen(s);
-    p.line++;
-    char *line = vl_arena_strndup(arena, s, len);
-    if (len && line[len - 1] == '\r') line[len - 1] = '\0';
-    if (line[0] && line[0] != '#') {
-      VlLibEntry e = {0};
-      ok = parse_line(&p, line, &e);
-      if (ok) VL_VEC_PUSH(&entries, e);
-    }
-    s = nl ? nl + 1 : s + len;
+  const char *s = text;
+  for (char *line; ok && (line = next_row(arena, &s, &p.line));) {
+    VlLibEntry e = {0};
+    ok = parse_line(&p, line, &e);
+    if (ok) VL_VEC_PUSH(&entries, e);
   }
   if (ok) {
     self->library = library;
@@ -308,16 +316,9 @@ bool vl_knowledge_parse(VlKnowledge *self, VlArena *arena, const char *descripto
                         const char *(*load_table)(void *ctx, const char *name), void *ctx, char *err, size_t errlen) {
   *self = (VlKnowledge){0};
   int lineno = 0;
-  for (const char *s = descriptors; *s;) {
-    const char *nl = strchr(s, '\n');
-    size_t len = nl ? (size_t)(nl - s) : strlen(s);
-    lineno++;
-    char *line = vl_arena_strndup(arena, s, len);
-    if (len && line[len - 1] == '\r') line[len - 1] = '\0';
-    if (line[0] && line[0] != '#' && !parse_descriptor(self, arena, line, lineno, load_table, ctx, err, errlen))
-      return false;
-    s = nl ? nl + 1 : s + len;
-  }
+  const char *s = descriptors;
+  for (char *line; (line = next_row(arena, &s, &lineno));)
+    if (!parse_descriptor(self, arena, line, lineno, load_table, ctx, err, errlen)) return false;
   size_t defaults = 0;
   for (size_t i = 0; i < self->nlibs; i++) defaults += self->libs[i].is_default;
   if (defaults != 1) {

@@ -162,14 +162,7 @@ static bool reset_in_loop(VlRuleCtx *ctx, const VlLoopRebind *rb, const char *ke
   if (reset_after(ctx, body, rb->stmt, key, 0)) return true;
   for (uint32_t i = 0; body && i < m->blocks[body].count; i++) {
     VlId s = vl_block_stmt(m, body, i);
-    if (stmt_contains(m, s, rb->stmt, 0)) continue;
-    if (definitely_assigns(ctx, s, key)) return true;
-    const VlStmt *st = vl_stmt(m, s);
-    if (st->kind != VL_S_ASSIGN || st->n != 1 || !is_key(ctx, m->kids[st->b], key)) continue;
-    bool copies = false; /* is it itself a growth/shrink call? */
-    for (size_t k = 0; k < ctx->nrebinds; k++)
-      if (ctx->rebinds[k].stmt == s && (ctx->rebinds[k].entry->grows || ctx->rebinds[k].entry->shrinks)) copies = true;
-    if (!copies) return true;
+    if (!stmt_contains(m, s, rb->stmt, 0) && rebinds_without_growth(ctx, s, key)) return true;
   }
   return false;
 }
