@@ -515,6 +515,11 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     bool partial = index_partial(ix, mapped ? skip : 0);
     if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
     const VlObj *r = view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
+    if (!(o->sub && (o->flags & VL_F_PARTIAL))) {
+      VlObj c = *r;
+      c.flags |= VL_F_OF_WHOLE;
+      r = vl_obj(V(F), c);
+    }
     return mapped ? with_units(F, r, ru) : r;
   }
   if (o->nd.hi <= ints) /* an element: a NumPy scalar holds nothing (an index, of an index array) */
@@ -1170,6 +1175,37 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   return vl_val_of(V(F), out, (size_t)k);
 }
 
+/* Is o a stack of a literal list of 2..7 arrays (torch.stack([torch.empty_like(t), t], dim): a call of
+ * an entry with stacks=P), and axis expression `ax` its stacked axis: the same variable, or the same
+ * integer? Then one entry along it shows 1/k of o, and pins less than 8 times what it shows. */
+static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
+  const VlModule *m = M(F);
+  if (o->kind != VL_O_ARRAY || o->sub || !o->lib || !o->expr || o->expr_mod != F->an->mi || !ax) return false;
+  const VlExpr *x = vl_expr(m, o->expr);
+  if (x->op != VL_E_CALL || x->nkids < 2) return false;
+  const char *fn = vl_expr_text(F->an, vl_kid(m, o->expr, 0));
+  const char *dot = fn ? strrchr(fn, '.') : NULL;
+  const VlLibEntry *se = fn ? vl_libtable_find(library(F, o->lib)->table, VL_LIB_FUNCTION, dot ? dot + 1 : fn) : NULL;
+  if (!se || !se->stacks) return false;
+  VlId list = vl_kid(m, o->expr, 1);
+  const VlExpr *lx = vl_expr(m, list);
+  if ((lx->op != VL_E_LIST && lx->op != VL_E_TUPLE) || lx->nkids < 2 || lx->nkids >= 8) return false;
+  for (uint32_t i = 0; i < lx->nkids; i++)
+    if (vl_expr(m, vl_kid(m, list, i))->op == VL_E_STAR) return false;
+  int pos = vl_lib_param_pos(se, se->stacks);
+  VlId sax = 0; /* the stack's axis argument, positional or by keyword; absent: axis 0 */
+  for (uint32_t i = 1, npos = 0; i < x->nkids; i++) {
+    VlId k = vl_kid(m, o->expr, i);
+    const VlExpr *kx = vl_expr(m, k);
+    if (kx->op == VL_E_STAR || kx->op == VL_E_DSTAR) return false;
+    if (kx->op == VL_E_KW && strcmp(vl_str(m, kx->a), se->stacks) == 0) sax = vl_kid(m, k, 0);
+    else if (kx->op != VL_E_KW && (int)npos++ == pos) sax = k;
+  }
+  long sv = 0, av;
+  if (sax && vl_same_name(m, ax, sax)) return true;
+  return vl_int_literal(m, ax, &av) && (!sax || vl_int_literal(m, sax, &sv)) && sv == av && sv >= 0;
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -1209,7 +1245,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       }
       /* np.frombuffer(buf, dtype=REC), a.view(REC), np.asarray(records): still records */
       uint8_t rec = (uint8_t)((o->layout & VL_L_RECORDS) | (kw_record_dtype(a) ? VL_L_RECORDS : 0));
-      add(&acc, view_of_layout(F, o, nd, e->narrows, expr, (uint8_t)((e->keeps_layout ? o->layout : 0) | rec)));
+      /* t.select(dim, j) of a stack of a few along dim: one of few entries, not a part */
+      VlId pick = 0;
+      bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
+      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)((e->keeps_layout ? o->layout : 0) | rec)));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */

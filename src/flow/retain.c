@@ -281,13 +281,6 @@ static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *v
   return true;
 }
 
-/* Is e a name for the same variable as name expression t? */
-static bool same_name(const VlModule *m, VlId e, VlId t) {
-  const VlExpr *x = vl_expr(m, e), *y = vl_expr(m, t);
-  return x->op == VL_E_NAME && y->op == VL_E_NAME && x->sym.kind == y->sym.kind && x->sym.owner == y->sym.owner &&
-         x->sym.slot == y->sym.slot;
-}
-
 /* The constant value of integer expression e (a literal, or a module constant), if known. */
 static bool const_int(const Frame *F, VlId e, long *out) {
   const VlModule *m = M(F);
@@ -380,29 +373,62 @@ static bool column_pieces(const Frame *F, const VlSite *site, VlId L) {
   return pieces >= 3 && (cols & (cols + 1)) == 0;
 }
 
-/* `for j in range(...): c.append(a[j])`, every iteration: the rows stored are every row of a when
- * the range runs over a's first axis: its length measured (len(x), x.shape[0], x.size(0): the rows
- * of that data, all of them as far as we can tell) or a constant equal to a's known first size. */
+/* The one item of subscript `sub` that is not a whole slice `:`, and its axis; 0 when there is not
+ * exactly one. */
+static VlId single_index_item(const VlModule *m, VlId sub, int *axis) {
+  const VlExpr *x = vl_expr(m, sub);
+  if (x->op != VL_E_SUB || x->nkids < 2) return 0;
+  VlId found = 0;
+  for (uint32_t a = 1; a < x->nkids; a++) {
+    VlId it = vl_kid(m, sub, a);
+    const VlExpr *ix = vl_expr(m, it);
+    bool whole = ix->op == VL_E_SLICE;
+    for (uint32_t b = 0; whole && b < ix->nkids; b++)
+      if (vl_kid(m, it, b)) whole = false;
+    if (whole) continue;
+    if (found) return 0;
+    found = it;
+    *axis = (int)a - 1;
+  }
+  return found;
+}
+
+/* `for j in range(...): c.append(a[j])` or `for j, name in enumerate(names): out[name] = a[:, j]`,
+ * every iteration: the slabs stored are every slab of a along that axis when the loop runs over
+ * the axis's length: a length measured (len(x), x.shape[k], x.size(k); enumerate(x) counts x: the
+ * entries of that data, all of them as far as we can tell) or a constant equal to a's known size. */
 static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
   const VlModule *m = M(F);
-  if (!view->expr || view->expr_mod != F->an->mi || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi) return false;
-  const VlExpr *vx = vl_expr(m, view->expr);
-  if (vx->op != VL_E_SUB || vx->nkids != 2) return false;
-  VlId index = vl_kid(m, view->expr, 1);
+  if (!view->expr || view->expr_mod != F->an->mi || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi ||
+      !(view->flags & VL_F_OF_WHOLE))
+    return false;
+  int axis = 0;
+  VlId index = single_index_item(m, view->expr, &axis);
+  if (!index || vl_expr(m, index)->op != VL_E_NAME) return false;
   for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
     if (!every_iteration(F, l, ev->at)) return false;
     const VlLoop *lp = &m->loops[l];
-    if (lp->kind == VL_LOOP_WHILE || !lp->target || !same_name(m, index, lp->target)) continue;
-    const VlExpr *it = vl_expr(m, lp->iter);
-    if (it->op != VL_E_CALL || it->nkids != 2 || strcmp(vl_expr_text(F->an, vl_kid(m, lp->iter, 0)), "range") != 0)
-      return false;
+    if (lp->kind == VL_LOOP_WHILE || !lp->target) continue;
+    const VlExpr *tx = vl_expr(m, lp->target), *it = vl_expr(m, lp->iter);
+    bool counted = it->op == VL_E_CALL && it->nkids == 2;
+    const char *fn = counted ? vl_expr_text(F->an, vl_kid(m, lp->iter, 0)) : NULL;
+    if (fn && strcmp(fn, "enumerate") == 0 && tx->op == VL_E_TUPLE && tx->nkids == 2 &&
+        vl_same_name(m, index, vl_kid(m, lp->target, 0)))
+      return true; /* the counter of enumerate(x): one per entry of x */
+    if (!vl_same_name(m, index, lp->target)) continue;
+    if (!fn || strcmp(fn, "range") != 0) return false;
     VlId bound = vl_kid(m, lp->iter, 1);
     const VlExpr *bx = vl_expr(m, bound);
     const char *bt = vl_expr_text(F->an, bound);
-    if (bx->op == VL_E_CALL && bx->nkids == 2 && strcmp(vl_expr_text(F->an, vl_kid(m, bound, 0)), "len") == 0) return true;
-    if (bt && (strstr(bt, ".shape[0]") || strstr(bt, ".size(0)") || strstr(bt, "shape[0]"))) return true;
+    if (bx->op == VL_E_CALL && bx->nkids == 2 && strcmp(vl_expr_text(F->an, vl_kid(m, bound, 0)), "len") == 0)
+      return true;
+    char shape[24], size[24];
+    snprintf(shape, sizeof shape, "shape[%d]", axis);
+    snprintf(size, sizeof size, ".size(%d)", axis);
+    if (bt && (strstr(bt, shape) || strstr(bt, size))) return true;
     long n;
-    return view->shape && view->shape->n >= 1 && !view->shape->upper && const_int(F, bound, &n) && n == view->shape->dims[0];
+    return view->shape && view->shape->n > axis && !view->shape->upper && const_int(F, bound, &n) &&
+           n == view->shape->dims[axis];
   }
   return false;
 }

@@ -141,6 +141,9 @@ typedef enum VlSymOp {
 enum {
   VL_F_PARTIAL = 1 << 0,  /* arrays: a view showing only part of its base (a row, a[:5], a[:, 1]) */
   VL_F_BOUNDED = 1 << 1,  /* deques with maxlen: holds a bounded number of items */
+  VL_F_OF_WHOLE = 1 << 1, /* views (the bit is per kind): indexed straight from the whole base (a[:, j],
+                             not last[:, j] of last = a[:, -2:]): slabs of it that together make an
+                             axis show the whole base */
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
                              when the deferred operation beside it resolves to something known */

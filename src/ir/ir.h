@@ -283,6 +283,12 @@ static inline bool vl_int_literal(const VlModule *m, VlId e, long *out) {
   *out = x->sub ? -(long)x->a : (long)x->a;
   return true;
 }
+/* Are e and t names of the same variable? */
+static inline bool vl_same_name(const VlModule *m, VlId e, VlId t) {
+  const VlExpr *x = &m->exprs[e], *y = &m->exprs[t];
+  return e && t && x->op == VL_E_NAME && y->op == VL_E_NAME && x->sym.kind == y->sym.kind &&
+         x->sym.owner == y->sym.owner && x->sym.slot == y->sym.slot;
+}
 static inline const VlStmt *vl_stmt(const VlModule *m, VlId s) { return &m->stmts[s]; }
 static inline const VlFunc *vl_func(const VlModule *m, VlId f) { return &m->funcs[f]; }
 static inline VlId vl_block_stmt(const VlModule *m, VlId block, uint32_t i) {

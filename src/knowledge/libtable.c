@@ -122,6 +122,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "order=", 6) == 0 && tok[6]) e->order = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
+    else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
+    else if (strncmp(tok, "picks=", 6) == 0 && tok[6]) e->picks = vl_arena_strdup(p->arena, tok + 6);
     else if (strcmp(tok, "shape-args") == 0) e->shape_args = true;
     else if (strncmp(tok, "keepdim=", 8) == 0 && tok[8]) e->keepdim = vl_arena_strdup(p->arena, tok + 8);
     else if (strncmp(tok, "lead=", 5) == 0 && tok[5] >= '1' && tok[5] <= '8' && !tok[6]) e->lead = (uint8_t)(tok[5] - '0');
@@ -161,6 +163,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);
   if (e->order && vl_lib_param_pos(e, e->order) < 0) return fail(p, "order= of undeclared parameter", e->order);
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
+  if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);
+  if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
   return true;

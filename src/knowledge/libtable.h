@@ -105,6 +105,8 @@ typedef struct VlLibEntry {
                             stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
   uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
   bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
+  const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
+  const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
                          when the operand has that dtype already (.astype(t, copy=False)) */
 } VlLibEntry;
