@@ -219,7 +219,7 @@ const char *vl_expr_text(Analysis *an, VlId e);
 VlSpan vl_expr_span(Analysis *an, VlId e);
 
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
-void vl_classify_index(Index *ix, int at, const VlVal *item, bool advanced_syntax);
+void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *item, bool advanced_syntax);
 void vl_augassign(Frame *F, const VlStmt *st);
 const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 

@@ -383,7 +383,19 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
 
 /* What an index item is, from its value (an int, an index array or list, a field name...).
  * `advanced_syntax`: written as a list, tuple, bool or comparison (advanced whatever its value). */
-void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax) {
+/* A 0-d integer array of a library where such an index is an integer (a torch index tensor's entry). */
+static bool int0d_index(const VlKnowledge *know, const VlVal *iv) {
+  if (!know || vl_val_empty(iv)) return false;
+  for (uint16_t j = 0; j < iv->n; j++) {
+    const VlObj *o = iv->objs[j];
+    if (o->kind != VL_O_ARRAY || o->nd.lo != 0 || o->nd.hi != 0 || !(o->flags & VL_F_INTS) || !o->lib ||
+        !vl_knowledge_lib(know, o->lib)->index0d)
+      return false;
+  }
+  return true;
+}
+
+void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *iv, bool advanced_syntax) {
   bool slices = iv && iv->n;
   for (uint16_t j = 0; iv && j < iv->n && slices; j++)
     slices = vl_slice_obj(iv->objs[j]);
@@ -394,7 +406,7 @@ void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax)
   }
   if (advanced_syntax) {
     ix->kind[at] = IX_ADVANCED;
-  } else if (vl_val_all_int(iv)) {
+  } else if (vl_val_all_int(iv) || int0d_index(know, iv)) {
     ix->kind[at] = IX_INT;
     return;
   } else if (vl_val_has(iv, VL_O_ARRAY) || vl_val_has(iv, VL_O_SEQ) || vl_val_has(iv, VL_O_INDEX)) {
@@ -427,7 +439,7 @@ void vl_classify_index(Index *ix, int at, const VlVal *iv, bool advanced_syntax)
 
 /* An index held in a variable that is a tuple of slice objects, ints and None (roi = (slice(100, 164),
  * slice(200, 264)); img[roi]): as if written out, a[100:164, 200:264].  False for anything else. */
-static bool expand_index_tuple(Index *ix, const VlVal **items, const VlVal *iv) {
+static bool expand_index_tuple(const VlKnowledge *know, Index *ix, const VlVal **items, const VlVal *iv) {
   if (!iv || iv->n != 1 || iv->objs[0]->kind != VL_O_SEQ || iv->objs[0]->sub != VL_SEQ_TUPLE) return false;
   const VlObj *t = iv->objs[0];
   if (!t->nitems || t->nitems > VL_MAX_INDEX) return false;
@@ -446,7 +458,7 @@ static bool expand_index_tuple(Index *ix, const VlVal **items, const VlVal *iv) 
     int at = ix->n++;
     items[at] = t->items[i];
     if (vl_val_only(t->items[i], VL_O_NONE)) ix->kind[at] = IX_NEWAXIS;
-    else vl_classify_index(ix, at, t->items[i], false);
+    else vl_classify_index(know, ix, at, t->items[i], false);
   }
   return true;
 }
@@ -477,8 +489,8 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
     } else {
       const VlVal *iv = vl_eval(F, k);
       items[at] = iv;
-      if (x->nkids == 2 && expand_index_tuple(&ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
-      vl_classify_index(&ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
+      if (x->nkids == 2 && expand_index_tuple(F->an->know, &ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
+      vl_classify_index(F->an->know, &ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
                                          kx->op == VL_E_FALSE || kx->op == VL_E_COMPARE);
       if (ix.kind[at] == IX_INT && vl_int_literal(m, k, &ix.start[at])) ix.lit[at] = true;
     }

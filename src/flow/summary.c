@@ -166,7 +166,7 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
     for (uint16_t i = 0; i < o->nitems && i < VL_MAX_INDEX; i++) {
       items[i] = inst(S, o->items[i]);
       if (ix.kind[i] == IX_INT || ix.kind[i] == IX_UNKNOWN || (ix.kind[i] == IX_ADVANCED && !ix.adv_1d))
-        vl_classify_index(&ix, i, items[i], false);
+        vl_classify_index(S->F->an->know, &ix, i, items[i], false);
       if (ix.kind[i] == IX_INT && items[i]->n == 1 && items[i]->objs[0]->num_known) {
         ix.lit[i] = true;
         ix.start[i] = (long)(int32_t)items[i]->objs[0]->index;

@@ -142,6 +142,7 @@ typedef struct VlLibrary {
   uint8_t id;                /* VlLibId for the built-in rows; the row number */
   const VlLibTable *table;   /* CuPy shares NumPy's table */
   bool int_index_is_view;    /* torch: t[i] is a 0-d view even on 1-D tensors */
+  bool index0d;              /* flag index0d: a 0-d integer array as an index is an integer (torch) */
   bool is_default;           /* the rules assumed for an array of unknown library (the cautious ones) */
   bool methods;              /* tried, in row order, for a method of an array of unknown library */
   const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
