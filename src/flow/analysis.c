@@ -749,7 +749,7 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
     VlObj c = *o;
     if (o->site && o->site->kind == VL_SITE_NEW && o->site->mod == F->an->mi && o->site->func == F->func) {
       bool in_loop = false;
-      for (VlId l = 1; l < m->nloops && !in_loop; l++)
+      for (VlId l = F->loop_base; l && l < F->loop_base + F->nloop_memo && !in_loop; l++)
         in_loop = m->loops[l].func == F->func && vl_loop_runs(m, l, o->site->start);
       if (in_loop) {
         VlSite s = *o->site;
@@ -759,7 +759,7 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
     }
     if (o->kind == VL_O_SYM && o->expr && o->expr_mod == F->an->mi) { /* deferred, in the loop: per step */
       const VlExpr *x = vl_expr(m, o->expr);
-      for (VlId l = 1; l < m->nloops; l++)
+      for (VlId l = F->loop_base; l && l < F->loop_base + F->nloop_memo; l++)
         if (m->loops[l].func == F->func && vl_loop_runs(m, l, x->start)) {
           c.flags |= VL_F_PER_STEP;
           break;
@@ -1386,6 +1386,13 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   an.arena = vl_arena_new();
   an.vals = vl_values_new(an.arena);
   an.fd = VL_ARENA_ARRAY(an.arena, FuncData, m->nfuncs + 1);
+  for (VlId l = 1; l < m->nloops; l++) /* each function's loop ids, its nested functions' included */
+    for (VlId f = m->loops[l].func, depth = 0; f && depth < 256; f = m->funcs[f].parent, depth++) {
+      FuncData *fd = &an.fd[f];
+      if (!fd->loop_lo || l < fd->loop_lo) fd->loop_lo = l;
+      if (l > fd->loop_hi) fd->loop_hi = l;
+      if (f == VL_MODULE_FUNC) break;
+    }
   an.budget = 200000 + 200 * (uint64_t)m->nexprs;
   mi->text = m->text;
   mi->facts = mi->shared ? prog->shared : mi->arena;
@@ -1419,5 +1426,6 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.active);
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
+  free(an.seen);
   vl_arena_delete(an.arena);
 }

@@ -100,8 +100,15 @@ typedef struct AttrEvidence {
   uint8_t lo;
 } AttrEvidence;
 
+/* The local slots a compound statement can read or write (see stmt_slots in interp.c). */
+typedef struct VlSlots {
+  uint32_t n;
+  uint16_t s[];
+} VlSlots;
+
 typedef struct LoopCtx {
   VlId loop;
+  const VlSlots *slots;     /* what brk and cont hold: these slots of the environment (NULL: all) */
   const VlVal **brk, **cont; /* joined environments at break / continue (NULL: none yet) */
   struct LoopCtx *outer;
 } LoopCtx;
@@ -134,7 +141,8 @@ struct Frame {
   const AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   int pass;
-  LoopMemo *loop_memo; /* by loop id */
+  LoopMemo *loop_memo; /* by loop id - loop_base: the loops of this function (and those nested in it) */
+  VlId loop_base, nloop_memo;
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
@@ -145,6 +153,8 @@ typedef enum FuncState { FS_NONE = 0, FS_BUSY, FS_DONE } FuncState;
 
 typedef struct FuncData {
   uint8_t state;
+  const struct VlSlots *bound; /* the slots its def, class and import statements bind (made on demand) */
+  VlId loop_lo, loop_hi;    /* the ids of its loops and of the functions nested in it: [lo, hi], none when lo is 0 */
   AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   bool recursed;            /* a call reached it while it was being analysed */
@@ -163,6 +173,11 @@ typedef struct FuncData {
 
 struct Analysis {
   const VlId *funcs_by_name; /* string id -> module-level function of that name (evidence from calls) */
+  const VlSlots **stmt_slots; /* by statement id: the slots it touches (stmt_slots in interp.c), made on demand */
+  struct NameRefs *name_refs; /* by function: its slots' name expressions, by position (made on demand) */
+  int32_t *module_slots;      /* string id -> the module body's slot of that name, or -1 (made on demand) */
+  uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */
+  uint32_t nseen;
   VlProgram *prog;
   VlModInfo *mi;
   const VlModule *m;

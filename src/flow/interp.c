@@ -154,6 +154,187 @@ static bool env_same(const VlVal **a, const VlVal **b, uint32_t n) {
   return true;
 }
 
+/* ---- the slots a statement touches ----
+ *
+ * Around an if, a loop, a try or a match the environment is saved, restored and joined.  Doing that
+ * for every slot makes a long function cost time and memory quadratic in its length (each statement
+ * copies every variable).  Only the slots a statement names (reads or writes), and the function's
+ * closure cells (a nested function may rebind them), can change or be observed inside it, so only
+ * those are saved: the others keep their values through it.  The module body is the exception
+ * (functions rebind its globals): there every slot is saved. */
+
+typedef struct NameRef {
+  uint32_t start;
+  uint16_t slot;
+} NameRef;
+
+struct NameRefs {
+  NameRef *refs;
+  uint32_t n;
+};
+
+/* The slot of local name `str` (a string id) in F's function, or -1.  The module body (many names,
+ * many import and def statements) looks it up in a table made once. */
+static int local_slot_of(Frame *F, VlId str) {
+  Analysis *an = F->an;
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, F->func);
+  if (F->func == VL_MODULE_FUNC) {
+    if (!an->module_slots) {
+      int32_t *map = VL_ARENA_ARRAY(an->arena, int32_t, m->nstrs + 1);
+      for (uint32_t i = 0; i <= m->nstrs; i++) map[i] = -1;
+      for (uint32_t i = fn->nlocals; i-- > 0;) /* the first slot of a name wins, as in a scan */
+        if (m->kids[fn->locals + i] < m->nstrs) map[m->kids[fn->locals + i]] = (int32_t)i;
+      an->module_slots = map;
+    }
+    return str < m->nstrs ? an->module_slots[str] : -1;
+  }
+  for (uint32_t i = 0; i < fn->nlocals; i++)
+    if (m->kids[fn->locals + i] == str) return (int)i;
+  return -1;
+}
+
+/* The slots a function's def, class and import statements bind (they have no name expression). */
+static void statement_bound(const VlModule *m, VlId block, VlId *ids, uint32_t *n, uint32_t cap, int depth) {
+  if (!block || depth > 64) return;
+  for (uint32_t i = 0; i < m->blocks[block].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, block, i));
+    switch (st->kind) {
+    case VL_S_IMPORT:
+    case VL_S_IMPORT_FROM:
+      if (st->a && *n < cap) ids[(*n)++] = st->a;
+      break;
+    case VL_S_DEF:
+      if (*n < cap) ids[(*n)++] = vl_func(m, st->a)->name;
+      break;
+    case VL_S_CLASS:
+      if (*n < cap) ids[(*n)++] = m->classes[st->a].name;
+      break;
+    case VL_S_IF:
+    case VL_S_FOR:
+    case VL_S_WHILE:
+      statement_bound(m, st->b, ids, n, cap, depth + 1);
+      statement_bound(m, st->c, ids, n, cap, depth + 1);
+      break;
+    case VL_S_TRY:
+      statement_bound(m, st->a, ids, n, cap, depth + 1);
+      for (uint32_t h = 0; h < st->n; h++) statement_bound(m, m->handlers[st->b + h].body, ids, n, cap, depth + 1);
+      statement_bound(m, st->c, ids, n, cap, depth + 1);
+      statement_bound(m, st->d, ids, n, cap, depth + 1);
+      break;
+    case VL_S_WITH: statement_bound(m, st->b, ids, n, cap, depth + 1); break;
+    case VL_S_MATCH:
+      for (uint32_t k = 0; k < st->n; k++) statement_bound(m, m->kids[st->b + k], ids, n, cap, depth + 1);
+      break;
+    default: break;
+    }
+  }
+}
+
+static int name_ref_cmp(const void *a, const void *b) {
+  const NameRef *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Every function's name expressions that refer to its own slots (locals, and cells read by nested
+ * functions), sorted by position: one pass over the module. */
+static void build_name_refs(Analysis *an) {
+  const VlModule *m = an->m;
+  struct NameRefs *by = VL_ARENA_ARRAY(an->arena, struct NameRefs, m->nfuncs + 1);
+  uint32_t *count = vl_xcalloc(m->nfuncs + 1, sizeof *count);
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = &m->exprs[e];
+    if (x->op == VL_E_NAME && (x->sym.kind == VL_SYM_LOCAL || x->sym.kind == VL_SYM_CELL) && x->sym.owner < m->nfuncs)
+      count[x->sym.owner]++;
+  }
+  for (VlId f = 0; f < m->nfuncs; f++) by[f].refs = VL_ARENA_ARRAY(an->arena, NameRef, count[f] + 1);
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = &m->exprs[e];
+    if (x->op == VL_E_NAME && (x->sym.kind == VL_SYM_LOCAL || x->sym.kind == VL_SYM_CELL) && x->sym.owner < m->nfuncs)
+      by[x->sym.owner].refs[by[x->sym.owner].n++] = (NameRef){x->start, x->sym.slot};
+  }
+  for (VlId f = 0; f < m->nfuncs; f++)
+    if (by[f].n > 1) qsort(by[f].refs, by[f].n, sizeof(NameRef), name_ref_cmp);
+  free(count);
+  an->name_refs = by;
+}
+
+/* The slots statement `stmt` of F's function touches; NULL for all of them (the module body). */
+static const VlSlots *stmt_slots(Frame *F, VlId stmt) {
+  Analysis *an = F->an;
+  const VlModule *m = an->m;
+  if (F->func == VL_MODULE_FUNC || !stmt || stmt >= m->nstmts) return NULL;
+  if (!an->stmt_slots) an->stmt_slots = VL_ARENA_ARRAY(an->arena, const VlSlots *, m->nstmts);
+  if (an->stmt_slots[stmt]) return an->stmt_slots[stmt];
+  if (!an->name_refs) build_name_refs(an);
+  const struct NameRefs *nr = &an->name_refs[F->func];
+  const VlStmt *st = &m->stmts[stmt];
+  uint32_t lo = 0, hi = nr->n; /* the first reference at or after the statement's start */
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (nr->refs[mid].start < st->start) lo = mid + 1;
+    else hi = mid;
+  }
+  uint32_t end = lo;
+  while (end < nr->n && nr->refs[end].start < st->end) end++;
+  FuncData *fd = &an->fd[F->func];
+  if (!fd->bound) { /* once per function: the slots its def, class and import statements bind */
+    const VlFunc *fn = vl_func(m, F->func);
+    uint32_t nbound = 0, cap = fn->nlocals; /* (more than that would repeat names) */
+    VlId *ids = vl_xcalloc(cap + 1, sizeof *ids);
+    statement_bound(m, fn->body, ids, &nbound, cap, 0);
+    VlSlots *b = vl_arena_alloc(an->arena, sizeof(VlSlots) + (nbound + 1) * sizeof(uint16_t));
+    for (uint32_t i = 0; i < nbound; i++) {
+      int k = local_slot_of(F, ids[i]);
+      if (k >= 0) b->s[b->n++] = (uint16_t)k;
+    }
+    free(ids);
+    fd->bound = b;
+  }
+  if (an->nseen < F->nenv + 1) { /* a mark per slot, cleared after use: no per-statement clearing */
+    free(an->seen);
+    an->nseen = F->nenv + 1;
+    an->seen = vl_xcalloc(an->nseen, 1);
+  }
+  uint8_t *seen = an->seen;
+  VlSlots *out = vl_arena_alloc(an->arena, sizeof(VlSlots) + (end - lo + fd->ncells + fd->bound->n + 1) * sizeof(uint16_t));
+  out->n = 0;
+  for (uint32_t i = 0; i < fd->bound->n; i++) {
+    uint16_t k = fd->bound->s[i];
+    if (k < F->nenv && !seen[k]) seen[k] = 1, out->s[out->n++] = k;
+  }
+  for (uint32_t i = lo; i < end; i++) {
+    uint16_t k = nr->refs[i].slot;
+    if (k < F->nenv && !seen[k]) seen[k] = 1, out->s[out->n++] = k;
+  }
+  for (uint32_t i = 0; i < fd->ncells; i++) {
+    uint32_t k = fd->cells[i];
+    if (k < F->nenv && !seen[k]) seen[k] = 1, out->s[out->n++] = (uint16_t)k;
+  }
+  for (uint32_t i = 0; i < out->n; i++) seen[out->s[i]] = 0;
+  an->stmt_slots[stmt] = out;
+  return out;
+}
+
+static inline uint32_t nslots(const Frame *F, const VlSlots *S) { return S ? S->n : F->nenv; }
+
+/* Saves slots S of the environment. */
+static const VlVal **snap(Frame *F, const VlSlots *S) {
+  if (!S) return env_copy(F, F->env, F->nenv);
+  const VlVal **c = vl_arena_alloc(F->an->arena, (S->n ? S->n : 1) * sizeof *c);
+  for (uint32_t i = 0; i < S->n; i++) c[i] = F->env[S->s[i]];
+  return c;
+}
+
+/* Restores slots S of the environment from a snapshot. */
+static void put(Frame *F, const VlSlots *S, const VlVal **v) {
+  if (!S) {
+    memcpy(F->env, v, F->nenv * sizeof *F->env);
+    return;
+  }
+  for (uint32_t i = 0; i < S->n; i++) F->env[S->s[i]] = v[i];
+}
+
 /* ---- names ---- */
 
 static const VlVal **comp_slot(Frame *F, VlId owner, uint16_t slot) {
@@ -845,39 +1026,42 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
     const VlVal *it = vl_eval(F, lp->iter);
     elem = vl_op_iter_elem(F, it, st->a, lp->iter);
   }
-  const VlVal **entry = env_copy(F, F->env, F->nenv);
+  const VlSlots *S = stmt_slots(F, (VlId)(st - m->stmts));
+  const uint32_t n = nslots(F, S);
+  const VlVal **entry = snap(F, S);
   const VlVal **back = NULL;
   const VlVal **breaks = NULL;
   VlId outer = F->loop;
   F->loop = st->a;
   /* the same loop from the same state (an inner loop in another round of its outer one) */
-  LoopMemo *memo = &F->loop_memo[st->a];
+  LoopMemo scratch = {0}; /* (a loop outside the function's range cannot occur; no memo if it did) */
+  LoopMemo *memo = st->a >= F->loop_base && st->a - F->loop_base < F->nloop_memo ? &F->loop_memo[st->a - F->loop_base] : &scratch;
   bool reuse = memo->entry && memo->elem == elem && memo->heap_version == F->heap.version && memo->pass == F->pass &&
-               env_same(memo->entry, entry, F->nenv);
+               env_same(memo->entry, entry, n);
   if (reuse) {
-    back = memo->back ? env_copy(F, memo->back, F->nenv) : NULL;
-    breaks = memo->breaks ? env_copy(F, memo->breaks, F->nenv) : NULL;
+    back = memo->back ? env_copy(F, memo->back, n) : NULL;
+    breaks = memo->breaks ? env_copy(F, memo->breaks, n) : NULL;
   }
   for (int round = 0; round < VL_LOOP_ROUNDS && !reuse; round++) {
-    const VlVal **start = env_copy(F, entry, F->nenv);
-    env_join(F, start, back, F->nenv);
-    memcpy(F->env, start, F->nenv * sizeof *F->env);
+    const VlVal **start = env_copy(F, entry, n);
+    env_join(F, start, back, n);
+    put(F, S, start);
     F->dead = false;
-    LoopCtx lc = {st->a, NULL, NULL, F->lctx};
+    LoopCtx lc = {st->a, S, NULL, NULL, F->lctx};
     F->lctx = &lc;
     if (is_for) vl_assign(F, lp->target, elem, lp->iter);
     else vl_eval(F, lp->iter);
     exec_block(F, st->b);
     F->lctx = lc.outer;
-    const VlVal **end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
-    end = env_join(F, end, lc.cont, F->nenv);
-    breaks = env_join(F, breaks, lc.brk, F->nenv);
-    const VlVal **next = back ? env_copy(F, back, F->nenv) : NULL;
-    next = env_join(F, next, end, F->nenv);
-    if (next && back && env_same(next, back, F->nenv)) break;
+    const VlVal **end = F->dead ? NULL : snap(F, S);
+    end = env_join(F, end, lc.cont, n);
+    breaks = env_join(F, breaks, lc.brk, n);
+    const VlVal **next = back ? env_copy(F, back, n) : NULL;
+    next = env_join(F, next, end, n);
+    if (next && back && env_same(next, back, n)) break;
     if (round == VL_LOOP_ROUNDS - 1 && next && back) {
       /* still changing: what changes is not known */
-      for (uint32_t i = 0; i < F->nenv; i++)
+      for (uint32_t i = 0; i < n; i++)
         if (next[i] != back[i]) next[i] = vl_join(V(F), next[i], vl_unknown(V(F)));
     }
     back = next;
@@ -889,20 +1073,20 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
     memo->elem = elem;
     memo->heap_version = F->heap.version;
     memo->pass = F->pass;
-    memo->back = back ? env_copy(F, back, F->nenv) : NULL;
-    memo->breaks = breaks ? env_copy(F, breaks, F->nenv) : NULL;
+    memo->back = back ? env_copy(F, back, n) : NULL;
+    memo->breaks = breaks ? env_copy(F, breaks, n) : NULL;
   }
   F->loop = outer;
   /* after the loop: zero iterations (entry, or the while condition false), or the last one */
-  const VlVal **after = env_copy(F, entry, F->nenv);
-  env_join(F, after, back, F->nenv);
-  memcpy(F->env, after, F->nenv * sizeof *F->env);
+  const VlVal **after = env_copy(F, entry, n);
+  env_join(F, after, back, n);
+  put(F, S, after);
   F->dead = false;
   if (st->c) exec_block(F, st->c); /* else: runs when no break */
   if (breaks) {
-    const VlVal **cur = F->dead ? NULL : env_copy(F, F->env, F->nenv);
-    cur = env_join(F, cur, breaks, F->nenv);
-    memcpy(F->env, cur, F->nenv * sizeof *F->env);
+    const VlVal **cur = F->dead ? NULL : snap(F, S);
+    cur = env_join(F, cur, breaks, n);
+    put(F, S, cur);
     F->dead = false;
   }
 }
@@ -910,16 +1094,17 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 /* if_statement: both branches from the same state, joined after. */
 static void exec_if(Frame *F, const VlStmt *st) {
   vl_eval(F, st->a);
-  const VlVal **before = env_copy(F, F->env, F->nenv);
+  const VlSlots *S = stmt_slots(F, (VlId)(st - M(F)->stmts));
+  const VlVal **before = snap(F, S);
   exec_block(F, st->b);
-  const VlVal **then_env = F->dead ? NULL : env_copy(F, F->env, F->nenv);
-  memcpy(F->env, before, F->nenv * sizeof *F->env);
+  const VlVal **then_env = F->dead ? NULL : snap(F, S);
+  put(F, S, before);
   F->dead = false;
   if (st->c) exec_block(F, st->c);
-  const VlVal **else_env = F->dead ? NULL : env_copy(F, F->env, F->nenv);
-  const VlVal **joined = env_join(F, then_env, else_env, F->nenv);
+  const VlVal **else_env = F->dead ? NULL : snap(F, S);
+  const VlVal **joined = env_join(F, then_env, else_env, nslots(F, S));
   if (joined) {
-    memcpy(F->env, joined, F->nenv * sizeof *F->env);
+    put(F, S, joined);
     F->dead = false;
   } else {
     F->dead = true;
@@ -929,32 +1114,34 @@ static void exec_if(Frame *F, const VlStmt *st) {
 /* try_statement: handlers may start anywhere in the body (approximated by its start and end). */
 static void exec_try(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
-  const VlVal **before = env_copy(F, F->env, F->nenv);
+  const VlSlots *S = stmt_slots(F, (VlId)(st - m->stmts));
+  const uint32_t n = nslots(F, S);
+  const VlVal **before = snap(F, S);
   exec_block(F, st->a);
-  const VlVal **body_end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+  const VlVal **body_end = F->dead ? NULL : snap(F, S);
   if (st->c && body_end) {
-    memcpy(F->env, body_end, F->nenv * sizeof *F->env);
+    put(F, S, body_end);
     F->dead = false;
     exec_block(F, st->c);
-    body_end = F->dead ? NULL : env_copy(F, F->env, F->nenv);
+    body_end = F->dead ? NULL : snap(F, S);
   }
   const VlVal **out = body_end;
   for (uint32_t i = 0; i < st->n; i++) {
     const VlHandler *h = &m->handlers[st->b + i];
-    const VlVal **start = env_copy(F, before, F->nenv);
-    if (body_end) env_join(F, start, body_end, F->nenv);
-    memcpy(F->env, start, F->nenv * sizeof *F->env);
+    const VlVal **start = env_copy(F, before, n);
+    if (body_end) env_join(F, start, body_end, n);
+    put(F, S, start);
     F->dead = false;
     if (h->type) vl_eval(F, h->type);
     if (h->target) vl_assign(F, h->target, vl_unknown(V(F)), 0);
     exec_block(F, h->body);
-    if (!F->dead) out = env_join(F, out, F->env, F->nenv);
+    if (!F->dead) out = env_join(F, out, snap(F, S), n);
   }
   if (out) {
-    memcpy(F->env, out, F->nenv * sizeof *F->env);
+    put(F, S, out);
     F->dead = false;
   } else {
-    memcpy(F->env, before, F->nenv * sizeof *F->env);
+    put(F, S, before);
     F->dead = !st->d;
   }
   if (st->d) {
@@ -1109,15 +1296,16 @@ static void exec_stmt(Frame *F, VlId s) {
   case VL_S_WITH: exec_with(F, st); return;
   case VL_S_MATCH: {
     vl_eval(F, st->a);
-    const VlVal **before = env_copy(F, F->env, F->nenv), **out = env_copy(F, F->env, F->nenv);
+    const VlSlots *S = stmt_slots(F, (VlId)(st - m->stmts));
+    const VlVal **before = snap(F, S), **out = snap(F, S);
     bool any = true; /* no case may match */
     for (uint32_t i = 0; i < st->n; i++) {
-      memcpy(F->env, before, F->nenv * sizeof *F->env);
+      put(F, S, before);
       F->dead = false;
       exec_block(F, m->kids[st->b + i]);
-      if (!F->dead) out = env_join(F, out, F->env, F->nenv);
+      if (!F->dead) out = env_join(F, out, snap(F, S), nslots(F, S));
     }
-    memcpy(F->env, out, F->nenv * sizeof *F->env);
+    put(F, S, out);
     F->dead = !any;
     return;
   }
@@ -1135,8 +1323,7 @@ static void exec_stmt(Frame *F, VlId s) {
   case VL_S_CONTINUE:
     if (F->lctx) {
       const VlVal ***slot = st->kind == VL_S_BREAK ? &F->lctx->brk : &F->lctx->cont;
-      *slot = env_join(F, *slot ? *slot : NULL, F->env, F->nenv);
-      if (*slot == F->env) *slot = env_copy(F, F->env, F->nenv);
+      *slot = env_join(F, *slot ? *slot : NULL, snap(F, F->lctx->slots), nslots(F, F->lctx->slots));
     }
     F->dead = true;
     return;
@@ -1145,15 +1332,10 @@ static void exec_stmt(Frame *F, VlId s) {
     const VlVal *v = vl_import_binding(F, st);
     if (!st->a) return; /* import *: names resolve through builtin() */
     /* bind the name: find the slot through a synthetic lookup of the function's locals */
-    const VlFunc *fn = vl_func(m, F->func);
-    const char *name = vl_str(m, st->a);
     if (F->comps) return;
-    for (uint32_t i = 0; i < fn->nlocals; i++)
-      if (strcmp(vl_local_name(m, F->func, i), name) == 0) {
-        F->env[i] = v;
-        return;
-      }
-    /* declared global in a function */
+    int k = local_slot_of(F, st->a);
+    if (k >= 0) F->env[k] = v;
+    /* else: declared global in a function */
     return;
   }
   case VL_S_DEF: {
@@ -1170,12 +1352,8 @@ static void exec_stmt(Frame *F, VlId s) {
       if (pp->dflt) vl_eval(F, pp->dflt);
     }
     const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F)) : vl_closure_value(F, st->a);
-    const VlFunc *cur = vl_func(m, F->func);
-    for (uint32_t i = 0; i < cur->nlocals; i++)
-      if (strcmp(vl_local_name(m, F->func, i), vl_str(m, fn->name)) == 0) {
-        F->env[i] = v;
-        break;
-      }
+    int slot = local_slot_of(F, fn->name);
+    if (slot >= 0) F->env[slot] = v;
     return;
   }
   case VL_S_CLASS: {
@@ -1183,12 +1361,8 @@ static void exec_stmt(Frame *F, VlId s) {
     for (uint32_t b = 0; b < k->nbases; b++) vl_eval(F, m->kids[k->bases + b]);
     VlObj o = {.kind = VL_O_CLASS, .mod = F->an->mi, .func = st->a, .nd = vl_nd_unknown()};
     const VlVal *v = vl_val1(V(F), vl_obj(V(F), o));
-    const VlFunc *cur = vl_func(m, F->func);
-    for (uint32_t i = 0; i < cur->nlocals; i++)
-      if (strcmp(vl_local_name(m, F->func, i), vl_str(m, k->name)) == 0) {
-        F->env[i] = v;
-        break;
-      }
+    int slot = local_slot_of(F, k->name);
+    if (slot >= 0) F->env[slot] = v;
     return;
   }
   default:
@@ -1212,7 +1386,12 @@ void vl_frame_init(Frame *F, Analysis *an, VlId func) {
   F->env = VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
   F->ret = &vl_empty_val;
   F->yields = &vl_empty_val;
-  F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, an->m->nloops + 1);
+  /* memos for this function's loops only: a frame sized by the module's loops makes many small
+   * functions cost quadratic time and memory */
+  const FuncData *fd = &an->fd[func];
+  F->loop_base = fd->loop_lo;
+  F->nloop_memo = fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
+  F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, F->nloop_memo + 1);
 }
 
 void vl_frame_free(Frame *F) {

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""bench/scale.py: how viewleak's cost grows with the size of one file, shape by shape.
+
+    python3 bench/scale.py [--viewleak build/viewleak] [--lines 5000] [--steps 4] [--only SHAPE,...]
+
+For each shape below, generates one Python file of LINES x 1, 2, 4, 8 ... lines (STEPS sizes) in a
+temporary folder, runs `viewleak check --no-cache -q` on it (best of 3 for small inputs), and prints a
+Markdown table: wall time, peak RSS (of the child, from wait4), and the growth factor per doubling
+(time at 2n / time at n).  Linear cost doubles (factor ~2); quadratic quadruples.  Targets (see
+docs/performance.md): a factor of at most 2.2 per doubling, and peak RSS under 10x the file size +
+32 MiB.  Targets live here, never in timed tests.
+"""
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def small_functions(n):
+    """Many small functions, each with a loop that stores (the issue's first shape)."""
+    out = ["import numpy as np\n\n"]
+    for k in range(n // 5):
+        out.append(f"def f{k}(a, keep):\n    for j in range(3):\n        b = a[j] + {k}\n        keep.append(b)\n\n")
+    return "".join(out)
+
+
+def comments(n):
+    return "".join("# " + "x" * 70 + "\n" for _ in range(n))
+
+
+def long_strings(n):
+    body = "".join("    line of a long docstring " + "y" * 40 + "\n" for _ in range(n - 4))
+    return 'import numpy as np\n\nDOC = """\n' + body + '"""\n'
+
+
+def assignments(n):
+    return "".join(f"x{k} = {k}\n" for k in range(n))
+
+
+def one_function(n):
+    """One huge function: straight-line array code and small loops."""
+    out = ["import numpy as np\n\n\ndef big(data, keep):\n"]
+    for k in range((n - 4) // 4):
+        out.append(f"    v{k} = data[{k % 50}] * {k}\n    for j in range(2):\n        keep.append(v{k} + j)\n    data = np.delete(data, 0, axis=0)\n")
+    return "".join(out)
+
+
+def leaky_loops(n):
+    """Many functions, each with the real leak (a stored view and a rebind)."""
+    out = ["import numpy as np\n\n"]
+    for k in range(n // 7):
+        out.append(f"def g{k}(data, sel):\n    for _ in range(10):\n        i = np.random.randint(len(data))\n"
+                   f"        sel.append(data[i])\n        data = np.delete(data, i, axis=0)\n    return sel\n\n")
+    return "".join(out)
+
+
+def deep_nesting(n):
+    """Blocks of 20 nested ifs and loops, repeated."""
+    out = ["import numpy as np\n\n\ndef nested(data, keep):\n"]
+    lines = 4
+    while lines < n:
+        for d in range(20):
+            ind = "    " * (d + 1)
+            out.append(f"{ind}{'for' if d % 2 else 'if'} {'j in range(2)' if d % 2 else 'data is not None'}:\n")
+        out.append("    " * 21 + "keep.append(data[j])\n")
+        lines += 21
+    return "".join(out)
+
+
+def wide_list(n):
+    """One list literal of n * 10 items on one line (a data table)."""
+    return "TABLE = [" + ", ".join(str(k) for k in range(n * 10)) + "]\n"
+
+
+SHAPES = {
+    "small-functions": small_functions,
+    "leaky-loops": leaky_loops,
+    "one-function": one_function,
+    "deep-nesting": deep_nesting,
+    "comments": comments,
+    "long-strings": long_strings,
+    "assignments": assignments,
+    "wide-list": wide_list,
+}
+
+
+def run(cmd, timeout):
+    """(seconds, peak RSS in KiB) of one run, or (None, None) past the timeout."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = t0 + timeout
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            return time.monotonic() - t0, ru.ru_maxrss
+        if time.monotonic() > deadline:
+            p.kill()
+            os.wait4(p.pid, 0)
+            return None, None
+        time.sleep(0.002)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--viewleak", default=os.path.join(HERE, "..", "build", "viewleak"))
+    ap.add_argument("--lines", type=int, default=5000, help="lines at 1x (default 5000)")
+    ap.add_argument("--steps", type=int, default=4, help="sizes: 1x, 2x, 4x ... (default 4: up to 8x)")
+    ap.add_argument("--only", default="", help="comma-separated shapes (default: all)")
+    ap.add_argument("--timeout", type=float, default=120.0)
+    args = ap.parse_args()
+    if not os.access(args.viewleak, os.X_OK):
+        sys.exit("bench: no viewleak at %s (build first: scripts/dev demo)" % args.viewleak)
+    shapes = [s for s in args.only.split(",") if s] or list(SHAPES)
+    print("| shape | lines | MiB | seconds | peak RSS MiB | growth (time per doubling) | RSS / (10 x size + 32 MiB) |")
+    print("|---|---|---|---|---|---|---|")
+    worst = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in shapes:
+            prev = None
+            for step in range(args.steps):
+                n = args.lines << step
+                path = os.path.join(tmp, "%s_%d.py" % (shape.replace("-", "_"), n))
+                with open(path, "w") as f:
+                    f.write(SHAPES[shape](n))
+                size = os.path.getsize(path)
+                cmd = [args.viewleak, "check", "-q", "--isolated", path]
+                best, rss = None, None
+                for _ in range(3):
+                    t, m = run(cmd, args.timeout)
+                    if t is None:
+                        break
+                    if best is None or t < best:
+                        best, rss = t, m
+                    if t > 2.0:
+                        break  # one run is enough for slow inputs
+                if best is None:
+                    print("| %s | %d | %.1f | > %.0f (killed) | | | |" % (shape, n, size / 2**20, args.timeout))
+                    break
+                growth = ""
+                if prev and prev > 0.02:
+                    g = best / prev
+                    worst = max(worst, g)
+                    growth = "%.2fx" % g
+                budget = 10 * size + 32 * 2**20
+                print("| %s | %d | %.1f | %.3f | %.1f | %s | %.2f |" % (
+                    shape, n, size / 2**20, best, rss / 1024, growth, rss * 1024 / budget))
+                prev = best
+                os.unlink(path)
+    print()
+    print("worst growth per doubling (inputs over 20 ms): %.2fx (target <= 2.2x)" % worst)
+
+
+if __name__ == "__main__":
+    main()
