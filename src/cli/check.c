@@ -28,7 +28,8 @@ static const char usage_check[] =
     "Usage: viewleak check [OPTIONS] [PATH...]\n"
     "\n"
     "Checks Python files; folders are searched for *.py and *.pyi files (skipping .git, __pycache__,\n"
-    ".venv, venv, node_modules, build, dist and the like, and the configuration's `exclude`).\n"
+    ".venv, venv, node_modules, build, dist and the like, the configuration's `exclude`, and what git\n"
+    "ignores).\n"
     "\n"
     "Rule selection:\n"
     "      --select CODES          Only these rules (comma-separated codes or prefixes; ALL)\n"
@@ -39,6 +40,7 @@ static const char usage_check[] =
     "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
     "      --isolated              Ignore all configuration files\n"
     "      --force-exclude         Apply `exclude` to files named on the command line too (pre-commit)\n"
+    "      --no-respect-gitignore  Also walk into what .gitignore and git's other exclude files ignore\n"
     "Fixes:\n"
     "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
     "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
@@ -64,6 +66,7 @@ typedef struct Options {
   const char *config, *stdin_filename, *files_from, *output_file;
   const VlFormat *format;
   bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
+  bool no_respect_gitignore;
   int jobs; /* worker threads */
 } Options;
 
@@ -117,6 +120,15 @@ static bool skip_excluded(void *ctx, const char *path) {
     return true;
   }
   return vl_config_excludes(c, path);
+}
+
+/* Do git's ignore rules apply to this path found while walking?  Its configuration says
+ * (respect-gitignore, true by default). */
+static bool respects_gitignore(void *ctx, const char *path) {
+  Run *run = ctx;
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, path, err, sizeof err);
+  return !c || c->respect_gitignore; /* a broken configuration is reported by skip_excluded */
 }
 
 /* --force-exclude: a named path is skipped when it, or any folder above it, is excluded. */
@@ -431,7 +443,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -444,6 +456,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"config", required_argument, 0, OPT_CONFIG},
                                        {"isolated", no_argument, 0, OPT_ISOLATED},
                                        {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
+                                       {"no-respect-gitignore", no_argument, 0, OPT_NO_RESPECT_GITIGNORE},
                                        {"fix", no_argument, 0, OPT_FIX},
                                        {"unsafe-fixes", no_argument, 0, OPT_UNSAFE},
                                        {"diff", no_argument, 0, OPT_DIFF},
@@ -478,6 +491,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ISOLATED: o->isolated = true; break;
     case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
+    case OPT_NO_RESPECT_GITIGNORE: o->no_respect_gitignore = true; break;
     case OPT_FIX: o->fix = true; break;
     case OPT_UNSAFE: o->unsafe_fixes = true; break;
     case OPT_DIFF: o->diff = true; break;
@@ -575,8 +589,9 @@ int vl_cmd_check(int argc, char **argv) {
     const char *dot = ".";
     const char *const *named = o.files_from ? (const char *const *)roots : optind < argc ? (const char *const *)argv + optind : &dot;
     size_t nnamed = o.files_from ? nroots : optind < argc ? (size_t)(argc - optind) : 1;
-    if (o.force_exclude) vl_walk_forced(named, nnamed, skip_named, &run, &files);
-    else vl_walk(named, nnamed, skip_excluded, &run, &files);
+    VlWalkOptions walk = {o.force_exclude ? skip_named : skip_excluded,
+                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude};
+    vl_walk(named, nnamed, &walk, &files);
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);
     for (size_t i = 0; i < files.nerrors; i++) error(&run, NULL, files.errors[i]);
