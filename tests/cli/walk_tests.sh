@@ -2,8 +2,9 @@
 # walk_tests.sh: end-to-end tests of which files `viewleak check` walks and reports, with the built
 # binary, each case in its own scratch folder (ctest label `cli`):
 #   cli_gitignore_*  what git ignores is not walked (scratch repositories made with `git init`)
+#   cli_shard_*      --shard K/N: the shards' findings together are exactly a whole run's
 #
-#   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree)
+#   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
 #
 # Exit 0: passed; 1: failed; 77: skipped -- a tool this machine lacks, or a known bug (the case calls
@@ -228,6 +229,118 @@ cli_gitignore_in_a_worktree() {
   git -C main worktree add -q ../wt 2>/dev/null || skip "git worktree add failed"
   [ -f wt/.git ] || fail "wt/.git is not a file"
   expect_reported "wt/leak.py" wt
+}
+
+# ---- cli_shard_*: --shard K/N ----
+
+# shards N: for each printed path read from stdin, "K path" with K its shard of N, as docs/ci.md
+# documents it: the path's 64-bit FNV-1a hash modulo N, plus 1.
+shards() {
+  command -v python3 >/dev/null || skip "python3 is not installed"
+  python3 -c '
+import sys
+for path in sys.stdin.read().split():
+    h = 0xcbf29ce484222325
+    for b in path.encode():
+        h = ((h ^ b) * 0x100000001b3) % 2**64
+    print(h % int(sys.argv[1]) + 1, path)' "$1"
+}
+
+cli_shard_usage_errors() {
+  local bad
+  for bad in 0/4 5/4 1/0 0/0 4 /4 4/ 2/4x x/4 -1/4 +1/4 " 1/4" 1/4/2 1.5/4 1/100001 ""; do
+    run --shard "$bad" "$REPO/examples"
+    expect_rc 2
+    expect_empty "$T/out"
+    [ "$(wc -l <"$T/err")" = 1 ] || fail "--shard '$bad': not one line on stderr"
+    expect_has "$T/err" "viewleak: --shard: '$bad' is not K/N with 1 <= K <= N"
+  done
+  run --shard 1/2 --stdin-filename x.py </dev/null
+  expect_rc 2
+  expect_has "$T/err" "--shard splits the files to check: it cannot be used with --stdin-filename"
+  run --shard
+  expect_rc 2
+  expect_has "$T/err" "unknown or incomplete option '--shard'"
+}
+
+# expect_union FOLDER N: the findings of shards 1..N of FOLDER, together, are exactly the whole run's
+# (as JSON lines, each with its file, position, message, fix and related location), and each shard
+# reports only its own files.
+expect_union() {
+  local folder=$1 n=$2 k wrong
+  run --output-format json-lines --jobs 2 "$folder"
+  [ "$rc" = 1 ] || fail "whole run of $folder: exit $rc"
+  sort "$T/out" >"$T/whole"
+  : >"$T/union"
+  : >"$T/claimed"
+  for k in $(seq 1 "$n"); do
+    run --output-format json-lines --jobs 2 --shard "$k/$n" "$folder"
+    [ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "shard $k/$n of $folder: exit $rc"
+    cat "$T/out" >>"$T/union"
+    sed 's/.*"filename":"\([^"]*\)".*/'"$k"' \1/' "$T/out" | sort -u >>"$T/claimed"
+  done
+  cut -d' ' -f2 "$T/claimed" | shards "$n" >"$T/shards" || exit
+  wrong=$(awk 'NR == FNR { shard[$2] = $1; next } shard[$2] != $1' "$T/shards" "$T/claimed" | head -3)
+  [ -z "$wrong" ] || fail "reported by the wrong shard of $n (shard file): $wrong"
+  sort "$T/union" >"$T/union.sorted"
+  cmp -s "$T/whole" "$T/union.sorted" ||
+    fail "the $n shards of $folder differ from the whole run: $(diff "$T/whole" "$T/union.sorted" | head -5)"
+  [ -s "$T/whole" ] || fail "no findings in $folder"
+}
+
+cli_shard_union_is_the_whole_run_fixtures() {
+  cd "$REPO" || fail "cd $REPO"
+  expect_union fixtures 2
+  expect_union fixtures 3
+}
+
+cli_shard_union_is_the_whole_run_examples() {
+  cd "$REPO" || fail "cd $REPO"
+  expect_union examples 2
+  expect_union examples 3
+}
+
+cli_shard_dependencies_in_other_shards() {
+  cd "$REPO" || fail "cd $REPO"
+  local appends=fixtures/vl002/pos_multimodule_helper_appends rebind=fixtures/vl001/pos_multimodule_helper_rebind
+  # the files of each program land in different shards
+  local want="1 $appends/collect.py 2 $appends/main.py 1 $rebind/geometry.py 2 $rebind/main.py"
+  [ "$(echo $want | awk '{ for (i = 2; i <= NF; i += 2) print $i }' | shards 2 | tr '\n' ' ')" = "$want " ] ||
+    fail "the files of $appends and $rebind are no longer in shards 1 and 2 of 2 as listed: $want"
+  # the helper in collect.py stores the view; only main.py's loop shows it: main.py, in the other
+  # shard, is analysed all the same
+  expect_reported "$appends/collect.py" --shard 1/2 $appends
+  expect_reported "" --shard 2/2 $appends
+  # main.py's leak is a view returned by geometry.py's helper, in the other shard
+  expect_reported "$rebind/main.py" --shard 2/2 $rebind
+  expect_reported "" --shard 1/2 $rebind
+  # the same when each file is named
+  expect_reported "$appends/collect.py" --shard 1/2 $appends/collect.py $appends/main.py
+  expect_reported "$rebind/main.py" --shard 2/2 $rebind/main.py $rebind/geometry.py
+}
+
+cli_shard_one_of_one_is_the_whole_run() {
+  cd "$REPO" || fail "cd $REPO"
+  run examples fixtures/vl001
+  cp "$T/out" "$T/whole"
+  run --shard 1/1 examples fixtures/vl001
+  expect_rc 1
+  cmp -s "$T/whole" "$T/out" || fail "--shard 1/1 differs from the whole run"
+}
+
+cli_shard_fixes_only_its_files() {
+  cp -r "$REPO/fixtures/vl002/pos_multimodule_helper_appends" app
+  cp "$REPO/examples/mixed.py" app/mixed.py
+  [ "$(printf 'app/collect.py app/mixed.py' | shards 2 | tr '\n' ' ')" = "1 app/collect.py 2 app/mixed.py " ] ||
+    fail "app/collect.py and app/mixed.py are no longer in shards 1 and 2 of 2"
+  cp -r app before
+  run --fix --unsafe-fixes --shard 1/2 app
+  expect_rc 0
+  expect_has "$T/out" "Fixed 1 finding."
+  cmp -s before/collect.py app/collect.py && fail "--shard 1/2 --fix left app/collect.py alone"
+  cmp -s before/mixed.py app/mixed.py || fail "--shard 1/2 --fix changed app/mixed.py, of shard 2"
+  cmp -s before/main.py app/main.py || fail "--shard 1/2 --fix changed app/main.py"
+  expect_reported "app/mixed.py" app
 }
 
 # ---- driver ----
