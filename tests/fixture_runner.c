@@ -196,7 +196,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   VlPathList files;
-  vl_walk((const char *const *)argv + 1, (size_t)argc - 1, NULL, NULL, &files);
+  vl_walk((const char *const *)argv + 1, (size_t)argc - 1, NULL, &files);
   Tally t = {0};
   for (size_t i = 0; i < files.nerrors; i++) {
     printf("FAIL %s\n", files.errors[i]);

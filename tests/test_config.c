@@ -163,6 +163,7 @@ static const char every_key[] =
     "extend-copy-functions = [\"mylib.shuffle_rows\"]\n"
     "extend-view-functions = [\"mylib.window\", \"window\"]\n"
     "extend-array-producers = [\"mylib.load_batch\"]\n"
+    "respect-gitignore = false\n"
     "\n"
     "[per-file-ignores]\n"
     "\"tests/*.py\" = [\"VL001\"]\n"
@@ -181,6 +182,7 @@ static void check_every_key(Tree *t, const VlConfig *c, const char *rel) {
   assert_list(&c->copy_functions, (const char *const[]){"mylib.shuffle_rows"}, 1);
   assert_list(&c->view_functions, (const char *const[]){"mylib.window", "window"}, 2);
   assert_list(&c->array_producers, (const char *const[]){"mylib.load_batch"}, 1);
+  assert_false(c->respect_gitignore);
   assert_int_equal(c->nper_file_ignores, 2);
   assert_string_equal(c->per_file_ignores[0].pattern, "tests/*.py");
   assert_list(&c->per_file_ignores[0].codes, (const char *const[]){"VL001"}, 1);
@@ -223,6 +225,7 @@ static void pyproject_every_key(void **state) {
       "extend-copy-functions = [\"mylib.shuffle_rows\"]\n"
       "extend-view-functions = [\"mylib.window\", \"window\"]\n"
       "extend-array-producers = [\"mylib.load_batch\"]\n"
+      "respect-gitignore = false\n"
       "\n"
       "[tool.viewleak.per-file-ignores]\n"
       "\"tests/*.py\" = [\"VL001\"]\n"
@@ -268,6 +271,7 @@ static void pyproject_empty_table_is_a_config(void **state) {
   assert_false(c->has_select);
   assert_false(c->has_exclude);
   assert_int_equal(c->ignore.count, 0);
+  assert_true(c->respect_gitignore); /* the default */
   vl_config_delete(c);
 }
 
@@ -277,6 +281,7 @@ static void defaults(void **state) {
   assert_null(c->path);
   assert_non_null(c->dir);
   assert_false(c->has_select);
+  assert_true(c->respect_gitignore);
   VlSelection *s = vl_config_selection(c, "x.py", NULL, NULL, NULL);
   assert_true(vl_selection_enabled(s, "VL001"));
   assert_false(vl_selection_enabled(s, "VL900")); /* off unless selected */
@@ -372,6 +377,26 @@ static void error_wrong_type_every_list_key(void **state) {
   put(t, "viewleak.toml", "per-file-ignores = [\"tests/*.py\"]\n");
   load_fails(t, "viewleak.toml", err, sizeof err);
   assert_error_at(t, err, "viewleak.toml", 1, "per-file-ignores");
+}
+
+static void respect_gitignore_is_a_boolean(void **state) {
+  Tree *t = *state;
+  put(t, "viewleak.toml", "respect-gitignore = true\n");
+  VlConfig *c = load_ok(t, "viewleak.toml");
+  assert_true(c->respect_gitignore);
+  vl_config_delete(c);
+  put(t, "pyproject.toml", "[tool.viewleak]\nrespect-gitignore = false\n");
+  c = load_ok(t, "pyproject.toml");
+  assert_false(c->respect_gitignore);
+  vl_config_delete(c);
+  static const char *const bad[] = {"\"false\"", "0", "1.5", "[true]"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char text[128], err[512];
+    snprintf(text, sizeof text, "# line 1\nrespect-gitignore = %s\n", bad[i]);
+    put(t, "viewleak.toml", text);
+    load_fails(t, "viewleak.toml", err, sizeof err);
+    assert_error_at(t, err, "viewleak.toml", 2, "`respect-gitignore`");
+  }
 }
 
 static void error_unknown_rule_code(void **state) {
@@ -876,6 +901,7 @@ int main(void) {
       T(error_unknown_empty_table),
       T(error_duplicate_key),
       T(error_wrong_type_every_list_key),
+      T(respect_gitignore_is_a_boolean),
       T(error_unknown_rule_code),
       T(error_missing_file),
       T(find_precedence_in_one_folder),

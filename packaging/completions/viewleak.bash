@@ -66,12 +66,15 @@ _viewleak_reply() {
           COMPREPLY=($(compgen -f -- "$cur"))
           return
           ;;
+        --shard)
+          return # K/N: nothing to complete
+          ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--select --extend-select --ignore --report-unused-noqa --config
-          --isolated --force-exclude --fix --unsafe-fixes --diff --exit-non-zero-on-fix --stdin-filename --jobs
-          --files-from --output-format -o --output-file --statistics -q --quiet --exit-zero
-          --no-color -h --help" -- "$cur"))
+          --isolated --force-exclude --no-respect-gitignore --fix --unsafe-fixes --diff --exit-non-zero-on-fix
+          --stdin-filename --jobs --shard --files-from --output-format -o --output-file --statistics -q --quiet
+          --exit-zero --no-color -h --help" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null || :
         COMPREPLY=($(compgen -f -- "$cur"))

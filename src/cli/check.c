@@ -3,7 +3,8 @@
  * Inputs are paths (walked), --files-from, or stdin (--stdin-filename).  Each file gets the
  * configuration nearest to it (or --config / --isolated), then command-line selections on top.
  * With --fix, fixes are applied in passes (re-checking each result) and written atomically; --diff
- * prints what --fix would change and writes nothing. */
+ * prints what --fix would change and writes nothing.  With --shard K/N only the files of that shard
+ * are reported (and fixed); the files the analysis of their reports needs are analysed with them. */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
 #include <time.h>
@@ -20,6 +21,7 @@
 #include "driver/modules.h"
 #include "driver/pool.h"
 #include "driver/project.h"
+#include "driver/shard.h"
 #include "driver/walk.h"
 #include "output/format.h"
 #include "viewleak/viewleak.h"
@@ -28,7 +30,8 @@ static const char usage_check[] =
     "Usage: viewleak check [OPTIONS] [PATH...]\n"
     "\n"
     "Checks Python files; folders are searched for *.py and *.pyi files (skipping .git, __pycache__,\n"
-    ".venv, venv, node_modules, build, dist and the like, and the configuration's `exclude`).\n"
+    ".venv, venv, node_modules, build, dist and the like, the configuration's `exclude`, and what git\n"
+    "ignores).\n"
     "\n"
     "Rule selection:\n"
     "      --select CODES          Only these rules (comma-separated codes or prefixes; ALL)\n"
@@ -39,6 +42,7 @@ static const char usage_check[] =
     "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
     "      --isolated              Ignore all configuration files\n"
     "      --force-exclude         Apply `exclude` to files named on the command line too (pre-commit)\n"
+    "      --no-respect-gitignore  Also walk into what .gitignore and git's other exclude files ignore\n"
     "Fixes:\n"
     "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
     "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
@@ -47,6 +51,8 @@ static const char usage_check[] =
     "Inputs:\n"
     "      --stdin-filename NAME   Read the source from stdin, reported as NAME\n"
     "      --files-from FILE       Read the paths to check from FILE, one per line (- for stdin)\n"
+    "      --shard K/N             Report only shard K of N (1 <= K <= N): the files whose path hashes\n"
+    "                              to K-1 modulo N (for CI matrices; every file is in one shard)\n"
     "Output:\n"
     "      --output-format FMT     text (default), concise, and the machine formats listed by --help\n"
     "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
@@ -64,7 +70,9 @@ typedef struct Options {
   const char *config, *stdin_filename, *files_from, *output_file;
   const VlFormat *format;
   bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
-  int jobs; /* worker threads */
+  bool no_respect_gitignore;
+  int jobs;      /* worker threads */
+  VlShard shard; /* count 0: every file */
 } Options;
 
 typedef struct Run {
@@ -119,6 +127,15 @@ static bool skip_excluded(void *ctx, const char *path) {
   return vl_config_excludes(c, path);
 }
 
+/* Do git's ignore rules apply to this path found while walking?  Its configuration says
+ * (respect-gitignore, true by default). */
+static bool respects_gitignore(void *ctx, const char *path) {
+  Run *run = ctx;
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, path, err, sizeof err);
+  return !c || c->respect_gitignore; /* a broken configuration is reported by skip_excluded */
+}
+
 /* --force-exclude: a named path is skipped when it, or any folder above it, is excluded. */
 static bool skip_named(void *ctx, const char *path) {
   char *p = vl_xstrdup(path);
@@ -139,6 +156,7 @@ typedef struct Job {
   size_t stdin_len;
   const VlConfig *config; /* looked up on the main thread (VlProject is not thread-safe) */
   size_t index;           /* in the session */
+  bool reported;          /* in the --shard (every file without one) */
   /* results */
   VlReport *report;
   char *source, *fixed;   /* --stdin-filename --fix: what goes to stdout */
@@ -160,7 +178,8 @@ typedef struct Jobs {
   Run *run;
   Job *items;
   VlSession *session;
-  Unit *units; /* by session index */
+  Unit *units;  /* by session index */
+  bool *needed; /* by session job: what the reports need analysed (NULL: every job) */
 } Jobs;
 
 /* Applies (or renders as a diff) the fixes of a report; rechecks each result as one file of the
@@ -209,7 +228,8 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
 static void work(void *ctx, size_t i) {
   Jobs *jobs = ctx;
   Job *job = &jobs->items[i];
-  if (!job->config) return; /* its configuration is broken: reported already */
+  if (!job->reported) return; /* in another --shard */
+  if (!job->config) return;    /* its configuration is broken: reported already */
   if (job->stdin_text) {
     check_text(jobs, job, job->stdin_text, job->stdin_len, NULL);
     return;
@@ -292,6 +312,7 @@ static size_t job_deps(void *ctx, size_t j, const size_t **list) {
 
 static void analyse_job(void *ctx, size_t j) {
   Jobs *jobs = ctx;
+  if (jobs->needed && !jobs->needed[j]) return;
   const size_t *files;
   size_t n = vl_session_job_files(jobs->session, j, &files);
   for (size_t k = 0; k < n; k++) {
@@ -337,9 +358,10 @@ static void check_all(Run *run, Job *items, size_t n) {
     bool package;
     char *module = vl_module_for_path(items[i].path, &package, NULL);
     items[i].index = vl_session_add(session, items[i].path, module, package, true);
+    items[i].reported = vl_shard_has(o->shard, items[i].path);
     free(module);
   }
-  Jobs jobs = {run, items, session, NULL};
+  Jobs jobs = {run, items, session, NULL, NULL};
   size_t checked = vl_session_count(session);
   jobs.units = vl_xcalloc(checked + VL_DISCOVER_LIMIT + 1, sizeof(Unit));
   for (size_t i = 0; i < n; i++)
@@ -364,6 +386,15 @@ static void check_all(Run *run, Job *items, size_t n) {
   }
   phase("configure");
   vl_session_plan(session);
+  if (o->shard.count) {
+    /* every file is added (checked) as in a whole run, so each finding lands where it would; only
+     * what the shard's reports need is analysed */
+    bool *reported = vl_xcalloc(vl_session_count(session) + 1, sizeof(bool));
+    for (size_t i = 0; i < n; i++) reported[items[i].index] |= items[i].reported;
+    jobs.needed = vl_xcalloc(vl_session_njobs(session) + 1, sizeof(bool));
+    vl_session_jobs_for(session, reported, jobs.needed);
+    free(reported);
+  }
   phase("plan");
   if (getenv("VIEWLEAK_STATS")) {
     size_t big = 0, files = 0;
@@ -375,6 +406,12 @@ static void check_all(Run *run, Job *items, size_t n) {
     }
     fprintf(stderr, "plan: %zu files in %zu jobs, the largest (an import cycle) of %zu files\n", files,
             vl_session_njobs(session), big);
+    if (jobs.needed) {
+      size_t need = 0;
+      for (size_t j = 0; j < vl_session_njobs(session); j++) need += jobs.needed[j];
+      fprintf(stderr, "shard %u/%u: %zu of %zu jobs analysed\n", o->shard.index, o->shard.count, need,
+              vl_session_njobs(session));
+    }
     for (size_t j = 0; j < vl_session_njobs(session) && getenv("VIEWLEAK_STATS_CYCLES"); j++) {
       const size_t *f;
       size_t k = vl_session_job_files(session, j, &f);
@@ -390,6 +427,7 @@ static void check_all(Run *run, Job *items, size_t n) {
   phase("report");
   for (size_t i = 0; i < vl_session_count(session); i++) vl_selection_delete(jobs.units[i].sel);
   free(jobs.units);
+  free(jobs.needed);
   vl_session_delete(session);
 }
 
@@ -431,7 +469,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -444,6 +482,8 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"config", required_argument, 0, OPT_CONFIG},
                                        {"isolated", no_argument, 0, OPT_ISOLATED},
                                        {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
+                                       {"no-respect-gitignore", no_argument, 0, OPT_NO_RESPECT_GITIGNORE},
+                                       {"shard", required_argument, 0, OPT_SHARD},
                                        {"fix", no_argument, 0, OPT_FIX},
                                        {"unsafe-fixes", no_argument, 0, OPT_UNSAFE},
                                        {"diff", no_argument, 0, OPT_DIFF},
@@ -478,6 +518,14 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ISOLATED: o->isolated = true; break;
     case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
+    case OPT_NO_RESPECT_GITIGNORE: o->no_respect_gitignore = true; break;
+    case OPT_SHARD:
+      if (!vl_shard_parse(optarg, &o->shard)) {
+        fprintf(stderr, "viewleak: --shard: '%s' is not K/N with 1 <= K <= N <= %d (for example 2/4)\n", optarg,
+                VL_SHARD_MAX);
+        ok = false;
+      }
+      break;
     case OPT_FIX: o->fix = true; break;
     case OPT_UNSAFE: o->unsafe_fixes = true; break;
     case OPT_DIFF: o->diff = true; break;
@@ -513,6 +561,10 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   }
   if (o->stdin_filename && (optind < argc || o->files_from)) {
     fprintf(stderr, "viewleak: --stdin-filename reads stdin: give no paths and no --files-from\n");
+    ok = false;
+  }
+  if (o->stdin_filename && o->shard.count) {
+    fprintf(stderr, "viewleak: --shard splits the files to check: it cannot be used with --stdin-filename\n");
     ok = false;
   }
   if (!ok) *exit_now = VL_EXIT_ERROR;
@@ -575,8 +627,9 @@ int vl_cmd_check(int argc, char **argv) {
     const char *dot = ".";
     const char *const *named = o.files_from ? (const char *const *)roots : optind < argc ? (const char *const *)argv + optind : &dot;
     size_t nnamed = o.files_from ? nroots : optind < argc ? (size_t)(argc - optind) : 1;
-    if (o.force_exclude) vl_walk_forced(named, nnamed, skip_named, &run, &files);
-    else vl_walk(named, nnamed, skip_excluded, &run, &files);
+    VlWalkOptions walk = {o.force_exclude ? skip_named : skip_excluded,
+                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude};
+    vl_walk(named, nnamed, &walk, &files);
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);
     for (size_t i = 0; i < files.nerrors; i++) error(&run, NULL, files.errors[i]);

@@ -232,6 +232,7 @@ static char *dir_of(const char *path) {
 VlConfig *vl_config_default(void) {
   VlConfig *c = vl_xcalloc(1, sizeof(VlConfig));
   c->dir = vl_abs_path(".");
+  c->respect_gitignore = true;
   return c;
 }
 
@@ -254,6 +255,11 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
       if (lists[i].flag) *(bool *)((char *)c + lists[i].flag) = true;
       return string_list(l, v, parts[0], list) && (!lists[i].codes || codes_valid(l, v, parts[0], list));
     }
+  if (n == 1 && strcmp(parts[0], "respect-gitignore") == 0) {
+    if (!is(v, "boolean")) return fail_at(l, v, "`%s` must be true or false", parts[0]);
+    c->respect_gitignore = l->text[ts_node_start_byte(v)] == 't';
+    return true;
+  }
   bool table = is(v, "table") || is(v, "inline_table");
   if (n == 1 && strcmp(parts[0], "per-file-ignores") == 0) {
     if (table) return true; /* empty */
@@ -322,6 +328,7 @@ VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t err
   if (l.failed) goto done;
   c = vl_xcalloc(1, sizeof(VlConfig));
   c->path = vl_xstrdup(path);
+  c->respect_gitignore = true;
   char *abs = vl_abs_path(path);
   c->dir = dir_of(abs);
   free(abs);

@@ -10,6 +10,7 @@
  *   per-file-ignores         {glob = [codes]}       rules to skip in matching files
  *   exclude                  [globs]                files/folders not to walk (replaces the defaults)
  *   extend-exclude           [globs]                more files/folders not to walk
+ *   respect-gitignore        true | false           skip what git ignores when walking (default true)
  *   extend-copy-functions    [qualified names]      project helpers that return a new array
  *   extend-view-functions    [qualified names]      project helpers that return a view of their first argument
  *   extend-array-producers   [qualified names]      project helpers that make a new array from nothing
@@ -42,6 +43,7 @@ typedef struct VlConfig {
   VlPerFileIgnore *per_file_ignores;
   size_t nper_file_ignores;
   VlStrList copy_functions, view_functions, array_producers;
+  bool respect_gitignore; /* true unless the file says false */
 } VlConfig;
 
 /* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top

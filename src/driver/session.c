@@ -58,6 +58,7 @@ typedef struct SFile {
                       optional), which is where import cycles close */
   size_t nimports;
   VL_VEC(size_t) deps; /* files it imports */
+  VL_VEC(size_t) uses; /* files it imports, implied ones too: whose analysis its own may read */
   bool imported;       /* another file of the session imports it: its exports are read */
   VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */
   SComment *noqa;           /* its comments that mention noqa */
@@ -106,6 +107,7 @@ void vl_session_delete(VlSession *self) {
     vl_arena_delete(f->arena);
     vl_arena_delete(f->scan);
     VL_VEC_FREE(&f->deps);
+    VL_VEC_FREE(&f->uses);
     VL_VEC_FREE(&f->findings);
   }
   for (size_t j = 0; j < self->jobs.len; j++) {
@@ -265,9 +267,14 @@ void vl_session_plan(VlSession *self) {
   size_t n = self->files.len;
   for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];
+    f->uses.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
       VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
-      if (m && m->index != i) self->files.items[m->index].imported = m->shared = true;
+      if (!m || m->index == i) continue;
+      self->files.items[m->index].imported = m->shared = true;
+      bool dup = false;
+      for (size_t d = 0; d < f->uses.len && !dup; d++) dup = f->uses.items[d] == m->index;
+      if (!dup) VL_VEC_PUSH(&f->uses, m->index);
     }
   }
   /* edges: the files each file imports (by module name) */
@@ -330,6 +337,54 @@ size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **fi
 size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps) {
   *deps = self->jobs.items[job].deps.items;
   return self->jobs.items[job].deps.len;
+}
+
+/* The files reachable from those marked in `mark` (marked in place) along `edges` (per file: the
+ * files it leads to, as offsets into `to`). */
+static void reach(bool *mark, size_t n, const size_t *start, const size_t *to) {
+  VL_VEC(size_t) todo = {0};
+  for (size_t i = 0; i < n; i++)
+    if (mark[i]) VL_VEC_PUSH(&todo, i);
+  while (todo.len) {
+    size_t i = todo.items[--todo.len];
+    for (size_t e = start[i]; e < start[i + 1]; e++)
+      if (!mark[to[e]]) {
+        mark[to[e]] = true;
+        VL_VEC_PUSH(&todo, to[e]);
+      }
+  }
+  VL_VEC_FREE(&todo);
+}
+
+void vl_session_jobs_for(const VlSession *self, const bool *files, bool *jobs) {
+  size_t n = self->files.len, nedges = 0;
+  for (size_t i = 0; i < n; i++) nedges += self->files.items[i].uses.len;
+  /* the edges both ways, compressed: file -> files it uses, and file -> files that use it */
+  size_t *fwd_at = vl_xcalloc(n + 1, sizeof(size_t)), *back_at = vl_xcalloc(n + 2, sizeof(size_t));
+  size_t *fwd = vl_xcalloc(nedges + 1, sizeof(size_t)), *back = vl_xcalloc(nedges + 1, sizeof(size_t));
+  for (size_t i = 0, e = 0; i < n; i++) {
+    fwd_at[i] = e;
+    for (size_t k = 0; k < self->files.items[i].uses.len; k++) {
+      fwd[e++] = self->files.items[i].uses.items[k];
+      back_at[self->files.items[i].uses.items[k] + 2]++;
+    }
+  }
+  fwd_at[n] = nedges;
+  for (size_t i = 2; i < n + 2; i++) back_at[i] += back_at[i - 1];
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < self->files.items[i].uses.len; k++) back[back_at[self->files.items[i].uses.items[k] + 1]++] = i;
+  bool *need = vl_xcalloc(n + 1, sizeof(bool));
+  if (n) memcpy(need, files, n * sizeof(bool));
+  reach(need, n, back_at, back); /* whose loops may report in them: every file importing them */
+  reach(need, n, fwd_at, fwd);   /* and what those read */
+  for (size_t j = 0; j < self->jobs.len; j++) jobs[j] = false;
+  for (size_t i = 0; i < n; i++)
+    if (need[i]) jobs[self->files.items[i].scc] = true;
+  free(need);
+  free(fwd_at);
+  free(back_at);
+  free(fwd);
+  free(back);
 }
 
 /* ---- analysis ---- */

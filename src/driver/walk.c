@@ -1,8 +1,9 @@
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "driver/walk.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,70 @@ static char *join(const char *dir, const char *name) {
   return s;
 }
 
-static void walk_dir(const char *dir, VlSkipFn skip, void *ctx, VlPathList *out, int depth) {
+/* ---- git's ignore rules ----
+ *
+ * One libgit2 handle per repository (the named folders of one work tree share it, and with it
+ * libgit2's cache of the ignore files it has read); each path found is asked about relative to the
+ * work tree, with a trailing slash for folders (so `build/` rules need no stat). */
+
+typedef struct Repos {
+  git_repository **items;
+  size_t count;
+} Repos;
+
+/* The repository whose work tree holds folder `root`, and root's path in it ("" at the top, else
+ * "a/b/") in *rel (caller frees); NULL outside a work tree (or in a bare repository). */
+static git_repository *repo_for(Repos *repos, const char *root, char **rel) {
+  *rel = NULL;
+  char *real = realpath(root, NULL);
+  git_repository *repo = NULL;
+  if (!real || git_repository_open_ext(&repo, real, 0, getenv("GIT_CEILING_DIRECTORIES")) != 0 ||
+      !git_repository_workdir(repo)) {
+    git_repository_free(repo);
+    free(real);
+    return NULL;
+  }
+  size_t k = 0;
+  while (k < repos->count && strcmp(git_repository_path(repos->items[k]), git_repository_path(repo)) != 0) k++;
+  if (k < repos->count) {
+    git_repository_free(repo);
+    repo = repos->items[k];
+  } else {
+    repos->items = vl_xrealloc(repos->items, (repos->count + 1) * sizeof *repos->items);
+    repos->items[repos->count++] = repo;
+  }
+  const char *workdir = git_repository_workdir(repo); /* absolute, resolved, with a trailing slash */
+  size_t n = strlen(workdir);
+  VlBuf dir = {0};
+  vl_buf_printf(&dir, "%s/", real);
+  free(real);
+  if (strncmp(dir.data, workdir, n) != 0) {
+    vl_buf_free(&dir);
+    return NULL;
+  }
+  *rel = vl_xstrdup(dir.data + n);
+  vl_buf_free(&dir);
+  return repo;
+}
+
+static bool git_ignores(git_repository *repo, const char *rel) {
+  int ignored = 0;
+  /* an ignore file libgit2 cannot read ignores nothing */
+  return git_ignore_path_is_ignored(&ignored, repo, rel) == 0 && ignored;
+}
+
+/* ---- walking ---- */
+
+typedef struct Walk {
+  const VlWalkOptions *opt;
+  git_repository *repo; /* the named folder's repository, when git's rules apply below it */
+  VlPathList *out;
+} Walk;
+
+/* `rel`: the folder's path in the work tree ("" or "a/b/"), NULL when git's rules do not apply. */
+static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
+  VlPathList *out = w->out;
+  const VlWalkOptions *opt = w->opt;
   if (depth > 64) { error(out, dir, "directory nesting too deep"); return; }
   DIR *d = opendir(dir);
   if (!d) { error(out, dir, strerror(errno)); return; }
@@ -52,16 +116,25 @@ static void walk_dir(const char *dir, VlSkipFn skip, void *ctx, VlPathList *out,
       free(path);
       continue;
     }
-    if (skip && (S_ISDIR(st.st_mode) || is_python(name)) && skip(ctx, path)) {
+    bool is_dir = S_ISDIR(st.st_mode), asked = is_dir || is_python(name);
+    char *in_tree = NULL; /* its path in the work tree */
+    if (asked && rel) {
+      in_tree = vl_xcalloc(strlen(rel) + strlen(name) + 2, 1);
+      sprintf(in_tree, "%s%s%s", rel, name, is_dir ? "/" : "");
+    }
+    if (asked && opt && opt->skip && opt->skip(opt->ctx, path)) {
       free(path);
-    } else if (S_ISDIR(st.st_mode)) {
-      walk_dir(path, skip, ctx, out, depth + 1);
+    } else if (in_tree && git_ignores(w->repo, in_tree) && opt->gitignore(opt->ctx, path)) {
+      free(path);
+    } else if (is_dir) {
+      walk_dir(w, path, in_tree, depth + 1);
       free(path);
     } else if (S_ISREG(st.st_mode) && is_python(name)) {
       push(&out->paths, &out->count, path);
     } else {
       free(path);
     }
+    free(in_tree);
   }
   closedir(d);
 }
@@ -70,31 +143,47 @@ static void dedupe(VlPathList *out);
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void walk_roots(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, bool forced, VlPathList *out) {
+void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, VlPathList *out) {
   *out = (VlPathList){0};
+  bool git = opt && opt->gitignore;
+  int validate_owner = 1;
+  if (git) {
+    git_libgit2_init();
+    /* only ignore rules are read, as ripgrep and Ruff read them: a checkout owned by another user
+     * (a CI container's) is no reason to check what git ignores */
+    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate_owner);
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  }
+  Repos repos = {0};
   for (size_t i = 0; i < nroots; i++) {
     const char *root = roots[i];
     while (root[0] == '.' && root[1] == '/' && root[2]) root += 2;
     struct stat st;
-    if (forced && skip && skip(ctx, root)) continue;
+    if (opt && opt->force_exclude && opt->skip && opt->skip(opt->ctx, root)) continue;
     if (stat(root, &st) != 0) {
       error(out, root, strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
-      walk_dir(root, skip, ctx, out, 0);
+      Walk w = {opt, NULL, out};
+      char *rel = NULL;
+      if (git) w.repo = repo_for(&repos, root, &rel);
+      if (w.repo && *rel && git_ignores(w.repo, rel)) { /* named, so walked: without git's rules */
+        free(rel);
+        rel = NULL;
+      }
+      walk_dir(&w, root, rel, 0);
+      free(rel);
     } else {
       push(&out->paths, &out->count, vl_xstrdup(root));
     }
   }
+  for (size_t k = 0; k < repos.count; k++) git_repository_free(repos.items[k]);
+  free(repos.items);
+  if (git) {
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate_owner);
+    git_libgit2_shutdown();
+  }
   if (out->count) qsort(out->paths, out->count, sizeof(char *), by_name);
   dedupe(out);
-}
-
-void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
-  walk_roots(roots, nroots, skip, ctx, false, out);
-}
-
-void vl_walk_forced(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out) {
-  walk_roots(roots, nroots, skip, ctx, true, out);
 }
 
 static void dedupe(VlPathList *out) {

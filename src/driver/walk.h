@@ -1,9 +1,16 @@
 /* walk.h: which files a check covers, and reading them.
  *
  * Directories are walked for *.py and *.pyi files; `skip` (may be NULL) is asked about every file
- * and folder found while walking (the project configuration's exclude lists); files named
- * explicitly are always checked.
- * Paths come back sorted, relative as given ("./" dropped).  No printing: problems are returned. */
+ * and folder found while walking (the project configuration's exclude lists).  In a git work tree,
+ * what git ignores (.gitignore files at every level, .git/info/exclude, the global excludes file, as
+ * libgit2 resolves them) is skipped too, for the paths `gitignore` says it applies to: each named
+ * folder's repository is found once (git_repository_open_ext, shared by the folders of one
+ * repository) and each path found below it is asked about (git_ignore_path_is_ignored).  A named
+ * folder that git ignores is still walked, without git's rules below it; outside a repository
+ * nothing is skipped for git.  Files named explicitly are always checked (unless `force_exclude`
+ * and `skip` say otherwise; git's rules never apply to them, as in Ruff).
+ * Paths come back sorted, relative as given ("./" dropped).  No printing: problems are returned.
+ * Not thread-safe (one walk at a time: it sets libgit2's options). */
 #ifndef VL_DRIVER_WALK_H
 #define VL_DRIVER_WALK_H
 #include <stdbool.h>
@@ -16,11 +23,18 @@ typedef struct VlPathList {
   size_t nerrors;
 } VlPathList;
 
-/* Expands the given paths into the files to check. */
+/* A question about a file or folder path, as the walk spells it. */
 typedef bool (*VlSkipFn)(void *ctx, const char *path);
-void vl_walk(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out);
-/* The same, also asking `skip` about the named files and folders themselves (--force-exclude). */
-void vl_walk_forced(const char *const *roots, size_t nroots, VlSkipFn skip, void *ctx, VlPathList *out);
+
+typedef struct VlWalkOptions {
+  VlSkipFn skip;      /* true: do not walk this (exclude lists); NULL: skip nothing */
+  VlSkipFn gitignore; /* true: git's ignore rules apply to this path; NULL: they never do */
+  void *ctx;          /* passed to both */
+  bool force_exclude; /* also ask `skip` about the named files and folders themselves */
+} VlWalkOptions;
+
+/* Expands the given paths into the files to check; `opt` may be NULL (nothing skipped). */
+void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, VlPathList *out);
 void vl_path_list_free(VlPathList *self);
 
 /* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */

@@ -15,7 +15,7 @@ int main(int argc, char **argv) {
   const char *missing;
   if (!vl_py_init(&py, &missing)) return 2;
   VlPathList files;
-  vl_walk((const char *const *)argv + 1 + quiet, (size_t)(argc - 1 - quiet), NULL, NULL, &files);
+  vl_walk((const char *const *)argv + 1 + quiet, (size_t)(argc - 1 - quiet), NULL, &files);
   size_t nexprs = 0, nstmts = 0, bytes = 0, nfiles = 0;
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, py.lang);

@@ -168,6 +168,12 @@ void vl_session_plan(VlSession *self);
 size_t vl_session_njobs(const VlSession *self);
 size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **files);
 size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps);
+/* After planning, the jobs the reports of some files need (`files`: per file, true for those to
+ * report; `jobs`: per job, set true for those to analyse): the jobs of those files, of every file
+ * that imports one of them, directly or not (a caller's loop may report in its callee), and of
+ * everything those import.  Analysing only these jobs gives those files the reports the whole
+ * program gives them. */
+void vl_session_jobs_for(const VlSession *self, const bool *files, bool *jobs);
 /* Analyses file i (the text it was scanned from). */
 void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection,
                         const VlLibraryExtensions *extensions);
