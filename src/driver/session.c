@@ -316,6 +316,97 @@ void vl_session_plan(VlSession *self) {
       }
     }
   }
+  /* an import inside a block (or of a parent package) orders its module first too, unless that
+   * would close a cycle of jobs: in file order, so the plan (and what each module can read) does not
+   * depend on anything but the files */
+  size_t *stamp = vl_xcalloc(self->jobs.len + 1, sizeof(size_t)), *todo = vl_xcalloc(self->jobs.len + 1, sizeof(size_t));
+  size_t visit = 0;
+  for (size_t i = 0; i < n; i++) {
+    SFile *f = &self->files.items[i];
+    for (size_t k = 0; k < f->nimports; k++) {
+      if (!f->implied[k]) continue;
+      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      if (!m || m->index == i) continue;
+      size_t ja = f->scc, jb = self->files.items[m->index].scc;
+      SJob *job = &self->jobs.items[ja];
+      bool dup = ja == jb;
+      for (size_t e = 0; e < job->deps.len && !dup; e++) dup = job->deps.items[e] == jb;
+      if (dup) continue;
+      bool cycle = false; /* does jb wait for ja already? */
+      size_t nt = 0;
+      todo[nt++] = jb;
+      stamp[jb] = ++visit;
+      while (nt && !cycle) {
+        size_t j = todo[--nt];
+        for (size_t e = 0; e < self->jobs.items[j].deps.len && !cycle; e++) {
+          size_t d = self->jobs.items[j].deps.items[e];
+          if (d == ja) cycle = true;
+          else if (stamp[d] != visit) stamp[d] = visit, todo[nt++] = d;
+        }
+      }
+      if (!cycle) VL_VEC_PUSH(&job->deps, jb);
+    }
+  }
+  free(stamp);
+  free(todo);
+  /* jobs are numbered so that each comes after the jobs it waits for (callers may run them in
+   * order): the added edges may point forward, so number them again (Kahn's order, seeded in the
+   * old numbering: deterministic) */
+  size_t nj = self->jobs.len;
+  size_t *waiting = vl_xcalloc(nj + 1, sizeof(size_t)), *order = vl_xcalloc(nj + 1, sizeof(size_t));
+  size_t *newnum = vl_xcalloc(nj + 1, sizeof(size_t)), *rdep_at = vl_xcalloc(nj + 2, sizeof(size_t));
+  size_t ne = 0;
+  for (size_t j = 0; j < nj; j++) {
+    waiting[j] = self->jobs.items[j].deps.len;
+    ne += waiting[j];
+    for (size_t e = 0; e < self->jobs.items[j].deps.len; e++) rdep_at[self->jobs.items[j].deps.items[e] + 2]++;
+  }
+  for (size_t j = 2; j < nj + 2; j++) rdep_at[j] += rdep_at[j - 1];
+  size_t *rdeps = vl_xcalloc(ne + 1, sizeof(size_t));
+  for (size_t j = 0; j < nj; j++)
+    for (size_t e = 0; e < self->jobs.items[j].deps.len; e++) rdeps[rdep_at[self->jobs.items[j].deps.items[e] + 1]++] = j;
+  size_t head = 0, tail = 0;
+  for (size_t j = 0; j < nj; j++)
+    if (!waiting[j]) order[tail++] = j;
+  while (head < tail) {
+    size_t j = order[head++];
+    for (size_t e = rdep_at[j]; e < rdep_at[j + 1]; e++)
+      if (--waiting[rdeps[e]] == 0) order[tail++] = rdeps[e];
+  }
+  if (tail == nj) { /* (always: edges were added only where they close no cycle) */
+    bool moved = false;
+    for (size_t k = 0; k < nj; k++) newnum[order[k]] = k, moved |= order[k] != k;
+    if (moved) {
+      SJob *jobs = vl_xcalloc(nj + 1, sizeof(SJob));
+      for (size_t j = 0; j < nj; j++) {
+        SJob *job = &self->jobs.items[j];
+        for (size_t e = 0; e < job->deps.len; e++) job->deps.items[e] = newnum[job->deps.items[e]];
+        jobs[newnum[j]] = *job;
+      }
+      memcpy(self->jobs.items, jobs, nj * sizeof(SJob));
+      free(jobs);
+      for (size_t i = 0; i < n; i++) self->files.items[i].scc = newnum[self->files.items[i].scc];
+    }
+  }
+  free(waiting);
+  free(order);
+  free(newnum);
+  free(rdep_at);
+  free(rdeps);
+  /* the program reads another module's exports only when the plan orders it first */
+  size_t *dep_at = vl_xcalloc(self->jobs.len + 1, sizeof(size_t)), ndeps = 0;
+  for (size_t j = 0; j < self->jobs.len; j++) ndeps += self->jobs.items[j].deps.len;
+  size_t *deps = vl_xcalloc(ndeps + 1, sizeof(size_t));
+  for (size_t j = 0, e = 0; j < self->jobs.len; j++) {
+    dep_at[j] = e;
+    for (size_t k = 0; k < self->jobs.items[j].deps.len; k++) deps[e++] = self->jobs.items[j].deps.items[k];
+    dep_at[j + 1] = e;
+  }
+  vl_program_set_plan(self->prog, self->jobs.len, dep_at, deps);
+  free(dep_at);
+  free(deps);
+  for (size_t i = 0; i < n; i++)
+    if (self->files.items[i].mi) self->files.items[i].mi->job = (uint32_t)self->files.items[i].scc;
   /* the imports have served: the plan holds the dependencies */
   for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];

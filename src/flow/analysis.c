@@ -37,7 +37,38 @@ struct VlProgram {
   VlArena *shared;
   VlStrMap shared_strs; /* strings in it, each once (parameter and attribute names repeat a lot) */
   pthread_mutex_t lock;
+  size_t njobs;         /* the plan (vl_program_set_plan): 0 when there is none */
+  size_t *dep_at, *deps;
 };
+
+void vl_program_set_plan(VlProgram *self, size_t njobs, const size_t *dep_at, const size_t *deps) {
+  free(self->dep_at);
+  free(self->deps);
+  self->njobs = njobs;
+  self->dep_at = vl_xcalloc(njobs + 1, sizeof(size_t));
+  memcpy(self->dep_at, dep_at, (njobs + 1) * sizeof(size_t));
+  self->deps = vl_xcalloc(dep_at[njobs] + 1, sizeof(size_t));
+  if (dep_at[njobs]) memcpy(self->deps, deps, dep_at[njobs] * sizeof(size_t));
+}
+
+bool vl_program_ready(const VlProgram *self, const VlModInfo *reader, const VlModInfo *mod, uint8_t **reach) {
+  if (mod == reader) return true;
+  if (!self->njobs || reader->job >= self->njobs || mod->job >= self->njobs) return mod->analysed;
+  if (mod->job == reader->job) return mod->analysed; /* the same job: one thread, in a fixed order */
+  if (!*reach) { /* the jobs the reader's job waits for, directly or not: done before it starts */
+    uint8_t *r = vl_xcalloc(self->njobs, 1);
+    size_t *todo = vl_xcalloc(self->njobs + 1, sizeof(size_t)), n = 0;
+    todo[n++] = reader->job;
+    while (n) {
+      size_t j = todo[--n];
+      for (size_t k = self->dep_at[j]; k < self->dep_at[j + 1]; k++)
+        if (!r[self->deps[k]]) r[self->deps[k]] = 1, todo[n++] = self->deps[k];
+    }
+    free(todo);
+    *reach = r;
+  }
+  return (*reach)[mod->job] != 0;
+}
 
 /* A copy of s where module mi's facts live: in the shared store, one copy per distinct string. */
 static const char *fact_str(VlModInfo *mi, const char *s) {
@@ -68,6 +99,8 @@ void vl_program_delete(VlProgram *self) {
             (double)vl_arena_used(self->shared) / 1048576.0, self->shared_strs.len);
   for (size_t i = 0; i < self->mods.len; i++) vl_modinfo_delete(self->mods.items[i]);
   VL_VEC_FREE(&self->mods);
+  free(self->dep_at);
+  free(self->deps);
   vl_strmap_free(&self->by_name);
   vl_arena_delete(self->names);
   vl_arena_delete(self->shared);
@@ -86,6 +119,7 @@ VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, b
   m->package = package;
   m->checked = checked;
   m->index = self->mods.len;
+  m->job = UINT32_MAX; /* no plan yet */
   VL_VEC_PUSH(&self->mods, m);
   size_t known;
   if (!vl_strmap_get(&self->by_name, m->name, &known)) vl_strmap_put(&self->by_name, m->name, m->index);
@@ -1427,5 +1461,6 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);
+  free(an.ready);
   vl_arena_delete(an.arena);
 }

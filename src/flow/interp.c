@@ -1533,7 +1533,7 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st) {
   if (project_module(F, full)) return module_value(F, full);
   VlModInfo *pm = project_module(F, mod);
   if (pm) {
-    if (!pm->analysed && pm != F->an->mi) return vl_unknown(V(F));
+    if (!vl_program_ready(F->an->prog, F->an->mi, pm, &F->an->ready)) return vl_unknown(V(F));
     return vl_op_attr(F, module_value(F, mod), member, 0);
   }
   return vl_lib_value(F, full);

@@ -804,10 +804,10 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
       break;
     }
     case VL_O_LIB: {
-      if (o->mod) { /* a project module: its global */
+      if (o->mod) { /* a project module: its global (once it is certain to be analysed) */
         const VlModInfo *mod = o->mod;
-        bool found = false;
-        for (uint32_t g = 0; g < mod->nglobals; g++)
+        bool found = false, ready = vl_program_ready(F->an->prog, F->an->mi, mod, &F->an->ready);
+        for (uint32_t g = 0; ready && g < mod->nglobals; g++)
           if (mod->global_names[g] && strcmp(mod->global_names[g], name) == 0) {
             add_val(&acc, mod == F->an->mi ? F->an->globals[g] : vl_import_val(F, mod->globals[g]));
             found = true;

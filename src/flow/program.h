@@ -131,6 +131,7 @@ struct VlModInfo {
   size_t index;     /* in the program */
   bool checked;     /* findings in it are reported */
   bool analysed;
+  uint32_t job;     /* the planned job (import cycle) that analyses it (vl_program_set_plan) */
   VlArena *arena;   /* what it exports unless `shared` */
   bool shared;      /* other modules read what it exports: that goes in the program's shared store,
                        which wastes no memory on small modules (set before it is analysed) */
@@ -180,6 +181,16 @@ size_t vl_program_count(const VlProgram *self);
 VlModInfo *vl_program_module(const VlProgram *self, size_t i);
 /* The module of that dotted name, or NULL. */
 VlModInfo *vl_program_find(const VlProgram *self, const char *name);
+/* The analysis plan: each module's job (set in VlModInfo.job) and the jobs each job waits for, as
+ * compressed rows (deps[dep_at[j] .. dep_at[j + 1])).  With a plan, a module reads another module's
+ * exports only when that module is certain to be analysed first: a dependency of its job (directly
+ * or not), or analysed earlier in its own job.  An import inside a function, which makes no
+ * dependency (it is where import cycles close), then reads nothing, whatever the timing: results do
+ * not depend on thread scheduling.  The arrays are copied. */
+void vl_program_set_plan(VlProgram *self, size_t njobs, const size_t *dep_at, const size_t *deps);
+/* May module `reader`, being analysed, read what `mod` exports (see vl_program_set_plan)?
+ * `reach`: the reader's scratch (NULL at first, freed by the caller with free()). */
+bool vl_program_ready(const VlProgram *self, const VlModInfo *reader, const VlModInfo *mod, uint8_t **reach);
 const VlKnowledge *vl_program_knowledge(const VlProgram *self);
 
 /* A module analysed outside the program's order (a --fix recheck): named like `like`, not found by

@@ -130,7 +130,9 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
       if (F->func == VL_MODULE_FUNC) return F->env[o->index] ? F->env[o->index] : vl_unknown(V(F));
       return an->globals && an->globals[o->index] ? an->globals[o->index] : vl_unknown(V(F));
     }
-    return mod && o->index < mod->nglobals ? vl_import_val(F, mod->globals[o->index]) : vl_unknown(V(F));
+    return mod && vl_program_ready(an->prog, an->mi, mod, &an->ready) && o->index < mod->nglobals
+               ? vl_import_val(F, mod->globals[o->index])
+               : vl_unknown(V(F));
   }
   case VL_SYM_CELLV:
     if (o->mod == an->mi && o->func == F->func) return F->env[o->index] ? vl_nd_floor(F, F->env[o->index]) : vl_unknown(V(F));
