@@ -269,7 +269,7 @@ void vl_session_plan(VlSession *self) {
     SFile *f = &self->files.items[i];
     f->uses.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
-      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      VlModInfo *m = vl_program_find_from(self->prog, f->mi, f->imports[k]);
       if (!m || m->index == i) continue;
       self->files.items[m->index].imported = m->shared = true;
       bool dup = false;
@@ -283,7 +283,7 @@ void vl_session_plan(VlSession *self) {
     f->deps.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
       if (f->implied[k]) continue;
-      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      VlModInfo *m = vl_program_find_from(self->prog, f->mi, f->imports[k]);
       if (!m || m->index == i) continue;
       /* a module importing its own package (`from pkg import helper`, re-exported by pkg's
        * __init__, which imports the module in turn): the package comes after, as Python runs it;
@@ -325,7 +325,7 @@ void vl_session_plan(VlSession *self) {
     SFile *f = &self->files.items[i];
     for (size_t k = 0; k < f->nimports; k++) {
       if (!f->implied[k]) continue;
-      VlModInfo *m = vl_program_find(self->prog, f->imports[k]);
+      VlModInfo *m = vl_program_find_from(self->prog, f->mi, f->imports[k]);
       if (!m || m->index == i) continue;
       size_t ja = f->scc, jb = self->files.items[m->index].scc;
       SJob *job = &self->jobs.items[ja];

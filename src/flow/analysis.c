@@ -109,6 +109,20 @@ void vl_program_delete(VlProgram *self) {
   free(self);
 }
 
+/* The folder a module's top package is in: its path's folder, less one folder per dot of its name
+ * (and the package's own folder for an __init__.py). */
+static const char *module_root(VlArena *a, const char *name, const char *path, bool package) {
+  size_t strip = package ? 1 : 0;
+  for (const char *d = name; *d; d++) strip += *d == '.';
+  const char *slash = strrchr(path, '/');
+  size_t len = slash ? (size_t)(slash - path) : 0;
+  while (strip-- > 0 && len > 0) {
+    while (len > 0 && path[len - 1] != '/') len--;
+    if (len > 0) len--; /* the slash */
+  }
+  return vl_arena_strndup(a, path, len);
+}
+
 VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, bool package, bool checked) {
   VlModInfo *m = vl_xcalloc(1, sizeof(VlModInfo));
   m->prog = self;
@@ -121,8 +135,15 @@ VlModInfo *vl_program_add(VlProgram *self, const char *name, const char *path, b
   m->index = self->mods.len;
   m->job = UINT32_MAX; /* no plan yet */
   VL_VEC_PUSH(&self->mods, m);
+  m->root = module_root(self->names, m->name, m->path, package);
   size_t known;
-  if (!vl_strmap_get(&self->by_name, m->name, &known)) vl_strmap_put(&self->by_name, m->name, m->index);
+  if (!vl_strmap_get(&self->by_name, m->name, &known)) {
+    vl_strmap_put(&self->by_name, m->name, m->index);
+  } else { /* another module of that name: chained after the first */
+    VlModInfo *last = self->mods.items[known];
+    while (last->same_name) last = self->mods.items[last->same_name - 1];
+    last->same_name = m->index + 1;
+  }
   return m;
 }
 
@@ -171,6 +192,15 @@ VlModInfo *vl_program_find(const VlProgram *self, const char *name) {
   size_t i;
   return vl_strmap_get(&self->by_name, name, &i) ? self->mods.items[i] : NULL;
 }
+
+VlModInfo *vl_program_find_from(const VlProgram *self, const VlModInfo *reader, const char *name) {
+  VlModInfo *first = vl_program_find(self, name);
+  if (!first || !first->same_name || !reader) return first;
+  for (VlModInfo *m = first; m; m = m->same_name ? self->mods.items[m->same_name - 1] : NULL)
+    if (strcmp(m->root, reader->root) == 0) return m;
+  return first;
+}
+
 
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
   uint32_t lo = 0, hi = m->nlines;

@@ -1513,7 +1513,7 @@ static const char *absolute_module(Frame *F, const VlStmt *st) {
 static VlModInfo *project_module(Frame *F, const char *name) {
   const char *member;
   if (vl_knowledge_library(F->an->know, name, &member) || vl_knowledge_viewless(F->an->know, name)) return NULL;
-  return vl_program_find(F->an->prog, name);
+  return vl_program_find_from(F->an->prog, F->an->mi, name);
 }
 
 static const VlVal *module_value(Frame *F, const char *name) {

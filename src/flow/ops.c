@@ -814,7 +814,7 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
           }
         if (!found) {
           char *sub = vl_arena_printf(F->an->arena, "%s.%s", mod->name, name);
-          VlModInfo *child = vl_program_find(mod->prog, sub);
+          VlModInfo *child = vl_program_find_from(mod->prog, mod, sub);
           if (child) {
             VlObj m = {.kind = VL_O_LIB, .name = child->name, .mod = child, .nd = vl_nd_unknown()};
             add(&acc, vl_obj(V(F), m));

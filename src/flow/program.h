@@ -132,6 +132,8 @@ struct VlModInfo {
   bool checked;     /* findings in it are reported */
   bool analysed;
   uint32_t job;     /* the planned job (import cycle) that analyses it (vl_program_set_plan) */
+  const char *root; /* the folder its top package (or, for a script, itself) is in */
+  size_t same_name; /* 1 + index of the next module of the same name (scripts of two folders), or 0 */
   VlArena *arena;   /* what it exports unless `shared` */
   bool shared;      /* other modules read what it exports: that goes in the program's shared store,
                        which wastes no memory on small modules (set before it is analysed) */
@@ -181,6 +183,9 @@ size_t vl_program_count(const VlProgram *self);
 VlModInfo *vl_program_module(const VlProgram *self, size_t i);
 /* The module of that dotted name, or NULL. */
 VlModInfo *vl_program_find(const VlProgram *self, const char *name);
+/* The module `name` as `reader` imports it: of several modules of that name (utils.py in two script
+ * folders), the one under the reader's own root; else the first added.  `reader` may be NULL. */
+VlModInfo *vl_program_find_from(const VlProgram *self, const VlModInfo *reader, const char *name);
 /* The analysis plan: each module's job (set in VlModInfo.job) and the jobs each job waits for, as
  * compressed rows (deps[dep_at[j] .. dep_at[j + 1])).  With a plan, a module reads another module's
  * exports only when that module is certain to be analysed first: a dependency of its job (directly
