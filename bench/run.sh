@@ -8,10 +8,13 @@
 # used (apt-get install python3-scipy python3-sklearn python3-pandas python3-matplotlib).  The
 # deep-learning corpus: what bench/dl-corpus.sh prepares from bench/dl-corpus.txt (public repositories
 # pinned by commit, and Debian's torch, torchvision, torchaudio, skimage and astropy sources); entries
-# not on the machine are skipped with a message.  VIEWLEAK defaults to build/viewleak.  ast-grep (npm @ast-grep/cli, pinned below) is
-# installed into bench/.cache on first use, when npm is there; it runs the nearest syntactic pattern,
-# `$C.append($A[$I])`, which finds candidates without any semantics.  Prints a Markdown table: wall
-# time (best of 3 runs), peak RSS, files, findings.  Targets live here, never in timed tests.
+# not on the machine are skipped with a message.  VIEWLEAK defaults to build/viewleak.  ast-grep (npm
+# @ast-grep/cli, pinned below) is installed into bench/.cache on first use, when npm is there; it runs
+# bench/astgrep-vl001.yml, the closest a syntactic rule comes to VL001.  Per corpus, one row: `cat` of
+# the files, tree-sitter's parse alone (build/tests/vl_irdump -p, one thread), viewleak with no cache
+# on 1 and 2 jobs, viewleak warm (a second run on its result cache), its peak RSS (2 jobs, no cache),
+# ast-grep, and the findings.  Times are wall seconds, best of 3.  Then bench/scale.py: how the cost
+# of one file grows with its size.  Targets live here (docs/performance.md), never in timed tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 viewleak=${1:-$here/../build/viewleak}
@@ -31,7 +34,12 @@ if command -v npm >/dev/null; then
 fi
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+cache=$(mktemp -d)
+trap 'rm -rf "$tmp" "$cache"' EXIT
+irdump=$here/../build/tests/vl_irdump
+cached=false
+"$viewleak" check --help 2>/dev/null | grep -q -- '--cache-dir' && cached=true
+
 best_of_3() { # best_of_3 CMD... -> "seconds peak_kib" of the fastest run
   local best="" rss=""
   for _ in 1 2 3; do
@@ -48,9 +56,9 @@ table() { # table TITLE DIR... : one row per existing DIR
   echo
   echo "$1"
   echo
-  printf '| corpus | files | lines | viewleak s | viewleak MiB | findings (default rules) | findings (all rules) |'
+  printf '| corpus | files | lines | cat s | parse s | viewleak 1 job s | viewleak 2 jobs s | warm s | MiB | findings (default) | findings (all) |'
   [ -n "$sg" ] && printf ' ast-grep s | ast-grep matches |'
-  printf '%s' $'\n|---|---|---|---|---|---|---|'
+  printf '%s' $'\n|---|---|---|---|---|---|---|---|---|---|---|'
   [ -n "$sg" ] && printf '%s' '---|---|'
   printf '\n'
   shift
@@ -61,25 +69,43 @@ table() { # table TITLE DIR... : one row per existing DIR
 }
 
 row() {
-  local dir=$1/ pkg  # (a trailing slash: Debian entries are symlinks)
+  local dir=$1/ pkg nocache=() warm="-"  # (a trailing slash: Debian entries are symlinks)
   pkg=$(basename "$1")
+  $cached && nocache=(--no-cache)
   files=$(find "$dir" -name '*.py' | wc -l)
   lines=$(find "$dir" -name '*.py' -print0 | xargs -0 cat | wc -l)
-  read -r t m < <(best_of_3 "$viewleak" check -q "$dir")
-  n_default=$("$viewleak" check -q --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
-  n_all=$("$viewleak" check -q --select ALL --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
-  printf '| %s | %s | %s | %s | %.1f | %s | %s |' "$pkg" "$files" "$lines" "$t" "$(echo "$m / 1024" | bc -l)" "$n_default" "$n_all"
+  read -r tc _ < <(best_of_3 sh -c "find '$dir' -name '*.py' -print0 | xargs -0 cat")
+  tp="-"
+  [ -x "$irdump" ] && read -r tp _ < <(best_of_3 "$irdump" -p "$dir")
+  read -r t1 _ < <(best_of_3 "$viewleak" check -q "${nocache[@]}" --jobs 1 "$dir")
+  read -r t2 m < <(best_of_3 "$viewleak" check -q "${nocache[@]}" --jobs 2 "$dir")
+  if $cached; then
+    rm -rf "$cache"/*
+    "$viewleak" check -q --cache-dir "$cache" --jobs 2 "$dir" >/dev/null 2>&1 || true
+    read -r warm _ < <(best_of_3 "$viewleak" check -q --cache-dir "$cache" --jobs 2 "$dir")
+  fi
+  n_default=$("$viewleak" check -q "${nocache[@]}" --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
+  n_all=$("$viewleak" check -q "${nocache[@]}" --select ALL --output-format concise "$dir" 2>/dev/null | grep -c ': VL' || true)
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %s |' "$pkg" "$files" "$lines" "$tc" "$tp" "$t1" "$t2" "$warm" \
+    "$(echo "$m / 1024" | bc -l)" "$n_default" "$n_all"
   if [ -n "$sg" ]; then
-    read -r st _ < <(best_of_3 "$sg" run -l python -p '$C.append($A[$I])' "$dir")
-    sn=$("$sg" run -l python -p '$C.append($A[$I])' "$dir" 2>/dev/null | grep -c . || true)
+    read -r st _ < <(best_of_3 "$sg" scan -j 2 -r "$here/astgrep-vl001.yml" "$dir")
+    sn=$("$sg" scan -r "$here/astgrep-vl001.yml" --json=stream "$dir" 2>/dev/null | grep -c . || true)
     printf ' %s | %s |' "$st" "$sn"
   fi
   printf '\n'
 }
 
-table "ML stack (Debian's sources)" "$root/numpy" "$root/scipy" "$root/sklearn" "$root/pandas" "$root/matplotlib"
+ml=()
+for p in numpy scipy sklearn pandas matplotlib; do ml+=("$root/$p"); done
+table "ML stack (Debian's sources)" "${ml[@]}"
 dl=$here/.cache/dl-corpus
 "$here/dl-corpus.sh" "$dl" >&2 || true
 dl_dirs=()
 for d in "$dl"/*; do [ -d "$d" ] && dl_dirs+=("$d"); done
 table "Deep-learning code (bench/dl-corpus.txt)" "${dl_dirs[@]}"
+
+echo
+echo "One file, generated shapes at 1x-8x (bench/scale.py)"
+echo
+/usr/bin/python3 "$here/scale.py" --viewleak "$viewleak"

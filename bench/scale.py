@@ -4,7 +4,7 @@
     python3 bench/scale.py [--viewleak build/viewleak] [--lines 5000] [--steps 4] [--only SHAPE,...]
 
 For each shape below, generates one Python file of LINES x 1, 2, 4, 8 ... lines (STEPS sizes) in a
-temporary folder, runs `viewleak check --no-cache -q` on it (best of 3 for small inputs), and prints a
+temporary folder, runs `viewleak check -q --isolated --no-cache` on it (best of 3 for small inputs), and prints a
 Markdown table: wall time, peak RSS (of the child, from wait4), and the growth factor per doubling
 (time at 2n / time at n).  Linear cost doubles (factor ~2); quadratic quadruples.  Targets (see
 docs/performance.md): a factor of at most 2.2 per doubling, and peak RSS under 10x the file size +
@@ -116,6 +116,8 @@ def main():
     if not os.access(args.viewleak, os.X_OK):
         sys.exit("bench: no viewleak at %s (build first: scripts/dev demo)" % args.viewleak)
     shapes = [s for s in args.only.split(",") if s] or list(SHAPES)
+    usage = subprocess.run([args.viewleak, "check", "--help"], capture_output=True, text=True).stdout
+    no_cache = ["--no-cache"] if "--no-cache" in usage else []  # measure the analysis, not the cache
     print("| shape | lines | MiB | seconds | peak RSS MiB | growth (time per doubling) | RSS / (10 x size + 32 MiB) |")
     print("|---|---|---|---|---|---|---|")
     worst = 0.0
@@ -128,7 +130,7 @@ def main():
                 with open(path, "w") as f:
                     f.write(SHAPES[shape](n))
                 size = os.path.getsize(path)
-                cmd = [args.viewleak, "check", "-q", "--isolated", path]
+                cmd = [args.viewleak, "check", "-q", "--isolated"] + no_cache + [path]
                 best, rss = None, None
                 for _ in range(3):
                     t, m = run(cmd, args.timeout)

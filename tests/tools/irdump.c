@@ -1,5 +1,6 @@
 /* irdump: lowers Python files and prints their IR (or, with -q, only counts), for debugging the
- * lowering and timing it on large trees.   irdump [-q] FILE... */
+ * lowering and timing it on large trees; with -p, only parses them with tree-sitter (what any
+ * tree-sitter tool pays: bench/run.sh's baseline).   irdump [-q | -p] FILE... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,8 @@
 #include "ir/lower.h"
 
 int main(int argc, char **argv) {
-  bool quiet = argc > 1 && strcmp(argv[1], "-q") == 0;
+  bool parse_only = argc > 1 && strcmp(argv[1], "-p") == 0;
+  bool quiet = parse_only || (argc > 1 && strcmp(argv[1], "-q") == 0);
   VlPy py;
   const char *missing;
   if (!vl_py_init(&py, &missing)) return 2;
@@ -23,6 +25,14 @@ int main(int argc, char **argv) {
     char *text, err[256];
     size_t len;
     if (!vl_read_file(files.paths[i], &text, &len, err, sizeof err)) continue;
+    if (parse_only) {
+      TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+      ts_tree_delete(tree);
+      bytes += len;
+      nfiles++;
+      free(text);
+      continue;
+    }
     VlModule *m = vl_lower(&py, parser, files.paths[i], text, len);
     nexprs += m->nexprs;
     nstmts += m->nstmts;
