@@ -66,11 +66,16 @@ _viewleak_reply() {
           COMPREPLY=($(compgen -f -- "$cur"))
           return
           ;;
+        --cache-dir)
+          compopt -o filenames 2>/dev/null || :
+          COMPREPLY=($(compgen -d -- "$cur"))
+          return
+          ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--select --extend-select --ignore --report-unused-noqa --config
-          --isolated --force-exclude --fix --unsafe-fixes --diff --exit-non-zero-on-fix --stdin-filename --jobs
-          --files-from --output-format -o --output-file --statistics -q --quiet --exit-zero
+          --isolated --force-exclude --no-cache --cache-dir --fix --unsafe-fixes --diff --exit-non-zero-on-fix
+          --stdin-filename --jobs --files-from --output-format -o --output-file --statistics -q --quiet --exit-zero
           --no-color -h --help" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null || :

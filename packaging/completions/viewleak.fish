@@ -44,6 +44,8 @@ complete -c viewleak -n $check -l statistics -d 'Print the number of findings pe
 complete -c viewleak -n $check -s q -l quiet -d 'Print findings only'
 complete -c viewleak -n $check -l jobs -x -d 'Check N files at a time'
 complete -c viewleak -n $check -l force-exclude -d 'Apply exclude to files named on the command line'
+complete -c viewleak -n $check -l no-cache -d 'Neither read nor write the result cache'
+complete -c viewleak -n $check -l cache-dir -x -a '(__fish_complete_directories)' -d 'Keep the result cache in this folder'
 complete -c viewleak -n $check -l exit-zero -d 'Exit 0 even when there are findings'
 complete -c viewleak -n $check -l no-color -d 'No ANSI colours'
 complete -c viewleak -n $check -s h -l help -d 'Show help'
