@@ -164,6 +164,7 @@ static const char every_key[] =
     "extend-view-functions = [\"mylib.window\", \"window\"]\n"
     "extend-array-producers = [\"mylib.load_batch\"]\n"
     "respect-gitignore = false\n"
+    "cache-dir = \"../shared/vl-cache\"\n"
     "\n"
     "[per-file-ignores]\n"
     "\"tests/*.py\" = [\"VL001\"]\n"
@@ -183,6 +184,7 @@ static void check_every_key(Tree *t, const VlConfig *c, const char *rel) {
   assert_list(&c->view_functions, (const char *const[]){"mylib.window", "window"}, 2);
   assert_list(&c->array_producers, (const char *const[]){"mylib.load_batch"}, 1);
   assert_false(c->respect_gitignore);
+  assert_string_equal(c->cache_dir, "../shared/vl-cache"); /* as written: the CLI resolves it */
   assert_int_equal(c->nper_file_ignores, 2);
   assert_string_equal(c->per_file_ignores[0].pattern, "tests/*.py");
   assert_list(&c->per_file_ignores[0].codes, (const char *const[]){"VL001"}, 1);
@@ -226,6 +228,7 @@ static void pyproject_every_key(void **state) {
       "extend-view-functions = [\"mylib.window\", \"window\"]\n"
       "extend-array-producers = [\"mylib.load_batch\"]\n"
       "respect-gitignore = false\n"
+      "cache-dir = \"../shared/vl-cache\"\n"
       "\n"
       "[tool.viewleak.per-file-ignores]\n"
       "\"tests/*.py\" = [\"VL001\"]\n"
@@ -282,6 +285,7 @@ static void defaults(void **state) {
   assert_non_null(c->dir);
   assert_false(c->has_select);
   assert_true(c->respect_gitignore);
+  assert_null(c->cache_dir);
   VlSelection *s = vl_config_selection(c, "x.py", NULL, NULL, NULL);
   assert_true(vl_selection_enabled(s, "VL001"));
   assert_false(vl_selection_enabled(s, "VL900")); /* off unless selected */
@@ -377,6 +381,16 @@ static void error_wrong_type_every_list_key(void **state) {
   put(t, "viewleak.toml", "per-file-ignores = [\"tests/*.py\"]\n");
   load_fails(t, "viewleak.toml", err, sizeof err);
   assert_error_at(t, err, "viewleak.toml", 1, "per-file-ignores");
+  /* cache-dir is one non-empty string */
+  put(t, "viewleak.toml", "# line 1\ncache-dir = [\".cache\"]\n");
+  load_fails(t, "viewleak.toml", err, sizeof err);
+  assert_error_at(t, err, "viewleak.toml", 2, "`cache-dir` must be a string");
+  put(t, "viewleak.toml", "cache-dir = 1\n");
+  load_fails(t, "viewleak.toml", err, sizeof err);
+  assert_error_at(t, err, "viewleak.toml", 1, "`cache-dir` must be a string");
+  put(t, "viewleak.toml", "cache-dir = ''\n");
+  load_fails(t, "viewleak.toml", err, sizeof err);
+  assert_error_at(t, err, "viewleak.toml", 1, "`cache-dir` must not be empty");
 }
 
 static void respect_gitignore_is_a_boolean(void **state) {
@@ -618,7 +632,8 @@ static void excludes_default(void **state) {
   Tree *t = *state;
   VlConfig *c = vl_config_default();
   static const char *const skipped[] = {".git", "__pycache__", ".venv", "venv", "node_modules", "build",
-                                        "dist", ".tox", ".nox", ".eggs", ".mypy_cache", ".pytest_cache"};
+                                        "dist", ".tox", ".nox", ".eggs", ".mypy_cache", ".pytest_cache",
+                                        ".ruff_cache", ".viewleak_cache"};
   for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++) {
     char rel[64];
     snprintf(rel, sizeof rel, "pkg/%s", skipped[i]);

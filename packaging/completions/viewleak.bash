@@ -68,13 +68,17 @@ _viewleak_reply() {
           ;;
         --shard)
           return # K/N: nothing to complete
+        --cache-dir)
+          compopt -o filenames 2>/dev/null || :
+          COMPREPLY=($(compgen -d -- "$cur"))
+          return
           ;;
       esac
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--select --extend-select --ignore --report-unused-noqa --config
-          --isolated --force-exclude --no-respect-gitignore --fix --unsafe-fixes --diff --exit-non-zero-on-fix
-          --stdin-filename --jobs --shard --files-from --output-format -o --output-file --statistics -q --quiet
-          --exit-zero --no-color -h --help" -- "$cur"))
+          --isolated --force-exclude --no-respect-gitignore --no-cache --cache-dir --fix --unsafe-fixes --diff
+          --exit-non-zero-on-fix --stdin-filename --jobs --shard --files-from --output-format -o --output-file
+          --statistics -q --quiet --exit-zero --no-color -h --help" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null || :
         COMPREPLY=($(compgen -f -- "$cur"))

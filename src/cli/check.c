@@ -4,7 +4,10 @@
  * configuration nearest to it (or --config / --isolated), then command-line selections on top.
  * With --fix, fixes are applied in passes (re-checking each result) and written atomically; --diff
  * prints what --fix would change and writes nothing.  With --shard K/N only the files of that shard
- * are reported (and fixed); the files the analysis of their reports needs are analysed with them. */
+ * are reported (and fixed); the files the analysis of their reports needs are analysed with them.
+ * Analysis results are kept in the result cache (driver/cache.h) unless --no-cache: a job whose
+ * inputs did not change is not analysed again.
+ */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
 #include <time.h>
@@ -16,6 +19,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "cli/cli.h"
+#include "driver/cache.h"
 #include "driver/config.h"
 #include "driver/fix.h"
 #include "driver/modules.h"
@@ -43,6 +47,10 @@ static const char usage_check[] =
     "      --isolated              Ignore all configuration files\n"
     "      --force-exclude         Apply `exclude` to files named on the command line too (pre-commit)\n"
     "      --no-respect-gitignore  Also walk into what .gitignore and git's other exclude files ignore\n"
+    "Cache:\n"
+    "      --no-cache              Neither read nor write the result cache\n"
+    "      --cache-dir DIR         Keep the result cache in DIR (default: $VIEWLEAK_CACHE_DIR, the\n"
+    "                              configuration's `cache-dir`, or .viewleak_cache at the project root)\n"
     "Fixes:\n"
     "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
     "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
@@ -67,9 +75,10 @@ static const char usage_check[] =
 
 typedef struct Options {
   VlStrList select, extend_select, ignore;
-  const char *config, *stdin_filename, *files_from, *output_file;
+  const char *config, *stdin_filename, *files_from, *output_file, *cache_dir;
   const VlFormat *format;
-  bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color;
+  bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color,
+      no_cache;
   bool no_respect_gitignore;
   int jobs;      /* worker threads */
   VlShard shard; /* count 0: every file */
@@ -313,6 +322,7 @@ static size_t job_deps(void *ctx, size_t j, const size_t **list) {
 static void analyse_job(void *ctx, size_t j) {
   Jobs *jobs = ctx;
   if (jobs->needed && !jobs->needed[j]) return;
+  if (vl_session_job_restored(jobs->session, j)) return; /* its results came from the cache */
   const size_t *files;
   size_t n = vl_session_job_files(jobs->session, j, &files);
   for (size_t k = 0; k < n; k++) {
@@ -325,6 +335,7 @@ static void analyse_job(void *ctx, size_t j) {
     vl_session_analyse(jobs->session, i, text, len, u->sel, &u->ext);
     free(text);
   }
+  vl_session_cache_store(jobs->session, j);
 }
 
 /* Files imported by the checked ones, analysed for their callers: at most this many. */
@@ -345,6 +356,54 @@ static void phase(const char *name) {
   last = now;
 }
 
+/* The result cache's folder, as Ruff finds its own: --cache-dir, else $VIEWLEAK_CACHE_DIR, else the
+ * `cache-dir` of the configuration that applies to the current folder (relative to that file's
+ * folder), else .viewleak_cache in that configuration's folder (the project root; without one, the
+ * current folder).  NULL when that configuration is broken (reported). */
+static char *cache_folder(Run *run) {
+  const char *env = getenv("VIEWLEAK_CACHE_DIR");
+  if (run->opt->cache_dir) return vl_xstrdup(run->opt->cache_dir);
+  if (env && *env) return vl_xstrdup(env);
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, ".", err, sizeof err);
+  if (!c) {
+    if (err[0]) error(run, NULL, err);
+    return NULL;
+  }
+  const char *dir = c->cache_dir ? c->cache_dir : ".viewleak_cache";
+  VlBuf b = {0};
+  if (dir[0] == '/') vl_buf_puts(&b, dir);
+  else vl_buf_printf(&b, "%s/%s", c->dir, dir);
+  char *shown = vl_display_path(b.data); /* messages name it relative to the current folder */
+  vl_buf_free(&b);
+  return shown;
+}
+
+/* The result cache for this run, or NULL (--no-cache, stdin, or it cannot be opened: a warning).
+ * --fix and --diff recheck fixed texts against the other modules' analyses, which the cache does
+ * not hold, and VIEWLEAK_DEBUG shows the analysis: they analyse everything (and still store). */
+static VlCache *open_cache(Run *run, bool stdin_text) {
+  Options *o = run->opt;
+  if (o->no_cache || stdin_text) return NULL;
+  char *dir = cache_folder(run), err[1024];
+  if (!dir) return NULL;
+  VlCache *cache = vl_cache_open(dir, !o->fix && !o->diff && !getenv("VIEWLEAK_DEBUG"), err, sizeof err);
+  if (!cache) fprintf(stderr, "viewleak: warning: no result cache: %s\n", err);
+  free(dir);
+  return cache;
+}
+
+/* VIEWLEAK_STATS=1: what the result cache gave. */
+static void cache_stats(const VlCache *cache, const VlCacheJobs *jobs) {
+  if (!cache || !getenv("VIEWLEAK_STATS")) return;
+  VlCacheStats st = vl_cache_stats(cache);
+  fprintf(stderr,
+          "cache: %zu jobs, %zu with a key, %zu found, %zu taken, %zu analysed; scans: %zu looked up, %zu found; "
+          "%zu entries written, %zu not written\n",
+          jobs->jobs, jobs->cacheable, jobs->found, jobs->restored, jobs->jobs - jobs->restored,
+          st.asked[VL_CACHE_SCAN], st.found[VL_CACHE_SCAN], st.written, st.failed);
+}
+
 /* Looks up each file's configuration (main thread), analyses the program, then reports each file
  * on the worker pool. */
 static void check_all(Run *run, Job *items, size_t n) {
@@ -361,6 +420,8 @@ static void check_all(Run *run, Job *items, size_t n) {
     items[i].reported = vl_shard_has(o->shard, items[i].path);
     free(module);
   }
+  VlCache *cache = n ? open_cache(run, items[0].stdin_text != NULL) : NULL;
+  if (cache) vl_session_use_cache(session, cache);
   Jobs jobs = {run, items, session, NULL, NULL};
   size_t checked = vl_session_count(session);
   jobs.units = vl_xcalloc(checked + VL_DISCOVER_LIMIT + 1, sizeof(Unit));
@@ -383,6 +444,7 @@ static void check_all(Run *run, Job *items, size_t n) {
     if (!c) continue;
     jobs.units[i].sel = vl_config_selection(c, vl_session_path(session, i), &o->select, &o->extend_select, &o->ignore);
     jobs.units[i].ext = vl_config_extensions(c);
+    if (cache) vl_session_cache_settings(session, i, jobs.units[i].sel, &jobs.units[i].ext);
   }
   phase("configure");
   vl_session_plan(session);
@@ -421,14 +483,18 @@ static void check_all(Run *run, Job *items, size_t n) {
       fprintf(stderr, "\n");
     }
   }
+  VlCacheJobs cached = vl_session_cache_restore(session);
+  phase("cache");
   vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, analyse_job, &jobs);
   phase("analyse");
+  cache_stats(cache, &cached);
   vl_pool_run(n, o->jobs, work, emit, &jobs);
   phase("report");
   for (size_t i = 0; i < vl_session_count(session); i++) vl_selection_delete(jobs.units[i].sel);
   free(jobs.units);
   free(jobs.needed);
   vl_session_delete(session);
+  vl_cache_delete(cache);
 }
 
 static char **read_lines(const char *file, size_t *count, Run *run) {
@@ -469,7 +535,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -493,6 +559,8 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"statistics", no_argument, 0, OPT_STATISTICS},
                                        {"report-unused-noqa", no_argument, 0, OPT_UNUSED_NOQA},
                                        {"jobs", required_argument, 0, OPT_JOBS},
+                                       {"no-cache", no_argument, 0, OPT_NO_CACHE},
+                                       {"cache-dir", required_argument, 0, OPT_CACHE_DIR},
                                        {"help", no_argument, 0, 'h'},
                                        {0, 0, 0, 0}};
   bool ok = true;
@@ -533,6 +601,14 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case OPT_STDIN: o->stdin_filename = optarg; break;
     case OPT_FILES_FROM: o->files_from = optarg; break;
     case OPT_STATISTICS: o->statistics = true; break;
+    case OPT_NO_CACHE: o->no_cache = true; break;
+    case OPT_CACHE_DIR:
+      if (!*optarg) {
+        fprintf(stderr, "viewleak: --cache-dir: the folder name is empty\n");
+        ok = false;
+      }
+      o->cache_dir = optarg;
+      break;
     case OPT_JOBS: {
       char *end;
       long n = strtol(optarg, &end, 10);

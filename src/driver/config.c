@@ -214,6 +214,7 @@ void vl_config_delete(VlConfig *self) {
   list_free(&self->copy_functions);
   list_free(&self->view_functions);
   list_free(&self->array_producers);
+  free(self->cache_dir);
   for (size_t i = 0; i < self->nper_file_ignores; i++) {
     free(self->per_file_ignores[i].pattern);
     list_free(&self->per_file_ignores[i].codes);
@@ -258,6 +259,13 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
   if (n == 1 && strcmp(parts[0], "respect-gitignore") == 0) {
     if (!is(v, "boolean")) return fail_at(l, v, "`%s` must be true or false", parts[0]);
     c->respect_gitignore = l->text[ts_node_start_byte(v)] == 't';
+    return true;
+  }
+  if (n == 1 && strcmp(parts[0], "cache-dir") == 0) {
+    if (!is(v, "string")) return fail_at(l, v, "`%s` must be a string (a folder)", parts[0]);
+    free(c->cache_dir);
+    c->cache_dir = decode_string(l, v);
+    if (!c->cache_dir[0]) return fail_at(l, v, "`%s` must not be empty", parts[0]);
     return true;
   }
   bool table = is(v, "table") || is(v, "inline_table");
@@ -460,7 +468,8 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
 
 bool vl_config_excludes(const VlConfig *self, const char *path) {
   static const char *const defaults[] = {".git", "__pycache__", ".venv", "venv", "node_modules", "build", "dist",
-                                         ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs"};
+                                         ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".eggs",
+                                         ".viewleak_cache"};
   if (!self->has_exclude) {
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)

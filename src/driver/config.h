@@ -14,6 +14,9 @@
  *   extend-copy-functions    [qualified names]      project helpers that return a new array
  *   extend-view-functions    [qualified names]      project helpers that return a view of their first argument
  *   extend-array-producers   [qualified names]      project helpers that make a new array from nothing
+ *   cache-dir                "path"                 the result cache's folder (relative to the config's
+ *                                                   folder); read from the configuration of the current
+ *                                                   folder only, as Ruff's
  *
  * Globs are matched (fnmatch) against the path relative to the config file's folder, and against the
  * file or folder name alone.  TOML is parsed with the vendored tree-sitter TOML grammar.  A VlConfig
@@ -44,6 +47,7 @@ typedef struct VlConfig {
   size_t nper_file_ignores;
   VlStrList copy_functions, view_functions, array_producers;
   bool respect_gitignore; /* true unless the file says false */
+  char *cache_dir; /* as written; NULL when not set */
 } VlConfig;
 
 /* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top

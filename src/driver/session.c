@@ -7,6 +7,9 @@
  * file's report is built at the end from its text read again, so a finding that a caller's loop
  * reveals in a callee's file lands in the callee's report.
  *
+ * With a result cache (session_cache.c), scans and whole jobs' results are taken from it when
+ * everything they depend on is unchanged.
+ *
  * Thread-safety: scan and analyse may run on several threads for distinct files, analyse only once
  * the jobs a file's job depends on are done; everything else from one thread. */
 #include <stdio.h>
@@ -15,69 +18,16 @@
 #include <strings.h>
 
 #include "base/alloc.h"
+#include "base/hash.h"
 #include "base/strmap.h"
 #include "base/vec.h"
 #include "diag/noqa.h"
 #include "driver/engine_internal.h"
+#include "driver/session_internal.h"
 #include "flow/flow.h"
 #include "ir/lower.h"
 #include "ir/scan.h"
 #include "rules/rule.h"
-
-/* A finding as kept between analysis and report: spans in bytes of a file of the session. */
-typedef struct SFinding {
-  const VlRule *rule;
-  size_t file; /* where it is reported */
-  uint32_t start, end;
-  const char *message, *help;
-  bool has_related;
-  size_t related_file;
-  uint32_t related_start, related_end;
-  const char *related_message;
-  VlFix fix;
-  uint32_t fix_at;
-  const char *fix_insert;
-} SFinding;
-
-typedef struct SComment {
-  uint32_t row, start;
-  const char *text;
-  uint32_t len;
-} SComment;
-
-typedef struct SFile {
-  char *path;
-  VlModInfo *mi;
-  bool checked, package, scanned, analysed, syntax_errors;
-  const char *skipped;
-  VlArena *arena; /* findings, comments */
-  VlArena *scan;  /* imports, until the analysis is planned */
-  const char **imports;
-  bool *implied;   /* per import: found, but no dependency: a parent package that `import a.b.c` runs,
-                      or an import inside a block (deferred to a call, only for type checkers, or
-                      optional), which is where import cycles close */
-  size_t nimports;
-  VL_VEC(size_t) deps; /* files it imports */
-  VL_VEC(size_t) uses; /* files it imports, implied ones too: whose analysis its own may read */
-  bool imported;       /* another file of the session imports it: its exports are read */
-  VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */
-  SComment *noqa;           /* its comments that mention noqa */
-  size_t nnoqa;
-  size_t scc;
-} SFile;
-
-typedef struct SJob {
-  VL_VEC(size_t) files;
-  VL_VEC(size_t) deps;
-} SJob;
-
-struct VlSession {
-  const VlEngine *engine;
-  VlProgram *prog;
-  VL_VEC(SFile) files;
-  VlStrMap by_path; /* path -> index in files (keys: the files' own paths) */
-  VL_VEC(SJob) jobs;
-};
 
 VlSession *vl_session_new(const VlEngine *engine) {
   VlSession *s = vl_xcalloc(1, sizeof(VlSession));
@@ -158,7 +108,8 @@ static const char *absolute(SFile *f, const char *module, uint8_t level) {
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
   SFile *f = &self->files.items[i];
   const VlImportRef *refs;
-  size_t n = vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->scan, &refs);
+  size_t n = self->cache ? vl_session_cache_scan(self, f, text, len, f->scan, &refs)
+                         : vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->scan, &refs);
   VL_VEC(const char *) names = {0};
   VL_VEC(bool) implied = {0};
   for (size_t k = 0; k < n; k++) {
@@ -199,12 +150,23 @@ size_t vl_session_imports(const VlSession *self, size_t i, const char *const **n
 /* ---- planning: Tarjan's strongly connected components over the import graph ---- */
 
 typedef struct Tarjan {
-  VlSession *s;
-  size_t *index, *low;
+  const VlSession *s;
+  bool uses; /* follow every import, not only those that order the analysis */
+  size_t *index, *low, *comp;
   bool *on;
   VL_VEC(size_t) stack;
-  size_t next;
+  size_t next, ncomp;
 } Tarjan;
+
+static size_t nedges(const Tarjan *t, size_t v) {
+  const SFile *f = &t->s->files.items[v];
+  return t->uses ? f->uses.len : f->deps.len;
+}
+
+static size_t edge(const Tarjan *t, size_t v, size_t k) {
+  const SFile *f = &t->s->files.items[v];
+  return t->uses ? f->uses.items[k] : f->deps.items[k];
+}
 
 static void connect(Tarjan *t, size_t v) {
   /* iterative, so that deep import chains cannot overflow the stack */
@@ -217,9 +179,8 @@ static void connect(Tarjan *t, size_t v) {
   t->on[v] = true;
   while (calls.len) {
     Frame *fr = &calls.items[calls.len - 1];
-    SFile *f = &t->s->files.items[fr->v];
-    if (fr->edge < f->deps.len) {
-      size_t w = f->deps.items[fr->edge++];
+    if (fr->edge < nedges(t, fr->v)) {
+      size_t w = edge(t, fr->v, fr->edge++);
       if (!t->index[w]) {
         t->index[w] = t->low[w] = ++t->next;
         VL_VEC_PUSH(&t->stack, w);
@@ -239,22 +200,28 @@ static void connect(Tarjan *t, size_t v) {
     }
     if (t->low[u] != t->index[u]) continue;
     /* u roots a component: every module it imports is in an earlier one */
-    SJob job = {0};
     size_t w;
     do {
       w = t->stack.items[--t->stack.len];
       t->on[w] = false;
-      t->s->files.items[w].scc = t->s->jobs.len;
-      VL_VEC_PUSH(&job.files, w);
+      t->comp[w] = t->ncomp;
     } while (w != u);
-    VL_VEC_PUSH(&t->s->jobs, job);
+    t->ncomp++;
   }
   VL_VEC_FREE(&calls);
 }
 
-static int by_index(const void *a, const void *b) {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  return x < y ? -1 : x > y;
+size_t vl_session_components(const VlSession *s, bool uses, size_t *comp) {
+  size_t n = s->files.len;
+  Tarjan t = {s, uses, vl_xcalloc(n + 1, sizeof(size_t)), vl_xcalloc(n + 1, sizeof(size_t)), comp,
+              vl_xcalloc(n + 1, sizeof(bool)), {0}, 0, 0};
+  for (size_t i = 0; i < n; i++)
+    if (!t.index[i]) connect(&t, i);
+  free(t.index);
+  free(t.low);
+  free(t.on);
+  VL_VEC_FREE(&t.stack);
+  return t.ncomp;
 }
 
 /* Is module `inner` inside package `pkg` ("pkg.sub.mod" in "pkg")? */
@@ -294,17 +261,21 @@ void vl_session_plan(VlSession *self) {
       if (!dup) VL_VEC_PUSH(&f->deps, m->index);
     }
   }
-  Tarjan t = {self, vl_xcalloc(n + 1, sizeof(size_t)), vl_xcalloc(n + 1, sizeof(size_t)), vl_xcalloc(n + 1, sizeof(bool)),
-              {0}, 0};
-  for (size_t i = 0; i < n; i++)
-    if (!t.index[i]) connect(&t, i);
-  free(t.index);
-  free(t.low);
-  free(t.on);
-  VL_VEC_FREE(&t.stack);
+  /* one job per strongly connected component, its files in path order (the order they were added) */
+  size_t *comp = vl_xcalloc(n + 1, sizeof(size_t));
+  size_t njobs = vl_session_components(self, false, comp);
+  for (size_t j = 0; j < njobs; j++) {
+    SJob job = {0};
+    VL_VEC_PUSH(&self->jobs, job);
+  }
+  for (size_t i = 0; i < n; i++) {
+    self->files.items[i].scc = comp[i];
+    VL_VEC_PUSH(&self->jobs.items[comp[i]].files, i);
+  }
+  free(comp);
+  if (self->cache) vl_session_cache_edges(self);
   for (size_t j = 0; j < self->jobs.len; j++) {
     SJob *job = &self->jobs.items[j];
-    qsort(job->files.items, job->files.len, sizeof(size_t), by_index); /* a cycle: in path order */
     for (size_t k = 0; k < job->files.len; k++) {
       SFile *f = &self->files.items[job->files.items[k]];
       for (size_t d = 0; d < f->deps.len; d++) {
@@ -508,33 +479,46 @@ typedef struct Sink {
   bool scratch; /* a recheck: only this file's findings */
 } Sink;
 
+void vl_session_place(const VlSession *s, size_t own, SFinding *sf) {
+  sf->shown = true;
+  sf->file = sf->at_file;
+  sf->start = sf->at_start;
+  sf->end = sf->at_end;
+  sf->fixable = sf->fix.applicability != VL_FIX_NONE && sf->fix_insert;
+  if (sf->at_file == own || s->files.items[sf->at_file].checked) return;
+  /* stored in a file not being checked: reported at the call in this one, without a fix */
+  sf->shown = sf->has_via && sf->via_file == own;
+  sf->file = own;
+  sf->start = sf->via_start;
+  sf->end = sf->via_end;
+  sf->fixable = false;
+}
+
 static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
   Sink *k = p;
-  VlSession *s = k->s;
-  size_t target = fd->at.mod ? fd->at.mod->index : k->own;
-  VlSpan at = fd->at;
   if (k->scratch && fd->at.mod != k->f->mi) return;
-  if (k->scratch) target = k->own;
-  bool elsewhere = !k->scratch && target < s->files.len && target != k->own;
-  if (elsewhere && !s->files.items[target].checked) {
-    /* stored in a file not being checked: reported at the call in this one, without a fix */
-    if (!fd->via.mod || fd->via.mod->index != k->own) return;
-    at = fd->via;
-    target = k->own;
+  SFinding sf = {.rule = rule, .at_file = fd->at.mod ? fd->at.mod->index : k->own, .at_start = fd->at.start,
+                 .at_end = fd->at.end, .message = fd->message, .help = fd->help, .has_related = fd->has_related,
+                 .related_message = fd->related_message};
+  if (k->scratch) sf.at_file = k->own;
+  if (fd->via.mod && !k->scratch) {
+    sf.has_via = true;
+    sf.via_file = fd->via.mod->index;
+    sf.via_start = fd->via.start;
+    sf.via_end = fd->via.end;
   }
-  SFinding sf = {.rule = rule, .file = target, .start = at.start, .end = at.end, .message = fd->message,
-                 .help = fd->help, .has_related = fd->has_related, .related_message = fd->related_message};
   if (fd->has_related) {
     sf.related_file = fd->related.mod && !k->scratch ? fd->related.mod->index : k->own;
     sf.related_start = fd->related.start;
     sf.related_end = fd->related.end;
     if (k->scratch && fd->related.mod != k->f->mi) sf.has_related = false;
   }
-  if (at.start == fd->at.start && at.mod == fd->at.mod && fd->fix.applicability != VL_FIX_NONE && fd->fix_insert) {
+  if (fd->fix.applicability != VL_FIX_NONE && fd->fix_insert) {
     sf.fix = fd->fix;
     sf.fix_at = fd->fix_at;
     sf.fix_insert = fd->fix_insert;
   }
+  vl_session_place(k->s, k->own, &sf);
   VL_VEC_PUSH(&k->f->findings, sf);
 }
 
@@ -581,6 +565,8 @@ void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len,
                         const VlLibraryExtensions *ext) {
   SFile *f = &self->files.items[i];
   f->findings.len = 0;
+  /* changed since it was scanned: its results do not belong under the key of the text scanned */
+  if (self->cache && f->hashed && (len != f->len || vl_hash(VL_HASH_SEED, text, len) != f->content)) f->unstable = true;
   analyse_into(self, f, i, f->mi, text, len, sel, ext, false);
   f->analysed = true;
   if (!f->imported) vl_modinfo_release(f->mi);
@@ -621,7 +607,7 @@ static void unused_code(void *p, const char *code, size_t n, size_t at) {
 static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t target) {
   const VlSource *src = vl_report_source(r);
   VlArena *a = vl_report_arena(r);
-  if (sf->file != target) return;
+  if (!sf->shown || sf->file != target) return;
   for (size_t i = 0; i < out->len; i++) /* the same finding, found from two loops */
     if (out->items[i].rule == &sf->rule->info && out->items[i].range.start.byte == sf->start) return;
   VlDiagnostic d = {
@@ -633,7 +619,7 @@ static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t tar
       .related_message = sf->related_message ? vl_arena_strdup(a, sf->related_message) : NULL,
   };
   if (d.has_related) d.related = (VlRange){vl_source_pos(src, sf->related_start), vl_source_pos(src, sf->related_end)};
-  if (sf->fix.applicability != VL_FIX_NONE && sf->fix_insert) {
+  if (sf->fixable) {
     VlEdit *edit = VL_ARENA_NEW(a, VlEdit);
     VlPos at = vl_source_pos(src, sf->fix_at);
     edit->range = (VlRange){at, at};

@@ -688,6 +688,26 @@ static void debug_dump(const Frame *F) {
   vl_buf_free(&b);
 }
 
+/* Puts views in source order (where each is taken, then where its base is made): the order of a
+ * value's objects is their addresses, which vary between runs and threads; which view a finding
+ * names must not. */
+static void source_order(const Frame *F, const VlObj **views, int n) {
+  const VlModule *m = M(F);
+  uint64_t key[16];
+  for (int i = 0; i < n; i++) {
+    const VlObj *v = views[i];
+    uint32_t at = v->expr && v->expr_mod == F->an->mi ? vl_expr(m, v->expr)->start + 1 : 0;
+    key[i] = (uint64_t)at << 32 | (v->site ? v->site->start : 0);
+  }
+  for (int i = 1; i < n; i++) /* (n <= 16: insertion sort) */
+    for (int j = i; j > 0 && key[j] < key[j - 1]; j--) {
+      uint64_t k = key[j];
+      key[j] = key[j - 1], key[j - 1] = k;
+      const VlObj *t = views[j];
+      views[j] = views[j - 1], views[j - 1] = t;
+    }
+}
+
 /* A recursive function is its own loop: each call runs its body again.  A store, in any call, of
  * a partial view of an array this call makes into a container every call shares (the caller's,
  * passed down; a global; self's) keeps one whole array per recursive call. */
@@ -702,6 +722,7 @@ static void recursion_check(Frame *F, const Sites *escapes) {
     const VlObj *views[16];
     int nviews = 0;
     stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
+    source_order(F, views, nviews);
     for (int k = 0; k < nviews; k++) {
       const VlSite *s = views[k]->site;
       if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
@@ -725,6 +746,7 @@ void vl_retain_check(Frame *F) {
     const VlObj *views[16];
     int nviews = 0;
     stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
+    source_order(F, views, nviews);
     if (!nviews) continue;
     bool done = false;
     /* the implicit loop of list(generator) first, then the loops around the store, innermost out */

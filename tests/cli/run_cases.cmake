@@ -1,10 +1,14 @@
 # run_cases.cmake: golden tests of the viewleak command line.
 #
 # Each folder under tests/cli/ is a case: `args` (one argument per line, run from the repository
-# root), and the expected `stdout`, `stderr` and `exit`.  Output must match byte for byte.
+# root), and the expected `stdout`, `stderr` and `exit`.  Output must match byte for byte.  The
+# result cache is the folder CACHE, emptied first (not the source tree's .viewleak_cache): the
+# cases that check files checked before by another case read their results from it.
 # Regenerate after an intended change, then review the diff:
 #   VL_UPDATE_GOLDEN=1 ctest -R '^cli$'      (from the build folder)
 file(GLOB cases LIST_DIRECTORIES true ${CASES}/*)
+file(REMOVE_RECURSE ${CACHE})
+set(ENV{VIEWLEAK_CACHE_DIR} ${CACHE})
 set(failed 0)
 set(count 0)
 foreach(dir IN LISTS cases)

@@ -543,6 +543,7 @@ T=$(mktemp -d /tmp/vl-fix-test.XXXXXX) || exit 2
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 mkdir "$T/work"
 cd "$T/work" || exit 2
+export VIEWLEAK_CACHE_DIR=$T/cache # the cases look at what is in their folder
 "$CASE"
 echo "ok: $CASE"
 exit 0

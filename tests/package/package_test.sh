@@ -63,7 +63,7 @@ check_tree() { # check_tree ROOT ZSH_DIR
   out=$("$root/bin/viewleak" --version) || fail "--version failed"
   [ "$out" = "viewleak $VL_VERSION" ] || fail "--version printed '$out'"
   rc=0
-  out=$(cd "$SRC" && "$root/bin/viewleak" check examples/mixed.py) || rc=$?
+  out=$(cd "$SRC" && "$root/bin/viewleak" check --no-cache examples/mixed.py) || rc=$?
   printf '%s\n' "$out"
   [ "$rc" = 1 ] || fail "check examples/mixed.py exited $rc, expected 1"
   grep -q '^examples/mixed.py:19:25: VL001 ' <<<"$out" || fail "no VL001 finding at examples/mixed.py:19:25"

@@ -122,7 +122,7 @@ setup() {
       while IFS= read -r -d '' f; do [[ -n $bin_rel && $f == "$bin_rel"* ]] || printf '%s\0' "$f"; done |
       (cd "$VL_SOURCE_DIR" && xargs -0 -r cp -P --parents -t "$SNAPSHOT" 2>/dev/null || true)
   else # not a git checkout (a source tarball): everything but build folders
-    (cd "$VL_SOURCE_DIR" && tar --exclude='./build*' --exclude=./.git --exclude=./.viewleak-hook -cf - .) |
+    (cd "$VL_SOURCE_DIR" && tar --exclude='./build*' --exclude=./.git --exclude=./.viewleak-hook --exclude=./.viewleak_cache -cf - .) |
       tar -xf - -C "$SNAPSHOT"
   fi
   [ -f "$SNAPSHOT/.pre-commit-hooks.yaml" ] || fail "no .pre-commit-hooks.yaml in the snapshot"
@@ -148,6 +148,11 @@ case_leaky_blocks_commit() {
   [ -x "$(dirname "$logs")/bin/viewleak" ] || fail "no built binary in the store"
   # whichever case ran first built it, once, however many hook processes started together
   [ "$(grep -c '^== .*building' "$logs")" = 1 ] || fail "the store's clone was built more than once: $(grep '^==' "$logs")"
+  # the hook processes shared the result cache at the repository's root, which git does not see;
+  # the same commit again reads the results from it
+  [ -f .viewleak_cache/CACHEDIR.TAG ] || fail "no result cache at the repository's root"
+  [ -z "$(git status --porcelain --untracked-files=all | grep viewleak_cache)" ] || fail "git sees the result cache"
+  commit_expect 1 "^viewleak\.+Failed" "^$FINDING" '!clean[0-9]\.py:'
 }
 
 case_clean_passes() {

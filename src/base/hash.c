@@ -1,0 +1,23 @@
+#include "base/hash.h"
+
+#include <string.h>
+
+#define FNV_PRIME 0x100000001b3ull
+
+uint64_t vl_hash(uint64_t h, const void *data, size_t len) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < len; i++) h = (h ^ p[i]) * FNV_PRIME;
+  return h;
+}
+
+uint64_t vl_hash_str(uint64_t h, const char *s) {
+  /* prefix-free: NULL is a 0 byte, a string a 1 byte, its bytes and its NUL */
+  h = vl_hash(h, s ? "\1" : "", 1);
+  return s ? vl_hash(h, s, strlen(s) + 1) : h;
+}
+
+uint64_t vl_hash_u64(uint64_t h, uint64_t v) {
+  unsigned char b[8];
+  for (int i = 0; i < 8; i++) b[i] = (unsigned char)(v >> (8 * i));
+  return vl_hash(h, b, sizeof b);
+}
