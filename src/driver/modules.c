@@ -159,6 +159,15 @@ size_t vl_session_discover(VlSession *s, size_t limit) {
       if (vl_strmap_get(&R->seen, names[k], &known) || vl_session_has_module(s, names[k])) continue;
       vl_strmap_put(&R->seen, names[k], 0);
       if (!first_party(R, names[k])) continue;
+      /* a modelled library's sources next to the checked code (a vendored or sibling torch/): its
+       * calls come from its tables, so its modules are not added, unless it is what is checked */
+      if (vl_session_is_library(s, names[k])) {
+        bool checked_top = false;
+        char *top = top_name(names[k]);
+        for (size_t t = 0; t < R->tops.len && !checked_top; t++) checked_top = strcmp(R->tops.items[t], top) == 0;
+        free(top);
+        if (!checked_top) continue;
+      }
       char *path = path_for_module(R->dir, names[k]);
       if (!path) continue;
       size_t before = vl_session_count(s);

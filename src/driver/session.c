@@ -91,6 +91,12 @@ const char *vl_session_path(const VlSession *self, size_t i) { return self->file
 bool vl_session_checked(const VlSession *self, size_t i) { return self->files.items[i].checked; }
 bool vl_session_has_module(const VlSession *self, const char *module) { return vl_program_find(self->prog, module) != NULL; }
 
+bool vl_session_is_library(const VlSession *self, const char *module) {
+  const VlKnowledge *know = vl_engine_knowledge(self->engine);
+  const char *member;
+  return vl_knowledge_library(know, module, &member) || vl_knowledge_viewless(know, module);
+}
+
 /* The absolute module a relative import of file f names, or NULL (above the top package). */
 static const char *absolute(SFile *f, const char *module, uint8_t level) {
   if (!level) return module;

@@ -158,6 +158,9 @@ const char *vl_session_path(const VlSession *self, size_t i);
 bool vl_session_checked(const VlSession *self, size_t i);
 /* Does a file of the session define that dotted module name? */
 bool vl_session_has_module(const VlSession *self, const char *module);
+/* Is module a modelled library's (numpy.linalg, torch.nn) or a viewless one's (jax)?  Its calls are
+ * read from the library tables, so its sources are never worth analysing. */
+bool vl_session_is_library(const VlSession *self, const char *module);
 /* Reads what file i imports from its source (only import lines are parsed). */
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len);
 /* The absolute dotted names file i imports or may import (`from a import b`: a and a.b). */
