@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -653,14 +654,32 @@ int vl_cmd_check(int argc, char **argv) {
   int code = VL_EXIT_CLEAN;
   Run run = {.opt = &o};
   char err[512] = "";
+  char *tmp_out = NULL; /* -o: where the report is written until it is complete */
+  bool refuse = false;  /* -o names a checked file, or the report could not be written */
   VlPathList files = {0};
   if (!parse(argc, argv, &o, &code)) goto out;
   if (o.stdin_filename && o.fix && !o.output_file) {
     run.out.out = stderr; /* stdout carries the fixed source */
     o.color = o.color && isatty(STDERR_FILENO);
   } else if (o.output_file) {
-    run.out.out = fopen(o.output_file, "w");
+    /* the report goes to a temporary file beside it, renamed over it at the end: the output path is
+     * never truncated before the run ends (`check o.py -o o.py` must not empty o.py) */
+    const char *slash = strrchr(o.output_file, '/');
+    VlBuf t = {0};
+    if (slash) vl_buf_append(&t, o.output_file, (size_t)(slash - o.output_file + 1));
+    vl_buf_append(&t, ".viewleak-report-XXXXXX", 24);
+    tmp_out = t.data;
+    int fd = mkstemp(tmp_out);
+    if (fd >= 0) {
+      mode_t mask = umask(0);
+      umask(mask);
+      (void)fchmod(fd, 0666 & ~mask); /* as fopen would create it */
+      run.out.out = fdopen(fd, "w");
+      if (!run.out.out) close(fd), unlink(tmp_out);
+    }
     if (!run.out.out) {
+      free(tmp_out);
+      tmp_out = NULL;
       error(&run, o.output_file, "cannot open for writing");
       code = VL_EXIT_ERROR;
       goto out;
@@ -709,10 +728,20 @@ int vl_cmd_check(int argc, char **argv) {
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);
     for (size_t i = 0; i < files.nerrors; i++) error(&run, NULL, files.errors[i]);
-    Job *items = vl_xcalloc(files.count ? files.count : 1, sizeof(Job));
-    for (size_t i = 0; i < files.count; i++) items[i].path = files.paths[i];
-    check_all(&run, items, files.count);
-    free(items);
+    struct stat os;
+    if (o.output_file && stat(o.output_file, &os) == 0) /* -o naming a checked file: a typo */
+      for (size_t i = 0; i < files.count && !refuse; i++) {
+        struct stat fs;
+        refuse = stat(files.paths[i], &fs) == 0 && fs.st_dev == os.st_dev && fs.st_ino == os.st_ino;
+      }
+    if (refuse) {
+      error(&run, o.output_file, "is one of the files to check: refusing to write the report over it");
+    } else {
+      Job *items = vl_xcalloc(files.count ? files.count : 1, sizeof(Job));
+      for (size_t i = 0; i < files.count; i++) items[i].path = files.paths[i];
+      check_all(&run, items, files.count);
+      free(items);
+    }
   }
   if (o.statistics) print_statistics(&run);
   else if (!o.diff) o.format->end(&run.out);
@@ -734,6 +763,17 @@ out:
   if (run.out.out && run.out.out != stdout && run.out.out != stderr && fclose(run.out.out) != 0) {
     fprintf(stderr, "viewleak: error: %s: write failed\n", o.output_file);
     code = VL_EXIT_ERROR;
+    refuse = true;
+  }
+  if (tmp_out) { /* the report, complete: in place of the output file at once (or dropped) */
+    if (refuse) {
+      unlink(tmp_out);
+    } else if (rename(tmp_out, o.output_file) != 0) {
+      fprintf(stderr, "viewleak: error: %s: cannot write the report there\n", o.output_file);
+      unlink(tmp_out);
+      code = VL_EXIT_ERROR;
+    }
+    free(tmp_out);
   }
   fflush(stdout);
   vl_path_list_free(&files);

@@ -3,6 +3,7 @@
 # binary, each case in its own scratch folder (ctest label `cli`):
 #   cli_gitignore_*  what git ignores is not walked (scratch repositories made with `git init`)
 #   cli_shard_*      --shard K/N: the shards' findings together are exactly a whole run's
+#   cli_output_*     -o FILE: written whole at the end, never over a file being checked
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -341,6 +342,36 @@ cli_shard_fixes_only_its_files() {
   cmp -s before/mixed.py app/mixed.py || fail "--shard 1/2 --fix changed app/mixed.py, of shard 2"
   cmp -s before/main.py app/main.py || fail "--shard 1/2 --fix changed app/main.py"
   expect_reported "app/mixed.py" app
+}
+
+# ---- -o: the report never costs a byte of anything else ----
+
+# `check o.py -o o.py` and `check -o main.py` (a typo for another flag): refused, the file untouched.
+cli_output_is_a_checked_file() {
+  cp "$REPO/examples/mixed.py" o.py
+  cp o.py before.py
+  run o.py -o o.py
+  [ "$rc" = 2 ] || fail "check o.py -o o.py exited $rc, not 2"
+  grep -q "refusing to write the report over it" "$T/err" || fail "no error naming the refusal"
+  cmp -s before.py o.py || fail "o.py changed"
+  run -o o.py
+  [ "$rc" = 2 ] || fail "check -o o.py (checking .) exited $rc, not 2"
+  cmp -s before.py o.py || fail "o.py changed when checking ."
+  [ -z "$(ls -A | grep viewleak-report)" ] || fail "temporary report left: $(ls -A)"
+}
+
+# The report replaces the output file only once complete; a new file gets the usual permissions.
+cli_output_written_whole() {
+  cp "$REPO/examples/mixed.py" o.py
+  echo "an older report" > report.txt
+  run o.py -o report.txt
+  [ "$rc" = 1 ] || fail "exit $rc, not 1"
+  grep -q "VL001" report.txt || fail "report.txt has no finding: $(cat report.txt)"
+  grep -q "older" report.txt && fail "the old report is still there"
+  [ -z "$(ls -A | grep viewleak-report)" ] || fail "temporary report left"
+  run o.py -o fresh.txt
+  [ "$(stat -c %a fresh.txt)" = "$(umask -S >/dev/null; printf '%o' $((0666 & ~$(umask))))" ] ||
+    fail "fresh.txt has mode $(stat -c %a fresh.txt)"
 }
 
 # ---- driver ----
