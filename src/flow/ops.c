@@ -1139,6 +1139,61 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
   return u;
 }
 
+/* The size of axis d of array o when the code states it: its literal shape, or the literal at that
+ * place in the shape-args call that made it (x.reshape(-1, 2): axis 1 has 2 entries). */
+static bool literal_axis_size(Frame *F, const VlObj *o, int d, long *size) {
+  const VlModule *m = M(F);
+  if (!o->sub && o->shape && !o->shape->upper && d >= 0 && d < o->shape->n && o->shape->dims[d] > 0) { /* (a view's is its base's) */
+    *size = (long)o->shape->dims[d];
+    return true;
+  }
+  if (!o->expr || o->expr_mod != F->an->mi || !o->lib || vl_expr(m, o->expr)->op != VL_E_CALL) return false;
+  VlId call = o->expr, callee = vl_kid(m, call, 0);
+  const VlExpr *cx = vl_expr(m, callee);
+  bool method = cx->op == VL_E_ATTR;
+  const char *fn = method ? vl_str(m, cx->a) : vl_expr_text(F->an, callee);
+  const char *dot = fn && !method ? strrchr(fn, '.') : NULL;
+  const VlLibEntry *e = fn ? vl_libtable_find(library(F, o->lib)->table, method ? VL_LIB_METHOD : VL_LIB_FUNCTION,
+                                              dot ? dot + 1 : fn)
+                           : NULL;
+  if (!e || !e->shape_args) return false;
+  VlId items[8];
+  int n = 0;
+  uint32_t first = method ? 1 : 2, nk = vl_expr(m, call)->nkids;
+  if (nk == first + 1 && (vl_expr(m, vl_kid(m, call, first))->op == VL_E_TUPLE || vl_expr(m, vl_kid(m, call, first))->op == VL_E_LIST)) {
+    VlId t = vl_kid(m, call, first);
+    for (uint32_t i = 0; i < vl_expr(m, t)->nkids && n < 8; i++) items[n++] = vl_kid(m, t, i);
+  } else {
+    for (uint32_t i = first; i < nk && n < 8; i++) {
+      VlId k = vl_kid(m, call, i);
+      if (vl_expr(m, k)->op == VL_E_KW || vl_expr(m, k)->op == VL_E_STAR) return false;
+      items[n++] = k;
+    }
+  }
+  if (d < 0) d += n;
+  return d >= 0 && d < n && vl_int_literal(m, items[d], size) && *size > 0;
+}
+
+/* The unit axes of each piece of a split (x.chunk(2, -1) of a (N, 2) array, t.split(1, d)): the
+ * operand's, and the split axis when each piece has one entry along it (tags chunks=, splitsize=). */
+static uint8_t piece_units(Frame *F, const VlLibEntry *e, const VlObj *o, const Args *a) {
+  if (!vl_nd_known(o->nd) || (!e->chunks && !e->splitsize)) return 0;
+  int n = o->nd.lo;
+  uint8_t u = obj_units(o);
+  long d = 0, k;
+  VlId ax = 0, kx = 0;
+  if (e->pieces_axis && param_val(a, e, e->pieces_axis, &ax) && !(ax && vl_int_literal(M(F), ax, &d))) return u;
+  if (d < 0) d += n;
+  if (d < 0 || d >= n || d >= 8) return u;
+  bool one = false;
+  if (e->splitsize) one = param_val(a, e, e->splitsize, &kx) && kx && vl_int_literal(M(F), kx, &k) && k == 1;
+  else if (param_val(a, e, e->chunks, &kx) && kx && vl_int_literal(M(F), kx, &k) && k > 0) {
+    long size;
+    one = literal_axis_size(F, o, (int)d, &size) && size == k;
+  }
+  return one ? (uint8_t)(u | (1u << d)) : u;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1357,9 +1412,18 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
     Acc pieces = {0};
     for (uint16_t i = 0; i < arr->n; i++)
-      if (arr->objs[i]->kind == VL_O_ARRAY)
-        add(&pieces, arr->objs[i]->sub ? view_of(F, arr->objs[i], arr->objs[i]->nd, true, expr)
-                                       : every_piece(F, arr->objs[i], arr->objs[i]->nd, expr));
+      if (arr->objs[i]->kind == VL_O_ARRAY) {
+        const VlObj *o = arr->objs[i];
+        /* one of k < 8 equal parts (x.chunk(2, -1)) shows more than an eighth: not a part */
+        VlId kx = 0;
+        long k = 0;
+        bool few = e->chunks && param_val(a, e, e->chunks, &kx) && kx && vl_int_literal(M(F), kx, &k) && k >= 1 && k < 8;
+        const VlObj *piece = few ? view_of(F, o, o->nd, false, expr)
+                             : o->sub ? view_of(F, o, o->nd, true, expr)
+                                      : every_piece(F, o, o->nd, expr);
+        uint8_t pu = piece_units(F, e, o, a);
+        add(&pieces, pu ? with_units(F, piece, pu) : piece);
+      }
     vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));
     return seq;
   }
@@ -2391,6 +2455,10 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
     for (uint16_t i = 0; i < v->n; i++) {
       const VlObj *o = v->objs[i];
       if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR || o->kind == VL_O_NONE) continue;
+      /* an operand we know nothing of (a parameter, h * max_width) is taken to broadcast into the
+       * array's shape: were it an array with more entries along a unit axis, the unit axis would be
+       * a missed leak, never a false alarm (unit axes only ever silence) */
+      if (o->kind == VL_O_SYM || o->kind == VL_O_UNKNOWN) continue;
       if (o->kind != VL_O_ARRAY || !vl_nd_known(o->nd) || (side[s] && obj_units(side[s]) != obj_units(o))) return 0;
       side[s] = o;
     }

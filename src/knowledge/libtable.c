@@ -124,6 +124,13 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
     else if (strncmp(tok, "picks=", 6) == 0 && tok[6]) e->picks = vl_arena_strdup(p->arena, tok + 6);
+    else if ((strncmp(tok, "chunks=", 7) == 0 && tok[7]) || (strncmp(tok, "splitsize=", 10) == 0 && tok[10])) {
+      bool chunks = tok[0] == 'c';
+      char *v = vl_arena_strdup(p->arena, tok + (chunks ? 7 : 10)), *colon = strchr(v, ':');
+      if (colon) *colon = 0, e->pieces_axis = colon + 1;
+      if (chunks) e->chunks = v;
+      else e->splitsize = v;
+    }
     else if (strcmp(tok, "shape-args") == 0) e->shape_args = true;
     else if (strncmp(tok, "keepdim=", 8) == 0 && tok[8]) e->keepdim = vl_arena_strdup(p->arena, tok + 8);
     else if (strncmp(tok, "lead=", 5) == 0 && tok[5] >= '1' && tok[5] <= '8' && !tok[6]) e->lead = (uint8_t)(tok[5] - '0');
@@ -165,6 +172,9 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
   if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);
   if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);
+  if (e->chunks && vl_lib_param_pos(e, e->chunks) < 0) return fail(p, "chunks= of undeclared parameter", e->chunks);
+  if (e->splitsize && vl_lib_param_pos(e, e->splitsize) < 0) return fail(p, "splitsize= of undeclared parameter", e->splitsize);
+  if (e->pieces_axis && vl_lib_param_pos(e, e->pieces_axis) < 0) return fail(p, "axis of undeclared parameter", e->pieces_axis);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
   return true;

@@ -107,6 +107,9 @@ typedef struct VlLibEntry {
   bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
+  const char *chunks;    /* tag chunks=P:Q: the pieces are P equal parts along axis parameter Q (x.chunk) */
+  const char *splitsize; /* tag splitsize=P:Q: the pieces have P entries along axis parameter Q (t.split) */
+  const char *pieces_axis; /* the Q of chunks= or splitsize= (NULL: axis 0) */
   const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
                          when the operand has that dtype already (.astype(t, copy=False)) */
 } VlLibEntry;
