@@ -807,13 +807,15 @@ static void split_pieces_are_views(void **state) {
           "def f(n):\n"
           "    a = np.random.randn(n, 8)\n"
           "    out = []\n"
-          "    for piece in np.split(a, 4):\n"
+          "    for piece in np.split(a, 16):\n"
           "        out.append(piece)\n"
-          "        out.append(np.array_split(a, 3)[0])\n"
+          "        out.append(np.array_split(a, 12)[0])\n"
+          "        out.append(np.split(a, 4)[0])\n"
           "    return out\n");
   partial_view_of(local("f", "piece"), "a");
   tl_assert_ndim(local("f", "piece"), 2);
-  partial_view_of(tl_stored(cur, "np.array_split(a, 3)[0]"), "a");
+  partial_view_of(tl_stored(cur, "np.array_split(a, 12)[0]"), "a");
+  view_of(tl_stored(cur, "np.split(a, 4)[0]"), "a"); /* one of k < 8 parts pins under 8x: not a part */
 }
 
 static void self_referential_rebinds(void **state) {
