@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -205,17 +206,41 @@ void vl_path_list_free(VlPathList *self) {
 }
 
 bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
+  /* O_NONBLOCK: a FIFO named by mistake must not block the open; only regular files are read */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s", strerror(errno));
+    return false;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    snprintf(err, errlen, "not a regular file");
+    close(fd);
+    return false;
+  }
+  if ((unsigned long long)st.st_size > VL_MAX_FILE_BYTES) {
+    snprintf(err, errlen, "too large to check (%.0f MiB; the limit is %d MiB)", (double)st.st_size / 1048576.0,
+             (int)(VL_MAX_FILE_BYTES >> 20));
+    close(fd);
+    return false;
+  }
+  (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  FILE *f = fdopen(fd, "rb");
   if (!f) {
     snprintf(err, errlen, "%s", strerror(errno));
+    close(fd);
     return false;
   }
   VlBuf buf = {0};
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) vl_buf_append(&buf, chunk, n);
-  bool ok = !ferror(f);
-  if (!ok) snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+  bool grew = false; /* (a file growing while it is read stops at the limit) */
+  while (!grew && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    vl_buf_append(&buf, chunk, n);
+    grew = buf.len > VL_MAX_FILE_BYTES;
+  }
+  bool ok = !ferror(f) && !grew;
+  if (!ok) snprintf(err, errlen, "%s", grew ? "too large to check" : strerror(errno ? errno : EIO));
   fclose(f);
   if (!ok) {
     vl_buf_free(&buf);

@@ -38,6 +38,9 @@ void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, 
 void vl_path_list_free(VlPathList *self);
 
 /* Reads a whole file; on failure returns false and writes the reason into err. The caller frees *data. */
+/* The largest file read (Python sources, configuration, --files-from lists): larger ones, and anything
+ * but a regular file (a FIFO, /dev/zero, a folder), are refused with a one-line reason in err. */
+#define VL_MAX_FILE_BYTES (256ull << 20)
 bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
 
 /* An absolute form of `path`, joined to the current directory, with "." and ".." segments resolved

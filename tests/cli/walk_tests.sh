@@ -4,6 +4,7 @@
 #   cli_gitignore_*  what git ignores is not walked (scratch repositories made with `git init`)
 #   cli_shard_*      --shard K/N: the shards' findings together are exactly a whole run's
 #   cli_output_*     -o FILE: written whole at the end, never over a file being checked
+#   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -372,6 +373,20 @@ cli_output_written_whole() {
   run o.py -o fresh.txt
   [ "$(stat -c %a fresh.txt)" = "$(umask -S >/dev/null; printf '%o' $((0666 & ~$(umask))))" ] ||
     fail "fresh.txt has mode $(stat -c %a fresh.txt)"
+}
+
+# ---- inputs that are not files: refused at once, never read without end ----
+
+cli_non_regular_files() {
+  mkfifo fifo.py || skip "mkfifo failed"
+  local args
+  for args in "/dev/zero" "fifo.py" "--config /dev/zero ." "--files-from /dev/zero"; do
+    # shellcheck disable=SC2086
+    timeout 20 "$VL" check --no-color --no-cache $args >"$T/out" 2>"$T/err"
+    rc=$?
+    [ "$rc" = 2 ] || fail "check $args exited $rc, not 2 (124: it hung)"
+    grep -q "not a regular file" "$T/err" || fail "check $args: no 'not a regular file' error"
+  done
 }
 
 # ---- driver ----
