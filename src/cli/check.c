@@ -9,6 +9,7 @@
  * inputs did not change is not analysed again.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <time.h>
 #include <stdio.h>
@@ -775,7 +776,11 @@ out:
     }
     free(tmp_out);
   }
-  fflush(stdout);
+  /* a report or a fixed source that could not be written is an error, never a success (> /dev/full) */
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "viewleak: error: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+    code = VL_EXIT_ERROR;
+  }
   vl_path_list_free(&files);
   free_list(&o.select);
   free_list(&o.extend_select);

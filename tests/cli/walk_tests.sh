@@ -5,6 +5,7 @@
 #   cli_shard_*      --shard K/N: the shards' findings together are exactly a whole run's
 #   cli_output_*     -o FILE: written whole at the end, never over a file being checked
 #   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
+#   cli_write_errors       a report or fixed source that cannot be written: exit 2
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -387,6 +388,19 @@ cli_non_regular_files() {
     [ "$rc" = 2 ] || fail "check $args exited $rc, not 2 (124: it hung)"
     grep -q "not a regular file" "$T/err" || fail "check $args: no 'not a regular file' error"
   done
+}
+
+# A report or a fixed source that cannot be written is an error (exit 2), never a success.
+cli_write_errors() {
+  [ -w /dev/full ] || skip "no /dev/full"
+  cp "$REPO/examples/mixed.py" o.py
+  "$VL" check --no-color --no-cache o.py >/dev/full 2>"$T/err"
+  rc=$?
+  [ "$rc" = 2 ] || fail "check > /dev/full exited $rc, not 2"
+  grep -q "cannot write to standard output" "$T/err" || fail "no write error named"
+  "$VL" check --no-color --fix --unsafe-fixes --stdin-filename x.py <o.py >/dev/full 2>"$T/err"
+  rc=$?
+  [ "$rc" = 2 ] || fail "--fix --stdin-filename > /dev/full exited $rc, not 2 (the fixed source is lost)"
 }
 
 # ---- driver ----
