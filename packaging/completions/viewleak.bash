@@ -68,6 +68,7 @@ _viewleak_reply() {
           ;;
         --shard)
           return # K/N: nothing to complete
+          ;;
         --cache-dir)
           compopt -o filenames 2>/dev/null || :
           COMPREPLY=($(compgen -d -- "$cur"))
