@@ -110,7 +110,7 @@ void vl_session_cache_edges(VlSession *s) {
     SFile *f = &s->files.items[i];
     f->uses.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
-      VlModInfo *m = vl_program_find(s->prog, f->imports[k]);
+      VlModInfo *m = vl_program_find_from(s->prog, f->mi, f->imports[k]);
       if (!m || m->index == i) continue;
       bool dup = false;
       for (size_t d = 0; d < f->uses.len && !dup; d++) dup = f->uses.items[d] == m->index;
