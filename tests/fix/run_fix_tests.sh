@@ -195,6 +195,25 @@ fix_second_run_changes_nothing() {
   expect_empty "$T/out"
 }
 
+# --fix racing a writer that appends to the file while the fixed text is being made durable (the
+# window between the check that the file is unchanged and the rename; VIEWLEAK_TEST_FSYNC_DELAY_MS
+# stretches it): the writer's line must survive, the fix being refused ("file changed since it was
+# read").  The writer appends as soon as the fix's temporary file appears.
+fix_concurrent_appender_loses_nothing() {
+  leak_py >race.py
+  ( for _ in $(seq 1 400); do
+      compgen -G 'race.py.viewleak-*' >/dev/null && break
+      sleep 0.005
+    done
+    echo "# appended" >>race.py ) &
+  local pid=$!
+  VIEWLEAK_TEST_FSYNC_DELAY_MS=400 run --fix --unsafe-fixes --isolated race.py
+  wait "$pid"
+  grep -q "^# appended$" race.py || fail "the line the writer appended during the fix was lost"
+  expect_has "$T/err" "file changed since it was read"
+  [ -z "$(compgen -G 'race.py.viewleak-*')" ] || fail "temporary file left"
+}
+
 fix_diff_writes_nothing() {
   leak_py >leak.py
   torch_py >torch_leak.py
