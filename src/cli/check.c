@@ -125,6 +125,7 @@ static bool codes_known(const VlStrList *list, const char *option) {
 static void error(Run *run, const char *path, const char *msg) {
   fprintf(stderr, "viewleak: error: %s%s%s\n", path ? path : "", path ? ": " : "", msg);
   run->error = true;
+  run->out.errors++;
 }
 
 static bool skip_excluded(void *ctx, const char *path) {

@@ -22,6 +22,7 @@ typedef struct VlFormatCtx {
   bool color;
   bool quiet;   /* no summary, no source context */
   size_t active; /* findings printed so far (set by the driver) */
+  size_t errors; /* errors reported so far (set by the driver): nothing then claims success */
   void *state;  /* the format's own */
 } VlFormatCtx;
 

@@ -55,6 +55,7 @@ static void text_report(VlFormatCtx *c, const VlReport *r) {
 static void summary(VlFormatCtx *c) {
   if (c->quiet) return;
   if (c->active) fprintf(c->out, "Found %zu finding%s.\n", c->active, c->active == 1 ? "" : "s");
+  else if (c->errors) fprintf(c->out, "Found %zu error%s.\n", c->errors, c->errors == 1 ? "" : "s"); /* as Ruff */
   else fprintf(c->out, "All checks passed!\n");
 }
 
