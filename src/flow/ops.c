@@ -1139,6 +1139,19 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
   return u;
 }
 
+/* The table entry of the library call (here, in this module) that made array o: a method by its
+ * attribute name (x.reshape), a function by the last part of its callee (torch.stack); NULL if none. */
+static const VlLibEntry *producer_entry(Frame *F, const VlObj *o, VlLibKind kind) {
+  const VlModule *m = M(F);
+  if (!o->expr || o->expr_mod != F->an->mi || !o->lib || vl_expr(m, o->expr)->op != VL_E_CALL) return NULL;
+  VlId callee = vl_kid(m, o->expr, 0);
+  const VlExpr *cx = vl_expr(m, callee);
+  if (kind == VL_LIB_METHOD && cx->op != VL_E_ATTR) return NULL;
+  const char *fn = kind == VL_LIB_METHOD ? vl_str(m, cx->a) : vl_expr_text(F->an, callee);
+  const char *dot = fn && kind != VL_LIB_METHOD ? strrchr(fn, '.') : NULL;
+  return fn ? vl_libtable_find(library(F, o->lib)->table, kind, dot ? dot + 1 : fn) : NULL;
+}
+
 /* The size of axis d of array o when the code states it: its literal shape, or the literal at that
  * place in the shape-args call that made it (x.reshape(-1, 2): axis 1 has 2 entries). */
 static bool literal_axis_size(Frame *F, const VlObj *o, int d, long *size) {
@@ -1147,15 +1160,10 @@ static bool literal_axis_size(Frame *F, const VlObj *o, int d, long *size) {
     *size = (long)o->shape->dims[d];
     return true;
   }
-  if (!o->expr || o->expr_mod != F->an->mi || !o->lib || vl_expr(m, o->expr)->op != VL_E_CALL) return false;
-  VlId call = o->expr, callee = vl_kid(m, call, 0);
-  const VlExpr *cx = vl_expr(m, callee);
-  bool method = cx->op == VL_E_ATTR;
-  const char *fn = method ? vl_str(m, cx->a) : vl_expr_text(F->an, callee);
-  const char *dot = fn && !method ? strrchr(fn, '.') : NULL;
-  const VlLibEntry *e = fn ? vl_libtable_find(library(F, o->lib)->table, method ? VL_LIB_METHOD : VL_LIB_FUNCTION,
-                                              dot ? dot + 1 : fn)
-                           : NULL;
+  if (!o->expr || o->expr_mod != F->an->mi || vl_expr(m, o->expr)->op != VL_E_CALL) return false;
+  VlId call = o->expr;
+  bool method = vl_expr(m, vl_kid(m, call, 0))->op == VL_E_ATTR;
+  const VlLibEntry *e = producer_entry(F, o, method ? VL_LIB_METHOD : VL_LIB_FUNCTION);
   if (!e || !e->shape_args) return false;
   VlId items[8];
   int n = 0;
@@ -1238,9 +1246,7 @@ static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
   if (o->kind != VL_O_ARRAY || o->sub || !o->lib || !o->expr || o->expr_mod != F->an->mi || !ax) return false;
   const VlExpr *x = vl_expr(m, o->expr);
   if (x->op != VL_E_CALL || x->nkids < 2) return false;
-  const char *fn = vl_expr_text(F->an, vl_kid(m, o->expr, 0));
-  const char *dot = fn ? strrchr(fn, '.') : NULL;
-  const VlLibEntry *se = fn ? vl_libtable_find(library(F, o->lib)->table, VL_LIB_FUNCTION, dot ? dot + 1 : fn) : NULL;
+  const VlLibEntry *se = producer_entry(F, o, VL_LIB_FUNCTION);
   if (!se || !se->stacks) return false;
   VlId list = vl_kid(m, o->expr, 1);
   const VlExpr *lx = vl_expr(m, list);
