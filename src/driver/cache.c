@@ -84,17 +84,24 @@ static void put_marker(VlCache *c, const char *folder, const char *name, const c
 }
 
 VlCache *vl_cache_open(const char *dir, bool read, char *err, size_t errlen) {
-  char *exe, why[256];
-  size_t len;
-  if (!vl_read_file("/proc/self/exe", &exe, &len, why, sizeof why)) {
-    snprintf(err, errlen, "cannot read the running executable to identify the build (/proc/self/exe: %s)", why);
+  /* the build's identity: the running executable's bytes, hashed as they are read (holding the
+   * whole file would be most of a small run's memory) */
+  FILE *exe = fopen("/proc/self/exe", "rb");
+  uint64_t build = vl_hash_str(VL_HASH_SEED, VL_VERSION);
+  char chunk[65536];
+  size_t n;
+  while (exe && (n = fread(chunk, 1, sizeof chunk, exe)) > 0) build = vl_hash(build, chunk, n);
+  if (!exe || ferror(exe)) {
+    snprintf(err, errlen, "cannot read the running executable to identify the build (/proc/self/exe: %s)",
+             strerror(errno ? errno : EIO));
+    if (exe) fclose(exe);
     return NULL;
   }
+  fclose(exe);
   VlCache *c = vl_xcalloc(1, sizeof(VlCache));
   c->dir = vl_xstrdup(dir);
   c->read = read;
-  c->build = vl_hash(vl_hash_str(VL_HASH_SEED, VL_VERSION), exe, len);
-  free(exe);
+  c->build = build;
   snprintf(c->build_hex, sizeof c->build_hex, "%016" PRIx64, c->build);
   if (!make_folder(dir)) {
     snprintf(err, errlen, "cannot make the cache folder %s: %s", dir, strerror(errno));

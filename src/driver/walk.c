@@ -49,7 +49,42 @@ static char *join(const char *dir, const char *name) {
 typedef struct Repos {
   git_repository **items;
   size_t count;
+  bool started;      /* libgit2 is initialised (only once a folder in a work tree is walked: */
+  int validate_owner;/* starting it costs a few MiB, a third of a small run's memory) */
 } Repos;
+
+/* Whether folder `real` (an absolute path) or one above it has a `.git` (a folder, or a file in
+ * worktrees and submodules): outside one, libgit2 is not started at all. */
+static bool in_git_tree(const char *real) {
+  VlBuf probe = {0};
+  size_t len = strlen(real);
+  bool found = false;
+  for (;;) {
+    while (len > 0 && real[len - 1] == '/') len--; /* "/" itself becomes "" */
+    probe.len = 0;
+    vl_buf_append(&probe, real, len);
+    vl_buf_append(&probe, "/.git", 5);
+    struct stat st;
+    found = lstat(probe.data, &st) == 0;
+    if (found || len == 0) break;
+    while (len > 0 && real[len - 1] != '/') len--; /* up one folder */
+  }
+  vl_buf_free(&probe);
+  return found;
+}
+
+static bool git_started(Repos *repos) {
+  if (!repos->started) {
+    repos->started = true;
+    git_libgit2_init();
+    /* only ignore rules are read, as ripgrep and Ruff read them: a checkout owned by another user
+     * (a CI container's) is no reason to check what git ignores */
+    repos->validate_owner = 1;
+    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &repos->validate_owner);
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  }
+  return true;
+}
 
 /* The repository whose work tree holds folder `root`, and root's path in it ("" at the top, else
  * "a/b/") in *rel (caller frees); NULL outside a work tree (or in a bare repository). */
@@ -57,7 +92,8 @@ static git_repository *repo_for(Repos *repos, const char *root, char **rel) {
   *rel = NULL;
   char *real = realpath(root, NULL);
   git_repository *repo = NULL;
-  if (!real || git_repository_open_ext(&repo, real, 0, getenv("GIT_CEILING_DIRECTORIES")) != 0 ||
+  if (!real || !in_git_tree(real) || !git_started(repos) ||
+      git_repository_open_ext(&repo, real, 0, getenv("GIT_CEILING_DIRECTORIES")) != 0 ||
       !git_repository_workdir(repo)) {
     git_repository_free(repo);
     free(real);
@@ -147,14 +183,6 @@ static int by_name(const void *a, const void *b) { return strcmp(*(char *const *
 void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, VlPathList *out) {
   *out = (VlPathList){0};
   bool git = opt && opt->gitignore;
-  int validate_owner = 1;
-  if (git) {
-    git_libgit2_init();
-    /* only ignore rules are read, as ripgrep and Ruff read them: a checkout owned by another user
-     * (a CI container's) is no reason to check what git ignores */
-    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate_owner);
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-  }
   Repos repos = {0};
   for (size_t i = 0; i < nroots; i++) {
     const char *root = roots[i];
@@ -179,8 +207,8 @@ void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, 
   }
   for (size_t k = 0; k < repos.count; k++) git_repository_free(repos.items[k]);
   free(repos.items);
-  if (git) {
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate_owner);
+  if (repos.started) {
+    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, repos.validate_owner);
     git_libgit2_shutdown();
   }
   if (out->count) qsort(out->paths, out->count, sizeof(char *), by_name);
