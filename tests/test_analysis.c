@@ -2243,9 +2243,40 @@ static void ndim_decides(void **state) {
   tl_assert_ndim(local("f", "z"), 0);
 }
 
+/* The compact line table every imported module keeps (program.h): each byte's row, as a table of
+ * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
+ * empty ones, across the table's marks (every 32 lines). */
+static void modinfo_rows_match_line_starts(void **state) {
+  (void)state;
+  VlBuf text = {0};
+  uint32_t starts[400], n = 0;
+  for (uint32_t r = 0; r < 300; r++) {
+    starts[n++] = (uint32_t)text.len;
+    uint32_t len = (r * 37) % 7 == 0 ? 253 + r % 5 : (r % 11 == 0 ? 1000 : (r * 13) % 90);
+    if (r % 50 == 7) len = 0;
+    for (uint32_t k = 0; k < len; k++) vl_buf_append(&text, "x", 1);
+    vl_buf_append(&text, "\n", 1);
+  }
+  VlModInfo mi = {0};
+  mi.facts = vl_arena_new();
+  vl_modinfo_set_rows(&mi, starts, n, (uint32_t)text.len);
+  for (uint32_t b = 0; b <= text.len; b++) {
+    uint32_t want = 0;
+    while (want + 1 < n && starts[want + 1] <= b) want++;
+    if (vl_modinfo_row(&mi, b) != want) fail_msg("byte %u: row %u, expected %u", b, vl_modinfo_row(&mi, b), want);
+  }
+  VlModInfo empty = {0};
+  empty.facts = mi.facts;
+  vl_modinfo_set_rows(&empty, NULL, 0, 0);
+  assert_int_equal(vl_modinfo_row(&empty, 5), 0);
+  vl_arena_delete(mi.facts);
+  vl_buf_free(&text);
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
+      T(modinfo_rows_match_line_starts),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_zeros_literal_int),

@@ -180,8 +180,10 @@ void vl_modinfo_release(VlModInfo *m) {
   m->global_names = NULL;
   m->globals = NULL;
   m->nglobals = 0;
-  m->line_starts = NULL;
+  m->line_len = NULL;
   m->nlines = 0;
+  m->row_marks = NULL;
+  m->nmarks = 0;
 }
 
 size_t vl_program_count(const VlProgram *self) { return self->mods.len; }
@@ -202,15 +204,40 @@ VlModInfo *vl_program_find_from(const VlProgram *self, const VlModInfo *reader, 
 }
 
 
+enum { VL_ROW_STRIDE = 32 };
+
+
+void vl_modinfo_set_rows(VlModInfo *mi, const uint32_t *starts, uint32_t nlines, uint32_t len) {
+  mi->nlines = nlines;
+  mi->line_len = VL_ARENA_ARRAY(mi->facts, uint8_t, nlines + 1);
+  uint32_t nmarks = 0;
+  for (uint32_t r = 0; r < nlines; r++) {
+    uint32_t end = r + 1 < nlines ? starts[r + 1] : len;
+    uint32_t n = end - starts[r];
+    mi->line_len[r] = (uint8_t)(n < 255 ? n : 255);
+    nmarks += r % VL_ROW_STRIDE == 0 || (r > 0 && mi->line_len[r - 1] == 255);
+  }
+  mi->row_marks = VL_ARENA_ARRAY(mi->facts, struct VlRowMark, nmarks + 1);
+  mi->nmarks = 0;
+  for (uint32_t r = 0; r < nlines; r++)
+    if (r % VL_ROW_STRIDE == 0 || (r > 0 && mi->line_len[r - 1] == 255)) {
+      mi->row_marks[mi->nmarks++] = (struct VlRowMark){r, starts[r]};
+    }
+}
+
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
-  uint32_t lo = 0, hi = m->nlines;
-  if (!hi) return 0;
+  if (!m->nmarks) return 0;
+  uint32_t lo = 0, hi = m->nmarks; /* the last mark at or before byte */
   while (hi - lo > 1) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (m->line_starts[mid] <= byte) lo = mid;
+    if (m->row_marks[mid].byte <= byte) lo = mid;
     else hi = mid;
   }
-  return lo;
+  /* lines between two marks are shorter than 255 bytes, but for the last one */
+  uint32_t row = m->row_marks[lo].row, at = m->row_marks[lo].byte;
+  uint32_t end = lo + 1 < m->nmarks ? m->row_marks[lo + 1].row : m->nlines;
+  while (row + 1 < end && at + m->line_len[row] <= byte) at += m->line_len[row++];
+  return row;
 }
 
 /* ---- function and class facts ---- */
@@ -268,9 +295,7 @@ static void build_infos(Analysis *an) {
         ci->methods[ci->nmethods++] = f;
       }
   }
-  mi->nlines = m->nlines;
-  mi->line_starts = VL_ARENA_ARRAY(mi->facts, uint32_t, m->nlines + 1);
-  memcpy(mi->line_starts, m->line_starts, m->nlines * sizeof(uint32_t));
+  vl_modinfo_set_rows(mi, m->line_starts, m->nlines, (uint32_t)m->len);
 }
 
 const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an->mi->nfuncs ? &an->mi->funcs[func] : NULL; }

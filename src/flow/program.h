@@ -146,9 +146,14 @@ struct VlModInfo {
   const char **global_names;
   const VlVal **globals; /* final values of module-level names */
   uint32_t nglobals;
-  /* for messages about places in this module once its IR is gone: line starts */
-  uint32_t *line_starts;
+  /* for messages about places in this module once its IR is gone: where lines start, compactly
+   * (vl_modinfo_row): each line's length in a byte (255: a longer line), and marks (row, byte) at
+   * every VL_ROW_STRIDE-th line and after each longer line.  About 1.3 bytes a line, against 4 for a
+   * table of line starts: every imported module keeps one until the run ends. */
+  uint8_t *line_len;
   uint32_t nlines;
+  struct VlRowMark { uint32_t row, byte; } *row_marks;
+  uint32_t nmarks;
   const char *text; /* the source while the module is being analysed (NULL after) */
 };
 
@@ -207,6 +212,8 @@ void vl_modinfo_delete(VlModInfo *m);
 void vl_modinfo_release(VlModInfo *m);
 
 /* The row (0-based) of a byte in a module. */
+/* Keeps m's line table from the line starts of its text (`len` bytes), in m->facts. */
+void vl_modinfo_set_rows(VlModInfo *m, const uint32_t *starts, uint32_t nlines, uint32_t len);
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte);
 
 #endif
