@@ -897,7 +897,8 @@ static const VlVal *mark_reported(Frame *F, const VlVal *v) {
 /* Do two effects act on the same thing from the same place (so that one, with both values, says
  * what both say)? */
 static bool same_effect_place(const VlEffect *a, const VlEffect *b) {
-  return a->kind == b->kind && a->store == b->store && a->key_varies == b->key_varies && a->target == b->target &&
+  return a->kind == b->kind && a->store == b->store && a->key_varies == b->key_varies && a->key == b->key &&
+         a->target == b->target &&
          a->func == b->func && a->slot == b->slot && a->at.mod == b->at.mod && a->at.start == b->at.start &&
          a->at.end == b->at.end && (a->name == b->name || (a->name && b->name && strcmp(a->name, b->name) == 0));
 }
@@ -977,6 +978,7 @@ static const VlSummary *make_summary(Frame *F) {
     }
   }
   merge_effects(an, effects.items, &effects.len);
+  for (size_t i = 0; i < effects.len; i++) vl_effect_over_call(F, &effects.items[i]);
   s->neffects = (uint32_t)effects.len;
   VlEffect *ef = VL_ARENA_ARRAY(an->arena, VlEffect, effects.len + 1);
   if (effects.len) memcpy(ef, effects.items, effects.len * sizeof *ef);
@@ -1364,6 +1366,7 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
     ef[i] = s->effects[i];
     ef[i].target = ex_val(x, s->effects[i].target);
     ef[i].value = ex_val(x, s->effects[i].value);
+    ef[i].key = ex_val(x, s->effects[i].key);
     if (ef[i].name) ef[i].name = fact_str(x->mi, ef[i].name);
     if (ef[i].text) ef[i].text = fact_str(x->mi, ef[i].text);
     if (ef[i].container) ef[i].container = fact_str(x->mi, ef[i].container);

@@ -281,6 +281,9 @@ void vl_unpack_index(uint32_t packed, Index *ix);
 
 /* retain.c */
 void vl_retain_check(Frame *F);
+/* A summary's store effect, seen over one call: views whose base has every slab stored by the
+ * function's loops are exported as showing their whole base (see retain.c). */
+void vl_effect_over_call(Frame *F, VlEffect *ef);
 
 /* analysis.c */
 const VlFuncInfo *vl_an_func(Analysis *an, VlId func);

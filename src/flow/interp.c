@@ -926,10 +926,12 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   const VlExpr *t = vl_expr(m, target);
   const VlVal *c = eval_kid(F, target, 0);
   bool varies = false;
+  const VlVal *key = NULL;
   for (uint32_t i = 1; i < t->nkids; i++) {
     VlId k = vl_kid(m, target, i);
     const VlExpr *kx = vl_expr(m, k);
-    vl_eval(F, k);
+    const VlVal *kv = vl_eval(F, k);
+    if (t->nkids == 2) key = kv;
     /* a literal key overwrites one slot every time */
     /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot) */
     if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
@@ -957,11 +959,12 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
                 .text = vl_expr_text(F->an, value_expr), .container_text = target_text(F, vl_kid(m, target, 0))};
   vl_frame_store(F, &ev);
-  /* into a container the caller can see: the summary says so */
+  /* into a container the caller can see, its own included (d[k] = v on a parameter d): the summary
+   * says so, and the caller's container decides (an array copies, a dict or list keeps v) */
   for (uint16_t i = 0; i < c->n; i++)
-    if (c->objs[i]->kind != VL_O_SYM && vl_caller_visible(F, c->objs[i])) {
-      VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_SETITEM, .key_varies = varies, .target = c, .value = v,
-                     .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+    if (vl_caller_visible(F, c->objs[i])) {
+      VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_SETITEM, .key_varies = varies, .key = key, .target = c,
+                     .value = v, .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
       VL_VEC_PUSH(&F->effects, ef);
       break;
     }

@@ -734,6 +734,108 @@ static void recursion_check(Frame *F, const Sites *escapes) {
   (void)m;
 }
 
+/* Is every iteration of loop l, and of each loop around it in the function, sure to reach `at`? */
+static bool every_iteration_to_top(const Frame *F, VlId l, VlSpan at) {
+  for (; l; l = M(F)->loops[l].parent)
+    if (!every_iteration(F, l, at)) return false;
+  return true;
+}
+
+/* `for row in rows: out.append(row)` on a parameter `rows`: ev stores the loop variable itself,
+ * an element of the parameter the loop runs over, in every iteration. */
+static bool stores_each_element_of_param(const Frame *F, const StoreEv *ev) {
+  const VlModule *m = M(F);
+  const VlLoop *lp = &m->loops[ev->loop];
+  if (lp->kind == VL_LOOP_WHILE || !lp->target || !lp->iter || !ev->text || ev->value->n != 1) return false;
+  const VlObj *o = ev->value->objs[0];
+  if (o->kind != VL_O_SYM || o->sub != VL_SYM_ELEMV || !o->base || o->base->n != 1) return false;
+  const VlObj *p = o->base->objs[0];
+  const VlFuncInfo *fi = vl_an_func(F->an, F->func);
+  if (p->kind != VL_O_SYM || p->sub != VL_SYM_PARAM || !fi || p->index >= fi->nparams) return false;
+  VlId target = lp->target, iter = lp->iter;
+  const VlExpr *ix = vl_expr(m, iter);
+  /* for i, row in enumerate(rows): the second name, over rows */
+  if (ix->op == VL_E_CALL && ix->nkids == 2 && vl_expr(m, target)->op == VL_E_TUPLE &&
+      vl_expr(m, target)->nkids == 2 && strcmp(vl_expr_text(F->an, vl_kid(m, iter, 0)), "enumerate") == 0) {
+    target = vl_kid(m, target, 1);
+    iter = vl_kid(m, iter, 1);
+  }
+  const char *tt = vl_expr_text(F->an, target), *it = vl_expr_text(F->an, iter);
+  return vl_expr(m, target)->op == VL_E_NAME && vl_expr(m, iter)->op == VL_E_NAME && tt && it &&
+         strcmp(tt, ev->text) == 0 && strcmp(it, fi->params[p->index].name) == 0 &&
+         every_iteration_to_top(F, ev->loop, ev->at);
+}
+
+/* A store a function makes in its loops, exported as an effect: when every iteration of the loops
+ * around it, up to the function's top, stores one slab, and together they are every slab of each
+ * view's base (`for j in range(a.shape[1]): results[k, j] = a[:, j]`, `for row in a: out.append(row)`),
+ * one call keeps the whole base and nothing more, and a caller's loop calling it for each new
+ * array keeps only what it is shown (and so when a loop counter picks the slabs, over a range this
+ * function cannot relate to the axis: counter_slab).  Views of the function's own arrays are then exported as
+ * showing their whole base (neither PARTIAL nor EVERY); for elements of a parameter the loop runs
+ * over, the caller does the same to the rows of whole arrays it passes (`each_element`): rows of a
+ * view it passes stay parts of that view's base. */
+/* The slab of a whole base that ev stores is indexed by the counter of a loop around the store in
+ * this function (`for split_idx in range(n_splits): results[...] = array[:, split_idx]`) whose
+ * bound this function cannot relate to the axis (a closure variable that also shaped the array):
+ * the loop may well store every slab.  Seen from a caller, that is not reported. */
+static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
+  const VlModule *m = M(F);
+  if (!view->expr || view->expr_mod != F->an->mi || !(view->flags & VL_F_OF_WHOLE)) return false;
+  int axis = 0;
+  VlId index = single_index_item(m, view->expr, &axis);
+  if (!index || vl_expr(m, index)->op != VL_E_NAME) return false;
+  for (VlId l = ev->loop; l; l = m->loops[l].parent) {
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind == VL_LOOP_WHILE || !lp->target || !lp->iter) continue;
+    const VlExpr *it = vl_expr(m, lp->iter);
+    if (it->op != VL_E_CALL || it->nkids < 2) continue;
+    const char *fn = vl_expr_text(F->an, vl_kid(m, lp->iter, 0));
+    VlId counter = lp->target;
+    if (fn && strcmp(fn, "enumerate") == 0 && vl_expr(m, lp->target)->op == VL_E_TUPLE)
+      counter = vl_kid(m, lp->target, 0);
+    else if (!fn || strcmp(fn, "range") != 0)
+      continue;
+    if (vl_same_name(m, index, counter)) return true;
+  }
+  return false;
+}
+
+void vl_effect_over_call(Frame *F, VlEffect *ef) {
+  if (ef->kind != VL_EFF_STORE || ef->store == VL_ST_EXTEND || !ef->value || ef->at.mod != F->an->mi ||
+      F->func == VL_MODULE_FUNC)
+    return;
+  bool any = false, elements = true;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (ev->call || ev->at.mod != ef->at.mod || ev->at.start != ef->at.start || ev->at.end != ef->at.end) continue;
+    if (!ev->loop) return;
+    any = true;
+    elements = elements && stores_each_element_of_param(F, ev);
+    const VlObj *views[16];
+    int nviews = 0;
+    stored_views(F, ev->value, false, false, views, &nviews, 0);
+    for (int k = 0; k < nviews; k++)
+      if (!stores_every_piece(F, ev, views[k], 0) && !indexes_every_row(F, ev, views[k], 0) &&
+          !counter_slab(F, ev, views[k]))
+        return;
+  }
+  if (!any) return;
+  ef->each_element = elements;
+  const VlObj *out[VL_VAL_MAX + 1];
+  uint16_t n = 0;
+  for (uint16_t i = 0; i < ef->value->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = ef->value->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub && (o->flags & (VL_F_PARTIAL | VL_F_EVERY))) {
+      VlObj c = *o;
+      c.flags &= (uint8_t)~(VL_F_PARTIAL | VL_F_EVERY);
+      o = vl_obj(F->an->vals, c);
+    }
+    out[n++] = o;
+  }
+  ef->value = vl_val_of(F->an->vals, out, n);
+}
+
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
   static int debug = -1;

@@ -39,6 +39,34 @@ static void memo_free(Subst *S) { vl_ptrmap_free(&S->memo); }
 static VlValues *V(const Frame *F) { return F->an->vals; }
 
 static const VlVal *inst(Subst *S, const VlVal *v);
+
+/* v, with each row of a whole array (one of every piece) counted as showing its whole base: all of
+ * them are stored (VlEffect.each_element). */
+static const VlVal *shown_whole(Frame *F, const VlVal *v) {
+  const VlObj *out[VL_VAL_MAX + 1];
+  uint16_t n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_EVERY)) {
+      VlObj c = *o;
+      c.flags &= (uint8_t)~(VL_F_PARTIAL | VL_F_EVERY);
+      o = vl_obj(V(F), c);
+    }
+    out[n++] = o;
+  }
+  return vl_val_of(V(F), out, n);
+}
+
+/* A key that is one constant (an int, a literal string, None): each call stores into the same slot. */
+static bool constant_key(const VlVal *key) {
+  if (!key || !key->n) return false;
+  for (uint16_t i = 0; i < key->n; i++) {
+    const VlObj *o = key->objs[i];
+    if (!((o->kind == VL_O_INT && o->num_known) || (o->kind == VL_O_STR && o->name) || o->kind == VL_O_NONE))
+      return false;
+  }
+  return true;
+}
 static const VlObj *inst_plain_sym(Subst *S, const VlObj *sym);
 
 /* A site of the callee's own making becomes new at the call; others stay what they are. */
@@ -393,8 +421,11 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
     switch (ef->kind) {
     case VL_EFF_STORE: {
       const VlVal *c = inst(&S, ef->target), *v = inst(&S, ef->value);
+      if (ef->each_element) v = shown_whole(F, v);
+      const VlVal *key = ef->key ? inst(&S, ef->key) : NULL;
       StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call, .at = ef->at,
-                    .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container, .key_varies = ef->key_varies};
+                    .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
+                    .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
       for (uint16_t k = 0; k < c->n; k++)
         if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
@@ -403,6 +434,8 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
         VlEffect up = *ef;
         up.target = c;
         up.value = v;
+        up.key = key;
+        up.key_varies = ev.key_varies;
         VL_VEC_PUSH(&F->effects, up);
       }
       break;
