@@ -230,6 +230,13 @@ VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site);
 void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v);
 void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVal *v);
 const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name);
+/* Adds v to what the container at site holds, as vl_heap_add_elem, which is this with `loose` set:
+ * a copy of another entry's contents passes that entry's `loose` (summary.c, ops.c restep). */
+void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose);
+/* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
+void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */
+const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key);
 /* Text of an expression when short (<= 40 bytes), else NULL. */
 const char *vl_expr_text(Analysis *an, VlId e);
 VlSpan vl_expr_span(Analysis *an, VlId e);

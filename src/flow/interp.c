@@ -83,9 +83,12 @@ VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site) {
   return &h->entries[h->n - 1];
 }
 
-void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v) {
+void vl_heap_add_elem(Frame *F, const VlSite *site, const VlVal *v) { vl_heap_move_elem(F, site, v, true); }
+
+void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose) {
   if (!site || vl_val_empty(v)) return;
   VlHeapEntry *e = vl_heap_get(F, site);
+  e->loose |= loose;
   const VlVal *j = vl_join(V(F), e->elem, v);
   if (j != e->elem) {
     e->elem = j;
@@ -122,6 +125,44 @@ const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) 
   for (uint16_t i = 0; i < e->nattrs; i++)
     if (strcmp(e->attrs[i].name, name) == 0) return e->attrs[i].val;
   return NULL;
+}
+
+/* ---- dicts with literal string keys ----
+ *
+ * A dict's values are joined in its heap entry's `elem`; those filed under a literal string key
+ * ({"data": frame, "pts": t}, d["pts"] = t) are also kept per key, as attributes named "\x1f" + key,
+ * so that packet["pts"] is the float alone.  The per-key values answer only while they account for
+ * every value the dict holds (their join is `elem`, and no value came in any other way: the entry
+ * is not `loose`): a value under any other key, or none known (d.update(...), d[k] = v), makes
+ * every lookup the join again. */
+
+static const char DICT_KEY_MARK = '\x1f';
+
+/* The literal string a key value is, or NULL. */
+static const char *literal_str(const VlVal *key) {
+  return key && key->n == 1 && key->objs[0]->kind == VL_O_STR ? key->objs[0]->name : NULL;
+}
+
+void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v) {
+  const char *k = literal_str(key);
+  vl_heap_move_elem(F, site, v, !k);
+  if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", DICT_KEY_MARK, k), v);
+}
+
+const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
+  const char *k = literal_str(key);
+  if (!k || dict->kind != VL_O_SEQ || dict->sub != VL_SEQ_DICT || !vl_val_empty(dict->elem) || !dict->site ||
+      (dict->site->kind != VL_SITE_NEW && dict->site->kind != VL_SITE_STEP))
+    return NULL;
+  VlHeapEntry *e = vl_heap_find(F, dict->site);
+  if (!e || e->loose) return NULL;
+  const VlVal *all = &vl_empty_val, *found = NULL;
+  for (uint16_t i = 0; i < e->nattrs; i++) {
+    if (e->attrs[i].name[0] != DICT_KEY_MARK) continue;
+    all = vl_join(V(F), all, e->attrs[i].val);
+    if (strcmp(e->attrs[i].name + 1, k) == 0) found = e->attrs[i].val;
+  }
+  return found && all == e->elem ? found : NULL;
 }
 
 static void heap_free(Heap *h) {
@@ -717,7 +758,7 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
       const VlVal *key = vl_eval(F, k);
       const VlVal *val = i + 1 < x->nkids ? vl_eval(F, vl_kid(m, e, i + 1)) : &vl_empty_val;
       i++;
-      vl_heap_add_elem(F, site, val);
+      vl_heap_dict_put(F, site, key, val);
       VlHeapEntry *he = vl_heap_get(F, site);
       he->key = vl_join(V(F), he->key, key);
     } else if (kx->op == VL_E_STAR) {
@@ -941,7 +982,8 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
-    if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), vl_not_every(F, v));
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT) vl_heap_dict_put(F, vl_obj_site(F, o), key, vl_not_every(F, v));
+    else if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), vl_not_every(F, v));
   }
   /* hist[-1] = hist[-1].copy(): the item just appended is replaced by something that is no view:
    * the list keeps no view from this iteration (counted as emptied, like a window) */

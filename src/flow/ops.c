@@ -601,7 +601,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         if (k >= 0 && k < o->nitems) add_val(&a, o->items[k]);
         else add_val(&a, seq_elems(F, o));
       } else {
-        add_val(&a, seq_elems(F, o));
+        const VlVal *one = ix->n == 1 && items ? vl_heap_dict_get(F, o, items[0]) : NULL;
+        add_val(&a, one ? one : seq_elems(F, o));
       }
       break;
     }
@@ -1553,10 +1554,11 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
       const VlHeapEntry *e = vl_heap_find(F, o->site);
       if (e) {
         const VlVal *elem = e->elem, *key = e->key;
+        bool loose = e->loose || e->nattrs > 16;
         VlAttr attrs[16];
         uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
         for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
-        vl_heap_add_elem(F, c.site, restep(F, elem, r, depth + 1)); /* (may move the heap: e is stale) */
+        vl_heap_move_elem(F, c.site, restep(F, elem, r, depth + 1), loose); /* (may move the heap: e is stale) */
         if (!vl_val_empty(key)) {
           VlHeapEntry *ne = vl_heap_get(F, c.site);
           ne->key = vl_join(V(F), ne->key, key);

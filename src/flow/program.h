@@ -77,6 +77,8 @@ typedef struct VlHeapEntry {
   const VlVal *elem, *key;
   VlAttr *attrs;
   uint16_t nattrs, cap;
+  bool loose; /* a dict: some value came in under a key that is not a literal string, or by a way that
+                 names no key (update, a comprehension): its per-key values do not answer lookups */
 } VlHeapEntry;
 
 typedef struct VlSummary {

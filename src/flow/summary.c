@@ -412,7 +412,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
   for (uint32_t i = 0; i < s->nheap; i++) {
     const VlHeapEntry *e = &s->heap[i];
     const VlSite *site = reloc(&S, e->site);
-    if (!vl_val_empty(e->elem)) vl_heap_add_elem(F, site, inst(&S, e->elem));
+    if (!vl_val_empty(e->elem)) vl_heap_move_elem(F, site, inst(&S, e->elem), e->loose);
     for (uint16_t k = 0; k < e->nattrs; k++)
       vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, e->attrs[k].name), inst(&S, e->attrs[k].val));
   }
