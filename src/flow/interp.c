@@ -846,6 +846,17 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
   eval_args(F, e, &a, 1);
+  /* module.register_forward_hook(fn): fn runs at every forward call (retain.c: hook_check) */
+  const VlModule *m = M(F);
+  const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
+  if (cx->op == VL_E_ATTR && a.npos >= 1 && strcmp(vl_str(m, cx->a), "register_forward_hook") == 0) {
+    bool known = false;
+    for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == a.pos[0];
+    if (!known) {
+      struct HookReg h = {a.pos[0], e};
+      VL_VEC_PUSH(&F->hooks, h);
+    }
+  }
   return vl_op_call(F, callee, &a, e);
 }
 
@@ -1445,6 +1456,7 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->clears);
   VL_VEC_FREE(&F->effects);
   VL_VEC_FREE(&F->reported_into);
+  VL_VEC_FREE(&F->hooks);
 }
 
 /* Runs the function's body until its heap stops growing. */

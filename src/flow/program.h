@@ -180,6 +180,8 @@ typedef struct VlHit {
   VlSpan loop;         /* the loop (or, via a call, the call) whose iterations accumulate */
   bool via_call;       /* the store happens in a function called from that loop */
   bool recursion;      /* the "loop" is the function's own recursion (loop: the function) */
+  bool hook;           /* the "loop" is the forward calls of a module a hook is registered on (loop: the
+                          registration; base: the hook's `output` parameter) */
   const char *text;    /* the stored expression, when short */
   const char *base_name;     /* the viewed array's name, when it has one */
   const char *container;     /* the container's text, when short */

@@ -836,6 +836,88 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
   ef->value = vl_val_of(F->an->vals, out, n);
 }
 
+/* ---- forward hooks ----
+ *
+ * `module.register_forward_hook(fn)`: PyTorch calls fn(module, input, output) at every forward call,
+ * and `output` is the tensor that call made.  A hook that appends a part of it (`output[:, 0]`) to a
+ * list that outlives the call (self.features, a global, a closure's) keeps every call's whole output
+ * alive: the forward calls are the loop.  Only appends, extends and heap pushes count (a dict keyed
+ * by the layer's name, `activation[name] = ...`, holds one per hook), only parts a subscript with
+ * array evidence takes (`output[0]` may be the first of a tuple of outputs), and a hook that also
+ * keeps the whole output is silent. */
+
+/* The index of fn's `output` parameter when fn can be a forward hook (three parameters after a
+ * bound method's self), or -1. */
+static int hook_output_param(const VlObj *fn, const VlFuncInfo *fi) {
+  if (fn->nitems) return -1; /* partial(...) */
+  bool bound = fn->base != NULL;
+  if (!bound && fi->klass) return -1;
+  int n = bound ? 4 : 3;
+  return fi->nparams == n ? n - 1 : -1;
+}
+
+static bool is_output(const VlObj *o, int out) {
+  const VlSite *s = o->site;
+  return s && s->kind == VL_SITE_SYM && s->sym && s->sym->kind == VL_O_SYM && s->sym->sub == VL_SYM_PARAM &&
+         (int)s->sym->index == out;
+}
+
+static void hook_check(Frame *F) {
+  Analysis *an = F->an;
+  const VlLibrary *torch;
+  const char *member;
+  if (!(torch = vl_knowledge_library(an->know, "torch", &member))) return;
+  for (size_t r = 0; r < F->hooks.len; r++) {
+    const VlVal *fv = F->hooks.items[r].fn;
+    for (uint16_t i = 0; i < fv->n; i++) {
+      const VlObj *fn = fv->objs[i];
+      if (fn->kind != VL_O_FUNC || !fn->mod) continue;
+      const VlFuncInfo *fi = fn->mod == an->mi ? vl_an_func(an, fn->func)
+                                               : fn->func < fn->mod->nfuncs ? &fn->mod->funcs[fn->func] : NULL;
+      if (!fi) continue;
+      int out = hook_output_param(fn, fi);
+      if (out < 0) continue;
+      const VlSummary *s = fn->mod == an->mi ? vl_func_summary(an, fn->func) : fi->summary;
+      if (!s) continue;
+      bool whole = false; /* the hook keeps the whole output too */
+      for (uint32_t e = 0; e < s->neffects && !whole; e++) {
+        const VlEffect *ef = &s->effects[e];
+        for (uint16_t k = 0; ef->kind == VL_EFF_STORE && ef->value && k < ef->value->n && !whole; k++) {
+          const VlObj *o = ef->value->objs[k];
+          whole = (o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && (int)o->index == out) ||
+                  (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && is_output(o, out));
+        }
+      }
+      for (uint32_t e = 0; e < s->neffects && !whole; e++) {
+        const VlEffect *ef = &s->effects[e];
+        if (ef->kind != VL_EFF_STORE || !ef->value || ef->at.mod != an->mi ||
+            (ef->store != VL_ST_APPEND && ef->store != VL_ST_EXTEND && ef->store != VL_ST_HEAPPUSH))
+          continue;
+        const VlObj *view = NULL;
+        for (uint16_t k = 0; k < ef->value->n && !view; k++) {
+          const VlObj *o = ef->value->objs[k];
+          if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) && is_output(o, out))
+            view = o;
+        }
+        if (!view || ef->value->n != 1) continue; /* a copy on another path: silent */
+        uint64_t key = (uint64_t)ef->at.mod->index << 32 | ef->at.start;
+        bool seen = false;
+        for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
+        if (seen) continue;
+        VL_VEC_PUSH(&an->reported, key);
+        const VlModule *m = M(F);
+        const VlFunc *hf = fn->mod == an->mi ? vl_func(m, fn->func) : NULL;
+        VlHit hit = {.kind = VL_HIT_FRESH, .store = ef->store, .lib = torch->id, .at = ef->at, .fix_at = ef->fix_at,
+                     .text = ef->text, .container = ef->container, .hook = true,
+                     .base_name = fi->params[out].name,
+                     .base = hf ? (VlSpan){an->mi, hf->start, hf->start} : vl_expr_span(an, F->hooks.items[r].call),
+                     .loop = vl_expr_span(an, F->hooks.items[r].call)};
+        an->sink->hit(an->sink->ctx, &hit);
+      }
+    }
+  }
+}
+
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
   static int debug = -1;
@@ -880,5 +962,6 @@ void vl_retain_check(Frame *F) {
     }
   }
   if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);
+  hook_check(F);
   VL_VEC_FREE(&escapes);
 }

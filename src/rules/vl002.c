@@ -28,8 +28,9 @@ static void check(VlRuleCtx *ctx) {
                                    vl_wording_container(ctx, h), vl_wording_loop(h), vl_wording_each(h) + 6,
                                    vl_wording_size(ctx, h, false));
     fd.help = vl_wording_fixed(ctx, h);
-    fd.related_message = h->base_name ? vl_arena_printf(ctx->arena, "`%s` is made anew here in every iteration", h->base_name)
-                                      : "a new array is made here in every iteration";
+    fd.related_message = h->base_name ? vl_arena_printf(ctx->arena, "`%s` is made anew here in %s", h->base_name,
+                                                        vl_wording_each(h))
+                                      : vl_arena_printf(ctx->arena, "a new array is made here in %s", vl_wording_each(h));
     vl_rule_emit(ctx, &fd);
   }
 }

@@ -50,9 +50,11 @@ const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
   if (!h->size) return "";
   bool has_up_to = strncmp(h->size, "up to ", 6) == 0;
   return vl_arena_printf(ctx->arena, " (%s%s per %s)", up_to && !has_up_to ? "up to " : "", h->size,
-                         h->recursion ? "call" : "iteration");
+                         h->recursion || h->hook ? "call" : "iteration");
 }
 
-const char *vl_wording_loop(const VlHit *h) { return h->recursion ? "recursion" : "loop"; }
+const char *vl_wording_loop(const VlHit *h) { return h->hook ? "forward call" : h->recursion ? "recursion" : "loop"; }
 
-const char *vl_wording_each(const VlHit *h) { return h->recursion ? "every recursive call" : "every iteration"; }
+const char *vl_wording_each(const VlHit *h) {
+  return h->hook ? "every forward call" : h->recursion ? "every recursive call" : "every iteration";
+}
