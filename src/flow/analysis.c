@@ -1519,6 +1519,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);
+  free(an.assign_of);
   free(an.ready);
   vl_arena_delete(an.arena);
 }

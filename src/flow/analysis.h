@@ -177,6 +177,8 @@ struct Analysis {
   const VlSlots **stmt_slots; /* by statement id: the slots it touches (stmt_slots in interp.c), made on demand */
   struct NameRefs *name_refs; /* by function: its slots' name expressions, by position (made on demand) */
   int32_t *module_slots;      /* string id -> the module body's slot of that name, or -1 (made on demand) */
+  VlId *assign_of;            /* by expression id: the assignment statement whose value it is, or whose
+                                 value tuple it is an item of (vl_assigned_name), made on demand */
   uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */
   uint8_t *ready;             /* vl_program_ready's scratch: the jobs done before this module's */
   uint32_t nseen;

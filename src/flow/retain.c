@@ -476,9 +476,23 @@ static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
 /* The name an expression's value was assigned to, when it is the right-hand side of `name = ...`. */
 const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt_out) {
   const VlModule *m = an->m;
-  for (VlId s = 1; s < m->nstmts; s++) {
+  if (!an->assign_of) { /* one pass over the statements, not one per question */
+    an->assign_of = vl_xcalloc(m->nexprs + 1, sizeof(VlId));
+    for (VlId s = m->nstmts; s-- > 1;) { /* the first statement wins, as a scan would find it */
+      const VlStmt *st = &m->stmts[s];
+      if (st->kind != VL_S_ASSIGN || st->n < 1 || !st->a || st->a >= m->nexprs) continue;
+      an->assign_of[st->a] = s;
+      const VlExpr *vx = vl_expr(m, st->a);
+      if (vx->op == VL_E_TUPLE)
+        for (uint32_t i = 0; i < vx->nkids; i++) {
+          VlId k = vl_kid(m, st->a, i);
+          if (k && k < m->nexprs) an->assign_of[k] = s;
+        }
+    }
+  }
+  if (!expr || expr >= m->nexprs || !an->assign_of[expr]) return NULL;
+  for (VlId s = an->assign_of[expr]; s; s = 0) {
     const VlStmt *st = &m->stmts[s];
-    if (st->kind != VL_S_ASSIGN || st->n < 1) continue;
     VlId t = m->kids[st->b];
     const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
     if (st->a == expr && (tx->op == VL_E_NAME || tx->op == VL_E_ATTR)) {
