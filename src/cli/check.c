@@ -8,7 +8,7 @@
  * Analysis results are kept in the result cache (driver/cache.h) unless --no-cache: a job whose
  * inputs did not change is not analysed again.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <getopt.h>
 #include <time.h>
@@ -650,6 +650,12 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   return ok;
 }
 
+/* Does -o name something that exists and is not a regular file (a device, a FIFO, a socket)? */
+static bool output_is_special(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 int vl_cmd_check(int argc, char **argv) {
   Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                .jobs = vl_pool_default_threads()};
@@ -657,18 +663,33 @@ int vl_cmd_check(int argc, char **argv) {
   Run run = {.opt = &o};
   char err[512] = "";
   char *tmp_out = NULL; /* -o: where the report is written until it is complete */
+  char *output_target = NULL; /* -o through a symbolic link: the file it names */
   bool refuse = false;  /* -o names a checked file, or the report could not be written */
   VlPathList files = {0};
   if (!parse(argc, argv, &o, &code)) goto out;
   if (o.stdin_filename && o.fix && !o.output_file) {
     run.out.out = stderr; /* stdout carries the fixed source */
     o.color = o.color && isatty(STDERR_FILENO);
+  } else if (o.output_file && output_is_special(o.output_file)) {
+    /* a device, a FIFO, a socket (-o /dev/stderr, -o /dev/null): written to as it is, never
+     * replaced by a regular file */
+    run.out.out = fopen(o.output_file, "w");
+    if (!run.out.out) {
+      error(&run, o.output_file, "cannot open for writing");
+      code = VL_EXIT_ERROR;
+      goto out;
+    }
+    o.color = false;
   } else if (o.output_file) {
     /* the report goes to a temporary file beside it, renamed over it at the end: the output path is
-     * never truncated before the run ends (`check o.py -o o.py` must not empty o.py) */
-    const char *slash = strrchr(o.output_file, '/');
+     * never truncated before the run ends (`check o.py -o o.py` must not empty o.py).  Through a
+     * symbolic link, the file it points to is replaced, and the link stays. */
+    char *real = realpath(o.output_file, NULL);
+    if (real) output_target = real;
+    const char *target = real ? real : o.output_file;
+    const char *slash = strrchr(target, '/');
     VlBuf t = {0};
-    if (slash) vl_buf_append(&t, o.output_file, (size_t)(slash - o.output_file + 1));
+    if (slash) vl_buf_append(&t, target, (size_t)(slash - target + 1));
     vl_buf_append(&t, ".viewleak-report-XXXXXX", 24);
     tmp_out = t.data;
     int fd = mkstemp(tmp_out);
@@ -770,13 +791,14 @@ out:
   if (tmp_out) { /* the report, complete: in place of the output file at once (or dropped) */
     if (refuse) {
       unlink(tmp_out);
-    } else if (rename(tmp_out, o.output_file) != 0) {
+    } else if (rename(tmp_out, output_target ? output_target : o.output_file) != 0) {
       fprintf(stderr, "viewleak: error: %s: cannot write the report there\n", o.output_file);
       unlink(tmp_out);
       code = VL_EXIT_ERROR;
     }
     free(tmp_out);
   }
+  free(output_target);
   /* a report or a fixed source that could not be written is an error, never a success (> /dev/full) */
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "viewleak: error: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));

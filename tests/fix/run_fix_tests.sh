@@ -464,6 +464,27 @@ cli_output_file() {
   expect_has "$T/err" "no/such/folder/report.txt"
 }
 
+# -o to a FIFO (or a device, such as /dev/null) writes into it: it is never replaced by a regular
+# file (a rename over /dev/null, as root, once turned it into one); through a symbolic link the
+# file it names gets the report and the link stays
+cli_output_file_special_and_link() {
+  leak_py >leak.py
+  mkfifo pipe || skip "mkfifo failed"
+  timeout 20 cat pipe >from_pipe &
+  reader=$!
+  run --isolated -o pipe leak.py
+  expect_rc 1
+  wait "$reader" || true
+  [ -p pipe ] || fail "pipe is no longer a FIFO"
+  expect_has from_pipe "VL001"
+  echo old >real.txt
+  ln -s real.txt link.txt
+  run --isolated -o link.txt leak.py
+  expect_rc 1
+  [ -L link.txt ] || fail "link.txt is no longer a symbolic link"
+  expect_has real.txt "VL001"
+}
+
 cli_config_error_discovered() {
   mkdir ok bad bad/sub
   leak_py >ok/leak.py
