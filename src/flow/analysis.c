@@ -1454,6 +1454,9 @@ static void run_module_body(Analysis *an, bool prepass) {
   if (prepass) {
     an->globals = VL_ARENA_ARRAY(an->arena, const VlVal *, F.nenv + 1);
     for (uint32_t i = 0; i < F.nenv; i++) an->globals[i] = F.env[i] ? F.env[i] : &vl_empty_val;
+    vl_heap_free(&an->module_heap);
+    an->module_heap = F.heap; /* what global containers hold, for the functions */
+    memset(&F.heap, 0, sizeof F.heap);
   } else {
     vl_retain_check(&F);
     if (an->probe) an->probe(an->probe_ctx, &F);
@@ -1520,6 +1523,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   vl_values_delete(an.vals);
   free(an.seen);
   free(an.assign_of);
+  vl_heap_free(&an.module_heap);
   free(an.ready);
   vl_arena_delete(an.arena);
 }

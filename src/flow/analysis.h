@@ -177,6 +177,8 @@ struct Analysis {
   const VlSlots **stmt_slots; /* by statement id: the slots it touches (stmt_slots in interp.c), made on demand */
   struct NameRefs *name_refs; /* by function: its slots' name expressions, by position (made on demand) */
   int32_t *module_slots;      /* string id -> the module body's slot of that name, or -1 (made on demand) */
+  Heap module_heap;           /* the module body's heap after its first run: what global containers
+                                 hold, read (not changed) by functions (vl_heap_find) */
   VlId *assign_of;            /* by expression id: the assignment statement whose value it is, or whose
                                  value tuple it is an item of (vl_assigned_name), made on demand */
   uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */
@@ -235,6 +237,8 @@ void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVa
 const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name);
 /* Adds v to what the container at site holds, as vl_heap_add_elem, which is this with `loose` set:
  * a copy of another entry's contents passes that entry's `loose` (summary.c, ops.c restep). */
+/* Frees a heap's entries (the module heap at the end of a module). */
+void vl_heap_free(Heap *h);
 void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);

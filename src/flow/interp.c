@@ -48,17 +48,31 @@ static uint32_t ptr_hash(const void *p) {
   return (uint32_t)x;
 }
 
-VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site) {
-  const Heap *h = &F->heap;
+static VlHeapEntry *heap_lookup(const Heap *h, const VlSite *site) {
   if (!h->icap || !site) return NULL;
   for (uint32_t i = ptr_hash(site) & (h->icap - 1); h->index[i]; i = (i + 1) & (h->icap - 1))
     if (h->entries[h->index[i] - 1].site == site) return &h->entries[h->index[i] - 1];
   return NULL;
 }
 
+/* A container the module body made (a global `groups = defaultdict(list)`), as the module's first
+ * run left it: a function reading it sees what it holds. */
+static VlHeapEntry *module_entry(const Frame *F, const VlSite *site) {
+  if (F->func == VL_MODULE_FUNC || !site || site->kind != VL_SITE_NEW || site->func != VL_MODULE_FUNC ||
+      site->mod != F->an->mi)
+    return NULL;
+  return heap_lookup(&F->an->module_heap, site);
+}
+
+VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site) {
+  VlHeapEntry *e = heap_lookup(&F->heap, site);
+  return e ? e : module_entry(F, site); /* (callers only read what they find) */
+}
+
 VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site) {
-  VlHeapEntry *e = vl_heap_find(F, site);
+  VlHeapEntry *e = heap_lookup(&F->heap, site);
   if (e) return e;
+  const VlHeapEntry *seed = module_entry(F, site); /* this frame's own copy, which it may grow */
   Heap *h = &F->heap;
   if (h->n == h->cap) {
     h->cap = h->cap ? h->cap * 2 : 16;
@@ -77,6 +91,17 @@ VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site) {
     h->icap = icap;
   }
   h->entries[h->n] = (VlHeapEntry){.site = site, .elem = &vl_empty_val, .key = &vl_empty_val};
+  if (seed) {
+    VlHeapEntry *c = &h->entries[h->n];
+    c->elem = seed->elem;
+    c->key = seed->key;
+    c->loose = seed->loose;
+    if (seed->nattrs) {
+      c->attrs = vl_xrealloc(NULL, seed->nattrs * sizeof(VlAttr));
+      memcpy(c->attrs, seed->attrs, seed->nattrs * sizeof(VlAttr));
+      c->nattrs = c->cap = seed->nattrs;
+    }
+  }
   uint32_t i = ptr_hash(site) & (h->icap - 1);
   while (h->index[i]) i = (i + 1) & (h->icap - 1);
   h->index[i] = ++h->n;
@@ -165,7 +190,7 @@ const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
   return found && all == e->elem ? found : NULL;
 }
 
-static void heap_free(Heap *h) {
+void vl_heap_free(Heap *h) {
   for (uint32_t i = 0; i < h->n; i++) free(h->entries[i].attrs);
   free(h->entries);
   free(h->index);
@@ -1451,7 +1476,7 @@ void vl_frame_init(Frame *F, Analysis *an, VlId func) {
 }
 
 void vl_frame_free(Frame *F) {
-  heap_free(&F->heap);
+  vl_heap_free(&F->heap);
   VL_VEC_FREE(&F->stores);
   VL_VEC_FREE(&F->clears);
   VL_VEC_FREE(&F->effects);
