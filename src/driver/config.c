@@ -15,6 +15,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/strmap.h"
 #include "driver/walk.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -163,6 +164,15 @@ static void add_entry(Loader *l, char **prefix, int nprefix, TSNode pair) {
     return;
   }
   push_entry(l, parts, n, value);
+}
+
+/* A heap string naming e's key path unambiguously (a quoted part may hold dots): "<length>:<part>"
+ * per part. */
+static char *key_id(const Entry *e) {
+  VlBuf id = {0};
+  vl_buf_append(&id, "", 0);
+  for (int p = 0; p < e->nparts; p++) vl_buf_printf(&id, "%zu:%s", strlen(e->parts[p]), e->parts[p]);
+  return id.data;
 }
 
 static void free_entries(Loader *l) {
@@ -328,9 +338,10 @@ VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t err
     else if (is(ch, "table") || is(ch, "table_array_element")) {
       char *prefix[MAX_PATH_PARTS];
       int np = 0;
-      if (!key_parts(&l, ts_node_named_child(ch, 0), prefix, &np)) goto done;
-      flatten_pairs(&l, ch, prefix, np);
-      for (int k = 0; k < np; k++) free(prefix[k]);
+      bool ok = key_parts(&l, ts_node_named_child(ch, 0), prefix, &np);
+      if (ok) flatten_pairs(&l, ch, prefix, np);
+      for (int k = 0; k < np; k++) free(prefix[k]); /* the parts read before a failure too */
+      if (!ok) goto done;
     }
   }
   if (l.failed) goto done;
@@ -341,30 +352,38 @@ VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t err
   c->dir = dir_of(abs);
   free(abs);
   bool any = !pyproject;
+  /* TOML forbids defining a key twice: each key path is looked up in a hash set of those seen */
+  VlStrMap seen = {0};
+  char **seen_keys = vl_xcalloc(l.count ? l.count : 1, sizeof(char *));
   for (size_t i = 0; i < l.count && !l.failed; i++) {
     Entry *e = &l.entries[i];
-    for (size_t k = 0; k < i && !l.failed; k++) { /* TOML forbids defining a key twice */
-      Entry *o = &l.entries[k];
-      bool same = o->nparts == e->nparts;
-      for (int p = 0; same && p < e->nparts; p++) same = strcmp(o->parts[p], e->parts[p]) == 0;
-      if (same) {
-        VlBuf key = {0};
-        for (int p = 0; p < e->nparts; p++) vl_buf_printf(&key, "%s%s", p ? "." : "", e->parts[p]);
-        fail_at(&l, e->value, "key `%s` is defined twice", key.data);
-        vl_buf_free(&key);
-      }
+    seen_keys[i] = key_id(e);
+    size_t first;
+    if (vl_strmap_get(&seen, seen_keys[i], &first)) {
+      VlBuf key = {0};
+      for (int p = 0; p < e->nparts; p++) vl_buf_printf(&key, "%s%s", p ? "." : "", e->parts[p]);
+      fail_at(&l, e->value, "key `%s` is defined twice", key.data);
+      vl_buf_free(&key);
+      break;
     }
-    if (l.failed) break;
+    vl_strmap_put(&seen, seen_keys[i], i);
     int skip = 0;
     if (pyproject) {
       if (e->nparts < 2 || strcmp(e->parts[0], "tool") != 0 || strcmp(e->parts[1], "viewleak") != 0) continue;
       skip = 2;
       any = true;
-      if (e->nparts == 2) continue; /* an empty [tool.viewleak] table */
+      if (e->nparts == 2) { /* an empty [tool.viewleak] table; `tool.viewleak = 5` is no table */
+        if (!is(e->value, "table") && !is(e->value, "inline_table"))
+          fail_at(&l, e->value, "`tool.viewleak` must be a table%s", "");
+        continue;
+      }
     }
     any = true;
     apply_entry(&l, c, e->parts + skip, e->nparts - skip, e->value);
   }
+  for (size_t i = 0; i < l.count; i++) free(seen_keys[i]);
+  free(seen_keys);
+  vl_strmap_free(&seen);
   if (l.failed) {
     vl_config_delete(c);
     c = NULL;
