@@ -288,6 +288,30 @@ fix_keeps_line_endings_and_encoding() {
   expect_rc 0
 }
 
+# Lone CR line ends (old Mac): Python ends a line there, tree-sitter-python alone would not.  The same
+# findings at the same lines and columns as the LF file, and --fix keeps every CR.
+fix_lone_cr_line_endings() {
+  mkdir lf cr
+  cp "$REPO/examples/mixed.py" lf/mixed.py
+  tr '\n' '\r' <lf/mixed.py >cr/mixed.py
+  [ "$(tr -cd '\r' <cr/mixed.py | wc -c)" -gt 20 ] && [ "$(tr -cd '\n' <cr/mixed.py | wc -c)" = 0 ] ||
+    fail "test setup: not CR-only"
+  run --isolated --select ALL --output-format concise lf/mixed.py
+  expect_rc 1
+  sed 's#^lf/#cr/#' "$T/out" >want_findings
+  grep -q "^cr/mixed.py:19:25: VL001" want_findings || fail "test setup: no VL001 on line 19 of the LF file"
+  run --isolated --select ALL --output-format concise cr/mixed.py
+  expect_rc 1
+  expect_same "$T/out" want_findings
+  run --isolated --select ALL cr/mixed.py # the full format quotes the line
+  expect_has "$T/out" "19 |         selected.append(data[i])  # expect: VL001"
+  run --fix --unsafe-fixes --isolated lf/mixed.py cr/mixed.py
+  expect_rc 0
+  expect_has "$T/out" "Fixed 2 findings."
+  tr '\n' '\r' <lf/mixed.py >want
+  expect_same cr/mixed.py want # the fix in place, every CR kept, no LF added
+}
+
 fix_exit_non_zero_on_fix() {
   leak_py >leak.py
   run --fix --unsafe-fixes --exit-non-zero-on-fix --isolated leak.py
