@@ -4,7 +4,7 @@
     python3 bench/config_scale.py [--viewleak build/viewleak] [--entries 12500] [--steps 4]
 
 Writes a viewleak.toml of ENTRIES x 1, 2, 4, 8 ... `per-file-ignores` entries (distinct globs) in a
-temporary folder and runs `viewleak check -q --no-cache --config it` on one small file, best of 3.
+temporary folder and runs `viewleak check -q --no-cache --config it` on one small file, best of 3 (one past 2 s).
 Prints a Markdown table: wall time, peak RSS and the growth per doubling (time at 2n / time at n).
 Issue 13 (item 7): 50,000 entries took 13 s of CPU when the duplicate-key check compared every key
 with every earlier one; the target is linear growth, a factor of at most 2.2 per doubling.  Targets
@@ -17,7 +17,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from scale import run  # noqa: E402  (one way of timing a child, shared with scale.py)
+from scale import best_of_3  # noqa: E402  (one way of timing a child, shared with scale.py)
 
 SOURCE = "import numpy as np\n\n\ndef f(data, kept):\n    for i in range(3):\n        kept.append(data[i])\n"
 
@@ -44,21 +44,13 @@ def main():
                 f.write("[per-file-ignores]\n")
                 f.writelines('"gen/f%d.py" = ["VL001"]\n' % k for k in range(n))
             cmd = [args.viewleak, "check", "-q", "--no-cache", "--config", cfg, src]
-            best, rss = None, None
-            for _ in range(3):
-                t, m = run(cmd, args.timeout)
-                if t is None:
-                    break
-                if best is None or t < best:
-                    best, rss = t, m
+            best, rss = best_of_3(cmd, args.timeout)
             if best is None:
                 print("| %d | %d | > %.0f (killed) | | |" % (n, os.path.getsize(cfg) // 1024, args.timeout))
                 break
-            growth = ""
-            if prev and prev > 0.02:
-                g = best / prev
-                worst = max(worst, g)
-                growth = "%.2fx" % g
+            g = best / prev if prev and prev > 0.02 else 0.0  # growth per doubling, of inputs over 20 ms
+            worst = max(worst, g)
+            growth = "%.2fx" % g if g else ""
             print("| %d | %d | %.3f | %.1f | %s |" % (n, os.path.getsize(cfg) // 1024, best, rss / 1024, growth))
             prev = best
     print()
