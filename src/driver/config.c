@@ -445,20 +445,29 @@ static const char *relative_to(const VlConfig *c, const char *abs) {
   return abs;
 }
 
-static bool glob_matches(const VlConfig *c, const char *pattern, const char *path) {
-  char *abs = vl_abs_path(path);
-  const char *rel = relative_to(c, abs);
-  const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+/* A path as globs see it, computed once for all of a configuration's globs. */
+typedef struct GlobTarget {
+  char *abs;
+  const char *rel;  /* relative to the configuration's folder, or abs when not below it */
+  const char *name; /* the last part, as given */
+} GlobTarget;
+
+static GlobTarget glob_target(const VlConfig *c, const char *path) {
+  GlobTarget t = {vl_abs_path(path), NULL, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
+  t.rel = relative_to(c, t.abs);
+  return t;
+}
+
+static bool glob_matches(const char *pattern, const GlobTarget *t) {
   size_t pl = strlen(pattern);
   char *pat = vl_xstrdup(pattern);
   if (pl > 1 && pat[pl - 1] == '/') pat[pl - 1] = '\0'; /* "legacy/" names a folder */
-  bool m = fnmatch(pat, rel, 0) == 0 || fnmatch(pat, name, 0) == 0;
+  bool m = fnmatch(pat, t->rel, 0) == 0 || fnmatch(pat, t->name, 0) == 0;
   if (!m) { /* a folder pattern also matches everything below it */
     size_t k = strlen(pat);
-    m = strncmp(rel, pat, k) == 0 && rel[k] == '/';
+    m = strncmp(t->rel, pat, k) == 0 && t->rel[k] == '/';
   }
   free(pat);
-  free(abs);
   return m;
 }
 
@@ -478,10 +487,12 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
     vl_selection_select(sel, cli_extend_select->items[i]);
   for (size_t i = 0; i < self->ignore.count; i++) vl_selection_ignore(sel, self->ignore.items[i]);
   for (size_t i = 0; cli_ignore && i < cli_ignore->count; i++) vl_selection_ignore(sel, cli_ignore->items[i]);
+  GlobTarget t = glob_target(self, path);
   for (size_t i = 0; i < self->nper_file_ignores; i++)
-    if (glob_matches(self, self->per_file_ignores[i].pattern, path))
+    if (glob_matches(self->per_file_ignores[i].pattern, &t))
       for (size_t k = 0; k < self->per_file_ignores[i].codes.count; k++)
         vl_selection_ignore(sel, self->per_file_ignores[i].codes.items[k]);
+  free(t.abs);
   return sel;
 }
 
@@ -494,11 +505,13 @@ bool vl_config_excludes(const VlConfig *self, const char *path) {
     for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
       if (strcmp(name, defaults[i]) == 0) return true;
   }
-  for (size_t i = 0; i < self->exclude.count; i++)
-    if (glob_matches(self, self->exclude.items[i], path)) return true;
-  for (size_t i = 0; i < self->extend_exclude.count; i++)
-    if (glob_matches(self, self->extend_exclude.items[i], path)) return true;
-  return false;
+  if (!self->exclude.count && !self->extend_exclude.count) return false;
+  GlobTarget t = glob_target(self, path);
+  bool m = false;
+  for (size_t i = 0; i < self->exclude.count && !m; i++) m = glob_matches(self->exclude.items[i], &t);
+  for (size_t i = 0; i < self->extend_exclude.count && !m; i++) m = glob_matches(self->extend_exclude.items[i], &t);
+  free(t.abs);
+  return m;
 }
 
 VlLibraryExtensions vl_config_extensions(const VlConfig *self) {
