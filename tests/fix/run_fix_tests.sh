@@ -463,12 +463,14 @@ fix_long_file_names() {
   leak_py >"$ascii"
   leak_py >"$utf8"
   # the temporary name, seen while the fix is made durable, must be valid UTF-8 and begin as the name
-  ( for _ in $(seq 1 400); do
-      ls | grep -q 'viewleak-' && { ls >names; break; }
+  ( for _ in $(seq 1 1000); do
+      ls -A >names.tmp
+      grep -aq 'viewleak-' names.tmp && { mv names.tmp names; break; }
       sleep 0.005
-    done ) &
+    done
+    rm -f names.tmp ) &
   local pid=$!
-  VIEWLEAK_TEST_FSYNC_DELAY_MS=300 run --fix --unsafe-fixes --isolated "$utf8"
+  VIEWLEAK_TEST_FSYNC_DELAY_MS=1000 run --fix --unsafe-fixes --isolated "$utf8"
   wait "$pid"
   expect_rc 0
   run --fix --unsafe-fixes --isolated "$ascii"
