@@ -109,3 +109,8 @@ echo
 echo "One file, generated shapes at 1x-8x (bench/scale.py)"
 echo
 /usr/bin/python3 "$here/scale.py" --viewleak "$viewleak"
+
+echo
+echo "Configuration: per-file-ignores at 1x-8x (bench/config_scale.py)"
+echo
+/usr/bin/python3 "$here/config_scale.py" --viewleak "$viewleak"

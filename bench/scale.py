@@ -105,6 +105,20 @@ def run(cmd, timeout):
         time.sleep(0.002)
 
 
+def best_of_3(cmd, timeout):
+    """(seconds, peak RSS in KiB) of the fastest of 3 runs (one for a run over 2 s), or (None, None)."""
+    best, rss = None, None
+    for _ in range(3):
+        t, m = run(cmd, timeout)
+        if t is None:
+            break
+        if best is None or t < best:
+            best, rss = t, m
+        if t > 2.0:
+            break  # one run is enough for slow inputs
+    return best, rss
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--viewleak", default=os.path.join(HERE, "..", "build", "viewleak"))
@@ -131,23 +145,13 @@ def main():
                     f.write(SHAPES[shape](n))
                 size = os.path.getsize(path)
                 cmd = [args.viewleak, "check", "-q", "--isolated"] + no_cache + [path]
-                best, rss = None, None
-                for _ in range(3):
-                    t, m = run(cmd, args.timeout)
-                    if t is None:
-                        break
-                    if best is None or t < best:
-                        best, rss = t, m
-                    if t > 2.0:
-                        break  # one run is enough for slow inputs
+                best, rss = best_of_3(cmd, args.timeout)
                 if best is None:
                     print("| %s | %d | %.1f | > %.0f (killed) | | | |" % (shape, n, size / 2**20, args.timeout))
                     break
-                growth = ""
-                if prev and prev > 0.02:
-                    g = best / prev
-                    worst = max(worst, g)
-                    growth = "%.2fx" % g
+                g = best / prev if prev and prev > 0.02 else 0.0  # growth per doubling, of inputs over 20 ms
+                worst = max(worst, g)
+                growth = "%.2fx" % g if g else ""
                 budget = 10 * size + 32 * 2**20
                 print("| %s | %d | %.1f | %.3f | %.1f | %s | %.2f |" % (
                     shape, n, size / 2**20, best, rss / 1024, growth, rss * 1024 / budget))

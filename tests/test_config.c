@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "driver/config.h"
 #include "driver/project.h"
 #include "viewleak/viewleak.h"
@@ -436,6 +437,90 @@ static void error_unknown_rule_code(void **state) {
   put(t, "viewleak.toml", "select = [\"ALL\"]\nignore = [\"VL0\", \"vl9\"]\n");
   VlConfig *c = load_ok(t, "viewleak.toml");
   vl_config_delete(c);
+}
+
+/* An empty code is a prefix of every code: it would select (or ignore) every rule, the opt-in ones too. */
+static void error_empty_rule_code(void **state) {
+  Tree *t = *state;
+  static const char *const texts[] = {"select = [\"\"]\n", "extend-select = [\"VL001\", \"\"]\n",
+                                      "ignore = [\"\"]\n", "[per-file-ignores]\n\"a.py\" = [\"\"]\n"};
+  static const char *const keys[] = {"`select`", "`extend-select`", "`ignore`", "`per-file-ignores`"};
+  static const int lines[] = {1, 1, 1, 2};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char err[512];
+    put(t, "viewleak.toml", texts[i]);
+    load_fails(t, "viewleak.toml", err, sizeof err);
+    assert_error_at(t, err, "viewleak.toml", lines[i], keys[i]);
+    assert_non_null(strstr(err, "''"));
+  }
+}
+
+/* [tool.viewleak] must be a table: a value in its place is an error, not an empty configuration. */
+static void error_tool_viewleak_not_a_table(void **state) {
+  Tree *t = *state;
+  static const char *const texts[] = {"[tool]\nviewleak = 5\n", "tool.viewleak = 5\n", "tool.viewleak = []\n",
+                                      "tool.viewleak = \"VL001\"\n", "tool = {viewleak = true}\n"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char text[256], err[512];
+    snprintf(text, sizeof text, "%s\n[project]\nname = \"demo\"\n", texts[i]);
+    put(t, "pyproject.toml", text);
+    load_fails(t, "pyproject.toml", err, sizeof err);
+    assert_error_at(t, err, "pyproject.toml", strncmp(texts[i], "[tool]", 6) == 0 ? 2 : 1,
+                    "`tool.viewleak` must be a table");
+  }
+  /* the table forms stay valid, empty or not */
+  static const char *const ok[] = {"tool.viewleak = {}\n", "tool.viewleak = {ignore = [\"VL001\"]}\n",
+                                   "[tool.viewleak]\n"};
+  for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+    put(t, "pyproject.toml", ok[i]);
+    vl_config_delete(load_ok(t, "pyproject.toml"));
+  }
+}
+
+/* Keys of more parts than the loader reads fail (and free what was read: the ASan build checks). */
+static void error_key_nested_too_deeply(void **state) {
+  Tree *t = *state;
+  static const char *const texts[] = {"[a.b.c.d.e.f.g.h.i]\nx = 1\n", "a.b.c.d.e.f.g.h.i = 1\n",
+                                      "[a.b.c.d.e.f.g.h]\ni = 1\n", "[a.b.c.d]\ne = {f = {g = {h = {i = 1}}}}\n"};
+  static const int lines[] = {1, 1, 2, 2};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char err[512];
+    put(t, "viewleak.toml", texts[i]);
+    load_fails(t, "viewleak.toml", err, sizeof err);
+    assert_error_at(t, err, "viewleak.toml", lines[i], "nested too deeply");
+  }
+}
+
+/* Many per-file-ignores load (one entry each), and a key given twice is still found among them,
+ * in any of its TOML spellings; the error names the second definition. */
+static void per_file_ignores_many_and_duplicates(void **state) {
+  Tree *t = *state;
+  enum { N = 3000 };
+  VlBuf text = {0};
+  vl_buf_puts(&text, "[per-file-ignores]\n");
+  for (int i = 0; i < N; i++) vl_buf_printf(&text, "\"gen/f%d.py\" = [\"VL001\"]\n", i);
+  put(t, "viewleak.toml", text.data);
+  VlConfig *c = load_ok(t, "viewleak.toml");
+  assert_int_equal(c->nper_file_ignores, N);
+  assert_string_equal(c->per_file_ignores[N - 1].pattern, "gen/f2999.py");
+  vl_config_delete(c);
+  static const char *const dups[] = {"\"gen/f17.py\" = [\"VL900\"]\n", "'gen/f17.py' = [\"VL900\"]\n"};
+  for (size_t i = 0; i < sizeof dups / sizeof *dups; i++) {
+    size_t len = text.len;
+    vl_buf_puts(&text, dups[i]);
+    put(t, "viewleak.toml", text.data);
+    char err[512];
+    load_fails(t, "viewleak.toml", err, sizeof err);
+    assert_error_at(t, err, "viewleak.toml", N + 2, "key `per-file-ignores.gen/f17.py` is defined twice");
+    text.len = len;
+    text.data[len] = '\0';
+  }
+  vl_buf_free(&text);
+  /* a quoted part holding a dot is not the dotted key of the same spelling */
+  put(t, "viewleak.toml", "[per-file-ignores]\n\"a.b\" = [\"VL001\"]\n\"a\".b = [\"VL001\"]\n");
+  char err[512];
+  load_fails(t, "viewleak.toml", err, sizeof err);
+  assert_error_at(t, err, "viewleak.toml", 3, "unknown key `per-file-ignores.a.b`");
 }
 
 static void error_missing_file(void **state) {
@@ -919,6 +1004,10 @@ int main(void) {
       T(respect_gitignore_is_a_boolean),
       T(error_unknown_rule_code),
       T(error_missing_file),
+      T(error_empty_rule_code),
+      T(error_tool_viewleak_not_a_table),
+      T(error_key_nested_too_deeply),
+      T(per_file_ignores_many_and_duplicates),
       T(find_precedence_in_one_folder),
       T(find_nearest_above),
       T(find_pyproject_mentioning_the_table),

@@ -15,6 +15,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/strmap.h"
 #include "driver/walk.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -163,6 +164,15 @@ static void add_entry(Loader *l, char **prefix, int nprefix, TSNode pair) {
     return;
   }
   push_entry(l, parts, n, value);
+}
+
+/* A heap string naming e's key path unambiguously (a quoted part may hold dots): "<length>:<part>"
+ * per part. */
+static char *key_id(const Entry *e) {
+  VlBuf id = {0};
+  vl_buf_append(&id, "", 0);
+  for (int p = 0; p < e->nparts; p++) vl_buf_printf(&id, "%zu:%s", strlen(e->parts[p]), e->parts[p]);
+  return id.data;
 }
 
 static void free_entries(Loader *l) {
@@ -328,9 +338,10 @@ VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t err
     else if (is(ch, "table") || is(ch, "table_array_element")) {
       char *prefix[MAX_PATH_PARTS];
       int np = 0;
-      if (!key_parts(&l, ts_node_named_child(ch, 0), prefix, &np)) goto done;
-      flatten_pairs(&l, ch, prefix, np);
-      for (int k = 0; k < np; k++) free(prefix[k]);
+      bool ok = key_parts(&l, ts_node_named_child(ch, 0), prefix, &np);
+      if (ok) flatten_pairs(&l, ch, prefix, np);
+      for (int k = 0; k < np; k++) free(prefix[k]); /* the parts read before a failure too */
+      if (!ok) goto done;
     }
   }
   if (l.failed) goto done;
@@ -341,30 +352,38 @@ VlConfig *vl_config_load(const char *path_in, bool *found, char *err, size_t err
   c->dir = dir_of(abs);
   free(abs);
   bool any = !pyproject;
+  /* TOML forbids defining a key twice: each key path is looked up in a hash set of those seen */
+  VlStrMap seen = {0};
+  char **seen_keys = vl_xcalloc(l.count ? l.count : 1, sizeof(char *));
   for (size_t i = 0; i < l.count && !l.failed; i++) {
     Entry *e = &l.entries[i];
-    for (size_t k = 0; k < i && !l.failed; k++) { /* TOML forbids defining a key twice */
-      Entry *o = &l.entries[k];
-      bool same = o->nparts == e->nparts;
-      for (int p = 0; same && p < e->nparts; p++) same = strcmp(o->parts[p], e->parts[p]) == 0;
-      if (same) {
-        VlBuf key = {0};
-        for (int p = 0; p < e->nparts; p++) vl_buf_printf(&key, "%s%s", p ? "." : "", e->parts[p]);
-        fail_at(&l, e->value, "key `%s` is defined twice", key.data);
-        vl_buf_free(&key);
-      }
+    seen_keys[i] = key_id(e);
+    size_t first;
+    if (vl_strmap_get(&seen, seen_keys[i], &first)) {
+      VlBuf key = {0};
+      for (int p = 0; p < e->nparts; p++) vl_buf_printf(&key, "%s%s", p ? "." : "", e->parts[p]);
+      fail_at(&l, e->value, "key `%s` is defined twice", key.data);
+      vl_buf_free(&key);
+      break;
     }
-    if (l.failed) break;
+    vl_strmap_put(&seen, seen_keys[i], i);
     int skip = 0;
     if (pyproject) {
       if (e->nparts < 2 || strcmp(e->parts[0], "tool") != 0 || strcmp(e->parts[1], "viewleak") != 0) continue;
       skip = 2;
       any = true;
-      if (e->nparts == 2) continue; /* an empty [tool.viewleak] table */
+      if (e->nparts == 2) { /* an empty [tool.viewleak] table; `tool.viewleak = 5` is no table */
+        if (!is(e->value, "table") && !is(e->value, "inline_table"))
+          fail_at(&l, e->value, "`tool.viewleak` must be a table%s", "");
+        continue;
+      }
     }
     any = true;
     apply_entry(&l, c, e->parts + skip, e->nparts - skip, e->value);
   }
+  for (size_t i = 0; i < l.count; i++) free(seen_keys[i]);
+  free(seen_keys);
+  vl_strmap_free(&seen);
   if (l.failed) {
     vl_config_delete(c);
     c = NULL;
@@ -426,20 +445,29 @@ static const char *relative_to(const VlConfig *c, const char *abs) {
   return abs;
 }
 
-static bool glob_matches(const VlConfig *c, const char *pattern, const char *path) {
-  char *abs = vl_abs_path(path);
-  const char *rel = relative_to(c, abs);
-  const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+/* A path as globs see it, computed once for all of a configuration's globs. */
+typedef struct GlobTarget {
+  char *abs;
+  const char *rel;  /* relative to the configuration's folder, or abs when not below it */
+  const char *name; /* the last part, as given */
+} GlobTarget;
+
+static GlobTarget glob_target(const VlConfig *c, const char *path) {
+  GlobTarget t = {vl_abs_path(path), NULL, strrchr(path, '/') ? strrchr(path, '/') + 1 : path};
+  t.rel = relative_to(c, t.abs);
+  return t;
+}
+
+static bool glob_matches(const char *pattern, const GlobTarget *t) {
   size_t pl = strlen(pattern);
   char *pat = vl_xstrdup(pattern);
   if (pl > 1 && pat[pl - 1] == '/') pat[pl - 1] = '\0'; /* "legacy/" names a folder */
-  bool m = fnmatch(pat, rel, 0) == 0 || fnmatch(pat, name, 0) == 0;
+  bool m = fnmatch(pat, t->rel, 0) == 0 || fnmatch(pat, t->name, 0) == 0;
   if (!m) { /* a folder pattern also matches everything below it */
     size_t k = strlen(pat);
-    m = strncmp(rel, pat, k) == 0 && rel[k] == '/';
+    m = strncmp(t->rel, pat, k) == 0 && t->rel[k] == '/';
   }
   free(pat);
-  free(abs);
   return m;
 }
 
@@ -459,10 +487,12 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
     vl_selection_select(sel, cli_extend_select->items[i]);
   for (size_t i = 0; i < self->ignore.count; i++) vl_selection_ignore(sel, self->ignore.items[i]);
   for (size_t i = 0; cli_ignore && i < cli_ignore->count; i++) vl_selection_ignore(sel, cli_ignore->items[i]);
+  GlobTarget t = glob_target(self, path);
   for (size_t i = 0; i < self->nper_file_ignores; i++)
-    if (glob_matches(self, self->per_file_ignores[i].pattern, path))
+    if (glob_matches(self->per_file_ignores[i].pattern, &t))
       for (size_t k = 0; k < self->per_file_ignores[i].codes.count; k++)
         vl_selection_ignore(sel, self->per_file_ignores[i].codes.items[k]);
+  free(t.abs);
   return sel;
 }
 
@@ -475,11 +505,13 @@ bool vl_config_excludes(const VlConfig *self, const char *path) {
     for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
       if (strcmp(name, defaults[i]) == 0) return true;
   }
-  for (size_t i = 0; i < self->exclude.count; i++)
-    if (glob_matches(self, self->exclude.items[i], path)) return true;
-  for (size_t i = 0; i < self->extend_exclude.count; i++)
-    if (glob_matches(self, self->extend_exclude.items[i], path)) return true;
-  return false;
+  if (!self->exclude.count && !self->extend_exclude.count) return false;
+  GlobTarget t = glob_target(self, path);
+  bool m = false;
+  for (size_t i = 0; i < self->exclude.count && !m; i++) m = glob_matches(self->exclude.items[i], &t);
+  for (size_t i = 0; i < self->extend_exclude.count && !m; i++) m = glob_matches(self->extend_exclude.items[i], &t);
+  free(t.abs);
+  return m;
 }
 
 VlLibraryExtensions vl_config_extensions(const VlConfig *self) {

@@ -90,20 +90,81 @@ static bool unchanged(const char *path, const VlFileStamp *stamp, struct stat *n
   return same;
 }
 
+/* What a replacement through rename(2) cannot keep, or may not do, refuses the fix (README, "Fixes"):
+ *   no write permission bit at all (0444), even for root   "is read-only"
+ *   the user may not write the file                       "cannot write: Permission denied"
+ *   more than one hard link (the others would keep the old text)   "has N hard links"
+ * (an owner or group the replacement cannot be given is refused after mkstemp: see keep_owner) */
+static bool may_replace(const char *path, const struct stat *st, char *err, size_t errlen) {
+  if (!(st->st_mode & 0222)) {
+    snprintf(err, errlen, "is read-only (mode %04o); not fixed (make it writable, or see --diff)",
+             (unsigned)(st->st_mode & 07777));
+    return false;
+  }
+  if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) {
+    snprintf(err, errlen, "cannot write: %s; not fixed", strerror(errno));
+    return false;
+  }
+  if (st->st_nlink > 1) {
+    snprintf(err, errlen, "has %lu hard links: a replacement would leave the others with the old text; not fixed "
+             "(see --diff)", (unsigned long)st->st_nlink);
+    return false;
+  }
+  return true;
+}
+
+/* Gives the temporary file fd the owner and group of the original (a new file gets the caller's):
+ * root can, an owner can give a group it is in.  False, reason in err, when it cannot. */
+static bool keep_owner(int fd, const struct stat *st, char *err, size_t errlen) {
+  struct stat mine;
+  if (fstat(fd, &mine) == 0 && mine.st_uid == st->st_uid && mine.st_gid == st->st_gid) return true;
+  if (fchown(fd, st->st_uid, st->st_gid) == 0) return true;
+  snprintf(err, errlen, "cannot keep its owner and group (%lu:%lu) in a replacement: %s; not fixed",
+           (unsigned long)st->st_uid, (unsigned long)st->st_gid, strerror(errno));
+  return false;
+}
+
+/* "<path>.viewleak-XXXXXX" for mkstemp, the file name part cut (at a UTF-8 character boundary) to
+ * leave room for the suffix within the folder's longest name (NAME_MAX).  Caller frees. */
+static char *temp_template(const char *path) {
+  static const char suffix[] = ".viewleak-XXXXXX";
+  const char *slash = strrchr(path, '/');
+  size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+  char *dir = dir_len ? vl_xstrndup(path, dir_len) : vl_xstrdup(".");
+  long name_max = pathconf(dir, _PC_NAME_MAX);
+  free(dir);
+  if (name_max <= 0) name_max = NAME_MAX;
+  size_t room = (size_t)name_max > sizeof suffix - 1 ? (size_t)name_max - (sizeof suffix - 1) : 0;
+  size_t keep = strlen(path + dir_len);
+  if (keep > room) {
+    keep = room;
+    while (keep && ((unsigned char)path[dir_len + keep] & 0xC0) == 0x80) keep--;
+  }
+  size_t n = dir_len + keep + sizeof suffix;
+  char *tmp = vl_xcalloc(n, 1);
+  snprintf(tmp, n, "%.*s%s", (int)(dir_len + keep), path, suffix);
+  return tmp;
+}
+
 static bool write_atomically(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err,
                              size_t errlen) {
   struct stat now;
   if (!unchanged(path, stamp, &now, err, errlen)) return false;
-  size_t n = strlen(path) + 32;
-  char *tmp = vl_xcalloc(n, 1);
-  snprintf(tmp, n, "%s.viewleak-XXXXXX", path);
+  if (!may_replace(path, &now, err, errlen)) return false;
+  char *tmp = temp_template(path);
   int fd = mkstemp(tmp);
   if (fd < 0) {
     snprintf(err, errlen, "cannot create a temporary file next to it: %s", strerror(errno));
     free(tmp);
     return false;
   }
-  bool ok = fchmod(fd, now.st_mode & 07777) == 0;
+  if (!keep_owner(fd, &now, err, errlen)) {
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+    return false;
+  }
+  bool ok = fchmod(fd, now.st_mode & 07777) == 0; /* after fchown, which may clear set-id bits */
   for (size_t off = 0; ok && off < len;) {
     ssize_t w = write(fd, text + off, len - off);
     if (w < 0 && errno == EINTR) continue;

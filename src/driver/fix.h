@@ -3,8 +3,9 @@
  * vl_fix_source applies the non-overlapping edits of the given diagnostics to a text (later edits
  * first), returning a new buffer; the driver then re-checks the result and repeats until nothing more
  * applies (at most VL_FIX_MAX_PASSES), as Ruff does.  vl_fix_write replaces a file through a
- * temporary file in the same folder and rename(2), keeping its mode, and refuses when the file
- * changed since it was read.  vl_fix_diff renders a unified diff (libgit2).  No printing. */
+ * temporary file in the same folder and rename(2), keeping its mode, owner and group, and refuses
+ * when the file changed since it was read, is read-only, has other hard links, or its owner cannot be
+ * kept.  vl_fix_diff renders a unified diff (libgit2).  No printing. */
 #ifndef VL_DRIVER_FIX_H
 #define VL_DRIVER_FIX_H
 #include <stdbool.h>
@@ -28,8 +29,10 @@ typedef struct VlFileStamp {
   size_t len;
 } VlFileStamp;
 
-/* Writes `text` over `path` atomically.  Fails (false, reason in err) when the file no longer matches
- * `stamp` (changed since it was read), or on any I/O error; the original is then untouched. */
+/* Writes `text` over `path` (a symlink's target) atomically.  Fails (false, reason in err) when the file
+ * no longer matches `stamp` (changed since it was read), has no write bit or is not writable by the
+ * caller, has more than one hard link, or its owner and group cannot be given to the replacement, or on
+ * any I/O error; the original is then untouched. */
 bool vl_fix_write(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err, size_t errlen);
 
 /* Appends a unified diff between the two texts to out (a/PATH, b/PATH headers). */

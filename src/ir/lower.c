@@ -1369,7 +1369,9 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
     parser = own = ts_parser_new();
     ts_parser_set_language(parser, py->lang);
   }
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+  char *lf = vl_source_lone_cr_as_lf(text, len); /* old Mac line ends: parsed as \n, offsets kept */
+  TSTree *tree = ts_parser_parse_string(parser, NULL, lf ? lf : text, (uint32_t)len);
+  free(lf);
   TSNode root = ts_tree_root_node(tree);
   m->syntax_errors = ts_node_has_error(root);
 

@@ -6,6 +6,7 @@
  * at most a harmless extra name (a dependency edge to a module that is not in the program). */
 #include "ir/scan.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/vec.h"
@@ -108,8 +109,8 @@ static void statement(Scan *s, TSNode n) {
   for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) statement(s, ts_node_named_child(n, i));
 }
 
-size_t vl_scan_imports(const VlPy *py, TSParser *parser, const char *text, size_t len, VlArena *arena,
-                       const VlImportRef **out) {
+static size_t scan_imports(const VlPy *py, TSParser *parser, const char *text, size_t len, VlArena *arena,
+                           const VlImportRef **out) {
   Ranges ranges = {0};
   find_ranges(text, len, &ranges);
   *out = NULL;
@@ -132,5 +133,13 @@ size_t vl_scan_imports(const VlPy *py, TSParser *parser, const char *text, size_
   size_t n = s.refs.len;
   VL_VEC_FREE(&s.refs);
   *out = refs;
+  return n;
+}
+
+size_t vl_scan_imports(const VlPy *py, TSParser *parser, const char *text, size_t len, VlArena *arena,
+                       const VlImportRef **out) {
+  char *lf = vl_source_lone_cr_as_lf(text, len); /* old Mac line ends: lines as Python sees them */
+  size_t n = scan_imports(py, parser, lf ? lf : text, len, arena, out);
+  free(lf);
   return n;
 }

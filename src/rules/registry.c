@@ -59,6 +59,7 @@ static bool prefix_matches(const char *prefix, const char *code) {
 }
 
 static bool matches_any_rule(const char *prefix) {
+  if (!prefix[0]) return false; /* "" is a prefix of every code, opt-in rules included: an error */
   for (size_t i = 0; i < vl_rule_table_len; i++)
     if (prefix_matches(prefix, vl_rule_table[i]->info.code)) return true;
   return false;

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "base/alloc.h"
+
 VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len) {
   VlSource *s = VL_ARENA_NEW(arena, VlSource);
   s->path = vl_arena_strdup(arena, path);
@@ -51,4 +53,15 @@ uint32_t vl_source_utf16_col(const VlSource *self, uint32_t row, uint32_t col) {
     i += n;
   }
   return units;
+}
+
+char *vl_source_lone_cr_as_lf(const char *text, size_t len) {
+  char *copy = NULL;
+  for (const char *p = memchr(text, '\r', len); p; p = memchr(p + 1, '\r', len - (size_t)(p + 1 - text))) {
+    size_t i = (size_t)(p - text);
+    if (i + 1 < len && text[i + 1] == '\n') continue; /* CRLF */
+    if (!copy) copy = vl_xstrndup(text, len);
+    copy[i] = '\n';
+  }
+  return copy;
 }

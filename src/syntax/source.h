@@ -20,6 +20,12 @@ typedef struct VlSource {
 
 /* Copies text into the arena and indexes its lines (\n, \r\n and lone \r end a line). */
 VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len);
+/* A heap copy of text in which each lone \r (an old Mac line end) is a \n, or NULL when there is none
+ * (caller frees).  Same length, so every byte offset and, with this line index, every row and column
+ * stay the same.  Python ends a line at a lone \r; tree-sitter-python reads it as a space, so a file
+ * of CR line ends would be one line: the parsers are given this copy, the file's own bytes are kept
+ * for everything else (reports, fixes). */
+char *vl_source_lone_cr_as_lf(const char *text, size_t len);
 /* The position of a byte offset (clamped to the text). */
 VlPos vl_source_pos(const VlSource *self, uint32_t byte);
 /* Line `row` without its ending; NULL when out of range. */

@@ -288,6 +288,30 @@ fix_keeps_line_endings_and_encoding() {
   expect_rc 0
 }
 
+# Lone CR line ends (old Mac): Python ends a line there, tree-sitter-python alone would not.  The same
+# findings at the same lines and columns as the LF file, and --fix keeps every CR.
+fix_lone_cr_line_endings() {
+  mkdir lf cr
+  cp "$REPO/examples/mixed.py" lf/mixed.py
+  tr '\n' '\r' <lf/mixed.py >cr/mixed.py
+  [ "$(tr -cd '\r' <cr/mixed.py | wc -c)" -gt 20 ] && [ "$(tr -cd '\n' <cr/mixed.py | wc -c)" = 0 ] ||
+    fail "test setup: not CR-only"
+  run --isolated --select ALL --output-format concise lf/mixed.py
+  expect_rc 1
+  sed 's#^lf/#cr/#' "$T/out" >want_findings
+  grep -q "^cr/mixed.py:19:25: VL001" want_findings || fail "test setup: no VL001 on line 19 of the LF file"
+  run --isolated --select ALL --output-format concise cr/mixed.py
+  expect_rc 1
+  expect_same "$T/out" want_findings
+  run --isolated --select ALL cr/mixed.py # the full format quotes the line
+  expect_has "$T/out" "19 |         selected.append(data[i])  # expect: VL001"
+  run --fix --unsafe-fixes --isolated lf/mixed.py cr/mixed.py
+  expect_rc 0
+  expect_has "$T/out" "Fixed 2 findings."
+  tr '\n' '\r' <lf/mixed.py >want
+  expect_same cr/mixed.py want # the fix in place, every CR kept, no LF added
+}
+
 fix_exit_non_zero_on_fix() {
   leak_py >leak.py
   run --fix --unsafe-fixes --exit-non-zero-on-fix --isolated leak.py
@@ -346,6 +370,122 @@ fix_read_only_folder_reports_the_findings() {
     "check.c hands the re-checked, fixed report to the format even when vl_fix_write failed"
   expect_lacks "$T/out" "All checks passed!"
   expect_has "$T/out" "ro/leak.py:7:21: VL001"
+}
+
+# --fix replaces a file through a temporary file and rename(2) (atomic).  What such a replacement
+# cannot keep, or may not do, is refused with a one-line error (exit 2), the file left as it was and
+# its findings still reported: a read-only file, a file with other hard links, an owner or group the
+# replacement cannot be given.  What it can keep, it keeps: mode, owner and group.
+expect_untouched() { # FILE IDENT: FILE has the identity IDENT and the unfixed text
+  [ "$(ident "$1")" = "$2" ] || fail "$1 was touched: $(ident "$1"), was $2"
+  leak_py | cmp -s - "$1" || fail "$1 changed"
+}
+
+fix_refuses_a_read_only_file() {
+  leak_py >ro.py
+  leak_py >rw.py
+  chmod 0444 ro.py
+  local before
+  before=$(ident ro.py)
+  run --fix --unsafe-fixes --isolated --output-format concise ro.py rw.py # (even root may not)
+  expect_rc 2
+  expect_has "$T/err" "ro.py: is read-only (mode 0444); not fixed"
+  [ "$(wc -l <"$T/err")" = 1 ] || fail "more than one line on stderr"
+  expect_untouched ro.py "$before"
+  expect_has "$T/out" "ro.py:7:21: VL001" # its findings remain
+  leak_fixed_py >want
+  expect_same rw.py want # the other file is fixed
+  expect_only . ro.py rw.py want
+}
+
+fix_refuses_a_file_with_hard_links() {
+  mkdir sub
+  leak_py >a.py
+  ln a.py sub/b.py
+  local before
+  before=$(ident a.py)
+  run --fix --unsafe-fixes --isolated a.py
+  expect_rc 2
+  expect_has "$T/err" "a.py: has 2 hard links"
+  expect_has "$T/err" "not fixed"
+  expect_untouched a.py "$before"
+  expect_untouched sub/b.py "$before" # the same file: still linked, still the old text
+  expect_only . a.py sub
+  expect_only sub b.py
+  rm sub/b.py # the last link gone, the fix goes through
+  run --fix --unsafe-fixes --isolated a.py
+  expect_rc 0
+  leak_fixed_py >want
+  expect_same a.py want
+}
+
+fix_keeps_owner_and_group() {
+  [ "$(id -u)" = 0 ] || skip "giving a file another owner needs root"
+  leak_py >theirs.py
+  chown 65534:65534 theirs.py
+  chmod 0640 theirs.py
+  local inode
+  inode=$(stat -c %i theirs.py)
+  run --fix --unsafe-fixes --isolated theirs.py
+  expect_rc 0
+  [ "$(stat -c '%u:%g %a' theirs.py)" = "65534:65534 640" ] || fail "theirs.py is now $(stat -c '%u:%g %a' theirs.py)"
+  [ "$(stat -c %i theirs.py)" != "$inode" ] || fail "theirs.py was rewritten in place"
+  leak_fixed_py >want
+  expect_same theirs.py want
+}
+
+fix_refuses_an_owner_it_cannot_keep() {
+  [ "$(id -u)" = 0 ] || skip "a file of another owner that this user may write needs root to set up"
+  cp "$VL" ./viewleak-bin
+  chmod 0777 .
+  chmod 0755 ./viewleak-bin
+  leak_py >shared.py
+  chmod 0666 shared.py # root's, writable by all, in a folder all may write
+  local before
+  before=$(ident shared.py)
+  as_user ./viewleak-bin check --no-color --no-cache --fix --unsafe-fixes --isolated shared.py >"$T/out" 2>"$T/err"
+  rc=$?
+  expect_rc 2
+  expect_has "$T/err" "shared.py: cannot keep its owner and group (0:0)"
+  expect_has "$T/err" "not fixed"
+  expect_untouched shared.py "$before"
+  [ "$(stat -c %U shared.py)" = root ] || fail "shared.py changed owner"
+  expect_only . shared.py viewleak-bin
+}
+
+# File names up to NAME_MAX (255 bytes) are fixed: the temporary file's name is cut to fit, at a
+# UTF-8 character boundary.
+fix_long_file_names() {
+  local ascii utf8
+  ascii=$(printf 'a%.0s' $(seq 1 247)).py                  # 250 bytes
+  utf8=$(printf '\xc3\xa9%.0s' $(seq 1 125)).py             # 253 bytes, 2 per character
+  [ ${#ascii} = 250 ] && [ "$(printf %s "$utf8" | wc -c)" = 253 ] || fail "test setup: name lengths"
+  leak_py >"$ascii"
+  leak_py >"$utf8"
+  # the temporary name, seen while the fix is made durable, must be valid UTF-8 and begin as the name
+  ( for _ in $(seq 1 1000); do
+      ls -A >names.tmp
+      grep -aq 'viewleak-' names.tmp && { mv names.tmp names; break; }
+      sleep 0.005
+    done
+    rm -f names.tmp ) &
+  local pid=$!
+  VIEWLEAK_TEST_FSYNC_DELAY_MS=1000 run --fix --unsafe-fixes --isolated "$utf8"
+  wait "$pid"
+  expect_rc 0
+  run --fix --unsafe-fixes --isolated "$ascii"
+  expect_rc 0
+  leak_fixed_py >want
+  expect_same "$ascii" want
+  expect_same "$utf8" want
+  [ -s names ] || fail "the temporary file was not seen"
+  local tmp
+  tmp=$(grep -a 'viewleak-' names)
+  [ "$(printf %s "$tmp" | wc -c)" -le 255 ] || fail "temporary name of $(printf %s "$tmp" | wc -c) bytes"
+  ! command -v iconv >/dev/null || printf %s "$tmp" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || fail "temporary name is not UTF-8: $tmp"
+  case $tmp in "${utf8:0:50}"*) ;; *) fail "temporary name $tmp does not begin as the file's" ;; esac
+  rm names
+  expect_only . "$ascii" "$utf8" want
 }
 
 fix_through_a_symlink() {
