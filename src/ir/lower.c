@@ -1357,6 +1357,19 @@ static void index_lines(VlModule *m) {
 }
 
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
+  TSParser *own = NULL;
+  if (!parser) {
+    parser = own = ts_parser_new();
+    ts_parser_set_language(parser, py->lang);
+  }
+  TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+  VlModule *m = vl_lower_tree(py, tree, path, text, len);
+  ts_tree_delete(tree);
+  if (own) ts_parser_delete(own);
+  return m;
+}
+
+VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len) {
   VlModule *m = vl_xcalloc(1, sizeof(VlModule));
   m->arena = vl_arena_new();
   m->path = vl_arena_strdup(m->arena, path);
@@ -1364,12 +1377,6 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
   m->len = (uint32_t)len;
   index_lines(m);
 
-  TSParser *own = NULL;
-  if (!parser) {
-    parser = own = ts_parser_new();
-    ts_parser_set_language(parser, py->lang);
-  }
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
   TSNode root = ts_tree_root_node(tree);
   m->syntax_errors = ts_node_has_error(root);
 
@@ -1397,8 +1404,6 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
   L->funcs.items[mod].qualname = intern(L, "<module>", 8);
   L->func = mod;
   { VlId v_ = lower_block(L, root); L->funcs.items[mod].body = v_; }
-  ts_tree_delete(tree);
-  if (own) ts_parser_delete(own);
 
   if (L->too_deep) {
     /* keep an empty module body: nothing else is analysed */

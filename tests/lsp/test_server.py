@@ -478,7 +478,7 @@ class Diagnostics(ServerTest):
         result = s.initialize(caps)["result"]
         self.assertEqual(result["capabilities"]["positionEncoding"], encoding)
         sync = result["capabilities"]["textDocumentSync"]
-        self.assertEqual(sync, {"openClose": True, "change": 1, "save": {"includeText": False}})
+        self.assertEqual(sync, {"openClose": True, "change": 2, "save": {"includeText": False}})  # Incremental
         self.assertEqual(result["capabilities"]["codeActionProvider"], {"codeActionKinds": ["quickfix"]})
         path = self.write("pkg/leaky.py", LEAKY)
         uri = s.open(path, LEAKY, version=3)
