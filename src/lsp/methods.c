@@ -243,14 +243,12 @@ static const char *apply_change(VlLspServer *s, VlLspDoc *d, const cJSON *change
       !vl_lsp_json_int(range, "end.line", 0, UINT32_MAX, &l1) || !vl_lsp_json_int(range, "end.character", 0, UINT32_MAX, &c1))
     return "a content change's range needs start and end positions of non-negative integers";
   if (l1 < l0 || (l1 == l0 && c1 < c0)) return "a content change's range ends before it starts";
-  VlArena *arena = vl_arena_new();
-  VlSource *src = vl_source_new(arena, d->name, d->text, d->len);
-  if ((uint64_t)l1 >= src->nlines)
-    vl_lsp_log(s, "%s: a change's range ends at line %lld, past the last line (%u): applied up to the end of the text",
-               d->uri, (long long)l1, src->nlines - 1);
-  uint32_t start = vl_lsp_offset(src, s->encoding, (uint32_t)l0, (uint32_t)c0);
-  uint32_t end = vl_lsp_offset(src, s->encoding, (uint32_t)l1, (uint32_t)c1);
-  vl_arena_delete(arena);
+  bool past_start, past_end;
+  size_t start = vl_lsp_text_offset(d->text, d->len, s->encoding, (uint32_t)l0, (uint32_t)c0, &past_start);
+  size_t end = vl_lsp_text_offset(d->text, d->len, s->encoding, (uint32_t)l1, (uint32_t)c1, &past_end);
+  if (past_end)
+    vl_lsp_log(s, "%s: a change's range ends at line %lld, past the last line: applied up to the end of the text",
+               d->uri, (long long)l1);
   vl_lsp_doc_replace(d, start, end, text, strlen(text));
   return NULL;
 }
@@ -267,7 +265,8 @@ static cJSON *did_change(VlLspServer *s, const cJSON *params, VlLspError *err) {
   int k = 0;
   cJSON_ArrayForEach(c, changes) {
     const char *why = apply_change(s, d, c);
-    if (why) vl_lsp_error(err, VL_RPC_INVALID_PARAMS, "%.200s: change %d ignored: %s", d->uri, k, why);
+    if (why) vl_lsp_log(s, "textDocument/didChange: %.200s (version %lld): change %d ignored: %s", d->uri,
+                        (long long)d->version, k, why);
     k++;
   }
   vl_lsp_json_int(params, "textDocument.version", INT32_MIN, INT32_MAX, &d->version);

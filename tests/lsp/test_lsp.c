@@ -74,6 +74,25 @@ static void positions(void **state) {
   vl_arena_delete(arena);
 }
 
+/* vl_lsp_text_offset, on the text alone, agrees with vl_lsp_offset for every position: line endings
+ * \r\n, \r and \n, a NUL byte, a surrogate pair, characters and lines past the end. */
+static void text_offsets(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  static const char text[] = "x = 1\r\na\xC3\xA9\xF0\x9F\x98\x80" "b\rc\0d\n\r\n\nlast";
+  size_t len = sizeof text - 1;
+  VlSource *src = vl_source_new(arena, "t.py", text, len);
+  for (int enc = 0; enc < 2; enc++)
+    for (uint32_t line = 0; line < src->nlines + 2; line++)
+      for (uint32_t ch = 0; ch < 12; ch++) {
+        bool past;
+        VlLspEncoding e = enc ? VL_LSP_UTF8 : VL_LSP_UTF16;
+        assert_int_equal(vl_lsp_text_offset(text, len, e, line, ch, &past), vl_lsp_offset(src, e, line, ch));
+        assert_int_equal(past, line >= src->nlines);
+      }
+  vl_arena_delete(arena);
+}
+
 /* Reads everything `input` frames into, as "body" strings and "!" for each skipped message. */
 static char *read_all(const char *input, size_t len) {
   int fds[2];
@@ -175,7 +194,7 @@ static void store_edits(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(file_uris),    cmocka_unit_test(positions), cmocka_unit_test(framing),
-      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits),
+      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits), cmocka_unit_test(text_offsets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
