@@ -11,7 +11,8 @@ textDocument/didChange, and the time until the publishDiagnostics of that versio
 measured.  The edit is real code: a statement `_vl_bench = K` inserted once inside a function in the
 middle of the file, then K changed at each edit.  `--sync full` sends the whole text on each change
 (as a client of the old server did), `incremental` only the changed range.  Prints the median, the
-90th percentile and the best, in milliseconds.  The target (docs/performance.md): under 10 ms median
+90th percentile and the best, in milliseconds, and the server's CPU time per edit (user + system,
+from /proc: on a loaded machine wall times wander, CPU time much less).  The target (docs/performance.md): under 10 ms median
 for 10,000 lines.  Never a timed test.
 """
 import argparse
@@ -81,6 +82,7 @@ def run(viewleak, text, edits, sync):
     lines = text.splitlines(keepends=True)
     prefix = " " * indent + "_vl_bench = "
     times = []
+    cpu_start = None
     current = None  # the K on the inserted line, once inserted
     for k in range(edits + 1):
         if current is None:  # insert the statement line
@@ -106,8 +108,18 @@ def run(viewleak, text, edits, sync):
                 break
         if k:  # the first edit (the insertion) warms up
             times.append((time.perf_counter() - start) * 1000)
+        else:
+            cpu_start = cpu_seconds(s.proc.pid)
+    cpu = (cpu_seconds(s.proc.pid) - cpu_start) * 1000 / edits
     s.stop()
-    return times
+    return times, cpu
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a running process (Linux /proc)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -122,12 +134,13 @@ def main():
     print(f"document: {name}, {len(text.splitlines())} lines, {len(text.encode()) / 1024:.0f} KiB; "
           f"{args.edits} one-line edits")
     print()
-    print("| sync | median ms | p90 ms | best ms |")
-    print("|---|---|---|---|")
+    print("| sync | median ms | p90 ms | best ms | server CPU ms per edit |")
+    print("|---|---|---|---|---|")
     for sync in (["incremental", "full"] if args.sync == "both" else [args.sync]):
-        times = sorted(run(os.path.abspath(args.viewleak), text, args.edits, sync))
+        times, cpu = run(os.path.abspath(args.viewleak), text, args.edits, sync)
+        times.sort()
         p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
-        print(f"| {sync} | {statistics.median(times):.1f} | {p90:.1f} | {times[0]:.1f} |")
+        print(f"| {sync} | {statistics.median(times):.1f} | {p90:.1f} | {times[0]:.1f} | {cpu:.1f} |")
 
 
 if __name__ == "__main__":
