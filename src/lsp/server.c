@@ -287,7 +287,8 @@ int vl_lsp_server_run(VlLspServer *self, int in_fd, int out_fd) {
       else handle(self, q->msg, q->bad_at);
     }
     self->queue.len = self->queue.next = 0;
-    if (!self->exit_received) vl_lsp_publish_dirty(self); /* each changed document once, as it stands */
+    /* each changed document once, as it stands (nothing once the client has asked to shut down) */
+    if (!self->exit_received && self->state == VL_LSP_RUNNING) vl_lsp_publish_dirty(self);
   }
   free(self->queue.items);
   self->queue.items = NULL;
