@@ -929,8 +929,9 @@ class Coalescing(ServerTest):
     def test_soak_ten_thousand_edits(self):
         """Issue 13: 10,000 edits to a 5,000-line file, sent without waiting.  The server publishes
         far fewer times, its last publish is for the last version and equals a fresh analysis, and it
-        comes soon after the last edit (a bound against falling behind, not a speed target: the
-        server that analysed every version was 24.7 s late)."""
+        comes soon after the last edit: within 5 s plus four analyses of the file (as long as the
+        first one took: sanitizer builds are slower).  A bound against falling behind, not a speed
+        target: the server that analysed every version was 24.7 s late."""
         functions = "".join("def f%d(a, keep):\n    for j in range(3):\n        b = a[j] + %d\n        keep.append(b)\n\n"
                             % (k, k) for k in range(1000))
         base = LEAKY + "\n\n" + functions
@@ -940,8 +941,10 @@ class Coalescing(ServerTest):
         self.assertTrue(lines[at_line].startswith("def "), lines[at_line])
         s = self.start()
         s.initialize()
+        opened = time.monotonic()
         uri = s.open(self.write("soak.py", base), base, version=1)
         self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        one_analysis = time.monotonic() - opened
         snippet = ("def typed(sel):\n    data = np.zeros((9, 3))\n    for i in range(3):\n"
                    "        sel.append(data[i])\n        data = np.delete(data, 0, axis=0)\n\n")
         typed, line, char, version, k = [], at_line, 0, 1, 0
@@ -965,7 +968,8 @@ class Coalescing(ServerTest):
         lag = time.monotonic() - last_sent
         self.assertEqual(published, sorted(set(published)))  # only ever newer versions
         self.assertLess(len(published), 1000, "published %d times for 10,000 edits" % len(published))
-        self.assertLess(lag, 5.0, "the last edit's diagnostics came %.1f s after it" % lag)
+        self.assertLess(lag, 5.0 + 4 * one_analysis, "the last edit's diagnostics came %.1f s after it (one analysis: "
+                        "%.2f s)" % (lag, one_analysis))
         ref = self.start()
         ref.initialize()
         ref.open(uri, final, version=version)
@@ -974,8 +978,8 @@ class Coalescing(ServerTest):
         self.assertGreater(len(fresh), 20)  # the typed functions leak too
         self.assertEqual(ref.stop(), 0)
         self.assertEqual(s.stop(), 0)
-        sys.stderr.write("soak: %d publishes for 10,000 edits; the last %.2f s after the last edit\n"
-                         % (len(published), lag))
+        sys.stderr.write("soak: %d publishes for 10,000 edits; the last %.2f s after the last edit (one analysis: "
+                         "%.2f s)\n" % (len(published), lag, one_analysis))
 
     def change_raw(self, s, uri, version, edit):
         s.send(self.did_change(uri, version, [edit]))
