@@ -180,6 +180,7 @@ static cJSON *initialized(VlLspServer *s, const cJSON *params, VlLspError *err) 
 
 static cJSON *shut_down(VlLspServer *s, const cJSON *params, VlLspError *err) {
   (void)params, (void)err;
+  vl_lsp_publish_dirty(s); /* what was sent before shutdown is answered, even in the same batch */
   s->state = VL_LSP_SHUT_DOWN;
   return NULL;
 }

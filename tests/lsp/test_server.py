@@ -902,6 +902,19 @@ class Coalescing(ServerTest):
         self.assertEqual(published, [{"uri": uri, "version": 14, "diagnostics": []}])
         self.assertEqual(s.stop(), 0)
 
+    def test_changes_before_shutdown_are_published(self):
+        s = self.start()
+        s.initialize()
+        uri = file_uri(self.write("c.py", LEAKY))
+        rid = s.next_id
+        self.burst(s, [{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+                           "uri": uri, "languageId": "python", "version": 1, "text": LEAKY}}},
+                       {"jsonrpc": "2.0", "id": rid, "method": "shutdown"}])
+        self.assertEqual(s.recv()["params"]["version"], 1)  # published before the answer
+        self.assertEqual(s.recv()["id"], rid)
+        s.notify("exit")
+        self.assertEqual(s.wait(), 0)
+
     def test_a_code_action_is_answered_on_the_latest_text(self):
         s, uri, d = self.leaky()
         # a line inserted above, then the quick fixes at the view's new place, in one write
