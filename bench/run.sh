@@ -14,7 +14,8 @@
 # the files, tree-sitter's parse alone (build/tests/vl_irdump -p, one thread), viewleak with no cache
 # on 1 and 2 jobs, viewleak warm (a second run on its result cache), its peak RSS (2 jobs, no cache),
 # ast-grep, and the findings.  Times are wall seconds, best of 3.  Then bench/scale.py: how the cost
-# of one file grows with its size.  Targets live here (docs/performance.md), never in timed tests.
+# of one file grows with its size, and bench/lsp_latency.py: the language server's edit-to-diagnostics
+# latency.  Targets live here (docs/performance.md), never in timed tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 viewleak=${1:-$here/../build/viewleak}
@@ -114,3 +115,8 @@ echo
 echo "Configuration: per-file-ignores at 1x-8x (bench/config_scale.py)"
 echo
 /usr/bin/python3 "$here/config_scale.py" --viewleak "$viewleak"
+
+echo
+echo "Language server: one-line edit to diagnostics in a 10,000-line file (bench/lsp_latency.py)"
+echo
+/usr/bin/python3 "$here/lsp_latency.py" --viewleak "$viewleak"

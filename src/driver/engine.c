@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/vec.h"
 #include "driver/engine_internal.h"
+#include "driver/session_internal.h"
 #include "knowledge/libtable.h"
 #include "syntax/pyast.h"
 #include "syntax/source.h"
@@ -70,6 +71,11 @@ static char *stem_of(const char *path, bool *package) {
 
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions) {
+  return vl_engine_check_tree(self, NULL, path, text, len, selection, extensions);
+}
+
+VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
+                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions) {
   /* one file, a program of its own */
   VlSession *s = vl_session_new(self);
   bool package = false;
@@ -77,6 +83,7 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
   size_t i = vl_session_add(s, path, module, package, true);
   free(module);
   vl_session_plan(s);
+  s->files.items[i].tree = tree;
   vl_session_analyse(s, i, text, len, selection, extensions);
   VlReport *r = vl_session_report(s, i, text, len, selection);
   vl_session_delete(s);

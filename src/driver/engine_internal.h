@@ -2,12 +2,17 @@
  * state, and building a report. */
 #ifndef VL_DRIVER_ENGINE_INTERNAL_H
 #define VL_DRIVER_ENGINE_INTERNAL_H
+#include <tree_sitter/api.h>
+
 #include "base/arena.h"
 #include "knowledge/libtable.h"
 #include "syntax/pyast.h"
 #include "syntax/source.h"
 #include "viewleak/viewleak.h"
 
+/* vl_engine_check from a tree already parsed from `text` (borrowed; NULL: parse it). */
+VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
+                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions);
 const VlKnowledge *vl_engine_knowledge(const VlEngine *self);
 const VlPy *vl_engine_py(const VlEngine *self);
 

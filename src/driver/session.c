@@ -537,7 +537,8 @@ static bool mentions_noqa(const char *t, uint32_t len) {
 /* Lowers and analyses `text` as module `mi`, keeping findings and noqa comments in f. */
 static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, const char *text, size_t len,
                          const VlSelection *sel, const VlLibraryExtensions *ext, bool scratch) {
-  VlModule *m = vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
+  VlModule *m = f->tree ? vl_lower_tree(vl_engine_py(s->engine), f->tree, f->path, text, len)
+                        : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
   f->syntax_errors = m->syntax_errors;
   f->skipped = m->skipped ? vl_arena_strdup(f->arena, m->skipped) : NULL;
   size_t nn = 0;

@@ -75,6 +75,8 @@ typedef struct SFile {
   uint64_t settings;   /* digest of its rule selection and library extensions */
   uint64_t extensions; /* digest of its library extensions alone (its exports depend on them) */
   VL_VEC(size_t) uses; /* every file of the session it imports, also where the import orders nothing */
+  const TSTree *tree;  /* borrowed: the tree of the text it is analysed from, already parsed (an
+                          editor's document, reparsed incrementally), or NULL: parse the text */
 } SFile;
 
 typedef struct SJob {

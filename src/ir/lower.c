@@ -1357,13 +1357,6 @@ static void index_lines(VlModule *m) {
 }
 
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
-  VlModule *m = vl_xcalloc(1, sizeof(VlModule));
-  m->arena = vl_arena_new();
-  m->path = vl_arena_strdup(m->arena, path);
-  m->text = text;
-  m->len = (uint32_t)len;
-  index_lines(m);
-
   TSParser *own = NULL;
   if (!parser) {
     parser = own = ts_parser_new();
@@ -1372,6 +1365,20 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
   char *lf = vl_source_lone_cr_as_lf(text, len); /* old Mac line ends: parsed as \n, offsets kept */
   TSTree *tree = ts_parser_parse_string(parser, NULL, lf ? lf : text, (uint32_t)len);
   free(lf);
+  VlModule *m = vl_lower_tree(py, tree, path, text, len);
+  ts_tree_delete(tree);
+  if (own) ts_parser_delete(own);
+  return m;
+}
+
+VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len) {
+  VlModule *m = vl_xcalloc(1, sizeof(VlModule));
+  m->arena = vl_arena_new();
+  m->path = vl_arena_strdup(m->arena, path);
+  m->text = text;
+  m->len = (uint32_t)len;
+  index_lines(m);
+
   TSNode root = ts_tree_root_node(tree);
   m->syntax_errors = ts_node_has_error(root);
 
@@ -1399,8 +1406,6 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
   L->funcs.items[mod].qualname = intern(L, "<module>", 8);
   L->func = mod;
   { VlId v_ = lower_block(L, root); L->funcs.items[mod].body = v_; }
-  ts_tree_delete(tree);
-  if (own) ts_parser_delete(own);
 
   if (L->too_deep) {
     /* keep an empty module body: nothing else is analysed */

@@ -18,6 +18,9 @@
 /* Lowers `text` (len bytes, NUL-terminated at len) as the file `path`.  `parser` may be NULL (one is
  * made for the call).  The result is freed with vl_module_delete. */
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len);
+/* The same from a tree already parsed from `text` (an editor's document, reparsed incrementally);
+ * the tree is only read, and stays the caller's. */
+VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len);
 
 /* names.c: gives every function its local slots and every name expression its VlSym. */
 void vl_resolve_names(VlModule *m);

@@ -92,7 +92,7 @@ static void show_once(VlLspServer *s, int type, const char *text) {
 
 /* The document's diagnostics: a configuration as `viewleak check` finds it (a fresh VlProject each
  * time, so edited configuration files count at once), the settings on top, then the engine. */
-static cJSON *analyse(VlLspServer *s, const VlLspDoc *doc) {
+static cJSON *analyse(VlLspServer *s, VlLspDoc *doc) {
   cJSON *list = vl_lsp_json_check(cJSON_CreateArray());
   char err[1024] = "";
   VlProject *project = vl_project_new(s->options.config_path, s->options.isolated, err, sizeof err);
@@ -109,7 +109,8 @@ static cJSON *analyse(VlLspServer *s, const VlLspDoc *doc) {
   VlSelection *sel =
       vl_config_selection(config, doc->name, &s->settings.select, &s->settings.extend_select, &s->settings.ignore);
   VlLibraryExtensions ext = vl_config_extensions(config);
-  VlReport *report = vl_engine_check(s->engine, doc->name, doc->text, doc->len, sel, &ext);
+  if (!doc->analysis) doc->analysis = vl_document_new(s->engine);
+  VlReport *report = vl_document_check(doc->analysis, doc->name, doc->text, doc->len, sel, &ext);
   if (vl_report_skipped(report)) { /* as `viewleak check` warns on stderr */
     char text[1100];
     snprintf(text, sizeof text, "%s: not analysed: %s", doc->name, vl_report_skipped(report));
@@ -137,11 +138,17 @@ static void publish(VlLspServer *s, const char *uri, const int64_t *version, cJS
 }
 
 void vl_lsp_publish(VlLspServer *self, VlLspDoc *doc) {
+  if (!doc->dirty) return;
+  doc->dirty = false;
   if (!doc->python) return;
   cJSON *list = analyse(self, doc);
   cJSON_Delete(doc->published);
   doc->published = vl_lsp_json_check(cJSON_Duplicate(list, true));
   publish(self, doc->uri, &doc->version, list);
+}
+
+void vl_lsp_publish_dirty(VlLspServer *self) {
+  for (VlLspDoc *d = self->docs.head; d; d = d->next) vl_lsp_publish(self, d);
 }
 
 void vl_lsp_publish_empty(VlLspServer *self, const char *uri) {

@@ -6,13 +6,17 @@
  *   initialized                         notification   asks to be told when configuration files change
  *   shutdown                            request        stops accepting anything but exit
  *   exit                                notification   ends the loop (exit code 0 after shutdown, else 1)
- *   textDocument/didOpen                notification   stores the text, publishes its diagnostics
- *   textDocument/didChange              notification   applies the changes, publishes again
- *   textDocument/didSave                notification   publishes again (configuration may have changed)
+ *   textDocument/didOpen                notification   stores the text; to be published
+ *   textDocument/didChange              notification   applies the changes (full or incremental); to be
+ *                                                      published again
+ *   textDocument/didSave                notification   to be published again (configuration may have changed)
  *   textDocument/didClose               notification   forgets the text, clears its diagnostics
  *   textDocument/codeAction             request        the quick fixes of the diagnostics in range
- *   workspace/didChangeWatchedFiles     notification   a configuration file changed: publishes all again
- *   workspace/didChangeConfiguration    notification   new "viewleak" settings: publishes all again
+ *   workspace/didChangeWatchedFiles     notification   a configuration file changed: all to be published
+ *   workspace/didChangeConfiguration    notification   new "viewleak" settings: all to be published
+ *
+ * "To be published": the document is marked dirty, and analysed once the messages that have
+ * arrived are all handled (server.h, coalescing).
  *   $/cancelRequest                     notification   nothing: every request is answered at once
  *
  * Settings, in initializationOptions or didChangeConfiguration's settings.viewleak (codes or
@@ -44,8 +48,9 @@ static bool is_config_file(const char *uri) {
   return false;
 }
 
-static void publish_all(VlLspServer *s) {
-  for (VlLspDoc *d = s->docs.head; d; d = d->next) vl_lsp_publish(s, d);
+/* Every open document is analysed again once the batch is handled. */
+static void touch_all(VlLspServer *s) {
+  for (VlLspDoc *d = s->docs.head; d; d = d->next) d->dirty = true;
 }
 
 /* Configuration may have changed: forget which errors were shown and analyse everything again. */
@@ -53,7 +58,7 @@ static void config_changed(VlLspServer *s) {
   for (size_t i = 0; i < s->shown_errors.count; i++) free(s->shown_errors.items[i]);
   free(s->shown_errors.items);
   s->shown_errors = (VlStrList){0};
-  publish_all(s);
+  touch_all(s);
 }
 
 /* ---- settings ---- */
@@ -139,7 +144,7 @@ static cJSON *initialize(VlLspServer *s, const cJSON *params, VlLspError *err) {
   vl_lsp_json_add_string(c, "positionEncoding", vl_lsp_encoding_name(s->encoding));
   cJSON *sync = vl_lsp_json_add_object(c, "textDocumentSync");
   vl_lsp_json_add_bool(sync, "openClose", true);
-  vl_lsp_json_add_number(sync, "change", 1); /* TextDocumentSyncKind.Full */
+  vl_lsp_json_add_number(sync, "change", 2); /* TextDocumentSyncKind.Incremental (full texts are read too) */
   vl_lsp_json_add_bool(vl_lsp_json_add_object(sync, "save"), "includeText", false);
   if (s->caps.code_action_literals) { /* CodeActionOptions only for clients that take literals */
     cJSON *ca = vl_lsp_json_add_object(c, "codeActionProvider");
@@ -175,6 +180,7 @@ static cJSON *initialized(VlLspServer *s, const cJSON *params, VlLspError *err) 
 
 static cJSON *shut_down(VlLspServer *s, const cJSON *params, VlLspError *err) {
   (void)params, (void)err;
+  vl_lsp_publish_dirty(s); /* what was sent before shutdown is answered, even in the same batch */
   s->state = VL_LSP_SHUT_DOWN;
   return NULL;
 }
@@ -215,31 +221,37 @@ static cJSON *did_open(VlLspServer *s, const cJSON *params, VlLspError *err) {
   }
   vl_lsp_json_int(params, "textDocument.version", INT32_MIN, INT32_MAX, &version);
   const char *language = vl_lsp_json_string(params, "textDocument.languageId");
-  vl_lsp_publish(s, vl_lsp_store_open(&s->docs, uri, language, version, text, strlen(text)));
+  vl_lsp_store_open(&s->docs, uri, language, version, text, strlen(text)); /* dirty: analysed after the batch */
   return NULL;
 }
 
-/* One TextDocumentContentChangeEvent: the whole text, or (though we ask for full changes) a range. */
-static bool apply_change(VlLspServer *s, VlLspDoc *d, const cJSON *change) {
+/* One TextDocumentContentChangeEvent: the whole text ({"text"}), or a range of it replaced
+ * ({"range", "text"}; rangeLength, deprecated, is not read).  Positions are in the negotiated
+ * encoding, on the text the previous changes of the message left.  As LSP says, a character past
+ * the end of its line means the end of the line; a line past the last one means the end of the text
+ * (logged: the client and the server no longer agree on the text).  NULL when applied, else why not. */
+static const char *apply_change(VlLspServer *s, VlLspDoc *d, const cJSON *change) {
   const char *text = vl_lsp_json_string(change, "text");
-  if (!text) return false;
+  if (!text) return "a content change needs a \"text\" string";
   const cJSON *range = cJSON_GetObjectItemCaseSensitive(change, "range");
   if (!range) {
     vl_lsp_doc_replace(d, 0, d->len, text, strlen(text));
-    return true;
+    return NULL;
   }
   int64_t l0, c0, l1, c1;
   if (!vl_lsp_json_int(range, "start.line", 0, UINT32_MAX, &l0) ||
       !vl_lsp_json_int(range, "start.character", 0, UINT32_MAX, &c0) ||
       !vl_lsp_json_int(range, "end.line", 0, UINT32_MAX, &l1) || !vl_lsp_json_int(range, "end.character", 0, UINT32_MAX, &c1))
-    return false;
-  VlArena *arena = vl_arena_new();
-  VlSource *src = vl_source_new(arena, d->name, d->text, d->len);
-  uint32_t start = vl_lsp_offset(src, s->encoding, (uint32_t)l0, (uint32_t)c0);
-  uint32_t end = vl_lsp_offset(src, s->encoding, (uint32_t)l1, (uint32_t)c1);
-  vl_arena_delete(arena);
+    return "a content change's range needs start and end positions of non-negative integers";
+  if (l1 < l0 || (l1 == l0 && c1 < c0)) return "a content change's range ends before it starts";
+  bool past_start, past_end;
+  size_t start = vl_lsp_text_offset(d->text, d->len, s->encoding, (uint32_t)l0, (uint32_t)c0, &past_start);
+  size_t end = vl_lsp_text_offset(d->text, d->len, s->encoding, (uint32_t)l1, (uint32_t)c1, &past_end);
+  if (past_end)
+    vl_lsp_log(s, "%s: a change's range ends at line %lld, past the last line: applied up to the end of the text",
+               d->uri, (long long)l1);
   vl_lsp_doc_replace(d, start, end, text, strlen(text));
-  return true;
+  return NULL;
 }
 
 static cJSON *did_change(VlLspServer *s, const cJSON *params, VlLspError *err) {
@@ -251,11 +263,15 @@ static cJSON *did_change(VlLspServer *s, const cJSON *params, VlLspError *err) {
     vl_lsp_error(err, VL_RPC_INVALID_PARAMS, "contentChanges must be an array");
     return NULL;
   }
-  cJSON_ArrayForEach(c, changes) if (!apply_change(s, d, c)) {
-    vl_lsp_error(err, VL_RPC_INVALID_PARAMS, "malformed content change ignored");
+  int k = 0;
+  cJSON_ArrayForEach(c, changes) {
+    const char *why = apply_change(s, d, c);
+    if (why) vl_lsp_log(s, "textDocument/didChange: %.200s (version %lld): change %d ignored: %s", d->uri,
+                        (long long)d->version, k, why);
+    k++;
   }
   vl_lsp_json_int(params, "textDocument.version", INT32_MIN, INT32_MAX, &d->version);
-  vl_lsp_publish(s, d);
+  d->dirty = true; /* analysed once the batch is handled, at its latest version */
   return NULL;
 }
 
@@ -266,7 +282,7 @@ static cJSON *did_save(VlLspServer *s, const cJSON *params, VlLspError *err) {
   const char *text = vl_lsp_json_string(params, "text");
   if (d && text) vl_lsp_doc_replace(d, 0, d->len, text, strlen(text));
   if (uri && is_config_file(uri)) config_changed(s);
-  else if (d) vl_lsp_publish(s, d);
+  else if (d) d->dirty = true;
   return NULL;
 }
 
@@ -287,6 +303,11 @@ static cJSON *code_action(VlLspServer *s, const cJSON *params, VlLspError *err) 
   const char *uri = vl_lsp_json_string(params, "textDocument.uri");
   VlLspDoc *d = uri ? vl_lsp_store_find(&s->docs, uri) : NULL;
   if (!d) return vl_lsp_json_check(cJSON_CreateArray()); /* not ours: no actions */
+  if (vl_lsp_superseded(s, uri)) { /* the client has changed it since: an answer would be stale */
+    vl_lsp_error(err, VL_LSP_CONTENT_MODIFIED, "%.200s changed after this request", uri);
+    return NULL;
+  }
+  vl_lsp_publish(s, d); /* the diagnostics of the text the request is about */
   return vl_lsp_code_actions(s, d, params);
 }
 
@@ -303,7 +324,7 @@ static cJSON *did_change_configuration(VlLspServer *s, const cJSON *params, VlLs
   const cJSON *ours = vl_lsp_json_get(params, "settings.viewleak");
   if (!cJSON_IsObject(ours)) return NULL; /* other tools' settings, or none: ours stay */
   apply_settings(s, ours);
-  publish_all(s);
+  touch_all(s);
   return NULL;
 }
 

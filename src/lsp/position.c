@@ -60,16 +60,47 @@ static uint32_t sequence_length(unsigned char c) {
   return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-uint32_t vl_lsp_offset(const VlSource *src, VlLspEncoding encoding, uint32_t line, uint32_t character) {
-  if (line >= src->nlines) return src->len;
-  size_t len = 0;
-  const char *text = vl_source_line(src, line, &len);
-  uint32_t start = src->line_starts[line], col = 0;
+/* The byte column of an LSP character on a line of len bytes. */
+static uint32_t line_column(const char *text, size_t len, VlLspEncoding encoding, uint32_t character) {
+  uint32_t col = 0;
   for (uint32_t units = 0; col < len && units < character;) {
     uint32_t n = sequence_length((unsigned char)text[col]);
     if (col + n > len) n = (uint32_t)len - col;
     units += encoding == VL_LSP_UTF8 ? n : n == 4 ? 2 : 1;
     col += n;
   }
-  return start + col;
+  return col;
+}
+
+uint32_t vl_lsp_offset(const VlSource *src, VlLspEncoding encoding, uint32_t line, uint32_t character) {
+  if (line >= src->nlines) return src->len;
+  size_t len = 0;
+  const char *text = vl_source_line(src, line, &len);
+  return src->line_starts[line] + line_column(text, len, encoding, character);
+}
+
+/* The length of the line at text (up to len bytes), without its line ending. */
+static size_t line_length(const char *text, size_t len) {
+  size_t n = 0;
+  while (n < len) {
+    n += strcspn(text + n, "\r\n"); /* stops at a NUL byte too */
+    if (n < len && text[n] != '\r' && text[n] != '\n') n++;
+    else break;
+  }
+  return n < len ? n : len;
+}
+
+size_t vl_lsp_text_offset(const char *text, size_t len, VlLspEncoding encoding, uint32_t line, uint32_t character,
+                          bool *past_end) {
+  size_t at = 0;
+  *past_end = false;
+  for (uint32_t row = 0; row < line; row++) {
+    at += line_length(text + at, len - at);
+    if (at >= len) {
+      *past_end = true;
+      return len;
+    }
+    at += text[at] == '\r' && at + 1 < len && text[at + 1] == '\n' ? 2 : 1;
+  }
+  return at + line_column(text + at, line_length(text + at, len - at), encoding, character);
 }

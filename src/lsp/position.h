@@ -8,6 +8,7 @@
 #ifndef VL_LSP_POSITION_H
 #define VL_LSP_POSITION_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "syntax/source.h"
@@ -30,5 +31,9 @@ uint32_t vl_lsp_character(const VlSource *src, VlLspEncoding encoding, uint32_t 
  * text; a UTF-16 position inside a surrogate pair, or a UTF-8 one inside a character, moves to the
  * end of that character. */
 uint32_t vl_lsp_offset(const VlSource *src, VlLspEncoding encoding, uint32_t line, uint32_t character);
+/* The same on a NUL-terminated text of len bytes without its line index (for one position in a
+ * text that changes at each edit); *past_end is set when `line` is past the last line. */
+size_t vl_lsp_text_offset(const char *text, size_t len, VlLspEncoding encoding, uint32_t line, uint32_t character,
+                          bool *past_end);
 
 #endif

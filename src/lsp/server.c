@@ -187,14 +187,19 @@ static void dispatch(VlLspServer *self, const char *name, const cJSON *id, const
   }
 }
 
-/* One message's content. */
-static void handle(VlLspServer *self, const char *body, size_t len) {
+/* One message's content, parsed (NULL when it is not JSON: *bad_at says where it stopped). */
+static cJSON *parse(const char *body, size_t len, size_t *bad_at) {
   const char *end = NULL;
   /* body[len] is a NUL, which cJSON wants inside the length to reject trailing bytes */
   cJSON *msg = memchr(body, '\0', len) ? NULL : cJSON_ParseWithLengthOpts(body, len + 1, &end, true);
+  *bad_at = !msg && end && end >= body && end <= body + len ? (size_t)(end - body) : 0;
+  return msg;
+}
+
+/* One message (taking ownership of it). */
+static void handle(VlLspServer *self, cJSON *msg, size_t bad_at) {
   if (!msg) {
-    size_t at = end && end >= body && end <= body + len ? (size_t)(end - body) : 0;
-    vl_lsp_log(self, "content is not valid JSON (at byte %zu)", at);
+    vl_lsp_log(self, "content is not valid JSON (at byte %zu)", bad_at);
     send_error(self, NULL, VL_RPC_PARSE_ERROR, "parse error: the content is not valid JSON");
     return;
   }
@@ -229,19 +234,65 @@ static void handle(VlLspServer *self, const char *body, size_t len) {
   cJSON_Delete(msg);
 }
 
+bool vl_lsp_superseded(const VlLspServer *self, const char *uri) {
+  static const char *const edits[] = {"textDocument/didOpen", "textDocument/didChange", "textDocument/didClose"};
+  for (size_t k = self->queue.next; k < self->queue.len; k++) {
+    const cJSON *m = self->queue.items[k].msg;
+    const char *method = vl_lsp_json_string(m, "method"), *u = vl_lsp_json_string(m, "params.textDocument.uri");
+    if (!method || !u || strcmp(u, uri) != 0) continue;
+    for (size_t e = 0; e < sizeof edits / sizeof *edits; e++)
+      if (strcmp(method, edits[e]) == 0) return true;
+  }
+  return false;
+}
+
+/* Waits for a message, then takes every other one that has already arrived, up to a batch.  False
+ * when the input has ended. */
+static bool read_batch(VlLspServer *self, VlLspReader *reader) {
+  size_t bytes = 0;
+  bool wait = true;
+  while (self->queue.len < VL_LSP_BATCH && bytes < VL_LSP_BATCH_BYTES) {
+    char *body, err[512];
+    size_t len;
+    VlLspRead got = wait ? vl_lsp_read(reader, &body, &len, err, sizeof err)
+                         : vl_lsp_read_available(reader, &body, &len, err, sizeof err);
+    if (err[0]) vl_lsp_log(self, "%s", err);
+    if (got == VL_LSP_READ_NONE) return true;
+    if (got == VL_LSP_READ_EOF) return false;
+    if (got == VL_LSP_READ_MESSAGE) {
+      if (self->queue.len == self->queue.cap) {
+        self->queue.cap = self->queue.cap ? 2 * self->queue.cap : 64;
+        self->queue.items = vl_xrealloc(self->queue.items, self->queue.cap * sizeof(VlLspQueued));
+      }
+      VlLspQueued *q = &self->queue.items[self->queue.len++];
+      q->msg = parse(body, len, &q->bad_at);
+      bytes += len;
+      wait = false;
+    }
+    free(body);
+  }
+  return true;
+}
+
 int vl_lsp_server_run(VlLspServer *self, int in_fd, int out_fd) {
   self->out_fd = out_fd;
   VlLspReader reader;
   vl_lsp_reader_init(&reader, in_fd);
-  while (!self->exit_received && !self->output_failed) {
-    char *body, err[512];
-    size_t len;
-    VlLspRead got = vl_lsp_read(&reader, &body, &len, err, sizeof err);
-    if (err[0]) vl_lsp_log(self, "%s", err);
-    if (got == VL_LSP_READ_EOF) break;
-    if (got == VL_LSP_READ_MESSAGE) handle(self, body, len);
-    free(body);
+  bool more = true;
+  while (more && !self->exit_received && !self->output_failed) {
+    more = read_batch(self, &reader);
+    while (self->queue.next < self->queue.len) {
+      VlLspQueued *q = &self->queue.items[self->queue.next++];
+      if (self->exit_received || self->output_failed) cJSON_Delete(q->msg); /* after exit: dropped */
+      else handle(self, q->msg, q->bad_at);
+    }
+    self->queue.len = self->queue.next = 0;
+    /* each changed document once, as it stands (nothing once the client has asked to shut down) */
+    if (!self->exit_received && self->state == VL_LSP_RUNNING) vl_lsp_publish_dirty(self);
   }
+  free(self->queue.items);
+  self->queue.items = NULL;
+  self->queue.cap = 0;
   vl_lsp_reader_free(&reader);
   if (self->exit_received) return self->state == VL_LSP_SHUT_DOWN ? 0 : 1;
   if (self->output_failed) vl_lsp_log(self, "the output was closed");

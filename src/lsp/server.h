@@ -4,7 +4,16 @@
  * JSON-RPC: a message with "method" and "id" is a request (answered once, with a result or an
  * error), with "method" and no "id" a notification (never answered), with "id" and "result" or
  * "error" but no "method" a response to one of our requests.  Every message is handled on the one
- * thread that reads them, in order: analysis is fast enough that nothing is queued or cancelled. */
+ * thread that reads them, in order.
+ *
+ * Coalescing: the server waits for a message, then takes every other one that has already arrived
+ * (up to VL_LSP_BATCH) and handles them all before it analyses anything.  Opening or changing a
+ * document only marks it dirty; once the batch is handled, each dirty document is analysed once,
+ * at its latest version, and published.  So when edits come faster than analysis, the versions in
+ * between are never analysed.  A request about a document (codeAction) is answered on the text as
+ * it stands at that point of the stream: the document is analysed first if it is dirty; and if a
+ * later change to it is already waiting, the answer would be stale on arrival, so the request gets
+ * ContentModified (-32801) instead, which clients drop silently. */
 #ifndef VL_LSP_SERVER_H
 #define VL_LSP_SERVER_H
 #include <cJSON.h>
@@ -24,8 +33,18 @@ enum {
   VL_RPC_METHOD_NOT_FOUND = -32601,
   VL_RPC_INVALID_PARAMS = -32602,
   VL_RPC_INTERNAL_ERROR = -32603,
-  VL_LSP_SERVER_NOT_INITIALIZED = -32002
+  VL_LSP_SERVER_NOT_INITIALIZED = -32002,
+  VL_LSP_CONTENT_MODIFIED = -32801
 };
+
+/* Messages (and content bytes) taken from the input before the documents they touch are analysed. */
+enum { VL_LSP_BATCH = 4096, VL_LSP_BATCH_BYTES = 64 << 20 };
+
+/* A message read but not handled yet. */
+typedef struct VlLspQueued {
+  cJSON *msg;    /* NULL: the content was not JSON */
+  size_t bad_at; /* then: the byte where parsing stopped */
+} VlLspQueued;
 
 /* window/showMessage and window/logMessage types. */
 enum { VL_LSP_MSG_ERROR = 1, VL_LSP_MSG_WARNING = 2, VL_LSP_MSG_INFO = 3, VL_LSP_MSG_LOG = 4 };
@@ -62,6 +81,10 @@ struct VlLspServer {
   VlLspStore docs;
   VlStrList shown_errors; /* messages already shown (configuration errors, files not analysed) */
   int64_t next_request_id;
+  struct {
+    VlLspQueued *items;
+    size_t len, cap, next; /* items[next..len) are still to be handled */
+  } queue;
 };
 
 /* An error answer of a request handler. */
@@ -99,10 +122,15 @@ typedef struct VlLspMethod {
 /* The method with that name, or NULL. */
 const VlLspMethod *vl_lsp_method_find(const char *name);
 
+/* Whether a message still waiting in the batch opens, changes or closes the document `uri`. */
+bool vl_lsp_superseded(const VlLspServer *self, const char *uri);
+
 /* ---- diagnostics (diagnostics.c) ---- */
-/* Analyses a document and publishes its diagnostics (none for a document that is not Python or
- * whose configuration is broken; the error is shown once). */
+/* Analyses a dirty document and publishes its diagnostics (none for a document that is not Python
+ * or whose configuration is broken; the error is shown once); nothing when it is not dirty. */
 void vl_lsp_publish(VlLspServer *self, VlLspDoc *doc);
+/* vl_lsp_publish for every open document. */
+void vl_lsp_publish_dirty(VlLspServer *self);
 /* Publishes an empty list for a URI (a closed document). */
 void vl_lsp_publish_empty(VlLspServer *self, const char *uri);
 /* The result of textDocument/codeAction for an open document: CodeAction[] (maybe empty). */

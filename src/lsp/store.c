@@ -17,6 +17,7 @@ static void doc_free(VlLspDoc *d) {
   free(d->name);
   free(d->text);
   cJSON_Delete(d->published);
+  vl_document_delete(d->analysis);
   free(d);
 }
 
@@ -36,6 +37,7 @@ VlLspDoc *vl_lsp_store_open(VlLspStore *self, const char *uri, const char *langu
   d->text = vl_xstrndup(text, len);
   d->len = len;
   d->version = version;
+  d->dirty = true;
   d->python = (language_id && strncmp(language_id, "python", 6) == 0) || has_suffix(d->name, ".py") ||
               has_suffix(d->name, ".pyi");
   d->next = self->head;
@@ -71,12 +73,12 @@ void vl_lsp_store_free(VlLspStore *self) {
 void vl_lsp_doc_replace(VlLspDoc *self, size_t start, size_t end, const char *text, size_t len) {
   if (end > self->len) end = self->len;
   if (start > end) start = end;
+  if (self->analysis) vl_document_edit(self->analysis, start, end, text, len);
   size_t n = self->len - (end - start) + len;
-  char *t = vl_xcalloc(n + 1, 1);
-  memcpy(t, self->text, start);
-  memcpy(t + start, text, len);
-  memcpy(t + start + len, self->text + end, self->len - end);
-  free(self->text);
-  self->text = t;
+  if (n > self->len) self->text = vl_xrealloc(self->text, n + 1);
+  memmove(self->text + start + len, self->text + end, self->len - end);
+  memcpy(self->text + start, text, len);
+  self->text[n] = '\0';
+  if (n < self->len) self->text = vl_xrealloc(self->text, n + 1);
   self->len = n;
 }

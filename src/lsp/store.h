@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "viewleak/document.h"
+
 typedef struct VlLspDoc {
   char *uri;
   char *path;       /* the local file of a file:// URI; NULL for other URIs (untitled:, ...) */
@@ -19,6 +21,9 @@ typedef struct VlLspDoc {
   int64_t version;
   bool python;      /* analysed: languageId python, or a .py / .pyi file */
   cJSON *published; /* the diagnostics last published, for code action requests without them */
+  bool dirty;       /* changed (or its configuration) since its diagnostics were last published */
+  VlDocument *analysis; /* the engine's view of it, kept between analyses (incremental reparse);
+                           NULL until first analysed */
   struct VlLspDoc *next;
 } VlLspDoc;
 
@@ -26,7 +31,7 @@ typedef struct VlLspStore {
   VlLspDoc *head;
 } VlLspStore;
 
-/* Opens (or reopens, replacing) a document with a copy of `text`. */
+/* Opens (or reopens, replacing) a document with a copy of `text`; it is dirty. */
 VlLspDoc *vl_lsp_store_open(VlLspStore *self, const char *uri, const char *language_id, int64_t version,
                             const char *text, size_t len);
 /* The open document with that URI, or NULL. */
@@ -35,7 +40,8 @@ VlLspDoc *vl_lsp_store_find(const VlLspStore *self, const char *uri);
 bool vl_lsp_store_close(VlLspStore *self, const char *uri);
 void vl_lsp_store_free(VlLspStore *self);
 
-/* Replaces bytes [start, end) of the text with a copy of `text` (len bytes); offsets are clamped. */
+/* Replaces bytes [start, end) of the text with a copy of `text` (len bytes); offsets are clamped.
+ * The edit is recorded in the document's analysis too. */
 void vl_lsp_doc_replace(VlLspDoc *self, size_t start, size_t end, const char *text, size_t len);
 
 #endif

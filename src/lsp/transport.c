@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +25,26 @@ void vl_lsp_reader_free(VlLspReader *self) {
   *self = (VlLspReader){.fd = -1};
 }
 
-/* Reads more input after the unread bytes (moving them to the front).  Returns false at the end. */
+/* Reads more input after the unread bytes (moving them to the front).  Returns false at the end,
+ * or in non-blocking mode when nothing more has arrived (would_block is set then). */
 static bool fill(VlLspReader *self) {
   if (self->eof) return false;
-  if (self->pos > 0) {
-    memmove(self->buf, self->buf + self->pos, self->len - self->pos);
-    self->len -= self->pos;
-    self->pos = 0;
+  if (self->nonblocking) {
+    struct pollfd p = {.fd = self->fd, .events = POLLIN};
+    int n;
+    while ((n = poll(&p, 1, 0)) < 0 && errno == EINTR) continue;
+    if (n == 0) {
+      self->would_block = true;
+      return false;
+    }
+  }
+  if (!self->nonblocking) self->mark = self->pos;
+  size_t keep = self->mark; /* non-blocking: the start of the message, to go back to */
+  if (keep > 0) {
+    memmove(self->buf, self->buf + keep, self->len - keep);
+    self->len -= keep;
+    self->pos -= keep;
+    self->mark -= keep;
   }
   if (self->cap - self->len < 4096) {
     self->cap = self->cap ? self->cap * 2 : 65536;
@@ -204,6 +218,23 @@ VlLspRead vl_lsp_read(VlLspReader *self, char **body, size_t *len, char *err, si
   *body = vl_xstrndup(self->buf + self->pos, *len);
   self->pos += *len;
   return VL_LSP_READ_MESSAGE;
+}
+
+VlLspRead vl_lsp_read_available(VlLspReader *self, char **body, size_t *len, char *err, size_t errlen) {
+  self->nonblocking = true;
+  self->would_block = false;
+  self->mark = self->pos;
+  VlLspRead got = vl_lsp_read(self, body, len, err, errlen);
+  self->nonblocking = false;
+  if (!self->would_block) return got;
+  /* not all there yet: as if nothing had been read (skipped garbage is read again, and logged, when
+   * the next message is waited for) */
+  free(*body);
+  *body = NULL;
+  *len = 0;
+  err[0] = '\0';
+  self->pos = self->mark;
+  return VL_LSP_READ_NONE;
 }
 
 bool vl_lsp_write(int fd, const char *content, size_t len) {

@@ -3,7 +3,9 @@
 -- Opens $VL_FILE, starts the server for it (vim.lsp.start on Neovim 0.8+, start_client +
 -- buf_attach_client on 0.7), waits for the diagnostics, then does what a user does: puts the
 -- cursor on the first one and runs vim.lsp.buf.code_action(), with vim.ui.select answered by
--- picking the first item (its titles are recorded).  Writes what it saw as JSON to $VL_OUT.
+-- picking the first item (its titles are recorded); then edits the buffer (Neovim sends the edits
+-- as incremental changes) and waits for the diagnostics to follow.  Writes what it saw as JSON to
+-- $VL_OUT.
 local file, out = os.getenv('VL_FILE'), os.getenv('VL_OUT')
 local result = { errors = {}, actions = {} }
 
@@ -49,6 +51,18 @@ local ok, err = pcall(function()
     return
   end
   result.fixed = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') .. '\n'
+  -- the edit reaches the server as an incremental change: the diagnostic goes away
+  result.cleared = vim.wait(10000, function() return #vim.diagnostic.get(buf) == 0 end, 20)
+  -- typing it back (the .copy() deleted, then a line inserted above): the leak is back, one line down
+  local row = first.lnum
+  local line = vim.api.nvim_buf_get_lines(buf, row, row + 1, false)[1]
+  local at = line:find('.copy()', 1, true)
+  vim.api.nvim_buf_set_text(buf, row, at - 1, row, at - 1 + #'.copy()', { '' })
+  vim.api.nvim_buf_set_lines(buf, 0, 0, false, { '# typed' })
+  if vim.wait(10000, function() return #vim.diagnostic.get(buf) == 1 end, 20) then
+    local d = vim.diagnostic.get(buf)[1]
+    result.retyped = { lnum = d.lnum, col = d.col }
+  end
   vim.lsp.stop_client(id)
 end)
 if not ok then table.insert(result.errors, tostring(err)) end

@@ -74,6 +74,25 @@ static void positions(void **state) {
   vl_arena_delete(arena);
 }
 
+/* vl_lsp_text_offset, on the text alone, agrees with vl_lsp_offset for every position: line endings
+ * \r\n, \r and \n, a NUL byte, a surrogate pair, characters and lines past the end. */
+static void text_offsets(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  static const char text[] = "x = 1\r\na\xC3\xA9\xF0\x9F\x98\x80" "b\rc\0d\n\r\n\nlast";
+  size_t len = sizeof text - 1;
+  VlSource *src = vl_source_new(arena, "t.py", text, len);
+  for (int enc = 0; enc < 2; enc++)
+    for (uint32_t line = 0; line < src->nlines + 2; line++)
+      for (uint32_t ch = 0; ch < 12; ch++) {
+        bool past;
+        VlLspEncoding e = enc ? VL_LSP_UTF8 : VL_LSP_UTF16;
+        assert_int_equal(vl_lsp_text_offset(text, len, e, line, ch, &past), vl_lsp_offset(src, e, line, ch));
+        assert_int_equal(past, line >= src->nlines);
+      }
+  vl_arena_delete(arena);
+}
+
 /* Reads everything `input` frames into, as "body" strings and "!" for each skipped message. */
 static char *read_all(const char *input, size_t len) {
   int fds[2];
@@ -119,6 +138,51 @@ static void framing(void **state) {
   READS("Content-Length: 10\r\n\r\n{}", "$");  /* the input ends inside the content */
   READS("Content-Length: 10\r\n", "$");        /* ... inside the header */
   READS("garbage without any header", "$");    /* the input ends inside what would be a header */
+}
+
+/* vl_lsp_read_available takes a message only once it has arrived whole, and consumes nothing
+ * otherwise: what the server drains before it analyses. */
+static void read_without_waiting(void **state) {
+  (void)state;
+  int fds[2];
+  assert_int_equal(pipe(fds), 0);
+  VlLspReader r;
+  vl_lsp_reader_init(&r, fds[0]);
+  char *body, err[256];
+  size_t len;
+#define PUT(s) assert_int_equal(write(fds[1], s, sizeof s - 1), (ssize_t)(sizeof s - 1))
+#define AVAILABLE() vl_lsp_read_available(&r, &body, &len, err, sizeof err)
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_NONE); /* nothing sent */
+  PUT("\r\nContent-Len");
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_NONE); /* half a header */
+  assert_string_equal(err, "");
+  PUT("gth: 7\r\n\r\n[1,");
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_NONE); /* half the content */
+  PUT("2,3]Content-Length: 2\r\n\r\n{}Content-Length: 5\r\n\r\n");
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_MESSAGE);
+  assert_string_equal(body, "[1,2,3]");
+  free(body);
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_MESSAGE);
+  assert_string_equal(body, "{}");
+  free(body);
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_NONE);
+  PUT("\"abc\"garbage\r\n\r\n");
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_MESSAGE);
+  assert_string_equal(body, "\"abc\"");
+  free(body);
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_NONE); /* garbage, then nothing: waits to resynchronise */
+  PUT("Content-Length: 1\r\n\r\n9");
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_BAD); /* the garbage is skipped once the next header is there */
+  assert_non_null(strstr(err, "malformed header line 'garbage'"));
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_MESSAGE);
+  assert_string_equal(body, "9");
+  free(body);
+  close(fds[1]);
+  assert_int_equal(AVAILABLE(), VL_LSP_READ_EOF); /* the end of the input is not "nothing yet" */
+#undef PUT
+#undef AVAILABLE
+  vl_lsp_reader_free(&r);
+  close(fds[0]);
 }
 
 /* A message over the limit is skipped, and the next one read: a sparse file holds the input. */
@@ -175,7 +239,8 @@ static void store_edits(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(file_uris),    cmocka_unit_test(positions), cmocka_unit_test(framing),
-      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits),
+      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits), cmocka_unit_test(text_offsets),
+      cmocka_unit_test(read_without_waiting),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,8 @@
 Neovim opens a leaky file with a non-ASCII string before the view, gets the diagnostic (Neovim
 turns the LSP position back into a byte column, so the column checks the UTF-16 conversion end to
 end), asks for the code action and applies it; the result must be `viewleak check --fix
---unsafe-fixes`'s.  Exits 77 (ctest: skipped) when nvim is not installed (apt-get install neovim).
+--unsafe-fixes`'s; then the buffer is edited (Neovim sends incremental changes) and the diagnostics
+must follow.  Exits 77 (ctest: skipped) when nvim is not installed (apt-get install neovim).
 """
 import json
 import os
@@ -68,6 +69,10 @@ def main():
         if result.get("fixed") != fixed:
             problems.append("applying the action gave:\n%s\nexpected (viewleak check --fix --unsafe-fixes):\n%s"
                             % (result.get("fixed"), fixed))
+        if result.get("cleared") is not True:
+            problems.append("the diagnostic stayed after the fix was applied (an incremental change)")
+        if result.get("retyped") != {"lnum": test_server.VIEW_LINE + 1, "col": col}:
+            problems.append("after typing the leak back one line down: %r" % result.get("retyped"))
         for p_ in problems:
             print("FAIL:", p_)
         print("1 passed, 0 failed" if not problems else "0 passed, 1 failed")
