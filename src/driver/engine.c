@@ -30,6 +30,9 @@ struct VlReport {
   size_t count, active;
   bool syntax_errors;
   const char *skipped;
+  size_t ncells;         /* a notebook's: its code cells' first rows and numbers */
+  uint32_t *cell_rows;
+  unsigned *cell_numbers;
 };
 
 VlEngine *vl_engine_new(char *err, size_t errlen) {
@@ -104,6 +107,27 @@ void vl_report_set_diagnostics(VlReport *self, const VlDiagnostic *diags, size_t
     self->diags[i] = diags[i];
     if (!diags[i].suppressed) self->active++;
   }
+}
+
+void vl_report_set_cells(VlReport *self, size_t n, const uint32_t *first_rows, const unsigned *numbers) {
+  self->ncells = n;
+  self->cell_rows = VL_ARENA_ARRAY(self->arena, uint32_t, n ? n : 1);
+  self->cell_numbers = VL_ARENA_ARRAY(self->arena, unsigned, n ? n : 1);
+  if (n) memcpy(self->cell_rows, first_rows, n * sizeof(uint32_t));
+  if (n) memcpy(self->cell_numbers, numbers, n * sizeof(unsigned));
+}
+
+bool vl_report_cell(const VlReport *self, uint32_t row, unsigned *cell, uint32_t *cell_row) {
+  if (!self->ncells) return false;
+  size_t lo = 0, hi = self->ncells; /* the last cell starting at or before row */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (self->cell_rows[mid] <= row) lo = mid;
+    else hi = mid;
+  }
+  *cell = self->cell_numbers[lo];
+  *cell_row = row >= self->cell_rows[lo] ? row - self->cell_rows[lo] : 0;
+  return true;
 }
 
 const VlSource *vl_report_source(const VlReport *self) { return self->src; }

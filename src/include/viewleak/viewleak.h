@@ -133,6 +133,11 @@ bool vl_report_has_syntax_errors(const VlReport *self);
  * parentheses), or NULL when it was. */
 const char *vl_report_skipped(const VlReport *self);
 
+/* A notebook's report (its code cells joined into one module, driver/notebook.h): the cell of
+ * 0-based row `row` (its number among all the notebook's cells, 1-based) and the 0-based row in it.
+ * False for a report that is not a notebook's.  Columns are the same in the cell. */
+bool vl_report_cell(const VlReport *self, uint32_t row, unsigned *cell, uint32_t *cell_row);
+
 /* ---- sessions: several files checked as one program ----
  *
  * A call into a helper of another module, a method of a class defined elsewhere, a generator
