@@ -339,8 +339,9 @@ static void emit(void *ctx, size_t i) {
 
 /* ---- the program: scan, find the imported files, analyse along the import graph ---- */
 
-/* Reads file i of the session (or the checked stdin text); NULL when it cannot be read. */
-static char *unit_text(Jobs *jobs, size_t i, size_t *len) {
+/* Reads file i of the session (or the checked stdin text), a notebook's module for a notebook (the
+ * notebook in *nb when nb is not NULL); NULL when it cannot be read. */
+static char *unit_text(Jobs *jobs, size_t i, size_t *len, VlNotebook **nb) {
   Unit *u = &jobs->units[i];
   const char *path = vl_session_path(jobs->session, i);
   char *text, err[256];
@@ -351,7 +352,7 @@ static char *unit_text(Jobs *jobs, size_t i, size_t *len) {
     return NULL;
   }
   if (!vl_notebook_is_path(path)) return text;
-  char *module = notebook_module(text, *len, len, NULL, err, sizeof err); /* (work reports the error) */
+  char *module = notebook_module(text, *len, len, nb, err, sizeof err); /* (work reports the error) */
   free(text);
   return module;
 }
@@ -359,7 +360,18 @@ static char *unit_text(Jobs *jobs, size_t i, size_t *len) {
 static void scan_one(void *ctx, size_t i) {
   Jobs *jobs = ctx;
   size_t len;
-  char *text = unit_text(jobs, i, &len);
+  VlNotebook *nb = NULL;
+  char *text = unit_text(jobs, i, &len, &nb);
+  if (nb) { /* a notebook: its messages name cells */
+    size_t n = vl_notebook_code_cells(nb);
+    uint32_t *rows = vl_xcalloc(n + 1, sizeof(uint32_t));
+    unsigned *numbers = vl_xcalloc(n + 1, sizeof(unsigned));
+    for (size_t k = 0; k < n; k++) rows[k] = vl_notebook_cell_row(nb, k), numbers[k] = vl_notebook_cell_number(nb, k);
+    vl_session_set_cells(jobs->session, i, n, rows, numbers);
+    free(rows);
+    free(numbers);
+    vl_notebook_delete(nb);
+  }
   if (!text) return;
   vl_session_scan(jobs->session, i, text, len);
   free(text);
@@ -386,7 +398,7 @@ static void analyse_job(void *ctx, size_t j) {
     Unit *u = &jobs->units[i];
     if (!u->sel) continue;
     size_t len;
-    char *text = unit_text(jobs, i, &len);
+    char *text = unit_text(jobs, i, &len, NULL);
     if (!text) continue;
     vl_session_analyse(jobs->session, i, text, len, u->sel, &u->ext);
     free(text);

@@ -657,6 +657,27 @@ notebook_noqa_and_configuration() {
   expect_has "$T/out" "pos.ipynb:cell 4:4:21: VL001"
 }
 
+# Messages name a place by cell; the result cache keys on the cells, since joining two cells leaves
+# the module text as it was.
+notebook_messages_name_cells_and_the_cache_follows() {
+  local code='"data = np.random.randn(50, 8, 8)\n", "kept = []\n"'
+  local loop='"for i in range(10):\n", "    kept.append(data[i])\n", "    data = np.delete(data, i, axis=0)\n"'
+  local cell='{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": [%s]}'
+  printf "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [$cell, $cell, $cell]}\n" \
+    '"import numpy as np\n"' "$code" "$loop" >nb.ipynb
+  run --output-format concise nb.ipynb
+  expect_rc 1
+  expect_has "$T/out" "nb.ipynb:cell 3:2:17: VL001"
+  expect_has "$T/out" "rebound to a new array on line 3 of cell 3:"
+  [ -n "$(ls -A "$T/cache" 2>/dev/null)" ] || fail "nothing was cached"
+  printf "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [$cell, $cell]}\n" \
+    '"import numpy as np\n"' "$code, $loop" >nb.ipynb
+  run --output-format concise nb.ipynb
+  expect_rc 1
+  expect_has "$T/out" "nb.ipynb:cell 2:4:17: VL001"
+  expect_has "$T/out" "rebound to a new array on line 5 of cell 2:"
+}
+
 notebook_fixtures_are_valid_nbformat() {
   /usr/bin/python3 -c 'import nbformat' 2>/dev/null || skip "python3-nbformat is not installed"
   /usr/bin/python3 - "$REPO/$NB_FIXTURES" <<'PY' >"$T/out" 2>&1 || fail "a fixture notebook is not valid nbformat 4"

@@ -166,6 +166,10 @@ bool vl_session_has_module(const VlSession *self, const char *module);
 /* Is module a modelled library's (numpy.linalg, torch.nn) or a viewless one's (jax)?  Its calls are
  * read from the library tables, so its sources are never worth analysing. */
 bool vl_session_is_library(const VlSession *self, const char *module);
+/* File i is a notebook's module (driver/notebook.h): code cell k starts at row first_rows[k] and is
+ * cell numbers[k] of the notebook (copied), so messages name places as "line 3 of cell 4".  Before
+ * vl_session_cache_settings and the analysis; thread-safe for distinct files. */
+void vl_session_set_cells(VlSession *self, size_t i, size_t n, const uint32_t *first_rows, const unsigned *numbers);
 /* Reads what file i imports from its source (only import lines are parsed). */
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len);
 /* The absolute dotted names file i imports or may import (`from a import b`: a and a.b). */
