@@ -73,15 +73,23 @@ static char *stem_of(const char *path, bool *package) {
 
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions) {
+  return vl_engine_check_cells(self, path, text, len, selection, extensions, 0, NULL, NULL);
+}
+
+VlReport *vl_engine_check_cells(const VlEngine *self, const char *path, const char *text, size_t len,
+                                const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
+                                const uint32_t *first_rows, const unsigned *numbers) {
   /* one file, a program of its own */
   VlSession *s = vl_session_new(self);
   bool package = false;
   char *module = stem_of(path, &package);
   size_t i = vl_session_add(s, path, module, package, true);
   free(module);
+  if (ncells) vl_session_set_cells(s, i, ncells, first_rows, numbers);
   vl_session_plan(s);
   vl_session_analyse(s, i, text, len, selection, extensions);
   VlReport *r = vl_session_report(s, i, text, len, selection);
+  if (ncells) vl_report_set_cells(r, ncells, first_rows, numbers);
   vl_session_delete(s);
   return r;
 }

@@ -314,6 +314,28 @@ static uint32_t count_rows(const char *t, size_t len) {
   return rows;
 }
 
+/* Appends a code cell's text to the module, masked, with a line break when it has none at its end;
+ * returns the rows it added. */
+static uint32_t append_cell(VlBuf *module, const char *text, size_t len) {
+  size_t at = module->len;
+  vl_buf_append(module, text, len);
+  mask(module->data + at, len);
+  if (!len || (text[len - 1] != '\n' && text[len - 1] != '\r')) vl_buf_append(module, "\n", 1);
+  return count_rows(module->data + at, module->len - at);
+}
+
+char *vl_notebook_join(const char *const *cells, const size_t *lens, size_t n, uint32_t *first_rows, size_t *len) {
+  VlBuf module = {0};
+  vl_buf_append(&module, "", 0);
+  uint32_t rows = 0;
+  for (size_t k = 0; k < n; k++) {
+    first_rows[k] = rows;
+    rows += append_cell(&module, cells[k], lens[k]);
+  }
+  *len = module.len;
+  return module.data;
+}
+
 /* The 1-based line of byte `at` in the JSON text, for messages. */
 static unsigned json_line(const char *s, size_t at) {
   unsigned line = 1;
@@ -389,6 +411,7 @@ VlNotebook *vl_notebook_parse(const char *json, size_t len, char *err, size_t er
   VlBuf module = {0}, check = {0};
   vl_buf_append(&module, "", 0);
   unsigned number = 0;
+  uint32_t rows = 0;
   const char *problem = NULL;
   for (const cJSON *cell = cells->child; cell && !problem; cell = cell->next) {
     number++;
@@ -401,7 +424,7 @@ VlNotebook *vl_notebook_parse(const char *json, size_t len, char *err, size_t er
     if (!cJSON_IsObject(cell) || !cJSON_IsString(type)) {
       problem = "cell %ld has no `cell_type`";
     } else if (strcmp(type->valuestring, "code") == 0) {
-      Cell c = {.number = number, .start = module.len, .row = count_rows(module.data, module.len)};
+      Cell c = {.number = number, .start = module.len, .row = rows};
       check.len = 0;
       if (!cjson_source(cell, &check)) {
         problem = "cell %ld: `source` is not text";
@@ -412,12 +435,7 @@ VlNotebook *vl_notebook_parse(const char *json, size_t len, char *err, size_t er
         if (!decode_pieces(nb, &c) || c.len != check.len || memcmp(c.text, check.data, c.len) != 0)
           problem = "cannot locate the source of cell %ld in the JSON text";
       }
-      char *masked = vl_xstrndup(c.text ? c.text : "", c.len);
-      mask(masked, c.len);
-      vl_buf_append(&module, masked, c.len);
-      free(masked);
-      if (c.len && c.text[c.len - 1] != '\n' && c.text[c.len - 1] != '\r') vl_buf_append(&module, "\n", 1);
-      else if (!c.len) vl_buf_append(&module, "\n", 1);
+      rows += append_cell(&module, c.text ? c.text : "", c.len);
       VL_VEC_PUSH(&code, c);
     }
     w.i = at;

@@ -43,6 +43,11 @@ size_t vl_notebook_code_cells(const VlNotebook *self);
 unsigned vl_notebook_cell_number(const VlNotebook *self, size_t k);
 uint32_t vl_notebook_cell_row(const VlNotebook *self, size_t k);
 
+/* The module of code cells given as texts (cells[k], lens[k] bytes), joined and masked as above;
+ * first_rows[k] receives cell k's first row in it (an array of n).  For cells that come from an
+ * editor (the LSP server's notebook documents).  Caller frees. */
+char *vl_notebook_join(const char *const *cells, const size_t *lens, size_t n, uint32_t *first_rows, size_t *len);
+
 /* Tells `report` (a report of the module text) which rows belong to which cell, so that formats
  * print positions per cell (vl_report_cell). */
 void vl_notebook_annotate(const VlNotebook *self, VlReport *report);

@@ -14,6 +14,7 @@
  *   workspace/didChangeWatchedFiles     notification   a configuration file changed: publishes all again
  *   workspace/didChangeConfiguration    notification   new "viewleak" settings: publishes all again
  *   $/cancelRequest                     notification   nothing: every request is answered at once
+ *   notebookDocument/didOpen|didChange|didSave|didClose   notification   notebooks (notebook.c)
  *
  * Settings, in initializationOptions or didChangeConfiguration's settings.viewleak (codes or
  * prefixes, as on the command line; an array or a comma-separated string):
@@ -46,6 +47,7 @@ static bool is_config_file(const char *uri) {
 
 static void publish_all(VlLspServer *s) {
   for (VlLspDoc *d = s->docs.head; d; d = d->next) vl_lsp_publish(s, d);
+  vl_lsp_notebooks_publish_all(s);
 }
 
 /* Configuration may have changed: forget which errors were shown and analyse everything again. */
@@ -141,6 +143,7 @@ static cJSON *initialize(VlLspServer *s, const cJSON *params, VlLspError *err) {
   vl_lsp_json_add_bool(sync, "openClose", true);
   vl_lsp_json_add_number(sync, "change", 1); /* TextDocumentSyncKind.Full */
   vl_lsp_json_add_bool(vl_lsp_json_add_object(sync, "save"), "includeText", false);
+  vl_lsp_notebook_capabilities(c);
   if (s->caps.code_action_literals) { /* CodeActionOptions only for clients that take literals */
     cJSON *ca = vl_lsp_json_add_object(c, "codeActionProvider");
     vl_lsp_json_push(vl_lsp_json_add_array(ca, "codeActionKinds"), cJSON_CreateString("quickfix"));
@@ -286,6 +289,7 @@ static cJSON *code_action(VlLspServer *s, const cJSON *params, VlLspError *err) 
   NEED_PARAMS(params, err);
   const char *uri = vl_lsp_json_string(params, "textDocument.uri");
   VlLspDoc *d = uri ? vl_lsp_store_find(&s->docs, uri) : NULL;
+  if (!d && uri) d = vl_lsp_notebook_cell(s, uri);
   if (!d) return vl_lsp_json_check(cJSON_CreateArray()); /* not ours: no actions */
   return vl_lsp_code_actions(s, d, params);
 }
@@ -320,6 +324,10 @@ static const VlLspMethod methods[] = {
     {"workspace/didChangeWatchedFiles", VL_LSP_NOTIFICATION, 0, did_change_watched_files},
     {"workspace/didChangeConfiguration", VL_LSP_NOTIFICATION, 0, did_change_configuration},
     {"$/cancelRequest", VL_LSP_NOTIFICATION, VL_LSP_BEFORE_INIT | VL_LSP_AFTER_SHUTDOWN, ignore},
+    {"notebookDocument/didOpen", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_open},
+    {"notebookDocument/didChange", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_change},
+    {"notebookDocument/didSave", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_save},
+    {"notebookDocument/didClose", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_close},
 };
 
 const VlLspMethod *vl_lsp_method_find(const char *name) {

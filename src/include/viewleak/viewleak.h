@@ -115,6 +115,12 @@ typedef struct VlLibraryExtensions {
  * Never fails: Python syntax errors are analysed around.  Thread-safe for distinct calls. */
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions);
+/* vl_engine_check for a notebook's module (its code cells joined: driver/notebook.h): code cell k
+ * starts at row first_rows[k] and is cell numbers[k] of the notebook, so that messages and the
+ * report (vl_report_cell) name cells. */
+VlReport *vl_engine_check_cells(const VlEngine *self, const char *path, const char *text, size_t len,
+                                const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
+                                const uint32_t *first_rows, const unsigned *numbers);
 void vl_report_delete(VlReport *self);
 
 const char *vl_report_path(const VlReport *self);
