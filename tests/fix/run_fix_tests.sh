@@ -2,7 +2,8 @@
 # run_fix_tests.sh: end-to-end tests of `viewleak check` with the built binary, each in its own scratch
 # folder: --fix, --unsafe-fixes, --diff, --exit-non-zero-on-fix (functions fix_*, ctest label `fix`),
 # and what the golden cases of tests/cli cannot drive -- stdin, the working directory, files written
-# by -o, discovered configuration errors (functions cli_*, label `cli`).
+# by -o, discovered configuration errors (functions cli_*, label `cli`); Jupyter notebooks (functions
+# notebook_*, label `notebook`).
 #
 #   run_fix_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for tests/cli/data)
 #   run_fix_tests.sh --list                 the case names, for tests/fix/CMakeLists.txt
