@@ -18,7 +18,7 @@
  *   ]
  *
  * In a notebook, "cell" is the finding's cell (1-based, among all cells) and rows count from the start
- * of their cell, as Ruff prints them.
+ * of their cell, as Ruff prints them; a related location names its own cell ("cell" first).
  *
  * `json` is one array (serde_json's pretty layout, as Ruff prints it), streamed as reports come;
  * `json-lines` one compact object per line.  Suppressed findings are not printed.  Built with cJSON. */
@@ -72,6 +72,8 @@ static cJSON *finding(const VlReport *r, const VlDiagnostic *d, const char *path
   cJSON *related = vl_format_json_check(cJSON_AddArrayToObject(o, "related"));
   if (d->has_related) {
     cJSON *rel = vl_format_json_check(cJSON_CreateObject());
+    unsigned rel_cell = vl_format_cell(r, d->related.start); /* a notebook's: it may be in another cell */
+    if (rel_cell) vl_format_json_check(cJSON_AddNumberToObject(rel, "cell", rel_cell));
     add_range(rel, r, d->related);
     vl_format_json_add_string(rel, "message", d->related_message ? d->related_message : "");
     cJSON_AddItemToArray(related, rel);

@@ -62,7 +62,8 @@ def check_json(findings):
         check(f["noqa_row"] == f["location"]["row"], f"{what}: noqa_row")
         check(f["url"].endswith(f"/{f['code']}.md"), f"{what}: url {f['url']}")
         for r in f["related"]:
-            check(set(r) == {"message", "location", "end_location"}, f"{what}: related keys {sorted(r)}")
+            keys = {"message", "location", "end_location"} | ({"cell"} if notebook else set())
+            check(set(r) == keys and list(r) == sorted(r), f"{what}: related keys {sorted(r)}")
             check_location(r["location"], what)
         if f["fix"] is not None:
             check(f["fix"]["applicability"] in ("safe", "unsafe"), f"{what}: applicability")
