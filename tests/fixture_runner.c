@@ -12,7 +12,11 @@
  *
  * A folder with a main.py is one program (a fixture of several modules: a helper module, a package):
  * its files are checked together, as `viewleak check FOLDER` does, the modules they import found
- * next to them, and each file's markers must match the findings reported in it. */
+ * next to them, and each file's markers must match the findings reported in it.
+ *
+ * A notebook (.ipynb) is checked as `viewleak check` checks it: its code cells as one module; its
+ * markers are read in that module, and every `# expect:` in the JSON text must be one of them (a
+ * marker in a Markdown cell, an output or a masked magic line would check nothing). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +24,7 @@
 #include <sys/stat.h>
 
 #include "driver/modules.h"
+#include "driver/notebook.h"
 #include "driver/walk.h"
 #include "viewleak/viewleak.h"
 
@@ -184,6 +189,38 @@ static void check_program(Tally *t, const VlEngine *engine, const char *const *p
   vl_session_delete(s);
 }
 
+/* How many times `# expect:` occurs in text. */
+static size_t marker_count(const char *text) {
+  size_t n = 0;
+  for (const char *p = strstr(text, "# expect:"); p; p = strstr(p + 1, "# expect:")) n++;
+  return n;
+}
+
+/* Checks a notebook: its module's findings against the markers of its code cells. */
+static void check_notebook(Tally *t, const VlEngine *engine, const char *path, const char *json, size_t len) {
+  char err[512];
+  VlNotebook *nb = vl_notebook_parse(json, len, err, sizeof err);
+  if (!nb) {
+    printf("FAIL %s: %s\n", path, err);
+    t->failed++;
+    return;
+  }
+  size_t n;
+  const char *module = vl_notebook_source(nb, &n);
+  if (marker_count(module) != marker_count(json)) {
+    printf("FAIL %s: %zu `# expect:` markers outside code (Markdown, raw cells, outputs, magics) check nothing\n",
+           path, marker_count(json) - marker_count(module));
+    t->failed++;
+  } else {
+    VlSelection *sel = selection_for(path);
+    VlReport *r = vl_engine_check(engine, path, module, n, sel, NULL);
+    vl_selection_delete(sel);
+    judge(t, path, module, r);
+    vl_report_delete(r);
+  }
+  vl_notebook_delete(nb);
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: %s DIR_OR_FILE...\n", argv[0]);
@@ -226,6 +263,11 @@ int main(int argc, char **argv) {
     if (!vl_read_file(path, &text, &len, err, sizeof err)) {
       printf("FAIL %s: %s\n", path, err);
       t.failed++;
+      continue;
+    }
+    if (vl_notebook_is_path(path)) {
+      check_notebook(&t, engine, path, text, len);
+      free(text);
       continue;
     }
     VlSelection *sel = selection_for(path);

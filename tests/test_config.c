@@ -358,7 +358,8 @@ static void error_duplicate_key(void **state) {
 static void error_wrong_type_every_list_key(void **state) {
   Tree *t = *state;
   static const char *const keys[] = {"select", "extend-select", "ignore", "exclude", "extend-exclude",
-                                     "extend-copy-functions", "extend-view-functions", "extend-array-producers"};
+                                     "extend-copy-functions", "extend-view-functions", "extend-array-producers",
+                                     "include", "extend-include"};
   for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
     char text[256], err[512], needle[64];
     /* a string where an array is wanted (the commonest mistake) */
@@ -761,6 +762,32 @@ static void extend_exclude_adds(void **state) {
   vl_config_delete(c);
 }
 
+/* include / extend-include: which files found while walking are checked (notebooks by default). */
+static void includes(void **state) {
+  Tree *t = *state;
+  VlConfig *d = vl_config_default();
+  assert_true(vl_config_includes(d, at(t, "a.py")));
+  assert_true(vl_config_includes(d, at(t, "pkg/a.pyi")));
+  assert_true(vl_config_includes(d, at(t, "nb/analysis.ipynb")));
+  assert_false(vl_config_includes(d, at(t, "a.pyw")));
+  assert_false(vl_config_includes(d, at(t, "notes.txt")));
+  vl_config_delete(d);
+  put(t, "viewleak.toml", "include = [\"*.py\", \"scripts/*.cgi\"]\n");
+  VlConfig *c = load_ok(t, "viewleak.toml");
+  assert_true(c->has_include);
+  assert_true(vl_config_includes(c, at(t, "src/a.py")));
+  assert_true(vl_config_includes(c, at(t, "scripts/run.cgi")));
+  assert_false(vl_config_includes(c, at(t, "other/run.cgi"))); /* anchored at the config's folder */
+  assert_false(vl_config_includes(c, at(t, "nb/analysis.ipynb"))); /* the defaults are gone */
+  vl_config_delete(c);
+  put(t, "viewleak.toml", "extend-include = [\"*.pyw\"]\n");
+  c = load_ok(t, "viewleak.toml");
+  assert_true(vl_config_includes(c, at(t, "a.pyw")));
+  assert_true(vl_config_includes(c, at(t, "nb/analysis.ipynb"))); /* the defaults stay */
+  assert_false(vl_config_includes(c, at(t, "notes.txt")));
+  vl_config_delete(c);
+}
+
 /* ---- library extensions ---- */
 
 static size_t count_code(const VlReport *r, const char *code) {
@@ -1020,6 +1047,7 @@ int main(void) {
       T(excludes_default),
       T(exclude_replaces_defaults),
       T(extend_exclude_adds),
+      T(includes),
       T(extensions_are_read),
       T(extension_copy_function_makes_a_rebind),
       T(extension_view_function_makes_a_view),

@@ -25,6 +25,7 @@
 #include "driver/config.h"
 #include "driver/fix.h"
 #include "driver/modules.h"
+#include "driver/notebook.h"
 #include "driver/pool.h"
 #include "driver/project.h"
 #include "driver/shard.h"
@@ -35,9 +36,9 @@
 static const char usage_check[] =
     "Usage: viewleak check [OPTIONS] [PATH...]\n"
     "\n"
-    "Checks Python files; folders are searched for *.py and *.pyi files (skipping .git, __pycache__,\n"
-    ".venv, venv, node_modules, build, dist and the like, the configuration's `exclude`, and what git\n"
-    "ignores).\n"
+    "Checks Python files and Jupyter notebooks; folders are searched for *.py, *.pyi and *.ipynb files\n"
+    "(or the configuration's `include`; skipping .git, __pycache__, .venv, venv, node_modules, build,\n"
+    "dist and the like, the configuration's `exclude`, and what git ignores).\n"
     "\n"
     "Rule selection:\n"
     "      --select CODES          Only these rules (comma-separated codes or prefixes; ALL)\n"
@@ -148,6 +149,15 @@ static bool respects_gitignore(void *ctx, const char *path) {
   return !c || c->respect_gitignore; /* a broken configuration is reported by skip_excluded */
 }
 
+/* Is a file found while walking one to check?  Its configuration's include lists say. */
+static bool included(void *ctx, const char *path) {
+  Run *run = ctx;
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, path, err, sizeof err);
+  if (!c && err[0]) error(run, NULL, err); /* (reported once: the first question about it) */
+  return c && vl_config_includes(c, path);
+}
+
 /* --force-exclude: a named path is skipped when it, or any folder above it, is excluded. */
 static bool skip_named(void *ctx, const char *path) {
   char *p = vl_xstrdup(path);
@@ -195,8 +205,10 @@ typedef struct Jobs {
 } Jobs;
 
 /* Applies (or renders as a diff) the fixes of a report; rechecks each result as one file of the
- * program.  Thread-safe: touches only `job` (and reads the session). */
-static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+ * program.  `nb`: the notebook `text` is the module of (its fixes go back into its JSON).
+ * Thread-safe: touches only `job` (and reads the session). */
+static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp,
+                       const VlNotebook *nb) {
   Run *run = jobs->run;
   Options *o = run->opt;
   const char *path = job->path;
@@ -216,8 +228,15 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
     fixed_len = n;
     applied_total += applied;
   }
+  if (fixed && nb) { /* the notebook's JSON, its changed source lines re-encoded */
+    char *json = vl_notebook_apply(nb, fixed, fixed_len, &fixed_len, job->error, sizeof job->error);
+    free(fixed);
+    fixed = json;
+    if (!json && r != original) vl_report_delete(r), r = original;
+  }
   if (fixed && o->diff) {
-    vl_fix_diff(path, text, len, fixed, fixed_len, &job->diff);
+    if (nb) vl_notebook_diff(nb, path, fixed, fixed_len, &job->diff);
+    else vl_fix_diff(path, text, len, fixed, fixed_len, &job->diff);
     job->applied = applied_total;
   } else if (fixed && o->fix && stamp) {
     if (vl_fix_write(path, stamp, fixed, fixed_len, job->error, sizeof job->error)) {
@@ -234,7 +253,35 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
   }
   free(fixed);
   if (r != original) vl_report_delete(original);
+  if (nb) vl_notebook_annotate(nb, r);
   job->report = r;
+}
+
+/* A notebook's module (NULL with the reason in err when `raw` is not a notebook); *nb receives the
+ * notebook when nb is not NULL. */
+static char *notebook_module(const char *raw, size_t raw_len, size_t *len, VlNotebook **nb, char *err, size_t errlen) {
+  VlNotebook *book = vl_notebook_parse(raw, raw_len, err, errlen);
+  if (!book) return NULL;
+  const char *source = vl_notebook_source(book, len);
+  char *module = vl_xstrndup(source, *len);
+  if (nb) *nb = book;
+  else vl_notebook_delete(book);
+  return module;
+}
+
+/* check_text over a file's text, as a notebook's module when it is one. */
+static void check_file_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+  if (!vl_notebook_is_path(job->path)) {
+    check_text(jobs, job, text, len, stamp, NULL);
+    return;
+  }
+  VlNotebook *nb = NULL;
+  size_t n;
+  char *module = notebook_module(text, len, &n, &nb, job->error, sizeof job->error);
+  if (!module) return;
+  check_text(jobs, job, module, n, stamp, nb);
+  free(module);
+  vl_notebook_delete(nb);
 }
 
 static void work(void *ctx, size_t i) {
@@ -243,7 +290,7 @@ static void work(void *ctx, size_t i) {
   if (!job->reported) return; /* in another --shard */
   if (!job->config) return;    /* its configuration is broken: reported already */
   if (job->stdin_text) {
-    check_text(jobs, job, job->stdin_text, job->stdin_len, NULL);
+    check_file_text(jobs, job, job->stdin_text, job->stdin_len, NULL);
     return;
   }
   char *text;
@@ -256,7 +303,7 @@ static void work(void *ctx, size_t i) {
   if (!vl_read_file(job->path, &text, &len, job->error, sizeof job->error)) return;
   stamp.text = text;
   stamp.len = len;
-  check_text(jobs, job, text, len, &stamp);
+  check_file_text(jobs, job, text, len, &stamp);
   free(text);
 }
 
@@ -292,21 +339,39 @@ static void emit(void *ctx, size_t i) {
 
 /* ---- the program: scan, find the imported files, analyse along the import graph ---- */
 
-/* Reads file i of the session (or the checked stdin text); NULL when it cannot be read. */
-static char *unit_text(Jobs *jobs, size_t i, size_t *len) {
+/* Reads file i of the session (or the checked stdin text), a notebook's module for a notebook (the
+ * notebook in *nb when nb is not NULL); NULL when it cannot be read. */
+static char *unit_text(Jobs *jobs, size_t i, size_t *len, VlNotebook **nb) {
   Unit *u = &jobs->units[i];
+  const char *path = vl_session_path(jobs->session, i);
+  char *text, err[256];
   if (u->stdin_text) {
     *len = u->stdin_len;
-    return vl_xstrndup(u->stdin_text, u->stdin_len);
+    text = vl_xstrndup(u->stdin_text, u->stdin_len);
+  } else if (!vl_read_file(path, &text, len, err, sizeof err)) {
+    return NULL;
   }
-  char *text, err[256];
-  return vl_read_file(vl_session_path(jobs->session, i), &text, len, err, sizeof err) ? text : NULL;
+  if (!vl_notebook_is_path(path)) return text;
+  char *module = notebook_module(text, *len, len, nb, err, sizeof err); /* (work reports the error) */
+  free(text);
+  return module;
 }
 
 static void scan_one(void *ctx, size_t i) {
   Jobs *jobs = ctx;
   size_t len;
-  char *text = unit_text(jobs, i, &len);
+  VlNotebook *nb = NULL;
+  char *text = unit_text(jobs, i, &len, &nb);
+  if (nb) { /* a notebook: its messages name cells */
+    size_t n = vl_notebook_code_cells(nb);
+    uint32_t *rows = vl_xcalloc(n + 1, sizeof(uint32_t));
+    unsigned *numbers = vl_xcalloc(n + 1, sizeof(unsigned));
+    for (size_t k = 0; k < n; k++) rows[k] = vl_notebook_cell_row(nb, k), numbers[k] = vl_notebook_cell_number(nb, k);
+    vl_session_set_cells(jobs->session, i, n, rows, numbers);
+    free(rows);
+    free(numbers);
+    vl_notebook_delete(nb);
+  }
   if (!text) return;
   vl_session_scan(jobs->session, i, text, len);
   free(text);
@@ -333,7 +398,7 @@ static void analyse_job(void *ctx, size_t j) {
     Unit *u = &jobs->units[i];
     if (!u->sel) continue;
     size_t len;
-    char *text = unit_text(jobs, i, &len);
+    char *text = unit_text(jobs, i, &len, NULL);
     if (!text) continue;
     vl_session_analyse(jobs->session, i, text, len, u->sel, &u->ext);
     free(text);
@@ -746,7 +811,7 @@ int vl_cmd_check(int argc, char **argv) {
     const char *const *named = o.files_from ? (const char *const *)roots : optind < argc ? (const char *const *)argv + optind : &dot;
     size_t nnamed = o.files_from ? nroots : optind < argc ? (size_t)(argc - optind) : 1;
     VlWalkOptions walk = {o.force_exclude ? skip_named : skip_excluded,
-                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude};
+                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude, included};
     vl_walk(named, nnamed, &walk, &files);
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);

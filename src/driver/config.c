@@ -221,6 +221,8 @@ void vl_config_delete(VlConfig *self) {
   list_free(&self->ignore);
   list_free(&self->exclude);
   list_free(&self->extend_exclude);
+  list_free(&self->include);
+  list_free(&self->extend_include);
   list_free(&self->copy_functions);
   list_free(&self->view_functions);
   list_free(&self->array_producers);
@@ -255,6 +257,8 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
       {"ignore", offsetof(VlConfig, ignore), 0, true},
       {"exclude", offsetof(VlConfig, exclude), offsetof(VlConfig, has_exclude), false},
       {"extend-exclude", offsetof(VlConfig, extend_exclude), 0, false},
+      {"include", offsetof(VlConfig, include), offsetof(VlConfig, has_include), false},
+      {"extend-include", offsetof(VlConfig, extend_include), 0, false},
       {"extend-copy-functions", offsetof(VlConfig, copy_functions), 0, false},
       {"extend-view-functions", offsetof(VlConfig, view_functions), 0, false},
       {"extend-array-producers", offsetof(VlConfig, array_producers), 0, false},
@@ -510,6 +514,21 @@ bool vl_config_excludes(const VlConfig *self, const char *path) {
   bool m = false;
   for (size_t i = 0; i < self->exclude.count && !m; i++) m = glob_matches(self->exclude.items[i], &t);
   for (size_t i = 0; i < self->extend_exclude.count && !m; i++) m = glob_matches(self->extend_exclude.items[i], &t);
+  free(t.abs);
+  return m;
+}
+
+bool vl_config_includes(const VlConfig *self, const char *path) {
+  static const char *const defaults[] = {"*.py", "*.pyi", "*.ipynb"};
+  const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  if (!self->has_include) /* name patterns: no need for the path relative to the configuration */
+    for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
+      if (fnmatch(defaults[i], name, 0) == 0) return true;
+  if (!self->include.count && !self->extend_include.count) return false;
+  GlobTarget t = glob_target(self, path);
+  bool m = false;
+  for (size_t i = 0; i < self->include.count && !m; i++) m = glob_matches(self->include.items[i], &t);
+  for (size_t i = 0; i < self->extend_include.count && !m; i++) m = glob_matches(self->extend_include.items[i], &t);
   free(t.abs);
   return m;
 }

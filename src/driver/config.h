@@ -10,6 +10,9 @@
  *   per-file-ignores         {glob = [codes]}       rules to skip in matching files
  *   exclude                  [globs]                files/folders not to walk (replaces the defaults)
  *   extend-exclude           [globs]                more files/folders not to walk
+ *   include                  [globs]                files to check when walking folders (replaces the
+ *                                                   defaults "*.py", "*.pyi", "*.ipynb")
+ *   extend-include           [globs]                more files to check when walking folders
  *   respect-gitignore        true | false           skip what git ignores when walking (default true)
  *   extend-copy-functions    [qualified names]      project helpers that return a new array
  *   extend-view-functions    [qualified names]      project helpers that return a view of their first argument
@@ -41,8 +44,8 @@ typedef struct VlPerFileIgnore {
 typedef struct VlConfig {
   char *path; /* the file it was read from; NULL for the built-in defaults */
   char *dir;  /* globs are relative to this folder ("." for defaults) */
-  bool has_select, has_exclude;
-  VlStrList select, extend_select, ignore, exclude, extend_exclude;
+  bool has_select, has_exclude, has_include;
+  VlStrList select, extend_select, ignore, exclude, extend_exclude, include, extend_include;
   VlPerFileIgnore *per_file_ignores;
   size_t nper_file_ignores;
   VlStrList copy_functions, view_functions, array_producers;
@@ -67,6 +70,8 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
                                  const VlStrList *cli_extend_select, const VlStrList *cli_ignore);
 /* True when the walker should skip `path` (a file or folder found while walking). */
 bool vl_config_excludes(const VlConfig *self, const char *path);
+/* True when a file found while walking is one to check (include, extend-include). */
+bool vl_config_includes(const VlConfig *self, const char *path);
 /* The library extensions this config adds (borrowed; valid while the config lives). */
 VlLibraryExtensions vl_config_extensions(const VlConfig *self);
 

@@ -31,6 +31,9 @@ struct VlReport {
   size_t count, active;
   bool syntax_errors;
   const char *skipped;
+  size_t ncells;         /* a notebook's: its code cells' first rows and numbers */
+  uint32_t *cell_rows;
+  unsigned *cell_numbers;
 };
 
 VlEngine *vl_engine_new(char *err, size_t errlen) {
@@ -71,23 +74,38 @@ static char *stem_of(const char *path, bool *package) {
 
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions) {
-  return vl_engine_check_tree(self, NULL, path, text, len, selection, extensions);
+  return vl_engine_check_cells(self, path, text, len, selection, extensions, 0, NULL, NULL);
 }
 
-VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
-                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions) {
-  /* one file, a program of its own */
+/* One file, a program of its own: parsed here, or from `tree` (a document's, reparsed after an
+ * edit); with `ncells`, a notebook's code cells joined (positions are then per cell). */
+static VlReport *check_one(const VlEngine *self, const TSTree *tree, const char *path, const char *text, size_t len,
+                           const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
+                           const uint32_t *first_rows, const unsigned *numbers) {
   VlSession *s = vl_session_new(self);
   bool package = false;
   char *module = stem_of(path, &package);
   size_t i = vl_session_add(s, path, module, package, true);
   free(module);
+  if (ncells) vl_session_set_cells(s, i, ncells, first_rows, numbers);
   vl_session_plan(s);
   s->files.items[i].tree = tree;
   vl_session_analyse(s, i, text, len, selection, extensions);
   VlReport *r = vl_session_report(s, i, text, len, selection);
+  if (ncells) vl_report_set_cells(r, ncells, first_rows, numbers);
   vl_session_delete(s);
   return r;
+}
+
+VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
+                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions) {
+  return check_one(self, tree, path, text, len, selection, extensions, 0, NULL, NULL);
+}
+
+VlReport *vl_engine_check_cells(const VlEngine *self, const char *path, const char *text, size_t len,
+                                const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
+                                const uint32_t *first_rows, const unsigned *numbers) {
+  return check_one(self, NULL, path, text, len, selection, extensions, ncells, first_rows, numbers);
 }
 
 VlReport *vl_report_new(const char *path, const char *text, size_t len) {
@@ -111,6 +129,27 @@ void vl_report_set_diagnostics(VlReport *self, const VlDiagnostic *diags, size_t
     self->diags[i] = diags[i];
     if (!diags[i].suppressed) self->active++;
   }
+}
+
+void vl_report_set_cells(VlReport *self, size_t n, const uint32_t *first_rows, const unsigned *numbers) {
+  self->ncells = n;
+  self->cell_rows = VL_ARENA_ARRAY(self->arena, uint32_t, n ? n : 1);
+  self->cell_numbers = VL_ARENA_ARRAY(self->arena, unsigned, n ? n : 1);
+  if (n) memcpy(self->cell_rows, first_rows, n * sizeof(uint32_t));
+  if (n) memcpy(self->cell_numbers, numbers, n * sizeof(unsigned));
+}
+
+bool vl_report_cell(const VlReport *self, uint32_t row, unsigned *cell, uint32_t *cell_row) {
+  if (!self->ncells) return false;
+  size_t lo = 0, hi = self->ncells; /* the last cell starting at or before row */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (self->cell_rows[mid] <= row) lo = mid;
+    else hi = mid;
+  }
+  *cell = self->cell_numbers[lo];
+  *cell_row = row >= self->cell_rows[lo] ? row - self->cell_rows[lo] : 0;
+  return true;
 }
 
 const VlSource *vl_report_source(const VlReport *self) { return self->src; }

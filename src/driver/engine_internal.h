@@ -21,6 +21,8 @@ VlReport *vl_report_new(const char *path, const char *text, size_t len);
 void vl_report_set_state(VlReport *self, bool syntax_errors, const char *skipped);
 /* Takes copies of the diagnostics (their strings must live in the report's arena). */
 void vl_report_set_diagnostics(VlReport *self, const VlDiagnostic *diags, size_t n);
+/* A notebook's report: code cell k starts at row first_rows[k] and is cell numbers[k] (copied). */
+void vl_report_set_cells(VlReport *self, size_t n, const uint32_t *first_rows, const unsigned *numbers);
 const VlSource *vl_report_source(const VlReport *self);
 VlArena *vl_report_arena(VlReport *self);
 

@@ -97,6 +97,17 @@ bool vl_session_is_library(const VlSession *self, const char *module) {
   return vl_knowledge_library(know, module, &member) || vl_knowledge_viewless(know, module);
 }
 
+void vl_session_set_cells(VlSession *self, size_t i, size_t n, const uint32_t *first_rows, const unsigned *numbers) {
+  SFile *f = &self->files.items[i];
+  uint32_t *rows = VL_ARENA_ARRAY(f->arena, uint32_t, n + 1);
+  unsigned *nums = VL_ARENA_ARRAY(f->arena, unsigned, n + 1);
+  if (n) memcpy(rows, first_rows, n * sizeof(uint32_t));
+  if (n) memcpy(nums, numbers, n * sizeof(unsigned));
+  f->mi->cell_rows = rows;
+  f->mi->cell_numbers = nums;
+  f->mi->ncells = (uint32_t)n;
+}
+
 /* The absolute module a relative import of file f names, or NULL (above the top package). */
 static const char *absolute(SFile *f, const char *module, uint8_t level) {
   if (!level) return module;

@@ -5,7 +5,7 @@
  * function summaries, class facts and globals cross modules.  So a job's key folds in, besides
  * the version and the build (vl_cache_build):
  *   - per file of the job: its path and the digest of its settings (rule selection and library
- *     extensions);
+ *     extensions, and a notebook's cells, which its messages name);
  *   - the digest of the job's import closure: per strongly connected component of the graph of
  *     *every* import (also those that order nothing: imports inside blocks, parent packages, a
  *     module importing its own package), the path, module name, package flag, text digest and
@@ -135,6 +135,12 @@ void vl_session_cache_settings(VlSession *s, size_t i, const VlSelection *sel, c
   f->extensions = h;
   for (size_t r = 0; r < vl_rule_count(); r++)
     h = vl_hash_u64(vl_hash_str(h, vl_rule_at(r)->code), vl_selection_enabled(sel, vl_rule_at(r)->code));
+  /* a notebook's cells: messages name them (the same module text may come from other cells) */
+  h = vl_hash_u64(h, f->mi->ncells);
+  if (f->mi->ncells) {
+    h = vl_hash(h, f->mi->cell_rows, f->mi->ncells * sizeof(uint32_t));
+    h = vl_hash(h, f->mi->cell_numbers, f->mi->ncells * sizeof(unsigned));
+  }
   f->settings = h;
   f->configured = true;
 }

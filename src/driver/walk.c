@@ -28,7 +28,13 @@ static void error(VlPathList *out, const char *path, const char *why) {
 
 static bool is_python(const char *name) {
   size_t n = strlen(name);
-  return (n > 3 && strcmp(name + n - 3, ".py") == 0) || (n > 4 && strcmp(name + n - 4, ".pyi") == 0);
+  return (n > 3 && strcmp(name + n - 3, ".py") == 0) || (n > 4 && strcmp(name + n - 4, ".pyi") == 0) ||
+         (n > 6 && strcmp(name + n - 6, ".ipynb") == 0);
+}
+
+/* Is this file found while walking one to check? */
+static bool wanted(const VlWalkOptions *opt, const char *path, const char *name) {
+  return opt && opt->include ? opt->include(opt->ctx, path) : is_python(name);
 }
 
 static char *join(const char *dir, const char *name) {
@@ -153,7 +159,7 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
       free(path);
       continue;
     }
-    bool is_dir = S_ISDIR(st.st_mode), asked = is_dir || is_python(name);
+    bool is_dir = S_ISDIR(st.st_mode), asked = is_dir || wanted(opt, path, name);
     char *in_tree = NULL; /* its path in the work tree */
     if (asked && rel) {
       in_tree = vl_xcalloc(strlen(rel) + strlen(name) + 2, 1);
@@ -166,7 +172,7 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
     } else if (is_dir) {
       walk_dir(w, path, in_tree, depth + 1);
       free(path);
-    } else if (S_ISREG(st.st_mode) && is_python(name)) {
+    } else if (S_ISREG(st.st_mode) && asked) {
       push(&out->paths, &out->count, path);
     } else {
       free(path);

@@ -1,6 +1,6 @@
 /* walk.h: which files a check covers, and reading them.
  *
- * Directories are walked for *.py and *.pyi files; `skip` (may be NULL) is asked about every file
+ * Directories are walked for *.py, *.pyi and *.ipynb files (or those `include` says); `skip` (may be NULL) is asked about every file
  * and folder found while walking (the project configuration's exclude lists).  In a git work tree,
  * what git ignores (.gitignore files at every level, .git/info/exclude, the global excludes file, as
  * libgit2 resolves them) is skipped too, for the paths `gitignore` says it applies to: each named
@@ -29,8 +29,10 @@ typedef bool (*VlSkipFn)(void *ctx, const char *path);
 typedef struct VlWalkOptions {
   VlSkipFn skip;      /* true: do not walk this (exclude lists); NULL: skip nothing */
   VlSkipFn gitignore; /* true: git's ignore rules apply to this path; NULL: they never do */
-  void *ctx;          /* passed to both */
+  void *ctx;          /* passed to all three */
   bool force_exclude; /* also ask `skip` about the named files and folders themselves */
+  VlSkipFn include;   /* true: a file found is one to check (the configuration's include lists);
+                         NULL: *.py, *.pyi and *.ipynb files */
 } VlWalkOptions;
 
 /* Expands the given paths into the files to check; `opt` may be NULL (nothing skipped). */

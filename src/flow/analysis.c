@@ -157,6 +157,9 @@ VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like) {
   m->package = like->package;
   m->checked = true;
   m->index = like->index;
+  m->cell_rows = like->cell_rows;
+  m->cell_numbers = like->cell_numbers;
+  m->ncells = like->ncells;
   return m;
 }
 
@@ -238,6 +241,19 @@ uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
   uint32_t end = lo + 1 < m->nmarks ? m->row_marks[lo + 1].row : m->nlines;
   while (row + 1 < end && at + m->line_len[row] <= byte) at += m->line_len[row++];
   return row;
+}
+
+bool vl_modinfo_cell(const VlModInfo *m, uint32_t row, unsigned *cell, uint32_t *cell_row) {
+  if (!m->ncells) return false;
+  uint32_t lo = 0, hi = m->ncells; /* the last cell starting at or before row */
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (m->cell_rows[mid] <= row) lo = mid;
+    else hi = mid;
+  }
+  *cell = m->cell_numbers[lo];
+  *cell_row = row >= m->cell_rows[lo] ? row - m->cell_rows[lo] : 0;
+  return true;
 }
 
 /* ---- function and class facts ---- */

@@ -162,6 +162,11 @@ struct VlModInfo {
   struct VlRowMark { uint32_t row, byte; } *row_marks;
   uint32_t nmarks;
   const char *text; /* the source while the module is being analysed (NULL after) */
+  /* a notebook's module (its code cells joined): each cell's first row and number among all the
+   * notebook's cells, for messages (owned by whoever set them: the session); ncells 0 otherwise */
+  const uint32_t *cell_rows;
+  const unsigned *cell_numbers;
+  uint32_t ncells;
 };
 
 /* ---- retention hits: what VL001/VL002 report ---- */
@@ -224,5 +229,8 @@ void vl_modinfo_release(VlModInfo *m);
 /* Keeps m's line table from the line starts of its text (`len` bytes), in m->facts. */
 void vl_modinfo_set_rows(VlModInfo *m, const uint32_t *starts, uint32_t nlines, uint32_t len);
 uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte);
+/* In a notebook's module: the cell (number) of 0-based row `row` and the 0-based row in it; false
+ * for any other module. */
+bool vl_modinfo_cell(const VlModInfo *m, uint32_t row, unsigned *cell, uint32_t *cell_row);
 
 #endif

@@ -91,8 +91,10 @@ static void show_once(VlLspServer *s, int type, const char *text) {
 }
 
 /* The document's diagnostics: a configuration as `viewleak check` finds it (a fresh VlProject each
- * time, so edited configuration files count at once), the settings on top, then the engine. */
-static cJSON *analyse(VlLspServer *s, VlLspDoc *doc) {
+ * time, so edited configuration files count at once), the settings on top, then the engine.
+ * `cells`: the document is a notebook's module (notebook.c), else NULL: an open file, reparsed
+ * incrementally (vl_document_check). */
+static cJSON *analyse(VlLspServer *s, VlLspDoc *doc, const VlLspCells *cells) {
   cJSON *list = vl_lsp_json_check(cJSON_CreateArray());
   char err[1024] = "";
   VlProject *project = vl_project_new(s->options.config_path, s->options.isolated, err, sizeof err);
@@ -109,8 +111,14 @@ static cJSON *analyse(VlLspServer *s, VlLspDoc *doc) {
   VlSelection *sel =
       vl_config_selection(config, doc->name, &s->settings.select, &s->settings.extend_select, &s->settings.ignore);
   VlLibraryExtensions ext = vl_config_extensions(config);
-  if (!doc->analysis) doc->analysis = vl_document_new(s->engine);
-  VlReport *report = vl_document_check(doc->analysis, doc->name, doc->text, doc->len, sel, &ext);
+  VlReport *report;
+  if (cells) {
+    report = vl_engine_check_cells(s->engine, doc->name, doc->text, doc->len, sel, &ext, cells->n, cells->first_rows,
+                                   cells->numbers);
+  } else {
+    if (!doc->analysis) doc->analysis = vl_document_new(s->engine);
+    report = vl_document_check(doc->analysis, doc->name, doc->text, doc->len, sel, &ext);
+  }
   if (vl_report_skipped(report)) { /* as `viewleak check` warns on stderr */
     char text[1100];
     snprintf(text, sizeof text, "%s: not analysed: %s", doc->name, vl_report_skipped(report));
@@ -141,7 +149,7 @@ void vl_lsp_publish(VlLspServer *self, VlLspDoc *doc) {
   if (!doc->dirty) return;
   doc->dirty = false;
   if (!doc->python) return;
-  cJSON *list = analyse(self, doc);
+  cJSON *list = analyse(self, doc, NULL);
   cJSON_Delete(doc->published);
   doc->published = vl_lsp_json_check(cJSON_Duplicate(list, true));
   publish(self, doc->uri, &doc->version, list);
@@ -247,4 +255,14 @@ cJSON *vl_lsp_code_actions(VlLspServer *self, VlLspDoc *doc, const cJSON *params
         add_action(self, doc, actions, d, vl_lsp_json_get(d, "data"));
   }
   return actions;
+}
+
+/* ---- for notebook documents (notebook.c) ---- */
+
+cJSON *vl_lsp_analyse_cells(VlLspServer *self, VlLspDoc *module, const VlLspCells *cells) {
+  return analyse(self, module, cells);
+}
+
+void vl_lsp_publish_list(VlLspServer *self, const char *uri, const int64_t *version, cJSON *list) {
+  publish(self, uri, version, list);
 }

@@ -18,6 +18,7 @@
  * "To be published": the document is marked dirty, and analysed once the messages that have
  * arrived are all handled (server.h, coalescing).
  *   $/cancelRequest                     notification   nothing: every request is answered at once
+ *   notebookDocument/didOpen|didChange|didSave|didClose   notification   notebooks (notebook.c)
  *
  * Settings, in initializationOptions or didChangeConfiguration's settings.viewleak (codes or
  * prefixes, as on the command line; an array or a comma-separated string):
@@ -48,9 +49,10 @@ static bool is_config_file(const char *uri) {
   return false;
 }
 
-/* Every open document is analysed again once the batch is handled. */
+/* Every open document is analysed again once the batch is handled; notebooks at once. */
 static void touch_all(VlLspServer *s) {
   for (VlLspDoc *d = s->docs.head; d; d = d->next) d->dirty = true;
+  vl_lsp_notebooks_publish_all(s);
 }
 
 /* Configuration may have changed: forget which errors were shown and analyse everything again. */
@@ -146,6 +148,7 @@ static cJSON *initialize(VlLspServer *s, const cJSON *params, VlLspError *err) {
   vl_lsp_json_add_bool(sync, "openClose", true);
   vl_lsp_json_add_number(sync, "change", 2); /* TextDocumentSyncKind.Incremental (full texts are read too) */
   vl_lsp_json_add_bool(vl_lsp_json_add_object(sync, "save"), "includeText", false);
+  vl_lsp_notebook_capabilities(c);
   if (s->caps.code_action_literals) { /* CodeActionOptions only for clients that take literals */
     cJSON *ca = vl_lsp_json_add_object(c, "codeActionProvider");
     vl_lsp_json_push(vl_lsp_json_add_array(ca, "codeActionKinds"), cJSON_CreateString("quickfix"));
@@ -302,6 +305,8 @@ static cJSON *code_action(VlLspServer *s, const cJSON *params, VlLspError *err) 
   NEED_PARAMS(params, err);
   const char *uri = vl_lsp_json_string(params, "textDocument.uri");
   VlLspDoc *d = uri ? vl_lsp_store_find(&s->docs, uri) : NULL;
+  if (!d && uri) /* a notebook's cell: notebooks are published as they change (notebook.c) */
+    return (d = vl_lsp_notebook_cell(s, uri)) ? vl_lsp_code_actions(s, d, params) : vl_lsp_json_check(cJSON_CreateArray());
   if (!d) return vl_lsp_json_check(cJSON_CreateArray()); /* not ours: no actions */
   if (vl_lsp_superseded(s, uri)) { /* the client has changed it since: an answer would be stale */
     vl_lsp_error(err, VL_LSP_CONTENT_MODIFIED, "%.200s changed after this request", uri);
@@ -341,6 +346,10 @@ static const VlLspMethod methods[] = {
     {"workspace/didChangeWatchedFiles", VL_LSP_NOTIFICATION, 0, did_change_watched_files},
     {"workspace/didChangeConfiguration", VL_LSP_NOTIFICATION, 0, did_change_configuration},
     {"$/cancelRequest", VL_LSP_NOTIFICATION, VL_LSP_BEFORE_INIT | VL_LSP_AFTER_SHUTDOWN, ignore},
+    {"notebookDocument/didOpen", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_open},
+    {"notebookDocument/didChange", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_change},
+    {"notebookDocument/didSave", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_save},
+    {"notebookDocument/didClose", VL_LSP_NOTIFICATION, 0, vl_lsp_notebook_did_close},
 };
 
 const VlLspMethod *vl_lsp_method_find(const char *name) {

@@ -55,6 +55,7 @@ static void free_list(VlStrList *l) {
 void vl_lsp_server_delete(VlLspServer *self) {
   if (!self) return;
   vl_lsp_store_free(&self->docs);
+  vl_lsp_notebooks_free(self);
   free_list(&self->settings.select);
   free_list(&self->settings.extend_select);
   free_list(&self->settings.ignore);

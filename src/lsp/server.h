@@ -85,6 +85,7 @@ struct VlLspServer {
     VlLspQueued *items;
     size_t len, cap, next; /* items[next..len) are still to be handled */
   } queue;
+  struct VlLspNotebooks *notebooks; /* open notebook documents (notebook.c); NULL: none yet */
 };
 
 /* An error answer of a request handler. */
@@ -135,5 +136,29 @@ void vl_lsp_publish_dirty(VlLspServer *self);
 void vl_lsp_publish_empty(VlLspServer *self, const char *uri);
 /* The result of textDocument/codeAction for an open document: CodeAction[] (maybe empty). */
 cJSON *vl_lsp_code_actions(VlLspServer *self, VlLspDoc *doc, const cJSON *params);
+/* A notebook's module, as its code cells are joined: cell k starts at row first_rows[k] and is cell
+ * numbers[k] of the notebook. */
+typedef struct VlLspCells {
+  size_t n;
+  const uint32_t *first_rows;
+  const unsigned *numbers;
+} VlLspCells;
+/* The diagnostics of a notebook's module (a document named as the notebook), not published. */
+cJSON *vl_lsp_analyse_cells(VlLspServer *self, VlLspDoc *module, const VlLspCells *cells);
+/* Publishes `list` (taken) for a URI, with its version when not NULL. */
+void vl_lsp_publish_list(VlLspServer *self, const char *uri, const int64_t *version, cJSON *list);
+
+/* ---- notebook documents (notebook.c): LSP 3.17 notebookDocument/didOpen and the like ---- */
+/* Adds notebookDocumentSync to the server's capabilities. */
+void vl_lsp_notebook_capabilities(cJSON *capabilities);
+cJSON *vl_lsp_notebook_did_open(VlLspServer *self, const cJSON *params, VlLspError *err);
+cJSON *vl_lsp_notebook_did_change(VlLspServer *self, const cJSON *params, VlLspError *err);
+cJSON *vl_lsp_notebook_did_save(VlLspServer *self, const cJSON *params, VlLspError *err);
+cJSON *vl_lsp_notebook_did_close(VlLspServer *self, const cJSON *params, VlLspError *err);
+/* The open notebook cell with that URI (its text, version and published diagnostics), or NULL. */
+VlLspDoc *vl_lsp_notebook_cell(VlLspServer *self, const char *uri);
+/* Analyses and publishes every open notebook again (configuration changed). */
+void vl_lsp_notebooks_publish_all(VlLspServer *self);
+void vl_lsp_notebooks_free(VlLspServer *self);
 
 #endif

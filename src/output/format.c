@@ -40,6 +40,25 @@ unsigned vl_format_char_col(const VlReport *report, VlPos pos) {
   return col;
 }
 
+unsigned vl_format_row(const VlReport *report, VlPos pos) {
+  unsigned cell;
+  uint32_t row;
+  return (vl_report_cell(report, pos.row, &cell, &row) ? row : pos.row) + 1;
+}
+
+unsigned vl_format_cell(const VlReport *report, VlPos pos) {
+  unsigned cell;
+  uint32_t row;
+  return vl_report_cell(report, pos.row, &cell, &row) ? cell : 0;
+}
+
+const char *vl_format_cell_prefix(const VlReport *report, VlPos pos, char buf[VL_FORMAT_CELL_SIZE]) {
+  unsigned cell = vl_format_cell(report, pos);
+  buf[0] = '\0';
+  if (cell) snprintf(buf, VL_FORMAT_CELL_SIZE, "cell %u:", cell);
+  return buf;
+}
+
 char *vl_format_relpath(const char *path) {
   const char *p = path;
   char cwd[4096];

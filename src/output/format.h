@@ -43,5 +43,13 @@ const VlFormat *vl_format_at(size_t i);
 
 /* 1-based character column of a position (what editors and Ruff show). */
 unsigned vl_format_char_col(const VlReport *report, VlPos pos);
+/* 1-based row of a position as printed: in its cell for a notebook (vl_report_cell), else in the file. */
+unsigned vl_format_row(const VlReport *report, VlPos pos);
+/* The notebook cell of a position (1-based, among all the notebook's cells); 0 when the report is not
+ * a notebook's. */
+unsigned vl_format_cell(const VlReport *report, VlPos pos);
+/* "cell N:" for a position in a notebook (what Ruff prints between path and row), else "".  Returns buf. */
+enum { VL_FORMAT_CELL_SIZE = 24 };
+const char *vl_format_cell_prefix(const VlReport *report, VlPos pos, char buf[VL_FORMAT_CELL_SIZE]);
 
 #endif

@@ -4,7 +4,8 @@
  *   ::warning file=examples/mixed.py,line=19,col=25,endLine=19,endColumn=32,title=VL001 (retained-view-of-rebound-array)::`data[i]` is a view ...
  *
  * Rows and columns are 1-based, columns in characters, the end exclusive.  Property values and the
- * message are escaped as the Actions toolkit does (vl_format_github_escape). */
+ * message are escaped as the Actions toolkit does (vl_format_github_escape).  In a notebook the line
+ * counts from the start of the finding's cell, which the message names first ("cell 4: ..."). */
 #include <stdlib.h>
 
 #include "output/common.h"
@@ -17,10 +18,11 @@ static void github_report(VlFormatCtx *c, const VlReport *r) {
     if (d->suppressed) continue;
     char *code = vl_format_github_escape(d->rule->code, true);
     char *name = vl_format_github_escape(d->rule->name, true);
-    char *message = vl_format_github_escape(d->message, false);
-    fprintf(c->out, "::warning file=%s,line=%u,col=%u,endLine=%u,endColumn=%u,title=%s (%s)::%s\n", path,
-            d->range.start.row + 1, vl_format_char_col(r, d->range.start), d->range.end.row + 1,
-            vl_format_char_col(r, d->range.end), code, name, message);
+    char *message = vl_format_github_escape(d->message, false), cell[VL_FORMAT_CELL_SIZE];
+    vl_format_cell_prefix(r, d->range.start, cell);
+    fprintf(c->out, "::warning file=%s,line=%u,col=%u,endLine=%u,endColumn=%u,title=%s (%s)::%s%s%s\n", path,
+            vl_format_row(r, d->range.start), vl_format_char_col(r, d->range.start), vl_format_row(r, d->range.end),
+            vl_format_char_col(r, d->range.end), code, name, cell, *cell ? " " : "", message);
     free(code);
     free(name);
     free(message);

@@ -11,7 +11,8 @@
  *     }
  *   ]
  *
- * The fingerprint is the one SARIF uses (common.h): it survives edits elsewhere in the file, so
+ * In a notebook the lines count from the start of the finding's cell, which the description names
+ * ("VL001: cell 4: ...").  The fingerprint is the one SARIF uses (common.h): it survives edits elsewhere in the file, so
  * GitLab tracks a finding across commits instead of showing it as fixed and new.  Built with cJSON. */
 #include <cJSON.h>
 #include <stdlib.h>
@@ -24,7 +25,9 @@ static cJSON *issue(const VlReport *r, size_t i, const char *path) {
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
   vl_format_json_add_string(o, "check_name", d->rule->code);
   VlBuf description = {0};
-  vl_buf_printf(&description, "%s: %s", d->rule->code, d->message);
+  char cell[VL_FORMAT_CELL_SIZE];
+  vl_format_cell_prefix(r, d->range.start, cell);
+  vl_buf_printf(&description, "%s: %s%s%s", d->rule->code, cell, *cell ? " " : "", d->message);
   vl_format_json_add_string(o, "description", description.data);
   vl_buf_free(&description);
   char fingerprint[VL_FINGERPRINT_SIZE];
@@ -32,8 +35,8 @@ static cJSON *issue(const VlReport *r, size_t i, const char *path) {
   vl_format_json_add_string(o, "fingerprint", fingerprint);
   cJSON *location = vl_format_json_check(cJSON_AddObjectToObject(o, "location"));
   cJSON *lines = vl_format_json_check(cJSON_AddObjectToObject(location, "lines"));
-  vl_format_json_check(cJSON_AddNumberToObject(lines, "begin", d->range.start.row + 1));
-  vl_format_json_check(cJSON_AddNumberToObject(lines, "end", d->range.end.row + 1));
+  vl_format_json_check(cJSON_AddNumberToObject(lines, "begin", vl_format_row(r, d->range.start)));
+  vl_format_json_check(cJSON_AddNumberToObject(lines, "end", vl_format_row(r, d->range.end)));
   vl_format_json_add_string(location, "path", path);
   vl_format_json_add_string(o, "severity", "major"); /* every rule warns; GitLab's scale for that */
   return o;

@@ -17,6 +17,9 @@
  *     }
  *   ]
  *
+ * In a notebook, "cell" is the finding's cell (1-based, among all cells) and rows count from the start
+ * of their cell, as Ruff prints them; a related location names its own cell ("cell" first).
+ *
  * `json` is one array (serde_json's pretty layout, as Ruff prints it), streamed as reports come;
  * `json-lines` one compact object per line.  Suppressed findings are not printed.  Built with cJSON. */
 #include <cJSON.h>
@@ -27,7 +30,7 @@
 static cJSON *location(const VlReport *r, VlPos pos) {
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
   vl_format_json_check(cJSON_AddNumberToObject(o, "column", vl_format_char_col(r, pos)));
-  vl_format_json_check(cJSON_AddNumberToObject(o, "row", pos.row + 1));
+  vl_format_json_check(cJSON_AddNumberToObject(o, "row", vl_format_row(r, pos)));
   return o;
 }
 
@@ -56,17 +59,21 @@ static cJSON *fix_object(const VlReport *r, const VlFix *fix) {
 /* One finding as a JSON object; path is the printed path.  Caller deletes. */
 static cJSON *finding(const VlReport *r, const VlDiagnostic *d, const char *path) {
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
-  vl_format_json_check(cJSON_AddNullToObject(o, "cell"));
+  unsigned cell = vl_format_cell(r, d->range.start);
+  if (cell) vl_format_json_check(cJSON_AddNumberToObject(o, "cell", cell));
+  else vl_format_json_check(cJSON_AddNullToObject(o, "cell"));
   vl_format_json_add_string(o, "code", d->rule->code);
   cJSON_AddItemToObject(o, "end_location", location(r, d->range.end));
   vl_format_json_add_string(o, "filename", path);
   cJSON_AddItemToObject(o, "fix", fix_object(r, &d->fix));
   cJSON_AddItemToObject(o, "location", location(r, d->range.start));
   vl_format_json_add_string(o, "message", d->message);
-  vl_format_json_check(cJSON_AddNumberToObject(o, "noqa_row", d->range.start.row + 1)); /* noqa goes on the first line */
+  vl_format_json_check(cJSON_AddNumberToObject(o, "noqa_row", vl_format_row(r, d->range.start))); /* noqa goes on the first line */
   cJSON *related = vl_format_json_check(cJSON_AddArrayToObject(o, "related"));
   if (d->has_related) {
     cJSON *rel = vl_format_json_check(cJSON_CreateObject());
+    unsigned rel_cell = vl_format_cell(r, d->related.start); /* a notebook's: it may be in another cell */
+    if (rel_cell) vl_format_json_check(cJSON_AddNumberToObject(rel, "cell", rel_cell));
     add_range(rel, r, d->related);
     vl_format_json_add_string(rel, "message", d->related_message ? d->related_message : "");
     cJSON_AddItemToArray(related, rel);

@@ -8,6 +8,7 @@
  *       <testcase name="VL001 at 19:25" classname="examples/mixed.py" file="examples/mixed.py" line="19">
  *         <failure message="`data[i]` is a view ..." type="VL001">examples/mixed.py:19:25: VL001 ...
  *   help: ...</failure>
+ * (in a notebook: "VL001 at cell 4:3:9", rows counting from the start of the cell)
  *       </testcase>
  *     </testsuite>
  *   </testsuites>
@@ -47,10 +48,12 @@ static void junit_report(VlFormatCtx *c, const VlReport *r) {
   for (size_t i = 0; i < vl_report_count(r); i++) {
     const VlDiagnostic *d = vl_report_get(r, i);
     if (d->suppressed) continue;
-    unsigned line = d->range.start.row + 1, col = vl_format_char_col(r, d->range.start);
+    unsigned line = vl_format_row(r, d->range.start), col = vl_format_char_col(r, d->range.start);
+    char cell[VL_FORMAT_CELL_SIZE];
+    vl_format_cell_prefix(r, d->range.start, cell);
     VlBuf name = {0}, body = {0};
-    vl_buf_printf(&name, "%s at %u:%u", d->rule->code, line, col);
-    vl_buf_printf(&body, "%s:%u:%u: %s %s", suite.path, line, col, d->rule->code, d->message);
+    vl_buf_printf(&name, "%s at %s%u:%u", d->rule->code, cell, line, col);
+    vl_buf_printf(&body, "%s:%s%u:%u: %s %s", suite.path, cell, line, col, d->rule->code, d->message);
     if (d->help) vl_buf_printf(&body, "\nhelp: %s", d->help);
     Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(d->rule->code), line};
     VL_VEC_PUSH(&suite.cases, k);

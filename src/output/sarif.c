@@ -12,7 +12,9 @@
  *
  * Locations: artifact URIs are relative (percent-encoded) against %SRCROOT%, whose absolute URI is
  * left out so the log does not depend on the machine; a path outside the current directory becomes
- * an absolute file: URI.  Regions are 1-based, columns in characters, the end column exclusive.
+ * an absolute file: URI.  Regions are 1-based, columns in characters, the end column exclusive; in a
+ * notebook the artifact is the .ipynb file, lines count from the start of the finding's cell and the
+ * physical location names that cell in its properties ({"cell": 4}).
  * Messages end with a period (the validator's SARIF2001).  partialFingerprints["viewleak/v1"] is
  * the line-independent fingerprint of common.h.  The results are collected in ctx->state (a cJSON
  * array) and the log printed by end.  Built with cJSON.
@@ -98,9 +100,9 @@ static cJSON *artifact_location(const char *path) {
 
 static cJSON *region(const VlReport *r, VlRange range) {
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
-  vl_format_json_check(cJSON_AddNumberToObject(o, "startLine", range.start.row + 1));
+  vl_format_json_check(cJSON_AddNumberToObject(o, "startLine", vl_format_row(r, range.start)));
   vl_format_json_check(cJSON_AddNumberToObject(o, "startColumn", vl_format_char_col(r, range.start)));
-  vl_format_json_check(cJSON_AddNumberToObject(o, "endLine", range.end.row + 1));
+  vl_format_json_check(cJSON_AddNumberToObject(o, "endLine", vl_format_row(r, range.end)));
   vl_format_json_check(cJSON_AddNumberToObject(o, "endColumn", vl_format_char_col(r, range.end)));
   return o;
 }
@@ -126,12 +128,17 @@ static cJSON *physical_location(const VlReport *r, const char *path, VlRange ran
   add_snippet(reg, r, range.start.byte, range.end.byte);
   cJSON_AddItemToObject(o, "region", reg);
   cJSON *context = vl_format_json_check(cJSON_AddObjectToObject(o, "contextRegion"));
-  vl_format_json_check(cJSON_AddNumberToObject(context, "startLine", range.start.row + 1));
-  vl_format_json_check(cJSON_AddNumberToObject(context, "endLine", range.end.row + 1));
+  vl_format_json_check(cJSON_AddNumberToObject(context, "startLine", vl_format_row(r, range.start)));
+  vl_format_json_check(cJSON_AddNumberToObject(context, "endLine", vl_format_row(r, range.end)));
   size_t last_len = 0;
   vl_report_line(r, range.end.row, &last_len);
   uint32_t line_end = range.end.byte + (uint32_t)(last_len > range.end.col ? last_len - range.end.col : 0);
   add_snippet(context, r, range.start.byte - range.start.col, line_end);
+  unsigned cell = vl_format_cell(r, range.start);
+  if (cell) { /* a notebook: lines count from the start of this cell */
+    cJSON *props = vl_format_json_check(cJSON_AddObjectToObject(o, "properties"));
+    vl_format_json_check(cJSON_AddNumberToObject(props, "cell", cell));
+  }
   return o;
 }
 
@@ -185,7 +192,8 @@ static cJSON *result(const VlReport *r, size_t i, const char *path) {
   vl_format_fingerprint(r, i, path, fingerprint);
   cJSON *fingerprints = vl_format_json_check(cJSON_AddObjectToObject(o, "partialFingerprints"));
   vl_format_json_add_string(fingerprints, FINGERPRINT_KEY, fingerprint);
-  if (d->fix.applicability != VL_FIX_NONE && d->fix.nedits) {
+  /* (a notebook's regions count in its cells, not in the JSON text a SARIF fix would edit: none) */
+  if (d->fix.applicability != VL_FIX_NONE && d->fix.nedits && !vl_format_cell(r, d->range.start)) {
     cJSON *fixes = vl_format_json_check(cJSON_AddArrayToObject(o, "fixes"));
     cJSON_AddItemToArray(fixes, fix_object(r, path, &d->fix));
   }

@@ -5,6 +5,9 @@
  *   20 |         selected.append(data[i])
  *      |                         ^^^^^^^ VL001
  *      = help: `data` is rebound on line 21; store a copy: `data[i].copy()`
+ *
+ * In a notebook, rows count from the start of the finding's cell, named after the path as Ruff does:
+ * `analysis.ipynb:cell 4:3:9: VL001 ...`.
  */
 #include <string.h>
 
@@ -17,7 +20,9 @@
 #define RESET(c) ((c)->color ? "\033[0m" : "")
 
 static void headline(VlFormatCtx *c, const VlReport *r, const VlDiagnostic *d) {
-  fprintf(c->out, "%s%s%s%s:%u:%u:%s %s%s%s %s\n", BOLD(c), vl_report_path(r), RESET(c), CYAN(c), d->range.start.row + 1,
+  char cell[VL_FORMAT_CELL_SIZE];
+  fprintf(c->out, "%s%s%s%s:%s%u:%u:%s %s%s%s %s\n", BOLD(c), vl_report_path(r), RESET(c), CYAN(c),
+          vl_format_cell_prefix(r, d->range.start, cell), vl_format_row(r, d->range.start),
           vl_format_char_col(r, d->range.start), RESET(c), RED(c), d->rule->code, RESET(c), d->message);
 }
 
@@ -37,7 +42,7 @@ static void text_report(VlFormatCtx *c, const VlReport *r) {
     size_t len;
     const char *line = vl_report_line(r, d->range.start.row, &len);
     char num[16];
-    int w = snprintf(num, sizeof num, "%u", d->range.start.row + 1);
+    int w = snprintf(num, sizeof num, "%u", vl_format_row(r, d->range.start));
     fprintf(c->out, "%*s %s|%s\n", w, "", BLUE(c), RESET(c));
     fprintf(c->out, "%s%s |%s %.*s\n", BLUE(c), num, RESET(c), (int)len, line ? line : "");
     unsigned from = vl_format_char_col(r, d->range.start);

@@ -49,8 +49,13 @@ struct VlRuleCtx {
 
 static inline void vl_rule_emit(VlRuleCtx *ctx, const VlFinding *finding) { ctx->emit(ctx->sink, ctx->rule, finding); }
 
-/* The 1-based line of a byte of a module, for messages. */
-static inline unsigned vl_rule_line(const VlSpan *s) { return vl_modinfo_row(s->mod, s->start) + 1; }
+/* Where a span starts, for messages: "line 12", or in a notebook "line 3 of cell 4". */
+static inline const char *vl_rule_where(VlRuleCtx *ctx, const VlSpan *s) {
+  uint32_t row = vl_modinfo_row(s->mod, s->start), in_cell;
+  unsigned cell;
+  if (vl_modinfo_cell(s->mod, row, &cell, &in_cell)) return vl_arena_printf(ctx->arena, "line %u of cell %u", in_cell + 1, cell);
+  return vl_arena_printf(ctx->arena, "line %u", row + 1);
+}
 
 /* The rules, each defined in its own file, and the table that lists them (registry.c). */
 extern const VlRule vl_rule_vl001, vl_rule_vl002, vl_rule_vl003, vl_rule_vl004, vl_rule_vl900;

@@ -2,7 +2,8 @@
 # run_fix_tests.sh: end-to-end tests of `viewleak check` with the built binary, each in its own scratch
 # folder: --fix, --unsafe-fixes, --diff, --exit-non-zero-on-fix (functions fix_*, ctest label `fix`),
 # and what the golden cases of tests/cli cannot drive -- stdin, the working directory, files written
-# by -o, discovered configuration errors (functions cli_*, label `cli`).
+# by -o, discovered configuration errors (functions cli_*, label `cli`); Jupyter notebooks (functions
+# notebook_*, label `notebook`).
 #
 #   run_fix_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for tests/cli/data)
 #   run_fix_tests.sh --list                 the case names, for tests/fix/CMakeLists.txt
@@ -707,10 +708,157 @@ cli_view_function_extension() {
   expect_has "$T/out" "cfg_ext_view/viewing.py:10:21: VL001 \`window(data, i)\` is a view of \`data\`"
 }
 
+# ---- notebook_*: Jupyter notebooks (label `notebook`) ----
+
+NB_FIXTURES=fixtures/notebooks
+# A notebook laid out as no tool writes one: two-space indent, keys out of order, CRLF line breaks,
+# no final newline, escapes, a source given as one string; its leak is in cell 3.
+odd_notebook() {
+  printf '{"metadata": {"kernelspec": {"name": "python3"}},\r\n  "nbformat": 4, "nbformat_minor": 5,\r\n'
+  printf '  "cells": [\r\n    {"source": "# Title \\u00e9", "cell_type": "markdown", "metadata": {}},\r\n'
+  printf '    {"cell_type": "code", "metadata": {"tags": ["x"]}, "execution_count": 1, "outputs": [],\r\n'
+  printf '     "source": ["import numpy as np\\n", "%%%%capture\\n"]},\r\n'
+  printf '    {"outputs": [{"output_type": "stream", "name": "stdout", "text": ["data[i] \\"q\\"\\n"]}], "cell_type": "code",\r\n'
+  printf '     "source": "data = np.random.randn(50, 8, 8)\\nkept = []\\t# caf\\u00e9\\nfor i in range(10):\\n    kept.append(data[i])\\n    data = np.delete(data, i, axis=0)",\r\n'
+  printf '     "metadata": {}, "execution_count": null}\r\n  ]\r\n}'
+}
+
+notebook_found_next_to_python() {
+  mkdir -p proj/sub
+  leak_py >proj/a.py
+  cp "$REPO/$NB_FIXTURES/pos_leak_across_cells.ipynb" proj/sub/
+  cp "$REPO/$NB_FIXTURES/neg_copy_across_cells.ipynb" proj/sub/
+  run --output-format concise proj
+  expect_rc 1
+  expect_has "$T/out" "proj/a.py:7:21: VL001"
+  expect_has "$T/out" "proj/sub/pos_leak_across_cells.ipynb:cell 4:4:21: VL001 \`data[i]\` is a view of \`data\`"
+  expect_has "$T/out" "Found 3 findings."
+  # include replaces the default file patterns; extend-include adds to them
+  printf '[tool.viewleak]\ninclude = ["*.py"]\n' >proj/pyproject.toml
+  run --output-format concise proj
+  expect_lacks "$T/out" ".ipynb"
+  expect_has "$T/out" "Found 2 findings."
+  printf '[tool.viewleak]\nextend-include = ["*.pyw"]\n' >proj/pyproject.toml
+  leak_py >proj/b.pyw
+  run --output-format concise proj
+  expect_has "$T/out" "proj/b.pyw:7:21: VL001"
+  expect_has "$T/out" "proj/sub/pos_leak_across_cells.ipynb:cell 4:4:21"
+}
+
+notebook_bad_ones_are_errors_and_the_run_goes_on() {
+  printf '{"cells": [' >broken.ipynb
+  printf '{"nbformat": 3, "worksheets": []}' >old.ipynb
+  leak_py >a.py
+  run --output-format concise .
+  expect_rc 2
+  expect_has "$T/err" "viewleak: error: broken.ipynb: not a notebook: not valid JSON (line 1)"
+  expect_has "$T/err" "viewleak: error: old.ipynb: nbformat 3 is not supported"
+  [ "$(wc -l <"$T/err")" = 2 ] || fail "want one line per bad notebook"
+  expect_has "$T/out" "a.py:7:21: VL001"
+}
+
+notebook_fix_changes_only_the_fixed_lines() {
+  odd_notebook >odd.ipynb
+  cp odd.ipynb before.ipynb
+  cp "$REPO/$NB_FIXTURES/pos_leak_across_cells.ipynb" pos.ipynb
+  cp pos.ipynb pos.before
+  run --fix --unsafe-fixes odd.ipynb pos.ipynb
+  expect_rc 0
+  expect_has "$T/out" "Fixed 2 findings."
+  expect_has odd.ipynb 'kept.append(data[i].copy())'
+  expect_has pos.ipynb '"    selected.append(data[i].copy())  # expect: VL001\n",'
+  # undone, every byte is the original's
+  sed 's/data\[i\]\.copy()/data[i]/' odd.ipynb >undone.ipynb
+  expect_same undone.ipynb before.ipynb
+  sed 's/data\[i\]\.copy()/data[i]/' pos.ipynb >undone.ipynb
+  expect_same undone.ipynb pos.before
+  [ "$(diff pos.before pos.ipynb | grep -c '^[<>]')" = 2 ] || fail "more than the fixed line changed"
+  expect_only . odd.ipynb before.ipynb pos.ipynb pos.before undone.ipynb
+  run odd.ipynb pos.ipynb
+  expect_rc 0
+}
+
+notebook_diff_names_cells() {
+  odd_notebook >odd.ipynb
+  cp odd.ipynb before.ipynb
+  run --diff --unsafe-fixes odd.ipynb
+  expect_rc 1
+  expect_has "$T/out" "--- a/odd.ipynb:cell 3"
+  expect_has "$T/out" "+++ b/odd.ipynb:cell 3"
+  expect_has "$T/out" "+    kept.append(data[i].copy())"
+  expect_same odd.ipynb before.ipynb
+}
+
+notebook_stdin() {
+  odd_notebook >odd.ipynb
+  run_in odd.ipynb --stdin-filename nb/odd.ipynb --output-format concise
+  expect_rc 1
+  expect_has "$T/out" "nb/odd.ipynb:cell 3:4:17: VL001"
+  run_in odd.ipynb --stdin-filename odd.ipynb --fix --unsafe-fixes
+  expect_rc 0
+  sed 's/data\[i\]\.copy()/data[i]/' "$T/out" >undone.ipynb
+  expect_same undone.ipynb odd.ipynb
+}
+
+notebook_noqa_and_configuration() {
+  cp "$REPO/$NB_FIXTURES/pos_leak_across_cells.ipynb" pos.ipynb
+  sed 's/  # expect: VL001/  # noqa: VL001/' pos.ipynb >quiet.ipynb
+  run quiet.ipynb
+  expect_rc 0
+  printf '[tool.viewleak]\nper-file-ignores = {"pos.ipynb" = ["VL001"]}\n' >pyproject.toml
+  run pos.ipynb
+  expect_rc 0
+  printf '[tool.viewleak]\nextend-exclude = ["*.ipynb"]\n' >pyproject.toml
+  run --output-format concise .
+  expect_rc 0
+  run --force-exclude pos.ipynb
+  expect_rc 0
+  printf '[tool.viewleak]\nignore = ["VL002"]\n' >pyproject.toml
+  run --output-format concise .
+  expect_rc 1
+  expect_has "$T/out" "pos.ipynb:cell 4:4:21: VL001"
+}
+
+# Messages name a place by cell; the result cache keys on the cells, since joining two cells leaves
+# the module text as it was.
+notebook_messages_name_cells_and_the_cache_follows() {
+  local code='"data = np.random.randn(50, 8, 8)\n", "kept = []\n"'
+  local loop='"for i in range(10):\n", "    kept.append(data[i])\n", "    data = np.delete(data, i, axis=0)\n"'
+  local cell='{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": [%s]}'
+  printf "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [$cell, $cell, $cell]}\n" \
+    '"import numpy as np\n"' "$code" "$loop" >nb.ipynb
+  run --output-format concise nb.ipynb
+  expect_rc 1
+  expect_has "$T/out" "nb.ipynb:cell 3:2:17: VL001"
+  expect_has "$T/out" "rebound to a new array on line 3 of cell 3:"
+  [ -n "$(ls -A "$T/cache" 2>/dev/null)" ] || fail "nothing was cached"
+  printf "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [$cell, $cell]}\n" \
+    '"import numpy as np\n"' "$code, $loop" >nb.ipynb
+  run --output-format concise nb.ipynb
+  expect_rc 1
+  expect_has "$T/out" "nb.ipynb:cell 2:4:17: VL001"
+  expect_has "$T/out" "rebound to a new array on line 5 of cell 2:"
+}
+
+notebook_fixtures_are_valid_nbformat() {
+  /usr/bin/python3 -c 'import nbformat' 2>/dev/null || skip "python3-nbformat is not installed"
+  /usr/bin/python3 - "$REPO/$NB_FIXTURES" <<'PY' >"$T/out" 2>&1 || fail "a fixture notebook is not valid nbformat 4"
+import glob, os, sys
+import nbformat
+paths = sorted(glob.glob(os.path.join(sys.argv[1], "*.ipynb")))
+assert paths, "no notebooks"
+for p in paths:
+    nb = nbformat.read(p, as_version=nbformat.NO_CONVERT)
+    assert nb.nbformat == 4, p
+    nbformat.validate(nb)
+    print("valid:", p)
+PY
+}
+
 # ---- driver ----
 
 if [ "${1:-}" = --list ]; then
-  declare -F | awk '$3 ~ /^(fix|cli)_/ {print $3}'
+  declare -F | awk '$3 ~ /^(fix|cli|notebook)_/ {print $3}'
   exit 0
 fi
 if [ -z "$CASE" ] || ! declare -F "$CASE" >/dev/null; then

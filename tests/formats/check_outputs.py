@@ -53,7 +53,8 @@ def check_json(findings):
         what = f"json[{i}]"
         check(set(f) == RUFF_KEYS | {"related"}, f"{what}: keys {sorted(f)}")
         check(list(f) == sorted(f), f"{what}: keys not in Ruff's (alphabetical) order")
-        check(f["cell"] is None, f"{what}: cell")
+        notebook = f["filename"].endswith(".ipynb")
+        check(f["cell"] is None if not notebook else isinstance(f["cell"], int) and f["cell"] >= 1, f"{what}: cell")
         check(re.fullmatch(r"VL\d{3}", f["code"]) is not None, f"{what}: code {f['code']}")
         check(not os.path.isabs(f["filename"]) and not f["filename"].startswith("./"), f"{what}: filename")
         check_location(f["location"], what)
@@ -61,7 +62,8 @@ def check_json(findings):
         check(f["noqa_row"] == f["location"]["row"], f"{what}: noqa_row")
         check(f["url"].endswith(f"/{f['code']}.md"), f"{what}: url {f['url']}")
         for r in f["related"]:
-            check(set(r) == {"message", "location", "end_location"}, f"{what}: related keys {sorted(r)}")
+            keys = {"message", "location", "end_location"} | ({"cell"} if notebook else set())
+            check(set(r) == keys and list(r) == sorted(r), f"{what}: related keys {sorted(r)}")
             check_location(r["location"], what)
         if f["fix"] is not None:
             check(f["fix"]["applicability"] in ("safe", "unsafe"), f"{what}: applicability")
@@ -95,7 +97,10 @@ def check_sarif(sarif, findings):
               f"{what}: region {reg} vs json {f['location']} {f['end_location']}")
         check(r["message"]["text"].rstrip(".") == f["message"].rstrip("."), f"{what}: message")
         check(len(r.get("relatedLocations", [])) == len(f["related"]), f"{what}: related locations")
-        check(("fixes" in r) == (f["fix"] is not None), f"{what}: fixes")
+        # a notebook's regions count in its cells: no SARIF fix (it would edit the JSON text)
+        notebook = f["cell"] is not None
+        check(("fixes" in r) == (f["fix"] is not None and not notebook), f"{what}: fixes")
+        check(loc.get("properties", {}).get("cell") == f["cell"], f"{what}: cell property")
     prints = fingerprints_of(sarif)
     check(len(set(prints)) == len(prints), "sarif: fingerprints not unique")
 
@@ -153,6 +158,7 @@ def main():
     for line, f in zip(github, findings):
         check(line.startswith(f"::warning file=") and f"line={f['location']['row']},col={f['location']['column']}," in line
               and f",title={f['code']} (" in line, f"github: {line}")
+        check(f["cell"] is None or f"::cell {f['cell']}: " in line, f"github: the cell is not named: {line}")
 
     clean = [os.path.join("examples", "numpy_only.py")]
     check(json.loads(run(viewleak, "json", clean, root, 0)) == [], "json: clean run is not []")

@@ -1096,6 +1096,160 @@ class Configuration(ServerTest):
         self.assertEqual(p.stdout, "")
 
 
+# A notebook: Markdown, then three code cells; the leak's loop in the last (its 0-based line 3),
+# the array it rebinds made in the cell before, numpy imported (after a line magic) in the first.
+NB_CELLS = [
+    (1, "markdown", "# Picking rows\nselected.append(data[i])"),
+    (2, "python", "%matplotlib inline\nimport numpy as np"),
+    (2, "python", "data = np.random.randn(500, 32, 32, 3)\nselected = []"),
+    (2, "python", "!nproc\nfor _ in range(100):\n    i = np.random.randint(len(data))\n"
+                  "    selected.append(data[i])\n    data = np.delete(data, i, axis=0)"),
+]
+NB_VIEW_LINE, NB_REBIND_LINE = 3, 4
+
+
+class Notebooks(ServerTest):
+    def notebook(self, cells=NB_CELLS):
+        """The .ipynb file of the cells (for `viewleak check`), its URI and the cells' URIs."""
+        nb = {"cells": [{"cell_type": "markdown" if kind == 1 else "code", "metadata": {}, "source": text,
+                         **({} if kind == 1 else {"outputs": [], "execution_count": None})}
+                        for kind, _, text in cells],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        path = self.write("nb/analysis.ipynb", json.dumps(nb, indent=1))
+        uri = file_uri(path)
+        cell_uris = ["vscode-notebook-cell:%s#W%dsZmlsZQ%%3D%%3D" % (urllib.parse.quote(path), k)
+                     for k in range(len(cells))]
+        return path, uri, cell_uris
+
+    def open_notebook(self, s, uri, cell_uris, cells=NB_CELLS, version=1):
+        s.notify("notebookDocument/didOpen", {
+            "notebookDocument": {"uri": uri, "notebookType": "jupyter-notebook", "version": version, "metadata": {},
+                                 "cells": [{"kind": kind, "document": cu} for (kind, _, _), cu in zip(cells, cell_uris)]},
+            "cellTextDocuments": [{"uri": cu, "languageId": lang, "version": 10 + k, "text": text}
+                                  for k, ((_, lang, text), cu) in enumerate(zip(cells, cell_uris))]})
+
+    @staticmethod
+    def latest(s, uri):
+        """The params of the last publishDiagnostics for uri among everything sent so far."""
+        got = [m["params"] for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"
+               and m["params"]["uri"] == uri]
+        return got[-1] if got else None
+
+    def test_capability(self):
+        s = self.start()
+        sync = s.initialize()["result"]["capabilities"]["notebookDocumentSync"]
+        self.assertIn({"notebook": {"notebookType": "jupyter-notebook"}, "cells": [{"language": "python"}]},
+                      sync["notebookSelector"])
+        self.assertIn({"notebook": {"pattern": "**/*.ipynb"}, "cells": [{"language": "python"}]},
+                      sync["notebookSelector"])
+        self.assertEqual(s.stop(), 0)
+
+    def test_diagnostics_on_the_cell_as_check_reports_them(self):
+        path, uri, cells = self.notebook()
+        s = self.start()
+        s.initialize()
+        self.open_notebook(s, uri, cells)
+        params = s.diagnostics(cells[3])
+        self.assertEqual(params["version"], 13)
+        [d] = params["diagnostics"]
+        p = subprocess.run([VIEWLEAK, "check", "--no-cache", "--output-format", "json", path], capture_output=True, cwd=self.tmp)
+        [finding] = json.loads(p.stdout)
+        self.assertEqual(finding["cell"], 4)
+        self.assertEqual(d["message"], finding["message"])
+        self.assertIn("on line 5 of cell 4:", d["message"])
+        line = NB_CELLS[3][2].splitlines()[NB_VIEW_LINE]
+        start = column(line, "data[i]", "utf-16")
+        self.assertEqual(d["range"], {"start": {"line": NB_VIEW_LINE, "character": start},
+                                      "end": {"line": NB_VIEW_LINE, "character": start + 7}})
+        self.assertEqual((finding["location"]["row"] - 1, finding["location"]["column"] - 1), (NB_VIEW_LINE, start))
+        [rel] = d["relatedInformation"]
+        self.assertEqual(rel["location"]["uri"], cells[3])
+        self.assertEqual(rel["location"]["range"]["start"], {"line": NB_REBIND_LINE, "character": 4})
+        self.assertEqual(d["data"]["version"], 13)
+        # the other code cells are published too, empty; Markdown cells never
+        for k in (1, 2):
+            self.assertEqual(s.diagnostics(cells[k]), {"uri": cells[k], "version": 10 + k, "diagnostics": []})
+        published = [m["params"]["uri"] for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"]
+        self.assertNotIn(cells[0], published)
+        self.assertEqual(s.stop(), 0)
+
+    def test_quickfix_on_the_cell(self):
+        path, uri, cells = self.notebook()
+        s = self.start()
+        s.initialize()
+        self.open_notebook(s, uri, cells)
+        [d] = s.diagnostics(cells[3])["diagnostics"]
+        r = s.request("textDocument/codeAction", {"textDocument": {"uri": cells[3]}, "range": d["range"],
+                                                  "context": {"diagnostics": [d]}})
+        [a] = r["result"]
+        edits = a["edit"]["changes"][cells[3]]
+        fixed = apply_edits(NB_CELLS[3][2], edits, "utf-16")
+        self.assertEqual(fixed, NB_CELLS[3][2].replace("data[i])", "data[i].copy())"))
+        # the fixed text, sent back as a cell change, clears the cell
+        s.notify("notebookDocument/didChange", {
+            "notebookDocument": {"uri": uri, "version": 2},
+            "change": {"cells": {"textContent": [{"document": {"uri": cells[3], "version": 14},
+                                                  "changes": [{"text": fixed}]}]}}})
+        self.assertEqual(s.diagnostics(cells[3]), {"uri": cells[3], "version": 14, "diagnostics": []})
+        self.assertEqual(s.stop(), 0)
+
+    def test_structure_changes_and_close(self):
+        path, uri, cells = self.notebook()
+        s = self.start()
+        s.initialize()
+        self.open_notebook(s, uri, cells)
+        self.assertEqual(len(s.diagnostics(cells[3])["diagnostics"]), 1)
+        # a new code cell at index 1 that rebinds nothing: the loop's cell is now cell 5
+        new = cells[0].replace("#W0", "#W9")
+        s.notify("notebookDocument/didChange", {
+            "notebookDocument": {"uri": uri, "version": 2},
+            "change": {"cells": {"structure": {
+                "array": {"start": 1, "deleteCount": 0, "cells": [{"kind": 2, "document": new}]},
+                "didOpen": [{"uri": new, "languageId": "python", "version": 1, "text": "x = 1"}]}}}})
+        [d] = self.latest(s, cells[3])["diagnostics"]
+        self.assertIn("on line 5 of cell 5:", d["message"])
+        self.assertEqual(d["range"]["start"]["line"], NB_VIEW_LINE)
+        # the cell that made `data` removed: no leak can be shown (data is unknown)
+        s.notify("notebookDocument/didChange", {
+            "notebookDocument": {"uri": uri, "version": 3},
+            "change": {"cells": {"structure": {"array": {"start": 3, "deleteCount": 1},
+                                               "didClose": [{"uri": cells[2]}]}}}})
+        self.assertEqual(self.latest(s, cells[2]), {"uri": cells[2], "diagnostics": []})
+        # the loop's cell turned into Markdown: its diagnostics are cleared
+        s.notify("notebookDocument/didChange", {
+            "notebookDocument": {"uri": uri, "version": 4},
+            "change": {"cells": {"data": [{"kind": 1, "document": cells[3]}]}}})
+        self.assertEqual(self.latest(s, cells[3]), {"uri": cells[3], "diagnostics": []})
+        s.notify("notebookDocument/didChange", {
+            "notebookDocument": {"uri": uri, "version": 5},
+            "change": {"cells": {"data": [{"kind": 2, "document": cells[3]}]}}})
+        self.assertEqual(self.latest(s, cells[3])["version"], 13)
+        s.notify("notebookDocument/didClose", {"notebookDocument": {"uri": uri},
+                                               "cellTextDocuments": [{"uri": c} for c in cells if c != cells[2]]})
+        cleared = [m["params"] for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"]
+        self.assertCountEqual(cleared, [{"uri": cells[3], "diagnostics": []}, {"uri": new, "diagnostics": []},
+                                        {"uri": cells[1], "diagnostics": []}])
+        self.assertEqual(s.stop(), 0)
+
+    def test_configuration_of_the_notebook_file(self):
+        path, uri, cells = self.notebook()
+        self.write("nb/pyproject.toml", '[tool.viewleak]\nper-file-ignores = { "*.ipynb" = ["VL001"] }\n')
+        s = self.start()
+        s.initialize()
+        self.open_notebook(s, uri, cells)
+        self.assertEqual(s.diagnostics(cells[3])["diagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+
+    def test_unknown_notebook_is_an_error_logged(self):
+        s = self.start()
+        s.initialize()
+        s.notify("notebookDocument/didChange", {"notebookDocument": {"uri": "file:///nowhere.ipynb", "version": 2},
+                                                "change": {}})
+        self.assertEqual([m for m in s.quiet() if m.get("method") == "textDocument/publishDiagnostics"], [])
+        self.assertEqual(s.stop(), 0)
+        self.assertIn("not an open notebook", s.log())
+
+
 def main():
     global VIEWLEAK
     args = sys.argv[1:]

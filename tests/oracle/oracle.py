@@ -3,7 +3,7 @@
 
 Usage: python3 tests/oracle/oracle.py [--verbose] [--jobs N] PATH...
 
-Each PATH is a .py file or a folder searched recursively for .py files. A
+Each PATH is a .py or .ipynb file or a folder searched recursively for them. A
 folder that holds a main.py is one multi-module fixture: main.py defines
 scenario(), the other files are modules it imports (the folder is put on
 sys.path), and its label is the union of the labels of all its files. Every
@@ -17,6 +17,13 @@ oracle compares what the call keeps alive with what its result shows:
             scalar reachable from it, plus the size of the Python containers
             and plain values on the way (each object counted once);
   leaks   = kept > 8 * payload and kept > 5 MiB.
+
+A Jupyter notebook (.ipynb) runs as its code cells joined in cell order, the
+IPython lines made inert (a %%cell magic drops its cell; %magic, !cmd and help
+lines become `pass`, `x = !cmd` / `x = %magic` become `x = None`), Markdown and
+raw cells and outputs left out. Without a scenario() its cells are the scenario:
+they run under tracemalloc and the result is what the notebook's namespace holds
+(every global but modules, functions and classes).
 
 Files that import torch are measured on storages instead (tracemalloc does not
 see PyTorch's allocator): kept = sum of the distinct storages reachable from
@@ -99,6 +106,59 @@ def read_labels(source):
         "codes": codes,
         "torch": bool(_TORCH_IMPORT_RE.search(source)),
     }
+
+
+# ---------------------------------------------------------------- notebooks
+
+_HELP_RE = re.compile(r"[\w.]+\?\??\s*")
+_MAGIC_VALUE_RE = re.compile(r"^(\s*[\w.]+(?:\s*,\s*[\w.]+)*\s*=\s*)[%!]")
+
+
+def notebook_source(path):
+    """The Python a notebook runs: its code cells in order, IPython lines inert
+    (see the module docstring). Raises ValueError for what is not nbformat 4."""
+    with open(path, encoding="utf-8") as fh:
+        nb = json.load(fh)
+    if not isinstance(nb, dict) or nb.get("nbformat") != 4:
+        raise ValueError("%s is not an nbformat 4 notebook" % path)
+    parts = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        src = cell.get("source", "")
+        src = "".join(src) if isinstance(src, list) else src
+        if src.lstrip().startswith("%%"):
+            continue
+        lines = []
+        for line in src.splitlines():
+            text = line.lstrip()
+            indent = line[: len(line) - len(text)]
+            m = _MAGIC_VALUE_RE.match(line)
+            if text.startswith(("%", "!", "?")) or _HELP_RE.fullmatch(text):
+                lines.append(indent + "pass")
+            elif m:
+                lines.append(m.group(1) + "None")
+            else:
+                lines.append(line)
+        parts.append("\n".join(lines) + "\n")
+    return "".join(parts)
+
+
+def fixture_source(path):
+    """The Python source of a fixture file (a notebook's: notebook_source)."""
+    if path.endswith(".ipynb"):
+        return notebook_source(path)
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def _namespace_result(namespace):
+    """What a notebook keeps: its globals but modules, functions, classes."""
+    import types
+
+    skip = (types.ModuleType, types.FunctionType, type, types.BuiltinFunctionType)
+    return {k: v for k, v in namespace.items()
+            if not k.startswith("__") and not isinstance(v, skip)}
 
 
 # ---------------------------------------------------------------- payload walker
@@ -215,10 +275,23 @@ def _child_measure(path, uses_torch):
     if os.path.basename(path) == "main.py":
         sys.path.insert(0, os.path.dirname(path))  # a multi-module fixture imports its siblings
     name = "vl_fixture_" + re.sub(r"\W", "_", os.path.splitext(os.path.basename(path))[0])
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    if path.endswith(".ipynb"):
+        import types
+
+        module = types.ModuleType(name)
+        code = compile(notebook_source(path), path, "exec")
+        if not re.search(r"^def scenario\(", notebook_source(path), re.M):
+            def scenario():  # the cells are the scenario; the result, what they keep
+                exec(code, module.__dict__)
+                return _namespace_result(module.__dict__)
+            module.scenario = scenario
+        else:
+            exec(code, module.__dict__)
+    else:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
     scenario = getattr(module, "scenario", None)
     if not callable(scenario):
         raise RuntimeError("%s defines no scenario(); add one or an '# oracle: skip' line" % path)
@@ -276,7 +349,7 @@ def collect(paths):
                 dirnames[:] = sorted(d for d in dirnames
                                      if not d.startswith(".") and d != "__pycache__")
                 files.extend(os.path.join(dirpath, f) for f in sorted(filenames)
-                             if f.endswith(".py"))
+                             if f.endswith((".py", ".ipynb")))
         elif os.path.isfile(p):
             files.append(p)
         else:
@@ -311,8 +384,7 @@ def run_one(path):
     """Label and measure one fixture. Returns a record dict."""
     texts = []
     for src in program_sources(path):
-        with open(src, encoding="utf-8") as fh:
-            texts.append(fh.read())
+        texts.append(fixture_source(src))
     labels = merge_labels([read_labels(t) for t in texts])
     rec = {"path": path, "expect_leak": labels["expect_leak"]}
     if labels["skip"]:

@@ -5,6 +5,7 @@ Run: /usr/bin/python3 -m unittest discover -s tests/oracle
 """
 
 import collections
+import json
 import os
 import sys
 import tempfile
@@ -218,6 +219,57 @@ class RoundTripTest(unittest.TestCase):
     def test_skip_runs_nothing(self):
         rec = self.run_fixture("# oracle: skip not here\nraise SystemExit(3)\n")
         self.assertEqual((rec["status"], rec["reason"]), ("skip", "not here"))
+
+
+class NotebookTest(unittest.TestCase):
+    """Notebooks: the code cells joined, IPython lines inert, the cells as the scenario."""
+
+    @staticmethod
+    def write(tmp, cells):
+        nb = {"cells": [{"cell_type": kind, "metadata": {}, "source": src,
+                         **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+                        for kind, src in cells],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        path = os.path.join(tmp, "nb.ipynb")
+        with open(path, "w") as fh:
+            json.dump(nb, fh)
+        return path
+
+    def test_source_masks_ipython_and_skips_other_cells(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.write(tmp, [
+                ("markdown", "x = 1  # expect: VL001"),
+                ("code", ["%matplotlib inline\n", "import numpy as np\n", "files = !ls\n", "np.zeros?"]),
+                ("code", "%%bash\necho hi"),
+                ("raw", "y = 2"),
+                ("code", "for i in range(2):\n    !echo $i\n"),
+            ])
+            self.assertEqual(oracle.notebook_source(path),
+                             "pass\nimport numpy as np\nfiles = None\npass\nfor i in range(2):\n    pass\n")
+            self.assertEqual(oracle.read_labels(oracle.fixture_source(path))["codes"], [])
+            self.assertEqual(oracle.collect([tmp]), [path])
+
+    def test_not_nbformat_4_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "old.ipynb")
+            with open(path, "w") as fh:
+                json.dump({"nbformat": 3, "worksheets": []}, fh)
+            with self.assertRaises(ValueError):
+                oracle.notebook_source(path)
+
+    def test_cells_are_the_scenario(self):
+        leaky = textwrap.dedent(RoundTripTest.LEAKY).split("def scenario():\n")[1]
+        body = textwrap.dedent(leaky).replace("return kept\n", "")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = self.write(tmp, [("code", "import numpy as np\n%time 1"), ("code", body)])
+            rec = oracle.run_one(path)
+            self.assertEqual(rec["status"], "pass", rec)
+            self.assertTrue(rec["leaks"] and rec["expect_leak"])
+            path = self.write(tmp, [("code", "import numpy as np"), ("code", body.replace("a[i]", "a[i].copy()")
+                                                                       .replace("  # expect: VL001", ""))])
+            rec = oracle.run_one(path)
+            self.assertEqual(rec["status"], "pass", rec)
+            self.assertFalse(rec["leaks"])
 
 
 if __name__ == "__main__":

@@ -181,7 +181,8 @@ case_pyproject_ignore() {
 }
 
 # Notebooks are not handed to viewleak (it reads Python source only; docs/pre-commit.md).
-case_notebook_skipped() {
+# A staged notebook is checked (types_or has jupyter): its leak stops the commit, named by cell.
+case_notebook_checked() {
   new_repo notebook viewleak
   python3 - "$SNAPSHOT/examples/mixed.py" leaky.ipynb <<'EOF'
 import json, sys
@@ -191,7 +192,7 @@ nb = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 json.dump(nb, open(sys.argv[2], "w"), indent=1)
 EOF
   git add .
-  commit_expect 0 "^viewleak\.+\(no files to check\)Skipped"
+  commit_expect 1 "^viewleak\.+Failed" '^leaky\.ipynb:cell 1:19:25: VL001 `data\[i\]` is a view of `data`'
 }
 
 # `pre-commit try-repo REPO viewleak` on the staged files.  try-repo clones into a fresh temporary

@@ -115,6 +115,12 @@ typedef struct VlLibraryExtensions {
  * Never fails: Python syntax errors are analysed around.  Thread-safe for distinct calls. */
 VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *text, size_t len,
                           const VlSelection *selection, const VlLibraryExtensions *extensions);
+/* vl_engine_check for a notebook's module (its code cells joined: driver/notebook.h): code cell k
+ * starts at row first_rows[k] and is cell numbers[k] of the notebook, so that messages and the
+ * report (vl_report_cell) name cells. */
+VlReport *vl_engine_check_cells(const VlEngine *self, const char *path, const char *text, size_t len,
+                                const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
+                                const uint32_t *first_rows, const unsigned *numbers);
 void vl_report_delete(VlReport *self);
 
 const char *vl_report_path(const VlReport *self);
@@ -132,6 +138,11 @@ bool vl_report_has_syntax_errors(const VlReport *self);
 /* Why the file was not analysed (nesting deeper than any valid Python: CPython stops at 200 nested
  * parentheses), or NULL when it was. */
 const char *vl_report_skipped(const VlReport *self);
+
+/* A notebook's report (its code cells joined into one module, driver/notebook.h): the cell of
+ * 0-based row `row` (its number among all the notebook's cells, 1-based) and the 0-based row in it.
+ * False for a report that is not a notebook's.  Columns are the same in the cell. */
+bool vl_report_cell(const VlReport *self, uint32_t row, unsigned *cell, uint32_t *cell_row);
 
 /* ---- sessions: several files checked as one program ----
  *
@@ -161,6 +172,10 @@ bool vl_session_has_module(const VlSession *self, const char *module);
 /* Is module a modelled library's (numpy.linalg, torch.nn) or a viewless one's (jax)?  Its calls are
  * read from the library tables, so its sources are never worth analysing. */
 bool vl_session_is_library(const VlSession *self, const char *module);
+/* File i is a notebook's module (driver/notebook.h): code cell k starts at row first_rows[k] and is
+ * cell numbers[k] of the notebook (copied), so messages name places as "line 3 of cell 4".  Before
+ * vl_session_cache_settings and the analysis; thread-safe for distinct files. */
+void vl_session_set_cells(VlSession *self, size_t i, size_t n, const uint32_t *first_rows, const unsigned *numbers);
 /* Reads what file i imports from its source (only import lines are parsed). */
 void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len);
 /* The absolute dotted names file i imports or may import (`from a import b`: a and a.b). */
