@@ -64,7 +64,7 @@ static const char usage_check[] =
     "      --shard K/N             Report only shard K of N (1 <= K <= N): the files whose path hashes\n"
     "                              to K-1 modulo N (for CI matrices; every file is in one shard)\n"
     "Output:\n"
-    "      --output-format FMT     text (default), concise, and the machine formats listed by --help\n"
+    "      --output-format FMT     One of: %s (default: text)\n"
     "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
     "      --statistics            Print the number of findings per rule instead of the findings\n"
     "  -q, --quiet                 Print findings only: no source context, no summary\n"
@@ -93,7 +93,7 @@ typedef struct Run {
   VlFormatCtx out;
   bool error;
   size_t fixed, fixable_safe, fixable_unsafe, diffs;
-  size_t counts[64]; /* per rule index, for --statistics */
+  VlRuleCount counts[64]; /* per rule index, for --statistics */
 } Run;
 
 static void add_codes(VlStrList *list, const char *arg) {
@@ -115,7 +115,9 @@ static bool codes_known(const VlStrList *list, const char *option) {
   bool ok = true;
   for (size_t i = 0; i < list->count; i++)
     if (!vl_selection_select(probe, list->items[i])) {
-      fprintf(stderr, "viewleak: %s: '%s' matches no rule (see 'viewleak rule --all')\n", option, list->items[i]);
+      char near[64];
+      fprintf(stderr, "viewleak: %s: '%s' matches no rule%s (see 'viewleak rule --all')\n", option, list->items[i],
+              vl_rule_suggest(list->items[i], near, sizeof near));
       ok = false;
     }
   vl_selection_delete(probe);
@@ -280,7 +282,11 @@ static void emit(void *ctx, size_t i) {
       if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
       if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
       for (size_t c = 0; c < vl_rule_count() && c < 64; c++)
-        if (vl_rule_at(c) == d->rule) run->counts[c]++;
+        if (vl_rule_at(c) == d->rule) {
+          run->counts[c].rule = d->rule;
+          run->counts[c].count++;
+          run->counts[c].fixable |= d->fix.applicability == VL_FIX_SAFE;
+        }
     }
     if (!o->diff && !o->statistics) o->format->report(&run->out, r);
     run->out.active += vl_report_active(r);
@@ -526,12 +532,13 @@ static char **read_lines(const char *file, size_t *count, Run *run) {
   return lines;
 }
 
+/* --statistics: the rules with findings, in rule order; JSON with --output-format json. */
 static void print_statistics(Run *run) {
-  for (size_t k = 0; k < vl_rule_count() && k < 64; k++) {
-    if (!run->counts[k]) continue;
-    const VlRuleInfo *r = vl_rule_at(k);
-    fprintf(run->out.out, "%zu\t%s\t%s\n", run->counts[k], r->code, r->name);
-  }
+  VlRuleCount rows[64];
+  size_t n = 0;
+  for (size_t k = 0; k < vl_rule_count() && k < 64; k++)
+    if (run->counts[k].count) rows[n++] = run->counts[k];
+  vl_format_statistics(run->out.out, rows, n, run->opt->format == vl_format_find("json"));
 }
 
 static bool parse(int argc, char **argv, Options *o, int *exit_now) {
@@ -569,7 +576,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   bool ok = true;
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1;) {
     switch (c) {
     case OPT_SELECT: add_codes(&o->select, optarg); break;
     case OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
@@ -624,11 +631,11 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
       break;
     }
     case 'h':
-      fputs(usage_check, stdout);
+      printf(usage_check, vl_format_names());
       *exit_now = VL_EXIT_CLEAN;
       return false;
     default:
-      *exit_now = vl_cli_usage_error("check: unknown or incomplete option '%s'", argv[optind - 1]);
+      *exit_now = vl_cli_option_error("check", opts, argv, c);
       return false;
     }
   }

@@ -15,6 +15,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/suggest.h"
 #include "driver/walk.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -189,8 +190,9 @@ static bool codes_valid(Loader *l, TSNode v, const char *key, const VlStrList *c
   bool ok = true;
   for (size_t i = 0; i < codes->count && ok; i++)
     if (!vl_selection_select(probe, codes->items[i])) {
-      char msg[160];
-      snprintf(msg, sizeof msg, "`%s`: '%s' matches no rule (see 'viewleak rule --all')", key, codes->items[i]);
+      char msg[224], near[64];
+      snprintf(msg, sizeof msg, "`%s`: '%s' matches no rule%s (see 'viewleak rule --all')", key, codes->items[i],
+               vl_rule_suggest(codes->items[i], near, sizeof near));
       ok = fail_at(l, v, "%s", msg);
     }
   vl_selection_delete(probe);
@@ -237,6 +239,12 @@ VlConfig *vl_config_default(void) {
   return c;
 }
 
+/* Every key apply_entry reads (config.h's table): for "did you mean" and the JSON Schema's test. */
+const char *const vl_config_keys[] = {"select", "extend-select", "ignore", "per-file-ignores", "exclude",
+                                      "extend-exclude", "respect-gitignore", "extend-copy-functions",
+                                      "extend-view-functions", "extend-array-producers", "cache-dir"};
+const size_t vl_config_nkeys = sizeof vl_config_keys / sizeof *vl_config_keys;
+
 /* Interprets one entry (its path already stripped of the tool.viewleak prefix). */
 static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
   static const struct { const char *key; size_t offset; size_t flag; bool codes; } lists[] = {
@@ -280,8 +288,10 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
     return string_list(l, v, "per-file-ignores", &p->codes) && codes_valid(l, v, "per-file-ignores", &p->codes);
   }
   VlBuf key = {0};
+  char near[128];
   for (int i = 0; i < n; i++) vl_buf_printf(&key, "%s%s", i ? "." : "", parts[i]);
-  fail_at(l, v, "unknown key `%s` (see the configuration table in the README)", key.data);
+  vl_buf_printf(&key, "`%s", vl_suggest_phrase(key.data, vl_config_keys, vl_config_nkeys, near, sizeof near));
+  fail_at(l, v, "unknown key `%s (see the configuration table in the README)", key.data);
   vl_buf_free(&key);
   return false;
 }

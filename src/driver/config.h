@@ -50,6 +50,10 @@ typedef struct VlConfig {
   char *cache_dir; /* as written; NULL when not set */
 } VlConfig;
 
+/* The keys of the table above, in its order. */
+extern const char *const vl_config_keys[];
+extern const size_t vl_config_nkeys;
+
 /* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top
  * level.  Returns NULL with "path:line: message" in err on a syntax error, an unknown key or a bad
  * value.  *found is false (and NULL returned without error) for a pyproject.toml with no

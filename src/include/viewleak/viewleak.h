@@ -42,6 +42,9 @@ size_t vl_rule_count(void);
 const VlRuleInfo *vl_rule_at(size_t i);
 /* The rule with that code (case-insensitive), or NULL. */
 const VlRuleInfo *vl_rule_find(const char *code);
+/* For a code or prefix that matches no rule: " (did you mean 'VL001'?)" naming the nearest rule code
+ * (base/suggest.h), or "", into out; returns out. */
+char *vl_rule_suggest(const char *typed, char *out, size_t outlen);
 /* The rule's Markdown documentation (rules/<code>.md, embedded at build time). */
 const char *vl_rule_doc(const VlRuleInfo *rule);
 
