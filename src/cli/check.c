@@ -93,7 +93,7 @@ typedef struct Run {
   VlFormatCtx out;
   bool error;
   size_t fixed, fixable_safe, fixable_unsafe, diffs;
-  VlRuleCount counts[64]; /* per rule index, for --statistics */
+  VlRuleCount counts[65]; /* per rule index, then syntax errors, for --statistics */
 } Run;
 
 static void add_codes(VlStrList *list, const char *arg) {
@@ -279,10 +279,11 @@ static void emit(void *ctx, size_t i) {
     for (size_t k = 0; k < vl_report_count(r); k++) {
       const VlDiagnostic *d = vl_report_get(r, k);
       if (d->suppressed) continue;
+      if (VL_IS_SYNTAX_ERROR(d)) run->out.syntax_errors++;
       if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
       if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
-      for (size_t c = 0; c < vl_rule_count() && c < 64; c++)
-        if (vl_rule_at(c) == d->rule) {
+      for (size_t c = 0; c <= vl_rule_count() && c < 65; c++)
+        if ((c < vl_rule_count() ? vl_rule_at(c) : &vl_rule_syntax_error) == d->rule) {
           run->counts[c].rule = d->rule;
           run->counts[c].count++;
           run->counts[c].fixable |= d->fix.applicability == VL_FIX_SAFE;
@@ -534,9 +535,9 @@ static char **read_lines(const char *file, size_t *count, Run *run) {
 
 /* --statistics: the rules with findings, in rule order; JSON with --output-format json. */
 static void print_statistics(Run *run) {
-  VlRuleCount rows[64];
+  VlRuleCount rows[65];
   size_t n = 0;
-  for (size_t k = 0; k < vl_rule_count() && k < 64; k++)
+  for (size_t k = 0; k <= vl_rule_count() && k < 65; k++)
     if (run->counts[k].count) rows[n++] = run->counts[k];
   vl_format_statistics(run->out.out, rows, n, run->opt->format == vl_format_find("json"));
 }

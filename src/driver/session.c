@@ -28,6 +28,7 @@
 #include "ir/lower.h"
 #include "ir/scan.h"
 #include "rules/rule.h"
+#include "syntax/errors.h"
 
 VlSession *vl_session_new(const VlEngine *engine) {
   VlSession *s = vl_xcalloc(1, sizeof(VlSession));
@@ -646,7 +647,6 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
   Diags out = {0};
   for (size_t k = 0; k < nfrom; k++)
     for (size_t i = 0; i < from[k].findings.len; i++) add_findings(r, &out, &from[k].findings.items[i], target);
-  (void)s;
   /* noqa: line comments and file-level directives */
   size_t n = out.len;
   for (size_t k = 0; k < f->nnoqa; k++) {
@@ -661,6 +661,17 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
       Unused u = {r, &f->noqa[k], n, &out};
       vl_noqa_codes(f->noqa[k].text, f->noqa[k].len, unused_code, &u);
     }
+  if (f->syntax_errors) { /* after noqa: nothing suppresses them (viewleak.h) */
+    VlSyntaxError *errs;
+    size_t nerr = vl_syntax_errors(vl_engine_py(s->engine), text, len, &errs);
+    const VlSource *src = vl_report_source(r);
+    for (size_t i = 0; i < nerr; i++) {
+      VlDiagnostic d = {.rule = &vl_rule_syntax_error, .message = vl_arena_strdup(vl_report_arena(r), errs[i].message)};
+      d.range = (VlRange){vl_source_pos(src, errs[i].start), vl_source_pos(src, errs[i].end)};
+      VL_VEC_PUSH(&out, d);
+    }
+    free(errs);
+  }
   if (out.len) qsort(out.items, out.len, sizeof(VlDiagnostic), by_position);
   vl_report_set_diagnostics(r, out.items, out.len);
   VL_VEC_FREE(&out);

@@ -23,6 +23,7 @@ typedef struct VlFormatCtx {
   bool quiet;   /* no summary, no source context */
   size_t active; /* findings printed so far (set by the driver) */
   size_t errors; /* errors reported so far (set by the driver): nothing then claims success */
+  size_t syntax_errors; /* of the findings printed, how many are syntax errors (set by the driver) */
   void *state;  /* the format's own */
 } VlFormatCtx;
 
@@ -48,7 +49,7 @@ void vl_format_rule(FILE *out, const VlRuleInfo *rule, bool json);
 /* `viewleak rule --all`: one line per rule, or a JSON array of the objects above. */
 void vl_format_rule_list(FILE *out, bool json);
 /* `check --statistics`: one row per rule with findings ("5\tVL001\t[*] name"; [*] when fixable), or
- * a JSON array of {code, name, count, fixable}.  A NULL rule counts syntax errors (code null). */
+ * a JSON array of {code, name, count, fixable}; syntax errors have no code (JSON null). */
 typedef struct VlRuleCount {
   const VlRuleInfo *rule;
   size_t count;

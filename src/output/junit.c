@@ -49,10 +49,11 @@ static void junit_report(VlFormatCtx *c, const VlReport *r) {
     if (d->suppressed) continue;
     unsigned line = d->range.start.row + 1, col = vl_format_char_col(r, d->range.start);
     VlBuf name = {0}, body = {0};
-    vl_buf_printf(&name, "%s at %u:%u", d->rule->code, line, col);
-    vl_buf_printf(&body, "%s:%u:%u: %s %s", suite.path, line, col, d->rule->code, d->message);
+    const char *code = VL_IS_SYNTAX_ERROR(d) ? d->rule->name : d->rule->code; /* "syntax-error" */
+    vl_buf_printf(&name, "%s at %u:%u", code, line, col);
+    vl_buf_printf(&body, "%s:%u:%u: %s%s%s", suite.path, line, col, d->rule->code, *d->rule->code ? " " : "", d->message);
     if (d->help) vl_buf_printf(&body, "\nhelp: %s", d->help);
-    Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(d->rule->code), line};
+    Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(code), line};
     VL_VEC_PUSH(&suite.cases, k);
   }
   s->failures += suite.cases.len;

@@ -44,14 +44,13 @@ void vl_format_statistics(FILE *out, const VlRuleCount *counts, size_t n, bool j
   for (size_t i = 0; i < n; i++) {
     const VlRuleCount *c = &counts[i];
     if (!json) {
-      fprintf(out, "%zu\t%s\t%s%s\n", c->count, c->rule ? c->rule->code : "", c->fixable ? "[*] " : "",
-              c->rule ? c->rule->name : "syntax-error");
+      fprintf(out, "%zu\t%s\t%s%s\n", c->count, c->rule->code, c->fixable ? "[*] " : "", c->rule->name);
       continue;
     }
     cJSON *o = vl_format_json_check(cJSON_CreateObject());
-    if (c->rule) vl_format_json_add_string(o, "code", c->rule->code);
-    else vl_format_json_check(cJSON_AddNullToObject(o, "code"));
-    vl_format_json_add_string(o, "name", c->rule ? c->rule->name : "syntax-error");
+    if (*c->rule->code) vl_format_json_add_string(o, "code", c->rule->code);
+    else vl_format_json_check(cJSON_AddNullToObject(o, "code")); /* syntax errors, as Ruff's */
+    vl_format_json_add_string(o, "name", c->rule->name);
     vl_format_json_check(cJSON_AddNumberToObject(o, "count", (double)c->count));
     vl_format_json_check(cJSON_AddBoolToObject(o, "fixable", c->fixable));
     cJSON_AddItemToArray(all, o);

@@ -16,9 +16,11 @@
 #define BLUE(c) ((c)->color ? "\033[1;34m" : "")
 #define RESET(c) ((c)->color ? "\033[0m" : "")
 
+/* "path:row:col: CODE message"; a syntax error has no code ("path:1:12: SyntaxError: ..."), as Ruff's. */
 static void headline(VlFormatCtx *c, const VlReport *r, const VlDiagnostic *d) {
-  fprintf(c->out, "%s%s%s%s:%u:%u:%s %s%s%s %s\n", BOLD(c), vl_report_path(r), RESET(c), CYAN(c), d->range.start.row + 1,
-          vl_format_char_col(r, d->range.start), RESET(c), RED(c), d->rule->code, RESET(c), d->message);
+  fprintf(c->out, "%s%s%s%s:%u:%u:%s %s%s%s%s%s\n", BOLD(c), vl_report_path(r), RESET(c), CYAN(c), d->range.start.row + 1,
+          vl_format_char_col(r, d->range.start), RESET(c), RED(c), d->rule->code, RESET(c), *d->rule->code ? " " : "",
+          d->message);
 }
 
 static void concise_report(VlFormatCtx *c, const VlReport *r) {
@@ -46,7 +48,7 @@ static void text_report(VlFormatCtx *c, const VlReport *r) {
     unsigned to = vl_format_char_col(r, end);
     fprintf(c->out, "%*s %s|%s %*s%s", w, "", BLUE(c), RESET(c), (int)(from - 1), "", RED(c));
     for (unsigned k = from; k < (to > from ? to : from + 1); k++) fputc('^', c->out);
-    fprintf(c->out, " %s%s\n", d->rule->code, RESET(c));
+    fprintf(c->out, "%s%s%s\n", *d->rule->code ? " " : "", d->rule->code, RESET(c));
     if (d->help) fprintf(c->out, "%*s %s=%s %shelp%s: %s\n", w, "", BLUE(c), RESET(c), BOLD(c), RESET(c), d->help);
     fputc('\n', c->out);
   }
@@ -54,7 +56,10 @@ static void text_report(VlFormatCtx *c, const VlReport *r) {
 
 static void summary(VlFormatCtx *c) {
   if (c->quiet) return;
-  if (c->active) fprintf(c->out, "Found %zu finding%s.\n", c->active, c->active == 1 ? "" : "s");
+  if (c->active && c->syntax_errors)
+    fprintf(c->out, "Found %zu finding%s (%zu syntax error%s).\n", c->active, c->active == 1 ? "" : "s",
+            c->syntax_errors, c->syntax_errors == 1 ? "" : "s");
+  else if (c->active) fprintf(c->out, "Found %zu finding%s.\n", c->active, c->active == 1 ? "" : "s");
   else if (c->errors) fprintf(c->out, "Found %zu error%s.\n", c->errors, c->errors == 1 ? "" : "s"); /* as Ruff */
   else fprintf(c->out, "All checks passed!\n");
 }

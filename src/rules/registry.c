@@ -17,6 +17,9 @@ const VlRule *const vl_rule_table[] = {&vl_rule_vl001, &vl_rule_vl002,
                                        &vl_rule_vl900};
 const size_t vl_rule_table_len = sizeof vl_rule_table / sizeof vl_rule_table[0];
 
+const VlRuleInfo vl_rule_syntax_error = {"", "syntax-error", "Python that does not parse (only what parsed is analysed)",
+                                         true};
+
 size_t vl_rule_count(void) { return vl_rule_table_len; }
 
 const VlRuleInfo *vl_rule_at(size_t i) { return i < vl_rule_table_len ? &vl_rule_table[i]->info : NULL; }

@@ -37,6 +37,14 @@ typedef struct VlRuleInfo {
   bool default_enabled;
 } VlRuleInfo;
 
+/* Python syntax errors are diagnostics of this pseudo-rule, as Ruff reports them: no code (code is
+ * ""), name "syntax-error", the message starts with "SyntaxError: ", no fix; shown whatever the
+ * selection and never suppressed by `# noqa` (a file that does not parse was only partly analysed).
+ * It is not in the rule table (vl_rule_at never returns it). */
+extern const VlRuleInfo vl_rule_syntax_error;
+/* True when d reports a syntax error (d->rule == &vl_rule_syntax_error). */
+#define VL_IS_SYNTAX_ERROR(d) ((d)->rule == &vl_rule_syntax_error)
+
 /* Number of rules, and rule i (0-based, in code order). */
 size_t vl_rule_count(void);
 const VlRuleInfo *vl_rule_at(size_t i);
