@@ -70,7 +70,9 @@ static const char usage_check[] =
     "  -q, --quiet                 Print findings only: no source context, no summary\n"
     "      --jobs N                Check N files at a time (default: the number of CPUs)\n"
     "      --exit-zero             Exit 0 even when there are findings\n"
-    "      --no-color              No ANSI colours (also when NO_COLOR is set or output is not a terminal)\n"
+    "      --color WHEN            Colour the output: auto (default: when writing to a terminal, unless\n"
+    "                              NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE force it), always, never\n"
+    "      --no-color              The same as --color never\n"
     "  -h, --help                  Show this help\n"
     "\n"
     "Exit status: 0 no findings, 1 findings, 2 usage, configuration or I/O error.\n";
@@ -79,6 +81,7 @@ typedef struct Options {
   VlStrList select, extend_select, ignore;
   const char *config, *stdin_filename, *files_from, *output_file, *cache_dir;
   const VlFormat *format;
+  enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
   bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color,
       no_cache;
   bool no_respect_gitignore;
@@ -546,7 +549,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_COLOR
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -556,6 +559,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"quiet", no_argument, 0, 'q'},
                                        {"exit-zero", no_argument, 0, OPT_EXIT_ZERO},
                                        {"no-color", no_argument, 0, OPT_NO_COLOR},
+                                       {"color", required_argument, 0, OPT_COLOR},
                                        {"config", required_argument, 0, OPT_CONFIG},
                                        {"isolated", no_argument, 0, OPT_ISOLATED},
                                        {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
@@ -593,7 +597,16 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case 'o': o->output_file = optarg; break;
     case 'q': o->quiet = true; break;
     case OPT_EXIT_ZERO: o->exit_zero = true; break;
-    case OPT_NO_COLOR: o->color = false; break;
+    case OPT_NO_COLOR: o->color_mode = COLOR_NEVER; break;
+    case OPT_COLOR:
+      if (strcmp(optarg, "auto") == 0) o->color_mode = COLOR_AUTO;
+      else if (strcmp(optarg, "always") == 0) o->color_mode = COLOR_ALWAYS;
+      else if (strcmp(optarg, "never") == 0) o->color_mode = COLOR_NEVER;
+      else {
+        fprintf(stderr, "viewleak: --color: '%s' is not auto, always or never\n", optarg);
+        ok = false;
+      }
+      break;
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ISOLATED: o->isolated = true; break;
     case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
@@ -658,9 +671,18 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   return ok;
 }
 
+/* Colour, as Ruff decides it: --color always/never, else FORCE_COLOR (not empty) or CLICOLOR_FORCE (not
+ * "0") turn it on (CI logs), else NO_COLOR (not empty) turns it off, else a terminal has it. */
+static bool use_color(int mode, bool terminal) {
+  if (mode != COLOR_AUTO) return mode == COLOR_ALWAYS;
+  const char *force = getenv("FORCE_COLOR"), *clicolor = getenv("CLICOLOR_FORCE"), *no = getenv("NO_COLOR");
+  if ((force && *force) || (clicolor && *clicolor && strcmp(clicolor, "0") != 0)) return true;
+  if (no && *no) return false;
+  return terminal;
+}
+
 int vl_cmd_check(int argc, char **argv) {
-  Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-               .jobs = vl_pool_default_threads()};
+  Options o = {.format = vl_format_find("text"), .jobs = vl_pool_default_threads()};
   int code = VL_EXIT_CLEAN;
   Run run = {.opt = &o};
   char err[512] = "";
@@ -668,9 +690,11 @@ int vl_cmd_check(int argc, char **argv) {
   bool refuse = false;  /* -o names a checked file, or the report could not be written */
   VlPathList files = {0};
   if (!parse(argc, argv, &o, &code)) goto out;
-  if (o.stdin_filename && o.fix && !o.output_file) {
-    run.out.out = stderr; /* stdout carries the fixed source */
-    o.color = o.color && isatty(STDERR_FILENO);
+  bool report_to_stderr = o.stdin_filename && o.fix && !o.output_file; /* stdout carries the fixed source */
+  if (o.output_file) o.color = o.color_mode == COLOR_ALWAYS; /* a report file: only when asked */
+  else o.color = use_color(o.color_mode, isatty(report_to_stderr ? STDERR_FILENO : STDOUT_FILENO));
+  if (report_to_stderr) {
+    run.out.out = stderr;
   } else if (o.output_file) {
     /* the report goes to a temporary file beside it, renamed over it at the end: the output path is
      * never truncated before the run ends (`check o.py -o o.py` must not empty o.py) */
@@ -694,7 +718,6 @@ int vl_cmd_check(int argc, char **argv) {
       code = VL_EXIT_ERROR;
       goto out;
     }
-    o.color = false;
   } else {
     run.out.out = stdout;
   }
