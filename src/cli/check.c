@@ -786,6 +786,12 @@ int vl_cmd_check(int argc, char **argv) {
       fprintf(run.out.out, "%zu unsafe fix%s available with `--fix --unsafe-fixes`.\n", run.fixable_unsafe,
               run.fixable_unsafe == 1 ? "" : "es");
   }
+  if (o.diff && !o.quiet) { /* as Ruff: stdout carries the diff, the summary goes to stderr */
+    if (run.diffs) fprintf(stderr, "Would fix %zu finding%s.\n", run.diffs, run.diffs == 1 ? "" : "s");
+    else if (run.fixable_unsafe && !o.unsafe_fixes)
+      fprintf(stderr, "No findings would be fixed (%zu fix%s available with `--unsafe-fixes`).\n", run.fixable_unsafe,
+              run.fixable_unsafe == 1 ? "" : "es");
+  }
   size_t active = run.out.active;
   vl_project_delete(run.project);
   vl_engine_delete(engine);
