@@ -778,7 +778,7 @@ int vl_cmd_check(int argc, char **argv) {
   }
   if (o.statistics) print_statistics(&run);
   else if (!o.diff) o.format->end(&run.out);
-  bool human = o.format == vl_format_find("text") || o.format == vl_format_find("concise");
+  bool human = o.format == vl_format_find("text") || o.format == vl_format_find("full") || o.format == vl_format_find("concise");
   if (human && !o.quiet && !o.diff && !o.statistics) {
     if (run.fixed) fprintf(run.out.out, "Fixed %zu finding%s.\n", run.fixed, run.fixed == 1 ? "" : "s");
     if (run.fixable_safe) fprintf(run.out.out, "[*] %zu fixable with `--fix`.\n", run.fixable_safe);

@@ -14,6 +14,7 @@
 static const VlFormat *const formats[] = {
     &vl_format_text,   &vl_format_concise, &vl_format_json,   &vl_format_json_lines,
     &vl_format_sarif,  &vl_format_github,  &vl_format_gitlab, &vl_format_junit,
+    &vl_format_full,   &vl_format_pylint,
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 

@@ -68,3 +68,5 @@ static void noop(VlFormatCtx *c) { (void)c; }
 
 const VlFormat vl_format_text = {"text", noop, text_report, summary};
 const VlFormat vl_format_concise = {"concise", noop, concise_report, summary};
+/* Ruff's name for its default format (source context, labels, notes): the same as text. */
+const VlFormat vl_format_full = {"full", noop, text_report, summary};
