@@ -453,6 +453,10 @@ static bool glob_matches(const VlConfig *c, const char *pattern, const char *pat
   return m;
 }
 
+bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path) {
+  return glob_matches(self, pattern, path);
+}
+
 VlSelection *vl_config_selection(const VlConfig *self, const char *path, const VlStrList *cli_select,
                                  const VlStrList *cli_extend_select, const VlStrList *cli_ignore) {
   VlSelection *sel = vl_selection_new();

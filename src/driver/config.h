@@ -69,6 +69,8 @@ char *vl_config_find(const char *dir);
 /* The rule selection for `path` under this config, with CLI overrides applied after it. */
 VlSelection *vl_config_selection(const VlConfig *self, const char *path, const VlStrList *cli_select,
                                  const VlStrList *cli_extend_select, const VlStrList *cli_ignore);
+/* Does the glob (as in `exclude`, relative to the config's folder) match this file or folder? */
+bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path);
 /* True when the walker should skip `path` (a file or folder found while walking). */
 bool vl_config_excludes(const VlConfig *self, const char *path);
 /* The library extensions this config adds (borrowed; valid while the config lives). */

@@ -1,7 +1,8 @@
 # run_cases.cmake: golden tests of the viewleak command line.
 #
 # Each folder under tests/cli/ is a case: `args` (one argument per line, run from the repository
-# root), optionally `env` (NAME=VALUE lines set for that case only), and the expected `stdout`,
+# root), optionally `env` (NAME=VALUE lines set for that case only) and `stdin` (its input; else
+# none), and the expected `stdout`,
 # `stderr` and `exit`.  Output must match byte for byte.  The colour variables of the environment
 # running the tests (NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE) are unset first.  The
 # result cache is the folder CACHE, emptied first (not the source tree's .viewleak_cache): the
@@ -32,7 +33,11 @@ foreach(dir IN LISTS cases)
       list(APPEND env_names ${name})
     endforeach()
   endif()
-  execute_process(COMMAND ${VIEWLEAK} ${args} WORKING_DIRECTORY ${ROOT}
+  set(input /dev/null)
+  if(EXISTS ${dir}/stdin)
+    set(input ${dir}/stdin)
+  endif()
+  execute_process(COMMAND ${VIEWLEAK} ${args} WORKING_DIRECTORY ${ROOT} INPUT_FILE ${input}
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
   foreach(name IN LISTS env_names)
     unset(ENV{${name}})

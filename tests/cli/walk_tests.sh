@@ -6,6 +6,7 @@
 #   cli_output_*     -o FILE: written whole at the end, never over a file being checked
 #   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
 #   cli_write_errors       a report or fixed source that cannot be written: exit 2
+#   cli_add_noqa_*         --add-noqa: directives for the current findings, written atomically
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -401,6 +402,56 @@ cli_write_errors() {
   "$VL" check --no-color --fix --unsafe-fixes --stdin-filename x.py <o.py >/dev/full 2>"$T/err"
   rc=$?
   [ "$rc" = 2 ] || fail "--fix --stdin-filename > /dev/full exited $rc, not 2 (the fixed source is lost)"
+}
+
+# ---- --add-noqa: a directive for every current finding, written atomically ----
+
+noqa_case_py() { # two findings on one line, one on a line with another tool's directive
+  cat <<'EOF'
+import numpy as np
+
+
+def pick(data, n):
+    kept = []
+    for i in range(n):
+        kept.append(data[i, :])  # noqa: E501
+        kept.append(data[:, i]); kept.append(data[i])
+        data = np.delete(data, i, axis=0)
+    return kept
+EOF
+}
+
+# Every finding gets a directive (merged into an existing `# noqa: E501`), before a CRLF line ending;
+# the next check is clean; a second --add-noqa adds nothing.
+cli_add_noqa_then_clean() {
+  noqa_case_py >a.py
+  leak_py | sed 's/$/\r/' >crlf.py
+  "$VL" check --no-cache --add-noqa . >"$T/out" 2>"$T/err"
+  rc=$?
+  expect_rc 0
+  expect_has "$T/err" "Added 3 noqa directives."
+  expect_has a.py "kept.append(data[i, :])  # noqa: E501, VL001"
+  expect_has a.py "kept.append(data[:, i]); kept.append(data[i])  # noqa: VL001"
+  grep -q "data\[i, :\])  # noqa: VL001"$'\r'"\$" crlf.py || fail "crlf.py: no directive before its CRLF"
+  run --no-cache .
+  expect_rc 0
+  "$VL" check --no-cache --add-noqa . 2>"$T/err" >/dev/null
+  expect_has "$T/err" "Added 0 noqa directives."
+}
+
+# The file is replaced through the atomic writer (driver/fix.c): a new inode renamed over it, the
+# mode kept, nothing left behind, nothing printed on stdout.
+cli_add_noqa_atomic() {
+  noqa_case_py >a.py
+  chmod 640 a.py
+  local before after
+  before=$(stat -c %i a.py)
+  "$VL" check --no-cache --add-noqa a.py 2>"$T/err" >"$T/out" || fail "exit $?"
+  after=$(stat -c %i a.py)
+  [ "$before" != "$after" ] || fail "a.py was rewritten in place (inode $before kept), not renamed over"
+  [ "$(stat -c %a a.py)" = 640 ] || fail "mode $(stat -c %a a.py), want 640"
+  expect_empty "$T/out"
+  [ "$(ls -A)" = "a.py" ] || fail "left behind: $(ls -A | tr '\n' ' ')"
 }
 
 # ---- driver ----
