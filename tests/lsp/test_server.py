@@ -580,7 +580,9 @@ class Diagnostics(ServerTest):
         s.initialize()
         text = LEAKY + "\ndef broken(:\n"
         uri = s.open(self.write("broken.py", text), text)
-        self.assertEqual(len(s.diagnostics(uri)["diagnostics"]), 1)
+        diagnostics = s.diagnostics(uri)["diagnostics"]  # the leak, and the syntax error (as `check` shows it)
+        self.assertEqual(len(diagnostics), 2, diagnostics)
+        self.assertEqual(sum(d["message"].startswith("SyntaxError: ") for d in diagnostics), 1, diagnostics)
         self.assertEqual(s.stop(), 0)
 
 
