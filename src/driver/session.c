@@ -505,7 +505,7 @@ static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
   Sink *k = p;
   if (k->scratch && fd->at.mod != k->f->mi) return;
   SFinding sf = {.rule = rule, .at_file = fd->at.mod ? fd->at.mod->index : k->own, .at_start = fd->at.start,
-                 .at_end = fd->at.end, .message = fd->message, .help = fd->help, .has_related = fd->has_related,
+                 .at_end = fd->at.end, .message = fd->message, .help = fd->help, .note = fd->note, .has_related = fd->has_related,
                  .related_message = fd->related_message};
   if (k->scratch) sf.at_file = k->own;
   if (fd->via.mod && !k->scratch) {
@@ -621,6 +621,7 @@ static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t tar
       .rule = &sf->rule->info,
       .message = vl_arena_strdup(a, sf->message),
       .help = sf->help ? vl_arena_strdup(a, sf->help) : NULL,
+      .note = sf->note ? vl_arena_strdup(a, sf->note) : NULL,
       .range = {vl_source_pos(src, sf->start), vl_source_pos(src, sf->end)},
       .has_related = sf->has_related && sf->related_file == target,
       .related_message = sf->related_message ? vl_arena_strdup(a, sf->related_message) : NULL,

@@ -100,8 +100,9 @@ typedef struct VlDiagnostic {
   const VlRuleInfo *rule;
   const char *message;  /* one sentence */
   const char *help;     /* how to fix it */
+  const char *note;     /* what it costs (the size kept alive), or NULL */
   VlRange range;        /* the stored view expression */
-  bool has_related;     /* VL001: the line that rebinds the array */
+  bool has_related;     /* VL001/VL002: the line that rebinds (makes) the array: the secondary label */
   VlRange related;
   const char *related_message;
   bool suppressed;      /* matched a `# noqa` comment on its line */
