@@ -7,6 +7,7 @@
 int vl_cmd_check(int argc, char **argv);
 int vl_cmd_rule(int argc, char **argv);
 int vl_cmd_server(int argc, char **argv);
+int vl_cmd_completion(int argc, char **argv);
 
 /* Prints "viewleak: <message>" and a pointer to --help on stderr; returns VL_EXIT_ERROR. */
 int vl_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -25,7 +25,7 @@ static const struct {
   int (*run)(int argc, char **argv);
 } commands[] = {
     {"check", vl_cmd_check},   {"rule", vl_cmd_rule}, {"server", vl_cmd_server},
-    {"version", cmd_version}, {"help", cmd_help},
+    {"generate-shell-completion", vl_cmd_completion}, {"version", cmd_version}, {"help", cmd_help},
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
@@ -39,6 +39,7 @@ static const char usage_top[] =
     "  rule CODE         Show a rule's documentation\n"
     "  rule --all        List every rule\n"
     "  server            Run the Language Server (LSP) on stdin/stdout, for editors\n"
+    "  generate-shell-completion SHELL   Print the completion script for bash, zsh or fish\n"
     "  version           Show the version\n"
     "  help              Show this help\n"
     "\n"

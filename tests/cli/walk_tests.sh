@@ -7,6 +7,7 @@
 #   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
 #   cli_write_errors       a report or fixed source that cannot be written: exit 2
 #   cli_add_noqa_*         --add-noqa: directives for the current findings, written atomically
+#   cli_completion_*       generate-shell-completion prints the packaged scripts
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -452,6 +453,21 @@ cli_add_noqa_atomic() {
   [ "$(stat -c %a a.py)" = 640 ] || fail "mode $(stat -c %a a.py), want 640"
   expect_empty "$T/out"
   [ "$(ls -A)" = "a.py" ] || fail "left behind: $(ls -A | tr '\n' ' ')"
+}
+
+# ---- generate-shell-completion: the packaged scripts, built in ----
+
+cli_completion_is_the_packaged_script() {
+  local shell file
+  for shell in bash zsh fish; do
+    case $shell in bash) file=viewleak.bash ;; zsh) file=_viewleak ;; fish) file=viewleak.fish ;; esac
+    "$VL" generate-shell-completion $shell >"$T/out" 2>"$T/err" || fail "generate-shell-completion $shell: exit $?"
+    cmp -s "$T/out" "$REPO/packaging/completions/$file" || fail "$shell: not packaging/completions/$file"
+  done
+  # usable as printed: bash loads it and completes a command
+  bash --norc --noprofile -c 'source <("$0" generate-shell-completion bash) && complete -p viewleak' "$VL" \
+    >"$T/out" 2>&1 || fail "bash could not load it"
+  expect_has "$T/out" "complete -F _viewleak viewleak"
 }
 
 # ---- driver ----
