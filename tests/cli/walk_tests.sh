@@ -8,6 +8,7 @@
 #   cli_write_errors       a report or fixed source that cannot be written: exit 2
 #   cli_add_noqa_*         --add-noqa: directives for the current findings, written atomically
 #   cli_completion_*       generate-shell-completion prints the packaged scripts
+#   cli_version_everywhere --version, CMake, CHANGELOG and the documented snippets name one version
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -468,6 +469,20 @@ cli_completion_is_the_packaged_script() {
   bash --norc --noprofile -c 'source <("$0" generate-shell-completion bash) && complete -p viewleak' "$VL" \
     >"$T/out" 2>&1 || fail "bash could not load it"
   expect_has "$T/out" "complete -F _viewleak viewleak"
+}
+
+# ---- the version: one number in the binary, the build, the CHANGELOG and the documented snippets ----
+
+cli_version_everywhere() {
+  local v stale
+  v=$("$VL" --version | sed -n 's/^viewleak \([0-9][0-9.]*\)$/\1/p')
+  [ -n "$v" ] || fail "viewleak --version: '$("$VL" --version)'"
+  grep -q "^project(viewleak VERSION $v " "$REPO/CMakeLists.txt" || fail "CMakeLists.txt's project() is not version $v"
+  grep -qE "^## $v( |\$)" "$REPO/CHANGELOG.md" || fail "CHANGELOG.md has no '## $v' section"
+  grep -q "rev: v$v\$" "$REPO/README.md" || fail "README.md's pre-commit snippet does not name rev: v$v"
+  # every tag the README and docs name is this version's (docs/release.md says how it is made)
+  stale=$(grep -rnoE "(rev: |VIEWLEAK_REF: |--branch )v[0-9][0-9.]*" "$REPO/README.md" "$REPO/docs" | grep -v "v$v\$" || true)
+  [ -z "$stale" ] || fail "snippets naming another version than v$v: $stale"
 }
 
 # ---- driver ----
