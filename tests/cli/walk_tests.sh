@@ -266,7 +266,7 @@ cli_shard_usage_errors() {
   expect_has "$T/err" "--shard splits the files to check: it cannot be used with --stdin-filename"
   run --shard
   expect_rc 2
-  expect_has "$T/err" "unknown or incomplete option '--shard'"
+  expect_has "$T/err" "option '--shard' needs a value"
 }
 
 # expect_union FOLDER N: the findings of shards 1..N of FOLDER, together, are exactly the whole run's
