@@ -69,6 +69,9 @@ int vl_cli_option_error(const char *cmd, const struct option *opts, char **argv,
       if (opts[i].val == optopt) return vl_cli_usage_error("%s: option '--%s' needs a value", cmd, opts[i].name);
     return vl_cli_usage_error("%s: option '-%c' needs a value", cmd, optopt);
   }
+  for (size_t i = 0; optopt && opts[i].name; i++) /* --fix=yes: a value given to a flag */
+    if (opts[i].val == optopt && opts[i].has_arg == no_argument && strncmp(argv[optind - 1], "--", 2) == 0)
+      return vl_cli_usage_error("%s: option '--%s' takes no value", cmd, opts[i].name);
   if (optopt) return vl_cli_usage_error("%s: unknown option '-%c'", cmd, optopt);
   const char *arg = argv[optind - 1];
   char typed[128], cand[64][72], near[128];
