@@ -1,4 +1,5 @@
-# Demo, variant 2 of 3: NumPy only. Not flagged by viewleak.
+# Demo, variant 2 of 3: NumPy only. Not flagged by viewleak's default rules (the opt-in VL003 and
+# VL004 flag its O(n^2) copying: `data[np.random.permutation(len(data))[:100]]` has none).
 # `selected` is rebuilt with np.concatenate (a copy) and `data` is rebound with
 # np.delete: nothing keeps a view of an old `data`, so each old copy is freed.
 # Only the 100 selected rows stay alive (about 2.3 MiB).

@@ -40,7 +40,7 @@ _viewleak_reply() {
 
   case $cmd in
     "")
-      COMPREPLY=($(compgen -W "check rule server version help --help --version -h -V" -- "$cur"))
+      COMPREPLY=($(compgen -W "check rule server generate-shell-completion version help --help --version -h -V" -- "$cur"))
       ;;
     check)
       case $prev in
@@ -53,7 +53,7 @@ _viewleak_reply() {
           return
           ;;
         --output-format)
-          COMPREPLY=($(compgen -W "text concise json json-lines sarif github gitlab junit" -- "$cur"))
+          COMPREPLY=($(compgen -W "text concise json json-lines sarif github gitlab junit full pylint" -- "$cur"))
           return
           ;;
         --config)
@@ -66,8 +66,12 @@ _viewleak_reply() {
           COMPREPLY=($(compgen -f -- "$cur"))
           return
           ;;
-        --shard)
-          return # K/N: nothing to complete
+        --shard | --exclude | --extend-exclude | --per-file-ignores)
+          return # K/N, globs: nothing to complete
+          ;;
+        --color)
+          COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+          return
           ;;
         --cache-dir)
           compopt -o filenames 2>/dev/null || :
@@ -79,7 +83,8 @@ _viewleak_reply() {
         COMPREPLY=($(compgen -W "--select --extend-select --ignore --report-unused-noqa --config
           --isolated --force-exclude --no-respect-gitignore --no-cache --cache-dir --fix --unsafe-fixes --diff
           --exit-non-zero-on-fix --stdin-filename --jobs --shard --files-from --output-format -o --output-file
-          --statistics -q --quiet --exit-zero --no-color -h --help" -- "$cur"))
+          --statistics -q --quiet --exit-zero --no-color --color --exclude --extend-exclude --per-file-ignores
+          --show-files --show-settings --add-noqa -h --help" -- "$cur"))
       else
         compopt -o filenames 2>/dev/null || :
         COMPREPLY=($(compgen -f -- "$cur"))
@@ -87,9 +92,14 @@ _viewleak_reply() {
       ;;
     rule)
       # one argument: a code or --all
-      if [[ $prev == rule ]]; then
-        COMPREPLY=($(compgen -W "$(_viewleak_codes "$prog") --all --help" -- "$cur"))
+      if [[ $prev == --output-format ]]; then
+        COMPREPLY=($(compgen -W "text json" -- "$cur"))
+      elif [[ $prev == rule ]]; then
+        COMPREPLY=($(compgen -W "$(_viewleak_codes "$prog") --all --output-format --help" -- "$cur"))
       fi
+      ;;
+    generate-shell-completion)
+      [[ $prev == generate-shell-completion ]] && COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
       ;;
     server)
       if [[ $prev == --config ]]; then

@@ -26,6 +26,7 @@
 #include "driver/fix.h"
 #include "driver/modules.h"
 #include "driver/notebook.h"
+#include "driver/noqa_add.h"
 #include "driver/pool.h"
 #include "driver/project.h"
 #include "driver/shard.h"
@@ -45,6 +46,15 @@ static const char usage_check[] =
     "      --extend-select CODES   Add these rules to the selection\n"
     "      --ignore CODES          Skip these rules (codes or prefixes)\n"
     "      --report-unused-noqa    Report `# noqa: VLnnn` codes that suppress nothing (VL900)\n"
+    "File selection:\n"
+    "      --exclude GLOBS         Files and folders not to walk (comma-separated globs, relative to the\n"
+    "                              current folder): replaces the configuration's `exclude` and the defaults\n"
+    "      --extend-exclude GLOBS  More files and folders not to walk\n"
+    "      --per-file-ignores GLOB:CODES\n"
+    "                              Skip these rules in the matching files (repeatable), on top of the\n"
+    "                              configuration's `per-file-ignores`\n"
+    "      --show-files            List the files that would be checked, and stop\n"
+    "      --show-settings         Show the settings that apply to the first file, and stop\n"
     "Configuration:\n"
     "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
     "      --isolated              Ignore all configuration files\n"
@@ -59,19 +69,23 @@ static const char usage_check[] =
     "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
     "      --diff                  Print the fixes as a unified diff; write nothing\n"
     "      --exit-non-zero-on-fix  Exit 1 when fixes were applied, even if nothing remains\n"
+    "      --add-noqa              Add `# noqa: CODES` to every line with findings (written atomically), so\n"
+    "                              that only new code fails; prints nothing else\n"
     "Inputs:\n"
-    "      --stdin-filename NAME   Read the source from stdin, reported as NAME\n"
+    "      --stdin-filename NAME   Read the source from stdin, reported as NAME (`check -`: named -)\n"
     "      --files-from FILE       Read the paths to check from FILE, one per line (- for stdin)\n"
     "      --shard K/N             Report only shard K of N (1 <= K <= N): the files whose path hashes\n"
     "                              to K-1 modulo N (for CI matrices; every file is in one shard)\n"
     "Output:\n"
-    "      --output-format FMT     text (default), concise, and the machine formats listed by --help\n"
+    "      --output-format FMT     One of: %s (default: text)\n"
     "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
     "      --statistics            Print the number of findings per rule instead of the findings\n"
     "  -q, --quiet                 Print findings only: no source context, no summary\n"
     "      --jobs N                Check N files at a time (default: the number of CPUs)\n"
     "      --exit-zero             Exit 0 even when there are findings\n"
-    "      --no-color              No ANSI colours (also when NO_COLOR is set or output is not a terminal)\n"
+    "      --color WHEN            Colour the output: auto (default: when writing to a terminal, unless\n"
+    "                              NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE force it), always, never\n"
+    "      --no-color              The same as --color never\n"
     "  -h, --help                  Show this help\n"
     "\n"
     "Exit status: 0 no findings, 1 findings, 2 usage, configuration or I/O error.\n";
@@ -80,9 +94,11 @@ typedef struct Options {
   VlStrList select, extend_select, ignore;
   const char *config, *stdin_filename, *files_from, *output_file, *cache_dir;
   const VlFormat *format;
+  enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
   bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color,
       no_cache;
-  bool no_respect_gitignore;
+  bool no_respect_gitignore, show_files, show_settings, add_noqa;
+  VlConfig *cli; /* --exclude, --extend-exclude, --per-file-ignores: globs relative to the current folder */
   int jobs;      /* worker threads */
   VlShard shard; /* count 0: every file */
 } Options;
@@ -93,17 +109,36 @@ typedef struct Run {
   VlProject *project;
   VlFormatCtx out;
   bool error;
-  size_t fixed, fixable_safe, fixable_unsafe, diffs;
-  size_t counts[64]; /* per rule index, for --statistics */
+  size_t fixed, fixable_safe, fixable_unsafe, diffs, noqa_added, noqa_skipped;
+  VlRuleCount counts[65]; /* per rule index, then syntax errors, for --statistics */
 } Run;
 
-static void add_codes(VlStrList *list, const char *arg) {
+/* Appends a borrowed string to a VlStrList. */
+#define VL_STRLIST_PUSH(list, s)                                                              \
+  ((list)->items = vl_xrealloc((list)->items, ((list)->count + 1) * sizeof(char *)),          \
+   (list)->items[(list)->count++] = (char *)(s))
+
+/* Appends the items of a list separated by any of `seps` (codes: ", "; globs: ","). */
+static void add_items(VlStrList *list, const char *arg, const char *seps) {
   char *copy = vl_xstrdup(arg), *save = NULL;
-  for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+  for (char *tok = strtok_r(copy, seps, &save); tok; tok = strtok_r(NULL, seps, &save)) {
     list->items = vl_xrealloc(list->items, (list->count + 1) * sizeof(char *));
     list->items[list->count++] = vl_xstrdup(tok);
   }
   free(copy);
+}
+
+static void add_codes(VlStrList *list, const char *arg) { add_items(list, arg, ", "); }
+
+/* --per-file-ignores GLOB:CODES (the last ':' separates them).  False when malformed. */
+static bool add_per_file_ignore(VlConfig *cli, const char *arg) {
+  const char *colon = strrchr(arg, ':');
+  if (!colon || colon == arg || !colon[1]) return false;
+  cli->per_file_ignores = vl_xrealloc(cli->per_file_ignores, (cli->nper_file_ignores + 1) * sizeof(VlPerFileIgnore));
+  VlPerFileIgnore *p = &cli->per_file_ignores[cli->nper_file_ignores++];
+  *p = (VlPerFileIgnore){vl_xstrndup(arg, (size_t)(colon - arg)), {0}};
+  add_codes(&p->codes, colon + 1);
+  return p->codes.count > 0;
 }
 
 static void free_list(VlStrList *l) {
@@ -116,7 +151,9 @@ static bool codes_known(const VlStrList *list, const char *option) {
   bool ok = true;
   for (size_t i = 0; i < list->count; i++)
     if (!vl_selection_select(probe, list->items[i])) {
-      fprintf(stderr, "viewleak: %s: '%s' matches no rule (see 'viewleak rule --all')\n", option, list->items[i]);
+      char near[64];
+      fprintf(stderr, "viewleak: %s: '%s' matches no rule%s (see 'viewleak rule --all')\n", option, list->items[i],
+              vl_rule_suggest(list->items[i], near, sizeof near));
       ok = false;
     }
   vl_selection_delete(probe);
@@ -129,6 +166,20 @@ static void error(Run *run, const char *path, const char *msg) {
   run->out.errors++;
 }
 
+static bool any_matches(const VlConfig *anchor, const VlStrList *globs, const char *path) {
+  for (size_t i = 0; i < globs->count; i++)
+    if (vl_config_matches(anchor, globs->items[i], path)) return true;
+  return false;
+}
+
+/* The configuration's exclusions with the command line's, as Ruff: --exclude replaces `exclude` (and
+ * the defaults), the `extend-exclude` of both still apply. */
+static bool excluded(const Options *o, const VlConfig *c, const char *path) {
+  bool ex = o->cli->has_exclude ? any_matches(o->cli, &o->cli->exclude, path) || any_matches(c, &c->extend_exclude, path)
+                                : vl_config_excludes(c, path);
+  return ex || any_matches(o->cli, &o->cli->extend_exclude, path);
+}
+
 static bool skip_excluded(void *ctx, const char *path) {
   Run *run = ctx;
   char err[512];
@@ -137,7 +188,22 @@ static bool skip_excluded(void *ctx, const char *path) {
     if (err[0]) error(run, NULL, err);
     return true;
   }
-  return vl_config_excludes(c, path);
+  return excluded(run->opt, c, path);
+}
+
+/* The rules for a file: its configuration, then the command line's selections and its
+ * --per-file-ignores that match the file. */
+static VlSelection *selection_for(const Options *o, const VlConfig *c, const char *path) {
+  VlStrList ignore = {0};
+  for (size_t i = 0; i < o->ignore.count; i++) VL_STRLIST_PUSH(&ignore, o->ignore.items[i]);
+  for (size_t i = 0; i < o->cli->nper_file_ignores; i++) {
+    const VlPerFileIgnore *p = &o->cli->per_file_ignores[i];
+    if (vl_config_matches(o->cli, p->pattern, path))
+      for (size_t k = 0; k < p->codes.count; k++) VL_STRLIST_PUSH(&ignore, p->codes.items[k]);
+  }
+  VlSelection *sel = vl_config_selection(c, path, &o->select, &o->extend_select, &ignore);
+  free(ignore.items); /* the strings are borrowed */
+  return sel;
 }
 
 /* Do git's ignore rules apply to this path found while walking?  Its configuration says
@@ -182,7 +248,7 @@ typedef struct Job {
   /* results */
   VlReport *report;
   char *source, *fixed;   /* --stdin-filename --fix: what goes to stdout */
-  size_t source_len, fixed_len, applied;
+  size_t source_len, fixed_len, applied, skipped; /* applied: fixes, or --add-noqa codes */
   VlBuf diff;
   char error[512];
   bool done_ok;
@@ -214,6 +280,13 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
   const char *path = job->path;
   Unit *u = &jobs->units[job->index];
   VlReport *original = vl_session_report(jobs->session, job->index, text, len, u->sel), *r = original;
+  if (o->add_noqa && stamp) { /* only the directives change; written as fixes are */
+    size_t n, skipped;
+    char *noqa = vl_noqa_add(original, &n, &job->applied, &skipped);
+    job->skipped = skipped;
+    if (noqa && !vl_fix_write(path, stamp, noqa, n, job->error, sizeof job->error)) job->applied = 0;
+    free(noqa);
+  }
   bool fixing = o->fix || o->diff;
   char *fixed = NULL;
   size_t fixed_len = 0, applied_total = 0;
@@ -317,6 +390,7 @@ static void emit(void *ctx, size_t i) {
                                         job->fixed ? job->fixed_len : job->stdin_len, stdout);
   if (job->diff.data) fputs(job->diff.data, run->out.out);
   if (o->diff) run->diffs += job->applied;
+  else if (o->add_noqa) run->noqa_added += job->applied, run->noqa_skipped += job->skipped;
   else run->fixed += job->applied;
   VlReport *r = job->report;
   if (r && vl_report_skipped(r)) fprintf(stderr, "viewleak: warning: %s: %s\n", job->path, vl_report_skipped(r));
@@ -324,12 +398,17 @@ static void emit(void *ctx, size_t i) {
     for (size_t k = 0; k < vl_report_count(r); k++) {
       const VlDiagnostic *d = vl_report_get(r, k);
       if (d->suppressed) continue;
+      if (VL_IS_SYNTAX_ERROR(d)) run->out.syntax_errors++;
       if (d->fix.applicability == VL_FIX_SAFE) run->fixable_safe++;
       if (d->fix.applicability == VL_FIX_UNSAFE) run->fixable_unsafe++;
-      for (size_t c = 0; c < vl_rule_count() && c < 64; c++)
-        if (vl_rule_at(c) == d->rule) run->counts[c]++;
+      for (size_t c = 0; c <= vl_rule_count() && c < 65; c++)
+        if ((c < vl_rule_count() ? vl_rule_at(c) : &vl_rule_syntax_error) == d->rule) {
+          run->counts[c].rule = d->rule;
+          run->counts[c].count++;
+          run->counts[c].fixable |= d->fix.applicability == VL_FIX_SAFE;
+        }
     }
-    if (!o->diff && !o->statistics) o->format->report(&run->out, r);
+    if (!o->diff && !o->statistics && !o->add_noqa) o->format->report(&run->out, r);
     run->out.active += vl_report_active(r);
     vl_report_delete(r);
   }
@@ -510,7 +589,7 @@ static void check_all(Run *run, Job *items, size_t n) {
       if (items[k].index == i) c = items[k].config;
     if (!c && i >= checked) c = vl_project_config_for(run->project, vl_session_path(session, i), err, sizeof err);
     if (!c) continue;
-    jobs.units[i].sel = vl_config_selection(c, vl_session_path(session, i), &o->select, &o->extend_select, &o->ignore);
+    jobs.units[i].sel = selection_for(o, c, vl_session_path(session, i));
     jobs.units[i].ext = vl_config_extensions(c);
     if (cache) vl_session_cache_settings(session, i, jobs.units[i].sel, &jobs.units[i].ext);
   }
@@ -591,19 +670,21 @@ static char **read_lines(const char *file, size_t *count, Run *run) {
   return lines;
 }
 
+/* --statistics: the rules with findings, in rule order; JSON with --output-format json. */
 static void print_statistics(Run *run) {
-  for (size_t k = 0; k < vl_rule_count() && k < 64; k++) {
-    if (!run->counts[k]) continue;
-    const VlRuleInfo *r = vl_rule_at(k);
-    fprintf(run->out.out, "%zu\t%s\t%s\n", run->counts[k], r->code, r->name);
-  }
+  VlRuleCount rows[65];
+  size_t n = 0;
+  for (size_t k = 0; k <= vl_rule_count() && k < 65; k++)
+    if (run->counts[k].count) rows[n++] = run->counts[k];
+  vl_format_statistics(run->out.out, rows, n, run->opt->format == vl_format_find("json"));
 }
 
 static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   enum {
     OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
     OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR
+    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_COLOR, OPT_EXCLUDE, OPT_EXTEND_EXCLUDE, OPT_PER_FILE_IGNORES, OPT_SHOW_FILES,
+    OPT_SHOW_SETTINGS, OPT_ADD_NOQA
   };
   static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
                                        {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
@@ -613,6 +694,13 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
                                        {"quiet", no_argument, 0, 'q'},
                                        {"exit-zero", no_argument, 0, OPT_EXIT_ZERO},
                                        {"no-color", no_argument, 0, OPT_NO_COLOR},
+                                       {"color", required_argument, 0, OPT_COLOR},
+                                       {"exclude", required_argument, 0, OPT_EXCLUDE},
+                                       {"extend-exclude", required_argument, 0, OPT_EXTEND_EXCLUDE},
+                                       {"per-file-ignores", required_argument, 0, OPT_PER_FILE_IGNORES},
+                                       {"show-files", no_argument, 0, OPT_SHOW_FILES},
+                                       {"show-settings", no_argument, 0, OPT_SHOW_SETTINGS},
+                                       {"add-noqa", no_argument, 0, OPT_ADD_NOQA},
                                        {"config", required_argument, 0, OPT_CONFIG},
                                        {"isolated", no_argument, 0, OPT_ISOLATED},
                                        {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
@@ -634,7 +722,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   bool ok = true;
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1;) {
     switch (c) {
     case OPT_SELECT: add_codes(&o->select, optarg); break;
     case OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
@@ -650,7 +738,31 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
     case 'o': o->output_file = optarg; break;
     case 'q': o->quiet = true; break;
     case OPT_EXIT_ZERO: o->exit_zero = true; break;
-    case OPT_NO_COLOR: o->color = false; break;
+    case OPT_NO_COLOR: o->color_mode = COLOR_NEVER; break;
+    case OPT_EXCLUDE:
+      o->cli->has_exclude = true;
+      add_items(&o->cli->exclude, optarg, ",");
+      break;
+    case OPT_EXTEND_EXCLUDE: add_items(&o->cli->extend_exclude, optarg, ","); break;
+    case OPT_PER_FILE_IGNORES:
+      if (!add_per_file_ignore(o->cli, optarg)) {
+        fprintf(stderr, "viewleak: --per-file-ignores: '%s' is not GLOB:CODES (for example 'tests/*:VL001,VL002')\n",
+                optarg);
+        ok = false;
+      }
+      break;
+    case OPT_SHOW_FILES: o->show_files = true; break;
+    case OPT_SHOW_SETTINGS: o->show_settings = true; break;
+    case OPT_ADD_NOQA: o->add_noqa = true; break;
+    case OPT_COLOR:
+      if (strcmp(optarg, "auto") == 0) o->color_mode = COLOR_AUTO;
+      else if (strcmp(optarg, "always") == 0) o->color_mode = COLOR_ALWAYS;
+      else if (strcmp(optarg, "never") == 0) o->color_mode = COLOR_NEVER;
+      else {
+        fprintf(stderr, "viewleak: --color: '%s' is not auto, always or never\n", optarg);
+        ok = false;
+      }
+      break;
     case OPT_CONFIG: o->config = optarg; break;
     case OPT_ISOLATED: o->isolated = true; break;
     case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
@@ -689,16 +801,32 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
       break;
     }
     case 'h':
-      fputs(usage_check, stdout);
+      printf(usage_check, vl_format_names());
       *exit_now = VL_EXIT_CLEAN;
       return false;
     default:
-      *exit_now = vl_cli_usage_error("check: unknown or incomplete option '%s'", argv[optind - 1]);
+      *exit_now = vl_cli_option_error("check", opts, argv, c);
       return false;
     }
   }
   ok &= codes_known(&o->select, "--select") & codes_known(&o->extend_select, "--extend-select") &
         codes_known(&o->ignore, "--ignore");
+  for (size_t i = 0; i < o->cli->nper_file_ignores; i++)
+    ok &= codes_known(&o->cli->per_file_ignores[i].codes, "--per-file-ignores");
+  if (optind < argc && strcmp(argv[optind], "-") == 0 && argc - optind == 1) { /* `check -`: stdin, as Ruff */
+    if (!o->stdin_filename) o->stdin_filename = "-";
+    optind++;
+  }
+  for (int i = optind; i < argc; i++)
+    if (strcmp(argv[i], "-") == 0) {
+      fprintf(stderr, "viewleak: '-' (stdin) cannot be checked with other paths\n");
+      ok = false;
+      break;
+    }
+  if (o->add_noqa && (o->fix || o->diff || o->stdin_filename)) {
+    fprintf(stderr, "viewleak: --add-noqa edits the checked files: it cannot be used with --fix, --diff or stdin\n");
+    ok = false;
+  }
   if (o->config && o->isolated) {
     fprintf(stderr, "viewleak: --config and --isolated cannot be used together\n");
     ok = false;
@@ -721,9 +849,78 @@ static bool output_is_special(const char *path) {
   return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
+static void print_list(FILE *out, const char *key, const VlStrList *l) {
+  fprintf(out, "%s = [", key);
+  for (size_t i = 0; i < l->count; i++) fprintf(out, "%s\"%s\"", i ? ", " : "", l->items[i]);
+  fprintf(out, "]\n");
+}
+
+static void print_per_file_ignores(FILE *out, const char *key, const VlConfig *c) {
+  fprintf(out, "%s = {", key);
+  for (size_t i = 0; i < c->nper_file_ignores; i++) {
+    fprintf(out, "%s\"%s\" = [", i ? ", " : "", c->per_file_ignores[i].pattern);
+    for (size_t k = 0; k < c->per_file_ignores[i].codes.count; k++)
+      fprintf(out, "%s\"%s\"", k ? ", " : "", c->per_file_ignores[i].codes.items[k]);
+    fputc(']', out);
+  }
+  fprintf(out, "}\n");
+}
+
+/* --show-settings: the configuration file that applies to `path`, its settings, the command line's,
+ * and the rules that run there (as TOML-like lines). */
+static void print_settings(Run *run, const char *path) {
+  char err[512];
+  const VlConfig *c = vl_project_config_for(run->project, path, err, sizeof err);
+  if (!c) {
+    error(run, NULL, err[0] ? err : "no configuration");
+    return;
+  }
+  const Options *o = run->opt;
+  FILE *out = run->out.out;
+  fprintf(out, "Resolved settings for: \"%s\"\n", path);
+  if (c->path) fprintf(out, "Settings path: \"%s\"\n\n", c->path);
+  else fprintf(out, "Settings path: none (the defaults)\n\n");
+  fprintf(out, "# configuration\n");
+  if (c->has_select) print_list(out, "select", &c->select);
+  else fprintf(out, "select = (the default rules)\n");
+  print_list(out, "extend-select", &c->extend_select);
+  print_list(out, "ignore", &c->ignore);
+  print_per_file_ignores(out, "per-file-ignores", c);
+  if (c->has_exclude) print_list(out, "exclude", &c->exclude);
+  else fprintf(out, "exclude = (the defaults)\n");
+  print_list(out, "extend-exclude", &c->extend_exclude);
+  fprintf(out, "respect-gitignore = %s\n", c->respect_gitignore ? "true" : "false");
+  print_list(out, "extend-copy-functions", &c->copy_functions);
+  print_list(out, "extend-view-functions", &c->view_functions);
+  print_list(out, "extend-array-producers", &c->array_producers);
+  fprintf(out, "cache-dir = \"%s\"\n", c->cache_dir ? c->cache_dir : ".viewleak_cache");
+  fprintf(out, "\n# command line\n");
+  print_list(out, "--select", &o->select);
+  print_list(out, "--extend-select", &o->extend_select);
+  print_list(out, "--ignore", &o->ignore);
+  print_per_file_ignores(out, "--per-file-ignores", o->cli);
+  if (o->cli->has_exclude) print_list(out, "--exclude", &o->cli->exclude);
+  print_list(out, "--extend-exclude", &o->cli->extend_exclude);
+  fprintf(out, "\n# rules that run on this file\nrules = [");
+  VlSelection *sel = selection_for(o, c, path);
+  for (size_t i = 0, n = 0; i < vl_rule_count(); i++)
+    if (vl_selection_enabled(sel, vl_rule_at(i)->code)) fprintf(out, "%s\"%s\"", n++ ? ", " : "", vl_rule_at(i)->code);
+  fprintf(out, "]\n");
+  vl_selection_delete(sel);
+}
+
+/* Colour, as Ruff decides it: --color always/never, else FORCE_COLOR (not empty) or CLICOLOR_FORCE (not
+ * "0") turn it on (CI logs), else NO_COLOR (not empty) turns it off, else a terminal has it. */
+static bool use_color(int mode, bool terminal) {
+  if (mode != COLOR_AUTO) return mode == COLOR_ALWAYS;
+  const char *force = getenv("FORCE_COLOR"), *clicolor = getenv("CLICOLOR_FORCE"), *no = getenv("NO_COLOR");
+  if ((force && *force) || (clicolor && *clicolor && strcmp(clicolor, "0") != 0)) return true;
+  if (no && *no) return false;
+  return terminal;
+}
+
 int vl_cmd_check(int argc, char **argv) {
-  Options o = {.format = vl_format_find("text"), .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-               .jobs = vl_pool_default_threads()};
+  Options o = {.format = vl_format_find("text"), .jobs = vl_pool_default_threads(), .cli = vl_config_default()};
   int code = VL_EXIT_CLEAN;
   Run run = {.opt = &o};
   char err[512] = "";
@@ -732,9 +929,11 @@ int vl_cmd_check(int argc, char **argv) {
   bool refuse = false;  /* -o names a checked file, or the report could not be written */
   VlPathList files = {0};
   if (!parse(argc, argv, &o, &code)) goto out;
-  if (o.stdin_filename && o.fix && !o.output_file) {
-    run.out.out = stderr; /* stdout carries the fixed source */
-    o.color = o.color && isatty(STDERR_FILENO);
+  bool report_to_stderr = o.stdin_filename && o.fix && !o.output_file; /* stdout carries the fixed source */
+  if (o.output_file) o.color = o.color_mode == COLOR_ALWAYS; /* a report file: only when asked */
+  else o.color = use_color(o.color_mode, isatty(report_to_stderr ? STDERR_FILENO : STDOUT_FILENO));
+  if (report_to_stderr) {
+    run.out.out = stderr;
   } else if (o.output_file && output_is_special(o.output_file)) {
     /* a device, a FIFO, a socket (-o /dev/stderr, -o /dev/null): written to as it is, never
      * replaced by a regular file */
@@ -744,7 +943,6 @@ int vl_cmd_check(int argc, char **argv) {
       code = VL_EXIT_ERROR;
       goto out;
     }
-    o.color = false;
   } else if (o.output_file) {
     /* the report goes to a temporary file beside it, renamed over it at the end: the output path is
      * never truncated before the run ends (`check o.py -o o.py` must not empty o.py).  Through a
@@ -772,7 +970,6 @@ int vl_cmd_check(int argc, char **argv) {
       code = VL_EXIT_ERROR;
       goto out;
     }
-    o.color = false;
   } else {
     run.out.out = stdout;
   }
@@ -793,8 +990,13 @@ int vl_cmd_check(int argc, char **argv) {
     goto out;
   }
 
-  if (!o.diff && !o.statistics) o.format->begin(&run.out);
-  if (o.stdin_filename) {
+  bool listing = o.show_files || o.show_settings; /* print what would be checked, check nothing */
+  bool report = !o.diff && !o.statistics && !o.add_noqa && !listing;
+  if (report) o.format->begin(&run.out);
+  if (o.stdin_filename && listing) {
+    if (o.show_files) fprintf(run.out.out, "%s\n", o.stdin_filename);
+    else print_settings(&run, o.stdin_filename);
+  } else if (o.stdin_filename) {
     VlBuf b = {0};
     char chunk[65536];
     size_t n;
@@ -824,6 +1026,11 @@ int vl_cmd_check(int argc, char **argv) {
       }
     if (refuse) {
       error(&run, o.output_file, "is one of the files to check: refusing to write the report over it");
+    } else if (o.show_files) {
+      for (size_t i = 0; i < files.count; i++) fprintf(run.out.out, "%s\n", files.paths[i]);
+    } else if (o.show_settings) {
+      if (files.count) print_settings(&run, files.paths[0]);
+      else error(&run, NULL, "--show-settings: no Python file to show the settings of");
     } else {
       Job *items = vl_xcalloc(files.count ? files.count : 1, sizeof(Job));
       for (size_t i = 0; i < files.count; i++) items[i].path = files.paths[i];
@@ -832,13 +1039,25 @@ int vl_cmd_check(int argc, char **argv) {
     }
   }
   if (o.statistics) print_statistics(&run);
-  else if (!o.diff) o.format->end(&run.out);
-  bool human = o.format == vl_format_find("text") || o.format == vl_format_find("concise");
-  if (human && !o.quiet && !o.diff && !o.statistics) {
+  else if (report) o.format->end(&run.out);
+  if (o.add_noqa) { /* as Ruff: a count on stderr, exit 0 */
+    fprintf(stderr, "Added %zu noqa directive%s.\n", run.noqa_added, run.noqa_added == 1 ? "" : "s");
+    if (run.noqa_skipped)
+      fprintf(stderr, "viewleak: warning: %zu finding%s on lines ending in a backslash continuation got no directive\n",
+              run.noqa_skipped, run.noqa_skipped == 1 ? "" : "s");
+  }
+  bool human = o.format == vl_format_find("text") || o.format == vl_format_find("full") || o.format == vl_format_find("concise");
+  if (human && !o.quiet && report) {
     if (run.fixed) fprintf(run.out.out, "Fixed %zu finding%s.\n", run.fixed, run.fixed == 1 ? "" : "s");
     if (run.fixable_safe) fprintf(run.out.out, "[*] %zu fixable with `--fix`.\n", run.fixable_safe);
     if (run.fixable_unsafe)
       fprintf(run.out.out, "%zu unsafe fix%s available with `--fix --unsafe-fixes`.\n", run.fixable_unsafe,
+              run.fixable_unsafe == 1 ? "" : "es");
+  }
+  if (o.diff && !o.quiet) { /* as Ruff: stdout carries the diff, the summary goes to stderr */
+    if (run.diffs) fprintf(stderr, "Would fix %zu finding%s.\n", run.diffs, run.diffs == 1 ? "" : "s");
+    else if (run.fixable_unsafe && !o.unsafe_fixes)
+      fprintf(stderr, "No findings would be fixed (%zu fix%s available with `--unsafe-fixes`).\n", run.fixable_unsafe,
               run.fixable_unsafe == 1 ? "" : "es");
   }
   size_t active = run.out.active;
@@ -846,6 +1065,7 @@ int vl_cmd_check(int argc, char **argv) {
   vl_engine_delete(engine);
   if (run.error) code = VL_EXIT_ERROR;
   else if (o.diff) code = run.diffs ? VL_EXIT_FINDINGS : VL_EXIT_CLEAN;
+  else if (o.add_noqa || listing) code = VL_EXIT_CLEAN;
   else if ((active && !o.exit_zero) || (o.exit_non_zero_on_fix && run.fixed)) code = VL_EXIT_FINDINGS;
 out:
   if (run.out.out && run.out.out != stdout && run.out.out != stderr && fclose(run.out.out) != 0) {
@@ -873,5 +1093,6 @@ out:
   free_list(&o.select);
   free_list(&o.extend_select);
   free_list(&o.ignore);
+  vl_config_delete(o.cli);
   return code;
 }

@@ -1,25 +1,56 @@
-/* rule.c: `viewleak rule CODE` and `viewleak rule --all`. */
+/* rule.c: `viewleak rule CODE` and `viewleak rule --all`, as text or JSON (--output-format). */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "output/format.h"
 #include "viewleak/viewleak.h"
 
+static const char usage_rule[] =
+    "Usage: viewleak rule [OPTIONS] CODE\n"
+    "       viewleak rule [OPTIONS] --all\n"
+    "\n"
+    "Shows a rule's documentation, or lists every rule.\n"
+    "\n"
+    "Options:\n"
+    "      --all                 List every rule (code, name, default, summary)\n"
+    "      --output-format FMT   text (default) or json\n"
+    "  -h, --help                Show this help\n";
+
 int vl_cmd_rule(int argc, char **argv) {
-  if (argc < 2) return vl_cli_usage_error("rule: give a rule code (e.g. VL001) or --all%s", "");
-  if (strcmp(argv[1], "--all") == 0) {
-    for (size_t i = 0; i < vl_rule_count(); i++) {
-      const VlRuleInfo *r = vl_rule_at(i);
-      printf("%-6s %-34s %-8s %s\n", r->code, r->name, r->default_enabled ? "enabled" : "off", r->summary);
+  enum { OPT_ALL = 256, OPT_FORMAT };
+  static const struct option opts[] = {{"all", no_argument, 0, OPT_ALL},
+                                       {"output-format", required_argument, 0, OPT_FORMAT},
+                                       {"help", no_argument, 0, 'h'},
+                                       {0, 0, 0, 0}};
+  bool all = false, json = false;
+  optind = 1;
+  opterr = 0;
+  for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
+    switch (c) {
+    case OPT_ALL: all = true; break;
+    case OPT_FORMAT:
+      if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
+        return vl_cli_usage_error("rule: --output-format: unknown format '%s' (choose from: text, json)", optarg);
+      json = strcmp(optarg, "json") == 0;
+      break;
+    case 'h': fputs(usage_rule, stdout); return VL_EXIT_CLEAN;
+    default: return vl_cli_option_error("rule", opts, argv, c);
     }
+  }
+  int args = argc - optind;
+  if (all && args) return vl_cli_usage_error("rule: --all takes no rule code (got '%s')", argv[optind]);
+  if (all) {
+    vl_format_rule_list(stdout, json);
     return VL_EXIT_CLEAN;
   }
-  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-    puts("Usage: viewleak rule CODE | viewleak rule --all");
-    return VL_EXIT_CLEAN;
-  }
-  const VlRuleInfo *r = vl_rule_find(argv[1]);
-  if (!r) return vl_cli_usage_error("rule: unknown rule '%s' (see 'viewleak rule --all')", argv[1]);
-  fputs(vl_rule_doc(r), stdout);
+  if (args == 0) return vl_cli_usage_error("rule: give a rule code (e.g. VL001) or --all");
+  if (args > 1) return vl_cli_usage_error("rule: unexpected argument '%s' (one rule code at a time)", argv[optind + 1]);
+  const VlRuleInfo *r = vl_rule_find(argv[optind]);
+  char near[64];
+  if (!r)
+    return vl_cli_usage_error("rule: unknown rule '%s'%s (see 'viewleak rule --all')", argv[optind],
+                              vl_rule_suggest(argv[optind], near, sizeof near));
+  vl_format_rule(stdout, r, json);
   return VL_EXIT_CLEAN;
 }

@@ -49,13 +49,13 @@ int vl_cmd_server(int argc, char **argv) {
   VlLspOptions options = {.log = stderr};
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
     switch (c) {
     case OPT_STDIO: break;
     case OPT_CONFIG: options.config_path = optarg; break;
     case OPT_ISOLATED: options.isolated = true; break;
     case 'h': fputs(usage_server, stdout); return VL_EXIT_CLEAN;
-    default: return vl_cli_usage_error("server: unknown or incomplete option '%s'", argv[optind - 1]);
+    default: return vl_cli_option_error("server", opts, argv, c);
     }
   }
   if (optind < argc) return vl_cli_usage_error("server: unexpected argument '%s'", argv[optind]);

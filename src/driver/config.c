@@ -16,6 +16,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/strmap.h"
+#include "base/suggest.h"
 #include "driver/walk.h"
 
 const TSLanguage *tree_sitter_toml(void);
@@ -199,8 +200,9 @@ static bool codes_valid(Loader *l, TSNode v, const char *key, const VlStrList *c
   bool ok = true;
   for (size_t i = 0; i < codes->count && ok; i++)
     if (!vl_selection_select(probe, codes->items[i])) {
-      char msg[160];
-      snprintf(msg, sizeof msg, "`%s`: '%s' matches no rule (see 'viewleak rule --all')", key, codes->items[i]);
+      char msg[224], near[64];
+      snprintf(msg, sizeof msg, "`%s`: '%s' matches no rule%s (see 'viewleak rule --all')", key, codes->items[i],
+               vl_rule_suggest(codes->items[i], near, sizeof near));
       ok = fail_at(l, v, "%s", msg);
     }
   vl_selection_delete(probe);
@@ -249,6 +251,12 @@ VlConfig *vl_config_default(void) {
   return c;
 }
 
+/* Every key apply_entry reads (config.h's table): for "did you mean" and the JSON Schema's test. */
+const char *const vl_config_keys[] = {"select", "extend-select", "ignore", "per-file-ignores", "exclude",
+                                      "extend-exclude", "respect-gitignore", "extend-copy-functions",
+                                      "extend-view-functions", "extend-array-producers", "cache-dir"};
+const size_t vl_config_nkeys = sizeof vl_config_keys / sizeof *vl_config_keys;
+
 /* Interprets one entry (its path already stripped of the tool.viewleak prefix). */
 static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
   static const struct { const char *key; size_t offset; size_t flag; bool codes; } lists[] = {
@@ -294,8 +302,10 @@ static bool apply_entry(Loader *l, VlConfig *c, char **parts, int n, TSNode v) {
     return string_list(l, v, "per-file-ignores", &p->codes) && codes_valid(l, v, "per-file-ignores", &p->codes);
   }
   VlBuf key = {0};
+  char near[128];
   for (int i = 0; i < n; i++) vl_buf_printf(&key, "%s%s", i ? "." : "", parts[i]);
-  fail_at(l, v, "unknown key `%s` (see the configuration table in the README)", key.data);
+  vl_buf_printf(&key, "`%s", vl_suggest_phrase(key.data, vl_config_keys, vl_config_nkeys, near, sizeof near));
+  fail_at(l, v, "unknown key `%s (see the configuration table in the README)", key.data);
   vl_buf_free(&key);
   return false;
 }
@@ -472,6 +482,13 @@ static bool glob_matches(const char *pattern, const GlobTarget *t) {
     m = strncmp(t->rel, pat, k) == 0 && t->rel[k] == '/';
   }
   free(pat);
+  return m;
+}
+
+bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path) {
+  GlobTarget t = glob_target(self, path);
+  bool m = glob_matches(pattern, &t);
+  free(t.abs);
   return m;
 }
 

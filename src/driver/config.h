@@ -53,6 +53,10 @@ typedef struct VlConfig {
   char *cache_dir; /* as written; NULL when not set */
 } VlConfig;
 
+/* The keys of the table above, in its order. */
+extern const char *const vl_config_keys[];
+extern const size_t vl_config_nkeys;
+
 /* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top
  * level.  Returns NULL with "path:line: message" in err on a syntax error, an unknown key or a bad
  * value.  *found is false (and NULL returned without error) for a pyproject.toml with no
@@ -68,6 +72,8 @@ char *vl_config_find(const char *dir);
 /* The rule selection for `path` under this config, with CLI overrides applied after it. */
 VlSelection *vl_config_selection(const VlConfig *self, const char *path, const VlStrList *cli_select,
                                  const VlStrList *cli_extend_select, const VlStrList *cli_ignore);
+/* Does the glob (as in `exclude`, relative to the config's folder) match this file or folder? */
+bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path);
 /* True when the walker should skip `path` (a file or folder found while walking). */
 bool vl_config_excludes(const VlConfig *self, const char *path);
 /* True when a file found while walking is one to check (include, extend-include). */

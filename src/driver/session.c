@@ -28,6 +28,7 @@
 #include "ir/lower.h"
 #include "ir/scan.h"
 #include "rules/rule.h"
+#include "syntax/errors.h"
 
 VlSession *vl_session_new(const VlEngine *engine) {
   VlSession *s = vl_xcalloc(1, sizeof(VlSession));
@@ -515,7 +516,7 @@ static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
   Sink *k = p;
   if (k->scratch && fd->at.mod != k->f->mi) return;
   SFinding sf = {.rule = rule, .at_file = fd->at.mod ? fd->at.mod->index : k->own, .at_start = fd->at.start,
-                 .at_end = fd->at.end, .message = fd->message, .help = fd->help, .has_related = fd->has_related,
+                 .at_end = fd->at.end, .message = fd->message, .help = fd->help, .note = fd->note, .has_related = fd->has_related,
                  .related_message = fd->related_message};
   if (k->scratch) sf.at_file = k->own;
   if (fd->via.mod && !k->scratch) {
@@ -632,6 +633,7 @@ static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t tar
       .rule = &sf->rule->info,
       .message = vl_arena_strdup(a, sf->message),
       .help = sf->help ? vl_arena_strdup(a, sf->help) : NULL,
+      .note = sf->note ? vl_arena_strdup(a, sf->note) : NULL,
       .range = {vl_source_pos(src, sf->start), vl_source_pos(src, sf->end)},
       .has_related = sf->has_related && sf->related_file == target,
       .related_message = sf->related_message ? vl_arena_strdup(a, sf->related_message) : NULL,
@@ -658,7 +660,6 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
   Diags out = {0};
   for (size_t k = 0; k < nfrom; k++)
     for (size_t i = 0; i < from[k].findings.len; i++) add_findings(r, &out, &from[k].findings.items[i], target);
-  (void)s;
   /* noqa: line comments and file-level directives */
   size_t n = out.len;
   for (size_t k = 0; k < f->nnoqa; k++) {
@@ -673,6 +674,17 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
       Unused u = {r, &f->noqa[k], n, &out};
       vl_noqa_codes(f->noqa[k].text, f->noqa[k].len, unused_code, &u);
     }
+  if (f->syntax_errors) { /* after noqa: nothing suppresses them (viewleak.h) */
+    VlSyntaxError *errs;
+    size_t nerr = vl_syntax_errors(vl_engine_py(s->engine), text, len, &errs);
+    const VlSource *src = vl_report_source(r);
+    for (size_t i = 0; i < nerr; i++) {
+      VlDiagnostic d = {.rule = &vl_rule_syntax_error, .message = vl_arena_strdup(vl_report_arena(r), errs[i].message)};
+      d.range = (VlRange){vl_source_pos(src, errs[i].start), vl_source_pos(src, errs[i].end)};
+      VL_VEC_PUSH(&out, d);
+    }
+    free(errs);
+  }
   if (out.len) qsort(out.items, out.len, sizeof(VlDiagnostic), by_position);
   vl_report_set_diagnostics(r, out.items, out.len);
   VL_VEC_FREE(&out);

@@ -229,7 +229,7 @@ static bool finding_from_json(const VlSession *s, const cJSON *o, SFinding *sf) 
   *sf = (SFinding){0};
   if (!cJSON_IsObject(o) || !string(o, "rule", &code) || !(sf->rule = rule_named(code)) ||
       !file_named(s, o, "file", &sf->at_file, &len) || !span(o, "start", "end", len, &sf->at_start, &sf->at_end) ||
-      !string(o, "message", &sf->message) || !opt_string(o, "help", &sf->help) ||
+      !string(o, "message", &sf->message) || !opt_string(o, "help", &sf->help) || !opt_string(o, "note", &sf->note) ||
       !opt_string(o, "related_message", &sf->related_message))
     return false;
   const cJSON *via = cJSON_GetObjectItemCaseSensitive(o, "via");
@@ -309,6 +309,7 @@ static bool take_job(VlSession *s, size_t j, const cJSON *entry, bool commit) {
       vl_session_place(s, job->files.items[k], &sf); /* as this run checks files */
       sf.message = keep(f->arena, sf.message);
       sf.help = keep(f->arena, sf.help);
+      sf.note = keep(f->arena, sf.note);
       sf.related_message = keep(f->arena, sf.related_message);
       sf.fix.message = keep(f->arena, sf.fix.message);
       sf.fix_insert = keep(f->arena, sf.fix_insert);
@@ -332,6 +333,7 @@ static cJSON *finding_to_json(const VlSession *s, const SFinding *sf) {
   }
   cJSON_AddStringToObject(o, "message", sf->message);
   if (sf->help) cJSON_AddStringToObject(o, "help", sf->help);
+  if (sf->note) cJSON_AddStringToObject(o, "note", sf->note);
   if (sf->related_message) cJSON_AddStringToObject(o, "related_message", sf->related_message);
   if (sf->has_related) {
     cJSON *rel = cJSON_AddObjectToObject(o, "related");

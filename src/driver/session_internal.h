@@ -27,7 +27,7 @@ typedef struct SFinding {
   bool has_via;   /* a store in a callee: the call in the file analysed that leads there */
   size_t via_file;
   uint32_t via_start, via_end;
-  const char *message, *help;
+  const char *message, *help, *note;
   bool has_related;
   size_t related_file;
   uint32_t related_start, related_end;

@@ -1326,6 +1326,7 @@ static void lower_stmt(Lower *L, TSNode n) {
     lower_augassign(L, n, n);
   } else {
     /* assert, print, exec, type alias, or an expression left by error recovery: effects only */
+    if (s == k[VL_K_PRINT_PY2] || s == k[VL_K_EXEC_PY2]) L->m->syntax_errors = true; /* Python 2 only */
     VlId st = new_stmt(L, VL_S_EXPR, n);
     VlId e = lower_nary(L, n, VL_E_OTHER);
     stmt_at(L, st)->a = e;

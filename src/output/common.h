@@ -16,7 +16,7 @@ struct cJSON;
 
 /* The formats, each defined in its own file and listed in format.c's table. */
 extern const VlFormat vl_format_text, vl_format_concise, vl_format_json, vl_format_json_lines,
-    vl_format_sarif, vl_format_github, vl_format_gitlab, vl_format_junit;
+    vl_format_sarif, vl_format_github, vl_format_gitlab, vl_format_junit, vl_format_full, vl_format_pylint;
 
 /* The documentation URL of a rule: VL_DOCS_URL "<CODE>.md".  Caller frees. */
 char *vl_format_rule_url(const VlRuleInfo *rule);

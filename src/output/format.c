@@ -14,6 +14,7 @@
 static const VlFormat *const formats[] = {
     &vl_format_text,   &vl_format_concise, &vl_format_json,   &vl_format_json_lines,
     &vl_format_sarif,  &vl_format_github,  &vl_format_gitlab, &vl_format_junit,
+    &vl_format_full,   &vl_format_pylint,
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -23,8 +24,14 @@ const VlFormat *vl_format_find(const char *name) {
   return NULL;
 }
 
-/* Kept in table order; tests/formats/test_format_common.c checks the two agree. */
-const char *vl_format_names(void) { return "text, concise, json, json-lines, sarif, github, gitlab, junit"; }
+/* Made from the table once (the CLI's help, errors and completions all print this one list). */
+const char *vl_format_names(void) {
+  static char names[256];
+  if (!names[0])
+    for (size_t i = 0, n = 0; i < NFORMATS && n < sizeof names; i++)
+      n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "", formats[i]->name);
+  return names;
+}
 
 size_t vl_format_count(void) { return NFORMATS; }
 

@@ -23,6 +23,7 @@ typedef struct VlFormatCtx {
   bool quiet;   /* no summary, no source context */
   size_t active; /* findings printed so far (set by the driver) */
   size_t errors; /* errors reported so far (set by the driver): nothing then claims success */
+  size_t syntax_errors; /* of the findings printed, how many are syntax errors (set by the driver) */
   void *state;  /* the format's own */
 } VlFormatCtx;
 
@@ -40,6 +41,21 @@ const char *vl_format_names(void);
 /* Number of formats, and format i (0-based, in table order; NULL past the end). */
 size_t vl_format_count(void);
 const VlFormat *vl_format_at(size_t i);
+
+/* ---- listings besides reports (listing.c): text, or JSON in Ruff's shape ---- */
+/* `viewleak rule CODE`: its documentation, or a JSON object (name, code, summary, default_enabled,
+ * url, explanation). */
+void vl_format_rule(FILE *out, const VlRuleInfo *rule, bool json);
+/* `viewleak rule --all`: one line per rule, or a JSON array of the objects above. */
+void vl_format_rule_list(FILE *out, bool json);
+/* `check --statistics`: one row per rule with findings ("5\tVL001\t[*] name"; [*] when fixable), or
+ * a JSON array of {code, name, count, fixable}; syntax errors have no code (JSON null). */
+typedef struct VlRuleCount {
+  const VlRuleInfo *rule;
+  size_t count;
+  bool fixable;
+} VlRuleCount;
+void vl_format_statistics(FILE *out, const VlRuleCount *counts, size_t n, bool json);
 
 /* 1-based character column of a position (what editors and Ruff show). */
 unsigned vl_format_char_col(const VlReport *report, VlPos pos);

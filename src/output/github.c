@@ -16,13 +16,15 @@ static void github_report(VlFormatCtx *c, const VlReport *r) {
   for (size_t i = 0; i < vl_report_count(r); i++) {
     const VlDiagnostic *d = vl_report_get(r, i);
     if (d->suppressed) continue;
+    bool syntax = VL_IS_SYNTAX_ERROR(d); /* an error, titled by its name alone */
     char *code = vl_format_github_escape(d->rule->code, true);
     char *name = vl_format_github_escape(d->rule->name, true);
     char *message = vl_format_github_escape(d->message, false), cell[VL_FORMAT_CELL_SIZE];
     vl_format_cell_prefix(r, d->range.start, cell);
-    fprintf(c->out, "::warning file=%s,line=%u,col=%u,endLine=%u,endColumn=%u,title=%s (%s)::%s%s%s\n", path,
-            vl_format_row(r, d->range.start), vl_format_char_col(r, d->range.start), vl_format_row(r, d->range.end),
-            vl_format_char_col(r, d->range.end), code, name, cell, *cell ? " " : "", message);
+    fprintf(c->out, "::%s file=%s,line=%u,col=%u,endLine=%u,endColumn=%u,title=%s%s%s%s::%s%s%s\n",
+            syntax ? "error" : "warning", path, vl_format_row(r, d->range.start), vl_format_char_col(r, d->range.start),
+            vl_format_row(r, d->range.end), vl_format_char_col(r, d->range.end), code, syntax ? "" : " (", name,
+            syntax ? "" : ")", cell, *cell ? " " : "", message);
     free(code);
     free(name);
     free(message);

@@ -23,11 +23,12 @@
 static cJSON *issue(const VlReport *r, size_t i, const char *path) {
   const VlDiagnostic *d = vl_report_get(r, i);
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
-  vl_format_json_add_string(o, "check_name", d->rule->code);
+  bool syntax = VL_IS_SYNTAX_ERROR(d); /* no code: named "syntax-error", its message says SyntaxError */
+  vl_format_json_add_string(o, "check_name", syntax ? d->rule->name : d->rule->code);
   VlBuf description = {0};
   char cell[VL_FORMAT_CELL_SIZE];
   vl_format_cell_prefix(r, d->range.start, cell);
-  vl_buf_printf(&description, "%s: %s%s%s", d->rule->code, cell, *cell ? " " : "", d->message);
+  vl_buf_printf(&description, "%s%s%s%s%s", d->rule->code, syntax ? "" : ": ", cell, *cell ? " " : "", d->message);
   vl_format_json_add_string(o, "description", description.data);
   vl_buf_free(&description);
   char fingerprint[VL_FINGERPRINT_SIZE];
@@ -38,7 +39,7 @@ static cJSON *issue(const VlReport *r, size_t i, const char *path) {
   vl_format_json_check(cJSON_AddNumberToObject(lines, "begin", vl_format_row(r, d->range.start)));
   vl_format_json_check(cJSON_AddNumberToObject(lines, "end", vl_format_row(r, d->range.end)));
   vl_format_json_add_string(location, "path", path);
-  vl_format_json_add_string(o, "severity", "major"); /* every rule warns; GitLab's scale for that */
+  vl_format_json_add_string(o, "severity", syntax ? "critical" : "major"); /* every rule warns; GitLab's scale for that */
   return o;
 }
 

@@ -62,13 +62,15 @@ static cJSON *finding(const VlReport *r, const VlDiagnostic *d, const char *path
   unsigned cell = vl_format_cell(r, d->range.start);
   if (cell) vl_format_json_check(cJSON_AddNumberToObject(o, "cell", cell));
   else vl_format_json_check(cJSON_AddNullToObject(o, "cell"));
-  vl_format_json_add_string(o, "code", d->rule->code);
+  if (VL_IS_SYNTAX_ERROR(d)) vl_format_json_check(cJSON_AddNullToObject(o, "code")); /* as Ruff's */
+  else vl_format_json_add_string(o, "code", d->rule->code);
   cJSON_AddItemToObject(o, "end_location", location(r, d->range.end));
   vl_format_json_add_string(o, "filename", path);
   cJSON_AddItemToObject(o, "fix", fix_object(r, &d->fix));
   cJSON_AddItemToObject(o, "location", location(r, d->range.start));
   vl_format_json_add_string(o, "message", d->message);
-  vl_format_json_check(cJSON_AddNumberToObject(o, "noqa_row", vl_format_row(r, d->range.start))); /* noqa goes on the first line */
+  if (VL_IS_SYNTAX_ERROR(d)) vl_format_json_check(cJSON_AddNullToObject(o, "noqa_row")); /* none suppresses it */
+  else vl_format_json_check(cJSON_AddNumberToObject(o, "noqa_row", vl_format_row(r, d->range.start))); /* noqa goes on the first line */
   cJSON *related = vl_format_json_check(cJSON_AddArrayToObject(o, "related"));
   if (d->has_related) {
     cJSON *rel = vl_format_json_check(cJSON_CreateObject());
@@ -78,8 +80,9 @@ static cJSON *finding(const VlReport *r, const VlDiagnostic *d, const char *path
     vl_format_json_add_string(rel, "message", d->related_message ? d->related_message : "");
     cJSON_AddItemToArray(related, rel);
   }
-  char *url = vl_format_rule_url(d->rule);
-  vl_format_json_add_string(o, "url", url);
+  char *url = VL_IS_SYNTAX_ERROR(d) ? NULL : vl_format_rule_url(d->rule);
+  if (url) vl_format_json_add_string(o, "url", url);
+  else vl_format_json_check(cJSON_AddNullToObject(o, "url"));
   free(url);
   return o;
 }

@@ -52,10 +52,12 @@ static void junit_report(VlFormatCtx *c, const VlReport *r) {
     char cell[VL_FORMAT_CELL_SIZE];
     vl_format_cell_prefix(r, d->range.start, cell);
     VlBuf name = {0}, body = {0};
-    vl_buf_printf(&name, "%s at %s%u:%u", d->rule->code, cell, line, col);
-    vl_buf_printf(&body, "%s:%s%u:%u: %s %s", suite.path, cell, line, col, d->rule->code, d->message);
+    const char *code = VL_IS_SYNTAX_ERROR(d) ? d->rule->name : d->rule->code; /* "syntax-error" */
+    vl_buf_printf(&name, "%s at %s%u:%u", code, cell, line, col);
+    vl_buf_printf(&body, "%s:%s%u:%u: %s%s%s", suite.path, cell, line, col, d->rule->code, *d->rule->code ? " " : "",
+                  d->message);
     if (d->help) vl_buf_printf(&body, "\nhelp: %s", d->help);
-    Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(d->rule->code), line};
+    Case k = {name.data, vl_xstrdup(d->message), body.data, vl_xstrdup(code), line};
     VL_VEC_PUSH(&suite.cases, k);
   }
   s->failures += suite.cases.len;

@@ -171,10 +171,11 @@ static int rule_index(const VlRuleInfo *rule) {
 static cJSON *result(const VlReport *r, size_t i, const char *path) {
   const VlDiagnostic *d = vl_report_get(r, i);
   cJSON *o = vl_format_json_check(cJSON_CreateObject());
-  vl_format_json_add_string(o, "ruleId", d->rule->code);
-  int index = rule_index(d->rule);
+  bool syntax = VL_IS_SYNTAX_ERROR(d); /* no rule: no ruleId, level error (Ruff's shape) */
+  if (!syntax) vl_format_json_add_string(o, "ruleId", d->rule->code);
+  int index = syntax ? -1 : rule_index(d->rule);
   if (index >= 0) vl_format_json_check(cJSON_AddNumberToObject(o, "ruleIndex", index));
-  vl_format_json_add_string(o, "level", "warning");
+  vl_format_json_add_string(o, "level", syntax ? "error" : "warning");
   add_message(o, "message", d->message);
   cJSON *locations = vl_format_json_check(cJSON_AddArrayToObject(o, "locations"));
   cJSON *location = vl_format_json_check(cJSON_CreateObject());

@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "base/embed.h"
+#include "base/suggest.h"
 #include "rules/rule.h"
 
 const VlRule *const vl_rule_table[] = {&vl_rule_vl001, &vl_rule_vl002,
@@ -16,6 +17,9 @@ const VlRule *const vl_rule_table[] = {&vl_rule_vl001, &vl_rule_vl002,
                                        &vl_rule_vl900};
 const size_t vl_rule_table_len = sizeof vl_rule_table / sizeof vl_rule_table[0];
 
+const VlRuleInfo vl_rule_syntax_error = {"", "syntax-error", "Python that does not parse (only what parsed is analysed)",
+                                         true};
+
 size_t vl_rule_count(void) { return vl_rule_table_len; }
 
 const VlRuleInfo *vl_rule_at(size_t i) { return i < vl_rule_table_len ? &vl_rule_table[i]->info : NULL; }
@@ -24,6 +28,12 @@ const VlRuleInfo *vl_rule_find(const char *code) {
   for (size_t i = 0; i < vl_rule_table_len; i++)
     if (strcasecmp(vl_rule_table[i]->info.code, code) == 0) return &vl_rule_table[i]->info;
   return NULL;
+}
+
+char *vl_rule_suggest(const char *typed, char *out, size_t outlen) {
+  const char *codes[sizeof vl_rule_table / sizeof vl_rule_table[0]];
+  for (size_t i = 0; i < vl_rule_table_len; i++) codes[i] = vl_rule_table[i]->info.code;
+  return vl_suggest_phrase(typed, codes, vl_rule_table_len, out, outlen);
 }
 
 const char *vl_rule_doc(const VlRuleInfo *rule) {

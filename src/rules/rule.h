@@ -24,6 +24,7 @@ typedef struct VlFinding {
   VlSpan at;               /* the range reported (in any module of the program) */
   const char *message;
   const char *help;
+  const char *note;        /* what it costs, or NULL (the text format's "= note:") */
   bool has_related;
   VlSpan related;          /* e.g. the statement that rebinds the array */
   const char *related_message;

@@ -14,13 +14,13 @@ static void check(VlRuleCtx *ctx) {
     const char *name = h->base_name ? h->base_name : "the array";
     const char *line = vl_rule_where(ctx, &h->base);
     VlFinding fd = vl_wording_base(ctx, h);
-    fd.message = vl_arena_printf(ctx->arena,
-                                 "%s is a view of `%s` %s %s, which outlives the %s, while `%s` is rebound to a new "
-                                 "array on %s: %s keeps a whole old `%s` alive%s",
+    /* short: the snippet shows the rebind (a secondary label), the note what it costs */
+    fd.message = vl_arena_printf(ctx->arena, "%s is a view of `%s` %s %s, which outlives the %s that rebinds `%s` on %s",
                                  vl_wording_view(ctx, h), name, vl_wording_store(h), vl_wording_container(ctx, h),
-                                 vl_wording_loop(h), name, line, vl_wording_each(h), name, vl_wording_size(ctx, h, true));
-    fd.help = vl_arena_printf(ctx->arena, "`%s` is rebound on %s; %s", name, line,
-                              vl_wording_fixed(ctx, h));
+                                 vl_wording_loop(h), name, line);
+    fd.note = vl_arena_printf(ctx->arena, "%s keeps a whole old `%s` alive%s", vl_wording_each(h), name,
+                              vl_wording_size(ctx, h, true));
+    fd.help = vl_wording_fixed(ctx, h);
     fd.related_message = vl_arena_printf(ctx->arena, "`%s` is rebound to a new array here", name);
     vl_rule_emit(ctx, &fd);
   }

@@ -13,20 +13,13 @@ static void check(VlRuleCtx *ctx) {
     if (h->kind != VL_HIT_FRESH) continue;
     VlFinding fd = vl_wording_base(ctx, h);
     const char *line = vl_rule_where(ctx, &h->base);
-    if (h->base_name)
-      fd.message = vl_arena_printf(ctx->arena,
-                                   "%s is a view of `%s`, a new array made on %s in every %s, and is %s %s, "
-                                   "which outlives the %s: every %s's whole `%s` stays alive%s",
-                                   vl_wording_view(ctx, h), h->base_name, line, vl_wording_each(h) + 6,
-                                   vl_wording_store(h), vl_wording_container(ctx, h), vl_wording_loop(h),
-                                   vl_wording_each(h) + 6, h->base_name, vl_wording_size(ctx, h, false));
-    else
-      fd.message = vl_arena_printf(ctx->arena,
-                                   "%s is a view of a new array made on %s in every %s and is %s %s, which "
-                                   "outlives the %s: every %s's whole array stays alive%s",
-                                   vl_wording_view(ctx, h), line, vl_wording_each(h) + 6, vl_wording_store(h),
-                                   vl_wording_container(ctx, h), vl_wording_loop(h), vl_wording_each(h) + 6,
-                                   vl_wording_size(ctx, h, false));
+    /* short: the snippet shows where the array is made (a secondary label), the note what it costs */
+    const char *base = h->base_name ? vl_arena_printf(ctx->arena, "`%s`", h->base_name) : "an array";
+    fd.message = vl_arena_printf(ctx->arena, "%s is a view of %s, made anew on %s in every %s, %s %s, which outlives the %s",
+                                 vl_wording_view(ctx, h), base, line, vl_wording_each(h) + 6, vl_wording_store(h),
+                                 vl_wording_container(ctx, h), vl_wording_loop(h));
+    fd.note = vl_arena_printf(ctx->arena, "every %s's whole %s stays alive%s", vl_wording_each(h) + 6,
+                              h->base_name ? base : "array", vl_wording_size(ctx, h, false));
     fd.help = vl_wording_fixed(ctx, h);
     fd.related_message = h->base_name ? vl_arena_printf(ctx->arena, "`%s` is made anew here in %s", h->base_name,
                                                         vl_wording_each(h))

@@ -51,7 +51,8 @@
   X(STRING_CONTENT, "string_content") X(INTERPOLATION, "interpolation")                         \
   X(LAMBDA_PARAMS, "lambda_parameters") X(FUTURE_IMPORT, "future_import_statement")             \
   X(WITH_CLAUSE, "with_clause") X(AS_PATTERN_TARGET, "as_pattern_target")                       \
-  X(ESCAPE_SEQUENCE, "escape_sequence") X(STRING_START, "string_start")
+  X(ESCAPE_SEQUENCE, "escape_sequence") X(STRING_START, "string_start")                        \
+  X(PRINT_PY2, "print_statement") X(EXEC_PY2, "exec_statement")
 
 #define VL_PY_FIELDS(X)                                                                         \
   X(LEFT, "left") X(RIGHT, "right") X(BODY, "body") X(CONDITION, "condition")                   \

@@ -1,7 +1,10 @@
 # run_cases.cmake: golden tests of the viewleak command line.
 #
 # Each folder under tests/cli/ is a case: `args` (one argument per line, run from the repository
-# root), and the expected `stdout`, `stderr` and `exit`.  Output must match byte for byte.  The
+# root), optionally `env` (NAME=VALUE lines set for that case only) and `stdin` (its input; else
+# none), and the expected `stdout`,
+# `stderr` and `exit`.  Output must match byte for byte.  The colour variables of the environment
+# running the tests (NO_COLOR, FORCE_COLOR, CLICOLOR_FORCE) are unset first.  The
 # result cache is the folder CACHE, emptied first (not the source tree's .viewleak_cache): the
 # cases that check files checked before by another case read their results from it.
 # Regenerate after an intended change, then review the diff:
@@ -9,6 +12,9 @@
 file(GLOB cases LIST_DIRECTORIES true ${CASES}/*)
 file(REMOVE_RECURSE ${CACHE})
 set(ENV{VIEWLEAK_CACHE_DIR} ${CACHE})
+foreach(var NO_COLOR FORCE_COLOR CLICOLOR_FORCE CLICOLOR)
+  unset(ENV{${var}})
+endforeach()
 set(failed 0)
 set(count 0)
 foreach(dir IN LISTS cases)
@@ -17,8 +23,25 @@ foreach(dir IN LISTS cases)
   endif()
   get_filename_component(name ${dir} NAME)
   file(STRINGS ${dir}/args args)
-  execute_process(COMMAND ${VIEWLEAK} ${args} WORKING_DIRECTORY ${ROOT}
+  set(env_names "")
+  if(EXISTS ${dir}/env)
+    file(STRINGS ${dir}/env env_lines)
+    foreach(line IN LISTS env_lines)
+      string(REGEX REPLACE "=.*" "" name "${line}")
+      string(REGEX REPLACE "^[^=]*=" "" value "${line}")
+      set(ENV{${name}} "${value}")
+      list(APPEND env_names ${name})
+    endforeach()
+  endif()
+  set(input /dev/null)
+  if(EXISTS ${dir}/stdin)
+    set(input ${dir}/stdin)
+  endif()
+  execute_process(COMMAND ${VIEWLEAK} ${args} WORKING_DIRECTORY ${ROOT} INPUT_FILE ${input}
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  foreach(name IN LISTS env_names)
+    unset(ENV{${name}})
+  endforeach()
   math(EXPR count "${count} + 1")
   if(DEFINED ENV{VL_UPDATE_GOLDEN})
     file(WRITE ${dir}/stdout "${out}")

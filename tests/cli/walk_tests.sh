@@ -6,6 +6,9 @@
 #   cli_output_*     -o FILE: written whole at the end, never over a file being checked
 #   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
 #   cli_write_errors       a report or fixed source that cannot be written: exit 2
+#   cli_add_noqa_*         --add-noqa: directives for the current findings, written atomically
+#   cli_completion_*       generate-shell-completion prints the packaged scripts
+#   cli_version_everywhere --version, CMake, CHANGELOG and the documented snippets name one version
 #
 #   walk_tests.sh VIEWLEAK REPO CASE     run one case (REPO: the source tree, for fixtures/, examples/)
 #   walk_tests.sh --list                 the case names, for tests/CMakeLists.txt
@@ -263,7 +266,7 @@ cli_shard_usage_errors() {
   expect_has "$T/err" "--shard splits the files to check: it cannot be used with --stdin-filename"
   run --shard
   expect_rc 2
-  expect_has "$T/err" "unknown or incomplete option '--shard'"
+  expect_has "$T/err" "option '--shard' needs a value"
 }
 
 # expect_union FOLDER N: the findings of shards 1..N of FOLDER, together, are exactly the whole run's
@@ -401,6 +404,85 @@ cli_write_errors() {
   "$VL" check --no-color --fix --unsafe-fixes --stdin-filename x.py <o.py >/dev/full 2>"$T/err"
   rc=$?
   [ "$rc" = 2 ] || fail "--fix --stdin-filename > /dev/full exited $rc, not 2 (the fixed source is lost)"
+}
+
+# ---- --add-noqa: a directive for every current finding, written atomically ----
+
+noqa_case_py() { # two findings on one line, one on a line with another tool's directive
+  cat <<'EOF'
+import numpy as np
+
+
+def pick(data, n):
+    kept = []
+    for i in range(n):
+        kept.append(data[i, :])  # noqa: E501
+        kept.append(data[:, i]); kept.append(data[i])
+        data = np.delete(data, i, axis=0)
+    return kept
+EOF
+}
+
+# Every finding gets a directive (merged into an existing `# noqa: E501`), before a CRLF line ending;
+# the next check is clean; a second --add-noqa adds nothing.
+cli_add_noqa_then_clean() {
+  noqa_case_py >a.py
+  leak_py | sed 's/$/\r/' >crlf.py
+  "$VL" check --no-cache --add-noqa . >"$T/out" 2>"$T/err"
+  rc=$?
+  expect_rc 0
+  expect_has "$T/err" "Added 3 noqa directives."
+  expect_has a.py "kept.append(data[i, :])  # noqa: E501, VL001"
+  expect_has a.py "kept.append(data[:, i]); kept.append(data[i])  # noqa: VL001"
+  grep -q "data\[i, :\])  # noqa: VL001"$'\r'"\$" crlf.py || fail "crlf.py: no directive before its CRLF"
+  run --no-cache .
+  expect_rc 0
+  "$VL" check --no-cache --add-noqa . 2>"$T/err" >/dev/null
+  expect_has "$T/err" "Added 0 noqa directives."
+}
+
+# The file is replaced through the atomic writer (driver/fix.c): a new inode renamed over it, the
+# mode kept, nothing left behind, nothing printed on stdout.
+cli_add_noqa_atomic() {
+  noqa_case_py >a.py
+  chmod 640 a.py
+  local before after
+  before=$(stat -c %i a.py)
+  "$VL" check --no-cache --add-noqa a.py 2>"$T/err" >"$T/out" || fail "exit $?"
+  after=$(stat -c %i a.py)
+  [ "$before" != "$after" ] || fail "a.py was rewritten in place (inode $before kept), not renamed over"
+  [ "$(stat -c %a a.py)" = 640 ] || fail "mode $(stat -c %a a.py), want 640"
+  expect_empty "$T/out"
+  [ "$(ls -A)" = "a.py" ] || fail "left behind: $(ls -A | tr '\n' ' ')"
+}
+
+# ---- generate-shell-completion: the packaged scripts, built in ----
+
+cli_completion_is_the_packaged_script() {
+  local shell file
+  for shell in bash zsh fish; do
+    case $shell in bash) file=viewleak.bash ;; zsh) file=_viewleak ;; fish) file=viewleak.fish ;; esac
+    "$VL" generate-shell-completion $shell >"$T/out" 2>"$T/err" || fail "generate-shell-completion $shell: exit $?"
+    cmp -s "$T/out" "$REPO/packaging/completions/$file" || fail "$shell: not packaging/completions/$file"
+  done
+  # usable as printed: bash loads it and completes a command
+  bash --norc --noprofile -c 'source <("$0" generate-shell-completion bash) && complete -p viewleak' "$VL" \
+    >"$T/out" 2>&1 || fail "bash could not load it"
+  expect_has "$T/out" "complete -F _viewleak viewleak"
+}
+
+# ---- the version: one number in the binary, the build, the CHANGELOG and the documented snippets ----
+
+cli_version_everywhere() {
+  local v stale
+  v=$("$VL" --version | sed -n 's/^viewleak \([0-9][0-9.]*\)$/\1/p')
+  [ -n "$v" ] || fail "viewleak --version: '$("$VL" --version)'"
+  grep -q "^project(viewleak VERSION $v " "$REPO/CMakeLists.txt" || fail "CMakeLists.txt's project() is not version $v"
+  grep -qE "^## $v( |\$)" "$REPO/CHANGELOG.md" || fail "CHANGELOG.md has no '## $v' section"
+  grep -q "rev: v$v\$" "$REPO/README.md" || fail "README.md's pre-commit snippet does not name rev: v$v"
+  # every tag the README and docs name is this version's (docs/release.md says how it is made)
+  stale=$(grep -rnoE "(rev: |VIEWLEAK_REF: |--branch )v[0-9][0-9.]*" "$REPO/README.md" "$REPO/docs" | grep -v "v$v\$" || true)
+  [ -z "$stale" ] || fail "snippets naming another version than v$v: $stale"
 }
 
 # ---- driver ----

@@ -55,6 +55,11 @@ def check_json(findings):
         check(list(f) == sorted(f), f"{what}: keys not in Ruff's (alphabetical) order")
         notebook = f["filename"].endswith(".ipynb")
         check(f["cell"] is None if not notebook else isinstance(f["cell"], int) and f["cell"] >= 1, f"{what}: cell")
+        if f["code"] is None:  # a syntax error, as Ruff reports one: no code, url or noqa_row
+            check(f["message"].startswith("SyntaxError: "), f"{what}: syntax error message {f['message']}")
+            check(f["url"] is None and f["noqa_row"] is None and f["fix"] is None, f"{what}: syntax error fields")
+            check_location(f["location"], what)
+            continue
         check(re.fullmatch(r"VL\d{3}", f["code"]) is not None, f"{what}: code {f['code']}")
         check(not os.path.isabs(f["filename"]) and not f["filename"].startswith("./"), f"{what}: filename")
         check_location(f["location"], what)
@@ -86,7 +91,10 @@ def check_sarif(sarif, findings):
     check(len(results) == len(findings), f"sarif: {len(results)} results for {len(findings)} json findings")
     for i, (r, f) in enumerate(zip(results, findings)):
         what = f"sarif result {i}"
-        check(rules[r["ruleIndex"]]["id"] == r["ruleId"] == f["code"], f"{what}: rule id/index")
+        if f["code"] is None:
+            check("ruleId" not in r and "ruleIndex" not in r and r["level"] == "error", f"{what}: syntax error")
+        else:
+            check(rules[r["ruleIndex"]]["id"] == r["ruleId"] == f["code"], f"{what}: rule id/index")
         loc = r["locations"][0]["physicalLocation"]
         check(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%", f"{what}: uriBaseId")
         want_uri = urllib.parse.quote(f["filename"], safe="!$&'()*+,;=@/")
@@ -156,9 +164,11 @@ def main():
     github = run(viewleak, "github", inputs, root, 1).splitlines()
     check(len(github) == len(findings), "github: one command per finding")
     for line, f in zip(github, findings):
-        check(line.startswith(f"::warning file=") and f"line={f['location']['row']},col={f['location']['column']}," in line
-              and f",title={f['code']} (" in line, f"github: {line}")
+        level, title = ("error", "syntax-error::") if f["code"] is None else ("warning", f"{f['code']} (")
+        check(line.startswith(f"::{level} file=") and f"line={f['location']['row']},col={f['location']['column']}," in line
+              and f",title={title}" in line, f"github: {line}")
         check(f["cell"] is None or f"::cell {f['cell']}: " in line, f"github: the cell is not named: {line}")
+    check(any(f["code"] is None for f in findings), "no syntax error among the inputs' findings")
 
     clean = [os.path.join("examples", "numpy_only.py")]
     check(json.loads(run(viewleak, "json", clean, root, 0)) == [], "json: clean run is not []")

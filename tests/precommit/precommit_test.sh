@@ -42,26 +42,27 @@ need_tools() {
   fi
 }
 
-# The .pre-commit-config.yaml that docs/pre-commit.md gives for HOOK (its first yaml block with
-# `repos:` and `- id: HOOK`), with the repository URL replaced by the snapshot's path.
-doc_snippet() {
+# The .pre-commit-config.yaml that DOC (default docs/pre-commit.md; the README's too) gives for HOOK
+# (its first yaml block with `repos:` and `- id: HOOK`), with the repository URL replaced by the
+# snapshot's path.
+doc_snippet() { # doc_snippet HOOK [DOC]
   awk -v hook="$1" '
     /^```yaml$/ { inside = 1; block = ""; next }
-    inside && /^```/ { inside = 0; if (block ~ /^repos:/ && block ~ ("- id: " hook "\n")) { printf "%s", block; exit } }
-    inside { block = block $0 "\n" }' "$SNAPSHOT/docs/pre-commit.md" | sed "s|$REPO_URL|$SNAPSHOT|"
+    inside && /^```/ { inside = 0; if (block ~ /^repos:/ && block ~ ("\n *- id: " hook "([ \t]|\n)")) { printf "%s", block; exit } }
+    inside { block = block $0 "\n" }' "$SNAPSHOT/${2:-docs/pre-commit.md}" | sed "s|$REPO_URL|$SNAPSHOT|"
 }
 
 # A fresh git repository for a case, with the documented config for HOOK (viewleak or
 # viewleak-system) and pre-commit installed as its git hook.  Prints nothing; cd's into it.
-new_repo() { # new_repo NAME HOOK
-  local dir=$VL_WORK/cases/$1
+new_repo() { # new_repo NAME HOOK [DOC]
+  local dir=$VL_WORK/cases/$1 doc=${3:-docs/pre-commit.md}
   rm -rf "$dir"
   mkdir -p "$dir"
   cd "$dir"
   git init -q -b main .
-  doc_snippet "$2" >.pre-commit-config.yaml
-  grep -q "rev: $TAG\$" .pre-commit-config.yaml || fail "docs/pre-commit.md has no snippet for $2 with rev: $TAG"
-  log "config (from docs/pre-commit.md):"
+  doc_snippet "$2" "$doc" >.pre-commit-config.yaml
+  grep -q "rev: $TAG\$" .pre-commit-config.yaml || fail "$doc has no snippet for $2 with rev: $TAG"
+  log "config (from $doc):"
   cat .pre-commit-config.yaml
   git add .pre-commit-config.yaml
   git commit -q --no-verify -m config
@@ -289,6 +290,14 @@ EOF
 }
 
 # ---- the documentation's package list is scripts/dev's ----
+# The README's snippet, pasted as it says, works against a clone tagged as it names (v<version>).
+case_readme_snippet() {
+  new_repo readme viewleak README.md
+  leaky leaky.py
+  git add .
+  commit_expect 1 "^viewleak\.+Failed" "- exit code: 1" "^$FINDING"
+}
+
 case_docs() {
   local want got doc
   want=$(sed -n 's/^BUILD_PACKAGES=(\(.*\))$/\1/p' "$SNAPSHOT/scripts/dev")

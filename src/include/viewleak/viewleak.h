@@ -37,11 +37,22 @@ typedef struct VlRuleInfo {
   bool default_enabled;
 } VlRuleInfo;
 
+/* Python syntax errors are diagnostics of this pseudo-rule, as Ruff reports them: no code (code is
+ * ""), name "syntax-error", the message starts with "SyntaxError: ", no fix; shown whatever the
+ * selection and never suppressed by `# noqa` (a file that does not parse was only partly analysed).
+ * It is not in the rule table (vl_rule_at never returns it). */
+extern const VlRuleInfo vl_rule_syntax_error;
+/* True when d reports a syntax error (d->rule == &vl_rule_syntax_error). */
+#define VL_IS_SYNTAX_ERROR(d) ((d)->rule == &vl_rule_syntax_error)
+
 /* Number of rules, and rule i (0-based, in code order). */
 size_t vl_rule_count(void);
 const VlRuleInfo *vl_rule_at(size_t i);
 /* The rule with that code (case-insensitive), or NULL. */
 const VlRuleInfo *vl_rule_find(const char *code);
+/* For a code or prefix that matches no rule: " (did you mean 'VL001'?)" naming the nearest rule code
+ * (base/suggest.h), or "", into out; returns out. */
+char *vl_rule_suggest(const char *typed, char *out, size_t outlen);
 /* The rule's Markdown documentation (rules/<code>.md, embedded at build time). */
 const char *vl_rule_doc(const VlRuleInfo *rule);
 
@@ -89,8 +100,9 @@ typedef struct VlDiagnostic {
   const VlRuleInfo *rule;
   const char *message;  /* one sentence */
   const char *help;     /* how to fix it */
+  const char *note;     /* what it costs (the size kept alive), or NULL */
   VlRange range;        /* the stored view expression */
-  bool has_related;     /* VL001: the line that rebinds the array */
+  bool has_related;     /* VL001/VL002: the line that rebinds (makes) the array: the secondary label */
   VlRange related;
   const char *related_message;
   bool suppressed;      /* matched a `# noqa` comment on its line */
