@@ -830,14 +830,14 @@ notebook_messages_name_cells_and_the_cache_follows() {
   run --output-format concise nb.ipynb
   expect_rc 1
   expect_has "$T/out" "nb.ipynb:cell 3:2:17: VL001"
-  expect_has "$T/out" "rebinds `data` on line 3 of cell 3"
+  expect_has "$T/out" 'rebinds `data` on line 3 of cell 3'
   [ -n "$(ls -A "$T/cache" 2>/dev/null)" ] || fail "nothing was cached"
   printf "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [$cell, $cell]}\n" \
     '"import numpy as np\n"' "$code, $loop" >nb.ipynb
   run --output-format concise nb.ipynb
   expect_rc 1
   expect_has "$T/out" "nb.ipynb:cell 2:4:17: VL001"
-  expect_has "$T/out" "rebinds `data` on line 5 of cell 2"
+  expect_has "$T/out" 'rebinds `data` on line 5 of cell 2'
 }
 
 notebook_fixtures_are_valid_nbformat() {
