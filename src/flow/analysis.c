@@ -250,6 +250,14 @@ static void build_infos(Analysis *an) {
   }
   mi->nclasses = m->nclasses;
   mi->classes = VL_ARENA_ARRAY(mi->facts, VlClassInfo, m->nclasses + 1);
+  /* each class's methods, in definition order: counted in one pass over the functions, then filled
+   * in another (a pass per class was quadratic in the module's size) */
+  uint32_t *count = vl_xcalloc(m->nclasses + 1, sizeof *count);
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    if (fn->kind == VL_FN_DEF && fn->klass && fn->klass < m->nclasses && fn->parent == m->classes[fn->klass].func)
+      count[fn->klass]++;
+  }
   for (VlId c = 1; c < m->nclasses; c++) {
     const VlClass *k = &m->classes[c];
     VlClassInfo *ci = &mi->classes[c];
@@ -258,17 +266,20 @@ static void build_infos(Analysis *an) {
     ci->func = k->func;
     ci->name = fact_str(mi, vl_str(m, k->name));
     ci->qualname = fact_str(mi, vl_str(m, k->qualname));
-    uint16_t n = 0;
-    for (VlId f = 1; f < m->nfuncs; f++)
-      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) n++;
-    ci->method_names = VL_ARENA_ARRAY(mi->facts, const char *, n + 1);
-    ci->methods = VL_ARENA_ARRAY(mi->facts, VlId, n + 1);
-    for (VlId f = 1; f < m->nfuncs; f++)
-      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) {
-        ci->method_names[ci->nmethods] = mi->funcs[f].name;
-        ci->methods[ci->nmethods++] = f;
-      }
+    if (count[c] > UINT16_MAX) count[c] = UINT16_MAX; /* (nmethods is 16 bits: the rest are not methods) */
+    ci->method_names = VL_ARENA_ARRAY(mi->facts, const char *, count[c] + 1);
+    ci->methods = VL_ARENA_ARRAY(mi->facts, VlId, count[c] + 1);
   }
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    if (fn->kind != VL_FN_DEF || !fn->klass || fn->klass >= m->nclasses || fn->parent != m->classes[fn->klass].func)
+      continue;
+    VlClassInfo *ci = &mi->classes[fn->klass];
+    if (ci->nmethods == count[fn->klass]) continue;
+    ci->method_names[ci->nmethods] = mi->funcs[f].name;
+    ci->methods[ci->nmethods++] = f;
+  }
+  free(count);
   mi->nlines = m->nlines;
   mi->line_starts = VL_ARENA_ARRAY(mi->facts, uint32_t, m->nlines + 1);
   memcpy(mi->line_starts, m->line_starts, m->nlines * sizeof(uint32_t));
