@@ -104,12 +104,12 @@ def real_code(n):
 
 
 def deep_expressions(n):
-    """Expressions nested close to the lowering's depth limit (VL_MAX_TREE_DEPTH): calls of calls,
-    200 deep, and a 400-deep parenthesised sum, one of each per 4 lines."""
+    """Deeply nested expressions, within the lowering's depth limit (VL_MAX_TREE_DEPTH): calls of
+    library calls 50 deep and a 100-deep parenthesised sum, one of each per 4 lines."""
     out = ["import numpy as np\n\n"]
     for k in range(n // 4):
-        out.append("a%d = " % k + "np.asarray(" * 200 + "x" + ")" * 200 + "\n")
-        out.append("b%d = " % k + "(" * 400 + "1" + " + 1)" * 400 + "\n\n\n")
+        out.append("a%d = " % k + "np.asarray(" * 50 + "x" + ")" * 50 + "\n")
+        out.append("b%d = " % k + "(" * 100 + "1" + " + 1)" * 100 + "\n\n\n")
     return "".join(out)
 
 
