@@ -4,8 +4,8 @@
     python3 bench/scale.py [--viewleak build/viewleak] [--lines 5000] [--steps 4] [--only SHAPE,...]
 
 For each shape below, generates one Python file of LINES x 1, 2, 4, 8 ... lines (STEPS sizes) in a
-temporary folder, runs `viewleak check -q --isolated --no-cache` on it (best of 3 for small inputs), and prints a
-Markdown table: wall time, peak RSS (of the child, from wait4), and the growth factor per doubling
+temporary folder, runs `viewleak check -q --isolated --select ALL --no-cache` on it (best of 3 for small inputs), and prints a
+Markdown table: CPU time (user + system), peak RSS (both of the child, from wait4), and the growth factor per doubling
 (time at 2n / time at n).  Linear cost doubles (factor ~2); quadratic quadruples.  Targets (see
 docs/performance.md): a factor of at most 2.2 per doubling, and peak RSS under 10x the file size +
 32 MiB.  Targets live here, never in timed tests.
@@ -77,6 +77,42 @@ def wide_list(n):
     return "TABLE = [" + ", ".join(str(k) for k in range(n * 10)) + "]\n"
 
 
+def random_bytes(n):
+    """Random bytes, 64 per 'line' (the parser's error recovery; wide ERROR nodes)."""
+    import random
+    return random.Random(n).randbytes(n * 64)
+
+
+def real_code(n):
+    """n lines of real code: the installed numpy's modules concatenated (names repeat, classes and
+    module-level statements pile up in one module), or this repository's fixtures without numpy."""
+    import glob
+    roots = [r for r in ("/usr/lib/python3/dist-packages/numpy", os.path.join(HERE, "..", "fixtures"))
+             if os.path.isdir(r)]
+    out, count = [], 0
+    while count < n:
+        for f in sorted(glob.glob(os.path.join(roots[0], "**", "*.py"), recursive=True)):
+            try:
+                lines = open(f, encoding="utf-8").read().splitlines(keepends=True)
+            except (UnicodeDecodeError, OSError):
+                continue
+            out.extend(lines[: n - count])
+            count += len(lines[: n - count])
+            if count >= n:
+                break
+    return "".join(out)
+
+
+def deep_expressions(n):
+    """Deeply nested expressions, within the lowering's depth limit (VL_MAX_TREE_DEPTH): calls of
+    library calls 50 deep and a 100-deep parenthesised sum, one of each per 4 lines."""
+    out = ["import numpy as np\n\n"]
+    for k in range(n // 4):
+        out.append("a%d = " % k + "np.asarray(" * 50 + "x" + ")" * 50 + "\n")
+        out.append("b%d = " % k + "(" * 100 + "1" + " + 1)" * 100 + "\n\n\n")
+    return "".join(out)
+
+
 SHAPES = {
     "small-functions": small_functions,
     "leaky-loops": leaky_loops,
@@ -86,6 +122,9 @@ SHAPES = {
     "long-strings": long_strings,
     "assignments": assignments,
     "wide-list": wide_list,
+    "random-bytes": random_bytes,
+    "real-code": real_code,
+    "deep-expressions": deep_expressions,
 }
 
 
@@ -97,7 +136,8 @@ def run(cmd, timeout):
     while True:
         pid, status, ru = os.wait4(p.pid, os.WNOHANG)
         if pid:
-            return time.monotonic() - t0, ru.ru_maxrss
+            # CPU time (user + system) of the child: on a shared machine, wall time measures the load
+            return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
         if time.monotonic() > deadline:
             p.kill()
             os.wait4(p.pid, 0)
@@ -141,10 +181,11 @@ def main():
             for step in range(args.steps):
                 n = args.lines << step
                 path = os.path.join(tmp, "%s_%d.py" % (shape.replace("-", "_"), n))
-                with open(path, "w") as f:
-                    f.write(SHAPES[shape](n))
+                text = SHAPES[shape](n)
+                with open(path, "wb") as f:
+                    f.write(text if isinstance(text, bytes) else text.encode())
                 size = os.path.getsize(path)
-                cmd = [args.viewleak, "check", "-q", "--isolated"] + no_cache + [path]
+                cmd = [args.viewleak, "check", "-q", "--isolated", "--select", "ALL"] + no_cache + [path]
                 best, rss = best_of_3(cmd, args.timeout)
                 if best is None:
                     print("| %s | %d | %.1f | > %.0f (killed) | | | |" % (shape, n, size / 2**20, args.timeout))

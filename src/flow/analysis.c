@@ -154,6 +154,7 @@ VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like) {
   m->vals = vl_values_new(m->arena);
   m->name = vl_arena_strdup(m->arena, like->name);
   m->path = vl_arena_strdup(m->arena, like->path);
+  m->root = vl_arena_strdup(m->arena, like->root ? like->root : ""); /* (read when names repeat) */
   m->package = like->package;
   m->checked = true;
   m->index = like->index;
@@ -292,6 +293,14 @@ static void build_infos(Analysis *an) {
   }
   mi->nclasses = m->nclasses;
   mi->classes = VL_ARENA_ARRAY(mi->facts, VlClassInfo, m->nclasses + 1);
+  /* each class's methods, in definition order: counted in one pass over the functions, then filled
+   * in another (a pass per class was quadratic in the module's size) */
+  uint32_t *count = vl_xcalloc(m->nclasses + 1, sizeof *count);
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    if (fn->kind == VL_FN_DEF && fn->klass && fn->klass < m->nclasses && fn->parent == m->classes[fn->klass].func)
+      count[fn->klass]++;
+  }
   for (VlId c = 1; c < m->nclasses; c++) {
     const VlClass *k = &m->classes[c];
     VlClassInfo *ci = &mi->classes[c];
@@ -300,17 +309,20 @@ static void build_infos(Analysis *an) {
     ci->func = k->func;
     ci->name = fact_str(mi, vl_str(m, k->name));
     ci->qualname = fact_str(mi, vl_str(m, k->qualname));
-    uint16_t n = 0;
-    for (VlId f = 1; f < m->nfuncs; f++)
-      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) n++;
-    ci->method_names = VL_ARENA_ARRAY(mi->facts, const char *, n + 1);
-    ci->methods = VL_ARENA_ARRAY(mi->facts, VlId, n + 1);
-    for (VlId f = 1; f < m->nfuncs; f++)
-      if (m->funcs[f].kind == VL_FN_DEF && m->funcs[f].klass == c && m->funcs[f].parent == k->func) {
-        ci->method_names[ci->nmethods] = mi->funcs[f].name;
-        ci->methods[ci->nmethods++] = f;
-      }
+    if (count[c] > UINT16_MAX) count[c] = UINT16_MAX; /* (nmethods is 16 bits: the rest are not methods) */
+    ci->method_names = VL_ARENA_ARRAY(mi->facts, const char *, count[c] + 1);
+    ci->methods = VL_ARENA_ARRAY(mi->facts, VlId, count[c] + 1);
   }
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    if (fn->kind != VL_FN_DEF || !fn->klass || fn->klass >= m->nclasses || fn->parent != m->classes[fn->klass].func)
+      continue;
+    VlClassInfo *ci = &mi->classes[fn->klass];
+    if (ci->nmethods == count[fn->klass]) continue;
+    ci->method_names[ci->nmethods] = mi->funcs[f].name;
+    ci->methods[ci->nmethods++] = f;
+  }
+  free(count);
   vl_modinfo_set_rows(mi, m->line_starts, m->nlines, (uint32_t)m->len);
 }
 
@@ -462,6 +474,7 @@ typedef struct Ev {
   const VlKnowledge *know;
   const VlModInfo *mi; /* when set: calls of this module's functions raise what their parameters prove */
   const VlId *by_name; /* ...found by name: string id -> module-level function (0: none) */
+  const uint8_t *imported; /* imported_names */
 } Ev;
 
 enum { VL_LIB_EV_MIXED = 255 };
@@ -588,17 +601,27 @@ static bool ev_target(const VlModule *m, VlId func, VlId e, int *slot, VlId *att
 
 /* Does the expression name a module (a name bound by an import statement, or a dotted name of
  * one: np, np.linalg)? */
-static bool names_module(const VlModule *m, VlId e) {
+static bool names_module(const VlModule *m, const uint8_t *imported, VlId e) {
   const VlExpr *x = vl_expr(m, e);
-  if (x->op == VL_E_ATTR) return names_module(m, vl_kid(m, e, 0));
+  if (x->op == VL_E_ATTR) return names_module(m, imported, vl_kid(m, e, 0));
   if (x->op != VL_E_NAME) return false;
   if (x->sym.kind == VL_SYM_BUILTIN) return true;
   if (x->sym.kind != VL_SYM_GLOBAL && x->sym.kind != VL_SYM_LOCAL && x->sym.kind != VL_SYM_CELL) return false;
-  for (VlId s = 1; s < m->nstmts; s++) {
-    const VlStmt *st = &m->stmts[s];
-    if ((st->kind == VL_S_IMPORT || st->kind == VL_S_IMPORT_FROM) && st->a == x->a) return true;
+  return x->a < m->nstrs && imported[x->a];
+}
+
+/* By string id: 1 for the names some import statement of the module binds (made once). */
+static const uint8_t *imported_names(Analysis *an) {
+  const VlModule *m = an->m;
+  if (!an->imported) {
+    uint8_t *by = VL_ARENA_ARRAY(an->arena, uint8_t, m->nstrs + 1);
+    for (VlId s = 1; s < m->nstmts; s++) {
+      const VlStmt *st = &m->stmts[s];
+      if ((st->kind == VL_S_IMPORT || st->kind == VL_S_IMPORT_FROM) && st->a < m->nstrs) by[st->a] = 1;
+    }
+    an->imported = by;
   }
-  return false;
+  return an->imported;
 }
 
 static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
@@ -675,7 +698,7 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     if (axis >= 1) {
       /* a.sum(axis=1): the receiver; np.sum(a, axis=1): the first argument (a name bound by an
        * import, or not bound here, is a module) */
-      bool method = cx->op == VL_E_ATTR && !names_module(m, vl_kid(m, callee, 0));
+      bool method = cx->op == VL_E_ATTR && !names_module(m, ev->imported, vl_kid(m, callee, 0));
       if (method) raise_on(m, func, vl_kid(m, callee, 0), ev, (int)axis + 1);
       else if (x->nkids > 1) raise_on(m, func, vl_kid(m, e, 1), ev, (int)axis + 1);
     }
@@ -748,7 +771,7 @@ static void evidence(Analysis *an, VlId func, bool with_calls) {
     an->funcs_by_name = map;
   }
   Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
-           {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL};
+           {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL, imported_names(an)};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;
@@ -1034,8 +1057,7 @@ static bool same_summary(const VlSummary *a, const VlSummary *b) {
 }
 
 static const VlSummary *analyse_func(Analysis *an, VlId func) {
-  static int stats = -1;
-  if (stats < 0) stats = getenv("VIEWLEAK_STATS") != NULL;
+  bool stats = an->stats;
   uint64_t before = an->budget;
   size_t vals_before = vl_values_count(an->vals);
   Frame F;
@@ -1418,6 +1440,10 @@ static void export_module(Analysis *an) {
     mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
     mi->globals[i] = an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
   }
+  /* one frame for every class's hints: a frame per class (its environment as large as the module's)
+   * made this quadratic in the module's size */
+  Frame F;
+  vl_frame_init(&F, an, VL_MODULE_FUNC);
   for (VlId c = 1; c < m->nclasses; c++) {
     VlClassInfo *ci = &mi->classes[c];
     if (!ci->bases) vl_an_class(an, c);
@@ -1427,8 +1453,6 @@ static void export_module(Analysis *an) {
       cv[i] = (VlAttr){fact_str(mi, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
     ci->classvars = cv;
     /* instance attributes: the hints other modules will need */
-    Frame F;
-    vl_frame_init(&F, an, VL_MODULE_FUNC);
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {
       const VlSummary *s = an->fd[ci->methods[k]].summary;
@@ -1441,13 +1465,13 @@ static void export_module(Analysis *an) {
           if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
         }
     }
-    vl_frame_free(&F);
     ci->attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, attrs.len + 1);
     for (size_t j = 0; j < attrs.len; j++)
       ci->attrs[j] = (VlAttr){fact_str(mi, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
     ci->nattrs = (uint16_t)attrs.len;
     VL_VEC_FREE(&attrs);
   }
+  vl_frame_free(&F);
   vl_ptrmap_free(&x.vals);
   vl_ptrmap_free(&x.strs);
   vl_ptrmap_free(&x.plain);
@@ -1490,8 +1514,9 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
                               void *probe_ctx) {
   Analysis an = {.prog = prog, .mi = mi, .m = m, .know = prog->know, .ext = ext, .sink = sink, .probe = probe,
                  .probe_ctx = probe_ctx};
-  static int stats = -1;
-  if (stats < 0) stats = getenv("VIEWLEAK_STATS") != NULL;
+  /* read per module, not cached in a static: worker threads analyse modules at once */
+  bool stats = an.stats = getenv("VIEWLEAK_STATS") != NULL;
+  an.debug = getenv("VIEWLEAK_DEBUG") != NULL;
   struct timespec t0, t1;
   if (stats) clock_gettime(CLOCK_MONOTONIC, &t0);
   an.arena = vl_arena_new();
@@ -1538,7 +1563,6 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);
-  free(an.assign_of);
   vl_heap_free(&an.module_heap);
   free(an.ready);
   vl_arena_delete(an.arena);

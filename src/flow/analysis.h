@@ -26,6 +26,8 @@ typedef struct Frame Frame;
 
 /* ---- call arguments ---- */
 enum { VL_MAX_ARGS = 16, VL_MAX_KWARGS = 12 };
+/* how many times one summary may be applied within its own application (recursion), see summary.c */
+enum { VL_MAX_REAPPLY = 2 };
 typedef struct Args {
   const VlVal *pos[VL_MAX_ARGS];
   VlId pos_expr[VL_MAX_ARGS];
@@ -179,8 +181,8 @@ struct Analysis {
   int32_t *module_slots;      /* string id -> the module body's slot of that name, or -1 (made on demand) */
   Heap module_heap;           /* the module body's heap after its first run: what global containers
                                  hold, read (not changed) by functions (vl_heap_find) */
-  VlId *assign_of;            /* by expression id: the assignment statement whose value it is, or whose
-                                 value tuple it is an item of (vl_assigned_name), made on demand */
+  struct AssignIx *assign_ix; /* by expression: the assignments of it (retain.c, made on demand) */
+  uint8_t *imported;          /* by string id: bound by an import statement (made on demand) */
   uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */
   uint8_t *ready;             /* vl_program_ready's scratch: the jobs done before this module's */
   uint32_t nseen;
@@ -195,9 +197,12 @@ struct Analysis {
   const VlVal **globals;   /* the module body's environment (final after the prepass) */
   bool globals_final;
   int depth;               /* nested function analyses */
+  const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */
+  int napplying;
   VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
+  bool stats, debug;       /* VIEWLEAK_STATS, VIEWLEAK_DEBUG */
   const VlFlowSink *sink;
   void (*probe)(void *ctx, const struct Frame *frame);
   void *probe_ctx;

@@ -473,58 +473,61 @@ static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
 
 /* ---- reporting ---- */
 
+/* Assignments by the expression they assign, made once per module on first use (a scan of every
+ * statement per lookup was quadratic in the module's size).  For each expression: the first
+ * statement that binds it to a name (`name = expr`, or a part of `a, b = f(a), g(b)`) with that
+ * name expression, and the first `... = expr` statement of any target. */
+struct AssignIx {
+  VlId named_stmt, named_target;
+  VlId any_stmt;
+};
+
+static const struct AssignIx *assign_ix(Analysis *an, VlId expr) {
+  const VlModule *m = an->m;
+  if (!expr || expr >= m->nexprs) return NULL;
+  if (!an->assign_ix) {
+    struct AssignIx *ix = VL_ARENA_ARRAY(an->arena, struct AssignIx, m->nexprs);
+    for (VlId s = 1; s < m->nstmts; s++) {
+      const VlStmt *st = &m->stmts[s];
+      if (st->kind != VL_S_ASSIGN || st->n < 1 || st->a >= m->nexprs) continue;
+      VlId t = m->kids[st->b];
+      const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
+      if (!ix[st->a].any_stmt) ix[st->a].any_stmt = s;
+      if ((tx->op == VL_E_NAME || tx->op == VL_E_ATTR) && !ix[st->a].named_stmt)
+        ix[st->a] = (struct AssignIx){s, t, ix[st->a].any_stmt};
+      /* a, b = f(a), g(b) */
+      if (vx->op == VL_E_TUPLE && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids == vx->nkids)
+        for (uint32_t i = 0; i < vx->nkids; i++) {
+          VlId part = vl_kid(m, st->a, i);
+          if (part < m->nexprs && !ix[part].named_stmt && vl_expr(m, vl_kid(m, t, i))->op == VL_E_NAME)
+            ix[part] = (struct AssignIx){s, vl_kid(m, t, i), ix[part].any_stmt};
+        }
+    }
+    an->assign_ix = ix;
+  }
+  return &an->assign_ix[expr];
+}
+
 /* The name an expression's value was assigned to, when it is the right-hand side of `name = ...`. */
 const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt_out) {
-  const VlModule *m = an->m;
-  if (!an->assign_of) { /* one pass over the statements, not one per question */
-    an->assign_of = vl_xcalloc(m->nexprs + 1, sizeof(VlId));
-    for (VlId s = m->nstmts; s-- > 1;) { /* the first statement wins, as a scan would find it */
-      const VlStmt *st = &m->stmts[s];
-      if (st->kind != VL_S_ASSIGN || st->n < 1 || !st->a || st->a >= m->nexprs) continue;
-      an->assign_of[st->a] = s;
-      const VlExpr *vx = vl_expr(m, st->a);
-      if (vx->op == VL_E_TUPLE)
-        for (uint32_t i = 0; i < vx->nkids; i++) {
-          VlId k = vl_kid(m, st->a, i);
-          if (k && k < m->nexprs) an->assign_of[k] = s;
-        }
-    }
-  }
-  if (!expr || expr >= m->nexprs || !an->assign_of[expr]) return NULL;
-  for (VlId s = an->assign_of[expr]; s; s = 0) {
-    const VlStmt *st = &m->stmts[s];
-    VlId t = m->kids[st->b];
-    const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
-    if (st->a == expr && (tx->op == VL_E_NAME || tx->op == VL_E_ATTR)) {
-      if (stmt_out) *stmt_out = s;
-      return vl_expr_text(an, t);
-    }
-    /* a, b = f(a), g(b) */
-    if (vx->op == VL_E_TUPLE && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids == vx->nkids)
-      for (uint32_t i = 0; i < vx->nkids; i++)
-        if (vl_kid(m, st->a, i) == expr && vl_expr(m, vl_kid(m, t, i))->op == VL_E_NAME) {
-          if (stmt_out) *stmt_out = s;
-          return vl_expr_text(an, vl_kid(m, t, i));
-        }
-  }
-  return NULL;
+  const struct AssignIx *ix = assign_ix(an, expr);
+  if (!ix || !ix->named_stmt) return NULL;
+  if (stmt_out) *stmt_out = ix->named_stmt;
+  return vl_expr_text(an, ix->named_target);
 }
 
 /* The statement `a, b = expr` (a tuple target) that binds `name` to a part of what expr gives, or 0. */
 static VlId unpacked_from(const Frame *F, VlId expr, const char *name) {
   const VlModule *m = M(F);
   if (!expr || !name) return 0;
-  for (VlId s = 1; s < m->nstmts; s++) {
-    const VlStmt *st = &m->stmts[s];
-    if (st->kind != VL_S_ASSIGN || st->a != expr || st->n < 1) continue;
-    VlId t = m->kids[st->b];
-    const VlExpr *tx = vl_expr(m, t);
-    if (tx->op != VL_E_TUPLE && tx->op != VL_E_LIST) return 0;
-    for (uint32_t i = 0; i < tx->nkids; i++) {
-      VlId k = vl_kid(m, t, i);
-      if (vl_expr(m, k)->op == VL_E_NAME && strcmp(vl_expr_text(F->an, k), name) == 0) return s;
-    }
-    return 0;
+  const struct AssignIx *ix = assign_ix(F->an, expr);
+  if (!ix || !ix->any_stmt) return 0;
+  VlId s = ix->any_stmt, t = m->kids[m->stmts[s].b];
+  const VlExpr *tx = vl_expr(m, t);
+  if (tx->op != VL_E_TUPLE && tx->op != VL_E_LIST) return 0;
+  for (uint32_t i = 0; i < tx->nkids; i++) {
+    VlId k = vl_kid(m, t, i);
+    if (vl_expr(m, k)->op == VL_E_NAME && strcmp(vl_expr_text(F->an, k), name) == 0) return s;
   }
   return 0;
 }
@@ -934,8 +937,7 @@ static void hook_check(Frame *F) {
 
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
-  static int debug = -1;
-  if (debug < 0) debug = getenv("VIEWLEAK_DEBUG") != NULL;
+  bool debug = F->an->debug;
   if (debug) debug_dump(F);
   Sites escapes = {0};
   escaping(F, &escapes);

@@ -395,6 +395,14 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
                               const Args *a, VlId call) {
   Analysis *an = F->an;
   if (an->depth > 24) return vl_unknown(V(F));
+  /* a recursive function's summary calls itself: each application instantiates the call again,
+   * and its callers' fan-out made this exponential in the nesting (20 s for one numpy function);
+   * past VL_MAX_REAPPLY applications of the same summary in one chain the result is unknown */
+  int again = 0;
+  for (int i = 0; i < an->napplying; i++) again += an->applying[i] == fi;
+  if (again >= VL_MAX_REAPPLY || an->napplying >= (int)(sizeof an->applying / sizeof *an->applying))
+    return vl_unknown(V(F));
+  an->applying[an->napplying++] = fi;
   an->depth++;
   Subst S = {.F = F, .fi = fi, .call = call};
   if (closure && closure->n == 1 && closure->objs[0]->kind == VL_O_SEQ) {
@@ -503,5 +511,6 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
   }
   memo_free(&S);
   an->depth--;
+  an->napplying--;
   return r;
 }

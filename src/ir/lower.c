@@ -94,12 +94,13 @@ static TSNode unparen(Lower *L, TSNode n) {
     }
     TSNode inner = {0};
     uint32_t named = 0;
-    for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-      TSNode c = ts_node_named_child(n, i);
+    VlPyKids kids = vl_py_kids(n, true);
+    for (TSNode c; vl_py_kids_next(&kids, &c);) {
       if (is(L, c, VL_K_COMMENT)) continue;
       inner = c;
       named++;
     }
+    vl_py_kids_end(&kids);
     if (named != 1) break;
     n = inner;
   }
@@ -230,8 +231,8 @@ static VlId lower_string(Lower *L, TSNode n) {
   TSNode content = {0};
   uint32_t parts = 0;
   bool plain = true;
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (is(L, c, VL_K_STRING_CONTENT)) {
       content = c;
       parts++;
@@ -241,6 +242,7 @@ static VlId lower_string(Lower *L, TSNode n) {
       L->exprs.items[e].sub = 1;
     }
   }
+  vl_py_kids_end(&kids);
   if (plain && parts == 1 && ts_node_end_byte(content) - ts_node_start_byte(content) <= 64) {
     TSNode start = ts_node_named_child(n, 0);
     bool prefixed = false; /* b"..", f"..": keep only plain and r-strings */
@@ -296,8 +298,8 @@ static void index_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
     VlId s = new_expr(L, VL_E_SLICE, c);
     VlId part[3] = {0, 0, 0};
     int at = 0;
-    for (uint32_t i = 0, k = ts_node_child_count(c); i < k; i++) {
-      TSNode x = ts_node_child(c, i);
+    VlPyKids kids = vl_py_kids(c, false);
+    for (TSNode x; vl_py_kids_next(&kids, &x);) {
       if (!ts_node_is_named(x)) {
         at++;
         continue;
@@ -308,6 +310,7 @@ static void index_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
       }
       if (at < 3) part[at] = lower_expr(L, x);
     }
+    vl_py_kids_end(&kids);
     size_t mark = L->scratch.len;
     for (int i = 0; i < 3; i++) push(L, part[i]);
     set_kids(L, s, mark);
@@ -326,10 +329,11 @@ static VlId lower_subscript(Lower *L, TSNode n) {
   /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the items; not
    * a[(i, 0),], a one-item index tuple holding a tuple (advanced indexing) */
   bool trailing_comma = false;
-  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
-    TSNode c = ts_node_child(n, i);
+  VlPyKids kids = vl_py_kids(n, false);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (!ts_node_is_named(c) && L->text[ts_node_start_byte(c)] == ',') trailing_comma = true;
   }
+  vl_py_kids_end(&kids);
   if (L->scratch.len - items == 1 && !trailing_comma) {
     VlId only = L->scratch.items[items];
     if (L->exprs.items[only].op == VL_E_TUPLE) {
@@ -382,12 +386,13 @@ static VlId lower_unop(Lower *L, TSNode n) {
 /* comparison_operator -> primary_expression (operator primary_expression)+ */
 static VlId lower_compare(Lower *L, TSNode n) {
   VlId e = lower_nary(L, n, VL_E_COMPARE);
-  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
-    TSNode c = ts_node_child(n, i);
+  VlPyKids kids = vl_py_kids(n, false);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (ts_node_is_named(c)) continue;
     const char *t = L->text + ts_node_start_byte(c);
     if (t[0] == 'i' || t[0] == 'n') L->exprs.items[e].sub = 1; /* is, is not, in, not in */
   }
+  vl_py_kids_end(&kids);
   return e;
 }
 
@@ -532,17 +537,19 @@ static VlId lower_yield(Lower *L, TSNode n) {
   VlId e = new_expr(L, VL_E_YIELD, n);
   VlId f = L->func;
   L->funcs.items[f].flags |= VL_FN_GENERATOR;
-  for (uint32_t i = 0, k = ts_node_child_count(n); i < k; i++) {
-    TSNode c = ts_node_child(n, i);
+  VlPyKids kids = vl_py_kids(n, false);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (!ts_node_is_named(c) && L->text[ts_node_start_byte(c)] == 'f') L->exprs.items[e].sub = 1; /* from */
   }
+  vl_py_kids_end(&kids);
   size_t mark = L->scratch.len;
   TSNode value = {0};
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids named = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&named, &c);) {
     if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
     else value = c;
   }
+  vl_py_kids_end(&named);
   push(L, ts_node_is_null(value) ? 0 : lower_expr(L, value));
   set_kids(L, e, mark);
   return e;
@@ -811,8 +818,8 @@ static void lower_decorated(Lower *L, TSNode n) {
   size_t mark = L->scratch.len;
   uint8_t flags = 0;
   TSNode def = field(L, n, VL_F_DEFINITION);
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode d = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode d; vl_py_kids_next(&kids, &d);) {
     if (is(L, d, VL_K_COMMENT)) {
       note_comment(L, d);
       continue;
@@ -826,6 +833,7 @@ static void lower_decorated(Lower *L, TSNode n) {
     else if (name_is(L, nm, "property") || name_is(L, nm, "cached_property")) flags |= VL_FN_PROPERTY;
     else if (!transparent_decorator(L, nm)) flags |= VL_FN_DECORATED;
   }
+  vl_py_kids_end(&kids);
   if (is(L, def, VL_K_FUNCTION_DEF)) lower_def(L, def, n, mark, flags);
   else if (is(L, def, VL_K_CLASS_DEF)) lower_class(L, def, n, mark);
   else L->scratch.len = mark;
@@ -888,11 +896,12 @@ static void lower_import_from(Lower *L, TSNode n) {
   TSNode mod = field(L, n, VL_F_MODULE_NAME);
   fc.module_node = mod;
   if (is(L, mod, VL_K_RELATIVE_IMPORT)) {
-    for (uint32_t i = 0, k = ts_node_named_child_count(mod); i < k; i++) {
-      TSNode c = ts_node_named_child(mod, i);
+    VlPyKids kids = vl_py_kids(mod, true);
+    for (TSNode c; vl_py_kids_next(&kids, &c);) {
       if (is(L, c, VL_K_IMPORT_PREFIX)) fc.level = (uint8_t)(ts_node_end_byte(c) - ts_node_start_byte(c));
       else if (is(L, c, VL_K_DOTTED_NAME)) fc.module = intern_node(L, c);
     }
+    vl_py_kids_end(&kids);
   } else if (!ts_node_is_null(mod)) {
     fc.module = intern_node(L, mod);
   }
@@ -979,8 +988,8 @@ static void lower_augassign(Lower *L, TSNode n, TSNode at) {
 static void lower_expr_stmt(Lower *L, TSNode n) {
   uint32_t named = 0;
   TSNode only = {0};
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (is(L, c, VL_K_COMMENT)) {
       note_comment(L, c);
       continue;
@@ -988,6 +997,7 @@ static void lower_expr_stmt(Lower *L, TSNode n) {
     only = c;
     named++;
   }
+  vl_py_kids_end(&kids);
   if (named == 1 && is(L, only, VL_K_ASSIGNMENT)) {
     lower_assignment(L, only, n);
     return;
@@ -1175,11 +1185,12 @@ static void lower_with(Lower *L, TSNode n) {
   VlId s = new_stmt(L, VL_S_WITH, n);
   size_t mark = L->scratch.len;
   TSNode body = field(L, n, VL_F_BODY);
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (is(L, c, VL_K_WITH_CLAUSE)) with_item(L, c, 0, NULL);
     else if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
   }
+  vl_py_kids_end(&kids);
   uint16_t count;
   VlId first = take_list(L, mark, &count);
   VlId b = lower_block(L, body);
@@ -1196,8 +1207,8 @@ static void lower_match(Lower *L, TSNode n) {
   VlId subject = lower_expr(L, field(L, n, VL_F_SUBJECT));
   size_t mark = L->scratch.len;
   TSNode body = field(L, n, VL_F_BODY);
-  for (uint32_t i = 0, k = ts_node_named_child_count(body); i < k; i++) {
-    TSNode c = ts_node_named_child(body, i);
+  VlPyKids kids = vl_py_kids(body, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (is(L, c, VL_K_COMMENT)) {
       note_comment(L, c);
       continue;
@@ -1205,6 +1216,7 @@ static void lower_match(Lower *L, TSNode n) {
     if (!is(L, c, VL_K_CASE)) continue;
     push(L, lower_block(L, field(L, c, VL_F_CONSEQUENCE)));
   }
+  vl_py_kids_end(&kids);
   uint16_t count;
   VlId first = take_list(L, mark, &count);
   VlStmt *st = stmt_at(L, s);
@@ -1218,13 +1230,14 @@ static void lower_match(Lower *L, TSNode n) {
 static void lower_scope_decl(Lower *L, TSNode n, bool global) {
   VlId s = new_stmt(L, global ? VL_S_GLOBAL : VL_S_NONLOCAL, n);
   size_t mark = L->scratch.len;
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (!is(L, c, VL_K_IDENTIFIER)) continue;
     VlId name = intern_node(L, c);
     push(L, name);
     vl_scopes_bind(&L->scopes, L->func, name, global ? VL_BIND_GLOBAL : VL_BIND_NONLOCAL);
   }
+  vl_py_kids_end(&kids);
   uint16_t count;
   VlId first = take_list(L, mark, &count);
   stmt_at(L, s)->b = first;
@@ -1235,10 +1248,11 @@ static void lower_scope_decl(Lower *L, TSNode n, bool global) {
 /* Comments tree-sitter attaches to a compound statement itself (on its header line, or before the
  * first statement of its body), not to a block. */
 static void header_comments(Lower *L, TSNode n) {
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-    TSNode c = ts_node_named_child(n, i);
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (is(L, c, VL_K_COMMENT)) note_comment(L, c);
   }
+  vl_py_kids_end(&kids);
 }
 
 static void lower_stmt(Lower *L, TSNode n) {
@@ -1273,11 +1287,12 @@ static void lower_stmt(Lower *L, TSNode n) {
   } else if (s == k[VL_K_RETURN]) {
     VlId st = new_stmt(L, VL_S_RETURN, n);
     TSNode v = {0};
-    for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++) {
-      TSNode ch = ts_node_named_child(n, i);
+    VlPyKids kids = vl_py_kids(n, true);
+    for (TSNode ch; vl_py_kids_next(&kids, &ch);) {
       if (is(L, ch, VL_K_COMMENT)) note_comment(L, ch);
       else v = ch;
     }
+    vl_py_kids_end(&kids);
     VlId e = ts_node_is_null(v) ? 0 : lower_expr(L, v);
     stmt_at(L, st)->a = e;
     push(L, st);
@@ -1293,15 +1308,19 @@ static void lower_stmt(Lower *L, TSNode n) {
   } else if (s == k[VL_K_DELETE]) {
     VlId st = new_stmt(L, VL_S_DEL, n);
     size_t mark = L->scratch.len;
-    for (uint32_t i = 0, c = ts_node_named_child_count(n); i < c; i++) {
-      TSNode ch = unparen(L, ts_node_named_child(n, i));
+    VlPyKids kids = vl_py_kids(n, true);
+    for (TSNode ch; vl_py_kids_next(&kids, &ch);) {
+      ch = unparen(L, ch);
       if (is(L, ch, VL_K_COMMENT)) continue;
       if (is(L, ch, VL_K_EXPRESSION_LIST)) {
-        for (uint32_t j = 0, m = ts_node_named_child_count(ch); j < m; j++) push(L, lower_expr(L, ts_node_named_child(ch, j)));
+        VlPyKids items = vl_py_kids(ch, true);
+        for (TSNode x; vl_py_kids_next(&items, &x);) push(L, lower_expr(L, x));
+        vl_py_kids_end(&items);
       } else {
         push(L, lower_expr(L, ch));
       }
     }
+    vl_py_kids_end(&kids);
     uint16_t count;
     VlId first = take_list(L, mark, &count);
     stmt_at(L, st)->b = first;

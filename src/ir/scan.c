@@ -72,11 +72,12 @@ static void statement(Scan *s, TSNode n) {
   const VlPy *py = s->py;
   if (vl_py_is(py, n, VL_K_IMPORT)) {
     /* import_statement -> 'import' (dotted_name | aliased_import) (',' ...)* */
-    for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-      TSNode c = ts_node_named_child(n, i);
+    VlPyKids kids = vl_py_kids(n, true);
+    for (TSNode c; vl_py_kids_next(&kids, &c);) {
       if (vl_py_is(py, c, VL_K_ALIASED_IMPORT)) c = vl_py_field(py, c, VL_F_NAME);
       if (vl_py_is(py, c, VL_K_DOTTED_NAME)) add(s, n, text_of(s, c), 0, NULL);
     }
+    vl_py_kids_end(&kids);
     return;
   }
   if (vl_py_is(py, n, VL_K_IMPORT_FROM)) {
@@ -85,17 +86,18 @@ static void statement(Scan *s, TSNode n) {
     const char *module = "";
     uint8_t level = 0;
     if (vl_py_is(py, mod, VL_K_RELATIVE_IMPORT)) {
-      for (uint32_t i = 0, k = ts_node_named_child_count(mod); i < k; i++) {
-        TSNode c = ts_node_named_child(mod, i);
+      VlPyKids kids = vl_py_kids(mod, true);
+      for (TSNode c; vl_py_kids_next(&kids, &c);) {
         if (vl_py_is(py, c, VL_K_IMPORT_PREFIX)) level = (uint8_t)(ts_node_end_byte(c) - ts_node_start_byte(c));
         else if (vl_py_is(py, c, VL_K_DOTTED_NAME)) module = text_of(s, c);
       }
+      vl_py_kids_end(&kids);
     } else if (!ts_node_is_null(mod)) {
       module = text_of(s, mod);
     }
     bool any = false;
-    for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) {
-      TSNode c = ts_node_named_child(n, i);
+    VlPyKids kids = vl_py_kids(n, true);
+    for (TSNode c; vl_py_kids_next(&kids, &c);) {
       if (ts_node_eq(c, mod)) continue;
       if (vl_py_is(py, c, VL_K_ALIASED_IMPORT)) c = vl_py_field(py, c, VL_F_NAME);
       if (vl_py_is(py, c, VL_K_DOTTED_NAME)) {
@@ -103,10 +105,13 @@ static void statement(Scan *s, TSNode n) {
         any = true;
       }
     }
+    vl_py_kids_end(&kids);
     if (!any) add(s, n, module, level, NULL); /* from x import * */
     return;
   }
-  for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k; i++) statement(s, ts_node_named_child(n, i));
+  VlPyKids kids = vl_py_kids(n, true);
+  for (TSNode c; vl_py_kids_next(&kids, &c);) statement(s, c);
+  vl_py_kids_end(&kids);
 }
 
 static size_t scan_imports(const VlPy *py, TSParser *parser, const char *text, size_t len, VlArena *arena,
