@@ -650,12 +650,10 @@ static char **read_lines(const char *file, size_t *count, Run *run) {
   char err[256];
   *count = 0;
   if (strcmp(file, "-") == 0) {
-    VlBuf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) vl_buf_append(&b, chunk, n);
-    vl_buf_append(&b, "", 0);
-    text = b.data;
+    if (!vl_read_stream(stdin, &text, &len, err, sizeof err)) {
+      error(run, "stdin", err);
+      return NULL;
+    }
   } else if (!vl_read_file(file, &text, &len, err, sizeof err)) {
     error(run, file, err);
     return NULL;
@@ -997,14 +995,16 @@ int vl_cmd_check(int argc, char **argv) {
     if (o.show_files) fprintf(run.out.out, "%s\n", o.stdin_filename);
     else print_settings(&run, o.stdin_filename);
   } else if (o.stdin_filename) {
-    VlBuf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) vl_buf_append(&b, chunk, n);
-    vl_buf_append(&b, "", 0);
-    Job job = {.path = o.stdin_filename, .stdin_text = b.data, .stdin_len = b.len};
-    check_all(&run, &job, 1);
-    vl_buf_free(&b);
+    char *text, why[256];
+    size_t len;
+    if (!vl_read_stream(stdin, &text, &len, why, sizeof why)) {
+      error(&run, "stdin", why);
+      code = VL_EXIT_ERROR;
+    } else {
+      Job job = {.path = o.stdin_filename, .stdin_text = text, .stdin_len = len};
+      check_all(&run, &job, 1);
+      free(text);
+    }
   } else {
     size_t nroots = 0;
     char **roots = NULL;

@@ -265,17 +265,25 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
     close(fd);
     return false;
   }
+  bool ok = vl_read_stream(f, data, len, err, errlen);
+  fclose(f);
+  return ok;
+}
+
+bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen) {
   VlBuf buf = {0};
   char chunk[65536];
   size_t n;
-  bool grew = false; /* (a file growing while it is read stops at the limit) */
+  bool grew = false; /* (a file growing while it is read, or endless input, stops at the limit) */
   while (!grew && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
     vl_buf_append(&buf, chunk, n);
     grew = buf.len > VL_MAX_FILE_BYTES;
   }
   bool ok = !ferror(f) && !grew;
-  if (!ok) snprintf(err, errlen, "%s", grew ? "too large to check" : strerror(errno ? errno : EIO));
-  fclose(f);
+  if (!ok && grew)
+    snprintf(err, errlen, "too large to check (more than %d MiB)", (int)(VL_MAX_FILE_BYTES >> 20));
+  else if (!ok)
+    snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
   if (!ok) {
     vl_buf_free(&buf);
     return false;

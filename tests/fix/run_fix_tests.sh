@@ -605,6 +605,19 @@ cli_output_file() {
   expect_has "$T/err" "no/such/folder/report.txt"
 }
 
+# Endless stdin (/dev/zero) for --stdin-filename and --files-from -: refused at the file size limit
+# with a one-line error, exit 2 (it once grew without bound); `timeout` turns a hang into a failure
+cli_stdin_endless_is_refused() {
+  timeout 120 "$VL" check --no-color --no-cache --stdin-filename x.py </dev/zero >"$T/out" 2>"$T/err"
+  rc=$?
+  expect_rc 2
+  expect_has "$T/err" "stdin: too large to check"
+  timeout 120 "$VL" check --no-color --no-cache --files-from - </dev/zero >"$T/out" 2>"$T/err"
+  rc=$?
+  expect_rc 2
+  expect_has "$T/err" "stdin: too large to check"
+}
+
 # -o to a FIFO (or a device, such as /dev/null) writes into it: it is never replaced by a regular
 # file (a rename over /dev/null, as root, once turned it into one); through a symbolic link the
 # file it names gets the report and the link stays
