@@ -23,7 +23,7 @@
 #include "lsp/json.h"
 #include "lsp/server.h"
 
-enum { SEVERITY_WARNING = 2 };
+enum { SEVERITY_ERROR = 1, SEVERITY_WARNING = 2 };
 
 static cJSON *position(const VlSource *src, VlLspEncoding enc, VlPos p) {
   cJSON *o = vl_lsp_json_check(cJSON_CreateObject());
@@ -60,11 +60,15 @@ static cJSON *fix_data(const VlSource *src, VlLspEncoding enc, const VlFix *fix)
 static cJSON *diagnostic(VlLspServer *s, const VlLspDoc *doc, const VlSource *src, const VlDiagnostic *d) {
   cJSON *o = vl_lsp_json_check(cJSON_CreateObject());
   vl_lsp_json_attach(o, "range", range(src, s->encoding, d->range));
-  vl_lsp_json_add_number(o, "severity", SEVERITY_WARNING);
-  vl_lsp_json_add_string(o, "code", d->rule->code);
-  char href[512];
-  snprintf(href, sizeof href, "%s%s.md", VL_DOCS_URL, d->rule->code);
-  vl_lsp_json_add_string(vl_lsp_json_add_object(o, "codeDescription"), "href", href);
+  if (VL_IS_SYNTAX_ERROR(d)) { /* as Ruff's server shows one: an error, with no code and no rule page */
+    vl_lsp_json_add_number(o, "severity", SEVERITY_ERROR);
+  } else {
+    vl_lsp_json_add_number(o, "severity", SEVERITY_WARNING);
+    vl_lsp_json_add_string(o, "code", d->rule->code);
+    char href[512];
+    snprintf(href, sizeof href, "%s%s.md", VL_DOCS_URL, d->rule->code);
+    vl_lsp_json_add_string(vl_lsp_json_add_object(o, "codeDescription"), "href", href);
+  }
   vl_lsp_json_add_string(o, "source", "viewleak");
   vl_lsp_json_add_string(o, "message", d->message);
   if (d->has_related) {
