@@ -140,16 +140,7 @@ void vl_report_set_cells(VlReport *self, size_t n, const uint32_t *first_rows, c
 }
 
 bool vl_report_cell(const VlReport *self, uint32_t row, unsigned *cell, uint32_t *cell_row) {
-  if (!self->ncells) return false;
-  size_t lo = 0, hi = self->ncells; /* the last cell starting at or before row */
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (self->cell_rows[mid] <= row) lo = mid;
-    else hi = mid;
-  }
-  *cell = self->cell_numbers[lo];
-  *cell_row = row >= self->cell_rows[lo] ? row - self->cell_rows[lo] : 0;
-  return true;
+  return vl_source_cell_of(self->cell_rows, self->cell_numbers, self->ncells, row, cell, cell_row);
 }
 
 const VlSource *vl_report_source(const VlReport *self) { return self->src; }

@@ -21,6 +21,7 @@
 #include "base/ptrmap.h"
 #include "base/strmap.h"
 #include "flow/analysis.h"
+#include "syntax/source.h"
 
 static VlValues *V(const Analysis *an) { return an->vals; }
 static bool site_visible(const Frame *F, const VlSite *s);
@@ -245,16 +246,7 @@ uint32_t vl_modinfo_row(const VlModInfo *m, uint32_t byte) {
 }
 
 bool vl_modinfo_cell(const VlModInfo *m, uint32_t row, unsigned *cell, uint32_t *cell_row) {
-  if (!m->ncells) return false;
-  uint32_t lo = 0, hi = m->ncells; /* the last cell starting at or before row */
-  while (hi - lo > 1) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (m->cell_rows[mid] <= row) lo = mid;
-    else hi = mid;
-  }
-  *cell = m->cell_numbers[lo];
-  *cell_row = row >= m->cell_rows[lo] ? row - m->cell_rows[lo] : 0;
-  return true;
+  return vl_source_cell_of(m->cell_rows, m->cell_numbers, m->ncells, row, cell, cell_row);
 }
 
 /* ---- function and class facts ---- */

@@ -65,3 +65,17 @@ char *vl_source_lone_cr_as_lf(const char *text, size_t len) {
   }
   return copy;
 }
+
+bool vl_source_cell_of(const uint32_t *cell_rows, const unsigned *numbers, size_t n, uint32_t row, unsigned *cell,
+                       uint32_t *cell_row) {
+  if (!n) return false;
+  size_t lo = 0, hi = n; /* the last cell starting at or before row */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cell_rows[mid] <= row) lo = mid;
+    else hi = mid;
+  }
+  *cell = numbers[lo];
+  *cell_row = row >= cell_rows[lo] ? row - cell_rows[lo] : 0;
+  return true;
+}

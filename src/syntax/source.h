@@ -32,5 +32,9 @@ VlPos vl_source_pos(const VlSource *self, uint32_t byte);
 const char *vl_source_line(const VlSource *self, uint32_t row, size_t *len);
 /* Number of UTF-16 code units in the first `col` bytes of line `row` (LSP positions). */
 uint32_t vl_source_utf16_col(const VlSource *self, uint32_t row, uint32_t col);
+/* A notebook's joined module: the cell holding `row`, given the first row of each of its n code cells
+ * (ascending) and their numbers; *cell_row counts from that cell's start.  False when n is 0. */
+bool vl_source_cell_of(const uint32_t *cell_rows, const unsigned *numbers, size_t n, uint32_t row, unsigned *cell,
+                       uint32_t *cell_row);
 
 #endif
