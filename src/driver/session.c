@@ -552,6 +552,9 @@ static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, cons
   VlModule *m = f->tree ? vl_lower_tree(vl_engine_py(s->engine), f->tree, f->path, text, len)
                         : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
   f->syntax_errors = m->syntax_errors;
+  f->nerrors = m->nerrors;
+  f->errors = m->syntax_errors ? VL_ARENA_ARRAY(f->arena, VlSyntaxError, m->nerrors + 1) : NULL;
+  if (m->nerrors) memcpy(f->errors, m->errors, m->nerrors * sizeof *f->errors);
   f->skipped = m->skipped ? vl_arena_strdup(f->arena, m->skipped) : NULL;
   size_t nn = 0;
   for (uint32_t k = 0; k < m->ncomments; k++) nn += mentions_noqa(text + m->comments[k].start, m->comments[k].len);
@@ -675,15 +678,16 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
       vl_noqa_codes(f->noqa[k].text, f->noqa[k].len, unused_code, &u);
     }
   if (f->syntax_errors) { /* after noqa: nothing suppresses them (viewleak.h) */
-    VlSyntaxError *errs;
-    size_t nerr = vl_syntax_errors(vl_engine_py(s->engine), text, len, &errs);
+    VlSyntaxError *errs = f->errors;
+    size_t nerr = f->nerrors;
+    if (!errs) nerr = vl_syntax_errors(vl_engine_py(s->engine), text, len, &errs); /* a cached result */
     const VlSource *src = vl_report_source(r);
     for (size_t i = 0; i < nerr; i++) {
       VlDiagnostic d = {.rule = &vl_rule_syntax_error, .message = vl_arena_strdup(vl_report_arena(r), errs[i].message)};
       d.range = (VlRange){vl_source_pos(src, errs[i].start), vl_source_pos(src, errs[i].end)};
       VL_VEC_PUSH(&out, d);
     }
-    free(errs);
+    if (errs != f->errors) free(errs);
   }
   if (out.len) qsort(out.items, out.len, sizeof(VlDiagnostic), by_position);
   vl_report_set_diagnostics(r, out.items, out.len);

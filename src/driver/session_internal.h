@@ -52,6 +52,8 @@ typedef struct SFile {
   char *path;
   VlModInfo *mi;
   bool checked, package, scanned, analysed, syntax_errors;
+  struct VlSyntaxError *errors; /* where (in arena), when analysed here; NULL after a cache hit */
+  size_t nerrors;
   const char *skipped;
   VlArena *arena; /* findings, comments */
   VlArena *scan;  /* imports, until the analysis is planned */

@@ -172,12 +172,8 @@ void vl_modinfo_delete(VlModInfo *m) {
   free(m);
 }
 
-void vl_modinfo_release(VlModInfo *m) {
-  vl_values_delete(m->vals);
-  VlArena *old = m->arena;
-  m->arena = vl_arena_new();
-  m->vals = vl_values_new(m->arena);
-  vl_arena_delete(old);
+/* m then exports nothing (what it pointed to is left to its owner). */
+static void forget_exports(VlModInfo *m) {
   m->funcs = NULL;
   m->nfuncs = 0;
   m->classes = NULL;
@@ -185,6 +181,15 @@ void vl_modinfo_release(VlModInfo *m) {
   m->global_names = NULL;
   m->globals = NULL;
   m->nglobals = 0;
+}
+
+void vl_modinfo_release(VlModInfo *m) {
+  vl_values_delete(m->vals);
+  VlArena *old = m->arena;
+  m->arena = vl_arena_new();
+  m->vals = vl_values_new(m->arena);
+  vl_arena_delete(old);
+  forget_exports(m);
   m->line_len = NULL;
   m->nlines = 0;
   m->row_marks = NULL;
@@ -1539,7 +1544,8 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   if (mi->shared) pthread_mutex_lock(&prog->lock);
   vl_values_delete(mi->vals);
   mi->vals = vl_values_new(mi->facts);
-  export_module(&an);
+  if (mi->unread) forget_exports(mi); /* (build_infos' classes point into this analysis) */
+  else export_module(&an);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);
   mi->analysed = true;
   mi->text = NULL;

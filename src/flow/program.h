@@ -144,6 +144,8 @@ struct VlModInfo {
   VlArena *arena;   /* what it exports unless `shared` */
   bool shared;      /* other modules read what it exports: that goes in the program's shared store,
                        which wastes no memory on small modules (set before it is analysed) */
+  bool unread;      /* no other module reads what it exports (set by the session's plan): the analysis
+                       builds no exports, which for a large test file cost more than its analysis */
   VlArena *facts;   /* where what it exports lives (arena, or the shared store), while analysed */
   VlValues *vals;   /* the interner of its exports (in `facts`) */
   VlFuncInfo *funcs;

@@ -265,6 +265,8 @@ typedef struct VlModule {
   uint32_t ncomments;
 
   bool syntax_errors;  /* the parser recovered from errors; what parsed is analysed */
+  struct VlSyntaxError *errors; /* ... and where (errors.h), from the same parse */
+  uint32_t nerrors;
   const char *skipped; /* why nothing was lowered (absurd nesting), or NULL */
 } VlModule;
 

@@ -14,6 +14,7 @@
 #include "base/alloc.h"
 #include "base/vec.h"
 #include "ir/lower_internal.h"
+#include "syntax/errors.h"
 
 /* ---- building blocks ---- */
 
@@ -1455,5 +1456,13 @@ VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, co
   FINISH(comments, comments);
   VL_VEC_FREE(&L->scratch);
   m->strs = vl_strtab_finish(&L->strtab, m->arena, &m->nstrs);
+  if (m->syntax_errors) { /* where, from this parse: a report needs no second one */
+    VlSyntaxError *errs;
+    size_t n = vl_syntax_errors_in(py, tree, text, len, &errs);
+    m->errors = VL_ARENA_ARRAY(m->arena, VlSyntaxError, n + 1);
+    if (n) memcpy(m->errors, errs, n * sizeof *errs);
+    m->nerrors = (uint32_t)n;
+    free(errs);
+  }
   return m;
 }

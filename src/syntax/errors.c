@@ -18,6 +18,7 @@
 
 #include "base/alloc.h"
 #include "base/vec.h"
+#include "syntax/source.h"
 
 typedef VL_VEC(VlSyntaxError) Errors;
 
@@ -67,10 +68,19 @@ static void describe(const VlPy *py, const char *text, size_t len, TSNode n, VlS
 }
 
 size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxError **out) {
-  *out = NULL;
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, py->lang);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+  char *lf = vl_source_lone_cr_as_lf(text, len); /* parsed as the analysis parses it (vl_lower) */
+  TSTree *tree = ts_parser_parse_string(parser, NULL, lf ? lf : text, (uint32_t)len);
+  free(lf);
+  size_t n = vl_syntax_errors_in(py, tree, text, len, out);
+  ts_tree_delete(tree);
+  ts_parser_delete(parser);
+  return n;
+}
+
+size_t vl_syntax_errors_in(const VlPy *py, const TSTree *tree, const char *text, size_t len, VlSyntaxError **out) {
+  *out = NULL;
   Errors errs = {0};
   uint32_t last_row = UINT32_MAX;
   TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
@@ -92,8 +102,6 @@ size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxEr
       }
   }
   ts_tree_cursor_delete(&cur);
-  ts_tree_delete(tree);
-  ts_parser_delete(parser);
   *out = errs.items;
   return errs.len;
 }

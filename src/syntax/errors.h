@@ -19,5 +19,7 @@ typedef struct VlSyntaxError {
 /* Parses text (len bytes) and lists its syntax errors in source order into a malloc'd array handed to
  * the caller (*out; NULL when there is none); returns the count. */
 size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxError **out);
+/* The same, from `tree`, the parse of text (the analysis's own: a file is parsed once). */
+size_t vl_syntax_errors_in(const VlPy *py, const TSTree *tree, const char *text, size_t len, VlSyntaxError **out);
 
 #endif
