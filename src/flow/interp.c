@@ -1048,6 +1048,16 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     }
 }
 
+/* Is v a container made by value_expr itself (`[]`, `{}`, `list()`, `deque()`): a new one each time? */
+static bool fresh_container(const VlVal *v, VlId value_expr) {
+  if (!value_expr || vl_val_empty(v)) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ || !o->site || o->site->kind != VL_SITE_NEW || o->site->at != value_expr) return false;
+  }
+  return true;
+}
+
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
   if (!target) return;
@@ -1059,6 +1069,11 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   case VL_E_ATTR: {
     const VlVal *obj = eval_kid(F, target, 0);
     const char *name = vl_str(m, t->a);
+    if (fresh_container(v, value_expr)) { /* self.pending = []: the old list is no longer filled through
+                                             self (dropped, as a local `batch = []` drops its list) */
+      ClearEv ev = {.container = vl_op_attr(F, obj, name, target), .loop = F->loop};
+      VL_VEC_PUSH(&F->clears, ev);
+    }
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];
       const VlSite *site = vl_obj_site(F, o);

@@ -1136,6 +1136,10 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
     }
   }
   if (e->lead && n >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  /* an entry of the operand's ndim, unconditionally (torch.softmax, np.exp, x.sigmoid()): its unit
+   * axes stay.  (Where it resizes axes instead, np.pad, the claim is wrong the cautious way: a unit
+   * axis only ever makes a view whole, so no finding comes of it.) */
+  else if (e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && n == rn) u |= ou;
   if (rn >= 0 && rn < 8) u &= (uint8_t)((1u << rn) - 1);
   return u;
 }
@@ -1212,7 +1216,8 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     if (l && r) return vl_op_binop(F, VL_OP_MATMUL, l, r, expr);
   }
   const VlVal *r = apply_entry_raw(F, lib, e, operand, a, method, expr);
-  if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead) return r;
+  bool same_nd = e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param;
+  if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
   const VlObj *op = NULL;
   for (uint16_t i = 0; opv && i < opv->n && !op; i++)
@@ -1286,16 +1291,22 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   switch (fx) {
   case VL_FX_VIEW: {
     const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
-    /* a cast (.astype(t, copy=False)): the same memory only when the operand has dtype t already */
-    const VlVal *cast = e->casts ? param_val(a, e, e->casts, &(VlId){0}) : NULL;
-    const char *to = cast && !vl_val_only(cast, VL_O_NONE) ? canonical_dtype(cast) : NULL;
+    /* a cast (.astype(t, copy=False), t.float(), t.to(torch.float16)): the same memory only when the
+     * operand has dtype t already */
+    const char *cast_param = e->casts ? e->casts : e->casts_arg;
+    const VlVal *cast = cast_param ? param_val(a, e, cast_param, &(VlId){0}) : NULL;
+    const char *to = e->casts_to ? e->casts_to : cast && !vl_val_only(cast, VL_O_NONE) ? canonical_dtype(cast) : NULL;
+    bool casting = e->casts ? cast && !vl_val_only(cast, VL_O_NONE) : to != NULL;
     bool any = false;
     for (uint16_t i = 0; i < arr->n; i++) {
       const VlObj *o = arr->objs[i];
       if (o->kind != VL_O_ARRAY) continue;
       any = true;
-      if (cast && !vl_val_only(cast, VL_O_NONE)) {
+      if (casting) {
         const char *from = o->shape && o->shape->dtype_sure ? o->shape->dtype : NULL;
+        /* t.float() of a tensor of unknown dtype: taken to have its library's default (float32), as
+         * the table's policy row had it before dtypes were followed */
+        if (!from && !e->casts) from = lib->dtype;
         if (!to || !from) { /* either dtype unknown: so is the result */
           add(&acc, unknown_obj(F));
           continue;
@@ -1725,6 +1736,17 @@ static void add_elems_to(Frame *F, const VlVal *recv, const VlVal *elems) {
       vl_heap_add_elem(F, vl_obj_site(F, recv->objs[i]), elems);
 }
 
+/* c.clear(), and c.pop() / c.popleft() / c.popitem(): a loop that also takes items out (`if len(buf) >
+ * k: buf.pop(0)`) keeps a window, not all.  Noted as emptying recv (a list, or a caller's container:
+ * `self.pending.clear()` in a method is an effect of its summary); false for other methods. */
+static bool empties(Frame *F, const VlVal *recv, const char *name) {
+  static const char *const emptying[] = {"clear", "pop", "popleft", "popitem"};
+  if (!IN(emptying, name)) return false;
+  ClearEv ev = {.container = recv, .loop = F->loop};
+  VL_VEC_PUSH(&F->clears, ev);
+  return true;
+}
+
 static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Args *a, VlId expr) {
   const VlVal *recv = vl_val1(V(F), seq);
   if (container_store(F, recv, name, a, expr)) {
@@ -1738,17 +1760,7 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
     }
     return vl_prim(V(F), VL_O_NONE);
   }
-  if (strcmp(name, "clear") == 0) {
-    ClearEv ev = {.container = recv, .loop = F->loop};
-    VL_VEC_PUSH(&F->clears, ev);
-    return vl_prim(V(F), VL_O_NONE);
-  }
-  if (strcmp(name, "pop") == 0 || strcmp(name, "popleft") == 0 || strcmp(name, "popitem") == 0) {
-    /* a loop that also takes items out (`if len(buf) > k: buf.pop(0)`) keeps a window, not all */
-    ClearEv ev = {.container = recv, .loop = F->loop};
-    VL_VEC_PUSH(&F->clears, ev);
-    return seq_elems(F, seq);
-  }
+  if (empties(F, recv, name)) return strcmp(name, "clear") == 0 ? vl_prim(V(F), VL_O_NONE) : seq_elems(F, seq);
   if (strcmp(name, "get") == 0) {
     const VlVal *r = seq_elems(F, seq);
     return a->npos >= 2 ? vl_join(V(F), r, a->pos[1]) : vl_join(V(F), r, vl_prim(V(F), VL_O_NONE));
@@ -2356,7 +2368,7 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
       break;
     }
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
-  if (name && o->base && container_store(F, o->base, name, a, expr)) return;
+  if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && IN(accessors, name)) return;
   if (name && any_method(F, acc, name, a, expr)) return;
   if (o->elem) { /* a hint: what the class says it holds */

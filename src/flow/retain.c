@@ -698,6 +698,12 @@ static void debug_dump(const Frame *F) {
     vl_val_format(&b, ev->value, 0);
     vl_buf_printf(&b, "\n");
   }
+  for (size_t i = 0; i < F->clears.len; i++) {
+    vl_buf_printf(&b, "  clear loop=%u%s container=", F->clears.items[i].loop,
+                  F->clears.items[i].only_if_every ? " (if every iteration)" : "");
+    vl_val_format(&b, F->clears.items[i].container, 0);
+    vl_buf_printf(&b, "\n");
+  }
   vl_buf_printf(&b, "  ret=");
   vl_val_format(&b, F->ret, 0);
   vl_buf_printf(&b, "\n");

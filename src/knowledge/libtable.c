@@ -120,6 +120,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "ints") == 0) e->ints = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
+    else if (strncmp(tok, "casts-to=", 9) == 0 && tok[9]) e->casts_to = vl_arena_strdup(p->arena, tok + 9);
+    else if (strncmp(tok, "casts-arg=", 10) == 0 && tok[10]) e->casts_arg = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "order=", 6) == 0 && tok[6]) e->order = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
@@ -168,6 +170,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
     if (conds[i] && strncmp(conds[i], "ndim>", 5) != 0 && vl_lib_param_pos(e, conds[i]) < 0)
       return fail(p, "condition on undeclared parameter", conds[i]);
   if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);
+  if (e->casts_arg && vl_lib_param_pos(e, e->casts_arg) < 0)
+    return fail(p, "casts-arg= of undeclared parameter", e->casts_arg);
   if (e->order && vl_lib_param_pos(e, e->order) < 0) return fail(p, "order= of undeclared parameter", e->order);
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
   if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);

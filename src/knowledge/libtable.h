@@ -112,6 +112,9 @@ typedef struct VlLibEntry {
   const char *pieces_axis; /* the Q of chunks= or splitsize= (NULL: axis 0) */
   const char *casts;  /* tag casts=P: converts to the dtype parameter P names; a view (per the effect) only
                          when the operand has that dtype already (.astype(t, copy=False)) */
+  const char *casts_to;  /* tag casts-to=T: converts to dtype T (t.float(): float32), as casts= */
+  const char *casts_arg; /* tag casts-arg=P: converts, as casts=, when parameter P names a dtype; anything
+                            else there (t.to(device), nothing) converts nothing */
 } VlLibEntry;
 
 typedef struct VlLibTable {
