@@ -122,7 +122,8 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
     const VlObj *c = ev->container->objs[i];
     switch (c->kind) {
     case VL_O_SEQ:
-      if (c->flags & VL_F_BOUNDED) return false;
+      if (c->flags & VL_F_BOUNDED) continue; /* this one keeps a window; another in the join may not
+                                                (deque() if maxlen is None else deque(maxlen=maxlen)) */
       if (per_iteration(F, c->site, L, ev->implicit) && !(c->flags & VL_F_ACCUM)) return false;
       if (cleared_in(F, c, L)) return false;
       if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
@@ -213,6 +214,9 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
       if (e) stored_views(F, e->elem, false, every || elements, out, n, depth + 1);
     } else if (o->kind == VL_O_ITER && elements && o->elem) {
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
+    } else if (o->kind == VL_O_INST && o->site) { /* episode.append(Step(obs[0])): what its attributes hold */
+      VlHeapEntry *e = vl_heap_find(F, o->site);
+      for (uint16_t k = 0; e && k < e->nattrs; k++) stored_views(F, e->attrs[k].val, false, every || elements, out, n, depth + 1);
     }
   }
 }
@@ -450,23 +454,30 @@ static bool scratch_container(const Frame *F, const StoreEv *ev, VlId L) {
   return ev->container->n > 0;
 }
 
+/* Does stored value v hold the whole object of `site`: itself, an item of a tuple, an attribute of
+ * an instance (Step(frame, frame[:8]))? */
+static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int depth) {
+  for (uint16_t k = 0; v && depth <= 2 && k < v->n; k++) {
+    const VlObj *o = v->objs[k];
+    if ((o->kind == VL_O_ARRAY && !o->sub && o->site == site) || (o->kind == VL_O_OBJ && o->site == site)) return true;
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
+      for (uint16_t t = 0; t < o->nitems; t++)
+        if (holds_whole(F, o->items[t], site, depth + 1)) return true;
+    if (o->kind == VL_O_INST && o->site) {
+      VlHeapEntry *e = vl_heap_find(F, o->site);
+      for (uint16_t a = 0; e && a < e->nattrs; a++)
+        if (holds_whole(F, e->attrs[a].val, site, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
-    for (uint16_t k = 0; k < ev->value->n; k++) {
-      const VlObj *o = ev->value->objs[k];
-      if (o->kind == VL_O_ARRAY && !o->sub && o->site == site) return true;
-      if ((o->kind == VL_O_OBJ) && o->site == site) return true;
-      if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
-        for (uint16_t t = 0; t < o->nitems; t++)
-          for (uint16_t j = 0; j < o->items[t]->n; j++) {
-            const VlObj *it = o->items[t]->objs[j];
-            if ((it->kind == VL_O_ARRAY && !it->sub && it->site == site) || (it->kind == VL_O_OBJ && it->site == site))
-              return true;
-          }
-    }
+    if (holds_whole(F, ev->value, site, 0)) return true;
   }
   return false;
 }
