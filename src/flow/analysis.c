@@ -977,6 +977,19 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
   *len = out;
 }
 
+/* Does a loop of F's own store a value computed from a parameter and left undecided (a deferred
+ * operation: not the parameter itself)? (VlSummary.loop_deferred) */
+static bool loop_deferred(const Frame *F) {
+  if (F->specialised) return false;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (!ev->loop || ev->call) continue;
+    for (uint16_t k = 0; k < ev->value->n; k++)
+      if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub != VL_SYM_PARAM) return true;
+  }
+  return false;
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
@@ -1038,6 +1051,7 @@ static const VlSummary *make_summary(Frame *F) {
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;
+  s->loop_deferred = loop_deferred(F);
   VL_VEC_FREE(&sites);
   VL_VEC_FREE(&effects);
   return s;

@@ -2305,7 +2305,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
   const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, false) : NULL;
-  if (!sp && new_array_of_unknown_ndim(s->ret)) sp = vl_specialise(F, fi, o->base, a, true);
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, true);
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);

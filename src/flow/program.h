@@ -92,6 +92,10 @@ typedef struct VlSummary {
   uint32_t nheap;
   bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
                       a call passing instances of project classes analyses it again for them */
+  bool loop_deferred; /* a loop of its own stores what is computed from its parameters, undecided
+                         here (`x = rng.random(n)` or `pos = pos + dt` on a parameter, then
+                         kept.append(x[:2])): a call passing arrays or generators analyses it again
+                         with them, and its loops are checked then */
 } VlSummary;
 
 typedef struct VlParamInfo {

@@ -122,8 +122,9 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
     const VlObj *c = ev->container->objs[i];
     switch (c->kind) {
     case VL_O_SEQ:
-      if (c->flags & VL_F_BOUNDED) continue; /* this one keeps a window; another in the join may not
-                                                (deque() if maxlen is None else deque(maxlen=maxlen)) */
+      /* (a join with an unbounded one, `deque() if maxlen is None else deque(maxlen=maxlen)`, is
+       * taken as bounded: which one a caller gets is not followed, and a false alarm costs more) */
+      if (c->flags & VL_F_BOUNDED) return false;
       if (per_iteration(F, c->site, L, ev->implicit) && !(c->flags & VL_F_ACCUM)) return false;
       if (cleared_in(F, c, L)) return false;
       if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
@@ -214,9 +215,12 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
       if (e) stored_views(F, e->elem, false, every || elements, out, n, depth + 1);
     } else if (o->kind == VL_O_ITER && elements && o->elem) {
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
-    } else if (o->kind == VL_O_INST && o->site) { /* episode.append(Step(obs[0])): what its attributes hold */
+    } else if (o->kind == VL_O_INST && o->site) { /* episode.append(Step(obs[0])): the arrays its attributes
+                                                     hold (containers it holds are followed where filled) */
       VlHeapEntry *e = vl_heap_find(F, o->site);
-      for (uint16_t k = 0; e && k < e->nattrs; k++) stored_views(F, e->attrs[k].val, false, every || elements, out, n, depth + 1);
+      for (uint16_t k = 0; e && k < e->nattrs; k++)
+        if (!vl_val_has(e->attrs[k].val, VL_O_SEQ) && !vl_val_has(e->attrs[k].val, VL_O_INST))
+          stored_views(F, e->attrs[k].val, false, every || elements, out, n, depth + 1);
     }
   }
 }
