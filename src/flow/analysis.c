@@ -327,6 +327,7 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an
 
 /* A class body's names (class variables and methods), from running its body once. */
 static void class_body(Analysis *an, VlClassInfo *ci);
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k);
 
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass) {
   if (!klass || klass >= an->mi->nclasses) return NULL;
@@ -377,6 +378,43 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
     ci->classvars[ci->nclassvars++] = (VlAttr){vl_local_name(m, k->func, i), B.env[i]};
   }
   vl_frame_free(&B);
+  record_fields(an, ci, k);
+}
+
+/* Is the class a record whose generated __init__ sets its annotated fields: @dataclass (also
+ * called, @dataclasses.dataclass(frozen=True)), or a typing.NamedTuple? */
+static bool record_class(Analysis *an, const VlClass *k) {
+  const VlModule *m = an->m;
+  for (uint16_t d = 0; d < k->ndecorators; d++) {
+    VlId e = m->kids[k->decorators + d];
+    if (vl_expr(m, e)->op == VL_E_CALL) e = vl_kid(m, e, 0);
+    const char *t = vl_expr_text(an, e);
+    size_t n = t ? strlen(t) : 0;
+    if (n >= 9 && strcmp(t + n - 9, "dataclass") == 0 && (n == 9 || t[n - 10] == '.')) return true;
+  }
+  for (uint16_t b = 0; b < k->nbases; b++) {
+    const char *t = vl_expr_text(an, m->kids[k->bases + b]);
+    size_t n = t ? strlen(t) : 0;
+    if (n >= 10 && strcmp(t + n - 10, "NamedTuple") == 0 && (n == 10 || t[n - 11] == '.')) return true;
+  }
+  return false;
+}
+
+/* A record class's fields: the names annotated in its body (`obs: np.ndarray`, `done: bool = False`),
+ * in order; none when it defines __init__ itself. */
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
+  const VlModule *m = an->m;
+  if (!record_class(an, k)) return;
+  for (uint16_t i = 0; i < ci->nmethods; i++)
+    if (strcmp(ci->method_names[i], "__init__") == 0) return;
+  VlId body = vl_func(m, k->func)->body;
+  uint32_t n = body ? m->blocks[body].count : 0;
+  ci->fields = VL_ARENA_ARRAY(an->mi->facts, const char *, n + 1);
+  for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
+    if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
+    ci->fields[ci->nfields++] = fact_str(an->mi, vl_str(m, vl_expr(m, st->a)->a));
+  }
 }
 
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
@@ -1463,6 +1501,9 @@ static void export_module(Analysis *an) {
     for (uint16_t i = 0; i < ci->nclassvars; i++)
       cv[i] = (VlAttr){fact_str(mi, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
     ci->classvars = cv;
+    const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields + 1);
+    for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
+    ci->fields = fields;
     /* instance attributes: the hints other modules will need */
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {

@@ -2254,6 +2254,11 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   if (init) {
     const VlSummary *s = init->mod == F->an->mi ? vl_func_summary(F->an, init->id) : init->summary;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
+  } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
+    for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);
+    for (int i = 0; i < a->nkw; i++)
+      for (uint16_t f = 0; f < k->nfields; f++)
+        if (strcmp(a->kwname[i], k->fields[f]) == 0) vl_heap_set_attr(F, o.site, k->fields[f], a->kw[i]);
   }
   return inst;
 }

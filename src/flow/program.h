@@ -132,6 +132,9 @@ struct VlClassInfo {
   uint16_t nclassvars;
   uint8_t model_lib;     /* derives from a library's model base (torch.nn.Module): that library's id;
                             calling an instance runs forward() */
+  const char **fields;   /* a record class (@dataclass, typing.NamedTuple) without an __init__ of its
+                            own: its annotated fields in order, which calling the class sets */
+  uint16_t nfields;
 };
 
 struct VlModInfo {

@@ -219,6 +219,8 @@ typedef struct VlClass {
   VlId parent;         /* the function the class statement is in */
   VlId bases;          /* first index into `kids`: base expressions (keywords like metaclass= skipped) */
   uint16_t nbases;
+  VlId decorators;     /* first index into `kids`; ndecorators of them (@dataclass) */
+  uint16_t ndecorators;
   uint32_t start, end;
 } VlClass;
 

@@ -788,8 +788,10 @@ static void lower_class(Lower *L, TSNode n, TSNode decorated, size_t deco_mark) 
   TSNode name = field(L, n, VL_F_NAME);
   VlId nm = ts_node_is_null(name) ? intern(L, "<class>", 7) : intern_node(L, name);
   VlId s = new_stmt(L, VL_S_CLASS, ts_node_is_null(decorated) ? n : decorated);
-  L->scratch.len = deco_mark; /* class decorators (dataclass...) change nothing we model */
   VlClass k = {.name = nm, .parent = L->func, .start = ts_node_start_byte(n), .end = ts_node_end_byte(n)};
+  uint16_t nd;
+  k.decorators = take_list(L, deco_mark, &nd); /* @dataclass: calling the class sets its fields */
+  k.ndecorators = nd;
   size_t mark = L->scratch.len;
   TSNode supers = field(L, n, VL_F_SUPERCLASSES);
   if (!ts_node_is_null(supers)) each_child(L, supers, base_child, NULL);
