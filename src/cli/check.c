@@ -741,7 +741,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   if (o->watch) { /* as Ruff, --fix works in watch mode; what edits once or reads stdin once does not */
     char why[64];
     const char *with = o->diff ? "--diff" : o->add_noqa ? "--add-noqa" : o->show_files ? "--show-files"
-                     : o->show_settings ? "--show-settings" : o->stdin_filename ? "stdin"
+                     : o->show_settings ? "--show-settings" : o->stdin_filename ? "stdin (- or --stdin-filename)"
                      : o->files_from && strcmp(o->files_from, "-") == 0 ? "--files-from - (stdin)" : NULL;
     if (!vl_watch_supported(why, sizeof why)) {
       fprintf(stderr, "viewleak: --watch: %s\n", why);
