@@ -6,7 +6,8 @@
  * prints what --fix would change and writes nothing.  With --shard K/N only the files of that shard
  * are reported (and fixed); the files the analysis of their reports needs are analysed with them.
  * Analysis results are kept in the result cache (driver/cache.h) unless --no-cache: a job whose
- * inputs did not change is not analysed again.
+ * inputs did not change is not analysed again.  With --watch, watch.c runs the check (check_once) again
+ * on each change to what it covers.  The options are those of the table in options.c.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
