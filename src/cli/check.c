@@ -6,7 +6,8 @@
  * prints what --fix would change and writes nothing.  With --shard K/N only the files of that shard
  * are reported (and fixed); the files the analysis of their reports needs are analysed with them.
  * Analysis results are kept in the result cache (driver/cache.h) unless --no-cache: a job whose
- * inputs did not change is not analysed again.
+ * inputs did not change is not analysed again.  With --watch, watch.c runs the check (check_once) again
+ * on each change to what it covers.  The options are those of the table in options.c.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
@@ -21,6 +22,8 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/watch.h"
 #include "driver/cache.h"
 #include "driver/config.h"
 #include "driver/fix.h"
@@ -34,62 +37,6 @@
 #include "output/format.h"
 #include "viewleak/viewleak.h"
 
-static const char usage_check[] =
-    "Usage: viewleak check [OPTIONS] [PATH...]\n"
-    "\n"
-    "Checks Python files and Jupyter notebooks; folders are searched for *.py, *.pyi and *.ipynb files\n"
-    "(or the configuration's `include`; skipping .git, __pycache__, .venv, venv, node_modules, build,\n"
-    "dist and the like, the configuration's `exclude`, and what git ignores).\n"
-    "\n"
-    "Rule selection:\n"
-    "      --select CODES          Only these rules (comma-separated codes or prefixes; ALL)\n"
-    "      --extend-select CODES   Add these rules to the selection\n"
-    "      --ignore CODES          Skip these rules (codes or prefixes)\n"
-    "      --report-unused-noqa    Report `# noqa: VLnnn` codes that suppress nothing (VL900)\n"
-    "File selection:\n"
-    "      --exclude GLOBS         Files and folders not to walk (comma-separated globs, relative to the\n"
-    "                              current folder): replaces the configuration's `exclude` and the defaults\n"
-    "      --extend-exclude GLOBS  More files and folders not to walk\n"
-    "      --per-file-ignores GLOB:CODES\n"
-    "                              Skip these rules in the matching files (repeatable), on top of the\n"
-    "                              configuration's `per-file-ignores`\n"
-    "      --show-files            List the files that would be checked, and stop\n"
-    "      --show-settings         Show the settings that apply to the first file, and stop\n"
-    "Configuration:\n"
-    "      --config PATH           Use this configuration file (pyproject.toml or viewleak.toml)\n"
-    "      --isolated              Ignore all configuration files\n"
-    "      --force-exclude         Apply `exclude` to files named on the command line too (pre-commit)\n"
-    "      --no-respect-gitignore  Also walk into what .gitignore and git's other exclude files ignore\n"
-    "Cache:\n"
-    "      --no-cache              Neither read nor write the result cache\n"
-    "      --cache-dir DIR         Keep the result cache in DIR (default: $VIEWLEAK_CACHE_DIR, the\n"
-    "                              configuration's `cache-dir`, or .viewleak_cache at the project root)\n"
-    "Fixes:\n"
-    "      --fix                   Apply safe fixes (files are rewritten atomically)\n"
-    "      --unsafe-fixes          Also apply unsafe fixes (with --fix or --diff)\n"
-    "      --diff                  Print the fixes as a unified diff; write nothing\n"
-    "      --exit-non-zero-on-fix  Exit 1 when fixes were applied, even if nothing remains\n"
-    "      --add-noqa              Add `# noqa: CODES` to every line with findings (written atomically), so\n"
-    "                              that only new code fails; prints nothing else\n"
-    "Inputs:\n"
-    "      --stdin-filename NAME   Read the source from stdin, reported as NAME (`check -`: named -)\n"
-    "      --files-from FILE       Read the paths to check from FILE, one per line (- for stdin)\n"
-    "      --shard K/N             Report only shard K of N (1 <= K <= N): the files whose path hashes\n"
-    "                              to K-1 modulo N (for CI matrices; every file is in one shard)\n"
-    "Output:\n"
-    "      --output-format FMT     One of: %s (default: text)\n"
-    "  -o, --output-file FILE      Write the report to FILE instead of stdout\n"
-    "      --statistics            Print the number of findings per rule instead of the findings\n"
-    "  -q, --quiet                 Print findings only: no source context, no summary\n"
-    "      --jobs N                Check N files at a time (default: the number of CPUs)\n"
-    "      --exit-zero             Exit 0 even when there are findings\n"
-    "      --color WHEN            Colour the output: auto (default: when writing to a terminal, unless\n"
-    "                              NO_COLOR is set; FORCE_COLOR or CLICOLOR_FORCE force it), always, never\n"
-    "      --no-color              The same as --color never\n"
-    "  -h, --help                  Show this help\n"
-    "\n"
-    "Exit status: 0 no findings, 1 findings, 2 usage, configuration or I/O error.\n";
-
 typedef struct Options {
   VlStrList select, extend_select, ignore;
   const char *config, *stdin_filename, *files_from, *output_file, *cache_dir;
@@ -97,7 +44,7 @@ typedef struct Options {
   enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_mode;
   bool isolated, force_exclude, fix, unsafe_fixes, diff, exit_non_zero_on_fix, statistics, quiet, exit_zero, color,
       no_cache;
-  bool no_respect_gitignore, show_files, show_settings, add_noqa;
+  bool no_respect_gitignore, show_files, show_settings, add_noqa, watch;
   VlConfig *cli; /* --exclude, --extend-exclude, --per-file-ignores: globs relative to the current folder */
   int jobs;      /* worker threads */
   VlShard shard; /* count 0: every file */
@@ -105,6 +52,7 @@ typedef struct Options {
 
 typedef struct Run {
   Options *opt;
+  VlWatch *watch; /* --watch: told the folders walked */
   const VlEngine *engine;
   VlProject *project;
   VlFormatCtx out;
@@ -678,55 +626,20 @@ static void print_statistics(Run *run) {
 }
 
 static bool parse(int argc, char **argv, Options *o, int *exit_now) {
-  enum {
-    OPT_SELECT = 256, OPT_EXTEND_SELECT, OPT_IGNORE, OPT_FORMAT, OPT_EXIT_ZERO, OPT_NO_COLOR, OPT_CONFIG,
-    OPT_ISOLATED, OPT_FIX, OPT_UNSAFE, OPT_DIFF, OPT_EXIT_ON_FIX, OPT_STDIN, OPT_FILES_FROM, OPT_STATISTICS,
-    OPT_UNUSED_NOQA, OPT_JOBS, OPT_FORCE_EXCLUDE, OPT_NO_RESPECT_GITIGNORE, OPT_SHARD, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_COLOR, OPT_EXCLUDE, OPT_EXTEND_EXCLUDE, OPT_PER_FILE_IGNORES, OPT_SHOW_FILES,
-    OPT_SHOW_SETTINGS, OPT_ADD_NOQA
-  };
-  static const struct option opts[] = {{"select", required_argument, 0, OPT_SELECT},
-                                       {"extend-select", required_argument, 0, OPT_EXTEND_SELECT},
-                                       {"ignore", required_argument, 0, OPT_IGNORE},
-                                       {"output-format", required_argument, 0, OPT_FORMAT},
-                                       {"output-file", required_argument, 0, 'o'},
-                                       {"quiet", no_argument, 0, 'q'},
-                                       {"exit-zero", no_argument, 0, OPT_EXIT_ZERO},
-                                       {"no-color", no_argument, 0, OPT_NO_COLOR},
-                                       {"color", required_argument, 0, OPT_COLOR},
-                                       {"exclude", required_argument, 0, OPT_EXCLUDE},
-                                       {"extend-exclude", required_argument, 0, OPT_EXTEND_EXCLUDE},
-                                       {"per-file-ignores", required_argument, 0, OPT_PER_FILE_IGNORES},
-                                       {"show-files", no_argument, 0, OPT_SHOW_FILES},
-                                       {"show-settings", no_argument, 0, OPT_SHOW_SETTINGS},
-                                       {"add-noqa", no_argument, 0, OPT_ADD_NOQA},
-                                       {"config", required_argument, 0, OPT_CONFIG},
-                                       {"isolated", no_argument, 0, OPT_ISOLATED},
-                                       {"force-exclude", no_argument, 0, OPT_FORCE_EXCLUDE},
-                                       {"no-respect-gitignore", no_argument, 0, OPT_NO_RESPECT_GITIGNORE},
-                                       {"shard", required_argument, 0, OPT_SHARD},
-                                       {"fix", no_argument, 0, OPT_FIX},
-                                       {"unsafe-fixes", no_argument, 0, OPT_UNSAFE},
-                                       {"diff", no_argument, 0, OPT_DIFF},
-                                       {"exit-non-zero-on-fix", no_argument, 0, OPT_EXIT_ON_FIX},
-                                       {"stdin-filename", required_argument, 0, OPT_STDIN},
-                                       {"files-from", required_argument, 0, OPT_FILES_FROM},
-                                       {"statistics", no_argument, 0, OPT_STATISTICS},
-                                       {"report-unused-noqa", no_argument, 0, OPT_UNUSED_NOQA},
-                                       {"jobs", required_argument, 0, OPT_JOBS},
-                                       {"no-cache", no_argument, 0, OPT_NO_CACHE},
-                                       {"cache-dir", required_argument, 0, OPT_CACHE_DIR},
-                                       {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+  const VlCliCommand *cmd = vl_cli_command("check");
+  struct option opts[VL_CLI_MAX_OPTIONS + 1];
+  char shorts[2 * VL_CLI_MAX_OPTIONS + 2];
+  vl_cli_getopt(cmd, opts, shorts);
   bool ok = true;
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, shorts, opts, NULL)) != -1;) {
     switch (c) {
-    case OPT_SELECT: add_codes(&o->select, optarg); break;
-    case OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
-    case OPT_IGNORE: add_codes(&o->ignore, optarg); break;
-    case OPT_UNUSED_NOQA: add_codes(&o->extend_select, "VL900"); break;
-    case OPT_FORMAT:
+    case VL_OPT_SELECT: add_codes(&o->select, optarg); break;
+    case VL_OPT_EXTEND_SELECT: add_codes(&o->extend_select, optarg); break;
+    case VL_OPT_IGNORE: add_codes(&o->ignore, optarg); break;
+    case VL_OPT_UNUSED_NOQA: add_codes(&o->extend_select, "VL900"); break;
+    case VL_OPT_FORMAT:
       o->format = vl_format_find(optarg);
       if (!o->format) {
         fprintf(stderr, "viewleak: --output-format: unknown format '%s' (choose from: %s)\n", optarg, vl_format_names());
@@ -735,24 +648,25 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
       break;
     case 'o': o->output_file = optarg; break;
     case 'q': o->quiet = true; break;
-    case OPT_EXIT_ZERO: o->exit_zero = true; break;
-    case OPT_NO_COLOR: o->color_mode = COLOR_NEVER; break;
-    case OPT_EXCLUDE:
+    case VL_OPT_EXIT_ZERO: o->exit_zero = true; break;
+    case VL_OPT_NO_COLOR: o->color_mode = COLOR_NEVER; break;
+    case VL_OPT_EXCLUDE:
       o->cli->has_exclude = true;
       add_items(&o->cli->exclude, optarg, ",");
       break;
-    case OPT_EXTEND_EXCLUDE: add_items(&o->cli->extend_exclude, optarg, ","); break;
-    case OPT_PER_FILE_IGNORES:
+    case VL_OPT_EXTEND_EXCLUDE: add_items(&o->cli->extend_exclude, optarg, ","); break;
+    case VL_OPT_PER_FILE_IGNORES:
       if (!add_per_file_ignore(o->cli, optarg)) {
         fprintf(stderr, "viewleak: --per-file-ignores: '%s' is not GLOB:CODES (for example 'tests/*:VL001,VL002')\n",
                 optarg);
         ok = false;
       }
       break;
-    case OPT_SHOW_FILES: o->show_files = true; break;
-    case OPT_SHOW_SETTINGS: o->show_settings = true; break;
-    case OPT_ADD_NOQA: o->add_noqa = true; break;
-    case OPT_COLOR:
+    case VL_OPT_SHOW_FILES: o->show_files = true; break;
+    case VL_OPT_SHOW_SETTINGS: o->show_settings = true; break;
+    case VL_OPT_ADD_NOQA: o->add_noqa = true; break;
+    case 'w': o->watch = true; break;
+    case VL_OPT_COLOR:
       if (strcmp(optarg, "auto") == 0) o->color_mode = COLOR_AUTO;
       else if (strcmp(optarg, "always") == 0) o->color_mode = COLOR_ALWAYS;
       else if (strcmp(optarg, "never") == 0) o->color_mode = COLOR_NEVER;
@@ -761,33 +675,33 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
         ok = false;
       }
       break;
-    case OPT_CONFIG: o->config = optarg; break;
-    case OPT_ISOLATED: o->isolated = true; break;
-    case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
-    case OPT_NO_RESPECT_GITIGNORE: o->no_respect_gitignore = true; break;
-    case OPT_SHARD:
+    case VL_OPT_CONFIG: o->config = optarg; break;
+    case VL_OPT_ISOLATED: o->isolated = true; break;
+    case VL_OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
+    case VL_OPT_NO_RESPECT_GITIGNORE: o->no_respect_gitignore = true; break;
+    case VL_OPT_SHARD:
       if (!vl_shard_parse(optarg, &o->shard)) {
         fprintf(stderr, "viewleak: --shard: '%s' is not K/N with 1 <= K <= N <= %d (for example 2/4)\n", optarg,
                 VL_SHARD_MAX);
         ok = false;
       }
       break;
-    case OPT_FIX: o->fix = true; break;
-    case OPT_UNSAFE: o->unsafe_fixes = true; break;
-    case OPT_DIFF: o->diff = true; break;
-    case OPT_EXIT_ON_FIX: o->exit_non_zero_on_fix = true; break;
-    case OPT_STDIN: o->stdin_filename = optarg; break;
-    case OPT_FILES_FROM: o->files_from = optarg; break;
-    case OPT_STATISTICS: o->statistics = true; break;
-    case OPT_NO_CACHE: o->no_cache = true; break;
-    case OPT_CACHE_DIR:
+    case VL_OPT_FIX: o->fix = true; break;
+    case VL_OPT_UNSAFE: o->unsafe_fixes = true; break;
+    case VL_OPT_DIFF: o->diff = true; break;
+    case VL_OPT_EXIT_ON_FIX: o->exit_non_zero_on_fix = true; break;
+    case VL_OPT_STDIN: o->stdin_filename = optarg; break;
+    case VL_OPT_FILES_FROM: o->files_from = optarg; break;
+    case VL_OPT_STATISTICS: o->statistics = true; break;
+    case VL_OPT_NO_CACHE: o->no_cache = true; break;
+    case VL_OPT_CACHE_DIR:
       if (!*optarg) {
         fprintf(stderr, "viewleak: --cache-dir: the folder name is empty\n");
         ok = false;
       }
       o->cache_dir = optarg;
       break;
-    case OPT_JOBS: {
+    case VL_OPT_JOBS: {
       char *end;
       long n = strtol(optarg, &end, 10);
       if (*end || n < 1 || n > 256) {
@@ -799,7 +713,7 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
       break;
     }
     case 'h':
-      printf(usage_check, vl_format_names());
+      vl_cli_print_help(stdout, cmd);
       *exit_now = VL_EXIT_CLEAN;
       return false;
     default:
@@ -824,6 +738,19 @@ static bool parse(int argc, char **argv, Options *o, int *exit_now) {
   if (o->add_noqa && (o->fix || o->diff || o->stdin_filename)) {
     fprintf(stderr, "viewleak: --add-noqa edits the checked files: it cannot be used with --fix, --diff or stdin\n");
     ok = false;
+  }
+  if (o->watch) { /* as Ruff, --fix works in watch mode; what edits once or reads stdin once does not */
+    char why[64];
+    const char *with = o->diff ? "--diff" : o->add_noqa ? "--add-noqa" : o->show_files ? "--show-files"
+                     : o->show_settings ? "--show-settings" : o->stdin_filename ? "stdin (- or --stdin-filename)"
+                     : o->files_from && strcmp(o->files_from, "-") == 0 ? "--files-from - (stdin)" : NULL;
+    if (!vl_watch_supported(why, sizeof why)) {
+      fprintf(stderr, "viewleak: --watch: %s\n", why);
+      ok = false;
+    } else if (with) {
+      fprintf(stderr, "viewleak: --watch cannot be used with %s\n", with);
+      ok = false;
+    }
   }
   if (o->config && o->isolated) {
     fprintf(stderr, "viewleak: --config and --isolated cannot be used together\n");
@@ -917,16 +844,23 @@ static bool use_color(int mode, bool terminal) {
   return terminal;
 }
 
-int vl_cmd_check(int argc, char **argv) {
-  Options o = {.format = vl_format_find("text"), .jobs = vl_pool_default_threads(), .cli = vl_config_default()};
+/* --watch: each folder the walk reads is watched. */
+static void watched_folder(void *ctx, const char *dir) {
+  Run *run = ctx;
+  vl_watch_folder(run->watch, dir);
+}
+
+/* One check of the inputs: the report, the fixes, the exit status; *found: the findings reported.
+ * `watch` (--watch): told the paths the check covers. */
+static int check_once(const Options *opts, int argc, char **argv, VlWatch *watch, size_t *found) {
+  Options o = *opts; /* (the colour is decided for each run) */
   int code = VL_EXIT_CLEAN;
-  Run run = {.opt = &o};
+  Run run = {.opt = &o, .watch = watch};
   char err[512] = "";
   char *tmp_out = NULL; /* -o: where the report is written until it is complete */
   char *output_target = NULL; /* -o through a symbolic link: the file it names */
   bool refuse = false;  /* -o names a checked file, or the report could not be written */
   VlPathList files = {0};
-  if (!parse(argc, argv, &o, &code)) goto out;
   bool report_to_stderr = o.stdin_filename && o.fix && !o.output_file; /* stdout carries the fixed source */
   if (o.output_file) o.color = o.color_mode == COLOR_ALWAYS; /* a report file: only when asked */
   else o.color = use_color(o.color_mode, isatty(report_to_stderr ? STDERR_FILENO : STDOUT_FILENO));
@@ -1013,7 +947,10 @@ int vl_cmd_check(int argc, char **argv) {
     const char *const *named = o.files_from ? (const char *const *)roots : optind < argc ? (const char *const *)argv + optind : &dot;
     size_t nnamed = o.files_from ? nroots : optind < argc ? (size_t)(argc - optind) : 1;
     VlWalkOptions walk = {o.force_exclude ? skip_named : skip_excluded,
-                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude, included};
+                          o.no_respect_gitignore ? NULL : respects_gitignore, &run, o.force_exclude, included,
+                          watch ? watched_folder : NULL};
+    for (size_t i = 0; watch && i < nnamed; i++) vl_watch_path(watch, named[i]);
+    if (watch && o.config) vl_watch_path(watch, o.config);
     vl_walk(named, nnamed, &walk, &files);
     for (size_t i = 0; i < nroots; i++) free(roots[i]);
     free(roots);
@@ -1090,6 +1027,31 @@ out:
     code = VL_EXIT_ERROR;
   }
   vl_path_list_free(&files);
+  *found = run.out.active;
+  return code;
+}
+
+typedef struct Watched {
+  const Options *o;
+  int argc;
+  char **argv;
+} Watched;
+
+static size_t check_watched(void *ctx, VlWatch *watch) {
+  Watched *w = ctx;
+  size_t found;
+  (void)check_once(w->o, w->argc, w->argv, watch, &found);
+  return found;
+}
+
+int vl_cmd_check(int argc, char **argv) {
+  Options o = {.format = vl_format_find("text"), .jobs = vl_pool_default_threads(), .cli = vl_config_default()};
+  int code = VL_EXIT_CLEAN;
+  size_t found;
+  if (parse(argc, argv, &o, &code)) {
+    Watched w = {&o, argc, argv};
+    code = o.watch ? vl_watch_run(check_watched, &w, stdout) : check_once(&o, argc, argv, NULL, &found);
+  }
   free_list(&o.select);
   free_list(&o.extend_select);
   free_list(&o.ignore);

@@ -13,6 +13,7 @@
 
 #include "base/embed.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "viewleak/viewleak.h"
 
 static const struct {
@@ -22,7 +23,7 @@ static const struct {
 
 int vl_cmd_completion(int argc, char **argv) {
   if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-    puts("Usage: viewleak generate-shell-completion bash|zsh|fish");
+    vl_cli_print_help(stdout, vl_cli_command("generate-shell-completion"));
     return VL_EXIT_CLEAN;
   }
   if (argc != 2) return vl_cli_usage_error("generate-shell-completion: give one shell: bash, zsh or fish");

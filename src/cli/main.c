@@ -10,6 +10,7 @@
 
 #include "base/suggest.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "viewleak/viewleak.h"
 
 static int cmd_version(int argc, char **argv) {
@@ -29,27 +30,24 @@ static const struct {
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
-static const char usage_top[] =
-    "viewleak: finds NumPy views that keep rebound arrays alive in loops\n"
-    "\n"
-    "Usage: viewleak <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  check [PATH...]   Check Python files (default: the current directory)\n"
-    "  rule CODE         Show a rule's documentation\n"
-    "  rule --all        List every rule\n"
-    "  server            Run the Language Server (LSP) on stdin/stdout, for editors\n"
-    "  generate-shell-completion SHELL   Print the completion script for bash, zsh or fish\n"
-    "  version           Show the version\n"
-    "  help              Show this help\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help        Show help (also: viewleak <command> --help)\n"
-    "  -V, --version     Show the version\n";
+static void print_usage(FILE *out) {
+  fputs("viewleak: finds NumPy views that keep rebound arrays alive in loops\n"
+        "\n"
+        "Usage: viewleak <command> [options]\n"
+        "\n"
+        "Commands:\n",
+        out);
+  vl_cli_print_commands(out);
+  fputs("\n"
+        "Options:\n"
+        "  -h, --help        Show help (also: viewleak <command> --help)\n"
+        "  -V, --version     Show the version\n",
+        out);
+}
 
 static int cmd_help(int argc, char **argv) {
   (void)argc, (void)argv;
-  fputs(usage_top, stdout);
+  print_usage(stdout);
   return VL_EXIT_CLEAN;
 }
 
@@ -87,7 +85,7 @@ int vl_cli_option_error(const char *cmd, const struct option *opts, char **argv,
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fputs(usage_top, stderr);
+    print_usage(stderr);
     return VL_EXIT_ERROR;
   }
   const char *cmd = argv[1];

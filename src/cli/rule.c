@@ -3,38 +3,27 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "output/format.h"
 #include "viewleak/viewleak.h"
 
-static const char usage_rule[] =
-    "Usage: viewleak rule [OPTIONS] CODE\n"
-    "       viewleak rule [OPTIONS] --all\n"
-    "\n"
-    "Shows a rule's documentation, or lists every rule.\n"
-    "\n"
-    "Options:\n"
-    "      --all                 List every rule (code, name, default, summary)\n"
-    "      --output-format FMT   text (default) or json\n"
-    "  -h, --help                Show this help\n";
-
 int vl_cmd_rule(int argc, char **argv) {
-  enum { OPT_ALL = 256, OPT_FORMAT };
-  static const struct option opts[] = {{"all", no_argument, 0, OPT_ALL},
-                                       {"output-format", required_argument, 0, OPT_FORMAT},
-                                       {"help", no_argument, 0, 'h'},
-                                       {0, 0, 0, 0}};
+  const VlCliCommand *cmd = vl_cli_command("rule");
+  struct option opts[VL_CLI_MAX_OPTIONS + 1];
+  char shorts[2 * VL_CLI_MAX_OPTIONS + 2];
+  vl_cli_getopt(cmd, opts, shorts);
   bool all = false, json = false;
   optind = 1;
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, ":h", opts, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, shorts, opts, NULL)) != -1;) {
     switch (c) {
-    case OPT_ALL: all = true; break;
-    case OPT_FORMAT:
+    case VL_OPT_ALL: all = true; break;
+    case VL_OPT_FORMAT:
       if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
         return vl_cli_usage_error("rule: --output-format: unknown format '%s' (choose from: text, json)", optarg);
       json = strcmp(optarg, "json") == 0;
       break;
-    case 'h': fputs(usage_rule, stdout); return VL_EXIT_CLEAN;
+    case 'h': vl_cli_print_help(stdout, cmd); return VL_EXIT_CLEAN;
     default: return vl_cli_option_error("rule", opts, argv, c);
     }
   }

@@ -147,6 +147,7 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
   VlPathList *out = w->out;
   const VlWalkOptions *opt = w->opt;
   if (depth > 64) { error(out, dir, "directory nesting too deep"); return; }
+  if (opt && opt->on_dir) opt->on_dir(opt->ctx, dir);
   DIR *d = opendir(dir);
   if (!d) { error(out, dir, strerror(errno)); return; }
   for (struct dirent *ent; (ent = readdir(d));) {

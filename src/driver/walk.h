@@ -34,6 +34,8 @@ typedef struct VlWalkOptions {
   bool force_exclude; /* also ask `skip` about the named files and folders themselves */
   VlSkipFn include;   /* true: a file found is one to check (the configuration's include lists);
                          NULL: *.py, *.pyi and *.ipynb files */
+  void (*on_dir)(void *ctx, const char *dir); /* told each folder before it is read (check --watch);
+                                                  NULL: nobody */
 } VlWalkOptions;
 
 /* Expands the given paths into the files to check; `opt` may be NULL (nothing skipped). */
