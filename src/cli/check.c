@@ -33,6 +33,7 @@
 #include "driver/pool.h"
 #include "driver/project.h"
 #include "driver/shard.h"
+#include "driver/unit.h"
 #include "driver/walk.h"
 #include "output/format.h"
 #include "viewleak/viewleak.h"
@@ -60,11 +61,6 @@ typedef struct Run {
   size_t fixed, fixable_safe, fixable_unsafe, diffs, noqa_added, noqa_skipped;
   VlRuleCount counts[65]; /* per rule index, then syntax errors, for --statistics */
 } Run;
-
-/* Appends a borrowed string to a VlStrList. */
-#define VL_STRLIST_PUSH(list, s)                                                              \
-  ((list)->items = vl_xrealloc((list)->items, ((list)->count + 1) * sizeof(char *)),          \
-   (list)->items[(list)->count++] = (char *)(s))
 
 /* Appends the items of a list separated by any of `seps` (codes: ", "; globs: ","). */
 static void add_items(VlStrList *list, const char *arg, const char *seps) {
@@ -139,19 +135,11 @@ static bool skip_excluded(void *ctx, const char *path) {
   return excluded(run->opt, c, path);
 }
 
-/* The rules for a file: its configuration, then the command line's selections and its
- * --per-file-ignores that match the file. */
-static VlSelection *selection_for(const Options *o, const VlConfig *c, const char *path) {
-  VlStrList ignore = {0};
-  for (size_t i = 0; i < o->ignore.count; i++) VL_STRLIST_PUSH(&ignore, o->ignore.items[i]);
-  for (size_t i = 0; i < o->cli->nper_file_ignores; i++) {
-    const VlPerFileIgnore *p = &o->cli->per_file_ignores[i];
-    if (vl_config_matches(o->cli, p->pattern, path))
-      for (size_t k = 0; k < p->codes.count; k++) VL_STRLIST_PUSH(&ignore, p->codes.items[k]);
-  }
-  VlSelection *sel = vl_config_selection(c, path, &o->select, &o->extend_select, &ignore);
-  free(ignore.items); /* the strings are borrowed */
-  return sel;
+/* The settings of a file (driver/unit.h): its configuration, then the command line's selections and
+ * its --per-file-ignores (relative to the current folder) that match the file. */
+static void settings_for(const Options *o, const VlConfig *c, const char *path, VlUnitSettings *out) {
+  VlUnitOverrides over = {&o->select, &o->extend_select, &o->ignore, o->cli};
+  vl_unit_settings(out, c, path, &over);
 }
 
 /* Do git's ignore rules apply to this path found while walking?  Its configuration says
@@ -204,8 +192,7 @@ typedef struct Job {
 
 /* What analysing a file of the session needs: its rules and library extensions (its configuration). */
 typedef struct Unit {
-  VlSelection *sel;
-  VlLibraryExtensions ext;
+  VlUnitSettings settings; /* selection NULL: its configuration is broken */
   const char *stdin_text; /* the checked stdin text, for its unit */
   size_t stdin_len;
 } Unit;
@@ -218,64 +205,66 @@ typedef struct Jobs {
   bool *needed; /* by session job: what the reports need analysed (NULL: every job) */
 } Jobs;
 
-/* Applies (or renders as a diff) the fixes of a report; rechecks each result as one file of the
- * program.  `nb`: the notebook `text` is the module of (its fixes go back into its JSON).
+/* The checker of a session's file (driver/unit.h): its report from the session's analysis, and a
+ * fixed text re-checked as that file of the program. */
+typedef struct SessionFile {
+  VlSession *session;
+  size_t index;
+} SessionFile;
+
+static VlReport *session_check(void *ctx, const char *path, const char *text, size_t len, const VlUnitSettings *u) {
+  SessionFile *f = ctx;
+  (void)path;
+  return vl_session_report(f->session, f->index, text, len, u->selection);
+}
+
+static VlReport *session_recheck(void *ctx, const char *path, const char *text, size_t len, const VlUnitSettings *u) {
+  SessionFile *f = ctx;
+  (void)path;
+  return vl_session_recheck(f->session, f->index, text, len, u->selection, &u->extensions);
+}
+
+/* Checks a file's text as one file of the program (driver/unit.h: with --fix or --diff, the fixes
+ * applied in passes), then writes, renders as a diff or keeps for stdout what the fixes made, or adds
+ * the noqa directives.  `nb`: the notebook `text` is the module of (its fixes go back into its JSON).
  * Thread-safe: touches only `job` (and reads the session). */
 static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp,
                        const VlNotebook *nb) {
-  Run *run = jobs->run;
-  Options *o = run->opt;
+  Options *o = jobs->run->opt;
   const char *path = job->path;
-  Unit *u = &jobs->units[job->index];
-  VlReport *original = vl_session_report(jobs->session, job->index, text, len, u->sel), *r = original;
+  SessionFile file = {jobs->session, job->index};
+  VlChecker checker = {session_check, session_recheck, &file};
+  VlUnitRequest req = {path, text, len, &jobs->units[job->index].settings,
+                       !o->fix && !o->diff ? VL_FIX_MODE_NONE : o->unsafe_fixes ? VL_FIX_MODE_UNSAFE : VL_FIX_MODE_SAFE,
+                       nb};
+  VlUnitResult res;
+  vl_unit_check(&req, &checker, &res);
+  if (res.error[0]) snprintf(job->error, sizeof job->error, "%s", res.error);
   if (o->add_noqa && stamp) { /* only the directives change; written as fixes are */
     size_t n, skipped;
-    char *noqa = vl_noqa_add(original, &n, &job->applied, &skipped);
+    char *noqa = vl_noqa_add(res.report, &n, &job->applied, &skipped);
     job->skipped = skipped;
     if (noqa && !vl_fix_write(path, stamp, noqa, n, job->error, sizeof job->error)) job->applied = 0;
     free(noqa);
   }
-  bool fixing = o->fix || o->diff;
-  char *fixed = NULL;
-  size_t fixed_len = 0, applied_total = 0;
-  for (int pass = 0; fixing && pass < VL_FIX_MAX_PASSES; pass++) {
-    size_t n, applied;
-    char *next = vl_fix_source(r, o->unsafe_fixes, &n, &applied);
-    if (!next) break;
-    if (r != original) vl_report_delete(r);
-    r = vl_session_recheck(jobs->session, job->index, next, n, u->sel, &u->ext);
-    free(fixed);
-    fixed = next;
-    fixed_len = n;
-    applied_total += applied;
-  }
-  if (fixed && nb) { /* the notebook's JSON, its changed source lines re-encoded */
-    char *json = vl_notebook_apply(nb, fixed, fixed_len, &fixed_len, job->error, sizeof job->error);
-    free(fixed);
-    fixed = json;
-    if (!json && r != original) vl_report_delete(r), r = original;
-  }
-  if (fixed && o->diff) {
-    if (nb) vl_notebook_diff(nb, path, fixed, fixed_len, &job->diff);
-    else vl_fix_diff(path, text, len, fixed, fixed_len, &job->diff);
-    job->applied = applied_total;
-  } else if (fixed && o->fix && stamp) {
-    if (vl_fix_write(path, stamp, fixed, fixed_len, job->error, sizeof job->error)) {
-      job->applied = applied_total;
-    } else if (r != original) { /* nothing was written: the findings of the file as it is remain */
-      vl_report_delete(r);
-      r = original;
-    }
+  if (res.fixed && o->diff) {
+    if (nb) vl_notebook_diff(nb, path, res.fixed, res.fixed_len, &job->diff);
+    else vl_fix_diff(path, text, len, res.fixed, res.fixed_len, &job->diff);
+    job->applied = res.applied;
+  } else if (res.fixed && o->fix && stamp) {
+    if (vl_fix_write(path, stamp, res.fixed, res.fixed_len, job->error, sizeof job->error))
+      job->applied = res.applied;
+    else /* nothing was written: the findings of the file as it is remain */
+      vl_unit_result_unfix(&res);
   } else if (o->fix && !stamp) { /* stdin: the (possibly) fixed source goes to stdout */
-    job->applied = applied_total;
-    job->fixed = fixed;
-    job->fixed_len = fixed_len;
-    fixed = NULL;
+    job->applied = res.applied;
+    job->fixed = res.fixed;
+    job->fixed_len = res.fixed_len;
+    res.fixed = NULL;
   }
-  free(fixed);
-  if (r != original) vl_report_delete(original);
-  if (nb) vl_notebook_annotate(nb, r);
-  job->report = r;
+  job->report = res.report;
+  res.report = NULL;
+  vl_unit_result_free(&res);
 }
 
 /* A notebook's module (NULL with the reason in err when `raw` is not a notebook); *nb receives the
@@ -423,11 +412,11 @@ static void analyse_job(void *ctx, size_t j) {
   for (size_t k = 0; k < n; k++) {
     size_t i = files[k];
     Unit *u = &jobs->units[i];
-    if (!u->sel) continue;
+    if (!u->settings.selection) continue;
     size_t len;
     char *text = unit_text(jobs, i, &len, NULL);
     if (!text) continue;
-    vl_session_analyse(jobs->session, i, text, len, u->sel, &u->ext);
+    vl_session_analyse(jobs->session, i, text, len, u->settings.selection, &u->settings.extensions);
     free(text);
   }
   vl_session_cache_store(jobs->session, j);
@@ -537,9 +526,9 @@ static void check_all(Run *run, Job *items, size_t n) {
       if (items[k].index == i) c = items[k].config;
     if (!c && i >= checked) c = vl_project_config_for(run->project, vl_session_path(session, i), err, sizeof err);
     if (!c) continue;
-    jobs.units[i].sel = selection_for(o, c, vl_session_path(session, i));
-    jobs.units[i].ext = vl_config_extensions(c);
-    if (cache) vl_session_cache_settings(session, i, jobs.units[i].sel, &jobs.units[i].ext);
+    VlUnitSettings *u = &jobs.units[i].settings;
+    settings_for(o, c, vl_session_path(session, i), u);
+    if (cache) vl_session_cache_settings(session, i, u->selection, &u->extensions);
   }
   phase("configure");
   vl_session_plan(session);
@@ -585,7 +574,7 @@ static void check_all(Run *run, Job *items, size_t n) {
   cache_stats(cache, &cached);
   vl_pool_run(n, o->jobs, work, emit, &jobs);
   phase("report");
-  for (size_t i = 0; i < vl_session_count(session); i++) vl_selection_delete(jobs.units[i].sel);
+  for (size_t i = 0; i < vl_session_count(session); i++) vl_unit_settings_free(&jobs.units[i].settings);
   free(jobs.units);
   free(jobs.needed);
   vl_session_delete(session);
@@ -827,11 +816,13 @@ static void print_settings(Run *run, const char *path) {
   if (o->cli->has_exclude) print_list(out, "--exclude", &o->cli->exclude);
   print_list(out, "--extend-exclude", &o->cli->extend_exclude);
   fprintf(out, "\n# rules that run on this file\nrules = [");
-  VlSelection *sel = selection_for(o, c, path);
+  VlUnitSettings u;
+  settings_for(o, c, path, &u);
   for (size_t i = 0, n = 0; i < vl_rule_count(); i++)
-    if (vl_selection_enabled(sel, vl_rule_at(i)->code)) fprintf(out, "%s\"%s\"", n++ ? ", " : "", vl_rule_at(i)->code);
+    if (vl_selection_enabled(u.selection, vl_rule_at(i)->code))
+      fprintf(out, "%s\"%s\"", n++ ? ", " : "", vl_rule_at(i)->code);
   fprintf(out, "]\n");
-  vl_selection_delete(sel);
+  vl_unit_settings_free(&u);
 }
 
 /* Colour, as Ruff decides it: --color always/never, else FORCE_COLOR (not empty) or CLICOLOR_FORCE (not

@@ -20,6 +20,7 @@
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "driver/project.h"
+#include "driver/unit.h"
 #include "lsp/json.h"
 #include "lsp/server.h"
 
@@ -94,10 +95,30 @@ static void show_once(VlLspServer *s, int type, const char *text) {
   vl_lsp_show_message(s, type, "viewleak: %s", text);
 }
 
+/* The checkers of a document (driver/unit.h): an open file, reparsed incrementally, or a notebook's
+ * module, its cells named. */
+typedef struct DocChecker {
+  const VlEngine *engine;
+  VlLspDoc *doc;
+  const VlLspCells *cells;
+} DocChecker;
+
+static VlReport *check_document(void *ctx, const char *path, const char *text, size_t len, const VlUnitSettings *u) {
+  DocChecker *c = ctx;
+  if (!c->doc->analysis) c->doc->analysis = vl_document_new(c->engine);
+  return vl_document_check(c->doc->analysis, path, text, len, u->selection, &u->extensions);
+}
+
+static VlReport *check_cells(void *ctx, const char *path, const char *text, size_t len, const VlUnitSettings *u) {
+  DocChecker *c = ctx;
+  return vl_engine_check_cells(c->engine, path, text, len, u->selection, &u->extensions, c->cells->n,
+                               c->cells->first_rows, c->cells->numbers);
+}
+
 /* The document's diagnostics: a configuration as `viewleak check` finds it (a fresh VlProject each
- * time, so edited configuration files count at once), the settings on top, then the engine.
- * `cells`: the document is a notebook's module (notebook.c), else NULL: an open file, reparsed
- * incrementally (vl_document_check). */
+ * time, so edited configuration files count at once), then the settings on top and the check
+ * (driver/unit.h; no fixes: code actions carry them).  `cells`: the document is a notebook's module
+ * (notebook.c), else NULL: an open file, reparsed incrementally (vl_document_check). */
 static cJSON *analyse(VlLspServer *s, VlLspDoc *doc, const VlLspCells *cells) {
   cJSON *list = vl_lsp_json_check(cJSON_CreateArray());
   char err[1024] = "";
@@ -112,17 +133,15 @@ static cJSON *analyse(VlLspServer *s, VlLspDoc *doc, const VlLspCells *cells) {
     vl_project_delete(project);
     return list;
   }
-  VlSelection *sel =
-      vl_config_selection(config, doc->name, &s->settings.select, &s->settings.extend_select, &s->settings.ignore);
-  VlLibraryExtensions ext = vl_config_extensions(config);
-  VlReport *report;
-  if (cells) {
-    report = vl_engine_check_cells(s->engine, doc->name, doc->text, doc->len, sel, &ext, cells->n, cells->first_rows,
-                                   cells->numbers);
-  } else {
-    if (!doc->analysis) doc->analysis = vl_document_new(s->engine);
-    report = vl_document_check(doc->analysis, doc->name, doc->text, doc->len, sel, &ext);
-  }
+  VlUnitOverrides over = {&s->settings.select, &s->settings.extend_select, &s->settings.ignore, NULL};
+  VlUnitSettings settings;
+  vl_unit_settings(&settings, config, doc->name, &over);
+  DocChecker dc = {s->engine, doc, cells};
+  VlChecker checker = {cells ? check_cells : check_document, NULL, &dc};
+  VlUnitRequest req = {doc->name, doc->text, doc->len, &settings, VL_FIX_MODE_NONE, NULL};
+  VlUnitResult res;
+  vl_unit_check(&req, &checker, &res);
+  VlReport *report = res.report;
   if (vl_report_skipped(report)) { /* as `viewleak check` warns on stderr */
     char text[1100];
     snprintf(text, sizeof text, "%s: not analysed: %s", doc->name, vl_report_skipped(report));
@@ -135,8 +154,8 @@ static cJSON *analyse(VlLspServer *s, VlLspDoc *doc, const VlLspCells *cells) {
     if (!d->suppressed) vl_lsp_json_push(list, diagnostic(s, doc, src, d));
   }
   vl_arena_delete(arena);
-  vl_report_delete(report);
-  vl_selection_delete(sel);
+  vl_unit_result_free(&res);
+  vl_unit_settings_free(&settings);
   vl_project_delete(project);
   return list;
 }
