@@ -1741,7 +1741,10 @@ static void add_elems_to(Frame *F, const VlVal *recv, const VlVal *elems) {
  * `self.pending.clear()` in a method is an effect of its summary); false for other methods. */
 static bool empties(Frame *F, const VlVal *recv, const char *name) {
   static const char *const emptying[] = {"clear", "pop", "popleft", "popitem"};
-  if (!IN(emptying, name)) return false;
+  static const char *const taking[] = {"get", "get_nowait"}; /* queue.Queue (a deque here) */
+  bool queue = false;
+  for (uint16_t i = 0; i < recv->n; i++) queue |= recv->objs[i]->kind == VL_O_SEQ && recv->objs[i]->sub == VL_SEQ_DEQUE;
+  if (!IN(emptying, name) && !(queue && IN(taking, name))) return false;
   ClearEv ev = {.container = recv, .loop = F->loop};
   VL_VEC_PUSH(&F->clears, ev);
   return true;
@@ -2127,6 +2130,32 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   }
   if (strcmp(q, "collections.OrderedDict") == 0 || strcmp(q, "collections.Counter") == 0)
     return vl_new_seq(F, VL_SEQ_DICT, expr);
+  if ((strcmp(q, "bisect.insort") == 0 || strcmp(q, "bisect.insort_left") == 0 ||
+       strcmp(q, "bisect.insort_right") == 0) && a->npos >= 2) { /* a sorted list grows by one */
+    store_event(F, VL_ST_APPEND, a->pos[0], a->pos[1], a->pos_expr[1], a->pos_expr[0], false, 0);
+    add_elems_to(F, a->pos[0], a->pos[1]);
+    return vl_prim(V(F), VL_O_NONE);
+  }
+  if (strcmp(q, "queue.Queue") == 0 || strcmp(q, "queue.LifoQueue") == 0 || strcmp(q, "queue.SimpleQueue") == 0 ||
+      strcmp(q, "queue.PriorityQueue") == 0) {
+    /* put() stores, get() takes out; maxsize > 0 bounds it (unknown: taken as bounded) */
+    const VlVal *d = vl_new_seq(F, VL_SEQ_DEQUE, expr);
+    const VlVal *size = kwarg(a, "maxsize");
+    if (!size && a->npos >= 1) size = a->pos[0];
+    int64_t n = 0;
+    if (size && !(size->n == 1 && size->objs[0]->kind == VL_O_INT && size->objs[0]->num_known &&
+                  (n = (int64_t)(int32_t)size->objs[0]->index) <= 0)) {
+      VlObj o = *d->objs[0];
+      o.flags |= VL_F_BOUNDED;
+      return vl_val1(V(F), vl_obj(V(F), o));
+    }
+    return d;
+  }
+  if ((strcmp(q, "collections.namedtuple") == 0 || strcmp(q, "typing.NamedTuple") == 0) && a->npos >= 1) {
+    /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments */
+    VlObj o = {.kind = VL_O_LIB, .name = "collections.namedtuple:class", .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
   if (strcmp(q, "heapq.heappush") == 0 && a->npos >= 2) {
     store_event(F, VL_ST_HEAPPUSH, a->pos[0], a->pos[1], a->pos_expr[1], a->pos_expr[0], false, 0);
     add_elems_to(F, a->pos[0], a->pos[1]);
@@ -2435,7 +2464,9 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
+      if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
+        add_val(&acc, tuple_of(F, a->pos, (uint16_t)a->npos)); /* Step(obs[0], r): a tuple of them */
+      } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
         add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
       } else if (o->name && strcmp(o->name, "operator.attrgetter") == 0 && a->npos >= 1 && o->nitems) {
