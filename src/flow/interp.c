@@ -624,7 +624,9 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
   if (stop && stops[1] && stops[1]->n == 1 && stops[1]->objs[0]->kind == VL_O_INT &&
       (stops[1]->objs[0]->flags & VL_F_FRACTION))
     stop = false;
-  bool neg_start = part[0] && vl_expr(m, part[0])->op == VL_E_INT && vl_expr(m, part[0])->sub;
+  /* a[-3:], a[-WIN:]: the last few (a negated name or call counts as a stop does) */
+  const VlExpr *sx = part[0] ? vl_expr(m, part[0]) : NULL;
+  bool neg_start = sx && ((sx->op == VL_E_INT && sx->sub) || (sx->op == VL_E_UNOP && sx->sub == '-'));
   ix->narrows[i] = stop || neg_start;
 }
 
