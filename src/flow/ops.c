@@ -1928,6 +1928,21 @@ static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   return seq;
 }
 
+/* list(c), tuple(c), sorted(c), set(c): a new container holding all that c holds.  When c is a
+ * container, the copy names it as its base, so that what the copy carries out of a function
+ * (`return list(keys)`) counts as c escaping (retain.c: reach). */
+static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+  const VlVal *seq = collect(F, kind, it, expr, arg_expr);
+  const VlObj *from[VL_VAL_MAX + 1];
+  size_t n = 0;
+  for (uint16_t i = 0; it && i < it->n && n < VL_VAL_MAX; i++)
+    if (it->objs[i]->kind == VL_O_SEQ) from[n++] = it->objs[i];
+  if (!n) return seq;
+  VlObj c = *seq->objs[0];
+  c.base = vl_val_of(V(F), from, n);
+  return vl_val1(V(F), vl_obj(V(F), c));
+}
+
 static bool any_array_arg(const Args *a) {
   for (int i = 0; i < a->npos; i++)
     if (vl_val_has(a->pos[i], VL_O_ARRAY) || vl_val_has(a->pos[i], VL_O_SYM) || vl_val_has(a->pos[i], VL_O_OBJ))
@@ -2023,10 +2038,9 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     const VlVal *v = restep(F, raw_elems(F, first, expr, 0), &r, 0);
     return a->npos >= 2 ? vl_join(V(F), v, a->pos[1]) : v;
   }
-  if (strcmp(name, "list") == 0) return collect(F, VL_SEQ_LIST, first, expr, first_expr);
-  if (strcmp(name, "sorted") == 0) return collect(F, VL_SEQ_LIST, first, expr, first_expr);
-  if (strcmp(name, "tuple") == 0) return collect(F, VL_SEQ_TUPLE, first, expr, first_expr);
-  if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) return collect(F, VL_SEQ_SET, first, expr, first_expr);
+  if (strcmp(name, "list") == 0 || strcmp(name, "sorted") == 0) return copy_of(F, VL_SEQ_LIST, first, expr, first_expr);
+  if (strcmp(name, "tuple") == 0) return copy_of(F, VL_SEQ_TUPLE, first, expr, first_expr);
+  if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) return copy_of(F, VL_SEQ_SET, first, expr, first_expr);
   if (strcmp(name, "dict") == 0) {
     const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
     for (int i = 0; i < a->nkw; i++) vl_heap_add_elem(F, d->objs[0]->site, a->kw[i]);
