@@ -257,6 +257,25 @@ static void pyproject_inline_and_dotted_forms(void **state) {
   vl_config_delete(c);
 }
 
+/* Other tools' arrays of tables repeat their keys in each element: a valid pyproject.toml, which
+ * discovery reads too (it was refused: "key `tool.mypy.overrides.module` is defined twice"). */
+static void pyproject_arrays_of_tables(void **state) {
+  Tree *t = *state;
+  put(t, "pyproject.toml",
+      "[tool.viewleak]\n"
+      "select = [\"VL001\"]\n"
+      "[[tool.mypy.overrides]]\n"
+      "module = \"a.*\"\n"
+      "ignore_errors = true\n"
+      "[[tool.mypy.overrides]]\n"
+      "module = \"b.*\"\n"
+      "ignore_errors = true\n");
+  VlConfig *c = load_ok(t, "pyproject.toml");
+  assert_list(&c->select, (const char *const[]){"VL001"}, 1);
+  vl_config_delete(c);
+  assert_found(t, "", "pyproject.toml");
+}
+
 static void pyproject_without_table_is_not_a_config(void **state) {
   Tree *t = *state;
   put(t, "pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.black]\nline-length = 100\n");
@@ -1020,6 +1039,7 @@ int main(void) {
       T(dot_viewleak_toml_every_key),
       T(pyproject_every_key),
       T(pyproject_inline_and_dotted_forms),
+      T(pyproject_arrays_of_tables),
       T(pyproject_without_table_is_not_a_config),
       T(pyproject_empty_table_is_a_config),
       T(defaults),

@@ -205,6 +205,29 @@ static void error_defined_twice(void **state) {
   assert_string_equal(d->entries[2].parts[0], "after");
 }
 
+/* Each [[t]] starts a new table: its keys, and those of its sub-tables, may repeat the previous
+ * element's (pyproject.toml's [[tool.mypy.overrides]]); within one element they may not. */
+static void array_of_tables_elements(void **state) {
+  const VlTomlDoc *d = read_ok(state,
+                               "[[tool.mypy.overrides]]\n"
+                               "module = \"a\"\n"
+                               "[tool.mypy.overrides.sub]\n"
+                               "x = 1\n"
+                               "[[tool.mypy.overrides]]\n"
+                               "module = \"b\"\n"
+                               "[tool.mypy.overrides.sub]\n"
+                               "x = 2\n"
+                               "[tool.other]\n"
+                               "module = \"c\"\n");
+  assert_int_equal(d->count, 5);
+  static const size_t element[] = {1, 1, 2, 2, 0};
+  for (size_t i = 0; i < d->count; i++) assert_int_equal(d->entries[i].element, element[i]);
+  assert_string_equal(d->entries[2].value.text, "b");
+  doc_teardown(state);
+  read_fails(state, "[[t]]\nk = 1\n[t.sub]\nx = 1\n[[t]]\nk = 2\n[t.sub]\nx = 2\nx = 3\n",
+             "key `t.sub.x` is defined twice", 8, 4);
+}
+
 static void quoted_dot_is_not_a_duplicate(void **state) {
   const VlTomlDoc *d = read_ok(state, "a.b = 1\n\"a.b\" = 2\n");
   assert_int_equal(d->count, 2);
@@ -214,7 +237,7 @@ int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, doc_teardown)
   const struct CMUnitTest tests[] = {
       T(scalars), T(arrays), T(tables_flatten_in_document_order), T(empty_document), T(error_syntax),
-      T(error_syntax_missing_value), T(error_nested_too_deeply), T(error_defined_twice),
+      T(error_syntax_missing_value), T(error_nested_too_deeply), T(error_defined_twice), T(array_of_tables_elements),
       T(quoted_dot_is_not_a_duplicate),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

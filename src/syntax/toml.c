@@ -14,10 +14,19 @@
 
 const TSLanguage *tree_sitter_toml(void);
 
+/* An array-of-tables header seen, and the number of its latest element. */
+typedef struct ArrayHeader {
+  char *id; /* key_id of its path */
+  size_t element;
+} ArrayHeader;
+
 typedef struct Reader {
   const char *text;
   VlTomlDoc *doc;
   size_t cap;
+  size_t element; /* the array-of-tables element of the pairs being read, or 0 */
+  ArrayHeader *arrays;
+  size_t narrays, nelements;
 } Reader;
 
 static bool is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
@@ -190,6 +199,39 @@ static bool key_parts(Reader *r, TSNode key, char **parts, int *n) {
   return fail_at(r, key, vl_xstrdup("unexpected key"));
 }
 
+/* A heap string naming a key path unambiguously (a quoted part may hold dots): "<length>:<part>" per
+ * part.  One path's id is a prefix of another's exactly when the path is a prefix of the other. */
+static char *key_id(char *const *parts, int n) {
+  VlBuf id = {0};
+  vl_buf_append(&id, "", 0);
+  for (int p = 0; p < n; p++) vl_buf_printf(&id, "%zu:%s", strlen(parts[p]), parts[p]);
+  return id.data;
+}
+
+/* The element the pairs under a header belong to: a [[path]] header starts a new one; a [path]
+ * header belongs to the latest element of the longest array-of-tables path it extends (or none). */
+static size_t header_element(Reader *r, char *const *parts, int n, bool array) {
+  char *id = key_id(parts, n);
+  if (array) {
+    size_t k = 0;
+    while (k < r->narrays && strcmp(r->arrays[k].id, id) != 0) k++;
+    if (k == r->narrays) {
+      r->arrays = vl_xrealloc(r->arrays, (r->narrays + 1) * sizeof(ArrayHeader));
+      r->arrays[r->narrays++] = (ArrayHeader){id, 0};
+    } else {
+      free(id);
+    }
+    return r->arrays[k].element = ++r->nelements;
+  }
+  size_t best = 0, best_len = 0;
+  for (size_t k = 0; k < r->narrays; k++) {
+    size_t len = strlen(r->arrays[k].id);
+    if (len > best_len && strncmp(r->arrays[k].id, id, len) == 0) best = r->arrays[k].element, best_len = len;
+  }
+  free(id);
+  return best;
+}
+
 /* Takes the parts (heap strings). */
 static void push_entry(Reader *r, char **parts, int n, TSNode value) {
   VlTomlDoc *d = r->doc;
@@ -201,6 +243,7 @@ static void push_entry(Reader *r, char **parts, int n, TSNode value) {
   memset(e, 0, sizeof *e);
   for (int i = 0; i < n; i++) e->parts[i] = parts[i];
   e->nparts = n;
+  e->element = r->element;
   read_value(r, value, &e->value);
 }
 
@@ -260,23 +303,19 @@ char *vl_toml_key_text(const VlTomlEntry *entry, int from) {
   return key.data;
 }
 
-/* A heap string naming e's key path unambiguously (a quoted part may hold dots): "<length>:<part>"
- * per part. */
-static char *key_id(const VlTomlEntry *e) {
-  VlBuf id = {0};
-  vl_buf_append(&id, "", 0);
-  for (int p = 0; p < e->nparts; p++) vl_buf_printf(&id, "%zu:%s", strlen(e->parts[p]), e->parts[p]);
-  return id.data;
-}
 
-/* TOML forbids defining a key twice: each key path is looked up in a hash set of those seen.  On a
- * duplicate, the entries from it on are dropped. */
+/* TOML forbids defining a key twice: each key path (with its array-of-tables element) is looked up
+ * in a hash set of those seen.  On a duplicate, the entries from it on are dropped. */
 static void check_duplicates(VlTomlDoc *d) {
   VlStrMap seen = {0};
   char **ids = vl_xcalloc(d->count ? d->count : 1, sizeof(char *));
   size_t i = 0, first;
   for (; i < d->count; i++) {
-    ids[i] = key_id(&d->entries[i]);
+    char *path = key_id(d->entries[i].parts, d->entries[i].nparts);
+    VlBuf id = {0};
+    vl_buf_printf(&id, "%zu#%s", d->entries[i].element, path);
+    free(path);
+    ids[i] = id.data;
     if (vl_strmap_get(&seen, ids[i], &first)) break;
     vl_strmap_put(&seen, ids[i], i);
   }
@@ -304,7 +343,7 @@ static void check_duplicates(VlTomlDoc *d) {
 /* document -> (pair | table | table_array_element)* */
 bool vl_toml_read(const char *text, size_t len, VlTomlDoc *out) {
   *out = (VlTomlDoc){0};
-  Reader r = {text, out, 0};
+  Reader r = {text, out, 0, 0, NULL, 0, 0};
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_toml());
   TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
@@ -318,13 +357,18 @@ bool vl_toml_read(const char *text, size_t len, VlTomlDoc *out) {
       else if (is(ch, "table") || is(ch, "table_array_element")) {
         char *prefix[VL_TOML_MAX_KEY_PARTS];
         int np = 0;
-        if (key_parts(&r, ts_node_named_child(ch, 0), prefix, &np)) flatten_pairs(&r, ch, prefix, np);
+        if (key_parts(&r, ts_node_named_child(ch, 0), prefix, &np)) {
+          r.element = header_element(&r, prefix, np, is(ch, "table_array_element"));
+          flatten_pairs(&r, ch, prefix, np);
+        }
         for (int k = 0; k < np; k++) free(prefix[k]); /* the parts read before a failure too */
       }
     }
   }
   ts_tree_delete(tree);
   ts_parser_delete(parser);
+  for (size_t k = 0; k < r.narrays; k++) free(r.arrays[k].id);
+  free(r.arrays);
   if (out->error) { /* a syntax or key error: nothing is usable */
     char *error = out->error;
     uint32_t row = out->error_row, col = out->error_col;

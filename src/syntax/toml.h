@@ -8,8 +8,9 @@
  *   [t.u] (no pairs)                       t.u = TABLE (an empty table is an entry of its own)
  *   [[v]] (no pairs)                       v = ARRAY [TABLE]
  *   e = { f = [1, "y"], g = {} }           e.f = ARRAY [INTEGER 1, STRING "y"]; e.g = TABLE
- *   [[arr]] / h = 2                        arr.h = INTEGER 2 (an element of an array of tables is
- *                                          read as the table it starts)
+ *   [[arr]] / h = 2                        arr.h = INTEGER 2, element 1 (each element of an array
+ *   [[arr]] / h = 3                        arr.h = INTEGER 3, element 2  of tables is read as the table
+ *                                          it starts, numbered so that its keys may repeat)
  *
  * Entries are in document order.  Inline tables are flattened into entries, except inside arrays
  * (there an inline table is one TABLE value whose pairs are not read).  Strings are decoded (escapes,
@@ -50,6 +51,10 @@ typedef struct VlTomlValue {
 typedef struct VlTomlEntry {
   char *parts[VL_TOML_MAX_KEY_PARTS]; /* the key path, each part decoded (a quoted part may hold dots) */
   int nparts;
+  /* 0, or the 1-based number (in document order, over all [[...]] headers) of the array-of-tables
+   * element the entry belongs to, sub-tables ([arr.sub] after [[arr]]) included: entries of
+   * different elements may share a key path. */
+  size_t element;
   VlTomlValue value;
 } VlTomlEntry;
 
