@@ -27,6 +27,7 @@ typedef struct Reader {
   size_t element; /* the array-of-tables element of the pairs being read, or 0 */
   ArrayHeader *arrays;
   size_t narrays, nelements;
+  VlStrMap array_ids; /* ArrayHeader.id -> its index in arrays */
 } Reader;
 
 static bool is(TSNode n, const char *type) { return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0; }
@@ -209,27 +210,28 @@ static char *key_id(char *const *parts, int n) {
 }
 
 /* The element the pairs under a header belong to: a [[path]] header starts a new one; a [path]
- * header belongs to the latest element of the longest array-of-tables path it extends (or none). */
+ * header belongs to the latest element of the longest array-of-tables path it extends (or none).
+ * A hash lookup per prefix of the path: linear in the headers. */
 static size_t header_element(Reader *r, char *const *parts, int n, bool array) {
-  char *id = key_id(parts, n);
-  if (array) {
-    size_t k = 0;
-    while (k < r->narrays && strcmp(r->arrays[k].id, id) != 0) k++;
-    if (k == r->narrays) {
-      r->arrays = vl_xrealloc(r->arrays, (r->narrays + 1) * sizeof(ArrayHeader));
-      r->arrays[r->narrays++] = (ArrayHeader){id, 0};
-    } else {
-      free(id);
+  for (int len = n; len > 0; len--) {
+    char *id = key_id(parts, len);
+    size_t k;
+    bool known = vl_strmap_get(&r->array_ids, id, &k);
+    if (array && len == n) {
+      if (!known) {
+        k = r->narrays;
+        r->arrays = vl_xrealloc(r->arrays, (r->narrays + 1) * sizeof(ArrayHeader));
+        r->arrays[r->narrays++] = (ArrayHeader){id, 0};
+        vl_strmap_put(&r->array_ids, id, k); /* the map borrows the id, freed with the reader */
+      } else {
+        free(id);
+      }
+      return r->arrays[k].element = ++r->nelements;
     }
-    return r->arrays[k].element = ++r->nelements;
+    free(id);
+    if (known) return r->arrays[k].element;
   }
-  size_t best = 0, best_len = 0;
-  for (size_t k = 0; k < r->narrays; k++) {
-    size_t len = strlen(r->arrays[k].id);
-    if (len > best_len && strncmp(r->arrays[k].id, id, len) == 0) best = r->arrays[k].element, best_len = len;
-  }
-  free(id);
-  return best;
+  return 0;
 }
 
 /* Takes the parts (heap strings). */
@@ -343,7 +345,7 @@ static void check_duplicates(VlTomlDoc *d) {
 /* document -> (pair | table | table_array_element)* */
 bool vl_toml_read(const char *text, size_t len, VlTomlDoc *out) {
   *out = (VlTomlDoc){0};
-  Reader r = {text, out, 0, 0, NULL, 0, 0};
+  Reader r = {text, out, 0, 0, NULL, 0, 0, {0}};
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, tree_sitter_toml());
   TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
@@ -367,6 +369,7 @@ bool vl_toml_read(const char *text, size_t len, VlTomlDoc *out) {
   }
   ts_tree_delete(tree);
   ts_parser_delete(parser);
+  vl_strmap_free(&r.array_ids);
   for (size_t k = 0; k < r.narrays; k++) free(r.arrays[k].id);
   free(r.arrays);
   if (out->error) { /* a syntax or key error: nothing is usable */
