@@ -1,17 +1,9 @@
 /* config.h: project configuration, Ruff-style: the [tool.viewleak] table of a pyproject.toml, or the
  * top level of a viewleak.toml / .viewleak.toml.
  *
- * The keys, their types and meanings are one table, driver/config_keys.c.  The module's parts, each
- * behind the functions below (docs/design.md, "Configuration"):
- *
- *   syntax/toml.c           TOML text -> key path = typed value entries (nothing viewleak-specific)
- *   driver/config_keys.c    the key table: what each key is, which field of VlConfig it fills
- *   driver/config.c         loading: the entries checked against the key table into a VlConfig
- *   driver/config_find.c    discovery: the configuration file that applies in a folder
- *   driver/glob.c           globs anchored at a folder
- *   driver/config_files.c   include, exclude and their defaults, over glob.c
- *   driver/config_select.c  the rule selection for a file: select, extend-select, ignore,
- *                           per-file-ignores, command-line overrides
+ * The keys, their types and meanings are one table, driver/config_keys.c.  The module is split by
+ * part, one file each (named by the sections below; the TOML reader is syntax/toml.c, the globs
+ * driver/glob.c): docs/design.md, "Configuration", lists them.
  *
  * Sources, nearest to the checked file first (per folder: .viewleak.toml, then viewleak.toml, then a
  * pyproject.toml that has a [tool.viewleak] table).  Globs are matched against the path relative to
