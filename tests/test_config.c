@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "driver/config.h"
+#include "driver/config_keys.h"
 #include "driver/project.h"
 #include "viewleak/viewleak.h"
 
@@ -257,6 +258,25 @@ static void pyproject_inline_and_dotted_forms(void **state) {
   vl_config_delete(c);
 }
 
+/* Other tools' arrays of tables repeat their keys in each element: a valid pyproject.toml, which
+ * discovery reads too (it was refused: "key `tool.mypy.overrides.module` is defined twice"). */
+static void pyproject_arrays_of_tables(void **state) {
+  Tree *t = *state;
+  put(t, "pyproject.toml",
+      "[tool.viewleak]\n"
+      "select = [\"VL001\"]\n"
+      "[[tool.mypy.overrides]]\n"
+      "module = \"a.*\"\n"
+      "ignore_errors = true\n"
+      "[[tool.mypy.overrides]]\n"
+      "module = \"b.*\"\n"
+      "ignore_errors = true\n");
+  VlConfig *c = load_ok(t, "pyproject.toml");
+  assert_list(&c->select, (const char *const[]){"VL001"}, 1);
+  vl_config_delete(c);
+  assert_found(t, "", "pyproject.toml");
+}
+
 static void pyproject_without_table_is_not_a_config(void **state) {
   Tree *t = *state;
   put(t, "pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.black]\nline-length = 100\n");
@@ -357,24 +377,26 @@ static void error_duplicate_key(void **state) {
 
 static void error_wrong_type_every_list_key(void **state) {
   Tree *t = *state;
-  static const char *const keys[] = {"select", "extend-select", "ignore", "exclude", "extend-exclude",
-                                     "extend-copy-functions", "extend-view-functions", "extend-array-producers",
-                                     "include", "extend-include"};
-  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+  size_t nlists = 0;
+  for (size_t i = 0; i < vl_config_key_count(); i++) { /* every key whose value is a list */
+    const VlConfigKey *k = vl_config_key_at(i);
+    if (k->type != VL_CONFIG_RULES && k->type != VL_CONFIG_GLOBS && k->type != VL_CONFIG_NAMES) continue;
+    nlists++;
     char text[256], err[512], needle[64];
     /* a string where an array is wanted (the commonest mistake) */
-    snprintf(text, sizeof text, "# line 1\n%s = \"VL001\"\n", keys[i]);
+    snprintf(text, sizeof text, "# line 1\n%s = \"VL001\"\n", k->name);
     put(t, "viewleak.toml", text);
     load_fails(t, "viewleak.toml", err, sizeof err);
-    snprintf(needle, sizeof needle, "`%s`", keys[i]);
+    snprintf(needle, sizeof needle, "`%s`", k->name);
     assert_error_at(t, err, "viewleak.toml", 2, needle);
     assert_non_null(strstr(err, "array"));
     /* an array with a non-string element, reported on the element's line */
-    snprintf(text, sizeof text, "%s = [\n  \"VL001\",\n  1,\n]\n", keys[i]);
+    snprintf(text, sizeof text, "%s = [\n  \"VL001\",\n  1,\n]\n", k->name);
     put(t, "viewleak.toml", text);
     load_fails(t, "viewleak.toml", err, sizeof err);
     assert_error_at(t, err, "viewleak.toml", 3, needle);
   }
+  assert_true(nlists > 0);
   char err[512];
   put(t, "viewleak.toml", "[per-file-ignores]\n\"tests/*.py\" = \"VL001\"\n");
   load_fails(t, "viewleak.toml", err, sizeof err);
@@ -1020,6 +1042,7 @@ int main(void) {
       T(dot_viewleak_toml_every_key),
       T(pyproject_every_key),
       T(pyproject_inline_and_dotted_forms),
+      T(pyproject_arrays_of_tables),
       T(pyproject_without_table_is_not_a_config),
       T(pyproject_empty_table_is_a_config),
       T(defaults),

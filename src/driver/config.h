@@ -1,29 +1,14 @@
-/* config.h: project configuration, Ruff-style.
+/* config.h: project configuration, Ruff-style: the [tool.viewleak] table of a pyproject.toml, or the
+ * top level of a viewleak.toml / .viewleak.toml.
+ *
+ * The keys, their types and meanings are one table, driver/config_keys.c.  The module is split by
+ * part, one file each (named by the sections below; the TOML reader is syntax/toml.c, the globs
+ * driver/glob.c): docs/design.md, "Configuration", lists them.
  *
  * Sources, nearest to the checked file first (per folder: .viewleak.toml, then viewleak.toml, then a
- * pyproject.toml that has a [tool.viewleak] table):
- *
- *   key                      type                   meaning
- *   select                   [codes or prefixes]    rules to run (replaces the default set)
- *   extend-select            [codes or prefixes]    rules to add to the set
- *   ignore                   [codes or prefixes]    rules to skip (wins over select)
- *   per-file-ignores         {glob = [codes]}       rules to skip in matching files
- *   exclude                  [globs]                files/folders not to walk (replaces the defaults)
- *   extend-exclude           [globs]                more files/folders not to walk
- *   include                  [globs]                files to check when walking folders (replaces the
- *                                                   defaults "*.py", "*.pyi", "*.ipynb")
- *   extend-include           [globs]                more files to check when walking folders
- *   respect-gitignore        true | false           skip what git ignores when walking (default true)
- *   extend-copy-functions    [qualified names]      project helpers that return a new array
- *   extend-view-functions    [qualified names]      project helpers that return a view of their first argument
- *   extend-array-producers   [qualified names]      project helpers that make a new array from nothing
- *   cache-dir                "path"                 the result cache's folder (relative to the config's
- *                                                   folder); read from the configuration of the current
- *                                                   folder only, as Ruff's
- *
- * Globs are matched (fnmatch) against the path relative to the config file's folder, and against the
- * file or folder name alone.  TOML is parsed with the vendored tree-sitter TOML grammar.  A VlConfig
- * is immutable once loaded; loading is thread-safe. */
+ * pyproject.toml that has a [tool.viewleak] table).  Globs are matched against the path relative to
+ * the config file's folder, and against the file or folder name alone (glob.h).  A VlConfig is
+ * immutable once loaded; loading is thread-safe. */
 #ifndef VL_DRIVER_CONFIG_H
 #define VL_DRIVER_CONFIG_H
 #include <stdbool.h>
@@ -53,9 +38,7 @@ typedef struct VlConfig {
   char *cache_dir; /* as written; NULL when not set */
 } VlConfig;
 
-/* The keys of the table above, in its order. */
-extern const char *const vl_config_keys[];
-extern const size_t vl_config_nkeys;
+/* ---- config.c ---- */
 
 /* Loads a config file.  pyproject.toml files are read from [tool.viewleak]; other names from the top
  * level.  Returns NULL with "path:line: message" in err on a syntax error, an unknown key or a bad
@@ -65,20 +48,27 @@ VlConfig *vl_config_load(const char *path, bool *found, char *err, size_t errlen
 /* The defaults (no file). */
 VlConfig *vl_config_default(void);
 void vl_config_delete(VlConfig *self);
+/* The library extensions this config adds (borrowed; valid while the config lives). */
+VlLibraryExtensions vl_config_extensions(const VlConfig *self);
+
+/* ---- config_find.c ---- */
 
 /* The config file that applies in folder `dir` (searching upwards), or NULL. Caller frees. */
 char *vl_config_find(const char *dir);
 
+/* ---- config_select.c ---- */
+
 /* The rule selection for `path` under this config, with CLI overrides applied after it. */
 VlSelection *vl_config_selection(const VlConfig *self, const char *path, const VlStrList *cli_select,
                                  const VlStrList *cli_extend_select, const VlStrList *cli_ignore);
+
+/* ---- config_files.c ---- */
+
 /* Does the glob (as in `exclude`, relative to the config's folder) match this file or folder? */
 bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path);
 /* True when the walker should skip `path` (a file or folder found while walking). */
 bool vl_config_excludes(const VlConfig *self, const char *path);
 /* True when a file found while walking is one to check (include, extend-include). */
 bool vl_config_includes(const VlConfig *self, const char *path);
-/* The library extensions this config adds (borrowed; valid while the config lives). */
-VlLibraryExtensions vl_config_extensions(const VlConfig *self);
 
 #endif

@@ -328,3 +328,10 @@ char *vl_abs_path(const char *path) {
   if (!b.len) vl_buf_puts(&b, "/");
   return b.data;
 }
+
+char *vl_path_dir(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return vl_xstrdup(".");
+  if (slash == path) return vl_xstrdup("/");
+  return vl_xstrndup(path, (size_t)(slash - path));
+}

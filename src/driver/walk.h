@@ -56,4 +56,6 @@ bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen)
 char *vl_abs_path(const char *path);
 /* `path` relative to the current directory when it lies below it, else as given.  Caller frees. */
 char *vl_display_path(const char *path);
+/* The folder part of `path`: "." when it has none, "/" for a file at the root.  Caller frees. */
+char *vl_path_dir(const char *path);
 #endif
