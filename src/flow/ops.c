@@ -2292,6 +2292,9 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
              .nd = vl_nd_unknown()};
+  if (k && !vl_class_method(F, k, "__setattr__", 0) && !vl_class_method(F, k, "__getattr__", 0) &&
+      !vl_class_method(F, k, "__getattribute__", 0))
+    o.flags |= VL_F_PLAIN;
   const VlVal *inst = vl_val1(V(F), vl_obj(V(F), o));
   const VlFuncInfo *init = k ? vl_class_method(F, k, "__init__", 0) : NULL;
   if (init) {

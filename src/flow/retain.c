@@ -184,6 +184,31 @@ static bool filled_by_stores(const Frame *F, const VlSite *site) {
 /* The partial views the store puts into the container (for extend: each element's). */
 /* `every`: all elements of what holds v are stored (c.extend(np.split(a, k)), d.update(zip(keys,
  * rows))): a piece that is one of every piece (VL_F_EVERY) pins nothing they do not show. */
+/* The base sites of the views instance o's attributes hold, and those of the instances it holds
+ * (two levels), into out (at most 16). */
+static void field_view_bases(const Frame *F, const VlObj *o, const VlSite **out, int *n, int depth) {
+  VlHeapEntry *e = o->site && depth < 2 ? vl_heap_find(F, o->site) : NULL;
+  for (uint16_t k = 0; e && k < e->nattrs; k++)
+    for (uint16_t j = 0; j < e->attrs[k].val->n && *n < 16; j++) {
+      const VlObj *x = e->attrs[k].val->objs[j];
+      if (x->kind == VL_O_ARRAY && x->sub && x->site) out[(*n)++] = x->site;
+      else if (x->kind == VL_O_INST) field_view_bases(F, x, out, n, depth + 1);
+    }
+}
+
+/* Do two fields of instance o (or of the instances it holds) view the same array?  A record of the
+ * pieces of one result (detectron2's Instances: pred_boxes of boxes[:, :4], scores of boxes[:, 4])
+ * shows it all; kept together they pin nothing more. */
+static bool pieces_in_fields(const Frame *F, const VlObj *o) {
+  const VlSite *bases[16];
+  int n = 0;
+  field_view_bases(F, o, bases, &n, 0);
+  for (int i = 0; i < n; i++)
+    for (int j = i + 1; j < n; j++)
+      if (bases[i] == bases[j]) return true;
+  return false;
+}
+
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
@@ -215,8 +240,9 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
       if (e) stored_views(F, e->elem, false, every || elements, out, n, depth + 1);
     } else if (o->kind == VL_O_ITER && elements && o->elem) {
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
-    } else if (o->kind == VL_O_INST && o->site) { /* episode.append(Step(obs[0])): the arrays its attributes
-                                                     hold (containers it holds are followed where filled) */
+    } else if (o->kind == VL_O_INST && o->site && (o->flags & VL_F_PLAIN) && !pieces_in_fields(F, o)) {
+      /* episode.append(Step(obs[0])): the arrays its attributes hold (containers it holds are
+       * followed where filled) */
       VlHeapEntry *e = vl_heap_find(F, o->site);
       for (uint16_t k = 0; e && k < e->nattrs; k++)
         if (!vl_val_has(e->attrs[k].val, VL_O_SEQ) && !vl_val_has(e->attrs[k].val, VL_O_INST))

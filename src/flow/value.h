@@ -144,6 +144,8 @@ enum {
   VL_F_OF_WHOLE = 1 << 1, /* views (the bit is per kind): indexed straight from the whole base (a[:, j],
                              not last[:, j] of last = a[:, -2:]): slabs of it that together make an
                              axis show the whole base */
+  VL_F_PLAIN = 1 << 1,    /* INST: of a project class that does not intercept attributes (__setattr__,
+                             __getattr__): what its attributes hold is what was assigned to them */
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
                              when the deferred operation beside it resolves to something known */
