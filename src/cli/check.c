@@ -803,6 +803,8 @@ static void print_settings(Run *run, const char *path) {
   if (c->has_exclude) print_list(out, "exclude", &c->exclude);
   else fprintf(out, "exclude = (the defaults)\n");
   print_list(out, "extend-exclude", &c->extend_exclude);
+  print_list(out, "include", c->has_include ? &c->include : vl_config_default_includes());
+  print_list(out, "extend-include", &c->extend_include);
   fprintf(out, "respect-gitignore = %s\n", c->respect_gitignore ? "true" : "false");
   print_list(out, "extend-copy-functions", &c->copy_functions);
   print_list(out, "extend-view-functions", &c->view_functions);

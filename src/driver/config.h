@@ -68,6 +68,8 @@ VlSelection *vl_config_selection(const VlConfig *self, const char *path, const V
 bool vl_config_matches(const VlConfig *self, const char *pattern, const char *path);
 /* True when the walker should skip `path` (a file or folder found while walking). */
 bool vl_config_excludes(const VlConfig *self, const char *path);
+/* The files checked when walking folders unless `include` replaces them ("*.py", ...). */
+const VlStrList *vl_config_default_includes(void);
 /* True when a file found while walking is one to check (include, extend-include). */
 bool vl_config_includes(const VlConfig *self, const char *path);
 

@@ -14,6 +14,11 @@ static const char *const default_excludes[] = {".git", "__pycache__", ".venv", "
 /* Files checked when walking folders unless the configuration's `include` replaces this list. */
 static const char *const default_includes[] = {"*.py", "*.pyi", "*.ipynb"};
 
+const VlStrList *vl_config_default_includes(void) {
+  static const VlStrList list = {(char **)default_includes, sizeof default_includes / sizeof *default_includes};
+  return &list;
+}
+
 static const char *name_of(const char *path) { return strrchr(path, '/') ? strrchr(path, '/') + 1 : path; }
 
 /* Does any glob of a or b match `path`? */
