@@ -7,6 +7,7 @@
  * it is fixed.  Single-threaded (one test forks a child that drops root to meet a read-only folder). */
 #define _XOPEN_SOURCE 700
 #include "testlib.h"
+#include "leak_source.h"
 
 #include <dirent.h>
 #include <ftw.h>
@@ -128,25 +129,7 @@ static const char *fixed(Ctx *c, const char *text, size_t len, bool unsafe_ok, s
 
 /* ---- vl_fix_source ---- */
 
-static const char leak[] = "import numpy as np\n"
-                           "\n"
-                           "\n"
-                           "def pick(data, n):\n"
-                           "    kept = []\n"
-                           "    for i in range(n):\n"
-                           "        kept.append(data[i, :])\n"
-                           "        data = np.delete(data, i, axis=0)\n"
-                           "    return kept\n";
-
-static const char leak_fixed[] = "import numpy as np\n"
-                                 "\n"
-                                 "\n"
-                                 "def pick(data, n):\n"
-                                 "    kept = []\n"
-                                 "    for i in range(n):\n"
-                                 "        kept.append(data[i, :].copy())\n"
-                                 "        data = np.delete(data, i, axis=0)\n"
-                                 "    return kept\n";
+/* leak, leak_fixed: leak_source.h */
 
 static void source_unsafe_fix_needs_opt_in(void **state) {
   Ctx *c = *state;

@@ -8,6 +8,7 @@
  * relative to it), removed by the teardown.  Single-threaded. */
 #define _XOPEN_SOURCE 700
 #include "testlib.h"
+#include "leak_source.h"
 
 #include <ftw.h>
 #include <limits.h>
@@ -133,26 +134,6 @@ static bool reports(const VlReport *r, const char *code) {
   }
   return false;
 }
-
-/* A view kept across a rebinding loop (VL001, an unsafe fix: `.copy()`), and the same fixed. */
-static const char leak[] = "import numpy as np\n"
-                           "\n"
-                           "\n"
-                           "def pick(data, n):\n"
-                           "    kept = []\n"
-                           "    for i in range(n):\n"
-                           "        kept.append(data[i, :])\n"
-                           "        data = np.delete(data, i, axis=0)\n"
-                           "    return kept\n";
-static const char leak_fixed[] = "import numpy as np\n"
-                                 "\n"
-                                 "\n"
-                                 "def pick(data, n):\n"
-                                 "    kept = []\n"
-                                 "    for i in range(n):\n"
-                                 "        kept.append(data[i, :].copy())\n"
-                                 "        data = np.delete(data, i, axis=0)\n"
-                                 "    return kept\n";
 
 /* ---- vl_unit_settings: the configuration, then the overrides ---- */
 

@@ -2156,9 +2156,9 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     const VlVal *d = vl_new_seq(F, VL_SEQ_DEQUE, expr);
     const VlVal *size = kwarg(a, "maxsize");
     if (!size && a->npos >= 1) size = a->pos[0];
-    int64_t n = 0;
-    if (size && !(size->n == 1 && size->objs[0]->kind == VL_O_INT && size->objs[0]->num_known &&
-                  (n = (int64_t)(int32_t)size->objs[0]->index) <= 0)) {
+    bool unbounded = !size || (size->n == 1 && size->objs[0]->kind == VL_O_INT && size->objs[0]->num_known &&
+                               (int32_t)size->objs[0]->index <= 0);
+    if (!unbounded) {
       VlObj o = *d->objs[0];
       o.flags |= VL_F_BOUNDED;
       return vl_val1(V(F), vl_obj(V(F), o));
