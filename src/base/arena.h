@@ -8,10 +8,17 @@
 typedef struct VlArena VlArena;
 
 VlArena *vl_arena_new(void);
+/* An arena for what lives until the end of a run while other arenas come and go: its blocks are
+ * mapped from the kernel, not taken from the heap, so they never sit between short-lived
+ * allocations and keep the heap from shrinking. */
+VlArena *vl_arena_new_mapped(void);
 /* Frees the arena and everything allocated in it.  NULL is a no-op. */
 void vl_arena_delete(VlArena *self);
-/* Zeroed memory that lives as long as the arena. */
+/* Zeroed memory that lives as long as the arena (size 0: a valid pointer to no bytes, for empty arrays). */
 void *vl_arena_alloc(VlArena *self, size_t size);
+/* The same, aligned for `align` (a power of two) only: what a type needs (VL_ARENA_NEW), not the
+ * most any type may need, so that small objects and strings take no padding. */
+void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align);
 /* Copies of strings, owned by the arena. */
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n);
 char *vl_arena_strdup(VlArena *self, const char *s);
@@ -22,7 +29,7 @@ size_t vl_arena_used(const VlArena *self);
 char *vl_arena_printf(VlArena *self, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *vl_arena_vprintf(VlArena *self, const char *fmt, va_list ap);
 
-#define VL_ARENA_NEW(arena, T) ((T *)vl_arena_alloc((arena), sizeof(T)))
-#define VL_ARENA_ARRAY(arena, T, n) ((T *)vl_arena_alloc((arena), sizeof(T) * (n)))
+#define VL_ARENA_NEW(arena, T) ((T *)vl_arena_alloc_aligned((arena), sizeof(T), _Alignof(T)))
+#define VL_ARENA_ARRAY(arena, T, n) ((T *)vl_arena_alloc_aligned((arena), sizeof(T) * (n), _Alignof(T)))
 
 #endif

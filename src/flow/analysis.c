@@ -87,7 +87,7 @@ VlProgram *vl_program_new(const VlKnowledge *know) {
   VlProgram *p = vl_xcalloc(1, sizeof(VlProgram));
   p->know = know;
   p->names = vl_arena_new();
-  p->shared = vl_arena_new();
+  p->shared = vl_arena_new_mapped();
   pthread_mutex_init(&p->lock, NULL);
   return p;
 }
@@ -274,7 +274,7 @@ static void build_infos(Analysis *an) {
     fi->qualname = fact_str(mi, vl_str(m, fn->qualname));
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
     fi->nparams = fn->nparams;
-    VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams + 1);
+    VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams);
     if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
@@ -493,7 +493,6 @@ static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth) {
     if (c.site) c.site = vl_site(V(F->an), any);
     c.flags &= (uint8_t)~VL_F_ASSUMED;
     c.expr = 0;
-    c.expr_mod = NULL;
     if (c.kind == VL_O_ARRAY) c.sub = 0;
     out[n++] = vl_obj(V(F->an), c);
   }
@@ -920,7 +919,7 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
         c.site = vl_site(V(F->an), s);
       }
     }
-    if (o->kind == VL_O_SYM && o->expr && o->expr_mod == F->an->mi) { /* deferred, in the loop: per step */
+    if (o->kind == VL_O_SYM && o->expr) { /* deferred, in the loop: per step */
       const VlExpr *x = vl_expr(m, o->expr);
       for (VlId l = F->loop_base; l && l < F->loop_base + F->nloop_memo; l++)
         if (m->loops[l].func == F->func && vl_loop_runs(m, l, x->start)) {
@@ -1398,7 +1397,6 @@ static const VlObj *ex_obj(Exporter *x, const VlObj *o) {
   /* where it was made here means nothing to the modules that read exports (positions of another
    * module are dropped when a summary is applied): dropping it lets equal objects share one copy */
   c.expr = 0;
-  c.expr_mod = NULL;
   c.site = ex_site(x, o->site);
   if (o->shape) c.shape = vl_shape(x->mi->vals, *o->shape);
   c.elem = o->elem ? ex_val(x, o->elem) : NULL;
@@ -1448,7 +1446,7 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
   c->yield_at = s->yield_at;
   c->yield_text = s->yield_text ? fact_str(x->mi, s->yield_text) : NULL;
   c->neffects = s->neffects;
-  VlEffect *ef = VL_ARENA_ARRAY(a, VlEffect, s->neffects + 1);
+  VlEffect *ef = VL_ARENA_ARRAY(a, VlEffect, s->neffects);
   for (uint32_t i = 0; i < s->neffects; i++) {
     ef[i] = s->effects[i];
     ef[i].target = ex_val(x, s->effects[i].target);
@@ -1460,13 +1458,13 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
   }
   c->effects = ef;
   c->nheap = s->nheap;
-  VlHeapEntry *h = VL_ARENA_ARRAY(a, VlHeapEntry, s->nheap + 1);
+  VlHeapEntry *h = VL_ARENA_ARRAY(a, VlHeapEntry, s->nheap);
   for (uint32_t i = 0; i < s->nheap; i++) {
     h[i] = s->heap[i];
     h[i].site = ex_site(x, s->heap[i].site);
     h[i].elem = ex_val(x, s->heap[i].elem);
     h[i].key = ex_val(x, s->heap[i].key);
-    h[i].attrs = VL_ARENA_ARRAY(a, VlAttr, s->heap[i].nattrs + 1);
+    h[i].attrs = VL_ARENA_ARRAY(a, VlAttr, s->heap[i].nattrs);
     for (uint16_t k = 0; k < s->heap[i].nattrs; k++)
       h[i].attrs[k] = (VlAttr){fact_str(x->mi, s->heap[i].attrs[k].name), ex_val(x, s->heap[i].attrs[k].val)};
   }
@@ -1497,11 +1495,11 @@ static void export_module(Analysis *an) {
     VlClassInfo *ci = &mi->classes[c];
     if (!ci->bases) vl_an_class(an, c);
     ci->bases = ex_val(&x, ci->bases);
-    VlAttr *cv = VL_ARENA_ARRAY(mi->facts, VlAttr, ci->nclassvars + 1);
+    VlAttr *cv = VL_ARENA_ARRAY(mi->facts, VlAttr, ci->nclassvars);
     for (uint16_t i = 0; i < ci->nclassvars; i++)
       cv[i] = (VlAttr){fact_str(mi, ci->classvars[i].name), ex_val(&x, ci->classvars[i].val)};
     ci->classvars = cv;
-    const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields + 1);
+    const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields);
     for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
     ci->fields = fields;
     /* instance attributes: the hints other modules will need */
@@ -1517,7 +1515,7 @@ static void export_module(Analysis *an) {
           if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
         }
     }
-    ci->attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, attrs.len + 1);
+    ci->attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, attrs.len);
     for (size_t j = 0; j < attrs.len; j++)
       ci->attrs[j] = (VlAttr){fact_str(mi, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
     ci->nattrs = (uint16_t)attrs.len;

@@ -845,7 +845,7 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
   } else {
     /* a generator expression: an iterator whose steps are the element, made per iteration */
     VlObj o = {.kind = VL_O_ITER, .nd = vl_nd_unknown(), .elem = elems, .site = vl_new_site(F, e, VL_HOW_OBJECT),
-               .index = inner, .expr = c->elem, .expr_mod = an->mi};
+               .index = inner, .expr = c->elem};
     result = vl_val1(V(F), vl_obj(V(F), o));
   }
   F->loop = outer_loop;

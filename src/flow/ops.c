@@ -74,8 +74,7 @@ static uint8_t fresh_layout(VlNdim nd) {
 
 static const VlObj *array_obj(Frame *F, bool view, const VlSite *site, uint8_t lib, VlNdim nd, uint8_t flags,
                               VlId expr) {
-  VlObj o = {.kind = VL_O_ARRAY, .sub = view, .site = site, .lib = lib, .nd = nd, .flags = flags, .expr = expr,
-             .expr_mod = expr ? F->an->mi : NULL};
+  VlObj o = {.kind = VL_O_ARRAY, .sub = view, .site = site, .lib = lib, .nd = nd, .flags = flags, .expr = expr};
   if (!view && site && site->kind == VL_SITE_NEW) o.layout = fresh_layout(nd);
   return vl_obj(V(F), o);
 }
@@ -94,8 +93,7 @@ const VlVal *vl_new_seq(Frame *F, VlSeqKind kind, VlId expr) {
  * known to be tensors (a DataLoader batch over a TensorDataset), else o's part. */
 static const VlObj *obj_part(Frame *F, const VlObj *o) {
   if (o->sub == VL_OBJ_TENSORS) {
-    VlObj t = {.kind = VL_O_ARRAY, .site = o->site, .lib = o->lib, .nd = vl_nd_unknown(), .expr = o->expr,
-               .expr_mod = o->expr_mod};
+    VlObj t = {.kind = VL_O_ARRAY, .site = o->site, .lib = o->lib, .nd = vl_nd_unknown(), .expr = o->expr};
     return vl_obj(V(F), t);
   }
   VlObj part = *o;
@@ -105,7 +103,7 @@ static const VlObj *obj_part(Frame *F, const VlObj *o) {
 
 static const VlObj *new_obj(Frame *F, VlId expr, uint8_t flags) {
   VlObj o = {.kind = VL_O_OBJ, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .nd = vl_nd_unknown(), .flags = flags,
-             .expr = expr, .expr_mod = F->an->mi};
+             .expr = expr};
   return vl_obj(V(F), o);
 }
 
@@ -128,7 +126,6 @@ static const VlObj *sym_obj(Frame *F, VlSymOp op, const VlVal *base, const char 
 static const VlObj *at_expr(Frame *F, const VlObj *sym, VlId expr) {
   VlObj c = *sym;
   c.expr = expr;
-  c.expr_mod = expr ? F->an->mi : NULL;
   return vl_obj(V(F), c);
 }
 
@@ -180,8 +177,7 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim nd) {
 static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr, uint8_t layout) {
   uint8_t flags = (uint8_t)((o->sub && (o->flags & VL_F_PARTIAL)) || partial ? VL_F_PARTIAL : 0);
   flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS));
-  VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr,
-             .expr_mod = expr ? F->an->mi : NULL, .shape = o->shape, .layout = layout};
+  VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr, .shape = o->shape, .layout = layout};
   return vl_obj(V(F), v);
 }
 
@@ -1148,7 +1144,7 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
  * attribute name (x.reshape), a function by the last part of its callee (torch.stack); NULL if none. */
 static const VlLibEntry *producer_entry(Frame *F, const VlObj *o, VlLibKind kind) {
   const VlModule *m = M(F);
-  if (!o->expr || o->expr_mod != F->an->mi || !o->lib || vl_expr(m, o->expr)->op != VL_E_CALL) return NULL;
+  if (!o->expr || !o->lib || vl_expr(m, o->expr)->op != VL_E_CALL) return NULL;
   VlId callee = vl_kid(m, o->expr, 0);
   const VlExpr *cx = vl_expr(m, callee);
   if (kind == VL_LIB_METHOD && cx->op != VL_E_ATTR) return NULL;
@@ -1165,7 +1161,7 @@ static bool literal_axis_size(Frame *F, const VlObj *o, int d, long *size) {
     *size = (long)o->shape->dims[d];
     return true;
   }
-  if (!o->expr || o->expr_mod != F->an->mi || vl_expr(m, o->expr)->op != VL_E_CALL) return false;
+  if (!o->expr || vl_expr(m, o->expr)->op != VL_E_CALL) return false;
   VlId call = o->expr;
   bool method = vl_expr(m, vl_kid(m, call, 0))->op == VL_E_ATTR;
   const VlLibEntry *e = producer_entry(F, o, method ? VL_LIB_METHOD : VL_LIB_FUNCTION);
@@ -1249,7 +1245,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
  * integer? Then one entry along it shows 1/k of o, and pins less than 8 times what it shows. */
 static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
   const VlModule *m = M(F);
-  if (o->kind != VL_O_ARRAY || o->sub || !o->lib || !o->expr || o->expr_mod != F->an->mi || !ax) return false;
+  if (o->kind != VL_O_ARRAY || o->sub || !o->lib || !o->expr || !ax) return false;
   const VlExpr *x = vl_expr(m, o->expr);
   if (x->op != VL_E_CALL || x->nkids < 2) return false;
   const VlLibEntry *se = producer_entry(F, o, VL_LIB_FUNCTION);
@@ -1373,8 +1369,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         shape = NULL;
       }
     }
-    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr,
-               .expr_mod = F->an->mi, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
     bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
     for (uint16_t i = 0; i < operand->n && records; i++)
@@ -1386,8 +1381,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
                         lib->id, nd, expr);
   case VL_FX_PRODUCER: {
-    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr,
-               .expr_mod = F->an->mi, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
     for (int i = 0; i < a->nkw; i++)
       if (strcmp(a->kwname[i], "dtype") == 0 && record_dtype(a->kw[i])) o.layout |= VL_L_RECORDS;
@@ -1420,7 +1414,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
     const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
-               .lib = id, .nd = nd, .expr = expr, .expr_mod = F->an->mi, .layout = fresh_layout(nd),
+               .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
     vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));
     return tuple;
@@ -1913,7 +1907,7 @@ static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   for (uint16_t i = 0; i < it->n; i++) {
     const VlObj *o = it->objs[i];
     if (o->kind != VL_O_ITER) continue;
-    if (o->expr && o->expr_mod == F->an->mi) at = o->expr;
+    if (o->expr) at = o->expr;
     else if (o->site && o->site->via && o->site->via->mod) yield = o->site->via, yield_text = o->name;
   }
   if (yield) {
@@ -2257,7 +2251,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     if (e) {
       if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
         VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
-                   .nd = vl_nd_unknown(), .expr = expr, .expr_mod = F->an->mi};
+                   .nd = vl_nd_unknown(), .expr = expr};
         /* over a TensorDataset, the default collate stacks each of its tensors: the parts are tensors */
         const VlVal *ds = a->npos ? a->pos[0] : NULL;
         for (int i = 0; i < a->nkw && !ds; i++)
@@ -2625,8 +2619,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       sh.dtype_sure = false;
       shape = vl_shape(V(F), sh);
     }
-    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr,
-               .expr_mod = F->an->mi, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
     return vl_val1(V(F), vl_obj(V(F), o));
   }

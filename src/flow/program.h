@@ -50,18 +50,18 @@ typedef struct VlEffect {
   uint8_t kind;  /* VlEffectKind */
   uint8_t store; /* VlStoreKind */
   bool key_varies;      /* SETITEM: the key differs from call to call */
-  const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
-                           (set_item(cache, "last", v)) stores into one slot on every call */
   bool each_element;    /* STORE: over one call, every element of the parameter the value is an element
                            of is stored (for row in rows: out.append(row)): a caller passing a whole
                            array stores all its rows, which show all of it */
+  uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
+  const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
+                           (set_item(cache, "last", v)) stores into one slot on every call */
   const VlVal *target;
   const char *name;     /* SETATTR */
   VlId func;            /* SETCELL: the closure's defining function */
   uint32_t slot;        /* SETCELL, SETGLOBAL */
   const VlVal *value;
   VlSpan at;            /* STORE: the stored expression (where a finding is reported) */
-  uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
   const char *text;     /* STORE: the stored expression's text, when short */
   const char *container;/* STORE: the container's text, when short */
 } VlEffect;

@@ -367,7 +367,7 @@ static bool column_pieces(const Frame *F, const VlSite *site, VlId L) {
     if (n == 16) return false; /* more than we look at */
     for (int k = 0; k < n; k++) {
       const VlObj *v = views[k];
-      if (!v->expr || v->expr_mod != F->an->mi) return false;
+      if (!v->expr) return false;
       bool again = false; /* the same piece, stored twice, is one piece */
       for (int q = 0; q < pieces && !again; q++) again = seen[q] == v->expr;
       if (again) continue;
@@ -433,7 +433,7 @@ static VlId single_index_item(const VlModule *m, VlId sub, int *axis) {
  * entries of that data, all of them as far as we can tell) or a constant equal to a's known size. */
 static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
   const VlModule *m = M(F);
-  if (!view->expr || view->expr_mod != F->an->mi || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi ||
+  if (!view->expr || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi ||
       !(view->flags & VL_F_OF_WHOLE))
     return false;
   int axis = 0;
@@ -586,7 +586,7 @@ static bool mentions(const Frame *F, VlId e, const char *name, int depth) {
 
 /* The name a view expression indexes (`data` in data[i][:, 0]), or NULL (np.load(f)[:, 1]). */
 static const char *view_root(const Frame *F, const VlObj *view) {
-  if (!view->expr || view->expr_mod != F->an->mi) return NULL;
+  if (!view->expr) return NULL;
   const VlModule *m = M(F);
   VlId e = view->expr;
   while (e && vl_expr(m, e)->op == VL_E_SUB) {
@@ -667,7 +667,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
                .text = ev->text, .container = ev->container_text, .via_call = ev->call != 0};
   /* the view is written inside what is stored (`keep.append((a[i], b))`): report it there */
   bool inside = false;
-  if (view->expr && view->expr_mod == an->mi && ev->at.mod == an->mi) {
+  if (view->expr && ev->at.mod == an->mi) {
     const VlExpr *vx = vl_expr(m, view->expr);
     inside = vx->start >= ev->at.start && vx->end <= ev->at.end;
     if (inside && (vx->start != ev->at.start || vx->end != ev->at.end)) {
@@ -760,7 +760,7 @@ static void source_order(const Frame *F, const VlObj **views, int n) {
   uint64_t key[16];
   for (int i = 0; i < n; i++) {
     const VlObj *v = views[i];
-    uint32_t at = v->expr && v->expr_mod == F->an->mi ? vl_expr(m, v->expr)->start + 1 : 0;
+    uint32_t at = v->expr ? vl_expr(m, v->expr)->start + 1 : 0;
     key[i] = (uint64_t)at << 32 | (v->site ? v->site->start : 0);
   }
   for (int i = 1; i < n; i++) /* (n <= 16: insertion sort) */
@@ -845,7 +845,7 @@ static bool stores_each_element_of_param(const Frame *F, const StoreEv *ev) {
  * the loop may well store every slab.  Seen from a caller, that is not reported. */
 static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
   const VlModule *m = M(F);
-  if (!view->expr || view->expr_mod != F->an->mi || !(view->flags & VL_F_OF_WHOLE)) return false;
+  if (!view->expr || !(view->flags & VL_F_OF_WHOLE)) return false;
   int axis = 0;
   VlId index = single_index_item(m, view->expr, &axis);
   if (!index || vl_expr(m, index)->op != VL_E_NAME) return false;

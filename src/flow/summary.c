@@ -98,7 +98,7 @@ static bool symbolic(const VlObj *o) {
  * callee's expression: its site says so in `via`, as a relocated one does, for messages. */
 static const VlVal *made_by_callee(Subst *S, const VlObj *o, const VlVal *r) {
   Frame *F = S->F;
-  if (!o->expr || !S->fi || o->expr_mod != S->fi->mod || o->expr_mod != F->an->mi) return r;
+  if (!o->expr || !S->fi || S->fi->mod != F->an->mi) return r;
   const VlObj *out[VL_VAL_MAX + 1];
   int n = 0;
   bool changed = false;
@@ -239,7 +239,6 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
     v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
     v.expr = S->call;
-    v.expr_mod = F->an->mi;
     out[(*n)++] = vl_obj(V(F), v);
   }
 }
@@ -258,10 +257,7 @@ static const VlObj *inst_plain(Subst *S, const VlObj *o) {
     c.items = items;
     if (c.nitems > 64) c.nitems = 64;
   }
-  if (o->expr_mod && o->expr_mod != F->an->mi) { /* positions of another module mean nothing here */
-    c.expr = S->call;
-    c.expr_mod = F->an->mi;
-  } else if (S->fi && o->expr && o->expr_mod == F->an->mi && o->site && c.site != o->site) {
+  if (S->fi && o->expr && o->site && c.site != o->site) {
     c.expr = S->call;
   }
   if (o->kind == VL_O_LIB && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);

@@ -87,7 +87,6 @@ static uint32_t obj_hash(const VlObj *o) {
   h = mix(h, (uintptr_t)o->base);
   h = mix(h, (uintptr_t)o->shape);
   h = mix(h, o->expr);
-  h = mix(h, (uintptr_t)o->expr_mod);
   return h;
 }
 
@@ -96,8 +95,7 @@ static bool obj_eq(const VlObj *a, const VlObj *b) {
       a->nd.lo != b->nd.lo ||
       a->nd.hi != b->nd.hi || a->site != b->site || a->mod != b->mod || a->func != b->func || a->index != b->index ||
       a->num_known != b->num_known || a->units != b->units || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
-      a->nitems != b->nitems || a->base != b->base || a->shape != b->shape || a->expr != b->expr ||
-      a->expr_mod != b->expr_mod)
+      a->nitems != b->nitems || a->base != b->base || a->shape != b->shape || a->expr != b->expr)
     return false;
   for (uint16_t i = 0; i < a->nitems; i++)
     if (a->items[i] != b->items[i]) return false;
@@ -167,7 +165,7 @@ static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *
     if (v->slots[h].hash == hash && v->slots[h].kind == kind && same(kind, v->slots[h].p, p)) return v->slots[h].p;
     h = (h + 1) & (v->cap - 1);
   }
-  void *copy = vl_arena_alloc(v->arena, size);
+  void *copy = vl_arena_alloc_aligned(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
   memcpy(copy, p, size);
   v->slots[h] = (Entry){hash, kind, copy};
   v->count++;

@@ -184,7 +184,10 @@ struct VlObj {
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
   VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
   uint32_t index;/* INT: value (when `num_known`); SYM: param/slot/op */
-  VlId expr;          /* the expression that made this object here (a view: the view expression) */
+  VlId expr;          /* the expression that made this object here (a view: the view expression), in the
+                         module being analysed: an object is only ever read by the analysis whose
+                         interner holds it, exports drop it (0), and applying a summary from another
+                         module puts the call's expression in its place */
   uint16_t nitems;
   bool num_known;
   uint8_t units;      /* arrays of known ndim: bit k set when axis k (from the front, k < 8) has size 1
@@ -196,7 +199,6 @@ struct VlObj {
   const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
-  const VlModInfo *expr_mod;
 };
 
 struct VlVal {

@@ -1,0 +1,87 @@
+/* test_arena.c: the bump allocator (base/arena.c), its heap-backed and its mapped kind. */
+#include "testlib.h"
+
+typedef VlArena *(*NewArena)(void);
+
+/* Many allocations of every size up to and beyond a block: each zeroed, aligned, and apart from the
+ * others (writing one never changes another). */
+static void check_arena(NewArena make) {
+  VlArena *a = make();
+  enum { N = 3000 };
+  unsigned char *p[N];
+  size_t size[N];
+  for (size_t i = 0; i < N; i++) {
+    size[i] = i == 17 ? 600 * 1024 : (i * 37) % 5000; /* one larger than a block */
+    p[i] = vl_arena_alloc(a, size[i]);
+    assert_non_null(p[i]);
+    assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+    for (size_t k = 0; k < size[i]; k++) assert_int_equal(p[i][k], 0);
+    memset(p[i], (int)(i % 251) + 1, size[i]);
+  }
+  for (size_t i = 0; i < N; i++)
+    for (size_t k = 0; k < size[i]; k++) assert_int_equal(p[i][k], (int)(i % 251) + 1);
+  size_t want = 0;
+  for (size_t i = 0; i < N; i++) want += size[i];
+  assert_true(vl_arena_used(a) >= want);
+  assert_true(vl_arena_bytes(a) >= vl_arena_used(a));
+  char *s = vl_arena_strdup(a, "kept");
+  assert_string_equal(s, "kept");
+  vl_arena_delete(a);
+}
+
+static void heap_arena(void **state) {
+  (void)state;
+  check_arena(vl_arena_new);
+}
+
+static void mapped_arena(void **state) {
+  (void)state;
+  check_arena(vl_arena_new_mapped);
+}
+
+/* An empty array (size 0) is a valid pointer that takes no room. */
+static void empty_allocation(void **state) {
+  (void)state;
+  VlArena *a = vl_arena_new_mapped();
+  char *x = vl_arena_alloc(a, 16);
+  size_t used = vl_arena_used(a);
+  assert_non_null(vl_arena_alloc(a, 0));
+  assert_int_equal(vl_arena_used(a), used);
+  x[0] = 'x';
+  vl_arena_delete(a);
+  vl_arena_delete(NULL);
+}
+
+/* Typed allocations are aligned for their type only: strings pack, and what follows a string is
+ * still aligned for its own type. */
+static void typed_alignment(void **state) {
+  (void)state;
+  VlArena *a = vl_arena_new();
+  char *s1 = vl_arena_strdup(a, "ab");
+  char *s2 = vl_arena_strdup(a, "c");
+  assert_ptr_equal(s2, s1 + 3);
+  int64_t *x = VL_ARENA_NEW(a, int64_t);
+  assert_int_equal((uintptr_t)x % _Alignof(int64_t), 0);
+  *x = -1;
+  char *s3 = vl_arena_strdup(a, "d");
+  double *d = VL_ARENA_ARRAY(a, double, 3);
+  assert_int_equal((uintptr_t)d % _Alignof(double), 0);
+  d[2] = 1.5;
+  void *m = vl_arena_alloc(a, 1);
+  assert_int_equal((uintptr_t)m % _Alignof(max_align_t), 0);
+  assert_string_equal(s1, "ab");
+  assert_string_equal(s2, "c");
+  assert_string_equal(s3, "d");
+  assert_int_equal(*x, -1);
+  vl_arena_delete(a);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(heap_arena),
+      cmocka_unit_test(mapped_arena),
+      cmocka_unit_test(empty_allocation),
+      cmocka_unit_test(typed_alignment),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
