@@ -25,6 +25,7 @@ struct VlValues {
   VlArena *arena;
   Entry *slots;
   uint32_t cap, count;
+  uint32_t serial; /* objects made so far */
   const VlVal *unknown;
   const VlVal *prims[VL_O_SYM + 1];
 };
@@ -167,6 +168,7 @@ static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *
   }
   void *copy = vl_arena_alloc_aligned(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
   memcpy(copy, p, size);
+  if (kind == K_OBJ) ((VlObj *)copy)->serial = ++v->serial;
   v->slots[h] = (Entry){hash, kind, copy};
   v->count++;
   return copy;
@@ -238,6 +240,7 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
     o.items = items;
     VlObj *copy = VL_ARENA_NEW(v->arena, VlObj);
     *copy = o;
+    copy->serial = ++v->serial;
     v->slots[at] = (Entry){h, K_OBJ, copy};
     v->count++;
     return copy;
@@ -245,8 +248,9 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
   return intern(v, K_OBJ, obj_hash(&o), &o, sizeof o);
 }
 
-static int ptr_cmp(const void *a, const void *b) {
-  uintptr_t x = (uintptr_t) * (const VlObj *const *)a, y = (uintptr_t) * (const VlObj *const *)b;
+/* Objects of a value in the order they were made (by one interner: a value never mixes interners). */
+static int serial_cmp(const void *a, const void *b) {
+  uint32_t x = (*(const VlObj *const *)a)->serial, y = (*(const VlObj *const *)b)->serial;
   return x < y ? -1 : x > y;
 }
 
@@ -267,7 +271,7 @@ const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n) {
     if (k < VL_VAL_MAX) buf[k++] = objs[i];
     else unknown = true; /* too many possibilities: keep the first, note the rest as unknown */
   }
-  qsort(buf, k, sizeof *buf, ptr_cmp);
+  qsort(buf, k, sizeof *buf, serial_cmp);
   if (unknown) buf[k++] = vl_unknown(v)->objs[0];
   size_t size = sizeof(VlVal) + sizeof(const VlObj *) * k;
   VlVal *tmp = alloca(size);

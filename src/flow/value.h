@@ -199,6 +199,10 @@ struct VlObj {
   const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
+  uint32_t serial;      /* the order the interner made it in (not part of its identity): the objects of
+                           a value are kept in this order, so that what the analysis does with them
+                           (which it keeps when there are too many, which it reports first) does not
+                           depend on where memory happened to put them */
 };
 
 struct VlVal {

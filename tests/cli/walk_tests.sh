@@ -3,6 +3,7 @@
 # binary, each case in its own scratch folder (ctest label `cli`):
 #   cli_gitignore_*  what git ignores is not walked (scratch repositories made with `git init`)
 #   cli_shard_*      --shard K/N: the shards' findings together are exactly a whole run's
+#   cli_results_do_not_depend_on_jobs_or_paths  the same findings at 1, 2, 3 jobs, from any folder
 #   cli_output_*     -o FILE: written whole at the end, never over a file being checked
 #   cli_non_regular_files  /dev/zero, a FIFO, --config/--files-from of them: refused at once
 #   cli_write_errors       a report or fixed source that cannot be written: exit 2
@@ -267,6 +268,28 @@ cli_shard_usage_errors() {
   run --shard
   expect_rc 2
   expect_has "$T/err" "option '--shard' needs a value"
+}
+
+# The same findings whatever the threads and wherever the files are: each module's analysis reads
+# only what the modules planned before it export, and a value's possibilities are kept in the order
+# they were made, not by address (a longer path, or another thread, moves every allocation).
+cli_results_do_not_depend_on_jobs_or_paths() {
+  local deep="$T/a/much/longer/folder/name/than/the/repository/has/to/move/every/allocation"
+  mkdir -p "$deep" || fail "mkdir"
+  cp -R "$REPO/fixtures" "$deep/" || fail "cp fixtures"
+  cd "$REPO" || fail "cd $REPO"
+  run --output-format concise --isolated --select ALL --jobs 1 fixtures
+  [ "$rc" = 1 ] || fail "jobs 1: exit $rc"
+  sort "$T/out" >"$T/one"
+  [ "$(grep -c ': VL' "$T/one")" -gt 100 ] || fail "too few findings in fixtures: $(wc -l <"$T/one")"
+  for jobs in 2 3; do
+    run --output-format concise --isolated --select ALL --jobs "$jobs" "$REPO/fixtures"
+    sed "s|^$REPO/||" "$T/out" | sort >"$T/many"
+    cmp -s "$T/one" "$T/many" || fail "--jobs $jobs, absolute paths: $(diff "$T/one" "$T/many" | head -5)"
+    (cd "$deep" && "$VL" check --no-color --output-format concise --isolated --select ALL --jobs "$jobs" fixtures) \
+      | sort >"$T/moved"
+    cmp -s "$T/one" "$T/moved" || fail "--jobs $jobs, in $deep: $(diff "$T/one" "$T/moved" | head -5)"
+  done
 }
 
 # expect_union FOLDER N: the findings of shards 1..N of FOLDER, together, are exactly the whole run's

@@ -1,0 +1,58 @@
+/* test_values.c: the interner of sites, objects and values (flow/value.c). */
+#include "testlib.h"
+
+static const VlObj *int_obj(VlValues *v, long n) {
+  return vl_obj(v, (VlObj){.kind = VL_O_INT, .num_known = true, .index = (uint32_t)n, .nd = vl_nd_unknown()});
+}
+
+/* Equal objects are one object; a value's objects come in the order they were made, whatever the
+ * order they are given in and wherever memory put them: a large allocation between two objects
+ * makes the arena take new blocks, which the system usually maps below the earlier ones, so the
+ * later object has the lower address (the order by address would put it first). */
+static void value_order_is_creation_order(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  const VlObj *first = int_obj(v, 1);
+  (void)vl_arena_alloc(arena, 600 * 1024);
+  (void)vl_arena_alloc(arena, 8);
+  const VlObj *a = int_obj(v, 2);
+  (void)vl_arena_alloc(arena, 600 * 1024);
+  (void)vl_arena_alloc(arena, 8);
+  const VlObj *b = int_obj(v, 3);
+  assert_ptr_equal(int_obj(v, 2), a);
+  assert_true(first->serial < a->serial && a->serial < b->serial);
+  const VlObj *given[] = {b, first, a, b};
+  const VlVal *val = vl_val_of(v, given, 4);
+  assert_int_equal(val->n, 3);
+  assert_ptr_equal(val->objs[0], first);
+  assert_ptr_equal(val->objs[1], a);
+  assert_ptr_equal(val->objs[2], b);
+  assert_ptr_equal(vl_join(v, vl_val1(v, b), vl_val1(v, a)), vl_join(v, vl_val1(v, a), vl_val1(v, b)));
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
+/* Too many possibilities: the first VL_VAL_MAX given are kept, and unknown stands for the rest. */
+static void too_many_objects(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  const VlObj *objs[VL_VAL_MAX + 3];
+  for (int i = 0; i < VL_VAL_MAX + 3; i++) objs[i] = int_obj(v, 100 + i);
+  const VlVal *val = vl_val_of(v, objs, VL_VAL_MAX + 3);
+  assert_int_equal(val->n, VL_VAL_MAX + 1);
+  for (int i = 0; i < VL_VAL_MAX; i++) assert_ptr_equal(val->objs[i], objs[i]);
+  assert_int_equal(val->objs[VL_VAL_MAX]->kind, VL_O_UNKNOWN);
+  assert_true(vl_val_unknownish(val));
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(value_order_is_creation_order),
+      cmocka_unit_test(too_many_objects),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
