@@ -1296,6 +1296,23 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
   }
 }
 
+/* A list (tuple, ...) holding project objects, as the caller's heap knows it: `dispatch(n, [on_sweep])`
+ * calling each of its callbacks. */
+static bool list_of_project_objects(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    if (o->sub == VL_SEQ_TUPLE && o->nitems) {
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (project_object(o->items[k])) return true;
+    } else {
+      const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
+      if (e && project_object(e->elem)) return true;
+    }
+  }
+  return false;
+}
+
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes) {
   Analysis *an = caller->an;
   bool (*useful)(const VlVal *) = shapes ? shaped_object : project_object;
@@ -1315,7 +1332,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
-    if (v && useful(v)) bind[p] = v, any = true;
+    if (v && (useful(v) || (!shapes && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
   }
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {
