@@ -403,6 +403,16 @@ static size_t job_deps(void *ctx, size_t j, const size_t **list) {
   return vl_session_job_deps(jobs->session, j, list);
 }
 
+/* The source bytes analysed at once, at most, while a large file is one of them (vl_pool_run_dag):
+ * parsing and analysing a file takes about 50 times its size, and the test files of a package, the
+ * largest and the last to be ready (they import the most), would otherwise meet two by two. */
+enum { ANALYSIS_BUDGET = 256 * 1024 };
+
+static size_t job_weight(void *ctx, size_t j) {
+  Jobs *jobs = ctx;
+  return vl_session_job_bytes(jobs->session, j);
+}
+
 static void analyse_job(void *ctx, size_t j) {
   Jobs *jobs = ctx;
   if (jobs->needed && !jobs->needed[j]) return;
@@ -569,7 +579,7 @@ static void check_all(Run *run, Job *items, size_t n) {
   }
   VlCacheJobs cached = vl_session_cache_restore(session);
   phase("cache");
-  vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, analyse_job, &jobs);
+  vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, job_weight, ANALYSIS_BUDGET, analyse_job, &jobs);
   phase("analyse");
   cache_stats(cache, &cached);
   vl_pool_run(n, o->jobs, work, emit, &jobs);

@@ -3,7 +3,9 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -75,6 +77,8 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
 typedef struct Dag {
   size_t n, ready_head, ready_tail, done;
   size_t *ready;       /* FIFO of runnable jobs */
+  size_t *weight;      /* per job (NULL: no budget) */
+  size_t budget, running, load; /* jobs running, and their weights' total */
   size_t *waiting;     /* per job: dependencies not yet done */
   size_t **dependents; /* per job: the jobs waiting for it */
   size_t *ndependents;
@@ -84,16 +88,36 @@ typedef struct Dag {
   void *ctx;
 } Dag;
 
+/* How far down the ready queue a worker looks for a job that fits the budget (a bound, so that
+ * picking stays constant work per job). */
+enum { LOOKAHEAD = 64 };
+
+/* The position in the ready queue of the first job that may start now, or SIZE_MAX. */
+static size_t next_fitting(const Dag *d) {
+  for (size_t k = d->ready_head; k < d->ready_tail && k < d->ready_head + LOOKAHEAD; k++)
+    if (!d->weight || !d->running || d->load + d->weight[d->ready[k]] <= d->budget) return k;
+  return SIZE_MAX;
+}
+
 static void *dag_worker(void *p) {
   Dag *d = p;
   pthread_mutex_lock(&d->lock);
   for (;;) {
-    while (d->ready_head == d->ready_tail && d->done < d->n) pthread_cond_wait(&d->changed, &d->lock);
-    if (d->ready_head == d->ready_tail) break; /* all done */
-    size_t i = d->ready[d->ready_head++];
+    size_t at;
+    while ((at = next_fitting(d)) == SIZE_MAX && d->done < d->n) pthread_cond_wait(&d->changed, &d->lock);
+    if (at == SIZE_MAX) break; /* all done */
+    size_t i = d->ready[at];
+    /* the jobs it passes keep their order */
+    memmove(&d->ready[d->ready_head + 1], &d->ready[d->ready_head], (at - d->ready_head) * sizeof(size_t));
+    d->ready_head++;
+    size_t w = d->weight ? d->weight[i] : 0;
+    d->running++;
+    d->load += w;
     pthread_mutex_unlock(&d->lock);
     d->work(d->ctx, i);
     pthread_mutex_lock(&d->lock);
+    d->running--;
+    d->load -= w;
     d->done++;
     for (size_t k = 0; k < d->ndependents[i]; k++) {
       size_t j = d->dependents[i][k];
@@ -106,9 +130,15 @@ static void *dag_worker(void *p) {
 }
 
 void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
-                     void (*work)(void *ctx, size_t i), void *ctx) {
+                     size_t (*weight)(void *ctx, size_t i), size_t budget, void (*work)(void *ctx, size_t i),
+                     void *ctx) {
   if (!n) return;
-  Dag d = {.n = n, .work = work, .ctx = ctx, .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER};
+  Dag d = {.n = n, .budget = budget, .work = work, .ctx = ctx, .lock = PTHREAD_MUTEX_INITIALIZER,
+           .changed = PTHREAD_COND_INITIALIZER};
+  if (weight && threads > 1) {
+    d.weight = vl_xcalloc(n, sizeof(size_t));
+    for (size_t i = 0; i < n; i++) d.weight[i] = weight(ctx, i);
+  }
   d.ready = vl_xcalloc(n, sizeof(size_t));
   d.waiting = vl_xcalloc(n, sizeof(size_t));
   d.dependents = vl_xcalloc(n, sizeof(size_t *));
@@ -146,6 +176,7 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
   free(d.ndependents);
   free(d.waiting);
   free(d.ready);
+  free(d.weight);
   pthread_mutex_destroy(&d.lock);
   pthread_cond_destroy(&d.changed);
 }

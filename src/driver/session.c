@@ -155,6 +155,7 @@ void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
     memcpy(f->implied, implied.items, names.len * sizeof(bool));
   }
   f->nimports = names.len;
+  f->bytes = len;
   f->scanned = true;
   VL_VEC_FREE(&names);
   VL_VEC_FREE(&implied);
@@ -417,6 +418,12 @@ size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **fi
 size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps) {
   *deps = self->jobs.items[job].deps.items;
   return self->jobs.items[job].deps.len;
+}
+
+size_t vl_session_job_bytes(const VlSession *self, size_t job) {
+  size_t n = 0;
+  for (size_t k = 0; k < self->jobs.items[job].files.len; k++) n += self->files.items[self->jobs.items[job].files.items[k]].bytes;
+  return n;
 }
 
 /* The files reachable from those marked in `mark` (marked in place) along `edges` (per file: the

@@ -62,6 +62,7 @@ typedef struct SFile {
                       or an import inside a block (deferred to a call, only for type checkers, or
                       optional), which is where import cycles close */
   size_t nimports;
+  size_t bytes;        /* the size of the text it was scanned from */
   VL_VEC(size_t) deps; /* files it imports */
   bool imported;       /* another file of the session imports it: its exports are read */
   VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */

@@ -198,6 +198,8 @@ void vl_session_plan(VlSession *self);
 size_t vl_session_njobs(const VlSession *self);
 size_t vl_session_job_files(const VlSession *self, size_t job, const size_t **files);
 size_t vl_session_job_deps(const VlSession *self, size_t job, const size_t **deps);
+/* The bytes of source a job analyses (its files' sizes as scanned). */
+size_t vl_session_job_bytes(const VlSession *self, size_t job);
 /* After planning, the jobs the reports of some files need (`files`: per file, true for those to
  * report; `jobs`: per job, set true for those to analyse): the jobs of those files, of every file
  * that imports one of them, directly or not (a caller's loop may report in its callee), and of
