@@ -252,6 +252,10 @@ const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key);
 /* Text of an expression when short (<= 40 bytes), else NULL. */
 const char *vl_expr_text(Analysis *an, VlId e);
 VlSpan vl_expr_span(Analysis *an, VlId e);
+/* The decorator that puts function `func` under an unbounded functools cache (@functools.cache,
+ * @lru_cache(maxsize=None)), or 0: a module-level function or a method whose cache_clear() the
+ * module never calls (interp.c). */
+VlId vl_memo_decorator(Analysis *an, VlId func);
 
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
 void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *item, bool advanced_syntax);

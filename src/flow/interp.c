@@ -855,6 +855,73 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
 
 static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, vl_expr(M(F), e)->a); }
 
+/* functools caches (docs/semantics.md, "Caches"):
+ *   @functools.cache, @cache                          unbounded: every value returned for new
+ *   @lru_cache(maxsize=None), @lru_cache(None)        arguments stays in the memo until cache_clear()
+ *   @lru_cache, @lru_cache(), @lru_cache(maxsize=k)   at most 128 (k) entries: bounded, not followed
+ * Only where the memo lives as long as the program: a module-level function or a method (a nested
+ * function's cache dies with it), and only when nothing in the module calls its cache_clear(). */
+static bool text_ends(const char *t, const char *name) {
+  size_t n = t ? strlen(t) : 0, k = strlen(name);
+  return n >= k && strcmp(t + n - k, name) == 0 && (n == k || t[n - k - 1] == '.');
+}
+
+static bool unbounded_cache(Analysis *an, VlId d) {
+  const VlModule *m = an->m;
+  const VlExpr *x = vl_expr(m, d);
+  if (x->op != VL_E_CALL) {
+    const char *t = vl_expr_text(an, d);
+    return t && (strcmp(t, "cache") == 0 || text_ends(t, "functools.cache"));
+  }
+  if (!text_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
+  VlId first = vl_kid(m, d, 1);
+  const VlExpr *fx = vl_expr(m, first);
+  if (fx->op == VL_E_NONE) return true; /* lru_cache(None) */
+  for (uint32_t i = 1; i < x->nkids; i++) {
+    const VlExpr *k = vl_expr(m, vl_kid(m, d, i));
+    if (k->op == VL_E_KW && strcmp(vl_str(m, k->a), "maxsize") == 0)
+      return vl_expr(m, vl_kid(m, vl_kid(m, d, i), 0))->op == VL_E_NONE;
+  }
+  return false;
+}
+
+VlId vl_memo_decorator(Analysis *an, VlId func) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  if (!fn->ndecorators || fn->kind != VL_FN_DEF) return 0;
+  uint8_t outer = vl_func(m, fn->parent)->kind;
+  if (outer != VL_FN_MODULE && outer != VL_FN_CLASS) return 0;
+  VlId deco = 0;
+  for (uint16_t d = 0; d < fn->ndecorators && !deco; d++)
+    if (unbounded_cache(an, m->kids[fn->decorators + d])) deco = m->kids[fn->decorators + d];
+  if (!deco) return 0;
+  const char *name = vl_str(m, fn->name);
+  for (VlId e = 1; e < m->nexprs; e++) { /* load_head.cache_clear(), self.load.cache_clear() */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op == VL_E_ATTR && strcmp(vl_str(m, x->a), "cache_clear") == 0) {
+      const VlExpr *o = vl_expr(m, vl_kid(m, e, 0));
+      if ((o->op == VL_E_NAME || o->op == VL_E_ATTR) && strcmp(vl_str(m, o->a), name) == 0) return 0;
+    }
+  }
+  return deco;
+}
+
+/* `return v` under an unbounded cache: the memo (one per decorator, as long-lived as a global)
+ * keeps v; a caller's loop passing a new argument each iteration adds an entry each time
+ * (retain.c: new_memo_key). */
+static void memo_store(Frame *F, VlId deco, VlId value_expr, const VlVal *v) {
+  const VlModule *m = M(F);
+  const VlExpr *d = vl_expr(m, deco);
+  VlSite s = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = F->an->mi, .func = VL_MODULE_FUNC, .at = deco,
+              .start = d->start, .end = d->end};
+  VlObj c = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .nd = vl_nd_unknown(), .site = vl_site(V(F), s)};
+  VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_MEMO, .key_varies = true,
+                 .target = vl_val1(V(F), vl_obj(V(F), c)), .value = v, .at = vl_expr_span(F->an, value_expr),
+                 .fix_at = vl_expr(m, value_expr)->end, .text = vl_expr_text(F->an, value_expr),
+                 .container = vl_str(m, vl_func(m, F->func)->name)};
+  VL_VEC_PUSH(&F->effects, ef);
+}
+
 /* Decorators that return the function itself, or one that behaves the same for our purposes. */
 static bool transparent_decorator(Frame *F, VlId d) {
   const VlModule *m = M(F);
@@ -1409,6 +1476,8 @@ static void exec_stmt(Frame *F, VlId s) {
   }
   case VL_S_RETURN: {
     const VlVal *v = st->a ? vl_eval(F, st->a) : vl_prim(V(F), VL_O_NONE);
+    VlId memo = st->a && F->func != VL_MODULE_FUNC ? vl_memo_decorator(F->an, F->func) : 0;
+    if (memo) memo_store(F, memo, st->a, v);
     F->ret = vl_join(V(F), F->ret, v);
     F->dead = true;
     return;
@@ -1439,9 +1508,11 @@ static void exec_stmt(Frame *F, VlId s) {
   case VL_S_DEF: {
     const VlFunc *fn = vl_func(m, st->a);
     bool transparent = true;
+    /* an unbounded cache: calls reach the body (its summary says the memo keeps what it returns) */
+    VlId memo = vl_memo_decorator(F->an, st->a);
     for (uint32_t d = 0; d < fn->ndecorators; d++) {
       VlId dx = m->kids[fn->decorators + d];
-      if (!transparent_decorator(F, dx)) transparent = false;
+      if (dx != memo && !transparent_decorator(F, dx)) transparent = false;
       vl_eval(F, dx);
     }
     /* defaults are evaluated at definition time */

@@ -35,7 +35,9 @@ typedef enum VlStoreKind {
   VL_ST_EXTEND,     /* c.extend(vs), c += vs, c = c + vs: each element of vs */
   VL_ST_SETITEM,    /* c[k] = v, c.setdefault(k, v), c.update(...) */
   VL_ST_HEAPPUSH,   /* heapq.heappush(c, v) */
-  VL_ST_ELEMENT     /* an element of a comprehension, list(generator), ...: the new container */
+  VL_ST_ELEMENT,    /* an element of a comprehension, list(generator), ...: the new container */
+  VL_ST_MEMO        /* a value returned by a function under an unbounded functools cache: its memo
+                       keeps it, a new entry only for new arguments (vl_memo_decorator) */
 } VlStoreKind;
 
 typedef enum VlEffectKind {

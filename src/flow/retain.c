@@ -115,9 +115,40 @@ static bool listlike_hint(const VlObj *sym) {
   return sym->elem && vl_val_has(sym->elem, VL_O_SEQ);
 }
 
+/* Does expression e read a name that target (a loop's target: a name, a tuple or list of them)
+ * binds? */
+static bool reads_target(const VlModule *m, VlId e, VlId target, int depth) {
+  if (!e || !target || depth > 32) return false;
+  const VlExpr *t = vl_expr(m, target);
+  if (t->op == VL_E_TUPLE || t->op == VL_E_LIST || t->op == VL_E_STAR) {
+    for (uint32_t i = 0; i < t->nkids; i++)
+      if (reads_target(m, e, vl_kid(m, target, i), 0)) return true;
+    return false;
+  }
+  if (vl_same_name(m, e, target)) return true;
+  const VlExpr *x = vl_expr(m, e);
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (reads_target(m, vl_kid(m, e, i), target, depth + 1)) return true;
+  return false;
+}
+
+/* A memo (VL_ST_MEMO) gets an entry only for arguments it has not seen: an argument of the call
+ * must read the target of loop L itself (`for p in paths: load_head(p)`), a new key in every
+ * iteration as far as we can tell.  A fixed argument, or one an outer loop varies, hits the cache
+ * in the next iteration of L. */
+static bool new_memo_key(const Frame *F, const StoreEv *ev, VlId L) {
+  const VlModule *m = M(F);
+  if (!L || !ev->call || m->loops[L].kind == VL_LOOP_WHILE || vl_expr(m, ev->call)->op != VL_E_CALL) return false;
+  const VlExpr *c = vl_expr(m, ev->call);
+  for (uint32_t i = 1; i < c->nkids; i++)
+    if (reads_target(m, vl_kid(m, ev->call, i), m->loops[L].target, 0)) return true;
+  return false;
+}
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes) {
   bool any = false;
+  if (ev->store == VL_ST_MEMO && !new_memo_key(F, ev, L)) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     switch (c->kind) {

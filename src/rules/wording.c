@@ -32,12 +32,14 @@ const char *vl_wording_store(const VlHit *h) {
   case VL_ST_SETITEM: return "assigned into";
   case VL_ST_HEAPPUSH: return "pushed onto";
   case VL_ST_ELEMENT: return "collected into";
+  case VL_ST_MEMO: return "kept by";
   default: return "stored in";
   }
 }
 
 const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h) {
   if (h->store == VL_ST_ELEMENT && !h->container) return "a new container";
+  if (h->store == VL_ST_MEMO) return vl_arena_printf(ctx->arena, "the unbounded cache of `%s`", h->container ? h->container : "?");
   return h->container ? vl_arena_printf(ctx->arena, "`%s`", h->container) : "a container";
 }
 
