@@ -1066,6 +1066,34 @@ const VlVal *vl_eval(Frame *F, VlId e) {
 
 static const char *target_text(Frame *F, VlId e) { return vl_expr_text(F->an, e); }
 
+static bool text_is(Analysis *an, VlId e, const char *t) {
+  const char *x = vl_expr_text(an, e);
+  return x && t && strcmp(x, t) == 0;
+}
+
+/* c[k] = c.get(k, []) + [v], c[k] = c[k] + [v] (either side): the slot's new value is its old one
+ * extended, so the one slot of a literal key grows with every store (a window of it,
+ * `c.get(k, [])[-4:] + [v]`, does not). */
+static bool extends_slot(Frame *F, VlId target, VlId value_expr) {
+  const VlModule *m = M(F);
+  const VlExpr *vx = vl_expr(m, value_expr);
+  if (vx->op != VL_E_BINOP || vx->sub != VL_OP_ADD || vl_expr(m, target)->nkids != 2) return false;
+  const char *ct = vl_expr_text(F->an, vl_kid(m, target, 0)), *kt = vl_expr_text(F->an, vl_kid(m, target, 1));
+  for (uint32_t side = 0; side < 2 && ct && kt; side++) {
+    VlId o = vl_kid(m, value_expr, side);
+    const VlExpr *ox = vl_expr(m, o);
+    if (ox->op == VL_E_SUB && ox->nkids == 2 && text_is(F->an, vl_kid(m, o, 0), ct) && text_is(F->an, vl_kid(m, o, 1), kt))
+      return true;
+    if (ox->op != VL_E_CALL || ox->nkids < 2) continue;
+    VlId callee = vl_kid(m, o, 0);
+    const VlExpr *cx = vl_expr(m, callee);
+    if (cx->op == VL_E_ATTR && strcmp(vl_str(m, cx->a), "get") == 0 && text_is(F->an, vl_kid(m, callee, 0), ct) &&
+        text_is(F->an, vl_kid(m, o, 1), kt))
+      return true;
+  }
+  return false;
+}
+
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
@@ -1084,6 +1112,10 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
           kx->op == VL_E_FALSE ||
           (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
       varies = true;
+  }
+  if (!varies && value_expr && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
+    varies = true;                                                     /* that varies, whatever a caller */
+    key = NULL;                                                        /* passes for it */
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
