@@ -137,7 +137,8 @@ struct Frame {
   VL_VEC(ClearEv) clears;
   VL_VEC(VlEffect) effects;
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
-  VL_VEC(struct HookReg { const VlVal *fn; VlId call; }) hooks; /* x.register_forward_hook(fn) calls */
+  VL_VEC(struct HookReg { const VlVal *fn; VlId call; bool pre; }) hooks; /* x.register_forward_hook(fn)
+                                                                          calls (pre: _pre_hook) */
   const VlVal **params; /* the symbols standing for the parameters */
   uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
   uint8_t *lib_evidence;/* per slot: the library its method calls prove (0: none or several) */

@@ -940,14 +940,17 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
   eval_args(F, e, &a, 1);
-  /* module.register_forward_hook(fn): fn runs at every forward call (retain.c: hook_check) */
+  /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call
+   * (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
-  if (cx->op == VL_E_ATTR && a.npos >= 1 && strcmp(vl_str(m, cx->a), "register_forward_hook") == 0) {
+  const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
+  bool pre = reg && strcmp(reg, "register_forward_pre_hook") == 0;
+  if (reg && (pre || strcmp(reg, "register_forward_hook") == 0)) {
     bool known = false;
     for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == a.pos[0];
     if (!known) {
-      struct HookReg h = {a.pos[0], e};
+      struct HookReg h = {a.pos[0], e, pre};
       VL_VEC_PUSH(&F->hooks, h);
     }
   }

@@ -942,12 +942,12 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
  * keeps the whole output is silent. */
 
 /* The index of fn's `output` parameter when fn can be a forward hook (three parameters after a
- * bound method's self), or -1. */
-static int hook_output_param(const VlObj *fn, const VlFuncInfo *fi) {
+ * bound method's self), of its `args` when a forward pre-hook (two: module, args), or -1. */
+static int hook_output_param(const VlObj *fn, const VlFuncInfo *fi, bool pre) {
   if (fn->nitems) return -1; /* partial(...) */
   bool bound = fn->base != NULL;
   if (!bound && fi->klass) return -1;
-  int n = bound ? 4 : 3;
+  int n = (pre ? 2 : 3) + bound;
   return fi->nparams == n ? n - 1 : -1;
 }
 
@@ -955,6 +955,19 @@ static bool is_output(const VlObj *o, int out) {
   const VlSite *s = o->site;
   return s && s->kind == VL_SITE_SYM && s->sym && s->sym->kind == VL_O_SYM && s->sym->sub == VL_SYM_PARAM &&
          (int)s->sym->index == out;
+}
+
+/* A pre-hook's input: its site is an item of the `args` tuple, args[0] (the tuple PyTorch builds
+ * from the forward call's positional arguments). */
+static bool is_input(const VlObj *o, int args) {
+  const VlSite *s = o->site;
+  if (!s || s->kind != VL_SITE_SYM || !s->sym || s->sym->kind != VL_O_SYM || s->sym->sub != VL_SYM_SUBV || !s->sym->base ||
+      s->sym->base->n != 1)
+    return false;
+  const VlObj *p = s->sym->base->objs[0];
+  Index ix;
+  vl_unpack_index(s->sym->index, &ix);
+  return p->kind == VL_O_SYM && p->sub == VL_SYM_PARAM && (int)p->index == args && ix.n == 1 && ix.kind[0] == IX_INT;
 }
 
 static void hook_check(Frame *F) {
@@ -970,7 +983,8 @@ static void hook_check(Frame *F) {
       const VlFuncInfo *fi = fn->mod == an->mi ? vl_an_func(an, fn->func)
                                                : fn->func < fn->mod->nfuncs ? &fn->mod->funcs[fn->func] : NULL;
       if (!fi) continue;
-      int out = hook_output_param(fn, fi);
+      bool pre = F->hooks.items[r].pre;
+      int out = hook_output_param(fn, fi, pre);
       if (out < 0) continue;
       const VlSummary *s = fn->mod == an->mi ? vl_func_summary(an, fn->func) : fi->summary;
       if (!s) continue;
@@ -980,7 +994,10 @@ static void hook_check(Frame *F) {
         for (uint16_t k = 0; ef->kind == VL_EFF_STORE && ef->value && k < ef->value->n && !whole; k++) {
           const VlObj *o = ef->value->objs[k];
           whole = (o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && (int)o->index == out) ||
-                  (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && is_output(o, out));
+                  (pre && o->kind == VL_O_SYM && o->sub == VL_SYM_SUBV && o->base && o->base->n == 1 &&
+                   o->base->objs[0]->kind == VL_O_SYM && o->base->objs[0]->sub == VL_SYM_PARAM &&
+                   (int)o->base->objs[0]->index == out) || /* args[0] itself */
+                  (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && (pre ? is_input(o, out) : is_output(o, out)));
         }
       }
       for (uint32_t e = 0; e < s->neffects && !whole; e++) {
@@ -989,12 +1006,17 @@ static void hook_check(Frame *F) {
             (ef->store != VL_ST_APPEND && ef->store != VL_ST_EXTEND && ef->store != VL_ST_HEAPPUSH))
           continue;
         const VlObj *view = NULL;
-        for (uint16_t k = 0; k < ef->value->n && !view; k++) {
+        bool other = false; /* a copy on another path: silent (a pre-hook's args[0][:, :4] is also
+                               the subscript deferred on the tuple item: a symbol, no other path) */
+        for (uint16_t k = 0; k < ef->value->n; k++) {
           const VlObj *o = ef->value->objs[k];
-          if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) && is_output(o, out))
+          if (!view && o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) &&
+              (pre ? is_input(o, out) : is_output(o, out)))
             view = o;
+          else if (!pre || o->kind != VL_O_SYM)
+            other = true;
         }
-        if (!view || ef->value->n != 1) continue; /* a copy on another path: silent */
+        if (!view || other) continue;
         uint64_t key = (uint64_t)ef->at.mod->index << 32 | ef->at.start;
         bool seen = false;
         for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
