@@ -248,6 +248,8 @@ void vl_heap_free(Heap *h);
 void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
+#define VL_DICT_KEY_MARK '\x1f'
 /* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key);
 /* Text of an expression when short (<= 40 bytes), else NULL. */

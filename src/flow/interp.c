@@ -161,7 +161,6 @@ const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) 
  * is not `loose`): a value under any other key, or none known (d.update(...), d[k] = v), makes
  * every lookup the join again. */
 
-static const char DICT_KEY_MARK = '\x1f';
 
 /* The literal string a key value is, or NULL. */
 static const char *literal_str(const VlVal *key) {
@@ -171,7 +170,7 @@ static const char *literal_str(const VlVal *key) {
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v) {
   const char *k = literal_str(key);
   vl_heap_move_elem(F, site, v, !k);
-  if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", DICT_KEY_MARK, k), v);
+  if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", VL_DICT_KEY_MARK, k), v);
 }
 
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
@@ -183,7 +182,7 @@ const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
   if (!e || e->loose) return NULL;
   const VlVal *all = &vl_empty_val, *found = NULL;
   for (uint16_t i = 0; i < e->nattrs; i++) {
-    if (e->attrs[i].name[0] != DICT_KEY_MARK) continue;
+    if (e->attrs[i].name[0] != VL_DICT_KEY_MARK) continue;
     all = vl_join(V(F), all, e->attrs[i].val);
     if (strcmp(e->attrs[i].name + 1, k) == 0) found = e->attrs[i].val;
   }
