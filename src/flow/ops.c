@@ -1321,7 +1321,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       /* t.select(dim, j) of a stack of a few along dim: one of few entries, not a part */
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
-      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)((e->keeps_layout ? o->layout : 0) | rec)));
+      uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
+      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
