@@ -56,6 +56,16 @@ typedef struct Index {
 } Index;
 
 /* ---- events of one function's interpretation ---- */
+/* A function registered as a hook or callback (retain.c): its summary is read now, while the frame
+ * registering it is being analysed (a busy one makes the frame provisional, as a call would). */
+void vl_hook_registered(Frame *F, const VlVal *fn);
+/* What calls a registered function (retain.c: hook_check), and with what new array. */
+typedef enum VlHookKind {
+  VL_HOOK_FORWARD = 0, /* module.register_forward_hook(fn): fn(module, args, output), a new output */
+  VL_HOOK_PRE,         /* module.register_forward_pre_hook(fn): fn(module, args), args[k] the new input */
+  VL_HOOK_OPTIMIZER    /* scipy.optimize.minimize(..., callback=fn): fn(xk), a new iterate per iteration */
+} VlHookKind;
+
 typedef struct StoreEv {
   uint8_t store;        /* VlStoreKind */
   bool key_varies;
@@ -137,8 +147,8 @@ struct Frame {
   VL_VEC(ClearEv) clears;
   VL_VEC(VlEffect) effects;
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
-  VL_VEC(struct HookReg { const VlVal *fn; VlId call; bool pre; }) hooks; /* x.register_forward_hook(fn)
-                                                                          calls (pre: _pre_hook) */
+  VL_VEC(struct HookReg { const VlVal *fn; VlId call; uint8_t kind; }) hooks; /* calls that register fn to be
+                                               called once per step of a library's loop (VlHookKind) */
   const VlVal **params; /* the symbols standing for the parameters */
   uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
   uint8_t *lib_evidence;/* per slot: the library its method calls prove (0: none or several) */

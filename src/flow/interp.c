@@ -939,18 +939,29 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
   eval_args(F, e, &a, 1);
-  /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call
-   * (retain.c: hook_check) */
+  /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call;
+   * scipy.optimize.minimize(..., callback=fn): at every iteration (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
   const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
-  bool pre = reg && strcmp(reg, "register_forward_pre_hook") == 0;
-  if (reg && (pre || strcmp(reg, "register_forward_hook") == 0)) {
+  const VlVal *fn = NULL;
+  uint8_t kind = VL_HOOK_FORWARD;
+  if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
+    fn = a.pos[0];
+    kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
+  } else if (callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
+             strcmp(callee->objs[0]->name, "scipy.optimize.minimize") == 0) {
+    for (int k = 0; k < a.nkw && !fn; k++)
+      if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
+    kind = VL_HOOK_OPTIMIZER;
+  }
+  if (fn) {
     bool known = false;
-    for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == a.pos[0];
+    for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == fn;
     if (!known) {
-      struct HookReg h = {a.pos[0], e, pre};
+      struct HookReg h = {fn, e, kind};
       VL_VEC_PUSH(&F->hooks, h);
+      vl_hook_registered(F, fn);
     }
   }
   return vl_op_call(F, callee, &a, e);

@@ -198,6 +198,8 @@ typedef struct VlHit {
   bool recursion;      /* the "loop" is the function's own recursion (loop: the function) */
   bool hook;           /* the "loop" is the forward calls of a module a hook is registered on (loop: the
                           registration; base: the hook's `output` parameter) */
+  bool optimizer;      /* the "loop" is an optimizer's iterations: scipy.optimize.minimize calls the
+                          callback with a new iterate (loop: the minimize call; base: its parameter) */
   const char *text;    /* the stored expression, when short */
   const char *base_name;     /* the viewed array's name, when it has one */
   const char *container;     /* the container's text, when short */

@@ -55,8 +55,13 @@ const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
                          h->recursion || h->hook ? "call" : "iteration");
 }
 
-const char *vl_wording_loop(const VlHit *h) { return h->hook ? "forward call" : h->recursion ? "recursion" : "loop"; }
+const char *vl_wording_loop(const VlHit *h) {
+  return h->hook ? "forward call" : h->optimizer ? "optimizer iteration" : h->recursion ? "recursion" : "loop";
+}
 
 const char *vl_wording_each(const VlHit *h) {
-  return h->hook ? "every forward call" : h->recursion ? "every recursive call" : "every iteration";
+  return h->hook        ? "every forward call"
+         : h->optimizer ? "every optimizer iteration"
+         : h->recursion ? "every recursive call"
+                        : "every iteration";
 }
