@@ -191,7 +191,7 @@ typedef struct VlHit {
   uint8_t store;       /* VlStoreKind */
   uint8_t lib;         /* the stored view's library (.copy() or .clone()) */
   VlSpan at;           /* the stored expression */
-  uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod) */
+  uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod); 0: none known (no edit) */
   VlSpan base;         /* where the viewed array is made anew (the rebinding expression) */
   VlSpan loop;         /* the loop (or, via a call, the call) whose iterations accumulate */
   bool via_call;       /* the store happens in a function called from that loop */

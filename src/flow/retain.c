@@ -724,6 +724,13 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
       inside = true;
     }
   }
+  /* through a call, a view inside what the callee stores (`c[k] = [v] + c[k]`, `append([v])`): where
+   * the callee writes the view is not known here, and `.copy()` after the stored expression would copy
+   * the container: no edit (fix_at 0) */
+  if (!inside && ev->call && view->expr == ev->call && !(ev->value->n == 1 && ev->value->objs[0] == view)) {
+    hit.text = NULL;
+    hit.fix_at = 0;
+  }
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
   for (size_t i = 0; i < an->reported.len; i++)
     if (an->reported.items[i] == key) return;

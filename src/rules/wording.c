@@ -18,8 +18,9 @@ VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
       .fix_insert = copy,
   };
   if (h->via_call) fd.via = h->loop;
-  /* a stored element of a comprehension or generator that is not itself the view: no edit */
-  if (h->store == VL_ST_ELEMENT && !h->text) fd.fix.applicability = VL_FIX_NONE;
+  /* a stored element of a comprehension or generator that is not itself the view, or a view inside
+   * what a callee stores (no insertion point, fix_at 0): no edit */
+  if ((h->store == VL_ST_ELEMENT && !h->text) || !h->fix_at) fd.fix.applicability = VL_FIX_NONE;
   return fd;
 }
 
