@@ -727,7 +727,9 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   /* through a call, a view inside what the callee stores (`c[k] = [v] + c[k]`, `append([v])`): where
    * the callee writes the view is not known here, and `.copy()` after the stored expression would copy
    * the container: no edit (fix_at 0) */
-  if (!inside && ev->call && view->expr == ev->call && !(ev->value->n == 1 && ev->value->objs[0] == view)) {
+  bool direct = false; /* the stored value is the view (on some path), not a container holding it */
+  for (uint16_t k = 0; k < ev->value->n && !direct; k++) direct = ev->value->objs[k] == view;
+  if (!inside && ev->call && view->expr == ev->call && !direct) {
     hit.text = NULL;
     hit.fix_at = 0;
   }
