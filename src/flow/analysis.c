@@ -1031,6 +1031,9 @@ static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
   s->ret = mark_reported(F, F->ret);
+  /* under an unbounded cache, a call may hand back what an earlier one did: what it returns is not
+   * followed (the memo keeps it: an effect) */
+  if (F->func != VL_MODULE_FUNC && vl_memo_decorator(an, F->func)) s->ret = vl_unknown(V(an));
   s->yields = mark_steps(F, F->yields);
   if (F->yield_at) {
     s->yield_at = vl_expr_span(an, F->yield_at);

@@ -56,6 +56,16 @@ typedef struct Index {
 } Index;
 
 /* ---- events of one function's interpretation ---- */
+/* A function registered as a hook or callback (retain.c): its summary is read now, while the frame
+ * registering it is being analysed (a busy one makes the frame provisional, as a call would). */
+void vl_hook_registered(Frame *F, const VlVal *fn);
+/* What calls a registered function (retain.c: hook_check), and with what new array. */
+typedef enum VlHookKind {
+  VL_HOOK_FORWARD = 0, /* module.register_forward_hook(fn): fn(module, args, output), a new output */
+  VL_HOOK_PRE,         /* module.register_forward_pre_hook(fn): fn(module, args), args[k] the new input */
+  VL_HOOK_OPTIMIZER    /* scipy.optimize.minimize(..., callback=fn): fn(xk), a new iterate per iteration */
+} VlHookKind;
+
 typedef struct StoreEv {
   uint8_t store;        /* VlStoreKind */
   bool key_varies;
@@ -137,7 +147,8 @@ struct Frame {
   VL_VEC(ClearEv) clears;
   VL_VEC(VlEffect) effects;
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
-  VL_VEC(struct HookReg { const VlVal *fn; VlId call; }) hooks; /* x.register_forward_hook(fn) calls */
+  VL_VEC(struct HookReg { const VlVal *fn; VlId call; uint8_t kind; }) hooks; /* calls that register fn to be
+                                               called once per step of a library's loop (VlHookKind) */
   const VlVal **params; /* the symbols standing for the parameters */
   uint8_t *evidence;    /* per slot: ndim the uses prove (0: none; 1: an array of unknown ndim) */
   uint8_t *lib_evidence;/* per slot: the library its method calls prove (0: none or several) */
@@ -247,11 +258,17 @@ void vl_heap_free(Heap *h);
 void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
+#define VL_DICT_KEY_MARK '\x1f'
 /* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key);
 /* Text of an expression when short (<= 40 bytes), else NULL. */
 const char *vl_expr_text(Analysis *an, VlId e);
 VlSpan vl_expr_span(Analysis *an, VlId e);
+/* The decorator that puts function `func` under an unbounded functools cache (@functools.cache,
+ * @lru_cache(maxsize=None)), or 0: a module-level function or a method whose cache_clear() the
+ * module never calls (interp.c). */
+VlId vl_memo_decorator(Analysis *an, VlId func);
 
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
 void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *item, bool advanced_syntax);

@@ -161,7 +161,6 @@ const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) 
  * is not `loose`): a value under any other key, or none known (d.update(...), d[k] = v), makes
  * every lookup the join again. */
 
-static const char DICT_KEY_MARK = '\x1f';
 
 /* The literal string a key value is, or NULL. */
 static const char *literal_str(const VlVal *key) {
@@ -171,7 +170,7 @@ static const char *literal_str(const VlVal *key) {
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v) {
   const char *k = literal_str(key);
   vl_heap_move_elem(F, site, v, !k);
-  if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", DICT_KEY_MARK, k), v);
+  if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", VL_DICT_KEY_MARK, k), v);
 }
 
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
@@ -183,7 +182,7 @@ const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
   if (!e || e->loose) return NULL;
   const VlVal *all = &vl_empty_val, *found = NULL;
   for (uint16_t i = 0; i < e->nattrs; i++) {
-    if (e->attrs[i].name[0] != DICT_KEY_MARK) continue;
+    if (e->attrs[i].name[0] != VL_DICT_KEY_MARK) continue;
     all = vl_join(V(F), all, e->attrs[i].val);
     if (strcmp(e->attrs[i].name + 1, k) == 0) found = e->attrs[i].val;
   }
@@ -855,6 +854,73 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
 
 static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, vl_expr(M(F), e)->a); }
 
+/* functools caches (docs/semantics.md, "Caches"):
+ *   @functools.cache, @cache                          unbounded: every value returned for new
+ *   @lru_cache(maxsize=None), @lru_cache(None)        arguments stays in the memo until cache_clear()
+ *   @lru_cache, @lru_cache(), @lru_cache(maxsize=k)   at most 128 (k) entries: bounded, not followed
+ * Only where the memo lives as long as the program: a module-level function or a method (a nested
+ * function's cache dies with it), and only when nothing in the module calls its cache_clear(). */
+static bool text_ends(const char *t, const char *name) {
+  size_t n = t ? strlen(t) : 0, k = strlen(name);
+  return n >= k && strcmp(t + n - k, name) == 0 && (n == k || t[n - k - 1] == '.');
+}
+
+static bool unbounded_cache(Analysis *an, VlId d) {
+  const VlModule *m = an->m;
+  const VlExpr *x = vl_expr(m, d);
+  if (x->op != VL_E_CALL) {
+    const char *t = vl_expr_text(an, d);
+    return t && (strcmp(t, "cache") == 0 || text_ends(t, "functools.cache"));
+  }
+  if (!text_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
+  VlId first = vl_kid(m, d, 1);
+  const VlExpr *fx = vl_expr(m, first);
+  if (fx->op == VL_E_NONE) return true; /* lru_cache(None) */
+  for (uint32_t i = 1; i < x->nkids; i++) {
+    const VlExpr *k = vl_expr(m, vl_kid(m, d, i));
+    if (k->op == VL_E_KW && strcmp(vl_str(m, k->a), "maxsize") == 0)
+      return vl_expr(m, vl_kid(m, vl_kid(m, d, i), 0))->op == VL_E_NONE;
+  }
+  return false;
+}
+
+VlId vl_memo_decorator(Analysis *an, VlId func) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  if (!fn->ndecorators || fn->kind != VL_FN_DEF) return 0;
+  uint8_t outer = vl_func(m, fn->parent)->kind;
+  if (outer != VL_FN_MODULE && outer != VL_FN_CLASS) return 0;
+  VlId deco = 0;
+  for (uint16_t d = 0; d < fn->ndecorators && !deco; d++)
+    if (unbounded_cache(an, m->kids[fn->decorators + d])) deco = m->kids[fn->decorators + d];
+  if (!deco) return 0;
+  const char *name = vl_str(m, fn->name);
+  for (VlId e = 1; e < m->nexprs; e++) { /* load_head.cache_clear(), self.load.cache_clear() */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op == VL_E_ATTR && strcmp(vl_str(m, x->a), "cache_clear") == 0) {
+      const VlExpr *o = vl_expr(m, vl_kid(m, e, 0));
+      if ((o->op == VL_E_NAME || o->op == VL_E_ATTR) && strcmp(vl_str(m, o->a), name) == 0) return 0;
+    }
+  }
+  return deco;
+}
+
+/* `return v` under an unbounded cache: the memo (one per decorator, as long-lived as a global)
+ * keeps v; a caller's loop passing a new argument each iteration adds an entry each time
+ * (retain.c: new_memo_key). */
+static void memo_store(Frame *F, VlId deco, VlId value_expr, const VlVal *v) {
+  const VlModule *m = M(F);
+  const VlExpr *d = vl_expr(m, deco);
+  VlSite s = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = F->an->mi, .func = VL_MODULE_FUNC, .at = deco,
+              .start = d->start, .end = d->end};
+  VlObj c = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .nd = vl_nd_unknown(), .site = vl_site(V(F), s)};
+  VlEffect ef = {.kind = VL_EFF_STORE, .store = VL_ST_MEMO, .key_varies = true,
+                 .target = vl_val1(V(F), vl_obj(V(F), c)), .value = v, .at = vl_expr_span(F->an, value_expr),
+                 .fix_at = vl_expr(m, value_expr)->end, .text = vl_expr_text(F->an, value_expr),
+                 .container = vl_str(m, vl_func(m, F->func)->name)};
+  VL_VEC_PUSH(&F->effects, ef);
+}
+
 /* Decorators that return the function itself, or one that behaves the same for our purposes. */
 static bool transparent_decorator(Frame *F, VlId d) {
   const VlModule *m = M(F);
@@ -873,15 +939,29 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
   eval_args(F, e, &a, 1);
-  /* module.register_forward_hook(fn): fn runs at every forward call (retain.c: hook_check) */
+  /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call;
+   * scipy.optimize.minimize(..., callback=fn): at every iteration (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
-  if (cx->op == VL_E_ATTR && a.npos >= 1 && strcmp(vl_str(m, cx->a), "register_forward_hook") == 0) {
+  const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
+  const VlVal *fn = NULL;
+  uint8_t kind = VL_HOOK_FORWARD;
+  if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
+    fn = a.pos[0];
+    kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
+  } else if (callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
+             strcmp(callee->objs[0]->name, "scipy.optimize.minimize") == 0) {
+    for (int k = 0; k < a.nkw && !fn; k++)
+      if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
+    kind = VL_HOOK_OPTIMIZER;
+  }
+  if (fn) {
     bool known = false;
-    for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == a.pos[0];
+    for (size_t i = 0; i < F->hooks.len && !known; i++) known = F->hooks.items[i].call == e && F->hooks.items[i].fn == fn;
     if (!known) {
-      struct HookReg h = {a.pos[0], e};
+      struct HookReg h = {fn, e, kind};
       VL_VEC_PUSH(&F->hooks, h);
+      vl_hook_registered(F, fn);
     }
   }
   return vl_op_call(F, callee, &a, e);
@@ -999,6 +1079,34 @@ const VlVal *vl_eval(Frame *F, VlId e) {
 
 static const char *target_text(Frame *F, VlId e) { return vl_expr_text(F->an, e); }
 
+static bool text_is(Analysis *an, VlId e, const char *t) {
+  const char *x = vl_expr_text(an, e);
+  return x && t && strcmp(x, t) == 0;
+}
+
+/* c[k] = c.get(k, []) + [v], c[k] = c[k] + [v] (either side): the slot's new value is its old one
+ * extended, so the one slot of a literal key grows with every store (a window of it,
+ * `c.get(k, [])[-4:] + [v]`, does not). */
+static bool extends_slot(Frame *F, VlId target, VlId value_expr) {
+  const VlModule *m = M(F);
+  const VlExpr *vx = vl_expr(m, value_expr);
+  if (vx->op != VL_E_BINOP || vx->sub != VL_OP_ADD || vl_expr(m, target)->nkids != 2) return false;
+  const char *ct = vl_expr_text(F->an, vl_kid(m, target, 0)), *kt = vl_expr_text(F->an, vl_kid(m, target, 1));
+  for (uint32_t side = 0; side < 2 && ct && kt; side++) {
+    VlId o = vl_kid(m, value_expr, side);
+    const VlExpr *ox = vl_expr(m, o);
+    if (ox->op == VL_E_SUB && ox->nkids == 2 && text_is(F->an, vl_kid(m, o, 0), ct) && text_is(F->an, vl_kid(m, o, 1), kt))
+      return true;
+    if (ox->op != VL_E_CALL || ox->nkids < 2) continue;
+    VlId callee = vl_kid(m, o, 0);
+    const VlExpr *cx = vl_expr(m, callee);
+    if (cx->op == VL_E_ATTR && strcmp(vl_str(m, cx->a), "get") == 0 && text_is(F->an, vl_kid(m, callee, 0), ct) &&
+        text_is(F->an, vl_kid(m, o, 1), kt))
+      return true;
+  }
+  return false;
+}
+
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
@@ -1017,6 +1125,10 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
           kx->op == VL_E_FALSE ||
           (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
       varies = true;
+  }
+  if (!varies && value_expr && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
+    varies = true;                                                     /* that varies, whatever a caller */
+    key = NULL;                                                        /* passes for it */
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
@@ -1409,6 +1521,8 @@ static void exec_stmt(Frame *F, VlId s) {
   }
   case VL_S_RETURN: {
     const VlVal *v = st->a ? vl_eval(F, st->a) : vl_prim(V(F), VL_O_NONE);
+    VlId memo = st->a && F->func != VL_MODULE_FUNC ? vl_memo_decorator(F->an, F->func) : 0;
+    if (memo) memo_store(F, memo, st->a, v);
     F->ret = vl_join(V(F), F->ret, v);
     F->dead = true;
     return;
@@ -1439,9 +1553,11 @@ static void exec_stmt(Frame *F, VlId s) {
   case VL_S_DEF: {
     const VlFunc *fn = vl_func(m, st->a);
     bool transparent = true;
+    /* an unbounded cache: calls reach the body (its summary says the memo keeps what it returns) */
+    VlId memo = vl_memo_decorator(F->an, st->a);
     for (uint32_t d = 0; d < fn->ndecorators; d++) {
       VlId dx = m->kids[fn->decorators + d];
-      if (!transparent_decorator(F, dx)) transparent = false;
+      if (dx != memo && !transparent_decorator(F, dx)) transparent = false;
       vl_eval(F, dx);
     }
     /* defaults are evaluated at definition time */

@@ -1317,7 +1317,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       /* t.select(dim, j) of a stack of a few along dim: one of few entries, not a part */
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
-      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)((e->keeps_layout ? o->layout : 0) | rec)));
+      uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
+      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
@@ -2237,6 +2238,58 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   }
 }
 
+/* DataLoader's default collate of an item a project Dataset's __getitem__ hands back (v, from its
+ * summary s, contents in s's heap), made anew at every step of the loader made at expr:
+ *   an array                      a new tensor, one axis more (the batch stacked)
+ *   a dict with literal keys      a dict of the collated values, per key
+ *   a tuple or list               a tuple of the collated items
+ *   anything else                 unknown (numbers become small tensors, strings lists of them)
+ * The tensors of one batch share one site: keeping one whole counts for all (a miss, never a
+ * false alarm). */
+static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_t lib, VlId expr, int depth) {
+  if (!v || v->n != 1 || depth > 3) return vl_unknown(V(F));
+  const VlObj *o = v->objs[0];
+  if (o->kind == VL_O_ARRAY) {
+    VlNdim nd = o->nd.lo == o->nd.hi && o->nd.hi < VL_ND_MAX ? vl_nd_exact(o->nd.lo + 1) : vl_nd_unknown();
+    return vl_val1(V(F), array_obj(F, false, step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), lib, nd, 0, expr));
+  }
+  if (o->kind != VL_O_SEQ) return vl_unknown(V(F));
+  if (o->sub == VL_SEQ_DICT) {
+    const VlHeapEntry *e = NULL;
+    for (uint32_t h = 0; o->site && h < s->nheap && !e; h++)
+      if (s->heap[h].site == o->site) e = &s->heap[h];
+    if (!e || e->loose || !vl_val_empty(o->elem)) return vl_unknown(V(F));
+    VlObj d = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
+               .nd = vl_nd_unknown()};
+    for (uint16_t i = 0; i < e->nattrs; i++) {
+      if (e->attrs[i].name[0] != VL_DICT_KEY_MARK) continue;
+      VlObj key = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, e->attrs[i].name + 1), .nd = vl_nd_unknown()};
+      vl_heap_dict_put(F, d.site, vl_val1(V(F), vl_obj(V(F), key)), collate(F, s, e->attrs[i].val, lib, expr, depth + 1));
+    }
+    return vl_val1(V(F), vl_obj(V(F), d));
+  }
+  if (!o->nitems || o->nitems > VL_MAX_ARGS) return vl_unknown(V(F));
+  const VlVal *items[VL_MAX_ARGS];
+  for (uint16_t i = 0; i < o->nitems; i++) items[i] = collate(F, s, o->items[i], lib, expr, depth + 1);
+  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
+             .items = items, .nitems = o->nitems, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), t));
+}
+
+/* A batch of DataLoader(ds, ...) over a project map-style Dataset ds with the default collate and
+ * batching (no collate_fn, batch_size not None), or NULL. */
+static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint8_t lib, VlId expr) {
+  if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "collate_fn") == 0 ||
+        (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)))
+      return NULL;
+  const VlClassInfo *k = inst_class(F, ds->objs[0]);
+  const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
+  const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
+  return s ? collate(F, s, s->ret, lib, expr, 0) : NULL;
+}
+
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
   bool handled;
@@ -2259,6 +2312,8 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
         if (ds && ds->n == 1 && ds->objs[0]->kind == VL_O_INST && ds->objs[0]->name &&
             strcmp(ds->objs[0]->name, "torch.utils.data.TensorDataset") == 0)
           b.sub = VL_OBJ_TENSORS;
+        const VlVal *collated = project_batch(F, ds, a, (uint8_t)lib->id, expr);
+        if (collated && !vl_val_unknownish(collated)) return new_iter(F, collated);
         return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
       }
       VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),

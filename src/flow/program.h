@@ -35,7 +35,9 @@ typedef enum VlStoreKind {
   VL_ST_EXTEND,     /* c.extend(vs), c += vs, c = c + vs: each element of vs */
   VL_ST_SETITEM,    /* c[k] = v, c.setdefault(k, v), c.update(...) */
   VL_ST_HEAPPUSH,   /* heapq.heappush(c, v) */
-  VL_ST_ELEMENT     /* an element of a comprehension, list(generator), ...: the new container */
+  VL_ST_ELEMENT,    /* an element of a comprehension, list(generator), ...: the new container */
+  VL_ST_MEMO        /* a value returned by a function under an unbounded functools cache: its memo
+                       keeps it, a new entry only for new arguments (vl_memo_decorator) */
 } VlStoreKind;
 
 typedef enum VlEffectKind {
@@ -189,13 +191,15 @@ typedef struct VlHit {
   uint8_t store;       /* VlStoreKind */
   uint8_t lib;         /* the stored view's library (.copy() or .clone()) */
   VlSpan at;           /* the stored expression */
-  uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod) */
+  uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod); 0: none known (no edit) */
   VlSpan base;         /* where the viewed array is made anew (the rebinding expression) */
   VlSpan loop;         /* the loop (or, via a call, the call) whose iterations accumulate */
   bool via_call;       /* the store happens in a function called from that loop */
   bool recursion;      /* the "loop" is the function's own recursion (loop: the function) */
   bool hook;           /* the "loop" is the forward calls of a module a hook is registered on (loop: the
                           registration; base: the hook's `output` parameter) */
+  bool optimizer;      /* the "loop" is an optimizer's iterations: scipy.optimize.minimize calls the
+                          callback with a new iterate (loop: the minimize call; base: its parameter) */
   const char *text;    /* the stored expression, when short */
   const char *base_name;     /* the viewed array's name, when it has one */
   const char *container;     /* the container's text, when short */

@@ -115,9 +115,40 @@ static bool listlike_hint(const VlObj *sym) {
   return sym->elem && vl_val_has(sym->elem, VL_O_SEQ);
 }
 
+/* Does expression e read a name that target (a loop's target: a name, a tuple or list of them)
+ * binds? */
+static bool reads_target(const VlModule *m, VlId e, VlId target, int depth) {
+  if (!e || !target || depth > 32) return false;
+  const VlExpr *t = vl_expr(m, target);
+  if (t->op == VL_E_TUPLE || t->op == VL_E_LIST || t->op == VL_E_STAR) {
+    for (uint32_t i = 0; i < t->nkids; i++)
+      if (reads_target(m, e, vl_kid(m, target, i), 0)) return true;
+    return false;
+  }
+  if (vl_same_name(m, e, target)) return true;
+  const VlExpr *x = vl_expr(m, e);
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (reads_target(m, vl_kid(m, e, i), target, depth + 1)) return true;
+  return false;
+}
+
+/* A memo (VL_ST_MEMO) gets an entry only for arguments it has not seen: an argument of the call
+ * must read the target of loop L itself (`for p in paths: load_head(p)`), a new key in every
+ * iteration as far as we can tell.  A fixed argument, or one an outer loop varies, hits the cache
+ * in the next iteration of L. */
+static bool new_memo_key(const Frame *F, const StoreEv *ev, VlId L) {
+  const VlModule *m = M(F);
+  if (!L || !ev->call || m->loops[L].kind == VL_LOOP_WHILE || vl_expr(m, ev->call)->op != VL_E_CALL) return false;
+  const VlExpr *c = vl_expr(m, ev->call);
+  for (uint32_t i = 1; i < c->nkids; i++)
+    if (reads_target(m, vl_kid(m, ev->call, i), m->loops[L].target, 0)) return true;
+  return false;
+}
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes) {
   bool any = false;
+  if (ev->store == VL_ST_MEMO && !new_memo_key(F, ev, L)) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     switch (c->kind) {
@@ -693,6 +724,15 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
       inside = true;
     }
   }
+  /* through a call, a view inside what the callee stores (`c[k] = [v] + c[k]`, `append([v])`): where
+   * the callee writes the view is not known here, and `.copy()` after the stored expression would copy
+   * the container: no edit (fix_at 0) */
+  bool direct = false; /* the stored value is the view (on some path), not a container holding it */
+  for (uint16_t k = 0; k < ev->value->n && !direct; k++) direct = ev->value->objs[k] == view;
+  if (!inside && ev->call && view->expr == ev->call && !direct) {
+    hit.text = NULL;
+    hit.fix_at = 0;
+  }
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
   for (size_t i = 0; i < an->reported.len; i++)
     if (an->reported.items[i] == key) return;
@@ -900,57 +940,117 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
   ef->value = vl_val_of(F->an->vals, out, n);
 }
 
-/* ---- forward hooks ----
+/* ---- hooks and callbacks: a library's loop calling a registered function ----
  *
  * `module.register_forward_hook(fn)`: PyTorch calls fn(module, input, output) at every forward call,
- * and `output` is the tensor that call made.  A hook that appends a part of it (`output[:, 0]`) to a
- * list that outlives the call (self.features, a global, a closure's) keeps every call's whole output
- * alive: the forward calls are the loop.  Only appends, extends and heap pushes count (a dict keyed
- * by the layer's name, `activation[name] = ...`, holds one per hook), only parts a subscript with
- * array evidence takes (`output[0]` may be the first of a tuple of outputs), and a hook that also
- * keeps the whole output is silent. */
+ * and `output` is the tensor that call made; `register_forward_pre_hook(fn)` calls fn(module, args)
+ * before it, args the tuple of that call's arguments (args[0] the new input);
+ * `scipy.optimize.minimize(..., callback=fn)` calls fn(xk) at every iteration with a new iterate
+ * (every method of SciPy 1.10; trust-constr adds a state argument).  A function that appends a part
+ * of that array (`output[:, 0]`, `args[0][:, :4]`, `xk[:2]`) to a list that outlives the call
+ * (self.features, a global, a closure's) keeps every call's whole array alive: the calls are the
+ * loop.  Only appends, extends and heap pushes count (a dict keyed by the layer's name,
+ * `activation[name] = ...`, holds one per hook), only parts a subscript with array evidence takes
+ * (`output[0]` may be the first of a tuple of outputs; xk is a 1-D ndarray, so a narrowing slice of
+ * it is one), and a function that also keeps the whole array is silent. */
 
-/* The index of fn's `output` parameter when fn can be a forward hook (three parameters after a
- * bound method's self), or -1. */
-static int hook_output_param(const VlObj *fn, const VlFuncInfo *fi) {
-  if (fn->nitems) return -1; /* partial(...) */
-  bool bound = fn->base != NULL;
+/* The index of fn's parameter that receives the new array: a forward hook's `output` (three
+ * parameters after a bound method's self), a pre-hook's `args` (two: module, args), an optimizer
+ * callback's `xk` (one, or two with trust-constr's state); or -1. */
+static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind) {
   if (!bound && fi->klass) return -1;
-  int n = bound ? 4 : 3;
+  int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound;
+  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams == n || fi->nparams == n + 1 ? n - 1 : -1;
   return fi->nparams == n ? n - 1 : -1;
+}
+
+static bool is_param(const VlObj *o, int p) {
+  return o && o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && (int)o->index == p;
 }
 
 static bool is_output(const VlObj *o, int out) {
   const VlSite *s = o->site;
-  return s && s->kind == VL_SITE_SYM && s->sym && s->sym->kind == VL_O_SYM && s->sym->sub == VL_SYM_PARAM &&
-         (int)s->sym->index == out;
+  return s && s->kind == VL_SITE_SYM && s->sym && is_param(s->sym, out);
+}
+
+/* p[...] deferred on parameter p (what it is, the caller knows): its index, or false. */
+static bool param_subscript(const VlObj *o, int p, Index *ix) {
+  if (!o || o->kind != VL_O_SYM || o->sub != VL_SYM_SUBV || !o->base || o->base->n != 1 || !is_param(o->base->objs[0], p))
+    return false;
+  vl_unpack_index(o->index, ix);
+  return true;
+}
+
+/* A pre-hook's input: its site is an item of the `args` tuple, args[0] (the tuple PyTorch builds
+ * from the forward call's positional arguments). */
+static bool is_input(const VlObj *o, int args) {
+  Index ix;
+  return o->site && o->site->kind == VL_SITE_SYM && param_subscript(o->site->sym, args, &ix) && ix.n == 1 &&
+         ix.kind[0] == IX_INT;
+}
+
+/* Is o the new array itself (a whole: output, args[k], xk), or a part of it (a partial view)? */
+static bool hook_whole(const VlObj *o, int p, uint8_t kind) {
+  Index ix;
+  return is_param(o, p) || (kind == VL_HOOK_PRE && param_subscript(o, p, &ix)) ||
+         (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && (kind == VL_HOOK_PRE ? is_input(o, p) : is_output(o, p)));
+}
+
+static bool hook_part(const VlObj *o, int p, uint8_t kind) {
+  if (o->kind == VL_O_ARRAY)
+    return o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) &&
+           (kind == VL_HOOK_PRE ? is_input(o, p) : is_output(o, p));
+  Index ix; /* xk[:2]: slices of the 1-D iterate, narrowing it */
+  if (kind != VL_HOOK_OPTIMIZER || !param_subscript(o, p, &ix)) return false;
+  bool narrows = false;
+  for (int i = 0; i < ix.n; i++) {
+    if (ix.kind[i] != IX_SLICE) return false;
+    narrows |= ix.narrows[i];
+  }
+  return ix.n == 1 && narrows;
+}
+
+/* The function a registered value calls: a function or bound method, or an instance's __call__. */
+static const VlFuncInfo *hook_func(Frame *F, const VlObj *fn, bool *bound) {
+  Analysis *an = F->an;
+  if (fn->kind == VL_O_INST && fn->base && fn->base->n == 1 && fn->base->objs[0]->kind == VL_O_CLASS) {
+    const VlObj *c = fn->base->objs[0];
+    const VlClassInfo *k = c->mod == an->mi ? vl_an_class(an, c->func) : c->func < c->mod->nclasses ? &c->mod->classes[c->func] : NULL;
+    *bound = true;
+    return k ? vl_class_method(F, k, "__call__", 0) : NULL;
+  }
+  if (fn->kind != VL_O_FUNC || !fn->mod || fn->nitems) return NULL; /* (partial(...): not followed) */
+  *bound = fn->base != NULL;
+  return fn->mod == an->mi ? vl_an_func(an, fn->func) : fn->func < fn->mod->nfuncs ? &fn->mod->funcs[fn->func] : NULL;
+}
+
+void vl_hook_registered(Frame *F, const VlVal *fn) {
+  for (uint16_t i = 0; i < fn->n; i++) {
+    bool bound;
+    const VlFuncInfo *fi = hook_func(F, fn->objs[i], &bound);
+    if (fi && fi->mod == F->an->mi) vl_func_summary(F->an, fi->id);
+  }
 }
 
 static void hook_check(Frame *F) {
   Analysis *an = F->an;
-  const VlLibrary *torch;
   const char *member;
-  if (!(torch = vl_knowledge_library(an->know, "torch", &member))) return;
   for (size_t r = 0; r < F->hooks.len; r++) {
+    uint8_t kind = F->hooks.items[r].kind;
+    const VlLibrary *lib = vl_knowledge_library(an->know, kind == VL_HOOK_OPTIMIZER ? "numpy" : "torch", &member);
     const VlVal *fv = F->hooks.items[r].fn;
-    for (uint16_t i = 0; i < fv->n; i++) {
-      const VlObj *fn = fv->objs[i];
-      if (fn->kind != VL_O_FUNC || !fn->mod) continue;
-      const VlFuncInfo *fi = fn->mod == an->mi ? vl_an_func(an, fn->func)
-                                               : fn->func < fn->mod->nfuncs ? &fn->mod->funcs[fn->func] : NULL;
-      if (!fi) continue;
-      int out = hook_output_param(fn, fi);
+    for (uint16_t i = 0; lib && i < fv->n; i++) {
+      bool bound = false;
+      const VlFuncInfo *fi = hook_func(F, fv->objs[i], &bound);
+      int out = fi ? hook_param(fi, bound, kind) : -1;
       if (out < 0) continue;
-      const VlSummary *s = fn->mod == an->mi ? vl_func_summary(an, fn->func) : fi->summary;
+      const VlSummary *s = fi->mod == an->mi ? vl_func_summary(an, fi->id) : fi->summary;
       if (!s) continue;
-      bool whole = false; /* the hook keeps the whole output too */
+      bool whole = false; /* the function keeps the whole array too */
       for (uint32_t e = 0; e < s->neffects && !whole; e++) {
         const VlEffect *ef = &s->effects[e];
-        for (uint16_t k = 0; ef->kind == VL_EFF_STORE && ef->value && k < ef->value->n && !whole; k++) {
-          const VlObj *o = ef->value->objs[k];
-          whole = (o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && (int)o->index == out) ||
-                  (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && is_output(o, out));
-        }
+        for (uint16_t k = 0; ef->kind == VL_EFF_STORE && ef->value && k < ef->value->n && !whole; k++)
+          whole = hook_whole(ef->value->objs[k], out, kind);
       }
       for (uint32_t e = 0; e < s->neffects && !whole; e++) {
         const VlEffect *ef = &s->effects[e];
@@ -958,22 +1058,23 @@ static void hook_check(Frame *F) {
             (ef->store != VL_ST_APPEND && ef->store != VL_ST_EXTEND && ef->store != VL_ST_HEAPPUSH))
           continue;
         const VlObj *view = NULL;
-        for (uint16_t k = 0; k < ef->value->n && !view; k++) {
+        bool other = false; /* a copy on another path: silent (args[0][:, :4] is also the subscript
+                               deferred on the tuple item: a symbol, no other path) */
+        for (uint16_t k = 0; k < ef->value->n; k++) {
           const VlObj *o = ef->value->objs[k];
-          if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) && is_output(o, out))
-            view = o;
+          if (!view && hook_part(o, out, kind)) view = o;
+          else if (kind != VL_HOOK_PRE || o->kind != VL_O_SYM) other = true;
         }
-        if (!view || ef->value->n != 1) continue; /* a copy on another path: silent */
+        if (!view || other) continue;
         uint64_t key = (uint64_t)ef->at.mod->index << 32 | ef->at.start;
         bool seen = false;
         for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
         if (seen) continue;
         VL_VEC_PUSH(&an->reported, key);
-        const VlModule *m = M(F);
-        const VlFunc *hf = fn->mod == an->mi ? vl_func(m, fn->func) : NULL;
-        VlHit hit = {.kind = VL_HIT_FRESH, .store = ef->store, .lib = torch->id, .at = ef->at, .fix_at = ef->fix_at,
-                     .text = ef->text, .container = ef->container, .hook = true,
-                     .base_name = fi->params[out].name,
+        const VlFunc *hf = fi->mod == an->mi ? vl_func(M(F), fi->id) : NULL;
+        VlHit hit = {.kind = VL_HIT_FRESH, .store = ef->store, .lib = lib->id, .at = ef->at, .fix_at = ef->fix_at,
+                     .text = ef->text, .container = ef->container, .hook = kind != VL_HOOK_OPTIMIZER,
+                     .optimizer = kind == VL_HOOK_OPTIMIZER, .base_name = fi->params[out].name,
                      .base = hf ? (VlSpan){an->mi, hf->start, hf->start} : vl_expr_span(an, F->hooks.items[r].call),
                      .loop = vl_expr_span(an, F->hooks.items[r].call)};
         an->sink->hit(an->sink->ctx, &hit);

@@ -117,6 +117,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "shrinks") == 0) e->shrinks = true;
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
+    else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);

@@ -93,6 +93,7 @@ typedef struct VlLibEntry {
   bool shrinks;    /* tag shrinks (VL004) */
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
+  bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool default_dtype; /* tag default-dtype: without dtype=, the result has the library's default dtype */
   const char *order;  /* tag order=P: parameter P asks for a memory layout ('C', 'F', requirements=['C',

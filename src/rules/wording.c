@@ -18,8 +18,9 @@ VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
       .fix_insert = copy,
   };
   if (h->via_call) fd.via = h->loop;
-  /* a stored element of a comprehension or generator that is not itself the view: no edit */
-  if (h->store == VL_ST_ELEMENT && !h->text) fd.fix.applicability = VL_FIX_NONE;
+  /* a stored element of a comprehension or generator that is not itself the view, or a view inside
+   * what a callee stores (no insertion point, fix_at 0): no edit */
+  if ((h->store == VL_ST_ELEMENT && !h->text) || !h->fix_at) fd.fix.applicability = VL_FIX_NONE;
   return fd;
 }
 
@@ -32,12 +33,14 @@ const char *vl_wording_store(const VlHit *h) {
   case VL_ST_SETITEM: return "assigned into";
   case VL_ST_HEAPPUSH: return "pushed onto";
   case VL_ST_ELEMENT: return "collected into";
+  case VL_ST_MEMO: return "kept by";
   default: return "stored in";
   }
 }
 
 const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h) {
   if (h->store == VL_ST_ELEMENT && !h->container) return "a new container";
+  if (h->store == VL_ST_MEMO) return vl_arena_printf(ctx->arena, "the unbounded cache of `%s`", h->container ? h->container : "?");
   return h->container ? vl_arena_printf(ctx->arena, "`%s`", h->container) : "a container";
 }
 
@@ -53,8 +56,13 @@ const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
                          h->recursion || h->hook ? "call" : "iteration");
 }
 
-const char *vl_wording_loop(const VlHit *h) { return h->hook ? "forward call" : h->recursion ? "recursion" : "loop"; }
+const char *vl_wording_loop(const VlHit *h) {
+  return h->hook ? "forward call" : h->optimizer ? "optimizer iteration" : h->recursion ? "recursion" : "loop";
+}
 
 const char *vl_wording_each(const VlHit *h) {
-  return h->hook ? "every forward call" : h->recursion ? "every recursive call" : "every iteration";
+  return h->hook        ? "every forward call"
+         : h->optimizer ? "every optimizer iteration"
+         : h->recursion ? "every recursive call"
+                        : "every iteration";
 }

@@ -157,6 +157,35 @@ fix_unsafe_inserts_copy_and_clone() {
   expect_only . leak.py torch_leak.py want.py want_torch.py
 }
 
+# A view inside what a callee stores (`self.log["k"] = [img[:8]] + self.log["k"]`, reported through the
+# caller's loop): `.copy()` after the stored expression would copy the list, so no edit is offered.
+fix_view_inside_a_callee_store_gets_no_edit() {
+  cat >callee.py <<'PY'
+import numpy as np
+
+
+class Tracker:
+    def __init__(self):
+        self.log = {"crops": []}
+
+    def observe(self, image):
+        self.log["crops"] = [image[:32, :32]] + self.log["crops"]
+
+
+def run():
+    tracker = Tracker()
+    for _ in range(50):
+        tracker.observe(np.ones((480, 640)))
+    return tracker.log
+PY
+  cp callee.py want.py
+  run --fix --unsafe-fixes --isolated callee.py
+  expect_rc 1 # the finding stays: nothing to apply
+  expect_same callee.py want.py
+  expect_has "$T/out" "VL002"
+  expect_lacks "$T/out" "Fixed"
+}
+
 fix_every_finding_in_one_run() {
   cat >many.py <<'EOF'
 import numpy as np
