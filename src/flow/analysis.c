@@ -409,11 +409,14 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
     if (strcmp(ci->method_names[i], "__init__") == 0) return;
   VlId body = vl_func(m, k->func)->body;
   uint32_t n = body ? m->blocks[body].count : 0;
-  ci->fields = VL_ARENA_ARRAY(an->mi->facts, const char *, n + 1);
+  /* in the analysis's own arena, as the class variables: this runs while other threads may be
+   * exporting into the shared store, which is only written under the program's lock (the export
+   * copies the fields there) */
+  ci->fields = VL_ARENA_ARRAY(an->arena, const char *, n + 1);
   for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
     if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
-    ci->fields[ci->nfields++] = fact_str(an->mi, vl_str(m, vl_expr(m, st->a)->a));
+    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, st->a)->a);
   }
 }
 

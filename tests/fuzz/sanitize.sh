@@ -4,7 +4,8 @@
 # pass (a build with -DVL_SANITIZE=ON).
 #
 #   sanitize.sh tsan-build BUILD_DIR          build viewleak with -fsanitize=thread in BUILD_DIR/tsan
-#   sanitize.sh tsan-pool BUILD_DIR           check fixtures/ and examples/ with --jobs 2 (the worker pool)
+#   sanitize.sh tsan-pool BUILD_DIR           check fixtures/, examples/ and tests/fuzz/threads/ (modules
+#                                             analysed side by side while others export) with --jobs 2 and 4
 #   sanitize.sh tsan-server BUILD_DIR         `viewleak server` over a scripted session
 #   sanitize.sh valgrind VIEWLEAK             memcheck over check and check --diff of every fixture:
 #                                             no errors, no leaks
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/../.."
 what=${1:?what}
 arg=${2:?build folder or viewleak}
 export TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1"
-inputs=(fixtures examples)
+inputs=(fixtures examples tests/fuzz/threads)
 
 expect() { # expect WANTED CMD...: run CMD, fail unless it exits WANTED
   local want=$1 rc=0
