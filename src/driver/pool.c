@@ -95,7 +95,10 @@ enum { LOOKAHEAD = 64 };
 /* The position in the ready queue of the first job that may start now, or SIZE_MAX. */
 static size_t next_fitting(const Dag *d) {
   for (size_t k = d->ready_head; k < d->ready_tail && k < d->ready_head + LOOKAHEAD; k++)
-    if (!d->weight || !d->running || d->load + d->weight[d->ready[k]] <= d->budget) return k;
+    if (!d->weight || !d->running || d->load + d->weight[d->ready[k]] <= d->budget ||
+        d->weight[d->ready[k]] <= d->budget / 8) /* light jobs never wait: a thread is not left idle
+                                                     beside one large job */
+      return k;
   return SIZE_MAX;
 }
 

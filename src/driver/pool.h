@@ -19,8 +19,9 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
 /* Runs work(ctx, i) for i in [0, n) on `threads` threads, each job only after the jobs
  * deps(ctx, i, &list) names are done (the list must describe an acyclic graph); no other order.
  * With `weight` (NULL: none), a job starts only while the weights of the jobs running and its own
- * total at most `budget`, or when no other job runs; a ready job that does not fit lets the lighter
- * ones behind it pass.  The weight of a file's analysis is its size: what a run holds at once then
+ * total at most `budget`, when no other job runs, or when it is light (at most budget / 8: such jobs
+ * never wait, so that a thread is not idle beside one large job); a ready job that does not fit lets
+ * the lighter ones behind it pass.  The weight of a file's analysis is its size: what a run holds at once then
  * stays near what `budget` bytes of source cost, instead of growing with the largest files that
  * happen to be ready together (the test files of a package, which import the most, come last). */
 void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
