@@ -33,6 +33,8 @@ typedef struct Args {
   VlId pos_expr[VL_MAX_ARGS];
   int npos;
   bool star; /* a *args: positions from here on are unknown */
+  const VlVal *spread; /* f(*xs) with no other positional argument: xs (its items are the positions) */
+  VlId spread_expr;
   const char *kwname[VL_MAX_KWARGS];
   const VlVal *kw[VL_MAX_KWARGS];
   VlId kw_expr[VL_MAX_KWARGS];

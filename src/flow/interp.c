@@ -584,13 +584,20 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
         a->kw[a->nkw++] = v;
       }
     } else if (kx->op == VL_E_STAR) {
-      vl_eval(F, vl_kid(m, k, 0));
+      const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
+      if (!a->star && !a->npos) {
+        a->spread = v;
+        a->spread_expr = vl_kid(m, k, 0);
+      } else {
+        a->spread = NULL;
+      }
       a->star = true;
     } else if (kx->op == VL_E_DSTAR) {
       vl_eval(F, vl_kid(m, k, 0));
       a->dstar = true;
     } else {
       const VlVal *v = vl_eval(F, k);
+      a->spread = NULL; /* f(*xs, y): not xs alone */
       if (!a->star && a->npos < VL_MAX_ARGS) {
         a->pos_expr[a->npos] = k;
         a->pos[a->npos++] = v;

@@ -2532,6 +2532,9 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_LIB:
       if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
         add_val(&acc, tuple_of(F, a->pos, (uint16_t)a->npos)); /* Step(obs[0], r): a tuple of them */
+      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && a->spread && !a->nkw && !a->dstar) {
+        /* Transition(*args) (the PyTorch DQN tutorial's ReplayMemory.push): a tuple of args' items */
+        add_val(&acc, copy_of(F, VL_SEQ_TUPLE, a->spread, expr, a->spread_expr));
       } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
         add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));

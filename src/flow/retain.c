@@ -724,12 +724,13 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
       inside = true;
     }
   }
-  /* through a call, a view inside what the callee stores (`c[k] = [v] + c[k]`, `append([v])`): where
-   * the callee writes the view is not known here, and `.copy()` after the stored expression would copy
-   * the container: no edit (fix_at 0) */
+  /* through a call, a view inside what the callee stores (`c[k] = [v] + c[k]`, `append([v])`,
+   * `append(Transition(*args))` with the view among the caller's arguments): where the view is
+   * written is not known here, and `.copy()` after the callee's stored expression would copy the
+   * container (a namedtuple has no .copy()): no edit (fix_at 0) */
   bool direct = false; /* the stored value is the view (on some path), not a container holding it */
   for (uint16_t k = 0; k < ev->value->n && !direct; k++) direct = ev->value->objs[k] == view;
-  if (!inside && ev->call && view->expr == ev->call && !direct) {
+  if (!inside && ev->call && !direct) {
     hit.text = NULL;
     hit.fix_at = 0;
   }

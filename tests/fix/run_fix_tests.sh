@@ -186,6 +186,40 @@ PY
   expect_lacks "$T/out" "Fixed"
 }
 
+# A namedtuple made of a helper's *args (the DQN tutorial's ReplayMemory.push) holds the caller's
+# view: `.copy()` after `Transition(*args)` would fail (a namedtuple has no copy), so no edit.
+fix_namedtuple_of_star_args_gets_no_edit() {
+  cat >memory.py <<'PY'
+from collections import deque, namedtuple
+
+import numpy as np
+
+Transition = namedtuple("Transition", ("state", "reward"))
+
+
+class ReplayMemory:
+    def __init__(self):
+        self.memory = deque([])
+
+    def push(self, *args):
+        self.memory.append(Transition(*args))
+
+
+def run():
+    memory = ReplayMemory()
+    for t in range(50):
+        obs = np.ones((16, 4096))
+        memory.push(obs[-1], float(t))
+    return memory
+PY
+  cp memory.py want.py
+  run --fix --unsafe-fixes --isolated memory.py
+  expect_rc 1 # the finding stays: nothing to apply
+  expect_same memory.py want.py
+  expect_has "$T/out" "VL002"
+  expect_lacks "$T/out" "Fixed"
+}
+
 fix_every_finding_in_one_run() {
   cat >many.py <<'EOF'
 import numpy as np
