@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 BOUND = 60  # seconds any one step may take before the test calls it a hang
 
@@ -115,6 +116,10 @@ def main():
         nerr = len(err)
         write("pyproject.toml", "[tool.viewleak]\nselect = [\n")  # broken: reported, watching goes on
         lines, found = next_run("pyproject.toml was broken")
+        # stderr has its own reader thread: on a busy machine its line may come after stdout's
+        deadline = time.monotonic() + BOUND
+        while not any("pyproject.toml" in l for l in err[nerr:]) and time.monotonic() < deadline:
+            time.sleep(0.05)
         if not any("pyproject.toml" in l for l in err[nerr:]):
             fail("the broken configuration was not reported on stderr", out, err)
         write("pyproject.toml", '[tool.viewleak]\nignore = ["VL001"]\n')
