@@ -185,6 +185,8 @@ typedef struct FuncData {
   uint8_t *evidence;
   uint8_t *lib_evidence;
   bool calls_evidence;      /* evidence recomputed with what calls of this module's functions prove */
+  bool memo_known;          /* memo is decided (vl_memo_decorator: it reads the whole module once) */
+  VlId memo;                /* its unbounded functools cache decorator, or 0 */
 } FuncData;
 
 struct Analysis {

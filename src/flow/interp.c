@@ -891,7 +891,7 @@ static bool unbounded_cache(Analysis *an, VlId d) {
   return false;
 }
 
-VlId vl_memo_decorator(Analysis *an, VlId func) {
+static VlId memo_decorator(Analysis *an, VlId func) {
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, func);
   if (!fn->ndecorators || fn->kind != VL_FN_DEF) return 0;
@@ -910,6 +910,17 @@ VlId vl_memo_decorator(Analysis *an, VlId func) {
     }
   }
   return deco;
+}
+
+/* Asked at every `return` of every pass: decided once per function (the cache_clear() search reads
+ * every expression of the module). */
+VlId vl_memo_decorator(Analysis *an, VlId func) {
+  FuncData *fd = &an->fd[func];
+  if (!fd->memo_known) {
+    fd->memo = memo_decorator(an, func);
+    fd->memo_known = true;
+  }
+  return fd->memo;
 }
 
 /* `return v` under an unbounded cache: the memo (one per decorator, as long-lived as a global)
