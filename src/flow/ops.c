@@ -696,8 +696,8 @@ static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_gr
                                                   "strides", "layout", "names", "grad_fn", "is_leaf"};
 
 static bool in_list(const char *const *list, size_t n, const char *s) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(list[i], s) == 0) return true;
+  for (size_t i = 0; i < n; i++) /* (the first byte rules out most: this runs for every method call) */
+    if (list[i][0] == s[0] && strcmp(list[i], s) == 0) return true;
   return false;
 }
 #define IN(list, s) in_list(list, sizeof list / sizeof *list, s)

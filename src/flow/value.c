@@ -32,32 +32,37 @@ struct VlValues {
 
 const VlVal vl_empty_val = {0};
 
-static uint32_t mix(uint32_t h, uint64_t x) {
-  h ^= (uint32_t)x + 0x9e3779b9u + (h << 6) + (h >> 2);
-  h ^= (uint32_t)(x >> 32) + 0x9e3779b9u + (h << 6) + (h >> 2);
-  return h;
+/* Hashing: one multiply and one shift per 64-bit word, folded by a final avalanche (the table takes
+ * the low bits), so small fields are packed into words first. */
+static uint64_t mix(uint64_t h, uint64_t x) {
+  h = (h ^ x) * 0x9e3779b97f4a7c15u;
+  return h ^ (h >> 32);
 }
 
-static uint32_t hash_str(uint32_t h, const char *s) {
+static uint32_t fold(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  return (uint32_t)h;
+}
+
+static uint64_t hash_str(uint64_t h, const char *s) {
   if (!s) return mix(h, 0);
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return mix(h, 1);
+  uint64_t g = 1469598103934665603u;
+  for (; *s; s++) g = (g ^ (unsigned char)*s) * 1099511628211u;
+  return mix(h, g);
 }
 
 static bool str_eq(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
 
 static uint32_t site_hash(const VlSite *s) {
-  uint32_t h = 17;
-  h = mix(h, s->kind);
-  h = mix(h, s->how);
-  h = mix(h, s->step);
+  uint64_t h = 17;
+  h = mix(h, (uint64_t)s->kind | (uint64_t)s->how << 8 | (uint64_t)s->step << 16 | (uint64_t)s->func << 32);
   h = mix(h, (uintptr_t)s->mod);
-  h = mix(h, s->func);
-  h = mix(h, s->at);
-  h = mix(h, s->start);
+  h = mix(h, (uint64_t)s->at | (uint64_t)s->start << 32);
   h = mix(h, (uintptr_t)s->sym);
   h = mix(h, (uintptr_t)s->via);
-  return h;
+  return fold(h);
 }
 
 static bool site_eq(const VlSite *a, const VlSite *b) {
@@ -66,29 +71,20 @@ static bool site_eq(const VlSite *a, const VlSite *b) {
 }
 
 static uint32_t obj_hash(const VlObj *o) {
-  uint32_t h = 31;
-  h = mix(h, o->kind);
-  h = mix(h, o->sub);
-  h = mix(h, o->flags);
-  h = mix(h, o->lib);
-  h = mix(h, o->layout);
-  h = mix(h, o->depth);
-  h = mix(h, (uint32_t)o->nd.lo << 8 | o->nd.hi);
+  uint64_t h = 31;
+  h = mix(h, (uint64_t)o->kind | (uint64_t)o->sub << 8 | (uint64_t)o->flags << 16 | (uint64_t)o->lib << 24 |
+                 (uint64_t)o->layout << 32 | (uint64_t)o->depth << 40 | (uint64_t)o->nd.lo << 48 | (uint64_t)o->nd.hi << 56);
+  h = mix(h, (uint64_t)o->func | (uint64_t)o->index << 32);
+  h = mix(h, (uint64_t)o->num_known | (uint64_t)o->units << 8 | (uint64_t)o->nitems << 16 | (uint64_t)o->expr << 32);
   h = mix(h, (uintptr_t)o->site);
   h = mix(h, (uintptr_t)o->mod);
-  h = mix(h, o->func);
-  h = mix(h, o->index);
-  h = mix(h, o->num_known);
-  h = mix(h, o->units);
   h = hash_str(h, o->name);
   h = mix(h, (uintptr_t)o->elem);
   h = mix(h, (uintptr_t)o->key);
-  h = mix(h, o->nitems);
   for (uint16_t i = 0; i < o->nitems; i++) h = mix(h, (uintptr_t)o->items[i]);
   h = mix(h, (uintptr_t)o->base);
   h = mix(h, (uintptr_t)o->shape);
-  h = mix(h, o->expr);
-  return h;
+  return fold(h);
 }
 
 static bool obj_eq(const VlObj *a, const VlObj *b) {
@@ -104,10 +100,10 @@ static bool obj_eq(const VlObj *a, const VlObj *b) {
 }
 
 static uint32_t val_hash(const VlVal *v) {
-  uint32_t h = 7;
+  uint64_t h = 7;
   h = mix(h, v->n);
   for (uint16_t i = 0; i < v->n; i++) h = mix(h, (uintptr_t)v->objs[i]);
-  return h;
+  return fold(h);
 }
 
 static bool val_eq(const VlVal *a, const VlVal *b) {
@@ -132,14 +128,11 @@ static void grow(VlValues *v) {
 }
 
 static uint32_t shape_hash(const VlShape *s) {
-  uint32_t h = 11;
-  h = mix(h, s->n);
-  h = mix(h, s->itemsize);
-  h = mix(h, s->upper);
-  h = mix(h, s->dtype_sure);
+  uint64_t h = 11;
+  h = mix(h, (uint64_t)s->n | (uint64_t)s->itemsize << 8 | (uint64_t)s->upper << 16 | (uint64_t)s->dtype_sure << 24);
   h = hash_str(h, s->dtype);
   for (uint8_t i = 0; i < s->n && i < VL_SHAPE_MAX; i++) h = mix(h, (uint64_t)s->dims[i]);
-  return h;
+  return fold(h);
 }
 
 static bool shape_eq(const VlShape *a, const VlShape *b) {
