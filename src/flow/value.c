@@ -113,6 +113,8 @@ static bool val_eq(const VlVal *a, const VlVal *b) {
   return true;
 }
 
+/* The table is at most three quarters full: the hashes are good (value.c: fold), so probes stay short,
+ * and the tables of the analyses running and of the exports being made are a good part of the peak. */
 static void grow(VlValues *v) {
   uint32_t cap = v->cap ? v->cap * 2 : 256;
   Entry *slots = vl_xcalloc(cap, sizeof(Entry));
@@ -153,7 +155,7 @@ static bool same(uint8_t kind, const void *a, const void *b) {
 
 /* Returns the interned equal of *p (of `size` bytes), copying it into the arena when new. */
 static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p, size_t size) {
-  if ((v->count + 1) * 2 > v->cap) grow(v);
+  if ((v->count + 1) * 4 > v->cap * 3) grow(v);
   uint32_t h = hash & (v->cap - 1);
   while (v->slots[h].p) {
     if (v->slots[h].hash == hash && v->slots[h].kind == kind && same(kind, v->slots[h].p, p)) return v->slots[h].p;
@@ -222,7 +224,7 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
   if (d + 1 > o.depth) o.depth = (uint8_t)(d + 1);
   if (o.nitems) { /* items are copied into the arena once the object is new */
     uint32_t h = obj_hash(&o);
-    if ((v->count + 1) * 2 > v->cap) grow(v);
+    if ((v->count + 1) * 4 > v->cap * 3) grow(v);
     uint32_t at = h & (v->cap - 1);
     while (v->slots[at].p) {
       if (v->slots[at].hash == h && v->slots[at].kind == K_OBJ && obj_eq(v->slots[at].p, &o)) return v->slots[at].p;
