@@ -19,6 +19,7 @@
 
 #include "base/alloc.h"
 #include "base/ptrmap.h"
+#include "base/str.h"
 #include "base/strmap.h"
 #include "flow/analysis.h"
 #include "syntax/source.h"
@@ -423,7 +424,7 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nmethods; i++)
-    if (strcmp(k->method_names[i], name) == 0)
+    if (vl_streq(k->method_names[i], name))
       return k->mod == F->an->mi ? vl_an_func(F->an, k->methods[i]) : &k->mod->funcs[k->methods[i]];
   if (k->mod == F->an->mi && !k->bases) vl_an_class(F->an, k->id);
   for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
@@ -443,7 +444,7 @@ static void waits_for(Analysis *an, VlId busy);
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nattrs; i++)
-    if (strcmp(k->attrs[i].name, name) == 0)
+    if (vl_streq(k->attrs[i].name, name))
       return k->mod == F->an->mi ? k->attrs[i].val : vl_import_val(F, k->attrs[i].val);
   if (k->mod == F->an->mi) {
     /* from this module's methods' summaries, as far as they are known now */
@@ -537,19 +538,13 @@ static const char *const common_methods[] = {"to", "float", "double", "int", "lo
                                              "abs", "norm", "exp", "log", "dim", "size", "item", "numpy", "mean", "sum",
                                              "max", "min", "all", "any", "round", "clip", "view", "T"};
 
-static bool listed_in(const char *const *names, size_t n, const char *s) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(names[i], s) == 0) return true;
-  return false;
-}
-
 /* The library that calling method `name` proves its receiver belongs to: the one library whose table
  * lists it (t.detach(), t.unsqueeze(0), t.numel(): PyTorch), unless builtin types or other common objects
  * have it too.  `int_arg`: called with an integer literal (t.size(0) proves PyTorch; a.size is NumPy's
  * attribute, never called). */
 static uint8_t method_lib(const VlKnowledge *know, const char *name, bool int_arg) {
-  if (listed_in(builtin_methods, sizeof builtin_methods / sizeof *builtin_methods, name)) return 0;
-  bool common = listed_in(common_methods, sizeof common_methods / sizeof *common_methods, name);
+  if (VL_STR_IN(builtin_methods, name)) return 0;
+  bool common = VL_STR_IN(common_methods, name);
   if (common && !(int_arg && strcmp(name, "size") == 0)) return 0;
   uint8_t found = 0;
   const VlLibTable *seen[VL_MAX_LIBRARIES];
@@ -605,12 +600,6 @@ static const char *const array_methods[] = {
     "reshape", "unsqueeze", "unsqueeze_", "squeeze_", "permute", "detach", "numpy", "cpu", "cuda", "contiguous",
     "astype", "ravel", "flatten", "numel", "argmax", "argmin", "argsort", "clone", "softmax", "masked_fill",
     "transpose", "view_as", "expand_as", "narrow"};
-
-static bool in_methods(const char *s) {
-  for (size_t i = 0; i < sizeof array_methods / sizeof *array_methods; i++)
-    if (strcmp(array_methods[i], s) == 0) return true;
-  return false;
-}
 
 static long int_lit(const VlModule *m, VlId e) { /* a literal int >= 0, or -1 */
   long v;
@@ -692,7 +681,7 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
       if (k >= 0) raise_on(m, func, vl_kid(m, vl_kid(m, e, 0), 0), ev, (int)k + 1);
     }
   } else if (x->op == VL_E_ATTR) {
-    if (in_methods(vl_str(m, x->a))) raise_on(m, func, vl_kid(m, e, 0), ev, 1);
+    if (VL_STR_IN(array_methods, vl_str(m, x->a))) raise_on(m, func, vl_kid(m, e, 0), ev, 1);
   } else if (x->op == VL_E_CALL) {
     VlId callee = vl_kid(m, e, 0);
     const VlExpr *cx = vl_expr(m, callee);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/str.h"
 #include "flow/analysis.h"
 
 enum { VL_LOOP_ROUNDS = 4, VL_FRAME_PASSES = 3 };
@@ -423,9 +424,7 @@ static bool python_builtin(const char *name) {
       "int", "isinstance", "issubclass", "iter", "len", "list", "map", "max", "min", "next", "object", "open", "ord",
       "print", "property", "range", "repr", "reversed", "round", "set", "setattr", "sorted", "staticmethod", "str",
       "sum", "super", "tuple", "type", "vars", "zip", "bin", "hex", "oct", "ascii"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (strcmp(names[i], name) == 0) return true;
-  return false;
+  return VL_STR_IN(names, name);
 }
 
 /* A builtin name, or a name brought by `from X import *`. */

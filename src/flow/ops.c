@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "flow/analysis.h"
 
 static VlValues *V(const Frame *F) { return F->an->vals; }
@@ -695,12 +696,7 @@ static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbyte
 static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_grad", "is_cuda", "flags",
                                                   "strides", "layout", "names", "grad_fn", "is_leaf"};
 
-static bool in_list(const char *const *list, size_t n, const char *s) {
-  for (size_t i = 0; i < n; i++) /* (the first byte rules out most: this runs for every method call) */
-    if (list[i][0] == s[0] && strcmp(list[i], s) == 0) return true;
-  return false;
-}
-#define IN(list, s) in_list(list, sizeof list / sizeof *list, s)
+#define IN(list, s) VL_STR_IN(list, s)
 
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr);
@@ -2480,12 +2476,6 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   add(acc, new_obj(F, expr, VL_F_ASSUMED));
 }
 
-static bool listed(const char *const *names, size_t n, const char *name) {
-  for (size_t i = 0; name && i < n; i++)
-    if (strcmp(names[i], name) == 0) return true;
-  return false;
-}
-
 /* The project's own helpers named in the configuration (extend-copy-functions, extend-view-functions,
  * extend-array-producers), by qualified name as imported, or bare for this file's functions. */
 static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
@@ -2505,11 +2495,11 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
   uint8_t lib = 0;
   for (uint16_t i = 0; i < first->n; i++)
     if (first->objs[i]->kind == VL_O_ARRAY && !lib) lib = first->objs[i]->lib;
-  if (listed(x->copy, x->ncopy, q) || listed(x->copy, x->ncopy, bare)) {
+  if (vl_str_in(x->copy, x->ncopy, q) || vl_str_in(x->copy, x->ncopy, bare)) {
     add(acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), lib, vl_nd_unknown(), 0, expr));
-  } else if (listed(x->producer, x->nproducer, q) || listed(x->producer, x->nproducer, bare)) {
+  } else if (vl_str_in(x->producer, x->nproducer, q) || vl_str_in(x->producer, x->nproducer, bare)) {
     add(acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), lib, vl_nd_unknown(), 0, expr));
-  } else if (listed(x->view, x->nview, q) || listed(x->view, x->nview, bare)) {
+  } else if (vl_str_in(x->view, x->nview, q) || vl_str_in(x->view, x->nview, bare)) {
     const VlVal *arr = vl_as_array(F, first, vl_nd_unknown());
     for (uint16_t i = 0; i < arr->n; i++)
       add(acc, arr->objs[i]->kind == VL_O_ARRAY ? view_of(F, arr->objs[i], vl_nd_unknown(), true, expr) : unknown_obj(F));

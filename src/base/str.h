@@ -1,0 +1,21 @@
+/* str.h: string comparisons the analysis makes on every attribute and method name.
+ *   vl_streq("append", name); VL_STR_IN(list, name) for a static array of names.
+ * The first byte rules out most pairs before strcmp: these run for every `x.attr` and call. */
+#ifndef VL_BASE_STR_H
+#define VL_BASE_STR_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+static inline bool vl_streq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+
+/* Is `s` one of the `n` names of `list`?  (NULL is in no list.) */
+static inline bool vl_str_in(const char *const *list, size_t n, const char *s) {
+  for (size_t i = 0; s && i < n; i++)
+    if (vl_streq(list[i], s)) return true;
+  return false;
+}
+
+#define VL_STR_IN(list, s) vl_str_in(list, sizeof list / sizeof *list, s)
+
+#endif
