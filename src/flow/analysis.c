@@ -1384,7 +1384,11 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
     if (v && (useful(v) || (!shapes && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
+    else if (v && !shapes && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
   }
+  /* an analysis for the project objects passed gets the arrays, random generators and iterators
+   * passed too: a callback called in the callee's loop on an array the callee makes from a
+   * generator it is passed (capture(sink, rng)), or draws from an iterator (for x in source: cb(x)) */
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {
     Special *sp = an->specials.items[i];
