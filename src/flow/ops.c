@@ -1203,6 +1203,80 @@ static uint8_t piece_units(Frame *F, const VlLibEntry *e, const VlObj *o, const 
   return one ? (uint8_t)(u | (1u << d)) : u;
 }
 
+/* The ndim of an array made from Python data v (np.array(v), torch.tensor(v)): a number is 0-D, an
+ * array its own, a list or tuple one more than its elements; unknown when the parts disagree (ragged
+ * data) or are unknown (a parameter). */
+static int data_ndim(Frame *F, const VlVal *v, int depth) {
+  int nd = -1;
+  for (uint16_t i = 0; v && i < v->n && depth < 8; i++) {
+    const VlObj *o = v->objs[i];
+    int k = o->kind == VL_O_INT || o->kind == VL_O_SCALAR              ? 0
+            : o->kind == VL_O_ARRAY && vl_nd_known(o->nd)              ? o->nd.lo
+            : o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE)
+                ? (o->nitems ? data_ndim(F, o->items[0], depth + 1) : data_ndim(F, seq_elems(F, o), depth + 1))
+                : -1;
+    if (k >= 0 && o->kind == VL_O_SEQ) {
+      k = k + 1 > VL_ND_MAX ? -1 : k + 1;
+      for (uint16_t j = 1; j < o->nitems && k >= 0; j++)
+        if (data_ndim(F, o->items[j], depth + 1) != k - 1) k = -1;
+    }
+    if (k < 0 || (nd >= 0 && k != nd)) return -1;
+    nd = k;
+  }
+  return nd;
+}
+
+/* The unit axes of an array made from the data written at x: a list or tuple display of one item
+ * ([row], [[1, 2, 3]], (x,)) has one entry along its axis, and the item's own unit axes follow. */
+static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis) {
+  const VlModule *m = M(F);
+  if (axis >= 8) return 0;
+  if (x && (vl_expr(m, x)->op == VL_E_LIST || vl_expr(m, x)->op == VL_E_TUPLE)) {
+    const VlExpr *lx = vl_expr(m, x);
+    if (lx->nkids != 1 || vl_expr(m, vl_kid(m, x, 0))->op == VL_E_STAR) return 0;
+    const VlVal *item = NULL;
+    for (uint16_t i = 0; v && i < v->n; i++) /* the display's one item, as its value knows it */
+      if (v->objs[i]->kind == VL_O_SEQ) item = v->objs[i]->nitems ? v->objs[i]->items[0] : seq_elems(F, v->objs[i]);
+    return (uint8_t)(1u << axis | data_units(F, vl_kid(m, x, 0), item, axis + 1));
+  }
+  uint8_t u = 0;
+  for (uint16_t i = 0; v && i < v->n; i++) { /* an array item: its unit axes, one place further in */
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY) return 0;
+    uint8_t ou = (uint8_t)(obj_units(o) << axis);
+    u = i ? (uint8_t)(u & ou) : ou;
+  }
+  return u;
+}
+
+/* An array made from a one-item display (np.array([row]), torch.tensor([[1, 2, 3]])): its ndim when the
+ * data tells it, and its unit axes.  Other data keeps an unknown ndim: np.array([a, b])[0] shows half,
+ * np.array(rows)[0] may show half too. */
+static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
+  const VlModule *m = M(F);
+  VlId x = a->pos_expr[0];
+  if (a->npos < 1 || a->star || !x || (vl_expr(m, x)->op != VL_E_LIST && vl_expr(m, x)->op != VL_E_TUPLE) ||
+      vl_expr(m, x)->nkids != 1)
+    return r;
+  int nd = data_ndim(F, a->pos[0], 0);
+  if (nd < 1) return r;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "ndmin") == 0) return r; /* leading axes added: not followed */
+  const VlObj *out[VL_VAL_MAX + 1];
+  int k = 0;
+  for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo <= nd && nd <= o->nd.hi) {
+      VlObj c = *o;
+      c.nd = vl_nd_exact(nd);
+      c.layout = fresh_layout(c.nd);
+      o = with_units(F, vl_obj(V(F), c), data_units(F, a->pos_expr[0], a->pos[0], 0));
+    }
+    out[k++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)k);
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1212,6 +1286,10 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     if (l && r) return vl_op_binop(F, VL_OP_MATMUL, l, r, expr);
   }
   const VlVal *r = apply_entry_raw(F, lib, e, operand, a, method, expr);
+  /* a conversion (np.array, np.asarray, torch.tensor, torch.as_tensor) of a list or tuple */
+  if (!method && !operand && (e->effect_then == VL_FX_CONVERT || e->effect_else == VL_FX_CONVERT || e->casts) &&
+      a->npos >= 1 && vl_val_only(a->pos[0], VL_O_SEQ))
+    return from_data(F, r, a);
   bool same_nd = e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param;
   if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
