@@ -1347,6 +1347,8 @@ static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
   return vl_int_literal(m, ax, &av) && (!sax || vl_int_literal(m, sax, &sv)) && sv == av && sv >= 0;
 }
 
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -1491,10 +1493,24 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
-    const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
+    if (e->nitem_nd) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
+      VlNdim on = val_nd(operand);
+      const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
+      for (uint8_t k = 0; k < e->nitem_nd; k++) {
+        VlObj c = o;
+        int lo = on.lo + e->item_nd[k], hi = on.hi + e->item_nd[k];
+        if (lo < 0) lo = 0;
+        if (hi > VL_ND_MAX) hi = VL_ND_MAX;
+        c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
+        c.layout = fresh_layout(c.nd);
+        items[k] = vl_val1(V(F), vl_obj(V(F), c));
+      }
+      return tuple_of(F, items, e->nitem_nd);
+    }
+    const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));
     return tuple;
   }
