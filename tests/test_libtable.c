@@ -244,14 +244,16 @@ static void error_condition_on_undeclared_parameter(void **state) {
 
 /* items=D:D...: a tuple of new arrays, each with the operand's ndim plus its D */
 static void items_tag(void **state) {
-  VlLibTable t = parse_ok(state, "function\tlinalg.svd\tcopies\t-\t-\titems=0:-1:0\n"
+  VlLibTable t = parse_ok(state, "function\tlinalg.svd\tcopies\t-\t-\titems=0:-1:0,operand-min=2\n"
                                  "function\tsort\tcopies\t-\t-\titems=0:0\n");
   const VlLibEntry *e = find(&t, VL_LIB_FUNCTION, "linalg.svd");
   assert_int_equal(e->nitem_nd, 3);
   assert_int_equal(e->item_nd[0], 0);
   assert_int_equal(e->item_nd[1], -1);
   assert_int_equal(e->item_nd[2], 0);
+  assert_int_equal(e->operand_min, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->nitem_nd, 2);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->operand_min, 0);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:x\n"), "'items=0:x'");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");

@@ -1554,6 +1554,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
                .flags = e->ints ? VL_F_INTS : 0};
     if (e->nitem_nd) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
       VlNdim on = val_nd(operand);
+      if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
+      if (on.hi < on.lo) on.hi = on.lo;
       const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
       for (uint8_t k = 0; k < e->nitem_nd; k++) {
         VlObj c = o;
