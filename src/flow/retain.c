@@ -1029,11 +1029,11 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
 
 /* The index of fn's parameter that receives the new array: a forward hook's `output` (three
  * parameters after a bound method's self), a pre-hook's `args` (two: module, args), an optimizer
- * callback's `xk` (one, or two with trust-constr's state); or -1. */
+ * callback's `xk` (first of one to three: trust-constr's state, basinhopping's f and accept); or -1. */
 static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind) {
   if (!bound && fi->klass) return -1;
   int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound;
-  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams == n || fi->nparams == n + 1 ? n - 1 : -1;
+  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams >= n && fi->nparams <= n + 2 ? n - 1 : -1; /* (x, f, accept) */
   return fi->nparams == n ? n - 1 : -1;
 }
 
