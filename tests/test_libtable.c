@@ -259,6 +259,16 @@ static void items_tag(void **state) {
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");
 }
 
+/* trail=N: every axis but the last N keeps its size (nn.Linear) */
+static void trail_tag(void **state) {
+  VlLibTable t = parse_ok(state, "class\tnn.Linear\tmodule\tsame\t-\ttrail=1\n");
+  const VlLibEntry *e = vl_libtable_find_class(&t, "nn.Linear");
+  assert_non_null(e);
+  assert_int_equal(e->trail, 1);
+  assert_int_equal(e->ndim_then.rule, VL_ND_SAME);
+  assert_contains(parse_err(state, "class\tnn.Linear\tmodule\tsame\t-\ttrail=0\n"), "'trail=0'");
+}
+
 static void error_shape_of_undeclared_parameter(void **state) {
   const char *err = parse_err(state, "function\tzeros\tproducer\tshape(shape)\n");
   assert_contains(err, "t.tsv:1:");
@@ -479,6 +489,7 @@ int main(void) {
       T(conditions),
       T(params),
       T(items_tag),
+      T(trail_tag),
       T(comments_blank_lines_crlf),
       T(empty_table),
       T(error_unknown_effect),

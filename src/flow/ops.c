@@ -1188,6 +1188,9 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
     }
   }
   if (e->lead && n >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  else if (e->trail) { /* nn.Linear: all but the last axes keep their sizes */
+    if (n == rn && n >= e->trail) u |= (uint8_t)(ou & ((1u << (n - e->trail)) - 1));
+  }
   /* an entry of the operand's ndim, unconditionally (torch.softmax, np.exp, x.sigmoid()): its unit
    * axes stay.  (Where it resizes axes instead, np.pad, the claim is wrong the cautious way: a unit
    * axis only ever makes a view whole, so no finding comes of it.) */
@@ -2377,7 +2380,17 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
   if (!e) return vl_val1(V(F), new_obj(F, expr, 0));
   switch (e->effect_then) {
-  case VL_FX_MODULE: return vl_new_array(F, VL_HOW_PRODUCER, lib->id, vl_nd_unknown(), expr);
+  case VL_FX_MODULE: { /* a new tensor; of the input's ndim and unit axes for rows that say so (nn.ReLU, nn.Linear) */
+    const VlVal *x = a->npos && !a->star ? a->pos[0] : NULL;
+    VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x) : vl_nd_unknown();
+    const VlVal *r = vl_new_array(F, VL_HOW_PRODUCER, lib->id, nd, expr);
+    const VlObj *op = NULL;
+    for (uint16_t i = 0; x && i < x->n; i++)
+      if (x->objs[i]->kind != VL_O_ARRAY || (op && op->nd.lo != x->objs[i]->nd.lo)) return r; /* one input shape */
+      else op = x->objs[i];
+    if (!op || !vl_nd_known(nd)) return r;
+    return vl_val1(V(F), with_units(F, r->objs[0], entry_units(F, e, op, a, true, nd.lo)));
+  }
   case VL_FX_SAME: return a->npos ? a->pos[0] : vl_unknown(V(F));
   case VL_FX_VIEW: {
     Acc acc = {0};
@@ -2558,8 +2571,12 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   }
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
-  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, false) : NULL;
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, true);
+  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS) : NULL;
+  if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
+    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
+    if (both) sp = both;
+  }
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES);
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);

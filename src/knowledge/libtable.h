@@ -105,6 +105,7 @@ typedef struct VlLibEntry {
   const char *keepdim;   /* tag keepdim=P: with P=True the reduced axis (the effect's condition parameter)
                             stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
   uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
+  uint8_t trail;         /* tag trail=N: every axis but the last N keeps its size (nn.Linear: (..., in) -> (..., out)) */
   bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
   int8_t item_nd[4];     /* tag items=D:D...: a tuple (copies) of nitem_nd new arrays, item k with the operand's */
   uint8_t nitem_nd;      /* ndim + item_nd[k] (np.linalg.svd: 0:-1:0); 0: no such tag */
