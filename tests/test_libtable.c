@@ -242,6 +242,33 @@ static void error_condition_on_undeclared_parameter(void **state) {
   assert_contains(err, "'axis'");
 }
 
+/* items=D:D...: a tuple of new arrays, each with the operand's ndim plus its D */
+static void items_tag(void **state) {
+  VlLibTable t = parse_ok(state, "function\tlinalg.svd\tcopies\t-\t-\titems=0:-1:0,operand-min=2\n"
+                                 "function\tsort\tcopies\t-\t-\titems=0:0\n");
+  const VlLibEntry *e = find(&t, VL_LIB_FUNCTION, "linalg.svd");
+  assert_int_equal(e->nitem_nd, 3);
+  assert_int_equal(e->item_nd[0], 0);
+  assert_int_equal(e->item_nd[1], -1);
+  assert_int_equal(e->item_nd[2], 0);
+  assert_int_equal(e->operand_min, 2);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->nitem_nd, 2);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->operand_min, 0);
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:x\n"), "'items=0:x'");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");
+}
+
+/* trail=N: every axis but the last N keeps its size (nn.Linear) */
+static void trail_tag(void **state) {
+  VlLibTable t = parse_ok(state, "class\tnn.Linear\tmodule\tsame\t-\ttrail=1\n");
+  const VlLibEntry *e = vl_libtable_find_class(&t, "nn.Linear");
+  assert_non_null(e);
+  assert_int_equal(e->trail, 1);
+  assert_int_equal(e->ndim_then.rule, VL_ND_SAME);
+  assert_contains(parse_err(state, "class\tnn.Linear\tmodule\tsame\t-\ttrail=0\n"), "'trail=0'");
+}
+
 static void error_shape_of_undeclared_parameter(void **state) {
   const char *err = parse_err(state, "function\tzeros\tproducer\tshape(shape)\n");
   assert_contains(err, "t.tsv:1:");
@@ -461,6 +488,8 @@ int main(void) {
       T(kinds_are_separate),
       T(conditions),
       T(params),
+      T(items_tag),
+      T(trail_tag),
       T(comments_blank_lines_crlf),
       T(empty_table),
       T(error_unknown_effect),

@@ -709,11 +709,33 @@ def classify(lib, target, t, fam, c, log, primary="c2"):
                 all(len(o.elems) == o.in_ndim for o in got.values()):
             return Row(kind, name, "index", "-")
         cond = conditional(lib, target, t, fam, "copies", log)
-        return cond or Row(kind, name, "copies", "-")
+        return cond or Row(kind, name, "copies", "-", "-", items_tag(got))
     if kinds <= {"seq", "scalar", "int"}:
         # a scalar on some inputs, a tuple of arrays on others: leave it to the overlay
         return None
     return None
+
+
+def items_tag(got):
+    """A tuple of new arrays whose every item k has the operand's ndim plus the same d_k on every input
+    (np.linalg.svd: U and Vh as many axes as the operand, S one fewer): tag items=d_0:d_1:...; tuples
+    whose length or offsets vary with the input (np.histogram, np.meshgrid) get none."""
+    offsets = None
+    for o in got.values():
+        if o.in_ndim is None or any(e.kind != "array" or e.ndim is None for e in o.elems):
+            return ""
+        d = [e.ndim - o.in_ndim for e in o.elems]
+        if offsets is not None and d != offsets:
+            return ""
+        offsets = d
+    if not offsets or len(offsets) > 4 or len(got) < 2 or any(x < -8 or x > 8 for x in offsets):
+        return ""
+    tag = "items=" + ":".join(str(x) for x in offsets)
+    # the 1-D probe failed where 2-D ones worked (np.linalg.svd needs a matrix): the operand has at
+    # least two axes, whatever the code shows of it
+    if "v1" not in got and all(o.in_ndim >= 2 for o in got.values()):
+        tag += ",operand-min=2"
+    return tag
 
 
 def two_operand_ndim(lib, target, t, fam, log):

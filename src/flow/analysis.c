@@ -1364,9 +1364,13 @@ static bool list_of_project_objects(const Frame *caller, const VlVal *v) {
   return false;
 }
 
-const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes) {
+/* Does v bind a parameter for a specialisation of kind `what`? */
+static bool useful(unsigned what, const VlVal *v) {
+  return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) || ((what & VL_SPECIAL_SHAPES) && shaped_object(v));
+}
+
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what) {
   Analysis *an = caller->an;
-  bool (*useful)(const VlVal *) = shapes ? shaped_object : project_object;
   const VlModule *m = an->m;
   if (fi->mod != an->mi || an->depth > 12 || an->specials.len >= VL_MAX_SPECIALS) return NULL;
   /* which project objects go to which parameters (positional, then by keyword) */
@@ -1374,7 +1378,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
   bool any = false;
   uint16_t first = 0;
   if (self && !(fi->flags & VL_FN_STATICMETHOD) && fi->nparams) {
-    if (useful(self)) bind[0] = self, any = true;
+    if (useful(what, self)) bind[0] = self, any = true;
     first = 1;
   }
   int next = 0;
@@ -1383,8 +1387,8 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
-    if (v && (useful(v) || (!shapes && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
-    else if (v && !shapes && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
+    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
+    else if (v && (what & VL_SPECIAL_OBJECTS) && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
   }
   /* an analysis for the project objects passed gets the arrays, random generators and iterators
    * passed too: a callback called in the callee's loop on an array the callee makes from a

@@ -238,12 +238,14 @@ const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
  * parameter, an attribute of one, a global), an object a module body made (a global), or an object
  * some other function made (passed in by a specialised call, vl_specialise). */
 bool vl_caller_visible(const Frame *F, const VlObj *o);
-/* The summary of this module's function `fi` analysed again with the project objects (instances,
- * functions, classes) a call passes for its parameters, when its own summary says it calls methods
- * of its parameters (VlSummary.specialise); or, `shapes`, with the arrays of known ndim and random
- * generators it passes, when the summary returns a new array of unknown ndim.  NULL when there is
- * nothing to gain or it is already being analysed so.  Its loops are checked for leaks too. */
-const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, bool shapes);
+/* The summary of this module's function `fi` analysed again with, per `what`, the project objects
+ * (instances, functions, classes) a call passes for its parameters (VL_SPECIAL_OBJECTS: when its own
+ * summary says it calls methods of its parameters, VlSummary.specialise) and the arrays of known ndim
+ * and random generators it passes (VL_SPECIAL_SHAPES: when the summary returns a new array of unknown
+ * ndim); both, for a model's forward called with a shaped input.  NULL when there is nothing to gain
+ * or it is already being analysed so.  Its loops are checked for leaks too. */
+enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2 };
+const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);

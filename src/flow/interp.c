@@ -952,12 +952,27 @@ static bool transparent_decorator(Frame *F, VlId d) {
   return false;
 }
 
+/* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
+ * with SciPy 1.10) at every iteration, the iterate first: minimize cb(xk) (trust-constr: (xk,
+ * state)), differential_evolution cb(xk, convergence), basinhopping cb(x, f, accept), dual_annealing
+ * cb(x, f, context). */
+static const char *const optimizers[] = {"scipy.optimize.minimize", "scipy.optimize.differential_evolution",
+                                         "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing"};
+
+static bool optimizer(const VlVal *callee) {
+  if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return false;
+  for (size_t i = 0; i < sizeof optimizers / sizeof *optimizers; i++)
+    if (strcmp(callee->objs[0]->name, optimizers[i]) == 0) return true;
+  return false;
+}
+
 static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
   eval_args(F, e, &a, 1);
   /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call;
-   * scipy.optimize.minimize(..., callback=fn): at every iteration (retain.c: hook_check) */
+   * scipy.optimize.minimize(..., callback=fn) and the optimizers above: at every iteration
+   * (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
   const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
@@ -966,8 +981,7 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
     fn = a.pos[0];
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
-  } else if (callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
-             strcmp(callee->objs[0]->name, "scipy.optimize.minimize") == 0) {
+  } else if (optimizer(callee)) {
     for (int k = 0; k < a.nkw && !fn; k++)
       if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
     kind = VL_HOOK_OPTIMIZER;

@@ -731,11 +731,67 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
 
 static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
 
+/* What other libraries' functions return that holds new NumPy arrays, as measured with SciPy 1.10:
+ * a result object whose attribute `attr` is a new array of that ndim, made by the call (every call
+ * makes new ones; attr NULL: the call returns the array itself).  A call with a keyword that changes
+ * what it returns (odeint(..., full_output=True): a tuple) is not described.
+ *
+ *   function                          attr   ndim   (other results)
+ *   scipy.integrate.solve_ivp         y      2      t 1 (also with t_eval=: a new array, not t_eval)
+ *   scipy.integrate.solve_bvp         y      2      x 1
+ *   scipy.integrate.odeint            -      2      full_output=True: a tuple
+ *   scipy.optimize.minimize           x      1      (Nelder-Mead: a row of its simplex, new per call)
+ *   scipy.optimize.least_squares      x      1      fun 1, jac 2
+ *   scipy.optimize.root, linprog, differential_evolution, dual_annealing, basinhopping: x 1 */
+static const struct LibResult {
+  const char *fn, *attr;
+  uint8_t nd;
+} lib_results[] = {
+    {"scipy.integrate.solve_ivp", "y", 2},         {"scipy.integrate.solve_ivp", "t", 1},
+    {"scipy.integrate.solve_bvp", "y", 2},         {"scipy.integrate.solve_bvp", "x", 1},
+    {"scipy.integrate.odeint", NULL, 2},           {"scipy.optimize.minimize", "x", 1},
+    {"scipy.optimize.least_squares", "x", 1},      {"scipy.optimize.least_squares", "fun", 1},
+    {"scipy.optimize.least_squares", "jac", 2},    {"scipy.optimize.root", "x", 1},
+    {"scipy.optimize.linprog", "x", 1},            {"scipy.optimize.differential_evolution", "x", 1},
+    {"scipy.optimize.dual_annealing", "x", 1},     {"scipy.optimize.basinhopping", "x", 1},
+};
+
+/* The row of lib_results for function fn and attribute attr (NULL: the call's own result). */
+static const struct LibResult *lib_result(const char *fn, const char *attr) {
+  for (size_t i = 0; fn && i < sizeof lib_results / sizeof *lib_results; i++)
+    if (strcmp(lib_results[i].fn, fn) == 0 &&
+        (attr ? lib_results[i].attr && strcmp(lib_results[i].attr, attr) == 0 : !lib_results[i].attr))
+      return &lib_results[i];
+  return NULL;
+}
+
+/* A call of a function in lib_results: its result object (an instance named by the function), or
+ * the new array itself; NULL when the table has no row for it or a keyword changes the result. */
+static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId expr) {
+  bool any = false;
+  for (size_t i = 0; i < sizeof lib_results / sizeof *lib_results && !any; i++) any = strcmp(lib_results[i].fn, q) == 0;
+  if (!any) return NULL;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "full_output") == 0) return NULL;
+  const struct LibResult *r = lib_result(q, NULL);
+  if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
+  VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
+                .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), inst));
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   const VlClassInfo *k = inst_class(F, o);
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
   if (held) add_val(acc, held);
   if (!k) {
+    const struct LibResult *r = held ? NULL : lib_result(o->name, name);
+    if (r && o->site && o->site->kind == VL_SITE_NEW) { /* sol.y: made by the call that made sol */
+      VlSite ps = *o->site;
+      ps.how = VL_HOW_PRODUCER;
+      add(acc, array_obj(F, false, vl_site(V(F), ps), VL_LIBID_NUMPY, vl_nd_exact(r->nd), 0, expr));
+      return;
+    }
     if (!held) add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0));
     return;
   }
@@ -1128,6 +1184,9 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
     }
   }
   if (e->lead && n >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  else if (e->trail) { /* nn.Linear: all but the last axes keep their sizes */
+    if (n == rn && n >= e->trail) u |= (uint8_t)(ou & ((1u << (n - e->trail)) - 1));
+  }
   /* an entry of the operand's ndim, unconditionally (torch.softmax, np.exp, x.sigmoid()): its unit
    * axes stay.  (Where it resizes axes instead, np.pad, the claim is wrong the cautious way: a unit
    * axis only ever makes a view whole, so no finding comes of it.) */
@@ -1199,6 +1258,80 @@ static uint8_t piece_units(Frame *F, const VlLibEntry *e, const VlObj *o, const 
   return one ? (uint8_t)(u | (1u << d)) : u;
 }
 
+/* The ndim of an array made from Python data v (np.array(v), torch.tensor(v)): a number is 0-D, an
+ * array its own, a list or tuple one more than its elements; unknown when the parts disagree (ragged
+ * data) or are unknown (a parameter). */
+static int data_ndim(Frame *F, const VlVal *v, int depth) {
+  int nd = -1;
+  for (uint16_t i = 0; v && i < v->n && depth < 8; i++) {
+    const VlObj *o = v->objs[i];
+    int k = o->kind == VL_O_INT || o->kind == VL_O_SCALAR              ? 0
+            : o->kind == VL_O_ARRAY && vl_nd_known(o->nd)              ? o->nd.lo
+            : o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE)
+                ? (o->nitems ? data_ndim(F, o->items[0], depth + 1) : data_ndim(F, seq_elems(F, o), depth + 1))
+                : -1;
+    if (k >= 0 && o->kind == VL_O_SEQ) {
+      k = k + 1 > VL_ND_MAX ? -1 : k + 1;
+      for (uint16_t j = 1; j < o->nitems && k >= 0; j++)
+        if (data_ndim(F, o->items[j], depth + 1) != k - 1) k = -1;
+    }
+    if (k < 0 || (nd >= 0 && k != nd)) return -1;
+    nd = k;
+  }
+  return nd;
+}
+
+/* The unit axes of an array made from the data written at x: a list or tuple display of one item
+ * ([row], [[1, 2, 3]], (x,)) has one entry along its axis, and the item's own unit axes follow. */
+static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis) {
+  const VlModule *m = M(F);
+  if (axis >= 8) return 0;
+  if (x && (vl_expr(m, x)->op == VL_E_LIST || vl_expr(m, x)->op == VL_E_TUPLE)) {
+    const VlExpr *lx = vl_expr(m, x);
+    if (lx->nkids != 1 || vl_expr(m, vl_kid(m, x, 0))->op == VL_E_STAR) return 0;
+    const VlVal *item = NULL;
+    for (uint16_t i = 0; v && i < v->n; i++) /* the display's one item, as its value knows it */
+      if (v->objs[i]->kind == VL_O_SEQ) item = v->objs[i]->nitems ? v->objs[i]->items[0] : seq_elems(F, v->objs[i]);
+    return (uint8_t)(1u << axis | data_units(F, vl_kid(m, x, 0), item, axis + 1));
+  }
+  uint8_t u = 0;
+  for (uint16_t i = 0; v && i < v->n; i++) { /* an array item: its unit axes, one place further in */
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY) return 0;
+    uint8_t ou = (uint8_t)(obj_units(o) << axis);
+    u = i ? (uint8_t)(u & ou) : ou;
+  }
+  return u;
+}
+
+/* An array made from a one-item display (np.array([row]), torch.tensor([[1, 2, 3]])): its ndim when the
+ * data tells it, and its unit axes.  Other data keeps an unknown ndim: np.array([a, b])[0] shows half,
+ * np.array(rows)[0] may show half too. */
+static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
+  const VlModule *m = M(F);
+  VlId x = a->pos_expr[0];
+  if (a->npos < 1 || a->star || !x || (vl_expr(m, x)->op != VL_E_LIST && vl_expr(m, x)->op != VL_E_TUPLE) ||
+      vl_expr(m, x)->nkids != 1)
+    return r;
+  int nd = data_ndim(F, a->pos[0], 0);
+  if (nd < 1) return r;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "ndmin") == 0) return r; /* leading axes added: not followed */
+  const VlObj *out[VL_VAL_MAX + 1];
+  int k = 0;
+  for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo <= nd && nd <= o->nd.hi) {
+      VlObj c = *o;
+      c.nd = vl_nd_exact(nd);
+      c.layout = fresh_layout(c.nd);
+      o = with_units(F, vl_obj(V(F), c), data_units(F, a->pos_expr[0], a->pos[0], 0));
+    }
+    out[k++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)k);
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1208,6 +1341,10 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     if (l && r) return vl_op_binop(F, VL_OP_MATMUL, l, r, expr);
   }
   const VlVal *r = apply_entry_raw(F, lib, e, operand, a, method, expr);
+  /* a conversion (np.array, np.asarray, torch.tensor, torch.as_tensor) of a list or tuple */
+  if (!method && !operand && (e->effect_then == VL_FX_CONVERT || e->effect_else == VL_FX_CONVERT || e->casts) &&
+      a->npos >= 1 && vl_val_only(a->pos[0], VL_O_SEQ))
+    return from_data(F, r, a);
   bool same_nd = e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param;
   if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
@@ -1264,6 +1401,8 @@ static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
   if (sax && vl_same_name(m, ax, sax)) return true;
   return vl_int_literal(m, ax, &av) && (!sax || vl_int_literal(m, sax, &sv)) && sv == av && sv >= 0;
 }
+
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
@@ -1409,10 +1548,26 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
-    const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
+    if (e->nitem_nd) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
+      VlNdim on = val_nd(operand);
+      if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
+      if (on.hi < on.lo) on.hi = on.lo;
+      const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
+      for (uint8_t k = 0; k < e->nitem_nd; k++) {
+        VlObj c = o;
+        int lo = on.lo + e->item_nd[k], hi = on.hi + e->item_nd[k];
+        if (lo < 0) lo = 0;
+        if (hi > VL_ND_MAX) hi = VL_ND_MAX;
+        c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
+        c.layout = fresh_layout(c.nd);
+        items[k] = vl_val1(V(F), vl_obj(V(F), c));
+      }
+      return tuple_of(F, items, e->nitem_nd);
+    }
+    const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));
     return tuple;
   }
@@ -2221,7 +2376,17 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
   if (!e) return vl_val1(V(F), new_obj(F, expr, 0));
   switch (e->effect_then) {
-  case VL_FX_MODULE: return vl_new_array(F, VL_HOW_PRODUCER, lib->id, vl_nd_unknown(), expr);
+  case VL_FX_MODULE: { /* a new tensor; of the input's ndim and unit axes for rows that say so (nn.ReLU, nn.Linear) */
+    const VlVal *x = a->npos && !a->star ? a->pos[0] : NULL;
+    VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x) : vl_nd_unknown();
+    const VlVal *r = vl_new_array(F, VL_HOW_PRODUCER, lib->id, nd, expr);
+    const VlObj *op = NULL;
+    for (uint16_t i = 0; x && i < x->n; i++)
+      if (x->objs[i]->kind != VL_O_ARRAY || (op && op->nd.lo != x->objs[i]->nd.lo)) return r; /* one input shape */
+      else op = x->objs[i];
+    if (!op || !vl_nd_known(nd)) return r;
+    return vl_val1(V(F), with_units(F, r->objs[0], entry_units(F, e, op, a, true, nd.lo)));
+  }
   case VL_FX_SAME: return a->npos ? a->pos[0] : vl_unknown(V(F));
   case VL_FX_VIEW: {
     Acc acc = {0};
@@ -2319,6 +2484,8 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     return vl_unknown(V(F));
   }
   if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
+  const VlVal *res = lib_result_call(F, q, a, expr);
+  if (res) return res;
   /* a function known by its name wherever it comes from (array_api_compat.array_namespace(x)) */
   const char *dot = strrchr(q, '.');
   const VlKnowledge *k = F->an->know;
@@ -2400,8 +2567,12 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   }
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
-  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, false) : NULL;
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, true);
+  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS) : NULL;
+  if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
+    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
+    if (both) sp = both;
+  }
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES);
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);

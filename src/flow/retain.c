@@ -132,16 +132,88 @@ static bool reads_target(const VlModule *m, VlId e, VlId target, int depth) {
   return false;
 }
 
+static bool varies_with(const VlModule *m, VlId e, VlId L, int depth);
+
+/* Is name e bound in loop L's body only from values that vary with L's target (`p = paths[i]`,
+ * `name = f"{stem}.npy"` with `stem = stems[i]`)?  Every plain assignment to it there must; a
+ * `+=`, a walrus or an inner loop binding it makes the answer no. */
+static bool bound_from_target(const VlModule *m, VlId e, VlId L, int depth) {
+  const VlLoop *lp = &m->loops[L];
+  bool any = false;
+  for (uint32_t s = 0; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->start < lp->start || st->end > lp->end) continue;
+    if (st->kind == VL_S_AUGASSIGN && vl_same_name(m, st->a, e)) return false;
+    if (st->kind != VL_S_ASSIGN) continue;
+    for (uint32_t i = 0; i < st->n; i++) {
+      if (!vl_same_name(m, m->kids[st->b + i], e)) continue;
+      if (!varies_with(m, st->a, L, depth + 1)) return false;
+      any = true;
+    }
+  }
+  for (VlId k = 1; any && k < m->nloops; k++) /* an inner loop's own target */
+    if (k != L && m->loops[k].start >= lp->start && m->loops[k].end <= lp->end && reads_target(m, e, m->loops[k].target, 0))
+      return false;
+  for (VlId x = 1; any && x < m->nexprs; x++) /* (n := ...) */
+    if (m->exprs[x].op == VL_E_WALRUS && m->exprs[x].start >= lp->start && m->exprs[x].end <= lp->end &&
+        vl_same_name(m, vl_kid(m, x, 0), e))
+      return false;
+  return any;
+}
+
+/* An f-string's replacement fields (f"{stem}.npy"), which the IR keeps as text only: does one name
+ * a variable that varies with loop L?  Each identifier in braces (not after a dot) is matched with the
+ * names written in L by their text. */
+static bool fstring_varies(const VlModule *m, VlId e, VlId L, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  const VlLoop *lp = &m->loops[L];
+  int braces = 0;
+  for (uint32_t i = x->start; i < x->end; i++) {
+    char c = m->text[i];
+    if (c == '{' && i + 1 < x->end && m->text[i + 1] == '{' && !braces) { i++; continue; }
+    if (c == '{') braces++;
+    else if (c == '}' && braces) braces--;
+    bool starts = (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && m->text[i - 1] != '.';
+    if (!braces || !starts) continue;
+    uint32_t j = i;
+    while (j < x->end && (m->text[j] == '_' || (m->text[j] >= 'a' && m->text[j] <= 'z') ||
+                          (m->text[j] >= 'A' && m->text[j] <= 'Z') || (m->text[j] >= '0' && m->text[j] <= '9')))
+      j++;
+    for (VlId n = 1; n < m->nexprs; n++) {
+      const VlExpr *nx = &m->exprs[n];
+      if (nx->op != VL_E_NAME || nx->start < lp->start || nx->end > lp->end || nx->end - nx->start != j - i ||
+          memcmp(m->text + nx->start, m->text + i, j - i) != 0)
+        continue;
+      if (reads_target(m, n, lp->target, 0) || bound_from_target(m, n, L, depth + 1)) return true;
+      break;
+    }
+    i = j - 1;
+  }
+  return false;
+}
+
+/* Does expression e vary with loop L's target: read it, or a name bound in L's body from it? */
+static bool varies_with(const VlModule *m, VlId e, VlId L, int depth) {
+  if (!e || depth > 4) return false;
+  if (reads_target(m, e, m->loops[L].target, 0)) return true;
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_NAME) return bound_from_target(m, e, L, depth);
+  if (x->op == VL_E_STR && x->sub == 1) return fstring_varies(m, e, L, depth);
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (varies_with(m, vl_kid(m, e, i), L, depth + 1)) return true;
+  return false;
+}
+
 /* A memo (VL_ST_MEMO) gets an entry only for arguments it has not seen: an argument of the call
- * must read the target of loop L itself (`for p in paths: load_head(p)`), a new key in every
- * iteration as far as we can tell.  A fixed argument, or one an outer loop varies, hits the cache
- * in the next iteration of L. */
+ * must vary with the target of loop L (`for p in paths: load_head(p)`, or `path = paths[i]` in the
+ * body), a new key in every iteration as far as we can tell.  A fixed argument, or one an outer
+ * loop varies, hits the cache in the next iteration of L. */
 static bool new_memo_key(const Frame *F, const StoreEv *ev, VlId L) {
   const VlModule *m = M(F);
   if (!L || !ev->call || m->loops[L].kind == VL_LOOP_WHILE || vl_expr(m, ev->call)->op != VL_E_CALL) return false;
   const VlExpr *c = vl_expr(m, ev->call);
   for (uint32_t i = 1; i < c->nkids; i++)
-    if (reads_target(m, vl_kid(m, ev->call, i), m->loops[L].target, 0)) return true;
+    if (varies_with(m, vl_kid(m, ev->call, i), L, 0)) return true;
   return false;
 }
 
@@ -957,11 +1029,11 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
 
 /* The index of fn's parameter that receives the new array: a forward hook's `output` (three
  * parameters after a bound method's self), a pre-hook's `args` (two: module, args), an optimizer
- * callback's `xk` (one, or two with trust-constr's state); or -1. */
+ * callback's `xk` (first of one to three: trust-constr's state, basinhopping's f and accept); or -1. */
 static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind) {
   if (!bound && fi->klass) return -1;
   int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound;
-  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams == n || fi->nparams == n + 1 ? n - 1 : -1;
+  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams >= n && fi->nparams <= n + 2 ? n - 1 : -1; /* (x, f, accept) */
   return fi->nparams == n ? n - 1 : -1;
 }
 

@@ -137,7 +137,19 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "shape-args") == 0) e->shape_args = true;
     else if (strncmp(tok, "keepdim=", 8) == 0 && tok[8]) e->keepdim = vl_arena_strdup(p->arena, tok + 8);
     else if (strncmp(tok, "lead=", 5) == 0 && tok[5] >= '1' && tok[5] <= '8' && !tok[6]) e->lead = (uint8_t)(tok[5] - '0');
+    else if (strncmp(tok, "trail=", 6) == 0 && tok[6] >= '1' && tok[6] <= '8' && !tok[7]) e->trail = (uint8_t)(tok[6] - '0');
     else if (strcmp(tok, "matmul") == 0) e->matmul = true;
+    else if (strncmp(tok, "operand-min=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
+      e->operand_min = (uint8_t)(tok[12] - '0');
+    else if (strncmp(tok, "items=", 6) == 0 && tok[6]) {
+      for (char *d = tok + 6; *d;) {
+        char *end;
+        long v = strtol(d, &end, 10);
+        if (end == d || v < -8 || v > 8 || e->nitem_nd == 4 || (*end && *end != ':')) return fail(p, "bad items= tag", tok);
+        e->item_nd[e->nitem_nd++] = (int8_t)v;
+        d = *end ? end + 1 : end;
+      }
+    }
     else return fail(p, "unknown tag", tok);
   }
   return true;

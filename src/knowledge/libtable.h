@@ -105,7 +105,11 @@ typedef struct VlLibEntry {
   const char *keepdim;   /* tag keepdim=P: with P=True the reduced axis (the effect's condition parameter)
                             stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
   uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
+  uint8_t trail;         /* tag trail=N: every axis but the last N keeps its size (nn.Linear: (..., in) -> (..., out)) */
   bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
+  int8_t item_nd[4];     /* tag items=D:D...: a tuple (copies) of nitem_nd new arrays, item k with the operand's */
+  uint8_t nitem_nd;      /* ndim + item_nd[k] (np.linalg.svd: 0:-1:0); 0: no such tag */
+  uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *chunks;    /* tag chunks=P:Q: the pieces are P equal parts along axis parameter Q (x.chunk) */
