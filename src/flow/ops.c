@@ -566,6 +566,16 @@ void vl_unpack_index(uint32_t packed, Index *ix) {
   }
 }
 
+/* A call on (an attribute or element of) one of this function's parameters: which call it is depends
+ * on the caller, so the function is analysed again for the project objects a caller passes. */
+static void note_param_call(Frame *F, const VlObj *o) {
+  for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
+    if (r->sub == VL_SYM_PARAM) {
+      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
+      break;
+    }
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -627,7 +637,9 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         if (r) add(&a, r);
         decided = r != NULL;
       }
-      /* what the caller passes decides: an index that is a parameter too (a[i]) */
+      /* what the caller passes decides: an index that is a parameter too (a[i]), and p[i] of a
+       * project object passed is its __getitem__ (ds[i] in a batching helper) */
+      if (!decided) note_param_call(F, o);
       if (!decided || !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
         const VlVal *its[VL_MAX_INDEX];
         int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
@@ -2628,12 +2640,7 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   add(acc, at_expr(F, sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
                               items, n, npos, NULL),
                    expr));
-  /* a call on (an attribute of) one of this function's parameters: which call depends on the caller */
-  for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
-    if (r->sub == VL_SYM_PARAM) {
-      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
-      break;
-    }
+  note_param_call(F, o);
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && IN(accessors, name)) return;

@@ -688,13 +688,16 @@ static bool mentions(const Frame *F, VlId e, const char *name, int depth) {
 }
 
 /* The name a view expression indexes (`data` in data[i][:, 0]), or NULL (np.load(f)[:, 1]). */
-static const char *view_root(const Frame *F, const VlObj *view) {
+static const char *view_root(const Frame *F, const VlObj *view, const VlSite *made) {
   if (!view->expr) return NULL;
   const VlModule *m = M(F);
   VlId e = view->expr;
   while (e && vl_expr(m, e)->op == VL_E_SUB) {
     VlId k = vl_kid(m, e, 0);
     const VlExpr *kx = vl_expr(m, k);
+    /* ds[i][0] with ds[i] the new array (a __getitem__, an element of a list of arrays): ds[i] */
+    if (made && made->kind == VL_SITE_NEW && made->mod == F->an->mi && made->at == k && kx->op == VL_E_SUB)
+      return vl_expr_text(F->an, k);
     if (kx->op == VL_E_NAME || kx->op == VL_E_ATTR) return vl_expr_text(F->an, k);
     e = k;
   }
@@ -753,7 +756,7 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
    * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
   if (hit->kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL && !mentions(F, s->at, assigned, 0))
     hit->kind = VL_HIT_FRESH;
-  hit->base_name = assigned ? assigned : view_root(F, view);
+  hit->base_name = assigned ? assigned : view_root(F, view, chain[0]);
 }
 
 static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit, bool recursion);
@@ -813,7 +816,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
   /* x, y = next(batches): the array is x, made by this statement (whatever made it in the callee) */
-  const char *root = view_root(F, view);
+  const char *root = view_root(F, view, NULL);
   if (s->kind == VL_SITE_NEW && s->mod == an->mi && s->func == F->func && (stmt = unpacked_from(F, s->at, root))) {
     hit.kind = vl_expr(m, s->at)->op == VL_E_CALL && mentions(F, s->at, root, 0) && s->how == VL_HOW_COPY ? VL_HIT_REBOUND
                                                                                                              : VL_HIT_FRESH;

@@ -157,10 +157,35 @@ fix_unsafe_inserts_copy_and_clone() {
   expect_only . leak.py torch_leak.py want.py want_torch.py
 }
 
-# A view inside what a callee stores (`self.log["k"] = [img[:8]] + self.log["k"]`, reported through the
+# A view inside what a callee stores (`log["k"] = [img[:8]] + log["k"]` in a helper, reported through the
 # caller's loop): `.copy()` after the stored expression would copy the list, so no edit is offered.
 fix_view_inside_a_callee_store_gets_no_edit() {
   cat >callee.py <<'PY'
+import numpy as np
+
+
+def observe(log, image):
+    log["crops"] = [image[:32, :32]] + log["crops"]
+
+
+def run():
+    log = {"crops": []}
+    for _ in range(50):
+        observe(log, np.ones((480, 640)))
+    return log
+PY
+  cp callee.py want.py
+  run --fix --unsafe-fixes --isolated callee.py
+  expect_rc 1 # the finding stays: nothing to apply
+  expect_same callee.py want.py
+  expect_has "$T/out" "VL002"
+  expect_lacks "$T/out" "Fixed"
+}
+
+# The same store in a method the caller's instance is passed to (`self.log["k"] = [img[:8]] + ...`):
+# the method is analysed for that instance, the view itself is known, and `.copy()` goes after it.
+fix_view_inside_a_method_store_is_copied_itself() {
+  cat >tracker.py <<'PY'
 import numpy as np
 
 
@@ -178,12 +203,11 @@ def run():
         tracker.observe(np.ones((480, 640)))
     return tracker.log
 PY
-  cp callee.py want.py
-  run --fix --unsafe-fixes --isolated callee.py
-  expect_rc 1 # the finding stays: nothing to apply
-  expect_same callee.py want.py
-  expect_has "$T/out" "VL002"
-  expect_lacks "$T/out" "Fixed"
+  sed 's/\[image\[:32, :32\]\]/[image[:32, :32].copy()]/' tracker.py >want.py
+  run --fix --unsafe-fixes --isolated tracker.py
+  expect_rc 0
+  expect_same tracker.py want.py
+  expect_has "$T/out" "Fixed 1 finding."
 }
 
 # A namedtuple made of a helper's *args (the DQN tutorial's ReplayMemory.push) holds the caller's
