@@ -7,9 +7,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 #include "base/suggest.h"
 #include "cli/cli.h"
@@ -87,13 +84,6 @@ int vl_cli_option_error(const char *cmd, const struct option *opts, char **argv,
 }
 
 int main(int argc, char **argv) {
-#if defined(__GLIBC__)
-  /* One malloc arena for all threads.  The analysis threads allocate in arenas of their own
-   * (VlArena) whose blocks come and go with each file; with an arena per thread, glibc keeps each
-   * thread's high-water mark of freed blocks, and a 2-job run of scikit-learn peaked at 31 MiB
-   * instead of 27 (numpy 46 instead of 36), for no gain in time. */
-  mallopt(M_ARENA_MAX, 1);
-#endif
   if (argc < 2) {
     print_usage(stderr);
     return VL_EXIT_ERROR;
