@@ -7,6 +7,8 @@
  * Documentation lives in rules/<code>.md, embedded at build time. */
 #ifndef VL_RULES_RULE_H
 #define VL_RULES_RULE_H
+#include <string.h>
+
 #include "flow/flow.h"
 #include "flow/program.h"
 #include "ir/ir.h"
@@ -50,11 +52,16 @@ struct VlRuleCtx {
 
 static inline void vl_rule_emit(VlRuleCtx *ctx, const VlFinding *finding) { ctx->emit(ctx->sink, ctx->rule, finding); }
 
-/* Where a span starts, for messages: "line 12", or in a notebook "line 3 of cell 4". */
-static inline const char *vl_rule_where(VlRuleCtx *ctx, const VlSpan *s) {
+/* Where a span starts, for a message about a place in module `from`: "line 12", in a notebook "line 3
+ * of cell 4", and in another file "line 11 of main.py". */
+static inline const char *vl_rule_where(VlRuleCtx *ctx, const VlSpan *s, const VlModInfo *from) {
   uint32_t row = vl_modinfo_row(s->mod, s->start), in_cell;
   unsigned cell;
   if (vl_modinfo_cell(s->mod, row, &cell, &in_cell)) return vl_arena_printf(ctx->arena, "line %u of cell %u", in_cell + 1, cell);
+  if (from && s->mod != from && s->mod->path) {
+    const char *base = strrchr(s->mod->path, '/');
+    return vl_arena_printf(ctx->arena, "line %u of %s", row + 1, base ? base + 1 : s->mod->path);
+  }
   return vl_arena_printf(ctx->arena, "line %u", row + 1);
 }
 

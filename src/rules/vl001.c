@@ -12,7 +12,7 @@ static void check(VlRuleCtx *ctx) {
     const VlHit *h = &ctx->hits[i];
     if (h->kind != VL_HIT_REBOUND) continue;
     const char *name = h->base_name ? h->base_name : "the array";
-    const char *line = vl_rule_where(ctx, &h->base);
+    const char *line = vl_rule_where(ctx, &h->base, h->at.mod);
     VlFinding fd = vl_wording_base(ctx, h);
     /* short: the snippet shows the rebind (a secondary label), the note what it costs */
     fd.message = vl_arena_printf(ctx->arena, "%s is a view of `%s` %s %s, which outlives the %s that rebinds `%s` on %s",

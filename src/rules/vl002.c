@@ -12,7 +12,7 @@ static void check(VlRuleCtx *ctx) {
     const VlHit *h = &ctx->hits[i];
     if (h->kind != VL_HIT_FRESH) continue;
     VlFinding fd = vl_wording_base(ctx, h);
-    const char *line = vl_rule_where(ctx, &h->base);
+    const char *line = vl_rule_where(ctx, &h->base, h->at.mod);
     /* short: the snippet shows where the array is made (a secondary label), the note what it costs */
     const char *base = h->base_name ? vl_arena_printf(ctx->arena, "`%s`", h->base_name) : "an array";
     fd.message = vl_arena_printf(ctx->arena, "%s is a view of %s, made anew on %s in every %s, %s %s, which outlives the %s",
