@@ -18,4 +18,11 @@ static inline bool vl_str_in(const char *const *list, size_t n, const char *s) {
 
 #define VL_STR_IN(list, s) vl_str_in(list, sizeof list / sizeof *list, s)
 
+/* Does the dotted name t end with the name `name` (t is "name" or "x.y.name")?  For decorators and
+ * bases written as a module attribute or imported bare: functools.cache, dataclasses.dataclass. */
+static inline bool vl_dotted_ends(const char *t, const char *name) {
+  size_t n = t ? strlen(t) : 0, k = strlen(name);
+  return n >= k && strcmp(t + n - k, name) == 0 && (n == k || t[n - k - 1] == '.');
+}
+
 #endif

@@ -389,14 +389,10 @@ static bool record_class(Analysis *an, const VlClass *k) {
   for (uint16_t d = 0; d < k->ndecorators; d++) {
     VlId e = m->kids[k->decorators + d];
     if (vl_expr(m, e)->op == VL_E_CALL) e = vl_kid(m, e, 0);
-    const char *t = vl_expr_text(an, e);
-    size_t n = t ? strlen(t) : 0;
-    if (n >= 9 && strcmp(t + n - 9, "dataclass") == 0 && (n == 9 || t[n - 10] == '.')) return true;
+    if (vl_dotted_ends(vl_expr_text(an, e), "dataclass")) return true;
   }
   for (uint16_t b = 0; b < k->nbases; b++) {
-    const char *t = vl_expr_text(an, m->kids[k->bases + b]);
-    size_t n = t ? strlen(t) : 0;
-    if (n >= 10 && strcmp(t + n - 10, "NamedTuple") == 0 && (n == 10 || t[n - 11] == '.')) return true;
+    if (vl_dotted_ends(vl_expr_text(an, m->kids[k->bases + b]), "NamedTuple")) return true;
   }
   return false;
 }

@@ -866,19 +866,14 @@ static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, v
  *   @lru_cache, @lru_cache(), @lru_cache(maxsize=k)   at most 128 (k) entries: bounded, not followed
  * Only where the memo lives as long as the program: a module-level function or a method (a nested
  * function's cache dies with it), and only when nothing in the module calls its cache_clear(). */
-static bool text_ends(const char *t, const char *name) {
-  size_t n = t ? strlen(t) : 0, k = strlen(name);
-  return n >= k && strcmp(t + n - k, name) == 0 && (n == k || t[n - k - 1] == '.');
-}
-
 static bool unbounded_cache(Analysis *an, VlId d) {
   const VlModule *m = an->m;
   const VlExpr *x = vl_expr(m, d);
   if (x->op != VL_E_CALL) {
     const char *t = vl_expr_text(an, d);
-    return t && (strcmp(t, "cache") == 0 || text_ends(t, "functools.cache"));
+    return t && (strcmp(t, "cache") == 0 || vl_dotted_ends(t, "functools.cache"));
   }
-  if (!text_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
+  if (!vl_dotted_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
   VlId first = vl_kid(m, d, 1);
   const VlExpr *fx = vl_expr(m, first);
   if (fx->op == VL_E_NONE) return true; /* lru_cache(None) */

@@ -708,7 +708,6 @@ static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbyte
 static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_grad", "is_cuda", "flags",
                                                   "strides", "layout", "names", "grad_fn", "is_leaf"};
 
-#define IN(list, s) VL_STR_IN(list, s)
 
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr);
@@ -722,11 +721,11 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
     add(acc, vl_obj(V(F), s));
     return;
   }
-  if (IN(array_int_attrs, name)) {
+  if (VL_STR_IN(array_int_attrs, name)) {
     add(acc, prim_obj(F, VL_O_INT));
     return;
   }
-  if (IN(array_scalar_attrs, name)) {
+  if (VL_STR_IN(array_scalar_attrs, name)) {
     add(acc, prim_obj(F, VL_O_SCALAR));
     return;
   }
@@ -1874,11 +1873,11 @@ static const char *const store_many[] = {"extend", "extendleft", "update"};
 
 /* c.append(v), c.extend(vs), c.insert(i, v), c.setdefault(k, v), c.update(...): a store. */
 static bool container_store(Frame *F, const VlVal *recv, const char *name, Args *a, VlId expr) {
-  if (IN(store_one, name) && a->npos >= 1) {
+  if (VL_STR_IN(store_one, name) && a->npos >= 1) {
     store_event(F, VL_ST_APPEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
   } else if (strcmp(name, "insert") == 0 && a->npos >= 2) {
     store_event(F, VL_ST_APPEND, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, 0);
-  } else if (IN(store_many, name) && a->npos >= 1) {
+  } else if (VL_STR_IN(store_many, name) && a->npos >= 1) {
     store_event(F, VL_ST_EXTEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
   } else if (strcmp(name, "setdefault") == 0 && a->npos >= 2) {
     store_event(F, VL_ST_SETITEM, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, a->pos_expr[0]);
@@ -1902,7 +1901,7 @@ static bool empties(Frame *F, const VlVal *recv, const char *name) {
   static const char *const taking[] = {"get", "get_nowait"}; /* queue.Queue (a deque here) */
   bool queue = false;
   for (uint16_t i = 0; i < recv->n; i++) queue |= recv->objs[i]->kind == VL_O_SEQ && recv->objs[i]->sub == VL_SEQ_DEQUE;
-  if (!IN(emptying, name) && !(queue && IN(taking, name))) return false;
+  if (!VL_STR_IN(emptying, name) && !(queue && VL_STR_IN(taking, name))) return false;
   ClearEv ev = {.container = recv, .loop = F->loop};
   VL_VEC_PUSH(&F->clears, ev);
   return true;
@@ -1912,9 +1911,9 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
   const VlVal *recv = vl_val1(V(F), seq);
   if (container_store(F, recv, name, a, expr)) {
     /* one at a time: maybe not every piece of a split gets in (a list filled in a filtered loop) */
-    if (IN(store_one, name) || strcmp(name, "insert") == 0)
+    if (VL_STR_IN(store_one, name) || strcmp(name, "insert") == 0)
       add_elems_to(F, recv, vl_not_every(F, a->pos[strcmp(name, "insert") == 0 ? 1 : 0]));
-    else if (IN(store_many, name)) add_elems_to(F, recv, raw_elems(F, a->pos[0], expr, 0));
+    else if (VL_STR_IN(store_many, name)) add_elems_to(F, recv, raw_elems(F, a->pos[0], expr, 0));
     if (strcmp(name, "setdefault") == 0) {
       add_elems_to(F, recv, a->pos[1]);
       return vl_join(V(F), seq_elems(F, seq), a->pos[1]);
@@ -2000,7 +1999,7 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     case VL_O_INST: { /* a library class instance (nn.Module methods) */
       static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
                                                  "requires_grad_", "type"};
-      if (IN(returns_self, name)) add(&acc, o);
+      if (VL_STR_IN(returns_self, name)) add(&acc, o);
       else if (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) add_val(&acc, lib_instance_call(F, o, a, expr));
       else add(&acc, unknown_obj(F));
       break;
@@ -2008,11 +2007,11 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     case VL_O_OBJ: {
       const VlLibrary *lib;
       const VlLibEntry *e = array_method(F, o->lib, name, &lib);
-      if (e && !IN(accessors, name)) {
+      if (e && !VL_STR_IN(accessors, name)) {
         add_val(&acc, apply_method(F, lib, e, as_array_obj(F, o, vl_nd_unknown()), a, expr));
       } else if (container_store(F, vl_val1(V(F), o), name, a, expr)) {
         add(&acc, prim_obj(F, VL_O_NONE));
-      } else if (IN(accessors, name)) {
+      } else if (VL_STR_IN(accessors, name)) {
         add(&acc, unknown_obj(F));
       } else {
         add(&acc, new_obj(F, expr, 0)); /* cap.read(), env.step(a): a new result */
@@ -2131,9 +2130,9 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     VlObj n = {.kind = VL_O_INT, .flags = VL_F_LENGTH, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), n));
   }
-  if (IN(ints, name)) return vl_prim(V(F), VL_O_INT);
-  if (IN(scalars, name)) return vl_prim(V(F), VL_O_SCALAR);
-  if (IN(strs, name)) return vl_prim(V(F), VL_O_STR);
+  if (VL_STR_IN(ints, name)) return vl_prim(V(F), VL_O_INT);
+  if (VL_STR_IN(scalars, name)) return vl_prim(V(F), VL_O_SCALAR);
+  if (VL_STR_IN(strs, name)) return vl_prim(V(F), VL_O_STR);
   if (strcmp(name, "round") == 0 || strcmp(name, "abs") == 0) {
     if (first && vl_val_has(first, VL_O_ARRAY)) return vl_new_array(F, VL_HOW_COPY, VL_LIBID_NONE, vl_nd_unknown(), expr);
     return first && vl_val_all_int(first) ? vl_prim(V(F), VL_O_INT) : vl_prim(V(F), VL_O_SCALAR);
@@ -2643,7 +2642,7 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   note_param_call(F, o);
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
-  if (name && IN(accessors, name)) return;
+  if (name && VL_STR_IN(accessors, name)) return;
   if (name && any_method(F, acc, name, a, expr)) return;
   if (o->elem) { /* a hint: what the class says it holds */
     for (uint16_t i = 0; i < o->elem->n; i++) {
