@@ -263,6 +263,9 @@ void vl_session_plan(VlSession *self) {
       if (!dup) VL_VEC_PUSH(&f->uses, m->index);
     }
   }
+  /* a module no file imports (a test file, a script) builds no exports: nothing would read them, and
+   * for a large test file building them costs more than its analysis */
+  for (size_t i = 0; i < n; i++) self->files.items[i].mi->unread = !self->files.items[i].imported;
   /* edges: the files each file imports (by module name) */
   for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];
