@@ -475,6 +475,59 @@ static void embedded_descriptors(void **state) {
   assert_non_null(vl_libtable_find(t->table, VL_LIB_MODEL_METHOD, "eval"));
 }
 
+/* ---- result objects (rules/results.tsv) ---- */
+
+static void results_parse(void **state) {
+  VlKnowledge k = {0};
+  char err[256] = "";
+  const char *text = "# comment\n"
+                     "sp.solve\ty\t2\t-\tthe states\n"
+                     "sp.solve\tt\t1\t-\tthe times\n"
+                     "sp.ode\t-\t2\tfull_output\ta tuple with it\n";
+  if (!vl_knowledge_parse_results(&k, (VlArena *)*state, text, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.nresults, 3);
+  const VlLibResult *y = vl_knowledge_result(&k, "sp.solve", "y");
+  assert_non_null(y);
+  assert_int_equal(y->nd, 2);
+  assert_null(y->unless);
+  assert_int_equal(vl_knowledge_result(&k, "sp.solve", "t")->nd, 1);
+  assert_null(vl_knowledge_result(&k, "sp.solve", NULL)); /* the result itself is an object */
+  assert_null(vl_knowledge_result(&k, "sp.solve", "x"));
+  const VlLibResult *ode = vl_knowledge_result(&k, "sp.ode", NULL);
+  assert_non_null(ode);
+  assert_string_equal(ode->unless, "full_output");
+  assert_null(vl_knowledge_result(&k, "sp.ode", "y"));
+  assert_true(vl_knowledge_has_result(&k, "sp.ode"));
+  assert_false(vl_knowledge_has_result(&k, "sp.other"));
+  assert_false(vl_knowledge_has_result(&k, "sp"));
+}
+
+static const char *results_err(void **state, const char *text) {
+  static char err[256];
+  VlKnowledge k = {0};
+  err[0] = '\0';
+  assert_false(vl_knowledge_parse_results(&k, (VlArena *)*state, text, err, sizeof err));
+  return err;
+}
+
+static void results_reject_bad_rows(void **state) {
+  assert_contains(results_err(state, "sp.f\tx\t1\n"), "results.tsv:1: expected 5");
+  assert_contains(results_err(state, "sp.f\tx\t1\t-\tok\nsp.g\tx\tone\t-\twhy\n"), "results.tsv:2: ndim");
+  assert_contains(results_err(state, "sp.f\tx\t-1\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "sp.f\tx\t1x\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "solve\tx\t1\t-\twhy\n"), "qualified name");
+}
+
+static void embedded_results(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  assert_int_equal(vl_knowledge_result(&k, "scipy.integrate.solve_ivp", "y")->nd, 2);
+  assert_int_equal(vl_knowledge_result(&k, "scipy.optimize.least_squares", "jac")->nd, 2);
+  assert_string_equal(vl_knowledge_result(&k, "scipy.integrate.odeint", NULL)->unless, "full_output");
+  assert_null(vl_knowledge_result(&k, "scipy.optimize.minimize", NULL));
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
@@ -484,6 +537,9 @@ int main(void) {
       T(repeated_rows_are_errors),
       T(many_rows_are_found),
       T(embedded_descriptors),
+      T(results_parse),
+      T(results_reject_bad_rows),
+      T(embedded_results),
       T(each_ndim_rule),
       T(kinds_are_separate),
       T(conditions),

@@ -742,49 +742,19 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
 
 static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
 
-/* What other libraries' functions return that holds new NumPy arrays, as measured with SciPy 1.10:
- * a result object whose attribute `attr` is a new array of that ndim, made by the call (every call
- * makes new ones; attr NULL: the call returns the array itself).  A call with a keyword that changes
- * what it returns (odeint(..., full_output=True): a tuple) is not described.
- *
- *   function                          attr   ndim   (other results)
- *   scipy.integrate.solve_ivp         y      2      t 1 (also with t_eval=: a new array, not t_eval)
- *   scipy.integrate.solve_bvp         y      2      x 1
- *   scipy.integrate.odeint            -      2      full_output=True: a tuple
- *   scipy.optimize.minimize           x      1      (Nelder-Mead: a row of its simplex, new per call)
- *   scipy.optimize.least_squares      x      1      fun 1, jac 2
- *   scipy.optimize.root, linprog, differential_evolution, dual_annealing, basinhopping: x 1 */
-static const struct LibResult {
-  const char *fn, *attr;
-  uint8_t nd;
-} lib_results[] = {
-    {"scipy.integrate.solve_ivp", "y", 2},         {"scipy.integrate.solve_ivp", "t", 1},
-    {"scipy.integrate.solve_bvp", "y", 2},         {"scipy.integrate.solve_bvp", "x", 1},
-    {"scipy.integrate.odeint", NULL, 2},           {"scipy.optimize.minimize", "x", 1},
-    {"scipy.optimize.least_squares", "x", 1},      {"scipy.optimize.least_squares", "fun", 1},
-    {"scipy.optimize.least_squares", "jac", 2},    {"scipy.optimize.root", "x", 1},
-    {"scipy.optimize.linprog", "x", 1},            {"scipy.optimize.differential_evolution", "x", 1},
-    {"scipy.optimize.dual_annealing", "x", 1},     {"scipy.optimize.basinhopping", "x", 1},
-};
-
-/* The row of lib_results for function fn and attribute attr (NULL: the call's own result). */
-static const struct LibResult *lib_result(const char *fn, const char *attr) {
-  for (size_t i = 0; fn && i < sizeof lib_results / sizeof *lib_results; i++)
-    if (strcmp(lib_results[i].fn, fn) == 0 &&
-        (attr ? lib_results[i].attr && strcmp(lib_results[i].attr, attr) == 0 : !lib_results[i].attr))
-      return &lib_results[i];
-  return NULL;
-}
-
-/* A call of a function in lib_results: its result object (an instance named by the function), or
- * the new array itself; NULL when the table has no row for it or a keyword changes the result. */
+/* A call of a function rules/results.tsv describes (SciPy's solvers: a result object whose attributes
+ * are new arrays): its result object (an instance named by the function), or the new array itself;
+ * NULL when the file has no row for it or a keyword changes what it returns. */
 static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId expr) {
-  bool any = false;
-  for (size_t i = 0; i < sizeof lib_results / sizeof *lib_results && !any; i++) any = strcmp(lib_results[i].fn, q) == 0;
-  if (!any) return NULL;
-  for (int i = 0; i < a->nkw; i++)
-    if (strcmp(a->kwname[i], "full_output") == 0) return NULL;
-  const struct LibResult *r = lib_result(q, NULL);
+  const VlKnowledge *know = F->an->know;
+  if (!vl_knowledge_has_result(know, q)) return NULL;
+  for (size_t i = 0; i < know->nresults; i++) {
+    const VlLibResult *r = &know->results[i];
+    if (!r->unless || strcmp(r->fn, q) != 0) continue;
+    for (int k = 0; k < a->nkw; k++)
+      if (strcmp(a->kwname[k], r->unless) == 0) return NULL;
+  }
+  const VlLibResult *r = vl_knowledge_result(know, q, NULL);
   if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown()};
@@ -796,7 +766,7 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
   if (held) add_val(acc, held);
   if (!k) {
-    const struct LibResult *r = held ? NULL : lib_result(o->name, name);
+    const VlLibResult *r = held ? NULL : vl_knowledge_result(F->an->know, o->name, name);
     if (r && o->site && o->site->kind == VL_SITE_NEW) { /* sol.y: made by the call that made sol */
       VlSite ps = *o->site;
       ps.how = VL_HOW_PRODUCER;

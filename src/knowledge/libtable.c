@@ -360,6 +360,53 @@ bool vl_knowledge_parse(VlKnowledge *self, VlArena *arena, const char *descripto
   return true;
 }
 
+bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen) {
+  int lineno = 0;
+  size_t cap = 0;
+  const char *s = text;
+  self->results = NULL;
+  self->nresults = 0;
+  for (char *line; (line = next_row(arena, &s, &lineno));) {
+    char *cols[5] = {0};
+    int n = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(line, "\t", &save); tok && n < 5; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
+#define RFAIL(fmt, ...) (snprintf(err, errlen, "results.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
+    if (n != 5) return RFAIL("expected 5 tab-separated columns, found %d", n);
+    char *end = NULL;
+    long nd = strtol(cols[2], &end, 10);
+    if (*end || end == cols[2] || nd < 0 || nd > 32) return RFAIL("ndim is a number from 0 to 32, not '%s'", cols[2]);
+    if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
+#undef RFAIL
+    if (self->nresults == cap) { /* rows are few: grown in the arena, the old block left there */
+      cap = cap ? cap * 2 : 16;
+      VlLibResult *grown = VL_ARENA_ARRAY(arena, VlLibResult, cap);
+      if (self->nresults) memcpy(grown, self->results, self->nresults * sizeof *grown);
+      self->results = grown;
+    }
+    self->results[self->nresults++] = (VlLibResult){
+        .fn = vl_arena_strdup(arena, cols[0]),
+        .attr = strcmp(cols[1], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[1]),
+        .unless = strcmp(cols[3], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[3]),
+        .nd = (uint8_t)nd};
+  }
+  return true;
+}
+
+const VlLibResult *vl_knowledge_result(const VlKnowledge *self, const char *fn, const char *attr) {
+  for (size_t i = 0; fn && i < self->nresults; i++) {
+    const VlLibResult *r = &self->results[i];
+    if (strcmp(r->fn, fn) == 0 && (attr ? r->attr && strcmp(r->attr, attr) == 0 : !r->attr)) return r;
+  }
+  return NULL;
+}
+
+bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn) {
+  for (size_t i = 0; fn && i < self->nresults; i++)
+    if (strcmp(self->results[i].fn, fn) == 0) return true;
+  return false;
+}
+
 static const char *embedded_table(void *ctx, const char *name) {
   (void)ctx;
   char file[64];
@@ -375,6 +422,12 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
     return false;
   }
   if (!vl_knowledge_parse(self, arena, d->data, embedded_table, NULL, err, errlen)) return false;
+  const VlEmbedded *r = vl_embedded_find("results.tsv");
+  if (!r) {
+    snprintf(err, errlen, "results.tsv is not embedded");
+    return false;
+  }
+  if (!vl_knowledge_parse_results(self, arena, r->data, err, errlen)) return false;
   /* the ids the code and tests name */
   static const char *const builtin[] = {NULL, "numpy", "cupy", "torch"};
   for (int id = VL_LIBID_NUMPY; id <= VL_LIBID_TORCH; id++)

@@ -168,6 +168,15 @@ typedef struct VlLibrary {
 } VlLibrary;
 
 enum { VL_MAX_LIBRARIES = 16 };
+
+/* A row of rules/results.tsv: a call outside the array libraries (SciPy's solvers) whose result holds
+ * a new array made by the call: its attribute `attr` (NULL: the result itself), of that ndim; a call
+ * passing the keyword `unless` (NULL: none) returns something else and is not described. */
+typedef struct VlLibResult {
+  const char *fn, *attr, *unless;
+  uint8_t nd;
+} VlLibResult;
+
 typedef struct VlKnowledge {
   VlLibTable tables[VL_MAX_LIBRARIES];
   size_t ntables;
@@ -175,6 +184,8 @@ typedef struct VlKnowledge {
   size_t nlibs;
   const char *viewless[VL_MAX_LIBRARIES]; /* modules whose arrays are never views (JAX): not followed */
   size_t nviewless;
+  VlLibResult *results; /* rules/results.tsv */
+  size_t nresults;
 } VlKnowledge;
 
 /* Parses a library descriptor file (rules/libraries.tsv) into self->libs, loading the tables it names
@@ -187,6 +198,14 @@ const VlLibrary *vl_knowledge_lib(const VlKnowledge *self, uint8_t id);
 const VlLibrary *vl_knowledge_lib_of_type(const VlKnowledge *self, const char *type_name);
 /* The library whose model base class that qualified name is ("torch.nn.Module"), or NULL. */
 const VlLibrary *vl_knowledge_lib_of_model(const VlKnowledge *self, const char *qualified);
+
+/* Parses rules/results.tsv (function, attribute, ndim, unless, reason) into self->results.  On error
+ * returns false with "results.tsv:line: what". */
+bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen);
+/* The row for what a call of function fn returns (attr NULL) or for its attribute attr, or NULL. */
+const VlLibResult *vl_knowledge_result(const VlKnowledge *self, const char *fn, const char *attr);
+/* Does rules/results.tsv describe function fn at all? */
+bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn);
 
 /* Loads the embedded descriptors and tables.  On error returns false with a message in err. */
 bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
