@@ -56,6 +56,9 @@ MIB = 1 << 20
 LEAK_RATIO = 8
 LEAK_MIN_BYTES = 5 * MIB
 TIMEOUT_S = 60
+# A fixture that runs out of TIMEOUT_S is run once more with this limit: on a loaded machine (CI beside
+# other jobs) importing torch alone has taken most of a minute.  A fixture that hangs still fails.
+RETRY_TIMEOUT_S = 300
 RETENTION_RULES = frozenset({"VL001", "VL002"})
 RESULT_TAG = "@@viewleak-oracle@@ "
 
@@ -394,11 +397,16 @@ def run_one(path):
     if labels["torch"]:
         cmd.append("--torch")
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
-                              cwd=os.path.dirname(os.path.abspath(path)), env=env)
-    except subprocess.TimeoutExpired:
-        rec.update(status="error", reason="timed out after %d s" % TIMEOUT_S)
+    proc = None
+    for limit in (TIMEOUT_S, RETRY_TIMEOUT_S):
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=limit,
+                                  cwd=os.path.dirname(os.path.abspath(path)), env=env)
+            break
+        except subprocess.TimeoutExpired:
+            pass
+    if proc is None:
+        rec.update(status="error", reason="timed out after %d s, then again after %d s" % (TIMEOUT_S, RETRY_TIMEOUT_S))
         return rec
     tagged = [ln for ln in proc.stdout.splitlines() if ln.startswith(RESULT_TAG)]
     if not tagged:
