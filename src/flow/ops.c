@@ -1343,6 +1343,29 @@ static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
+/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis
+ * without keepdims: the result has one axis fewer than its operand (measured by the probe: axis=0 of
+ * 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
+ * q (a list of quantiles adds an axis) or out= (the result is that array). */
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+  if (!e->keepdim || !e->effect_cond.param || a->star || a->dstar || a->spread) return false;
+  VlId kx = 0;
+  const VlVal *keep = param_val(a, e, e->keepdim, &kx);
+  if (keep && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
+  const VlVal *ax = param_val(a, e, e->effect_cond.param, NULL);
+  if (!ax || !vl_val_only(ax, VL_O_INT)) return false;
+  int axpos = vl_lib_param_pos(e, e->effect_cond.param);
+  for (int i = 0; i < a->npos; i++)
+    if (i != axpos && !(i == 0 && !method)) return false;
+  for (int i = 0; i < a->nkw; i++) {
+    const char *k = a->kwname[i];
+    if (strcmp(k, e->effect_cond.param) != 0 && strcmp(k, e->keepdim) != 0 && strcmp(k, "dtype") != 0 &&
+        strcmp(k, "ddof") != 0)
+      return false;
+  }
+  return true;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1367,10 +1390,11 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
     const VlObj *o = r->objs[i];
     if (o->kind == VL_O_ARRAY && !vl_nd_known(o->nd) && op && vl_nd_known(op->nd)) {
-      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many */
+      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many; x.sum(d): one fewer */
       VlId kx = 0;
       int want = e->unsqueeze ? op->nd.lo + 1
                  : e->keepdim && param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE ? op->nd.lo
+                 : op->nd.lo >= 2 && drops_one_axis(F, e, a, method)                                          ? op->nd.lo - 1
                                                                                                               : -1;
       if (want >= 0 && want <= VL_ND_MAX && want >= o->nd.lo && want <= o->nd.hi) {
         VlObj c = *o;
