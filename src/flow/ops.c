@@ -615,8 +615,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     }
     case VL_O_SHAPE:
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
-    case VL_O_INDEX:
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr));
+    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
       break;
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_OBJ:
@@ -1796,7 +1796,9 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       add_val(&a, o->index ? restep(F, o->elem, &r, 0) : o->elem);
       break;
     }
-    case VL_O_INDEX: add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr)); break;
+    case VL_O_INDEX:
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+      break;
     case VL_O_OBJ: add(&a, obj_part(F, o)); break;
     case VL_O_SYM: {
       if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {
