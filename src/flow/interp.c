@@ -1198,6 +1198,17 @@ static bool fresh_container(const VlVal *v, VlId value_expr) {
   return true;
 }
 
+/* Is `x` the receiver (first parameter) of the `__init__` being interpreted?  Its attributes hold
+ * nothing yet: the instance is new (a call of the class made it). */
+static bool init_self(const Frame *F, VlId x) {
+  const VlModule *m = M(F);
+  if (F->func == VL_MODULE_FUNC) return false;
+  const VlFunc *fn = vl_func(m, F->func);
+  const VlExpr *e = vl_expr(m, x);
+  return fn->klass && fn->nparams >= 1 && fn->name && strcmp(vl_str(m, fn->name), "__init__") == 0 &&
+         e->op == VL_E_NAME && e->sym.kind == VL_SYM_LOCAL && e->sym.owner == F->func && e->sym.slot == 0;
+}
+
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
   if (!target) return;
@@ -1209,8 +1220,9 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   case VL_E_ATTR: {
     const VlVal *obj = eval_kid(F, target, 0);
     const char *name = vl_str(m, t->a);
-    if (fresh_container(v, value_expr)) { /* self.pending = []: the old list is no longer filled through
-                                             self (dropped, as a local `batch = []` drops its list) */
+    if (fresh_container(v, value_expr) && !init_self(F, vl_kid(m, target, 0))) {
+      /* self.pending = []: the old list is no longer filled through self (dropped, as a local
+       * `batch = []` drops its list); in __init__ there is no old list */
       ClearEv ev = {.container = vl_op_attr(F, obj, name, target), .loop = F->loop};
       VL_VEC_PUSH(&F->clears, ev);
     }

@@ -615,8 +615,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     }
     case VL_O_SHAPE:
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
-    case VL_O_INDEX:
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr));
+    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
       break;
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_OBJ:
@@ -1313,6 +1313,29 @@ static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
+/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis
+ * without keepdims: the result has one axis fewer than its operand (measured by the probe: axis=0 of
+ * 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
+ * q (a list of quantiles adds an axis) or out= (the result is that array). */
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+  if (!e->keepdim || !e->effect_cond.param || a->star || a->dstar || a->spread) return false;
+  VlId kx = 0;
+  const VlVal *keep = param_val(a, e, e->keepdim, &kx);
+  if (keep && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
+  const VlVal *ax = param_val(a, e, e->effect_cond.param, NULL);
+  if (!ax || !vl_val_only(ax, VL_O_INT)) return false;
+  int axpos = vl_lib_param_pos(e, e->effect_cond.param);
+  for (int i = 0; i < a->npos; i++)
+    if (i != axpos && !(i == 0 && !method)) return false;
+  for (int i = 0; i < a->nkw; i++) {
+    const char *k = a->kwname[i];
+    if (strcmp(k, e->effect_cond.param) != 0 && strcmp(k, e->keepdim) != 0 && strcmp(k, "dtype") != 0 &&
+        strcmp(k, "ddof") != 0)
+      return false;
+  }
+  return true;
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -1337,10 +1360,11 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
     const VlObj *o = r->objs[i];
     if (o->kind == VL_O_ARRAY && !vl_nd_known(o->nd) && op && vl_nd_known(op->nd)) {
-      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many */
+      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many; x.sum(d): one fewer */
       VlId kx = 0;
       int want = e->unsqueeze ? op->nd.lo + 1
                  : e->keepdim && param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE ? op->nd.lo
+                 : op->nd.lo >= 2 && drops_one_axis(F, e, a, method)                                          ? op->nd.lo - 1
                                                                                                               : -1;
       if (want >= 0 && want <= VL_ND_MAX && want >= o->nd.lo && want <= o->nd.hi) {
         VlObj c = *o;
@@ -1742,7 +1766,9 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       add_val(&a, o->index ? restep(F, o->elem, &r, 0) : o->elem);
       break;
     }
-    case VL_O_INDEX: add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), 0, expr)); break;
+    case VL_O_INDEX:
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+      break;
     case VL_O_OBJ: add(&a, obj_part(F, o)); break;
     case VL_O_SYM: {
       if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {

@@ -217,10 +217,61 @@ static bool new_memo_key(const Frame *F, const StoreEv *ev, VlId L) {
   return false;
 }
 
-/* Conditions 3 and 4 for container value `cv` and loop L. */
+/* Is the value stored into a slot only bounded containers (`hist.setdefault(tid, deque(maxlen=n))`,
+ * `hist[k] = deque(maxlen=n)`)?  Each key then holds at most maxlen views: a bounded history per key,
+ * as the append into the deque itself is bounded.  How many keys there are is not known: silent. */
+static bool bounded_slot(const StoreEv *ev) {
+  if (ev->store != VL_ST_SETITEM || vl_val_empty(ev->value)) return false;
+  for (uint16_t i = 0; i < ev->value->n; i++) {
+    const VlObj *o = ev->value->objs[i];
+    if (o->kind != VL_O_SEQ || !(o->flags & VL_F_BOUNDED)) return false;
+  }
+  return true;
+}
+
+static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth);
+
+/* Does v hold, in an attribute of an instance (or of an instance such an attribute holds), the
+ * container made at `site`? */
+static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int depth) {
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_INST || !o->site) continue;
+    const VlHeapEntry *e = vl_heap_find(F, o->site);
+    for (uint16_t k = 0; e && k < e->nattrs; k++) {
+      const VlVal *a = e->attrs[k].val;
+      for (uint16_t j = 0; j < a->n; j++)
+        if (a->objs[j]->kind == VL_O_SEQ && a->objs[j]->site == site) return true;
+      if (attr_holds(F, a, site, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
+/* Is a container made in loop L kept past the iteration by the instance holding it: that instance
+ * stored in L into a container that outlives L (`if k not in tracks: tracks[k] = Track()` with
+ * `self.points = []` in __init__, then `tracks[k].add(p)`)?  Instances' containers are not followed
+ * when the instance is stored (stored_views): the stores into them are checked here, where they are. */
+static bool kept_by_stored_instance(const Frame *F, const StoreEv *ev, const VlSite *site, VlId L,
+                                    const Sites *escapes, int depth) {
+  if (depth > 0 || !L) return false;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *held = &F->stores.items[i];
+    if (held == ev || !loop_within(M(F), held->loop, L) || !attr_holds(F, held->value, site, 0)) continue;
+    if (outlives_at(F, held, L, escapes, depth + 1)) return true;
+  }
+  return false;
+}
+
 static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes) {
+  return outlives_at(F, ev, L, escapes, 0);
+}
+
+/* Conditions 3 and 4 for container value `cv` and loop L. */
+static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth) {
   bool any = false;
   if (ev->store == VL_ST_MEMO && !new_memo_key(F, ev, L)) return false;
+  if (bounded_slot(ev)) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     switch (c->kind) {
@@ -228,7 +279,9 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
       /* (a join with an unbounded one, `deque() if maxlen is None else deque(maxlen=maxlen)`, is
        * taken as bounded: which one a caller gets is not followed, and a false alarm costs more) */
       if (c->flags & VL_F_BOUNDED) return false;
-      if (per_iteration(F, c->site, L, ev->implicit) && !(c->flags & VL_F_ACCUM)) return false;
+      if (per_iteration(F, c->site, L, ev->implicit) && !(c->flags & VL_F_ACCUM) &&
+          !kept_by_stored_instance(F, ev, c->site, L, escapes, depth))
+        return false;
       if (cleared_in(F, c, L)) return false;
       if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
       if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
@@ -577,9 +630,11 @@ static bool scratch_container(const Frame *F, const StoreEv *ev, VlId L) {
   for (uint16_t k = 0; k < ev->container->n; k++) {
     const VlObj *c = ev->container->objs[k];
     if (c->kind != VL_O_SEQ || !per_iteration(F, c->site, L, false)) return false;
-    for (size_t i = 0; i < F->stores.len; i++)
+    for (size_t i = 0; i < F->stores.len; i++) {
       for (uint16_t j = 0; j < F->stores.items[i].value->n; j++)
         if (F->stores.items[i].value->objs[j]->site == c->site) return false;
+      if (attr_holds(F, F->stores.items[i].value, c->site, 0)) return false; /* an object kept holds it */
+    }
     if (vl_val_has(F->ret, VL_O_SEQ))
       for (uint16_t j = 0; j < F->ret->n; j++)
         if (F->ret->objs[j]->site == c->site) return false;
