@@ -7,9 +7,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "base/suggest.h"
 #include "cli/cli.h"
@@ -87,14 +84,6 @@ int vl_cli_option_error(const char *cmd, const struct option *opts, char **argv,
 }
 
 int main(int argc, char **argv) {
-#ifdef __GLIBC__
-  /* Blocks of 64 KiB and more (arena blocks, intern tables, parse buffers) are mapped and given back
-   * when freed.  By default glibc raises this threshold to the largest block freed so far, after which
-   * every file's large blocks stay in the heap of the thread that analysed it, and each thread keeps
-   * the high-water mark of its largest file: 1.4 MiB more peak RSS on scikit-learn at 2 jobs, for no
-   * measurable time. */
-  mallopt(M_MMAP_THRESHOLD, 64 * 1024);
-#endif
   if (argc < 2) {
     print_usage(stderr);
     return VL_EXIT_ERROR;
