@@ -15,15 +15,19 @@
 
 typedef enum { K_SITE, K_OBJ, K_VAL, K_SHAPE } EntryKind;
 
-typedef struct Entry {
-  uint32_t hash;
-  uint8_t kind;
-  const void *p;
-} Entry;
+/* The table is two arrays: the hash of each slot's entry, and its pointer tagged with its kind in the
+ * two low bits (everything interned is 8-byte aligned): 12 bytes a slot, where a struct of the three
+ * took 16.  The tables of the analyses running are a good part of the peak memory. */
+typedef uintptr_t Slot; /* 0: empty */
+
+static inline Slot slot_of(const void *p, EntryKind kind) { return (uintptr_t)p | (uintptr_t)kind; }
+static inline const void *slot_ptr(Slot s) { return (const void *)(s & ~(uintptr_t)3); }
+static inline EntryKind slot_kind(Slot s) { return (EntryKind)(s & 3); }
 
 struct VlValues {
   VlArena *arena;
-  Entry *slots;
+  Slot *slots;
+  uint32_t *hashes;
   uint32_t cap, count;
   uint32_t serial; /* objects made so far */
   const VlVal *unknown;
@@ -117,15 +121,19 @@ static bool val_eq(const VlVal *a, const VlVal *b) {
  * and the tables of the analyses running and of the exports being made are a good part of the peak. */
 static void grow(VlValues *v) {
   uint32_t cap = v->cap ? v->cap * 2 : 256;
-  Entry *slots = vl_xcalloc(cap, sizeof(Entry));
+  Slot *slots = vl_xcalloc(cap, sizeof(Slot));
+  uint32_t *hashes = vl_xcalloc(cap, sizeof(uint32_t));
   for (uint32_t i = 0; i < v->cap; i++) {
-    if (!v->slots[i].p) continue;
-    uint32_t h = v->slots[i].hash & (cap - 1);
-    while (slots[h].p) h = (h + 1) & (cap - 1);
+    if (!v->slots[i]) continue;
+    uint32_t h = v->hashes[i] & (cap - 1);
+    while (slots[h]) h = (h + 1) & (cap - 1);
     slots[h] = v->slots[i];
+    hashes[h] = v->hashes[i];
   }
   free(v->slots);
+  free(v->hashes);
   v->slots = slots;
+  v->hashes = hashes;
   v->cap = cap;
 }
 
@@ -157,14 +165,16 @@ static bool same(uint8_t kind, const void *a, const void *b) {
 static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p, size_t size) {
   if ((v->count + 1) * 4 > v->cap * 3) grow(v);
   uint32_t h = hash & (v->cap - 1);
-  while (v->slots[h].p) {
-    if (v->slots[h].hash == hash && v->slots[h].kind == kind && same(kind, v->slots[h].p, p)) return v->slots[h].p;
+  while (v->slots[h]) {
+    if (v->hashes[h] == hash && slot_kind(v->slots[h]) == kind && same(kind, slot_ptr(v->slots[h]), p))
+      return slot_ptr(v->slots[h]);
     h = (h + 1) & (v->cap - 1);
   }
   void *copy = vl_arena_alloc_aligned(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
   memcpy(copy, p, size);
   if (kind == K_OBJ) ((VlObj *)copy)->serial = ++v->serial;
-  v->slots[h] = (Entry){hash, kind, copy};
+  v->slots[h] = slot_of(copy, (EntryKind)kind);
+  v->hashes[h] = hash;
   v->count++;
   return copy;
 }
@@ -179,13 +189,16 @@ size_t vl_values_count(const VlValues *self) { return self->count; }
 
 void vl_values_seal(VlValues *self) {
   free(self->slots);
+  free(self->hashes);
   self->slots = NULL;
+  self->hashes = NULL;
   self->cap = self->count = 0;
 }
 
 void vl_values_delete(VlValues *self) {
   if (!self) return;
   free(self->slots);
+  free(self->hashes);
   free(self);
 }
 
@@ -226,8 +239,9 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
     uint32_t h = obj_hash(&o);
     if ((v->count + 1) * 4 > v->cap * 3) grow(v);
     uint32_t at = h & (v->cap - 1);
-    while (v->slots[at].p) {
-      if (v->slots[at].hash == h && v->slots[at].kind == K_OBJ && obj_eq(v->slots[at].p, &o)) return v->slots[at].p;
+    while (v->slots[at]) {
+      if (v->hashes[at] == h && slot_kind(v->slots[at]) == K_OBJ && obj_eq(slot_ptr(v->slots[at]), &o))
+        return slot_ptr(v->slots[at]);
       at = (at + 1) & (v->cap - 1);
     }
     const VlVal **items = VL_ARENA_ARRAY(v->arena, const VlVal *, o.nitems);
@@ -236,7 +250,8 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
     VlObj *copy = VL_ARENA_NEW(v->arena, VlObj);
     *copy = o;
     copy->serial = ++v->serial;
-    v->slots[at] = (Entry){h, K_OBJ, copy};
+    v->slots[at] = slot_of(copy, K_OBJ);
+    v->hashes[at] = h;
     v->count++;
     return copy;
   }
