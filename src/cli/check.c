@@ -186,7 +186,7 @@ typedef struct Job {
   char *source, *fixed;   /* --stdin-filename --fix: what goes to stdout */
   size_t source_len, fixed_len, applied, skipped; /* applied: fixes, or --add-noqa codes */
   VlBuf diff;
-  char error[512];
+  char *error;            /* what went wrong, or NULL (a buffer per file cost 512 bytes each) */
   bool done_ok;
 } Job;
 
@@ -229,7 +229,7 @@ static VlReport *session_recheck(void *ctx, const char *path, const char *text, 
  * the noqa directives.  `nb`: the notebook `text` is the module of (its fixes go back into its JSON).
  * Thread-safe: touches only `job` (and reads the session). */
 static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp,
-                       const VlNotebook *nb) {
+                       const VlNotebook *nb, char *err, size_t errlen) {
   Options *o = jobs->run->opt;
   const char *path = job->path;
   SessionFile file = {jobs->session, job->index};
@@ -239,12 +239,12 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
                        nb};
   VlUnitResult res;
   vl_unit_check(&req, &checker, &res);
-  if (res.error[0]) snprintf(job->error, sizeof job->error, "%s", res.error);
+  if (res.error[0]) snprintf(err, errlen, "%s", res.error);
   if (o->add_noqa && stamp) { /* only the directives change; written as fixes are */
     size_t n, skipped;
     char *noqa = vl_noqa_add(res.report, &n, &job->applied, &skipped);
     job->skipped = skipped;
-    if (noqa && !vl_fix_write(path, stamp, noqa, n, job->error, sizeof job->error)) job->applied = 0;
+    if (noqa && !vl_fix_write(path, stamp, noqa, n, err, errlen)) job->applied = 0;
     free(noqa);
   }
   if (res.fixed && o->diff) {
@@ -252,7 +252,7 @@ static void check_text(Jobs *jobs, Job *job, const char *text, size_t len, const
     else vl_fix_diff(path, text, len, res.fixed, res.fixed_len, &job->diff);
     job->applied = res.applied;
   } else if (res.fixed && o->fix && stamp) {
-    if (vl_fix_write(path, stamp, res.fixed, res.fixed_len, job->error, sizeof job->error))
+    if (vl_fix_write(path, stamp, res.fixed, res.fixed_len, err, errlen))
       job->applied = res.applied;
     else /* nothing was written: the findings of the file as it is remain */
       vl_unit_result_unfix(&res);
@@ -280,18 +280,39 @@ static char *notebook_module(const char *raw, size_t raw_len, size_t *len, VlNot
 }
 
 /* check_text over a file's text, as a notebook's module when it is one. */
-static void check_file_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp) {
+static void check_file_text(Jobs *jobs, Job *job, const char *text, size_t len, const VlFileStamp *stamp, char *err,
+                            size_t errlen) {
   if (!vl_notebook_is_path(job->path)) {
-    check_text(jobs, job, text, len, stamp, NULL);
+    check_text(jobs, job, text, len, stamp, NULL, err, errlen);
     return;
   }
   VlNotebook *nb = NULL;
   size_t n;
-  char *module = notebook_module(text, len, &n, &nb, job->error, sizeof job->error);
+  char *module = notebook_module(text, len, &n, &nb, err, errlen);
   if (!module) return;
-  check_text(jobs, job, module, n, stamp, nb);
+  check_text(jobs, job, module, n, stamp, nb, err, errlen);
   free(module);
   vl_notebook_delete(nb);
+}
+
+/* Checks job i's file (err: what went wrong, or empty). */
+static void work_into(Jobs *jobs, Job *job, char *err, size_t errlen) {
+  if (job->stdin_text) {
+    check_file_text(jobs, job, job->stdin_text, job->stdin_len, NULL, err, errlen);
+    return;
+  }
+  char *text;
+  size_t len;
+  VlFileStamp stamp = {0};
+  if (stat(job->path, &stamp.st) != 0) {
+    snprintf(err, errlen, "No such file or directory");
+    return;
+  }
+  if (!vl_read_file(job->path, &text, &len, err, errlen)) return;
+  stamp.text = text;
+  stamp.len = len;
+  check_file_text(jobs, job, text, len, &stamp, err, errlen);
+  free(text);
 }
 
 static void work(void *ctx, size_t i) {
@@ -299,22 +320,9 @@ static void work(void *ctx, size_t i) {
   Job *job = &jobs->items[i];
   if (!job->reported) return; /* in another --shard */
   if (!job->config) return;    /* its configuration is broken: reported already */
-  if (job->stdin_text) {
-    check_file_text(jobs, job, job->stdin_text, job->stdin_len, NULL);
-    return;
-  }
-  char *text;
-  size_t len;
-  VlFileStamp stamp = {0};
-  if (stat(job->path, &stamp.st) != 0) {
-    snprintf(job->error, sizeof job->error, "No such file or directory");
-    return;
-  }
-  if (!vl_read_file(job->path, &text, &len, job->error, sizeof job->error)) return;
-  stamp.text = text;
-  stamp.len = len;
-  check_file_text(jobs, job, text, len, &stamp);
-  free(text);
+  char err[512] = "";
+  work_into(jobs, job, err, sizeof err);
+  if (err[0]) job->error = vl_xstrdup(err);
 }
 
 static void emit(void *ctx, size_t i) {
@@ -322,7 +330,9 @@ static void emit(void *ctx, size_t i) {
   Run *run = jobs->run;
   Options *o = run->opt;
   Job *job = &jobs->items[i];
-  if (job->error[0]) error(run, job->path, job->error);
+  if (job->error) error(run, job->path, job->error);
+  free(job->error);
+  job->error = NULL;
   if (job->stdin_text && o->fix) fwrite(job->fixed ? job->fixed : job->stdin_text, 1,
                                         job->fixed ? job->fixed_len : job->stdin_len, stdout);
   if (job->diff.data) fputs(job->diff.data, run->out.out);
