@@ -1309,12 +1309,12 @@ static bool project_object(const VlVal *v) {
   return false;
 }
 
-/* An array of known ndim, or a random generator: what a function computing a new array from its
- * parameters needs to know the ndim of what it returns. */
+/* An array of known ndim or with axes of size 1, or a random generator: what a function computing a
+ * new array from its parameters needs to know the ndim (or the unit axes) of what it returns. */
 static bool shaped_object(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if ((o->kind == VL_O_ARRAY && o->nd.lo >= 1 && o->nd.lo == o->nd.hi) || o->kind == VL_O_RNG) return true;
+    if ((o->kind == VL_O_ARRAY && ((o->nd.lo >= 1 && o->nd.lo == o->nd.hi) || o->units)) || o->kind == VL_O_RNG) return true;
   }
   return false;
 }
