@@ -1360,6 +1360,23 @@ static bool list_of_project_objects(const Frame *caller, const VlVal *v) {
   return false;
 }
 
+/* A list (tuple, ...) of arrays of known ndim, as the caller's heap knows it: `collate(items)` doing
+ * np.stack(items) on a batch of rows. */
+static bool list_of_shaped_objects(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    if (o->sub == VL_SEQ_TUPLE && o->nitems) {
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (shaped_object(o->items[k])) return true;
+    } else {
+      const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
+      if (e && shaped_object(e->elem)) return true;
+    }
+  }
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) || ((what & VL_SPECIAL_SHAPES) && shaped_object(v));
@@ -1383,7 +1400,9 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
-    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
+    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
+              ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
+      bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
   }
   /* an analysis for the project objects passed gets the arrays, random generators and iterators

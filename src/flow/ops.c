@@ -2661,7 +2661,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
     if (both) sp = both;
   }
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES);
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred))
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);
@@ -2731,9 +2732,11 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* an array argument's unit axes may be the result's too (a model called on a batch of one): the
    * evidence that an index on it shows a part is then only that the axis may not be there */
   uint8_t units = 0;
-  for (uint16_t i = 0; i < n; i++)
-    for (uint16_t k = 0; k < items[i]->n; k++)
-      if (items[i]->objs[k]->kind == VL_O_ARRAY) units |= obj_units(items[i]->objs[k]);
+  for (int i = 0; i < a->npos + a->nkw; i++) {
+    const VlVal *v = i < a->npos ? a->pos[i] : a->kw[i - a->npos];
+    for (uint16_t k = 0; k < v->n; k++)
+      if (v->objs[k]->kind == VL_O_ARRAY) units |= obj_units(v->objs[k]);
+  }
   const VlObj *r = new_obj(F, expr, VL_F_ASSUMED);
   if (units) {
     VlObj c = *r;
