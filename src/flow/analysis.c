@@ -1003,12 +1003,14 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
 }
 
 /* Does a loop of F's own store a value computed from a parameter and left undecided (a deferred
- * operation: not the parameter itself)? (VlSummary.loop_deferred) */
+ * operation: not the parameter itself)?  A recursive function is its own loop: any of its stores
+ * counts (`q = step(q); leaves.append(q[:3])` at a leaf of a tree recursion). (VlSummary.loop_deferred) */
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
+  bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
-    if (!ev->loop || ev->call) continue;
+    if ((!ev->loop && !recursive) || ev->call) continue;
     for (uint16_t k = 0; k < ev->value->n; k++)
       if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub != VL_SYM_PARAM) return true;
   }
@@ -1403,10 +1405,12 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
       bind[p] = v, any = true;
-    else if (v && (what & VL_SPECIAL_OBJECTS) && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
+    else if (v && (what & VL_SPECIAL_OBJECTS) &&
+             (shaped_object(v) || vl_val_has(v, VL_O_ITER) || list_of_shaped_objects(caller, v)))
+      bind[p] = v; /* (below) */
   }
-  /* an analysis for the project objects passed gets the arrays, random generators and iterators
-   * passed too: a callback called in the callee's loop on an array the callee makes from a
+  /* an analysis for the project objects passed gets the arrays (also a list of them: `for doc in
+   * docs: encoder(doc)`), random generators and iterators passed too: a callback called in the callee's loop on an array the callee makes from a
    * generator it is passed (capture(sink, rng)), or draws from an iterator (for x in source: cb(x)) */
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {

@@ -2046,6 +2046,23 @@ static const VlLibEntry *array_method(Frame *F, uint8_t lib, const char *name, c
 
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr);
 
+/* v's new arrays, as guesses: x0.clamp(-1, 1) of a guessed x0 is dropped with it when the deferred
+ * form beside it resolves. */
+static const VlVal *guessed(Frame *F, const VlVal *v) {
+  const VlObj *out[VL_VAL_MAX + 1];
+  int k = 0;
+  for (uint16_t i = 0; i < v->n && k < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && !(o->flags & VL_F_ASSUMED)) {
+      VlObj c = *o;
+      c.flags |= VL_F_ASSUMED;
+      o = vl_obj(V(F), c);
+    }
+    out[k++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)k);
+}
+
 static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
   const VlVal *recv = m->base;
   const char *name = m->name;
@@ -2056,7 +2073,8 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     case VL_O_ARRAY: {
       const VlLibrary *lib;
       const VlLibEntry *e = array_method(F, o->lib, name, &lib);
-      if (e) add_val(&acc, apply_method(F, lib, e, o, a, expr));
+      if (e && (o->flags & VL_F_ASSUMED)) add_val(&acc, guessed(F, apply_method(F, lib, e, o, a, expr)));
+      else if (e) add_val(&acc, apply_method(F, lib, e, o, a, expr));
       else add(&acc, unknown_obj(F));
       break;
     }
@@ -2087,7 +2105,9 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
       } else if (VL_STR_IN(accessors, name)) {
         add(&acc, unknown_obj(F));
       } else {
-        add(&acc, new_obj(F, expr, 0)); /* cap.read(), env.step(a): a new result */
+        /* cap.read(), env.step(a): a new result; of a guess (x.astype(t) of an unknown call's
+         * result beside its deferred form), a guess too */
+        add(&acc, new_obj(F, expr, (uint8_t)(o->flags & VL_F_ASSUMED)));
       }
       break;
     }
@@ -2638,6 +2658,17 @@ static bool new_array_of_unknown_ndim(const VlVal *v) {
   return false;
 }
 
+/* Does v, or an item of a tuple in it, hold what the analysis gave up on (operations on the
+ * parameters nested too deep: a leapfrog step's `q = q + eps * p` after `p = p + 0.5 * eps * g(q)`)? */
+static bool gave_up(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_UNKNOWN) return true;
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && vl_val_unknownish(o->elem)) return true;
+  }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -2661,7 +2692,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
     if (both) sp = both;
   }
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred))
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
+              gave_up(s->ret)))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
@@ -2815,7 +2847,8 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
       break;
     case VL_O_SYM: call_sym(F, &acc, o, a, expr); break;
     case VL_O_OBJ:
-      if (!((o->flags & VL_F_WHOLE) && o->name && any_method(F, &acc, o->name, a, expr))) add(&acc, new_obj(F, expr, 0));
+      if (!((o->flags & VL_F_WHOLE) && o->name && any_method(F, &acc, o->name, a, expr)))
+        add(&acc, new_obj(F, expr, (uint8_t)(o->flags & VL_F_ASSUMED))); /* a guess's method: a guess */
       break;
     default: add(&acc, unknown_obj(F)); break;
     }
@@ -2824,6 +2857,13 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
 }
 
 /* ---- operators ---- */
+
+/* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */
+static bool assumed_in(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if ((v->objs[i]->kind == VL_O_OBJ || v->objs[i]->kind == VL_O_ARRAY) && (v->objs[i]->flags & VL_F_ASSUMED)) return true;
+  return false;
+}
 
 static bool arrayish(const VlObj *o) {
   return o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || (o->kind == VL_O_SYM && o->elem && vl_val_has(o->elem, VL_O_ARRAY));
@@ -2943,6 +2983,15 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
+    if (sym && (assumed_in(l) || assumed_in(rv))) {
+      /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
+       * deferred call, and so is the result: the operation is deferred too, and a caller that
+       * resolves it drops the guess for what it computes */
+      o.flags |= VL_F_ASSUMED;
+      const VlVal *items[1] = {rv};
+      const VlObj *both[2] = {vl_obj(V(F), o), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr)};
+      return vl_val_of(V(F), both, 2);
+    }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */
