@@ -1003,12 +1003,14 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
 }
 
 /* Does a loop of F's own store a value computed from a parameter and left undecided (a deferred
- * operation: not the parameter itself)? (VlSummary.loop_deferred) */
+ * operation: not the parameter itself)?  A recursive function is its own loop: any of its stores
+ * counts (`q = step(q); leaves.append(q[:3])` at a leaf of a tree recursion). (VlSummary.loop_deferred) */
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
+  bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
-    if (!ev->loop || ev->call) continue;
+    if ((!ev->loop && !recursive) || ev->call) continue;
     for (uint16_t k = 0; k < ev->value->n; k++)
       if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub != VL_SYM_PARAM) return true;
   }
@@ -1309,12 +1311,12 @@ static bool project_object(const VlVal *v) {
   return false;
 }
 
-/* An array of known ndim, or a random generator: what a function computing a new array from its
- * parameters needs to know the ndim of what it returns. */
+/* An array of known ndim or with axes of size 1, or a random generator: what a function computing a
+ * new array from its parameters needs to know the ndim (or the unit axes) of what it returns. */
 static bool shaped_object(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if ((o->kind == VL_O_ARRAY && o->nd.lo >= 1 && o->nd.lo == o->nd.hi) || o->kind == VL_O_RNG) return true;
+    if ((o->kind == VL_O_ARRAY && ((o->nd.lo >= 1 && o->nd.lo == o->nd.hi) || o->units)) || o->kind == VL_O_RNG) return true;
   }
   return false;
 }
@@ -1360,6 +1362,23 @@ static bool list_of_project_objects(const Frame *caller, const VlVal *v) {
   return false;
 }
 
+/* A list (tuple, ...) of arrays of known ndim, as the caller's heap knows it: `collate(items)` doing
+ * np.stack(items) on a batch of rows. */
+static bool list_of_shaped_objects(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    if (o->sub == VL_SEQ_TUPLE && o->nitems) {
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (shaped_object(o->items[k])) return true;
+    } else {
+      const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
+      if (e && shaped_object(e->elem)) return true;
+    }
+  }
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) || ((what & VL_SPECIAL_SHAPES) && shaped_object(v));
@@ -1383,11 +1402,15 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
-    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)))) bind[p] = v, any = true;
-    else if (v && (what & VL_SPECIAL_OBJECTS) && (shaped_object(v) || vl_val_has(v, VL_O_ITER))) bind[p] = v; /* (below) */
+    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
+              ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
+      bind[p] = v, any = true;
+    else if (v && (what & VL_SPECIAL_OBJECTS) &&
+             (shaped_object(v) || vl_val_has(v, VL_O_ITER) || list_of_shaped_objects(caller, v)))
+      bind[p] = v; /* (below) */
   }
-  /* an analysis for the project objects passed gets the arrays, random generators and iterators
-   * passed too: a callback called in the callee's loop on an array the callee makes from a
+  /* an analysis for the project objects passed gets the arrays (also a list of them: `for doc in
+   * docs: encoder(doc)`), random generators and iterators passed too: a callback called in the callee's loop on an array the callee makes from a
    * generator it is passed (capture(sink, rng)), or draws from an iterator (for x in source: cb(x)) */
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {

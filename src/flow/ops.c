@@ -136,6 +136,9 @@ const VlVal *vl_lib_value(Frame *F, const char *qualified) {
 
 static const VlLibrary *library(const Frame *F, uint8_t id) { return vl_knowledge_lib(F->an->know, id); }
 
+static uint8_t obj_units(const VlObj *o);
+static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units);
+
 /* An object seen as an array: arrays stay, opaque results and symbols become arrays whose site
  * is themselves (with `nd` evidence), anything else is dropped. */
 static const VlObj *as_array_obj(Frame *F, const VlObj *o, VlNdim nd) {
@@ -147,7 +150,7 @@ static const VlObj *as_array_obj(Frame *F, const VlObj *o, VlNdim nd) {
     return vl_obj(V(F), c);
   }
   case VL_O_OBJ:
-    return array_obj(F, false, o->site, o->lib, nd, (uint8_t)(o->flags & VL_F_ASSUMED), o->expr);
+    return with_units(F, array_obj(F, false, o->site, o->lib, nd, (uint8_t)(o->flags & VL_F_ASSUMED), o->expr), o->units);
   case VL_O_SYM:
     if (o->elem && vl_val_has(o->elem, VL_O_ARRAY)) {
       /* a symbol whose hint says array: an array identified by the symbol */
@@ -409,13 +412,23 @@ static bool index_partial(const Index *ix, uint32_t skip) {
   return stride >= 8;
 }
 
-/* The axes of o known to have size 1: its own, or those of its literal shape. */
+/* The axes of o that may have size 1: its own, or those of its literal shape.  Axes count from the
+ * front, so an array of unknown ndim has them too (torch.tensor([ids]) of a prompt: axis 0).  Unit axes
+ * only ever make an index take all of an axis, so a value whose paths disagree keeps every path's: a
+ * unit axis on one path is evidence enough that the index may take all (docs/design.md). */
 static uint8_t obj_units(const VlObj *o) {
-  uint8_t u = vl_nd_known(o->nd) ? o->units : 0;
+  uint8_t u = o->units;
   if (!o->sub && o->shape)
     for (int i = 0; i < o->shape->n && i < 8; i++)
       if (o->shape->dims[i] == 1) u |= (uint8_t)(1u << i);
   return u;
+}
+
+/* Does slice item i keep at most one entry: literal bounds one apart (k:k+1, -2:-1), or -1: alone? */
+static bool one_entry_slice(const Index *ix, int i) {
+  if (!ix->lit[i] || (ix->step[i] != LONG_MIN && ix->step[i] != 1) || ix->start[i] == LONG_MIN) return false;
+  if (ix->stop[i] == LONG_MIN) return ix->start[i] == -1;
+  return ix->stop[i] == ix->start[i] + 1 && (ix->start[i] >= 0 || ix->stop[i] < 0);
 }
 
 /* Maps a basic index over o's axes: `skip` gets the items that are an int on a unit axis, `res` the
@@ -440,8 +453,8 @@ static bool map_units(const VlObj *o, uint8_t ou, const Index *ix, uint8_t *res,
       if (axis < 8 && (ou & (1u << axis)) && i < 32) *skip |= 1u << i;
       axis++;
       break;
-    case IX_SLICE: /* a slice of a unit axis keeps at most one entry */
-      if (axis < 8 && out < 8 && (ou & (1u << axis))) *res |= (uint8_t)(1u << out);
+    case IX_SLICE: /* a slice of a unit axis keeps at most one entry, and so does x[:, -1:] or x[:, k:k+1] */
+      if (axis < 8 && out < 8 && ((ou & (1u << axis)) || one_entry_slice(ix, i))) *res |= (uint8_t)(1u << out);
       axis++, out++;
       break;
     case IX_NEWAXIS:
@@ -463,7 +476,7 @@ static bool map_units(const VlObj *o, uint8_t ou, const Index *ix, uint8_t *res,
 }
 
 static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units) {
-  if (o->kind != VL_O_ARRAY || o->units == units || !vl_nd_known(o->nd)) return o;
+  if (o->kind != VL_O_ARRAY || o->units == units) return o;
   VlObj c = *o;
   c.units = units;
   return vl_obj(V(F), c);
@@ -1022,12 +1035,19 @@ static const VlVal *first_item(Frame *F, const Args *a) {
   return done(F, &acc);
 }
 
+/* nd with k more axes (unknown stays unknown). */
+static VlNdim nd_plus(VlNdim nd, int k) {
+  if (nd.lo + k > VL_ND_MAX) return vl_nd_unknown();
+  return (VlNdim){(uint8_t)(nd.lo + k), (uint8_t)(nd.hi + k > VL_ND_MAX ? VL_ND_MAX : nd.hi + k)};
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
   case VL_ND_UNKNOWN: return vl_nd_unknown();
   case VL_ND_SAME: return val_nd(operand);
   case VL_ND_SAME_OR_1: return vl_val_has(operand, VL_O_ARRAY) ? val_nd(operand) : vl_nd_exact(1);
+  case VL_ND_SAME_PLUS: return nd_plus(val_nd(operand), spec.n);
   case VL_ND_CONST: return vl_nd_exact(spec.n);
   case VL_ND_ARGS: return a->star ? vl_nd_unknown() : vl_nd_exact(a->npos);
   case VL_ND_SHAPE: {
@@ -1047,7 +1067,19 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     if (nd.hi < VL_ND_MAX) nd.hi++;
     return nd;
   }
-  case VL_ND_CONCAT: return val_nd(first_item(F, a));
+  case VL_ND_CONCAT: { /* the items of one display share their ndim: what each path allows, if they agree */
+    const VlVal *items = first_item(F, a);
+    VlId x = a->npos >= 1 && !a->star ? a->pos_expr[0] : 0;
+    if (!x || (vl_expr(M(F), x)->op != VL_E_LIST && vl_expr(M(F), x)->op != VL_E_TUPLE)) return val_nd(items);
+    VlNdim nd = vl_nd_unknown();
+    for (uint16_t i = 0; items && i < items->n; i++) {
+      const VlObj *o = items->objs[i];
+      if (o->kind != VL_O_ARRAY) continue;
+      if (o->nd.lo > nd.lo) nd.lo = o->nd.lo;
+      if (o->nd.hi < nd.hi) nd.hi = o->nd.hi;
+    }
+    return nd.lo <= nd.hi ? nd : val_nd(items);
+  }
   case VL_ND_ARG: return spec.n < a->npos && !a->star ? val_nd(a->pos[spec.n]) : vl_nd_unknown();
   case VL_ND_BCAST: { /* the receiver (methods) and every positional argument: the most dimensions */
     VlNdim nd = method ? val_nd(operand) : vl_nd_exact(0);
@@ -1130,18 +1162,31 @@ static bool kw_record_dtype(const Args *a) {
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr);
 
+/* The axes (from the front, below 8) that axis k counted from the end (k < 0) may be in an array of
+ * ndim nd: one unit axis there, seen as the several it may be. */
+static uint8_t axes_from_end(VlNdim nd, long k) {
+  uint8_t u = 0;
+  for (long n = nd.lo; n <= nd.hi; n++)
+    if (n + k >= 0 && n + k < 8) u |= (uint8_t)(1u << (n + k));
+  return u;
+}
+
 /* The unit axes (size 1) of what an entry returns, from its unsqueeze=, shape-args, keepdim=, lead= tags
- * and the operand's own unit axes; the result has ndim rn.  Returns 0 when nothing is known. */
+ * and the operand's own unit axes; the result has ndim rn (-1: unknown; axes count from the front, so
+ * an entry that keeps or appends axes keeps the operand's).  Returns 0 when nothing is known. */
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
   uint8_t ou = op ? obj_units(op) : 0;
   int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
+  int lo = op ? op->nd.lo : 0; /* the fewest axes the operand may have */
   uint8_t u = 0;
   long d;
   VlId x = 0;
-  if (e->unsqueeze && n >= 0 && param_val(a, e, e->unsqueeze, &x) && vl_int_literal(M(F), x, &d)) {
-    if (d < 0) d += n + 1;
-    if (d >= 0 && d <= n && d < 8)
+  if (e->unsqueeze && op && param_val(a, e, e->unsqueeze, &x) && vl_int_literal(M(F), x, &d)) {
+    if (d < 0 && n >= 0) d += n + 1;
+    if (d >= 0 && (n < 0 || d <= n) && d < 8)
       u |= (uint8_t)((ou & ((1u << d) - 1)) | (1u << d) | ((unsigned)(ou >> d) << (d + 1)));
+    else if (d < 0) /* counted from the end of an unknown ndim: the new axis is one of those it may be */
+      u |= (uint8_t)(ou | ou << 1 | axes_from_end(op->nd, d + 1));
   }
   if (e->shape_args && !a->star) {
     int first = method ? 0 : 1;
@@ -1156,24 +1201,37 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
         if (vl_int_literal(M(F), a->pos_expr[i], &d) && d == 1) u |= (uint8_t)(1u << (i - first));
     }
   }
-  if (e->keepdim && n >= 0 && e->effect_cond.param) {
+  if (e->keepdim && op && e->effect_cond.param) {
     VlId kx = 0, ax = 0;
     if (param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE &&
         param_val(a, e, e->effect_cond.param, &ax) && vl_int_literal(M(F), ax, &d)) {
-      if (d < 0) d += n;
-      if (d >= 0 && d < n && d < 8) u |= (uint8_t)(ou | (1u << d));
+      if (d < 0 && n >= 0) d += n;
+      if (d >= 0 && (n < 0 || d < n) && d < 8) u |= (uint8_t)(ou | (1u << d));
+      else if (d < 0) u |= (uint8_t)(ou | axes_from_end(op->nd, d));
     }
   }
-  if (e->lead && n >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
-  else if (e->trail) { /* nn.Linear: all but the last axes keep their sizes */
-    if (n == rn && n >= e->trail) u |= (uint8_t)(ou & ((1u << (n - e->trail)) - 1));
+  if (e->lead && lo >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  else if (e->trail) { /* nn.Linear: all but the last axes keep their sizes (those before the fewest it may have) */
+    if ((n < 0 || rn < 0 || n == rn) && lo > e->trail) u |= (uint8_t)(ou & ((1u << (lo - e->trail < 8 ? lo - e->trail : 8)) - 1));
   }
   /* an entry of the operand's ndim, unconditionally (torch.softmax, np.exp, x.sigmoid()): its unit
    * axes stay.  (Where it resizes axes instead, np.pad, the claim is wrong the cautious way: a unit
-   * axis only ever makes a view whole, so no finding comes of it.) */
-  else if (e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && n == rn) u |= ou;
+   * axis only ever makes a view whole, so no finding comes of it.)  One that appends axes
+   * (nn.Embedding: (...) -> (..., dim)) keeps them too. */
+  else if (e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && (n < 0 || rn < 0 || n == rn)) u |= ou;
+  else if (e->ndim_then.rule == VL_ND_SAME_PLUS && !e->ndim_cond.param) u |= ou;
   if (rn >= 0 && rn < 8) u &= (uint8_t)((1u << rn) - 1);
   return u;
+}
+
+/* entry_units over every array of an operand value: a unit axis any of them has (the paths disagree:
+ * a unit axis on one of them may be the one there). */
+static uint8_t entry_units_any(Frame *F, const VlLibEntry *e, const VlVal *opv, const Args *a, bool method, int rn) {
+  uint8_t u = 0;
+  bool any = false;
+  for (uint16_t i = 0; opv && i < opv->n; i++)
+    if (opv->objs[i]->kind == VL_O_ARRAY) u |= entry_units(F, e, opv->objs[i], a, method, rn), any = true;
+  return any ? u : entry_units(F, e, NULL, a, method, rn);
 }
 
 /* The table entry of the library call (here, in this module) that made array o: a method by its
@@ -1286,25 +1344,25 @@ static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis) {
 }
 
 /* An array made from a one-item display (np.array([row]), torch.tensor([[1, 2, 3]])): its ndim when the
- * data tells it, and its unit axes.  Other data keeps an unknown ndim: np.array([a, b])[0] shows half,
- * np.array(rows)[0] may show half too. */
+ * data tells it (else at least one: torch.tensor([ids]) of a parameter), and its unit axes.  Other data
+ * keeps an unknown ndim: np.array([a, b])[0] shows half, np.array(rows)[0] may show half too. */
 static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   const VlModule *m = M(F);
   VlId x = a->pos_expr[0];
   if (a->npos < 1 || a->star || !x || (vl_expr(m, x)->op != VL_E_LIST && vl_expr(m, x)->op != VL_E_TUPLE) ||
       vl_expr(m, x)->nkids != 1)
     return r;
-  int nd = data_ndim(F, a->pos[0], 0);
-  if (nd < 1) return r;
+  int nd = data_ndim(F, a->pos[0], 0); /* -1: unknown, yet at least the display's one axis */
   for (int i = 0; i < a->nkw; i++)
     if (strcmp(a->kwname[i], "ndmin") == 0) return r; /* leading axes added: not followed */
   const VlObj *out[VL_VAL_MAX + 1];
   int k = 0;
   for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
     const VlObj *o = r->objs[i];
-    if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo <= nd && nd <= o->nd.hi) {
+    if (o->kind == VL_O_ARRAY && !o->sub && (nd < 1 ? o->nd.hi >= 1 : o->nd.lo <= nd && nd <= o->nd.hi)) {
       VlObj c = *o;
-      c.nd = vl_nd_exact(nd);
+      if (nd >= 1) c.nd = vl_nd_exact(nd);
+      else if (c.nd.lo < 1) c.nd.lo = 1;
       c.layout = fresh_layout(c.nd);
       o = with_units(F, vl_obj(V(F), c), data_units(F, a->pos_expr[0], a->pos[0], 0));
     }
@@ -1360,7 +1418,8 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
     const VlObj *o = r->objs[i];
     if (o->kind == VL_O_ARRAY && !vl_nd_known(o->nd) && op && vl_nd_known(op->nd)) {
-      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many; x.sum(d): one fewer */
+      /* x.unsqueeze(d): one axis more; x.sum(d, keepdim=True): as many; x.sum(d): one fewer (a reduction
+       * over one integer axis, keepdim= absent or False: drops_one_axis) */
       VlId kx = 0;
       int want = e->unsqueeze ? op->nd.lo + 1
                  : e->keepdim && param_val(a, e, e->keepdim, &kx) && kx && vl_expr(M(F), kx)->op == VL_E_TRUE ? op->nd.lo
@@ -1372,7 +1431,12 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
         o = vl_obj(V(F), c);
       }
     }
-    if (o->kind == VL_O_ARRAY && vl_nd_known(o->nd)) o = with_units(F, o, entry_units(F, e, op, a, method, o->nd.lo));
+    if (o->kind == VL_O_ARRAY && !vl_nd_known(o->nd) && op && op->nd.lo >= 1 && drops_one_axis(F, e, a, method)) {
+      VlObj c = *o; /* x.argmax(dim=-1) of an x of unknown ndim: one axis fewer than x may have */
+      c.nd = (VlNdim){(uint8_t)(op->nd.lo - 1), (uint8_t)(op->nd.hi == VL_ND_MAX ? VL_ND_MAX : op->nd.hi - 1)};
+      if (c.nd.lo >= o->nd.lo && c.nd.hi <= o->nd.hi) o = vl_obj(V(F), c);
+    }
+    if (o->kind == VL_O_ARRAY) o = with_units(F, o, entry_units_any(F, e, opv, a, method, vl_nd_known(o->nd) ? o->nd.lo : -1));
     out[k++] = o;
   }
   return vl_val_of(V(F), out, (size_t)k);
@@ -1969,6 +2033,23 @@ static const VlLibEntry *array_method(Frame *F, uint8_t lib, const char *name, c
 
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr);
 
+/* v's new arrays, as guesses: x0.clamp(-1, 1) of a guessed x0 is dropped with it when the deferred
+ * form beside it resolves. */
+static const VlVal *guessed(Frame *F, const VlVal *v) {
+  const VlObj *out[VL_VAL_MAX + 1];
+  int k = 0;
+  for (uint16_t i = 0; i < v->n && k < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && !(o->flags & VL_F_ASSUMED)) {
+      VlObj c = *o;
+      c.flags |= VL_F_ASSUMED;
+      o = vl_obj(V(F), c);
+    }
+    out[k++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)k);
+}
+
 static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
   const VlVal *recv = m->base;
   const char *name = m->name;
@@ -1979,7 +2060,8 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     case VL_O_ARRAY: {
       const VlLibrary *lib;
       const VlLibEntry *e = array_method(F, o->lib, name, &lib);
-      if (e) add_val(&acc, apply_method(F, lib, e, o, a, expr));
+      if (e && (o->flags & VL_F_ASSUMED)) add_val(&acc, guessed(F, apply_method(F, lib, e, o, a, expr)));
+      else if (e) add_val(&acc, apply_method(F, lib, e, o, a, expr));
       else add(&acc, unknown_obj(F));
       break;
     }
@@ -2010,7 +2092,9 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
       } else if (VL_STR_IN(accessors, name)) {
         add(&acc, unknown_obj(F));
       } else {
-        add(&acc, new_obj(F, expr, 0)); /* cap.read(), env.step(a): a new result */
+        /* cap.read(), env.step(a): a new result; of a guess (x.astype(t) of an unknown call's
+         * result beside its deferred form), a guess too */
+        add(&acc, new_obj(F, expr, (uint8_t)(o->flags & VL_F_ASSUMED)));
       }
       break;
     }
@@ -2385,14 +2469,19 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   switch (e->effect_then) {
   case VL_FX_MODULE: { /* a new tensor; of the input's ndim and unit axes for rows that say so (nn.ReLU, nn.Linear) */
     const VlVal *x = a->npos && !a->star ? a->pos[0] : NULL;
-    VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x) : vl_nd_unknown();
+    VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x)
+                : x && e->ndim_then.rule == VL_ND_SAME_PLUS ? nd_plus(val_nd(x), e->ndim_then.n) : vl_nd_unknown();
     const VlVal *r = vl_new_array(F, VL_HOW_PRODUCER, lib->id, nd, expr);
-    const VlObj *op = NULL;
-    for (uint16_t i = 0; x && i < x->n; i++)
-      if (x->objs[i]->kind != VL_O_ARRAY || (op && op->nd.lo != x->objs[i]->nd.lo)) return r; /* one input shape */
-      else op = x->objs[i];
-    if (!op || !vl_nd_known(nd)) return r;
-    return vl_val1(V(F), with_units(F, r->objs[0], entry_units(F, e, op, a, true, nd.lo)));
+    if (!x) return r;
+    if (e->ndim_then.rule == VL_ND_UNKNOWN) { /* any other layer: its input's unit axes may be its output's */
+      uint8_t u = 0;
+      for (uint16_t i = 0; i < x->n; i++)
+        if (x->objs[i]->kind == VL_O_ARRAY) u |= obj_units(x->objs[i]);
+      return u ? vl_val1(V(F), with_units(F, r->objs[0], u)) : r;
+    }
+    /* the input's unit axes, on any of the paths where it is an array (the first step's prompt, or later
+     * steps' one token) */
+    return vl_val1(V(F), with_units(F, r->objs[0], entry_units_any(F, e, x, a, true, vl_nd_known(nd) ? nd.lo : -1)));
   }
   case VL_FX_SAME: return a->npos ? a->pos[0] : vl_unknown(V(F));
   case VL_FX_VIEW: {
@@ -2556,6 +2645,17 @@ static bool new_array_of_unknown_ndim(const VlVal *v) {
   return false;
 }
 
+/* Does v, or an item of a tuple in it, hold what the analysis gave up on (operations on the
+ * parameters nested too deep: a leapfrog step's `q = q + eps * p` after `p = p + 0.5 * eps * g(q)`)? */
+static bool gave_up(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_UNKNOWN) return true;
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && vl_val_unknownish(o->elem)) return true;
+  }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -2579,7 +2679,9 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
     if (both) sp = both;
   }
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || s->loop_deferred)) sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES);
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
+              gave_up(s->ret)))
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);
@@ -2646,7 +2748,21 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
       if (h->kind == VL_O_INST || h->kind == VL_O_FUNC || h->kind == VL_O_CLASS) add_val(acc, vl_op_call(F, vl_val1(V(F), h), a, expr));
     }
   }
-  add(acc, new_obj(F, expr, VL_F_ASSUMED));
+  /* an array argument's unit axes may be the result's too (a model called on a batch of one): the
+   * evidence that an index on it shows a part is then only that the axis may not be there */
+  uint8_t units = 0;
+  for (int i = 0; i < a->npos + a->nkw; i++) {
+    const VlVal *v = i < a->npos ? a->pos[i] : a->kw[i - a->npos];
+    for (uint16_t k = 0; k < v->n; k++)
+      if (v->objs[k]->kind == VL_O_ARRAY) units |= obj_units(v->objs[k]);
+  }
+  const VlObj *r = new_obj(F, expr, VL_F_ASSUMED);
+  if (units) {
+    VlObj c = *r;
+    c.units = units;
+    r = vl_obj(V(F), c);
+  }
+  add(acc, r);
 }
 
 /* The project's own helpers named in the configuration (extend-copy-functions, extend-view-functions,
@@ -2718,7 +2834,8 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
       break;
     case VL_O_SYM: call_sym(F, &acc, o, a, expr); break;
     case VL_O_OBJ:
-      if (!((o->flags & VL_F_WHOLE) && o->name && any_method(F, &acc, o->name, a, expr))) add(&acc, new_obj(F, expr, 0));
+      if (!((o->flags & VL_F_WHOLE) && o->name && any_method(F, &acc, o->name, a, expr)))
+        add(&acc, new_obj(F, expr, (uint8_t)(o->flags & VL_F_ASSUMED))); /* a guess's method: a guess */
       break;
     default: add(&acc, unknown_obj(F)); break;
     }
@@ -2728,16 +2845,25 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
 
 /* ---- operators ---- */
 
+/* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */
+static bool assumed_in(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if ((v->objs[i]->kind == VL_O_OBJ || v->objs[i]->kind == VL_O_ARRAY) && (v->objs[i]->flags & VL_F_ASSUMED)) return true;
+  return false;
+}
+
 static bool arrayish(const VlObj *o) {
   return o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || (o->kind == VL_O_SYM && o->elem && vl_val_has(o->elem, VL_O_ARRAY));
 }
 
 /* The unit axes of an elementwise result (an axis is 1 when every operand's is, or the operand lacks it:
- * broadcasting) or of a matrix product (rows from the left, columns from the right); 0 unless every
- * array operand has a known ndim. */
+ * broadcasting) or of a matrix product (rows from the left, columns from the right).  An operand's
+ * paths must agree on its ndim; their unit axes are joined (one path's unit axis may be the one there).
+ * With arrays on both sides every ndim must be known (the axes line up from the end); an array with
+ * a scalar keeps its own, counted from the front. */
 static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
-  if (!vl_nd_known(nd)) return 0;
   const VlObj *side[2] = {NULL, NULL};
+  uint8_t su[2] = {0, 0};
   for (int s = 0; s < 2; s++) {
     const VlVal *v = s ? r : l;
     for (uint16_t i = 0; i < v->n; i++) {
@@ -2747,16 +2873,19 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
        * array's shape: were it an array with more entries along a unit axis, the unit axis would be
        * a missed leak, never a false alarm (unit axes only ever silence) */
       if (o->kind == VL_O_SYM || o->kind == VL_O_UNKNOWN) continue;
-      if (o->kind != VL_O_ARRAY || !vl_nd_known(o->nd) || (side[s] && obj_units(side[s]) != obj_units(o))) return 0;
+      if (o->kind != VL_O_ARRAY || (side[s] && (side[s]->nd.lo != o->nd.lo || side[s]->nd.hi != o->nd.hi))) return 0;
+      su[s] |= obj_units(o);
       side[s] = o;
     }
   }
+  if (!vl_nd_known(nd) || (side[0] && !vl_nd_known(side[0]->nd)) || (side[1] && !vl_nd_known(side[1]->nd)))
+    return op != VL_OP_MATMUL && !side[0] != !side[1] ? su[side[0] ? 0 : 1] : 0;
   int n = nd.lo;
   if (op == VL_OP_MATMUL) {
     if (!side[0] || !side[1] || side[0]->nd.lo < 2 || side[1]->nd.lo < 2 || n < 2 || n > 8) return 0;
     uint8_t u = 0;
-    if (obj_units(side[0]) & (1u << (side[0]->nd.lo - 2))) u |= (uint8_t)(1u << (n - 2));
-    if (obj_units(side[1]) & (1u << (side[1]->nd.lo - 1))) u |= (uint8_t)(1u << (n - 1));
+    if (su[0] & (1u << (side[0]->nd.lo - 2))) u |= (uint8_t)(1u << (n - 2));
+    if (su[1] & (1u << (side[1]->nd.lo - 1))) u |= (uint8_t)(1u << (n - 1));
     return u;
   }
   if (n > 8) return 0;
@@ -2764,9 +2893,8 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
   for (int s = 0; s < 2; s++) {
     if (!side[s]) continue;
     int k = side[s]->nd.lo, shift = n - k;
-    uint8_t su = obj_units(side[s]);
     for (int ax = 0; ax < k; ax++)
-      if (!(su & (1u << ax))) u &= (uint8_t)~(1u << (ax + shift));
+      if (!(su[s] & (1u << ax))) u &= (uint8_t)~(1u << (ax + shift));
   }
   return side[0] || side[1] ? u : 0;
 }
@@ -2842,6 +2970,15 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
+    if (sym && (assumed_in(l) || assumed_in(rv))) {
+      /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
+       * deferred call, and so is the result: the operation is deferred too, and a caller that
+       * resolves it drops the guess for what it computes */
+      o.flags |= VL_F_ASSUMED;
+      const VlVal *items[1] = {rv};
+      const VlObj *both[2] = {vl_obj(V(F), o), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr)};
+      return vl_val_of(V(F), both, 2);
+    }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */

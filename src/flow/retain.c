@@ -365,6 +365,18 @@ static bool pieces_in_fields(const Frame *F, const VlObj *o) {
   return false;
 }
 
+/* Does v also hold view o's index, on the same base, as a view that shows all of it?  Then the paths
+ * differ in a unit axis (the first step's prompt and later steps' one token) or a shape, and that the
+ * view shows a part is only evidence of what may be: silent. */
+static bool whole_on_a_path(const VlVal *v, const VlObj *o) {
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *w = v->objs[i];
+    if (w != o && w->kind == VL_O_ARRAY && w->sub && !(w->flags & VL_F_PARTIAL) && w->site == o->site && w->expr == o->expr)
+      return true;
+  }
+  return false;
+}
+
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
@@ -384,7 +396,7 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
           row.flags |= VL_F_PARTIAL;
           out[(*n)++] = vl_obj(F->an->vals, row);
         }
-      } else if (o->sub && (o->flags & VL_F_PARTIAL)) {
+      } else if (o->sub && (o->flags & VL_F_PARTIAL) && !whole_on_a_path(v, o)) {
         out[(*n)++] = o;
       }
     } else if (o->kind == VL_O_SEQ) {

@@ -318,12 +318,27 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
     /* a guess made once per step of the callee's iteration (a generator's loop): what the
      * operation made here, it made once per step too */
     bool per_step = false;
-    for (int i = 0; i < n; i++)
+    const VlSite *guess = NULL; /* the callee's statement that computed the guessed array */
+    for (int i = 0; i < n; i++) {
       if ((out[i]->flags & VL_F_ASSUMED) && out[i]->site && out[i]->site->kind == VL_SITE_NEW && out[i]->site->step)
         per_step = true;
+      if ((out[i]->flags & VL_F_ASSUMED) && out[i]->kind == VL_O_ARRAY && !out[i]->sub && out[i]->site &&
+          out[i]->site->kind == VL_SITE_NEW && out[i]->site->at == S->call && out[i]->site->via)
+        guess = out[i]->site;
+    }
     int k = 0;
     for (int i = 0; i < n; i++) {
       if ((out[i]->flags & VL_F_ASSUMED) && !symbolic(out[i])) continue;
+      const VlSite *rs = out[i]->site;
+      if (guess && out[i]->kind == VL_O_ARRAY && !out[i]->sub && rs && rs->kind == VL_SITE_NEW && rs->at == S->call &&
+          !rs->via && rs->how == guess->how && rs->step == guess->step) {
+        /* resolved from another module's deferred operation (no expression here to name): it is the
+         * array the callee's statement computes, as the guess said (`state.pos = state.pos + ...`) */
+        VlObj c = *out[i];
+        c.site = guess;
+        out[k++] = vl_obj(V(F), c);
+        continue;
+      }
       const VlSite *s = out[i]->site;
       if (per_step && s && s->kind == VL_SITE_NEW && !s->step && (!s->via || s->via->step == VL_STEP_DEFERRED) &&
           s->mod == F->an->mi && s->at == S->call &&

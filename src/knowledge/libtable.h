@@ -55,7 +55,8 @@ typedef enum VlNdimRule {
   VL_ND_UNKNOWN, VL_ND_SAME, VL_ND_SAME_OR_1, VL_ND_CONST, VL_ND_ARGS, VL_ND_SHAPE, VL_ND_NEWSHAPE,
   VL_ND_STACK, VL_ND_CONCAT, VL_ND_MIN,
   VL_ND_BCAST, /* broadcasting: as the array argument with the most dimensions (np.add(a, b)) */
-  VL_ND_ARG    /* as positional argument n (np.linalg.solve(a, b): b's) */
+  VL_ND_ARG,   /* as positional argument n (np.linalg.solve(a, b): b's) */
+  VL_ND_SAME_PLUS /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False; or, as "ndim>N", on
