@@ -147,8 +147,9 @@ enum {
   VL_F_PLAIN = 1 << 1,    /* INST: of a project class that does not intercept attributes (__setattr__,
                              __getattr__): what its attributes hold is what was assigned to them */
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
-  VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array): dropped
-                             when the deferred operation beside it resolves to something known */
+  VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array, and the
+                             results of operations and methods on such): dropped when the deferred
+                             operation beside it resolves to something known */
   VL_F_WHOLE = 1 << 4,    /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
   VL_F_REPORTED = 1 << 5, /* SEQ: the views in it were reported where they were stored (a callee's list
                              of views handed back: storing the list again is the same leak) */
@@ -190,9 +191,10 @@ struct VlObj {
                          module puts the call's expression in its place */
   uint16_t nitems;
   bool num_known;
-  uint8_t units;      /* arrays of known ndim: bit k set when axis k (from the front, k < 8) has size 1
-                         (x.unsqueeze(-1), keepdim=True, reshape(-1, 1), a @ b of such): indexing that
-                         axis takes all of it */
+  uint8_t units;      /* arrays (of known ndim or not) and opaque results (OBJ): bit k set when axis k
+                         (from the front, k < 8) may have size 1 (x.unsqueeze(-1), keepdim=True,
+                         reshape(-1, 1), torch.tensor([ids]), a @ b of such): indexing that axis may take
+                         all of it.  Only ever silences, so paths that disagree keep every path's bits */
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
   const VlVal *key;   /* SEQ dict: keys */
