@@ -1898,8 +1898,7 @@ static bool empties(Frame *F, const VlVal *recv, const char *name) {
   bool queue = false;
   for (uint16_t i = 0; i < recv->n; i++) queue |= recv->objs[i]->kind == VL_O_SEQ && recv->objs[i]->sub == VL_SEQ_DEQUE;
   if (!VL_STR_IN(emptying, name) && !(queue && VL_STR_IN(taking, name))) return false;
-  ClearEv ev = {.container = recv, .loop = F->loop};
-  VL_VEC_PUSH(&F->clears, ev);
+  vl_frame_clear(F, recv);
   return true;
 }
 
@@ -2331,8 +2330,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   if ((strcmp(q, "heapq.heappop") == 0 || strcmp(q, "heapq.heappushpop") == 0 || strcmp(q, "heapq.heapreplace") == 0) &&
       first) {
     /* a loop that also pops keeps a bounded heap (a top-k), not everything pushed */
-    ClearEv ev = {.container = first, .loop = F->loop};
-    VL_VEC_PUSH(&F->clears, ev);
+    vl_frame_clear(F, first);
     return raw_elems(F, first, expr, 0);
   }
   if ((strcmp(q, "heapq.nlargest") == 0 || strcmp(q, "heapq.nsmallest") == 0) && a->npos >= 2)
