@@ -1313,15 +1313,16 @@ static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
-/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis
- * without keepdims: the result has one axis fewer than its operand (measured by the probe: axis=0 of
- * 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
+/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis,
+ * with keepdims a literal or absent (*kept: True): without keepdims the result has one axis fewer than
+ * its operand (measured by the probe: axis=0 of 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
  * q (a list of quantiles adds an axis) or out= (the result is that array). */
-static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+static bool reduces_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method, bool *kept) {
   if (!e->keepdim || !e->effect_cond.param || a->star || a->dstar || a->spread) return false;
   VlId kx = 0;
   const VlVal *keep = param_val(a, e, e->keepdim, &kx);
-  if (keep && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
+  *kept = keep && kx && vl_expr(M(F), kx)->op == VL_E_TRUE;
+  if (keep && !*kept && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
   const VlVal *ax = param_val(a, e, e->effect_cond.param, NULL);
   if (!ax || !vl_val_only(ax, VL_O_INT)) return false;
   int axpos = vl_lib_param_pos(e, e->effect_cond.param);
@@ -1334,6 +1335,12 @@ static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool me
       return false;
   }
   return true;
+}
+
+/* The same without keepdims (or with keepdims=False): one axis fewer. */
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+  bool kept = false;
+  return reduces_one_axis(F, e, a, method, &kept) && !kept;
 }
 
 /* What a library function, method or attribute returns, per its table entry. */
@@ -1556,8 +1563,14 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
-    if (e->nitem_nd) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
+    /* values, indices = t.max(dim=1) (a conditional entry): the items' ndims were measured for one
+     * integer axis without keepdim; keepdim=True keeps that axis.  torch.max(a, b), keepdim of
+     * unknown value, or more arguments: a tuple of arrays of unknown ndim */
+    bool kept = false;
+    bool measured = !e->effect_cond.param || (e->keepdim && reduces_one_axis(F, e, a, method, &kept));
+    if (e->nitem_nd && measured) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
       VlNdim on = val_nd(operand);
+      if (kept) on = (VlNdim){(uint8_t)(on.lo + 1), (uint8_t)(on.hi < VL_ND_MAX ? on.hi + 1 : on.hi)};
       if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
       if (on.hi < on.lo) on.hi = on.lo;
       const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
@@ -1568,6 +1581,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         if (hi > VL_ND_MAX) hi = VL_ND_MAX;
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
         c.layout = fresh_layout(c.nd);
+        if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         items[k] = vl_val1(V(F), vl_obj(V(F), c));
       }
       return tuple_of(F, items, e->nitem_nd);
