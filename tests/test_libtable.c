@@ -254,6 +254,14 @@ static void items_tag(void **state) {
   assert_int_equal(e->operand_min, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->nitem_nd, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->operand_min, 0);
+  assert_int_equal(e->item_ints, 0);
+  /* Di: item k holds integers (t.max(dim=1)'s indices) */
+  VlLibTable u = parse_ok(state, "method\tmax\tdim?copies:scalar\t-\tdim=0\titems=-1:-1i,keepdim=keepdim\n");
+  const VlLibEntry *mx = find(&u, VL_LIB_METHOD, "max");
+  assert_int_equal(mx->nitem_nd, 2);
+  assert_int_equal(mx->item_nd[1], -1);
+  assert_int_equal(mx->item_ints, 2);
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0ii\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:x\n"), "'items=0:x'");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");

@@ -725,7 +725,7 @@ def classify(lib, target, t, fam, c, log, primary="c2"):
     return None
 
 
-def items_tag(got):
+def items_tag(got, v1_probed=True):
     """A tuple of new arrays whose every item k has the operand's ndim plus the same d_k on every input
     (np.linalg.svd: U and Vh as many axes as the operand, S one fewer): tag items=d_0:d_1:...; tuples
     whose length or offsets vary with the input (np.histogram, np.meshgrid) get none."""
@@ -739,10 +739,12 @@ def items_tag(got):
         offsets = d
     if not offsets or len(offsets) > 4 or len(got) < 2 or any(x < -8 or x > 8 for x in offsets):
         return ""
-    tag = "items=" + ":".join(str(x) for x in offsets)
+    # an item of integers on every input (t.max(dim=1)'s indices) is written Di
+    ints = [all(o.elems[k].ints for o in got.values()) for k in range(len(offsets))]
+    tag = "items=" + ":".join(str(x) + ("i" if i else "") for x, i in zip(offsets, ints))
     # the 1-D probe failed where 2-D ones worked (np.linalg.svd needs a matrix): the operand has at
     # least two axes, whatever the code shows of it
-    if "v1" not in got and all(o.in_ndim >= 2 for o in got.values()):
+    if v1_probed and "v1" not in got and all(o.in_ndim >= 2 for o in got.values()):
         tag += ",operand-min=2"
     return tag
 
@@ -808,7 +810,17 @@ def conditional(lib, target, t, fam, base, log, nd_base=None):
                 return Row(target.kind, target.name, "%s?copy:%s" % (ax, base), "-", "%s=%d" % (ax, pos),
                            ",".join(tags))
         if kinds == {"seq"} and not any(e.share or e.other for o in got.values() for e in o.elems):
-            return Row(target.kind, target.name, "%s?copies:%s" % (ax, base), "-", "%s=%d" % (ax, pos))
+            # values, indices = t.max(dim=1): each item one axis fewer (items=-1:-1); with keepdim=True
+            # as many axes as the operand
+            it = items_tag(got, v1_probed=False)  # (no 1-D operand probed here: no operand-min)
+            tags = [it] if it else []
+            kd = "keepdims" if lib.name == "numpy" else "keepdim"
+            k = run(lib, target, t, fam, "c2", {ax: 0, kd: True})
+            if tags and k is not None and k.kind == "seq" and k.elems and \
+                    all(e.kind == "array" and e.ndim == k.in_ndim for e in k.elems):
+                tags.append("keepdim=" + kd)
+            return Row(target.kind, target.name, "%s?copies:%s" % (ax, base), "-", "%s=%d" % (ax, pos),
+                       ",".join(tags))
         return None
     if base in ("copy", "producer") and nd_base is not None:
         pairs = [(o.in_ndim, o.ndim) for o in got.values() if o.kind == "array"]

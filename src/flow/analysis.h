@@ -85,7 +85,8 @@ typedef struct ClearEv {
   const VlVal *container;
   VlId loop;
   bool only_if_every;   /* counts only when made in every iteration (c[-1] = c[-1].copy()) ... */
-  VlSpan at;            /* ... at this statement */
+  VlSpan at;            /* ... at this statement (vl_frame_clear: the statement running; a method's
+                           clear applied at a call: the calling statement) */
 } ClearEv;
 
 /* ---- the heap: contents of objects, flow-insensitive per frame ---- */
@@ -139,6 +140,7 @@ struct Frame {
   const VlVal **env;
   uint32_t nenv;
   bool dead; /* after return, raise, break, continue: no state flows on */
+  uint32_t stmt_start; /* the statement of the body being run (where a clear happens), byte offset */
   VlId loop;
   LoopCtx *lctx;
   CompEnv *comps;
@@ -251,6 +253,8 @@ void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);
 /* Emits a store event (from the body, or a callee's effect applied here). */
 void vl_frame_store(Frame *F, const StoreEv *ev);
+/* Notes that `container` is emptied (or dropped) here, in the loop and at the statement being run. */
+void vl_frame_clear(Frame *F, const VlVal *container);
 /* The heap entry of a site, created when absent. */
 VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site);
 VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site);

@@ -549,6 +549,11 @@ static void write_name(Frame *F, VlId e, const VlVal *v) {
 
 static bool same_span(VlSpan a, VlSpan b) { return a.mod == b.mod && a.start == b.start && a.end == b.end; }
 
+void vl_frame_clear(Frame *F, const VlVal *container) {
+  ClearEv ev = {container, F->loop, false, {F->an->mi, F->stmt_start, F->stmt_start}};
+  VL_VEC_PUSH(&F->clears, ev);
+}
+
 void vl_frame_store(Frame *F, const StoreEv *ev) {
   for (size_t i = 0; i < F->stores.len; i++) {
     StoreEv *o = &F->stores.items[i];
@@ -1223,8 +1228,7 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
     if (fresh_container(v, value_expr) && !init_self(F, vl_kid(m, target, 0))) {
       /* self.pending = []: the old list is no longer filled through self (dropped, as a local
        * `batch = []` drops its list); in __init__ there is no old list */
-      ClearEv ev = {.container = vl_op_attr(F, obj, name, target), .loop = F->loop};
-      VL_VEC_PUSH(&F->clears, ev);
+      vl_frame_clear(F, vl_op_attr(F, obj, name, target));
     }
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];
@@ -1528,8 +1532,7 @@ static void exec_stmt(Frame *F, VlId s) {
       const VlExpr *tx = vl_expr(m, t);
       if (tx->op == VL_E_SUB) { /* del c[:] empties c; del c[0] in a loop keeps a window, as a pop does */
         const VlVal *c = eval_kid(F, t, 0);
-        ClearEv ev = {.container = c, .loop = F->loop};
-        VL_VEC_PUSH(&F->clears, ev);
+        vl_frame_clear(F, c);
       } else if (tx->op == VL_E_NAME) {
         write_name(F, t, vl_prim(V(F), VL_O_NONE));
       } else {
@@ -1625,7 +1628,11 @@ static void exec_stmt(Frame *F, VlId s) {
 static void exec_block(Frame *F, VlId block) {
   if (!block) return;
   const VlModule *m = M(F);
-  for (uint32_t i = 0; i < m->blocks[block].count && !F->dead; i++) exec_stmt(F, vl_block_stmt(m, block, i));
+  for (uint32_t i = 0; i < m->blocks[block].count && !F->dead; i++) {
+    VlId s = vl_block_stmt(m, block, i);
+    F->stmt_start = vl_stmt(m, s)->start;
+    exec_stmt(F, s);
+  }
 }
 
 /* ---- frames ---- */

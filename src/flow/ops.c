@@ -1371,15 +1371,16 @@ static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
-/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis
- * without keepdims: the result has one axis fewer than its operand (measured by the probe: axis=0 of
- * 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
+/* A reduction (an entry with a keepdim= tag, the axis its condition parameter) over one integer axis,
+ * with keepdims a literal or absent (*kept: True): without keepdims the result has one axis fewer than
+ * its operand (measured by the probe: axis=0 of 2-D and 3-D operands).  Only when nothing else is passed that could change the shape: np.quantile's
  * q (a list of quantiles adds an axis) or out= (the result is that array). */
-static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+static bool reduces_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method, bool *kept) {
   if (!e->keepdim || !e->effect_cond.param || a->star || a->dstar || a->spread) return false;
   VlId kx = 0;
   const VlVal *keep = param_val(a, e, e->keepdim, &kx);
-  if (keep && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
+  *kept = keep && kx && vl_expr(M(F), kx)->op == VL_E_TRUE;
+  if (keep && !*kept && !(kx && vl_expr(M(F), kx)->op == VL_E_FALSE)) return false;
   const VlVal *ax = param_val(a, e, e->effect_cond.param, NULL);
   if (!ax || !vl_val_only(ax, VL_O_INT)) return false;
   int axpos = vl_lib_param_pos(e, e->effect_cond.param);
@@ -1392,6 +1393,12 @@ static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool me
       return false;
   }
   return true;
+}
+
+/* The same without keepdims (or with keepdims=False): one axis fewer. */
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method) {
+  bool kept = false;
+  return reduces_one_axis(F, e, a, method, &kept) && !kept;
 }
 
 /* What a library function, method or attribute returns, per its table entry. */
@@ -1620,8 +1627,14 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
-    if (e->nitem_nd) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
+    /* values, indices = t.max(dim=1) (a conditional entry): the items' ndims were measured for one
+     * integer axis without keepdim; keepdim=True keeps that axis.  torch.max(a, b), keepdim of
+     * unknown value, or more arguments: a tuple of arrays of unknown ndim */
+    bool kept = false;
+    bool measured = !e->effect_cond.param || (e->keepdim && reduces_one_axis(F, e, a, method, &kept));
+    if (e->nitem_nd && measured) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
       VlNdim on = val_nd(operand);
+      if (kept) on = (VlNdim){(uint8_t)(on.lo + 1), (uint8_t)(on.hi < VL_ND_MAX ? on.hi + 1 : on.hi)};
       if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
       if (on.hi < on.lo) on.hi = on.lo;
       const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
@@ -1632,6 +1645,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         if (hi > VL_ND_MAX) hi = VL_ND_MAX;
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
         c.layout = fresh_layout(c.nd);
+        if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         items[k] = vl_val1(V(F), vl_obj(V(F), c));
       }
       return tuple_of(F, items, e->nitem_nd);
@@ -1962,8 +1976,7 @@ static bool empties(Frame *F, const VlVal *recv, const char *name) {
   bool queue = false;
   for (uint16_t i = 0; i < recv->n; i++) queue |= recv->objs[i]->kind == VL_O_SEQ && recv->objs[i]->sub == VL_SEQ_DEQUE;
   if (!VL_STR_IN(emptying, name) && !(queue && VL_STR_IN(taking, name))) return false;
-  ClearEv ev = {.container = recv, .loop = F->loop};
-  VL_VEC_PUSH(&F->clears, ev);
+  vl_frame_clear(F, recv);
   return true;
 }
 
@@ -2415,8 +2428,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   if ((strcmp(q, "heapq.heappop") == 0 || strcmp(q, "heapq.heappushpop") == 0 || strcmp(q, "heapq.heapreplace") == 0) &&
       first) {
     /* a loop that also pops keeps a bounded heap (a top-k), not everything pushed */
-    ClearEv ev = {.container = first, .loop = F->loop};
-    VL_VEC_PUSH(&F->clears, ev);
+    vl_frame_clear(F, first);
     return raw_elems(F, first, expr, 0);
   }
   if ((strcmp(q, "heapq.nlargest") == 0 || strcmp(q, "heapq.nsmallest") == 0) && a->npos >= 2)

@@ -100,10 +100,22 @@ static void escaping(const Frame *F, Sites *out) {
 
 static bool every_iteration(const Frame *F, VlId L, VlSpan at);
 
+/* Is clear `ev` made after loop L in a loop around L (`for ep ...: for t ...: rec.add(obs[0])`, then
+ * `rec.flush()` emptying rec.buf after the inner loop)?  What L stores is then dropped before the
+ * enclosing iteration ends: the container holds at most one iteration of that loop, and nothing of
+ * L's stores is left once it ends (a reset *before* L leaves the last one: not this). */
+static bool cleared_after(const Frame *F, const ClearEv *ev, VlId L) {
+  const VlModule *m = M(F);
+  if (!L || ev->at.mod != F->an->mi || ev->at.start < m->loops[L].end || loop_within(m, ev->loop, L)) return false;
+  for (VlId p = m->loops[L].parent; p; p = m->loops[p].parent)
+    if (loop_within(m, ev->loop, p)) return ev->at.start < m->loops[p].end;
+  return false;
+}
+
 static bool cleared_in(const Frame *F, const VlObj *c, VlId L) {
   for (size_t i = 0; i < F->clears.len; i++) {
     const ClearEv *ev = &F->clears.items[i];
-    if (!(L ? loop_within(M(F), ev->loop, L) : true)) continue;
+    if (!(L ? loop_within(M(F), ev->loop, L) || cleared_after(F, ev, L) : true)) continue;
     if (ev->only_if_every && (!ev->loop || !every_iteration(F, ev->loop, ev->at))) continue;
     for (uint16_t k = 0; k < ev->container->n; k++)
       if (ev->container->objs[k] == c || (c->site && ev->container->objs[k]->site == c->site)) return true;

@@ -473,11 +473,11 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       break;
     }
     case VL_EFF_CLEAR: {
-      ClearEv ev = {.container = inst(&S, ef->target), .loop = F->loop};
-      VL_VEC_PUSH(&F->clears, ev);
-      if (caller_sees(F, ev.container)) {
+      const VlVal *emptied = inst(&S, ef->target);
+      vl_frame_clear(F, emptied);
+      if (caller_sees(F, emptied)) {
         VlEffect up = *ef;
-        up.target = ev.container;
+        up.target = emptied;
         VL_VEC_PUSH(&F->effects, up);
       }
       break;
