@@ -1345,39 +1345,27 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
   }
 }
 
-/* A list (tuple, ...) holding project objects, as the caller's heap knows it: `dispatch(n, [on_sweep])`
- * calling each of its callbacks. */
-static bool list_of_project_objects(const Frame *caller, const VlVal *v) {
+/* A list (tuple, ...) whose items satisfy `holds`, as the caller's heap knows it. */
+static bool list_holding(const Frame *caller, const VlVal *v, bool (*holds)(const VlVal *)) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind != VL_O_SEQ) continue;
     if (o->sub == VL_SEQ_TUPLE && o->nitems) {
       for (uint16_t k = 0; k < o->nitems; k++)
-        if (project_object(o->items[k])) return true;
+        if (holds(o->items[k])) return true;
     } else {
       const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
-      if (e && project_object(e->elem)) return true;
+      if (e && holds(e->elem)) return true;
     }
   }
   return false;
 }
 
-/* A list (tuple, ...) of arrays of known ndim, as the caller's heap knows it: `collate(items)` doing
- * np.stack(items) on a batch of rows. */
-static bool list_of_shaped_objects(const Frame *caller, const VlVal *v) {
-  for (uint16_t i = 0; v && i < v->n; i++) {
-    const VlObj *o = v->objs[i];
-    if (o->kind != VL_O_SEQ) continue;
-    if (o->sub == VL_SEQ_TUPLE && o->nitems) {
-      for (uint16_t k = 0; k < o->nitems; k++)
-        if (shaped_object(o->items[k])) return true;
-    } else {
-      const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
-      if (e && shaped_object(e->elem)) return true;
-    }
-  }
-  return false;
-}
+/* A list of project objects: `dispatch(n, [on_sweep])` calling each of its callbacks. */
+static bool list_of_project_objects(const Frame *caller, const VlVal *v) { return list_holding(caller, v, project_object); }
+
+/* A list of arrays of known ndim: `collate(items)` doing np.stack(items) on a batch of rows. */
+static bool list_of_shaped_objects(const Frame *caller, const VlVal *v) { return list_holding(caller, v, shaped_object); }
 
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {

@@ -287,13 +287,19 @@ static bool split_list(VlArena *arena, const char *s, const char **out, int max,
   return true;
 }
 
+/* Splits a row at its tabs into at most max columns (in place); returns how many. */
+static int split_tabs(char *line, char **cols, int max) {
+  int n = 0;
+  char *save = NULL;
+  for (char *tok = strtok_r(line, "\t", &save); tok && n < max; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
+  return n;
+}
+
 /* module table copy concat int-index dtype/itemsize types model flags */
 static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int lineno,
                              const char *(*load_table)(void *, const char *), void *ctx, char *err, size_t errlen) {
   char *cols[9] = {0};
-  int n = 0;
-  char *save = NULL;
-  for (char *tok = strtok_r(line, "\t", &save); tok && n < 9; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
+  int n = split_tabs(line, cols, 9);
 #define DFAIL(fmt, ...) (snprintf(err, errlen, "libraries.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
   if (n != 9) return DFAIL("expected 9 tab-separated columns, found %d", n);
   const char *flags[4];
@@ -370,9 +376,7 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
   self->nresults = 0;
   for (char *line; (line = next_row(arena, &s, &lineno));) {
     char *cols[5] = {0};
-    int n = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(line, "\t", &save); tok && n < 5; tok = strtok_r(NULL, "\t", &save)) cols[n++] = tok;
+    int n = split_tabs(line, cols, 5);
 #define RFAIL(fmt, ...) (snprintf(err, errlen, "results.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
     if (n != 5) return RFAIL("expected 5 tab-separated columns, found %d", n);
     char *end = NULL;
