@@ -236,6 +236,8 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
     VlObj v = *a;
     v.sub = 1;
     v.nd = o->nd;
+    v.layout = o->layout; /* the view's own layout, as the callee knew it: a[:, ::-1] of a C-contiguous
+                             array is not contiguous (unknown when the callee could not tell) */
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
     v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
     v.expr = S->call;
