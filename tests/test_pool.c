@@ -20,6 +20,7 @@ typedef struct Run {
   size_t budget;
   bool deps_broken;
   size_t emitted[N], nemitted;
+  size_t started[N], nstarted; /* jobs in the order they started */
 } Run;
 
 static void pause_a_little(void) {
@@ -39,6 +40,7 @@ static void work(void *ctx, size_t i) {
   Run *r = ctx;
   pthread_mutex_lock(&r->lock);
   r->runs[i]++;
+  r->started[r->nstarted++] = i;
   for (size_t k = 0; k < r->ndeps[i]; k++)
     if (!r->done[r->deps[i][k]]) r->deps_broken = true;
   r->load += r->weight[i];
@@ -109,6 +111,31 @@ static void dag_one_thread(void **state) {
   free(r);
 }
 
+/* The jobs on the longest chain start first: independent jobs 0-20, then a chain 21-39 (each waiting
+ * for the one before).  Started in order of readiness, the chain would
+ * begin after the first independent jobs and run alone at the end; ranked by the chain below each
+ * job, its head starts first and the independent jobs fill the other thread beside it. */
+static void dag_longest_chain_first(void **state) {
+  (void)state;
+  Run *r = make_run();
+  for (size_t i = 0; i < N; i++) {
+    r->weight[i] = 1;
+    r->ndeps[i] = 0;
+    if (i > N / 2 + 1) {
+      r->deps[i][0] = i - 1;
+      r->ndeps[i] = 1;
+    }
+  }
+  r->budget = 100;
+  vl_pool_run_dag(N, 2, deps_of, weight_of, r->budget, work, r);
+  for (size_t i = 0; i < N; i++) assert_int_equal(r->runs[i], 1);
+  assert_false(r->deps_broken);
+  /* the chain's head is one of the two jobs the threads take first (the second thread may record
+   * its start before the first), not the twenty-first */
+  assert_true(r->started[0] == N / 2 + 1 || r->started[1] == N / 2 + 1);
+  free(r);
+}
+
 static void emits_in_order(void **state) {
   (void)state;
   Run *r = make_run();
@@ -127,6 +154,7 @@ int main(void) {
       cmocka_unit_test(dag_within_budget),
       cmocka_unit_test(dag_without_weights),
       cmocka_unit_test(dag_one_thread),
+      cmocka_unit_test(dag_longest_chain_first),
       cmocka_unit_test(emits_in_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

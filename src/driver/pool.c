@@ -2,10 +2,12 @@
 #include "driver/pool.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -75,31 +77,90 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
 /* ---- jobs with dependencies ---- */
 
 typedef struct Dag {
-  size_t n, ready_head, ready_tail, done;
-  size_t *ready;       /* FIFO of runnable jobs */
+  size_t n, nready, done;
+  size_t *ready;       /* runnable jobs: a max-heap on rank */
+  size_t *rank;        /* per job: the longest weighted chain of jobs from it to a job nothing waits for */
   size_t *weight;      /* per job (NULL: no budget) */
   size_t budget, running, load; /* jobs running, and their weights' total */
   size_t *waiting;     /* per job: dependencies not yet done */
   size_t **dependents; /* per job: the jobs waiting for it */
   size_t *ndependents;
+  double idle_empty, idle_budget; /* seconds workers waited: nothing ready, or nothing that fits */
   pthread_mutex_t lock;
   pthread_cond_t changed;
   void (*work)(void *, size_t);
   void *ctx;
 } Dag;
 
-/* How far down the ready queue a worker looks for a job that fits the budget (a bound, so that
- * picking stays constant work per job). */
+/* How many of the first slots of the ready heap a worker looks at for a job that fits the budget (a
+ * bound, so that picking stays constant work per job; the first slots hold the highest ranks). */
 enum { LOOKAHEAD = 64 };
 
-/* The position in the ready queue of the first job that may start now, or SIZE_MAX. */
+/* What a job costs beyond its weight when ranking (a file's fixed cost, in bytes of source). */
+enum { JOB_COST = 2048 };
+
+static bool ranks_above(const Dag *d, size_t a, size_t b) {
+  return d->rank[a] != d->rank[b] ? d->rank[a] > d->rank[b] : a < b;
+}
+
+static void heap_up(Dag *d, size_t k) {
+  while (k && ranks_above(d, d->ready[k], d->ready[(k - 1) / 2])) {
+    size_t p = (k - 1) / 2, t = d->ready[p];
+    d->ready[p] = d->ready[k];
+    d->ready[k] = t;
+    k = p;
+  }
+}
+
+static void heap_down(Dag *d, size_t k) {
+  for (;;) {
+    size_t l = 2 * k + 1, r = l + 1, top = k;
+    if (l < d->nready && ranks_above(d, d->ready[l], d->ready[top])) top = l;
+    if (r < d->nready && ranks_above(d, d->ready[r], d->ready[top])) top = r;
+    if (top == k) return;
+    size_t t = d->ready[top];
+    d->ready[top] = d->ready[k];
+    d->ready[k] = t;
+    k = top;
+  }
+}
+
+static void push_ready(Dag *d, size_t i) {
+  d->ready[d->nready++] = i;
+  heap_up(d, d->nready - 1);
+}
+
+static size_t take_ready(Dag *d, size_t k) {
+  size_t i = d->ready[k];
+  d->ready[k] = d->ready[--d->nready];
+  if (k < d->nready) {
+    heap_down(d, k);
+    heap_up(d, k);
+  }
+  return i;
+}
+
+static bool fits(const Dag *d, size_t i) {
+  return !d->weight || !d->running || d->load + d->weight[i] <= d->budget ||
+         d->weight[i] <= d->budget / 8; /* light jobs never wait: a thread is not left idle beside one
+                                           large job */
+}
+
+/* The heap slot of the highest-ranked job that may start now, or SIZE_MAX. */
 static size_t next_fitting(const Dag *d) {
-  for (size_t k = d->ready_head; k < d->ready_tail && k < d->ready_head + LOOKAHEAD; k++)
-    if (!d->weight || !d->running || d->load + d->weight[d->ready[k]] <= d->budget ||
-        d->weight[d->ready[k]] <= d->budget / 8) /* light jobs never wait: a thread is not left idle
-                                                     beside one large job */
-      return k;
-  return SIZE_MAX;
+  size_t best = SIZE_MAX;
+  for (size_t k = 0; k < d->nready && k < LOOKAHEAD; k++)
+    if (fits(d, d->ready[k]) && (best == SIZE_MAX || ranks_above(d, d->ready[k], d->ready[best]))) {
+      best = k;
+      if (k == 0) break;
+    }
+  return best;
+}
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t1;
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 static void *dag_worker(void *p) {
@@ -107,12 +168,16 @@ static void *dag_worker(void *p) {
   pthread_mutex_lock(&d->lock);
   for (;;) {
     size_t at;
-    while ((at = next_fitting(d)) == SIZE_MAX && d->done < d->n) pthread_cond_wait(&d->changed, &d->lock);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    bool over_budget = false;
+    while ((at = next_fitting(d)) == SIZE_MAX && d->done < d->n) {
+      over_budget |= d->nready > 0;
+      pthread_cond_wait(&d->changed, &d->lock);
+    }
+    *(over_budget ? &d->idle_budget : &d->idle_empty) += seconds_since(&t0);
     if (at == SIZE_MAX) break; /* all done */
-    size_t i = d->ready[at];
-    /* the jobs it passes keep their order */
-    memmove(&d->ready[d->ready_head + 1], &d->ready[d->ready_head], (at - d->ready_head) * sizeof(size_t));
-    d->ready_head++;
+    size_t i = take_ready(d, at);
     size_t w = d->weight ? d->weight[i] : 0;
     d->running++;
     d->load += w;
@@ -124,12 +189,34 @@ static void *dag_worker(void *p) {
     d->done++;
     for (size_t k = 0; k < d->ndependents[i]; k++) {
       size_t j = d->dependents[i][k];
-      if (--d->waiting[j] == 0) d->ready[d->ready_tail++] = j;
+      if (--d->waiting[j] == 0) push_ready(d, j);
     }
     pthread_cond_broadcast(&d->changed);
   }
   pthread_mutex_unlock(&d->lock);
   return NULL;
+}
+
+/* rank[i] = cost(i) + the largest rank of the jobs waiting for i, in reverse topological order. */
+static void rank_jobs(Dag *d) {
+  size_t *order = vl_xcalloc(d->n + 1, sizeof(size_t)), *left = vl_xcalloc(d->n + 1, sizeof(size_t));
+  size_t head = 0, tail = 0;
+  memcpy(left, d->waiting, d->n * sizeof(size_t));
+  for (size_t i = 0; i < d->n; i++)
+    if (!left[i]) order[tail++] = i;
+  while (head < tail) {
+    size_t i = order[head++];
+    for (size_t k = 0; k < d->ndependents[i]; k++)
+      if (--left[d->dependents[i][k]] == 0) order[tail++] = d->dependents[i][k];
+  }
+  for (size_t t = tail; t-- > 0;) {
+    size_t i = order[t], below = 0;
+    for (size_t k = 0; k < d->ndependents[i]; k++)
+      if (d->rank[d->dependents[i][k]] > below) below = d->rank[d->dependents[i][k]];
+    d->rank[i] = JOB_COST + (d->weight ? d->weight[i] : 0) + below;
+  }
+  free(order);
+  free(left);
 }
 
 void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
@@ -143,6 +230,7 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
     for (size_t i = 0; i < n; i++) d.weight[i] = weight(ctx, i);
   }
   d.ready = vl_xcalloc(n, sizeof(size_t));
+  d.rank = vl_xcalloc(n, sizeof(size_t));
   d.waiting = vl_xcalloc(n, sizeof(size_t));
   d.dependents = vl_xcalloc(n, sizeof(size_t *));
   d.ndependents = vl_xcalloc(n, sizeof(size_t));
@@ -156,9 +244,10 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
       d.dependents[p][d.ndependents[p]++] = i;
     }
   }
-  for (size_t i = 0; i < n; i++)
-    if (!d.waiting[i]) d.ready[d.ready_tail++] = i;
   if (threads > (int)n) threads = (int)n;
+  if (threads > 1) rank_jobs(&d); /* one thread: any order takes as long */
+  for (size_t i = 0; i < n; i++)
+    if (!d.waiting[i]) push_ready(&d, i);
   if (threads <= 1) {
     dag_worker(&d);
   } else {
@@ -174,11 +263,15 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
     for (int t = 0; t < started; t++) pthread_join(tids[t], NULL);
     free(tids);
   }
+  if (getenv("VIEWLEAK_STATS"))
+    fprintf(stderr, "pool: workers waited %.3f s with nothing ready, %.3f s for the budget\n", d.idle_empty,
+            d.idle_budget);
   for (size_t i = 0; i < n; i++) free(d.dependents[i]);
   free(d.dependents);
   free(d.ndependents);
   free(d.waiting);
   free(d.ready);
+  free(d.rank);
   free(d.weight);
   pthread_mutex_destroy(&d.lock);
   pthread_cond_destroy(&d.changed);

@@ -17,7 +17,9 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
 
 
 /* Runs work(ctx, i) for i in [0, n) on `threads` threads, each job only after the jobs
- * deps(ctx, i, &list) names are done (the list must describe an acyclic graph); no other order.
+ * deps(ctx, i, &list) names are done (the list must describe an acyclic graph).  Of the jobs ready,
+ * the one with the longest chain of jobs waiting on it (weighted) starts first, so that a long chain
+ * of imports is not left to run alone on one thread at the end.
  * With `weight` (NULL: none), a job starts only while the weights of the jobs running and its own
  * total at most `budget`, when no other job runs, or when it is light (at most budget / 8: such jobs
  * never wait, so that a thread is not idle beside one large job); a ready job that does not fit lets
