@@ -259,6 +259,28 @@ bool vl_modinfo_cell(const VlModInfo *m, uint32_t row, unsigned *cell, uint32_t 
 
 static void evidence(Analysis *an, VlId func, bool with_calls);
 
+/* What a parameter's default is, when a literal (VlDefault). */
+static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
+  if (!e) return;
+  const VlExpr *x = vl_expr(m, e);
+  long n;
+  pi->dflt = VL_DFLT_OTHER;
+  switch (x->op) {
+  case VL_E_NONE: pi->dflt = VL_DFLT_NONE; break;
+  case VL_E_FLOAT:
+  case VL_E_TRUE:
+  case VL_E_FALSE: pi->dflt = VL_DFLT_SCALAR; break;
+  case VL_E_STR: pi->dflt = x->sub ? VL_DFLT_OTHER : VL_DFLT_STR; break; /* (an f-string varies) */
+  case VL_E_INT:
+    if (vl_int_literal(m, e, &n) && n >= INT32_MIN && n <= INT32_MAX) {
+      pi->dflt = VL_DFLT_INT;
+      pi->dflt_int = (int32_t)n;
+    }
+    break;
+  default: break;
+  }
+}
+
 static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
@@ -279,7 +301,8 @@ static void build_infos(Analysis *an) {
     if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
-      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, pp->dflt != 0, 0};
+      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, VL_DFLT_ABSENT, 0, 0};
+      describe_default(m, pp->dflt, &ps[p]);
       const uint8_t *ev = an->fd[f].evidence;
       for (uint32_t i = 0; ev && i < fn->nlocals; i++) /* the parameter's slot, by its name */
         if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
@@ -926,6 +949,24 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
       if (o->nitems) c.items = items;
       if (c.nitems > 64) c.nitems = 64;
       c.elem = mark_steps_at(F, o->elem, depth + 1);
+    } else if (c.site != o->site && (o->kind == VL_O_SEQ || o->kind == VL_O_INST || o->kind == VL_O_OBJ)) {
+      /* a dict, list or object made anew at each step (yield {"image": img, "label": y}): what it
+       * holds is filed under the new site, itself marked, as a caller's loop moves it on (ops.c:
+       * restep); left under the old site, the caller found nothing in it */
+      const VlHeapEntry *e = vl_heap_find(F, o->site);
+      if (e) {
+        const VlVal *elem = e->elem, *key = e->key;
+        bool loose = e->loose || e->nattrs > 16;
+        VlAttr attrs[16];
+        uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
+        for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
+        vl_heap_move_elem(F, c.site, mark_steps_at(F, elem, depth + 1), loose); /* (e is stale after) */
+        if (!vl_val_empty(key)) {
+          VlHeapEntry *ne = vl_heap_get(F, c.site);
+          ne->key = vl_join(V(F->an), ne->key, key);
+        }
+        for (uint16_t k = 0; k < na; k++) vl_heap_set_attr(F, c.site, attrs[k].name, mark_steps_at(F, attrs[k].val, depth + 1));
+      }
     }
     out[n++] = vl_obj(V(F->an), c);
   }
@@ -1385,11 +1426,13 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     first = 1;
   }
   int next = 0;
+  bool passed[VL_SPECIAL_ARGS] = {0};
   for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
     const VlVal *v = NULL;
     if (fi->params[p].kind == VL_P_POS && next < a->npos && !a->star) v = a->pos[next++];
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
+    passed[p] = v || a->star || a->dstar || fi->params[p].kind == VL_P_VARARGS || fi->params[p].kind == VL_P_KWARGS;
     if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
       bind[p] = v, any = true;
@@ -1401,6 +1444,10 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
    * docs: encoder(doc)`), random generators and iterators passed too: a callback called in the callee's loop on an array the callee makes from a
    * generator it is passed (capture(sink, rng)), or draws from an iterator (for x in source: cb(x)) */
   if (!any) return NULL;
+  /* a parameter the call does not pass is its literal default (part of what the analysis is for:
+   * a call passing obs_dim=5 is another analysis) */
+  for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++)
+    if (!passed[p] && !bind[p]) bind[p] = vl_param_default(caller, &fi->params[p]);
   for (size_t i = 0; i < an->specials.len; i++) {
     Special *sp = an->specials.items[i];
     if (sp->func == fi->id && memcmp(sp->args, bind, sizeof bind) == 0) return sp->summary; /* NULL: recursion */

@@ -248,6 +248,9 @@ bool vl_caller_visible(const Frame *F, const VlObj *o);
  * or it is already being analysed so.  Its loops are checked for leaks too. */
 enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2 };
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what);
+/* The value of a parameter's literal default (VlParamInfo.dflt), or NULL: what a call that does not
+ * pass the parameter binds (summary.c). */
+const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);

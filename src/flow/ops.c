@@ -360,6 +360,27 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
   return vl_shape(V(F), sh);
 }
 
+/* The shape, as far as it is known, of an array stacked from a list or tuple display of k items
+ * (np.stack([a, b]), np.array([x, y, z]), torch.stack((h, c))): k entries along the new axis, the
+ * other axes unknown (0).  Only for a new first axis and an exact ndim: what shows_most needs to
+ * see that pair[0] shows half of pair (the loop below building a list keeps the count unknown). */
+static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a, VlNdim nd) {
+  if (a->star || a->npos < 1 || !a->pos_expr[0] || !vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX) return NULL;
+  const VlExpr *x = vl_expr(M(F), a->pos_expr[0]);
+  if ((x->op != VL_E_LIST && x->op != VL_E_TUPLE) || !x->nkids) return NULL;
+  for (uint32_t k = 0; k < x->nkids; k++)
+    if (vl_expr(M(F), vl_kid(M(F), a->pos_expr[0], k))->op == VL_E_STAR) return NULL;
+  if (e->stacks) { /* the new axis must be the first: no axis given, or a literal 0 */
+    VlId ax = 0;
+    const VlVal *v = param_val(a, e, e->stacks, &ax);
+    long n;
+    if (v && !(ax && vl_int_literal(M(F), ax, &n) && n == 0)) return NULL;
+  }
+  VlShape sh = {.n = nd.lo};
+  sh.dims[0] = x->nkids;
+  return vl_shape(V(F), sh);
+}
+
 /* The shape a view shows, and whether that is provably at least an eighth of its base (then it
  * pins less than 8 times what it shows: below the oracle's threshold for a leak). */
 static bool shows_most(const VlShape *base, const Index *ix) {
@@ -1041,11 +1062,40 @@ static VlNdim nd_plus(VlNdim nd, int k) {
   return (VlNdim){(uint8_t)(nd.lo + k), (uint8_t)(nd.hi + k > VL_ND_MAX ? VL_ND_MAX : nd.hi + k)};
 }
 
+/* The ndim of the array NumPy makes of Python data (np.array(rows), np.asarray(frames)): a list or
+ * tuple of k-D arrays is (k+1)-D, of numbers 1-D, nested likewise.  Unknown when an element is
+ * anything else (a set, a dict, an object, a container the caller passed us whose elements we do not
+ * see), when nothing is known to be in it (np.array([]) is 1-D whatever the rows would have been), or
+ * when the operand is an array (val_nd). */
+static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
+  if (!v || vl_val_empty(v) || depth > 3 || vl_val_has(v, VL_O_ARRAY)) return depth ? vl_nd_unknown() : val_nd(v);
+  VlNdim nd = {VL_ND_MAX, 0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    VlNdim k;
+    if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR) {
+      k = vl_nd_exact(0);
+    } else if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE)) {
+      const VlVal *elems = seq_elems(F, o);
+      if (vl_val_empty(elems)) return vl_nd_unknown();
+      k = vl_val_has(elems, VL_O_ARRAY) ? val_nd(elems) : data_nd(F, elems, depth + 1);
+      if (!vl_val_only(elems, VL_O_ARRAY) && vl_val_has(elems, VL_O_ARRAY)) return vl_nd_unknown();
+      if (k.hi == VL_ND_MAX && k.lo == 0) return vl_nd_unknown();
+      k = nd_plus(k, 1);
+    } else {
+      return vl_nd_unknown();
+    }
+    if (k.lo < nd.lo) nd.lo = k.lo;
+    if (k.hi > nd.hi) nd.hi = k.hi;
+  }
+  return nd.lo <= nd.hi ? nd : vl_nd_unknown();
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
   case VL_ND_UNKNOWN: return vl_nd_unknown();
-  case VL_ND_SAME: return val_nd(operand);
+  case VL_ND_SAME: return data_nd(F, operand, 0);
   case VL_ND_SAME_OR_1: return vl_val_has(operand, VL_O_ARRAY) ? val_nd(operand) : vl_nd_exact(1);
   case VL_ND_SAME_PLUS: return nd_plus(val_nd(operand), spec.n);
   case VL_ND_CONST: return vl_nd_exact(spec.n);
@@ -1580,6 +1630,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       } else {
         shape = NULL;
       }
+    } else if (e->stacks) {
+      shape = display_shape(F, e, a, nd);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
@@ -1589,9 +1641,15 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     if (records) o.layout |= VL_L_RECORDS;
     return vl_val1(V(F), vl_obj(V(F), o));
   }
-  case VL_FX_CONVERT:
-    return vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
-                        lib->id, nd, expr);
+  case VL_FX_CONVERT: {
+    const VlVal *r = vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
+                                  lib->id, nd, expr);
+    const VlShape *sh = vl_val_has(operand, VL_O_SEQ) ? display_shape(F, e, a, nd) : NULL; /* np.array([x, y]) */
+    if (!sh) return r;
+    VlObj o = *r->objs[0];
+    o.shape = sh;
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
   case VL_FX_PRODUCER: {
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = id, .nd = nd, .expr = expr, .shape = producer_shape(F, lib, e, a), .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};

@@ -100,12 +100,25 @@ typedef struct VlSummary {
                          with them, and its loops are checked then */
 } VlSummary;
 
+/* A parameter's default, when it is a literal: what a call that does not pass the parameter binds
+ * (`def segments(rng, n, obs_dim=256)`: `rng.normal(size=obs_dim)` is 1-D).  Other defaults (a list,
+ * a call, a name) are evaluated once, when the def runs, and stay unknown. */
+typedef enum VlDefault {
+  VL_DFLT_ABSENT = 0, /* no default */
+  VL_DFLT_OTHER,      /* a default that is not one of these literals */
+  VL_DFLT_NONE,       /* None */
+  VL_DFLT_SCALAR,     /* a float, True, False */
+  VL_DFLT_STR,        /* a string (its content is not kept) */
+  VL_DFLT_INT         /* an integer that fits in 32 bits: dflt_int */
+} VlDefault;
+
 typedef struct VlParamInfo {
   const char *name;
   uint8_t kind; /* VlParamKind */
-  bool has_default;
+  uint8_t dflt; /* VlDefault */
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
+  int32_t dflt_int;    /* VL_DFLT_INT: the value (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
 struct VlFuncInfo {

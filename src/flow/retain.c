@@ -786,6 +786,8 @@ static const char *view_root(const Frame *F, const VlObj *view, const VlSite *ma
 /* "500x32x32x3 float64 = 11.7 MiB" for a literal shape. */
 static const char *size_text(Analysis *an, const VlShape *sh) {
   if (!sh || !sh->n || !sh->itemsize) return NULL;
+  for (uint8_t i = 0; i < sh->n; i++)
+    if (sh->dims[i] <= 0) return NULL; /* a size not known (display_shape in ops.c) */
   double bytes = sh->itemsize;
   VlBuf dims = {0};
   for (uint8_t i = 0; i < sh->n; i++) {

@@ -369,7 +369,18 @@ const VlVal *vl_import_val(Frame *F, const VlVal *v) {
   return r;
 }
 
-/* Binds the callee's parameters to the call's arguments. */
+const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi) {
+  switch (pi->dflt) {
+  case VL_DFLT_NONE: return vl_prim(V(F), VL_O_NONE);
+  case VL_DFLT_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_DFLT_STR: return vl_prim(V(F), VL_O_STR);
+  case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);
+  default: return NULL;
+  }
+}
+
+/* Binds the callee's parameters to the call's arguments; a parameter the call does not pass is its
+ * default (when a literal: vl_param_default), unless a **kwargs may pass it. */
 static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const Args *a) {
   Frame *F = S->F;
   S->nparams = fi->nparams < 64 ? fi->nparams : 64;
@@ -393,7 +404,8 @@ static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], pi->name) == 0) v = a->kw[k];
     if (!v && pi->kind == VL_P_POS && a->star) v = vl_unknown(V(F));
-    S->params[p] = v ? v : (pi->has_default ? vl_unknown(V(F)) : vl_unknown(V(F)));
+    if (!v && !a->dstar && pi->kind != VL_P_KWARGS) v = vl_param_default(F, pi);
+    S->params[p] = v ? v : vl_unknown(V(F));
   }
 }
 
