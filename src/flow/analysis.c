@@ -912,6 +912,10 @@ static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
 static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth);
 static const VlVal *mark_steps(Frame *F, const VlVal *v) { return mark_steps_at(F, v, 0); }
 
+static const VlVal *mark_steps_map(Frame *F, const VlVal *v, void *depth) {
+  return mark_steps_at(F, v, *(const int *)depth);
+}
+
 static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
   if (vl_val_empty(v) || depth > 4) return v;
   const VlObj *out[VL_VAL_MAX * 2];
@@ -953,20 +957,7 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
       /* a dict, list or object made anew at each step (yield {"image": img, "label": y}): what it
        * holds is filed under the new site, itself marked, as a caller's loop moves it on (ops.c:
        * restep); left under the old site, the caller found nothing in it */
-      const VlHeapEntry *e = vl_heap_find(F, o->site);
-      if (e) {
-        const VlVal *elem = e->elem, *key = e->key;
-        bool loose = e->loose || e->nattrs > 16;
-        VlAttr attrs[16];
-        uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
-        for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
-        vl_heap_move_elem(F, c.site, mark_steps_at(F, elem, depth + 1), loose); /* (e is stale after) */
-        if (!vl_val_empty(key)) {
-          VlHeapEntry *ne = vl_heap_get(F, c.site);
-          ne->key = vl_join(V(F->an), ne->key, key);
-        }
-        for (uint16_t k = 0; k < na; k++) vl_heap_set_attr(F, c.site, attrs[k].name, mark_steps_at(F, attrs[k].val, depth + 1));
-      }
+      vl_heap_carry(F, o->site, c.site, mark_steps_map, &(int){depth + 1});
     }
     out[n++] = vl_obj(V(F->an), c);
   }

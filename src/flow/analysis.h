@@ -269,6 +269,11 @@ const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name);
 /* Frees a heap's entries (the module heap at the end of a module). */
 void vl_heap_free(Heap *h);
 void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose);
+/* What the object at `from` holds (elements, keys, attributes), filed under `to` as well, each value
+ * passed through map(F, v, ctx) first: an object given a new site (a per-step variant) keeps its
+ * contents (analysis.c: mark_steps, ops.c: restep). */
+void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
+                   const VlVal *(*map)(Frame *F, const VlVal *v, void *ctx), void *ctx);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */

@@ -123,6 +123,23 @@ void vl_heap_move_elem(Frame *F, const VlSite *site, const VlVal *v, bool loose)
   }
 }
 
+void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
+                   const VlVal *(*map)(Frame *F, const VlVal *v, void *ctx), void *ctx) {
+  const VlHeapEntry *e = vl_heap_find(F, from);
+  if (!e || from == to) return;
+  const VlVal *elem = e->elem, *key = e->key;
+  bool loose = e->loose || e->nattrs > 16;
+  VlAttr attrs[16];
+  uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
+  for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
+  vl_heap_move_elem(F, to, map(F, elem, ctx), loose); /* (may move the heap: e is stale) */
+  if (!vl_val_empty(key)) {
+    VlHeapEntry *ne = vl_heap_get(F, to);
+    ne->key = vl_join(V(F), ne->key, key);
+  }
+  for (uint16_t k = 0; k < na; k++) vl_heap_set_attr(F, to, attrs[k].name, map(F, attrs[k].val, ctx));
+}
+
 void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVal *v) {
   if (!site || !name) return;
   VlHeapEntry *e = vl_heap_get(F, site);

@@ -1826,6 +1826,18 @@ static const VlSite *restep_site(Frame *F, const VlSite *s, const Restep *r) {
   return s;
 }
 
+static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth);
+
+typedef struct RestepAt {
+  const Restep *r;
+  int depth;
+} RestepAt;
+
+static const VlVal *restep_map(Frame *F, const VlVal *v, void *ctx) {
+  const RestepAt *ra = ctx;
+  return restep(F, v, ra->r, ra->depth);
+}
+
 static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth) {
   if (vl_val_empty(v) || depth > 4) return v;
   Acc a = {0};
@@ -1849,20 +1861,8 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
     if (c.site != o->site && (o->kind == VL_O_SEQ || o->kind == VL_O_INST)) {
       /* a container or object made anew at each step (__next__ returning {"data": frame}): what it
        * holds moves to the new site, itself new at each step */
-      const VlHeapEntry *e = vl_heap_find(F, o->site);
-      if (e) {
-        const VlVal *elem = e->elem, *key = e->key;
-        bool loose = e->loose || e->nattrs > 16;
-        VlAttr attrs[16];
-        uint16_t na = e->nattrs < 16 ? e->nattrs : 16;
-        for (uint16_t k = 0; k < na; k++) attrs[k] = e->attrs[k];
-        vl_heap_move_elem(F, c.site, restep(F, elem, r, depth + 1), loose); /* (may move the heap: e is stale) */
-        if (!vl_val_empty(key)) {
-          VlHeapEntry *ne = vl_heap_get(F, c.site);
-          ne->key = vl_join(V(F), ne->key, key);
-        }
-        for (uint16_t k = 0; k < na; k++) vl_heap_set_attr(F, c.site, attrs[k].name, restep(F, attrs[k].val, r, depth + 1));
-      }
+      RestepAt ra = {r, depth + 1};
+      vl_heap_carry(F, o->site, c.site, restep_map, &ra);
     }
     const VlObj *n = c.site != o->site ? vl_obj(V(F), c) : o;
     changed |= n != o;
