@@ -361,15 +361,23 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
 }
 
 /* The shape, as far as it is known, of an array stacked from a list or tuple display of k items
- * (np.stack([a, b]), np.array([x, y, z]), torch.stack((h, c))): k entries along the new axis, the
+ * (np.stack([a, b]), np.array([x, y, z]), torch.stack((h, c))), or from a tuple of k known items
+ * (np.array(stats(x)) of a `return mean, std`): k entries along the new axis, the
  * other axes unknown (0).  Only for a new first axis and an exact ndim: what shows_most needs to
  * see that pair[0] shows half of pair (the loop below building a list keeps the count unknown). */
 static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a, VlNdim nd) {
-  if (a->star || a->npos < 1 || !a->pos_expr[0] || !vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX) return NULL;
-  const VlExpr *x = vl_expr(M(F), a->pos_expr[0]);
-  if ((x->op != VL_E_LIST && x->op != VL_E_TUPLE) || !x->nkids) return NULL;
-  for (uint32_t k = 0; k < x->nkids; k++)
-    if (vl_expr(M(F), vl_kid(M(F), a->pos_expr[0], k))->op == VL_E_STAR) return NULL;
+  if (a->star || a->npos < 1 || !vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX) return NULL;
+  const VlExpr *x = a->pos_expr[0] ? vl_expr(M(F), a->pos_expr[0]) : NULL;
+  int64_t count = 0;
+  if (x && (x->op == VL_E_LIST || x->op == VL_E_TUPLE)) {
+    for (uint32_t k = 0; k < x->nkids; k++)
+      if (vl_expr(M(F), vl_kid(M(F), a->pos_expr[0], k))->op == VL_E_STAR) return NULL;
+    count = x->nkids;
+  } else if (a->pos[0] && a->pos[0]->n == 1 && a->pos[0]->objs[0]->kind == VL_O_SEQ &&
+             a->pos[0]->objs[0]->sub == VL_SEQ_TUPLE) { /* a tuple of known items: np.array(stats(x)) */
+    count = a->pos[0]->objs[0]->nitems;
+  }
+  if (count <= 0) return NULL;
   if (e->stacks) { /* the new axis must be the first: no axis given, or a literal 0 */
     VlId ax = 0;
     const VlVal *v = param_val(a, e, e->stacks, &ax);
@@ -377,7 +385,7 @@ static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a
     if (v && !(ax && vl_int_literal(M(F), ax, &n) && n == 0)) return NULL;
   }
   VlShape sh = {.n = nd.lo};
-  sh.dims[0] = x->nkids;
+  sh.dims[0] = count;
   return vl_shape(V(F), sh);
 }
 
