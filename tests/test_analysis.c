@@ -120,6 +120,67 @@ static void ndim_unknown_shape_argument(void **state) {
   ndim_unknown(local("f", "a"));
 }
 
+/* A parameter a call does not pass is its literal default (VlParamInfo.dflt), where the callee's
+ * result depends on it through an operation the caller resolves (rng.normal(size=size) on the rng
+ * passed): an int default makes a 1-D array, None a float; a default that is not a literal, and a
+ * call that may pass the parameter through **kwargs, leave it unknown. */
+static void ndim_parameter_defaults(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def draw(rng, size=None):\n"
+          "    return rng.normal(size=size)\n"
+          "def row(rng, size=5):\n"
+          "    return rng.normal(size=size)\n"
+          "def other(rng, size=len('abc')):\n"
+          "    return rng.normal(size=size)\n"
+          "def f(kw):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    c = draw(rng)\n"
+          "    d = draw(rng, 4)\n"
+          "    e = row(rng)\n"
+          "    g = row(rng, size=(2, 3))\n"
+          "    h = other(rng)\n"
+          "    k = row(rng, **kw)\n");
+  no_array(local("f", "c"), 0); /* size=None: one float */
+  tl_assert_ndim(local("f", "d"), 1);
+  tl_assert_ndim(local("f", "e"), 1);
+  tl_assert_ndim(local("f", "g"), 2);
+  ndim_unknown(local("f", "h")); /* not a literal: evaluated once, when the def runs */
+  ndim_unknown(local("f", "k")); /* **kw may pass size */
+}
+
+/* NumPy's conversion of Python data: a list of k-D arrays is (k+1)-D, of numbers 1-D, of lists of
+ * numbers 2-D; a display of k items, or a tuple of k known items, has k rows; a list filled in a loop
+ * has an unknown count, and an empty one an unknown ndim. */
+static void ndim_array_of_python_data(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pair(x):\n"
+          "    return x.mean(axis=0), x.std(axis=0)\n"
+          "def f(n):\n"
+          "    rows = []\n"
+          "    for _ in range(n):\n"
+          "        rows.append(np.zeros(5))\n"
+          "    a = np.array(rows)\n"
+          "    b = np.array([1.0, 2.0, 3.0])\n"
+          "    c = np.array([[1, 2], [3, 4], [5, 6]])\n"
+          "    d = np.array([np.zeros(5), np.ones(5)])\n"
+          "    e = np.array(pair(np.zeros((4, 5))))\n"
+          "    g = np.array([])\n"
+          "    h = np.stack([np.zeros(5), np.ones(5)])\n");
+  tl_assert_ndim(local("f", "a"), 2);
+  assert_int_equal(only(local("f", "a"))->dims[0], 0); /* not known */
+  tl_assert_ndim(local("f", "b"), 1);
+  tl_assert_ndim(local("f", "c"), 2);
+  assert_int_equal(only(local("f", "c"))->dims[0], 3);
+  tl_assert_ndim(local("f", "d"), 2);
+  assert_int_equal(only(local("f", "d"))->dims[0], 2);
+  tl_assert_ndim(local("f", "e"), 2);
+  assert_int_equal(only(local("f", "e"))->dims[0], 2);
+  ndim_unknown(local("f", "g"));
+  assert_int_equal(only(local("f", "h"))->dims[0], 2);
+}
+
 static void ndim_rng_methods(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -2282,6 +2343,8 @@ int main(void) {
       T(ndim_zeros_literal_int),
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
+      T(ndim_parameter_defaults),
+      T(ndim_array_of_python_data),
       T(ndim_unknown_shape_argument),
       T(ndim_rng_methods),
       T(ndim_more_producers),
