@@ -133,6 +133,8 @@ static void ndim_parameter_defaults(void **state) {
           "    return rng.normal(size=size)\n"
           "def other(rng, size=len('abc')):\n"
           "    return rng.normal(size=size)\n"
+          "def make(n=7):\n"
+          "    return np.zeros(n)\n"
           "def f(kw):\n"
           "    rng = np.random.default_rng(0)\n"
           "    c = draw(rng)\n"
@@ -140,13 +142,19 @@ static void ndim_parameter_defaults(void **state) {
           "    e = row(rng)\n"
           "    g = row(rng, size=(2, 3))\n"
           "    h = other(rng)\n"
-          "    k = row(rng, **kw)\n");
+          "    k = row(rng, **kw)\n"
+          "    a = make()\n"
+          "    b = make((2, 3))\n");
   no_array(local("f", "c"), 0); /* size=None: one float */
   tl_assert_ndim(local("f", "d"), 1);
   tl_assert_ndim(local("f", "e"), 1);
   tl_assert_ndim(local("f", "g"), 2);
   ndim_unknown(local("f", "h")); /* not a literal: evaluated once, when the def runs */
   ndim_unknown(local("f", "k")); /* **kw may pass size */
+  /* np.zeros(n) on a parameter: analysed again for the size a call passes or leaves to its default */
+  tl_assert_ndim(local("f", "a"), 1);
+  assert_int_equal(only(local("f", "a"))->dims[0], 7);
+  tl_assert_ndim(local("f", "b"), 2);
 }
 
 /* NumPy's conversion of Python data: a list of k-D arrays is (k+1)-D, of numbers 1-D, of lists of

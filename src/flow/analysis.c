@@ -1399,9 +1399,21 @@ static bool list_of_project_objects(const Frame *caller, const VlVal *v) { retur
 /* A list of arrays of known ndim: `collate(items)` doing np.stack(items) on a batch of rows. */
 static bool list_of_shaped_objects(const Frame *caller, const VlVal *v) { return list_holding(caller, v, shaped_object); }
 
+/* A size: a constant int or a tuple of them (np.zeros(n) is 1-D for n = 64, 2-D for (2, 3)). */
+static bool size_value(const VlVal *v) {
+  if (!v || v->n != 1) return false;
+  const VlObj *o = v->objs[0];
+  if (o->kind == VL_O_INT) return o->num_known;
+  if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_TUPLE || !o->nitems) return false;
+  for (uint16_t i = 0; i < o->nitems; i++)
+    if (!o->items[i] || o->items[i]->n != 1 || o->items[i]->objs[0]->kind != VL_O_INT) return false;
+  return true;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
-  return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) || ((what & VL_SPECIAL_SHAPES) && shaped_object(v));
+  return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) ||
+         ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v)));
 }
 
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what) {
@@ -1434,11 +1446,15 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
   /* an analysis for the project objects passed gets the arrays (also a list of them: `for doc in
    * docs: encoder(doc)`), random generators and iterators passed too: a callback called in the callee's loop on an array the callee makes from a
    * generator it is passed (capture(sink, rng)), or draws from an iterator (for x in source: cb(x)) */
-  if (!any) return NULL;
   /* a parameter the call does not pass is its literal default (part of what the analysis is for:
-   * a call passing obs_dim=5 is another analysis) */
+   * a call passing obs_dim=5 is another analysis); a size among them is reason enough for an
+   * analysis for shapes (make_batch() with `def make_batch(n=64): return np.zeros(n)`) */
   for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++)
-    if (!passed[p] && !bind[p]) bind[p] = vl_param_default(caller, &fi->params[p]);
+    if (!passed[p] && !bind[p]) {
+      bind[p] = vl_param_default(caller, &fi->params[p]);
+      if (bind[p] && (what & VL_SPECIAL_SHAPES) && size_value(bind[p])) any = true;
+    }
+  if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {
     Special *sp = an->specials.items[i];
     if (sp->func == fi->id && memcmp(sp->args, bind, sizeof bind) == 0) return sp->summary; /* NULL: recursion */
