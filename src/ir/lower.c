@@ -1367,17 +1367,7 @@ static void lower_stmt(Lower *L, TSNode n) {
     VL_VEC_FREE(&L->vec_);                                                     \
   } while (0)
 
-static void index_lines(VlModule *m) {
-  uint32_t n = 1;
-  for (uint32_t i = 0; i < m->len; i++)
-    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n'))) n++;
-  m->line_starts = VL_ARENA_ARRAY(m->arena, uint32_t, n);
-  m->nlines = n;
-  uint32_t row = 1;
-  for (uint32_t i = 0; i < m->len; i++)
-    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n')))
-      m->line_starts[row++] = i + 1;
-}
+static void index_lines(VlModule *m) { m->line_starts = vl_source_index_lines(m->arena, m->text, m->len, &m->nlines); }
 
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
   TSParser *own = NULL;
