@@ -161,13 +161,38 @@ static void utf16_row_out_of_range(void **state) {
   assert_int_equal(vl_source_utf16_col(s, 7, 4), 4); /* unknown line: column unchanged */
 }
 
+/* The line index (memchr-based) against the definition, byte by byte: a line ends after \n and after
+ * a \r not followed by \n; on random texts of \n, \r and letters, with and without any \r. */
+static void index_matches_definition(void **state) {
+  unsigned seed = 12345;
+  char text[64];
+  for (int round = 0; round < 20000; round++) {
+    seed = seed * 1103515245u + 12345u;
+    size_t len = (seed >> 16) % sizeof text;
+    bool no_cr = round % 3 == 0;
+    for (size_t i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = (seed >> 16) % 4;
+      text[i] = r == 0 ? '\n' : r == 1 && !no_cr ? '\r' : 'a';
+    }
+    uint32_t want[sizeof text + 1], n = 1;
+    want[0] = 0;
+    for (size_t i = 0; i < len; i++)
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) want[n++] = (uint32_t)i + 1;
+    uint32_t got_n = 0;
+    const uint32_t *got = vl_source_index_lines((VlArena *)*state, text, len, &got_n);
+    assert_int_equal(got_n, n);
+    assert_memory_equal(got, want, n * sizeof *want);
+  }
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
       T(lf_lines),       T(crlf_lines),          T(lone_cr_lines),       T(mixed_endings),
       T(no_trailing_newline), T(empty_text),     T(copies_len_bytes),    T(pos_lf),
       T(pos_crlf_and_cr), T(pos_counts_bytes),   T(utf16_columns),       T(utf16_crlf_line_end),
-      T(utf16_row_out_of_range),
+      T(utf16_row_out_of_range), T(index_matches_definition),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

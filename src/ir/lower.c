@@ -68,22 +68,57 @@ static void note_comment(Lower *L, TSNode c) {
   VL_VEC_PUSH(&L->comments, cm);
 }
 
+/* A cursor on n for one walk over its children.  Walks nest (a child's lowering walks its own
+ * children), so the lowering keeps a cursor per level: resetting one keeps its stack, where
+ * ts_tree_cursor_new allocates one for every walk.  Give it back with cursor_done, innermost first. */
+static TSTreeCursor *cursor_on(Lower *L, TSNode n) {
+  if (L->ncursors == L->cursors.len) {
+    TSTreeCursor *c = vl_xcalloc(1, sizeof *c);
+    *c = ts_tree_cursor_new(n);
+    VL_VEC_PUSH(&L->cursors, c);
+  } else {
+    ts_tree_cursor_reset(L->cursors.items[L->ncursors], n);
+  }
+  return L->cursors.items[L->ncursors++];
+}
+
+static void cursor_done(Lower *L) { L->ncursors--; }
+
+static void free_cursors(Lower *L) {
+  for (size_t i = 0; i < L->cursors.len; i++) {
+    ts_tree_cursor_delete(L->cursors.items[i]);
+    free(L->cursors.items[i]);
+  }
+  VL_VEC_FREE(&L->cursors);
+}
+
 /* Iterates the children of n with a cursor (linear on wide nodes), recording comments.  Calls
- * each(L, child, field_id, ctx) for named children that are not comments. */
-static void each_child(Lower *L, TSNode n, void (*each)(Lower *, TSNode, TSFieldId, void *), void *ctx) {
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+ * each(L, child, field_id, ctx) for named children that are not comments; the field id only when
+ * `fields` (it is looked up through the cursor's hidden parents: most callers need none), else 0. */
+static void walk_children(Lower *L, TSNode n, void (*each)(Lower *, TSNode, TSFieldId, void *), void *ctx,
+                          bool fields) {
+  TSTreeCursor *c = cursor_on(L, n);
+  if (ts_tree_cursor_goto_first_child(c)) {
     do {
-      TSNode child = ts_tree_cursor_current_node(&c);
+      TSNode child = ts_tree_cursor_current_node(c);
       if (!ts_node_is_named(child)) continue;
       if (is(L, child, VL_K_COMMENT)) {
         note_comment(L, child);
         continue;
       }
-      each(L, child, ts_tree_cursor_current_field_id(&c), ctx);
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+      each(L, child, fields ? ts_tree_cursor_current_field_id(c) : 0, ctx);
+    } while (ts_tree_cursor_goto_next_sibling(c));
   }
-  ts_tree_cursor_delete(&c);
+  cursor_done(L);
+}
+
+static void each_child(Lower *L, TSNode n, void (*each)(Lower *, TSNode, TSFieldId, void *), void *ctx) {
+  walk_children(L, n, each, ctx, false);
+}
+
+/* each_child, telling each child's field. */
+static void each_child_field(Lower *L, TSNode n, void (*each)(Lower *, TSNode, TSFieldId, void *), void *ctx) {
+  walk_children(L, n, each, ctx, true);
 }
 
 static TSNode unparen(Lower *L, TSNode n) {
@@ -326,7 +361,7 @@ static VlId lower_subscript(Lower *L, TSNode n) {
   size_t mark = L->scratch.len;
   push(L, lower_expr(L, field(L, n, VL_F_VALUE)));
   size_t items = L->scratch.len;
-  each_child(L, n, index_child, NULL);
+  each_child_field(L, n, index_child, NULL);
   /* a[(i, 0)] is a[i, 0]: a parenthesised tuple as the only index spreads into the items; not
    * a[(i, 0),], a one-item index tuple holding a tuple (advanced indexing) */
   bool trailing_comma = false;
@@ -461,11 +496,11 @@ static VlId lower_comprehension(Lower *L, TSNode n, VlCompKind kind) {
   L->funcs.items[cf].qualname = intern(L, "<comprehension>", 15);
   size_t first_clause = L->clauses.len;
   bool first = true;
-  TSTreeCursor c = ts_tree_cursor_new(n);
+  TSTreeCursor *c = cursor_on(L, n);
   TSNode body = field(L, n, VL_F_BODY);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  if (ts_tree_cursor_goto_first_child(c)) {
     do {
-      TSNode ch = ts_tree_cursor_current_node(&c);
+      TSNode ch = ts_tree_cursor_current_node(c);
       if (is(L, ch, VL_K_COMMENT)) {
         note_comment(L, ch);
         continue;
@@ -497,9 +532,9 @@ static VlId lower_comprehension(Lower *L, TSNode n, VlCompKind kind) {
         VlClause cl = {.is_if = true, .cond = lower_expr(L, ts_node_named_child(ch, 0))};
         VL_VEC_PUSH(&L->clauses, cl);
       }
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+    } while (ts_tree_cursor_goto_next_sibling(c));
   }
-  ts_tree_cursor_delete(&c);
+  cursor_done(L);
   /* the body runs innermost */
   L->func = cf;
   if (is(L, body, VL_K_PAIR)) {
@@ -908,7 +943,7 @@ static void lower_import_from(Lower *L, TSNode n) {
   } else if (!ts_node_is_null(mod)) {
     fc.module = intern_node(L, mod);
   }
-  each_child(L, n, from_child, &fc);
+  each_child_field(L, n, from_child, &fc);
 }
 
 /* ---- statements ---- */
@@ -954,7 +989,7 @@ static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   TSNode cur = n;
   while (is(L, cur, VL_K_ASSIGNMENT) && nt < 64) {
     targets[nt++] = field(L, cur, VL_F_LEFT);
-    TSNode r = field(L, cur, VL_F_RIGHT);
+    TSNode r = nt == 1 ? right : field(L, cur, VL_F_RIGHT); /* n's right is known */
     if (ts_node_is_null(r)) break;
     cur = r;
   }
@@ -1047,15 +1082,15 @@ static VlId lower_if_chain(Lower *L, TSNode at, TSNode cond, TSNode consequence,
 static void lower_if(Lower *L, TSNode n) {
   TSNode alts[256];
   uint32_t nalts = 0;
-  TSTreeCursor cur = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&cur)) {
+  TSTreeCursor *cur = cursor_on(L, n);
+  if (ts_tree_cursor_goto_first_child(cur)) {
     do {
-      TSNode ch = ts_tree_cursor_current_node(&cur);
+      TSNode ch = ts_tree_cursor_current_node(cur);
       if (is(L, ch, VL_K_COMMENT)) note_comment(L, ch);
       else if ((is(L, ch, VL_K_ELIF) || is(L, ch, VL_K_ELSE)) && nalts < 256) alts[nalts++] = ch;
-    } while (ts_tree_cursor_goto_next_sibling(&cur));
+    } while (ts_tree_cursor_goto_next_sibling(cur));
   }
-  ts_tree_cursor_delete(&cur);
+  cursor_done(L);
   L->depth++;
   if (L->depth + (int)nalts > VL_MAX_TREE_DEPTH) {
     L->too_deep = true;
@@ -1120,10 +1155,10 @@ static void lower_try(Lower *L, TSNode n) {
   VlId body = lower_block(L, field(L, n, VL_F_BODY));
   VlId first_handler = (VlId)L->handlers.len, els = 0, fin = 0;
   uint16_t nh = 0;
-  TSTreeCursor cur = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&cur)) {
+  TSTreeCursor *cur = cursor_on(L, n);
+  if (ts_tree_cursor_goto_first_child(cur)) {
     do {
-      TSNode ch = ts_tree_cursor_current_node(&cur);
+      TSNode ch = ts_tree_cursor_current_node(cur);
       if (is(L, ch, VL_K_COMMENT)) {
         note_comment(L, ch);
       } else if (is(L, ch, VL_K_EXCEPT)) {
@@ -1150,9 +1185,9 @@ static void lower_try(Lower *L, TSNode n) {
           if (is(L, ts_node_named_child(ch, i), VL_K_BLOCK)) block = ts_node_named_child(ch, i);
         fin = lower_block(L, block);
       }
-    } while (ts_tree_cursor_goto_next_sibling(&cur));
+    } while (ts_tree_cursor_goto_next_sibling(cur));
   }
-  ts_tree_cursor_delete(&cur);
+  cursor_done(L);
   VlStmt *st = stmt_at(L, s);
   st->a = body;
   st->b = first_handler;
@@ -1367,17 +1402,7 @@ static void lower_stmt(Lower *L, TSNode n) {
     VL_VEC_FREE(&L->vec_);                                                     \
   } while (0)
 
-static void index_lines(VlModule *m) {
-  uint32_t n = 1;
-  for (uint32_t i = 0; i < m->len; i++)
-    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n'))) n++;
-  m->line_starts = VL_ARENA_ARRAY(m->arena, uint32_t, n);
-  m->nlines = n;
-  uint32_t row = 1;
-  for (uint32_t i = 0; i < m->len; i++)
-    if (m->text[i] == '\n' || (m->text[i] == '\r' && (i + 1 >= m->len || m->text[i + 1] != '\n')))
-      m->line_starts[row++] = i + 1;
-}
+static void index_lines(VlModule *m) { m->line_starts = vl_source_index_lines(m->arena, m->text, m->len, &m->nlines); }
 
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
   TSParser *own = NULL;
@@ -1457,6 +1482,7 @@ VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, co
   FINISH(params, params);
   FINISH(comments, comments);
   VL_VEC_FREE(&L->scratch);
+  free_cursors(L);
   m->strs = vl_strtab_finish(&L->strtab, m->arena, &m->nstrs);
   if (m->syntax_errors) { /* where, from this parse: a report needs no second one */
     VlSyntaxError *errs;

@@ -60,6 +60,8 @@ typedef struct Lower {
   VL_VEC(VlParam) params;
   VL_VEC(VlComment) comments;
   VL_VEC(VlId) scratch; /* children being collected */
+  VL_VEC(TSTreeCursor *) cursors; /* walks' cursors, one per level of nested walks (lower.c: cursor_on) */
+  size_t ncursors;                /* of them in use */
   VlScopes scopes;
   VlId func, loop; /* where the lowering is */
   int depth;

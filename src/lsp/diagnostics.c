@@ -19,6 +19,7 @@
 
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "driver/engine_internal.h"
 #include "driver/project.h"
 #include "driver/unit.h"
 #include "lsp/json.h"
@@ -147,13 +148,12 @@ static cJSON *analyse(VlLspServer *s, VlLspDoc *doc, const VlLspCells *cells) {
     snprintf(text, sizeof text, "%s: not analysed: %s", doc->name, vl_report_skipped(report));
     show_once(s, VL_LSP_MSG_WARNING, text);
   }
-  VlArena *arena = vl_arena_new();
-  VlSource *src = vl_source_new(arena, doc->name, doc->text, doc->len);
+  /* no fixes applied: the report is of doc->text, and its line index serves the positions */
+  const VlSource *src = vl_report_source(report);
   for (size_t i = 0; i < vl_report_count(report); i++) {
     const VlDiagnostic *d = vl_report_get(report, i);
     if (!d->suppressed) vl_lsp_json_push(list, diagnostic(s, doc, src, d));
   }
-  vl_arena_delete(arena);
   vl_unit_result_free(&res);
   vl_unit_settings_free(&settings);
   vl_project_delete(project);

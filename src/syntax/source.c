@@ -4,20 +4,35 @@
 
 #include "base/alloc.h"
 
+/* The next line end at or after `from`: a \n, or a \r not followed by \n (a \r\n ends at its \n).
+ * memchr finds the \n; a \r is looked for only when the text has one (`cr`), as most have none. */
+static const char *line_end(const char *from, const char *end, bool cr) {
+  const char *nl = memchr(from, '\n', (size_t)(end - from));
+  if (!cr) return nl;
+  for (const char *p = from, *stop = nl ? nl : end; (p = memchr(p, '\r', (size_t)(stop - p))) != NULL; p++)
+    if (p + 1 >= end || p[1] != '\n') return p;
+  return nl;
+}
+
+uint32_t *vl_source_index_lines(VlArena *arena, const char *text, size_t len, uint32_t *nlines) {
+  const char *end = text + len;
+  bool cr = memchr(text, '\r', len) != NULL;
+  uint32_t n = 1;
+  for (const char *p = text; (p = line_end(p, end, cr)) != NULL; p++) n++;
+  uint32_t *starts = VL_ARENA_ARRAY(arena, uint32_t, n);
+  starts[0] = 0;
+  uint32_t row = 1;
+  for (const char *p = text; (p = line_end(p, end, cr)) != NULL; p++) starts[row++] = (uint32_t)(p - text) + 1;
+  *nlines = n;
+  return starts;
+}
+
 VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len) {
   VlSource *s = VL_ARENA_NEW(arena, VlSource);
   s->path = vl_arena_strdup(arena, path);
   s->text = vl_arena_strndup(arena, text, len);
   s->len = (uint32_t)len;
-  uint32_t n = 1;
-  for (size_t i = 0; i < len; i++)
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'))) n++;
-  s->line_starts = VL_ARENA_ARRAY(arena, uint32_t, n);
-  s->nlines = n;
-  uint32_t row = 1;
-  for (size_t i = 0; i < len; i++)
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-      s->line_starts[row++] = (uint32_t)i + 1;
+  s->line_starts = vl_source_index_lines(arena, s->text, len, &s->nlines);
   return s;
 }
 

@@ -20,6 +20,9 @@ typedef struct VlSource {
 
 /* Copies text into the arena and indexes its lines (\n, \r\n and lone \r end a line). */
 VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len);
+/* The line index of len bytes of text, in the arena: the byte offset of each line's start (\n, \r\n
+ * and lone \r end a line), *nlines of them (at least 1).  The one line splitter of sources and modules. */
+uint32_t *vl_source_index_lines(VlArena *arena, const char *text, size_t len, uint32_t *nlines);
 /* A heap copy of text in which each lone \r (an old Mac line end) is a \n, or NULL when there is none
  * (caller frees).  Same length, so every byte offset and, with this line index, every row and column
  * stay the same.  Python ends a line at a lone \r; tree-sitter-python reads it as a space, so a file

@@ -853,6 +853,31 @@ class Incremental(ServerTest):
         self.assertIn("needs a \"text\" string", log)
         self.assertIn("non-negative integers", log)
 
+    def test_edit_a_helper_then_lines_above_the_finding(self):
+        """The finding of a caller comes and goes with an edit of the helper it calls (another
+        function); lines added and removed above it move it.  After each edit the diagnostics equal
+        a fresh open's: nothing of the caller's earlier analysis may survive an edit of its callee."""
+        text = ("import numpy as np\n\n\ndef pick(a, i):\n    return a[i].copy()\n\n\n"
+                "def scenario():\n    rng = np.random.default_rng(0)\n    data = rng.standard_normal((1024, 1024))\n"
+                "    kept = []\n    for _ in range(30):\n        i = int(rng.integers(len(data)))\n"
+                "        kept.append(pick(data, i))\n        data = np.delete(data, i, axis=0)\n    return kept\n")
+        s, uri = self.session(text)
+        self.assertEqual(self.fresh(uri, text, 1), [])  # pick returns a copy
+        steps = [
+            (change(4, 15, 4, 22, ""), [13]),                        # pick returns a view: the caller leaks
+            (change(0, 0, 0, 0, "# one\n# two\n"), [15]),           # two lines above
+            (change(8, 0, 8, 0, "def other(a):\n    return a\n\n\n"), [19]),  # a function between
+            (change(0, 0, 2, 0, ""), [17]),                          # the two lines removed
+            (change(4, 15, 4, 15, ".copy()"), []),                   # the helper copies again
+            (change(4, 11, 4, 22, "a[i]"), [17]),                    # and returns the view again
+        ]
+        for version, (edit, rows) in enumerate(steps, start=2):
+            text = lsp_apply(text, [edit])
+            self.change(s, uri, version, [edit])
+            got = self.expect(s, uri, version, text)
+            self.assertEqual([d["range"]["start"]["line"] for d in got], rows, text)
+        self.assertEqual(s.stop(), 0)
+
     def test_series_of_edits_equals_a_full_open(self):
         """Random edits (a fixed seed), sent in bursts without waiting: after each burst, the
         diagnostics equal those of a fresh open of the resulting text."""
