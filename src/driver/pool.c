@@ -93,7 +93,8 @@ typedef struct Dag {
 } Dag;
 
 /* How many of the first slots of the ready heap a worker looks at for a job that fits the budget (a
- * bound, so that picking stays constant work per job; the first slots hold the highest ranks). */
+ * bound, so that picking stays constant work per job; slot 0 holds the highest rank, and the first
+ * slots, the top levels of the heap, high ones). */
 enum { LOOKAHEAD = 64 };
 
 /* What a job costs beyond its weight when ranking (a file's fixed cost, in bytes of source). */

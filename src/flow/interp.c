@@ -603,6 +603,8 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
         a->kwname[a->nkw] = vl_str(m, kx->a);
         a->kw_expr[a->nkw] = vl_kid(m, k, 0);
         a->kw[a->nkw++] = v;
+      } else {
+        a->dstar = true; /* more than we keep: any parameter may be passed (not its default) */
       }
     } else if (kx->op == VL_E_STAR) {
       const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
@@ -622,6 +624,8 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
       if (!a->star && a->npos < VL_MAX_ARGS) {
         a->pos_expr[a->npos] = k;
         a->pos[a->npos++] = v;
+      } else {
+        a->star = true; /* more than we keep: the later positions are unknown (not defaults) */
       }
     }
   }

@@ -1081,7 +1081,8 @@ static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     VlNdim k;
-    if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR) {
+    if ((o->kind == VL_O_INT || o->kind == VL_O_SCALAR) && depth) { /* (an element: a number; the
+                                                                       operand itself may be x.tolist()) */
       k = vl_nd_exact(0);
     } else if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE)) {
       const VlVal *elems = seq_elems(F, o);
