@@ -1171,12 +1171,12 @@ static uint8_t axes_from_end(VlNdim nd, long k) {
   return u;
 }
 
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method);
+
 /* The axes (from the front, below 8) that unit axes ou of an array of ndim nd may be once axis k (from
  * the front, k >= 0, or from the end, k < 0) is dropped: those before it stay, those after it move one
  * forward.  Counted from the end of an unknown ndim, the dropped axis is each of those it may be, and
  * every one of them counts (a may fact: a wrong unit axis is a miss, never a false alarm). */
-static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method);
-
 static uint8_t drop_axis_units(uint8_t ou, VlNdim nd, long k) {
   if (k >= 0) return k >= 8 ? ou : (uint8_t)((ou & ((1u << k) - 1)) | ((unsigned)(ou >> (k + 1)) << k));
   uint8_t u = 0;
