@@ -911,6 +911,158 @@ static bool unbounded_cache(Analysis *an, VlId d) {
   return false;
 }
 
+/* ---- hand-written memo decorators ----
+ *   def memoize(func):                      (or a module-level `_memo = {}` instead of `cache`)
+ *       cache = {}
+ *       def wrap(*args):
+ *           if args not in cache:
+ *               cache[args] = func(*args)   (or `result = func(*args); cache[args] = result`)
+ *           return cache[args]
+ *       return wrap
+ * is an unbounded memo like @functools.cache: each new argument adds an entry keeping what the
+ * decorated function returns.  Only when the whole module does nothing else with the dict than put
+ * into it, look up in it and test membership (no clear(), pop(), del, len(), rebinding, passing it
+ * on: any of those may bound it), its key is made from the wrapper's parameters, and the decorator
+ * is a def of this module. */
+
+/* Do e and t name the same variable, seen from the function that binds it or from a nested one
+ * (a closure's CELL of the decorator's LOCAL)? */
+static bool same_var(const VlModule *m, VlId e, VlId t) {
+  const VlExpr *x = vl_expr(m, e), *y = vl_expr(m, t);
+  if (!e || !t || x->op != VL_E_NAME || y->op != VL_E_NAME) return false;
+  if (x->sym.kind < VL_SYM_LOCAL || x->sym.kind > VL_SYM_GLOBAL || y->sym.kind < VL_SYM_LOCAL || y->sym.kind > VL_SYM_GLOBAL)
+    return false;
+  return x->sym.owner == y->sym.owner && x->sym.slot == y->sym.slot;
+}
+
+static bool in_func(const VlModule *m, uint32_t start, VlId f) {
+  return start > vl_func(m, f)->start && start < vl_func(m, f)->end;
+}
+
+/* The value assigned once, in function w, to the local that e names (0 if not exactly once). */
+static VlId assigned_once(const VlModule *m, VlId w, VlId e) {
+  VlId v = 0;
+  int n = 0;
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (!in_func(m, st->start, w)) continue;
+    if ((st->kind == VL_S_AUGASSIGN || st->kind == VL_S_ANNASSIGN) && same_var(m, st->a, e)) return 0;
+    if (st->kind == VL_S_ASSIGN)
+      for (uint32_t i = 0; i < st->n; i++)
+        if (same_var(m, m->kids[st->b + i], e)) v = st->a, n++;
+  }
+  return n == 1 ? v : 0;
+}
+
+/* Is e made from a parameter of function w (args, tuple(args), args + tuple(kwargs.items()), a local
+ * assigned once from such)?  A key that is not varies with nothing a caller passes. */
+static bool from_params(const VlModule *m, VlId w, VlId e, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  if (!e || depth > 4) return false;
+  if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == w) {
+    if (x->sym.slot < vl_func(m, w)->nparams) return true;
+    VlId v = assigned_once(m, w, e);
+    return v && from_params(m, w, v, depth + 1);
+  }
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (from_params(m, w, vl_kid(m, e, i), depth + 1)) return true;
+  return false;
+}
+
+/* Is v a call of the decorator's parameter (func(*args)), or a local of w assigned once from one? */
+static bool calls_param(const VlModule *m, VlId w, VlId d, VlId v) {
+  const VlExpr *x = vl_expr(m, v);
+  if (x->op == VL_E_NAME) {
+    VlId a = x->sym.kind == VL_SYM_LOCAL && x->sym.owner == w ? assigned_once(m, w, v) : 0;
+    return a && vl_expr(m, a)->op != VL_E_NAME && calls_param(m, w, d, a);
+  }
+  if (x->op != VL_E_CALL) return false;
+  const VlExpr *c = vl_expr(m, vl_kid(m, v, 0));
+  return c->op == VL_E_NAME && c->sym.kind == VL_SYM_CELL && c->sym.owner == d && c->sym.slot == 0;
+}
+
+/* Does the module only put into, look up in and test membership of the dict that name c binds, and
+ * bind it once, to `{}` or `dict()`? */
+static bool only_grows(const VlModule *m, VlId c) {
+  uint32_t uses = 0, seen = 0, binds = 0;
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (same_var(m, e, c)) uses++;
+    for (uint32_t i = 0; i < x->nkids; i++) {
+      if (!same_var(m, vl_kid(m, e, i), c)) continue;
+      if ((x->op == VL_E_SUB && i == 0) || (x->op == VL_E_COMPARE && x->sub == 1) ||
+          (x->op == VL_E_ATTR && strcmp(vl_str(m, x->a), "get") == 0))
+        seen++;
+      else
+        return false;
+    }
+  }
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind == VL_S_DEL)
+      for (uint32_t i = 0; i < st->n; i++)
+        if (vl_expr(m, m->kids[st->b + i])->op == VL_E_SUB && same_var(m, vl_kid(m, m->kids[st->b + i], 0), c)) return false;
+    if (st->kind != VL_S_ASSIGN) continue;
+    for (uint32_t i = 0; i < st->n; i++) {
+      if (!same_var(m, m->kids[st->b + i], c)) continue;
+      const VlExpr *v = vl_expr(m, st->a);
+      bool empty = (v->op == VL_E_DICT && v->nkids == 0) ||
+                   (v->op == VL_E_CALL && v->nkids == 1 && vl_expr(m, vl_kid(m, st->a, 0))->op == VL_E_NAME &&
+                    vl_expr(m, vl_kid(m, st->a, 0))->sym.kind == VL_SYM_BUILTIN &&
+                    strcmp(vl_str(m, vl_expr(m, vl_kid(m, st->a, 0))->a), "dict") == 0);
+      if (!empty) return false;
+      binds++;
+    }
+  }
+  return binds == 1 && uses == seen + binds;
+}
+
+/* Is decorator expression d a name of a hand-written unbounded memo decorator of this module? */
+static bool hand_memo(Analysis *an, VlId d) {
+  const VlModule *m = an->m;
+  const VlExpr *x = vl_expr(m, d);
+  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL) return false;
+  VlId dec = 0;
+  for (VlId f = VL_MODULE_FUNC + 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = vl_func(m, f);
+    if (fn->kind == VL_FN_DEF && fn->parent == VL_MODULE_FUNC && strcmp(vl_str(m, fn->name), vl_str(m, x->a)) == 0) {
+      if (dec) return false; /* defined twice: which one applies is not followed */
+      dec = f;
+    }
+  }
+  const VlFunc *df = dec ? vl_func(m, dec) : NULL;
+  if (!df || df->nparams != 1 || m->params[df->params].kind != VL_P_POS || df->ndecorators) return false;
+  /* its one return: `return wrap`, a def nested in it */
+  VlId w = 0;
+  int returns = 0;
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_RETURN || !in_func(m, st->start, dec)) continue;
+    bool nested = false;
+    for (VlId g = dec + 1; g < m->nfuncs && !nested; g++)
+      if (vl_func(m, g)->parent == dec && in_func(m, st->start, g)) nested = true;
+    if (nested) continue;
+    returns++;
+    const VlExpr *r = st->a ? vl_expr(m, st->a) : NULL;
+    for (VlId g = dec + 1; r && r->op == VL_E_NAME && g < m->nfuncs; g++)
+      if (vl_func(m, g)->parent == dec && vl_func(m, g)->kind == VL_FN_DEF && strcmp(vl_str(m, vl_func(m, g)->name), vl_str(m, r->a)) == 0)
+        w = g;
+  }
+  if (returns != 1 || !w) return false;
+  /* in the wrapper: cache[key] = func(...), the key from its parameters, the dict only grown */
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN || st->n != 1 || !in_func(m, st->start, w)) continue;
+    VlId t = m->kids[st->b];
+    if (vl_expr(m, t)->op != VL_E_SUB || vl_expr(m, t)->nkids != 2) continue;
+    VlId c = vl_kid(m, t, 0);
+    const VlExpr *cx = vl_expr(m, c);
+    bool captured = cx->op == VL_E_NAME && ((cx->sym.kind == VL_SYM_CELL && cx->sym.owner == dec) || cx->sym.kind == VL_SYM_GLOBAL);
+    if (captured && calls_param(m, w, dec, st->a) && from_params(m, w, vl_kid(m, t, 1), 0) && only_grows(m, c)) return true;
+  }
+  return false;
+}
+
 static VlId memo_decorator(Analysis *an, VlId func) {
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, func);
@@ -919,7 +1071,8 @@ static VlId memo_decorator(Analysis *an, VlId func) {
   if (outer != VL_FN_MODULE && outer != VL_FN_CLASS) return 0;
   VlId deco = 0;
   for (uint16_t d = 0; d < fn->ndecorators && !deco; d++)
-    if (unbounded_cache(an, m->kids[fn->decorators + d])) deco = m->kids[fn->decorators + d];
+    if (unbounded_cache(an, m->kids[fn->decorators + d]) || hand_memo(an, m->kids[fn->decorators + d]))
+      deco = m->kids[fn->decorators + d];
   if (!deco) return 0;
   const char *name = vl_str(m, fn->name);
   for (VlId e = 1; e < m->nexprs; e++) { /* load_head.cache_clear(), self.load.cache_clear() */

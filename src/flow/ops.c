@@ -1230,6 +1230,20 @@ static uint8_t axes_from_end(VlNdim nd, long k) {
   return u;
 }
 
+static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool method);
+
+/* The axes (from the front, below 8) that unit axes ou of an array of ndim nd may be once axis k (from
+ * the front, k >= 0, or from the end, k < 0) is dropped: those before it stay, those after it move one
+ * forward.  Counted from the end of an unknown ndim, the dropped axis is each of those it may be, and
+ * every one of them counts (a may fact: a wrong unit axis is a miss, never a false alarm). */
+static uint8_t drop_axis_units(uint8_t ou, VlNdim nd, long k) {
+  if (k >= 0) return k >= 8 ? ou : (uint8_t)((ou & ((1u << k) - 1)) | ((unsigned)(ou >> (k + 1)) << k));
+  uint8_t u = 0;
+  for (long n = nd.lo; n <= nd.hi && n + k < 9; n++)
+    if (n + k >= 0) u |= drop_axis_units(ou, nd, n + k);
+  return u;
+}
+
 /* The unit axes (size 1) of what an entry returns, from its unsqueeze=, shape-args, keepdim=, lead= tags
  * and the operand's own unit axes; the result has ndim rn (-1: unknown; axes count from the front, so
  * an entry that keeps or appends axes keeps the operand's).  Returns 0 when nothing is known. */
@@ -1267,6 +1281,12 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
       if (d < 0 && n >= 0) d += n;
       if (d >= 0 && (n < 0 || d < n) && d < 8) u |= (uint8_t)(ou | (1u << d));
       else if (d < 0) u |= (uint8_t)(ou | axes_from_end(op->nd, d));
+    } else if (ou && param_val(a, e, e->effect_cond.param, &ax) && vl_int_literal(M(F), ax, &d) &&
+               drops_one_axis(F, e, a, method)) {
+      /* out.argmax(1), out.max(dim=1) of a (1, C, H, W) output: one axis fewer, the others keep their
+       * sizes, so the batch axis of size 1 stays (those after the reduced one move one forward) */
+      if (d < 0 && n >= 0) d += n;
+      if (n < 0 || (d >= 0 && d < n)) u |= drop_axis_units(ou, op->nd, d);
     }
   }
   if (e->lead && lo >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
@@ -1713,7 +1733,12 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
         c.layout = fresh_layout(c.nd);
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
-        items[k] = vl_val1(V(F), vl_obj(V(F), c));
+        const VlObj *item = vl_obj(V(F), c);
+        /* values, indices = out.max(1) of a (1, C, H, W) output: each keeps the other axes' sizes,
+         * the batch axis of size 1 among them (entry_units: the reduced axis dropped or kept) */
+        if (e->keepdim && e->item_nd[k] == -1)
+          item = with_units(F, item, entry_units_any(F, e, operand, a, method, vl_nd_known(c.nd) ? c.nd.lo : -1));
+        items[k] = vl_val1(V(F), item);
       }
       return tuple_of(F, items, e->nitem_nd);
     }
