@@ -1753,5 +1753,6 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   free(an.seen);
   vl_heap_free(&an.module_heap);
   free(an.ready);
+  free(an.hand_memos);
   vl_arena_delete(an.arena);
 }

@@ -220,6 +220,8 @@ struct Analysis {
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
   bool stats, debug;       /* VIEWLEAK_STATS, VIEWLEAK_DEBUG */
+  uint8_t *hand_memos;     /* per string id of a decorator's name: 0 not asked yet, 1 no, 2 a hand-written
+                              memo decorator (interp.c: hand_memo, decided once per name) */
   const VlFlowSink *sink;
   void (*probe)(void *ctx, const struct Frame *frame);
   void *probe_ctx;

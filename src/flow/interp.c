@@ -1017,15 +1017,25 @@ static bool only_grows(const VlModule *m, VlId c) {
   return binds == 1 && uses == seen + binds;
 }
 
-/* Is decorator expression d a name of a hand-written unbounded memo decorator of this module? */
+static bool is_hand_memo(const VlModule *m, VlId name);
+
+/* Is decorator expression d a name of a hand-written unbounded memo decorator of this module?
+ * Decided once per name: every function it decorates asks, and deciding reads the module. */
 static bool hand_memo(Analysis *an, VlId d) {
   const VlModule *m = an->m;
   const VlExpr *x = vl_expr(m, d);
-  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL) return false;
+  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL || x->a >= m->nstrs) return false;
+  if (!an->hand_memos) an->hand_memos = vl_xcalloc(m->nstrs + 1, 1);
+  if (!an->hand_memos[x->a]) an->hand_memos[x->a] = is_hand_memo(m, x->a) ? 2 : 1;
+  return an->hand_memos[x->a] == 2;
+}
+
+/* Is the module's def named by string `name` an unbounded memo decorator (the shape above)? */
+static bool is_hand_memo(const VlModule *m, VlId name) {
   VlId dec = 0;
   for (VlId f = VL_MODULE_FUNC + 1; f < m->nfuncs; f++) {
     const VlFunc *fn = vl_func(m, f);
-    if (fn->kind == VL_FN_DEF && fn->parent == VL_MODULE_FUNC && strcmp(vl_str(m, fn->name), vl_str(m, x->a)) == 0) {
+    if (fn->kind == VL_FN_DEF && fn->parent == VL_MODULE_FUNC && strcmp(vl_str(m, fn->name), vl_str(m, name)) == 0) {
       if (dec) return false; /* defined twice: which one applies is not followed */
       dec = f;
     }
