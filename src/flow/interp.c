@@ -1622,20 +1622,53 @@ static void exec_with(Frame *F, const VlStmt *st) {
   exec_block(F, st->b);
 }
 
-/* c = c + [v] (or [v] + c): the same accumulator, grown in place as far as its contents go. */
+/* a.b.c: attribute reads down from a name, which evaluate to the same object twice in one
+ * statement (no call, no subscript in between) */
+static bool attr_chain(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  while (x->op == VL_E_ATTR) {
+    e = vl_kid(m, e, 0);
+    x = vl_expr(m, e);
+  }
+  return x->op == VL_E_NAME;
+}
+
+/* the operand names the target: the same variable, or the same attribute chain (`self.rows`) */
+static bool same_place(Frame *F, VlId t, VlId o) {
+  const VlModule *m = M(F);
+  const VlExpr *tx = vl_expr(m, t), *ox = vl_expr(m, o);
+  if (tx->op == VL_E_NAME)
+    return ox->op == VL_E_NAME && ox->sym.kind == tx->sym.kind && ox->sym.owner == tx->sym.owner &&
+           ox->sym.slot == tx->sym.slot;
+  return tx->op == VL_E_ATTR && ox->op == VL_E_ATTR && attr_chain(m, t) && attr_chain(m, o) &&
+         text_is(F->an, o, vl_expr_text(F->an, t));
+}
+
+/* c + vs, c += vs: concatenation, which grows a list or tuple, when c holds one, or when vs is a
+ * display and c is no array (an attribute of a parameter we know nothing of; an array plus a
+ * list display would be arithmetic) */
+static bool grows_container(Frame *F, const VlVal *c, VlId add_expr) {
+  const VlExpr *ax = vl_expr(M(F), add_expr);
+  bool display = ax->op == VL_E_LIST || ax->op == VL_E_TUPLE || ax->op == VL_E_COMP;
+  return vl_val_has(c, VL_O_SEQ) || (display && !vl_val_has(c, VL_O_ARRAY));
+}
+
+/* c = c + [v] (or [v] + c, or self.rows = self.rows + [v]): the same accumulator, grown in place as
+ * far as its contents go. */
 static bool accumulate(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
   VlId t = m->kids[st->b];
-  const VlExpr *tx = vl_expr(m, t), *vx = vl_expr(m, st->a);
-  if (tx->op != VL_E_NAME || vx->op != VL_E_BINOP || vx->sub != VL_OP_ADD) return false;
+  const VlExpr *vx = vl_expr(m, st->a);
+  if (vx->op != VL_E_BINOP || vx->sub != VL_OP_ADD) return false;
   VlId l = vl_kid(m, st->a, 0), r = vl_kid(m, st->a, 1);
-  const VlExpr *lx = vl_expr(m, l), *rx = vl_expr(m, r);
-  bool left = lx->op == VL_E_NAME && lx->sym.kind == tx->sym.kind && lx->sym.owner == tx->sym.owner && lx->sym.slot == tx->sym.slot;
-  bool right = rx->op == VL_E_NAME && rx->sym.kind == tx->sym.kind && rx->sym.owner == tx->sym.owner && rx->sym.slot == tx->sym.slot;
+  bool left = same_place(F, t, l), right = !left && same_place(F, t, r);
   if (!left && !right) return false;
   const VlVal *acc = vl_eval(F, left ? l : r);
-  if (!vl_val_has(acc, VL_O_SEQ)) return false;
   VlId other = left ? r : l;
+  /* `rows = rows + [v]` on a parameter makes a new list, the caller's is unchanged: only a list of
+   * this function grows; an attribute rebound so (`self.rows = self.rows + [v]`) holds the old
+   * contents and more, whoever reads it */
+  if (vl_expr(m, t)->op == VL_E_NAME ? !vl_val_has(acc, VL_O_SEQ) : !grows_container(F, acc, other)) return false;
   const VlVal *add = vl_eval(F, other);
   vl_extend_into(F, acc, add, other, t);
   return true;
@@ -1901,10 +1934,7 @@ void vl_augassign(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
   const VlVal *cur = vl_eval(F, st->a);
   const VlVal *rhs = vl_eval(F, st->b);
-  const VlExpr *rx = vl_expr(m, st->b);
-  bool container = vl_val_has(cur, VL_O_SEQ);
-  bool display = rx->op == VL_E_LIST || rx->op == VL_E_TUPLE || rx->op == VL_E_COMP;
-  if ((container || (display && !vl_val_has(cur, VL_O_ARRAY))) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR)) {
+  if (grows_container(F, cur, st->b) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR)) {
     /* list += xs, tuple += (x,), set |= s: the same accumulator, holding more */
     const VlObj *keep[VL_VAL_MAX + 1];
     int n = 0;
