@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/ptrmap.h"
 #include "flow/analysis.h"
 
 static const VlModule *M(const Frame *F) { return F->an->m; }
@@ -52,37 +53,56 @@ static bool has_site(const Sites *s, const VlSite *x) {
   return false;
 }
 
-static void reach(const Frame *F, const VlVal *v, Sites *out, int depth) {
+/* What reach has seen: the sites found (a set beside the list), and for each object the
+ * smallest depth it was explored at.  An object met again no shallower finds nothing new (what it
+ * holds was explored with at least as much depth left), so each is explored once per depth it
+ * improves, not once per path and root: values shared along many paths made this walk
+ * exponential. */
+typedef struct Reach {
+  const Frame *F;
+  Sites *out;
+  VlPtrMap sites, depth;
+} Reach;
+
+static void reach(Reach *R, const VlVal *v, int depth) {
   if (!v || depth > 8) return;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if (o->site && !has_site(out, o->site)) {
-      VL_VEC_PUSH(out, o->site);
-      VlHeapEntry *e = vl_heap_find(F, o->site);
+    uintptr_t seen = (uintptr_t)vl_ptrmap_get(&R->depth, o);
+    if (seen && (int)seen - 1 <= depth) continue;
+    vl_ptrmap_put(&R->depth, o, (const void *)(uintptr_t)(depth + 1));
+    if (o->site && !vl_ptrmap_get(&R->sites, o->site)) {
+      VL_VEC_PUSH(R->out, o->site);
+      vl_ptrmap_put(&R->sites, o->site, o->site);
+      VlHeapEntry *e = vl_heap_find(R->F, o->site);
       if (e) {
-        reach(F, e->elem, out, depth + 1);
-        reach(F, e->key, out, depth + 1);
-        for (uint16_t a = 0; a < e->nattrs; a++) reach(F, e->attrs[a].val, out, depth + 1);
+        reach(R, e->elem, depth + 1);
+        reach(R, e->key, depth + 1);
+        for (uint16_t a = 0; a < e->nattrs; a++) reach(R, e->attrs[a].val, depth + 1);
       }
     }
-    reach(F, o->elem, out, depth + 1);
-    reach(F, o->base, out, depth + 1);
-    for (uint16_t k = 0; k < o->nitems; k++) reach(F, o->items[k], out, depth + 1);
+    reach(R, o->elem, depth + 1);
+    reach(R, o->base, depth + 1);
+    for (uint16_t k = 0; k < o->nitems; k++) reach(R, o->items[k], depth + 1);
   }
 }
 
+/* a walk from one root (what an earlier root explored at a depth no deeper is not walked again) */
+static void reach_root(Reach *R, const VlVal *v) { reach(R, v, 0); }
+
 static void escaping(const Frame *F, Sites *out) {
-  reach(F, F->ret, out, 0);
-  reach(F, F->yields, out, 0);
+  Reach R = {.F = F, .out = out};
+  reach_root(&R, F->ret);
+  reach_root(&R, F->yields);
   for (size_t i = 0; i < F->effects.len; i++) {
-    reach(F, F->effects.items[i].value, out, 0);
-    reach(F, F->effects.items[i].target, out, 0);
+    reach_root(&R, F->effects.items[i].value);
+    reach_root(&R, F->effects.items[i].target);
   }
   for (uint32_t i = 0; i < F->heap.n; i++) { /* held by what the caller passed, self, globals */
     const VlHeapEntry *e = &F->heap.entries[i];
     if (e->site->kind != VL_SITE_SYM) continue;
-    reach(F, e->elem, out, 0);
-    for (uint16_t a = 0; a < e->nattrs; a++) reach(F, e->attrs[a].val, out, 0);
+    reach_root(&R, e->elem);
+    for (uint16_t a = 0; a < e->nattrs; a++) reach_root(&R, e->attrs[a].val);
   }
   /* stores into containers that escape (or are the caller's) */
   for (int round = 0; round < 3; round++)
@@ -90,10 +110,12 @@ static void escaping(const Frame *F, Sites *out) {
       const StoreEv *ev = &F->stores.items[i];
       for (uint16_t k = 0; k < ev->container->n; k++) {
         const VlObj *c = ev->container->objs[k];
-        if (c->kind == VL_O_SYM || (c->site && (c->site->kind == VL_SITE_SYM || has_site(out, c->site))))
-          reach(F, ev->value, out, 0);
+        if (c->kind == VL_O_SYM || (c->site && (c->site->kind == VL_SITE_SYM || vl_ptrmap_get(&R.sites, c->site))))
+          reach_root(&R, ev->value);
       }
     }
+  vl_ptrmap_free(&R.depth);
+  vl_ptrmap_free(&R.sites);
 }
 
 /* ---- containers ---- */
