@@ -15,7 +15,8 @@
 # on 1 and 2 jobs, viewleak warm (a second run on its result cache), its peak RSS (2 jobs, no cache),
 # ast-grep, and the findings.  Times are wall seconds, best of 3.  Then bench/scale.py: how the cost
 # of one file grows with its size, and bench/lsp_latency.py: the language server's edit-to-diagnostics
-# latency.  Targets live here (docs/performance.md), never in timed tests.
+# latency, then bench/recall.py: recall and false alarms on the labelled programs of bench/recall.
+# Targets live here (docs/performance.md), never in timed tests.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 viewleak=${1:-$here/../build/viewleak}
@@ -120,3 +121,8 @@ echo
 echo "Language server: one-line edit to diagnostics in a 10,000-line file (bench/lsp_latency.py)"
 echo
 /usr/bin/python3 "$here/lsp_latency.py" --viewleak "$viewleak"
+
+echo
+echo "Recall and precision on the labelled programs of bench/recall (bench/recall.py)"
+echo
+/usr/bin/python3 "$here/recall.py" --viewleak "$viewleak" "$here"/recall/*/
