@@ -124,6 +124,28 @@ static void ndim_unknown_shape_argument(void **state) {
  * result depends on it through an operation the caller resolves (rng.normal(size=size) on the rng
  * passed): an int default makes a 1-D array, None a float; a default that is not a literal, and a
  * call that may pass the parameter through **kwargs, leave it unknown. */
+/* Integer arithmetic on known constants is computed: sizes written `256 * 1024`, `2 ** 18` or
+ * `N // 2 + 1` of a module constant are known dims (and a batch axis of size 1 is seen as one). */
+static void constant_int_arithmetic(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "N = 2048\n"
+          "def f(k):\n"
+          "    a = np.zeros((1, 256 * 1024))\n"
+          "    b = np.zeros(2 ** 18)\n"
+          "    c = np.zeros((N // 2 + 1, 7 % 4, 1 << 3))\n"
+          "    d = np.zeros((k * 4, 3))\n"
+          "    e = np.zeros(2 ** 40)\n");
+  assert_int_equal(only(local("f", "a"))->dims[0], 1);
+  assert_int_equal(only(local("f", "a"))->dims[1], 262144);
+  assert_int_equal(only(local("f", "b"))->dims[0], 262144);
+  assert_int_equal(only(local("f", "c"))->dims[0], 1025);
+  assert_int_equal(only(local("f", "c"))->dims[1], 3);
+  assert_int_equal(only(local("f", "c"))->dims[2], 8);
+  assert_int_equal(only(local("f", "d"))->dims[0], 0); /* a parameter: not known */
+  assert_int_equal(only(local("f", "e"))->dims[0], 0); /* beyond what a known int holds */
+}
+
 static void ndim_parameter_defaults(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -2351,6 +2373,7 @@ int main(void) {
       T(ndim_zeros_literal_int),
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
+      T(constant_int_arithmetic),
       T(ndim_parameter_defaults),
       T(ndim_array_of_python_data),
       T(ndim_unknown_shape_argument),

@@ -15,6 +15,7 @@
  * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
  * when a caller's values are substituted (summary.c). */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -3003,6 +3004,34 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
   return side[0] || side[1] ? u : 0;
 }
 
+/* Integer arithmetic on two known constants (`256 * 1024`, `2 ** 16`, `n // 4` of a known n), as
+ * Python computes it, when the result is a non-negative int32 (what a known int holds); false
+ * otherwise. */
+static bool fold_ints(int op, const VlVal *l, const VlVal *r, int64_t *out) {
+  if (!l || !r || l->n != 1 || r->n != 1) return false;
+  const VlObj *a = l->objs[0], *b = r->objs[0];
+  if (a->kind != VL_O_INT || b->kind != VL_O_INT || !a->num_known || !b->num_known) return false;
+  int64_t x = (int32_t)a->index, y = (int32_t)b->index, z;
+  if (x < 0 || y < 0) return false;
+  switch (op) {
+  case VL_OP_ADD: z = x + y; break;
+  case VL_OP_SUB: z = x - y; break;
+  case VL_OP_MUL: z = x * y; break; /* both below 2^31: no overflow */
+  case VL_OP_FLOORDIV: if (!y) return false; z = x / y; break;
+  case VL_OP_MOD: if (!y) return false; z = x % y; break;
+  case VL_OP_LSHIFT: if (y > 31) return false; z = x << y; break;
+  case VL_OP_POW:
+    z = x <= 1 ? (y == 0 ? 1 : x) : 1; /* 0 ** y, 1 ** y: no loop of y steps */
+    for (int64_t k = 0; x > 1 && k < y; k++)
+      if ((z *= x) > INT32_MAX) return false;
+    break;
+  default: return false;
+  }
+  if (z < 0 || z > INT32_MAX) return false;
+  *out = z;
+  return true;
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -3108,6 +3137,8 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     vl_heap_add_elem(F, out->objs[0]->site, raw_elems(F, seq, expr, 0));
     return out;
   }
+  int64_t folded;
+  if (fold_ints(op, l, rv, &folded)) return vl_int_const(V(F), (long)folded);
   if (vl_val_all_int(l) && vl_val_all_int(rv) && op != VL_OP_DIV) {
     /* len(x) // 2: a good part of x's axis (a slice up to it shows at least an eighth) */
     bool length = l->n == 1 && (l->objs[0]->flags & VL_F_LENGTH);
