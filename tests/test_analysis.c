@@ -146,6 +146,31 @@ static void constant_int_arithmetic(void **state) {
   assert_int_equal(only(local("f", "e"))->dims[0], 0); /* beyond what a known int holds */
 }
 
+/* t.flatten(1) and x.view(x.size(0), -1) of a batch of one keep its unit batch axis (the rows
+ * after it are joined): keeping row 0 keeps it all.  flatten() and flatten(k, e) say nothing. */
+static void unit_batch_through_flatten(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def f():\n"
+          "    x = torch.rand(1, 8, 4, 4)\n"
+          "    a = x.flatten(1)\n"
+          "    b = torch.flatten(x, 1)\n"
+          "    c = x.view(x.size(0), -1)\n"
+          "    d = x.reshape(x.shape[0], -1)\n"
+          "    e = x.flatten()\n"
+          "    g = x.flatten(1, 2)\n"
+          "    y = torch.rand(4, 8, 4, 4)\n"
+          "    h = y.view(y.size(0), -1)\n");
+  const char *kept[] = {"a", "b", "c", "d"};
+  for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) assert_int_equal(only(local("f", kept[i]))->units & 1, 1);
+  tl_assert_ndim(local("f", "a"), 2);
+  tl_assert_ndim(local("f", "b"), 2);
+  tl_assert_ndim(local("f", "e"), 1);
+  assert_int_equal(only(local("f", "e"))->units, 0);
+  assert_int_equal(only(local("f", "h"))->units, 0);
+  ndim_unknown(local("f", "g")); /* end_dim given: not k + 1 */
+}
+
 static void ndim_parameter_defaults(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -2374,6 +2399,7 @@ int main(void) {
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
       T(constant_int_arithmetic),
+      T(unit_batch_through_flatten),
       T(ndim_parameter_defaults),
       T(ndim_array_of_python_data),
       T(ndim_unknown_shape_argument),

@@ -42,6 +42,7 @@ typedef struct TlObj {
   bool partial;      /* arrays: the view shows only part of its base */
   bool assumed;
   uint8_t lib, layout;
+  uint8_t units;     /* arrays: axes known to may have size 1 (bit k: axis k) */
   VlNdim nd;
   uint8_t seq;       /* VlSeqKind */
   uint8_t sym;       /* VlSymOp */
@@ -124,6 +125,7 @@ static inline void tl_flatten(TlVal *out, const VlVal *v) {
     t->assumed = (o->flags & VL_F_ASSUMED) != 0;
     t->lib = o->lib;
     t->layout = o->layout;
+    t->units = o->units;
     t->nd = o->nd;
     t->seq = o->kind == VL_O_SEQ ? o->sub : 0;
     t->sym = o->kind == VL_O_SYM ? o->sub : 0;

@@ -656,7 +656,14 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       }
       break;
     }
-    case VL_O_SHAPE:
+    case VL_O_SHAPE: /* x.shape[0] of an axis of size 1: the constant 1 */
+      if (ix->n == 1 && ix->kind[0] == IX_INT && ix->lit[0] && ix->start[0] >= 0 && ix->start[0] < 8 &&
+          (o->units >> ix->start[0] & 1)) {
+        add_val(&a, vl_int_const(V(F), 1));
+        break;
+      }
+      add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT));
+      break;
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
     case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
       add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
@@ -760,11 +767,13 @@ static const VlVal *apply_method(Frame *F, const VlLibrary *lib, const VlLibEntr
 
 static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   if (strcmp(name, "shape") == 0) {
-    VlObj s = {.kind = VL_O_SHAPE, .nd = vl_nd_unknown()};
+    VlObj s = {.kind = VL_O_SHAPE, .nd = vl_nd_unknown(), .units = obj_units(o)};
     add(acc, vl_obj(V(F), s));
     return;
   }
-  if (VL_STR_IN(array_int_attrs, name)) {
+  const VlLibrary *lib = library(F, o->lib);
+  /* (a method of the library by that name wins: PyTorch's t.size(d) is a call, NumPy's a.size an int) */
+  if (VL_STR_IN(array_int_attrs, name) && !vl_libtable_find(lib->table, VL_LIB_METHOD, name)) {
     add(acc, prim_obj(F, VL_O_INT));
     return;
   }
@@ -772,7 +781,6 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
     add(acc, prim_obj(F, VL_O_SCALAR));
     return;
   }
-  const VlLibrary *lib = library(F, o->lib);
   const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_ATTRIBUTE, name);
   if (e) {
     Args none = {0};
@@ -1248,6 +1256,16 @@ static uint8_t drop_axis_units(uint8_t ou, VlNdim nd, long k) {
 /* The unit axes (size 1) of what an entry returns, from its unsqueeze=, shape-args, keepdim=, lead= tags
  * and the operand's own unit axes; the result has ndim rn (-1: unknown; axes count from the front, so
  * an entry that keeps or appends axes keeps the operand's).  Returns 0 when nothing is known. */
+/* joins-from=P (t.flatten(k), torch.flatten(x, k)): k when P is passed as a literal k >= 0 (with
+ * `alone`: and no other argument but the operand, so the joined axes run to the last), else -1 */
+static long joined_axes(Frame *F, const VlLibEntry *e, const Args *a, bool method, bool alone) {
+  VlId x = 0;
+  long k;
+  if (!e->joins_from || a->star || a->dstar || !param_val(a, e, e->joins_from, &x) || !x) return -1;
+  if (!vl_int_literal(M(F), x, &k) || k < 0 || k >= VL_ND_MAX) return -1;
+  return alone && a->npos + a->nkw - (method ? 0 : 1) != 1 ? -1 : k;
+}
+
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
   uint8_t ou = op ? obj_units(op) : 0;
   int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
@@ -1268,11 +1286,19 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
     if (a->npos - first == 1 && a->pos_expr[first] &&
         (vl_expr(m, a->pos_expr[first])->op == VL_E_TUPLE || vl_expr(m, a->pos_expr[first])->op == VL_E_LIST)) {
       VlId t = a->pos_expr[first];
-      for (uint32_t i = 0; i < vl_expr(m, t)->nkids && i < 8; i++)
-        if (vl_int_literal(M(F), vl_kid(m, t, i), &d) && d == 1) u |= (uint8_t)(1u << i);
+      const VlVal *tv = a->pos[first];
+      const VlObj *tup = tv && tv->n == 1 && tv->objs[0]->kind == VL_O_SEQ ? tv->objs[0] : NULL;
+      for (uint32_t i = 0; i < vl_expr(m, t)->nkids && i < 8; i++) {
+        int64_t v;
+        if ((vl_int_literal(M(F), vl_kid(m, t, i), &d) && d == 1) ||
+            (tup && i < tup->nitems && int_const(F, tup->items[i], 0, &v) && v == 1))
+          u |= (uint8_t)(1u << i);
+      }
     } else {
-      for (int i = first; i < a->npos && i - first < 8; i++)
-        if (vl_int_literal(M(F), a->pos_expr[i], &d) && d == 1) u |= (uint8_t)(1u << (i - first));
+      for (int i = first; i < a->npos && i - first < 8; i++) {
+        int64_t v; /* a literal 1, or a value known to be 1 (x.view(x.size(0), -1) of a unit batch) */
+        if (int_const(F, a->pos[i], a->pos_expr[i], &v) && v == 1) u |= (uint8_t)(1u << (i - first));
+      }
     }
   }
   if (e->keepdim && op && e->effect_cond.param) {
@@ -1290,7 +1316,11 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
       if (n < 0 || (d >= 0 && d < n)) u |= drop_axis_units(ou, op->nd, d);
     }
   }
-  if (e->lead && lo >= e->lead) u |= (uint8_t)(ou & ((1u << e->lead) - 1));
+  long lead = e->lead, from = joined_axes(F, e, a, method, false);
+  bool joined = from > 0;
+  if (joined) lead = from;
+  /* (flatten(k) of fewer than k + 1 axes raises: an operand of unknown ndim has the axes it names) */
+  if (lead && (joined || lo >= lead)) u |= (uint8_t)(ou & ((1u << lead) - 1));
   else if (e->trail) { /* nn.Linear: all but the last axes keep their sizes (those before the fewest it may have) */
     if ((n < 0 || rn < 0 || n == rn) && lo > e->trail) u |= (uint8_t)(ou & ((1u << (lo - e->trail < 8 ? lo - e->trail : 8)) - 1));
   }
@@ -1495,7 +1525,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
       a->npos >= 1 && vl_val_only(a->pos[0], VL_O_SEQ))
     return from_data(F, r, a);
   bool same_nd = e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param;
-  if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !same_nd) return r;
+  if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !e->joins_from && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
   const VlObj *op = NULL;
   for (uint16_t i = 0; opv && i < opv->n && !op; i++)
@@ -1573,6 +1603,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   if (e->order && fx == VL_FX_VIEW && !ordered_effect(e, a, &fx)) return vl_unknown(V(F));
   bool nd_then = cond_value(F, e, a, e->ndim_cond, operand) == 1;
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
+  long joined = joined_axes(F, e, a, method, true);
+  if (joined >= 0) nd = vl_nd_exact((int)joined + 1); /* t.flatten(1): (B, C*H*W) */
   uint8_t id = (uint8_t)lib->id;
   Acc acc = {0};
   switch (fx) {
@@ -1694,7 +1726,16 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
-  case VL_FX_INT: return vl_prim(V(F), VL_O_INT);
+  case VL_FX_INT: {
+    /* t.size(0) of an axis of size 1: the constant 1 (x.view(x.size(0), -1) keeps the unit axis) */
+    VlId ax = 0;
+    long k;
+    bool unit = e->axis_size && param_val(a, e, e->axis_size, &ax) && ax && vl_int_literal(M(F), ax, &k) && k >= 0 &&
+                k < 8;
+    for (uint16_t i = 0; unit && i < operand->n; i++)
+      unit = operand->objs[i]->kind == VL_O_ARRAY && (obj_units(operand->objs[i]) >> k & 1);
+    return unit && operand->n ? vl_int_const(V(F), 1) : vl_prim(V(F), VL_O_INT);
+  }
   case VL_FX_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
   case VL_FX_NONE: return vl_prim(V(F), VL_O_NONE);
   case VL_FX_RNG: {

@@ -138,6 +138,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "shape-args") == 0) e->shape_args = true;
     else if (strncmp(tok, "keepdim=", 8) == 0 && tok[8]) e->keepdim = vl_arena_strdup(p->arena, tok + 8);
     else if (strncmp(tok, "lead=", 5) == 0 && tok[5] >= '1' && tok[5] <= '8' && !tok[6]) e->lead = (uint8_t)(tok[5] - '0');
+    else if (strncmp(tok, "joins-from=", 11) == 0 && tok[11]) e->joins_from = vl_arena_strdup(p->arena, tok + 11);
+    else if (strncmp(tok, "axis-size=", 10) == 0 && tok[10]) e->axis_size = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "trail=", 6) == 0 && tok[6] >= '1' && tok[6] <= '8' && !tok[7]) e->trail = (uint8_t)(tok[6] - '0');
     else if (strcmp(tok, "matmul") == 0) e->matmul = true;
     else if (strncmp(tok, "operand-min=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
@@ -188,6 +190,9 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->casts_arg && vl_lib_param_pos(e, e->casts_arg) < 0)
     return fail(p, "casts-arg= of undeclared parameter", e->casts_arg);
   if (e->order && vl_lib_param_pos(e, e->order) < 0) return fail(p, "order= of undeclared parameter", e->order);
+  if (e->axis_size && vl_lib_param_pos(e, e->axis_size) < 0) return fail(p, "axis-size= of undeclared parameter", e->axis_size);
+  if (e->joins_from && vl_lib_param_pos(e, e->joins_from) < 0)
+    return fail(p, "joins-from= of undeclared parameter", e->joins_from);
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
   if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);
   if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);

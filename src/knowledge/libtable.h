@@ -106,6 +106,9 @@ typedef struct VlLibEntry {
   const char *keepdim;   /* tag keepdim=P: with P=True the reduced axis (the effect's condition parameter)
                             stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
   uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
+  const char *axis_size;  /* tag axis-size=P: the int is the size of the axis P names (t.size(0)) */
+  const char *joins_from; /* tag joins-from=P: the axes from the one parameter P names on are joined
+                              into one; those before keep their sizes (t.flatten(1): (B, C*H*W)) */
   uint8_t trail;         /* tag trail=N: every axis but the last N keeps its size (nn.Linear: (..., in) -> (..., out)) */
   bool matmul;           /* tag matmul: the result is the operands' matrix product (np.matmul(a, b), as a @ b) */
   int8_t item_nd[4];     /* tag items=D:D...: a tuple (copies) of nitem_nd new arrays, item k with the operand's */
