@@ -2802,6 +2802,24 @@ static bool gave_up(const VlVal *v) {
   return false;
 }
 
+/* Is an array passed with an axis of size 1 (a batch of one: `encode(img[None])`)? */
+static bool unit_args(const Args *a) {
+  for (int i = 0; i < a->npos && !a->star; i++)
+    for (uint16_t k = 0; a->pos[i] && k < a->pos[i]->n; k++)
+      if (a->pos[i]->objs[k]->kind == VL_O_ARRAY && obj_units(a->pos[i]->objs[k])) return true;
+  return false;
+}
+
+/* Does the function return an array it makes (or a view of one) without unit axes known: analysed
+ * again for a batch of one passed, the unit axis may reach what it returns */
+static bool made_here(const VlVal *ret) {
+  for (uint16_t i = 0; ret && i < ret->n; i++) {
+    const VlObj *o = ret->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->units && o->site && o->site->kind == VL_SITE_NEW) return true;
+  }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -2826,7 +2844,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     if (both) sp = both;
   }
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
-              gave_up(s->ret)))
+              gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
