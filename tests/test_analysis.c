@@ -171,6 +171,43 @@ static void unit_batch_through_flatten(void **state) {
   ndim_unknown(local("f", "g")); /* end_dim given: not k + 1 */
 }
 
+/* `if x is None` / `is not None` runs one branch when x's value decides it: None, or only kinds that
+ * are never None; an opaque value keeps both.  A helper testing a parameter so is analysed again for
+ * a call that decides it (passed, or left to a None default). */
+static void none_tests_decided(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(h, pool=None):\n"
+          "    if pool is None:\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(1)\n"
+          "def f(opaque):\n"
+          "    a = None\n"
+          "    if a is None:\n"
+          "        b = np.zeros(3)\n"
+          "    else:\n"
+          "        b = [1]\n"
+          "    c = 5\n"
+          "    if c is not None:\n"
+          "        d = np.zeros((2, 2))\n"
+          "    else:\n"
+          "        d = [1]\n"
+          "    if opaque is None:\n"
+          "        e = np.zeros(3)\n"
+          "    else:\n"
+          "        e = [1]\n"
+          "    h = np.zeros((4, 5))\n"
+          "    g = pick(h)\n");
+  assert_int_equal(local("f", "b")->n, 1);
+  tl_assert_ndim(local("f", "b"), 1);
+  assert_int_equal(local("f", "d")->n, 1);
+  tl_assert_ndim(local("f", "d"), 2);
+  assert_int_equal(local("f", "e")->n, 2); /* a parameter: either */
+  assert_int_equal(local("f", "g")->n, 1);
+  assert_true(only(local("f", "g"))->view);
+  /* (a call passing pool='mean' is checked by fixtures/vl002/neg_none_default_decides_copy_branch.py) */
+}
+
 static void ndim_parameter_defaults(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -2399,6 +2436,7 @@ int main(void) {
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
       T(constant_int_arithmetic),
+      T(none_tests_decided),
       T(unit_batch_through_flatten),
       T(ndim_parameter_defaults),
       T(ndim_array_of_python_data),

@@ -301,12 +301,13 @@ static void build_infos(Analysis *an) {
     if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);
     for (uint16_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
-      ps[p] = (VlParamInfo){fact_str(mi, vl_str(m, pp->name)), pp->kind, VL_DFLT_ABSENT, 0, 0};
+      ps[p] = (VlParamInfo){.name = fact_str(mi, vl_str(m, pp->name)), .kind = pp->kind, .dflt = VL_DFLT_ABSENT};
       describe_default(m, pp->dflt, &ps[p]);
       const uint8_t *ev = an->fd[f].evidence;
       for (uint32_t i = 0; ev && i < fn->nlocals; i++) /* the parameter's slot, by its name */
         if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
           ps[p].nd_evidence = ev[i] >= 2 ? ev[i] : 0; /* one axis: a list's too */
+          ps[p].none_tested = an->fd[f].none_tested[i];
           break;
         }
     }
@@ -532,6 +533,7 @@ typedef struct Ev {
   const VlModInfo *mi; /* when set: calls of this module's functions raise what their parameters prove */
   const VlId *by_name; /* ...found by name: string id -> module-level function (0: none) */
   const uint8_t *imported; /* imported_names */
+  uint8_t *none_tested; /* per slot: an `if x is None` / `is not None` tests it */
 } Ev;
 
 enum { VL_LIB_EV_MIXED = 255 };
@@ -768,11 +770,18 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
     ev_expr(m, func, st->a, ev, depth);
     ev_expr(m, func, st->b, ev, depth);
     break;
-  case VL_S_IF:
+  case VL_S_IF: {
+    const VlExpr *c = vl_expr(m, st->a);
+    if (c->op == VL_E_COMPARE && c->sub && c->nkids == 2 && vl_expr(m, vl_kid(m, st->a, 1))->op == VL_E_NONE) {
+      const VlExpr *x = vl_expr(m, vl_kid(m, st->a, 0));
+      if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
+        ev->none_tested[x->sym.slot] = 1;
+    }
     ev_expr(m, func, st->a, ev, depth);
     ev_block(m, func, st->b, ev, depth + 1);
     ev_block(m, func, st->c, ev, depth + 1);
     break;
+  }
   case VL_S_FOR:
   case VL_S_WHILE:
     ev_expr(m, func, m->loops[st->a].iter, ev, depth);
@@ -816,10 +825,12 @@ static void evidence(Analysis *an, VlId func, bool with_calls) {
     an->funcs_by_name = map;
   }
   Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
-           {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL, imported_names(an)};
+           {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL, imported_names(an),
+           VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1)};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;
+  fd->none_tested = ev.none_tested;
   fd->lib_evidence = ev.libs;
   fd->nattr_ev = (uint32_t)ev.attrs.len;
   fd->attr_ev = VL_ARENA_ARRAY(an->arena, AttrEvidence, ev.attrs.len + 1);
@@ -1436,7 +1447,10 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
     passed[p] = v || a->star || a->dstar || fi->params[p].kind == VL_P_VARARGS || fi->params[p].kind == VL_P_KWARGS;
-    if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
+    if (v && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested &&
+        (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v)))
+      bind[p] = v, any = true;
+    else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&
@@ -1453,6 +1467,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (!passed[p] && !bind[p]) {
       bind[p] = vl_param_default(caller, &fi->params[p]);
       if (bind[p] && (what & VL_SPECIAL_SHAPES) && size_value(bind[p])) any = true;
+      if (bind[p] && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested) any = true; /* (a literal) */
     }
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {

@@ -1528,8 +1528,38 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 }
 
 /* if_statement: both branches from the same state, joined after. */
+/* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
+ * default or to what a call passes, in an analysis for those arguments): 1 true, 0 false, -1 either. */
+static int none_test(Frame *F, VlId cond) {
+  const VlModule *m = M(F);
+  const VlExpr *c = vl_expr(m, cond);
+  if (c->op != VL_E_COMPARE || !c->sub || c->nkids != 2) return -1;
+  const VlExpr *l = vl_expr(m, vl_kid(m, cond, 0)), *r = vl_expr(m, vl_kid(m, cond, 1));
+  if (r->op != VL_E_NONE || l->end > r->start) return -1;
+  /* the operator, between the operands: `is` or `is not` (the IR keeps only that it is one of
+   * is / is not / in / not in) */
+  const char *t = m->text + l->end, *end = m->text + r->start;
+  while (t < end && (*t == ' ' || *t == '\t' || *t == '(' || *t == ')')) t++;
+  while (end > t && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '(' || end[-1] == ')')) end--;
+  size_t n = (size_t)(end - t);
+  bool is = n == 2 && memcmp(t, "is", 2) == 0, is_not = n == 6 && memcmp(t, "is not", 6) == 0;
+  if (!is && !is_not) return -1;
+  const VlVal *v = vl_eval(F, vl_kid(m, cond, 0));
+  int none = vl_val_only(v, VL_O_NONE) ? 1 : vl_val_never_none(v) ? 0 : -1;
+  return none < 0 ? -1 : is ? none : !none;
+}
+
 static void exec_if(Frame *F, const VlStmt *st) {
   vl_eval(F, st->a);
+  int known = none_test(F, st->a);
+  if (known == 1) { /* the other branch cannot run for these values */
+    exec_block(F, st->b);
+    return;
+  }
+  if (known == 0) {
+    if (st->c) exec_block(F, st->c);
+    return;
+  }
   const VlSlots *S = stmt_slots(F, (VlId)(st - M(F)->stmts));
   const VlVal **before = snap(F, S);
   exec_block(F, st->b);

@@ -2579,9 +2579,29 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         add(&acc, unknown_obj(F));
         continue;
       }
+      /* its positional arguments (`index` of them), then its keyword ones, named in `name` ("k1,k2") */
       VlObj c = *o;
-      c.items = &a->pos[1];
-      c.nitems = (uint16_t)(a->npos - 1);
+      const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
+      uint16_t n = 0;
+      for (int k = 1; k < a->npos && n < VL_MAX_ARGS; k++) items[n++] = a->pos[k];
+      c.index = n;
+      char names[256] = "";
+      size_t len = 0;
+      for (int k = 0; k < a->nkw; k++) {
+        size_t kl = strlen(a->kwname[k]);
+        if (len + kl + 2 > sizeof names) break;
+        if (len) names[len++] = ',';
+        memcpy(names + len, a->kwname[k], kl + 1);
+        len += kl;
+        items[n++] = a->kw[k];
+      }
+      c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+      c.items = items;
+      c.nitems = n;
+      if (a->star || a->dstar) { /* partial(f, *xs): what it binds is not known */
+        add(&acc, unknown_obj(F));
+        continue;
+      }
       add(&acc, vl_obj(V(F), c));
     }
     return done(F, &acc);
@@ -2820,19 +2840,39 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
+static bool tests_none(const VlFuncInfo *fi) {
+  for (uint16_t p = 0; p < fi->nparams; p++)
+    if (fi->params[p].none_tested) return true;
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
-  if (o->nitems) { /* functools.partial: its arguments come first */
+  if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;
-    int k = o->nitems < VL_MAX_ARGS ? o->nitems : VL_MAX_ARGS;
+    int k = o->index < VL_MAX_ARGS ? (int)o->index : VL_MAX_ARGS;
     b.npos = 0;
     for (int i = 0; i < k; i++) b.pos[b.npos] = o->items[i], b.pos_expr[b.npos++] = 0;
     for (int i = 0; i < a->npos && b.npos < VL_MAX_ARGS; i++) b.pos[b.npos] = a->pos[i], b.pos_expr[b.npos++] = a->pos_expr[i];
-    const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, &b, expr);
+    char names[256];
+    snprintf(names, sizeof names, "%s", o->name ? o->name : "");
+    uint32_t item = o->index;
+    for (char *kw = o->name ? names : NULL, *next; kw && item < o->nitems; kw = next, item++) {
+      char *comma = strchr(kw, ',');
+      next = comma ? comma + 1 : NULL;
+      if (comma) *comma = 0;
+      bool passed = false;
+      for (int i = 0; i < a->nkw; i++) passed |= strcmp(a->kwname[i], kw) == 0;
+      if (passed || b.nkw >= VL_MAX_KWARGS) continue;
+      b.kwname[b.nkw] = kw;
+      b.kw[b.nkw++] = o->items[item];
+    }
+    const VlSummary *sp = tests_none(fi) ? vl_specialise(F, fi, o->base, &b, VL_SPECIAL_NONE) : NULL;
+    const VlVal *r = vl_apply_summary(F, fi, sp ? sp : s, o->base, o->key, &b, expr);
     raise_args(F, fi, &b, o->base != NULL);
     return r;
   }
@@ -2846,6 +2886,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
+  if (!sp && tests_none(fi)) /* `if size is None:` decided by what is passed: one branch runs */
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);

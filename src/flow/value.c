@@ -334,6 +334,21 @@ const VlVal *vl_str_const(VlValues *v, const char *s) {
   return vl_val1(v, vl_obj(v, o));
 }
 
+bool vl_val_never_none(const VlVal *v) {
+  if (!v || !v->n) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->flags & VL_F_ASSUMED) return false;
+    switch (o->kind) {
+    case VL_O_INT: case VL_O_SCALAR: case VL_O_STR: case VL_O_ARRAY: case VL_O_SEQ: case VL_O_RANGE:
+    case VL_O_SHAPE: case VL_O_INDEX: case VL_O_RNG: case VL_O_ITER: case VL_O_FUNC: case VL_O_CLASS:
+      break;
+    default: return false;
+    }
+  }
+  return true;
+}
+
 bool vl_val_has(const VlVal *x, VlObjKind kind) {
   for (uint16_t i = 0; x && i < x->n; i++)
     if (x->objs[i]->kind == kind) return true;

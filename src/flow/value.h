@@ -237,6 +237,9 @@ const VlVal *vl_str_const(VlValues *v, const char *s);
 static inline bool vl_val_empty(const VlVal *x) { return !x || x->n == 0; }
 bool vl_val_has(const VlVal *x, VlObjKind kind);
 bool vl_val_only(const VlVal *x, VlObjKind kind);
+/* Is v never None: every object of a kind that never is (an int, an array, a list...; not an opaque
+ * result, a symbol or a guess)? */
+bool vl_val_never_none(const VlVal *v);
 bool vl_val_unknownish(const VlVal *x); /* contains an UNKNOWN object */
 /* True when every object is an integer (a basic index). */
 bool vl_val_all_int(const VlVal *x);
