@@ -1133,7 +1133,11 @@ static void torch_copies_views_and_scalars(void **state) {
           "    g = t[:, 0].contiguous()\n"
           "    h = torch.cat([t, t])\n"
           "    k = t[0].unsqueeze(0)\n"
-          "    m = t.permute(1, 0)\n");
+          "    m = t.permute(1, 0)\n"
+          "    p = t[:, -1].to(copy=True)\n"
+          "    q = t[:, -1].to(torch.float32, copy=True)\n"
+          "    r = t[:, -1].to(torch.float32, copy=False)\n"
+          "    s = t[:, -1].to(copy=c)\n");
   tl_assert_new(local("f", "a"));
   tl_assert_only(local("f", "b"), VL_O_SCALAR);
   tl_assert_only(local("f", "c"), VL_O_SCALAR);
@@ -1143,6 +1147,11 @@ static void torch_copies_views_and_scalars(void **state) {
   tl_assert_new(local("f", "h"));
   partial_view_of(local("f", "k"), "t");
   view_of(local("f", "m"), "t");
+  /* .to(copy=True) always copies (measured); copy=False or a copy= of unknown value: the policy view */
+  tl_assert_new(local("f", "p"));
+  tl_assert_new(local("f", "q"));
+  partial_view_of(local("f", "r"), "t");
+  partial_view_of(local("f", "s"), "t");
 }
 
 static void annotated_tensor_parameter(void **state) {

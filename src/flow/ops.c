@@ -1001,6 +1001,7 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   const VlVal *v = param_val(a, e, c.param, &x);
   if (!v || vl_val_only(v, VL_O_NONE)) return false;
   if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
+  if (c.literal_true) return x && vl_expr(M(F), x)->op == VL_E_TRUE;
   return true;
 }
 
