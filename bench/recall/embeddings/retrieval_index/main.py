@@ -24,7 +24,7 @@ def build_index(folder, extractor):
         out = extractor(images)
         pooled = out["pooler_output"]
         for name, vec in zip(names, pooled):
-            index.add(name, vec)  # expect: VL002
+            index.add(name, vec)
     return index
 
 

@@ -5,7 +5,7 @@ class EmbeddingStore:
         self._vectors = {}
 
     def add(self, key, vector):
-        self._vectors[key] = vector
+        self._vectors[key] = vector  # expect: VL002
 
     def __len__(self):
         return len(self._vectors)
