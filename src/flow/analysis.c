@@ -1503,6 +1503,7 @@ static const char *ex_str(Exporter *x, const char *s) {
 }
 
 static const VlVal *ex_val(Exporter *x, const VlVal *v);
+static const VlObj *ex_obj(Exporter *x, const VlObj *o);
 
 static const VlSite *ex_site(Exporter *x, const VlSite *s) {
   if (!s) return NULL;
@@ -1517,15 +1518,10 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
       c.bound_end = x->an->m->stmts[stmt].end;
     }
   }
-  if (s->sym) {
-    VlObj o = *s->sym;
-    o.base = NULL;
-    o.elem = NULL;
-    o.items = NULL;
-    o.nitems = 0;
-    o.name = ex_str(x, o.name);
-    c.sym = vl_obj(x->mi->vals, o);
-  }
+  /* an array identified by a deferred operation (`h = model(x); return h[:, 0]`: a view of what
+   * `model(x)` returns): the operation whole, so that a caller in another module can do it on its own
+   * values (summary.c: inst_sym_array) as a caller in this module does */
+  if (s->sym) c.sym = ex_obj(x, s->sym);
   return vl_site(x->mi->vals, c);
 }
 
