@@ -1774,6 +1774,27 @@ static void no_hit_when_the_whole_base_is_kept(void **state) {
   stored_without_hit(leak_file(state, "[]", "        keep.append((a[i], a))"));
 }
 
+static void no_hit_for_every_piece_converted_at_once(void **state) {
+  /* list(t) / tuple(t) of a new array holds every piece of it: together they show all they pin;
+   * a slice of such a list, or one piece, pins the rest */
+  const char *fmt = "import torch\n"
+                    "def f(n):\n"
+                    "    keep = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(100, 4)\n"
+                    "        keep.append(%s)\n"
+                    "    return keep\n";
+  char text[512];
+  snprintf(text, sizeof text, fmt, "list(t)");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "tuple(t)");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "list(t)[:2]");
+  hit(analyse(state, text), "list(t)", VL_HIT_FRESH); /* the message names the view inside */
+  snprintf(text, sizeof text, fmt, "tuple(t[0])");
+  hit(analyse(state, text), "tuple(t[0])", VL_HIT_FRESH);
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -2516,6 +2537,7 @@ int main(void) {
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),
       T(no_hit_when_the_whole_base_is_kept),
+      T(no_hit_for_every_piece_converted_at_once),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

@@ -2278,8 +2278,18 @@ static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   const VlVal *seq = collect(F, kind, it, expr, arg_expr);
   const VlObj *from[VL_VAL_MAX + 1];
   size_t n = 0;
-  for (uint16_t i = 0; it && i < it->n && n < VL_VAL_MAX; i++)
+  bool arrays = it && it->n;
+  for (uint16_t i = 0; it && i < it->n && n < VL_VAL_MAX; i++) {
     if (it->objs[i]->kind == VL_O_SEQ) from[n++] = it->objs[i];
+    arrays &= it->objs[i]->kind == VL_O_ARRAY;
+  }
+  if (arrays && seq->n == 1 && seq->objs[0]->kind == VL_O_SEQ) {
+    /* tuple(a) of an array: every piece of it (its rows; a whole array's rows are VL_F_EVERY), which
+     * together show all of it (retain.c: stored_views) */
+    VlObj c = *seq->objs[0];
+    c.flags |= VL_F_ALL_PIECES;
+    return vl_val1(V(F), vl_obj(V(F), c));
+  }
   if (!n) return seq;
   VlObj c = *seq->objs[0];
   c.base = vl_val_of(V(F), from, n);
