@@ -1120,6 +1120,27 @@ static void torch_1d_int_index_is_a_view(void **state) {
   partial_view_of(local("f", "e"), "t"); /* iterating a 1-D tensor: 0-d views */
 }
 
+static void iterated_array_has_an_axis(void **state) {
+  /* iterating a 0-d array raises, so what a loop iterates has at least one axis: a tensor of unknown
+   * ndim (a module's output) hands out views, as t[i] does; NumPy's 1-D iteration gives scalars, so
+   * an array of unknown ndim still gives unknown elements */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "lin = torch.nn.Linear(16, 64)\n"
+          "def f(x, b):\n"
+          "    t = lin(x)\n"
+          "    a = np.tanh(b)\n"
+          "    for e in t:\n"
+          "        pass\n"
+          "    for g in a:\n"
+          "        pass\n");
+  ndim_unknown(local("f", "t"));
+  partial_view_of(local("f", "e"), "t");
+  assert_int_equal(only(local("f", "e"))->lib, VL_LIBID_TORCH);
+  not_view(local("f", "g"), "an element of a NumPy array of unknown ndim");
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -2485,6 +2506,7 @@ int main(void) {
       T(jax_numpy_is_unknown),
       T(cupy_follows_numpy),
       T(torch_1d_int_index_is_a_view),
+      T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),

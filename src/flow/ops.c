@@ -1917,8 +1917,12 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_ARRAY: {
       const VlLibrary *lib = library(F, o->lib);
-      if (o->nd.lo >= 2 || (o->nd.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
-        add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
+      /* iterating a 0-d array raises: what a loop iterates has an axis (`for emb in model(x)` of a
+       * tensor of unknown ndim hands out views, as `model(x)[i]` does) */
+      VlNdim ond = o->nd;
+      if (ond.lo < 1 && ond.hi >= 1) ond.lo = 1;
+      if (ond.lo >= 2 || (ond.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
+        add(&a, o->sub ? view_of(F, o, nd_sub(ond, 1, 0), true, expr) : every_piece(F, o, nd_sub(ond, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
       else add(&a, unknown_obj(F));
       break;
