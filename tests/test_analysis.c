@@ -1816,6 +1816,37 @@ static void no_hit_for_every_piece_converted_at_once(void **state) {
   hit(analyse(state, text), "tuple(t[0])", VL_HIT_FRESH);
 }
 
+static void hit_through_a_closure_generator_of_output_objects(void **state) {
+  /* a closure generator yielding what a call of a cell makes at each step, or an attribute of it
+   * (`yield model(x).h`): the object, and what it holds, are new at each step */
+  const char *fmt = "import torch\n"
+                    "class Out:\n"
+                    "    def __init__(self, h):\n"
+                    "        self.h = h\n"
+                    "class Enc(torch.nn.Module):\n"
+                    "    def __init__(self):\n"
+                    "        super().__init__()\n"
+                    "        self.ff = torch.nn.Linear(16, 64)\n"
+                    "    def forward(self, x):\n"
+                    "        return Out(self.ff(x))\n"
+                    "def f(loader):\n"
+                    "    model = Enc()\n"
+                    "    def gen():\n"
+                    "        for x in loader:\n"
+                    "            yield %s\n"
+                    "    keep = []\n"
+                    "    for e in gen():\n"
+                    "        keep.append(%s)\n"
+                    "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "model(x).h", "e[0]");
+  hit(analyse(state, text), "e[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "model(x)", "e.h[0]");
+  hit(analyse(state, text), "e.h[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "model(x)", "e.h[0].clone()");
+  no_hits(analyse(state, text));
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -2560,6 +2591,7 @@ int main(void) {
       T(no_hit_writing_into_an_array),
       T(no_hit_when_the_whole_base_is_kept),
       T(no_hit_for_every_piece_converted_at_once),
+      T(hit_through_a_closure_generator_of_output_objects),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

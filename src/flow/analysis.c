@@ -942,6 +942,9 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
           break;
         }
     }
+    /* `yield model(x).h`: the deferred call under the attribute is per step too (what it makes, and
+     * so the attribute read of it, is new at each step) */
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_ATTRV && o->base) c.base = mark_steps_at(F, o->base, depth + 1);
     if (o->site && o->site->kind == VL_SITE_STEP) { /* per iteration of its own loop: per step */
       VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
                   .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};
