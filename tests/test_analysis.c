@@ -1204,6 +1204,27 @@ static void torch_1d_int_index_is_a_view(void **state) {
   partial_view_of(local("f", "e"), "t"); /* iterating a 1-D tensor: 0-d views */
 }
 
+static void iterated_array_has_an_axis(void **state) {
+  /* iterating a 0-d array raises, so what a loop iterates has at least one axis: a tensor of unknown
+   * ndim (a module's output) hands out views, as t[i] does; NumPy's 1-D iteration gives scalars, so
+   * an array of unknown ndim still gives unknown elements */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "lin = torch.nn.Linear(16, 64)\n"
+          "def f(x, b):\n"
+          "    t = lin(x)\n"
+          "    a = np.tanh(b)\n"
+          "    for e in t:\n"
+          "        pass\n"
+          "    for g in a:\n"
+          "        pass\n");
+  ndim_unknown(local("f", "t"));
+  partial_view_of(local("f", "e"), "t");
+  assert_int_equal(only(local("f", "e"))->lib, VL_LIBID_TORCH);
+  not_view(local("f", "g"), "an element of a NumPy array of unknown ndim");
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -1217,7 +1238,11 @@ static void torch_copies_views_and_scalars(void **state) {
           "    g = t[:, 0].contiguous()\n"
           "    h = torch.cat([t, t])\n"
           "    k = t[0].unsqueeze(0)\n"
-          "    m = t.permute(1, 0)\n");
+          "    m = t.permute(1, 0)\n"
+          "    p = t[:, -1].to(copy=True)\n"
+          "    q = t[:, -1].to(torch.float32, copy=True)\n"
+          "    r = t[:, -1].to(torch.float32, copy=False)\n"
+          "    s = t[:, -1].to(copy=c)\n");
   tl_assert_new(local("f", "a"));
   tl_assert_only(local("f", "b"), VL_O_SCALAR);
   tl_assert_only(local("f", "c"), VL_O_SCALAR);
@@ -1227,6 +1252,11 @@ static void torch_copies_views_and_scalars(void **state) {
   tl_assert_new(local("f", "h"));
   partial_view_of(local("f", "k"), "t");
   view_of(local("f", "m"), "t");
+  /* .to(copy=True) always copies (measured); copy=False or a copy= of unknown value: the policy view */
+  tl_assert_new(local("f", "p"));
+  tl_assert_new(local("f", "q"));
+  partial_view_of(local("f", "r"), "t");
+  partial_view_of(local("f", "s"), "t");
 }
 
 static void annotated_tensor_parameter(void **state) {
@@ -1847,6 +1877,58 @@ static void no_hit_when_the_whole_base_is_kept(void **state) {
   /* keeping the whole array too: the views pin nothing more */
   stored_without_hit(leak_file(state, "[]", "        keep.append(a[i])\n        keep.append(a)"));
   stored_without_hit(leak_file(state, "[]", "        keep.append((a[i], a))"));
+}
+
+static void no_hit_for_every_piece_converted_at_once(void **state) {
+  /* list(t) / tuple(t) of a new array holds every piece of it: together they show all they pin;
+   * a slice of such a list, or one piece, pins the rest */
+  const char *fmt = "import torch\n"
+                    "def f(n):\n"
+                    "    keep = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(100, 4)\n"
+                    "        keep.append(%s)\n"
+                    "    return keep\n";
+  char text[512];
+  snprintf(text, sizeof text, fmt, "list(t)");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "tuple(t)");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "list(t)[:2]");
+  hit(analyse(state, text), "list(t)", VL_HIT_FRESH); /* the message names the view inside */
+  snprintf(text, sizeof text, fmt, "tuple(t[0])");
+  hit(analyse(state, text), "tuple(t[0])", VL_HIT_FRESH);
+}
+
+static void hit_through_a_closure_generator_of_output_objects(void **state) {
+  /* a closure generator yielding what a call of a cell makes at each step, or an attribute of it
+   * (`yield model(x).h`): the object, and what it holds, are new at each step */
+  const char *fmt = "import torch\n"
+                    "class Out:\n"
+                    "    def __init__(self, h):\n"
+                    "        self.h = h\n"
+                    "class Enc(torch.nn.Module):\n"
+                    "    def __init__(self):\n"
+                    "        super().__init__()\n"
+                    "        self.ff = torch.nn.Linear(16, 64)\n"
+                    "    def forward(self, x):\n"
+                    "        return Out(self.ff(x))\n"
+                    "def f(loader):\n"
+                    "    model = Enc()\n"
+                    "    def gen():\n"
+                    "        for x in loader:\n"
+                    "            yield %s\n"
+                    "    keep = []\n"
+                    "    for e in gen():\n"
+                    "        keep.append(%s)\n"
+                    "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "model(x).h", "e[0]");
+  hit(analyse(state, text), "e[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "model(x)", "e.h[0]");
+  hit(analyse(state, text), "e.h[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "model(x)", "e.h[0].clone()");
+  no_hits(analyse(state, text));
 }
 
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
@@ -2542,6 +2624,7 @@ int main(void) {
       T(jax_numpy_is_unknown),
       T(cupy_follows_numpy),
       T(torch_1d_int_index_is_a_view),
+      T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
@@ -2594,6 +2677,8 @@ int main(void) {
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),
       T(no_hit_when_the_whole_base_is_kept),
+      T(no_hit_for_every_piece_converted_at_once),
+      T(hit_through_a_closure_generator_of_output_objects),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

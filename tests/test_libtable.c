@@ -134,7 +134,8 @@ static void conditions(void **state) {
   VlLibTable t = parse_ok(state,
                           "function\tdelete\tcopy\taxis?same:1\taxis=2\n"
                           "function\tsum\taxis?copy:scalar\t-\taxis=1\n"
-                          "function\tarray\tcopy=False?view:copy\tsame\tcopy=1\n");
+                          "function\tarray\tcopy=False?view:copy\tsame\tcopy=1\n"
+                          "method\tto\tcopy=True?copy:view\tsame\tdtype=0,copy=99\n");
   const VlLibEntry *d = find(&t, VL_LIB_FUNCTION, "delete");
   assert_null(d->effect_cond.param);
   assert_int_equal(d->effect_then, VL_FX_COPY);
@@ -155,6 +156,14 @@ static void conditions(void **state) {
   assert_true(a->effect_cond.literal_false);
   assert_int_equal(a->effect_then, VL_FX_VIEW);
   assert_int_equal(a->effect_else, VL_FX_COPY);
+  assert_false(a->effect_cond.literal_true);
+
+  const VlLibEntry *to = find(&t, VL_LIB_METHOD, "to");
+  assert_string_equal(to->effect_cond.param, "copy"); /* "=True" is not part of the name */
+  assert_true(to->effect_cond.literal_true);
+  assert_false(to->effect_cond.literal_false);
+  assert_int_equal(to->effect_then, VL_FX_COPY);
+  assert_int_equal(to->effect_else, VL_FX_VIEW);
 }
 
 static void params(void **state) {

@@ -953,6 +953,9 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
           break;
         }
     }
+    /* `yield model(x).h`: the deferred call under the attribute is per step too (what it makes, and
+     * so the attribute read of it, is new at each step) */
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_ATTRV && o->base) c.base = mark_steps_at(F, o->base, depth + 1);
     if (o->site && o->site->kind == VL_SITE_STEP) { /* per iteration of its own loop: per step */
       VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
                   .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};
@@ -1518,6 +1521,7 @@ static const char *ex_str(Exporter *x, const char *s) {
 }
 
 static const VlVal *ex_val(Exporter *x, const VlVal *v);
+static const VlObj *ex_obj(Exporter *x, const VlObj *o);
 
 static const VlSite *ex_site(Exporter *x, const VlSite *s) {
   if (!s) return NULL;
@@ -1532,15 +1536,10 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
       c.bound_end = x->an->m->stmts[stmt].end;
     }
   }
-  if (s->sym) {
-    VlObj o = *s->sym;
-    o.base = NULL;
-    o.elem = NULL;
-    o.items = NULL;
-    o.nitems = 0;
-    o.name = ex_str(x, o.name);
-    c.sym = vl_obj(x->mi->vals, o);
-  }
+  /* an array identified by a deferred operation (`h = model(x); return h[:, 0]`: a view of what
+   * `model(x)` returns): the operation whole, so that a caller in another module can do it on its own
+   * values (summary.c: inst_sym_array) as a caller in this module does */
+  if (s->sym) c.sym = ex_obj(x, s->sym);
   return vl_site(x->mi->vals, c);
 }
 

@@ -1010,6 +1010,7 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   const VlVal *v = param_val(a, e, c.param, &x);
   if (!v || vl_val_only(v, VL_O_NONE)) return false;
   if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
+  if (c.literal_true) return x && vl_expr(M(F), x)->op == VL_E_TRUE;
   return true;
 }
 
@@ -1958,8 +1959,12 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_ARRAY: {
       const VlLibrary *lib = library(F, o->lib);
-      if (o->nd.lo >= 2 || (o->nd.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
-        add(&a, o->sub ? view_of(F, o, nd_sub(o->nd, 1, 0), true, expr) : every_piece(F, o, nd_sub(o->nd, 1, 0), expr));
+      /* iterating a 0-d array raises: what a loop iterates has an axis (`for emb in model(x)` of a
+       * tensor of unknown ndim hands out views, as `model(x)[i]` does) */
+      VlNdim ond = o->nd;
+      if (ond.lo < 1 && ond.hi >= 1) ond.lo = 1;
+      if (ond.lo >= 2 || (ond.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
+        add(&a, o->sub ? view_of(F, o, nd_sub(ond, 1, 0), true, expr) : every_piece(F, o, nd_sub(ond, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
       else add(&a, unknown_obj(F));
       break;
@@ -2319,8 +2324,18 @@ static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   const VlVal *seq = collect(F, kind, it, expr, arg_expr);
   const VlObj *from[VL_VAL_MAX + 1];
   size_t n = 0;
-  for (uint16_t i = 0; it && i < it->n && n < VL_VAL_MAX; i++)
+  bool arrays = it && it->n;
+  for (uint16_t i = 0; it && i < it->n && n < VL_VAL_MAX; i++) {
     if (it->objs[i]->kind == VL_O_SEQ) from[n++] = it->objs[i];
+    arrays &= it->objs[i]->kind == VL_O_ARRAY;
+  }
+  if (arrays && seq->n == 1 && seq->objs[0]->kind == VL_O_SEQ) {
+    /* tuple(a) of an array: every piece of it (its rows; a whole array's rows are VL_F_EVERY), which
+     * together show all of it (retain.c: stored_views) */
+    VlObj c = *seq->objs[0];
+    c.flags |= VL_F_ALL_PIECES;
+    return vl_val1(V(F), vl_obj(V(F), c));
+  }
   if (!n) return seq;
   VlObj c = *seq->objs[0];
   c.base = vl_val_of(V(F), from, n);

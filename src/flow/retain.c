@@ -435,11 +435,14 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
       }
     } else if (o->kind == VL_O_SEQ) {
       if ((o->flags & VL_F_REPORTED) || filled_by_stores(F, o->site)) continue; /* reported where stored */
+      /* list(a) / tuple(a) of an array holds every piece of it: one of them pins nothing the others
+       * do not show (`tuple((i * palette) % 255)`, `list(torch.randn(5, 4))`) */
+      bool all = every || elements || (o->flags & VL_F_ALL_PIECES);
       if (o->sub == VL_SEQ_TUPLE && o->nitems)
-        for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, every || elements, out, n, depth + 1);
-      else stored_views(F, o->elem, false, every || elements, out, n, depth + 1);
+        for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, all, out, n, depth + 1);
+      else stored_views(F, o->elem, false, all, out, n, depth + 1);
       VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
-      if (e) stored_views(F, e->elem, false, every || elements, out, n, depth + 1);
+      if (e) stored_views(F, e->elem, false, all, out, n, depth + 1);
     } else if (o->kind == VL_O_ITER && elements && o->elem) {
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
     } else if (o->kind == VL_O_INST && o->site && (o->flags & VL_F_PLAIN) && !pieces_in_fields(F, o)) {

@@ -123,6 +123,12 @@ static const VlVal *made_by_callee(Subst *S, const VlObj *o, const VlVal *r) {
 
 /* What resolving a deferred operation made here that a generator runs once per step: new at
  * every step (marked so for the loop that consumes the generator). */
+static const VlVal *per_step_here(Subst *S, const VlVal *r);
+static const VlVal *per_step_map(Frame *F, const VlVal *v, void *ctx) {
+  (void)F;
+  return per_step_here(ctx, v);
+}
+
 static const VlVal *per_step_here(Subst *S, const VlVal *r) {
   Frame *F = S->F;
   const VlObj *out[VL_VAL_MAX + 1];
@@ -131,14 +137,23 @@ static const VlVal *per_step_here(Subst *S, const VlVal *r) {
   for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
     const VlObj *x = r->objs[i];
     const VlSite *s = x->site;
-    if ((x->kind == VL_O_ARRAY || x->kind == VL_O_OBJ) && s && s->kind == VL_SITE_NEW && !s->step && s->mod == F->an->mi &&
-        s->func == F->func && s->at == S->call) {
+    bool holder = x->kind == VL_O_INST || x->kind == VL_O_SEQ;
+    if ((x->kind == VL_O_ARRAY || x->kind == VL_O_OBJ || holder) && s && s->kind == VL_SITE_NEW && !s->step &&
+        s->mod == F->an->mi && s->func == F->func && s->at == S->call) {
       VlSite c = *s;
       c.step = 1;
       VlObj y = *x;
       y.site = vl_site(V(F), c);
       x = vl_obj(V(F), y);
       changed = true;
+      /* an object a deferred call made at each step (`yield model(x)` with model's forward returning
+       * an instance or a dict): what it holds is new at each step too, filed under its new site as
+       * the generator's own objects are (analysis.c: mark_steps) */
+      if (holder && S->depth < 40) {
+        S->depth++;
+        vl_heap_carry(F, s, y.site, per_step_map, S);
+        S->depth--;
+      }
     }
     out[n++] = x;
   }

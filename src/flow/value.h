@@ -151,6 +151,8 @@ enum {
                              results of operations and methods on such): dropped when the deferred
                              operation beside it resolves to something known */
   VL_F_WHOLE = 1 << 4,    /* OBJ: a part of an opaque result taken whole (out[0], out.logits) */
+  VL_F_ALL_PIECES = 1 << 4, /* SEQ (the bit is per kind): made in one go of every piece of an array
+                               (list(a), tuple(a), sorted(a)): its pieces together show all of it */
   VL_F_REPORTED = 1 << 5, /* SEQ: the views in it were reported where they were stored (a callee's list
                              of views handed back: storing the list again is the same leak) */
   VL_F_INTS = 1 << 6,     /* arrays: integer indices (np.argsort, a permutation): a[idx] keeps a's other

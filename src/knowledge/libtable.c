@@ -45,7 +45,7 @@ static bool fail(Parser *p, const char *what, const char *tok) {
   return false;
 }
 
-/* "P?A:B" or "P=False?A:B" -> cond + the two branches; anything else -> unconditional. */
+/* "P?A:B", "P=False?A:B" or "P=True?A:B" -> cond + the two branches; anything else -> unconditional. */
 static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char **else_) {
   char *q = strchr(tok, '?'), *colon = q ? strchr(q, ':') : NULL;
   if (!q || !colon) {
@@ -57,6 +57,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
   *colon = '\0';
   char *eq = strchr(tok, '=');
   cond->literal_false = eq && strcmp(eq + 1, "False") == 0;
+  cond->literal_true = eq && strcmp(eq + 1, "True") == 0;
   if (eq) *eq = '\0';
   cond->param = vl_arena_strdup(p->arena, tok);
   *then_ = q + 1;

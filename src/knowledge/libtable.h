@@ -59,11 +59,13 @@ typedef enum VlNdimRule {
   VL_ND_SAME_PLUS /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
 } VlNdimRule;
 
-/* A condition on a call's parameter: given at all, or given as the literal False; or, as "ndim>N", on
- * the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector; unknown ndim: unknown). */
+/* A condition on a call's parameter: given at all, or given as the literal False or the literal True;
+ * or, as "ndim>N", on the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector;
+ * unknown ndim: unknown). */
 typedef struct VlLibCond {
   const char *param; /* NULL: always true */
   bool literal_false;
+  bool literal_true; /* t.to(dtype, copy=True): a copy only when copy= is the literal True */
 } VlLibCond;
 
 typedef struct VlNdimSpec {
