@@ -1965,6 +1965,54 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void generator_handing_out_every_row(void **state) {
+  /* a generator yielding every row of each batch it makes (by index over the batch's length, or by
+   * iterating it): a loop keeping every row it is given keeps each batch whole; one keeping only some
+   * of them, or a generator yielding only some rows, pins each batch */
+  static const char *const kept_all[] = {
+      "    for batch in src(n):\n        for i in range(len(batch)):\n            yield batch[i]\n",
+      "    for batch in src(n):\n        for row in batch:\n            yield row\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def src(n):\n"
+             "    for _ in range(n):\n"
+             "        yield np.random.randn(64, 512)\n"
+             "def rows(n):\n%s"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for r in rows(n):\n"
+             "        keep.append(r)\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for j, r in enumerate(rows(n)):\n"
+             "        if j %% 16 == 0:\n"
+             "            keep.append(r)\n"
+             "    return keep\n",
+             kept_all[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+  analyse(state,
+          "import numpy as np\n"
+          "def some(n):\n"
+          "    for _ in range(n):\n"
+          "        batch = np.random.randn(64, 512)\n"
+          "        for i in range(len(batch)):\n"
+          "            if i % 16 == 0:\n"
+          "                yield batch[i]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for r in some(n):\n"
+          "        keep.append(r)\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2521,6 +2569,7 @@ int main(void) {
       T(hit_torch_1d),
       T(no_hit_numpy_1d),
       T(hit_in_comprehension_over_generator),
+      T(generator_handing_out_every_row),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

@@ -340,6 +340,9 @@ void vl_retain_check(Frame *F);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c). */
 void vl_effect_over_call(Frame *F, VlEffect *ef);
+/* What a generator yields at `at`, in loop `loop`, with its pieces marked one of every piece of their
+ * base when the loop hands out each of them (see retain.c). */
+const VlVal *vl_yield_pieces(Frame *F, const VlVal *v, VlId loop, VlSpan at);
 
 /* analysis.c */
 const VlFuncInfo *vl_an_func(Analysis *an, VlId func);

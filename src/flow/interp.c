@@ -1255,6 +1255,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_YIELD: {
     const VlVal *v = x->nkids && vl_kid(m, e, 0) ? eval_kid(F, e, 0) : vl_prim(V(F), VL_O_NONE);
     if (x->sub) v = vl_op_iter_elem(F, v, 0, e); /* yield from it: its elements */
+    else v = vl_yield_pieces(F, v, F->loop, vl_expr_span(F->an, e));
     F->yields = vl_join(V(F), F->yields, v);
     /* where a consumer that collects the steps (list(gen)) will be told the view is made */
     if (!x->sub && x->nkids && vl_kid(m, e, 0)) {

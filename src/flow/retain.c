@@ -488,8 +488,16 @@ static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
 /* A store of pieces that are each one of every piece of their base (rows of a whole array, the
  * pieces of a split) made in every iteration of the loops from the store's own out to (not
  * including) L: together they show the whole base, so they pin nothing more. */
-static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
-  if (!(view->flags & VL_F_EVERY) || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi) return false;
+static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
+  if (!(view->flags & VL_F_EVERY) || ev->at.mod != F->an->mi) return false;
+  /* the steps of a generator handing out every piece of each array it makes (`for row in chunk: yield
+   * row`), each one stored by the loop over it (or by list(gen)): all of each array is kept, but for the
+   * last, which a loop that stops early may keep in part, once */
+  if (view->site && view->site->kind == VL_SITE_STEP) {
+    if (implicit) return ev->implicit && !L;
+    if (L && ev->loop == L && view->site->at == L) return every_iteration(F, L, ev->at);
+  }
+  if (!ev->loop || ev->loop == L) return false;
   for (VlId l = ev->loop; l && l != L; l = M(F)->loops[l].parent)
     if (!every_iteration(F, l, ev->at)) return false;
   return true;
@@ -611,16 +619,15 @@ static VlId single_index_item(const VlModule *m, VlId sub, int *axis) {
  * every iteration: the slabs stored are every slab of a along that axis when the loop runs over
  * the axis's length: a length measured (len(x), x.shape[k], x.size(k); enumerate(x) counts x: the
  * entries of that data, all of them as far as we can tell) or a constant equal to a's known size. */
-static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+static bool slabs_every_row(const Frame *F, VlId loop, VlSpan at, const VlObj *view, VlId L) {
   const VlModule *m = M(F);
-  if (!view->expr || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi ||
-      !(view->flags & VL_F_OF_WHOLE))
+  if (!view->expr || !loop || loop == L || at.mod != F->an->mi || !(view->flags & VL_F_OF_WHOLE))
     return false;
   int axis = 0;
   VlId index = single_index_item(m, view->expr, &axis);
   if (!index || vl_expr(m, index)->op != VL_E_NAME) return false;
-  for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
-    if (!every_iteration(F, l, ev->at)) return false;
+  for (VlId l = loop; l && l != L; l = m->loops[l].parent) {
+    if (!every_iteration(F, l, at)) return false;
     const VlLoop *lp = &m->loops[l];
     if (lp->kind == VL_LOOP_WHILE || !lp->target) continue;
     const VlExpr *tx = vl_expr(m, lp->target), *it = vl_expr(m, lp->iter);
@@ -645,6 +652,36 @@ static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *vi
            n == view->shape->dims[axis];
   }
   return false;
+}
+
+static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+  return slabs_every_row(F, ev->loop, ev->at, view, L);
+}
+
+/* What a generator yields at `at` (innermost loop `loop`): a slab of a whole array indexed by a loop's
+ * counter over that axis's length, yielded in every iteration (`for i in range(len(chunk)): yield
+ * chunk[i]`), is one of every piece, as a row of `for row in chunk: yield row` is; a piece yielded
+ * only in some iterations (under an if) is not. */
+const VlVal *vl_yield_pieces(Frame *F, const VlVal *v, VlId loop, VlSpan at) {
+  if (!loop || vl_val_empty(v)) return v;
+  bool every = every_iteration(F, loop, at);
+  const VlObj *out[VL_VAL_MAX + 1];
+  uint16_t n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub) {
+      VlObj c = *o;
+      if (!every) c.flags &= (uint8_t)~VL_F_EVERY;
+      else if ((c.flags & VL_F_PARTIAL) && slabs_every_row(F, loop, at, o, 0)) c.flags |= VL_F_EVERY;
+      if (c.flags != o->flags) {
+        o = vl_obj(F->an->vals, c);
+        changed = true;
+      }
+    }
+    out[n++] = o;
+  }
+  return changed ? vl_val_of(F->an->vals, out, n) : v;
 }
 
 /* The loop keeps the whole base object too (then its views pin nothing more). */
@@ -1077,7 +1114,7 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
     int nviews = 0;
     stored_views(F, ev->value, false, false, views, &nviews, 0);
     for (int k = 0; k < nviews; k++)
-      if (!stores_every_piece(F, ev, views[k], 0) && !indexes_every_row(F, ev, views[k], 0) &&
+      if (!stores_every_piece(F, ev, views[k], 0, false) && !indexes_every_row(F, ev, views[k], 0) &&
           !counter_slab(F, ev, views[k]))
         return;
   }
@@ -1270,7 +1307,7 @@ void vl_retain_check(Frame *F) {
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
-               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L) ||
+               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L, implicit) ||
                                  indexes_every_row(F, ev, v, L) || column_pieces(F, v->site, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
