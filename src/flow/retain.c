@@ -260,16 +260,32 @@ static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int d
   return false;
 }
 
+/* Does stored value v hold the container of `site` itself (or as an item of a tuple)? */
+static bool holds_seq(const VlVal *v, const VlSite *site, int depth) {
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    if (o->site == site) return true;
+    if (o->sub == VL_SEQ_TUPLE)
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (holds_seq(o->items[k], site, depth + 1)) return true;
+  }
+  return false;
+}
+
 /* Is a container made in loop L kept past the iteration by the instance holding it: that instance
  * stored in L into a container that outlives L (`if k not in tracks: tracks[k] = Track()` with
- * `self.points = []` in __init__, then `tracks[k].add(p)`)?  Instances' containers are not followed
+ * `self.points = []` in __init__, then `tracks[k].add(p)`), or stored itself into such a container
+ * (`current[i] = []` per finished episode, then `current[i].append(obs[i])` in later iterations)?  Instances' containers are not followed
  * when the instance is stored (stored_views): the stores into them are checked here, where they are. */
 static bool kept_by_stored_instance(const Frame *F, const StoreEv *ev, const VlSite *site, VlId L,
                                     const Sites *escapes, int depth) {
   if (depth > 0 || !L) return false;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *held = &F->stores.items[i];
-    if (held == ev || !loop_within(M(F), held->loop, L) || !attr_holds(F, held->value, site, 0)) continue;
+    if (held == ev || !loop_within(M(F), held->loop, L) ||
+        !(attr_holds(F, held->value, site, 0) || holds_seq(held->value, site, 0)))
+      continue;
     if (outlives_at(F, held, L, escapes, depth + 1)) return true;
   }
   return false;
