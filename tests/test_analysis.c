@@ -2013,6 +2013,43 @@ static void generator_handing_out_every_row(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+static void slots_written_again_each_iteration(void **state) {
+  /* d[k] for k in range(n) inside the loop, n the same in every iteration: the same slots again,
+   * at most n views (the latest crop of each track); keys that move on (range(s, s + 2) with s new
+   * each iteration) keep every iteration's */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    latest = {}\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for tid in range(4):\n"
+          "            latest[tid] = frame[10:20, 10:20]\n"
+          "    return latest\n");
+  no_hits(cur);
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    cache = {}\n"
+          "    for s in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for k in range(s, s + 2):\n"
+          "            cache[k] = frame[10:20, 10:20]\n"
+          "    return cache\n");
+  hit(cur, "frame[10:20, 10:20]", VL_HIT_FRESH);
+  analyse(state, /* the slot's key rebound on the way: not the same slots */
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    cache = {}\n"
+          "    for s in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for k in range(2):\n"
+          "            k = k + s\n"
+          "            cache[k] = frame[10:20, 10:20]\n"
+          "    return cache\n");
+  hit(cur, "frame[10:20, 10:20]", VL_HIT_FRESH);
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2570,6 +2607,7 @@ int main(void) {
       T(no_hit_numpy_1d),
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
+      T(slots_written_again_each_iteration),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

@@ -79,6 +79,7 @@ typedef struct StoreEv {
   uint32_t fix_at;
   const char *text, *container_text;
   bool implicit;        /* list(gen), comprehension over a generator: one element per step */
+  VlId key;             /* c[k] = v with k a name: k's expression (retain.c: key_repeats) */
 } StoreEv;
 
 typedef struct ClearEv {

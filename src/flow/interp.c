@@ -1366,6 +1366,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
                 .text = vl_expr_text(F->an, value_expr), .container_text = target_text(F, vl_kid(m, target, 0))};
+  if (t->nkids == 2 && vl_expr(m, vl_kid(m, target, 1))->op == VL_E_NAME) ev.key = vl_kid(m, target, 1);
   vl_frame_store(F, &ev);
   /* into a container the caller can see, its own included (d[k] = v on a parameter d): the summary
    * says so, and the caller's container decides (an array copies, a dict or list keeps v) */

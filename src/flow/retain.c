@@ -295,6 +295,94 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
   return outlives_at(F, ev, L, escapes, 0);
 }
 
+/* Does target expression t (a name, or a tuple or list of targets) bind the variable of name n? */
+static bool binds_name(const VlModule *m, VlId t, VlId n, int depth) {
+  const VlExpr *x = vl_expr(m, t);
+  if (vl_same_name(m, t, n)) return true;
+  if ((x->op == VL_E_TUPLE || x->op == VL_E_LIST) && depth < 4)
+    for (uint32_t i = 0; i < x->nkids; i++)
+      if (binds_name(m, vl_kid(m, t, i), n, depth + 1)) return true;
+  return false;
+}
+
+/* Is the variable of name n rebound anywhere in loop L (an assignment, an augmented one, a loop
+ * target), or, `len(n)` being asked, grown through a method call on it (n.append(x))? */
+static bool changes_in(const VlModule *m, VlId L, VlId n, bool sized, VlId skip_loop) {
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (!vl_loop_runs(m, L, st->start)) continue;
+    if (st->kind == VL_S_ASSIGN || st->kind == VL_S_DEL)
+      for (uint16_t k = 0; k < st->n; k++)
+        if (binds_name(m, m->kids[st->b + k], n, 0)) return true;
+    if ((st->kind == VL_S_AUGASSIGN || st->kind == VL_S_ANNASSIGN || st->kind == VL_S_UNKNOWN) &&
+        binds_name(m, st->a, n, 0))
+      return true;
+    if (st->kind == VL_S_FOR && st->a != skip_loop && binds_name(m, m->loops[st->a].target, n, 0)) return true;
+    if (st->kind == VL_S_WITH)
+      for (uint16_t k = 0; k < st->n; k++) {
+        VlId t = m->kids[st->a + 2 * k + 1];
+        if (t && binds_name(m, t, n, 0)) return true;
+      }
+  }
+  for (VlId e = 1; e < m->nexprs; e++) { /* (x := ...) */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op == VL_E_WALRUS && vl_loop_runs(m, L, x->start) && vl_same_name(m, vl_kid(m, e, 0), n)) return true;
+  }
+  if (sized)
+    for (VlId e = 1; e < m->nexprs; e++) {
+      const VlExpr *x = vl_expr(m, e);
+      if (x->op != VL_E_CALL || !x->nkids || !vl_loop_runs(m, L, x->start)) continue;
+      VlId fn = vl_kid(m, e, 0);
+      if (vl_expr(m, fn)->op == VL_E_ATTR && vl_expr(m, fn)->nkids && vl_same_name(m, vl_kid(m, fn, 0), n)) return true;
+    }
+  return false;
+}
+
+/* Is expression e the same in every iteration of L: literals, and names (also under attributes and
+ * in len()) that L does not rebind, nor grow when their length is asked? */
+static bool same_each_iteration(const VlModule *m, VlId e, VlId L, bool sized, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  if (depth > 6) return false;
+  switch (x->op) {
+  case VL_E_INT: return true;
+  case VL_E_NAME: return !changes_in(m, L, e, sized, 0);
+  case VL_E_ATTR: return x->nkids == 1 && same_each_iteration(m, vl_kid(m, e, 0), L, sized, depth + 1);
+  case VL_E_BINOP:
+    return x->nkids == 2 && same_each_iteration(m, vl_kid(m, e, 0), L, sized, depth + 1) &&
+           same_each_iteration(m, vl_kid(m, e, 1), L, sized, depth + 1);
+  case VL_E_CALL: /* len(x) */
+    return x->nkids == 2 && vl_expr(m, vl_kid(m, e, 0))->op == VL_E_NAME &&
+           strcmp(vl_str(m, vl_expr(m, vl_kid(m, e, 0))->a), "len") == 0 &&
+           same_each_iteration(m, vl_kid(m, e, 1), L, true, depth + 1);
+  default: return false;
+  }
+}
+
+/* `for k in range(n): d[k] = v` inside L, with n the same in every iteration of L: each iteration of
+ * L writes the same slots again (the latest crop of each of a fixed set of tracks or cameras), so the
+ * container holds at most n values, however many iterations L makes.  (depth: outlives_at's.) */
+static bool key_repeats(const Frame *F, const StoreEv *ev, VlId L, int depth) {
+  const VlModule *m = M(F);
+  if (ev->store != VL_ST_SETITEM || !ev->key || !L || !ev->loop || ev->loop == L || !loop_within(m, ev->loop, L))
+    return false;
+  /* a container put in the slot (depth > 0) is replaced only when the store runs in every iteration
+   * (`tracks[k] = []` each frame); `if k not in tracks: tracks[k] = Track(k)` keeps the first one */
+  for (VlId l = ev->loop; depth > 0 && l && l != L; l = m->loops[l].parent)
+    if (!every_iteration(F, l, ev->at)) return false;
+  for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind != VL_LOOP_FOR || !vl_same_name(m, ev->key, lp->target)) continue;
+    const VlExpr *it = vl_expr(m, lp->iter);
+    if (it->op != VL_E_CALL || it->nkids < 2 || it->nkids > 4 || vl_expr(m, vl_kid(m, lp->iter, 0))->op != VL_E_NAME ||
+        strcmp(vl_str(m, vl_expr(m, vl_kid(m, lp->iter, 0))->a), "range") != 0)
+      return false;
+    for (uint32_t i = 1; i < it->nkids; i++)
+      if (!same_each_iteration(m, vl_kid(m, lp->iter, i), L, false, 0)) return false;
+    return !changes_in(m, L, ev->key, false, l); /* k itself is not rebound on the way */
+  }
+  return false;
+}
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth) {
   bool any = false;
@@ -311,14 +399,14 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
           !kept_by_stored_instance(F, ev, c->site, L, escapes, depth))
         return false;
       if (cleared_in(F, c, L)) return false;
-      if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
+      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || key_repeats(F, ev, L, depth))) return false;
       if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
           c->site->func == F->func && !has_site(escapes, c->site))
         return false; /* a local container nobody gets: dropped when the function returns */
       any = true;
       break;
     case VL_O_SYM:
-      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c))) return false;
+      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c) || key_repeats(F, ev, L, depth))) return false;
       if (cleared_in(F, c, L)) return false;
       any = true;
       break;
