@@ -2050,6 +2050,28 @@ static void slots_written_again_each_iteration(void **state) {
   hit(cur, "frame[10:20, 10:20]", VL_HIT_FRESH);
 }
 
+static void shapes_of_joined_tuples(void **state) {
+  /* (n,) + obs_shape: a tuple of both sides' items, so a producer given it has their count of axes;
+   * a tuple default of integers is such a tuple for a call that leaves it out ((): none) */
+  analyse(state,
+          "import numpy as np\n"
+          "def make(n, obs_shape=(84, 84, 4), reward_shape=()):\n"
+          "    return np.zeros((n,) + obs_shape), np.zeros((n,) + reward_shape)\n"
+          "def f():\n"
+          "    x = np.zeros((16,) + (84, 84))\n"
+          "    obs, rew = make(8)\n"
+          "    return x, obs, rew\n");
+  const TlObj *x = only(local("f", "x"));
+  assert_int_equal(x->nd.lo, 3);
+  assert_int_equal(x->nd.hi, 3);
+  const TlObj *obs = only(local("f", "obs"));
+  assert_int_equal(obs->nd.lo, 4);
+  assert_int_equal(obs->nd.hi, 4);
+  const TlObj *rew = only(local("f", "rew"));
+  assert_int_equal(rew->nd.lo, 1);
+  assert_int_equal(rew->nd.hi, 1);
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2608,6 +2630,7 @@ int main(void) {
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
       T(slots_written_again_each_iteration),
+      T(shapes_of_joined_tuples),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

@@ -277,6 +277,13 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
+  case VL_E_TUPLE: /* a shape: its length is what a producer's ndim needs */
+    if (x->nkids > 8) break;
+    for (uint32_t i = 0; i < x->nkids; i++)
+      if (!vl_int_literal(m, vl_kid(m, e, i), &n)) return;
+    pi->dflt = VL_DFLT_INTS;
+    pi->dflt_int = (int32_t)x->nkids;
+    break;
   default: break;
   }
 }

@@ -2741,13 +2741,19 @@ static void raise_args(Frame *F, const VlFuncInfo *fi, const Args *a, bool bound
   }
 }
 
-static bool new_array_of_unknown_ndim(const VlVal *v) {
+static bool new_array_of_unknown_ndim_at(const VlVal *v, int depth) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo != o->nd.hi && o->site && o->site->kind == VL_SITE_NEW) return true;
+    /* or an item of a tuple returned (`return obs, reward, done, info` of an env's step) */
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && depth == 0)
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (new_array_of_unknown_ndim_at(o->items[k], depth + 1)) return true;
   }
   return false;
 }
+
+static bool new_array_of_unknown_ndim(const VlVal *v) { return new_array_of_unknown_ndim_at(v, 0); }
 
 /* Does v, or an item of a tuple in it, hold what the analysis gave up on (operations on the
  * parameters nested too deep: a leapfrog step's `q = q + eps * p` after `p = p + 0.5 * eps * g(q)`)? */
@@ -3003,6 +3009,18 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
   return side[0] || side[1] ? u : 0;
 }
 
+/* Is every object of v (and there is one) of kind k? */
+static bool all_kind(const VlVal *v, VlObjKind k) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != k) return false;
+  return v && v->n > 0;
+}
+
+/* A tuple whose items are known, one by one (the empty tuple too). */
+static bool exact_tuple(const VlObj *o) {
+  return o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem));
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -3087,6 +3105,24 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   }
   if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */
   bool l_seq = vl_val_has(l, VL_O_SEQ), r_seq = vl_val_has(rv, VL_O_SEQ);
+  if (op == VL_OP_ADD && l_seq && r_seq) {
+    /* (n,) + obs_shape: a tuple of the items of both, when both are tuples of known items */
+    const VlObj *lt = l->n == 1 ? l->objs[0] : NULL, *rt = rv->n == 1 ? rv->objs[0] : NULL;
+    if (lt && rt && exact_tuple(lt) && exact_tuple(rt) && lt->nitems + rt->nitems <= 64) {
+      const VlVal *items[64];
+      uint16_t n = 0;
+      for (uint16_t i = 0; i < lt->nitems; i++) items[n++] = lt->items[i];
+      for (uint16_t i = 0; i < rt->nitems; i++) items[n++] = rt->items[i];
+      return tuple_of(F, items, n);
+    }
+  }
+  if (op == VL_OP_ADD && sym && (l_seq || r_seq) && all_kind(l_seq ? l : rv, VL_O_SEQ) &&
+      all_kind(l_seq ? rv : l, VL_O_SYM)) {
+    /* (n_envs,) + obs_shape with obs_shape a parameter: deferred, a caller passing a tuple (or
+     * leaving its default) gets the joined tuple */
+    const VlVal *items[1] = {rv};
+    return vl_val1(V(F), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr));
+  }
   if (op == VL_OP_ADD && (l_seq || r_seq)) {
     /* list + list: a new list holding both sides' elements */
     VlSeqKind kind = VL_SEQ_LIST;
