@@ -2072,6 +2072,35 @@ static void shapes_of_joined_tuples(void **state) {
   assert_int_equal(rew->nd.hi, 1);
 }
 
+static void loader_batches_of_dataset_attributes(void **state) {
+  /* DataLoader over a Dataset whose __getitem__ returns rows of the tensors its __init__ made: the
+   * batch is what __getitem__(i) gives for that dataset, collated (images one axis more; a 0-d label
+   * a number, so its batch is a small vector); also in a helper given the loader */
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import DataLoader, Dataset\n"
+          "class Images(Dataset):\n"
+          "    def __init__(self, n):\n"
+          "        self.x = torch.randn(n, 3, 32, 32)\n"
+          "        self.y = torch.randint(0, 10, (n,))\n"
+          "    def __len__(self):\n"
+          "        return len(self.y)\n"
+          "    def __getitem__(self, i):\n"
+          "        return self.x[i], self.y[i]\n"
+          "def first(loader):\n"
+          "    keep = []\n"
+          "    for xb, yb in loader:\n"
+          "        keep.append(xb[0])\n"
+          "    return keep\n"
+          "def f(n):\n"
+          "    heads = []\n"
+          "    for xb, yb in DataLoader(Images(n), batch_size=64):\n"
+          "        heads.append(yb[:4])\n"
+          "    return heads, first(DataLoader(Images(n), batch_size=64))\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "xb[0]");
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2631,6 +2660,7 @@ int main(void) {
       T(generator_handing_out_every_row),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
+      T(loader_batches_of_dataset_attributes),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

@@ -327,6 +327,9 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim evidence);
 const VlVal *vl_nd_floor(Frame *F, const VlVal *v);
 /* v with no view marked VL_F_EVERY (what one store of a piece puts in a container). */
 const VlVal *vl_not_every(Frame *F, const VlVal *v);
+/* What a call would return, its effects left out (summary.c). */
+const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                               VlId call);
 const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
                               const Args *a,
                               VlId call);

@@ -2600,8 +2600,8 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
 }
 
 /* DataLoader's default collate of an item a project Dataset's __getitem__ hands back (v, from its
- * summary s, contents in s's heap), made anew at every step of the loader made at expr:
- *   an array                      a new tensor, one axis more (the batch stacked)
+ * summary s, contents in s's heap; s NULL: v instantiated here, contents in this frame's heap), made anew at every step of the loader made at expr:
+ *   an array                      a new tensor, one axis more (the batch stacked); a 0-d one as a number
  *   a dict with literal keys      a dict of the collated values, per key
  *   a tuple or list               a tuple of the collated items
  *   anything else                 unknown (numbers become small tensors, strings lists of them)
@@ -2611,13 +2611,16 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
   if (!v || v->n != 1 || depth > 3) return vl_unknown(V(F));
   const VlObj *o = v->objs[0];
   if (o->kind == VL_O_ARRAY) {
+    /* a 0-d tensor (`self.labels[i]` of a 1-D tensor) is a number: its batch is a small (B,) vector,
+     * as numbers' is */
+    if (o->nd.hi == 0) return vl_unknown(V(F));
     VlNdim nd = o->nd.lo == o->nd.hi && o->nd.hi < VL_ND_MAX ? vl_nd_exact(o->nd.lo + 1) : vl_nd_unknown();
     return vl_val1(V(F), array_obj(F, false, step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), lib, nd, 0, expr));
   }
   if (o->kind != VL_O_SEQ) return vl_unknown(V(F));
   if (o->sub == VL_SEQ_DICT) {
-    const VlHeapEntry *e = NULL;
-    for (uint32_t h = 0; o->site && h < s->nheap && !e; h++)
+    const VlHeapEntry *e = !s && o->site ? vl_heap_find(F, o->site) : NULL;
+    for (uint32_t h = 0; s && o->site && h < s->nheap && !e; h++)
       if (s->heap[h].site == o->site) e = &s->heap[h];
     if (!e || e->loose || !vl_val_empty(o->elem)) return vl_unknown(V(F));
     VlObj d = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
@@ -2648,7 +2651,14 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
-  return s ? collate(F, s, s->ret, lib, expr, 0) : NULL;
+  if (!s) return NULL;
+  /* what __getitem__(i) returns for this dataset (`return self.images[i], self.labels[i]`: rows of
+   * the arrays its __init__ made), collated; else what the summary itself says */
+  Args one = {.npos = 1};
+  one.pos[0] = vl_prim(V(F), VL_O_INT);
+  const VlVal *item = vl_summary_result(F, get, s, ds, &one, expr);
+  const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, expr, 0) : NULL;
+  return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }
 
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
