@@ -2101,6 +2101,25 @@ static void loader_batches_of_dataset_attributes(void **state) {
   assert_string_equal(cur->hits[0].text, "xb[0]");
 }
 
+static void init_calling_what_it_is_given(void **state) {
+  /* an __init__ whose loop calls an object it is given (tokenizer(text)) is analysed again for the
+   * project object a construction passes; the list it sets on self is the caller's instance's */
+  analyse(state,
+          "import numpy as np\n"
+          "class Tok:\n"
+          "    def __call__(self, text):\n"
+          "        return np.random.randn(len(text) * 1000)\n"
+          "class DS:\n"
+          "    def __init__(self, docs, tokenizer, n=256):\n"
+          "        self.examples = []\n"
+          "        for doc in docs:\n"
+          "            ids = tokenizer(doc)\n"
+          "            self.examples.append(ids[:n])\n"
+          "def f(docs):\n"
+          "    return DS(docs, Tok())\n");
+  hit(cur, "ids[:n]", VL_HIT_FRESH);
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2661,6 +2680,7 @@ int main(void) {
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),
+      T(init_calling_what_it_is_given),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

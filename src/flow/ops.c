@@ -2710,6 +2710,15 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
 
 /* ---- constructing and calling project classes ---- */
 
+/* A project object: an instance of a project class, a project function or class. */
+static bool passes_project_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    uint8_t k = v->objs[i]->kind;
+    if (k == VL_O_INST ? v->objs[i]->base != NULL : (k == VL_O_FUNC || k == VL_O_CLASS)) return true;
+  }
+  return false;
+}
+
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2721,6 +2730,13 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlFuncInfo *init = k ? vl_class_method(F, k, "__init__", 0) : NULL;
   if (init) {
     const VlSummary *s = init->mod == F->an->mi ? vl_func_summary(F->an, init->id) : init->summary;
+    /* an __init__ calling what it is given (`ids = tokenizer(doc)` in its loop over documents): known
+     * for the project objects passed here, as a function's call is; self alone is no reason */
+    bool objects = false;
+    for (int i = 0; i < a->npos && !objects; i++) objects = passes_project_object(a->pos[i]);
+    for (int i = 0; i < a->nkw && !objects; i++) objects = passes_project_object(a->kw[i]);
+    const VlSummary *sp = s && s->specialise && objects ? vl_specialise(F, init, inst, a, VL_SPECIAL_OBJECTS) : NULL;
+    if (sp) s = sp;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
     for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);

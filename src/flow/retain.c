@@ -80,7 +80,11 @@ static void escaping(const Frame *F, Sites *out) {
   }
   for (uint32_t i = 0; i < F->heap.n; i++) { /* held by what the caller passed, self, globals */
     const VlHeapEntry *e = &F->heap.entries[i];
-    if (e->site->kind != VL_SITE_SYM) continue;
+    /* (in an analysis for the objects a call passes, those objects are the caller's: an instance
+     * whose __init__ sets self.examples = [] and fills it) */
+    bool passed = F->specialised && e->site->kind == VL_SITE_NEW &&
+                  !(e->site->mod == F->an->mi && e->site->func == F->func);
+    if (e->site->kind != VL_SITE_SYM && !passed) continue;
     reach(F, e->elem, out, 0);
     for (uint16_t a = 0; a < e->nattrs; a++) reach(F, e->attrs[a].val, out, 0);
   }
