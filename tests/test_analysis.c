@@ -2120,6 +2120,24 @@ static void init_calling_what_it_is_given(void **state) {
   hit(cur, "ids[:n]", VL_HIT_FRESH);
 }
 
+static void steps_of_known_value(void **state) {
+  /* a slice step that is a constant's value counts as a literal step does: 4 x 4 shows 1/16 of the
+   * frame (a part), 2 x 2 a quarter (not one) */
+  analyse(state,
+          "import numpy as np\n"
+          "SKIP = 4\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    half = 2\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(512, 512)\n"
+          "        keep.append(frame[::SKIP, ::SKIP])\n"
+          "        keep.append(frame[::half, ::half])\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "frame[::SKIP, ::SKIP]");
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2681,6 +2699,7 @@ int main(void) {
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),
       T(init_calling_what_it_is_given),
+      T(steps_of_known_value),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

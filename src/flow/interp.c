@@ -646,6 +646,11 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     if (!vl_int_literal(m, part[k], out[k])) ix->lit[i] = false;
     stops[k] = vl_eval(F, part[k]);
   }
+  /* a step that is a known constant (FRAME_SKIP = 4 at module level): counted as a literal one is
+   * (the bounds still make the item not literal) */
+  if (part[2] && ix->step[i] == LONG_MIN && stops[2] && stops[2]->n == 1 && stops[2]->objs[0]->kind == VL_O_INT &&
+      stops[2]->objs[0]->num_known)
+    ix->step[i] = (long)(int32_t)stops[2]->objs[0]->index;
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
    * alone, a[1:], or a stop counted from the end, a[:-1], shows most of it; steps are counted
    * apart) */

@@ -228,7 +228,7 @@ static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
     case IX_SLICE: {
       bool whole = ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
                    (ix->step[i] == LONG_MIN || ix->step[i] == 1);
-      bool step1 = !ix->lit[i] || ix->step[i] == LONG_MIN || ix->step[i] == 1;
+      bool step1 = ix->step[i] == LONG_MIN || ix->step[i] == 1; /* (a step of unknown value: not known to jump) */
       if (sliced && !whole) contiguous = false; /* a[:, :3] */
       else if (!step1) contiguous = false;      /* a[::2] */
       sliced = true;
@@ -434,9 +434,9 @@ static bool index_partial(const Index *ix, uint32_t skip) {
     if (ix->kind[i] == IX_INT) return true;
     if (ix->kind[i] != IX_SLICE) continue;
     if (ix->narrows[i]) return true; /* a stop (a[t:t+8], a[:5]) or a negative start (a[-3:]) */
-    long step = ix->lit[i] && ix->step[i] != LONG_MIN ? ix->step[i] : 1;
+    long step = ix->step[i] != LONG_MIN ? ix->step[i] : 1;
     if (step < 0) step = -step;
-    if (step > 1) stride *= step; /* a step from a variable: unknown, not counted */
+    if (step > 1) stride *= step; /* a step from a variable of unknown value: not counted */
   }
   return stride >= 8;
 }
