@@ -3042,6 +3042,13 @@ static bool all_kind(const VlVal *v, VlObjKind k) {
   return v && v->n > 0;
 }
 
+/* Is every object of v (and there is one) a tuple? */
+static bool all_tuples(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_SEQ || v->objs[i]->sub != VL_SEQ_TUPLE) return false;
+  return v && v->n > 0;
+}
+
 /* A tuple whose items are known, one by one (the empty tuple too). */
 static bool exact_tuple(const VlObj *o) {
   return o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem));
@@ -3142,7 +3149,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       return tuple_of(F, items, n);
     }
   }
-  if (op == VL_OP_ADD && sym && (l_seq || r_seq) && all_kind(l_seq ? l : rv, VL_O_SEQ) &&
+  if (op == VL_OP_ADD && sym && (l_seq || r_seq) && all_tuples(l_seq ? l : rv) &&
       all_kind(l_seq ? rv : l, VL_O_SYM)) {
     /* (n_envs,) + obs_shape with obs_shape a parameter: deferred, a caller passing a tuple (or
      * leaving its default) gets the joined tuple */
