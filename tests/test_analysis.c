@@ -2138,6 +2138,35 @@ static void steps_of_known_value(void **state) {
   assert_string_equal(cur->hits[0].text, "frame[::SKIP, ::SKIP]");
 }
 
+static void deque_capacity_is_no_window(void **state) {
+  /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
+   * a maxlen from a parameter is decided per construction */
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import deque\n"
+          "class Window:\n"
+          "    def __init__(self, capacity):\n"
+          "        self.items = deque([], maxlen=capacity)\n"
+          "    def push(self, x):\n"
+          "        self.items.append(x)\n"
+          "class Memory:\n"
+          "    def __init__(self, capacity):\n"
+          "        self.items = deque([], maxlen=capacity)\n"
+          "    def push(self, y):\n"
+          "        self.items.append(y)\n"
+          "def f(n, k):\n"
+          "    small, big = Window(4), Memory(10000)\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        small.push(frame[:8, :8])\n"
+          "    for _ in range(k):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        big.push(frame[:16, :16])\n"
+          "    return small, big\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "y");
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2700,6 +2729,7 @@ int main(void) {
       T(loader_batches_of_dataset_attributes),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
+      T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

@@ -1159,6 +1159,7 @@ static const VlSummary *make_summary(Frame *F) {
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;
+  s->size_deferred = F->size_deferred;
   s->loop_deferred = loop_deferred(F);
   VL_VEC_FREE(&sites);
   VL_VEC_FREE(&effects);

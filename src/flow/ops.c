@@ -21,6 +21,9 @@
 #include "base/str.h"
 #include "flow/analysis.h"
 
+/* A deque's maxlen from which it is a buffer, not a window (see deque in call_stdlib). */
+#define VL_BUFFER_MAXLEN 1000
+
 static VlValues *V(const Frame *F) { return F->an->vals; }
 static const VlModule *M(const Frame *F) { return F->an->m; }
 
@@ -2455,7 +2458,13 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
     const VlVal *maxlen = kwarg(a, "maxlen");
     if (!maxlen && a->npos >= 2) maxlen = a->pos[1];
-    if (maxlen && !vl_val_only(maxlen, VL_O_NONE)) {
+    /* a maxlen of VL_BUFFER_MAXLEN or more is a buffer's capacity (a DQN replay memory of 1e4 to
+     * 1e6 transitions), not a window: it grows for as long as a program runs (measured: 300 Atari
+     * screens kept by deque(maxlen=100_000) pin 29 MiB for 1.9 MiB shown) */
+    bool capacity = maxlen && maxlen->n == 1 && maxlen->objs[0]->kind == VL_O_INT && maxlen->objs[0]->num_known &&
+                    (int32_t)maxlen->objs[0]->index >= VL_BUFFER_MAXLEN;
+    if (maxlen && vl_val_has(maxlen, VL_O_SYM)) F->size_deferred = true;
+    if (maxlen && !vl_val_only(maxlen, VL_O_NONE) && !capacity) {
       VlObj o = *d->objs[0];
       o.flags |= VL_F_BOUNDED;
       return vl_val1(V(F), vl_obj(V(F), o));
@@ -2736,6 +2745,7 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     for (int i = 0; i < a->npos && !objects; i++) objects = passes_project_object(a->pos[i]);
     for (int i = 0; i < a->nkw && !objects; i++) objects = passes_project_object(a->kw[i]);
     const VlSummary *sp = s && s->specialise && objects ? vl_specialise(F, init, inst, a, VL_SPECIAL_OBJECTS) : NULL;
+    if (!sp && s && s->size_deferred) sp = vl_specialise(F, init, inst, a, VL_SPECIAL_SHAPES); /* deque(maxlen=capacity) */
     if (sp) s = sp;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
@@ -2815,7 +2825,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
     if (both) sp = both;
   }
-  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
+  if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred || s->size_deferred ||
               gave_up(s->ret)))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (sp) s = sp;

@@ -94,6 +94,9 @@ typedef struct VlSummary {
   uint32_t nheap;
   bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
                       a call passing instances of project classes analyses it again for them */
+  bool size_deferred; /* it makes a deque whose maxlen is a parameter (`deque(maxlen=capacity)`): a
+                         call passing a size analyses it again, to know whether the deque is a
+                         window or a buffer (ops.c: deque) */
   bool loop_deferred; /* a loop of its own stores what is computed from its parameters, undecided
                          here (`x = rng.random(n)` or `pos = pos + dt` on a parameter, then
                          kept.append(x[:2])): a call passing arrays or generators analyses it again
