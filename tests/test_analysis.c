@@ -2131,6 +2131,208 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void generator_handing_out_every_row(void **state) {
+  /* a generator yielding every row of each batch it makes (by index over the batch's length, or by
+   * iterating it): a loop keeping every row it is given keeps each batch whole; one keeping only some
+   * of them, or a generator yielding only some rows, pins each batch */
+  static const char *const kept_all[] = {
+      "    for batch in src(n):\n        for i in range(len(batch)):\n            yield batch[i]\n",
+      "    for batch in src(n):\n        for row in batch:\n            yield row\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def src(n):\n"
+             "    for _ in range(n):\n"
+             "        yield np.random.randn(64, 512)\n"
+             "def rows(n):\n%s"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for r in rows(n):\n"
+             "        keep.append(r)\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for j, r in enumerate(rows(n)):\n"
+             "        if j %% 16 == 0:\n"
+             "            keep.append(r)\n"
+             "    return keep\n",
+             kept_all[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+  analyse(state,
+          "import numpy as np\n"
+          "def some(n):\n"
+          "    for _ in range(n):\n"
+          "        batch = np.random.randn(64, 512)\n"
+          "        for i in range(len(batch)):\n"
+          "            if i % 16 == 0:\n"
+          "                yield batch[i]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for r in some(n):\n"
+          "        keep.append(r)\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+}
+
+static void slots_written_again_each_iteration(void **state) {
+  /* d[k] for k in range(n) inside the loop, n the same in every iteration: the same slots again,
+   * at most n views (the latest crop of each track); keys that move on (range(s, s + 2) with s new
+   * each iteration) keep every iteration's */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    latest = {}\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for tid in range(4):\n"
+          "            latest[tid] = frame[10:20, 10:20]\n"
+          "    return latest\n");
+  no_hits(cur);
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    cache = {}\n"
+          "    for s in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for k in range(s, s + 2):\n"
+          "            cache[k] = frame[10:20, 10:20]\n"
+          "    return cache\n");
+  hit(cur, "frame[10:20, 10:20]", VL_HIT_FRESH);
+  analyse(state, /* the slot's key rebound on the way: not the same slots */
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    cache = {}\n"
+          "    for s in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        for k in range(2):\n"
+          "            k = k + s\n"
+          "            cache[k] = frame[10:20, 10:20]\n"
+          "    return cache\n");
+  hit(cur, "frame[10:20, 10:20]", VL_HIT_FRESH);
+}
+
+static void shapes_of_joined_tuples(void **state) {
+  /* (n,) + obs_shape: a tuple of both sides' items, so a producer given it has their count of axes;
+   * a tuple default of integers is such a tuple for a call that leaves it out ((): none) */
+  analyse(state,
+          "import numpy as np\n"
+          "def make(n, obs_shape=(84, 84, 4), reward_shape=()):\n"
+          "    return np.zeros((n,) + obs_shape), np.zeros((n,) + reward_shape)\n"
+          "def f():\n"
+          "    x = np.zeros((16,) + (84, 84))\n"
+          "    obs, rew = make(8)\n"
+          "    return x, obs, rew\n");
+  const TlObj *x = only(local("f", "x"));
+  assert_int_equal(x->nd.lo, 3);
+  assert_int_equal(x->nd.hi, 3);
+  const TlObj *obs = only(local("f", "obs"));
+  assert_int_equal(obs->nd.lo, 4);
+  assert_int_equal(obs->nd.hi, 4);
+  const TlObj *rew = only(local("f", "rew"));
+  assert_int_equal(rew->nd.lo, 1);
+  assert_int_equal(rew->nd.hi, 1);
+}
+
+static void loader_batches_of_dataset_attributes(void **state) {
+  /* DataLoader over a Dataset whose __getitem__ returns rows of the tensors its __init__ made: the
+   * batch is what __getitem__(i) gives for that dataset, collated (images one axis more; a 0-d label
+   * a number, so its batch is a small vector); also in a helper given the loader */
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import DataLoader, Dataset\n"
+          "class Images(Dataset):\n"
+          "    def __init__(self, n):\n"
+          "        self.x = torch.randn(n, 3, 32, 32)\n"
+          "        self.y = torch.randint(0, 10, (n,))\n"
+          "    def __len__(self):\n"
+          "        return len(self.y)\n"
+          "    def __getitem__(self, i):\n"
+          "        return self.x[i], self.y[i]\n"
+          "def first(loader):\n"
+          "    keep = []\n"
+          "    for xb, yb in loader:\n"
+          "        keep.append(xb[0])\n"
+          "    return keep\n"
+          "def f(n):\n"
+          "    heads = []\n"
+          "    for xb, yb in DataLoader(Images(n), batch_size=64):\n"
+          "        heads.append(yb[:4])\n"
+          "    return heads, first(DataLoader(Images(n), batch_size=64))\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "xb[0]");
+}
+
+static void init_calling_what_it_is_given(void **state) {
+  /* an __init__ whose loop calls an object it is given (tokenizer(text)) is analysed again for the
+   * project object a construction passes; the list it sets on self is the caller's instance's */
+  analyse(state,
+          "import numpy as np\n"
+          "class Tok:\n"
+          "    def __call__(self, text):\n"
+          "        return np.random.randn(len(text) * 1000)\n"
+          "class DS:\n"
+          "    def __init__(self, docs, tokenizer, n=256):\n"
+          "        self.examples = []\n"
+          "        for doc in docs:\n"
+          "            ids = tokenizer(doc)\n"
+          "            self.examples.append(ids[:n])\n"
+          "def f(docs):\n"
+          "    return DS(docs, Tok())\n");
+  hit(cur, "ids[:n]", VL_HIT_FRESH);
+}
+
+static void steps_of_known_value(void **state) {
+  /* a slice step that is a constant's value counts as a literal step does: 4 x 4 shows 1/16 of the
+   * frame (a part), 2 x 2 a quarter (not one) */
+  analyse(state,
+          "import numpy as np\n"
+          "SKIP = 4\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    half = 2\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(512, 512)\n"
+          "        keep.append(frame[::SKIP, ::SKIP])\n"
+          "        keep.append(frame[::half, ::half])\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "frame[::SKIP, ::SKIP]");
+}
+
+static void deque_capacity_is_no_window(void **state) {
+  /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
+   * a maxlen from a parameter is decided per construction */
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import deque\n"
+          "class Window:\n"
+          "    def __init__(self, capacity):\n"
+          "        self.items = deque([], maxlen=capacity)\n"
+          "    def push(self, x):\n"
+          "        self.items.append(x)\n"
+          "class Memory:\n"
+          "    def __init__(self, capacity):\n"
+          "        self.items = deque([], maxlen=capacity)\n"
+          "    def push(self, y):\n"
+          "        self.items.append(y)\n"
+          "def f(n, k):\n"
+          "    small, big = Window(4), Memory(10000)\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        small.push(frame[:8, :8])\n"
+          "    for _ in range(k):\n"
+          "        frame = np.random.randn(480, 640)\n"
+          "        big.push(frame[:16, :16])\n"
+          "    return small, big\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "y");
+}
+
 /* ---- helpers and methods through summaries ---- */
 
 static void helper_returning_a_view(void **state) {
@@ -2693,6 +2895,13 @@ int main(void) {
       T(hit_torch_1d),
       T(no_hit_numpy_1d),
       T(hit_in_comprehension_over_generator),
+      T(generator_handing_out_every_row),
+      T(slots_written_again_each_iteration),
+      T(shapes_of_joined_tuples),
+      T(loader_batches_of_dataset_attributes),
+      T(init_calling_what_it_is_given),
+      T(steps_of_known_value),
+      T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),

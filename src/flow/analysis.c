@@ -277,6 +277,13 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
+  case VL_E_TUPLE: /* a shape: its length is what a producer's ndim needs */
+    if (x->nkids > 8) break;
+    for (uint32_t i = 0; i < x->nkids; i++)
+      if (!vl_int_literal(m, vl_kid(m, e, i), &n)) return;
+    pi->dflt = VL_DFLT_INTS;
+    pi->dflt_int = (int32_t)x->nkids;
+    break;
   default: break;
   }
 }
@@ -1166,6 +1173,7 @@ static const VlSummary *make_summary(Frame *F) {
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;
+  s->size_deferred = F->size_deferred;
   s->loop_deferred = loop_deferred(F);
   VL_VEC_FREE(&sites);
   VL_VEC_FREE(&effects);
@@ -1374,12 +1382,16 @@ static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
   return UINT32_MAX;
 }
 
-/* What the caller's heap knows of the objects in v (an instance's attributes, a list's items), and
+/* What the caller's heap knows of the objects in v (an instance's attributes, a list's items, what an
+ * iterator gives), and
  * of the objects those hold, copied into frame F. */
 static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int depth) {
   if (!v || depth > 4) return;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
+    /* what an iterator's steps give (a DataLoader's collated dict batches), a tuple's items */
+    if (o->kind == VL_O_ITER) inherit_heap(F, caller, o->elem, depth + 1);
+    for (uint16_t k = 0; o->kind == VL_O_SEQ && k < o->nitems; k++) inherit_heap(F, caller, o->items[k], depth + 1);
     VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
     if (!e || vl_heap_find(F, o->site)) continue;
     vl_heap_add_elem(F, o->site, e->elem);
@@ -1424,6 +1436,26 @@ static bool size_value(const VlVal *v) {
   return true;
 }
 
+/* An iterator whose steps give arrays of known ndim, or tuples or dicts holding one (a DataLoader's
+ * collated batches: `for xb, yb in loader`, `batch["image"]`). */
+static bool shaped_steps(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ITER || !o->elem) continue;
+    for (uint16_t j = 0; j < o->elem->n; j++) {
+      const VlObj *x = o->elem->objs[j];
+      if (shaped_object(o->elem)) return true;
+      if (x->kind == VL_O_SEQ && x->sub == VL_SEQ_TUPLE)
+        for (uint16_t k = 0; k < x->nitems; k++)
+          if (shaped_object(x->items[k])) return true;
+      const VlHeapEntry *e = x->kind == VL_O_SEQ && x->sub == VL_SEQ_DICT && x->site ? vl_heap_find(caller, x->site) : NULL;
+      for (uint16_t k = 0; e && k < e->nattrs; k++)
+        if (shaped_object(e->attrs[k].val)) return true;
+    }
+  }
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) ||
@@ -1454,7 +1486,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
         (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v)))
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
-              ((what & VL_SPECIAL_SHAPES) && list_of_shaped_objects(caller, v))))
+              ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&
              (shaped_object(v) || vl_val_has(v, VL_O_ITER) || list_of_shaped_objects(caller, v)))

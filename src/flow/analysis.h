@@ -79,6 +79,7 @@ typedef struct StoreEv {
   uint32_t fix_at;
   const char *text, *container_text;
   bool implicit;        /* list(gen), comprehension over a generator: one element per step */
+  VlId key;             /* c[k] = v with k a name: k's expression (retain.c: key_repeats) */
 } StoreEv;
 
 typedef struct ClearEv {
@@ -163,6 +164,7 @@ struct Frame {
   VlId loop_base, nloop_memo;
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
+  bool size_deferred;   /* it made a deque whose maxlen is a parameter (VlSummary.size_deferred) */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
 };
 
@@ -329,6 +331,9 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim evidence);
 const VlVal *vl_nd_floor(Frame *F, const VlVal *v);
 /* v with no view marked VL_F_EVERY (what one store of a piece puts in a container). */
 const VlVal *vl_not_every(Frame *F, const VlVal *v);
+/* What a call would return, its effects left out (summary.c). */
+const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                               VlId call);
 const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
                               const Args *a,
                               VlId call);
@@ -343,6 +348,9 @@ void vl_retain_check(Frame *F);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c). */
 void vl_effect_over_call(Frame *F, VlEffect *ef);
+/* What a generator yields at `at`, in loop `loop`, with its pieces marked one of every piece of their
+ * base when the loop hands out each of them (see retain.c). */
+const VlVal *vl_yield_pieces(Frame *F, const VlVal *v, VlId loop, VlSpan at);
 
 /* analysis.c */
 const VlFuncInfo *vl_an_func(Analysis *an, VlId func);

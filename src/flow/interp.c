@@ -646,6 +646,11 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     if (!vl_int_literal(m, part[k], out[k])) ix->lit[i] = false;
     stops[k] = vl_eval(F, part[k]);
   }
+  /* a step that is a known constant (FRAME_SKIP = 4 at module level): counted as a literal one is
+   * (the bounds still make the item not literal) */
+  if (part[2] && ix->step[i] == LONG_MIN && stops[2] && stops[2]->n == 1 && stops[2]->objs[0]->kind == VL_O_INT &&
+      stops[2]->objs[0]->num_known)
+    ix->step[i] = (long)(int32_t)stops[2]->objs[0]->index;
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
    * alone, a[1:], or a stop counted from the end, a[:-1], shows most of it; steps are counted
    * apart) */
@@ -1255,6 +1260,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_YIELD: {
     const VlVal *v = x->nkids && vl_kid(m, e, 0) ? eval_kid(F, e, 0) : vl_prim(V(F), VL_O_NONE);
     if (x->sub) v = vl_op_iter_elem(F, v, 0, e); /* yield from it: its elements */
+    else v = vl_yield_pieces(F, v, F->loop, vl_expr_span(F->an, e));
     F->yields = vl_join(V(F), F->yields, v);
     /* where a consumer that collects the steps (list(gen)) will be told the view is made */
     if (!x->sub && x->nkids && vl_kid(m, e, 0)) {
@@ -1365,6 +1371,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
                 .text = vl_expr_text(F->an, value_expr), .container_text = target_text(F, vl_kid(m, target, 0))};
+  if (t->nkids == 2 && vl_expr(m, vl_kid(m, target, 1))->op == VL_E_NAME) ev.key = vl_kid(m, target, 1);
   vl_frame_store(F, &ev);
   /* into a container the caller can see, its own included (d[k] = v on a parameter d): the summary
    * says so, and the caller's container decides (an array copies, a dict or list keeps v) */

@@ -22,6 +22,9 @@
 #include "base/str.h"
 #include "flow/analysis.h"
 
+/* A deque's maxlen from which it is a buffer, not a window (see deque in call_stdlib). */
+#define VL_BUFFER_MAXLEN 1000
+
 static VlValues *V(const Frame *F) { return F->an->vals; }
 static const VlModule *M(const Frame *F) { return F->an->m; }
 
@@ -229,7 +232,7 @@ static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
     case IX_SLICE: {
       bool whole = ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
                    (ix->step[i] == LONG_MIN || ix->step[i] == 1);
-      bool step1 = !ix->lit[i] || ix->step[i] == LONG_MIN || ix->step[i] == 1;
+      bool step1 = ix->step[i] == LONG_MIN || ix->step[i] == 1; /* (a step of unknown value: not known to jump) */
       if (sliced && !whole) contiguous = false; /* a[:, :3] */
       else if (!step1) contiguous = false;      /* a[::2] */
       sliced = true;
@@ -435,9 +438,9 @@ static bool index_partial(const Index *ix, uint32_t skip) {
     if (ix->kind[i] == IX_INT) return true;
     if (ix->kind[i] != IX_SLICE) continue;
     if (ix->narrows[i]) return true; /* a stop (a[t:t+8], a[:5]) or a negative start (a[-3:]) */
-    long step = ix->lit[i] && ix->step[i] != LONG_MIN ? ix->step[i] : 1;
+    long step = ix->step[i] != LONG_MIN ? ix->step[i] : 1;
     if (step < 0) step = -step;
-    if (step > 1) stride *= step; /* a step from a variable: unknown, not counted */
+    if (step > 1) stride *= step; /* a step from a variable of unknown value: not counted */
   }
   return stride >= 8;
 }
@@ -2512,7 +2515,13 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
     const VlVal *maxlen = kwarg(a, "maxlen");
     if (!maxlen && a->npos >= 2) maxlen = a->pos[1];
-    if (maxlen && !vl_val_only(maxlen, VL_O_NONE)) {
+    /* a maxlen of VL_BUFFER_MAXLEN or more is a buffer's capacity (a DQN replay memory of 1e4 to
+     * 1e6 transitions), not a window: it grows for as long as a program runs (measured: 300 Atari
+     * screens kept by deque(maxlen=100_000) pin 29 MiB for 1.9 MiB shown) */
+    bool capacity = maxlen && maxlen->n == 1 && maxlen->objs[0]->kind == VL_O_INT && maxlen->objs[0]->num_known &&
+                    (int32_t)maxlen->objs[0]->index >= VL_BUFFER_MAXLEN;
+    if (maxlen && vl_val_has(maxlen, VL_O_SYM)) F->size_deferred = true;
+    if (maxlen && !vl_val_only(maxlen, VL_O_NONE) && !capacity) {
       VlObj o = *d->objs[0];
       o.flags |= VL_F_BOUNDED;
       return vl_val1(V(F), vl_obj(V(F), o));
@@ -2677,8 +2686,8 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
 }
 
 /* DataLoader's default collate of an item a project Dataset's __getitem__ hands back (v, from its
- * summary s, contents in s's heap), made anew at every step of the loader made at expr:
- *   an array                      a new tensor, one axis more (the batch stacked)
+ * summary s, contents in s's heap; s NULL: v instantiated here, contents in this frame's heap), made anew at every step of the loader made at expr:
+ *   an array                      a new tensor, one axis more (the batch stacked); a 0-d one as a number
  *   a dict with literal keys      a dict of the collated values, per key
  *   a tuple or list               a tuple of the collated items
  *   anything else                 unknown (numbers become small tensors, strings lists of them)
@@ -2688,13 +2697,16 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
   if (!v || v->n != 1 || depth > 3) return vl_unknown(V(F));
   const VlObj *o = v->objs[0];
   if (o->kind == VL_O_ARRAY) {
+    /* a 0-d tensor (`self.labels[i]` of a 1-D tensor) is a number: its batch is a small (B,) vector,
+     * as numbers' is */
+    if (o->nd.hi == 0) return vl_unknown(V(F));
     VlNdim nd = o->nd.lo == o->nd.hi && o->nd.hi < VL_ND_MAX ? vl_nd_exact(o->nd.lo + 1) : vl_nd_unknown();
     return vl_val1(V(F), array_obj(F, false, step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), lib, nd, 0, expr));
   }
   if (o->kind != VL_O_SEQ) return vl_unknown(V(F));
   if (o->sub == VL_SEQ_DICT) {
-    const VlHeapEntry *e = NULL;
-    for (uint32_t h = 0; o->site && h < s->nheap && !e; h++)
+    const VlHeapEntry *e = !s && o->site ? vl_heap_find(F, o->site) : NULL;
+    for (uint32_t h = 0; s && o->site && h < s->nheap && !e; h++)
       if (s->heap[h].site == o->site) e = &s->heap[h];
     if (!e || e->loose || !vl_val_empty(o->elem)) return vl_unknown(V(F));
     VlObj d = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
@@ -2725,7 +2737,14 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
-  return s ? collate(F, s, s->ret, lib, expr, 0) : NULL;
+  if (!s) return NULL;
+  /* what __getitem__(i) returns for this dataset (`return self.images[i], self.labels[i]`: rows of
+   * the arrays its __init__ made), collated; else what the summary itself says */
+  Args one = {.npos = 1};
+  one.pos[0] = vl_prim(V(F), VL_O_INT);
+  const VlVal *item = vl_summary_result(F, get, s, ds, &one, expr);
+  const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, expr, 0) : NULL;
+  return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }
 
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
@@ -2777,6 +2796,15 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
 
 /* ---- constructing and calling project classes ---- */
 
+/* A project object: an instance of a project class, a project function or class. */
+static bool passes_project_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    uint8_t k = v->objs[i]->kind;
+    if (k == VL_O_INST ? v->objs[i]->base != NULL : (k == VL_O_FUNC || k == VL_O_CLASS)) return true;
+  }
+  return false;
+}
+
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2788,6 +2816,14 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlFuncInfo *init = k ? vl_class_method(F, k, "__init__", 0) : NULL;
   if (init) {
     const VlSummary *s = init->mod == F->an->mi ? vl_func_summary(F->an, init->id) : init->summary;
+    /* an __init__ calling what it is given (`ids = tokenizer(doc)` in its loop over documents): known
+     * for the project objects passed here, as a function's call is; self alone is no reason */
+    bool objects = false;
+    for (int i = 0; i < a->npos && !objects; i++) objects = passes_project_object(a->pos[i]);
+    for (int i = 0; i < a->nkw && !objects; i++) objects = passes_project_object(a->kw[i]);
+    const VlSummary *sp = s && s->specialise && objects ? vl_specialise(F, init, inst, a, VL_SPECIAL_OBJECTS) : NULL;
+    if (!sp && s && s->size_deferred) sp = vl_specialise(F, init, inst, a, VL_SPECIAL_SHAPES); /* deque(maxlen=capacity) */
+    if (sp) s = sp;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
     for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);
@@ -2818,13 +2854,19 @@ static void raise_args(Frame *F, const VlFuncInfo *fi, const Args *a, bool bound
   }
 }
 
-static bool new_array_of_unknown_ndim(const VlVal *v) {
+static bool new_array_of_unknown_ndim_at(const VlVal *v, int depth) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo != o->nd.hi && o->site && o->site->kind == VL_SITE_NEW) return true;
+    /* or an item of a tuple returned (`return obs, reward, done, info` of an env's step) */
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && depth == 0)
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (new_array_of_unknown_ndim_at(o->items[k], depth + 1)) return true;
   }
   return false;
 }
+
+static bool new_array_of_unknown_ndim(const VlVal *v) { return new_array_of_unknown_ndim_at(v, 0); }
 
 /* Does v, or an item of a tuple in it, hold what the analysis gave up on (operations on the
  * parameters nested too deep: a leapfrog step's `q = q + eps * p` after `p = p + 0.5 * eps * g(q)`)? */
@@ -2899,7 +2941,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     if (both) sp = both;
   }
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
-              gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
+              s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
   if (!sp && tests_none(fi)) /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
@@ -3148,6 +3190,25 @@ static bool fold_ints(int op, const VlVal *l, const VlVal *r, int64_t *out) {
   return true;
 }
 
+/* Is every object of v (and there is one) of kind k? */
+static bool all_kind(const VlVal *v, VlObjKind k) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != k) return false;
+  return v && v->n > 0;
+}
+
+/* Is every object of v (and there is one) a tuple? */
+static bool all_tuples(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_SEQ || v->objs[i]->sub != VL_SEQ_TUPLE) return false;
+  return v && v->n > 0;
+}
+
+/* A tuple whose items are known, one by one (the empty tuple too). */
+static bool exact_tuple(const VlObj *o) {
+  return o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem));
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -3232,6 +3293,24 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   }
   if (!r) return vl_join(V(F), l, &vl_empty_val); /* unary on non-arrays: same kind */
   bool l_seq = vl_val_has(l, VL_O_SEQ), r_seq = vl_val_has(rv, VL_O_SEQ);
+  if (op == VL_OP_ADD && l_seq && r_seq) {
+    /* (n,) + obs_shape: a tuple of the items of both, when both are tuples of known items */
+    const VlObj *lt = l->n == 1 ? l->objs[0] : NULL, *rt = rv->n == 1 ? rv->objs[0] : NULL;
+    if (lt && rt && exact_tuple(lt) && exact_tuple(rt) && lt->nitems + rt->nitems <= 64) {
+      const VlVal *items[64];
+      uint16_t n = 0;
+      for (uint16_t i = 0; i < lt->nitems; i++) items[n++] = lt->items[i];
+      for (uint16_t i = 0; i < rt->nitems; i++) items[n++] = rt->items[i];
+      return tuple_of(F, items, n);
+    }
+  }
+  if (op == VL_OP_ADD && sym && (l_seq || r_seq) && all_tuples(l_seq ? l : rv) &&
+      all_kind(l_seq ? rv : l, VL_O_SYM)) {
+    /* (n_envs,) + obs_shape with obs_shape a parameter: deferred, a caller passing a tuple (or
+     * leaving its default) gets the joined tuple */
+    const VlVal *items[1] = {rv};
+    return vl_val1(V(F), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr));
+  }
   if (op == VL_OP_ADD && (l_seq || r_seq)) {
     /* list + list: a new list holding both sides' elements */
     VlSeqKind kind = VL_SEQ_LIST;

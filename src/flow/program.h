@@ -94,6 +94,9 @@ typedef struct VlSummary {
   uint32_t nheap;
   bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
                       a call passing instances of project classes analyses it again for them */
+  bool size_deferred; /* it makes a deque whose maxlen is a parameter (`deque(maxlen=capacity)`): a
+                         call passing a size analyses it again, to know whether the deque is a
+                         window or a buffer (ops.c: deque) */
   bool loop_deferred; /* a loop of its own stores what is computed from its parameters, undecided
                          here (`x = rng.random(n)` or `pos = pos + dt` on a parameter, then
                          kept.append(x[:2])): a call passing arrays or generators analyses it again
@@ -109,7 +112,8 @@ typedef enum VlDefault {
   VL_DFLT_NONE,       /* None */
   VL_DFLT_SCALAR,     /* a float, True, False */
   VL_DFLT_STR,        /* a string (its content is not kept) */
-  VL_DFLT_INT         /* an integer that fits in 32 bits: dflt_int */
+  VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
+  VL_DFLT_INTS        /* a tuple of dflt_int (at most 8) integers, a shape: `obs_shape=(84, 84, 4)` */
 } VlDefault;
 
 typedef struct VlParamInfo {
@@ -119,7 +123,7 @@ typedef struct VlParamInfo {
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
   bool none_tested;    /* the function branches on `p is None` / `p is not None` */
-  int32_t dflt_int;    /* VL_DFLT_INT: the value (the struct keeps its 16 bytes) */
+  int32_t dflt_int;    /* VL_DFLT_INT: the value; VL_DFLT_INTS: how many (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
 struct VlFuncInfo {

@@ -100,7 +100,11 @@ static void escaping(const Frame *F, Sites *out) {
   }
   for (uint32_t i = 0; i < F->heap.n; i++) { /* held by what the caller passed, self, globals */
     const VlHeapEntry *e = &F->heap.entries[i];
-    if (e->site->kind != VL_SITE_SYM) continue;
+    /* (in an analysis for the objects a call passes, those objects are the caller's: an instance
+     * whose __init__ sets self.examples = [] and fills it) */
+    bool passed = F->specialised && e->site->kind == VL_SITE_NEW &&
+                  !(e->site->mod == F->an->mi && e->site->func == F->func);
+    if (e->site->kind != VL_SITE_SYM && !passed) continue;
     reach_root(&R, e->elem);
     for (uint16_t a = 0; a < e->nattrs; a++) reach_root(&R, e->attrs[a].val);
   }
@@ -282,16 +286,33 @@ static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int d
   return false;
 }
 
+/* Does stored value v hold the container of `site` itself (or as an item of a tuple)? */
+static bool holds_seq(const VlVal *v, const VlSite *site, int depth) {
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    /* (list(a) of an array, made in one go of every piece of it, is judged where it is stored) */
+    if (o->site == site) return !(o->flags & VL_F_ALL_PIECES);
+    if (o->sub == VL_SEQ_TUPLE)
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (holds_seq(o->items[k], site, depth + 1)) return true;
+  }
+  return false;
+}
+
 /* Is a container made in loop L kept past the iteration by the instance holding it: that instance
  * stored in L into a container that outlives L (`if k not in tracks: tracks[k] = Track()` with
- * `self.points = []` in __init__, then `tracks[k].add(p)`)?  Instances' containers are not followed
+ * `self.points = []` in __init__, then `tracks[k].add(p)`), or stored itself into such a container
+ * (`current[i] = []` per finished episode, then `current[i].append(obs[i])` in later iterations)?  Instances' containers are not followed
  * when the instance is stored (stored_views): the stores into them are checked here, where they are. */
 static bool kept_by_stored_instance(const Frame *F, const StoreEv *ev, const VlSite *site, VlId L,
                                     const Sites *escapes, int depth) {
   if (depth > 0 || !L) return false;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *held = &F->stores.items[i];
-    if (held == ev || !loop_within(M(F), held->loop, L) || !attr_holds(F, held->value, site, 0)) continue;
+    if (held == ev || !loop_within(M(F), held->loop, L) ||
+        !(attr_holds(F, held->value, site, 0) || holds_seq(held->value, site, 0)))
+      continue;
     if (outlives_at(F, held, L, escapes, depth + 1)) return true;
   }
   return false;
@@ -299,6 +320,94 @@ static bool kept_by_stored_instance(const Frame *F, const StoreEv *ev, const VlS
 
 static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes) {
   return outlives_at(F, ev, L, escapes, 0);
+}
+
+/* Does target expression t (a name, or a tuple or list of targets) bind the variable of name n? */
+static bool binds_name(const VlModule *m, VlId t, VlId n, int depth) {
+  const VlExpr *x = vl_expr(m, t);
+  if (vl_same_name(m, t, n)) return true;
+  if ((x->op == VL_E_TUPLE || x->op == VL_E_LIST) && depth < 4)
+    for (uint32_t i = 0; i < x->nkids; i++)
+      if (binds_name(m, vl_kid(m, t, i), n, depth + 1)) return true;
+  return false;
+}
+
+/* Is the variable of name n rebound anywhere in loop L (an assignment, an augmented one, a loop
+ * target), or, `len(n)` being asked, grown through a method call on it (n.append(x))? */
+static bool changes_in(const VlModule *m, VlId L, VlId n, bool sized, VlId skip_loop) {
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (!vl_loop_runs(m, L, st->start)) continue;
+    if (st->kind == VL_S_ASSIGN || st->kind == VL_S_DEL)
+      for (uint16_t k = 0; k < st->n; k++)
+        if (binds_name(m, m->kids[st->b + k], n, 0)) return true;
+    if ((st->kind == VL_S_AUGASSIGN || st->kind == VL_S_ANNASSIGN || st->kind == VL_S_UNKNOWN) &&
+        binds_name(m, st->a, n, 0))
+      return true;
+    if (st->kind == VL_S_FOR && st->a != skip_loop && binds_name(m, m->loops[st->a].target, n, 0)) return true;
+    if (st->kind == VL_S_WITH)
+      for (uint16_t k = 0; k < st->n; k++) {
+        VlId t = m->kids[st->a + 2 * k + 1];
+        if (t && binds_name(m, t, n, 0)) return true;
+      }
+  }
+  for (VlId e = 1; e < m->nexprs; e++) { /* (x := ...) */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op == VL_E_WALRUS && vl_loop_runs(m, L, x->start) && vl_same_name(m, vl_kid(m, e, 0), n)) return true;
+  }
+  if (sized)
+    for (VlId e = 1; e < m->nexprs; e++) {
+      const VlExpr *x = vl_expr(m, e);
+      if (x->op != VL_E_CALL || !x->nkids || !vl_loop_runs(m, L, x->start)) continue;
+      VlId fn = vl_kid(m, e, 0);
+      if (vl_expr(m, fn)->op == VL_E_ATTR && vl_expr(m, fn)->nkids && vl_same_name(m, vl_kid(m, fn, 0), n)) return true;
+    }
+  return false;
+}
+
+/* Is expression e the same in every iteration of L: literals, and names (also under attributes and
+ * in len()) that L does not rebind, nor grow when their length is asked? */
+static bool same_each_iteration(const VlModule *m, VlId e, VlId L, bool sized, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  if (depth > 6) return false;
+  switch (x->op) {
+  case VL_E_INT: return true;
+  case VL_E_NAME: return !changes_in(m, L, e, sized, 0);
+  case VL_E_ATTR: return x->nkids == 1 && same_each_iteration(m, vl_kid(m, e, 0), L, sized, depth + 1);
+  case VL_E_BINOP:
+    return x->nkids == 2 && same_each_iteration(m, vl_kid(m, e, 0), L, sized, depth + 1) &&
+           same_each_iteration(m, vl_kid(m, e, 1), L, sized, depth + 1);
+  case VL_E_CALL: /* len(x) */
+    return x->nkids == 2 && vl_expr(m, vl_kid(m, e, 0))->op == VL_E_NAME &&
+           strcmp(vl_str(m, vl_expr(m, vl_kid(m, e, 0))->a), "len") == 0 &&
+           same_each_iteration(m, vl_kid(m, e, 1), L, true, depth + 1);
+  default: return false;
+  }
+}
+
+/* `for k in range(n): d[k] = v` inside L, with n the same in every iteration of L: each iteration of
+ * L writes the same slots again (the latest crop of each of a fixed set of tracks or cameras), so the
+ * container holds at most n values, however many iterations L makes.  (depth: outlives_at's.) */
+static bool key_repeats(const Frame *F, const StoreEv *ev, VlId L, int depth) {
+  const VlModule *m = M(F);
+  if (ev->store != VL_ST_SETITEM || !ev->key || !L || !ev->loop || ev->loop == L || !loop_within(m, ev->loop, L))
+    return false;
+  /* a container put in the slot (depth > 0) is replaced only when the store runs in every iteration
+   * (`tracks[k] = []` each frame); `if k not in tracks: tracks[k] = Track(k)` keeps the first one */
+  for (VlId l = ev->loop; depth > 0 && l && l != L; l = m->loops[l].parent)
+    if (!every_iteration(F, l, ev->at)) return false;
+  for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind != VL_LOOP_FOR || !vl_same_name(m, ev->key, lp->target)) continue;
+    const VlExpr *it = vl_expr(m, lp->iter);
+    if (it->op != VL_E_CALL || it->nkids < 2 || it->nkids > 4 || vl_expr(m, vl_kid(m, lp->iter, 0))->op != VL_E_NAME ||
+        strcmp(vl_str(m, vl_expr(m, vl_kid(m, lp->iter, 0))->a), "range") != 0)
+      return false;
+    for (uint32_t i = 1; i < it->nkids; i++)
+      if (!same_each_iteration(m, vl_kid(m, lp->iter, i), L, false, 0)) return false;
+    return !changes_in(m, L, ev->key, false, l); /* k itself is not rebound on the way */
+  }
+  return false;
 }
 
 /* Conditions 3 and 4 for container value `cv` and loop L. */
@@ -317,14 +426,14 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
           !kept_by_stored_instance(F, ev, c->site, L, escapes, depth))
         return false;
       if (cleared_in(F, c, L)) return false;
-      if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
+      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || key_repeats(F, ev, L, depth))) return false;
       if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
           c->site->func == F->func && !has_site(escapes, c->site))
         return false; /* a local container nobody gets: dropped when the function returns */
       any = true;
       break;
     case VL_O_SYM:
-      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c))) return false;
+      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c) || key_repeats(F, ev, L, depth))) return false;
       if (cleared_in(F, c, L)) return false;
       any = true;
       break;
@@ -513,8 +622,16 @@ static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
 /* A store of pieces that are each one of every piece of their base (rows of a whole array, the
  * pieces of a split) made in every iteration of the loops from the store's own out to (not
  * including) L: together they show the whole base, so they pin nothing more. */
-static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
-  if (!(view->flags & VL_F_EVERY) || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi) return false;
+static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
+  if (!(view->flags & VL_F_EVERY) || ev->at.mod != F->an->mi) return false;
+  /* the steps of a generator handing out every piece of each array it makes (`for row in chunk: yield
+   * row`), each one stored by the loop over it (or by list(gen)): all of each array is kept, but for the
+   * last, which a loop that stops early may keep in part, once */
+  if (view->site && view->site->kind == VL_SITE_STEP) {
+    if (implicit) return ev->implicit && !L;
+    if (L && ev->loop == L && view->site->at == L) return every_iteration(F, L, ev->at);
+  }
+  if (!ev->loop || ev->loop == L) return false;
   for (VlId l = ev->loop; l && l != L; l = M(F)->loops[l].parent)
     if (!every_iteration(F, l, ev->at)) return false;
   return true;
@@ -636,16 +753,15 @@ static VlId single_index_item(const VlModule *m, VlId sub, int *axis) {
  * every iteration: the slabs stored are every slab of a along that axis when the loop runs over
  * the axis's length: a length measured (len(x), x.shape[k], x.size(k); enumerate(x) counts x: the
  * entries of that data, all of them as far as we can tell) or a constant equal to a's known size. */
-static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+static bool slabs_every_row(const Frame *F, VlId loop, VlSpan at, const VlObj *view, VlId L) {
   const VlModule *m = M(F);
-  if (!view->expr || !ev->loop || ev->loop == L || ev->at.mod != F->an->mi ||
-      !(view->flags & VL_F_OF_WHOLE))
+  if (!view->expr || !loop || loop == L || at.mod != F->an->mi || !(view->flags & VL_F_OF_WHOLE))
     return false;
   int axis = 0;
   VlId index = single_index_item(m, view->expr, &axis);
   if (!index || vl_expr(m, index)->op != VL_E_NAME) return false;
-  for (VlId l = ev->loop; l && l != L; l = m->loops[l].parent) {
-    if (!every_iteration(F, l, ev->at)) return false;
+  for (VlId l = loop; l && l != L; l = m->loops[l].parent) {
+    if (!every_iteration(F, l, at)) return false;
     const VlLoop *lp = &m->loops[l];
     if (lp->kind == VL_LOOP_WHILE || !lp->target) continue;
     const VlExpr *tx = vl_expr(m, lp->target), *it = vl_expr(m, lp->iter);
@@ -670,6 +786,36 @@ static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *vi
            n == view->shape->dims[axis];
   }
   return false;
+}
+
+static bool indexes_every_row(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L) {
+  return slabs_every_row(F, ev->loop, ev->at, view, L);
+}
+
+/* What a generator yields at `at` (innermost loop `loop`): a slab of a whole array indexed by a loop's
+ * counter over that axis's length, yielded in every iteration (`for i in range(len(chunk)): yield
+ * chunk[i]`), is one of every piece, as a row of `for row in chunk: yield row` is; a piece yielded
+ * only in some iterations (under an if) is not. */
+const VlVal *vl_yield_pieces(Frame *F, const VlVal *v, VlId loop, VlSpan at) {
+  if (!loop || vl_val_empty(v)) return v;
+  bool every = every_iteration(F, loop, at);
+  const VlObj *out[VL_VAL_MAX + 1];
+  uint16_t n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub) {
+      VlObj c = *o;
+      if (!every) c.flags &= (uint8_t)~VL_F_EVERY;
+      else if ((c.flags & VL_F_PARTIAL) && slabs_every_row(F, loop, at, o, 0)) c.flags |= VL_F_EVERY;
+      if (c.flags != o->flags) {
+        o = vl_obj(F->an->vals, c);
+        changed = true;
+      }
+    }
+    out[n++] = o;
+  }
+  return changed ? vl_val_of(F->an->vals, out, n) : v;
 }
 
 /* The loop keeps the whole base object too (then its views pin nothing more). */
@@ -1102,7 +1248,7 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
     int nviews = 0;
     stored_views(F, ev->value, false, false, views, &nviews, 0);
     for (int k = 0; k < nviews; k++)
-      if (!stores_every_piece(F, ev, views[k], 0) && !indexes_every_row(F, ev, views[k], 0) &&
+      if (!stores_every_piece(F, ev, views[k], 0, false) && !indexes_every_row(F, ev, views[k], 0) &&
           !counter_slab(F, ev, views[k]))
         return;
   }
@@ -1295,7 +1441,7 @@ void vl_retain_check(Frame *F) {
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
-               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L) ||
+               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L, implicit) ||
                                  indexes_every_row(F, ev, v, L) || column_pieces(F, v->site, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");

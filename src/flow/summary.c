@@ -391,6 +391,13 @@ const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi) {
   case VL_DFLT_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
   case VL_DFLT_STR: return vl_prim(V(F), VL_O_STR);
   case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);
+  case VL_DFLT_INTS: {
+    const VlVal *items[8];
+    for (int i = 0; i < pi->dflt_int && i < 8; i++) items[i] = vl_prim(V(F), VL_O_INT);
+    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = (uint16_t)pi->dflt_int,
+               .elem = pi->dflt_int ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), t));
+  }
   default: return NULL;
   }
 }
@@ -430,6 +437,32 @@ static bool caller_sees(const Frame *F, const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++)
     if (vl_caller_visible(F, v->objs[i])) return true;
   return false;
+}
+
+/* What a call would return, its effects left out: the parameters bound, the contents of the objects
+ * it makes carried here (a library calling the function on its own, DataLoader's __getitem__). */
+const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                               VlId call) {
+  Analysis *an = F->an;
+  if (an->depth > 24 || an->napplying >= (int)(sizeof an->applying / sizeof *an->applying)) return vl_unknown(V(F));
+  for (int i = 0; i < an->napplying; i++)
+    if (an->applying[i] == fi) return vl_unknown(V(F));
+  an->applying[an->napplying++] = fi;
+  an->depth++;
+  Subst S = {.F = F, .fi = fi, .call = call};
+  bind_params(&S, fi, self, a);
+  for (uint32_t i = 0; i < s->nheap; i++) {
+    const VlHeapEntry *e = &s->heap[i];
+    const VlSite *site = reloc(&S, e->site);
+    if (!vl_val_empty(e->elem)) vl_heap_move_elem(F, site, inst(&S, e->elem), e->loose);
+    for (uint16_t k = 0; k < e->nattrs; k++)
+      vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, e->attrs[k].name), inst(&S, e->attrs[k].val));
+  }
+  const VlVal *r = inst(&S, s->ret);
+  memo_free(&S);
+  an->depth--;
+  an->napplying--;
+  return r;
 }
 
 const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
