@@ -1728,6 +1728,40 @@ static void bounded_deque(void **state) {
   hit(leak_file(state, "deque(maxlen=None)", "        keep.append(a[i])"), "a[i]", VL_HIT_REBOUND);
 }
 
+/* A class whose __init__ makes `self.keep` with `make` (after a subscript store on self.a when `poke`:
+ * then __init__ asks run() for the hint of a, before it has set keep) and whose run() appends a row
+ * of a rebound array to it in a loop. */
+static TlFile *attr_deque_file(void **state, const char *make, bool poke) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "import numpy as np\n"
+           "from collections import deque\n"
+           "class Solver:\n"
+           "    def __init__(self, n):\n"
+           "        self.a = np.zeros((n, 64))\n"
+           "%s"
+           "        self.keep = %s\n"
+           "    def run(self, steps):\n"
+           "        a = self.a\n"
+           "        for i in range(steps):\n"
+           "            a = a + 1.0\n"
+           "            self.keep.append(a[:, 0])\n"
+           "        self.a = a\n",
+           poke ? "        self.a[0, :4] = 1.0\n" : "", make);
+  return analyse(state, text);
+}
+
+static void bounded_deque_attribute(void **state) {
+  /* an attribute hinted as a bounded deque by what __init__ binds is bounded in a method's loop */
+  no_hits(attr_deque_file(state, "deque(maxlen=2)", false));
+  no_hits(attr_deque_file(state, "deque(maxlen=n)", false));
+  /* also when __init__ is analysed after run (run asked while __init__ was busy): run is provisional */
+  no_hits(attr_deque_file(state, "deque(maxlen=2)", true));
+  hit(attr_deque_file(state, "deque()", false), "a[:, 0]", VL_HIT_REBOUND);
+  hit(attr_deque_file(state, "deque()", true), "a[:, 0]", VL_HIT_REBOUND);
+  hit(attr_deque_file(state, "[]", true), "a[:, 0]", VL_HIT_REBOUND);
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2503,6 +2537,7 @@ int main(void) {
       T(no_hit_for_a_cleared_container),
       T(no_hit_for_a_batch_rebound_empty),
       T(bounded_deque),
+      T(bounded_deque_attribute),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

@@ -479,6 +479,9 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
         const VlHeapEntry *e = site ? vl_heap_find(live, site) : NULL;
         for (uint16_t a = 0; e && a < e->nattrs; a++)
           if (strcmp(e->attrs[a].name, name) == 0) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
+        /* what it sets later is not known yet: the functions analysed inside it are provisional
+         * (`self.u[...] = 0` in __init__ asks run() for its hint before __init__ sets self.window) */
+        waits_for(an, k->methods[i]);
         continue;
       }
       const VlSummary *s = vl_func_summary(an, k->methods[i]);

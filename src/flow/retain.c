@@ -127,6 +127,15 @@ static bool listlike_hint(const VlObj *sym) {
   return sym->elem && vl_val_has(sym->elem, VL_O_SEQ);
 }
 
+/* Is the symbol (`self.window`) hinted as a bounded deque (what the class's methods assign to the
+ * attribute: `self.window = deque(maxlen=k)` in __init__)?  As for a join of containers, one bounded
+ * deque among the hints counts as bounded. */
+static bool bounded_hint(const VlObj *sym) {
+  for (uint16_t i = 0; sym->elem && i < sym->elem->n; i++)
+    if (sym->elem->objs[i]->kind == VL_O_SEQ && (sym->elem->objs[i]->flags & VL_F_BOUNDED)) return true;
+  return false;
+}
+
 /* Does expression e read a name that target (a loop's target: a name, a tuple or list of them)
  * binds? */
 static bool reads_target(const VlModule *m, VlId e, VlId target, int depth) {
@@ -302,6 +311,7 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
       any = true;
       break;
     case VL_O_SYM:
+      if (bounded_hint(c)) return false;
       if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c))) return false;
       if (cleared_in(F, c, L)) return false;
       any = true;
