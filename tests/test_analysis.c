@@ -122,8 +122,8 @@ static void ndim_unknown_shape_argument(void **state) {
 
 /* A parameter a call does not pass is its literal default (VlParamInfo.dflt), where the callee's
  * result depends on it through an operation the caller resolves (rng.normal(size=size) on the rng
- * passed): an int default makes a 1-D array, None a float; a default that is not a literal, and a
- * call that may pass the parameter through **kwargs, leave it unknown. */
+ * passed): an int default makes a 1-D array, None a float, a tuple of k ints a k-D array; a default
+ * that is not a literal, and a call that may pass the parameter through **kwargs, leave it unknown. */
 static void ndim_parameter_defaults(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -135,6 +135,10 @@ static void ndim_parameter_defaults(void **state) {
           "    return rng.normal(size=size)\n"
           "def make(n=7):\n"
           "    return np.zeros(n)\n"
+          "def block(rng, size=(2, 3, 4)):\n"
+          "    return rng.normal(size=size)\n"
+          "def mixed(rng, size=(2, None)):\n"
+          "    return rng.normal(size=size)\n"
           "def f(kw):\n"
           "    rng = np.random.default_rng(0)\n"
           "    c = draw(rng)\n"
@@ -144,7 +148,9 @@ static void ndim_parameter_defaults(void **state) {
           "    h = other(rng)\n"
           "    k = row(rng, **kw)\n"
           "    a = make()\n"
-          "    b = make((2, 3))\n");
+          "    b = make((2, 3))\n"
+          "    t = block(rng)\n"
+          "    u = mixed(rng)\n");
   no_array(local("f", "c"), 0); /* size=None: one float */
   tl_assert_ndim(local("f", "d"), 1);
   tl_assert_ndim(local("f", "e"), 1);
@@ -155,6 +161,10 @@ static void ndim_parameter_defaults(void **state) {
   tl_assert_ndim(local("f", "a"), 1);
   assert_int_equal(only(local("f", "a"))->dims[0], 7);
   tl_assert_ndim(local("f", "b"), 2);
+  /* a tuple of int literals: that many ints (their values not kept); a tuple of anything else is
+   * not a literal */
+  tl_assert_ndim(local("f", "t"), 3);
+  ndim_unknown(local("f", "u"));
 }
 
 /* NumPy's conversion of Python data: a list of k-D arrays is (k+1)-D, of numbers 1-D, of lists of

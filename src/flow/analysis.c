@@ -277,6 +277,13 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
+  case VL_E_TUPLE: /* `tracer_ids=(0, 1, 2)`, `shape=(64, 64)`: immutable, so each call gets those ints */
+    if (x->nkids < 1 || x->nkids > 64) break;
+    for (uint32_t i = 0; i < x->nkids; i++)
+      if (!vl_int_literal(m, vl_kid(m, e, i), &n)) return;
+    pi->dflt = VL_DFLT_INTS;
+    pi->dflt_int = (int32_t)x->nkids;
+    break;
   default: break;
   }
 }

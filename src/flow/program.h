@@ -109,7 +109,8 @@ typedef enum VlDefault {
   VL_DFLT_NONE,       /* None */
   VL_DFLT_SCALAR,     /* a float, True, False */
   VL_DFLT_STR,        /* a string (its content is not kept) */
-  VL_DFLT_INT         /* an integer that fits in 32 bits: dflt_int */
+  VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
+  VL_DFLT_INTS        /* a tuple of dflt_int (1..64) integer literals, their values not kept */
 } VlDefault;
 
 typedef struct VlParamInfo {
@@ -118,7 +119,7 @@ typedef struct VlParamInfo {
   uint8_t dflt; /* VlDefault */
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
-  int32_t dflt_int;    /* VL_DFLT_INT: the value (the struct keeps its 16 bytes) */
+  int32_t dflt_int;    /* VL_DFLT_INT: the value; VL_DFLT_INTS: how many (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
 struct VlFuncInfo {

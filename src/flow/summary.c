@@ -375,6 +375,14 @@ const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi) {
   case VL_DFLT_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
   case VL_DFLT_STR: return vl_prim(V(F), VL_O_STR);
   case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);
+  case VL_DFLT_INTS: {
+    const VlVal *items[64];
+    uint16_t n = pi->dflt_int > 0 && pi->dflt_int <= 64 ? (uint16_t)pi->dflt_int : 0;
+    for (uint16_t i = 0; i < n; i++) items[i] = vl_prim(V(F), VL_O_INT);
+    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n,
+               .elem = n ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), t));
+  }
   default: return NULL;
   }
 }
