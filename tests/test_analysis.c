@@ -1772,6 +1772,43 @@ static void bounded_deque_attribute(void **state) {
   hit(attr_deque_file(state, "[]", true), "a[:, 0]", VL_HIT_REBOUND);
 }
 
+/* Arithmetic that rebinds a parameter's value in a loop (`x = x - lr * 2 * x`) is one deferred
+ * operation, not one level deeper per pass: nothing is forgotten, also in a tuple of it, and a
+ * generator of it consumed through enumerate yields views made anew (found at the caller). */
+static void deferred_arithmetic_in_loop(void **state) {
+  analyse(state,
+          "def f(x, lr, n):\n"
+          "    for _ in range(n):\n"
+          "        x = x - lr * 2 * x\n"
+          "    t = (n, x)\n"
+          "    for _ in range(n):\n"
+          "        t = (n, t[1] - lr * t[1])\n"
+          "    y = t[1]\n");
+  const TlVal *x = local("f", "x");
+  assert_int_equal(tl_count(x, VL_O_UNKNOWN), 0);
+  assert_int_equal(tl_count(x, VL_O_SYM), 2); /* the parameter, or the operation on it */
+  assert_int_equal(tl_count(local("f", "y"), VL_O_UNKNOWN), 0);
+  TlFile *f = analyse(state,
+                      "import numpy as np\n"
+                      "def gd(x0, step, grad):\n"
+                      "    xi = x0\n"
+                      "    while True:\n"
+                      "        xi = xi - step * grad(xi)\n"
+                      "        yield xi\n"
+                      "def g(x):\n"
+                      "    return 2.0 * x\n"
+                      "def trace(x0):\n"
+                      "    kept = []\n"
+                      "    for k, xk in enumerate(gd(x0, 0.1, g)):\n"
+                      "        kept.append(xk[:2])\n"
+                      "        if k > 20:\n"
+                      "            break\n"
+                      "    return kept\n"
+                      "def main():\n"
+                      "    return trace(np.ones(100000))\n");
+  hit(f, "xk[:2]", VL_HIT_FRESH);
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2548,6 +2585,7 @@ int main(void) {
       T(no_hit_for_a_batch_rebound_empty),
       T(bounded_deque),
       T(bounded_deque_attribute),
+      T(deferred_arithmetic_in_loop),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

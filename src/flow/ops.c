@@ -130,6 +130,31 @@ static const VlObj *at_expr(Frame *F, const VlObj *sym, VlId expr) {
   return vl_obj(V(F), c);
 }
 
+/* The operation `op` deferred at `expr` that v holds among its operands, if any: a loop that
+ * rebinds a parameter's value by arithmetic (`x = x - lr * 2 * x`) would nest it one level deeper at
+ * every pass, up to the depth where values are forgotten (and a tuple of it, `yield k, x` or
+ * enumerate(gen), was forgotten whole).  The operation on its own result stands for itself: what
+ * a caller resolves it to (a new array of the operands' kind) is the same. */
+static const VlObj *deferred_again(const VlVal *v, int op, VlId expr, int depth) {
+  for (uint16_t i = 0; v && depth < 8 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SYM) continue;
+    if (o->sub == VL_SYM_BINOPV && o->expr == expr && o->index == (uint32_t)op) return o;
+    const VlObj *r = deferred_again(o->base, op, expr, depth + 1);
+    for (uint16_t k = 0; !r && k < o->nitems; k++) r = deferred_again(o->items[k], op, expr, depth + 1);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static const VlObj *deferred_binop(Frame *F, const VlVal *l, const VlVal *r, int op, VlId expr) {
+  const VlObj *again = deferred_again(l, op, expr, 0);
+  if (!again) again = deferred_again(r, op, expr, 0);
+  if (again) return again;
+  const VlVal *items[1] = {r};
+  return at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr);
+}
+
 const VlVal *vl_lib_value(Frame *F, const char *qualified) {
   return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, qualified), NULL, 0));
 }
@@ -3079,8 +3104,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
        * deferred call, and so is the result: the operation is deferred too, and a caller that
        * resolves it drops the guess for what it computes */
       o.flags |= VL_F_ASSUMED;
-      const VlVal *items[1] = {rv};
-      const VlObj *both[2] = {vl_obj(V(F), o), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr)};
+      const VlObj *both[2] = {vl_obj(V(F), o), deferred_binop(F, l, rv, op, expr)};
       return vl_val_of(V(F), both, 2);
     }
     return vl_val1(V(F), vl_obj(V(F), o));
@@ -3120,8 +3144,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   }
   if (vl_val_has(l, VL_O_STR)) return vl_prim(V(F), VL_O_STR);
   if (sym) {
-    const VlVal *items[1] = {rv};
-    add(&acc, at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr));
+    add(&acc, deferred_binop(F, l, rv, op, expr));
     return done(F, &acc);
   }
   if (vl_val_unknownish(l) || vl_val_unknownish(rv)) return vl_unknown(V(F));
