@@ -1809,6 +1809,27 @@ static void deferred_arithmetic_in_loop(void **state) {
   hit(f, "xk[:2]", VL_HIT_FRESH);
 }
 
+/* A matrix product with a parameter of unknown ndim is deferred beside its guess: a caller that
+ * passes a matrix makes `P = F @ P @ F.T + Q` 2-D, so P[0] is a row of each new P; without a caller
+ * (or with one passing a vector, making P 1-D: P[0] a number) there is no hit. */
+static void matmul_with_parameter_deferred(void **state) {
+  static const char *const src =
+      "import numpy as np\n"
+      "def run(zs, F, Q):\n"
+      "    P = np.eye(F.shape[0])\n"
+      "    rows = []\n"
+      "    for z in zs:\n"
+      "        P = F @ P @ F.T + Q\n"
+      "        rows.append(P[0])\n"
+      "    return rows\n";
+  char text[1024];
+  snprintf(text, sizeof text, "%sdef main():\n    return run(range(9), np.eye(300), np.eye(300))\n", src);
+  hit(analyse(state, text), "P[0]", VL_HIT_REBOUND);
+  no_hits(analyse(state, src));
+  snprintf(text, sizeof text, "%sdef main():\n    return run(range(9), np.ones(300), 1.0)\n", src);
+  no_hits(analyse(state, text));
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2586,6 +2607,7 @@ int main(void) {
       T(bounded_deque),
       T(bounded_deque_attribute),
       T(deferred_arithmetic_in_loop),
+      T(matmul_with_parameter_deferred),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

@@ -3036,7 +3036,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   VlNdim nd = {0, 0};
   uint8_t side_lo[2] = {VL_ND_MAX, VL_ND_MAX}; /* the fewest axes each operand may have */
   uint8_t side_hi[2] = {0, 0};                   /* ... and the most */
-  bool array = false, sym = false;
+  bool array = false, sym = false, of_param = false; /* of_param: a symbol, or a parameter's array */
   for (int side = 0; side < 2; side++) {
     const VlVal *v = side ? rv : l;
     for (uint16_t i = 0; i < v->n; i++) {
@@ -3059,6 +3059,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       if (on.hi > side_hi[side]) side_hi[side] = on.hi;
       if (on.hi > nd.hi) nd.hi = on.hi;
       sym |= o->kind == VL_O_SYM;
+      of_param |= o->kind == VL_O_SYM || (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM);
     }
   }
   /* broadcasting: the result has as many axes as the operand with most; a @ b of two matrices
@@ -3099,10 +3100,12 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
-    if (sym && (assumed_in(l) || assumed_in(rv))) {
+    if ((sym && (assumed_in(l) || assumed_in(rv))) || (of_param && op == VL_OP_MATMUL && nd.lo != nd.hi)) {
       /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
        * deferred call, and so is the result: the operation is deferred too, and a caller that
-       * resolves it drops the guess for what it computes */
+       * resolves it drops the guess for what it computes.  So is a matrix product with a parameter
+       * of unknown ndim (`P = F @ P @ F.T + Q` in a Kalman filter's loop): how many axes it has
+       * depends on the parameter's, which a caller knows */
       o.flags |= VL_F_ASSUMED;
       const VlObj *both[2] = {vl_obj(V(F), o), deferred_binop(F, l, rv, op, expr)};
       return vl_val_of(V(F), both, 2);
