@@ -1830,6 +1830,26 @@ static void matmul_with_parameter_deferred(void **state) {
   no_hits(analyse(state, text));
 }
 
+/* linear_sum_assignment returns a tuple of new 1-D int arrays (rules/results.tsv, `[k]` rows):
+ * iterating the rows gives ints, so preds[r] is a row of this iteration's preds, while preds[rows]
+ * is a fancy index (a copy). */
+static void tuple_result_of_int_arrays(void **state) {
+  TlFile *f = analyse(state,
+                      "import numpy as np\n"
+                      "from scipy.optimize import linear_sum_assignment\n"
+                      "def match(n, gts):\n"
+                      "    kept, picked = [], []\n"
+                      "    for _ in range(n):\n"
+                      "        preds = np.random.rand(5000, 4)\n"
+                      "        rows, cols = linear_sum_assignment(-preds @ gts.T)\n"
+                      "        picked.append(preds[rows])\n"
+                      "        for r in rows:\n"
+                      "            kept.append(preds[r])\n"
+                      "    return kept, picked\n");
+  hit(f, "preds[r]", VL_HIT_FRESH);
+  assert_int_equal(f->nhits, 1);
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2608,6 +2628,7 @@ int main(void) {
       T(bounded_deque_attribute),
       T(deferred_arithmetic_in_loop),
       T(matmul_with_parameter_deferred),
+      T(tuple_result_of_int_arrays),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

@@ -823,6 +823,17 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   }
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
   if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
+  if (vl_knowledge_result_item(know, q, 0)) { /* a tuple of new arrays (linear_sum_assignment's rows, cols) */
+    const VlVal *items[8];
+    uint16_t n = 0;
+    for (const VlLibResult *it; n < 8 && (it = vl_knowledge_result_item(know, q, n)); n++)
+      items[n] = vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), VL_LIBID_NUMPY,
+                                         vl_nd_exact(it->nd), it->ints ? VL_F_INTS : 0, expr));
+    const VlVal *elem = &vl_empty_val;
+    for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
+    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n, .elem = elem, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), t));
+  }
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), inst));
