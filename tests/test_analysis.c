@@ -1850,6 +1850,34 @@ static void tuple_result_of_int_arrays(void **state) {
   assert_int_equal(f->nhits, 1);
 }
 
+/* A store into one literal slot of a container made before the loop (`state["x"] = state["x"] +
+ * v`) keeps the last iteration's array only: it does not count as keeping each array whole, so a
+ * view of it kept in a list is reported; a dict made in each iteration keeps each whole. */
+static void one_slot_is_not_kept_whole(void **state) {
+  hit(analyse(state,
+              "import numpy as np\n"
+              "def f(n):\n"
+              "    state = {'x': np.ones(1000), 'v': np.zeros(1000)}\n"
+              "    path = []\n"
+              "    for _ in range(n):\n"
+              "        state['x'] = state['x'] + 0.1\n"
+              "        path.append(state['x'][:2])\n"
+              "    return path\n"),
+      "state['x'][:2]", VL_HIT_FRESH);
+  no_hits(analyse(state,
+                  "import numpy as np\n"
+                  "def f(n):\n"
+                  "    x = np.ones(1000)\n"
+                  "    log = []\n"
+                  "    for _ in range(n):\n"
+                  "        x = x + 0.1\n"
+                  "        rec = {}\n"
+                  "        rec['x'] = x\n"
+                  "        rec['head'] = x[:2]\n"
+                  "        log.append(rec)\n"
+                  "    return log\n"));
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2629,6 +2657,7 @@ int main(void) {
       T(deferred_arithmetic_in_loop),
       T(matmul_with_parameter_deferred),
       T(tuple_result_of_int_arrays),
+      T(one_slot_is_not_kept_whole),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

@@ -1341,7 +1341,9 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
           (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
       varies = true;
   }
-  if (!varies && value_expr && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
+  /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */
+  bool arithmetic = vl_val_has(v, VL_O_ARRAY) && !vl_val_has(v, VL_O_SEQ);
+  if (!varies && value_expr && !arithmetic && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
     varies = true;                                                     /* that varies, whatever a caller */
     key = NULL;                                                        /* passes for it */
   }

@@ -694,11 +694,26 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int 
   return false;
 }
 
+/* Is the store into one slot of one container, the same in every iteration of L (`state["x"] =
+ * state["x"] + v` on a dict made before the loop)?  The slot keeps the last iteration's value only;
+ * a container made anew in each iteration (a record per image) keeps each iteration's. */
+static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
+  /* (a helper's store, applied here, may take one of several constant keys: not one slot) */
+  if (ev->store != VL_ST_SETITEM || ev->key_varies || ev->call || !L || !ev->container->n) return false;
+  for (uint16_t i = 0; i < ev->container->n; i++) {
+    const VlObj *c = ev->container->objs[i];
+    if (c->kind == VL_O_SYM) continue;
+    if (c->kind != VL_O_SEQ || !c->site || per_iteration(F, c->site, L, ev->implicit)) return false;
+  }
+  return true;
+}
+
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
+    if (one_slot(F, ev, L)) continue;
     if (holds_whole(F, ev->value, site, 0)) return true;
   }
   return false;
