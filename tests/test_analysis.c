@@ -1878,6 +1878,35 @@ static void one_slot_is_not_kept_whole(void **state) {
                   "    return log\n"));
 }
 
+/* `d if p is None else p` (and `p if p is not None else d`): where the branch reads p, p is not
+ * None, so a caller leaving p to its default None gets d only: a column index, not u[:, None]. */
+static void none_test_narrows_conditional(void **state) {
+  static const char *const fmt =
+      "import numpy as np\n"
+      "class Solver:\n"
+      "    def __init__(self, n, col=None):\n"
+      "        self.u = np.zeros((n, n))\n"
+      "        self.col = %s\n"
+      "        self.probes = []\n"
+      "    def run(self, steps):\n"
+      "        for _ in range(steps):\n"
+      "            self.u = self.u + 1.0\n"
+      "            self.probes.append(self.u[:, self.col])\n"
+      "        return self.probes\n"
+      "def main():\n"
+      "    s = Solver(256)\n"
+      "    return s.run(10)\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "n // 4 if col is None else col");
+  hit(analyse(state, text), "self.u[:, self.col]", VL_HIT_REBOUND);
+  snprintf(text, sizeof text, fmt, "col if col is not None else n // 4");
+  hit(analyse(state, text), "self.u[:, self.col]", VL_HIT_REBOUND);
+  snprintf(text, sizeof text, fmt, "col if col is None else n // 4"); /* the None itself: u[:, None] */
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "col");
+  no_hits(analyse(state, text));
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2658,6 +2687,7 @@ int main(void) {
       T(matmul_with_parameter_deferred),
       T(tuple_result_of_int_arrays),
       T(one_slot_is_not_kept_whole),
+      T(none_test_narrows_conditional),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

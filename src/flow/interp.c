@@ -778,6 +778,24 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
   return vl_op_subscript(F, base, &ix, items, e);
 }
 
+/* v where it is known not to be None: None dropped, a parameter's symbol marked (a caller that passes
+ * None for it gives nothing there). */
+static const VlVal *not_none(Frame *F, const VlVal *v) {
+  const VlObj *out[VL_VAL_MAX];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_NONE) continue;
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && !(o->flags & VL_F_NOT_NONE)) {
+      VlObj c = *o;
+      c.flags |= VL_F_NOT_NONE;
+      o = vl_obj(V(F), c);
+    }
+    out[n++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -1241,6 +1259,16 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_COND: {
     eval_kid(F, e, 1);
     const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
+    /* `d if p is None else p`, `p if p is not None else d`: the branch that reads p sees it not None */
+    const VlExpr *c = vl_expr(m, vl_kid(m, e, 1));
+    if (c->op == VL_E_COMPARE && c->a && c->nkids == 2) {
+      VlId name = vl_kid(m, vl_kid(m, e, 1), 0), none = vl_kid(m, vl_kid(m, e, 1), 1);
+      VlId reads = c->a == VL_CMP_IS ? vl_kid(m, e, 2) : vl_kid(m, e, 0);
+      if (vl_expr(m, none)->op == VL_E_NONE && vl_expr(m, name)->op == VL_E_NAME && vl_same_name(m, reads, name)) {
+        if (c->a == VL_CMP_IS) b = not_none(F, b);
+        else a = not_none(F, a);
+      }
+    }
     return vl_join(V(F), a, b);
   }
   case VL_E_INT:

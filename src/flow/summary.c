@@ -150,8 +150,16 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   Frame *F = S->F;
   Analysis *an = F->an;
   switch (o->sub) {
-  case VL_SYM_PARAM:
-    return o->index < S->nparams && S->params[o->index] ? S->params[o->index] : vl_unknown(V(F));
+  case VL_SYM_PARAM: {
+    const VlVal *p = o->index < S->nparams && S->params[o->index] ? S->params[o->index] : vl_unknown(V(F));
+    if (!(o->flags & VL_F_NOT_NONE) || !vl_val_has(p, VL_O_NONE)) return p;
+    /* known not None where it is read (`d if p is None else p`): a None passed gives nothing here */
+    const VlObj *out[VL_VAL_MAX];
+    int n = 0;
+    for (uint16_t i = 0; i < p->n && n < VL_VAL_MAX; i++)
+      if (p->objs[i]->kind != VL_O_NONE) out[n++] = p->objs[i];
+    return vl_val_of(V(F), out, (size_t)n);
+  }
   case VL_SYM_GLOBALV: {
     const VlModInfo *mod = o->mod;
     if (mod == an->mi) {
