@@ -120,10 +120,6 @@ static void ndim_unknown_shape_argument(void **state) {
   ndim_unknown(local("f", "a"));
 }
 
-/* A parameter a call does not pass is its literal default (VlParamInfo.dflt), where the callee's
- * result depends on it through an operation the caller resolves (rng.normal(size=size) on the rng
- * passed): an int default makes a 1-D array, None a float; a default that is not a literal, and a
- * call that may pass the parameter through **kwargs, leave it unknown. */
 /* Integer arithmetic on known constants is computed: sizes written `256 * 1024`, `2 ** 18` or
  * `N // 2 + 1` of a module constant are known dims (and a batch axis of size 1 is seen as one). */
 static void constant_int_arithmetic(void **state) {
@@ -208,6 +204,10 @@ static void none_tests_decided(void **state) {
   /* (a call passing pool='mean' is checked by fixtures/vl002/neg_none_default_decides_copy_branch.py) */
 }
 
+/* A parameter a call does not pass is its literal default (VlParamInfo.dflt), where the callee's
+ * result depends on it through an operation the caller resolves (rng.normal(size=size) on the rng
+ * passed): an int default makes a 1-D array, None a float, a tuple of k ints a k-D array; a default
+ * that is not a literal, and a call that may pass the parameter through **kwargs, leave it unknown. */
 static void ndim_parameter_defaults(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -219,6 +219,10 @@ static void ndim_parameter_defaults(void **state) {
           "    return rng.normal(size=size)\n"
           "def make(n=7):\n"
           "    return np.zeros(n)\n"
+          "def block(rng, size=(2, 3, 4)):\n"
+          "    return rng.normal(size=size)\n"
+          "def mixed(rng, size=(2, None)):\n"
+          "    return rng.normal(size=size)\n"
           "def f(kw):\n"
           "    rng = np.random.default_rng(0)\n"
           "    c = draw(rng)\n"
@@ -228,7 +232,9 @@ static void ndim_parameter_defaults(void **state) {
           "    h = other(rng)\n"
           "    k = row(rng, **kw)\n"
           "    a = make()\n"
-          "    b = make((2, 3))\n");
+          "    b = make((2, 3))\n"
+          "    t = block(rng)\n"
+          "    u = mixed(rng)\n");
   no_array(local("f", "c"), 0); /* size=None: one float */
   tl_assert_ndim(local("f", "d"), 1);
   tl_assert_ndim(local("f", "e"), 1);
@@ -239,6 +245,10 @@ static void ndim_parameter_defaults(void **state) {
   tl_assert_ndim(local("f", "a"), 1);
   assert_int_equal(only(local("f", "a"))->dims[0], 7);
   tl_assert_ndim(local("f", "b"), 2);
+  /* a tuple of int literals: that many ints (their values not kept); a tuple of anything else is
+   * not a literal */
+  tl_assert_ndim(local("f", "t"), 3);
+  ndim_unknown(local("f", "u"));
 }
 
 /* NumPy's conversion of Python data: a list of k-D arrays is (k+1)-D, of numbers 1-D, of lists of
@@ -1842,6 +1852,175 @@ static void bounded_deque(void **state) {
   hit(leak_file(state, "deque(maxlen=None)", "        keep.append(a[i])"), "a[i]", VL_HIT_REBOUND);
 }
 
+/* A class whose __init__ makes `self.keep` with `make` (after a subscript store on self.a when `poke`:
+ * then __init__ asks run() for the hint of a, before it has set keep) and whose run() appends a row
+ * of a rebound array to it in a loop. */
+static TlFile *attr_deque_file(void **state, const char *make, bool poke) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "import numpy as np\n"
+           "from collections import deque\n"
+           "class Solver:\n"
+           "    def __init__(self, n):\n"
+           "        self.a = np.zeros((n, 64))\n"
+           "%s"
+           "        self.keep = %s\n"
+           "    def run(self, steps):\n"
+           "        a = self.a\n"
+           "        for i in range(steps):\n"
+           "            a = a + 1.0\n"
+           "            self.keep.append(a[:, 0])\n"
+           "        self.a = a\n",
+           poke ? "        self.a[0, :4] = 1.0\n" : "", make);
+  return analyse(state, text);
+}
+
+static void bounded_deque_attribute(void **state) {
+  /* an attribute hinted as a bounded deque by what __init__ binds is bounded in a method's loop */
+  no_hits(attr_deque_file(state, "deque(maxlen=2)", false));
+  no_hits(attr_deque_file(state, "deque(maxlen=n)", false));
+  /* also when __init__ is analysed after run (run asked while __init__ was busy): run is provisional */
+  no_hits(attr_deque_file(state, "deque(maxlen=2)", true));
+  hit(attr_deque_file(state, "deque()", false), "a[:, 0]", VL_HIT_REBOUND);
+  hit(attr_deque_file(state, "deque()", true), "a[:, 0]", VL_HIT_REBOUND);
+  hit(attr_deque_file(state, "[]", true), "a[:, 0]", VL_HIT_REBOUND);
+}
+
+/* Arithmetic that rebinds a parameter's value in a loop (`x = x - lr * 2 * x`) is one deferred
+ * operation, not one level deeper per pass: nothing is forgotten, also in a tuple of it, and a
+ * generator of it consumed through enumerate yields views made anew (found at the caller). */
+static void deferred_arithmetic_in_loop(void **state) {
+  analyse(state,
+          "def f(x, lr, n):\n"
+          "    for _ in range(n):\n"
+          "        x = x - lr * 2 * x\n"
+          "    t = (n, x)\n"
+          "    for _ in range(n):\n"
+          "        t = (n, t[1] - lr * t[1])\n"
+          "    y = t[1]\n");
+  const TlVal *x = local("f", "x");
+  assert_int_equal(tl_count(x, VL_O_UNKNOWN), 0);
+  assert_int_equal(tl_count(x, VL_O_SYM), 2); /* the parameter, or the operation on it */
+  assert_int_equal(tl_count(local("f", "y"), VL_O_UNKNOWN), 0);
+  TlFile *f = analyse(state,
+                      "import numpy as np\n"
+                      "def gd(x0, step, grad):\n"
+                      "    xi = x0\n"
+                      "    while True:\n"
+                      "        xi = xi - step * grad(xi)\n"
+                      "        yield xi\n"
+                      "def g(x):\n"
+                      "    return 2.0 * x\n"
+                      "def trace(x0):\n"
+                      "    kept = []\n"
+                      "    for k, xk in enumerate(gd(x0, 0.1, g)):\n"
+                      "        kept.append(xk[:2])\n"
+                      "        if k > 20:\n"
+                      "            break\n"
+                      "    return kept\n"
+                      "def main():\n"
+                      "    return trace(np.ones(100000))\n");
+  hit(f, "xk[:2]", VL_HIT_FRESH);
+}
+
+/* A matrix product with a parameter of unknown ndim is deferred beside its guess: a caller that
+ * passes a matrix makes `P = F @ P @ F.T + Q` 2-D, so P[0] is a row of each new P; without a caller
+ * (or with one passing a vector, making P 1-D: P[0] a number) there is no hit. */
+static void matmul_with_parameter_deferred(void **state) {
+  static const char *const src =
+      "import numpy as np\n"
+      "def run(zs, F, Q):\n"
+      "    P = np.eye(F.shape[0])\n"
+      "    rows = []\n"
+      "    for z in zs:\n"
+      "        P = F @ P @ F.T + Q\n"
+      "        rows.append(P[0])\n"
+      "    return rows\n";
+  char text[1024];
+  snprintf(text, sizeof text, "%sdef main():\n    return run(range(9), np.eye(300), np.eye(300))\n", src);
+  hit(analyse(state, text), "P[0]", VL_HIT_REBOUND);
+  no_hits(analyse(state, src));
+  snprintf(text, sizeof text, "%sdef main():\n    return run(range(9), np.ones(300), 1.0)\n", src);
+  no_hits(analyse(state, text));
+}
+
+/* linear_sum_assignment returns a tuple of new 1-D int arrays (rules/results.tsv, `[k]` rows):
+ * iterating the rows gives ints, so preds[r] is a row of this iteration's preds, while preds[rows]
+ * is a fancy index (a copy). */
+static void tuple_result_of_int_arrays(void **state) {
+  TlFile *f = analyse(state,
+                      "import numpy as np\n"
+                      "from scipy.optimize import linear_sum_assignment\n"
+                      "def match(n, gts):\n"
+                      "    kept, picked = [], []\n"
+                      "    for _ in range(n):\n"
+                      "        preds = np.random.rand(5000, 4)\n"
+                      "        rows, cols = linear_sum_assignment(-preds @ gts.T)\n"
+                      "        picked.append(preds[rows])\n"
+                      "        for r in rows:\n"
+                      "            kept.append(preds[r])\n"
+                      "    return kept, picked\n");
+  hit(f, "preds[r]", VL_HIT_FRESH);
+  assert_int_equal(f->nhits, 1);
+}
+
+/* A store into one literal slot of a container made before the loop (`state["x"] = state["x"] +
+ * v`) keeps the last iteration's array only: it does not count as keeping each array whole, so a
+ * view of it kept in a list is reported; a dict made in each iteration keeps each whole. */
+static void one_slot_is_not_kept_whole(void **state) {
+  hit(analyse(state,
+              "import numpy as np\n"
+              "def f(n):\n"
+              "    state = {'x': np.ones(1000), 'v': np.zeros(1000)}\n"
+              "    path = []\n"
+              "    for _ in range(n):\n"
+              "        state['x'] = state['x'] + 0.1\n"
+              "        path.append(state['x'][:2])\n"
+              "    return path\n"),
+      "state['x'][:2]", VL_HIT_FRESH);
+  no_hits(analyse(state,
+                  "import numpy as np\n"
+                  "def f(n):\n"
+                  "    x = np.ones(1000)\n"
+                  "    log = []\n"
+                  "    for _ in range(n):\n"
+                  "        x = x + 0.1\n"
+                  "        rec = {}\n"
+                  "        rec['x'] = x\n"
+                  "        rec['head'] = x[:2]\n"
+                  "        log.append(rec)\n"
+                  "    return log\n"));
+}
+
+/* `d if p is None else p` (and `p if p is not None else d`): where the branch reads p, p is not
+ * None, so a caller leaving p to its default None gets d only: a column index, not u[:, None]. */
+static void none_test_narrows_conditional(void **state) {
+  static const char *const fmt =
+      "import numpy as np\n"
+      "class Solver:\n"
+      "    def __init__(self, n, col=None):\n"
+      "        self.u = np.zeros((n, n))\n"
+      "        self.col = %s\n"
+      "        self.probes = []\n"
+      "    def run(self, steps):\n"
+      "        for _ in range(steps):\n"
+      "            self.u = self.u + 1.0\n"
+      "            self.probes.append(self.u[:, self.col])\n"
+      "        return self.probes\n"
+      "def main():\n"
+      "    s = Solver(256)\n"
+      "    return s.run(10)\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "n // 4 if col is None else col");
+  hit(analyse(state, text), "self.u[:, self.col]", VL_HIT_REBOUND);
+  snprintf(text, sizeof text, fmt, "col if col is not None else n // 4");
+  hit(analyse(state, text), "self.u[:, self.col]", VL_HIT_REBOUND);
+  snprintf(text, sizeof text, fmt, "col if col is None else n // 4"); /* the None itself: u[:, None] */
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "col");
+  no_hits(analyse(state, text));
+}
+
 static void hit_for_every_store_kind(void **state) {
   static const struct { const char *make, *body; VlStoreKind kind; } cases[] = {
       {"[]", "        keep.insert(0, a[i])", VL_ST_APPEND},
@@ -2875,6 +3054,12 @@ int main(void) {
       T(no_hit_for_a_cleared_container),
       T(no_hit_for_a_batch_rebound_empty),
       T(bounded_deque),
+      T(bounded_deque_attribute),
+      T(deferred_arithmetic_in_loop),
+      T(matmul_with_parameter_deferred),
+      T(tuple_result_of_int_arrays),
+      T(one_slot_is_not_kept_whole),
+      T(none_test_narrows_conditional),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),
       T(no_hit_writing_into_an_array),

@@ -501,6 +501,16 @@ static void ir_slices_and_subscripts(void **state) {
   assert_op(m, vl_kid(m, d, 4), VL_E_ELLIPSIS);
 }
 
+static void ir_identity_comparisons(void **state) {
+  TlFile *f = tl_lower(state, "a = p is None\nb = p is not None\nc = p is q is None\nd = p not in q\ne = (p) is (None)\n");
+  const VlModule *m = f->m;
+  assert_int_equal(vl_expr(m, top(m, 0)->a)->a, VL_CMP_IS);
+  assert_int_equal(vl_expr(m, top(m, 1)->a)->a, VL_CMP_IS_NOT);
+  assert_int_equal(vl_expr(m, top(m, 2)->a)->a, 0); /* chained: not one comparison */
+  assert_int_equal(vl_expr(m, top(m, 3)->a)->a, 0);
+  assert_int_equal(vl_expr(m, top(m, 4)->a)->a, VL_CMP_IS);
+}
+
 static void ir_operators(void **state) {
   TlFile *f = tl_lower(state,
                        "a = x < y\nb = x in y\nc = x is not y\nd = not x\ne = x and y\ng = x or y\n"
@@ -510,6 +520,10 @@ static void ir_operators(void **state) {
   assert_int_equal(vl_expr(m, top(m, 0)->a)->sub, 0);
   assert_int_equal(vl_expr(m, top(m, 1)->a)->sub, 1);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->sub, 1);
+  /* `a` says `is` / `is not` for one identity comparison, nothing for the others */
+  assert_int_equal(vl_expr(m, top(m, 0)->a)->a, 0);
+  assert_int_equal(vl_expr(m, top(m, 1)->a)->a, 0);
+  assert_int_equal(vl_expr(m, top(m, 2)->a)->a, VL_CMP_IS_NOT);
   assert_op(m, top(m, 3)->a, VL_E_NOT);
   assert_op(m, top(m, 4)->a, VL_E_BOOLOP);
   assert_int_equal(vl_expr(m, top(m, 4)->a)->sub, 'a');
@@ -1224,6 +1238,7 @@ int main(void) {
       T(ir_call_arguments),
       T(ir_slices_and_subscripts),
       T(ir_operators),
+      T(ir_identity_comparisons),
       T(ir_displays),
       T(ir_for_loop),
       T(ir_while_loop),

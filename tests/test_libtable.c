@@ -500,9 +500,20 @@ static void results_parse(void **state) {
   const char *text = "# comment\n"
                      "sp.solve\ty\t2\t-\tthe states\n"
                      "sp.solve\tt\t1\t-\tthe times\n"
-                     "sp.ode\t-\t2\tfull_output\ta tuple with it\n";
+                     "sp.ode\t-\t2\tfull_output\ta tuple with it\n"
+                     "sp.assign\t[0]\t1i\t-\trows\n"
+                     "sp.assign\t[1]\t1i\t-\tcolumns\n";
   if (!vl_knowledge_parse_results(&k, (VlArena *)*state, text, err, sizeof err)) fail_msg("%s", err);
-  assert_int_equal(k.nresults, 3);
+  assert_int_equal(k.nresults, 5);
+  /* [k]: item k of a tuple result, 1i: a 1-D array of integers */
+  const VlLibResult *cols = vl_knowledge_result_item(&k, "sp.assign", 1);
+  assert_non_null(cols);
+  assert_int_equal(cols->nd, 1);
+  assert_true(cols->ints);
+  assert_null(vl_knowledge_result_item(&k, "sp.assign", 2));
+  assert_null(vl_knowledge_result(&k, "sp.assign", NULL)); /* the result itself is the tuple */
+  assert_null(vl_knowledge_result_item(&k, "sp.ode", 0));
+  assert_false(vl_knowledge_result(&k, "sp.ode", NULL)->ints);
   const VlLibResult *y = vl_knowledge_result(&k, "sp.solve", "y");
   assert_non_null(y);
   assert_int_equal(y->nd, 2);
@@ -533,6 +544,9 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\tx\t-1\t-\twhy\n"), "ndim");
   assert_contains(results_err(state, "sp.f\tx\t1x\t-\twhy\n"), "ndim");
   assert_contains(results_err(state, "solve\tx\t1\t-\twhy\n"), "qualified name");
+  assert_contains(results_err(state, "sp.f\t[x]\t1\t-\twhy\n"), "tuple item");
+  assert_contains(results_err(state, "sp.f\t[0\t1\t-\twhy\n"), "tuple item");
+  assert_contains(results_err(state, "sp.f\t[0]\t1ii\t-\twhy\n"), "ndim");
 }
 
 static void embedded_results(void **state) {
@@ -543,6 +557,7 @@ static void embedded_results(void **state) {
   assert_int_equal(vl_knowledge_result(&k, "scipy.optimize.least_squares", "jac")->nd, 2);
   assert_string_equal(vl_knowledge_result(&k, "scipy.integrate.odeint", NULL)->unless, "full_output");
   assert_null(vl_knowledge_result(&k, "scipy.optimize.minimize", NULL));
+  assert_true(vl_knowledge_result_item(&k, "scipy.optimize.linear_sum_assignment", 0)->ints);
 }
 
 int main(void) {

@@ -277,8 +277,9 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
-  case VL_E_TUPLE: /* a shape: its length is what a producer's ndim needs */
-    if (x->nkids > 8) break;
+  case VL_E_TUPLE: /* `tracer_ids=(0, 1, 2)`, `obs_shape=(84, 84, 4)`, `()`: immutable, so each call gets
+                    those ints */
+    if (x->nkids > 64) break;
     for (uint32_t i = 0; i < x->nkids; i++)
       if (!vl_int_literal(m, vl_kid(m, e, i), &n)) return;
     pi->dflt = VL_DFLT_INTS;
@@ -487,6 +488,9 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
         const VlHeapEntry *e = site ? vl_heap_find(live, site) : NULL;
         for (uint16_t a = 0; e && a < e->nattrs; a++)
           if (strcmp(e->attrs[a].name, name) == 0) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
+        /* what it sets later is not known yet: the functions analysed inside it are provisional
+         * (`self.u[...] = 0` in __init__ asks run() for its hint before __init__ sets self.window) */
+        waits_for(an, k->methods[i]);
         continue;
       }
       const VlSummary *s = vl_func_summary(an, k->methods[i]);
@@ -779,7 +783,8 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
     break;
   case VL_S_IF: {
     const VlExpr *c = vl_expr(m, st->a);
-    if (c->op == VL_E_COMPARE && c->sub && c->nkids == 2 && vl_expr(m, vl_kid(m, st->a, 1))->op == VL_E_NONE) {
+    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_IS || c->a == VL_CMP_IS_NOT) && c->nkids == 2 &&
+        vl_expr(m, vl_kid(m, st->a, 1))->op == VL_E_NONE) {
       const VlExpr *x = vl_expr(m, vl_kid(m, st->a, 0));
       if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
         ev->none_tested[x->sym.slot] = 1;

@@ -783,6 +783,24 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
   return vl_op_subscript(F, base, &ix, items, e);
 }
 
+/* v where it is known not to be None: None dropped, a parameter's symbol marked (a caller that passes
+ * None for it gives nothing there). */
+static const VlVal *not_none(Frame *F, const VlVal *v) {
+  const VlObj *out[VL_VAL_MAX];
+  int n = 0;
+  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_NONE) continue;
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && !(o->flags & VL_F_NOT_NONE)) {
+      VlObj c = *o;
+      c.flags |= VL_F_NOT_NONE;
+      o = vl_obj(V(F), c);
+    }
+    out[n++] = o;
+  }
+  return vl_val_of(V(F), out, (size_t)n);
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -1246,6 +1264,16 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_COND: {
     eval_kid(F, e, 1);
     const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
+    /* `d if p is None else p`, `p if p is not None else d`: the branch that reads p sees it not None */
+    const VlExpr *c = vl_expr(m, vl_kid(m, e, 1));
+    if (c->op == VL_E_COMPARE && c->a && c->nkids == 2) {
+      VlId name = vl_kid(m, vl_kid(m, e, 1), 0), none = vl_kid(m, vl_kid(m, e, 1), 1);
+      VlId reads = c->a == VL_CMP_IS ? vl_kid(m, e, 2) : vl_kid(m, e, 0);
+      if (vl_expr(m, none)->op == VL_E_NONE && vl_expr(m, name)->op == VL_E_NAME && vl_same_name(m, reads, name)) {
+        if (c->a == VL_CMP_IS) b = not_none(F, b);
+        else a = not_none(F, a);
+      }
+    }
     return vl_join(V(F), a, b);
   }
   case VL_E_INT:
@@ -1347,7 +1375,9 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
           (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
       varies = true;
   }
-  if (!varies && value_expr && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
+  /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */
+  bool arithmetic = vl_val_has(v, VL_O_ARRAY) && !vl_val_has(v, VL_O_SEQ);
+  if (!varies && value_expr && !arithmetic && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
     varies = true;                                                     /* that varies, whatever a caller */
     key = NULL;                                                        /* passes for it */
   }
@@ -1541,16 +1571,9 @@ static int none_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
   if (c->op != VL_E_COMPARE || !c->sub || c->nkids != 2) return -1;
-  const VlExpr *l = vl_expr(m, vl_kid(m, cond, 0)), *r = vl_expr(m, vl_kid(m, cond, 1));
-  if (r->op != VL_E_NONE || l->end > r->start) return -1;
-  /* the operator, between the operands: `is` or `is not` (the IR keeps only that it is one of
-   * is / is not / in / not in) */
-  const char *t = m->text + l->end, *end = m->text + r->start;
-  while (t < end && (*t == ' ' || *t == '\t' || *t == '(' || *t == ')')) t++;
-  while (end > t && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '(' || end[-1] == ')')) end--;
-  size_t n = (size_t)(end - t);
-  bool is = n == 2 && memcmp(t, "is", 2) == 0, is_not = n == 6 && memcmp(t, "is not", 6) == 0;
-  if (!is && !is_not) return -1;
+  const VlExpr *r = vl_expr(m, vl_kid(m, cond, 1));
+  if (r->op != VL_E_NONE || (c->a != VL_CMP_IS && c->a != VL_CMP_IS_NOT)) return -1;
+  bool is = c->a == VL_CMP_IS;
   const VlVal *v = vl_eval(F, vl_kid(m, cond, 0));
   int none = vl_val_only(v, VL_O_NONE) ? 1 : vl_val_never_none(v) ? 0 : -1;
   return none < 0 ? -1 : is ? none : !none;

@@ -134,6 +134,31 @@ static const VlObj *at_expr(Frame *F, const VlObj *sym, VlId expr) {
   return vl_obj(V(F), c);
 }
 
+/* The operation `op` deferred at `expr` that v holds among its operands, if any: a loop that
+ * rebinds a parameter's value by arithmetic (`x = x - lr * 2 * x`) would nest it one level deeper at
+ * every pass, up to the depth where values are forgotten (and a tuple of it, `yield k, x` or
+ * enumerate(gen), was forgotten whole).  The operation on its own result stands for itself: what
+ * a caller resolves it to (a new array of the operands' kind) is the same. */
+static const VlObj *deferred_again(const VlVal *v, int op, VlId expr, int depth) {
+  for (uint16_t i = 0; v && depth < 8 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SYM) continue;
+    if (o->sub == VL_SYM_BINOPV && o->expr == expr && o->index == (uint32_t)op) return o;
+    const VlObj *r = deferred_again(o->base, op, expr, depth + 1);
+    for (uint16_t k = 0; !r && k < o->nitems; k++) r = deferred_again(o->items[k], op, expr, depth + 1);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static const VlObj *deferred_binop(Frame *F, const VlVal *l, const VlVal *r, int op, VlId expr) {
+  const VlObj *again = deferred_again(l, op, expr, 0);
+  if (!again) again = deferred_again(r, op, expr, 0);
+  if (again) return again;
+  const VlVal *items[1] = {r};
+  return at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr);
+}
+
 const VlVal *vl_lib_value(Frame *F, const char *qualified) {
   return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, qualified), NULL, 0));
 }
@@ -810,6 +835,17 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   }
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
   if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
+  if (vl_knowledge_result_item(know, q, 0)) { /* a tuple of new arrays (linear_sum_assignment's rows, cols) */
+    const VlVal *items[8];
+    uint16_t n = 0;
+    for (const VlLibResult *it; n < 8 && (it = vl_knowledge_result_item(know, q, n)); n++)
+      items[n] = vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), VL_LIBID_NUMPY,
+                                         vl_nd_exact(it->nd), it->ints ? VL_F_INTS : 0, expr));
+    const VlVal *elem = &vl_empty_val;
+    for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
+    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n, .elem = elem, .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), t));
+  }
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), inst));
@@ -3217,7 +3253,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   VlNdim nd = {0, 0};
   uint8_t side_lo[2] = {VL_ND_MAX, VL_ND_MAX}; /* the fewest axes each operand may have */
   uint8_t side_hi[2] = {0, 0};                   /* ... and the most */
-  bool array = false, sym = false;
+  bool array = false, sym = false, of_param = false; /* of_param: a symbol, or a parameter's array */
   for (int side = 0; side < 2; side++) {
     const VlVal *v = side ? rv : l;
     for (uint16_t i = 0; i < v->n; i++) {
@@ -3240,6 +3276,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       if (on.hi > side_hi[side]) side_hi[side] = on.hi;
       if (on.hi > nd.hi) nd.hi = on.hi;
       sym |= o->kind == VL_O_SYM;
+      of_param |= o->kind == VL_O_SYM || (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM);
     }
   }
   /* broadcasting: the result has as many axes as the operand with most; a @ b of two matrices
@@ -3280,13 +3317,14 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
-    if (sym && (assumed_in(l) || assumed_in(rv))) {
+    if ((sym && (assumed_in(l) || assumed_in(rv))) || (of_param && op == VL_OP_MATMUL && nd.lo != nd.hi)) {
       /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
        * deferred call, and so is the result: the operation is deferred too, and a caller that
-       * resolves it drops the guess for what it computes */
+       * resolves it drops the guess for what it computes.  So is a matrix product with a parameter
+       * of unknown ndim (`P = F @ P @ F.T + Q` in a Kalman filter's loop): how many axes it has
+       * depends on the parameter's, which a caller knows */
       o.flags |= VL_F_ASSUMED;
-      const VlVal *items[1] = {rv};
-      const VlObj *both[2] = {vl_obj(V(F), o), at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr)};
+      const VlObj *both[2] = {vl_obj(V(F), o), deferred_binop(F, l, rv, op, expr)};
       return vl_val_of(V(F), both, 2);
     }
     return vl_val1(V(F), vl_obj(V(F), o));
@@ -3346,8 +3384,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   }
   if (vl_val_has(l, VL_O_STR)) return vl_prim(V(F), VL_O_STR);
   if (sym) {
-    const VlVal *items[1] = {rv};
-    add(&acc, at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr));
+    add(&acc, deferred_binop(F, l, rv, op, expr));
     return done(F, &acc);
   }
   if (vl_val_unknownish(l) || vl_val_unknownish(rv)) return vl_unknown(V(F));

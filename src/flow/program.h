@@ -113,7 +113,8 @@ typedef enum VlDefault {
   VL_DFLT_SCALAR,     /* a float, True, False */
   VL_DFLT_STR,        /* a string (its content is not kept) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
-  VL_DFLT_INTS        /* a tuple of dflt_int (at most 8) integers, a shape: `obs_shape=(84, 84, 4)` */
+  VL_DFLT_INTS        /* a tuple of dflt_int (0..64) integer literals, their values not kept:
+                         `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
 } VlDefault;
 
 typedef struct VlParamInfo {

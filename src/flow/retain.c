@@ -153,6 +153,15 @@ static bool listlike_hint(const VlObj *sym) {
   return sym->elem && vl_val_has(sym->elem, VL_O_SEQ);
 }
 
+/* Is the symbol (`self.window`) hinted as a bounded deque (what the class's methods assign to the
+ * attribute: `self.window = deque(maxlen=k)` in __init__)?  As for a join of containers, one bounded
+ * deque among the hints counts as bounded. */
+static bool bounded_hint(const VlObj *sym) {
+  for (uint16_t i = 0; sym->elem && i < sym->elem->n; i++)
+    if (sym->elem->objs[i]->kind == VL_O_SEQ && (sym->elem->objs[i]->flags & VL_F_BOUNDED)) return true;
+  return false;
+}
+
 /* Does expression e read a name that target (a loop's target: a name, a tuple or list of them)
  * binds? */
 static bool reads_target(const VlModule *m, VlId e, VlId target, int depth) {
@@ -433,6 +442,7 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
       any = true;
       break;
     case VL_O_SYM:
+      if (bounded_hint(c)) return false;
       if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c) || key_repeats(F, ev, L, depth))) return false;
       if (cleared_in(F, c, L)) return false;
       any = true;
@@ -855,11 +865,26 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int 
   return false;
 }
 
+/* Is the store into one slot of one container, the same in every iteration of L (`state["x"] =
+ * state["x"] + v` on a dict made before the loop)?  The slot keeps the last iteration's value only;
+ * a container made anew in each iteration (a record per image) keeps each iteration's. */
+static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
+  /* (a helper's store, applied here, may take one of several constant keys: not one slot) */
+  if (ev->store != VL_ST_SETITEM || ev->key_varies || ev->call || !L || !ev->container->n) return false;
+  for (uint16_t i = 0; i < ev->container->n; i++) {
+    const VlObj *c = ev->container->objs[i];
+    if (c->kind == VL_O_SYM) continue;
+    if (c->kind != VL_O_SEQ || !c->site || per_iteration(F, c->site, L, ev->implicit)) return false;
+  }
+  return true;
+}
+
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
+    if (one_slot(F, ev, L)) continue;
     if (holds_whole(F, ev->value, site, 0)) return true;
   }
   return false;

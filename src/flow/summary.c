@@ -165,8 +165,16 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
   Frame *F = S->F;
   Analysis *an = F->an;
   switch (o->sub) {
-  case VL_SYM_PARAM:
-    return o->index < S->nparams && S->params[o->index] ? S->params[o->index] : vl_unknown(V(F));
+  case VL_SYM_PARAM: {
+    const VlVal *p = o->index < S->nparams && S->params[o->index] ? S->params[o->index] : vl_unknown(V(F));
+    if (!(o->flags & VL_F_NOT_NONE) || !vl_val_has(p, VL_O_NONE)) return p;
+    /* known not None where it is read (`d if p is None else p`): a None passed gives nothing here */
+    const VlObj *out[VL_VAL_MAX];
+    int n = 0;
+    for (uint16_t i = 0; i < p->n && n < VL_VAL_MAX; i++)
+      if (p->objs[i]->kind != VL_O_NONE) out[n++] = p->objs[i];
+    return vl_val_of(V(F), out, (size_t)n);
+  }
   case VL_SYM_GLOBALV: {
     const VlModInfo *mod = o->mod;
     if (mod == an->mi) {
@@ -392,10 +400,11 @@ const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi) {
   case VL_DFLT_STR: return vl_prim(V(F), VL_O_STR);
   case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);
   case VL_DFLT_INTS: {
-    const VlVal *items[8];
-    for (int i = 0; i < pi->dflt_int && i < 8; i++) items[i] = vl_prim(V(F), VL_O_INT);
-    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = (uint16_t)pi->dflt_int,
-               .elem = pi->dflt_int ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
+    const VlVal *items[64];
+    uint16_t n = pi->dflt_int > 0 && pi->dflt_int <= 64 ? (uint16_t)pi->dflt_int : 0;
+    for (uint16_t i = 0; i < n; i++) items[i] = vl_prim(V(F), VL_O_INT);
+    VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n,
+               .elem = n ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), t));
   }
   default: return NULL;

@@ -146,6 +146,8 @@ enum {
                              axis show the whole base */
   VL_F_PLAIN = 1 << 1,    /* INST: of a project class that does not intercept attributes (__setattr__,
                              __getattr__): what its attributes hold is what was assigned to them */
+  VL_F_NOT_NONE = 1 << 1, /* SYM of a parameter: where it is known not to be None (the else branch of
+                             `a if p is None else p`): a caller passing None gives nothing here */
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array, and the
                              results of operations and methods on such): dropped when the deferred

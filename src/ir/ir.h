@@ -41,7 +41,8 @@ typedef enum VlExprOp {
   VL_E_UNOP,        /* sub: '-', '+', '~'; kids[0] */
   VL_E_BOOLOP,      /* sub: 'a'nd / 'o'r; kids: left, right */
   VL_E_NOT,         /* kids[0] */
-  VL_E_COMPARE,     /* kids: operands; sub: 1 when an operator is `is`/`is not`/`in`/`not in` */
+  VL_E_COMPARE,     /* kids: operands; sub: 1 when an operator is `is`/`is not`/`in`/`not in`; a: VlCmpIs
+                       when the one operator is `is` or `is not` */
   VL_E_TUPLE,       /* kids: items (VL_E_STAR allowed) */
   VL_E_LIST,
   VL_E_SET,
@@ -64,6 +65,9 @@ typedef enum VlExprOp {
 } VlExprOp;
 
 #define VL_INT_BIG 0xffffffffu
+
+/* VL_E_COMPARE's `a`: a comparison of two operands by identity. */
+enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2 };
 
 typedef enum VlBinOp {
   VL_OP_ADD = 1, VL_OP_SUB, VL_OP_MUL, VL_OP_MATMUL, VL_OP_DIV, VL_OP_FLOORDIV, VL_OP_MOD, VL_OP_POW,

@@ -423,12 +423,25 @@ static VlId lower_unop(Lower *L, TSNode n) {
 static VlId lower_compare(Lower *L, TSNode n) {
   VlId e = lower_nary(L, n, VL_E_COMPARE);
   VlPyKids kids = vl_py_kids(n, false);
+  int ops = 0, is = 0, is_not = 0;
   for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (ts_node_is_named(c)) continue;
     const char *t = L->text + ts_node_start_byte(c);
+    uint32_t len = ts_node_end_byte(c) - ts_node_start_byte(c);
     if (t[0] == 'i' || t[0] == 'n') L->exprs.items[e].sub = 1; /* is, is not, in, not in */
+    if (len >= 2 && t[0] == 'i' && t[1] == 's') { /* `is`, or `is not` as one token */
+      ops++;
+      if (len > 2) is_not++;
+      else is++;
+    } else if (len == 3 && strncmp(t, "not", 3) == 0 && is) { /* `is` `not` as two tokens */
+      is--;
+      is_not++;
+    } else if (!(len == 1 && (t[0] == '(' || t[0] == ')'))) {
+      ops++;
+    }
   }
   vl_py_kids_end(&kids);
+  if (ops == 1 && is + is_not == 1) L->exprs.items[e].a = is ? VL_CMP_IS : VL_CMP_IS_NOT;
   return e;
 }
 

@@ -387,8 +387,17 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     if (n != 5) return RFAIL("expected 5 tab-separated columns, found %d", n);
     char *end = NULL;
     long nd = strtol(cols[2], &end, 10);
-    if (*end || end == cols[2] || nd < 0 || nd > 32) return RFAIL("ndim is a number from 0 to 32, not '%s'", cols[2]);
+    bool ints = end != cols[2] && *end == 'i';
+    if (ints) end++;
+    if (*end || end == cols[2] || nd < 0 || nd > 32)
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers), not '%s'", cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
+    long item = -1;
+    if (cols[1][0] == '[') { /* [k]: item k of a tuple result */
+      item = strtol(cols[1] + 1, &end, 10);
+      if (end == cols[1] + 1 || strcmp(end, "]") != 0 || item < 0 || item > 7)
+        return RFAIL("a tuple item is written [k] with k from 0 to 7, not '%s'", cols[1]);
+    }
 #undef RFAIL
     if (self->nresults == cap) { /* rows are few: grown in the arena, the old block left there */
       cap = cap ? cap * 2 : 16;
@@ -398,9 +407,11 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     }
     self->results[self->nresults++] = (VlLibResult){
         .fn = vl_arena_strdup(arena, cols[0]),
-        .attr = strcmp(cols[1], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[1]),
+        .attr = strcmp(cols[1], "-") == 0 || item >= 0 ? NULL : vl_arena_strdup(arena, cols[1]),
         .unless = strcmp(cols[3], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[3]),
-        .nd = (uint8_t)nd};
+        .nd = (uint8_t)nd,
+        .ints = ints,
+        .item = (int8_t)item};
   }
   return true;
 }
@@ -408,8 +419,14 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
 const VlLibResult *vl_knowledge_result(const VlKnowledge *self, const char *fn, const char *attr) {
   for (size_t i = 0; fn && i < self->nresults; i++) {
     const VlLibResult *r = &self->results[i];
-    if (strcmp(r->fn, fn) == 0 && (attr ? r->attr && strcmp(r->attr, attr) == 0 : !r->attr)) return r;
+    if (strcmp(r->fn, fn) == 0 && r->item < 0 && (attr ? r->attr && strcmp(r->attr, attr) == 0 : !r->attr)) return r;
   }
+  return NULL;
+}
+
+const VlLibResult *vl_knowledge_result_item(const VlKnowledge *self, const char *fn, int item) {
+  for (size_t i = 0; fn && i < self->nresults; i++)
+    if (self->results[i].item == item && item >= 0 && strcmp(self->results[i].fn, fn) == 0) return &self->results[i];
   return NULL;
 }
 

@@ -182,6 +182,8 @@ enum { VL_MAX_LIBRARIES = 16 };
 typedef struct VlLibResult {
   const char *fn, *attr, *unless;
   uint8_t nd;
+  bool ints;    /* an array of integers (ndim written `1i`): iterating it gives ints */
+  int8_t item;  /* attribute `[k]`: item k of the tuple the call returns (attr NULL); else -1 */
 } VlLibResult;
 
 typedef struct VlKnowledge {
@@ -211,6 +213,8 @@ const VlLibrary *vl_knowledge_lib_of_model(const VlKnowledge *self, const char *
 bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen);
 /* The row for what a call of function fn returns (attr NULL) or for its attribute attr, or NULL. */
 const VlLibResult *vl_knowledge_result(const VlKnowledge *self, const char *fn, const char *attr);
+/* Item k of the tuple a call of fn returns (a row `[k]`), or NULL. */
+const VlLibResult *vl_knowledge_result_item(const VlKnowledge *self, const char *fn, int item);
 /* Does rules/results.tsv describe function fn at all? */
 bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn);
 
