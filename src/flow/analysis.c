@@ -467,7 +467,7 @@ const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *na
  * attribute is a long-lived object of the instance). */
 static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth);
 
-static void waits_for(Analysis *an, VlId busy);
+static void waits_for_as(Analysis *an, VlId busy, bool attr);
 
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
@@ -490,7 +490,7 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
           if (strcmp(e->attrs[a].name, name) == 0) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
         /* what it sets later is not known yet: the functions analysed inside it are provisional
          * (`self.u[...] = 0` in __init__ asks run() for its hint before __init__ sets self.window) */
-        waits_for(an, k->methods[i]);
+        waits_for_as(an, k->methods[i], true);
         continue;
       }
       const VlSummary *s = vl_func_summary(an, k->methods[i]);
@@ -1215,6 +1215,7 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   Frame F;
   FuncData *fd = &an->fd[func];
   fd->provisional = false;
+  fd->attr_wait = false;
   VL_VEC_PUSH(&an->active, func);
   vl_frame_init(&F, an, func);
   use_evidence(&F, func);
@@ -1244,12 +1245,16 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
 
 /* The functions being analysed inside function `busy` (itself being analysed) read what is known of
  * it so far: they are not final, and are analysed again once it is done. */
-static void waits_for(Analysis *an, VlId busy) {
+/* The functions being analysed above `busy` (which they wait for) are provisional.  `attr`: they
+ * only read the attributes busy had set so far; a call cycle overrides that. */
+static void waits_for_as(Analysis *an, VlId busy, bool attr) {
   bool above = false;
   for (size_t i = 0; i < an->active.len; i++) {
     if (above) {
-      an->fd[an->active.items[i]].provisional = true;
-      an->fd[an->active.items[i]].waiting_on = busy;
+      FuncData *fd = &an->fd[an->active.items[i]];
+      fd->attr_wait = attr && (!fd->provisional || fd->attr_wait);
+      fd->provisional = true;
+      fd->waiting_on = busy;
     }
     above |= an->active.items[i] == busy;
   }
@@ -1263,8 +1268,9 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   if (fd->state == FS_NONE && fd->attempts && fd->waiting_on && an->fd[fd->waiting_on].state == FS_BUSY)
     busy = fd->waiting_on; /* provisional, and what it waits for is still busy: as good as it gets */
   if (busy) {
-    an->fd[busy].recursed = true;
-    waits_for(an, busy);
+    /* (a function that only read a busy method's attributes, called again meanwhile: no cycle) */
+    if (busy == func || !fd->attr_wait) an->fd[busy].recursed = true;
+    waits_for_as(an, busy, busy != func && fd->attr_wait);
     return fd->summary; /* a recursive call: what is known so far (NULL the first time) */
   }
   const VlFunc *fn = vl_func(an->m, func);

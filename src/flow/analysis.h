@@ -178,6 +178,8 @@ typedef struct FuncData {
   AttrEvidence *attr_ev;
   uint32_t nattr_ev;
   bool recursed;            /* a call reached it while it was being analysed */
+  bool attr_wait;           /* provisional only for reading what a busy method had set on self so far
+                               (not a call cycle: calling it then is no recursion) */
   bool provisional;         /* its last analysis read the summary of a function still being analysed
                                (not itself): it is analysed again once that one is done */
   uint8_t attempts;         /* provisional analyses so far */
