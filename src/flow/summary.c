@@ -448,6 +448,18 @@ static bool caller_sees(const Frame *F, const VlVal *v) {
   return false;
 }
 
+/* Objects the callee made and handed back come with their contents (the summary's heap, here). */
+static void carry_heap(Subst *S, const VlSummary *s) {
+  Frame *F = S->F;
+  for (uint32_t i = 0; i < s->nheap; i++) {
+    const VlHeapEntry *e = &s->heap[i];
+    const VlSite *site = reloc(S, e->site);
+    if (!vl_val_empty(e->elem)) vl_heap_move_elem(F, site, inst(S, e->elem), e->loose);
+    for (uint16_t k = 0; k < e->nattrs; k++)
+      vl_heap_set_attr(F, site, vl_arena_strdup(F->an->arena, e->attrs[k].name), inst(S, e->attrs[k].val));
+  }
+}
+
 /* What a call would return, its effects left out: the parameters bound, the contents of the objects
  * it makes carried here (a library calling the function on its own, DataLoader's __getitem__). */
 const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
@@ -460,13 +472,7 @@ const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *
   an->depth++;
   Subst S = {.F = F, .fi = fi, .call = call};
   bind_params(&S, fi, self, a);
-  for (uint32_t i = 0; i < s->nheap; i++) {
-    const VlHeapEntry *e = &s->heap[i];
-    const VlSite *site = reloc(&S, e->site);
-    if (!vl_val_empty(e->elem)) vl_heap_move_elem(F, site, inst(&S, e->elem), e->loose);
-    for (uint16_t k = 0; k < e->nattrs; k++)
-      vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, e->attrs[k].name), inst(&S, e->attrs[k].val));
-  }
+  carry_heap(&S, s);
   const VlVal *r = inst(&S, s->ret);
   memo_free(&S);
   an->depth--;
@@ -499,14 +505,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
     memo_free(&S); /* (instantiated without the rebinding: again, with it) */
   }
   bind_params(&S, fi, self, a);
-  /* objects the callee made and handed back come with their contents */
-  for (uint32_t i = 0; i < s->nheap; i++) {
-    const VlHeapEntry *e = &s->heap[i];
-    const VlSite *site = reloc(&S, e->site);
-    if (!vl_val_empty(e->elem)) vl_heap_move_elem(F, site, inst(&S, e->elem), e->loose);
-    for (uint16_t k = 0; k < e->nattrs; k++)
-      vl_heap_set_attr(F, site, vl_arena_strdup(an->arena, e->attrs[k].name), inst(&S, e->attrs[k].val));
-  }
+  carry_heap(&S, s);
   for (uint32_t i = 0; i < s->neffects; i++) {
     const VlEffect *ef = &s->effects[i];
     switch (ef->kind) {
