@@ -316,6 +316,7 @@ static void build_infos(Analysis *an) {
         if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
           ps[p].nd_evidence = ev[i] >= 2 ? ev[i] : 0; /* one axis: a list's too */
           ps[p].none_tested = an->fd[f].none_tested[i];
+          fi->none_tested |= ps[p].none_tested;
           break;
         }
     }
@@ -782,10 +783,9 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
     ev_expr(m, func, st->b, ev, depth);
     break;
   case VL_S_IF: {
-    const VlExpr *c = vl_expr(m, st->a);
-    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_IS || c->a == VL_CMP_IS_NOT) && c->nkids == 2 &&
-        vl_expr(m, vl_kid(m, st->a, 1))->op == VL_E_NONE) {
-      const VlExpr *x = vl_expr(m, vl_kid(m, st->a, 0));
+    VlId tested = 0;
+    if (vl_none_compare(m, st->a, &tested)) {
+      const VlExpr *x = vl_expr(m, tested);
       if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
         ev->none_tested[x->sym.slot] = 1;
     }

@@ -1265,14 +1265,11 @@ static const VlVal *eval_node(Frame *F, VlId e) {
     eval_kid(F, e, 1);
     const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
     /* `d if p is None else p`, `p if p is not None else d`: the branch that reads p sees it not None */
-    const VlExpr *c = vl_expr(m, vl_kid(m, e, 1));
-    if (c->op == VL_E_COMPARE && c->a && c->nkids == 2) {
-      VlId name = vl_kid(m, vl_kid(m, e, 1), 0), none = vl_kid(m, vl_kid(m, e, 1), 1);
-      VlId reads = c->a == VL_CMP_IS ? vl_kid(m, e, 2) : vl_kid(m, e, 0);
-      if (vl_expr(m, none)->op == VL_E_NONE && vl_expr(m, name)->op == VL_E_NAME && vl_same_name(m, reads, name)) {
-        if (c->a == VL_CMP_IS) b = not_none(F, b);
-        else a = not_none(F, a);
-      }
+    VlId name = 0;
+    int is = vl_none_compare(m, vl_kid(m, e, 1), &name);
+    if (is && vl_same_name(m, is == VL_CMP_IS ? vl_kid(m, e, 2) : vl_kid(m, e, 0), name)) {
+      if (is == VL_CMP_IS) b = not_none(F, b);
+      else a = not_none(F, a);
     }
     return vl_join(V(F), a, b);
   }
@@ -1568,13 +1565,11 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 /* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
  * default or to what a call passes, in an analysis for those arguments): 1 true, 0 false, -1 either. */
 static int none_test(Frame *F, VlId cond) {
-  const VlModule *m = M(F);
-  const VlExpr *c = vl_expr(m, cond);
-  if (c->op != VL_E_COMPARE || !c->sub || c->nkids != 2) return -1;
-  const VlExpr *r = vl_expr(m, vl_kid(m, cond, 1));
-  if (r->op != VL_E_NONE || (c->a != VL_CMP_IS && c->a != VL_CMP_IS_NOT)) return -1;
-  bool is = c->a == VL_CMP_IS;
-  const VlVal *v = vl_eval(F, vl_kid(m, cond, 0));
+  VlId x = 0;
+  int cmp = vl_none_compare(M(F), cond, &x);
+  if (!cmp) return -1;
+  bool is = cmp == VL_CMP_IS;
+  const VlVal *v = vl_eval(F, x);
   int none = vl_val_only(v, VL_O_NONE) ? 1 : vl_val_never_none(v) ? 0 : -1;
   return none < 0 ? -1 : is ? none : !none;
 }

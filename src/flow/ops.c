@@ -2933,12 +2933,6 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
-static bool tests_none(const VlFuncInfo *fi) {
-  for (uint16_t p = 0; p < fi->nparams; p++)
-    if (fi->params[p].none_tested) return true;
-  return false;
-}
-
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -2964,7 +2958,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
       b.kwname[b.nkw] = kw;
       b.kw[b.nkw++] = o->items[item];
     }
-    const VlSummary *sp = tests_none(fi) ? vl_specialise(F, fi, o->base, &b, VL_SPECIAL_NONE) : NULL;
+    const VlSummary *sp = fi->none_tested ? vl_specialise(F, fi, o->base, &b, VL_SPECIAL_NONE) : NULL;
     const VlVal *r = vl_apply_summary(F, fi, sp ? sp : s, o->base, o->key, &b, expr);
     raise_args(F, fi, &b, o->base != NULL);
     return r;
@@ -2979,7 +2973,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
-  if (!sp && tests_none(fi)) /* `if size is None:` decided by what is passed: one branch runs */
+  if (!sp && fi->none_tested) /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);

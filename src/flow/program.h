@@ -134,6 +134,7 @@ struct VlFuncInfo {
   const char *name, *qualname;
   VlId klass;          /* methods: class id */
   uint16_t nparams;
+  bool none_tested;    /* some parameter is none_tested: calls analyse it again for what they pass */
   const VlParamInfo *params;
   const VlSummary *summary; /* NULL until analysed */
 };

@@ -297,6 +297,14 @@ static inline bool vl_same_name(const VlModule *m, VlId e, VlId t) {
   return e && t && x->op == VL_E_NAME && y->op == VL_E_NAME && x->sym.kind == y->sym.kind &&
          x->sym.owner == y->sym.owner && x->sym.slot == y->sym.slot;
 }
+/* Is e `x is None` or `x is not None`?  VL_CMP_IS or VL_CMP_IS_NOT with *x its left operand, else 0. */
+static inline int vl_none_compare(const VlModule *m, VlId e, VlId *x) {
+  const VlExpr *c = &m->exprs[e];
+  if (!e || c->op != VL_E_COMPARE || (c->a != VL_CMP_IS && c->a != VL_CMP_IS_NOT) || c->nkids != 2) return 0;
+  if (m->exprs[vl_kid(m, e, 1)].op != VL_E_NONE) return 0;
+  *x = vl_kid(m, e, 0);
+  return (int)c->a;
+}
 static inline const VlStmt *vl_stmt(const VlModule *m, VlId s) { return &m->stmts[s]; }
 static inline const VlFunc *vl_func(const VlModule *m, VlId f) { return &m->funcs[f]; }
 static inline VlId vl_block_stmt(const VlModule *m, VlId block, uint32_t i) {
