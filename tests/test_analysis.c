@@ -463,6 +463,39 @@ static void ndim_no_evidence(void **state) {
   not_view(local("f", "x"), "a[0] of an array of unknown ndim");
 }
 
+/* A dataclass's fields with defaults are fields too, in order (a ClassVar is none); a field left to
+ * `field(default_factory=list)` is a new container of its own at each construction. */
+static void dataclass_default_factory_fields(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import deque\n"
+          "from dataclasses import dataclass, field\n"
+          "from typing import ClassVar\n"
+          "@dataclass\n"
+          "class R:\n"
+          "    n: int\n"
+          "    registry: ClassVar[list] = []\n"
+          "    arr: object = None\n"
+          "    xs: list = field(default_factory=list)\n"
+          "    d: dict = field(default_factory=dict)\n"
+          "    q: deque = field(default_factory=deque)\n"
+          "def f():\n"
+          "    r = R(5, np.zeros((4, 8)))\n"
+          "    a = r.xs\n"
+          "    b = r.d\n"
+          "    c = r.arr\n"
+          "    e = r.n\n"
+          "    g = r.q\n"
+          "    p = R(1, xs=None).xs\n");
+  tl_assert_only(local("f", "a"), VL_O_SEQ);
+  assert_int_equal(only(local("f", "a"))->seq, VL_SEQ_LIST);
+  assert_int_equal(only(local("f", "b"))->seq, VL_SEQ_DICT);
+  assert_int_equal(only(local("f", "g"))->seq, VL_SEQ_DEQUE);
+  tl_assert_ndim(local("f", "c"), 2);
+  tl_assert_only(local("f", "e"), VL_O_INT);
+  tl_assert_only(local("f", "p"), VL_O_NONE); /* passed: no default made */
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -2920,6 +2953,7 @@ int main(void) {
       T(ndim_evidence_axis_method),
       T(ndim_evidence_after_the_use),
       T(ndim_no_evidence),
+      T(dataclass_default_factory_fields),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

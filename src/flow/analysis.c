@@ -360,7 +360,7 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an
 
 /* A class body's names (class variables and methods), from running its body once. */
 static void class_body(Analysis *an, VlClassInfo *ci);
-static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k);
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k, Frame *body);
 
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass) {
   if (!klass || klass >= an->mi->nclasses) return NULL;
@@ -410,8 +410,8 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
     if (!B.env[i] || vl_val_empty(B.env[i])) continue;
     ci->classvars[ci->nclassvars++] = (VlAttr){vl_local_name(m, k->func, i), B.env[i]};
   }
+  record_fields(an, ci, k, &B);
   vl_frame_free(&B);
-  record_fields(an, ci, k);
 }
 
 /* Is the class a record whose generated __init__ sets its annotated fields: @dataclass (also
@@ -429,9 +429,29 @@ static bool record_class(Analysis *an, const VlClass *k) {
   return false;
 }
 
+/* A field's `dataclasses.field(default_factory=F)` with F a library callable (`list`, `dict`,
+ * `collections.deque`), evaluated in the class body: the generated __init__ calls F for every
+ * instance not passed that field. */
+static bool field_factory(Frame *body, VlId value, VlFieldFactory *out) {
+  const VlModule *m = body->an->m;
+  if (!value || vl_expr(m, value)->op != VL_E_CALL || !vl_dotted_ends(vl_expr_text(body->an, vl_kid(m, value, 0)), "field"))
+    return false;
+  for (uint32_t i = 1; i < vl_expr(m, value)->nkids; i++) {
+    VlId kw = vl_kid(m, value, i);
+    if (vl_expr(m, kw)->op != VL_E_KW || strcmp(vl_str(m, vl_expr(m, kw)->a), "default_factory") != 0) continue;
+    VlId f = vl_kid(m, kw, 0);
+    const VlVal *v = vl_eval(body, f);
+    if (v->n != 1 || v->objs[0]->kind != VL_O_LIB || !v->objs[0]->name || v->objs[0]->base || v->objs[0]->mod)
+      return false;
+    *out = (VlFieldFactory){v->objs[0]->name, f, vl_expr(m, f)->start, vl_expr(m, f)->end};
+    return true;
+  }
+  return false;
+}
+
 /* A record class's fields: the names annotated in its body (`obs: np.ndarray`, `done: bool = False`),
- * in order; none when it defines __init__ itself. */
-static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
+ * in order, with their default factories; none when it defines __init__ itself. */
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k, Frame *B) {
   const VlModule *m = an->m;
   if (!record_class(an, k)) return;
   for (uint16_t i = 0; i < ci->nmethods; i++)
@@ -442,11 +462,24 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
    * exporting into the shared store, which is only written under the program's lock (the export
    * copies the fields there) */
   ci->fields = VL_ARENA_ARRAY(an->arena, const char *, n + 1);
+  VlFieldFactory *factories = NULL;
   for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
-    if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
-    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, st->a)->a);
+    /* `x: T` or `x: T = default` (one target); a ClassVar is no field, and after an InitVar or
+     * KW_ONLY the arguments no longer map onto attributes in order */
+    bool bare = st->kind == VL_S_ANNASSIGN, valued = st->kind == VL_S_ASSIGN && st->n == 1;
+    if ((!bare && !valued) || !st->sub) continue;
+    if (st->sub == VL_ANN_OTHER) break;
+    VlId target = bare ? st->a : m->kids[st->b];
+    if (st->sub != VL_ANN_FIELD || vl_expr(m, target)->op != VL_E_NAME) continue;
+    VlFieldFactory ff;
+    if (valued && field_factory(B, st->a, &ff)) {
+      if (!factories) factories = VL_ARENA_ARRAY(an->arena, VlFieldFactory, n + 1);
+      factories[ci->nfields] = ff;
+    }
+    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, target)->a);
   }
+  ci->factories = factories;
 }
 
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
@@ -1696,6 +1729,14 @@ static void export_module(Analysis *an) {
     const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields);
     for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
     ci->fields = fields;
+    if (ci->factories) {
+      VlFieldFactory *ff = VL_ARENA_ARRAY(mi->facts, VlFieldFactory, ci->nfields);
+      for (uint16_t i = 0; i < ci->nfields; i++) {
+        ff[i] = ci->factories[i];
+        if (ff[i].lib) ff[i].lib = fact_str(mi, ff[i].lib);
+      }
+      ci->factories = ff;
+    }
     /* instance attributes: the hints other modules will need */
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {

@@ -2841,6 +2841,31 @@ static bool passes_project_object(const VlVal *v) {
   return false;
 }
 
+/* A record field's default container, made by its factory for the instance constructed at expr: new
+ * at the construction, a site of its own (via the factory expression), apart from the instance's. */
+static const VlVal *field_default(Frame *F, const VlClassInfo *k, uint16_t f, VlId expr) {
+  const VlFieldFactory *ff = &k->factories[f];
+  Args none = {0};
+  const VlVal *v = vl_op_call(F, vl_lib_value(F, ff->lib), &none, expr);
+  const VlSite *made = vl_new_site(F, expr, VL_HOW_OBJECT);
+  VlSite via = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = k->mod, .func = k->func, .at = ff->at,
+                .start = ff->start, .end = ff->end};
+  VlSite own = *made;
+  own.via = vl_site(V(F), via);
+  const VlSite *site = vl_site(V(F), own);
+  Acc acc = {0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    if (v->objs[i]->kind != VL_O_SEQ || v->objs[i]->site != made) { /* only a container is followed */
+      add(&acc, unknown_obj(F));
+      continue;
+    }
+    VlObj c = *v->objs[i];
+    c.site = site;
+    add(&acc, vl_obj(V(F), c));
+  }
+  return done(F, &acc);
+}
+
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2866,6 +2891,13 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     for (int i = 0; i < a->nkw; i++)
       for (uint16_t f = 0; f < k->nfields; f++)
         if (strcmp(a->kwname[i], k->fields[f]) == 0) vl_heap_set_attr(F, o.site, k->fields[f], a->kw[i]);
+    /* the fields left to a default_factory (`steps: list = field(default_factory=list)`) get a new
+     * container each; with **kwargs any field may be passed */
+    for (uint16_t f = (uint16_t)a->npos; k->factories && !a->dstar && f < k->nfields; f++) {
+      bool passed = false;
+      for (int i = 0; i < a->nkw && !passed; i++) passed = strcmp(a->kwname[i], k->fields[f]) == 0;
+      if (!passed && k->factories[f].lib) vl_heap_set_attr(F, o.site, k->fields[f], field_default(F, k, f, expr));
+    }
   }
   return inst;
 }

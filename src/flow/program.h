@@ -138,6 +138,15 @@ struct VlFuncInfo {
   const VlSummary *summary; /* NULL until analysed */
 };
 
+/* A record field's default made anew per instance: `steps: list = field(default_factory=list)`. */
+typedef struct VlFieldFactory {
+  const char *lib;     /* the factory, a library value's qualified name ("builtins.list", "collections.deque"),
+                          or NULL: none, or one not followed */
+  VlId at;             /* the factory expression in the class's module: each instance's container is new at
+                          the construction, told apart from the instance and the other fields by this */
+  uint32_t start, end;
+} VlFieldFactory;
+
 struct VlClassInfo {
   const VlModInfo *mod;
   VlId id;
@@ -155,6 +164,7 @@ struct VlClassInfo {
                             calling an instance runs forward() */
   const char **fields;   /* a record class (@dataclass, typing.NamedTuple) without an __init__ of its
                             own: its annotated fields in order, which calling the class sets */
+  const VlFieldFactory *factories; /* per field, or NULL when no field has a default_factory */
   uint16_t nfields;
 };
 

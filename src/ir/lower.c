@@ -987,15 +987,33 @@ static void lower_block_into(Lower *L, TSNode block, size_t mark) {
   each_child(L, block, stmt_child, NULL);
 }
 
+/* What an assignment's annotation makes of it in a class body (`sub` of VL_S_ASSIGN, VL_S_ANNASSIGN):
+ * VL_ANN_FIELD, VL_ANN_CLASSVAR (`ClassVar[...]`, no dataclass field), VL_ANN_OTHER (`InitVar[...]`,
+ * `KW_ONLY`: a parameter of the generated __init__ but no attribute), or 0 when not annotated. */
+static uint8_t annotation_kind(const Lower *L, TSNode n) {
+  TSNode type = field(L, n, VL_F_TYPE);
+  if (ts_node_is_null(type)) return 0;
+  uint32_t a = ts_node_start_byte(type), b = ts_node_end_byte(type);
+  static const char *const words[] = {"ClassVar", "InitVar", "KW_ONLY"};
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+    size_t len = strlen(words[w]);
+    for (uint32_t i = a; i + len <= b; i++)
+      if (memcmp(L->text + i, words[w], len) == 0) return w == 0 ? VL_ANN_CLASSVAR : VL_ANN_OTHER;
+  }
+  return VL_ANN_FIELD;
+}
+
 /* assignment -> left (':' type)? ('=' right)?, right may itself be an assignment (a = b = v) */
 static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   TSNode right = field(L, n, VL_F_RIGHT);
   if (ts_node_is_null(right)) { /* x: int (annotation only) */
     VlId s = new_stmt(L, VL_S_ANNASSIGN, at);
     { VlId v_ = lower_target(L, field(L, n, VL_F_LEFT)); stmt_at(L, s)->a = v_; }
+    stmt_at(L, s)->sub = annotation_kind(L, n);
     push(L, s);
     return;
   }
+  uint8_t annotated = annotation_kind(L, n);
   /* collect the chain's targets; the value is the last right */
   TSNode targets[64];
   int nt = 0;
@@ -1019,6 +1037,7 @@ static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   st->a = value;
   st->b = first;
   st->n = count;
+  st->sub = nt == 1 ? annotated : 0;
   push(L, s);
 }
 
