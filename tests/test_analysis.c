@@ -496,6 +496,35 @@ static void dataclass_default_factory_fields(void **state) {
   tl_assert_only(local("f", "p"), VL_O_NONE); /* passed: no default made */
 }
 
+/* A base class's method registering `self.hook` registers the override of each subclass of the module
+ * (nothing here constructs one: no analysis for a receiver would see it); a subclass keeping a copy or
+ * only its latest output is silent. */
+static void hook_registered_by_base_method(void **state) {
+  static const char *const base =
+      "import torch\n"
+      "class Recorder:\n"
+      "    def __init__(self):\n"
+      "        self.buf = []\n"
+      "    def attach(self, module):\n"
+      "        self.handle = module.register_forward_hook(self.hook)\n"
+      "    def hook(self, module, inputs, output):\n"
+      "        pass\n"
+      "class Cls(Recorder):\n"
+      "    def hook(self, module, inputs, output):\n";
+  char text[1024];
+  snprintf(text, sizeof text, "%s%s", base, "        self.buf.append(output[:, 0])\n");
+  analyse(state, text);
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  tl_teardown(state);
+  snprintf(text, sizeof text, "%s%s", base, "        self.buf.append(output[:, 0].clone())\n");
+  analyse(state, text);
+  no_hits(cur);
+  tl_teardown(state);
+  snprintf(text, sizeof text, "%s%s", base, "        self.latest = output[:, 0]\n");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -2954,6 +2983,7 @@ int main(void) {
       T(ndim_evidence_after_the_use),
       T(ndim_no_evidence),
       T(dataclass_default_factory_fields),
+      T(hook_registered_by_base_method),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

@@ -482,6 +482,39 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k, Frame
   ci->factories = factories;
 }
 
+/* Does class k derive from class `base` of this module, through bases of this module? */
+static bool derives_from(Frame *F, const VlClassInfo *k, VlId base, int depth) {
+  for (uint16_t b = 0; k && depth <= 8 && k->bases && b < k->bases->n; b++) {
+    const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
+    if (bk && bk->mod == F->an->mi && (bk->id == base || derives_from(F, bk, base, depth + 1))) return true;
+  }
+  return false;
+}
+
+const VlVal *vl_with_overrides(Frame *F, const VlVal *fn) {
+  Analysis *an = F->an;
+  const VlVal *out = fn;
+  for (uint16_t i = 0; i < fn->n; i++) {
+    const VlObj *o = fn->objs[i];
+    if (o->kind != VL_O_FUNC || o->mod != an->mi || !o->base || o->base->n != 1 || o->base->objs[0]->kind != VL_O_SYM ||
+        o->nitems)
+      continue;
+    const VlFuncInfo *fi = vl_an_func(an, o->func);
+    if (!fi || !fi->klass) continue;
+    for (VlId c = 1; c < an->mi->nclasses; c++) {
+      const VlClassInfo *k = vl_an_class(an, c);
+      if (c == fi->klass || !k || !derives_from(F, k, fi->klass, 0)) continue;
+      for (uint16_t j = 0; j < k->nmethods; j++) {
+        if (!vl_streq(k->method_names[j], fi->name)) continue;
+        VlObj b = *o;
+        b.func = k->methods[j];
+        out = vl_join(V(an), out, vl_val1(V(an), vl_obj(V(an), b)));
+      }
+    }
+  }
+  return out;
+}
+
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nmethods; i++)

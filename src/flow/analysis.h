@@ -359,6 +359,10 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func);
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass);
 /* A project class's method by name (through its bases), or NULL; *owner receives its class. */
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth);
+/* fn with, for each method bound to `self` (a symbol: any instance of its class), the overrides of that
+ * method in the subclasses of this module, bound to the same receiver: a base class's method registering
+ * `self.hook` registers the hook its subclass defines (a template method). */
+const VlVal *vl_with_overrides(Frame *F, const VlVal *fn);
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth);
 
 #endif

@@ -1186,7 +1186,7 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *fn = NULL;
   uint8_t kind = VL_HOOK_FORWARD;
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
-    fn = a.pos[0];
+    fn = vl_with_overrides(F, a.pos[0]);
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
   } else if (optimizer(callee)) {
     for (int k = 0; k < a.nkw && !fn; k++)
