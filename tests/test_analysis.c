@@ -525,6 +525,33 @@ static void hook_registered_by_base_method(void **state) {
   no_hits(cur);
 }
 
+/* `if mode == "cls":` (or `!=`, the literal on either side) is decided by a string of known text the
+ * call passes: one branch runs in the analysis for it, so `pick(x, "mean")` is no view of x. */
+static void string_test_decided_by_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(h, mode):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def other(h, mode):\n"
+          "    if \"first\" != mode:\n"
+          "        return h.sum(axis=1)\n"
+          "    return h[:, 0]\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x, \"cls\")\n"
+          "    b = pick(x, \"mean\")\n"
+          "    c = pick(x, mode=\"cls\")\n"
+          "    d = other(x, \"first\")\n"
+          "    e = other(x, \"last\")\n");
+  partial_view_of(local("f", "a"), "x");
+  not_view(local("f", "b"), "pick(x, \"mean\")");
+  partial_view_of(local("f", "c"), "x");
+  partial_view_of(local("f", "d"), "x");
+  not_view(local("f", "e"), "other(x, \"last\")");
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -2984,6 +3011,7 @@ int main(void) {
       T(ndim_no_evidence),
       T(dataclass_default_factory_fields),
       T(hook_registered_by_base_method),
+      T(string_test_decided_by_call),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

@@ -855,6 +855,15 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
       if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
         ev->none_tested[x->sym.slot] = 1;
     }
+    /* `if mode == "cls":` (either side the literal): decided by a string a call passes */
+    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE) && c->nkids == 2) {
+      VlId l = vl_kid(m, st->a, 0), r = vl_kid(m, st->a, 1);
+      const VlExpr *x = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? r : l);
+      const VlExpr *lit = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? l : r);
+      if (lit->op == VL_E_STR && !lit->sub && x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func &&
+          ev->none_tested)
+        ev->none_tested[x->sym.slot] = 1;
+    }
     ev_expr(m, func, st->a, ev, depth);
     ev_block(m, func, st->b, ev, depth + 1);
     ev_block(m, func, st->c, ev, depth + 1);
@@ -1539,6 +1548,13 @@ static bool useful(unsigned what, const VlVal *v) {
          ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v)));
 }
 
+/* Strings whose text is known (`pool(h, "cls")`): an `if mode == "cls":` is decided by them. */
+static bool known_strings(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name) return false;
+  return v && v->n;
+}
+
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what) {
   Analysis *an = caller->an;
   const VlModule *m = an->m;
@@ -1560,7 +1576,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
     passed[p] = v || a->star || a->dstar || fi->params[p].kind == VL_P_VARARGS || fi->params[p].kind == VL_P_KWARGS;
     if (v && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested &&
-        (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v)))
+        (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v) || known_strings(v)))
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))

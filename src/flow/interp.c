@@ -1266,7 +1266,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
     const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
     /* `d if p is None else p`, `p if p is not None else d`: the branch that reads p sees it not None */
     const VlExpr *c = vl_expr(m, vl_kid(m, e, 1));
-    if (c->op == VL_E_COMPARE && c->a && c->nkids == 2) {
+    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_IS || c->a == VL_CMP_IS_NOT) && c->nkids == 2) {
       VlId name = vl_kid(m, vl_kid(m, e, 1), 0), none = vl_kid(m, vl_kid(m, e, 1), 1);
       VlId reads = c->a == VL_CMP_IS ? vl_kid(m, e, 2) : vl_kid(m, e, 0);
       if (vl_expr(m, none)->op == VL_E_NONE && vl_expr(m, name)->op == VL_E_NAME && vl_same_name(m, reads, name)) {
@@ -1565,11 +1565,37 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 }
 
 /* if_statement: both branches from the same state, joined after. */
+/* `x == "cls"` / `x != "cls"` (either side the literal) whose answer x's strings decide: 1, 0 or -1. */
+static int str_test(Frame *F, VlId cond) {
+  const VlModule *m = M(F);
+  const VlExpr *c = vl_expr(m, cond);
+  VlId lhs = vl_kid(m, cond, 0), rhs = vl_kid(m, cond, 1);
+  if (vl_expr(m, lhs)->op == VL_E_STR) {
+    VlId t = lhs;
+    lhs = rhs;
+    rhs = t;
+  }
+  const VlExpr *lit = vl_expr(m, rhs);
+  if (lit->op != VL_E_STR || lit->sub || !lit->a) return -1; /* (an f-string varies) */
+  const VlVal *v = vl_eval(F, lhs);
+  int eq = -1;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_STR || !o->name) return -1;
+    int same = strcmp(o->name, vl_str(m, lit->a)) == 0;
+    if (eq >= 0 && eq != same) return -1;
+    eq = same;
+  }
+  return eq < 0 ? -1 : c->a == VL_CMP_EQ ? eq : !eq;
+}
+
 /* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
- * default or to what a call passes, in an analysis for those arguments): 1 true, 0 false, -1 either. */
+ * default or to what a call passes, in an analysis for those arguments), or `x == "literal"` of a
+ * string passed: 1 true, 0 false, -1 either. */
 static int none_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
+  if (c->op == VL_E_COMPARE && c->nkids == 2 && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE)) return str_test(F, cond);
   if (c->op != VL_E_COMPARE || !c->sub || c->nkids != 2) return -1;
   const VlExpr *r = vl_expr(m, vl_kid(m, cond, 1));
   if (r->op != VL_E_NONE || (c->a != VL_CMP_IS && c->a != VL_CMP_IS_NOT)) return -1;

@@ -3003,14 +3003,16 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   }
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
-  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS) : NULL;
+  /* `if mode == "cls":` / `if size is None:` decided by what is passed: in any analysis for this call */
+  unsigned decided = tests_none(fi) ? VL_SPECIAL_NONE : 0;
+  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | decided) : NULL;
   if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
-    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
+    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
     if (both) sp = both;
   }
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
-    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
   if (!sp && tests_none(fi)) /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
   if (sp) s = sp;

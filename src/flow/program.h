@@ -123,7 +123,7 @@ typedef struct VlParamInfo {
   uint8_t dflt; /* VlDefault */
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
-  bool none_tested;    /* the function branches on `p is None` / `p is not None` */
+  bool none_tested;    /* the function branches on `p is None` / `p is not None`, or `p == "literal"` */
   int32_t dflt_int;    /* VL_DFLT_INT: the value; VL_DFLT_INTS: how many (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
