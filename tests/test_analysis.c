@@ -552,6 +552,36 @@ static void string_test_decided_by_call(void **state) {
   not_view(local("f", "e"), "other(x, \"last\")");
 }
 
+/* A hook registered through functools.partial: PyTorch's (module, inputs, output) come after the
+ * arguments bound positionally, and the keyword-bound ones are further parameters. */
+static void hook_registered_through_partial(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import torch\n"
+          "keep = []\n"
+          "def save(name, module, inputs, output):\n"
+          "    keep.append(output[:, 0])\n"
+          "def save_kw(module, inputs, output, tag):\n"
+          "    keep.append(output[:, 1])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(functools.partial(save, \"fc\"))\n"
+          "    layer.register_forward_hook(functools.partial(save_kw, tag=\"fc\"))\n");
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  hit(cur, "output[:, 1]", VL_HIT_FRESH);
+  tl_teardown(state);
+  /* the output is the third of what PyTorch passes: with two arguments bound first, `inputs` is no
+   * parameter of save's here, and the arity does not match */
+  analyse(state,
+          "import functools\n"
+          "import torch\n"
+          "keep = []\n"
+          "def save(name, module, inputs, output):\n"
+          "    keep.append(output[:, 0])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(functools.partial(save, \"fc\", None))\n");
+  no_hits(cur);
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -3012,6 +3042,7 @@ int main(void) {
       T(dataclass_default_factory_fields),
       T(hook_registered_by_base_method),
       T(string_test_decided_by_call),
+      T(hook_registered_through_partial),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),
