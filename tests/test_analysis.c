@@ -582,6 +582,30 @@ static void hook_registered_through_partial(void **state) {
   no_hits(cur);
 }
 
+/* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
+ * is stored; a dict of every row of what the generator makes keeps all of it. */
+static void dict_of_generator_pairs(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def heads(n):\n"
+          "    for i in range(n):\n"
+          "        a = np.ones((4000, 8))\n"
+          "        yield i, a[:2]\n"
+          "def f():\n"
+          "    return dict(heads(5))\n");
+  hit(cur, "i, a[:2]", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import numpy as np\n"
+          "def rows(n):\n"
+          "    for i in range(n):\n"
+          "        a = np.ones((4000, 8))\n"
+          "        yield from zip(range(4000), a)\n"
+          "def f():\n"
+          "    return dict(rows(5))\n");
+  no_hits(cur);
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -3043,6 +3067,7 @@ int main(void) {
       T(hook_registered_by_base_method),
       T(string_test_decided_by_call),
       T(hook_registered_through_partial),
+      T(dict_of_generator_pairs),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

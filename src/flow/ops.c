@@ -2328,11 +2328,12 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
 }
 
 /* list(it), tuple(it), sorted(it)...: a new container filled by an implicit loop over it. */
-static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, bool pairs) {
   const VlVal *seq = vl_new_seq(F, kind, expr);
   if (!it) return seq;
   Restep r = {.mode = RS_LOOP, .at = 0};
   const VlVal *elems = restep(F, raw_elems(F, it, expr, 0), &r, 0);
+  if (pairs) elems = vl_op_unpack(F, elems, 1, 2, true, expr); /* dict(pairs): the seconds */
   vl_heap_add_elem(F, seq->objs[0]->site, elems);
   /* a generator's views are made where it yields: that is where each element's view is */
   VlId at = arg_expr;
@@ -2354,6 +2355,10 @@ static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
     vl_frame_store(F, &ev);
   }
   return seq;
+}
+
+static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+  return collect_from(F, kind, it, expr, arg_expr, false);
 }
 
 /* list(c), tuple(c), sorted(c), set(c): a new container holding all that c holds.  When c is a
@@ -2491,8 +2496,9 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
         else add(&pairs, o);
       }
       const VlVal *rest = done(F, &pairs);
-      if (!vl_val_empty(rest))
-        vl_heap_add_elem(F, d->objs[0]->site, vl_op_unpack(F, raw_elems(F, rest, expr, 0), 1, 2, true, expr));
+      /* dict(gen) of a generator's pairs, like list(gen), is a loop over its steps: a store of each
+       * second (collect_from: the same dict, made at this call) */
+      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, true);
     }
     return d;
   }
