@@ -606,6 +606,21 @@ static void dict_of_generator_pairs(void **state) {
   no_hits(cur);
 }
 
+/* A parameter used as a key (`TABLE[mode]`) is decided by a string of known text passed: one entry. */
+static void table_key_decided_by_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "TABLE = {\"cls\": lambda h: h[:, 0], \"mean\": lambda h: h.mean(axis=1)}\n"
+          "def pick(h, mode):\n"
+          "    return TABLE[mode](h)\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x, \"cls\")\n"
+          "    b = pick(x, \"mean\")\n");
+  partial_view_of(local("f", "a"), "x");
+  not_view(local("f", "b"), "pick(x, \"mean\")");
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -3068,6 +3083,7 @@ int main(void) {
       T(string_test_decided_by_call),
       T(hook_registered_through_partial),
       T(dict_of_generator_pairs),
+      T(table_key_decided_by_call),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

@@ -764,6 +764,10 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     return;
   }
   if (x->op == VL_E_SUB) {
+    /* table[p]: a string passed for p picks one entry */
+    const VlExpr *key = x->nkids == 2 ? vl_expr(m, vl_kid(m, e, 1)) : NULL;
+    if (key && key->op == VL_E_NAME && key->sym.kind == VL_SYM_LOCAL && key->sym.owner == func && ev->none_tested)
+      ev->none_tested[key->sym.slot] |= VL_TESTED_KEY;
     int dims = 0;
     bool ellipsis = false;
     for (uint32_t i = 1; i < x->nkids; i++) {
@@ -853,7 +857,7 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
         vl_expr(m, vl_kid(m, st->a, 1))->op == VL_E_NONE) {
       const VlExpr *x = vl_expr(m, vl_kid(m, st->a, 0));
       if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
-        ev->none_tested[x->sym.slot] = 1;
+        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
     }
     /* `if mode == "cls":` (either side the literal): decided by a string a call passes */
     if (c->op == VL_E_COMPARE && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE) && c->nkids == 2) {
@@ -862,7 +866,7 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
       const VlExpr *lit = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? l : r);
       if (lit->op == VL_E_STR && !lit->sub && x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func &&
           ev->none_tested)
-        ev->none_tested[x->sym.slot] = 1;
+        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
     }
     ev_expr(m, func, st->a, ev, depth);
     ev_block(m, func, st->b, ev, depth + 1);
@@ -1575,8 +1579,10 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
     passed[p] = v || a->star || a->dstar || fi->params[p].kind == VL_P_VARARGS || fi->params[p].kind == VL_P_KWARGS;
-    if (v && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested &&
-        (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v) || known_strings(v)))
+    uint8_t tested = fi->params[p].none_tested;
+    if (v && (what & VL_SPECIAL_NONE) &&
+        (((tested & VL_TESTED_NONE) && (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v) || known_strings(v))) ||
+         ((tested & VL_TESTED_KEY) && known_strings(v))))
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))
@@ -1595,7 +1601,9 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (!passed[p] && !bind[p]) {
       bind[p] = vl_param_default(caller, &fi->params[p]);
       if (bind[p] && (what & VL_SPECIAL_SHAPES) && size_value(bind[p])) any = true;
-      if (bind[p] && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested) any = true; /* (a literal) */
+      if (bind[p] && (what & VL_SPECIAL_NONE) &&
+          ((fi->params[p].none_tested & VL_TESTED_NONE) || known_strings(bind[p])))
+        any = true; /* (a literal) */
     }
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {

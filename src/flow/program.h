@@ -117,13 +117,19 @@ typedef enum VlDefault {
                          `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
 } VlDefault;
 
+/* What decides a parameter's uses (VlParamInfo.none_tested): an analysis for a call binds None, a
+ * value never None or a string of known text passed for VL_TESTED_NONE, a string of known text for
+ * VL_TESTED_KEY (`POOLERS[mode]` of a dict filled under literal keys is that key's value alone). */
+enum { VL_TESTED_NONE = 1, VL_TESTED_KEY = 2 };
+
 typedef struct VlParamInfo {
   const char *name;
   uint8_t kind; /* VlParamKind */
   uint8_t dflt; /* VlDefault */
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
-  bool none_tested;    /* the function branches on `p is None` / `p is not None`, or `p == "literal"` */
+  uint8_t none_tested; /* VL_TESTED_*: the function branches on `p is None` / `p is not None` or
+                          `p == "literal"`, or looks p up (`table[p]`) */
   int32_t dflt_int;    /* VL_DFLT_INT: the value; VL_DFLT_INTS: how many (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
