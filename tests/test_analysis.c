@@ -621,6 +621,28 @@ static void table_key_decided_by_call(void **state) {
   not_view(local("f", "b"), "pick(x, \"mean\")");
 }
 
+/* A string default (`mode="mean"`) is kept: a call that leaves it decides the test as if it passed it. */
+static void string_default_decides(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(h, mode=\"mean\"):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def first(h, mode=\"cls\"):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x)\n"
+          "    b = first(x)\n"
+          "    c = pick(x, \"cls\")\n");
+  not_view(local("f", "a"), "pick(x)");
+  partial_view_of(local("f", "b"), "x");
+  partial_view_of(local("f", "c"), "x");
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -3084,6 +3106,7 @@ int main(void) {
       T(hook_registered_through_partial),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
+      T(string_default_decides),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

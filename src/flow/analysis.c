@@ -311,6 +311,10 @@ static void build_infos(Analysis *an) {
       const VlParam *pp = &m->params[fn->params + p];
       ps[p] = (VlParamInfo){.name = fact_str(mi, vl_str(m, pp->name)), .kind = pp->kind, .dflt = VL_DFLT_ABSENT};
       describe_default(m, pp->dflt, &ps[p]);
+      if (ps[p].dflt == VL_DFLT_STR && vl_expr(m, pp->dflt)->a) { /* `mode="cls"`: decides `mode == "cls"` */
+        if (!fi->dflt_strs) fi->dflt_strs = VL_ARENA_ARRAY(mi->facts, const char *, fn->nparams);
+        fi->dflt_strs[p] = fact_str(mi, vl_str(m, vl_expr(m, pp->dflt)->a));
+      }
       const uint8_t *ev = an->fd[f].evidence;
       for (uint32_t i = 0; ev && i < fn->nlocals; i++) /* the parameter's slot, by its name */
         if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
@@ -1599,7 +1603,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
    * analysis for shapes (make_batch() with `def make_batch(n=64): return np.zeros(n)`) */
   for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++)
     if (!passed[p] && !bind[p]) {
-      bind[p] = vl_param_default(caller, &fi->params[p]);
+      bind[p] = vl_param_default(caller, fi, p);
       if (bind[p] && (what & VL_SPECIAL_SHAPES) && size_value(bind[p])) any = true;
       if (bind[p] && (what & VL_SPECIAL_NONE) &&
           ((fi->params[p].none_tested & VL_TESTED_NONE) || known_strings(bind[p])))

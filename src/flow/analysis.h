@@ -260,7 +260,7 @@ enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2, VL_SPECIAL_NONE = 4 };
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what);
 /* The value of a parameter's literal default (VlParamInfo.dflt), or NULL: what a call that does not
  * pass the parameter binds (summary.c). */
-const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi);
+const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);

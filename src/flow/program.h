@@ -111,7 +111,7 @@ typedef enum VlDefault {
   VL_DFLT_OTHER,      /* a default that is not one of these literals */
   VL_DFLT_NONE,       /* None */
   VL_DFLT_SCALAR,     /* a float, True, False */
-  VL_DFLT_STR,        /* a string (its content is not kept) */
+  VL_DFLT_STR,        /* a string (its text: VlFuncInfo.dflt_strs) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
   VL_DFLT_INTS        /* a tuple of dflt_int (0..64) integer literals, their values not kept:
                          `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
@@ -141,6 +141,8 @@ struct VlFuncInfo {
   VlId klass;          /* methods: class id */
   uint16_t nparams;
   const VlParamInfo *params;
+  const char **dflt_strs;   /* per parameter, the text of a VL_DFLT_STR default (`mode="cls"`); NULL when
+                               none has one */
   const VlSummary *summary; /* NULL until analysed */
 };
 
