@@ -463,6 +463,186 @@ static void ndim_no_evidence(void **state) {
   not_view(local("f", "x"), "a[0] of an array of unknown ndim");
 }
 
+/* A dataclass's fields with defaults are fields too, in order (a ClassVar is none); a field left to
+ * `field(default_factory=list)` is a new container of its own at each construction. */
+static void dataclass_default_factory_fields(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import deque\n"
+          "from dataclasses import dataclass, field\n"
+          "from typing import ClassVar\n"
+          "@dataclass\n"
+          "class R:\n"
+          "    n: int\n"
+          "    registry: ClassVar[list] = []\n"
+          "    arr: object = None\n"
+          "    xs: list = field(default_factory=list)\n"
+          "    d: dict = field(default_factory=dict)\n"
+          "    q: deque = field(default_factory=deque)\n"
+          "def f():\n"
+          "    r = R(5, np.zeros((4, 8)))\n"
+          "    a = r.xs\n"
+          "    b = r.d\n"
+          "    c = r.arr\n"
+          "    e = r.n\n"
+          "    g = r.q\n"
+          "    p = R(1, xs=None).xs\n");
+  tl_assert_only(local("f", "a"), VL_O_SEQ);
+  assert_int_equal(only(local("f", "a"))->seq, VL_SEQ_LIST);
+  assert_int_equal(only(local("f", "b"))->seq, VL_SEQ_DICT);
+  assert_int_equal(only(local("f", "g"))->seq, VL_SEQ_DEQUE);
+  tl_assert_ndim(local("f", "c"), 2);
+  tl_assert_only(local("f", "e"), VL_O_INT);
+  tl_assert_only(local("f", "p"), VL_O_NONE); /* passed: no default made */
+}
+
+/* A base class's method registering `self.hook` registers the override of each subclass of the module
+ * (nothing here constructs one: no analysis for a receiver would see it); a subclass keeping a copy or
+ * only its latest output is silent. */
+static void hook_registered_by_base_method(void **state) {
+  static const char *const base =
+      "import torch\n"
+      "class Recorder:\n"
+      "    def __init__(self):\n"
+      "        self.buf = []\n"
+      "    def attach(self, module):\n"
+      "        self.handle = module.register_forward_hook(self.hook)\n"
+      "    def hook(self, module, inputs, output):\n"
+      "        pass\n"
+      "class Cls(Recorder):\n"
+      "    def hook(self, module, inputs, output):\n";
+  char text[1024];
+  snprintf(text, sizeof text, "%s%s", base, "        self.buf.append(output[:, 0])\n");
+  analyse(state, text);
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  tl_teardown(state);
+  snprintf(text, sizeof text, "%s%s", base, "        self.buf.append(output[:, 0].clone())\n");
+  analyse(state, text);
+  no_hits(cur);
+  tl_teardown(state);
+  snprintf(text, sizeof text, "%s%s", base, "        self.latest = output[:, 0]\n");
+  analyse(state, text);
+  no_hits(cur);
+}
+
+/* `if mode == "cls":` (or `!=`, the literal on either side) is decided by a string of known text the
+ * call passes: one branch runs in the analysis for it, so `pick(x, "mean")` is no view of x. */
+static void string_test_decided_by_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(h, mode):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def other(h, mode):\n"
+          "    if \"first\" != mode:\n"
+          "        return h.sum(axis=1)\n"
+          "    return h[:, 0]\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x, \"cls\")\n"
+          "    b = pick(x, \"mean\")\n"
+          "    c = pick(x, mode=\"cls\")\n"
+          "    d = other(x, \"first\")\n"
+          "    e = other(x, \"last\")\n");
+  partial_view_of(local("f", "a"), "x");
+  not_view(local("f", "b"), "pick(x, \"mean\")");
+  partial_view_of(local("f", "c"), "x");
+  partial_view_of(local("f", "d"), "x");
+  not_view(local("f", "e"), "other(x, \"last\")");
+}
+
+/* A hook registered through functools.partial: PyTorch's (module, inputs, output) come after the
+ * arguments bound positionally, and the keyword-bound ones are further parameters. */
+static void hook_registered_through_partial(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import torch\n"
+          "keep = []\n"
+          "def save(name, module, inputs, output):\n"
+          "    keep.append(output[:, 0])\n"
+          "def save_kw(module, inputs, output, tag):\n"
+          "    keep.append(output[:, 1])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(functools.partial(save, \"fc\"))\n"
+          "    layer.register_forward_hook(functools.partial(save_kw, tag=\"fc\"))\n");
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  hit(cur, "output[:, 1]", VL_HIT_FRESH);
+  tl_teardown(state);
+  /* the output is the third of what PyTorch passes: with two arguments bound first, `inputs` is no
+   * parameter of save's here, and the arity does not match */
+  analyse(state,
+          "import functools\n"
+          "import torch\n"
+          "keep = []\n"
+          "def save(name, module, inputs, output):\n"
+          "    keep.append(output[:, 0])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(functools.partial(save, \"fc\", None))\n");
+  no_hits(cur);
+}
+
+/* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
+ * is stored; a dict of every row of what the generator makes keeps all of it. */
+static void dict_of_generator_pairs(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def heads(n):\n"
+          "    for i in range(n):\n"
+          "        a = np.ones((4000, 8))\n"
+          "        yield i, a[:2]\n"
+          "def f():\n"
+          "    return dict(heads(5))\n");
+  hit(cur, "i, a[:2]", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import numpy as np\n"
+          "def rows(n):\n"
+          "    for i in range(n):\n"
+          "        a = np.ones((4000, 8))\n"
+          "        yield from zip(range(4000), a)\n"
+          "def f():\n"
+          "    return dict(rows(5))\n");
+  no_hits(cur);
+}
+
+/* A parameter used as a key (`TABLE[mode]`) is decided by a string of known text passed: one entry. */
+static void table_key_decided_by_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "TABLE = {\"cls\": lambda h: h[:, 0], \"mean\": lambda h: h.mean(axis=1)}\n"
+          "def pick(h, mode):\n"
+          "    return TABLE[mode](h)\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x, \"cls\")\n"
+          "    b = pick(x, \"mean\")\n");
+  partial_view_of(local("f", "a"), "x");
+  not_view(local("f", "b"), "pick(x, \"mean\")");
+}
+
+/* A string default (`mode="mean"`) is kept: a call that leaves it decides the test as if it passed it. */
+static void string_default_decides(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(h, mode=\"mean\"):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def first(h, mode=\"cls\"):\n"
+          "    if mode == \"cls\":\n"
+          "        return h[:, 0]\n"
+          "    return h.mean(axis=1)\n"
+          "def f():\n"
+          "    x = np.ones((4, 64, 3))\n"
+          "    a = pick(x)\n"
+          "    b = first(x)\n"
+          "    c = pick(x, \"cls\")\n");
+  not_view(local("f", "a"), "pick(x)");
+  partial_view_of(local("f", "b"), "x");
+  partial_view_of(local("f", "c"), "x");
+}
+
 static void ndim_evidence_attribute(void **state) {
   /* self.pool[:, 0] proves self.pool has 2 dimensions: self.pool[i] is a view of it */
   analyse(state,
@@ -2920,6 +3100,13 @@ int main(void) {
       T(ndim_evidence_axis_method),
       T(ndim_evidence_after_the_use),
       T(ndim_no_evidence),
+      T(dataclass_default_factory_fields),
+      T(hook_registered_by_base_method),
+      T(string_test_decided_by_call),
+      T(hook_registered_through_partial),
+      T(dict_of_generator_pairs),
+      T(table_key_decided_by_call),
+      T(string_default_decides),
       T(ndim_evidence_attribute),
       T(ndim_no_attribute_evidence),
       T(ndim_method_argument_gets_no_axis_evidence),

@@ -311,6 +311,10 @@ static void build_infos(Analysis *an) {
       const VlParam *pp = &m->params[fn->params + p];
       ps[p] = (VlParamInfo){.name = fact_str(mi, vl_str(m, pp->name)), .kind = pp->kind, .dflt = VL_DFLT_ABSENT};
       describe_default(m, pp->dflt, &ps[p]);
+      if (ps[p].dflt == VL_DFLT_STR && vl_expr(m, pp->dflt)->a) { /* `mode="cls"`: decides `mode == "cls"` */
+        if (!fi->dflt_strs) fi->dflt_strs = VL_ARENA_ARRAY(mi->facts, const char *, fn->nparams);
+        fi->dflt_strs[p] = fact_str(mi, vl_str(m, vl_expr(m, pp->dflt)->a));
+      }
       const uint8_t *ev = an->fd[f].evidence;
       for (uint32_t i = 0; ev && i < fn->nlocals; i++) /* the parameter's slot, by its name */
         if (strcmp(vl_local_name(m, f, i), vl_str(m, pp->name)) == 0) {
@@ -361,7 +365,7 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an
 
 /* A class body's names (class variables and methods), from running its body once. */
 static void class_body(Analysis *an, VlClassInfo *ci);
-static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k);
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k, Frame *body);
 
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass) {
   if (!klass || klass >= an->mi->nclasses) return NULL;
@@ -411,8 +415,8 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
     if (!B.env[i] || vl_val_empty(B.env[i])) continue;
     ci->classvars[ci->nclassvars++] = (VlAttr){vl_local_name(m, k->func, i), B.env[i]};
   }
+  record_fields(an, ci, k, &B);
   vl_frame_free(&B);
-  record_fields(an, ci, k);
 }
 
 /* Is the class a record whose generated __init__ sets its annotated fields: @dataclass (also
@@ -430,9 +434,29 @@ static bool record_class(Analysis *an, const VlClass *k) {
   return false;
 }
 
+/* A field's `dataclasses.field(default_factory=F)` with F a library callable (`list`, `dict`,
+ * `collections.deque`), evaluated in the class body: the generated __init__ calls F for every
+ * instance not passed that field. */
+static bool field_factory(Frame *body, VlId value, VlFieldFactory *out) {
+  const VlModule *m = body->an->m;
+  if (!value || vl_expr(m, value)->op != VL_E_CALL || !vl_dotted_ends(vl_expr_text(body->an, vl_kid(m, value, 0)), "field"))
+    return false;
+  for (uint32_t i = 1; i < vl_expr(m, value)->nkids; i++) {
+    VlId kw = vl_kid(m, value, i);
+    if (vl_expr(m, kw)->op != VL_E_KW || strcmp(vl_str(m, vl_expr(m, kw)->a), "default_factory") != 0) continue;
+    VlId f = vl_kid(m, kw, 0);
+    const VlVal *v = vl_eval(body, f);
+    if (v->n != 1 || v->objs[0]->kind != VL_O_LIB || !v->objs[0]->name || v->objs[0]->base || v->objs[0]->mod)
+      return false;
+    *out = (VlFieldFactory){v->objs[0]->name, f, vl_expr(m, f)->start, vl_expr(m, f)->end};
+    return true;
+  }
+  return false;
+}
+
 /* A record class's fields: the names annotated in its body (`obs: np.ndarray`, `done: bool = False`),
- * in order; none when it defines __init__ itself. */
-static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
+ * in order, with their default factories; none when it defines __init__ itself. */
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k, Frame *B) {
   const VlModule *m = an->m;
   if (!record_class(an, k)) return;
   for (uint16_t i = 0; i < ci->nmethods; i++)
@@ -443,11 +467,57 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
    * exporting into the shared store, which is only written under the program's lock (the export
    * copies the fields there) */
   ci->fields = VL_ARENA_ARRAY(an->arena, const char *, n + 1);
+  VlFieldFactory *factories = NULL;
   for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
-    if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
-    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, st->a)->a);
+    /* `x: T` or `x: T = default` (one target); a ClassVar is no field, and after an InitVar or
+     * KW_ONLY the arguments no longer map onto attributes in order */
+    bool bare = st->kind == VL_S_ANNASSIGN, valued = st->kind == VL_S_ASSIGN && st->n == 1;
+    if ((!bare && !valued) || !st->sub) continue;
+    if (st->sub == VL_ANN_OTHER) break;
+    VlId target = bare ? st->a : m->kids[st->b];
+    if (st->sub != VL_ANN_FIELD || vl_expr(m, target)->op != VL_E_NAME) continue;
+    VlFieldFactory ff;
+    if (valued && field_factory(B, st->a, &ff)) {
+      if (!factories) factories = VL_ARENA_ARRAY(an->arena, VlFieldFactory, n + 1);
+      factories[ci->nfields] = ff;
+    }
+    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, target)->a);
   }
+  ci->factories = factories;
+}
+
+/* Does class k derive from class `base` of this module, through bases of this module? */
+static bool derives_from(Frame *F, const VlClassInfo *k, VlId base, int depth) {
+  for (uint16_t b = 0; k && depth <= 8 && k->bases && b < k->bases->n; b++) {
+    const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
+    if (bk && bk->mod == F->an->mi && (bk->id == base || derives_from(F, bk, base, depth + 1))) return true;
+  }
+  return false;
+}
+
+const VlVal *vl_with_overrides(Frame *F, const VlVal *fn) {
+  Analysis *an = F->an;
+  const VlVal *out = fn;
+  for (uint16_t i = 0; i < fn->n; i++) {
+    const VlObj *o = fn->objs[i];
+    if (o->kind != VL_O_FUNC || o->mod != an->mi || !o->base || o->base->n != 1 || o->base->objs[0]->kind != VL_O_SYM ||
+        o->nitems)
+      continue;
+    const VlFuncInfo *fi = vl_an_func(an, o->func);
+    if (!fi || !fi->klass) continue;
+    for (VlId c = 1; c < an->mi->nclasses; c++) {
+      const VlClassInfo *k = vl_an_class(an, c);
+      if (c == fi->klass || !k || !derives_from(F, k, fi->klass, 0)) continue;
+      for (uint16_t j = 0; j < k->nmethods; j++) {
+        if (!vl_streq(k->method_names[j], fi->name)) continue;
+        VlObj b = *o;
+        b.func = k->methods[j];
+        out = vl_join(V(an), out, vl_val1(V(an), vl_obj(V(an), b)));
+      }
+    }
+  }
+  return out;
 }
 
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
@@ -699,6 +769,10 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     return;
   }
   if (x->op == VL_E_SUB) {
+    /* table[p]: a string passed for p picks one entry */
+    const VlExpr *key = x->nkids == 2 ? vl_expr(m, vl_kid(m, e, 1)) : NULL;
+    if (key && key->op == VL_E_NAME && key->sym.kind == VL_SYM_LOCAL && key->sym.owner == func && ev->none_tested)
+      ev->none_tested[key->sym.slot] |= VL_TESTED_KEY;
     int dims = 0;
     bool ellipsis = false;
     for (uint32_t i = 1; i < x->nkids; i++) {
@@ -783,11 +857,21 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
     ev_expr(m, func, st->b, ev, depth);
     break;
   case VL_S_IF: {
+    const VlExpr *c = vl_expr(m, st->a);
     VlId tested = 0;
     if (vl_none_compare(m, st->a, &tested)) {
       const VlExpr *x = vl_expr(m, tested);
       if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
-        ev->none_tested[x->sym.slot] = 1;
+        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
+    }
+    /* `if mode == "cls":` (either side the literal): decided by a string a call passes */
+    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE) && c->nkids == 2) {
+      VlId l = vl_kid(m, st->a, 0), r = vl_kid(m, st->a, 1);
+      const VlExpr *x = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? r : l);
+      const VlExpr *lit = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? l : r);
+      if (lit->op == VL_E_STR && !lit->sub && x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func &&
+          ev->none_tested)
+        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
     }
     ev_expr(m, func, st->a, ev, depth);
     ev_block(m, func, st->b, ev, depth + 1);
@@ -1473,6 +1557,13 @@ static bool useful(unsigned what, const VlVal *v) {
          ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v)));
 }
 
+/* Strings whose text is known (`pool(h, "cls")`): an `if mode == "cls":` is decided by them. */
+static bool known_strings(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name) return false;
+  return v && v->n;
+}
+
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what) {
   Analysis *an = caller->an;
   const VlModule *m = an->m;
@@ -1493,8 +1584,10 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
     passed[p] = v || a->star || a->dstar || fi->params[p].kind == VL_P_VARARGS || fi->params[p].kind == VL_P_KWARGS;
-    if (v && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested &&
-        (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v)))
+    uint8_t tested = fi->params[p].none_tested;
+    if (v && (what & VL_SPECIAL_NONE) &&
+        (((tested & VL_TESTED_NONE) && (vl_val_only(v, VL_O_NONE) || vl_val_never_none(v) || known_strings(v))) ||
+         ((tested & VL_TESTED_KEY) && known_strings(v))))
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))
@@ -1511,9 +1604,11 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
    * analysis for shapes (make_batch() with `def make_batch(n=64): return np.zeros(n)`) */
   for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++)
     if (!passed[p] && !bind[p]) {
-      bind[p] = vl_param_default(caller, &fi->params[p]);
+      bind[p] = vl_param_default(caller, fi, p);
       if (bind[p] && (what & VL_SPECIAL_SHAPES) && size_value(bind[p])) any = true;
-      if (bind[p] && (what & VL_SPECIAL_NONE) && fi->params[p].none_tested) any = true; /* (a literal) */
+      if (bind[p] && (what & VL_SPECIAL_NONE) &&
+          ((fi->params[p].none_tested & VL_TESTED_NONE) || known_strings(bind[p])))
+        any = true; /* (a literal) */
     }
   if (!any) return NULL;
   for (size_t i = 0; i < an->specials.len; i++) {
@@ -1696,6 +1791,14 @@ static void export_module(Analysis *an) {
     const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields);
     for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
     ci->fields = fields;
+    if (ci->factories) {
+      VlFieldFactory *ff = VL_ARENA_ARRAY(mi->facts, VlFieldFactory, ci->nfields);
+      for (uint16_t i = 0; i < ci->nfields; i++) {
+        ff[i] = ci->factories[i];
+        if (ff[i].lib) ff[i].lib = fact_str(mi, ff[i].lib);
+      }
+      ci->factories = ff;
+    }
     /* instance attributes: the hints other modules will need */
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {

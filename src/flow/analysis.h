@@ -189,7 +189,7 @@ typedef struct FuncData {
   uint32_t ncells;
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
-  uint8_t *none_tested;     /* per slot: an `if x is None` / `is not None` tests it */
+  uint8_t *none_tested;     /* per slot: an `if x is None` / `is not None` / `x == "literal"` tests it */
   uint8_t *lib_evidence;
   bool calls_evidence;      /* evidence recomputed with what calls of this module's functions prove */
   bool memo_known;          /* memo is decided (vl_memo_decorator: it reads the whole module once) */
@@ -255,11 +255,12 @@ bool vl_caller_visible(const Frame *F, const VlObj *o);
  * or it is already being analysed so.  Its loops are checked for leaks too. */
 enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2, VL_SPECIAL_NONE = 4 };
 /* (VL_SPECIAL_NONE: the parameters the function tests with `is None` that the call decides: None
- * passed or left to a None default, or a value that is never None) */
+ * passed or left to a None default, or a value that is never None; or with `== "literal"`: a string
+ * of known text passed) */
 const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal *self, const Args *a, unsigned what);
 /* The value of a parameter's literal default (VlParamInfo.dflt), or NULL: what a call that does not
  * pass the parameter binds (summary.c). */
-const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi);
+const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 void vl_frame_run(Frame *F);
@@ -359,6 +360,10 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func);
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass);
 /* A project class's method by name (through its bases), or NULL; *owner receives its class. */
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth);
+/* fn with, for each method bound to `self` (a symbol: any instance of its class), the overrides of that
+ * method in the subclasses of this module, bound to the same receiver: a base class's method registering
+ * `self.hook` registers the hook its subclass defines (a template method). */
+const VlVal *vl_with_overrides(Frame *F, const VlVal *fn);
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth);
 
 #endif

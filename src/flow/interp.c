@@ -1186,7 +1186,7 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *fn = NULL;
   uint8_t kind = VL_HOOK_FORWARD;
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
-    fn = a.pos[0];
+    fn = vl_with_overrides(F, a.pos[0]);
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
   } else if (optimizer(callee)) {
     for (int k = 0; k < a.nkw && !fn; k++)
@@ -1562,11 +1562,39 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 }
 
 /* if_statement: both branches from the same state, joined after. */
+/* `x == "cls"` / `x != "cls"` (either side the literal) whose answer x's strings decide: 1, 0 or -1. */
+static int str_test(Frame *F, VlId cond) {
+  const VlModule *m = M(F);
+  const VlExpr *c = vl_expr(m, cond);
+  VlId lhs = vl_kid(m, cond, 0), rhs = vl_kid(m, cond, 1);
+  if (vl_expr(m, lhs)->op == VL_E_STR) {
+    VlId t = lhs;
+    lhs = rhs;
+    rhs = t;
+  }
+  const VlExpr *lit = vl_expr(m, rhs);
+  if (lit->op != VL_E_STR || lit->sub || !lit->a) return -1; /* (an f-string varies) */
+  const VlVal *v = vl_eval(F, lhs);
+  int eq = -1;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_STR || !o->name) return -1;
+    int same = strcmp(o->name, vl_str(m, lit->a)) == 0;
+    if (eq >= 0 && eq != same) return -1;
+    eq = same;
+  }
+  return eq < 0 ? -1 : c->a == VL_CMP_EQ ? eq : !eq;
+}
+
 /* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
- * default or to what a call passes, in an analysis for those arguments): 1 true, 0 false, -1 either. */
+ * default or to what a call passes, in an analysis for those arguments), or `x == "literal"` of a
+ * string passed: 1 true, 0 false, -1 either. */
 static int none_test(Frame *F, VlId cond) {
+  const VlModule *m = M(F);
+  const VlExpr *c = vl_expr(m, cond);
+  if (c->op == VL_E_COMPARE && c->nkids == 2 && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE)) return str_test(F, cond);
   VlId x = 0;
-  int cmp = vl_none_compare(M(F), cond, &x);
+  int cmp = vl_none_compare(m, cond, &x);
   if (!cmp) return -1;
   bool is = cmp == VL_CMP_IS;
   const VlVal *v = vl_eval(F, x);

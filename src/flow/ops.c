@@ -2328,11 +2328,12 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
 }
 
 /* list(it), tuple(it), sorted(it)...: a new container filled by an implicit loop over it. */
-static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, bool pairs) {
   const VlVal *seq = vl_new_seq(F, kind, expr);
   if (!it) return seq;
   Restep r = {.mode = RS_LOOP, .at = 0};
   const VlVal *elems = restep(F, raw_elems(F, it, expr, 0), &r, 0);
+  if (pairs) elems = vl_op_unpack(F, elems, 1, 2, true, expr); /* dict(pairs): the seconds */
   vl_heap_add_elem(F, seq->objs[0]->site, elems);
   /* a generator's views are made where it yields: that is where each element's view is */
   VlId at = arg_expr;
@@ -2354,6 +2355,10 @@ static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
     vl_frame_store(F, &ev);
   }
   return seq;
+}
+
+static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
+  return collect_from(F, kind, it, expr, arg_expr, false);
 }
 
 /* list(c), tuple(c), sorted(c), set(c): a new container holding all that c holds.  When c is a
@@ -2491,8 +2496,9 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
         else add(&pairs, o);
       }
       const VlVal *rest = done(F, &pairs);
-      if (!vl_val_empty(rest))
-        vl_heap_add_elem(F, d->objs[0]->site, vl_op_unpack(F, raw_elems(F, rest, expr, 0), 1, 2, true, expr));
+      /* dict(gen) of a generator's pairs, like list(gen), is a loop over its steps: a store of each
+       * second (collect_from: the same dict, made at this call) */
+      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, true);
     }
     return d;
   }
@@ -2841,6 +2847,31 @@ static bool passes_project_object(const VlVal *v) {
   return false;
 }
 
+/* A record field's default container, made by its factory for the instance constructed at expr: new
+ * at the construction, a site of its own (via the factory expression), apart from the instance's. */
+static const VlVal *field_default(Frame *F, const VlClassInfo *k, uint16_t f, VlId expr) {
+  const VlFieldFactory *ff = &k->factories[f];
+  Args none = {0};
+  const VlVal *v = vl_op_call(F, vl_lib_value(F, ff->lib), &none, expr);
+  const VlSite *made = vl_new_site(F, expr, VL_HOW_OBJECT);
+  VlSite via = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = k->mod, .func = k->func, .at = ff->at,
+                .start = ff->start, .end = ff->end};
+  VlSite own = *made;
+  own.via = vl_site(V(F), via);
+  const VlSite *site = vl_site(V(F), own);
+  Acc acc = {0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    if (v->objs[i]->kind != VL_O_SEQ || v->objs[i]->site != made) { /* only a container is followed */
+      add(&acc, unknown_obj(F));
+      continue;
+    }
+    VlObj c = *v->objs[i];
+    c.site = site;
+    add(&acc, vl_obj(V(F), c));
+  }
+  return done(F, &acc);
+}
+
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2866,6 +2897,13 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     for (int i = 0; i < a->nkw; i++)
       for (uint16_t f = 0; f < k->nfields; f++)
         if (strcmp(a->kwname[i], k->fields[f]) == 0) vl_heap_set_attr(F, o.site, k->fields[f], a->kw[i]);
+    /* the fields left to a default_factory (`steps: list = field(default_factory=list)`) get a new
+     * container each; with **kwargs any field may be passed */
+    for (uint16_t f = (uint16_t)a->npos; k->factories && !a->dstar && f < k->nfields; f++) {
+      bool passed = false;
+      for (int i = 0; i < a->nkw && !passed; i++) passed = strcmp(a->kwname[i], k->fields[f]) == 0;
+      if (!passed && k->factories[f].lib) vl_heap_set_attr(F, o.site, k->fields[f], field_default(F, k, f, expr));
+    }
   }
   return inst;
 }
@@ -2965,14 +3003,16 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   }
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
-  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS) : NULL;
+  /* `if mode == "cls":` / `if size is None:` decided by what is passed: in any analysis for this call */
+  unsigned decided = fi->none_tested ? VL_SPECIAL_NONE : 0;
+  const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | decided) : NULL;
   if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
-    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES);
+    const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
     if (both) sp = both;
   }
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
-    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS); /* a generator too; self.dim known */
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
   if (!sp && fi->none_tested) /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
   if (sp) s = sp;

@@ -111,11 +111,16 @@ typedef enum VlDefault {
   VL_DFLT_OTHER,      /* a default that is not one of these literals */
   VL_DFLT_NONE,       /* None */
   VL_DFLT_SCALAR,     /* a float, True, False */
-  VL_DFLT_STR,        /* a string (its content is not kept) */
+  VL_DFLT_STR,        /* a string (its text: VlFuncInfo.dflt_strs) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
   VL_DFLT_INTS        /* a tuple of dflt_int (0..64) integer literals, their values not kept:
                          `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
 } VlDefault;
+
+/* What decides a parameter's uses (VlParamInfo.none_tested): an analysis for a call binds None, a
+ * value never None or a string of known text passed for VL_TESTED_NONE, a string of known text for
+ * VL_TESTED_KEY (`POOLERS[mode]` of a dict filled under literal keys is that key's value alone). */
+enum { VL_TESTED_NONE = 1, VL_TESTED_KEY = 2 };
 
 typedef struct VlParamInfo {
   const char *name;
@@ -123,7 +128,8 @@ typedef struct VlParamInfo {
   uint8_t dflt; /* VlDefault */
   uint8_t nd_evidence; /* the function indexes it with this many axes (p[:, 0]: 2): a caller's
                           array passed here has at least that many dimensions (0: no evidence) */
-  bool none_tested;    /* the function branches on `p is None` / `p is not None` */
+  uint8_t none_tested; /* VL_TESTED_*: the function branches on `p is None` / `p is not None` or
+                          `p == "literal"`, or looks p up (`table[p]`) */
   int32_t dflt_int;    /* VL_DFLT_INT: the value; VL_DFLT_INTS: how many (the struct keeps its 16 bytes) */
 } VlParamInfo;
 
@@ -136,8 +142,19 @@ struct VlFuncInfo {
   uint16_t nparams;
   bool none_tested;    /* some parameter is none_tested: calls analyse it again for what they pass */
   const VlParamInfo *params;
+  const char **dflt_strs;   /* per parameter, the text of a VL_DFLT_STR default (`mode="cls"`); NULL when
+                               none has one */
   const VlSummary *summary; /* NULL until analysed */
 };
+
+/* A record field's default made anew per instance: `steps: list = field(default_factory=list)`. */
+typedef struct VlFieldFactory {
+  const char *lib;     /* the factory, a library value's qualified name ("builtins.list", "collections.deque"),
+                          or NULL: none, or one not followed */
+  VlId at;             /* the factory expression in the class's module: each instance's container is new at
+                          the construction, told apart from the instance and the other fields by this */
+  uint32_t start, end;
+} VlFieldFactory;
 
 struct VlClassInfo {
   const VlModInfo *mod;
@@ -156,6 +173,7 @@ struct VlClassInfo {
                             calling an instance runs forward() */
   const char **fields;   /* a record class (@dataclass, typing.NamedTuple) without an __init__ of its
                             own: its annotated fields in order, which calling the class sets */
+  const VlFieldFactory *factories; /* per field, or NULL when no field has a default_factory */
   uint16_t nfields;
 };
 

@@ -1309,12 +1309,15 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
 
 /* The index of fn's parameter that receives the new array: a forward hook's `output` (three
  * parameters after a bound method's self), a pre-hook's `args` (two: module, args), an optimizer
- * callback's `xk` (first of one to three: trust-constr's state, basinhopping's f and accept); or -1. */
-static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind) {
+ * callback's `xk` (first of one to three: trust-constr's state, basinhopping's f and accept); or -1.
+ * A functools.partial binding `pos` arguments first and `kw` by keyword (`partial(hook, name)`,
+ * `partial(self._hook, name=name)`): the library's arguments come after the positional ones, and the
+ * keyword ones are further parameters. */
+static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind, int pos, int kw) {
   if (!bound && fi->klass) return -1;
-  int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound;
-  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams >= n && fi->nparams <= n + 2 ? n - 1 : -1; /* (x, f, accept) */
-  return fi->nparams == n ? n - 1 : -1;
+  int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound + pos;
+  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams >= n + kw && fi->nparams <= n + kw + 2 ? n - 1 : -1; /* (x, f, accept) */
+  return fi->nparams == n + kw ? n - 1 : -1;
 }
 
 static bool is_param(const VlObj *o, int p) {
@@ -1372,7 +1375,7 @@ static const VlFuncInfo *hook_func(Frame *F, const VlObj *fn, bool *bound) {
     *bound = true;
     return k ? vl_class_method(F, k, "__call__", 0) : NULL;
   }
-  if (fn->kind != VL_O_FUNC || !fn->mod || fn->nitems) return NULL; /* (partial(...): not followed) */
+  if (fn->kind != VL_O_FUNC || !fn->mod) return NULL; /* (a partial's arguments: hook_param) */
   *bound = fn->base != NULL;
   return fn->mod == an->mi ? vl_an_func(an, fn->func) : fn->func < fn->mod->nfuncs ? &fn->mod->funcs[fn->func] : NULL;
 }
@@ -1395,7 +1398,10 @@ static void hook_check(Frame *F) {
     for (uint16_t i = 0; lib && i < fv->n; i++) {
       bool bound = false;
       const VlFuncInfo *fi = hook_func(F, fv->objs[i], &bound);
-      int out = fi ? hook_param(fi, bound, kind) : -1;
+      const VlObj *fo = fv->objs[i];
+      int pos = fo->kind == VL_O_FUNC ? (int)(fo->index < fo->nitems ? fo->index : fo->nitems) : 0;
+      int kw = fo->kind == VL_O_FUNC ? (int)fo->nitems - pos : 0;
+      int out = fi ? hook_param(fi, bound, kind, pos, kw) : -1;
       if (out < 0) continue;
       const VlSummary *s = fi->mod == an->mi ? vl_func_summary(an, fi->id) : fi->summary;
       if (!s) continue;

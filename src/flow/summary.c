@@ -393,11 +393,13 @@ const VlVal *vl_import_val(Frame *F, const VlVal *v) {
   return r;
 }
 
-const VlVal *vl_param_default(Frame *F, const VlParamInfo *pi) {
+const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
+  const VlParamInfo *pi = &fi->params[p];
   switch (pi->dflt) {
   case VL_DFLT_NONE: return vl_prim(V(F), VL_O_NONE);
   case VL_DFLT_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
-  case VL_DFLT_STR: return vl_prim(V(F), VL_O_STR);
+  case VL_DFLT_STR:
+    return fi->dflt_strs && fi->dflt_strs[p] ? vl_str_const(V(F), fi->dflt_strs[p]) : vl_prim(V(F), VL_O_STR);
   case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);
   case VL_DFLT_INTS: {
     const VlVal *items[64];
@@ -436,7 +438,7 @@ static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], pi->name) == 0) v = a->kw[k];
     if (!v && pi->kind == VL_P_POS && a->star) v = vl_unknown(V(F));
-    if (!v && !a->dstar && pi->kind != VL_P_KWARGS) v = vl_param_default(F, pi);
+    if (!v && !a->dstar && pi->kind != VL_P_KWARGS) v = vl_param_default(F, fi, p);
     S->params[p] = v ? v : vl_unknown(V(F));
   }
 }

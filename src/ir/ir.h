@@ -66,8 +66,8 @@ typedef enum VlExprOp {
 
 #define VL_INT_BIG 0xffffffffu
 
-/* VL_E_COMPARE's `a`: a comparison of two operands by identity. */
-enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2 };
+/* VL_E_COMPARE's `a`: a comparison of two operands by identity, or by equality (`==`, `!=`). */
+enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2, VL_CMP_EQ = 3, VL_CMP_NE = 4 };
 
 typedef enum VlBinOp {
   VL_OP_ADD = 1, VL_OP_SUB, VL_OP_MUL, VL_OP_MATMUL, VL_OP_DIV, VL_OP_FLOORDIV, VL_OP_MOD, VL_OP_POW,
@@ -103,9 +103,9 @@ typedef struct VlExpr {
 typedef enum VlStmtKind {
   VL_S_NONE_ID = 0,
   VL_S_EXPR,       /* a: expression */
-  VL_S_ASSIGN,     /* a: value; kids[b .. b+n): targets (a = b = value) */
+  VL_S_ASSIGN,     /* a: value; kids[b .. b+n): targets (a = b = value); sub: VlAnnKind (`x: T = v`) */
   VL_S_AUGASSIGN,  /* a: target; b: value; sub: VlBinOp */
-  VL_S_ANNASSIGN,  /* a: target; b: value or 0 */
+  VL_S_ANNASSIGN,  /* a: target (`x: T`, no value); sub: VlAnnKind */
   VL_S_DEL,        /* kids[b .. b+n): targets */
   VL_S_IF,         /* a: condition; b: then block; c: else block (an elif is an if inside it) */
   VL_S_FOR,        /* a: loop id; b: body block; c: else block; sub: 1 for async for */
@@ -126,6 +126,9 @@ typedef enum VlStmtKind {
   VL_S_CLASS,      /* a: class id; binds its name */
   VL_S_UNKNOWN     /* binds the names of target a to unknown values (except-as, match captures) */
 } VlStmtKind;
+
+/* An annotated assignment's kind (`sub` of VL_S_ASSIGN and VL_S_ANNASSIGN), as a dataclass reads it. */
+typedef enum VlAnnKind { VL_ANN_FIELD = 1, VL_ANN_CLASSVAR, VL_ANN_OTHER } VlAnnKind;
 
 typedef struct VlStmt {
   uint8_t kind; /* VlStmtKind */

@@ -423,7 +423,7 @@ static VlId lower_unop(Lower *L, TSNode n) {
 static VlId lower_compare(Lower *L, TSNode n) {
   VlId e = lower_nary(L, n, VL_E_COMPARE);
   VlPyKids kids = vl_py_kids(n, false);
-  int ops = 0, is = 0, is_not = 0;
+  int ops = 0, is = 0, is_not = 0, eq = 0, ne = 0;
   for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (ts_node_is_named(c)) continue;
     const char *t = L->text + ts_node_start_byte(c);
@@ -438,10 +438,12 @@ static VlId lower_compare(Lower *L, TSNode n) {
       is_not++;
     } else if (!(len == 1 && (t[0] == '(' || t[0] == ')'))) {
       ops++;
+      if (len == 2 && t[1] == '=' && (t[0] == '=' || t[0] == '!')) t[0] == '=' ? eq++ : ne++;
     }
   }
   vl_py_kids_end(&kids);
   if (ops == 1 && is + is_not == 1) L->exprs.items[e].a = is ? VL_CMP_IS : VL_CMP_IS_NOT;
+  if (ops == 1 && eq + ne == 1) L->exprs.items[e].a = eq ? VL_CMP_EQ : VL_CMP_NE;
   return e;
 }
 
@@ -987,15 +989,33 @@ static void lower_block_into(Lower *L, TSNode block, size_t mark) {
   each_child(L, block, stmt_child, NULL);
 }
 
+/* What an assignment's annotation makes of it in a class body (`sub` of VL_S_ASSIGN, VL_S_ANNASSIGN):
+ * VL_ANN_FIELD, VL_ANN_CLASSVAR (`ClassVar[...]`, no dataclass field), VL_ANN_OTHER (`InitVar[...]`,
+ * `KW_ONLY`: a parameter of the generated __init__ but no attribute), or 0 when not annotated. */
+static uint8_t annotation_kind(const Lower *L, TSNode n) {
+  TSNode type = field(L, n, VL_F_TYPE);
+  if (ts_node_is_null(type)) return 0;
+  uint32_t a = ts_node_start_byte(type), b = ts_node_end_byte(type);
+  static const char *const words[] = {"ClassVar", "InitVar", "KW_ONLY"};
+  for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+    size_t len = strlen(words[w]);
+    for (uint32_t i = a; i + len <= b; i++)
+      if (memcmp(L->text + i, words[w], len) == 0) return w == 0 ? VL_ANN_CLASSVAR : VL_ANN_OTHER;
+  }
+  return VL_ANN_FIELD;
+}
+
 /* assignment -> left (':' type)? ('=' right)?, right may itself be an assignment (a = b = v) */
 static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   TSNode right = field(L, n, VL_F_RIGHT);
   if (ts_node_is_null(right)) { /* x: int (annotation only) */
     VlId s = new_stmt(L, VL_S_ANNASSIGN, at);
     { VlId v_ = lower_target(L, field(L, n, VL_F_LEFT)); stmt_at(L, s)->a = v_; }
+    stmt_at(L, s)->sub = annotation_kind(L, n);
     push(L, s);
     return;
   }
+  uint8_t annotated = annotation_kind(L, n);
   /* collect the chain's targets; the value is the last right */
   TSNode targets[64];
   int nt = 0;
@@ -1019,6 +1039,7 @@ static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   st->a = value;
   st->b = first;
   st->n = count;
+  st->sub = nt == 1 ? annotated : 0;
   push(L, s);
 }
 
