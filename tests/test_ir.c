@@ -194,7 +194,6 @@ static void ir_assignments(void **state) {
     assert_int_equal(s->n, 1);
     assert_name(m, target(m, s, 0), "z");
     assert_op(m, s->a, VL_E_INT);
-    assert_int_equal(s->sub, 1); /* annotated: a record's field with a default */
   }
   s = top(m, 6);
   assert_int_equal(s->kind, VL_S_ANNASSIGN);

@@ -360,7 +360,7 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func) { return func && func < an
 
 /* A class body's names (class variables and methods), from running its body once. */
 static void class_body(Analysis *an, VlClassInfo *ci);
-static void record_fields(Frame *B, VlClassInfo *ci, const VlClass *k);
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k);
 
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass) {
   if (!klass || klass >= an->mi->nclasses) return NULL;
@@ -410,8 +410,8 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
     if (!B.env[i] || vl_val_empty(B.env[i])) continue;
     ci->classvars[ci->nclassvars++] = (VlAttr){vl_local_name(m, k->func, i), B.env[i]};
   }
-  record_fields(&B, ci, k);
   vl_frame_free(&B);
+  record_fields(an, ci, k);
 }
 
 /* Is the class a record whose generated __init__ sets its annotated fields: @dataclass (also
@@ -430,10 +430,8 @@ static bool record_class(Analysis *an, const VlClass *k) {
 }
 
 /* A record class's fields: the names annotated in its body (`obs: np.ndarray`, `done: bool = False`),
- * in order; none when it defines __init__ itself.  B ran the body: a field's `field(default_factory=f)`
- * gives f, evaluated there. */
-static void record_fields(Frame *B, VlClassInfo *ci, const VlClass *k) {
-  Analysis *an = B->an;
+ * in order; none when it defines __init__ itself. */
+static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
   const VlModule *m = an->m;
   if (!record_class(an, k)) return;
   for (uint16_t i = 0; i < ci->nmethods; i++)
@@ -444,23 +442,10 @@ static void record_fields(Frame *B, VlClassInfo *ci, const VlClass *k) {
    * exporting into the shared store, which is only written under the program's lock (the export
    * copies the fields there) */
   ci->fields = VL_ARENA_ARRAY(an->arena, const char *, n + 1);
-  ci->factories = VL_ARENA_ARRAY(an->arena, VlFieldFactory, n + 1);
   for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
-    /* `x: T` or `x: T = default`; `x = v` unannotated is a class variable */
-    VlId target = st->kind == VL_S_ANNASSIGN ? st->a : st->kind == VL_S_ASSIGN && st->sub == 1 && st->n == 1 ? m->kids[st->b] : 0;
-    if (!target || vl_expr(m, target)->op != VL_E_NAME) continue;
-    VlId dflt = st->kind == VL_S_ASSIGN ? st->a : 0;
-    const VlExpr *call = dflt ? vl_expr(m, dflt) : NULL;
-    if (call && call->op == VL_E_CALL && vl_dotted_ends(vl_expr_text(an, vl_kid(m, dflt, 0)), "field"))
-      for (uint32_t j = 1; j < call->nkids; j++) {
-        const VlExpr *kw = vl_expr(m, vl_kid(m, dflt, j));
-        if (kw->op != VL_E_KW || strcmp(vl_str(m, kw->a), "default_factory") != 0) continue;
-        const VlVal *make = vl_eval(B, vl_kid(m, vl_kid(m, dflt, j), 0));
-        if (!vl_val_unknownish(make))
-          ci->factories[ci->nfactories++] = (VlFieldFactory){ci->nfields, make, vl_new_site(B, dflt, VL_HOW_OBJECT)};
-      }
-    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, target)->a);
+    if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
+    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, st->a)->a);
   }
 }
 
@@ -1723,11 +1708,6 @@ static void export_module(Analysis *an) {
     const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields);
     for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
     ci->fields = fields;
-    VlFieldFactory *fac = VL_ARENA_ARRAY(mi->facts, VlFieldFactory, ci->nfactories);
-    for (uint16_t i = 0; i < ci->nfactories; i++)
-      fac[i] = (VlFieldFactory){ci->factories[i].field, ex_val(&x, ci->factories[i].make),
-                                ex_site(&x, ci->factories[i].at)};
-    ci->factories = fac;
     /* instance attributes: the hints other modules will need */
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {

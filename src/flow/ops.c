@@ -2848,31 +2848,6 @@ static bool passes_project_object(const VlVal *v) {
   return false;
 }
 
-/* A record field not given to the call gets its default factory's result (`field(default_factory=list)`):
- * a container made by this call, one per field (the field(...) call names it), living in the instance. */
-static void record_default(Frame *F, const VlClassInfo *k, const VlFieldFactory *fac, const Args *a,
-                           const VlSite *inst, VlId expr) {
-  if (fac->field < a->npos) return;
-  for (int i = 0; i < a->nkw; i++)
-    if (strcmp(a->kwname[i], k->fields[fac->field]) == 0) return;
-  Args none = {0};
-  const VlVal *made = vl_op_call(F, fac->make, &none, expr);
-  Acc acc = {0};
-  for (uint16_t i = 0; i < made->n; i++) {
-    const VlObj *o = made->objs[i];
-    if (o->site && o->site->kind == VL_SITE_NEW) {
-      VlSite s = *o->site;
-      s.via = fac->at;
-      VlObj c = *o;
-      c.site = vl_site(V(F), s);
-      add(&acc, vl_obj(V(F), c));
-    } else {
-      add(&acc, o);
-    }
-  }
-  vl_heap_set_attr(F, inst, k->fields[fac->field], done(F, &acc));
-}
-
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2898,7 +2873,6 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     for (int i = 0; i < a->nkw; i++)
       for (uint16_t f = 0; f < k->nfields; f++)
         if (strcmp(a->kwname[i], k->fields[f]) == 0) vl_heap_set_attr(F, o.site, k->fields[f], a->kw[i]);
-    for (uint16_t i = 0; i < k->nfactories; i++) record_default(F, k, &k->factories[i], a, o.site, expr);
   }
   return inst;
 }

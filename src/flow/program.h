@@ -74,13 +74,6 @@ typedef struct VlAttr {
   const VlVal *val;
 } VlAttr;
 
-/* A record field's default factory (`frames: list = field(default_factory=list)`). */
-typedef struct VlFieldFactory {
-  uint16_t field;    /* index into the class's fields */
-  const VlVal *make; /* the callable */
-  const VlSite *at;  /* the field(...) call, naming the container each construction makes */
-} VlFieldFactory;
-
 typedef struct VlHeapEntry {
   const VlSite *site;
   const VlVal *elem, *key;
@@ -163,9 +156,6 @@ struct VlClassInfo {
   const char **fields;   /* a record class (@dataclass, typing.NamedTuple) without an __init__ of its
                             own: its annotated fields in order, which calling the class sets */
   uint16_t nfields;
-  struct VlFieldFactory *factories; /* its fields written `= field(default_factory=f)`: a call of
-                                       the class not given them sets them to f() */
-  uint16_t nfactories;
 };
 
 struct VlModInfo {

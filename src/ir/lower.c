@@ -987,18 +987,6 @@ static void lower_block_into(Lower *L, TSNode block, size_t mark) {
   each_child(L, block, stmt_child, NULL);
 }
 
-/* An assignment's annotation: none (0), a ClassVar (2: a class variable of a record), another (1: `x: T = v`
- * in a record's body is a field with a default). */
-static uint8_t annotation_kind(Lower *L, TSNode type) {
-  if (ts_node_is_null(type)) return 0;
-  static const char cv[] = "ClassVar";
-  const char *t = L->text + ts_node_start_byte(type);
-  uint32_t len = ts_node_end_byte(type) - ts_node_start_byte(type);
-  for (uint32_t i = 0; i + sizeof cv - 1 <= len; i++)
-    if (memcmp(t + i, cv, sizeof cv - 1) == 0) return 2;
-  return 1;
-}
-
 /* assignment -> left (':' type)? ('=' right)?, right may itself be an assignment (a = b = v) */
 static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   TSNode right = field(L, n, VL_F_RIGHT);
@@ -1031,7 +1019,6 @@ static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   st->a = value;
   st->b = first;
   st->n = count;
-  st->sub = annotation_kind(L, field(L, n, VL_F_TYPE));
   push(L, s);
 }
 
