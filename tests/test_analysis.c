@@ -1848,6 +1848,38 @@ static void store_heappush_from_import(void **state) {
   assert_int_equal(only(&fn->stores[0].container)->site_start, only(local("f", "h"))->site_start);
 }
 
+/* A @dataclass field `= field(default_factory=list)` not given to the call is a new list per field;
+ * annotated fields with a default are fields (set when passed), a ClassVar is not. */
+static void record_default_factory_fields(void **state) {
+  analyse(state,
+          "from dataclasses import dataclass, field\n"
+          "from typing import ClassVar\n"
+          "import numpy as np\n"
+          "@dataclass\n"
+          "class Ep:\n"
+          "    total: ClassVar[int] = 0\n"
+          "    seed: int\n"
+          "    frames: list = field(default_factory=list)\n"
+          "    rewards: list = field(default_factory=list)\n"
+          "    crop: np.ndarray = None\n"
+          "def f():\n"
+          "    a = np.zeros((10, 10))\n"
+          "    ep = Ep(1)\n"
+          "    ep.frames.append(a[0])\n"
+          "    frames = ep.frames\n"
+          "    rewards = ep.rewards\n"
+          "    ep2 = Ep(2, None, [], a[1])\n"
+          "    crop = ep2.crop\n");
+  const TlObj *fr = only(local("f", "frames"));
+  assert_int_equal(fr->kind, VL_O_SEQ);
+  assert_int_equal(fr->seq, VL_SEQ_LIST);
+  assert_true(fr->holds_view);
+  const TlObj *rw = only(local("f", "rewards"));
+  assert_int_equal(rw->kind, VL_O_SEQ);
+  assert_false(rw->holds_view); /* a list of its own */
+  partial_view_of(local("f", "crop"), "a");
+}
+
 static void store_attribute_containers(void **state) {
   /* containers the caller holds: self.pool is a symbol (an attribute of the parameter self) */
   static const struct { const char *body; VlStoreKind kind; const char *attr; } cases[] = {
@@ -3227,6 +3259,7 @@ int main(void) {
       T(store_setitem),
       T(store_heappush),
       T(store_heappush_from_import),
+      T(record_default_factory_fields),
       T(store_attribute_containers),
       T(store_in_nested_blocks),
       T(stores_in_source_order),

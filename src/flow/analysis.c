@@ -1049,9 +1049,21 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
           break;
         }
     }
-    /* `yield model(x).h`: the deferred call under the attribute is per step too (what it makes, and
-     * so the attribute read of it, is new at each step) */
-    if (o->kind == VL_O_SYM && o->sub == VL_SYM_ATTRV && o->base) c.base = mark_steps_at(F, o->base, depth + 1);
+    /* `yield model(x).h`, `obs, r = env.step(a); yield obs`, `yield out[0]`: the deferred call under
+     * the attribute, element or index is per step too (what it makes, and so the part read of it, is
+     * new at each step) */
+    if (o->kind == VL_O_SYM && (o->sub == VL_SYM_ATTRV || o->sub == VL_SYM_ELEMV || o->sub == VL_SYM_SUBV) && o->base)
+      c.base = mark_steps_at(F, o->base, depth + 1);
+    /* a deferred operation known to give an array (`logits, h = model(ids)` then `logits[:, -1]`
+     * read): the operation the array stands for is per step as above */
+    if (o->site && o->site->kind == VL_SITE_SYM && o->site->sym && o->site->sym->sub != VL_SYM_PARAM) {
+      const VlVal *m1 = mark_steps_at(F, vl_val1(V(F->an), o->site->sym), depth + 1);
+      if (m1->n == 1 && m1->objs[0] != o->site->sym) {
+        VlSite s = *o->site;
+        s.sym = m1->objs[0];
+        c.site = vl_site(V(F->an), s);
+      }
+    }
     if (o->site && o->site->kind == VL_SITE_STEP) { /* per iteration of its own loop: per step */
       VlSite s = {.kind = VL_SITE_NEW, .how = o->site->how, .step = 1, .mod = F->an->mi, .func = F->func,
                   .at = o->site->at, .start = o->site->start, .end = o->site->end, .via = o->site->via};

@@ -2677,6 +2677,13 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
                .items = &a->pos[0], .nitems = 1, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
+  if (strcmp(q, "operator.itemgetter") == 0 && a->spread && !a->nkw) {
+    /* itemgetter(*picks): a key is one of picks' items (one or several, each picks its item) */
+    const VlVal *keys[1] = {raw_elems(F, a->spread, expr, 0)};
+    VlObj o = {.kind = VL_O_LIB, .name = "operator.itemgetter:spread", .items = keys, .nitems = 1,
+               .nd = vl_nd_unknown()};
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
   if (strcmp(q, "itertools.chain") == 0) {
     const VlVal *e = &vl_empty_val;
     for (int i = 0; i < a->npos; i++) e = vl_join(V(F), e, raw_elems(F, a->pos[i], expr, 0));
@@ -3150,6 +3157,12 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
       } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
         add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
+      } else if (o->name && strcmp(o->name, "operator.itemgetter:spread") == 0 && a->npos >= 1 && o->nitems) {
+        /* itemgetter(*keys)(x): x[k] for one key, else a tuple of x[k] for each */
+        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
+        const VlVal *item = vl_op_subscript(F, a->pos[0], &ix, o->items, expr);
+        VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .elem = item, .nd = vl_nd_unknown()};
+        add_val(&acc, vl_join(V(F), item, vl_val1(V(F), vl_obj(V(F), t))));
       } else if (o->name && strcmp(o->name, "operator.attrgetter") == 0 && a->npos >= 1 && o->nitems) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)

@@ -30,6 +30,9 @@ typedef struct Subst {
                            `mod` and `func` name the function that owns them */
   const VlVal *rebound[64]; /* per cell slot: what the function itself rebinds it to (`nonlocal s;
                                s = ...`): a later call reads that too */
+  bool yields; /* substituting what a generator yields: a deferred operation it runs once per step
+                  that stays deferred here (`yield from steps(env)` with env a parameter) is still
+                  run once per step */
 } Subst;
 
 static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
@@ -129,6 +132,24 @@ static const VlVal *per_step_map(Frame *F, const VlVal *v, void *ctx) {
   return per_step_here(ctx, v);
 }
 
+/* The deferred operations among r, flagged as run once per step. */
+static const VlVal *still_per_step(Subst *S, const VlVal *r) {
+  const VlObj *out[VL_VAL_MAX + 1];
+  int n = 0;
+  bool changed = false;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *x = r->objs[i];
+    if (x->kind == VL_O_SYM && x->sub != VL_SYM_PARAM && !(x->flags & VL_F_PER_STEP)) {
+      VlObj y = *x;
+      y.flags |= VL_F_PER_STEP;
+      x = vl_obj(V(S->F), y);
+      changed = true;
+    }
+    out[n++] = x;
+  }
+  return changed ? vl_val_of(V(S->F), out, (size_t)n) : r;
+}
+
 static const VlVal *per_step_here(Subst *S, const VlVal *r) {
   Frame *F = S->F;
   const VlObj *out[VL_VAL_MAX + 1];
@@ -138,6 +159,21 @@ static const VlVal *per_step_here(Subst *S, const VlVal *r) {
     const VlObj *x = r->objs[i];
     const VlSite *s = x->site;
     bool holder = x->kind == VL_O_INST || x->kind == VL_O_SEQ;
+    if (x->kind == VL_O_SEQ && x->sub == VL_SEQ_TUPLE && S->depth < 40) {
+      /* a tuple the deferred call returned (`obs, r = env.step(a)`): its parts, which it holds itself
+       * and not in the heap, are new at each step too */
+      const VlVal *items[64];
+      VlObj y = *x;
+      S->depth++;
+      for (uint16_t k = 0; k < x->nitems && k < 64; k++) items[k] = per_step_here(S, x->items[k]);
+      if (x->nitems) y.items = items;
+      if (y.nitems > 64) y.nitems = 64;
+      if (x->elem) y.elem = per_step_here(S, x->elem);
+      S->depth--;
+      const VlObj *z = vl_obj(V(F), y);
+      changed |= z != x;
+      x = z;
+    }
     if ((x->kind == VL_O_ARRAY || x->kind == VL_O_OBJ || holder) && s && s->kind == VL_SITE_NEW && !s->step &&
         s->mod == F->an->mi && s->func == F->func && s->at == S->call) {
       VlSite c = *s;
@@ -243,9 +279,17 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
 }
 
 /* An array whose site is a symbol: the caller's object itself, or a view of it. */
+/* A symbol or deferred operation resolved here; one a generator runs once per step makes what it
+ * makes once per step. */
+static const VlVal *inst_deferred(Subst *S, const VlObj *o) {
+  const VlVal *r = inst_sym(S, o);
+  if (o->flags & VL_F_PER_STEP) r = per_step_here(S, S->yields ? still_per_step(S, r) : r);
+  return r;
+}
+
 static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, int cap) {
   Frame *F = S->F;
-  const VlVal *real = vl_as_array(F, inst_sym(S, o->site->sym), o->nd);
+  const VlVal *real = vl_as_array(F, inst_deferred(S, o->site->sym), o->nd);
   for (uint16_t i = 0; i < real->n && *n < cap; i++) {
     const VlObj *a = real->objs[i];
     if (a->kind != VL_O_ARRAY) {
@@ -327,8 +371,7 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
       continue;
     }
     if (o->kind == VL_O_SYM) {
-      const VlVal *r = inst_sym(S, o);
-      if (o->flags & VL_F_PER_STEP) r = per_step_here(S, r);
+      const VlVal *r = inst_deferred(S, o);
       for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 4; k++) out[n++] = r->objs[k];
     } else if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM) {
       inst_sym_array(S, o, out, &n, VL_VAL_MAX * 4);
@@ -582,6 +625,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
   }
   const VlVal *r = s->ret ? inst(&S, s->ret) : vl_unknown(V(F));
   if (!vl_val_empty(s->yields)) { /* a generator: a call makes an iterator; steps run later */
+    S.yields = true;
     VlObj it = {.kind = VL_O_ITER, .elem = inst(&S, s->yields), .nd = vl_nd_unknown(),
                 .site = vl_new_site(F, call, VL_HOW_OBJECT)};
     if (s->yield_at.mod) { /* where it yields: its site's `via`, its text in `name` */

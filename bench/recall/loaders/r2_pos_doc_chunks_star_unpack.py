@@ -1,0 +1,30 @@
+"""Language-model pretraining data: each tokenised document contributes its first context window."""
+import torch
+
+
+def tokenize_document(doc_id, n_tokens=250_000, vocab=50_257):
+    """Stand-in for tokenizer(text, return_tensors="pt").input_ids[0]: a fresh 1-D int64 tensor."""
+    gen = torch.Generator().manual_seed(doc_id)
+    return torch.randint(0, vocab, (n_tokens,), generator=gen)
+
+
+class FirstWindowDataset(torch.utils.data.Dataset):
+    def __init__(self, doc_ids, context=1024):
+        self.samples = []
+        for doc_id in doc_ids:
+            ids = tokenize_document(doc_id)
+            first, *rest = ids.split(context)
+            if len(rest) == 0:
+                continue
+            self.samples.append(first)  # expect: VL002
+
+    def __len__(self):
+        return len(self.samples)
+
+    def __getitem__(self, i):
+        x = self.samples[i]
+        return x[:-1], x[1:]
+
+
+def scenario():
+    return FirstWindowDataset(range(10)).samples
