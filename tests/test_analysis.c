@@ -2110,6 +2110,33 @@ static void hit_through_a_closure_generator_of_output_objects(void **state) {
   no_hits(analyse(state, text));
 }
 
+static void hit_through_a_closure_factory_container(void **state) {
+  /* a closure made by a factory appends into a dict its factory made (`stats = {"head": []}`, or a
+   * defaultdict); another function's loop calls it: that analysis sees what the dict holds */
+  const char *fmt = "import numpy as np\n"
+                    "from collections import defaultdict\n"
+                    "def make_probe():\n"
+                    "    stats = %s\n"
+                    "    def probe(field):\n"
+                    "        stats[\"head\"].append(%s)\n"
+                    "    return probe, stats\n"
+                    "def simulate(n, probe):\n"
+                    "    for _ in range(n):\n"
+                    "        field = np.random.rand(64, 32)\n"
+                    "        probe(field)\n"
+                    "def main():\n"
+                    "    probe, stats = make_probe()\n"
+                    "    simulate(10, probe)\n"
+                    "    return stats\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "{\"head\": []}", "field[0]");
+  hit(analyse(state, text), "field[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "defaultdict(list)", "field[0]");
+  hit(analyse(state, text), "field[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "defaultdict(list)", "field[0].copy()");
+  no_hits(analyse(state, text));
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -3066,6 +3093,7 @@ int main(void) {
       T(no_hit_when_the_whole_base_is_kept),
       T(no_hit_for_every_piece_converted_at_once),
       T(hit_through_a_closure_generator_of_output_objects),
+      T(hit_through_a_closure_factory_container),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

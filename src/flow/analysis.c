@@ -928,6 +928,10 @@ static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
     }
     heap_reach(F, o->elem, out, depth + 1);
     for (uint16_t k = 0; k < o->nitems; k++) heap_reach(F, o->items[k], out, depth + 1);
+    if (o->kind == VL_O_FUNC) { /* a closure's cells (a tuple in key), a bound method's receiver */
+      heap_reach(F, o->key, out, depth + 1);
+      heap_reach(F, o->base, out, depth + 1);
+    }
   }
 }
 
@@ -1403,6 +1407,12 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
     /* what an iterator's steps give (a DataLoader's collated dict batches), a tuple's items */
     if (o->kind == VL_O_ITER) inherit_heap(F, caller, o->elem, depth + 1);
     for (uint16_t k = 0; o->kind == VL_O_SEQ && k < o->nitems; k++) inherit_heap(F, caller, o->items[k], depth + 1);
+    if (o->kind == VL_O_FUNC) { /* what a closure's cells hold (`records = defaultdict(list)` its
+                                   factory made), a partial's arguments, a bound method's receiver */
+      inherit_heap(F, caller, o->key, depth + 1);
+      for (uint16_t k = 0; k < o->nitems; k++) inherit_heap(F, caller, o->items[k], depth + 1);
+      inherit_heap(F, caller, o->base, depth + 1);
+    }
     VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
     if (!e || vl_heap_find(F, o->site)) continue;
     vl_heap_add_elem(F, o->site, e->elem);
