@@ -2137,6 +2137,33 @@ static void hit_through_a_closure_factory_container(void **state) {
   no_hits(analyse(state, text));
 }
 
+static void hit_into_a_dataclass_field_default_factory(void **state) {
+  /* `boxes: list = field(default_factory=list)`: each instance gets a new list when the call does
+   * not pass one; a field with a default is a field too (an annotated assignment) */
+  const char *fmt = "import numpy as np\n"
+                    "from dataclasses import dataclass, field\n"
+                    "@dataclass\n"
+                    "class Track:\n"
+                    "    tid: int\n"
+                    "    hits: int = 0\n"
+                    "    boxes: %s = field(default_factory=%s)\n"
+                    "def f(n):\n"
+                    "    t = Track(0)\n"
+                    "    for _ in range(n):\n"
+                    "        dets = np.random.rand(64, 32)\n"
+                    "        t.boxes.append(%s)\n"
+                    "    return t\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "list", "list", "dets[0]");
+  hit(analyse(state, text), "dets[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "deque", "deque", "dets[0]");
+  hit(analyse(state, text), "dets[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "list", "list", "dets[0].copy()");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "deque", "lambda: deque(maxlen=4)", "dets[0]");
+  no_hits(analyse(state, text));
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -3094,6 +3121,7 @@ int main(void) {
       T(no_hit_for_every_piece_converted_at_once),
       T(hit_through_a_closure_generator_of_output_objects),
       T(hit_through_a_closure_factory_container),
+      T(hit_into_a_dataclass_field_default_factory),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),
