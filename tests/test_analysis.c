@@ -2164,6 +2164,38 @@ static void hit_into_a_dataclass_field_default_factory(void **state) {
   no_hits(analyse(state, text));
 }
 
+static void hit_into_a_container_of_an_object_a_callee_hands_back(void **state) {
+  /* a callee makes an object whose list it fills with a row of what it is passed, and hands the
+   * object back (or stores it where the caller sees it): the caller's loop keeps the objects, so the
+   * list outlives the caller's iteration; the store is reported where it is, in the class */
+  const char *fmt = "import numpy as np\n"
+                    "class Det:\n"
+                    "    def __init__(self):\n"
+                    "        self.parts = []\n"
+                    "    def add(self, p):\n"
+                    "        self.parts.append(p)\n"
+                    "def make(pred):\n"
+                    "    objs = []\n"
+                    "    d = Det()\n"
+                    "    d.add(%s)\n"
+                    "    objs.append(d)\n"
+                    "    return objs\n"
+                    "def f(n):\n"
+                    "    keep = []\n"
+                    "    for _ in range(n):\n"
+                    "        pred = np.random.rand(64, 32)\n"
+                    "        %s\n"
+                    "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "pred[0, :4]", "keep.append(make(pred))");
+  const VlHit *h = hit(analyse(state, text), "p", VL_HIT_FRESH);
+  assert_int_equal(h->at.start, (uint32_t)(strstr(cur->text, "p)\n") - cur->text));
+  snprintf(text, sizeof text, fmt, "pred[0, :4].copy()", "keep.append(make(pred))");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "pred[0, :4]", "keep = make(pred)"); /* only the last iteration's */
+  no_hits(analyse(state, text));
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -3122,6 +3154,7 @@ int main(void) {
       T(hit_through_a_closure_generator_of_output_objects),
       T(hit_through_a_closure_factory_container),
       T(hit_into_a_dataclass_field_default_factory),
+      T(hit_into_a_container_of_an_object_a_callee_hands_back),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

@@ -283,6 +283,13 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
 static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int depth) {
   for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
     const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SEQ) { /* instances a stored list (tuple) holds: `still.append(t)`, then still kept */
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (attr_holds(F, o->items[k], site, depth + 1)) return true;
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e && attr_holds(F, e->elem, site, depth + 1)) return true;
+      continue;
+    }
     if (o->kind != VL_O_INST || !o->site) continue;
     const VlHeapEntry *e = vl_heap_find(F, o->site);
     for (uint16_t k = 0; e && k < e->nattrs; k++) {
