@@ -754,7 +754,12 @@ static void copy_arithmetic(void **state) {
   copy_of(stored(state, "a[i] > 0"), "a[i] > 0");
 }
 
-static void scalar_tolist(void **state) { tl_assert_only(stored(state, "a[i].tolist()"), VL_O_SCALAR); }
+static void scalar_tolist(void **state) {
+  /* a row's tolist(): a new list of Python numbers (rules/overlay: tolist), holding no array */
+  const TlVal *v = stored(state, "a[i].tolist()");
+  tl_assert_only(v, VL_O_SEQ);
+  no_array(v, 0);
+}
 static void scalar_item(void **state) { tl_assert_only(stored(state, "a[i].item()"), VL_O_SCALAR); }
 static void scalar_float(void **state) { tl_assert_only(stored(state, "float(a[i, 0])"), VL_O_SCALAR); }
 static void scalar_flat_element(void **state) {
@@ -1255,7 +1260,7 @@ static void torch_copies_views_and_scalars(void **state) {
           "    s = t[:, -1].to(copy=c)\n");
   tl_assert_new(local("f", "a"));
   tl_assert_only(local("f", "b"), VL_O_SCALAR);
-  tl_assert_only(local("f", "c"), VL_O_SCALAR);
+  tl_assert_only(local("f", "c"), VL_O_SEQ); /* a list of Python floats */
   partial_view_of(local("f", "d"), "t");
   partial_view_of(local("f", "e"), "t"); /* a row is contiguous: the same storage */
   tl_assert_new(local("f", "g"));        /* a column: a copy */
@@ -2193,6 +2198,29 @@ static void hit_into_a_container_of_an_object_a_callee_hands_back(void **state) 
   snprintf(text, sizeof text, fmt, "pred[0, :4].copy()", "keep.append(make(pred))");
   no_hits(analyse(state, text));
   snprintf(text, sizeof text, fmt, "pred[0, :4]", "keep = make(pred)"); /* only the last iteration's */
+  no_hits(analyse(state, text));
+}
+
+static void hit_through_tolist_indices(void **state) {
+  /* keep.tolist() of a 1-D integer array (torchvision's nms gives a torch tensor) is a list of ints:
+   * masks[i] takes one mask; of a 2-D array (boxes.tolist()) lists, which hold no array */
+  const char *fmt = "import torch\n"
+                    "from torchvision.ops import nms\n"
+                    "def f(n):\n"
+                    "    kept = []\n"
+                    "    for _ in range(n):\n"
+                    "        masks = torch.rand(48, 64, 64)\n"
+                    "        boxes = torch.rand(48, 4)\n"
+                    "        keep = nms(boxes, torch.rand(48), 0.5)[:3]\n"
+                    "        for i in %s:\n"
+                    "            kept.append(%s)\n"
+                    "    return kept\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "keep.tolist()", "masks[i]");
+  hit(analyse(state, text), "masks[i]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "keep.tolist()", "masks[i].clone()");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "boxes.tolist()", "i");
   no_hits(analyse(state, text));
 }
 
@@ -3155,6 +3183,7 @@ int main(void) {
       T(hit_through_a_closure_factory_container),
       T(hit_into_a_dataclass_field_default_factory),
       T(hit_into_a_container_of_an_object_a_callee_hands_back),
+      T(hit_through_tolist_indices),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),
