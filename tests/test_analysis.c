@@ -2201,6 +2201,20 @@ static void hit_into_a_container_of_an_object_a_callee_hands_back(void **state) 
   no_hits(analyse(state, text));
 }
 
+static void hit_once_for_a_setdefault_list_filled_with_a_tuple(void **state) {
+  /* `d.setdefault(k, []).append((i, a[0]))`: one leak, reported where the list is filled, not again
+   * where setdefault puts the list into the dict */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def f(n):\n"
+                             "    out = {}\n"
+                             "    for i in range(n):\n"
+                             "        a = np.random.rand(100, 64)\n"
+                             "        out.setdefault(i % 3, []).append((i, a[0]))\n"
+                             "    return out\n");
+  hit(f, "a[0]", VL_HIT_FRESH);
+  assert_int_equal(f->nhits, 1);
+}
+
 static void hit_through_tolist_indices(void **state) {
   /* keep.tolist() of a 1-D integer array (torchvision's nms gives a torch tensor) is a list of ints:
    * masks[i] takes one mask; of a 2-D array (boxes.tolist()) lists, which hold no array */
@@ -3183,6 +3197,7 @@ int main(void) {
       T(hit_through_a_closure_factory_container),
       T(hit_into_a_dataclass_field_default_factory),
       T(hit_into_a_container_of_an_object_a_callee_hands_back),
+      T(hit_once_for_a_setdefault_list_filled_with_a_tuple),
       T(hit_through_tolist_indices),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),

@@ -1443,13 +1443,37 @@ static void hook_check(Frame *F) {
   }
 }
 
+/* Does store ev put a container (or a tuple holding one) that other stores fill (`d.setdefault(k,
+ * [])` then `.append(v)` into it)?  Such a store is checked after the others: a leak found where the
+ * container is filled is reported there once (report: reported_into), not again where it is put. */
+static bool puts_filled_container(const Frame *F, const StoreEv *ev, const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && depth < 2 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    for (uint16_t k = 0; o->sub == VL_SEQ_TUPLE && k < o->nitems; k++)
+      if (puts_filled_container(F, ev, o->items[k], depth + 1)) return true;
+    for (size_t s = 0; o->site && s < F->stores.len; s++) {
+      const StoreEv *other = &F->stores.items[s];
+      for (uint16_t c = 0; other != ev && c < other->container->n; c++)
+        if (other->container->objs[c]->site == o->site) return true;
+    }
+  }
+  return false;
+}
+
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
   bool debug = F->an->debug;
   if (debug) debug_dump(F);
   Sites escapes = {0};
   escaping(F, &escapes);
-  for (size_t i = 0; i < F->stores.len; i++) {
+  /* stores putting a container others fill go last (puts_filled_container) */
+  bool *later = F->stores.len ? calloc(F->stores.len, sizeof *later) : NULL;
+  for (size_t i = 0; later && i < F->stores.len; i++)
+    later[i] = puts_filled_container(F, &F->stores.items[i], F->stores.items[i].value, 0);
+  for (size_t j = 0; j < 2 * F->stores.len; j++) {
+    size_t i = j % F->stores.len;
+    if ((j < F->stores.len) == (later && later[i])) continue;
     const StoreEv *ev = &F->stores.items[i];
     const VlObj *views[16];
     int nviews = 0;
@@ -1485,6 +1509,7 @@ void vl_retain_check(Frame *F) {
       }
     }
   }
+  free(later);
   if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);
   hook_check(F);
   VL_VEC_FREE(&escapes);
