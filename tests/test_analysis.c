@@ -2238,6 +2238,28 @@ static void hit_through_tolist_indices(void **state) {
   no_hits(analyse(state, text));
 }
 
+static void hit_once_through_a_lambda_callback(void **state) {
+  /* `callback=lambda xk: path.append(xk[:2])` called in the callee's loop: reported at the lambda's
+   * append only, never again without a place (the deferred append the caller resolves) */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def descend(grad, x0, n_iter=30, callback=None):\n"
+                             "    x = x0\n"
+                             "    for k in range(n_iter):\n"
+                             "        x = x - 0.1 * grad(x)\n"
+                             "        if callback is not None:\n"
+                             "            callback(x)\n"
+                             "    return x\n"
+                             "def solve(n=1000):\n"
+                             "    b = np.ones(n)\n"
+                             "    def grad(x):\n"
+                             "        return x - b\n"
+                             "    path = []\n"
+                             "    x = descend(grad, np.zeros(n), callback=lambda xk: path.append(xk[:2]))\n"
+                             "    return x, path\n");
+  hit(f, "xk[:2]", VL_HIT_REBOUND);
+  assert_int_equal(f->nhits, 1);
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -3199,6 +3221,7 @@ int main(void) {
       T(hit_into_a_container_of_an_object_a_callee_hands_back),
       T(hit_once_for_a_setdefault_list_filled_with_a_tuple),
       T(hit_through_tolist_indices),
+      T(hit_once_through_a_lambda_callback),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

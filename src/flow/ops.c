@@ -1897,6 +1897,10 @@ static bool literal_key(const Frame *F, VlId key) {
 static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
                         VlId recv, bool implicit, VlId key) {
   const VlModule *m = M(F);
+  /* a store run again while a caller resolves a callee's deferred call (`path.append` of a closure
+   * cell, `lambda xk: path.append(xk[:2])` called back): the callee recorded it, where it is, as an
+   * effect the caller applies; this one has no place in the source */
+  if (!value_expr) return;
   StoreEv ev = {.store = (uint8_t)kind, .container = container, .value = value, .loop = F->loop,
                 .key_varies = kind == VL_ST_SETITEM ? !literal_key(F, key) : true,
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
