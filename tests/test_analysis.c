@@ -2260,6 +2260,19 @@ static void hit_once_through_a_lambda_callback(void **state) {
   assert_int_equal(f->nhits, 1);
 }
 
+static void hit_once_in_a_recursion_storing_a_tuple(void **state) {
+  /* a recursive function's own store and the same store applied by its recursive call: one leak */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def cont(u, lam, log):\n"
+                             "    if lam > 2.0:\n"
+                             "        return u\n"
+                             "    u_next = u + lam * np.exp(u)\n"
+                             "    log.append((lam, u_next[1:5]))\n"
+                             "    return cont(u_next, lam + 0.1, log)\n");
+  hit(f, "u_next[1:5]", VL_HIT_REBOUND);
+  assert_int_equal(f->nhits, 1);
+}
+
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
   TlFile *f = leak_file(state, "[]", "        keep.append((i, a[i]))");
   const VlHit *h = hit(f, "a[i]", VL_HIT_REBOUND);
@@ -3222,6 +3235,7 @@ int main(void) {
       T(hit_once_for_a_setdefault_list_filled_with_a_tuple),
       T(hit_through_tolist_indices),
       T(hit_once_through_a_lambda_callback),
+      T(hit_once_in_a_recursion_storing_a_tuple),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

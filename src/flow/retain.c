@@ -1177,24 +1177,36 @@ static void source_order(const Frame *F, const VlObj **views, int n) {
  * passed down; a global; self's) keeps one whole array per recursive call. */
 static void recursion_check(Frame *F, const Sites *escapes) {
   const VlModule *m = M(F);
-  for (size_t i = 0; i < F->stores.len; i++) {
-    const StoreEv *ev = &F->stores.items[i];
-    if (ev->loop || ev->implicit) continue; /* in a loop of its own: checked as such */
-    bool shared = false;
-    for (uint16_t k = 0; k < ev->container->n && !shared; k++) shared = vl_caller_visible(F, ev->container->objs[k]);
-    if (!shared || !outlives(F, ev, 0, escapes)) continue;
-    const VlObj *views[16];
-    int nviews = 0;
-    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
-    source_order(F, views, nviews);
-    for (int k = 0; k < nviews; k++) {
-      const VlSite *s = views[k]->site;
-      if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
-      if (whole_kept(F, s, 0)) continue;
-      report_as(F, ev, views[k], 0, false, true);
-      break;
+  /* this frame's own stores first, then those the recursive call's summary applies: the same
+   * statement reported once (its own store, when that already shows this call's array) */
+  VL_VEC(VlSpan) reported = {0};
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < F->stores.len; i++) {
+      const StoreEv *ev = &F->stores.items[i];
+      if ((ev->call != 0) != (pass == 1)) continue;
+      if (ev->loop || ev->implicit) continue; /* in a loop of its own: checked as such */
+      bool again = false;
+      for (size_t j = 0; j < reported.len && !again; j++)
+        again = reported.items[j].mod == ev->at.mod && reported.items[j].start == ev->at.start &&
+                reported.items[j].end == ev->at.end;
+      if (again) continue;
+      bool shared = false;
+      for (uint16_t k = 0; k < ev->container->n && !shared; k++) shared = vl_caller_visible(F, ev->container->objs[k]);
+      if (!shared || !outlives(F, ev, 0, escapes)) continue;
+      const VlObj *views[16];
+      int nviews = 0;
+      stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
+      source_order(F, views, nviews);
+      for (int k = 0; k < nviews; k++) {
+        const VlSite *s = views[k]->site;
+        if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
+        if (whole_kept(F, s, 0)) continue;
+        report_as(F, ev, views[k], 0, false, true);
+        VL_VEC_PUSH(&reported, ev->at);
+        break;
+      }
     }
-  }
+  VL_VEC_FREE(&reported);
   (void)m;
 }
 
