@@ -429,26 +429,6 @@ static bool record_class(Analysis *an, const VlClass *k) {
   return false;
 }
 
-/* The container a dataclass field's default makes anew for every instance: `field(default_factory=
- * list)` (dict, set, deque), as Python's own types name them; 0 for anything else. */
-static VlSeqKind field_factory(Analysis *an, VlId dflt) {
-  const VlModule *m = an->m;
-  if (!dflt || vl_expr(m, dflt)->op != VL_E_CALL || !vl_dotted_ends(vl_expr_text(an, vl_kid(m, dflt, 0)), "field"))
-    return 0;
-  for (uint32_t k = 1; k < vl_expr(m, dflt)->nkids; k++) {
-    VlId kw = vl_kid(m, dflt, k);
-    if (vl_expr(m, kw)->op != VL_E_KW || strcmp(vl_str(m, vl_expr(m, kw)->a), "default_factory") != 0) continue;
-    const char *t = vl_expr_text(an, vl_kid(m, kw, 0));
-    if (!t) return 0;
-    if (strcmp(t, "list") == 0) return VL_SEQ_LIST;
-    if (strcmp(t, "dict") == 0) return VL_SEQ_DICT;
-    if (strcmp(t, "set") == 0) return VL_SEQ_SET;
-    if (vl_dotted_ends(t, "deque")) return VL_SEQ_DEQUE;
-    return 0;
-  }
-  return 0;
-}
-
 /* A record class's fields: the names annotated in its body (`obs: np.ndarray`, `done: bool = False`),
  * in order; none when it defines __init__ itself. */
 static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
@@ -462,19 +442,10 @@ static void record_fields(Analysis *an, VlClassInfo *ci, const VlClass *k) {
    * exporting into the shared store, which is only written under the program's lock (the export
    * copies the fields there) */
   ci->fields = VL_ARENA_ARRAY(an->arena, const char *, n + 1);
-  ci->field_factory = VL_ARENA_ARRAY(an->arena, uint8_t, n + 1);
-  ci->field_default = VL_ARENA_ARRAY(an->arena, VlId, n + 1);
   for (uint32_t i = 0; i < n && ci->nfields < UINT16_MAX; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
-    /* `obs: np.ndarray`, or with a default (`done: bool = False`: an annotated assignment) */
-    VlId target = st->kind == VL_S_ANNASSIGN                    ? st->a
-                  : st->kind == VL_S_ASSIGN && st->sub && st->n == 1 ? m->kids[st->b]
-                                                                  : 0;
-    if (!target || vl_expr(m, target)->op != VL_E_NAME) continue;
-    VlId dflt = st->kind == VL_S_ASSIGN ? st->a : 0;
-    ci->field_factory[ci->nfields] = (uint8_t)field_factory(an, dflt);
-    ci->field_default[ci->nfields] = dflt;
-    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, target)->a);
+    if (st->kind != VL_S_ANNASSIGN || vl_expr(m, st->a)->op != VL_E_NAME) continue;
+    ci->fields[ci->nfields++] = vl_str(m, vl_expr(m, st->a)->a);
   }
 }
 
@@ -503,12 +474,6 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
   for (uint16_t i = 0; i < k->nattrs; i++)
     if (vl_streq(k->attrs[i].name, name))
       return k->mod == F->an->mi ? k->attrs[i].val : vl_import_val(F, k->attrs[i].val);
-  for (uint16_t f = 0; f < k->nfields; f++) /* `boxes: list = field(default_factory=list)` */
-    if (k->field_factory[f] && vl_streq(k->fields[f], name)) {
-      VlSite any = {.kind = VL_SITE_ANY};
-      VlObj c = {.kind = VL_O_SEQ, .sub = k->field_factory[f], .site = vl_site(V(F->an), any), .nd = vl_nd_unknown()};
-      return vl_val1(V(F->an), vl_obj(V(F->an), c));
-    }
   if (k->mod == F->an->mi) {
     /* from this module's methods' summaries, as far as they are known now */
     Analysis *an = F->an;
@@ -1815,14 +1780,6 @@ static void export_module(Analysis *an) {
     const char **fields = VL_ARENA_ARRAY(mi->facts, const char *, ci->nfields);
     for (uint16_t i = 0; i < ci->nfields; i++) fields[i] = fact_str(mi, ci->fields[i]);
     ci->fields = fields;
-    uint8_t *factory = VL_ARENA_ARRAY(mi->facts, uint8_t, ci->nfields + 1);
-    VlId *dflt = VL_ARENA_ARRAY(mi->facts, VlId, ci->nfields + 1);
-    if (ci->nfields) {
-      memcpy(factory, ci->field_factory, ci->nfields * sizeof *factory);
-      memcpy(dflt, ci->field_default, ci->nfields * sizeof *dflt);
-    }
-    ci->field_factory = factory;
-    ci->field_default = dflt;
     /* instance attributes: the hints other modules will need */
     VL_VEC(VlAttr) attrs = {0};
     for (uint16_t k = 0; k < ci->nmethods; k++) {

@@ -2860,19 +2860,6 @@ static bool passes_project_object(const VlVal *v) {
   return false;
 }
 
-/* A dataclass field not passed whose default_factory makes a container (`boxes: list =
- * field(default_factory=list)`): a new, empty one for this instance, made at the call.  Its site
- * says which field in `via`, so that two such fields of one instance are two containers. */
-static void field_container(Frame *F, const VlSite *inst, const VlClassInfo *k, uint16_t f, VlId expr) {
-  VlSite fs = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = k->mod, .func = k->func, .at = k->field_default[f]};
-  const VlExpr *x = vl_expr(M(F), expr);
-  VlSite s = {.kind = VL_SITE_NEW, .how = VL_HOW_OBJECT, .mod = F->an->mi, .func = F->func, .at = expr,
-              .start = x->start, .end = x->end, .via = vl_site(V(F), fs)};
-  VlObj o = {.kind = VL_O_SEQ, .sub = k->field_factory[f], .site = vl_site(V(F), s), .nd = vl_nd_unknown()};
-  vl_heap_get(F, o.site); /* known empty */
-  vl_heap_set_attr(F, inst, k->fields[f], vl_val1(V(F), vl_obj(V(F), o)));
-}
-
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
   const VlClassInfo *k = class_info(F, cls->mod, cls->func);
   VlObj o = {.kind = VL_O_INST, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .base = vl_val1(V(F), cls),
@@ -2895,11 +2882,6 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
     for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);
-    for (uint16_t f = a->npos; f < k->nfields; f++) {
-      bool passed = a->dstar;
-      for (int i = 0; i < a->nkw && !passed; i++) passed = strcmp(a->kwname[i], k->fields[f]) == 0;
-      if (!passed && k->field_factory[f]) field_container(F, o.site, k, f, expr);
-    }
     for (int i = 0; i < a->nkw; i++)
       for (uint16_t f = 0; f < k->nfields; f++)
         if (strcmp(a->kwname[i], k->fields[f]) == 0) vl_heap_set_attr(F, o.site, k->fields[f], a->kw[i]);

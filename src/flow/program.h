@@ -155,9 +155,6 @@ struct VlClassInfo {
                             calling an instance runs forward() */
   const char **fields;   /* a record class (@dataclass, typing.NamedTuple) without an __init__ of its
                             own: its annotated fields in order, which calling the class sets */
-  uint8_t *field_factory;/* per field: the container kind (VlSeqKind) its `field(default_factory=list)`
-                            makes for each instance when the call does not pass it, or 0 */
-  VlId *field_default;   /* per field: its default's expression (in the class's module), or 0 */
   uint16_t nfields;
 };
 

@@ -103,7 +103,7 @@ typedef struct VlExpr {
 typedef enum VlStmtKind {
   VL_S_NONE_ID = 0,
   VL_S_EXPR,       /* a: expression */
-  VL_S_ASSIGN,     /* a: value; kids[b .. b+n): targets (a = b = value); sub: 1 when annotated (x: T = v) */
+  VL_S_ASSIGN,     /* a: value; kids[b .. b+n): targets (a = b = value) */
   VL_S_AUGASSIGN,  /* a: target; b: value; sub: VlBinOp */
   VL_S_ANNASSIGN,  /* a: target; b: value or 0 */
   VL_S_DEL,        /* kids[b .. b+n): targets */

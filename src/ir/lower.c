@@ -1019,7 +1019,6 @@ static void lower_assignment(Lower *L, TSNode n, TSNode at) {
   st->a = value;
   st->b = first;
   st->n = count;
-  st->sub = !ts_node_is_null(field(L, n, VL_F_TYPE)); /* x: T = v (a dataclass field with a default) */
   push(L, s);
 }
 
