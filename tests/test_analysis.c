@@ -934,7 +934,12 @@ static void copy_arithmetic(void **state) {
   copy_of(stored(state, "a[i] > 0"), "a[i] > 0");
 }
 
-static void scalar_tolist(void **state) { tl_assert_only(stored(state, "a[i].tolist()"), VL_O_SCALAR); }
+static void scalar_tolist(void **state) {
+  /* a row's tolist(): a new list of Python numbers (rules/overlay: tolist), holding no array */
+  const TlVal *v = stored(state, "a[i].tolist()");
+  tl_assert_only(v, VL_O_SEQ);
+  no_array(v, 0);
+}
 static void scalar_item(void **state) { tl_assert_only(stored(state, "a[i].item()"), VL_O_SCALAR); }
 static void scalar_float(void **state) { tl_assert_only(stored(state, "float(a[i, 0])"), VL_O_SCALAR); }
 static void scalar_flat_element(void **state) {
@@ -1435,7 +1440,7 @@ static void torch_copies_views_and_scalars(void **state) {
           "    s = t[:, -1].to(copy=c)\n");
   tl_assert_new(local("f", "a"));
   tl_assert_only(local("f", "b"), VL_O_SCALAR);
-  tl_assert_only(local("f", "c"), VL_O_SCALAR);
+  tl_assert_only(local("f", "c"), VL_O_SEQ); /* a list of Python floats */
   partial_view_of(local("f", "d"), "t");
   partial_view_of(local("f", "e"), "t"); /* a row is contiguous: the same storage */
   tl_assert_new(local("f", "g"));        /* a column: a copy */
@@ -2320,6 +2325,164 @@ static void hit_through_a_closure_generator_of_output_objects(void **state) {
   hit(analyse(state, text), "e.h[0]", VL_HIT_FRESH);
   snprintf(text, sizeof text, fmt, "model(x)", "e.h[0].clone()");
   no_hits(analyse(state, text));
+}
+
+static void hit_through_a_closure_factory_container(void **state) {
+  /* a closure made by a factory appends into a dict its factory made (`stats = {"head": []}`, or a
+   * defaultdict); another function's loop calls it: that analysis sees what the dict holds */
+  const char *fmt = "import numpy as np\n"
+                    "from collections import defaultdict\n"
+                    "def make_probe():\n"
+                    "    stats = %s\n"
+                    "    def probe(field):\n"
+                    "        stats[\"head\"].append(%s)\n"
+                    "    return probe, stats\n"
+                    "def simulate(n, probe):\n"
+                    "    for _ in range(n):\n"
+                    "        field = np.random.rand(64, 32)\n"
+                    "        probe(field)\n"
+                    "def main():\n"
+                    "    probe, stats = make_probe()\n"
+                    "    simulate(10, probe)\n"
+                    "    return stats\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "{\"head\": []}", "field[0]");
+  hit(analyse(state, text), "field[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "defaultdict(list)", "field[0]");
+  hit(analyse(state, text), "field[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "defaultdict(list)", "field[0].copy()");
+  no_hits(analyse(state, text));
+}
+
+static void hit_into_a_dataclass_field_default_factory(void **state) {
+  /* `boxes: list = field(default_factory=list)`: each instance gets a new list when the call does
+   * not pass one; a field with a default is a field too (an annotated assignment) */
+  const char *fmt = "import numpy as np\n"
+                    "from dataclasses import dataclass, field\n"
+                    "@dataclass\n"
+                    "class Track:\n"
+                    "    tid: int\n"
+                    "    hits: int = 0\n"
+                    "    boxes: %s = field(default_factory=%s)\n"
+                    "def f(n):\n"
+                    "    t = Track(0)\n"
+                    "    for _ in range(n):\n"
+                    "        dets = np.random.rand(64, 32)\n"
+                    "        t.boxes.append(%s)\n"
+                    "    return t\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "list", "list", "dets[0]");
+  hit(analyse(state, text), "dets[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "deque", "deque", "dets[0]");
+  hit(analyse(state, text), "dets[0]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "list", "list", "dets[0].copy()");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "deque", "lambda: deque(maxlen=4)", "dets[0]");
+  no_hits(analyse(state, text));
+}
+
+static void hit_into_a_container_of_an_object_a_callee_hands_back(void **state) {
+  /* a callee makes an object whose list it fills with a row of what it is passed, and hands the
+   * object back (or stores it where the caller sees it): the caller's loop keeps the objects, so the
+   * list outlives the caller's iteration; the store is reported where it is, in the class */
+  const char *fmt = "import numpy as np\n"
+                    "class Det:\n"
+                    "    def __init__(self):\n"
+                    "        self.parts = []\n"
+                    "    def add(self, p):\n"
+                    "        self.parts.append(p)\n"
+                    "def make(pred):\n"
+                    "    objs = []\n"
+                    "    d = Det()\n"
+                    "    d.add(%s)\n"
+                    "    objs.append(d)\n"
+                    "    return objs\n"
+                    "def f(n):\n"
+                    "    keep = []\n"
+                    "    for _ in range(n):\n"
+                    "        pred = np.random.rand(64, 32)\n"
+                    "        %s\n"
+                    "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "pred[0, :4]", "keep.append(make(pred))");
+  const VlHit *h = hit(analyse(state, text), "p", VL_HIT_FRESH);
+  assert_int_equal(h->at.start, (uint32_t)(strstr(cur->text, "p)\n") - cur->text));
+  snprintf(text, sizeof text, fmt, "pred[0, :4].copy()", "keep.append(make(pred))");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "pred[0, :4]", "keep = make(pred)"); /* only the last iteration's */
+  no_hits(analyse(state, text));
+}
+
+static void hit_once_for_a_setdefault_list_filled_with_a_tuple(void **state) {
+  /* `d.setdefault(k, []).append((i, a[0]))`: one leak, reported where the list is filled, not again
+   * where setdefault puts the list into the dict */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def f(n):\n"
+                             "    out = {}\n"
+                             "    for i in range(n):\n"
+                             "        a = np.random.rand(100, 64)\n"
+                             "        out.setdefault(i % 3, []).append((i, a[0]))\n"
+                             "    return out\n");
+  hit(f, "a[0]", VL_HIT_FRESH);
+  assert_int_equal(f->nhits, 1);
+}
+
+static void hit_through_tolist_indices(void **state) {
+  /* keep.tolist() of a 1-D integer array (torchvision's nms gives a torch tensor) is a list of ints:
+   * masks[i] takes one mask; of a 2-D array (boxes.tolist()) lists, which hold no array */
+  const char *fmt = "import torch\n"
+                    "from torchvision.ops import nms\n"
+                    "def f(n):\n"
+                    "    kept = []\n"
+                    "    for _ in range(n):\n"
+                    "        masks = torch.rand(48, 64, 64)\n"
+                    "        boxes = torch.rand(48, 4)\n"
+                    "        keep = nms(boxes, torch.rand(48), 0.5)[:3]\n"
+                    "        for i in %s:\n"
+                    "            kept.append(%s)\n"
+                    "    return kept\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "keep.tolist()", "masks[i]");
+  hit(analyse(state, text), "masks[i]", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "keep.tolist()", "masks[i].clone()");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "boxes.tolist()", "i");
+  no_hits(analyse(state, text));
+}
+
+static void hit_once_through_a_lambda_callback(void **state) {
+  /* `callback=lambda xk: path.append(xk[:2])` called in the callee's loop: reported at the lambda's
+   * append only, never again without a place (the deferred append the caller resolves) */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def descend(grad, x0, n_iter=30, callback=None):\n"
+                             "    x = x0\n"
+                             "    for k in range(n_iter):\n"
+                             "        x = x - 0.1 * grad(x)\n"
+                             "        if callback is not None:\n"
+                             "            callback(x)\n"
+                             "    return x\n"
+                             "def solve(n=1000):\n"
+                             "    b = np.ones(n)\n"
+                             "    def grad(x):\n"
+                             "        return x - b\n"
+                             "    path = []\n"
+                             "    x = descend(grad, np.zeros(n), callback=lambda xk: path.append(xk[:2]))\n"
+                             "    return x, path\n");
+  hit(f, "xk[:2]", VL_HIT_REBOUND);
+  assert_int_equal(f->nhits, 1);
+}
+
+static void hit_once_in_a_recursion_storing_a_tuple(void **state) {
+  /* a recursive function's own store and the same store applied by its recursive call: one leak */
+  TlFile *f = analyse(state, "import numpy as np\n"
+                             "def cont(u, lam, log):\n"
+                             "    if lam > 2.0:\n"
+                             "        return u\n"
+                             "    u_next = u + lam * np.exp(u)\n"
+                             "    log.append((lam, u_next[1:5]))\n"
+                             "    return cont(u_next, lam + 0.1, log)\n");
+  hit(f, "u_next[1:5]", VL_HIT_REBOUND);
+  assert_int_equal(f->nhits, 1);
 }
 
 static void hit_reported_at_the_view_inside_the_stored_value(void **state) {
@@ -3286,6 +3449,13 @@ int main(void) {
       T(no_hit_when_the_whole_base_is_kept),
       T(no_hit_for_every_piece_converted_at_once),
       T(hit_through_a_closure_generator_of_output_objects),
+      T(hit_through_a_closure_factory_container),
+      T(hit_into_a_dataclass_field_default_factory),
+      T(hit_into_a_container_of_an_object_a_callee_hands_back),
+      T(hit_once_for_a_setdefault_list_filled_with_a_tuple),
+      T(hit_through_tolist_indices),
+      T(hit_once_through_a_lambda_callback),
+      T(hit_once_in_a_recursion_storing_a_tuple),
       T(hit_reported_at_the_view_inside_the_stored_value),
       T(no_hit_for_a_local_container_not_returned),
       T(hit_for_the_callers_container),

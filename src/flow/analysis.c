@@ -1012,6 +1012,10 @@ static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
     }
     heap_reach(F, o->elem, out, depth + 1);
     for (uint16_t k = 0; k < o->nitems; k++) heap_reach(F, o->items[k], out, depth + 1);
+    if (o->kind == VL_O_FUNC) { /* a closure's cells (a tuple in key), a bound method's receiver */
+      heap_reach(F, o->key, out, depth + 1);
+      heap_reach(F, o->base, out, depth + 1);
+    }
   }
 }
 
@@ -1209,6 +1213,67 @@ static void split_clears(Analysis *an, EffectVec *effects) {
   effects->len = out;
 }
 
+/* Does v hold a view of an array the caller passes (a symbol's, a deferred operation on one, or in
+ * an analysis for what a call passes the caller's own), and none of an array this call makes? */
+static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
+  bool callers = false;
+  for (uint16_t i = 0; v && i < v->n && depth < 4; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SYM) callers = true;
+    else if (o->kind == VL_O_ARRAY && o->sub) {
+      /* a symbol's, or (an analysis for what a call passes) the caller's own array */
+      bool passed = o->site && (o->site->kind == VL_SITE_SYM ||
+                                (o->site->kind == VL_SITE_NEW && F->specialised &&
+                                 !(o->site->mod == F->an->mi && o->site->func == F->func)));
+      if (!passed) return false;
+      callers = true;
+    } else if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE) {
+      for (uint16_t k = 0; k < o->nitems; k++) {
+        if (vl_val_has(o->items[k], VL_O_ARRAY) || vl_val_has(o->items[k], VL_O_SYM)) {
+          if (!views_callers_only(F, o->items[k], depth + 1)) return false;
+          callers = true;
+        }
+      }
+    }
+  }
+  return callers;
+}
+
+/* Stores into a container that a new object of this call holds in an attribute, the object being
+ * handed back or stored where the caller sees it (`t = Track(tid); t.add(det)` then
+ * `self.active.append(t)` or `return t`): whether that container outlives the caller's loop is the
+ * caller's question (retain.c: kept_by_stored_instance), so the store is an effect.  Only values
+ * showing the caller's arrays: what this call makes, and whether it keeps all of it, it decides. */
+static void held_container_stores(Frame *F, const SiteVec *sites, EffectVec *out) {
+  Analysis *an = F->an;
+  const VlSite *held[64];
+  size_t nheld = 0;
+  for (size_t i = 0; i < sites->len; i++) {
+    const VlHeapEntry *e = vl_heap_find(F, sites->items[i]);
+    for (uint16_t a = 0; e && a < e->nattrs; a++)
+      for (uint16_t k = 0; k < e->attrs[a].val->n && nheld < 64; k++) {
+        const VlObj *c = e->attrs[a].val->objs[k];
+        if (c->kind == VL_O_SEQ && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == an->mi &&
+            c->site->func == F->func)
+          held[nheld++] = c->site;
+      }
+  }
+  for (size_t i = 0; nheld && i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    bool into = false, visible = false;
+    for (uint16_t k = 0; k < ev->container->n; k++) {
+      const VlObj *c = ev->container->objs[k];
+      visible |= vl_caller_visible(F, c);
+      for (size_t h = 0; h < nheld && !into; h++) into = c->site == held[h];
+    }
+    if (!into || visible || ev->implicit || !views_callers_only(F, ev->value, 0)) continue;
+    VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
+                   .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
+                   .container = ev->container_text};
+    VL_VEC_PUSH(out, ef);
+  }
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
@@ -1260,6 +1325,19 @@ static const VlSummary *make_summary(Frame *F) {
   heap_reach(F, s->ret, &sites, 0);
   heap_reach(F, s->yields, &sites, 0);
   for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
+  EffectVec held = {0};
+  if (F->func != VL_MODULE_FUNC) held_container_stores(F, &sites, &held);
+  if (held.len) {
+    VlEffect *more = VL_ARENA_ARRAY(an->arena, VlEffect, s->neffects + held.len + 1);
+    if (s->neffects) memcpy(more, s->effects, s->neffects * sizeof *more);
+    for (size_t i = 0; i < held.len; i++) {
+      vl_effect_over_call(F, &held.items[i]);
+      more[s->neffects++] = held.items[i];
+      heap_reach(F, held.items[i].value, &sites, 0);
+    }
+    s->effects = more;
+  }
+  VL_VEC_FREE(&held);
   VlHeapEntry *h = VL_ARENA_ARRAY(an->arena, VlHeapEntry, sites.len + 1);
   uint32_t nh = 0;
   for (size_t i = 0; i < sites.len; i++) {
@@ -1499,6 +1577,12 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
     /* what an iterator's steps give (a DataLoader's collated dict batches), a tuple's items */
     if (o->kind == VL_O_ITER) inherit_heap(F, caller, o->elem, depth + 1);
     for (uint16_t k = 0; o->kind == VL_O_SEQ && k < o->nitems; k++) inherit_heap(F, caller, o->items[k], depth + 1);
+    if (o->kind == VL_O_FUNC) { /* what a closure's cells hold (`records = defaultdict(list)` its
+                                   factory made), a partial's arguments, a bound method's receiver */
+      inherit_heap(F, caller, o->key, depth + 1);
+      for (uint16_t k = 0; k < o->nitems; k++) inherit_heap(F, caller, o->items[k], depth + 1);
+      inherit_heap(F, caller, o->base, depth + 1);
+    }
     VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
     if (!e || vl_heap_find(F, o->site)) continue;
     vl_heap_add_elem(F, o->site, e->elem);

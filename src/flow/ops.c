@@ -1645,7 +1645,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   long joined = joined_axes(F, e, a, method, true);
   if (joined >= 0) nd = vl_nd_exact((int)joined + 1); /* t.flatten(1): (B, C*H*W) */
-  uint8_t id = (uint8_t)lib->id;
+  uint8_t id = (uint8_t)(lib->arrays ? lib->arrays : lib->id); /* torchvision.ops.nms: a torch tensor */
   Acc acc = {0};
   switch (fx) {
   case VL_FX_VIEW: {
@@ -1745,7 +1745,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_CONVERT: {
     const VlVal *r = vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
-                                  lib->id, nd, expr);
+                                  id, nd, expr);
     const VlShape *sh = vl_val_has(operand, VL_O_SEQ) ? display_shape(F, e, a, nd) : NULL; /* np.array([x, y]) */
     if (!sh) return r;
     VlObj o = *r->objs[0];
@@ -1777,6 +1777,21 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return unit && operand->n ? vl_int_const(V(F), 1) : vl_prim(V(F), VL_O_INT);
   }
   case VL_FX_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_FX_LIST: {
+    /* keep.tolist() of a 1-D array: a list of Python numbers, ints when its values are integer
+     * indices (`for i in keep.tolist(): masks[i]` takes one mask); of another ndim, or an unknown
+     * one, Python data holding no array, as a scalar is */
+    bool one = operand->n > 0, ints = true;
+    for (uint16_t i = 0; i < operand->n; i++) {
+      const VlObj *o = operand->objs[i];
+      one = one && o->kind == VL_O_ARRAY && o->nd.lo == 1 && o->nd.hi == 1;
+      ints = ints && o->kind == VL_O_ARRAY && (o->flags & VL_F_INTS);
+    }
+    if (!one) return vl_prim(V(F), VL_O_SCALAR);
+    const VlVal *list = vl_new_seq(F, VL_SEQ_LIST, expr);
+    vl_heap_add_elem(F, list->objs[0]->site, vl_prim(V(F), ints ? VL_O_INT : VL_O_SCALAR));
+    return list;
+  }
   case VL_FX_NONE: return vl_prim(V(F), VL_O_NONE);
   case VL_FX_RNG: {
     VlObj o = {.kind = VL_O_RNG, .lib = id, .nd = vl_nd_unknown()};
@@ -1882,6 +1897,10 @@ static bool literal_key(const Frame *F, VlId key) {
 static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
                         VlId recv, bool implicit, VlId key) {
   const VlModule *m = M(F);
+  /* a store run again while a caller resolves a callee's deferred call (`path.append` of a closure
+   * cell, `lambda xk: path.append(xk[:2])` called back): the callee recorded it, where it is, as an
+   * effect the caller applies; this one has no place in the source */
+  if (!value_expr) return;
   StoreEv ev = {.store = (uint8_t)kind, .container = container, .value = value, .loop = F->loop,
                 .key_varies = kind == VL_ST_SETITEM ? !literal_key(F, key) : true,
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,

@@ -283,6 +283,13 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
 static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int depth) {
   for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
     const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SEQ) { /* instances a stored list (tuple) holds: `still.append(t)`, then still kept */
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (attr_holds(F, o->items[k], site, depth + 1)) return true;
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e && attr_holds(F, e->elem, site, depth + 1)) return true;
+      continue;
+    }
     if (o->kind != VL_O_INST || !o->site) continue;
     const VlHeapEntry *e = vl_heap_find(F, o->site);
     for (uint16_t k = 0; e && k < e->nattrs; k++) {
@@ -1170,24 +1177,36 @@ static void source_order(const Frame *F, const VlObj **views, int n) {
  * passed down; a global; self's) keeps one whole array per recursive call. */
 static void recursion_check(Frame *F, const Sites *escapes) {
   const VlModule *m = M(F);
-  for (size_t i = 0; i < F->stores.len; i++) {
-    const StoreEv *ev = &F->stores.items[i];
-    if (ev->loop || ev->implicit) continue; /* in a loop of its own: checked as such */
-    bool shared = false;
-    for (uint16_t k = 0; k < ev->container->n && !shared; k++) shared = vl_caller_visible(F, ev->container->objs[k]);
-    if (!shared || !outlives(F, ev, 0, escapes)) continue;
-    const VlObj *views[16];
-    int nviews = 0;
-    stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
-    source_order(F, views, nviews);
-    for (int k = 0; k < nviews; k++) {
-      const VlSite *s = views[k]->site;
-      if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
-      if (whole_kept(F, s, 0)) continue;
-      report_as(F, ev, views[k], 0, false, true);
-      break;
+  /* this frame's own stores first, then those the recursive call's summary applies: the same
+   * statement reported once (its own store, when that already shows this call's array) */
+  VL_VEC(VlSpan) reported = {0};
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < F->stores.len; i++) {
+      const StoreEv *ev = &F->stores.items[i];
+      if ((ev->call != 0) != (pass == 1)) continue;
+      if (ev->loop || ev->implicit) continue; /* in a loop of its own: checked as such */
+      bool again = false;
+      for (size_t j = 0; j < reported.len && !again; j++)
+        again = reported.items[j].mod == ev->at.mod && reported.items[j].start == ev->at.start &&
+                reported.items[j].end == ev->at.end;
+      if (again) continue;
+      bool shared = false;
+      for (uint16_t k = 0; k < ev->container->n && !shared; k++) shared = vl_caller_visible(F, ev->container->objs[k]);
+      if (!shared || !outlives(F, ev, 0, escapes)) continue;
+      const VlObj *views[16];
+      int nviews = 0;
+      stored_views(F, ev->value, ev->store == VL_ST_EXTEND, false, views, &nviews, 0);
+      source_order(F, views, nviews);
+      for (int k = 0; k < nviews; k++) {
+        const VlSite *s = views[k]->site;
+        if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
+        if (whole_kept(F, s, 0)) continue;
+        report_as(F, ev, views[k], 0, false, true);
+        VL_VEC_PUSH(&reported, ev->at);
+        break;
+      }
     }
-  }
+  VL_VEC_FREE(&reported);
   (void)m;
 }
 
@@ -1442,13 +1461,37 @@ static void hook_check(Frame *F) {
   }
 }
 
+/* Does store ev put a container (or a tuple holding one) that other stores fill (`d.setdefault(k,
+ * [])` then `.append(v)` into it)?  Such a store is checked after the others: a leak found where the
+ * container is filled is reported there once (report: reported_into), not again where it is put. */
+static bool puts_filled_container(const Frame *F, const StoreEv *ev, const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && depth < 2 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    for (uint16_t k = 0; o->sub == VL_SEQ_TUPLE && k < o->nitems; k++)
+      if (puts_filled_container(F, ev, o->items[k], depth + 1)) return true;
+    for (size_t s = 0; o->site && s < F->stores.len; s++) {
+      const StoreEv *other = &F->stores.items[s];
+      for (uint16_t c = 0; other != ev && c < other->container->n; c++)
+        if (other->container->objs[c]->site == o->site) return true;
+    }
+  }
+  return false;
+}
+
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
   bool debug = F->an->debug;
   if (debug) debug_dump(F);
   Sites escapes = {0};
   escaping(F, &escapes);
-  for (size_t i = 0; i < F->stores.len; i++) {
+  /* stores putting a container others fill go last (puts_filled_container) */
+  bool *later = F->stores.len ? calloc(F->stores.len, sizeof *later) : NULL;
+  for (size_t i = 0; later && i < F->stores.len; i++)
+    later[i] = puts_filled_container(F, &F->stores.items[i], F->stores.items[i].value, 0);
+  for (size_t j = 0; j < 2 * F->stores.len; j++) {
+    size_t i = j % F->stores.len;
+    if ((j < F->stores.len) == (later && later[i])) continue;
     const StoreEv *ev = &F->stores.items[i];
     const VlObj *views[16];
     int nviews = 0;
@@ -1484,6 +1527,7 @@ void vl_retain_check(Frame *F) {
       }
     }
   }
+  free(later);
   if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);
   hook_check(F);
   VL_VEC_FREE(&escapes);

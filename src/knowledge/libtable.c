@@ -67,7 +67,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
 static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
   static const struct { const char *name; VlLibEffect fx; } names[] = {
       {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
-      {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"index", VL_FX_INDEX},
+      {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"list", VL_FX_LIST}, {"index", VL_FX_INDEX},
       {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"namespace", VL_FX_NAMESPACE}, {"dtype", VL_FX_DTYPE}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
       {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}};
@@ -312,8 +312,13 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   int nflags = 0;
   if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
   bool viewless = false, is_default = false, methods = false, index0d = false;
+  uint8_t arrays = 0;
   for (int i = 0; i < nflags; i++) {
-    if (strcmp(flags[i], "viewless") == 0) viewless = true;
+    if (strncmp(flags[i], "arrays=", 7) == 0) { /* a library listed before this one */
+      for (size_t l = 0; l < self->nlibs && !arrays; l++)
+        if (strcmp(self->libs[l].module, flags[i] + 7) == 0) arrays = self->libs[l].id;
+      if (!arrays) return DFAIL("flag '%s': no such library in an earlier row", flags[i]);
+    } else if (strcmp(flags[i], "viewless") == 0) viewless = true;
     else if (strcmp(flags[i], "default") == 0) is_default = true;
     else if (strcmp(flags[i], "methods") == 0) methods = true;
     else if (strcmp(flags[i], "index0d") == 0) index0d = true;
@@ -327,7 +332,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   if (self->nlibs == VL_MAX_LIBRARIES) return DFAIL("too many libraries (at most %d)", VL_MAX_LIBRARIES);
   VlLibrary *lib = &self->libs[self->nlibs];
   *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
-                     .is_default = is_default, .methods = methods, .index0d = index0d};
+                     .is_default = is_default, .methods = methods, .index0d = index0d, .arrays = arrays};
   const VlLibTable *table = NULL;
   for (size_t t = 0; t < self->ntables; t++)
     if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];

@@ -31,6 +31,7 @@ typedef enum VlLibEffect {
   VL_FX_PRODUCER, /* new array from nothing */
   VL_FX_INT,      /* integer scalar */
   VL_FX_SCALAR,   /* holds no array */
+  VL_FX_LIST,     /* a Python list of the operand's items (a.tolist()): holds no array */
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
   VL_FX_COPIES,   /* tuple of new arrays computed from the operands (np.linalg.svd, torch.sort) */
@@ -163,6 +164,8 @@ typedef struct VlLibrary {
   bool index0d;              /* flag index0d: a 0-d integer array as an index is an integer (torch) */
   bool is_default;           /* the rules assumed for an array of unknown library (the cautious ones) */
   bool methods;              /* tried, in row order, for a method of an array of unknown library */
+  uint8_t arrays;            /* flag arrays=M: its calls return library M's arrays (torchvision's are torch
+                                tensors: their methods are M's); 0: its own */
   const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
   const char *concat;        /* the function that joins arrays once, for messages: "np.concatenate" */
   const char *dtype;         /* default dtype of producers, and its size in bytes */

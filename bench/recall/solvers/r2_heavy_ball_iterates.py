@@ -1,0 +1,26 @@
+"""Polyak heavy-ball iteration written as a generator of iterates; the caller
+takes a fixed number of them and keeps a few coordinates of each for the
+trajectory figure."""
+import itertools
+
+import numpy as np
+
+
+def heavy_ball(A_diag, b, alpha=0.1, beta=0.6):
+    x_prev = np.zeros_like(b)
+    x = np.zeros_like(b)
+    while True:
+        x, x_prev = x - alpha * (A_diag * x - b) + beta * (x - x_prev), x
+        yield x
+
+
+def trajectory(n=250_000, n_iter=40, seed=0):
+    rng = np.random.default_rng(seed)
+    A_diag = rng.uniform(0.5, 3.0, size=n)
+    b = rng.normal(size=n)
+    coords = [x[:3] for x in itertools.islice(heavy_ball(A_diag, b), n_iter)]  # expect: VL002
+    return coords
+
+
+def scenario():
+    return trajectory()
