@@ -2358,6 +2358,7 @@ static void hit_into_a_dataclass_field_default_factory(void **state) {
   /* `boxes: list = field(default_factory=list)`: each instance gets a new list when the call does
    * not pass one; a field with a default is a field too (an annotated assignment) */
   const char *fmt = "import numpy as np\n"
+                    "from collections import deque\n"
                     "from dataclasses import dataclass, field\n"
                     "@dataclass\n"
                     "class Track:\n"
