@@ -1090,27 +1090,18 @@ static const VlVal *mark_steps_at(Frame *F, const VlVal *v, int depth) {
   return vl_val_of(V(F->an), out, (size_t)n);
 }
 
+static bool reported_into(const VlObj *o, const void *ctx) {
+  const Frame *F = ctx;
+  for (size_t k = 0; o->kind == VL_O_SEQ && o->site && k < F->reported_into.len; k++)
+    if (F->reported_into.items[k] == o->site) return true;
+  return false;
+}
+
 /* Containers the frame reported stores into, marked so: a caller storing them again reports
  * nothing more. */
 static const VlVal *mark_reported(Frame *F, const VlVal *v) {
-  if (vl_val_empty(v) || !F->reported_into.len) return v;
-  const VlObj *out[VL_VAL_MAX + 1];
-  int n = 0;
-  bool changed = false;
-  for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX + 1; i++) {
-    const VlObj *o = v->objs[i];
-    bool hit = false;
-    for (size_t k = 0; o->kind == VL_O_SEQ && o->site && k < F->reported_into.len && !hit; k++)
-      hit = F->reported_into.items[k] == o->site;
-    if (hit) {
-      VlObj c = *o;
-      c.flags |= VL_F_REPORTED;
-      o = vl_obj(V(F->an), c);
-      changed = true;
-    }
-    out[n++] = o;
-  }
-  return changed ? vl_val_of(V(F->an), out, (size_t)n) : v;
+  if (!F->reported_into.len) return v;
+  return vl_val_flag(V(F->an), v, VL_F_REPORTED, reported_into, F);
 }
 
 /* Do two effects act on the same thing from the same place (so that one, with both values, says

@@ -1574,6 +1574,7 @@ static int str_test(Frame *F, VlId cond) {
   }
   const VlExpr *lit = vl_expr(m, rhs);
   if (lit->op != VL_E_STR || lit->sub || !lit->a) return -1; /* (an f-string varies) */
+  if (!vl_expr_is_path(m, lhs)) return -1; /* a call's effects ran once, with the condition */
   const VlVal *v = vl_eval(F, lhs);
   int eq = -1;
   for (uint16_t i = 0; i < v->n; i++) {
@@ -1595,7 +1596,7 @@ static int none_test(Frame *F, VlId cond) {
   if (c->op == VL_E_COMPARE && c->nkids == 2 && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE)) return str_test(F, cond);
   VlId x = 0;
   int cmp = vl_none_compare(m, cond, &x);
-  if (!cmp) return -1;
+  if (!cmp || !vl_expr_is_path(m, x)) return -1;
   bool is = cmp == VL_CMP_IS;
   const VlVal *v = vl_eval(F, x);
   int none = vl_val_only(v, VL_O_NONE) ? 1 : vl_val_never_none(v) ? 0 : -1;

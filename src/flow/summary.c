@@ -132,22 +132,14 @@ static const VlVal *per_step_map(Frame *F, const VlVal *v, void *ctx) {
   return per_step_here(ctx, v);
 }
 
+static bool deferred_op(const VlObj *x, const void *ctx) {
+  (void)ctx;
+  return x->kind == VL_O_SYM && x->sub != VL_SYM_PARAM;
+}
+
 /* The deferred operations among r, flagged as run once per step. */
 static const VlVal *still_per_step(Subst *S, const VlVal *r) {
-  const VlObj *out[VL_VAL_MAX + 1];
-  int n = 0;
-  bool changed = false;
-  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
-    const VlObj *x = r->objs[i];
-    if (x->kind == VL_O_SYM && x->sub != VL_SYM_PARAM && !(x->flags & VL_F_PER_STEP)) {
-      VlObj y = *x;
-      y.flags |= VL_F_PER_STEP;
-      x = vl_obj(V(S->F), y);
-      changed = true;
-    }
-    out[n++] = x;
-  }
-  return changed ? vl_val_of(V(S->F), out, (size_t)n) : r;
+  return vl_val_flag(V(S->F), r, VL_F_PER_STEP, deferred_op, NULL);
 }
 
 static const VlVal *per_step_here(Subst *S, const VlVal *r) {

@@ -290,6 +290,24 @@ const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n) {
   return intern(v, K_VAL, val_hash(tmp), tmp, size);
 }
 
+const VlVal *vl_val_flag(VlValues *v, const VlVal *x, uint8_t flag, bool (*pick)(const VlObj *o, const void *ctx),
+                         const void *ctx) {
+  if (vl_val_empty(x)) return x;
+  const VlObj *out[VL_VAL_MAX + 1];
+  bool changed = false;
+  for (uint16_t i = 0; i < x->n; i++) {
+    const VlObj *o = x->objs[i];
+    if (!(o->flags & flag) && pick(o, ctx)) {
+      VlObj c = *o;
+      c.flags |= flag;
+      o = vl_obj(v, c);
+      changed = true;
+    }
+    out[i] = o;
+  }
+  return changed ? vl_val_of(v, out, x->n) : x;
+}
+
 const VlVal *vl_val1(VlValues *v, const VlObj *o) { return vl_val_of(v, &o, 1); }
 
 const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b) {

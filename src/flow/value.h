@@ -232,6 +232,10 @@ const VlVal *vl_val1(VlValues *v, const VlObj *o);
 const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n); /* dedupes, sorts */
 const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b);
 
+/* x with `flag` set on each object `pick` accepts (x itself when none changes). */
+const VlVal *vl_val_flag(VlValues *v, const VlVal *x, uint8_t flag, bool (*pick)(const VlObj *o, const void *ctx),
+                         const void *ctx);
+
 extern const VlVal vl_empty_val; /* no possibility yet (bottom) */
 const VlVal *vl_unknown(VlValues *v);
 const VlVal *vl_prim(VlValues *v, VlObjKind kind);

@@ -308,6 +308,11 @@ static inline int vl_none_compare(const VlModule *m, VlId e, VlId *x) {
   *x = vl_kid(m, e, 0);
   return (int)c->a;
 }
+/* A name or an attribute path of one (`x`, `self.cfg.mode`): evaluating it again repeats no call. */
+static inline bool vl_expr_is_path(const VlModule *m, VlId e) {
+  while (e && m->exprs[e].op == VL_E_ATTR) e = vl_kid(m, e, 0);
+  return e && m->exprs[e].op == VL_E_NAME;
+}
 static inline const VlStmt *vl_stmt(const VlModule *m, VlId s) { return &m->stmts[s]; }
 static inline const VlFunc *vl_func(const VlModule *m, VlId f) { return &m->funcs[f]; }
 static inline VlId vl_block_stmt(const VlModule *m, VlId block, uint32_t i) {
