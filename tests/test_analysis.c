@@ -2859,6 +2859,26 @@ static void steps_of_known_value(void **state) {
   assert_string_equal(cur->hits[0].text, "frame[::SKIP, ::SKIP]");
 }
 
+static void steps_the_caller_knows(void **state) {
+  /* a step that is a helper's parameter (or an attribute of its receiver) is decided by the call:
+   * shrink(frame, 8) shows 1/64 of the frame (a part), shrink(frame, 2) a quarter (not one), and a
+   * step the caller does not know either stays the whole-looking view */
+  analyse(state,
+          "import numpy as np\n"
+          "def shrink(x, s):\n"
+          "    return x[::s, ::s]\n"
+          "def f(n, k):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(512, 512)\n"
+          "        keep.append(shrink(frame, 8))\n"
+          "        keep.append(shrink(frame, 2))\n"
+          "        keep.append(shrink(frame, k))\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "shrink(frame, 8)");
+}
+
 static void deque_capacity_is_no_window(void **state) {
   /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
    * a maxlen from a parameter is decided per construction */
@@ -3477,6 +3497,7 @@ int main(void) {
       T(loader_batches_of_dataset_attributes),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
+      T(steps_the_caller_knows),
       T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),

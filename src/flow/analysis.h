@@ -51,6 +51,8 @@ typedef struct Index {
   bool narrows[VL_MAX_INDEX]; /* slices: shows part of the axis (a stop, a negative start, a step) */
   bool lit[VL_MAX_INDEX];     /* slices and ints: literal bounds below are known */
   long start[VL_MAX_INDEX], stop[VL_MAX_INDEX], step[VL_MAX_INDEX]; /* LONG_MIN: absent */
+  const VlVal *stepv[VL_MAX_INDEX]; /* slices: a step of a value not known here (`self.stride`), kept
+                                       for the caller that resolves a deferred subscript */
   const char *str;            /* IX_STR: the field name */
   bool adv_1d;                /* the advanced item is 1-D (a list, an index or mask array of one axis) */
   bool adv_ints;              /* the advanced item is an integer index array (never a mask)... */
