@@ -2879,6 +2879,43 @@ static void steps_the_caller_knows(void **state) {
   assert_string_equal(cur->hits[0].text, "shrink(frame, 8)");
 }
 
+static void loop_over_what_a_parameter_hands_out(void **state) {
+  /* a helper's own loop over an iterable it is given, keeping a part of each element, is decided by
+   * the iterable a call passes: a generator of new frames (directly, or through a function passing
+   * its parameter on) is a loop over new arrays; rows of one clip are not */
+  analyse(state,
+          "import numpy as np\n"
+          "def frames(n):\n"
+          "    for _ in range(n):\n"
+          "        yield np.random.randn(256, 256)\n"
+          "def crops(xs):\n"
+          "    out = []\n"
+          "    for f in xs:\n"
+          "        out.append(f[:16, :16])\n"
+          "    return out\n"
+          "def heads(xs):\n"
+          "    kept = []\n"
+          "    for g in xs:\n"
+          "        kept.append(g[:4, :4])\n"
+          "    return kept\n"
+          "def via(xs):\n"
+          "    return heads(xs)\n"
+          "def clip_crops(clip):\n"
+          "    acc = []\n"
+          "    for c in clip:\n"
+          "        acc.append(c[:8, :8])\n"
+          "    return acc\n"
+          "def run(n):\n"
+          "    return crops(frames(n)), via(frames(n)), clip_crops(np.random.randn(n, 256, 256))\n");
+  assert_int_equal(cur->nhits, 2);
+  bool crops = false, heads = false;
+  for (int i = 0; i < cur->nhits; i++) {
+    crops |= strcmp(cur->hits[i].text, "f[:16, :16]") == 0;
+    heads |= strcmp(cur->hits[i].text, "g[:4, :4]") == 0;
+  }
+  assert_true(crops && heads);
+}
+
 static void deque_capacity_is_no_window(void **state) {
   /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
    * a maxlen from a parameter is decided per construction */
@@ -3498,6 +3535,7 @@ int main(void) {
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
       T(steps_the_caller_knows),
+      T(loop_over_what_a_parameter_hands_out),
       T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),

@@ -3018,6 +3018,21 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
+/* Does a call pass something only this function's caller knows: a parameter, or what it holds or
+ * hands out? */
+static bool passes_symbols(const Args *a) {
+  const VlVal *vals[VL_MAX_ARGS + VL_MAX_KWARGS];
+  int n = 0;
+  for (int i = 0; i < a->npos; i++) vals[n++] = a->pos[i];
+  for (int i = 0; i < a->nkw; i++) vals[n++] = a->kw[i];
+  for (int i = 0; i < n; i++)
+    for (uint16_t k = 0; vals[i] && k < vals[i]->n; k++) {
+      const VlObj *o = vals[i]->objs[k];
+      if (o->kind == VL_O_SYM || (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM)) return true;
+    }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -3057,6 +3072,9 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
     if (both) sp = both;
   }
+  /* crops(frames) with frames this function's parameter: whether the callee's loop stores parts of new
+   * arrays, this function's callers decide */
+  if (s->loop_deferred && !F->specialised && passes_symbols(a)) F->passes_deferred = true;
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
