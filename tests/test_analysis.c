@@ -2916,6 +2916,33 @@ static void loop_over_what_a_parameter_hands_out(void **state) {
   assert_true(crops && heads);
 }
 
+static void index_count_from_a_parameter(void **state) {
+  /* rng.choice(n, size=k) with k a parameter: the call's int (here the default) makes the indices a
+   * vector, whose tolist() holds ints, so shard[i] is a row; size=(k, 2) makes lists of pairs */
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(ids, k=5):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    out = []\n"
+          "    for c in ids:\n"
+          "        shard = np.random.randn(600, 64)\n"
+          "        for i in rng.choice(len(shard), size=k).tolist():\n"
+          "            out.append(shard[i])\n"
+          "    return out\n"
+          "def pairs(ids, k=5):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    acc = []\n"
+          "    for c in ids:\n"
+          "        table = np.random.randn(600, 64)\n"
+          "        for p in rng.choice(len(table), size=(k, 2)).tolist():\n"
+          "            acc.append(table[p])\n"
+          "    return acc\n"
+          "def run():\n"
+          "    return pick(range(10)), pairs(range(10))\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "shard[i]");
+}
+
 static void deque_capacity_is_no_window(void **state) {
   /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
    * a maxlen from a parameter is decided per construction */
@@ -3536,6 +3563,7 @@ int main(void) {
       T(steps_of_known_value),
       T(steps_the_caller_knows),
       T(loop_over_what_a_parameter_hands_out),
+      T(index_count_from_a_parameter),
       T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),

@@ -1183,7 +1183,11 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
     if (!v) return vl_nd_exact(0); /* no shape: one value */
-    return shape_nd_of(F, x, v);
+    VlNdim nd = shape_nd_of(F, x, v);
+    /* rng.choice(n, size=shots) with shots a parameter: whether the indices are a vector (their
+     * tolist() a list of ints) or a table, the call decides (VlSummary.size_deferred) */
+    if (e->ints && !vl_nd_known(nd) && vl_val_has(v, VL_O_SYM)) F->size_deferred = true;
+    return nd;
   }
   case VL_ND_NEWSHAPE: {
     int first = method ? 0 : 1;
