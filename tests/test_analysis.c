@@ -2859,6 +2859,90 @@ static void steps_of_known_value(void **state) {
   assert_string_equal(cur->hits[0].text, "frame[::SKIP, ::SKIP]");
 }
 
+static void steps_the_caller_knows(void **state) {
+  /* a step that is a helper's parameter (or an attribute of its receiver) is decided by the call:
+   * shrink(frame, 8) shows 1/64 of the frame (a part), shrink(frame, 2) a quarter (not one), and a
+   * step the caller does not know either stays the whole-looking view */
+  analyse(state,
+          "import numpy as np\n"
+          "def shrink(x, s):\n"
+          "    return x[::s, ::s]\n"
+          "def f(n, k):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        frame = np.random.randn(512, 512)\n"
+          "        keep.append(shrink(frame, 8))\n"
+          "        keep.append(shrink(frame, 2))\n"
+          "        keep.append(shrink(frame, k))\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "shrink(frame, 8)");
+}
+
+static void loop_over_what_a_parameter_hands_out(void **state) {
+  /* a helper's own loop over an iterable it is given, keeping a part of each element, is decided by
+   * the iterable a call passes: a generator of new frames (directly, or through a function passing
+   * its parameter on) is a loop over new arrays; rows of one clip are not */
+  analyse(state,
+          "import numpy as np\n"
+          "def frames(n):\n"
+          "    for _ in range(n):\n"
+          "        yield np.random.randn(256, 256)\n"
+          "def crops(xs):\n"
+          "    out = []\n"
+          "    for f in xs:\n"
+          "        out.append(f[:16, :16])\n"
+          "    return out\n"
+          "def heads(xs):\n"
+          "    kept = []\n"
+          "    for g in xs:\n"
+          "        kept.append(g[:4, :4])\n"
+          "    return kept\n"
+          "def via(xs):\n"
+          "    return heads(xs)\n"
+          "def clip_crops(clip):\n"
+          "    acc = []\n"
+          "    for c in clip:\n"
+          "        acc.append(c[:8, :8])\n"
+          "    return acc\n"
+          "def run(n):\n"
+          "    return crops(frames(n)), via(frames(n)), clip_crops(np.random.randn(n, 256, 256))\n");
+  assert_int_equal(cur->nhits, 2);
+  bool crops = false, heads = false;
+  for (int i = 0; i < cur->nhits; i++) {
+    crops |= strcmp(cur->hits[i].text, "f[:16, :16]") == 0;
+    heads |= strcmp(cur->hits[i].text, "g[:4, :4]") == 0;
+  }
+  assert_true(crops && heads);
+}
+
+static void index_count_from_a_parameter(void **state) {
+  /* rng.choice(n, size=k) with k a parameter: the call's int (here the default) makes the indices a
+   * vector, whose tolist() holds ints, so shard[i] is a row; size=(k, 2) makes lists of pairs */
+  analyse(state,
+          "import numpy as np\n"
+          "def pick(ids, k=5):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    out = []\n"
+          "    for c in ids:\n"
+          "        shard = np.random.randn(600, 64)\n"
+          "        for i in rng.choice(len(shard), size=k).tolist():\n"
+          "            out.append(shard[i])\n"
+          "    return out\n"
+          "def pairs(ids, k=5):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    acc = []\n"
+          "    for c in ids:\n"
+          "        table = np.random.randn(600, 64)\n"
+          "        for p in rng.choice(len(table), size=(k, 2)).tolist():\n"
+          "            acc.append(table[p])\n"
+          "    return acc\n"
+          "def run():\n"
+          "    return pick(range(10)), pairs(range(10))\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "shard[i]");
+}
+
 static void deque_capacity_is_no_window(void **state) {
   /* deque(maxlen=capacity): a window for capacity 4, a buffer (as good as unbounded) for 10000;
    * a maxlen from a parameter is decided per construction */
@@ -3477,6 +3561,9 @@ int main(void) {
       T(loader_batches_of_dataset_attributes),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
+      T(steps_the_caller_knows),
+      T(loop_over_what_a_parameter_hands_out),
+      T(index_count_from_a_parameter),
       T(deque_capacity_is_no_window),
       /* summaries */
       T(helper_returning_a_view),

@@ -1156,12 +1156,20 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
  * counts (`q = step(q); leaves.append(q[:3])` at a leaf of a tree recursion). (VlSummary.loop_deferred) */
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
+  if (F->passes_deferred) return true;
   bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if ((!ev->loop && !recursive) || ev->call) continue;
-    for (uint16_t k = 0; k < ev->value->n; k++)
-      if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub != VL_SYM_PARAM) return true;
+    for (uint16_t k = 0; k < ev->value->n; k++) {
+      const VlObj *o = ev->value->objs[k];
+      if (o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
+      /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`): whether each
+       * element is new, the caller's iterable says */
+      if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && o->site && o->site->kind == VL_SITE_SYM &&
+          o->site->sym && o->site->sym->kind == VL_O_SYM && o->site->sym->sub == VL_SYM_ELEMV)
+        return true;
+    }
   }
   return false;
 }

@@ -51,6 +51,8 @@ typedef struct Index {
   bool narrows[VL_MAX_INDEX]; /* slices: shows part of the axis (a stop, a negative start, a step) */
   bool lit[VL_MAX_INDEX];     /* slices and ints: literal bounds below are known */
   long start[VL_MAX_INDEX], stop[VL_MAX_INDEX], step[VL_MAX_INDEX]; /* LONG_MIN: absent */
+  const VlVal *stepv[VL_MAX_INDEX]; /* slices: a step of a value not known here (`self.stride`), kept
+                                       for the caller that resolves a deferred subscript */
   const char *str;            /* IX_STR: the field name */
   bool adv_1d;                /* the advanced item is 1-D (a list, an index or mask array of one axis) */
   bool adv_ints;              /* the advanced item is an integer index array (never a mask)... */
@@ -165,6 +167,8 @@ struct Frame {
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
   bool size_deferred;   /* it made a deque whose maxlen is a parameter (VlSummary.size_deferred) */
+  bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
+                           undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
 };
 

@@ -617,6 +617,20 @@ static bool array_evidence(const Index *ix) {
   return axes >= 2;
 }
 
+/* What a deferred subscript keeps of index item k: its value, or for a slice the value of a step not
+ * known here (the caller may know it: `frame[::self.stride]` of a recorder built with stride=4). */
+static const VlVal *deferred_item(Frame *F, const Index *ix, const VlVal *const *items, int k) {
+  if (items && items[k]) return items[k];
+  if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return ix->stepv[k];
+  return vl_unknown(V(F));
+}
+
+static bool steps_deferred(const Index *ix) {
+  for (int k = 0; k < ix->n; k++)
+    if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return true;
+  return false;
+}
+
 static uint32_t pack_index(const Index *ix) {
   uint32_t k = 0;
   for (int i = 0; i < ix->n && i < 8; i++) k |= (uint32_t)(ix->kind[i] & 0x7) << (3 * i);
@@ -654,11 +668,17 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     switch (o->kind) {
     case VL_O_ARRAY: {
       const VlObj *r = subscript_array(F, o, ix, expr);
+      if (r && !(r->flags & VL_F_PARTIAL) && steps_deferred(ix) && o->site && o->site->kind == VL_SITE_SYM && !o->sub &&
+          o->site->sym) {
+        /* a step only the caller knows (`frame[::self.stride]`): the caller decides whether the view
+         * shows part of the array, on its own values (unknown there too, it is this view again) */
+        r = NULL;
+      }
       if (!r && o->site && o->site->kind == VL_SITE_SYM && !o->sub && o->site->sym) {
         /* a parameter's array indexed by what only the caller knows (m[:, j]): the caller decides */
         const VlVal *its[VL_MAX_INDEX];
         int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
-        for (int k = 0; k < n; k++) its[k] = items && items[k] ? items[k] : vl_unknown(V(F));
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
         add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o->site->sym), ix->str, its, (uint16_t)n, pack_index(ix),
                                    NULL),
                         expr));
@@ -712,6 +732,7 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       if (arrayish) {
         const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
         const VlObj *r = subscript_array(F, arr, ix, expr);
+        if (r && !(r->flags & VL_F_PARTIAL) && steps_deferred(ix)) r = NULL; /* the caller decides (above) */
         if (r) add(&a, r);
         decided = r != NULL;
       }
@@ -721,7 +742,7 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       if (!decided || !(o->elem && vl_val_has(o->elem, VL_O_ARRAY))) {
         const VlVal *its[VL_MAX_INDEX];
         int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
-        for (int k = 0; k < n; k++) its[k] = items && items[k] ? items[k] : vl_unknown(V(F));
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
         add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL), expr));
       }
       break;
@@ -1162,7 +1183,11 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
     if (!v) return vl_nd_exact(0); /* no shape: one value */
-    return shape_nd_of(F, x, v);
+    VlNdim nd = shape_nd_of(F, x, v);
+    /* rng.choice(n, size=shots) with shots a parameter: whether the indices are a vector (their
+     * tolist() a list of ints) or a table, the call decides (VlSummary.size_deferred) */
+    if (e->ints && !vl_nd_known(nd) && vl_val_has(v, VL_O_SYM)) F->size_deferred = true;
+    return nd;
   }
   case VL_ND_NEWSHAPE: {
     int first = method ? 0 : 1;
@@ -2997,6 +3022,21 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
+/* Does a call pass something only this function's caller knows: a parameter, or what it holds or
+ * hands out? */
+static bool passes_symbols(const Args *a) {
+  const VlVal *vals[VL_MAX_ARGS + VL_MAX_KWARGS];
+  int n = 0;
+  for (int i = 0; i < a->npos; i++) vals[n++] = a->pos[i];
+  for (int i = 0; i < a->nkw; i++) vals[n++] = a->kw[i];
+  for (int i = 0; i < n; i++)
+    for (uint16_t k = 0; vals[i] && k < vals[i]->n; k++) {
+      const VlObj *o = vals[i]->objs[k];
+      if (o->kind == VL_O_SYM || (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM)) return true;
+    }
+  return false;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -3036,6 +3076,9 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
     if (both) sp = both;
   }
+  /* crops(frames) with frames this function's parameter: whether the callee's loop stores parts of new
+   * arrays, this function's callers decide */
+  if (s->loop_deferred && !F->specialised && passes_symbols(a)) F->passes_deferred = true;
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */

@@ -246,6 +246,12 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
     const VlVal *items[VL_MAX_INDEX] = {0};
     for (uint16_t i = 0; i < o->nitems && i < VL_MAX_INDEX; i++) {
       items[i] = inst(S, o->items[i]);
+      if (ix.kind[i] == IX_SLICE) { /* a slice keeps its step's value: a known int here is its step */
+        if (items[i]->n == 1 && items[i]->objs[0]->kind == VL_O_INT && items[i]->objs[0]->num_known)
+          ix.step[i] = (long)(int32_t)items[i]->objs[0]->index;
+        items[i] = vl_unknown(V(F));
+        continue;
+      }
       if (ix.kind[i] == IX_INT || ix.kind[i] == IX_UNKNOWN || (ix.kind[i] == IX_ADVANCED && !ix.adv_1d))
         vl_classify_index(S->F->an->know, &ix, i, items[i], false);
       if (ix.kind[i] == IX_INT && items[i]->n == 1 && items[i]->objs[0]->num_known) {
