@@ -66,6 +66,20 @@ static void no_hits(const TlFile *f) {
 
 /* ---- ndim inference ---- */
 
+/* torch.unbind's pieces have one axis fewer (the table's `same-1`, measured); np.split's keep theirs */
+static void ndim_unbind_pieces(void **state) {
+  analyse(state,
+          "import torch\nimport numpy as np\n"
+          "def f():\n"
+          "    out = torch.rand(4, 100, 24)\n"
+          "    for image_out in out.unbind(0):\n"
+          "        pass\n"
+          "    for piece in np.split(np.zeros((4, 100, 24)), 2):\n"
+          "        pass\n");
+  tl_assert_ndim(local("f", "image_out"), 2);
+  tl_assert_ndim(local("f", "piece"), 3);
+}
+
 static void ndim_randn_args(void **state) {
   analyse(state, "import numpy as np\ndef f():\n    data = np.random.randn(500, 32, 32, 3)\n");
   const TlObj *o = only(local("f", "data"));
@@ -3271,6 +3285,7 @@ int main(void) {
       T(modinfo_rows_match_line_starts),
       /* ndim */
       T(ndim_randn_args),
+      T(ndim_unbind_pieces),
       T(ndim_zeros_literal_int),
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
