@@ -2644,6 +2644,37 @@ static void hit_fresh_generator_batches(void **state) {
   assert_int_equal(only(local("f", "batch"))->site_kind, VL_SITE_STEP);
 }
 
+/* A method updating tracks an earlier call made (held in self.tracks) stores a row of the array the
+ * caller's loop hands it from a generator (a loop-target site): the store into each track's list
+ * is the method's effect, and the tracks outlive the caller's loop, their lists handed back. */
+static void method_updating_tracks_of_an_earlier_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self, box):\n"
+          "        self.history = [box]\n"
+          "    def update(self, box):\n"
+          "        self.history.append(box)\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.tracks = []\n"
+          "    def step(self, i, raw):\n"
+          "        for t in self.tracks:\n"
+          "            t.update(raw[0, :4])\n"
+          "        if i == 0:\n"
+          "            for k in range(3):\n"
+          "                self.tracks.append(Track(raw[k, :4].copy()))\n"
+          "def frames(n):\n"
+          "    for _ in range(n):\n"
+          "        yield np.random.rand(1000, 6)\n"
+          "def run():\n"
+          "    tr = Tracker()\n"
+          "    for i, raw in enumerate(frames(20)):\n"
+          "        tr.step(i, raw)\n"
+          "    return [t.history for t in tr.tracks]\n");
+  hit(cur, "box", VL_HIT_FRESH);
+}
+
 static void no_hit_for_one_array_made_before_the_loop(void **state) {
   /* a view of the same array every time pins one array, however many views */
   analyse(state,
@@ -3482,6 +3513,7 @@ int main(void) {
       T(hit_fresh_model_output),
       T(hit_fresh_tuple_accumulator),
       T(hit_fresh_generator_batches),
+      T(method_updating_tracks_of_an_earlier_call),
       T(no_hit_for_one_array_made_before_the_loop),
       T(hit_torch_1d),
       T(no_hit_numpy_1d),

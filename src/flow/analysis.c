@@ -1223,7 +1223,7 @@ static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
     else if (o->kind == VL_O_ARRAY && o->sub) {
       /* a symbol's, or (an analysis for what a call passes) the caller's own array */
       bool passed = o->site && (o->site->kind == VL_SITE_SYM ||
-                                (o->site->kind == VL_SITE_NEW && F->specialised &&
+                                ((o->site->kind == VL_SITE_NEW || o->site->kind == VL_SITE_STEP) && F->specialised &&
                                  !(o->site->mod == F->an->mi && o->site->func == F->func)));
       if (!passed) return false;
       callers = true;

@@ -443,7 +443,10 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
         return false;
       if (cleared_in(F, c, L)) return false;
       if (ev->store == VL_ST_SETITEM && (!ev->key_varies || key_repeats(F, ev, L, depth))) return false;
-      if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
+      /* (depth > 0: the instance holding ev's container only has to outlive L; whether the
+       * container outlives the function is asked of it, at depth 0: `return [t.history for t in
+       * tracks]` hands back the lists of a local list's tracks) */
+      if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
           c->site->func == F->func && !has_site(escapes, c->site))
         return false; /* a local container nobody gets: dropped when the function returns */
       any = true;
