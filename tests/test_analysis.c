@@ -2675,6 +2675,29 @@ static void method_updating_tracks_of_an_earlier_call(void **state) {
   hit(cur, "box", VL_HIT_FRESH);
 }
 
+/* A record dict stored per iteration holds each key's value: a whole new array under one key does
+ * not silence the view under another; the whole base under a key does. */
+static void dict_record_values_by_key(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def run(n):\n"
+          "    recs = []\n"
+          "    for i in range(n):\n"
+          "        img = np.random.rand(500, 500)\n"
+          "        recs.append({\"flags\": np.zeros(3), \"crop\": img[:8]})\n"
+          "    return recs\n");
+  hit(cur, "img[:8]", VL_HIT_FRESH);
+  analyse(state,
+          "import numpy as np\n"
+          "def run(n):\n"
+          "    recs = []\n"
+          "    for i in range(n):\n"
+          "        img = np.random.rand(500, 500)\n"
+          "        recs.append({\"image\": img, \"crop\": img[:8]})\n"
+          "    return recs\n");
+  no_hits(cur);
+}
+
 static void no_hit_for_one_array_made_before_the_loop(void **state) {
   /* a view of the same array every time pins one array, however many views */
   analyse(state,
@@ -3514,6 +3537,7 @@ int main(void) {
       T(hit_fresh_tuple_accumulator),
       T(hit_fresh_generator_batches),
       T(method_updating_tracks_of_an_earlier_call),
+      T(dict_record_values_by_key),
       T(no_hit_for_one_array_made_before_the_loop),
       T(hit_torch_1d),
       T(no_hit_numpy_1d),
