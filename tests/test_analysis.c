@@ -2675,6 +2675,27 @@ static void method_updating_tracks_of_an_earlier_call(void **state) {
   hit(cur, "box", VL_HIT_FRESH);
 }
 
+/* A helper filling a list it returns with rows of an array it makes: the caller keeping the list
+ * is reported at the helper's append, where .copy() belongs, once. */
+static void helper_filling_a_returned_list(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def matched(dets, thr):\n"
+          "    dets = dets[np.argsort(-dets[:, 4])]\n"
+          "    rows = []\n"
+          "    for j in np.flatnonzero(dets[:, 4] > thr):\n"
+          "        rows.append(dets[j])\n"
+          "    return rows, len(dets)\n"
+          "def run(n):\n"
+          "    per_image = {}\n"
+          "    for k in range(n):\n"
+          "        tps, total = matched(np.random.rand(1000, 6), 0.99)\n"
+          "        per_image[k] = tps\n"
+          "    return per_image\n");
+  hit(cur, "dets[j]", VL_HIT_REBOUND);
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* A record dict stored per iteration holds each key's value: a whole new array under one key does
  * not silence the view under another; the whole base under a key does. */
 static void dict_record_values_by_key(void **state) {
@@ -3537,6 +3558,7 @@ int main(void) {
       T(hit_fresh_tuple_accumulator),
       T(hit_fresh_generator_batches),
       T(method_updating_tracks_of_an_earlier_call),
+      T(helper_filling_a_returned_list),
       T(dict_record_values_by_key),
       T(no_hit_for_one_array_made_before_the_loop),
       T(hit_torch_1d),
