@@ -2719,6 +2719,43 @@ static void dict_record_values_by_key(void **state) {
   no_hits(cur);
 }
 
+/* A method called on an object the caller made (track.add(det)) is analysed for that object; the
+ * attributes it came with (start_frame = the caller's parameter frame_idx) are no effects of the
+ * method: re-emitted, the caller's parameter 1 read as the method's (det), and storing the track
+ * reported a second time. */
+static void inherited_attributes_are_no_effects(void **state) {
+  analyse(state,
+          "from dataclasses import dataclass, field\n"
+          "import numpy as np\n"
+          "@dataclass\n"
+          "class Track:\n"
+          "    track_id: int\n"
+          "    start_frame: int\n"
+          "    boxes: list = field(default_factory=list)\n"
+          "    def add(self, det):\n"
+          "        self.boxes.append(det[:4])\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.active = []\n"
+          "        self.finished = []\n"
+          "    def update(self, frame_idx, detections):\n"
+          "        still = []\n"
+          "        for track in self.active:\n"
+          "            self.finished.append(track)\n"
+          "        for det in detections:\n"
+          "            track = Track(0, frame_idx)\n"
+          "            track.add(det)\n"
+          "            still.append(track)\n"
+          "        self.active = still\n"
+          "def run(n):\n"
+          "    tr = Tracker()\n"
+          "    for i in range(n):\n"
+          "        tr.update(i, np.random.rand(40, 1000))\n"
+          "    return tr.finished\n");
+  hit(cur, "det[:4]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void no_hit_for_one_array_made_before_the_loop(void **state) {
   /* a view of the same array every time pins one array, however many views */
   analyse(state,
@@ -3560,6 +3597,7 @@ int main(void) {
       T(method_updating_tracks_of_an_earlier_call),
       T(helper_filling_a_returned_list),
       T(dict_record_values_by_key),
+      T(inherited_attributes_are_no_effects),
       T(no_hit_for_one_array_made_before_the_loop),
       T(hit_torch_1d),
       T(no_hit_numpy_1d),

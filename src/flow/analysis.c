@@ -1355,6 +1355,13 @@ static const VlSummary *make_summary(Frame *F) {
       target = vl_val1(V(an), vl_obj(V(an), inst));
     }
     for (uint16_t a = 0; a < e->nattrs; a++) {
+      /* (an attribute the caller's object came with, unchanged here, is not set by this call: in
+       * an effect its value, holding the caller's parameters, would read as this function's) */
+      bool inherited = false;
+      for (size_t k = 0; k < F->inherited.len && !inherited; k++)
+        inherited = F->inherited.items[k].site == e->site && F->inherited.items[k].val == e->attrs[a].val &&
+                    strcmp(F->inherited.items[k].name, e->attrs[a].name) == 0;
+      if (inherited) continue;
       VlEffect ef = {.kind = VL_EFF_SETATTR, .target = target, .name = e->attrs[a].name, .value = e->attrs[a].val};
       VL_VEC_PUSH(&effects, ef);
     }
@@ -1645,7 +1652,11 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
     if (!e || vl_heap_find(F, o->site)) continue;
     vl_heap_add_elem(F, o->site, e->elem);
     if (!vl_val_empty(e->key)) vl_heap_get(F, o->site)->key = e->key;
-    for (uint16_t k = 0; k < e->nattrs; k++) vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
+    for (uint16_t k = 0; k < e->nattrs; k++) {
+      vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
+      struct InheritedAttr in = {o->site, e->attrs[k].name, e->attrs[k].val};
+      VL_VEC_PUSH(&F->inherited, in);
+    }
     vl_heap_get(F, o->site); /* an entry even when empty: inherited once */
     inherit_heap(F, caller, e->elem, depth + 1);
     for (uint16_t k = 0; k < e->nattrs; k++) inherit_heap(F, caller, e->attrs[k].val, depth + 1);
