@@ -66,6 +66,20 @@ static void no_hits(const TlFile *f) {
 
 /* ---- ndim inference ---- */
 
+/* torch.unbind's pieces have one axis fewer (the table's `same-1`, measured); np.split's keep theirs */
+static void ndim_unbind_pieces(void **state) {
+  analyse(state,
+          "import torch\nimport numpy as np\n"
+          "def f():\n"
+          "    out = torch.rand(4, 100, 24)\n"
+          "    for image_out in out.unbind(0):\n"
+          "        pass\n"
+          "    for piece in np.split(np.zeros((4, 100, 24)), 2):\n"
+          "        pass\n");
+  tl_assert_ndim(local("f", "image_out"), 2);
+  tl_assert_ndim(local("f", "piece"), 3);
+}
+
 static void ndim_randn_args(void **state) {
   analyse(state, "import numpy as np\ndef f():\n    data = np.random.randn(500, 32, 32, 3)\n");
   const TlObj *o = only(local("f", "data"));
@@ -2630,6 +2644,118 @@ static void hit_fresh_generator_batches(void **state) {
   assert_int_equal(only(local("f", "batch"))->site_kind, VL_SITE_STEP);
 }
 
+/* A method updating tracks an earlier call made (held in self.tracks) stores a row of the array the
+ * caller's loop hands it from a generator (a loop-target site): the store into each track's list
+ * is the method's effect, and the tracks outlive the caller's loop, their lists handed back. */
+static void method_updating_tracks_of_an_earlier_call(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self, box):\n"
+          "        self.history = [box]\n"
+          "    def update(self, box):\n"
+          "        self.history.append(box)\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.tracks = []\n"
+          "    def step(self, i, raw):\n"
+          "        for t in self.tracks:\n"
+          "            t.update(raw[0, :4])\n"
+          "        if i == 0:\n"
+          "            for k in range(3):\n"
+          "                self.tracks.append(Track(raw[k, :4].copy()))\n"
+          "def frames(n):\n"
+          "    for _ in range(n):\n"
+          "        yield np.random.rand(1000, 6)\n"
+          "def run():\n"
+          "    tr = Tracker()\n"
+          "    for i, raw in enumerate(frames(20)):\n"
+          "        tr.step(i, raw)\n"
+          "    return [t.history for t in tr.tracks]\n");
+  hit(cur, "box", VL_HIT_FRESH);
+}
+
+/* A helper filling a list it returns with rows of an array it makes: the caller keeping the list
+ * is reported at the helper's append, where .copy() belongs, once. */
+static void helper_filling_a_returned_list(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def matched(dets, thr):\n"
+          "    dets = dets[np.argsort(-dets[:, 4])]\n"
+          "    rows = []\n"
+          "    for j in np.flatnonzero(dets[:, 4] > thr):\n"
+          "        rows.append(dets[j])\n"
+          "    return rows, len(dets)\n"
+          "def run(n):\n"
+          "    per_image = {}\n"
+          "    for k in range(n):\n"
+          "        tps, total = matched(np.random.rand(1000, 6), 0.99)\n"
+          "        per_image[k] = tps\n"
+          "    return per_image\n");
+  hit(cur, "dets[j]", VL_HIT_REBOUND);
+  assert_int_equal(cur->nhits, 1);
+}
+
+/* A record dict stored per iteration holds each key's value: a whole new array under one key does
+ * not silence the view under another; the whole base under a key does. */
+static void dict_record_values_by_key(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def run(n):\n"
+          "    recs = []\n"
+          "    for i in range(n):\n"
+          "        img = np.random.rand(500, 500)\n"
+          "        recs.append({\"flags\": np.zeros(3), \"crop\": img[:8]})\n"
+          "    return recs\n");
+  hit(cur, "img[:8]", VL_HIT_FRESH);
+  analyse(state,
+          "import numpy as np\n"
+          "def run(n):\n"
+          "    recs = []\n"
+          "    for i in range(n):\n"
+          "        img = np.random.rand(500, 500)\n"
+          "        recs.append({\"image\": img, \"crop\": img[:8]})\n"
+          "    return recs\n");
+  no_hits(cur);
+}
+
+/* A method called on an object the caller made (track.add(det)) is analysed for that object; the
+ * attributes it came with (start_frame = the caller's parameter frame_idx) are no effects of the
+ * method: re-emitted, the caller's parameter 1 read as the method's (det), and storing the track
+ * reported a second time. */
+static void inherited_attributes_are_no_effects(void **state) {
+  analyse(state,
+          "from dataclasses import dataclass, field\n"
+          "import numpy as np\n"
+          "@dataclass\n"
+          "class Track:\n"
+          "    track_id: int\n"
+          "    start_frame: int\n"
+          "    boxes: list = field(default_factory=list)\n"
+          "    def add(self, det):\n"
+          "        self.boxes.append(det[:4])\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.active = []\n"
+          "        self.finished = []\n"
+          "    def update(self, frame_idx, detections):\n"
+          "        still = []\n"
+          "        for track in self.active:\n"
+          "            self.finished.append(track)\n"
+          "        for det in detections:\n"
+          "            track = Track(0, frame_idx)\n"
+          "            track.add(det)\n"
+          "            still.append(track)\n"
+          "        self.active = still\n"
+          "def run(n):\n"
+          "    tr = Tracker()\n"
+          "    for i in range(n):\n"
+          "        tr.update(i, np.random.rand(40, 1000))\n"
+          "    return tr.finished\n");
+  hit(cur, "det[:4]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void no_hit_for_one_array_made_before_the_loop(void **state) {
   /* a view of the same array every time pins one array, however many views */
   analyse(state,
@@ -3355,6 +3481,7 @@ int main(void) {
       T(modinfo_rows_match_line_starts),
       /* ndim */
       T(ndim_randn_args),
+      T(ndim_unbind_pieces),
       T(ndim_zeros_literal_int),
       T(ndim_zeros_int_variable),
       T(ndim_zeros_tuple),
@@ -3551,6 +3678,10 @@ int main(void) {
       T(hit_fresh_model_output),
       T(hit_fresh_tuple_accumulator),
       T(hit_fresh_generator_batches),
+      T(method_updating_tracks_of_an_earlier_call),
+      T(helper_filling_a_returned_list),
+      T(dict_record_values_by_key),
+      T(inherited_attributes_are_no_effects),
       T(no_hit_for_one_array_made_before_the_loop),
       T(hit_torch_1d),
       T(no_hit_numpy_1d),

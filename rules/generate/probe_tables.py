@@ -547,6 +547,8 @@ def ndim_rule(pairs, z0=None):
             return "min%d" % k
     if all(i == o for i, o in pairs) and len(ins) >= 2:
         return "same"
+    if all(o == i - 1 for i, o in pairs) and len(ins) >= 2:
+        return "same-1"  # one axis fewer on every input (torch.unbind's pieces)
     if len(outs) == 1 and len(ins) >= 2:
         return str(outs.pop())
     return "-"

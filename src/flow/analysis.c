@@ -1222,7 +1222,7 @@ static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
     else if (o->kind == VL_O_ARRAY && o->sub) {
       /* a symbol's, or (an analysis for what a call passes) the caller's own array */
       bool passed = o->site && (o->site->kind == VL_SITE_SYM ||
-                                (o->site->kind == VL_SITE_NEW && F->specialised &&
+                                ((o->site->kind == VL_SITE_NEW || o->site->kind == VL_SITE_STEP) && F->specialised &&
                                  !(o->site->mod == F->an->mi && o->site->func == F->func)));
       if (!passed) return false;
       callers = true;
@@ -1273,6 +1273,61 @@ static void held_container_stores(Frame *F, const SiteVec *sites, EffectVec *out
   }
 }
 
+/* Does v hold a partial view (itself, or as an item of a tuple)? */
+static bool holds_partial_view(const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && i < v->n && depth < 4; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL)) return true;
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (holds_partial_view(o->items[k], depth + 1)) return true;
+  }
+  return false;
+}
+
+/* The containers (not tuples) this call makes and returns, itself or as an item of a returned tuple. */
+static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, size_t *n, int depth) {
+  for (uint16_t i = 0; v && i < v->n && depth < 2; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ) continue;
+    if (o->sub == VL_SEQ_TUPLE) {
+      for (uint16_t k = 0; k < o->nitems; k++) returned_containers(F, o->items[k], out, n, depth + 1);
+      continue;
+    }
+    if (*n < 64 && o->site && o->site->kind == VL_SITE_NEW && o->site->mod == F->an->mi && o->site->func == F->func)
+      out[(*n)++] = o->site;
+  }
+}
+
+/* Stores of partial views into a list (dict, set) this call makes and hands back (`tps = []; ...
+ * tps.append(preds[j]); return tps, flags`): whether that list outlives a caller's loop is the
+ * caller's question (it stores what the call returns: retain.c kept_by_stored_instance), so the
+ * store is an effect, and a leak a caller's loop makes of it is reported at the append, where
+ * `.copy()` belongs, not where the caller stores the list (retain.c: stored_views skips a container
+ * filled by stores).  A view of an array this call makes is new at every call, as the array is. */
+static void returned_container_stores(Frame *F, const VlVal *ret, EffectVec *out) {
+  const VlSite *ret_sites[64];
+  size_t nret = 0;
+  returned_containers(F, ret, ret_sites, &nret, 0);
+  for (size_t i = 0; nret && i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    bool into = false, visible = false;
+    for (uint16_t k = 0; k < ev->container->n; k++) {
+      const VlObj *c = ev->container->objs[k];
+      visible |= vl_caller_visible(F, c);
+      for (size_t h = 0; h < nret && !into; h++) into = c->site == ret_sites[h];
+    }
+    if (!into || visible || ev->implicit || ev->call || !holds_partial_view(ev->value, 0)) continue;
+    VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
+                   .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
+                   .container = ev->container_text};
+    /* (a loop that may store every row of its array shows the caller all of it: then the caller
+     * judges the list it stores, as without this effect) */
+    vl_effect_over_call(F, &ef);
+    if (holds_partial_view(ef.value, 0)) VL_VEC_PUSH(out, ef);
+  }
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
@@ -1299,6 +1354,13 @@ static const VlSummary *make_summary(Frame *F) {
       target = vl_val1(V(an), vl_obj(V(an), inst));
     }
     for (uint16_t a = 0; a < e->nattrs; a++) {
+      /* (an attribute the caller's object came with, unchanged here, is not set by this call: in
+       * an effect its value, holding the caller's parameters, would read as this function's) */
+      bool inherited = false;
+      for (size_t k = 0; k < F->inherited.len && !inherited; k++)
+        inherited = F->inherited.items[k].site == e->site && F->inherited.items[k].val == e->attrs[a].val &&
+                    strcmp(F->inherited.items[k].name, e->attrs[a].name) == 0;
+      if (inherited) continue;
       VlEffect ef = {.kind = VL_EFF_SETATTR, .target = target, .name = e->attrs[a].name, .value = e->attrs[a].val};
       VL_VEC_PUSH(&effects, ef);
     }
@@ -1325,7 +1387,10 @@ static const VlSummary *make_summary(Frame *F) {
   heap_reach(F, s->yields, &sites, 0);
   for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
   EffectVec held = {0};
-  if (F->func != VL_MODULE_FUNC) held_container_stores(F, &sites, &held);
+  if (F->func != VL_MODULE_FUNC) {
+    held_container_stores(F, &sites, &held);
+    returned_container_stores(F, s->ret, &held);
+  }
   if (held.len) {
     VlEffect *more = VL_ARENA_ARRAY(an->arena, VlEffect, s->neffects + held.len + 1);
     if (s->neffects) memcpy(more, s->effects, s->neffects * sizeof *more);
@@ -1586,7 +1651,11 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
     if (!e || vl_heap_find(F, o->site)) continue;
     vl_heap_add_elem(F, o->site, e->elem);
     if (!vl_val_empty(e->key)) vl_heap_get(F, o->site)->key = e->key;
-    for (uint16_t k = 0; k < e->nattrs; k++) vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
+    for (uint16_t k = 0; k < e->nattrs; k++) {
+      vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
+      struct InheritedAttr in = {o->site, e->attrs[k].name, e->attrs[k].val};
+      VL_VEC_PUSH(&F->inherited, in);
+    }
     vl_heap_get(F, o->site); /* an entry even when empty: inherited once */
     inherit_heap(F, caller, e->elem, depth + 1);
     for (uint16_t k = 0; k < e->nattrs; k++) inherit_heap(F, caller, e->attrs[k].val, depth + 1);

@@ -152,6 +152,9 @@ struct Frame {
   VlId yield_at; /* the yielded expression a consumer's report points at (a view when there is one) */
   VL_VEC(StoreEv) stores;
   VL_VEC(ClearEv) clears;
+  /* attributes an analysis for what a call passes copied from the caller's heap (inherit_heap):
+   * not set by this function, they are no effects of it (their values hold the caller's symbols) */
+  VL_VEC(struct InheritedAttr { const VlSite *site; const char *name; const VlVal *val; }) inherited;
   VL_VEC(VlEffect) effects;
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
   VL_VEC(struct HookReg { const VlVal *fn; VlId call; uint8_t kind; }) hooks; /* calls that register fn to be

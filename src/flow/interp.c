@@ -1961,6 +1961,7 @@ void vl_frame_free(Frame *F) {
   vl_heap_free(&F->heap);
   VL_VEC_FREE(&F->stores);
   VL_VEC_FREE(&F->clears);
+  VL_VEC_FREE(&F->inherited);
   VL_VEC_FREE(&F->effects);
   VL_VEC_FREE(&F->reported_into);
   VL_VEC_FREE(&F->hooks);

@@ -1140,6 +1140,13 @@ static VlNdim nd_plus(VlNdim nd, int k) {
   return (VlNdim){(uint8_t)(nd.lo + k), (uint8_t)(nd.hi + k > VL_ND_MAX ? VL_ND_MAX : nd.hi + k)};
 }
 
+/* k axes fewer (an operand of unknown ndim gives an unknown one; one with fewer than k axes raises) */
+static VlNdim nd_minus(VlNdim nd, int k) {
+  if (nd.hi == VL_ND_MAX && nd.lo == 0) return nd;
+  if (nd.hi < k) return vl_nd_unknown();
+  return (VlNdim){(uint8_t)(nd.lo > k ? nd.lo - k : 0), (uint8_t)(nd.hi == VL_ND_MAX ? VL_ND_MAX : nd.hi - k)};
+}
+
 /* The ndim of the array NumPy makes of Python data (np.array(rows), np.asarray(frames)): a list or
  * tuple of k-D arrays is (k+1)-D, of numbers 1-D, nested likewise.  Unknown when an element is
  * anything else (a set, a dict, an object, a container the caller passed us whose elements we do not
@@ -1177,6 +1184,7 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
   case VL_ND_SAME: return data_nd(F, operand, 0);
   case VL_ND_SAME_OR_1: return vl_val_has(operand, VL_O_ARRAY) ? val_nd(operand) : vl_nd_exact(1);
   case VL_ND_SAME_PLUS: return nd_plus(val_nd(operand), spec.n);
+  case VL_ND_SAME_MINUS: return nd_minus(val_nd(operand), spec.n);
   case VL_ND_CONST: return vl_nd_exact(spec.n);
   case VL_ND_ARGS: return a->star ? vl_nd_unknown() : vl_nd_exact(a->npos);
   case VL_ND_SHAPE: {
@@ -1395,6 +1403,9 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
    * (nn.Embedding: (...) -> (..., dim)) keeps them too. */
   else if (e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && (n < 0 || rn < 0 || n == rn)) u |= ou;
   else if (e->ndim_then.rule == VL_ND_SAME_PLUS && !e->ndim_cond.param) u |= ou;
+  /* one that drops axes (np.diagonal, torch.unbind's pieces): which of the operand's unit axes stay
+   * depends on the axes dropped, so any may be one (a wrong unit axis is a miss, never a false alarm) */
+  else if (e->ndim_then.rule == VL_ND_SAME_MINUS && ou) u = 0xff;
   if (rn >= 0 && rn < 8) u &= (uint8_t)((1u << rn) - 1);
   return u;
 }
@@ -1879,10 +1890,14 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         VlId kx = 0;
         long k = 0;
         bool few = e->chunks && param_val(a, e, e->chunks, &kx) && kx && vl_int_literal(M(F), kx, &k) && k >= 1 && k < 8;
-        const VlObj *piece = few ? view_of(F, o, o->nd, false, expr)
-                             : o->sub ? view_of(F, o, o->nd, true, expr)
-                                      : every_piece(F, o, o->nd, expr);
-        uint8_t pu = piece_units(F, e, o, a);
+        /* (the pieces of torch.unbind have one axis fewer: which ones of size 1 they keep depends on
+         * the axis taken, so any of them may be, when the operand has one) */
+        bool fewer = e->ndim_then.rule == VL_ND_SAME_MINUS;
+        VlNdim pnd = fewer ? nd_minus(o->nd, e->ndim_then.n) : o->nd;
+        const VlObj *piece = few ? view_of(F, o, pnd, false, expr)
+                             : o->sub ? view_of(F, o, pnd, true, expr)
+                                      : every_piece(F, o, pnd, expr);
+        uint8_t pu = fewer ? (obj_units(o) ? 0xff : 0) : piece_units(F, e, o, a);
         add(&pieces, pu ? with_units(F, piece, pu) : piece);
       }
     vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));

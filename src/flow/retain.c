@@ -443,7 +443,10 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
         return false;
       if (cleared_in(F, c, L)) return false;
       if (ev->store == VL_ST_SETITEM && (!ev->key_varies || key_repeats(F, ev, L, depth))) return false;
-      if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
+      /* (depth > 0: the instance holding ev's container only has to outlive L; whether the
+       * container outlives the function is asked of it, at depth 0: `return [t.history for t in
+       * tracks]` hands back the lists of a local list's tracks) */
+      if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
           c->site->func == F->func && !has_site(escapes, c->site))
         return false; /* a local container nobody gets: dropped when the function returns */
       any = true;
@@ -538,6 +541,26 @@ static bool whole_on_a_path(const VlVal *v, const VlObj *o) {
 }
 
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
+                         int depth);
+
+/* A dict whose values all came in under literal string keys (a record: `{"image_id": i,
+ * "dt_scores": s[:k], "dt_matched": m}`) holds each key's value, not their join: a whole array
+ * under one key is no copy on a path of another's view.  Its views are each key's; false when the
+ * per-key values do not account for all the dict holds (interp.c: vl_heap_dict_get). */
+static bool per_key_views(const Frame *F, const VlObj *o, const VlHeapEntry *e, bool every, const VlObj **out,
+                          int *n, int depth) {
+  if (e->loose || !vl_val_empty(o->elem)) return false;
+  const VlVal *all = &vl_empty_val;
+  int keys = 0;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) all = vl_join(F->an->vals, all, e->attrs[i].val), keys++;
+  if (!keys || all != e->elem) return false;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) stored_views(F, e->attrs[i].val, false, every, out, n, depth + 1);
+  return true;
+}
+
+static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
   /* a copy on one path and a view on another (`a[i] if c else a[i].copy()`, a helper that copies
@@ -568,7 +591,8 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
         for (uint16_t k = 0; k < o->nitems; k++) stored_views(F, o->items[k], false, all, out, n, depth + 1);
       else stored_views(F, o->elem, false, all, out, n, depth + 1);
       VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
-      if (e) stored_views(F, e->elem, false, all, out, n, depth + 1);
+      if (e && !(o->sub == VL_SEQ_DICT && per_key_views(F, o, e, all, out, n, depth)))
+        stored_views(F, e->elem, false, all, out, n, depth + 1);
     } else if (o->kind == VL_O_ITER && elements && o->elem) {
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
     } else if (o->kind == VL_O_INST && o->site && (o->flags & VL_F_PLAIN) && !pieces_in_fields(F, o)) {
@@ -863,6 +887,10 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int 
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
       for (uint16_t t = 0; t < o->nitems; t++)
         if (holds_whole(F, o->items[t], site, depth + 1)) return true;
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT && o->site) { /* {"image": img, "crop": img[:8]} */
+      VlHeapEntry *e = vl_heap_find(F, o->site);
+      if (e && holds_whole(F, e->elem, site, depth + 1)) return true;
+    }
     if (o->kind == VL_O_INST && o->site) {
       VlHeapEntry *e = vl_heap_find(F, o->site);
       for (uint16_t a = 0; e && a < e->nattrs; a++)

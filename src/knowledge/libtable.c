@@ -83,6 +83,7 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strcmp(s, "same") == 0) out->rule = VL_ND_SAME;
   else if (strcmp(s, "same-or-1") == 0) out->rule = VL_ND_SAME_OR_1;
   else if (strncmp(s, "same+", 5) == 0 && s[5] >= '1' && s[5] <= '8' && !s[6]) out->rule = VL_ND_SAME_PLUS, out->n = s[5] - '0';
+  else if (strncmp(s, "same-", 5) == 0 && s[5] >= '1' && s[5] <= '8' && !s[6]) out->rule = VL_ND_SAME_MINUS, out->n = s[5] - '0';
   else if (strcmp(s, "args") == 0) out->rule = VL_ND_ARGS;
   else if (strcmp(s, "newshape") == 0) out->rule = VL_ND_NEWSHAPE;
   else if (strcmp(s, "stack") == 0) out->rule = VL_ND_STACK;

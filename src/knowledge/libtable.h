@@ -57,7 +57,8 @@ typedef enum VlNdimRule {
   VL_ND_STACK, VL_ND_CONCAT, VL_ND_MIN,
   VL_ND_BCAST, /* broadcasting: as the array argument with the most dimensions (np.add(a, b)) */
   VL_ND_ARG,   /* as positional argument n (np.linalg.solve(a, b): b's) */
-  VL_ND_SAME_PLUS /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
+  VL_ND_SAME_PLUS, /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
+  VL_ND_SAME_MINUS /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True;
