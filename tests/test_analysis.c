@@ -582,6 +582,37 @@ static void hook_registered_through_partial(void **state) {
   no_hits(cur);
 }
 
+/* A hook on a layer that may return a tuple unwraps it first (`if isinstance(output, tuple): output =
+ * output[0]`, or a conditional expression): a part of the item, or of the output, on each path is a
+ * part of that call's new tensor; keeping the unwrapped tensor whole is silent. */
+static void hook_unwraps_tuple_output(void **state) {
+  analyse(state,
+          "import torch\n"
+          "keep = []\n"
+          "def save(module, inputs, output):\n"
+          "    if isinstance(output, tuple):\n"
+          "        output = output[0]\n"
+          "    keep.append(output[:, 0])\n"
+          "def save_last(module, inputs, output):\n"
+          "    hidden = output[0] if isinstance(output, tuple) else output\n"
+          "    keep.append(hidden[:, -1])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(save)\n"
+          "    layer.register_forward_hook(save_last)\n");
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  hit(cur, "hidden[:, -1]", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import torch\n"
+          "keep = []\n"
+          "def save(module, inputs, output):\n"
+          "    hidden = output[0] if isinstance(output, tuple) else output\n"
+          "    keep.append(hidden)\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(save)\n");
+  no_hits(cur);
+}
+
 /* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
  * is stored; a dict of every row of what the generator makes keeps all of it. */
 static void dict_of_generator_pairs(void **state) {
@@ -3300,6 +3331,7 @@ int main(void) {
       T(hook_registered_by_base_method),
       T(string_test_decided_by_call),
       T(hook_registered_through_partial),
+      T(hook_unwraps_tuple_output),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
       T(string_default_decides),
