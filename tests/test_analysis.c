@@ -613,6 +613,31 @@ static void hook_unwraps_tuple_output(void **state) {
   no_hits(cur);
 }
 
+/* itemgetter(k)(x) is x[k] whatever k is: a tuple of slice objects and ints is the index written out
+ * (`itemgetter((slice(None), 0))` is x[:, 0]), a list is advanced indexing; a functools.partial of a
+ * library function is that function with its arguments bound (`partial(torch.select, dim=1,
+ * index=-1)` a view, `partial(torch.index_select, ...)` a copy). */
+static void itemgetter_index_and_library_partial(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import operator\n"
+          "import torch\n"
+          "def f():\n"
+          "    x = torch.zeros(4, 64, 3)\n"
+          "    a = operator.itemgetter((slice(None), 0))(x)\n"
+          "    b = operator.itemgetter(slice(2, 3))(x)\n"
+          "    c = operator.itemgetter([0, 2])(x)\n"
+          "    d = functools.partial(torch.select, dim=1, index=-1)(x)\n"
+          "    e = functools.partial(torch.select, x, 1)(0)\n"
+          "    g = functools.partial(torch.index_select, dim=1, index=torch.tensor([0]))(x)\n");
+  partial_view_of(local("f", "a"), "x");
+  partial_view_of(local("f", "b"), "x");
+  not_view(local("f", "c"), "itemgetter([0, 2])(x)");
+  partial_view_of(local("f", "d"), "x");
+  partial_view_of(local("f", "e"), "x");
+  not_view(local("f", "g"), "partial(torch.index_select, ...)(x)");
+}
+
 /* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
  * is stored; a dict of every row of what the generator makes keeps all of it. */
 static void dict_of_generator_pairs(void **state) {
@@ -3332,6 +3357,7 @@ int main(void) {
       T(string_test_decided_by_call),
       T(hook_registered_through_partial),
       T(hook_unwraps_tuple_output),
+      T(itemgetter_index_and_library_partial),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
       T(string_default_decides),

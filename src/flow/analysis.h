@@ -300,6 +300,9 @@ VlId vl_memo_decorator(Analysis *an, VlId func);
 
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
 void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *item, bool advanced_syntax);
+/* An index held in a value that is a tuple of slice objects, ints and None (`roi = (slice(100, 164), 0)`;
+ * `img[roi]`, `itemgetter(roi)(img)`): ix and items as if written out; false for anything else. */
+bool vl_expand_index_tuple(const VlKnowledge *know, Index *ix, const VlVal **items, const VlVal *iv);
 void vl_augassign(Frame *F, const VlStmt *st);
 const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 

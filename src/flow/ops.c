@@ -2660,7 +2660,9 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         add(&acc, o); /* partial(buf.append): the same callable */
         continue;
       }
-      if (o->kind != VL_O_FUNC || o->nitems) {
+      bool lib_fn = o->kind == VL_O_LIB && !o->base && !o->mod && !o->nitems && o->name && !o->flags &&
+                    vl_knowledge_library(F->an->know, o->name, &(const char *){NULL});
+      if ((o->kind != VL_O_FUNC && !lib_fn) || o->nitems) {
         add(&acc, unknown_obj(F));
         continue;
       }
@@ -2680,7 +2682,15 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         len += kl;
         items[n++] = a->kw[k];
       }
-      c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+      if (lib_fn) { /* partial(torch.select, dim=1, index=0): the library function, its arguments bound */
+        c.flags |= VL_F_BOUND_ARGS;
+        if (len) {
+          VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
+          c.key = vl_val1(V(F), vl_obj(V(F), kn));
+        }
+      } else {
+        c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+      }
       c.items = items;
       c.nitems = n;
       if (a->star || a->dstar) { /* partial(f, *xs): what it binds is not known */
@@ -3157,6 +3167,31 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
   return true;
 }
 
+/* The arguments of a call of a functools.partial of a library function (VL_F_BOUND_ARGS), into b: the
+ * bound positional ones, then the call's, then the bound keywords the call does not pass (their names
+ * cut out of the partial's "k1,k2" into kwbuf). */
+static void bound_args(const VlObj *o, const Args *a, Args *b, char (*kwbuf)[64]) {
+  *b = *a;
+  int k = o->index < o->nitems ? (int)o->index : o->nitems;
+  b->npos = 0;
+  for (int i = 0; i < k && b->npos < VL_MAX_ARGS; i++) b->pos[b->npos] = o->items[i], b->pos_expr[b->npos++] = 0;
+  for (int i = 0; i < a->npos && b->npos < VL_MAX_ARGS; i++)
+    b->pos[b->npos] = a->pos[i], b->pos_expr[b->npos++] = a->pos_expr[i];
+  const char *names = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
+  for (int item = k; names && *names && item < o->nitems; item++) {
+    const char *comma = strchr(names, ',');
+    size_t len = comma ? (size_t)(comma - names) : strlen(names);
+    bool passed = false;
+    for (int i = 0; i < a->nkw; i++) passed |= strncmp(a->kwname[i], names, len) == 0 && !a->kwname[i][len];
+    if (!passed && b->nkw < VL_MAX_KWARGS) {
+      snprintf(kwbuf[b->nkw], 64, "%.*s", (int)len, names);
+      b->kwname[b->nkw] = kwbuf[b->nkw];
+      b->kw[b->nkw++] = o->items[item];
+    }
+    names = comma ? comma + 1 : names + len;
+  }
+}
+
 const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
   Acc acc = {0};
   if (F->an->depth > 24) return vl_unknown(V(F));
@@ -3168,14 +3203,24 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
+      if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
+        Args b;
+        char kwbuf[VL_MAX_KWARGS][64];
+        bound_args(o, a, &b, kwbuf);
+        add_val(&acc, call_library(F, o->name, &b, expr));
+      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
         add_val(&acc, tuple_of(F, a->pos, (uint16_t)a->npos)); /* Step(obs[0], r): a tuple of them */
       } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && a->spread && !a->nkw && !a->dstar) {
         /* Transition(*args) (the PyTorch DQN tutorial's ReplayMemory.push): a tuple of args' items */
         add_val(&acc, copy_of(F, VL_SEQ_TUPLE, a->spread, expr, a->spread_expr));
       } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
-        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
-        add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
+        /* itemgetter(k)(x) is x[k]: an int, a slice object, a tuple of them (`(slice(None), 0)`: x[:, 0]),
+         * a list (advanced indexing), a key */
+        Index ix = {.n = 1};
+        const VlVal *items[VL_MAX_INDEX] = {o->items[0]};
+        if (!vl_expand_index_tuple(F->an->know, &ix, items, o->items[0]))
+          vl_classify_index(F->an->know, &ix, 0, o->items[0], false);
+        add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, items, expr));
       } else if (o->name && strcmp(o->name, "operator.itemgetter:spread") == 0 && a->npos >= 1 && o->nitems) {
         /* itemgetter(*keys)(x): x[k] for one key, else a tuple of x[k] for each */
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
