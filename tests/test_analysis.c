@@ -638,6 +638,27 @@ static void itemgetter_index_and_library_partial(void **state) {
   not_view(local("f", "g"), "partial(torch.index_select, ...)(x)");
 }
 
+/* A collections.namedtuple whose fields are written out (a list of strings, or one string) takes its
+ * arguments by keyword too, in field order, and its fields are read by name. */
+static void namedtuple_keywords_and_fields(void **state) {
+  analyse(state,
+          "from collections import namedtuple\n"
+          "import numpy as np\n"
+          "Out = namedtuple(\"Out\", [\"logits\", \"hidden\"])\n"
+          "Pair = namedtuple(\"Pair\", \"a, b\")\n"
+          "def f():\n"
+          "    x = np.zeros((64, 64))\n"
+          "    y = np.ones((64, 64))\n"
+          "    o = Out(hidden=y, logits=x)\n"
+          "    a = o.logits[:, 0]\n"
+          "    b = o.hidden\n"
+          "    p = Pair(x, b=y)\n"
+          "    c = p.b[0]\n");
+  partial_view_of(local("f", "a"), "x");
+  tl_assert_new(local("f", "b"));
+  partial_view_of(local("f", "c"), "y");
+}
+
 /* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
  * is stored; a dict of every row of what the generator makes keeps all of it. */
 static void dict_of_generator_pairs(void **state) {
@@ -3358,6 +3379,7 @@ int main(void) {
       T(hook_registered_through_partial),
       T(hook_unwraps_tuple_output),
       T(itemgetter_index_and_library_partial),
+      T(namedtuple_keywords_and_fields),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
       T(string_default_decides),

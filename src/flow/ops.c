@@ -900,6 +900,50 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
   else add(acc, unknown_obj(F));
 }
 
+/* The field names of namedtuple("T", FIELDS) as written: a string ("obs reward", "obs, reward") or a
+ * list or tuple of string literals; into out as "obs,reward".  False when not written out. */
+static bool field_names(Frame *F, VlId e, char *out, size_t cap) {
+  const VlModule *m = M(F);
+  if (!e) return false;
+  const VlExpr *x = vl_expr(m, e);
+  size_t len = 0;
+  out[0] = 0;
+  if (x->op == VL_E_STR) {
+    const char *t = x->a ? vl_str(m, x->a) : NULL;
+    for (; t && *t; t++) {
+      bool sep = *t == ' ' || *t == ',';
+      if (sep && len && out[len - 1] != ',') out[len++] = ',';
+      else if (!sep) out[len++] = *t;
+      if (len + 2 >= cap) return false;
+    }
+    if (len && out[len - 1] == ',') len--;
+    out[len] = 0;
+    return len > 0;
+  }
+  if (x->op != VL_E_LIST && x->op != VL_E_TUPLE) return false;
+  for (uint32_t i = 0; i < x->nkids; i++) {
+    const VlExpr *k = vl_expr(m, vl_kid(m, e, i));
+    const char *t = k->op == VL_E_STR && k->a ? vl_str(m, k->a) : NULL;
+    if (!t || !*t || len + strlen(t) + 2 >= cap) return false;
+    if (len) out[len++] = ',';
+    memcpy(out + len, t, strlen(t) + 1);
+    len += strlen(t);
+  }
+  return len > 0;
+}
+
+/* The index of field `name` in "f1,f2,...", or -1. */
+static int field_index(const char *fields, const char *name, size_t name_len) {
+  int i = 0;
+  for (const char *f = fields; f && *f; i++) {
+    const char *comma = strchr(f, ',');
+    size_t l = comma ? (size_t)(comma - f) : strlen(f);
+    if (l == name_len && strncmp(f, name, l) == 0) return i;
+    f = comma ? comma + 1 : NULL;
+  }
+  return -1;
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
   for (uint16_t i = 0; i < obj->n; i++) {
@@ -907,6 +951,14 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     switch (o->kind) {
     case VL_O_ARRAY: attr_of_array(F, &acc, o, name, expr); break;
     case VL_O_SEQ:
+      if (o->sub == VL_SEQ_TUPLE && o->name && o->nitems) { /* a namedtuple's field: out.logits */
+        int at = field_index(o->name, name, strlen(name));
+        if (at >= 0 && at < o->nitems) {
+          add_val(&acc, o->items[at]);
+          break;
+        }
+      }
+      /* fall through */
     case VL_O_RNG:
     case VL_O_ITER:
     case VL_O_STR:
@@ -2638,8 +2690,14 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return d;
   }
   if ((strcmp(q, "collections.namedtuple") == 0 || strcmp(q, "typing.NamedTuple") == 0) && a->npos >= 1) {
-    /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments */
+    /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments; its field
+     * names, when written out, in `key` ("obs,reward"): keywords and attributes find their item */
     VlObj o = {.kind = VL_O_LIB, .name = "collections.namedtuple:class", .nd = vl_nd_unknown()};
+    char fields[256];
+    if (strcmp(q, "collections.namedtuple") == 0 && a->npos >= 2 && field_names(F, a->pos_expr[1], fields, sizeof fields)) {
+      VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, fields), .nd = vl_nd_unknown()};
+      o.key = vl_val1(V(F), vl_obj(V(F), kn));
+    }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (strcmp(q, "heapq.heappush") == 0 && a->npos >= 2) {
@@ -3241,8 +3299,31 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         char kwbuf[VL_MAX_KWARGS][64];
         bound_args(o, a, &b, kwbuf);
         add_val(&acc, call_library(F, o->name, &b, expr));
-      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
-        add_val(&acc, tuple_of(F, a->pos, (uint16_t)a->npos)); /* Step(obs[0], r): a tuple of them */
+      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->dstar &&
+                 (!a->nkw || (o->key && o->key->n == 1 && o->key->objs[0]->name))) {
+        /* Step(obs[0], r), Step(obs=obs[0], reward=r): a tuple of them, in field order, its fields named */
+        const char *fields = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
+        const VlVal *items[64];
+        int n = a->npos < 64 ? a->npos : 64;
+        for (int k = 0; k < n; k++) items[k] = a->pos[k];
+        bool known = true;
+        for (int k = 0; k < a->nkw && known; k++) {
+          int at = fields ? field_index(fields, a->kwname[k], strlen(a->kwname[k])) : -1;
+          known = at >= 0 && at < 64;
+          for (; known && n <= at; n++) items[n] = vl_unknown(V(F));
+          if (known) items[at] = a->kw[k];
+        }
+        if (!known) {
+          add(&acc, unknown_obj(F));
+        } else {
+          const VlVal *t = tuple_of(F, items, (uint16_t)n);
+          if (fields) {
+            VlObj named = *t->objs[0];
+            named.name = fields;
+            t = vl_val1(V(F), vl_obj(V(F), named));
+          }
+          add_val(&acc, t);
+        }
       } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && a->spread && !a->nkw && !a->dstar) {
         /* Transition(*args) (the PyTorch DQN tutorial's ReplayMemory.push): a tuple of args' items */
         add_val(&acc, copy_of(F, VL_SEQ_TUPLE, a->spread, expr, a->spread_expr));
