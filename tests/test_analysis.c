@@ -659,6 +659,36 @@ static void namedtuple_keywords_and_fields(void **state) {
   partial_view_of(local("f", "c"), "y");
 }
 
+/* A `**kwargs` parameter is a dict of the keyword arguments no other parameter takes: iterating its
+ * items gives what the caller passed. */
+static void kwargs_dict_of_keywords(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def record(buf, step, **tensors):\n"
+          "    for name, value in tensors.items():\n"
+          "        buf.append(value)\n"
+          "def f(n):\n"
+          "    buf = []\n"
+          "    for i in range(n):\n"
+          "        x = np.random.rand(64, 1024)\n"
+          "        record(buf, i, row=x[0])\n"
+          "    return buf\n");
+  hit(cur, "value", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import numpy as np\n"
+          "def record(buf, step, **tensors):\n"
+          "    for name, value in tensors.items():\n"
+          "        buf.append(value)\n"
+          "def f(n):\n"
+          "    buf = []\n"
+          "    for i in range(n):\n"
+          "        x = np.random.rand(64, 1024)\n"
+          "        record(buf, i, row=x[0].copy(), step_size=0.5)\n"
+          "    return buf\n");
+  no_hits(cur);
+}
+
 /* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
  * is stored; a dict of every row of what the generator makes keeps all of it. */
 static void dict_of_generator_pairs(void **state) {
@@ -3380,6 +3410,7 @@ int main(void) {
       T(hook_unwraps_tuple_output),
       T(itemgetter_index_and_library_partial),
       T(namedtuple_keywords_and_fields),
+      T(kwargs_dict_of_keywords),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
       T(string_default_decides),
