@@ -596,6 +596,113 @@ static void hook_registered_through_partial(void **state) {
   no_hits(cur);
 }
 
+/* A hook on a layer that may return a tuple unwraps it first (`if isinstance(output, tuple): output =
+ * output[0]`, or a conditional expression): a part of the item, or of the output, on each path is a
+ * part of that call's new tensor; keeping the unwrapped tensor whole is silent. */
+static void hook_unwraps_tuple_output(void **state) {
+  analyse(state,
+          "import torch\n"
+          "keep = []\n"
+          "def save(module, inputs, output):\n"
+          "    if isinstance(output, tuple):\n"
+          "        output = output[0]\n"
+          "    keep.append(output[:, 0])\n"
+          "def save_last(module, inputs, output):\n"
+          "    hidden = output[0] if isinstance(output, tuple) else output\n"
+          "    keep.append(hidden[:, -1])\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(save)\n"
+          "    layer.register_forward_hook(save_last)\n");
+  hit(cur, "output[:, 0]", VL_HIT_FRESH);
+  hit(cur, "hidden[:, -1]", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import torch\n"
+          "keep = []\n"
+          "def save(module, inputs, output):\n"
+          "    hidden = output[0] if isinstance(output, tuple) else output\n"
+          "    keep.append(hidden)\n"
+          "def f(layer):\n"
+          "    layer.register_forward_hook(save)\n");
+  no_hits(cur);
+}
+
+/* itemgetter(k)(x) is x[k] whatever k is: a tuple of slice objects and ints is the index written out
+ * (`itemgetter((slice(None), 0))` is x[:, 0]), a list is advanced indexing; a functools.partial of a
+ * library function is that function with its arguments bound (`partial(torch.select, dim=1,
+ * index=-1)` a view, `partial(torch.index_select, ...)` a copy). */
+static void itemgetter_index_and_library_partial(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import operator\n"
+          "import torch\n"
+          "def f():\n"
+          "    x = torch.zeros(4, 64, 3)\n"
+          "    a = operator.itemgetter((slice(None), 0))(x)\n"
+          "    b = operator.itemgetter(slice(2, 3))(x)\n"
+          "    c = operator.itemgetter([0, 2])(x)\n"
+          "    d = functools.partial(torch.select, dim=1, index=-1)(x)\n"
+          "    e = functools.partial(torch.select, x, 1)(0)\n"
+          "    g = functools.partial(torch.index_select, dim=1, index=torch.tensor([0]))(x)\n");
+  partial_view_of(local("f", "a"), "x");
+  partial_view_of(local("f", "b"), "x");
+  not_view(local("f", "c"), "itemgetter([0, 2])(x)");
+  partial_view_of(local("f", "d"), "x");
+  partial_view_of(local("f", "e"), "x");
+  not_view(local("f", "g"), "partial(torch.index_select, ...)(x)");
+}
+
+/* A collections.namedtuple whose fields are written out (a list of strings, or one string) takes its
+ * arguments by keyword too, in field order, and its fields are read by name. */
+static void namedtuple_keywords_and_fields(void **state) {
+  analyse(state,
+          "from collections import namedtuple\n"
+          "import numpy as np\n"
+          "Out = namedtuple(\"Out\", [\"logits\", \"hidden\"])\n"
+          "Pair = namedtuple(\"Pair\", \"a, b\")\n"
+          "def f():\n"
+          "    x = np.zeros((64, 64))\n"
+          "    y = np.ones((64, 64))\n"
+          "    o = Out(hidden=y, logits=x)\n"
+          "    a = o.logits[:, 0]\n"
+          "    b = o.hidden\n"
+          "    p = Pair(x, b=y)\n"
+          "    c = p.b[0]\n");
+  partial_view_of(local("f", "a"), "x");
+  tl_assert_new(local("f", "b"));
+  partial_view_of(local("f", "c"), "y");
+}
+
+/* A `**kwargs` parameter is a dict of the keyword arguments no other parameter takes: iterating its
+ * items gives what the caller passed. */
+static void kwargs_dict_of_keywords(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def record(buf, step, **tensors):\n"
+          "    for name, value in tensors.items():\n"
+          "        buf.append(value)\n"
+          "def f(n):\n"
+          "    buf = []\n"
+          "    for i in range(n):\n"
+          "        x = np.random.rand(64, 1024)\n"
+          "        record(buf, i, row=x[0])\n"
+          "    return buf\n");
+  hit(cur, "value", VL_HIT_FRESH);
+  tl_teardown(state);
+  analyse(state,
+          "import numpy as np\n"
+          "def record(buf, step, **tensors):\n"
+          "    for name, value in tensors.items():\n"
+          "        buf.append(value)\n"
+          "def f(n):\n"
+          "    buf = []\n"
+          "    for i in range(n):\n"
+          "        x = np.random.rand(64, 1024)\n"
+          "        record(buf, i, row=x[0].copy(), step_size=0.5)\n"
+          "    return buf\n");
+  no_hits(cur);
+}
+
 /* dict(gen) of a generator's pairs is a loop over its steps, as list(gen) is: the second of each pair
  * is stored; a dict of every row of what the generator makes keeps all of it. */
 static void dict_of_generator_pairs(void **state) {
@@ -3511,6 +3618,10 @@ int main(void) {
       T(hook_registered_by_base_method),
       T(string_test_decided_by_call),
       T(hook_registered_through_partial),
+      T(hook_unwraps_tuple_output),
+      T(itemgetter_index_and_library_partial),
+      T(namedtuple_keywords_and_fields),
+      T(kwargs_dict_of_keywords),
       T(dict_of_generator_pairs),
       T(table_key_decided_by_call),
       T(string_default_decides),

@@ -169,6 +169,7 @@ struct Frame {
   VlId loop_base, nloop_memo;
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
+  uint8_t param_mask;   /* ... on which of its first 8 parameters (bit p) */
   bool size_deferred;   /* it made a deque whose maxlen is a parameter (VlSummary.size_deferred) */
   bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
                            undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */
@@ -307,6 +308,9 @@ VlId vl_memo_decorator(Analysis *an, VlId func);
 
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr);
 void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *item, bool advanced_syntax);
+/* An index held in a value that is a tuple of slice objects, ints and None (`roi = (slice(100, 164), 0)`;
+ * `img[roi]`, `itemgetter(roi)(img)`): ix and items as if written out; false for anything else. */
+bool vl_expand_index_tuple(const VlKnowledge *know, Index *ix, const VlVal **items, const VlVal *iv);
 void vl_augassign(Frame *F, const VlStmt *st);
 const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 

@@ -727,7 +727,7 @@ void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *
 
 /* An index held in a variable that is a tuple of slice objects, ints and None (roi = (slice(100, 164),
  * slice(200, 264)); img[roi]): as if written out, a[100:164, 200:264].  False for anything else. */
-static bool expand_index_tuple(const VlKnowledge *know, Index *ix, const VlVal **items, const VlVal *iv) {
+bool vl_expand_index_tuple(const VlKnowledge *know, Index *ix, const VlVal **items, const VlVal *iv) {
   if (!iv || iv->n != 1 || iv->objs[0]->kind != VL_O_SEQ || iv->objs[0]->sub != VL_SEQ_TUPLE) return false;
   const VlObj *t = iv->objs[0];
   if (!t->nitems || t->nitems > VL_MAX_INDEX) return false;
@@ -777,7 +777,7 @@ static const VlVal *eval_subscript(Frame *F, VlId e) {
     } else {
       const VlVal *iv = vl_eval(F, k);
       items[at] = iv;
-      if (x->nkids == 2 && expand_index_tuple(F->an->know, &ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
+      if (x->nkids == 2 && vl_expand_index_tuple(F->an->know, &ix, items, iv)) continue; /* img[roi], roi = (slice(..), slice(..)) */
       vl_classify_index(F->an->know, &ix, at, iv, kx->op == VL_E_LIST || kx->op == VL_E_TUPLE || kx->op == VL_E_TRUE ||
                                          kx->op == VL_E_FALSE || kx->op == VL_E_COMPARE);
       if (ix.kind[at] == IX_INT && vl_int_literal(m, k, &ix.start[at])) ix.lit[at] = true;

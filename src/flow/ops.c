@@ -656,7 +656,10 @@ void vl_unpack_index(uint32_t packed, Index *ix) {
 static void note_param_call(Frame *F, const VlObj *o) {
   for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
     if (r->sub == VL_SYM_PARAM) {
-      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
+      if (r->mod == F->an->mi && r->func == F->func) {
+        F->param_calls = true;
+        if (r->index < 8) F->param_mask |= (uint8_t)(1u << r->index);
+      }
       break;
     }
 }
@@ -918,6 +921,50 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
   else add(acc, unknown_obj(F));
 }
 
+/* The field names of namedtuple("T", FIELDS) as written: a string ("obs reward", "obs, reward") or a
+ * list or tuple of string literals; into out as "obs,reward".  False when not written out. */
+static bool field_names(Frame *F, VlId e, char *out, size_t cap) {
+  const VlModule *m = M(F);
+  if (!e) return false;
+  const VlExpr *x = vl_expr(m, e);
+  size_t len = 0;
+  out[0] = 0;
+  if (x->op == VL_E_STR) {
+    const char *t = x->a ? vl_str(m, x->a) : NULL;
+    for (; t && *t; t++) {
+      bool sep = *t == ' ' || *t == ',';
+      if (sep && len && out[len - 1] != ',') out[len++] = ',';
+      else if (!sep) out[len++] = *t;
+      if (len + 2 >= cap) return false;
+    }
+    if (len && out[len - 1] == ',') len--;
+    out[len] = 0;
+    return len > 0;
+  }
+  if (x->op != VL_E_LIST && x->op != VL_E_TUPLE) return false;
+  for (uint32_t i = 0; i < x->nkids; i++) {
+    const VlExpr *k = vl_expr(m, vl_kid(m, e, i));
+    const char *t = k->op == VL_E_STR && k->a ? vl_str(m, k->a) : NULL;
+    if (!t || !*t || len + strlen(t) + 2 >= cap) return false;
+    if (len) out[len++] = ',';
+    memcpy(out + len, t, strlen(t) + 1);
+    len += strlen(t);
+  }
+  return len > 0;
+}
+
+/* The index of field `name` in "f1,f2,...", or -1. */
+static int field_index(const char *fields, const char *name, size_t name_len) {
+  int i = 0;
+  for (const char *f = fields; f && *f; i++) {
+    const char *comma = strchr(f, ',');
+    size_t l = comma ? (size_t)(comma - f) : strlen(f);
+    if (l == name_len && strncmp(f, name, l) == 0) return i;
+    f = comma ? comma + 1 : NULL;
+  }
+  return -1;
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
   for (uint16_t i = 0; i < obj->n; i++) {
@@ -925,6 +972,14 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     switch (o->kind) {
     case VL_O_ARRAY: attr_of_array(F, &acc, o, name, expr); break;
     case VL_O_SEQ:
+      if (o->sub == VL_SEQ_TUPLE && o->name && o->nitems) { /* a namedtuple's field: out.logits */
+        int at = field_index(o->name, name, strlen(name));
+        if (at >= 0 && at < o->nitems) {
+          add_val(&acc, o->items[at]);
+          break;
+        }
+      }
+      /* fall through */
     case VL_O_RNG:
     case VL_O_ITER:
     case VL_O_STR:
@@ -2675,8 +2730,14 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return d;
   }
   if ((strcmp(q, "collections.namedtuple") == 0 || strcmp(q, "typing.NamedTuple") == 0) && a->npos >= 1) {
-    /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments */
+    /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments; its field
+     * names, when written out, in `key` ("obs,reward"): keywords and attributes find their item */
     VlObj o = {.kind = VL_O_LIB, .name = "collections.namedtuple:class", .nd = vl_nd_unknown()};
+    char fields[256];
+    if (strcmp(q, "collections.namedtuple") == 0 && a->npos >= 2 && field_names(F, a->pos_expr[1], fields, sizeof fields)) {
+      VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, fields), .nd = vl_nd_unknown()};
+      o.key = vl_val1(V(F), vl_obj(V(F), kn));
+    }
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (strcmp(q, "heapq.heappush") == 0 && a->npos >= 2) {
@@ -2700,7 +2761,9 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         add(&acc, o); /* partial(buf.append): the same callable */
         continue;
       }
-      if (o->kind != VL_O_FUNC || o->nitems) {
+      bool lib_fn = o->kind == VL_O_LIB && !o->base && !o->mod && !o->nitems && o->name && !o->flags &&
+                    vl_knowledge_library(F->an->know, o->name, &(const char *){NULL});
+      if ((o->kind != VL_O_FUNC && !lib_fn) || o->nitems) {
         add(&acc, unknown_obj(F));
         continue;
       }
@@ -2720,7 +2783,15 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         len += kl;
         items[n++] = a->kw[k];
       }
-      c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+      if (lib_fn) { /* partial(torch.select, dim=1, index=0): the library function, its arguments bound */
+        c.flags |= VL_F_BOUND_ARGS;
+        if (len) {
+          VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
+          c.key = vl_val1(V(F), vl_obj(V(F), kn));
+        }
+      } else {
+        c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+      }
       c.items = items;
       c.nitems = n;
       if (a->star || a->dstar) { /* partial(f, *xs): what it binds is not known */
@@ -3037,6 +3108,35 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
+/* A call of another module's function passing, for a parameter, an instance of a class of that module
+ * it was analysed for (analysis.c: speculate): the hits its loops make with that instance. */
+static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args *a) {
+  Analysis *an = F->an;
+  if (!fi->ncond_hits || o->mod == an->mi || o->nitems || a->star) return;
+  uint16_t first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
+  for (uint16_t i = 0; i < fi->ncond_hits; i++) {
+    const VlCondHit *c = &fi->cond_hits[i];
+    if (c->param < first || c->param >= fi->nparams) continue;
+    const VlVal *v = NULL;
+    if (fi->params[c->param].kind == VL_P_POS && c->param - first < a->npos) v = a->pos[c->param - first];
+    for (int k = 0; k < a->nkw && !v; k++)
+      if (strcmp(a->kwname[k], fi->params[c->param].name) == 0) v = a->kw[k];
+    bool passed = false;
+    for (uint16_t k = 0; v && k < v->n && !passed; k++) {
+      const VlObj *x = v->objs[k];
+      const VlObj *cls = x->kind == VL_O_INST && x->base && x->base->n == 1 ? x->base->objs[0] : NULL;
+      passed = cls && cls->kind == VL_O_CLASS && cls->mod == fi->mod && cls->func == c->klass;
+    }
+    if (!passed) continue;
+    uint64_t key = (uint64_t)c->hit.at.mod->index << 32 | c->hit.at.start;
+    bool seen = false;
+    for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
+    if (seen) continue;
+    VL_VEC_PUSH(&an->reported, key);
+    an->sink->hit(an->sink->ctx, &c->hit);
+  }
+}
+
 /* Does a call pass something only this function's caller knows: a parameter, or what it holds or
  * hands out? */
 static bool passes_symbols(const Args *a) {
@@ -3058,6 +3158,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
+  cond_hits(F, fi, o, a);
   if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;
     int k = o->index < VL_MAX_ARGS ? (int)o->index : VL_MAX_ARGS;
@@ -3215,6 +3316,31 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
   return true;
 }
 
+/* The arguments of a call of a functools.partial of a library function (VL_F_BOUND_ARGS), into b: the
+ * bound positional ones, then the call's, then the bound keywords the call does not pass (their names
+ * cut out of the partial's "k1,k2" into kwbuf). */
+static void bound_args(const VlObj *o, const Args *a, Args *b, char (*kwbuf)[64]) {
+  *b = *a;
+  int k = o->index < o->nitems ? (int)o->index : o->nitems;
+  b->npos = 0;
+  for (int i = 0; i < k && b->npos < VL_MAX_ARGS; i++) b->pos[b->npos] = o->items[i], b->pos_expr[b->npos++] = 0;
+  for (int i = 0; i < a->npos && b->npos < VL_MAX_ARGS; i++)
+    b->pos[b->npos] = a->pos[i], b->pos_expr[b->npos++] = a->pos_expr[i];
+  const char *names = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
+  for (int item = k; names && *names && item < o->nitems; item++) {
+    const char *comma = strchr(names, ',');
+    size_t len = comma ? (size_t)(comma - names) : strlen(names);
+    bool passed = false;
+    for (int i = 0; i < a->nkw; i++) passed |= strncmp(a->kwname[i], names, len) == 0 && !a->kwname[i][len];
+    if (!passed && b->nkw < VL_MAX_KWARGS) {
+      snprintf(kwbuf[b->nkw], 64, "%.*s", (int)len, names);
+      b->kwname[b->nkw] = kwbuf[b->nkw];
+      b->kw[b->nkw++] = o->items[item];
+    }
+    names = comma ? comma + 1 : names + len;
+  }
+}
+
 const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
   Acc acc = {0};
   if (F->an->depth > 24) return vl_unknown(V(F));
@@ -3226,14 +3352,47 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->nkw) {
-        add_val(&acc, tuple_of(F, a->pos, (uint16_t)a->npos)); /* Step(obs[0], r): a tuple of them */
+      if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
+        Args b;
+        char kwbuf[VL_MAX_KWARGS][64];
+        bound_args(o, a, &b, kwbuf);
+        add_val(&acc, call_library(F, o->name, &b, expr));
+      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->dstar &&
+                 (!a->nkw || (o->key && o->key->n == 1 && o->key->objs[0]->name))) {
+        /* Step(obs[0], r), Step(obs=obs[0], reward=r): a tuple of them, in field order, its fields named */
+        const char *fields = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
+        const VlVal *items[64];
+        int n = a->npos < 64 ? a->npos : 64;
+        for (int k = 0; k < n; k++) items[k] = a->pos[k];
+        bool known = true;
+        for (int k = 0; k < a->nkw && known; k++) {
+          int at = fields ? field_index(fields, a->kwname[k], strlen(a->kwname[k])) : -1;
+          known = at >= 0 && at < 64;
+          for (; known && n <= at; n++) items[n] = vl_unknown(V(F));
+          if (known) items[at] = a->kw[k];
+        }
+        if (!known) {
+          add(&acc, unknown_obj(F));
+        } else {
+          const VlVal *t = tuple_of(F, items, (uint16_t)n);
+          if (fields) {
+            VlObj named = *t->objs[0];
+            named.name = fields;
+            t = vl_val1(V(F), vl_obj(V(F), named));
+          }
+          add_val(&acc, t);
+        }
       } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && a->spread && !a->nkw && !a->dstar) {
         /* Transition(*args) (the PyTorch DQN tutorial's ReplayMemory.push): a tuple of args' items */
         add_val(&acc, copy_of(F, VL_SEQ_TUPLE, a->spread, expr, a->spread_expr));
       } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
-        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
-        add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, o->items, expr));
+        /* itemgetter(k)(x) is x[k]: an int, a slice object, a tuple of them (`(slice(None), 0)`: x[:, 0]),
+         * a list (advanced indexing), a key */
+        Index ix = {.n = 1};
+        const VlVal *items[VL_MAX_INDEX] = {o->items[0]};
+        if (!vl_expand_index_tuple(F->an->know, &ix, items, o->items[0]))
+          vl_classify_index(F->an->know, &ix, 0, o->items[0], false);
+        add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, items, expr));
       } else if (o->name && strcmp(o->name, "operator.itemgetter:spread") == 0 && a->npos >= 1 && o->nitems) {
         /* itemgetter(*keys)(x): x[k] for one key, else a tuple of x[k] for each */
         Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};

@@ -1371,17 +1371,26 @@ static bool is_param(const VlObj *o, int p) {
   return o && o->kind == VL_O_SYM && o->sub == VL_SYM_PARAM && (int)o->index == p;
 }
 
-static bool is_output(const VlObj *o, int out) {
-  const VlSite *s = o->site;
-  return s && s->kind == VL_SITE_SYM && s->sym && is_param(s->sym, out);
-}
-
 /* p[...] deferred on parameter p (what it is, the caller knows): its index, or false. */
 static bool param_subscript(const VlObj *o, int p, Index *ix) {
   if (!o || o->kind != VL_O_SYM || o->sub != VL_SYM_SUBV || !o->base || o->base->n != 1 || !is_param(o->base->objs[0], p))
     return false;
   vl_unpack_index(o->index, ix);
   return true;
+}
+
+/* p[k] for one integer k: an item of a tuple, or a row of an array */
+static bool param_item(const VlObj *o, int p) {
+  Index ix;
+  return param_subscript(o, p, &ix) && ix.n == 1 && ix.kind[0] == IX_INT;
+}
+
+/* A view of a forward hook's output: its site is `output`, or `output[k]` (a layer returning a
+ * tuple, unwrapped by `hidden = output[0] if isinstance(output, tuple) else output`: the item is a
+ * tensor that call made, and a part of it, as a part of a row of a tensor output, shows part). */
+static bool is_output(const VlObj *o, int out) {
+  const VlSite *s = o->site;
+  return s && s->kind == VL_SITE_SYM && s->sym && (is_param(s->sym, out) || param_item(s->sym, out));
 }
 
 /* A pre-hook's input: its site is an item of the `args` tuple, args[0] (the tuple PyTorch builds
@@ -1396,6 +1405,7 @@ static bool is_input(const VlObj *o, int args) {
 static bool hook_whole(const VlObj *o, int p, uint8_t kind) {
   Index ix;
   return is_param(o, p) || (kind == VL_HOOK_PRE && param_subscript(o, p, &ix)) ||
+         (kind == VL_HOOK_FORWARD && param_item(o, p)) || /* output[0]: maybe a tuple's whole tensor */
          (o->kind == VL_O_ARRAY && !(o->flags & VL_F_PARTIAL) && (kind == VL_HOOK_PRE ? is_input(o, p) : is_output(o, p)));
 }
 
@@ -1465,11 +1475,14 @@ static void hook_check(Frame *F) {
           continue;
         const VlObj *view = NULL;
         bool other = false; /* a copy on another path: silent (args[0][:, :4] is also the subscript
-                               deferred on the tuple item: a symbol, no other path) */
+                               deferred on the tuple item: a symbol, no other path); a part on each
+                               path (`if isinstance(output, tuple): output = output[0]`) is a part */
         for (uint16_t k = 0; k < ef->value->n; k++) {
           const VlObj *o = ef->value->objs[k];
-          if (!view && hook_part(o, out, kind)) view = o;
-          else if (kind != VL_HOOK_PRE || o->kind != VL_O_SYM) other = true;
+          if (hook_part(o, out, kind)) {
+            if (!view) view = o;
+          } else if (kind != VL_HOOK_PRE || o->kind != VL_O_SYM)
+            other = true;
         }
         if (!view || other) continue;
         uint64_t key = (uint64_t)ef->at.mod->index << 32 | ef->at.start;

@@ -454,6 +454,27 @@ const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
   }
 }
 
+/* A `**kwargs` parameter: a new dict, made by the call, of the keyword arguments no other parameter
+ * takes, under their names (`record(step, logits=row)`: `for name, value in kwargs.items()` gives
+ * the row). */
+static const VlVal *kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, VlId call) {
+  const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, call);
+  const VlSite *site = d->objs[0]->site;
+  for (int k = 0; k < a->nkw; k++) {
+    bool named = false;
+    for (uint16_t p = 0; p < fi->nparams && !named; p++)
+      named = fi->params[p].kind != VL_P_KWARGS && fi->params[p].kind != VL_P_VARARGS &&
+              strcmp(fi->params[p].name, a->kwname[k]) == 0;
+    if (named) continue;
+    const VlVal *key = vl_str_const(V(F), a->kwname[k]);
+    vl_heap_dict_put(F, site, key, a->kw[k]);
+    VlHeapEntry *he = vl_heap_get(F, site);
+    he->key = vl_join(V(F), he->key, key);
+  }
+  vl_heap_get(F, site); /* an entry even when empty: nothing more comes in */
+  return d;
+}
+
 /* Binds the callee's parameters to the call's arguments; a parameter the call does not pass is its
  * default (when a literal: vl_param_default), unless a **kwargs may pass it. */
 static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const Args *a) {
@@ -476,6 +497,7 @@ static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const
       t.elem = rest;
       v = vl_val1(V(F), vl_obj(V(F), t));
     }
+    if (pi->kind == VL_P_KWARGS && !a->dstar && S->call) v = kwargs_dict(F, fi, a, S->call);
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], pi->name) == 0) v = a->kw[k];
     if (!v && pi->kind == VL_P_POS && a->star) v = vl_unknown(V(F));
