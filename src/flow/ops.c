@@ -656,10 +656,7 @@ void vl_unpack_index(uint32_t packed, Index *ix) {
 static void note_param_call(Frame *F, const VlObj *o) {
   for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
     if (r->sub == VL_SYM_PARAM) {
-      if (r->mod == F->an->mi && r->func == F->func) {
-        F->param_calls = true;
-        if (r->index < 8) F->param_mask |= (uint8_t)(1u << r->index);
-      }
+      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
       break;
     }
 }
@@ -3108,35 +3105,6 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
-/* A call of another module's function passing, for a parameter, an instance of a class of that module
- * it was analysed for (analysis.c: speculate): the hits its loops make with that instance. */
-static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args *a) {
-  Analysis *an = F->an;
-  if (!fi->ncond_hits || o->mod == an->mi || o->nitems || a->star) return;
-  uint16_t first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
-  for (uint16_t i = 0; i < fi->ncond_hits; i++) {
-    const VlCondHit *c = &fi->cond_hits[i];
-    if (c->param < first || c->param >= fi->nparams) continue;
-    const VlVal *v = NULL;
-    if (fi->params[c->param].kind == VL_P_POS && c->param - first < a->npos) v = a->pos[c->param - first];
-    for (int k = 0; k < a->nkw && !v; k++)
-      if (strcmp(a->kwname[k], fi->params[c->param].name) == 0) v = a->kw[k];
-    bool passed = false;
-    for (uint16_t k = 0; v && k < v->n && !passed; k++) {
-      const VlObj *x = v->objs[k];
-      const VlObj *cls = x->kind == VL_O_INST && x->base && x->base->n == 1 ? x->base->objs[0] : NULL;
-      passed = cls && cls->kind == VL_O_CLASS && cls->mod == fi->mod && cls->func == c->klass;
-    }
-    if (!passed) continue;
-    uint64_t key = (uint64_t)c->hit.at.mod->index << 32 | c->hit.at.start;
-    bool seen = false;
-    for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
-    if (seen) continue;
-    VL_VEC_PUSH(&an->reported, key);
-    an->sink->hit(an->sink->ctx, &c->hit);
-  }
-}
-
 /* Does a call pass something only this function's caller knows: a parameter, or what it holds or
  * hands out? */
 static bool passes_symbols(const Args *a) {
@@ -3158,7 +3126,6 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
-  cond_hits(F, fi, o, a);
   if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;
     int k = o->index < VL_MAX_ARGS ? (int)o->index : VL_MAX_ARGS;
