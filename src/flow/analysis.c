@@ -1238,41 +1238,6 @@ static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
   return callers;
 }
 
-/* Stores into a container that a new object of this call holds in an attribute, the object being
- * handed back or stored where the caller sees it (`t = Track(tid); t.add(det)` then
- * `self.active.append(t)` or `return t`): whether that container outlives the caller's loop is the
- * caller's question (retain.c: kept_by_stored_instance), so the store is an effect.  Only values
- * showing the caller's arrays: what this call makes, and whether it keeps all of it, it decides. */
-static void held_container_stores(Frame *F, const SiteVec *sites, EffectVec *out) {
-  Analysis *an = F->an;
-  const VlSite *held[64];
-  size_t nheld = 0;
-  for (size_t i = 0; i < sites->len; i++) {
-    const VlHeapEntry *e = vl_heap_find(F, sites->items[i]);
-    for (uint16_t a = 0; e && a < e->nattrs; a++)
-      for (uint16_t k = 0; k < e->attrs[a].val->n && nheld < 64; k++) {
-        const VlObj *c = e->attrs[a].val->objs[k];
-        if (c->kind == VL_O_SEQ && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == an->mi &&
-            c->site->func == F->func)
-          held[nheld++] = c->site;
-      }
-  }
-  for (size_t i = 0; nheld && i < F->stores.len; i++) {
-    const StoreEv *ev = &F->stores.items[i];
-    bool into = false, visible = false;
-    for (uint16_t k = 0; k < ev->container->n; k++) {
-      const VlObj *c = ev->container->objs[k];
-      visible |= vl_caller_visible(F, c);
-      for (size_t h = 0; h < nheld && !into; h++) into = c->site == held[h];
-    }
-    if (!into || visible || ev->implicit || !views_callers_only(F, ev->value, 0)) continue;
-    VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
-                   .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
-                   .container = ev->container_text};
-    VL_VEC_PUSH(out, ef);
-  }
-}
-
 /* Does v hold a partial view (itself, or as an item of a tuple)? */
 static bool holds_partial_view(const VlVal *v, int depth) {
   for (uint16_t i = 0; v && i < v->n && depth < 4; i++) {
@@ -1299,32 +1264,53 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
   }
 }
 
-/* Stores of partial views into a list (dict, set) this call makes and hands back (`tps = []; ...
- * tps.append(preds[j]); return tps, flags`): whether that list outlives a caller's loop is the
- * caller's question (it stores what the call returns: retain.c kept_by_stored_instance), so the
- * store is an effect, and a leak a caller's loop makes of it is reported at the append, where
- * `.copy()` belongs, not where the caller stores the list (retain.c: stored_views skips a container
- * filled by stores).  A view of an array this call makes is new at every call, as the array is. */
-static void returned_container_stores(Frame *F, const VlVal *ret, EffectVec *out) {
-  const VlSite *ret_sites[64];
-  size_t nret = 0;
-  returned_containers(F, ret, ret_sites, &nret, 0);
-  for (size_t i = 0; nret && i < F->stores.len; i++) {
+/* The containers this call makes that its caller gets, and the stores into them that are effects:
+ * - a container a new object of this call holds in an attribute, the object being handed back or
+ *   stored where the caller sees it (`t = Track(tid); t.add(det)` then `self.active.append(t)` or
+ *   `return t`): whether it outlives the caller's loop is the caller's question
+ *   (retain.c: kept_by_stored_instance).  Only stores of values showing the caller's arrays: what
+ *   this call makes, and whether it keeps all of it, it decides.
+ * - a list (dict, set) this call makes and returns, itself or in a returned tuple (`tps = []; ...
+ *   tps.append(preds[j]); return tps, flags`): stores of partial views.  A leak a caller's loop makes
+ *   of it is reported at the append, where `.copy()` belongs, not where the caller stores the list
+ *   (retain.c: stored_views skips a container filled by stores).  A view of an array this call makes
+ *   is new at every call, as the array is.  A loop that may store every row of its array shows the
+ *   caller all of it: then the caller judges the list it stores, as without this effect. */
+static void handed_back_container_stores(Frame *F, const SiteVec *sites, const VlVal *ret, EffectVec *out) {
+  Analysis *an = F->an;
+  const VlSite *held[64], *returned[64];
+  size_t nheld = 0, nret = 0;
+  for (size_t i = 0; i < sites->len; i++) {
+    const VlHeapEntry *e = vl_heap_find(F, sites->items[i]);
+    for (uint16_t a = 0; e && a < e->nattrs; a++)
+      for (uint16_t k = 0; k < e->attrs[a].val->n && nheld < 64; k++) {
+        const VlObj *c = e->attrs[a].val->objs[k];
+        if (c->kind == VL_O_SEQ && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == an->mi &&
+            c->site->func == F->func)
+          held[nheld++] = c->site;
+      }
+  }
+  returned_containers(F, ret, returned, &nret, 0);
+  for (size_t i = 0; (nheld || nret) && i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
-    bool into = false, visible = false;
+    if (ev->implicit) continue;
+    bool into_held = false, into_ret = false, visible = false;
     for (uint16_t k = 0; k < ev->container->n; k++) {
       const VlObj *c = ev->container->objs[k];
       visible |= vl_caller_visible(F, c);
-      for (size_t h = 0; h < nret && !into; h++) into = c->site == ret_sites[h];
+      for (size_t h = 0; h < nheld && !into_held; h++) into_held = c->site == held[h];
+      for (size_t h = 0; h < nret && !into_ret; h++) into_ret = c->site == returned[h];
     }
-    if (!into || visible || ev->implicit || ev->call || !holds_partial_view(ev->value, 0)) continue;
+    if (visible) continue;
+    bool by_held = into_held && views_callers_only(F, ev->value, 0);
+    bool by_ret = !by_held && into_ret && !ev->call && holds_partial_view(ev->value, 0);
+    if (!by_held && !by_ret) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
                    .container = ev->container_text};
-    /* (a loop that may store every row of its array shows the caller all of it: then the caller
-     * judges the list it stores, as without this effect) */
     vl_effect_over_call(F, &ef);
-    if (holds_partial_view(ef.value, 0)) VL_VEC_PUSH(out, ef);
+    if (by_ret && !holds_partial_view(ef.value, 0)) continue;
+    VL_VEC_PUSH(out, ef);
   }
 }
 
@@ -1388,14 +1374,12 @@ static const VlSummary *make_summary(Frame *F) {
   for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
   EffectVec held = {0};
   if (F->func != VL_MODULE_FUNC) {
-    held_container_stores(F, &sites, &held);
-    returned_container_stores(F, s->ret, &held);
+    handed_back_container_stores(F, &sites, s->ret, &held);
   }
   if (held.len) {
     VlEffect *more = VL_ARENA_ARRAY(an->arena, VlEffect, s->neffects + held.len + 1);
     if (s->neffects) memcpy(more, s->effects, s->neffects * sizeof *more);
     for (size_t i = 0; i < held.len; i++) {
-      vl_effect_over_call(F, &held.items[i]);
       more[s->neffects++] = held.items[i];
       heap_reach(F, held.items[i].value, &sites, 0);
     }
