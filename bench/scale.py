@@ -5,7 +5,9 @@
 
 For each shape below, generates one Python file of LINES x 1, 2, 4, 8 ... lines (STEPS sizes) in a
 temporary folder, runs `viewleak check -q --isolated --select ALL --no-cache` on it (best of 3 for small inputs), and prints a
-Markdown table: CPU time (user + system), peak RSS (both of the child, from wait4), and the growth factor per doubling
+Markdown table: CPU time (user + system, of the child, from wait4), peak RSS (the child's VmHWM, read
+from /proc while it runs: wait4's ru_maxrss also counts the forked Python's memory before the exec), and
+the growth factor per doubling
 (time at 2n / time at n).  Linear cost doubles (factor ~2); quadratic quadruples.  Targets (see
 docs/performance.md): a factor of at most 2.2 per doubling, and peak RSS under 10x the file size +
 32 MiB.  Targets live here, never in timed tests.
@@ -128,16 +130,34 @@ SHAPES = {
 }
 
 
+def hwm_kib(pid):
+    """The peak RSS (VmHWM) of a running process's own memory in KiB, or None."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def run(cmd, timeout):
     """(seconds, peak RSS in KiB) of one run, or (None, None) past the timeout."""
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = t0 + timeout
+    hwm = None
     while True:
         pid, status, ru = os.wait4(p.pid, os.WNOHANG)
         if pid:
-            # CPU time (user + system) of the child: on a shared machine, wall time measures the load
-            return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+            # CPU time (user + system) of the child: on a shared machine, wall time measures the load.
+            # Peak RSS: the last VmHWM read (the child's own memory after the exec), else ru_maxrss
+            # (which counts this Python process's memory, from before the exec, too)
+            return ru.ru_utime + ru.ru_stime, hwm if hwm else ru.ru_maxrss
+        now = hwm_kib(p.pid)
+        if now and (hwm is None or now > hwm):
+            hwm = now
         if time.monotonic() > deadline:
             p.kill()
             os.wait4(p.pid, 0)

@@ -640,8 +640,6 @@ static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t tar
   const VlSource *src = vl_report_source(r);
   VlArena *a = vl_report_arena(r);
   if (!sf->shown || sf->file != target) return;
-  for (size_t i = 0; i < out->len; i++) /* the same finding, found from two loops */
-    if (out->items[i].rule == &sf->rule->info && out->items[i].range.start.byte == sf->start) return;
   VlDiagnostic d = {
       .rule = &sf->rule->info,
       .message = vl_arena_strdup(a, sf->message),
@@ -665,6 +663,37 @@ static void add_findings(VlReport *r, Diags *out, const SFinding *sf, size_t tar
   VL_VEC_PUSH(out, d);
 }
 
+/* The same finding found from two loops (one rule, one start): the first found is kept.  By sorting,
+ * not by a scan per finding: a generated file can hold thousands. */
+typedef struct Seen {
+  const VlRuleInfo *rule;
+  uint32_t start;
+  size_t at;
+} Seen;
+
+static int seen_cmp(const void *pa, const void *pb) {
+  const Seen *a = pa, *b = pb;
+  if (a->rule != b->rule) return (uintptr_t)a->rule < (uintptr_t)b->rule ? -1 : 1;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static void drop_repeats(Diags *out) {
+  size_t n = out->len;
+  if (n < 2) return;
+  Seen *seen = vl_xcalloc(n, sizeof *seen);
+  bool *drop = vl_xcalloc(n, sizeof *drop);
+  for (size_t i = 0; i < n; i++) seen[i] = (Seen){out->items[i].rule, out->items[i].range.start.byte, i};
+  qsort(seen, n, sizeof *seen, seen_cmp);
+  for (size_t i = 1; i < n; i++) drop[seen[i].at] = seen[i].rule == seen[i - 1].rule && seen[i].start == seen[i - 1].start;
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!drop[i]) out->items[kept++] = out->items[i];
+  out->len = kept;
+  free(seen);
+  free(drop);
+}
+
 /* The report of file f (index target) from the findings kept in `from` files. */
 static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile *from, size_t nfrom, const char *text,
                               size_t len, const VlSelection *sel) {
@@ -673,6 +702,7 @@ static VlReport *build_report(VlSession *s, SFile *f, size_t target, const SFile
   Diags out = {0};
   for (size_t k = 0; k < nfrom; k++)
     for (size_t i = 0; i < from[k].findings.len; i++) add_findings(r, &out, &from[k].findings.items[i], target);
+  drop_repeats(&out);
   /* noqa: line comments and file-level directives */
   size_t n = out.len;
   for (size_t k = 0; k < f->nnoqa; k++) {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/buf.h"
 
 /* The text of a name or attribute chain ("acc", "self.buf"), or NULL for anything else. */
@@ -169,16 +170,17 @@ static bool reset_in_loop(VlRuleCtx *ctx, const VlLoopRebind *rb, const char *ke
 
 void vl_self_copy_scan(VlRuleCtx *ctx, VlSelfCopyKind kind, void (*on_hit)(VlRuleCtx *ctx, const VlSelfCopy *hit)) {
   const VlModule *m = ctx->m;
+  uint8_t *seen = vl_xcalloc(m->nexprs + 1, 1); /* calls of earlier rebinds: one hit per call */
   for (size_t i = 0; i < ctx->nrebinds; i++) {
     const VlLoopRebind *rb = &ctx->rebinds[i];
     const VlLibEntry *e = rb->entry;
+    bool dup = rb->call < m->nexprs && seen[rb->call];
+    if (rb->call < m->nexprs) seen[rb->call] = 1;
     if (kind == VL_SELF_GROWS ? !e->grows : !e->shrinks) continue;
     const VlStmt *st = vl_stmt(m, rb->stmt);
     const char *key = key_of(ctx, m->kids[st->b]);
     if (!key || rb->target_is_loop_var) continue;
     if (!self_operand(ctx, rb, key) || reset_in_loop(ctx, rb, key)) continue;
-    bool dup = false;
-    for (size_t k = 0; k < i; k++) dup |= ctx->rebinds[k].call == rb->call;
     if (dup) continue;
     const VlExpr *call = vl_expr(m, rb->call);
     VlId fn = vl_kid(m, rb->call, 0);
@@ -187,4 +189,5 @@ void vl_self_copy_scan(VlRuleCtx *ctx, VlSelfCopyKind kind, void (*on_hit)(VlRul
     (void)call;
     on_hit(ctx, &h);
   }
+  free(seen);
 }
