@@ -1438,35 +1438,18 @@ static void lower_stmt(Lower *L, TSNode n) {
 
 static void index_lines(VlModule *m) { m->line_starts = vl_source_index_lines(m->arena, m->text, m->len, &m->nlines); }
 
-VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
-  TSParser *own = NULL;
-  if (!parser) {
-    parser = own = ts_parser_new();
-    ts_parser_set_language(parser, py->lang);
-  }
-  char *lf = vl_source_lone_cr_as_lf(text, len); /* old Mac line ends: parsed as \n, offsets kept */
-  TSTree *tree = ts_parser_parse_string(parser, NULL, lf ? lf : text, (uint32_t)len);
-  free(lf);
-  VlModule *m = vl_lower_tree(py, tree, path, text, len);
-  ts_tree_delete(tree);
-  if (own) ts_parser_delete(own);
-  return m;
-}
+/* ---- the module: one tree, or the file's top-level statements in chunks ---- */
 
-VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len) {
+static void lower_begin(Lower *L, const VlPy *py, VlSource *src, const char *path, const char *text, size_t len) {
   VlModule *m = vl_xcalloc(1, sizeof(VlModule));
   m->arena = vl_arena_new();
   m->path = vl_arena_strdup(m->arena, path);
   m->text = text;
   m->len = (uint32_t)len;
   index_lines(m);
-
-  TSNode root = ts_tree_root_node(tree);
-  m->syntax_errors = ts_node_has_error(root);
-
-  VlSource src = {.path = m->path, .text = text, .len = (uint32_t)len};
-  Lower lw = {.py = py, .text = text, .src = &src, .m = m};
-  Lower *L = &lw;
+  *src = (VlSource){.path = m->path, .text = text, .len = (uint32_t)len, .line_starts = m->line_starts,
+                    .nlines = m->nlines};
+  *L = (Lower){.py = py, .text = text, .src = src, .m = m};
   vl_strtab_init(&L->strtab);
   intern(L, "", 0); /* id 0 */
   /* id 0 of every array is "none" */
@@ -1483,11 +1466,33 @@ VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, co
   VL_VEC_PUSH(&L->kids, 0);
   VL_VEC_PUSH(&L->stmtlist, 0);
   vl_scopes_add(&L->scopes, 0);
+}
 
-  VlId mod = new_func(L, VL_FN_MODULE, root, 0);
+/* The module function, spanning [start, end); its statements are lowered onto the scratch stack
+ * from `mark` (lower_top) and made its body by lower_finish. */
+static size_t lower_module_func(Lower *L, uint32_t start, uint32_t end) {
+  VlFunc f = {.kind = VL_FN_MODULE, .start = start, .end = end};
+  VL_VEC_PUSH(&L->funcs, f);
+  VlId mod = (VlId)(L->funcs.len - 1);
+  vl_scopes_add(&L->scopes, mod);
   L->funcs.items[mod].qualname = intern(L, "<module>", 8);
   L->func = mod;
-  { VlId v_ = lower_block(L, root); L->funcs.items[mod].body = v_; }
+  return L->scratch.len;
+}
+
+/* The top-level statements of a tree (the whole file's, or a chunk's). */
+static void lower_top(Lower *L, TSNode root) { lower_block_into(L, root, L->scratch.len); }
+
+/* Ends the lowering: the module body from scratch[mark..], names resolved, the arrays copied into
+ * the module's arena.  `tree` is the file's one tree (for the syntax errors), or NULL. */
+static VlModule *lower_finish(Lower *L, size_t mark, const TSTree *tree) {
+  VlModule *m = L->m;
+  VlBlock body = {(VlId)L->stmtlist.len, (uint32_t)(L->scratch.len - mark)};
+  for (size_t i = mark; i < L->scratch.len; i++) VL_VEC_PUSH(&L->stmtlist, L->scratch.items[i]);
+  L->scratch.len = mark;
+  VL_VEC_PUSH(&L->blocks, body);
+  VlId mod = VL_MODULE_FUNC;
+  L->funcs.items[mod].body = (VlId)(L->blocks.len - 1);
 
   if (L->too_deep) {
     /* keep an empty module body: nothing else is analysed */
@@ -1518,13 +1523,122 @@ VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, co
   VL_VEC_FREE(&L->scratch);
   free_cursors(L);
   m->strs = vl_strtab_finish(&L->strtab, m->arena, &m->nstrs);
-  if (m->syntax_errors) { /* where, from this parse: a report needs no second one */
+  if (m->syntax_errors && tree) { /* where, from this parse: a report needs no second one */
     VlSyntaxError *errs;
-    size_t n = vl_syntax_errors_in(py, tree, text, len, &errs);
+    size_t n = vl_syntax_errors_in(L->py, tree, L->text, m->len, &errs);
     m->errors = VL_ARENA_ARRAY(m->arena, VlSyntaxError, n + 1);
     if (n) memcpy(m->errors, errs, n * sizeof *errs);
     m->nerrors = (uint32_t)n;
     free(errs);
   }
   return m;
+}
+
+VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len) {
+  Lower L;
+  VlSource src;
+  lower_begin(&L, py, &src, path, text, len);
+  TSNode root = ts_tree_root_node(tree);
+  L.m->syntax_errors = ts_node_has_error(root);
+  size_t mark = lower_module_func(&L, ts_node_start_byte(root), ts_node_end_byte(root));
+  lower_top(&L, root);
+  return lower_finish(&L, mark, tree);
+}
+
+/* Where the next chunk may end, at or after `from`: the start of a line that begins, at its first
+ * column, a statement that may start one (not `else:`, `elif`, `except`, `finally`, which continue
+ * the one before, nor a comment, a blank line or a closing bracket).  `len` when there is none. */
+static size_t next_boundary(const char *text, size_t len, size_t from) {
+  for (size_t p = from; p < len; p++) {
+    if (p == 0 || text[p - 1] != '\n') continue;
+    char c = text[p];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '@')) continue;
+    static const char *const continuing[] = {"else", "elif", "except", "finally"};
+    bool cont = false;
+    for (size_t k = 0; k < sizeof continuing / sizeof *continuing && !cont; k++) {
+      size_t n = strlen(continuing[k]);
+      cont = p + n <= len && memcmp(text + p, continuing[k], n) == 0 &&
+             (p + n == len || !((text[p + n] >= 'a' && text[p + n] <= 'z') || (text[p + n] >= 'A' && text[p + n] <= 'Z') ||
+                                (text[p + n] >= '0' && text[p + n] <= '9') || text[p + n] == '_'));
+    }
+    if (!cont) return p;
+  }
+  return len;
+}
+
+static TSPoint point_at(const Lower *L, size_t byte) {
+  VlPos p = vl_source_pos(L->src, (uint32_t)byte);
+  return (TSPoint){p.row, p.col};
+}
+
+VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len,
+                           size_t chunk) {
+  TSParser *own = NULL;
+  if (!parser) {
+    parser = own = ts_parser_new();
+    ts_parser_set_language(parser, py->lang);
+  }
+  char *lf = vl_source_lone_cr_as_lf(text, len); /* old Mac line ends: parsed as \n, offsets kept */
+  const char *parsed = lf ? lf : text;
+  VlModule *m = NULL;
+  if (chunk && len > 2 * chunk) {
+    /* A large file is parsed and lowered a run of top-level statements at a time, each tree freed
+     * before the next is made: tree-sitter's tree takes about 40-60 times the source, the IR a
+     * fraction of that.  A chunk parsed with errors is grown twice (it ended inside a statement), then
+     * the file is parsed whole (below): a file with a syntax error is lowered from one parse. */
+    Lower L;
+    VlSource src;
+    lower_begin(&L, py, &src, path, text, len);
+    size_t mark = lower_module_func(&L, 0, (uint32_t)len);
+    bool ok = true, first = true;
+    for (size_t at = 0; at < len && ok;) {
+      size_t want = chunk, end;
+      TSTree *tree = NULL;
+      for (;;) {
+        end = at + want >= len ? len : next_boundary(parsed, len, at + want);
+        TSRange r = {point_at(&L, at), end == len ? (TSPoint){UINT32_MAX, UINT32_MAX} : point_at(&L, end),
+                     (uint32_t)at, end == len ? UINT32_MAX : (uint32_t)end};
+        ts_parser_set_included_ranges(parser, &r, 1);
+        tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)len);
+        if (!ts_node_has_error(ts_tree_root_node(tree))) break;
+        ts_tree_delete(tree);
+        tree = NULL;
+        /* a syntax error (or a run of lines inside one statement, a long string or bracket, past
+         * two retries): the file is parsed whole, below */
+        if (end == len || want >= 4 * chunk) break;
+        want *= 2;
+      }
+      if (!tree) {
+        ok = false;
+        break;
+      }
+      TSNode root = ts_tree_root_node(tree);
+      if (first) L.funcs.items[VL_MODULE_FUNC].start = ts_node_start_byte(root); /* as one tree's root */
+      L.funcs.items[VL_MODULE_FUNC].end = ts_node_end_byte(root);
+      first = false;
+      lower_top(&L, root);
+      ts_tree_delete(tree);
+      at = end;
+    }
+    ts_parser_set_included_ranges(parser, NULL, 0);
+    ok = ok && !L.m->syntax_errors; /* (Python 2 statements parse, but are errors: where, from one tree) */
+    if (ok) {
+      m = lower_finish(&L, mark, NULL);
+    } else { /* drop what was lowered */
+      lower_finish(&L, mark, NULL);
+      vl_module_delete(L.m);
+    }
+  }
+  if (!m) {
+    TSTree *tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)len);
+    m = vl_lower_tree(py, tree, path, text, len);
+    ts_tree_delete(tree);
+  }
+  free(lf);
+  if (own) ts_parser_delete(own);
+  return m;
+}
+
+VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len) {
+  return vl_lower_chunked(py, parser, path, text, len, VL_LOWER_CHUNK);
 }

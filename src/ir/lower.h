@@ -18,6 +18,13 @@
 /* Lowers `text` (len bytes, NUL-terminated at len) as the file `path`.  `parser` may be NULL (one is
  * made for the call).  The result is freed with vl_module_delete. */
 VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len);
+/* vl_lower parses a file larger than twice this many bytes a run of top-level statements at a time,
+ * each run's tree freed before the next is parsed (tree-sitter's tree is 40-60 times the source): the
+ * IR is the same as from one parse (tests: `vl_irdump -c`). */
+enum { VL_LOWER_CHUNK = 64 * 1024 };
+/* vl_lower with runs of about `chunk` bytes (0: one parse). */
+VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len,
+                           size_t chunk);
 /* The same from a tree already parsed from `text` (an editor's document, reparsed incrementally);
  * the tree is only read, and stays the caller's. */
 VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len);
