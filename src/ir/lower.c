@@ -1566,6 +1566,20 @@ static size_t next_boundary(const char *text, size_t len, size_t from) {
   return len;
 }
 
+/* Does a run's tree have an error before its last top-level statement?  A run that ends inside a
+ * statement breaks only its last one; an error before it is the file's own. */
+static bool error_before_last(TSNode root) {
+  if (ts_node_is_error(root)) return true;
+  TSTreeCursor c = ts_tree_cursor_new(root);
+  bool before = false, prev = false;
+  for (bool more = ts_tree_cursor_goto_first_child(&c); more; more = ts_tree_cursor_goto_next_sibling(&c)) {
+    before = before || prev;
+    prev = ts_node_has_error(ts_tree_cursor_current_node(&c));
+  }
+  ts_tree_cursor_delete(&c);
+  return before;
+}
+
 static TSPoint point_at(const Lower *L, size_t byte) {
   VlPos p = vl_source_pos(L->src, (uint32_t)byte);
   return (TSPoint){p.row, p.col};
@@ -1584,8 +1598,9 @@ VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, c
   if (chunk && len > 2 * chunk) {
     /* A large file is parsed and lowered a run of top-level statements at a time, each tree freed
      * before the next is made: tree-sitter's tree takes about 40-60 times the source, the IR a
-     * fraction of that.  A chunk parsed with errors is grown twice (it ended inside a statement), then
-     * the file is parsed whole (below): a file with a syntax error is lowered from one parse. */
+     * fraction of that.  A run whose last statement has an error (the run ended inside it) is grown,
+     * twice at most; after that, or on an error before it, the file is parsed whole (below): a file
+     * with a syntax error is lowered from one parse. */
     Lower L;
     VlSource src;
     lower_begin(&L, py, &src, path, text, len);
@@ -1600,12 +1615,14 @@ VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, c
                      (uint32_t)at, end == len ? UINT32_MAX : (uint32_t)end};
         ts_parser_set_included_ranges(parser, &r, 1);
         tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)len);
-        if (!ts_node_has_error(ts_tree_root_node(tree))) break;
+        TSNode root = ts_tree_root_node(tree);
+        if (!ts_node_has_error(root)) break;
+        bool broken = error_before_last(root);
         ts_tree_delete(tree);
         tree = NULL;
-        /* a syntax error (or a run of lines inside one statement, a long string or bracket, past
-         * two retries): the file is parsed whole, below */
-        if (end == len || want >= 4 * chunk) break;
+        /* a syntax error of the file's own, or a run of lines inside one statement (a long string
+         * or bracket) past two retries: the file is parsed whole, below */
+        if (broken || end == len || want >= 4 * chunk) break;
         want *= 2;
       }
       if (!tree) {
