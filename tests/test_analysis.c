@@ -2919,6 +2919,50 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void helper_returning_every_row(void **state) {
+  /* a helper returning a list of every row of what it is given (by index over its length, or by
+   * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
+   * it whole; a helper returning some rows, or the caller keeping a slice of the list, pins it */
+  static const char *const helpers[] = {
+      "def rows(a):\n    return [a[i] for i in range(len(a))]\n",
+      "def rows(a):\n    out = []\n    for i in range(a.shape[0]):\n        out.append(a[i])\n    return out\n",
+      "def rows(a):\n    out = []\n    for r in a:\n        out.append(r)\n    return out\n",
+      "def rows(a):\n    return np.array_split(a, 16)\n",
+  };
+  for (int k = 0; k < 4; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n%s"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        dets = np.random.randn(4000, 6)\n"
+             "        keep.append(rows(dets))\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        dets = np.random.randn(4000, 6)\n"
+             "        keep.append(rows(dets)[:2])\n"
+             "    return keep\n",
+             helpers[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+  analyse(state,
+          "import numpy as np\n"
+          "def some(a, k):\n"
+          "    return [a[i] for i in range(k)]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        dets = np.random.randn(4000, 6)\n"
+          "        keep.append(some(dets, 3))\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void generator_handing_out_every_row(void **state) {
   /* a generator yielding every row of each batch it makes (by index over the batch's length, or by
    * iterating it): a loop keeping every row it is given keeps each batch whole; one keeping only some
@@ -3798,6 +3842,7 @@ int main(void) {
       T(no_hit_numpy_1d),
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
+      T(helper_returning_every_row),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -1328,6 +1328,63 @@ static void returned_container_stores(Frame *F, const VlVal *ret, EffectVec *out
   }
 }
 
+/* A list this call makes and hands back, filled with every piece of a base (`return [a[i] for i in
+ * range(len(a))]`, `for row in a: out.append(row)`), is what `list(a)` makes: a caller keeping it
+ * keeps all of the base and pins nothing more (retain.c: stored_views).  Its pieces are marked one of
+ * every piece (VL_F_EVERY) in the summary's heap, the list made in one go of all of them
+ * (VL_F_ALL_PIECES): a slice of it, or one element, is still a part. */
+typedef struct EveryRet {
+  const VlSite *sites[8];
+  int n;
+} EveryRet;
+
+static bool every_ret_site(const VlObj *o, const void *ctx) {
+  const EveryRet *er = ctx;
+  for (int i = 0; o->kind == VL_O_SEQ && o->sub != VL_SEQ_TUPLE && i < er->n; i++)
+    if (o->site == er->sites[i]) return true;
+  return false;
+}
+
+/* o as a container holds it: a piece is put there without its VL_F_EVERY (vl_not_every). */
+static const VlObj *without_every(Frame *F, const VlObj *o) {
+  if (!(o->flags & VL_F_EVERY)) return o;
+  VlObj c = *o;
+  c.flags &= (uint8_t)~VL_F_EVERY;
+  return vl_obj(V(F->an), c);
+}
+
+static const VlVal *mark_every_pieces(Frame *F, const VlVal *ret, VlHeapEntry *heap, uint32_t nheap) {
+  const VlSite *sites[64];
+  size_t nsites = 0;
+  returned_containers(F, ret, sites, &nsites, 1); /* (the list itself, not one in a returned tuple) */
+  EveryRet er = {.n = 0};
+  for (size_t i = 0; i < nsites && er.n < 8; i++) {
+    const VlObj *views[16];
+    int nv = 0;
+    if (!vl_fills_every_piece(F, sites[i], views, 16, &nv)) continue;
+    for (uint32_t h = 0; h < nheap; h++) {
+      if (heap[h].site != sites[i] || !heap[h].elem) continue;
+      const VlObj *out[VL_VAL_MAX + 1];
+      uint16_t n = 0;
+      for (uint16_t k = 0; k < heap[h].elem->n && n < VL_VAL_MAX + 1; k++) {
+        const VlObj *o = heap[h].elem->objs[k];
+        for (int j = 0; j < nv; j++)
+          if (!(o->flags & VL_F_EVERY) && o == without_every(F, views[j])) {
+            VlObj c = *o;
+            c.flags |= VL_F_EVERY;
+            o = vl_obj(V(F->an), c);
+            break;
+          }
+        out[n++] = o;
+      }
+      heap[h].elem = vl_val_of(V(F->an), out, n);
+    }
+    er.sites[er.n++] = sites[i];
+  }
+  if (!er.n) return ret;
+  return vl_val_flag(V(F->an), ret, VL_F_ALL_PIECES, every_ret_site, &er);
+}
+
 static const VlSummary *make_summary(Frame *F) {
   Analysis *an = F->an;
   VlSummary *s = VL_ARENA_NEW(an->arena, VlSummary);
@@ -1413,6 +1470,7 @@ static const VlSummary *make_summary(Frame *F) {
     h[nh].cap = e->nattrs;
     nh++;
   }
+  if (F->func != VL_MODULE_FUNC) s->ret = mark_every_pieces(F, s->ret, h, nh);
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;

@@ -305,6 +305,9 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
                              array is not contiguous (unknown when the callee could not tell) */
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
     v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
+    /* one of every piece of a parameter (np.array_split(a, k) in the callee) is one of every piece of
+     * the whole array passed; of a view passed, a part of its base */
+    if ((o->flags & VL_F_EVERY) && !a->sub) v.flags |= VL_F_EVERY;
     v.expr = S->call;
     out[(*n)++] = vl_obj(V(F), v);
   }
