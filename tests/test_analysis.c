@@ -2919,6 +2919,28 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void reported_container_kept_again_once(void **state) {
+  /* a method's store reported in its own loop fills the dict it returns; a caller collecting that dict
+   * in a comprehension (the method analysed again for the caller's object, the store's finding made
+   * once) keeps the same leak: one hit, at the method's store */
+  const char *text = "import numpy as np\n"
+                     "class P:\n"
+                     "    def __init__(self, k):\n"
+                     "        self.k = k\n"
+                     "    def best(self, d):\n"
+                     "        out = {}\n"
+                     "        for c in range(self.k):\n"
+                     "            x = d[d[:, 5] == c]\n"
+                     "            x = x[np.argsort(-x[:, 4])]\n"
+                     "            out[c] = x[0]\n"
+                     "        return out\n"
+                     "    def __call__(self, batch):\n"
+                     "        return [self.best(d) for d in batch]\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[0]") - text));
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -3843,6 +3865,7 @@ int main(void) {
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
       T(helper_returning_every_row),
+      T(reported_container_kept_again_once),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

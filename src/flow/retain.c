@@ -1123,7 +1123,14 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   }
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
   for (size_t i = 0; i < an->reported.len; i++)
-    if (an->reported.items[i] == key) return;
+    if (an->reported.items[i] == key) {
+      /* reported already (by another analysis of the same function, or of the callee whose store
+       * this is): the container is still one filled by a reported store, so storing it again, or
+       * handing it back, is the same leak (no second finding where a caller keeps it) */
+      for (uint16_t k = 0; k < ev->container->n; k++)
+        if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
+      return;
+    }
   VL_VEC_PUSH(&an->reported, key);
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
