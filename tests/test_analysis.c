@@ -2919,6 +2919,36 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void helper_record_display_holding_a_part(void **state) {
+  /* a record a helper builds as a display and hands back (`return {"box": d[i, :4], ...}`, also of an
+   * array it makes) is reported at the display's value, where .copy() belongs, when a caller keeps it
+   * for each new array; a record also holding the whole array, a caller keeping only the record's
+   * float, or an array made before the loop, are silent */
+  const char *text = "import numpy as np\n"
+                     "def rec(d, i):\n"
+                     "    return {\"box\": d[i, :4], \"score\": float(d[i, 4])}\n"
+                     "def whole(d, i):\n"
+                     "    return {\"d\": d, \"box\": d[i, :4]}\n"
+                     "def f(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        d = np.random.rand(5000, 6)\n"
+                     "        out.append(rec(d, 0))\n"
+                     "    return out\n"
+                     "def g(n):\n"
+                     "    out, s = [], []\n"
+                     "    base = np.random.rand(50, 6)\n"
+                     "    for _ in range(n):\n"
+                     "        d = np.random.rand(5000, 6)\n"
+                     "        out.append(whole(d, 0))\n"
+                     "        s.append(rec(d, 0)[\"score\"])\n"
+                     "        out.append(rec(base, 1))\n"
+                     "    return out, s\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "d[i, :4]") - text));
+}
+
 static void reported_container_kept_again_once(void **state) {
   /* a method's store reported in its own loop fills the dict it returns; a caller collecting that dict
    * in a comprehension (the method analysed again for the caller's object, the store's finding made
@@ -3866,6 +3896,7 @@ int main(void) {
       T(generator_handing_out_every_row),
       T(helper_returning_every_row),
       T(reported_container_kept_again_once),
+      T(helper_record_display_holding_a_part),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -1317,14 +1317,18 @@ static void returned_container_stores(Frame *F, const VlVal *ret, EffectVec *out
       visible |= vl_caller_visible(F, c);
       for (size_t h = 0; h < nret && !into; h++) into = c->site == ret_sites[h];
     }
-    if (!into || visible || ev->implicit || ev->call || !holds_partial_view(ev->value, 0)) continue;
+    /* (a display's value outside the loops, interp.c: display_stores, may be a subscript of what a
+     * parameter gives: the caller's array decides) */
+    bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
+    if (!into || visible || ev->implicit || ev->call || (!display && !holds_partial_view(ev->value, 0))) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
                    .container = ev->container_text};
     /* (a loop that may store every row of its array shows the caller all of it: then the caller
      * judges the list it stores, as without this effect) */
+    ef.carried = display;
     vl_effect_over_call(F, &ef);
-    if (holds_partial_view(ef.value, 0)) VL_VEC_PUSH(out, ef);
+    if (display || holds_partial_view(ef.value, 0)) VL_VEC_PUSH(out, ef);
   }
 }
 

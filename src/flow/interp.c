@@ -804,6 +804,47 @@ static const VlVal *not_none(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)n);
 }
 
+/* The same symbol, whatever else is known of it (array evidence, not None). */
+static bool same_sym(const VlObj *a, const VlObj *b) {
+  return a == b || (a->kind == VL_O_SYM && b->kind == VL_O_SYM && a->sub == b->sub && a->index == b->index &&
+                    a->base == b->base && a->mod == b->mod && a->func == b->func &&
+                    (a->name == b->name || (a->name && b->name && strcmp(a->name, b->name) == 0)));
+}
+
+/* A dict or list display a function builds outside its loops (`return {"image_id": i, "dt_scores":
+ * s[:k]}`) puts each value in: a part of an array there is a store into the new container (an
+ * element's), so that a helper handing the record back has it as its effect, reported at the value
+ * where `.copy()` belongs rather than where a caller keeps the record (analysis.c:
+ * returned_container_stores).  A display also holding the whole base of the part keeps it whole:
+ * no store.  (Displays in loops are judged where they are stored, as before.) */
+static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const VlVal *const *vals, int n) {
+  if (F->loop || F->func == VL_MODULE_FUNC || !n) return;
+  const VlModule *m = M(F);
+  for (int i = 0; i < n; i++) {
+    bool part = false;
+    for (uint16_t k = 0; k < vals[i]->n && !part; k++) {
+      const VlObj *o = vals[i]->objs[k];
+      /* a part of an array made here, or a subscript of what a parameter gives (`dets[i, :4]`: the
+       * caller's array decides whether it is a part) */
+      bool sub = o->kind == VL_O_SYM && o->sub == VL_SYM_SUBV && o->base && o->base->n == 1;
+      if (!sub && (o->kind != VL_O_ARRAY || !o->sub || !(o->flags & VL_F_PARTIAL) || !o->site)) continue;
+      bool whole = false;
+      for (int j = 0; j < n && !whole; j++)
+        for (uint16_t h = 0; h < vals[j]->n && !whole; h++) {
+          const VlObj *w = vals[j]->objs[h];
+          whole = sub ? same_sym(w, o->base->objs[0])
+                      : w->kind == VL_O_ARRAY && w->site == o->site && (!w->sub || !(w->flags & VL_F_PARTIAL));
+        }
+      part = !whole;
+    }
+    if (!part) continue;
+    StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = vals[i], .loop = 0,
+                  .at = vl_expr_span(F->an, exprs[i]), .fix_at = vl_expr(m, exprs[i])->end,
+                  .text = vl_expr_text(F->an, exprs[i])};
+    vl_frame_store(F, &ev);
+  }
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -830,6 +871,9 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   }
   const VlVal *seq = vl_new_seq(F, kind, e);
   const VlSite *site = seq->objs[0]->site;
+  VlId vexpr[16];
+  const VlVal *vval[16];
+  int nv = 0;
   for (uint32_t i = 0; i < x->nkids; i++) {
     VlId k = vl_kid(m, e, i);
     const VlExpr *kx = vl_expr(m, k);
@@ -841,6 +885,7 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
       }
       const VlVal *key = vl_eval(F, k);
       const VlVal *val = i + 1 < x->nkids ? vl_eval(F, vl_kid(m, e, i + 1)) : &vl_empty_val;
+      if (i + 1 < x->nkids && nv < 16) vexpr[nv] = vl_kid(m, e, i + 1), vval[nv++] = val;
       i++;
       vl_heap_dict_put(F, site, key, val);
       VlHeapEntry *he = vl_heap_get(F, site);
@@ -849,9 +894,12 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
       const VlVal *it = vl_eval(F, vl_kid(m, k, 0));
       vl_heap_add_elem(F, site, vl_op_iter_elem(F, it, 0, k));
     } else {
-      vl_heap_add_elem(F, site, vl_eval(F, k));
+      const VlVal *val = vl_eval(F, k);
+      if (nv < 16) vexpr[nv] = k, vval[nv++] = val;
+      vl_heap_add_elem(F, site, val);
     }
   }
+  display_stores(F, seq, vexpr, vval, nv);
   return seq;
 }
 

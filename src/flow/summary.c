@@ -585,7 +585,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
-      for (uint16_t k = 0; k < c->n; k++)
+      for (uint16_t k = 0; k < c->n && !ef->carried; k++)
         if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
           vl_heap_add_elem(F, c->objs[k]->site, ef->store == VL_ST_EXTEND ? vl_op_elems(F, v, call) : v);
       if (caller_sees(F, c)) { /* the caller's own parameter or attribute: its callers see it too */
