@@ -1299,6 +1299,18 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
   }
 }
 
+/* Does this function store the display that store ev fills (its container) somewhere itself? */
+static bool display_stored_here(const Frame *F, const StoreEv *ev) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *o = &F->stores.items[i];
+    if (o == ev) continue;
+    for (uint16_t k = 0; k < o->value->n; k++)
+      for (uint16_t j = 0; j < ev->container->n; j++)
+        if (o->value->objs[k]->site && o->value->objs[k]->site == ev->container->objs[j]->site) return true;
+  }
+  return false;
+}
+
 /* Stores of partial views into a list (dict, set) this call makes and hands back (`tps = []; ...
  * tps.append(preds[j]); return tps, flags`): whether that list outlives a caller's loop is the
  * caller's question (it stores what the call returns: retain.c kept_by_stored_instance), so the
@@ -1321,6 +1333,9 @@ static void returned_container_stores(Frame *F, const VlVal *ret, EffectVec *out
      * parameter gives: the caller's array decides) */
     bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
     if (!into || visible || ev->implicit || ev->call || (!display && !holds_partial_view(ev->value, 0))) continue;
+    /* (a record this function also stores itself, `self._samples[i] = sample; return sample`, is
+     * reported where it stores it, as before) */
+    if (display && display_stored_here(F, ev)) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
                    .container = ev->container_text};
