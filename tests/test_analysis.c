@@ -2919,6 +2919,59 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void registry_filled_by_decorators(void **state) {
+  /* a class (or a function) registered with a project decorator (`@register("a")` putting it in a
+   * module dict, `@REG.register()` in a registry object's dict) is what the registry holds when a
+   * function looks it up: its method's store is reported in the caller's loop */
+  static const char *const regs[] = {
+      "REG = {}\n"
+      "def register(name):\n"
+      "    def deco(cls):\n"
+      "        REG[name] = cls\n"
+      "        return cls\n"
+      "    return deco\n"
+      "def lookup(name):\n"
+      "    return REG[name]\n",
+      "class Registry:\n"
+      "    def __init__(self):\n"
+      "        self._m = {}\n"
+      "    def register(self):\n"
+      "        def deco(obj):\n"
+      "            self._m[obj.__name__] = obj\n"
+      "            return obj\n"
+      "        return deco\n"
+      "    def get(self, name):\n"
+      "        return self._m[name]\n"
+      "R = Registry()\n"
+      "def register(name):\n"
+      "    return R.register()\n"
+      "def lookup(name):\n"
+      "    return R.get(name)\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[2048];
+    snprintf(text, sizeof text,
+             "import numpy as np\n%s"
+             "@register(\"probe\")\n"
+             "class Probe:\n"
+             "    def __init__(self):\n"
+             "        self.h = []\n"
+             "    def __call__(self, x):\n"
+             "        self.h.append(x[:4])\n"
+             "def run(name, b):\n"
+             "    cb = lookup(name)()\n"
+             "    x = np.zeros(100000)\n"
+             "    for _ in range(10):\n"
+             "        x = x + b\n"
+             "        cb(x)\n"
+             "    return cb\n",
+             regs[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[:4]") - text));
+  }
+}
+
 static void helper_record_display_holding_a_part(void **state) {
   /* a record a helper builds as a display and hands back (`return {"box": d[i, :4], ...}`, also of an
    * array it makes) is reported at the display's value, where .copy() belongs, when a caller keeps it
@@ -3897,6 +3950,7 @@ int main(void) {
       T(helper_returning_every_row),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
+      T(registry_filled_by_decorators),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -2125,6 +2125,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   build_infos(&an);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);
   run_module_body(&an, true);
+  vl_module_decorators(&an);
   /* twice: the second sweep finishes the functions left provisional by the first */
   for (int sweep = 0; sweep < 2; sweep++)
     for (VlId f = 1; f < m->nfuncs; f++) {

@@ -270,6 +270,9 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
 const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
+/* The decorators of the module's top-level classes and functions, run after its first walk into the
+ * heap it left (a registry filled by a decorator), see interp.c. */
+void vl_module_decorators(Analysis *an);
 void vl_frame_run(Frame *F);
 /* Emits a store event (from the body, or a callee's effect applied here). */
 void vl_frame_store(Frame *F, const StoreEv *ev);
