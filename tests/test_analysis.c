@@ -2919,6 +2919,155 @@ static void hit_in_comprehension_over_generator(void **state) {
   assert_int_equal(cur->hits[0].store, VL_ST_ELEMENT);
 }
 
+static void registry_filled_by_decorators(void **state) {
+  /* a class (or a function) registered with a project decorator (`@register("a")` putting it in a
+   * module dict, `@REG.register()` in a registry object's dict) is what the registry holds when a
+   * function looks it up: its method's store is reported in the caller's loop */
+  static const char *const regs[] = {
+      "REG = {}\n"
+      "def register(name):\n"
+      "    def deco(cls):\n"
+      "        REG[name] = cls\n"
+      "        return cls\n"
+      "    return deco\n"
+      "def lookup(name):\n"
+      "    return REG[name]\n",
+      "class Registry:\n"
+      "    def __init__(self):\n"
+      "        self._m = {}\n"
+      "    def register(self):\n"
+      "        def deco(obj):\n"
+      "            self._m[obj.__name__] = obj\n"
+      "            return obj\n"
+      "        return deco\n"
+      "    def get(self, name):\n"
+      "        return self._m[name]\n"
+      "R = Registry()\n"
+      "def register(name):\n"
+      "    return R.register()\n"
+      "def lookup(name):\n"
+      "    return R.get(name)\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[2048];
+    snprintf(text, sizeof text,
+             "import numpy as np\n%s"
+             "@register(\"probe\")\n"
+             "class Probe:\n"
+             "    def __init__(self):\n"
+             "        self.h = []\n"
+             "    def __call__(self, x):\n"
+             "        self.h.append(x[:4])\n"
+             "def run(name, b):\n"
+             "    cb = lookup(name)()\n"
+             "    x = np.zeros(100000)\n"
+             "    for _ in range(10):\n"
+             "        x = x + b\n"
+             "        cb(x)\n"
+             "    return cb\n",
+             regs[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[:4]") - text));
+  }
+}
+
+static void helper_record_display_holding_a_part(void **state) {
+  /* a record a helper builds as a display and hands back (`return {"box": d[i, :4], ...}`, also of an
+   * array it makes) is reported at the display's value, where .copy() belongs, when a caller keeps it
+   * for each new array; a record also holding the whole array, a caller keeping only the record's
+   * float, or an array made before the loop, are silent */
+  const char *text = "import numpy as np\n"
+                     "def rec(d, i):\n"
+                     "    return {\"box\": d[i, :4], \"score\": float(d[i, 4])}\n"
+                     "def whole(d, i):\n"
+                     "    return {\"d\": d, \"box\": d[i, :4]}\n"
+                     "def f(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        d = np.random.rand(5000, 6)\n"
+                     "        out.append(rec(d, 0))\n"
+                     "    return out\n"
+                     "def g(n):\n"
+                     "    out, s = [], []\n"
+                     "    base = np.random.rand(50, 6)\n"
+                     "    for _ in range(n):\n"
+                     "        d = np.random.rand(5000, 6)\n"
+                     "        out.append(whole(d, 0))\n"
+                     "        s.append(rec(d, 0)[\"score\"])\n"
+                     "        out.append(rec(base, 1))\n"
+                     "    return out, s\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "d[i, :4]") - text));
+}
+
+static void reported_container_kept_again_once(void **state) {
+  /* a method's store reported in its own loop fills the dict it returns; a caller collecting that dict
+   * in a comprehension (the method analysed again for the caller's object, the store's finding made
+   * once) keeps the same leak: one hit, at the method's store */
+  const char *text = "import numpy as np\n"
+                     "class P:\n"
+                     "    def __init__(self, k):\n"
+                     "        self.k = k\n"
+                     "    def best(self, d):\n"
+                     "        out = {}\n"
+                     "        for c in range(self.k):\n"
+                     "            x = d[d[:, 5] == c]\n"
+                     "            x = x[np.argsort(-x[:, 4])]\n"
+                     "            out[c] = x[0]\n"
+                     "        return out\n"
+                     "    def __call__(self, batch):\n"
+                     "        return [self.best(d) for d in batch]\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[0]") - text));
+}
+
+static void helper_returning_every_row(void **state) {
+  /* a helper returning a list of every row of what it is given (by index over its length, or by
+   * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
+   * it whole; a helper returning some rows, or the caller keeping a slice of the list, pins it */
+  static const char *const helpers[] = {
+      "def rows(a):\n    return [a[i] for i in range(len(a))]\n",
+      "def rows(a):\n    out = []\n    for i in range(a.shape[0]):\n        out.append(a[i])\n    return out\n",
+      "def rows(a):\n    out = []\n    for r in a:\n        out.append(r)\n    return out\n",
+      "def rows(a):\n    return np.array_split(a, 16)\n",
+  };
+  for (int k = 0; k < 4; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n%s"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        dets = np.random.randn(4000, 6)\n"
+             "        keep.append(rows(dets))\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        dets = np.random.randn(4000, 6)\n"
+             "        keep.append(rows(dets)[:2])\n"
+             "    return keep\n",
+             helpers[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+  analyse(state,
+          "import numpy as np\n"
+          "def some(a, k):\n"
+          "    return [a[i] for i in range(k)]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        dets = np.random.randn(4000, 6)\n"
+          "        keep.append(some(dets, 3))\n"
+          "    return keep\n");
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void generator_handing_out_every_row(void **state) {
   /* a generator yielding every row of each batch it makes (by index over the batch's length, or by
    * iterating it): a loop keeping every row it is given keeps each batch whole; one keeping only some
@@ -3798,6 +3947,10 @@ int main(void) {
       T(no_hit_numpy_1d),
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
+      T(helper_returning_every_row),
+      T(reported_container_kept_again_once),
+      T(helper_record_display_holding_a_part),
+      T(registry_filled_by_decorators),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -1264,6 +1264,18 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
   }
 }
 
+/* Does this function store the display that store ev fills (its container) somewhere itself? */
+static bool display_stored_here(const Frame *F, const StoreEv *ev) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *o = &F->stores.items[i];
+    if (o == ev) continue;
+    for (uint16_t k = 0; k < o->value->n; k++)
+      for (uint16_t j = 0; j < ev->container->n; j++)
+        if (o->value->objs[k]->site && o->value->objs[k]->site == ev->container->objs[j]->site) return true;
+  }
+  return false;
+}
+
 /* The containers this call makes that its caller gets, and the stores into them that are effects:
  * - a container a new object of this call holds in an attribute, the object being handed back or
  *   stored where the caller sees it (`t = Track(tid); t.add(det)` then `self.active.append(t)` or
@@ -1271,11 +1283,15 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
  *   (retain.c: kept_by_stored_instance).  Only stores of values showing the caller's arrays: what
  *   this call makes, and whether it keeps all of it, it decides.
  * - a list (dict, set) this call makes and returns, itself or in a returned tuple (`tps = []; ...
- *   tps.append(preds[j]); return tps, flags`): stores of partial views.  A leak a caller's loop makes
- *   of it is reported at the append, where `.copy()` belongs, not where the caller stores the list
- *   (retain.c: stored_views skips a container filled by stores).  A view of an array this call makes
- *   is new at every call, as the array is.  A loop that may store every row of its array shows the
- *   caller all of it: then the caller judges the list it stores, as without this effect. */
+ *   tps.append(preds[j]); return tps, flags`): stores of partial views, and a display's values
+ *   outside the loops (`return {"box": dets[i, :4], ...}`, interp.c: display_stores: a subscript of
+ *   what a parameter gives, the caller's array decides).  A leak a caller's loop makes of it is
+ *   reported at the append or the display's value, where `.copy()` belongs, not where the caller
+ *   stores the list (retain.c: stored_views skips a container filled by stores).  A view of an
+ *   array this call makes is new at every call, as the array is.  A loop that may store every row of
+ *   its array shows the caller all of it: then the caller judges the list it stores, as without
+ *   this effect.  A record this function also stores itself (`self._samples[i] = sample; return
+ *   sample`) is reported where it stores it. */
 static void handed_back_container_stores(Frame *F, const SiteVec *sites, const VlVal *ret, EffectVec *out) {
   Analysis *an = F->an;
   const VlSite *held[64], *returned[64];
@@ -1303,15 +1319,75 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
     }
     if (visible) continue;
     bool by_held = into_held && views_callers_only(F, ev->value, 0);
-    bool by_ret = !by_held && into_ret && !ev->call && holds_partial_view(ev->value, 0);
+    bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
+    bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(ev->value, 0)) &&
+                  !(display && display_stored_here(F, ev));
     if (!by_held && !by_ret) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
                    .container = ev->container_text};
+    ef.carried = by_ret && display;
     vl_effect_over_call(F, &ef);
-    if (by_ret && !holds_partial_view(ef.value, 0)) continue;
+    if (by_ret && !display && !holds_partial_view(ef.value, 0)) continue;
     VL_VEC_PUSH(out, ef);
   }
+}
+
+/* A list this call makes and hands back, filled with every piece of a base (`return [a[i] for i in
+ * range(len(a))]`, `for row in a: out.append(row)`), is what `list(a)` makes: a caller keeping it
+ * keeps all of the base and pins nothing more (retain.c: stored_views).  Its pieces are marked one of
+ * every piece (VL_F_EVERY) in the summary's heap, the list made in one go of all of them
+ * (VL_F_ALL_PIECES): a slice of it, or one element, is still a part. */
+typedef struct EveryRet {
+  const VlSite *sites[8];
+  int n;
+} EveryRet;
+
+static bool every_ret_site(const VlObj *o, const void *ctx) {
+  const EveryRet *er = ctx;
+  for (int i = 0; o->kind == VL_O_SEQ && o->sub != VL_SEQ_TUPLE && i < er->n; i++)
+    if (o->site == er->sites[i]) return true;
+  return false;
+}
+
+/* o as a container holds it: a piece is put there without its VL_F_EVERY (vl_not_every). */
+static const VlObj *without_every(Frame *F, const VlObj *o) {
+  if (!(o->flags & VL_F_EVERY)) return o;
+  VlObj c = *o;
+  c.flags &= (uint8_t)~VL_F_EVERY;
+  return vl_obj(V(F->an), c);
+}
+
+static const VlVal *mark_every_pieces(Frame *F, const VlVal *ret, VlHeapEntry *heap, uint32_t nheap) {
+  const VlSite *sites[64];
+  size_t nsites = 0;
+  returned_containers(F, ret, sites, &nsites, 1); /* (the list itself, not one in a returned tuple) */
+  EveryRet er = {.n = 0};
+  for (size_t i = 0; i < nsites && er.n < 8; i++) {
+    const VlObj *views[16];
+    int nv = 0;
+    if (!vl_fills_every_piece(F, sites[i], views, 16, &nv)) continue;
+    for (uint32_t h = 0; h < nheap; h++) {
+      if (heap[h].site != sites[i] || !heap[h].elem) continue;
+      const VlObj *out[VL_VAL_MAX + 1];
+      uint16_t n = 0;
+      for (uint16_t k = 0; k < heap[h].elem->n && n < VL_VAL_MAX + 1; k++) {
+        const VlObj *o = heap[h].elem->objs[k];
+        for (int j = 0; j < nv; j++)
+          if (!(o->flags & VL_F_EVERY) && o == without_every(F, views[j])) {
+            VlObj c = *o;
+            c.flags |= VL_F_EVERY;
+            o = vl_obj(V(F->an), c);
+            break;
+          }
+        out[n++] = o;
+      }
+      heap[h].elem = vl_val_of(V(F->an), out, n);
+    }
+    er.sites[er.n++] = sites[i];
+  }
+  if (!er.n) return ret;
+  return vl_val_flag(V(F->an), ret, VL_F_ALL_PIECES, every_ret_site, &er);
 }
 
 static const VlSummary *make_summary(Frame *F) {
@@ -1397,6 +1473,7 @@ static const VlSummary *make_summary(Frame *F) {
     h[nh].cap = e->nattrs;
     nh++;
   }
+  if (F->func != VL_MODULE_FUNC) s->ret = mark_every_pieces(F, s->ret, h, nh);
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;
@@ -2032,6 +2109,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   build_infos(&an);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);
   run_module_body(&an, true);
+  vl_module_decorators(&an);
   /* twice: the second sweep finishes the functions left provisional by the first */
   for (int sweep = 0; sweep < 2; sweep++)
     for (VlId f = 1; f < m->nfuncs; f++) {

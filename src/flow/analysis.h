@@ -270,6 +270,9 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
 const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
+/* The decorators of the module's top-level classes and functions, run after its first walk into the
+ * heap it left (a registry filled by a decorator), see interp.c. */
+void vl_module_decorators(Analysis *an);
 void vl_frame_run(Frame *F);
 /* Emits a store event (from the body, or a callee's effect applied here). */
 void vl_frame_store(Frame *F, const StoreEv *ev);
@@ -361,6 +364,9 @@ void vl_retain_check(Frame *F);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c). */
 void vl_effect_over_call(Frame *F, VlEffect *ef);
+/* Every store the function makes into the container of `site` puts in one of every piece of a base,
+ * in every iteration: over one call it holds all of each (see retain.c); `views`: those pieces. */
+bool vl_fills_every_piece(const Frame *F, const VlSite *site, const VlObj **views, int max, int *n);
 /* What a generator yields at `at`, in loop `loop`, with its pieces marked one of every piece of their
  * base when the loop hands out each of them (see retain.c). */
 const VlVal *vl_yield_pieces(Frame *F, const VlVal *v, VlId loop, VlSpan at);

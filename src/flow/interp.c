@@ -804,6 +804,47 @@ static const VlVal *not_none(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)n);
 }
 
+/* The same symbol, whatever else is known of it (array evidence, not None). */
+static bool same_sym(const VlObj *a, const VlObj *b) {
+  return a == b || (a->kind == VL_O_SYM && b->kind == VL_O_SYM && a->sub == b->sub && a->index == b->index &&
+                    a->base == b->base && a->mod == b->mod && a->func == b->func &&
+                    (a->name == b->name || (a->name && b->name && strcmp(a->name, b->name) == 0)));
+}
+
+/* A dict or list display a function builds outside its loops (`return {"image_id": i, "dt_scores":
+ * s[:k]}`) puts each value in: a part of an array there is a store into the new container (an
+ * element's), so that a helper handing the record back has it as its effect, reported at the value
+ * where `.copy()` belongs rather than where a caller keeps the record (analysis.c:
+ * handed_back_container_stores).  A display also holding the whole base of the part keeps it whole:
+ * no store.  (Displays in loops are judged where they are stored, as before.) */
+static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const VlVal *const *vals, int n) {
+  if (F->loop || F->func == VL_MODULE_FUNC || !n) return;
+  const VlModule *m = M(F);
+  for (int i = 0; i < n; i++) {
+    bool part = false;
+    for (uint16_t k = 0; k < vals[i]->n && !part; k++) {
+      const VlObj *o = vals[i]->objs[k];
+      /* a part of an array made here, or a subscript of what a parameter gives (`dets[i, :4]`: the
+       * caller's array decides whether it is a part) */
+      bool sub = o->kind == VL_O_SYM && o->sub == VL_SYM_SUBV && o->base && o->base->n == 1;
+      if (!sub && (o->kind != VL_O_ARRAY || !o->sub || !(o->flags & VL_F_PARTIAL) || !o->site)) continue;
+      bool whole = false;
+      for (int j = 0; j < n && !whole; j++)
+        for (uint16_t h = 0; h < vals[j]->n && !whole; h++) {
+          const VlObj *w = vals[j]->objs[h];
+          whole = sub ? same_sym(w, o->base->objs[0])
+                      : w->kind == VL_O_ARRAY && w->site == o->site && (!w->sub || !(w->flags & VL_F_PARTIAL));
+        }
+      part = !whole;
+    }
+    if (!part) continue;
+    StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = vals[i], .loop = 0,
+                  .at = vl_expr_span(F->an, exprs[i]), .fix_at = vl_expr(m, exprs[i])->end,
+                  .text = vl_expr_text(F->an, exprs[i])};
+    vl_frame_store(F, &ev);
+  }
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -830,6 +871,9 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   }
   const VlVal *seq = vl_new_seq(F, kind, e);
   const VlSite *site = seq->objs[0]->site;
+  VlId vexpr[16];
+  const VlVal *vval[16];
+  int nv = 0;
   for (uint32_t i = 0; i < x->nkids; i++) {
     VlId k = vl_kid(m, e, i);
     const VlExpr *kx = vl_expr(m, k);
@@ -841,6 +885,7 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
       }
       const VlVal *key = vl_eval(F, k);
       const VlVal *val = i + 1 < x->nkids ? vl_eval(F, vl_kid(m, e, i + 1)) : &vl_empty_val;
+      if (i + 1 < x->nkids && nv < 16) vexpr[nv] = vl_kid(m, e, i + 1), vval[nv++] = val;
       i++;
       vl_heap_dict_put(F, site, key, val);
       VlHeapEntry *he = vl_heap_get(F, site);
@@ -849,9 +894,12 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
       const VlVal *it = vl_eval(F, vl_kid(m, k, 0));
       vl_heap_add_elem(F, site, vl_op_iter_elem(F, it, 0, k));
     } else {
-      vl_heap_add_elem(F, site, vl_eval(F, k));
+      const VlVal *val = vl_eval(F, k);
+      if (nv < 16) vexpr[nv] = k, vval[nv++] = val;
+      vl_heap_add_elem(F, site, val);
     }
   }
+  display_stores(F, seq, vexpr, vval, nv);
   return seq;
 }
 
@@ -1809,6 +1857,46 @@ static void loop_rebind(Frame *F, VlId s, const VlStmt *st) {
   }
 }
 
+/* Is decorator dx, by its name, one of this module's functions, or a method of a module-level object
+ * or class of this module (`@register(...)`, `@REG.register()`)?  Read from the module's globals,
+ * nothing evaluated. */
+static bool own_decorator(const Frame *F, VlId dx) {
+  const VlModule *m = M(F);
+  VlId e = vl_expr(m, dx)->op == VL_E_CALL ? vl_kid(m, dx, 0) : dx;
+  for (int depth = 0; depth < 4 && vl_expr(m, e)->op == VL_E_ATTR; depth++) e = vl_kid(m, e, 0);
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL || !F->an->globals) return false;
+  const VlVal *v = F->an->globals[x->sym.slot];
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_FUNC || o->kind == VL_O_CLASS) && o->mod == F->an->mi) return true;
+    if (o->kind == VL_O_INST && o->site && o->site->mod == F->an->mi) return true;
+  }
+  return false;
+}
+
+/* Decorator expression dx applied to what it decorates (v: a class, or a function): a project
+ * function (a registry's `register(name)` closure, `def deco(cls): REGISTRY[name] = cls; return cls`)
+ * is called with it for what it does; others are only evaluated.  True when the call hands back v
+ * itself (then the name is still v). */
+static bool decorate(Frame *F, VlId dx, const VlVal *v, bool eval_all) {
+  /* (`all`: the expression is evaluated whatever it is, as a def's decorators always were; else only
+   * when it names a project function, `@register(...)`, `@REG.register()`: a library's decorator and
+   * its arguments, `@pytest.mark.parametrize(...)`, are not evaluated for nothing) */
+  if (!eval_all && !own_decorator(F, dx)) return false;
+  const VlVal *deco = vl_eval(F, dx);
+  /* (one of this module's functions: what another module's decorator fills is that module's, which
+   * an importer's analysis does not change) */
+  if (!deco || deco->n != 1 || deco->objs[0]->kind != VL_O_FUNC || deco->objs[0]->mod != F->an->mi) return false;
+  Args a;
+  memset(&a, 0, sizeof a);
+  a.pos[0] = v;
+  a.pos_expr[0] = dx;
+  a.npos = 1;
+  const VlVal *r = vl_op_call(F, deco, &a, dx);
+  return r == v;
+}
+
 static void exec_stmt(Frame *F, VlId s) {
   const VlModule *m = M(F);
   const VlStmt *st = vl_stmt(m, s);
@@ -1900,17 +1988,26 @@ static void exec_stmt(Frame *F, VlId s) {
     bool transparent = true;
     /* an unbounded cache: calls reach the body (its summary says the memo keeps what it returns) */
     VlId memo = vl_memo_decorator(F->an, st->a);
+    const VlVal *self_fn = NULL;
     for (uint32_t d = 0; d < fn->ndecorators; d++) {
       VlId dx = m->kids[fn->decorators + d];
-      if (dx != memo && !transparent_decorator(F, dx)) transparent = false;
-      vl_eval(F, dx);
+      bool same = false;
+      if (own_decorator(F, dx)) {
+        if (!self_fn) self_fn = vl_closure_value(F, st->a);
+        same = decorate(F, dx, self_fn, true);
+      } else {
+        vl_eval(F, dx);
+      }
+      if (dx != memo && !same && !transparent_decorator(F, dx)) transparent = false;
     }
     /* defaults are evaluated at definition time */
     for (uint32_t p = 0; p < fn->nparams; p++) {
       const VlParam *pp = &m->params[fn->params + p];
       if (pp->dflt) vl_eval(F, pp->dflt);
     }
-    const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F)) : vl_closure_value(F, st->a);
+    const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
+                     : self_fn                                      ? self_fn
+                                                                    : vl_closure_value(F, st->a);
     int slot = local_slot_of(F, fn->name);
     if (slot >= 0) F->env[slot] = v;
     return;
@@ -1920,6 +2017,9 @@ static void exec_stmt(Frame *F, VlId s) {
     for (uint32_t b = 0; b < k->nbases; b++) vl_eval(F, m->kids[k->bases + b]);
     VlObj o = {.kind = VL_O_CLASS, .mod = F->an->mi, .func = st->a, .nd = vl_nd_unknown()};
     const VlVal *v = vl_val1(V(F), vl_obj(V(F), o));
+    /* a project function decorating the class runs with it (a registry's `@register("yolox")`
+     * putting the class into a module dict); the name stays the class */
+    for (uint32_t d = k->ndecorators; d > 0; d--) decorate(F, m->kids[k->decorators + d - 1], v, false);
     int slot = local_slot_of(F, k->name);
     if (slot >= 0) F->env[slot] = v;
     return;
@@ -1968,6 +2068,59 @@ void vl_frame_free(Frame *F) {
 }
 
 /* Runs the function's body until its heap stops growing. */
+/* After the module body's first walk, whose calls of this module's functions are not followed: the
+ * decorators of its top-level classes and functions run with what they decorate, on a copy of the
+ * heap that walk left (Analysis.module_heap), which then replaces it: a registry filled by
+ * `@register("yolox")` holds its classes when functions read it (`REGISTRY[cfg["name"]](...)`). */
+void vl_module_decorators(Analysis *an) {
+  const VlModule *m = an->m;
+  const VlFunc *top = vl_func(m, VL_MODULE_FUNC);
+  if (!top->body || !an->globals) return;
+  Frame F;
+  vl_frame_init(&F, an, VL_MODULE_FUNC);
+  bool any = false;
+  for (uint32_t i = 0; i < m->blocks[top->body].count && !any; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, top->body, i));
+    if (st->kind == VL_S_CLASS)
+      for (uint16_t d = 0; d < m->classes[st->a].ndecorators && !any; d++)
+        any = own_decorator(&F, m->kids[m->classes[st->a].decorators + d]);
+    if (st->kind == VL_S_DEF)
+      for (uint16_t d = 0; d < vl_func(m, st->a)->ndecorators && !any; d++)
+        any = own_decorator(&F, m->kids[vl_func(m, st->a)->decorators + d]);
+  }
+  if (!any) {
+    vl_frame_free(&F);
+    return;
+  }
+  for (uint32_t i = 0; i < F.nenv; i++) F.env[i] = an->globals[i] ? an->globals[i] : &vl_empty_val;
+  const Heap *h = &an->module_heap;
+  for (uint32_t i = 0; i < h->n; i++) {
+    const VlHeapEntry *e = &h->entries[i];
+    vl_heap_move_elem(&F, e->site, e->elem, e->loose);
+    VlHeapEntry *ne = vl_heap_get(&F, e->site);
+    ne->loose |= e->loose;
+    if (e->key) ne->key = vl_join(V(&F), ne->key, e->key);
+    for (uint16_t k = 0; k < e->nattrs; k++) vl_heap_set_attr(&F, e->site, e->attrs[k].name, e->attrs[k].val);
+  }
+  for (uint32_t i = 0; i < m->blocks[top->body].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, top->body, i));
+    if (st->kind == VL_S_CLASS && m->classes[st->a].ndecorators) {
+      const VlClass *k = &m->classes[st->a];
+      VlObj o = {.kind = VL_O_CLASS, .mod = an->mi, .func = st->a, .nd = vl_nd_unknown()};
+      const VlVal *v = vl_val1(V(&F), vl_obj(V(&F), o));
+      for (uint32_t d = k->ndecorators; d > 0; d--) decorate(&F, m->kids[k->decorators + d - 1], v, false);
+    } else if (st->kind == VL_S_DEF && vl_func(m, st->a)->ndecorators) {
+      const VlFunc *fn = vl_func(m, st->a);
+      const VlVal *v = vl_closure_value(&F, st->a);
+      for (uint32_t d = fn->ndecorators; d > 0; d--) decorate(&F, m->kids[fn->decorators + d - 1], v, false);
+    }
+  }
+  vl_heap_free(&an->module_heap);
+  an->module_heap = F.heap;
+  memset(&F.heap, 0, sizeof F.heap);
+  vl_frame_free(&F);
+}
+
 void vl_frame_run(Frame *F) {
   const VlModule *m = M(F);
   const VlFunc *fn = vl_func(m, F->func);

@@ -1935,6 +1935,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
     const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
     Acc pieces = {0};
+    bool every = true;
     for (uint16_t i = 0; i < arr->n; i++)
       if (arr->objs[i]->kind == VL_O_ARRAY) {
         const VlObj *o = arr->objs[i];
@@ -1951,8 +1952,16 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
                                       : every_piece(F, o, pnd, expr);
         uint8_t pu = fewer ? (obj_units(o) ? 0xff : 0) : piece_units(F, e, o, a);
         add(&pieces, pu ? with_units(F, piece, pu) : piece);
+        every = every && (piece->flags & VL_F_EVERY);
       }
     vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));
+    if (every && pieces.n) {
+      /* the list of all pieces of whole arrays (np.array_split(u, 8)), as list(a) is: keeping it keeps
+       * each array whole and pins nothing more (retain.c: stored_views); one piece is still a part */
+      VlObj c = *seq->objs[0];
+      c.flags |= VL_F_ALL_PIECES;
+      return vl_val1(V(F), vl_obj(V(F), c));
+    }
     return seq;
   }
   default: return vl_unknown(V(F));

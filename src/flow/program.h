@@ -55,6 +55,9 @@ typedef struct VlEffect {
   bool each_element;    /* STORE: over one call, every element of the parameter the value is an element
                            of is stored (for row in rows: out.append(row)): a caller passing a whole
                            array stores all its rows, which show all of it */
+  bool carried;         /* STORE: a value of a display the callee builds and hands back (interp.c:
+                           display_stores): the summary's heap carries it already, per key; applying
+                           the effect adds nothing to the container */
   uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
   const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
                            (set_item(cache, "last", v)) stores into one slot on every call */

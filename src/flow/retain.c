@@ -1123,7 +1123,14 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   }
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
   for (size_t i = 0; i < an->reported.len; i++)
-    if (an->reported.items[i] == key) return;
+    if (an->reported.items[i] == key) {
+      /* reported already (by another analysis of the same function, or of the callee whose store
+       * this is): the container is still one filled by a reported store, so storing it again, or
+       * handing it back, is the same leak (no second finding where a caller keeps it) */
+      for (uint16_t k = 0; k < ev->container->n; k++)
+        if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
+      return;
+    }
   VL_VEC_PUSH(&an->reported, key);
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
@@ -1303,6 +1310,35 @@ static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
     if (vl_same_name(m, index, counter)) return true;
   }
   return false;
+}
+
+/* Does every store this function makes into the container of `site` put in pieces that are each one
+ * of every piece of their base, stored in every iteration (`return [a[i] for i in range(len(a))]`,
+ * `for row in a: out.append(row)`), with nothing emptied from it?  Then, over one call, the container
+ * holds all of each such base (a list made in one go of every piece, as `list(a)` is).  The views
+ * that made it so are put in `views` (at most `max`, *n of them). */
+bool vl_fills_every_piece(const Frame *F, const VlSite *site, const VlObj **views, int max, int *n) {
+  *n = 0;
+  if (!site || F->func == VL_MODULE_FUNC) return false;
+  for (size_t i = 0; i < F->clears.len; i++)
+    for (uint16_t k = 0; k < F->clears.items[i].container->n; k++)
+      if (F->clears.items[i].container->objs[k]->site == site) return false;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    bool into = false;
+    for (uint16_t k = 0; k < ev->container->n && !into; k++) into = ev->container->objs[k]->site == site;
+    if (!into) continue;
+    if (ev->call || ev->implicit || !ev->loop || ev->store == VL_ST_EXTEND) return false;
+    const VlObj *vs[16];
+    int nv = 0;
+    stored_views(F, ev->value, false, false, vs, &nv, 0);
+    for (int k = 0; k < nv; k++) {
+      if (!stores_every_piece(F, ev, vs[k], 0, false) && !indexes_every_row(F, ev, vs[k], 0)) return false;
+      if (*n >= max) return false;
+      views[(*n)++] = vs[k];
+    }
+  }
+  return *n > 0;
 }
 
 void vl_effect_over_call(Frame *F, VlEffect *ef) {

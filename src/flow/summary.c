@@ -305,6 +305,9 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
                              array is not contiguous (unknown when the callee could not tell) */
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
     v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
+    /* one of every piece of a parameter (np.array_split(a, k) in the callee) is one of every piece of
+     * the whole array passed; of a view passed, a part of its base */
+    if ((o->flags & VL_F_EVERY) && !a->sub) v.flags |= VL_F_EVERY;
     v.expr = S->call;
     out[(*n)++] = vl_obj(V(F), v);
   }
@@ -582,7 +585,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
-      for (uint16_t k = 0; k < c->n; k++)
+      for (uint16_t k = 0; k < c->n && !ef->carried; k++)
         if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
           vl_heap_add_elem(F, c->objs[k]->site, ef->store == VL_ST_EXTEND ? vl_op_elems(F, v, call) : v);
       if (caller_sees(F, c)) { /* the caller's own parameter or attribute: its callers see it too */
