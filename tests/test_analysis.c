@@ -3227,6 +3227,38 @@ static void helper_returning_a_view(void **state) {
   assert_string_equal(h->base_name, "a");
 }
 
+/* One array on every path, a partial view of it on some (transforms composed in a loop that may run
+ * zero times, one of them handing its input back): no path copies, so the view is reported; with a
+ * copy on a path (a transform converting to float) it stays silent. */
+static void composed_transforms_view_or_whole(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def crop(img):\n"
+          "    return img[:64, :64]\n"
+          "def flip(img):\n"
+          "    return img[:, ::-1] if np.random.rand() < 0.5 else img\n"
+          "def to_float(img):\n"
+          "    return img.astype(np.float32)\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        img = np.zeros((512, 512, 3))\n"
+          "        for t in (crop, flip):\n"
+          "            img = t(img)\n"
+          "        keep.append(img)\n"
+          "    return keep\n"
+          "def g(n):\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        clip = np.zeros((512, 512, 3))\n"
+          "        for t in (crop, to_float):\n"
+          "            clip = t(clip)\n"
+          "        keep.append(clip)\n"
+          "    return keep\n");
+  hit(cur, "img", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "clip"));
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3810,6 +3842,7 @@ int main(void) {
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),
+      T(composed_transforms_view_or_whole),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),
