@@ -3259,6 +3259,38 @@ static void composed_transforms_view_or_whole(void **state) {
   assert_null(tl_hit(cur, "clip"));
 }
 
+/* Callbacks dispatched by event name and forwarded arguments (`getattr(cb, event)(*args, **kwargs)`)
+ * from a method the loop calls on self: analysed for the event string, the objects and the
+ * arguments passed, the hook's store is found; the event never sent stays silent. */
+static void callbacks_dispatched_by_name(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Preview:\n"
+          "    def __init__(self):\n"
+          "        self.images = []\n"
+          "        self.other = []\n"
+          "    def on_batch_end(self, step, batch=None):\n"
+          "        self.images.append(batch[0])\n"
+          "    def on_never(self, x):\n"
+          "        self.other.append(x[0])\n"
+          "class Trainer:\n"
+          "    def __init__(self, callbacks):\n"
+          "        self.callbacks = callbacks\n"
+          "    def _emit(self, event, *args, **kwargs):\n"
+          "        for cb in self.callbacks:\n"
+          "            getattr(cb, event)(*args, **kwargs)\n"
+          "    def validate(self, n):\n"
+          "        for step in range(n):\n"
+          "            batch = np.zeros((32, 3, 64, 64))\n"
+          "            self._emit('on_batch_end', step, batch=batch)\n"
+          "def main():\n"
+          "    p = Preview()\n"
+          "    Trainer([p]).validate(10)\n"
+          "    return p.images\n");
+  hit(cur, "batch[0]", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "x[0]"));
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3843,6 +3875,7 @@ int main(void) {
       T(helper_returning_a_view),
       T(helper_returning_a_copy),
       T(composed_transforms_view_or_whole),
+      T(callbacks_dispatched_by_name),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),

@@ -3165,8 +3165,22 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
-  if (!sp && fi->none_tested) /* `if size is None:` decided by what is passed: one branch runs */
+  if (!sp && fi->none_tested) { /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
+    if (sp && sp->specialise) { /* getattr(cb, event)(...) for the event passed: calls methods of the objects */
+      const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_NONE);
+      if (both) sp = both;
+    }
+  }
+  if (sp ? sp->specialise : s->specialise) {
+    /* self._emit(batch) where _emit calls methods of self.callbacks: which calls those are depends on
+     * this function's caller too, so it is analysed again for the objects its callers pass */
+    for (uint16_t i = 0; o->base && i < o->base->n; i++) note_param_call(F, o->base->objs[i]);
+    for (int i = 0; i < a->npos; i++)
+      for (uint16_t k = 0; a->pos[i] && k < a->pos[i]->n; k++) note_param_call(F, a->pos[i]->objs[k]);
+    for (int i = 0; i < a->nkw; i++)
+      for (uint16_t k = 0; a->kw[i] && k < a->kw[i]->n; k++) note_param_call(F, a->kw[i]->objs[k]);
+  }
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);
