@@ -3291,6 +3291,43 @@ static void callbacks_dispatched_by_name(void **state) {
   assert_null(tl_hit(cur, "x[0]"));
 }
 
+/* `self.x = []` in a method drops the old list, unless the method stored it elsewhere first
+ * (`self.episodes.append(self.current)`): then the list lives on, with its views. */
+static void attr_list_handed_off_then_rebound(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Buf:\n"
+          "    def __init__(self):\n"
+          "        self.episodes = []\n"
+          "        self.current = []\n"
+          "    def add(self, obs):\n"
+          "        self.current.append(obs[0])\n"
+          "    def end(self):\n"
+          "        self.episodes.append(self.current)\n"
+          "        self.current = []\n"
+          "class Flat:\n"
+          "    def __init__(self):\n"
+          "        self.pending = []\n"
+          "    def add(self, obs):\n"
+          "        self.pending.append(obs[1])\n"
+          "    def end(self):\n"
+          "        self.pending = []\n"
+          "def run(n):\n"
+          "    buf = Buf()\n"
+          "    flat = Flat()\n"
+          "    for _ in range(n):\n"
+          "        for _ in range(10):\n"
+          "            obs = np.zeros((64, 512))\n"
+          "            buf.add(obs)\n"
+          "            flat.add(obs)\n"
+          "        buf.end()\n"
+          "        flat.end()\n"
+          "    return buf.episodes, flat\n");
+  const VlHit *h = hit(cur, "obs[0]", VL_HIT_FRESH);
+  assert_string_equal(h->container, "self.current"); /* (not cleared: the list itself outlives the loop) */
+  assert_null(tl_hit(cur, "obs[1]"));
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3876,6 +3913,7 @@ int main(void) {
       T(helper_returning_a_copy),
       T(composed_transforms_view_or_whole),
       T(callbacks_dispatched_by_name),
+      T(attr_list_handed_off_then_rebound),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),

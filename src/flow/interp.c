@@ -1464,6 +1464,17 @@ static bool init_self(const Frame *F, VlId x) {
          e->op == VL_E_NAME && e->sym.kind == VL_SYM_LOCAL && e->sym.owner == F->func && e->sym.slot == 0;
 }
 
+/* Did this function store (one of) the containers `old` holds into another container? */
+static bool handed_off(const Frame *F, const VlVal *old) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const VlVal *sv = F->stores.items[i].value;
+    for (uint16_t j = 0; sv && j < sv->n; j++)
+      for (uint16_t k = 0; k < old->n; k++)
+        if (sv->objs[j] == old->objs[k] || (old->objs[k]->site && sv->objs[j]->site == old->objs[k]->site)) return true;
+  }
+  return false;
+}
+
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
   if (!target) return;
@@ -1477,8 +1488,10 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
     const char *name = vl_str(m, t->a);
     if (fresh_container(v, value_expr) && !init_self(F, vl_kid(m, target, 0))) {
       /* self.pending = []: the old list is no longer filled through self (dropped, as a local
-       * `batch = []` drops its list); in __init__ there is no old list */
-      vl_frame_clear(F, vl_op_attr(F, obj, name, target));
+       * `batch = []` drops its list); in __init__ there is no old list.  Unless this function
+       * stored the old list somewhere first (`self.episodes.append(self._current)`): it lives on */
+      const VlVal *old = vl_op_attr(F, obj, name, target);
+      if (!handed_off(F, old)) vl_frame_clear(F, old);
     }
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];
