@@ -3328,6 +3328,24 @@ static void attr_list_handed_off_then_rebound(void **state) {
   assert_null(tl_hit(cur, "obs[1]"));
 }
 
+/* A container a module-level class body makes (`_thumbs = {}`) is one for every instance, as a
+ * module's global is: a method's store into it is an effect its callers see. */
+static void class_body_cache_is_global(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Slides:\n"
+          "    _thumbs = {}\n"
+          "    def thumb(self, i):\n"
+          "        img = np.zeros((512, 512, 3))\n"
+          "        Slides._thumbs[i] = img[:64, :64]\n"
+          "        return Slides._thumbs[i]\n"
+          "def run(n):\n"
+          "    s = Slides()\n"
+          "    for i in range(n):\n"
+          "        s.thumb(i)\n");
+  hit(cur, "img[:64, :64]", VL_HIT_FRESH);
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3914,6 +3932,7 @@ int main(void) {
       T(composed_transforms_view_or_whole),
       T(callbacks_dispatched_by_name),
       T(attr_list_handed_off_then_rebound),
+      T(class_body_cache_is_global),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),

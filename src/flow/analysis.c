@@ -1554,8 +1554,12 @@ static bool site_visible(const Frame *F, const VlSite *s) {
   if (!s) return false;
   if (s->kind == VL_SITE_SYM || s->kind == VL_SITE_ANY) return s->kind == VL_SITE_SYM || F->specialised;
   if (s->kind != VL_SITE_NEW || (s->mod == F->an->mi && s->func == F->func)) return false;
-  /* a module's own object (TRAJECTORY = [] at module level, or another module's): a global */
-  return F->specialised || s->func == VL_MODULE_FUNC;
+  /* a module's own object (TRAJECTORY = [] at module level, or another module's): a global; so is
+   * one a class body at module level makes (`_cache = {}` of a class: one for every instance) */
+  if (F->specialised || s->func == VL_MODULE_FUNC) return true;
+  if (s->mod != F->an->mi || s->func >= F->an->m->nfuncs) return false;
+  const VlFunc *body = &F->an->m->funcs[s->func];
+  return body->kind == VL_FN_CLASS && body->parent == VL_MODULE_FUNC;
 }
 
 /* Which slots of each function nested functions read (VL_SYM_CELL names), once per module. */
