@@ -3346,6 +3346,37 @@ static void class_body_cache_is_global(void **state) {
   hit(cur, "img[:64, :64]", VL_HIT_FRESH);
 }
 
+/* super().__init__(env): the first base class's __init__, bound to the receiver: the attributes it
+ * sets hold the objects the subclass hands on (an environment its loop steps). */
+static void super_init_sets_the_attributes(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Env:\n"
+          "    def reset(self):\n"
+          "        return np.zeros((256, 256, 3))\n"
+          "class Base:\n"
+          "    def __init__(self, env):\n"
+          "        self.env = env\n"
+          "        self.kept = []\n"
+          "    def hook(self, obs):\n"
+          "        return obs\n"
+          "    def run(self, n):\n"
+          "        for _ in range(n):\n"
+          "            obs = self.env.reset()\n"
+          "            self.kept.append(self.hook(obs))\n"
+          "class Crop(Base):\n"
+          "    def __init__(self, env, r=16):\n"
+          "        super().__init__(env)\n"
+          "        self.r = r\n"
+          "    def hook(self, obs):\n"
+          "        return obs[:self.r, :self.r]\n"
+          "def main():\n"
+          "    c = Crop(Env())\n"
+          "    c.run(10)\n"
+          "    return c.kept\n");
+  hit(cur, "self.hook(obs)", VL_HIT_FRESH);
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3933,6 +3964,7 @@ int main(void) {
       T(callbacks_dispatched_by_name),
       T(attr_list_handed_off_then_rebound),
       T(class_body_cache_is_global),
+      T(super_init_sets_the_attributes),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),

@@ -1017,6 +1017,22 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         }
         break;
       }
+      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && strcmp(name, "__init__") == 0) {
+        /* super().__init__: the method of the first base class that has it, bound to the receiver
+         * (a subclass's __init__ handing its arguments to the base's) */
+        const VlClassInfo *k = vl_an_class(F->an, o->func);
+        const VlFuncInfo *m = NULL;
+        for (uint16_t b = 0; k && k->bases && !m && b < k->bases->n; b++) {
+          const VlObj *c = k->bases->objs[b];
+          const VlClassInfo *bk = c->kind == VL_O_CLASS ? class_info(F, c->mod, c->func) : NULL;
+          m = bk ? vl_class_method(F, bk, name, 0) : NULL;
+        }
+        if (m && !(m->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) {
+          VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = o->base, .nd = vl_nd_unknown()};
+          add(&acc, vl_obj(V(F), b));
+          break;
+        }
+      }
       if (o->base) { /* an attribute of a bound method: unknown */
         add(&acc, unknown_obj(F));
         break;
