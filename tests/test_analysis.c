@@ -3376,6 +3376,156 @@ static void helper_returning_a_view(void **state) {
   assert_string_equal(h->base_name, "a");
 }
 
+/* One array on every path, a partial view of it on some (transforms composed in a loop that may run
+ * zero times, one of them handing its input back): no path copies, so the view is reported; with a
+ * copy on a path (a transform converting to float) it stays silent. */
+static void composed_transforms_view_or_whole(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def crop(img):\n"
+          "    return img[:64, :64]\n"
+          "def flip(img):\n"
+          "    return img[:, ::-1] if np.random.rand() < 0.5 else img\n"
+          "def to_float(img):\n"
+          "    return img.astype(np.float32)\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        img = np.zeros((512, 512, 3))\n"
+          "        for t in (crop, flip):\n"
+          "            img = t(img)\n"
+          "        keep.append(img)\n"
+          "    return keep\n"
+          "def g(n):\n"
+          "    keep = []\n"
+          "    for i in range(n):\n"
+          "        clip = np.zeros((512, 512, 3))\n"
+          "        for t in (crop, to_float):\n"
+          "            clip = t(clip)\n"
+          "        keep.append(clip)\n"
+          "    return keep\n");
+  hit(cur, "img", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "clip"));
+}
+
+/* Callbacks dispatched by event name and forwarded arguments (`getattr(cb, event)(*args, **kwargs)`)
+ * from a method the loop calls on self: analysed for the event string, the objects and the
+ * arguments passed, the hook's store is found; the event never sent stays silent. */
+static void callbacks_dispatched_by_name(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Preview:\n"
+          "    def __init__(self):\n"
+          "        self.images = []\n"
+          "        self.other = []\n"
+          "    def on_batch_end(self, step, batch=None):\n"
+          "        self.images.append(batch[0])\n"
+          "    def on_never(self, x):\n"
+          "        self.other.append(x[0])\n"
+          "class Trainer:\n"
+          "    def __init__(self, callbacks):\n"
+          "        self.callbacks = callbacks\n"
+          "    def _emit(self, event, *args, **kwargs):\n"
+          "        for cb in self.callbacks:\n"
+          "            getattr(cb, event)(*args, **kwargs)\n"
+          "    def validate(self, n):\n"
+          "        for step in range(n):\n"
+          "            batch = np.zeros((32, 3, 64, 64))\n"
+          "            self._emit('on_batch_end', step, batch=batch)\n"
+          "def main():\n"
+          "    p = Preview()\n"
+          "    Trainer([p]).validate(10)\n"
+          "    return p.images\n");
+  hit(cur, "batch[0]", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "x[0]"));
+}
+
+/* `self.x = []` in a method drops the old list, unless the method stored it elsewhere first
+ * (`self.episodes.append(self.current)`): then the list lives on, with its views. */
+static void attr_list_handed_off_then_rebound(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Buf:\n"
+          "    def __init__(self):\n"
+          "        self.episodes = []\n"
+          "        self.current = []\n"
+          "    def add(self, obs):\n"
+          "        self.current.append(obs[0])\n"
+          "    def end(self):\n"
+          "        self.episodes.append(self.current)\n"
+          "        self.current = []\n"
+          "class Flat:\n"
+          "    def __init__(self):\n"
+          "        self.pending = []\n"
+          "    def add(self, obs):\n"
+          "        self.pending.append(obs[1])\n"
+          "    def end(self):\n"
+          "        self.pending = []\n"
+          "def run(n):\n"
+          "    buf = Buf()\n"
+          "    flat = Flat()\n"
+          "    for _ in range(n):\n"
+          "        for _ in range(10):\n"
+          "            obs = np.zeros((64, 512))\n"
+          "            buf.add(obs)\n"
+          "            flat.add(obs)\n"
+          "        buf.end()\n"
+          "        flat.end()\n"
+          "    return buf.episodes, flat\n");
+  const VlHit *h = hit(cur, "obs[0]", VL_HIT_FRESH);
+  assert_string_equal(h->container, "self.current"); /* (not cleared: the list itself outlives the loop) */
+  assert_null(tl_hit(cur, "obs[1]"));
+}
+
+/* A container a module-level class body makes (`_thumbs = {}`) is one for every instance, as a
+ * module's global is: a method's store into it is an effect its callers see. */
+static void class_body_cache_is_global(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Slides:\n"
+          "    _thumbs = {}\n"
+          "    def thumb(self, i):\n"
+          "        img = np.zeros((512, 512, 3))\n"
+          "        Slides._thumbs[i] = img[:64, :64]\n"
+          "        return Slides._thumbs[i]\n"
+          "def run(n):\n"
+          "    s = Slides()\n"
+          "    for i in range(n):\n"
+          "        s.thumb(i)\n");
+  hit(cur, "img[:64, :64]", VL_HIT_FRESH);
+}
+
+/* super().__init__(env): the first base class's __init__, bound to the receiver: the attributes it
+ * sets hold the objects the subclass hands on (an environment its loop steps). */
+static void super_init_sets_the_attributes(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Env:\n"
+          "    def reset(self):\n"
+          "        return np.zeros((256, 256, 3))\n"
+          "class Base:\n"
+          "    def __init__(self, env):\n"
+          "        self.env = env\n"
+          "        self.kept = []\n"
+          "    def hook(self, obs):\n"
+          "        return obs\n"
+          "    def run(self, n):\n"
+          "        for _ in range(n):\n"
+          "            obs = self.env.reset()\n"
+          "            self.kept.append(self.hook(obs))\n"
+          "class Crop(Base):\n"
+          "    def __init__(self, env, r=16):\n"
+          "        super().__init__(env)\n"
+          "        self.r = r\n"
+          "    def hook(self, obs):\n"
+          "        return obs[:self.r, :self.r]\n"
+          "def main():\n"
+          "    c = Crop(Env())\n"
+          "    c.run(10)\n"
+          "    return c.kept\n");
+  hit(cur, "self.hook(obs)", VL_HIT_FRESH);
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -3963,6 +4113,11 @@ int main(void) {
       /* summaries */
       T(helper_returning_a_view),
       T(helper_returning_a_copy),
+      T(composed_transforms_view_or_whole),
+      T(callbacks_dispatched_by_name),
+      T(attr_list_handed_off_then_rebound),
+      T(class_body_cache_is_global),
+      T(super_init_sets_the_attributes),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(method_storing_into_self_while_rebinding),

@@ -792,6 +792,14 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
   } else if (x->op == VL_E_CALL) {
     VlId callee = vl_kid(m, e, 0);
     const VlExpr *cx = vl_expr(m, callee);
+    if (cx->op == VL_E_NAME && cx->sym.kind == VL_SYM_BUILTIN && x->nkids >= 3 && ev->none_tested &&
+        strcmp(vl_str(m, cx->a), "getattr") == 0) {
+      /* getattr(cb, event): a string passed for the parameter `event` picks one attribute (callbacks
+       * dispatched by event name) */
+      const VlExpr *name = vl_expr(m, vl_kid(m, e, 2));
+      if (name->op == VL_E_NAME && name->sym.kind == VL_SYM_LOCAL && name->sym.owner == func)
+        ev->none_tested[name->sym.slot] |= VL_TESTED_KEY;
+    }
     int slot = cx->op == VL_E_ATTR ? local_slot(m, func, vl_kid(m, callee, 0)) : -1;
     if (slot >= 0) {
       bool int_arg = x->nkids == 2 && int_lit(m, vl_kid(m, e, 1)) >= 0;
@@ -1607,8 +1615,12 @@ static bool site_visible(const Frame *F, const VlSite *s) {
   if (!s) return false;
   if (s->kind == VL_SITE_SYM || s->kind == VL_SITE_ANY) return s->kind == VL_SITE_SYM || F->specialised;
   if (s->kind != VL_SITE_NEW || (s->mod == F->an->mi && s->func == F->func)) return false;
-  /* a module's own object (TRAJECTORY = [] at module level, or another module's): a global */
-  return F->specialised || s->func == VL_MODULE_FUNC;
+  /* a module's own object (TRAJECTORY = [] at module level, or another module's): a global; so is
+   * one a class body at module level makes (`_cache = {}` of a class: one for every instance) */
+  if (F->specialised || s->func == VL_MODULE_FUNC) return true;
+  if (s->mod != F->an->mi || s->func >= F->an->m->nfuncs) return false;
+  const VlFunc *body = &F->an->m->funcs[s->func];
+  return body->kind == VL_FN_CLASS && body->parent == VL_MODULE_FUNC;
 }
 
 /* Which slots of each function nested functions read (VL_SYM_CELL names), once per module. */
@@ -1710,7 +1722,7 @@ static void inherit_heap(Frame *F, const Frame *caller, const VlVal *v, int dept
     }
     VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
     if (!e || vl_heap_find(F, o->site)) continue;
-    vl_heap_add_elem(F, o->site, e->elem);
+    vl_heap_move_elem(F, o->site, e->elem, e->loose); /* (a dict's per-key values stay so) */
     if (!vl_val_empty(e->key)) vl_heap_get(F, o->site)->key = e->key;
     for (uint16_t k = 0; k < e->nattrs; k++) {
       vl_heap_set_attr(F, o->site, e->attrs[k].name, e->attrs[k].val);
@@ -1836,6 +1848,11 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
         any = true; /* (a literal) */
     }
   if (!any) return NULL;
+  /* what *args and **kwargs hold, for a body passing them on (`getattr(cb, event)(*args, **kwargs)`) */
+  for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
+    if (fi->params[p].kind == VL_P_VARARGS && !a->star) bind[p] = vl_varargs_tuple(caller, fi, a, first == 1);
+    if (fi->params[p].kind == VL_P_KWARGS && !a->dstar && a->call) bind[p] = vl_kwargs_dict(caller, fi, a, a->call);
+  }
   for (size_t i = 0; i < an->specials.len; i++) {
     Special *sp = an->specials.items[i];
     if (sp->func == fi->id && memcmp(sp->args, bind, sizeof bind) == 0) return sp->summary; /* NULL: recursion */

@@ -40,6 +40,7 @@ typedef struct Args {
   VlId kw_expr[VL_MAX_KWARGS];
   int nkw;
   bool dstar; /* a **kwargs */
+  VlId call;  /* the call expression, when evaluated from one (eval_args) */
 } Args;
 
 /* ---- index descriptors (a[...]) ---- */
@@ -268,6 +269,11 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
 /* The value of a parameter's literal default (VlParamInfo.dflt), or NULL: what a call that does not
  * pass the parameter binds (summary.c). */
 const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
+/* What a call binds to a `*args` parameter (a tuple of the positional arguments no other parameter
+ * takes, in order) and to a `**kwargs` one (a new dict, made by the call, of the keywords no other
+ * parameter takes). */
+const VlVal *vl_varargs_tuple(Frame *F, const VlFuncInfo *fi, const Args *a, bool self);
+const VlVal *vl_kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, VlId call);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
 void vl_frame_free(Frame *F);
 /* The decorators of the module's top-level classes and functions, run after its first walk into the

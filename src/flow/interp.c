@@ -589,11 +589,33 @@ void vl_frame_store(Frame *F, const StoreEv *ev) {
 
 static const VlVal *eval_kid(Frame *F, VlId e, uint32_t i) { return vl_eval(F, vl_kid(M(F), e, i)); }
 
+/* f(**kwargs) of a dict all of whose values came in under literal string keys (a `**kwargs` a call
+ * bound): those keywords.  False when it may hold others. */
+static bool dstar_keywords(Frame *F, const VlVal *v, Args *a) {
+  const VlObj *d = v->n == 1 ? v->objs[0] : NULL;
+  if (!d || d->kind != VL_O_SEQ || d->sub != VL_SEQ_DICT || !d->site || !vl_val_empty(d->elem)) return false;
+  VlHeapEntry *e = vl_heap_find(F, d->site);
+  if (!e || e->loose) return false;
+  const VlVal *all = &vl_empty_val;
+  int n = 0;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) all = vl_join(V(F), all, e->attrs[i].val), n++;
+  if (all != e->elem || a->nkw + n > VL_MAX_KWARGS) return false;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) {
+      a->kwname[a->nkw] = e->attrs[i].name + 1;
+      a->kw_expr[a->nkw] = 0;
+      a->kw[a->nkw++] = e->attrs[i].val;
+    }
+  return true;
+}
+
 /* Arguments of a call (kids 1..) into Args. */
 static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, call);
   memset(a, 0, sizeof *a);
+  a->call = call;
   for (uint32_t i = first; i < x->nkids; i++) {
     VlId k = vl_kid(m, call, i);
     const VlExpr *kx = vl_expr(m, k);
@@ -608,6 +630,13 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
       }
     } else if (kx->op == VL_E_STAR) {
       const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
+      const VlObj *t = v->n == 1 ? v->objs[0] : NULL;
+      if (!a->star && t && t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && t->nitems && a->npos + t->nitems <= VL_MAX_ARGS) {
+        /* f(*args) of a tuple of known items (a `*args` a call bound): those positions */
+        for (uint16_t j = 0; j < t->nitems; j++) a->pos_expr[a->npos] = 0, a->pos[a->npos++] = t->items[j];
+        a->spread = NULL;
+        continue;
+      }
       if (!a->star && !a->npos) {
         a->spread = v;
         a->spread_expr = vl_kid(m, k, 0);
@@ -616,8 +645,8 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
       }
       a->star = true;
     } else if (kx->op == VL_E_DSTAR) {
-      vl_eval(F, vl_kid(m, k, 0));
-      a->dstar = true;
+      const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
+      if (!dstar_keywords(F, v, a)) a->dstar = true;
     } else {
       const VlVal *v = vl_eval(F, k);
       a->spread = NULL; /* f(*xs, y): not xs alone */
@@ -1483,6 +1512,17 @@ static bool init_self(const Frame *F, VlId x) {
          e->op == VL_E_NAME && e->sym.kind == VL_SYM_LOCAL && e->sym.owner == F->func && e->sym.slot == 0;
 }
 
+/* Did this function store (one of) the containers `old` holds into another container? */
+static bool handed_off(const Frame *F, const VlVal *old) {
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const VlVal *sv = F->stores.items[i].value;
+    for (uint16_t j = 0; sv && j < sv->n; j++)
+      for (uint16_t k = 0; k < old->n; k++)
+        if (sv->objs[j] == old->objs[k] || (old->objs[k]->site && sv->objs[j]->site == old->objs[k]->site)) return true;
+  }
+  return false;
+}
+
 void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
   if (!target) return;
@@ -1496,8 +1536,10 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
     const char *name = vl_str(m, t->a);
     if (fresh_container(v, value_expr) && !init_self(F, vl_kid(m, target, 0))) {
       /* self.pending = []: the old list is no longer filled through self (dropped, as a local
-       * `batch = []` drops its list); in __init__ there is no old list */
-      vl_frame_clear(F, vl_op_attr(F, obj, name, target));
+       * `batch = []` drops its list); in __init__ there is no old list.  Unless this function
+       * stored the old list somewhere first (`self.episodes.append(self._current)`): it lives on */
+      const VlVal *old = vl_op_attr(F, obj, name, target);
+      if (!handed_off(F, old)) vl_frame_clear(F, old);
     }
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];

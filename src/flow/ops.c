@@ -1017,6 +1017,22 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         }
         break;
       }
+      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && strcmp(name, "__init__") == 0) {
+        /* super().__init__: the method of the first base class that has it, bound to the receiver
+         * (a subclass's __init__ handing its arguments to the base's) */
+        const VlClassInfo *k = vl_an_class(F->an, o->func);
+        const VlFuncInfo *m = NULL;
+        for (uint16_t b = 0; k && k->bases && !m && b < k->bases->n; b++) {
+          const VlObj *c = k->bases->objs[b];
+          const VlClassInfo *bk = c->kind == VL_O_CLASS ? class_info(F, c->mod, c->func) : NULL;
+          m = bk ? vl_class_method(F, bk, name, 0) : NULL;
+        }
+        if (m && !(m->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) {
+          VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = o->base, .nd = vl_nd_unknown()};
+          add(&acc, vl_obj(V(F), b));
+          break;
+        }
+      }
       if (o->base) { /* an attribute of a bound method: unknown */
         add(&acc, unknown_obj(F));
         break;
@@ -3174,8 +3190,22 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
-  if (!sp && fi->none_tested) /* `if size is None:` decided by what is passed: one branch runs */
+  if (!sp && fi->none_tested) { /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
+    if (sp && sp->specialise) { /* getattr(cb, event)(...) for the event passed: calls methods of the objects */
+      const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_NONE);
+      if (both) sp = both;
+    }
+  }
+  if (sp ? sp->specialise : s->specialise) {
+    /* self._emit(batch) where _emit calls methods of self.callbacks: which calls those are depends on
+     * this function's caller too, so it is analysed again for the objects its callers pass */
+    for (uint16_t i = 0; o->base && i < o->base->n; i++) note_param_call(F, o->base->objs[i]);
+    for (int i = 0; i < a->npos; i++)
+      for (uint16_t k = 0; a->pos[i] && k < a->pos[i]->n; k++) note_param_call(F, a->pos[i]->objs[k]);
+    for (int i = 0; i < a->nkw; i++)
+      for (uint16_t k = 0; a->kw[i] && k < a->kw[i]->n; k++) note_param_call(F, a->kw[i]->objs[k]);
+  }
   if (sp) s = sp;
   const VlVal *r = vl_apply_summary(F, fi, s, o->base, o->key, a, expr);
   raise_args(F, fi, a, o->base != NULL);

@@ -560,12 +560,30 @@ static bool per_key_views(const Frame *F, const VlObj *o, const VlHeapEntry *e, 
   return true;
 }
 
+/* Is v one array on every path: the same object itself on some, views of it on the others, one of them
+ * showing part of it (`for t in self.transforms: img = t(img)` with a crop among the transforms: the
+ * loop may run zero times, a flip may hand its input back)?  Then no path copies: a path keeping it
+ * whole keeps what it shows, one keeping the partial view pins all of it. */
+static bool one_array_on_every_path(const VlVal *v) {
+  const VlSite *site = NULL;
+  bool whole = false, part = false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY || !o->site || (site && o->site != site)) return false;
+    site = o->site;
+    if (!o->sub) whole = true;
+    else if (o->flags & VL_F_PARTIAL) part = true;
+  }
+  return whole && part;
+}
+
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
   /* a copy on one path and a view on another (`a[i] if c else a[i].copy()`, a helper that copies
    * unless told not to): report only what holds on every path */
-  if (!elements)
+  bool one = !elements && one_array_on_every_path(v);
+  if (!elements && !one)
     for (uint16_t i = 0; i < v->n; i++)
       if (v->objs[i]->kind == VL_O_ARRAY && !v->objs[i]->sub) return;
   for (uint16_t i = 0; i < v->n && *n < 16; i++) {
@@ -579,7 +597,7 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
           row.flags |= VL_F_PARTIAL;
           out[(*n)++] = vl_obj(F->an->vals, row);
         }
-      } else if (o->sub && (o->flags & VL_F_PARTIAL) && !whole_on_a_path(v, o)) {
+      } else if (o->sub && (o->flags & VL_F_PARTIAL) && (one || !whole_on_a_path(v, o))) {
         out[(*n)++] = o;
       }
     } else if (o->kind == VL_O_SEQ) {
@@ -914,9 +932,12 @@ static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
   return true;
 }
 
-static bool whole_kept(const Frame *F, const VlSite *site, VlId L) {
+/* (`self`: the store being judged, whose value keeps the whole base only on another path than its
+ * view's: one_array_on_every_path) */
+static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv *self) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
+    if (ev == self && one_array_on_every_path(ev->value)) continue;
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
     if (one_slot(F, ev, L)) continue;
@@ -1235,7 +1256,7 @@ static void recursion_check(Frame *F, const Sites *escapes) {
       for (int k = 0; k < nviews; k++) {
         const VlSite *s = views[k]->site;
         if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
-        if (whole_kept(F, s, 0)) continue;
+        if (whole_kept(F, s, 0, NULL)) continue;
         report_as(F, ev, views[k], 0, false, true);
         VL_VEC_PUSH(&reported, ev->at);
         break;
@@ -1592,7 +1613,7 @@ void vl_retain_check(Frame *F) {
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
-               whole = fresh && (whole_kept(F, v->site, L) || stores_every_piece(F, ev, v, L, implicit) ||
+               whole = fresh && (whole_kept(F, v->site, L, ev) || stores_every_piece(F, ev, v, L, implicit) ||
                                  indexes_every_row(F, ev, v, L) || column_pieces(F, v->site, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");

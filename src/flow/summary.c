@@ -460,7 +460,7 @@ const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
 /* A `**kwargs` parameter: a new dict, made by the call, of the keyword arguments no other parameter
  * takes, under their names (`record(step, logits=row)`: `for name, value in kwargs.items()` gives
  * the row). */
-static const VlVal *kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, VlId call) {
+const VlVal *vl_kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, VlId call) {
   const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, call);
   const VlSite *site = d->objs[0]->site;
   for (int k = 0; k < a->nkw; k++) {
@@ -476,6 +476,22 @@ static const VlVal *kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, V
   }
   vl_heap_get(F, site); /* an entry even when empty: nothing more comes in */
   return d;
+}
+
+const VlVal *vl_varargs_tuple(Frame *F, const VlFuncInfo *fi, const Args *a, bool self) {
+  int next = 0; /* the positional arguments the parameters before it take */
+  for (uint16_t p = self ? 1 : 0; p < fi->nparams && fi->params[p].kind == VL_P_POS && next < a->npos; p++) next++;
+  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .nd = vl_nd_unknown()};
+  const VlVal *items[VL_MAX_ARGS];
+  uint16_t n = 0;
+  const VlVal *rest = &vl_empty_val;
+  for (; next < a->npos; next++) rest = vl_join(V(F), rest, items[n++] = a->pos[next]);
+  t.elem = rest;
+  if (!a->star && n) { /* exactly these, in order: f(*args) passes them on */
+    t.items = items;
+    t.nitems = n;
+  }
+  return vl_val1(V(F), vl_obj(V(F), t));
 }
 
 /* Binds the callee's parameters to the call's arguments; a parameter the call does not pass is its
@@ -494,13 +510,10 @@ static void bind_params(Subst *S, const VlFuncInfo *fi, const VlVal *self, const
     const VlVal *v = NULL;
     if (pi->kind == VL_P_POS && next < a->npos) v = a->pos[next++];
     else if (pi->kind == VL_P_VARARGS) {
-      VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .nd = vl_nd_unknown()};
-      const VlVal *rest = &vl_empty_val;
-      for (; next < a->npos; next++) rest = vl_join(V(F), rest, a->pos[next]);
-      t.elem = rest;
-      v = vl_val1(V(F), vl_obj(V(F), t));
+      v = vl_varargs_tuple(F, fi, a, first == 1);
+      next = a->npos;
     }
-    if (pi->kind == VL_P_KWARGS && !a->dstar && S->call) v = kwargs_dict(F, fi, a, S->call);
+    if (pi->kind == VL_P_KWARGS && !a->dstar && S->call) v = vl_kwargs_dict(F, fi, a, S->call);
     for (int k = 0; k < a->nkw && !v; k++)
       if (strcmp(a->kwname[k], pi->name) == 0) v = a->kw[k];
     if (!v && pi->kind == VL_P_POS && a->star) v = vl_unknown(V(F));
