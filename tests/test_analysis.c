@@ -2462,6 +2462,35 @@ static void to_a_dtype_not_known_is_not_a_view(void **state) {
   hit(analyse(state, text), "t[:, :4].to(d)", VL_HIT_REBOUND);
 }
 
+static void hit_through_a_hook_a_subclass_overrides(void **state) {
+  /* `self.select(h)` in a base class's method, on a hook whose base body does nothing (raise, `...`):
+   * which override runs, the instance a caller passes decides, so the method is analysed again for it */
+  const char *fmt = "import torch\n"
+                    "class Head:\n"
+                    "    def select(self, h):\n"
+                    "        %s\n"
+                    "    def __call__(self, h):\n"
+                    "        return self.select(h)\n"
+                    "class Last(Head):\n"
+                    "    def select(self, h):\n"
+                    "        return %s\n"
+                    "def f(n, head):\n"
+                    "    keep = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(8, 100, 64)\n"
+                    "        keep.append(head(t))\n"
+                    "    return keep\n"
+                    "def g(n):\n"
+                    "    return f(n, Last())\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "raise NotImplementedError", "h[:, -1]");
+  hit(analyse(state, text), "head(t)", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "...", "h[:, -1]");
+  hit(analyse(state, text), "head(t)", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "raise NotImplementedError", "h[:, -1].clone()");
+  no_hits(analyse(state, text));
+}
+
 static void hit_through_a_closure_generator_of_output_objects(void **state) {
   /* a closure generator yielding what a call of a cell makes at each step, or an attribute of it
    * (`yield model(x).h`): the object, and what it holds, are new at each step */
@@ -3818,6 +3847,7 @@ int main(void) {
       T(no_hit_for_every_piece_converted_at_once),
       T(no_hit_for_every_row_kept_through_a_method),
       T(to_a_dtype_not_known_is_not_a_view),
+      T(hit_through_a_hook_a_subclass_overrides),
       T(hit_through_a_closure_generator_of_output_objects),
       T(hit_through_a_closure_factory_container),
       T(hit_into_a_dataclass_field_default_factory),

@@ -289,6 +289,18 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
   }
 }
 
+/* A method whose body does nothing but document, pass or raise (`raise NotImplementedError`, an
+ * @abstractmethod's `...`): a hook for subclasses to override. */
+static bool hook_body(const VlModule *m, const VlFunc *fn) {
+  if (fn->kind != VL_FN_DEF || !fn->klass || !fn->body || !m->blocks[fn->body].count) return false;
+  for (uint32_t i = 0; i < m->blocks[fn->body].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, fn->body, i));
+    uint8_t op = st->kind == VL_S_EXPR ? vl_expr(m, st->a)->op : 0;
+    if (!(st->kind == VL_S_PASS || st->kind == VL_S_RAISE || op == VL_E_STR || op == VL_E_ELLIPSIS)) return false;
+  }
+  return true;
+}
+
 static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
@@ -304,6 +316,7 @@ static void build_infos(Analysis *an) {
     fi->name = fact_str(mi, vl_str(m, fn->name));
     fi->qualname = fact_str(mi, vl_str(m, fn->qualname));
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
+    fi->hook = hook_body(m, fn);
     fi->nparams = fn->nparams;
     VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams);
     if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);

@@ -1057,6 +1057,9 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
             const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
             if (m) { /* a method of the class: known now, nothing to defer */
               method = true;
+              /* (but a hook a subclass overrides, `self.pool(h)` in a base class's `__call__`: which
+               * one runs, the instance a caller passes decides) */
+              if (m->hook) note_param_call(F, o);
               if (m->flags & VL_FN_PROPERTY) {
                 Args none = {0};
                 add_val(&acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));

@@ -145,6 +145,8 @@ struct VlFuncInfo {
   VlId klass;          /* methods: class id */
   uint16_t nparams;
   bool none_tested;    /* some parameter is none_tested: calls analyse it again for what they pass */
+  bool hook;           /* a method whose body does nothing (pass, `...`, a docstring, a raise: an abstract
+                          method's): there for subclasses to override (ops.c: vl_op_attr) */
   const VlParamInfo *params;
   const char **dflt_strs;   /* per parameter, the text of a VL_DFLT_STR default (`mode="cls"`); NULL when
                                none has one */
