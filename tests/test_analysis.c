@@ -2417,6 +2417,80 @@ static void no_hit_for_every_piece_converted_at_once(void **state) {
   hit(analyse(state, text), "tuple(t[0])", VL_HIT_FRESH);
 }
 
+static void no_hit_for_every_row_kept_through_a_method(void **state) {
+  /* rows of a new array each kept by a helper (`keep(rows, row)`, storing `row.view(1, -1)`) in
+   * every iteration, or under a test of presence only, show all of it (DensePose's annotation
+   * accumulator); a test comparing values chooses rows, and each chosen one pins the rest */
+  const char *fmt = "import torch\n"
+                    "def keep(rows, row: torch.Tensor, meta):\n"
+                    "    rows.append(row.view(1, -1))\n"
+                    "def f(n, metas, scores):\n"
+                    "    acc = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(100, 64)\n"
+                    "        for row, meta, score in zip(%s, metas, scores):\n"
+                    "%s"
+                    "    return acc\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "t", "            keep(acc, row, meta)\n");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "t",
+           "            if meta is not None and len(meta) > 0:\n                keep(acc, row, meta)\n");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "t[None, :][0]", "            keep(acc, row, meta)\n");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "t", "            if score > 0.9:\n                keep(acc, row, meta)\n");
+  hit(analyse(state, text), "row.view(1, -1)", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "t[:, :4]", "            keep(acc, row, meta)\n");
+  hit(analyse(state, text), "row.view(1, -1)", VL_HIT_FRESH);
+}
+
+static void to_a_dtype_not_known_is_not_a_view(void **state) {
+  /* `.to(dtype=d)` names a dtype whatever d is: maybe another one, so maybe a copy (unknown); a
+   * positional `.to(x)` may be a device, the same memory */
+  const char *fmt = "import torch\n"
+                    "def f(n, d):\n"
+                    "    keep = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(1000, 64).double()\n"
+                    "        keep.append(t[:, :4].%s)\n"
+                    "    return keep\n";
+  char text[512];
+  snprintf(text, sizeof text, fmt, "to(dtype=d)");
+  no_hits(analyse(state, text));
+  snprintf(text, sizeof text, fmt, "to(d)");
+  hit(analyse(state, text), "t[:, :4].to(d)", VL_HIT_REBOUND);
+}
+
+static void hit_through_a_hook_a_subclass_overrides(void **state) {
+  /* `self.select(h)` in a base class's method, on a hook whose base body does nothing (raise, `...`):
+   * which override runs, the instance a caller passes decides, so the method is analysed again for it */
+  const char *fmt = "import torch\n"
+                    "class Head:\n"
+                    "    def select(self, h):\n"
+                    "        %s\n"
+                    "    def __call__(self, h):\n"
+                    "        return self.select(h)\n"
+                    "class Last(Head):\n"
+                    "    def select(self, h):\n"
+                    "        return %s\n"
+                    "def f(n, head):\n"
+                    "    keep = []\n"
+                    "    for i in range(n):\n"
+                    "        t = torch.randn(8, 100, 64)\n"
+                    "        keep.append(head(t))\n"
+                    "    return keep\n"
+                    "def g(n):\n"
+                    "    return f(n, Last())\n";
+  char text[1024];
+  snprintf(text, sizeof text, fmt, "raise NotImplementedError", "h[:, -1]");
+  hit(analyse(state, text), "head(t)", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "...", "h[:, -1]");
+  hit(analyse(state, text), "head(t)", VL_HIT_FRESH);
+  snprintf(text, sizeof text, fmt, "raise NotImplementedError", "h[:, -1].clone()");
+  no_hits(analyse(state, text));
+}
+
 static void hit_through_a_closure_generator_of_output_objects(void **state) {
   /* a closure generator yielding what a call of a cell makes at each step, or an attribute of it
    * (`yield model(x).h`): the object, and what it holds, are new at each step */
@@ -4070,6 +4144,9 @@ int main(void) {
       T(no_hit_writing_into_an_array),
       T(no_hit_when_the_whole_base_is_kept),
       T(no_hit_for_every_piece_converted_at_once),
+      T(no_hit_for_every_row_kept_through_a_method),
+      T(to_a_dtype_not_known_is_not_a_view),
+      T(hit_through_a_hook_a_subclass_overrides),
       T(hit_through_a_closure_generator_of_output_objects),
       T(hit_through_a_closure_factory_container),
       T(hit_into_a_dataclass_field_default_factory),

@@ -289,6 +289,18 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
   }
 }
 
+/* A method whose body does nothing but document, pass or raise (`raise NotImplementedError`, an
+ * @abstractmethod's `...`): a hook for subclasses to override. */
+static bool hook_body(const VlModule *m, const VlFunc *fn) {
+  if (fn->kind != VL_FN_DEF || !fn->klass || !fn->body || !m->blocks[fn->body].count) return false;
+  for (uint32_t i = 0; i < m->blocks[fn->body].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, fn->body, i));
+    uint8_t op = st->kind == VL_S_EXPR ? vl_expr(m, st->a)->op : 0;
+    if (!(st->kind == VL_S_PASS || st->kind == VL_S_RAISE || op == VL_E_STR || op == VL_E_ELLIPSIS)) return false;
+  }
+  return true;
+}
+
 static void build_infos(Analysis *an) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
@@ -304,6 +316,7 @@ static void build_infos(Analysis *an) {
     fi->name = fact_str(mi, vl_str(m, fn->name));
     fi->qualname = fact_str(mi, vl_str(m, fn->qualname));
     fi->klass = fn->kind == VL_FN_DEF ? fn->klass : 0;
+    fi->hook = hook_body(m, fn);
     fi->nparams = fn->nparams;
     VlParamInfo *ps = VL_ARENA_ARRAY(mi->facts, VlParamInfo, fn->nparams);
     if (fn->nparams && (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA)) evidence(an, f, false);
@@ -1485,6 +1498,7 @@ static const VlSummary *make_summary(Frame *F) {
   s->heap = h;
   s->nheap = nh;
   s->specialise = F->param_calls;
+  s->specialise_params = F->param_mask;
   s->size_deferred = F->size_deferred;
   s->loop_deferred = loop_deferred(F);
   VL_VEC_FREE(&sites);
@@ -1881,6 +1895,124 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
   return sp->summary;
 }
 
+/* ---- speculative analyses: for the instances of this module's classes a caller may pass ----
+ *
+ * A function calling methods of a parameter is analysed again, per call, for the project objects the
+ * call passes (vl_specialise) -- but only by a caller in its own module: another module's caller has
+ * its summary, not its code.  `greedy_translate(model, src, recorder=AlignmentRecorder())` in main.py,
+ * with both in decoding.py, stores a view per step through `recorder.record(attn_maps)` in its loop.
+ * So each such function with a loop is analysed here, once per parameter it calls methods on and per
+ * class of this module whose methods store into what the caller sees, with that parameter an
+ * instance of the class (as `self` is in a method); the hits are not reported but kept with the
+ * function (VlFuncInfo.cond_hits), and a caller in another module passing an instance of that class
+ * reports them (ops.c: call_func).  Bounded: 4 classes per function, 64 analyses per module. */
+
+typedef struct CondSink {
+  VL_VEC(VlHit) hits;
+} CondSink;
+
+static void cond_sink_hit(void *ctx, const VlHit *hit) { VL_VEC_PUSH(&((CondSink *)ctx)->hits, *hit); }
+static void cond_sink_rebind(void *ctx, const VlLoopRebind *rb) { (void)ctx, (void)rb; }
+
+/* Is o an argument other than self, or an array (a view) of one? */
+static bool of_argument(const VlObj *o) {
+  if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM) o = o->site->sym;
+  for (int d = 0; o && o->kind == VL_O_SYM && d < 8; d++) {
+    if (o->sub == VL_SYM_PARAM) return o->index >= 1;
+    o = o->base && o->base->n == 1 ? o->base->objs[0] : NULL;
+  }
+  return false;
+}
+
+/* Does a method of class k store what it is passed, or a part of it, into a container its caller sees
+ * (`self.rows.append(a[0])`)? */
+static bool class_stores(Analysis *an, const VlClassInfo *k) {
+  for (uint16_t i = 0; k && i < k->nmethods; i++) {
+    const VlSummary *s = vl_func_summary(an, k->methods[i]);
+    for (uint32_t e = 0; s && e < s->neffects; e++) {
+      const VlEffect *ef = &s->effects[e];
+      for (uint16_t j = 0; ef->kind == VL_EFF_STORE && ef->value && j < ef->value->n; j++)
+        if (of_argument(ef->value->objs[j])) return true;
+    }
+  }
+  return false;
+}
+
+static void speculate(Analysis *an) {
+  const VlModule *m = an->m;
+  VlModInfo *mi = an->mi;
+  if (!mi->nclasses || mi->unread) return;
+  VlId storing[4];
+  int nstoring = 0;
+  for (VlId k = 1; k < mi->nclasses && nstoring < 4; k++) {
+    const VlClassInfo *ci = vl_an_class(an, k);
+    if (ci && !ci->model_lib && class_stores(an, ci)) storing[nstoring++] = k;
+  }
+  int runs = 0;
+  for (VlId f = 1; f < m->nfuncs && nstoring && runs < 64; f++) {
+    const VlFunc *fn = vl_func(m, f);
+    const FuncData *fd = &an->fd[f];
+    const VlSummary *s = fd->summary;
+    if (fn->kind != VL_FN_DEF || fd->state != FS_DONE || !s || !s->specialise_params || !fd->loop_lo) continue;
+    VlCondHit conds[16];
+    uint16_t nconds = 0;
+    for (uint16_t p = fn->klass ? 1 : 0; p < fn->nparams && p < 8 && runs < 64; p++) {
+      if (!(s->specialise_params & (1u << p))) continue;
+      for (int c = 0; c < nstoring && runs < 64; c++) {
+        if (fn->klass == storing[c]) continue;
+        runs++;
+        CondSink cs = {0};
+        VlFlowSink sink = {.hit = cond_sink_hit, .rebind = cond_sink_rebind, .ctx = &cs};
+        const VlFlowSink *saved = an->sink;
+        size_t reported = an->reported.len;
+        an->sink = &sink;
+        an->depth++;
+        Frame F;
+        vl_frame_init(&F, an, f);
+        use_evidence(&F, f);
+        init_params(&F);
+        VlObj cls = {.kind = VL_O_CLASS, .mod = mi, .func = storing[c], .nd = vl_nd_unknown()};
+        VlObj h = {.kind = VL_O_INST, .base = vl_val1(V(an), vl_obj(V(an), cls)), .nd = vl_nd_unknown()};
+        VlObj o = *F.params[p]->objs[0];
+        o.elem = vl_val1(V(an), vl_obj(V(an), h));
+        F.params[p] = vl_val1(V(an), vl_obj(V(an), o));
+        uint32_t slot = param_slot(m, f, vl_str(m, m->params[fn->params + p].name));
+        if (slot < F.nenv) F.env[slot] = F.params[p];
+        vl_frame_run(&F);
+        vl_retain_check(&F);
+        vl_frame_free(&F);
+        an->depth--;
+        an->sink = saved;
+        an->reported.len = reported;
+        for (size_t i = 0; i < cs.hits.len && nconds < 16; i++) {
+          VlHit *hit = &cs.hits.items[i];
+          uint64_t key = (uint64_t)hit->at.mod->index << 32 | hit->at.start;
+          bool plain = false; /* found without the instance too: reported already */
+          for (size_t k = 0; k < reported && !plain; k++) plain = an->reported.items[k] == key;
+          if (plain) continue;
+          conds[nconds++] = (VlCondHit){.param = p, .klass = storing[c], .hit = *hit};
+        }
+        VL_VEC_FREE(&cs.hits);
+      }
+    }
+    if (!nconds) continue;
+    if (mi->shared) pthread_mutex_lock(&an->prog->lock);
+    VlCondHit *out = VL_ARENA_ARRAY(mi->facts, VlCondHit, nconds);
+    for (uint16_t i = 0; i < nconds; i++) {
+      out[i] = conds[i];
+      VlHit *hit = &out[i].hit;
+      hit->text = fact_str(mi, hit->text);
+      hit->base_name = fact_str(mi, hit->base_name);
+      hit->container = fact_str(mi, hit->container);
+      hit->size = fact_str(mi, hit->size);
+    }
+    mi->funcs[f].cond_hits = out;
+    mi->funcs[f].ncond_hits = nconds;
+    if (mi->shared) pthread_mutex_unlock(&an->prog->lock);
+  }
+  if (an->stats && runs) fprintf(stderr, "%s: %d speculative analyses\n", m->path, runs);
+}
+
 /* ---- exports: deep copies into the module's own arena ---- */
 
 typedef struct Exporter {
@@ -2134,6 +2266,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
       if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
     }
   run_module_body(&an, false);
+  speculate(&an);
   if (mi->shared) pthread_mutex_lock(&prog->lock);
   vl_values_delete(mi->vals);
   mi->vals = vl_values_new(mi->facts);

@@ -78,6 +78,7 @@ typedef struct StoreEv {
   const VlVal *value;
   VlId loop;            /* innermost loop of this function around the store (0: none) */
   VlId call;            /* via a callee's summary: the call expression here (0: direct) */
+  bool every_call;      /* via a callee: its store is made on every call (VlEffect.every_call) */
   VlSpan at;            /* the stored expression */
   uint32_t fix_at;
   const char *text, *container_text;
@@ -170,6 +171,7 @@ struct Frame {
   VlId loop_base, nloop_memo;
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
+  uint8_t param_mask;   /* ... on which of its first 8 parameters (bit p) */
   bool size_deferred;   /* it made a deque whose maxlen is a parameter (VlSummary.size_deferred) */
   bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
                            undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */

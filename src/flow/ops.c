@@ -236,6 +236,16 @@ const VlVal *vl_not_every(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)n);
 }
 
+/* A view of `o` that keeps every element of it (t.view(-1, 4), reshape, unsqueeze, a cast to its own
+ * dtype): the same memory as o, so one of every piece when o is (a row kept reshaped). */
+static const VlObj *same_elements(Frame *F, const VlObj *o, VlNdim nd, bool narrows, VlId expr, uint8_t layout) {
+  const VlObj *v = view_of_layout(F, o, nd, narrows, expr, layout);
+  if (narrows || !(o->flags & VL_F_EVERY)) return v;
+  VlObj c = *v;
+  c.flags |= VL_F_EVERY;
+  return vl_obj(V(F), c);
+}
+
 /* A view whose layout is not known. */
 static const VlObj *view_of(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr) {
   return view_of_layout(F, o, nd, partial, expr, 0);
@@ -656,7 +666,10 @@ void vl_unpack_index(uint32_t packed, Index *ix) {
 static void note_param_call(Frame *F, const VlObj *o) {
   for (const VlObj *r = o; r && r->kind == VL_O_SYM; r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
     if (r->sub == VL_SYM_PARAM) {
-      if (r->mod == F->an->mi && r->func == F->func) F->param_calls = true;
+      if (r->mod == F->an->mi && r->func == F->func) {
+        F->param_calls = true;
+        if (r->index < 8) F->param_mask |= (uint8_t)(1u << r->index);
+      }
       break;
     }
 }
@@ -1060,6 +1073,9 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
             const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
             if (m) { /* a method of the class: known now, nothing to defer */
               method = true;
+              /* (but a hook a subclass overrides, `self.pool(h)` in a base class's `__call__`: which
+               * one runs, the instance a caller passes decides) */
+              if (m->hook) note_param_call(F, o);
               if (m->flags & VL_FN_PROPERTY) {
                 Args none = {0};
                 add_val(&acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
@@ -1760,6 +1776,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     const VlVal *cast = cast_param ? param_val(a, e, cast_param, &(VlId){0}) : NULL;
     const char *to = e->casts_to ? e->casts_to : cast && !vl_val_only(cast, VL_O_NONE) ? canonical_dtype(cast) : NULL;
     bool casting = e->casts ? cast && !vl_val_only(cast, VL_O_NONE) : to != NULL;
+    /* `.to(dtype=d)` with d not known (`dtype=original_dtype`): a dtype all the same, maybe another one,
+     * so a copy or not (a positional `.to(x)` may be a device: the same memory) */
+    for (int k = 0; e->casts_arg && !casting && cast && !vl_val_only(cast, VL_O_NONE) && k < a->nkw; k++)
+      casting = strcmp(a->kwname[k], e->casts_arg) == 0;
     bool any = false;
     for (uint16_t i = 0; i < arr->n; i++) {
       const VlObj *o = arr->objs[i];
@@ -1785,7 +1805,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
-      add(&acc, view_of_layout(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
+      add(&acc, same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
@@ -1807,9 +1827,9 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         add(&acc, unknown_obj(F));
       } else if (fx == VL_FX_RESHAPE && vl_nd_known(o->nd) && o->nd.lo == 1 && vl_nd_known(nd) && nd.lo == 1) {
         /* a 1-D array reshaped to 1-D (a[:, j].reshape(-1)) needs no copy whatever its strides */
-        add(&acc, view_of_layout(F, o, nd, e->narrows, expr, o->layout));
+        add(&acc, same_elements(F, o, nd, e->narrows, expr, o->layout));
       } else if (o->layout & yes) {
-        add(&acc, view_of_layout(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
+        add(&acc, same_elements(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
         add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
       } else {
@@ -2139,7 +2159,9 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       VlNdim ond = o->nd;
       if (ond.lo < 1 && ond.hi >= 1) ond.lo = 1;
       if (ond.lo >= 2 || (ond.lo >= 1 && ((o->lib && lib->int_index_is_view) || (o->layout & VL_L_RECORDS))))
-        add(&a, o->sub ? view_of(F, o, nd_sub(ond, 1, 0), true, expr) : every_piece(F, o, nd_sub(ond, 1, 0), expr));
+        /* (the rows of a view showing all of its base, `t[None, :]`, `t.T`, are every piece of it too) */
+        add(&a, o->sub && (o->flags & VL_F_PARTIAL) ? view_of(F, o, nd_sub(ond, 1, 0), true, expr)
+                                                    : every_piece(F, o, nd_sub(ond, 1, 0), expr));
       else if (o->nd.hi <= 1) add(&a, prim_obj(F, o->flags & VL_F_INTS ? VL_O_INT : VL_O_SCALAR));
       else add(&a, unknown_obj(F));
       break;
@@ -3130,6 +3152,35 @@ static bool made_here(const VlVal *ret) {
   return false;
 }
 
+/* A call of another module's function passing, for a parameter, an instance of a class of that module
+ * it was analysed for (analysis.c: speculate): the hits its loops make with that instance. */
+static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args *a) {
+  Analysis *an = F->an;
+  if (!fi->ncond_hits || o->mod == an->mi || o->nitems || a->star) return;
+  uint16_t first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
+  for (uint16_t i = 0; i < fi->ncond_hits; i++) {
+    const VlCondHit *c = &fi->cond_hits[i];
+    if (c->param < first || c->param >= fi->nparams) continue;
+    const VlVal *v = NULL;
+    if (fi->params[c->param].kind == VL_P_POS && c->param - first < a->npos) v = a->pos[c->param - first];
+    for (int k = 0; k < a->nkw && !v; k++)
+      if (strcmp(a->kwname[k], fi->params[c->param].name) == 0) v = a->kw[k];
+    bool passed = false;
+    for (uint16_t k = 0; v && k < v->n && !passed; k++) {
+      const VlObj *x = v->objs[k];
+      const VlObj *cls = x->kind == VL_O_INST && x->base && x->base->n == 1 ? x->base->objs[0] : NULL;
+      passed = cls && cls->kind == VL_O_CLASS && cls->mod == fi->mod && cls->func == c->klass;
+    }
+    if (!passed) continue;
+    uint64_t key = (uint64_t)c->hit.at.mod->index << 32 | c->hit.at.start;
+    bool seen = false;
+    for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
+    if (seen) continue;
+    VL_VEC_PUSH(&an->reported, key);
+    an->sink->hit(an->sink->ctx, &c->hit);
+  }
+}
+
 /* Does a call pass something only this function's caller knows: a parameter, or what it holds or
  * hands out? */
 static bool passes_symbols(const Args *a) {
@@ -3151,6 +3202,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
+  cond_hits(F, fi, o, a);
   if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;
     int k = o->index < VL_MAX_ARGS ? (int)o->index : VL_MAX_ARGS;

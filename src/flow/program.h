@@ -58,6 +58,9 @@ typedef struct VlEffect {
   bool carried;         /* STORE: a value of a display the callee builds and hands back (interp.c:
                            display_stores): the summary's heap carries it already, per key; applying
                            the effect adds nothing to the container */
+  bool every_call;      /* STORE: made once on every call (no loop around it, no if but a presence
+                           test, nothing leaving before it): a caller's loop calling it in every
+                           iteration stores in every iteration (retain.c: stores_every_piece) */
   uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
   const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
                            (set_item(cache, "last", v)) stores into one slot on every call */
@@ -97,6 +100,7 @@ typedef struct VlSummary {
   uint32_t nheap;
   bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
                       a call passing instances of project classes analyses it again for them */
+  uint8_t specialise_params; /* ... which of its first 8 parameters (bit p) */
   bool size_deferred; /* it makes a deque whose maxlen is a parameter (`deque(maxlen=capacity)`): a
                          call passing a size analyses it again, to know whether the deque is a
                          window or a buffer (ops.c: deque) */
@@ -144,11 +148,19 @@ struct VlFuncInfo {
   VlId klass;          /* methods: class id */
   uint16_t nparams;
   bool none_tested;    /* some parameter is none_tested: calls analyse it again for what they pass */
+  bool hook;           /* a method whose body does nothing (pass, `...`, a docstring, a raise: an abstract
+                          method's): there for subclasses to override (ops.c: vl_op_attr) */
   const VlParamInfo *params;
   const char **dflt_strs;   /* per parameter, the text of a VL_DFLT_STR default (`mode="cls"`); NULL when
                                none has one */
   const VlSummary *summary; /* NULL until analysed */
+  /* hits its loops make when a call passes, for parameter `param`, an instance of class `klass` of its
+   * own module (an analysis for such an instance, made with its module: analysis.c, speculate): a
+   * caller in another module, which cannot analyse it again, reports them (ops.c: call_func) */
+  const struct VlCondHit *cond_hits;
+  uint16_t ncond_hits;
 };
+
 
 /* A record field's default made anew per instance: `steps: list = field(default_factory=list)`. */
 typedef struct VlFieldFactory {
@@ -246,6 +258,12 @@ typedef struct VlHit {
   const char *container;     /* the container's text, when short */
   const char *size;          /* "500x32x32x3 float64 = 11.7 MiB", when the shape is literal */
 } VlHit;
+
+typedef struct VlCondHit {
+  uint16_t param;
+  VlId klass;
+  VlHit hit;
+} VlCondHit;
 
 /* ---- the program ---- */
 VlProgram *vl_program_new(const VlKnowledge *know);

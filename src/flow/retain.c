@@ -624,39 +624,82 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
   }
 }
 
+static bool leaves_early(const VlModule *m, VlId b, bool nested, int depth);
+
+/* Does statement st leave a loop's iteration early: break or continue (not of a loop inside it),
+ * return, raise? */
+static bool stmt_leaves_early(const VlModule *m, const VlStmt *st, bool nested, int depth) {
+  switch (st->kind) {
+  case VL_S_BREAK:
+  case VL_S_CONTINUE: return !nested;
+  case VL_S_RETURN:
+  case VL_S_RAISE: return true;
+  case VL_S_IF: return leaves_early(m, st->b, nested, depth + 1) || leaves_early(m, st->c, nested, depth + 1);
+  case VL_S_FOR:
+  case VL_S_WHILE: return leaves_early(m, st->b, true, depth + 1) || leaves_early(m, st->c, nested, depth + 1);
+  case VL_S_WITH: return leaves_early(m, st->b, nested, depth + 1);
+  case VL_S_TRY:
+  case VL_S_MATCH: return true; /* not followed: assume it may */
+  default: return false;
+  }
+}
+
 /* Does block `b` leave a loop's iteration early: break or continue (not of a loop inside it),
  * return, raise? */
 static bool leaves_early(const VlModule *m, VlId b, bool nested, int depth) {
   if (!b || depth > 64) return false;
+  for (uint32_t i = 0; i < m->blocks[b].count; i++)
+    if (stmt_leaves_early(m, vl_stmt(m, vl_block_stmt(m, b, i)), nested, depth)) return true;
+  return false;
+}
+
+/* Is e a test of presence only: `x is not None`, `len(x) > 0` (`!= 0`, `>= 1`), or an `and` of them?
+ * It skips entries that are missing (an image without annotations), it does not choose among
+ * present ones as a comparison of values does (`score > t`, `i % k == 0`). */
+static bool presence_test(const Frame *F, VlId e, int depth) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, e);
+  if (!e || depth > 8) return false;
+  if (x->op == VL_E_BOOLOP)
+    return x->sub == 'a' && presence_test(F, vl_kid(m, e, 0), depth + 1) && presence_test(F, vl_kid(m, e, 1), depth + 1);
+  VlId subject;
+  if (vl_none_compare(m, e, &subject) == VL_CMP_IS_NOT) return true;
+  if (x->op != VL_E_COMPARE || x->nkids != 2 || x->sub) return false;
+  VlId l = vl_kid(m, e, 0), r = vl_kid(m, e, 1);
+  const VlExpr *lx = vl_expr(m, l);
+  long n;
+  if (lx->op != VL_E_CALL || lx->nkids != 2 || !vl_int_literal(m, r, &n)) return false;
+  const char *fn = vl_expr_text(F->an, vl_kid(m, l, 0));
+  if (!fn || strcmp(fn, "len") != 0) return false;
+  /* the operator: the text between the operands */
+  const VlExpr *rx = vl_expr(m, r);
+  char op[4] = {0};
+  size_t k = 0;
+  for (uint32_t i = lx->end; i < rx->start && k < sizeof op - 1; i++)
+    if (m->text[i] != ' ' && m->text[i] != '\t') op[k++] = m->text[i];
+  return (n == 0 && (strcmp(op, ">") == 0 || strcmp(op, "!=") == 0)) || (n == 1 && strcmp(op, ">=") == 0);
+}
+
+/* Is the statement holding `at` in block b reached whenever b runs: an expression or assignment
+ * statement of b itself, or one under an if that only tests presence (presence_test)? */
+static bool reached_in_block(const Frame *F, VlId b, VlSpan at, bool check_before, int depth) {
+  const VlModule *m = M(F);
+  if (!b || depth > 8) return false;
   for (uint32_t i = 0; i < m->blocks[b].count; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, b, i));
-    switch (st->kind) {
-    case VL_S_BREAK:
-    case VL_S_CONTINUE:
-      if (!nested) return true;
-      break;
-    case VL_S_RETURN:
-    case VL_S_RAISE: return true;
-    case VL_S_IF:
-      if (leaves_early(m, st->b, nested, depth + 1) || leaves_early(m, st->c, nested, depth + 1)) return true;
-      break;
-    case VL_S_FOR:
-    case VL_S_WHILE:
-      if (leaves_early(m, st->b, true, depth + 1) || leaves_early(m, st->c, nested, depth + 1)) return true;
-      break;
-    case VL_S_WITH:
-      if (leaves_early(m, st->b, nested, depth + 1)) return true;
-      break;
-    case VL_S_TRY:
-    case VL_S_MATCH: return true; /* not followed: assume it may */
-    default: break;
+    if (at.start >= st->start && at.start < st->end) {
+      if (st->kind == VL_S_IF) return presence_test(F, st->a, 0) && reached_in_block(F, st->b, at, check_before, depth + 1);
+      if (st->kind == VL_S_WITH) return reached_in_block(F, st->b, at, check_before, depth + 1);
+      return st->kind == VL_S_EXPR || st->kind == VL_S_ASSIGN || st->kind == VL_S_AUGASSIGN;
     }
+    if (check_before && stmt_leaves_early(m, st, false, 0)) return false; /* (a return before it) */
   }
   return false;
 }
 
-/* Is the store at `at` made in every iteration of loop L: a statement of L's body itself (not
- * under an if), in a body nothing leaves early; for a comprehension, one without if clauses? */
+/* Is the store at `at` made in every iteration of L: a statement of L's body itself (or under an if
+ * testing only presence), in a body nothing leaves early; for a comprehension, one without if
+ * clauses? */
 static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
   const VlModule *m = M(F);
   const VlLoop *lp = &m->loops[L];
@@ -670,19 +713,18 @@ static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
   const VlStmt *loop = vl_stmt(m, lp->node);
   VlId body = loop->b;
   if (leaves_early(m, body, false, 0)) return false;
-  for (uint32_t i = 0; i < m->blocks[body].count; i++) {
-    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
-    if (at.start >= st->start && at.start < st->end)
-      return st->kind == VL_S_EXPR || st->kind == VL_S_ASSIGN || st->kind == VL_S_AUGASSIGN;
-  }
-  return false;
+  return reached_in_block(F, body, at, false, 0);
 }
 
 /* A store of pieces that are each one of every piece of their base (rows of a whole array, the
  * pieces of a split) made in every iteration of the loops from the store's own out to (not
  * including) L: together they show the whole base, so they pin nothing more. */
 static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
-  if (!(view->flags & VL_F_EVERY) || ev->at.mod != F->an->mi) return false;
+  if (!(view->flags & VL_F_EVERY)) return false;
+  /* a callee storing what it is passed on every call (`self._do_accumulate(box_xywh_gt)` per row): the
+   * store is made where the call is */
+  VlSpan at = ev->call && ev->every_call ? vl_expr_span(F->an, ev->call) : ev->at;
+  if (at.mod != F->an->mi) return false;
   /* the steps of a generator handing out every piece of each array it makes (`for row in chunk: yield
    * row`), each one stored by the loop over it (or by list(gen)): all of each array is kept, but for the
    * last, which a loop that stops early may keep in part, once */
@@ -692,7 +734,7 @@ static bool stores_every_piece(const Frame *F, const StoreEv *ev, const VlObj *v
   }
   if (!ev->loop || ev->loop == L) return false;
   for (VlId l = ev->loop; l && l != L; l = M(F)->loops[l].parent)
-    if (!every_iteration(F, l, ev->at)) return false;
+    if (!every_iteration(F, l, at)) return false;
   return true;
 }
 
@@ -1362,14 +1404,31 @@ bool vl_fills_every_piece(const Frame *F, const VlSite *site, const VlObj **view
   return *n > 0;
 }
 
+/* Is the store of effect ef made once on every call of this function: no loop around it, reached
+ * from the top of the body whenever it runs (reached_in_block)? */
+static bool store_every_call(const Frame *F, const VlEffect *ef) {
+  const VlModule *m = M(F);
+  if (ef->kind != VL_EFF_STORE || ef->at.mod != F->an->mi || F->func == VL_MODULE_FUNC) return false;
+  bool any = false;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (ev->at.mod != ef->at.mod || ev->at.start != ef->at.start || ev->at.end != ef->at.end) continue;
+    if (ev->call || ev->loop || ev->implicit) return false;
+    any = true;
+  }
+  return any && reached_in_block(F, m->funcs[F->func].body, ef->at, true, 0);
+}
+
 void vl_effect_over_call(Frame *F, VlEffect *ef) {
-  if (ef->kind != VL_EFF_STORE || ef->store == VL_ST_EXTEND || !ef->value || ef->at.mod != F->an->mi ||
-      F->func == VL_MODULE_FUNC)
-    return;
+  ef->every_call = store_every_call(F, ef);
+  if (ef->kind != VL_EFF_STORE || ef->store == VL_ST_EXTEND || !ef->value || F->func == VL_MODULE_FUNC) return;
   bool any = false, elements = true;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
-    if (ev->call || ev->at.mod != ef->at.mod || ev->at.start != ef->at.start || ev->at.end != ef->at.end) continue;
+    /* (a callee's store, made on every call of it: judged at the call, stores_every_piece) */
+    if ((ev->call ? !ev->every_call : ef->at.mod != F->an->mi) || ev->at.mod != ef->at.mod ||
+        ev->at.start != ef->at.start || ev->at.end != ef->at.end)
+      continue;
     if (!ev->loop) return;
     any = true;
     elements = elements && stores_each_element_of_param(F, ev);

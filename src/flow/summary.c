@@ -308,6 +308,9 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
     /* one of every piece of a parameter (np.array_split(a, k) in the callee) is one of every piece of
      * the whole array passed; of a view passed, a part of its base */
     if ((o->flags & VL_F_EVERY) && !a->sub) v.flags |= VL_F_EVERY;
+    /* a view showing all of what the caller passed (`box.view(-1, 4)`), passed one of every piece (a
+     * row of a loop over a whole array), is one of every piece too */
+    if (!(o->flags & VL_F_PARTIAL)) v.flags |= (uint8_t)(a->flags & VL_F_EVERY);
     v.expr = S->call;
     out[(*n)++] = vl_obj(V(F), v);
   }
@@ -594,7 +597,8 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       const VlVal *c = inst(&S, ef->target), *v = inst(&S, ef->value);
       if (ef->each_element) v = shown_whole(F, v);
       const VlVal *key = ef->key ? inst(&S, ef->key) : NULL;
-      StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call, .at = ef->at,
+      StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call,
+                    .every_call = ef->every_call, .at = ef->at,
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
@@ -607,6 +611,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
         up.value = v;
         up.key = key;
         up.key_varies = ev.key_varies;
+        up.every_call = false; /* (whether this function makes the call on every call of its own: not followed) */
         VL_VEC_PUSH(&F->effects, up);
       }
       break;
