@@ -1,4 +1,5 @@
-/* test_session.c: the session's plan (driver/session.c): which modules build exports for others.
+/* test_session.c: the session's plan (driver/session.c): which modules build exports for others,
+ * and what they export.
  *
  * A module no file imports (a script, a test file) builds no exports: nothing reads them, and for
  * a large test file building them cost more than its analysis.  A module others import does, and
@@ -175,11 +176,92 @@ static void method_of_passed_instance_across_modules(void **state) {
   assert_int_equal(m, 0);
 }
 
+/* A module others import names from exports what those names reach, and no more (analysis.c:
+ * reach_exports): the function a named function returns, the methods of the class a named factory
+ * makes.  A function nothing named reaches exports no summary.  `import helper` reads it whole. */
+static const char REACH_HELPER[] = "import numpy as np\n"
+                                   "def _keep(out, batch):\n"
+                                   "    out.append(batch[0])\n"
+                                   "def pick():\n"
+                                   "    return _keep\n"
+                                   "class Keeper:\n"
+                                   "    def keep(self, out, batch):\n"
+                                   "        out.append(batch[1])\n"
+                                   "def make_keeper():\n"
+                                   "    return Keeper()\n"
+                                   "def unused(out, batch):\n"
+                                   "    out.append(batch[2])\n";
+
+static const char REACH_MAIN[] = "import numpy as np\n"
+                                 "from helper import pick, make_keeper\n"
+                                 "def run(out):\n"
+                                 "    keeper = make_keeper()\n"
+                                 "    for _ in range(100):\n"
+                                 "        batch = np.random.rand(64, 1024)\n"
+                                 "        pick()(out, batch)\n"
+                                 "        keeper.keep(out, batch)\n";
+
+static const char REACH_MAIN_WHOLE[] = "import numpy as np\n"
+                                       "import helper\n"
+                                       "def run(out):\n"
+                                       "    keeper = helper.make_keeper()\n"
+                                       "    for _ in range(100):\n"
+                                       "        batch = np.random.rand(64, 1024)\n"
+                                       "        helper.pick()(out, batch)\n"
+                                       "        keeper.keep(out, batch)\n";
+
+static const VlSummary *summary_of(const VlModInfo *mi, const char *name) {
+  for (uint32_t f = 1; f < mi->nfuncs; f++)
+    if (mi->funcs[f].name && strcmp(mi->funcs[f].name, name) == 0) return mi->funcs[f].summary;
+  fail_msg("no function %s", name);
+  return NULL;
+}
+
+static void exports_reach_what_importers_name(void **state) {
+  (void)state;
+  for (int whole = 0; whole < 2; whole++) {
+    const char *main_text = whole ? REACH_MAIN_WHOLE : REACH_MAIN;
+    char err[256];
+    VlEngine *engine = vl_engine_new(err, sizeof err);
+    assert_non_null(engine);
+    VlSession *s = vl_session_new(engine);
+    size_t helper = vl_session_add(s, "helper.py", "helper", false, true);
+    size_t main = vl_session_add(s, "main.py", "main", false, true);
+    vl_session_scan(s, helper, REACH_HELPER, strlen(REACH_HELPER));
+    vl_session_scan(s, main, main_text, strlen(main_text));
+    vl_session_plan(s);
+    const VlModInfo *mi = s->files.items[helper].mi;
+    assert_int_equal(mi->by_name, !whole);
+    VlSelection *sel = vl_selection_new();
+    for (size_t j = 0; j < vl_session_njobs(s); j++) {
+      const size_t *files;
+      size_t k = vl_session_job_files(s, j, &files);
+      for (size_t x = 0; x < k; x++) {
+        const char *text = files[x] == helper ? REACH_HELPER : main_text;
+        vl_session_analyse(s, files[x], text, strlen(text), sel, NULL);
+      }
+    }
+    assert_non_null(summary_of(mi, "pick"));
+    assert_non_null(summary_of(mi, "_keep"));
+    assert_non_null(summary_of(mi, "keep"));
+    if (whole) assert_non_null(summary_of(mi, "unused"));
+    else assert_null(summary_of(mi, "unused"));
+    /* both stores, reached through what main named, are found where they are made */
+    VlReport *r = vl_session_report(s, helper, REACH_HELPER, strlen(REACH_HELPER), sel);
+    assert_int_equal(vl_report_count(r), 2);
+    vl_report_delete(r);
+    vl_selection_delete(sel);
+    vl_session_delete(s);
+    vl_engine_delete(engine);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(only_imported_modules_build_exports),
       cmocka_unit_test(deferred_site_resolved_across_modules),
       cmocka_unit_test(method_of_passed_instance_across_modules),
+      cmocka_unit_test(exports_reach_what_importers_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

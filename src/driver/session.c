@@ -130,6 +130,7 @@ void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
                          : vl_scan_imports(vl_engine_py(self->engine), NULL, text, len, f->scan, &refs);
   VL_VEC(const char *) names = {0};
   VL_VEC(bool) implied = {0};
+  VL_VEC(const char *) members = {0};
   for (size_t k = 0; k < n; k++) {
     const char *mod = absolute(f, refs[k].module, refs[k].level);
     if (!mod) continue;
@@ -139,26 +140,32 @@ void vl_session_scan(VlSession *self, size_t i, const char *text, size_t len) {
       for (const char *dot = strchr(mod, '.'); dot; dot = strchr(dot + 1, '.')) {
         VL_VEC_PUSH(&names, vl_arena_strndup(f->scan, mod, (size_t)(dot - mod)));
         VL_VEC_PUSH(&implied, true);
+        VL_VEC_PUSH(&members, NULL);
       }
       VL_VEC_PUSH(&names, mod);
       VL_VEC_PUSH(&implied, refs[k].indented);
+      VL_VEC_PUSH(&members, refs[k].member);
     }
     if (refs[k].member) { /* from pkg import mod: maybe a submodule */
       VL_VEC_PUSH(&names, *mod ? vl_arena_printf(f->scan, "%s.%s", mod, refs[k].member) : refs[k].member);
       VL_VEC_PUSH(&implied, refs[k].indented);
+      VL_VEC_PUSH(&members, NULL);
     }
   }
   f->imports = VL_ARENA_ARRAY(f->scan, const char *, names.len + 1);
   f->implied = VL_ARENA_ARRAY(f->scan, bool, names.len + 1);
+  f->members = VL_ARENA_ARRAY(f->scan, const char *, names.len + 1);
   if (names.len) {
     memcpy(f->imports, names.items, names.len * sizeof(const char *));
     memcpy(f->implied, implied.items, names.len * sizeof(bool));
+    memcpy(f->members, members.items, names.len * sizeof(const char *));
   }
   f->nimports = names.len;
   f->bytes = len;
   f->scanned = true;
   VL_VEC_FREE(&names);
   VL_VEC_FREE(&implied);
+  VL_VEC_FREE(&members);
 }
 
 size_t vl_session_imports(const VlSession *self, size_t i, const char *const **names) {
@@ -252,20 +259,35 @@ static bool inside(const char *inner, const char *pkg) {
 void vl_session_plan(VlSession *self) {
   size_t n = self->files.len;
   for (size_t i = 0; i < n; i++) {
+    VlModInfo *m = self->files.items[i].mi;
+    m->by_name = true; /* until a file reads it whole */
+    vl_strmap_free(&m->read_names);
+  }
+  for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];
     f->uses.len = 0;
     for (size_t k = 0; k < f->nimports; k++) {
       VlModInfo *m = vl_program_find_from(self->prog, f->mi, f->imports[k]);
       if (!m || m->index == i) continue;
-      self->files.items[m->index].imported = m->shared = true;
+      SFile *used = &self->files.items[m->index];
+      used->imported = m->shared = true;
+      /* how it is read: by the names imported from it, or whole */
+      if (!f->members || !f->members[k]) m->by_name = false;
+      else if (!vl_strmap_get(&m->read_names, f->members[k], &(size_t){0}))
+        vl_strmap_put(&m->read_names, vl_arena_strdup(used->arena, f->members[k]), 0);
       bool dup = false;
       for (size_t d = 0; d < f->uses.len && !dup; d++) dup = f->uses.items[d] == m->index;
       if (!dup) VL_VEC_PUSH(&f->uses, m->index);
     }
   }
   /* a module no file imports (a test file, a script) builds no exports: nothing would read them, and
-   * for a large test file building them costs more than its analysis */
-  for (size_t i = 0; i < n; i++) self->files.items[i].mi->unread = !self->files.items[i].imported;
+   * for a large test file building them costs more than its analysis; a module files import names
+   * from exports what those names reach */
+  for (size_t i = 0; i < n; i++) {
+    SFile *f = &self->files.items[i];
+    f->mi->unread = !f->imported;
+    f->mi->by_name &= f->imported;
+  }
   /* edges: the files each file imports (by module name) */
   for (size_t i = 0; i < n; i++) {
     SFile *f = &self->files.items[i];
@@ -407,6 +429,7 @@ void vl_session_plan(VlSession *self) {
     f->scan = vl_arena_new();
     f->imports = NULL;
     f->implied = NULL;
+    f->members = NULL;
     f->nimports = 0;
   }
 }

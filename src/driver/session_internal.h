@@ -62,6 +62,8 @@ typedef struct SFile {
                       or an import inside a block (deferred to a call, only for type checkers, or
                       optional), which is where import cycles close */
   size_t nimports;
+  const char **members; /* per import: the name `from m import name` reads from module m, or NULL when
+                           it reads the module whole (`import m`, a parent package, a submodule, `*`) */
   size_t bytes;        /* the size of the text it was scanned from */
   VL_VEC(size_t) deps; /* files it imports */
   bool imported;       /* another file of the session imports it: its exports are read */

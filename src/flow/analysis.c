@@ -168,6 +168,7 @@ VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like) {
 
 void vl_modinfo_delete(VlModInfo *m) {
   if (!m) return;
+  vl_strmap_free(&m->read_names);
   vl_values_delete(m->vals);
   vl_arena_delete(m->arena);
   free(m);
@@ -2135,28 +2136,161 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
   return c;
 }
 
+/* ---- what other modules can reach ---- */
+
+/* Which of the module's functions, classes and globals another module can get hold of: those its
+ * importers name (VlModInfo.read_names), and whatever their values, summaries and class facts refer
+ * to, closed over (a function returning another function, a class's methods and bases, the global a
+ * summary reads).  A reader gets a function, class or global of another module only from that
+ * module's exports, by a name it imports or from a value it read there, so what is not reached is
+ * never read: its summary is not exported (a reader would take it as unknown).  The walk follows the
+ * same fields the exporter copies (ex_obj, ex_summary). */
+typedef struct Reach {
+  const Analysis *an;
+  uint8_t *func, *klass, *global; /* reached, per id */
+  VlPtrMap seen;                  /* values and objects already walked */
+  VL_VEC(const VlObj *) todo;
+} Reach;
+
+static void reach_obj(Reach *r, const VlObj *o) {
+  if (vl_ptrmap_get(&r->seen, o)) return;
+  vl_ptrmap_put(&r->seen, o, o);
+  VL_VEC_PUSH(&r->todo, o);
+}
+
+static void reach_val(Reach *r, const VlVal *v) {
+  if (!v || vl_ptrmap_get(&r->seen, v)) return;
+  vl_ptrmap_put(&r->seen, v, v);
+  for (uint16_t i = 0; i < v->n; i++) reach_obj(r, v->objs[i]);
+}
+
+static void reach_func(Reach *r, VlId f) {
+  if (r->func[f]) return;
+  r->func[f] = 1;
+  const VlSummary *s = r->an->fd[f].summary;
+  if (!s) return;
+  reach_val(r, s->ret);
+  reach_val(r, s->yields);
+  for (uint32_t i = 0; i < s->neffects; i++) {
+    reach_val(r, s->effects[i].target);
+    reach_val(r, s->effects[i].value);
+    reach_val(r, s->effects[i].key);
+  }
+  for (uint32_t i = 0; i < s->nheap; i++) {
+    reach_val(r, s->heap[i].elem);
+    reach_val(r, s->heap[i].key);
+    for (uint16_t k = 0; k < s->heap[i].nattrs; k++) reach_val(r, s->heap[i].attrs[k].val);
+  }
+}
+
+static void reach_global(Reach *r, uint32_t g) {
+  if (r->global[g]) return;
+  r->global[g] = 1;
+  if (r->an->globals) reach_val(r, r->an->globals[g]);
+}
+
+/* (its instance attribute hints are in ci->attrs already: export_module) */
+static void reach_class(Reach *r, VlId c) {
+  if (r->klass[c]) return;
+  r->klass[c] = 1;
+  const VlClassInfo *ci = &r->an->mi->classes[c];
+  for (uint16_t k = 0; k < ci->nmethods; k++) reach_func(r, ci->methods[k]);
+  reach_val(r, ci->bases);
+  for (uint16_t i = 0; i < ci->nclassvars; i++) reach_val(r, ci->classvars[i].val);
+  for (uint16_t i = 0; i < ci->nattrs; i++) reach_val(r, ci->attrs[i].val);
+}
+
+static void reach_exports(Reach *r) {
+  const Analysis *an = r->an;
+  const VlModule *m = an->m;
+  const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
+  for (uint32_t i = 0; i < mod->nlocals; i++)
+    if (vl_strmap_get(&an->mi->read_names, vl_local_name(m, VL_MODULE_FUNC, i), &(size_t){0})) reach_global(r, i);
+  while (r->todo.len) {
+    const VlObj *o = r->todo.items[--r->todo.len];
+    if (o->site && o->site->sym) reach_obj(r, o->site->sym);
+    reach_val(r, o->elem);
+    reach_val(r, o->key);
+    reach_val(r, o->base);
+    for (uint16_t i = 0; i < o->nitems; i++) reach_val(r, o->items[i]);
+    if (o->mod != an->mi) continue;
+    if (o->kind == VL_O_FUNC && o->func < m->nfuncs) reach_func(r, o->func);
+    else if (o->kind == VL_O_CLASS && o->func < m->nclasses) reach_class(r, o->func);
+    else if (o->kind == VL_O_SYM && o->sub == VL_SYM_GLOBALV && o->index < mod->nlocals) reach_global(r, o->index);
+  }
+}
+
 static void export_module(Analysis *an) {
   VlModInfo *mi = an->mi;
   const VlModule *m = an->m;
   Exporter x = {.an = an, .mi = mi};
-  size_t b0 = vl_arena_used(mi->facts);
-  for (VlId f = 1; f < m->nfuncs; f++) mi->funcs[f].summary = ex_summary(&x, an->fd[f].summary);
-  size_t b1 = vl_arena_used(mi->facts);
   const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
-  mi->nglobals = mod->nlocals;
-  mi->global_names = VL_ARENA_ARRAY(mi->facts, const char *, mod->nlocals + 1);
-  mi->globals = VL_ARENA_ARRAY(mi->facts, const VlVal *, mod->nlocals + 1);
-  for (uint32_t i = 0; i < mod->nlocals; i++) {
-    mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
-    mi->globals[i] = an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
-  }
-  /* one frame for every class's hints: a frame per class (its environment as large as the module's)
-   * made this quadratic in the module's size */
+  /* each class's facts, and the hints of its instance attributes other modules will need (in this
+   * analysis' values until copied below).  One frame for every class's hints: a frame per class (its
+   * environment as large as the module's) made this quadratic in the module's size */
   Frame F;
   vl_frame_init(&F, an, VL_MODULE_FUNC);
   for (VlId c = 1; c < m->nclasses; c++) {
     VlClassInfo *ci = &mi->classes[c];
     if (!ci->bases) vl_an_class(an, c);
+    VL_VEC(VlAttr) attrs = {0};
+    for (uint16_t k = 0; k < ci->nmethods; k++) {
+      const VlSummary *s = an->fd[ci->methods[k]].summary;
+      for (uint32_t e = 0; s && e < s->neffects; e++)
+        if (s->effects[e].kind == VL_EFF_SETATTR) {
+          bool dup = false;
+          for (size_t j = 0; j < attrs.len && !dup; j++) dup = strcmp(attrs.items[j].name, s->effects[e].name) == 0;
+          if (dup) continue;
+          const VlVal *h = vl_class_attr_hint(&F, ci, s->effects[e].name, 0);
+          if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
+        }
+    }
+    ci->attrs = VL_ARENA_ARRAY(an->arena, VlAttr, attrs.len);
+    if (attrs.len) memcpy(ci->attrs, attrs.items, attrs.len * sizeof *ci->attrs);
+    ci->nattrs = (uint16_t)attrs.len;
+    VL_VEC_FREE(&attrs);
+  }
+  vl_frame_free(&F);
+  /* what other modules can reach: all of it, unless they import it by name only */
+  Reach r = {.an = an};
+  r.func = vl_xcalloc(m->nfuncs + 1, 1);
+  r.klass = vl_xcalloc(m->nclasses + 1, 1);
+  r.global = vl_xcalloc(mod->nlocals + 1, 1);
+  if (mi->by_name && !getenv("VIEWLEAK_EXPORT_ALL")) {
+    reach_exports(&r);
+    vl_strmap_free(&mi->read_names); /* (served: its keys are the session's) */
+  } else {
+    memset(r.func, 1, m->nfuncs);
+    memset(r.klass, 1, m->nclasses);
+    memset(r.global, 1, mod->nlocals);
+  }
+  size_t b0 = vl_arena_used(mi->facts);
+  size_t nsum = 0;
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    mi->funcs[f].summary = r.func[f] ? ex_summary(&x, an->fd[f].summary) : NULL;
+    nsum += mi->funcs[f].summary != NULL;
+  }
+  size_t b1 = vl_arena_used(mi->facts);
+  mi->nglobals = mod->nlocals;
+  mi->global_names = VL_ARENA_ARRAY(mi->facts, const char *, mod->nlocals + 1);
+  mi->globals = VL_ARENA_ARRAY(mi->facts, const VlVal *, mod->nlocals + 1);
+  for (uint32_t i = 0; i < mod->nlocals; i++) {
+    mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
+    mi->globals[i] = r.global[i] && an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
+  }
+  for (VlId c = 1; c < m->nclasses; c++) {
+    VlClassInfo *ci = &mi->classes[c];
+    if (!r.klass[c]) { /* nothing outside gets hold of it: its facts stay here */
+      ci->bases = &vl_empty_val;
+      ci->classvars = NULL;
+      ci->nclassvars = 0;
+      ci->attrs = NULL;
+      ci->nattrs = 0;
+      ci->fields = NULL;
+      ci->factories = NULL;
+      ci->nfields = 0;
+      continue;
+    }
     ci->bases = ex_val(&x, ci->bases);
     VlAttr *cv = VL_ARENA_ARRAY(mi->facts, VlAttr, ci->nclassvars);
     for (uint16_t i = 0; i < ci->nclassvars; i++)
@@ -2173,32 +2307,23 @@ static void export_module(Analysis *an) {
       }
       ci->factories = ff;
     }
-    /* instance attributes: the hints other modules will need */
-    VL_VEC(VlAttr) attrs = {0};
-    for (uint16_t k = 0; k < ci->nmethods; k++) {
-      const VlSummary *s = an->fd[ci->methods[k]].summary;
-      for (uint32_t e = 0; s && e < s->neffects; e++)
-        if (s->effects[e].kind == VL_EFF_SETATTR) {
-          bool dup = false;
-          for (size_t j = 0; j < attrs.len && !dup; j++) dup = strcmp(attrs.items[j].name, s->effects[e].name) == 0;
-          if (dup) continue;
-          const VlVal *h = vl_class_attr_hint(&F, ci, s->effects[e].name, 0);
-          if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
-        }
-    }
-    ci->attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, attrs.len);
-    for (size_t j = 0; j < attrs.len; j++)
-      ci->attrs[j] = (VlAttr){fact_str(mi, attrs.items[j].name), ex_val(&x, attrs.items[j].val)};
-    ci->nattrs = (uint16_t)attrs.len;
-    VL_VEC_FREE(&attrs);
+    VlAttr *attrs = VL_ARENA_ARRAY(mi->facts, VlAttr, ci->nattrs);
+    for (uint16_t j = 0; j < ci->nattrs; j++)
+      attrs[j] = (VlAttr){fact_str(mi, ci->attrs[j].name), ex_val(&x, ci->attrs[j].val)};
+    ci->attrs = attrs;
   }
-  vl_frame_free(&F);
   vl_ptrmap_free(&x.vals);
   vl_ptrmap_free(&x.strs);
   vl_ptrmap_free(&x.plain);
+  vl_ptrmap_free(&r.seen);
+  VL_VEC_FREE(&r.todo);
+  free(r.func);
+  free(r.klass);
+  free(r.global);
   if (getenv("VIEWLEAK_STATS"))
-    fprintf(stderr, "%s: exports: summaries %zu, globals and classes %zu bytes; %zu values\n", m->path, b1 - b0,
-            vl_arena_used(mi->facts) - b1, vl_values_count(mi->vals));
+    fprintf(stderr, "%s: exports (%s): %zu of %u summaries, %zu bytes; globals and classes %zu bytes; %zu values\n",
+            m->path, mi->by_name ? "by name" : "whole", nsum, m->nfuncs ? m->nfuncs - 1 : 0, b1 - b0, vl_arena_used(mi->facts) - b1,
+            vl_values_count(mi->vals));
   vl_values_seal(mi->vals);
 }
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "base/arena.h"
+#include "base/strmap.h"
 #include "flow/value.h"
 #include "ir/ir.h"
 #include "knowledge/libtable.h"
@@ -208,6 +209,13 @@ struct VlModInfo {
                        which wastes no memory on small modules (set before it is analysed) */
   bool unread;      /* no other module reads what it exports (set by the session's plan): the analysis
                        builds no exports, which for a large test file cost more than its analysis */
+  /* the names other modules import from it (`from m import f, Model`), when that is all they read of
+   * it (by_name, set by the session's plan; false when some module reads it whole: `import m`,
+   * `from m import *`, or when there is no plan).  Its exports then hold only what those names reach, directly or through
+   * the values of what they reach: the summaries, classes and globals another module can get hold of
+   * (analysis.c: reach_exports).  Keys are the setter's. */
+  bool by_name;
+  VlStrMap read_names;
   VlArena *facts;   /* where what it exports lives (arena, or the shared store), while analysed */
   VlValues *vals;   /* the interner of its exports (in `facts`) */
   VlFuncInfo *funcs;
