@@ -501,6 +501,13 @@ static void ir_slices_and_subscripts(void **state) {
   assert_op(m, vl_kid(m, d, 4), VL_E_ELLIPSIS);
 }
 
+static void ir_order_comparisons(void **state) {
+  TlFile *f = tl_lower(state, "a = len(x) > 0\nb = n >= 1\nc = x<=y\nd = x != 0\ne = x == y\ng = x < y\n");
+  const VlModule *m = f->m;
+  static const uint32_t want[] = {VL_CMP_GT, VL_CMP_GE, VL_CMP_LE, VL_CMP_NE, VL_CMP_EQ, VL_CMP_LT};
+  for (uint32_t i = 0; i < 6; i++) assert_int_equal(vl_expr(m, top(m, i)->a)->a, want[i]);
+}
+
 static void ir_identity_comparisons(void **state) {
   TlFile *f = tl_lower(state, "a = p is None\nb = p is not None\nc = p is q is None\nd = p not in q\ne = (p) is (None)\n");
   const VlModule *m = f->m;
@@ -520,10 +527,11 @@ static void ir_operators(void **state) {
   assert_int_equal(vl_expr(m, top(m, 0)->a)->sub, 0);
   assert_int_equal(vl_expr(m, top(m, 1)->a)->sub, 1);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->sub, 1);
-  /* `a` says `is` / `is not` for one identity comparison, nothing for the others */
-  assert_int_equal(vl_expr(m, top(m, 0)->a)->a, 0);
+  /* `a` says which operator a comparison with one operator is (none for `in`), nothing for a chain */
+  assert_int_equal(vl_expr(m, top(m, 0)->a)->a, VL_CMP_LT);
   assert_int_equal(vl_expr(m, top(m, 1)->a)->a, 0);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->a, VL_CMP_IS_NOT);
+  assert_int_equal(vl_expr(m, top(m, 9)->a)->a, 0);
   assert_op(m, top(m, 3)->a, VL_E_NOT);
   assert_op(m, top(m, 4)->a, VL_E_BOOLOP);
   assert_int_equal(vl_expr(m, top(m, 4)->a)->sub, 'a');
@@ -1239,6 +1247,7 @@ int main(void) {
       T(ir_slices_and_subscripts),
       T(ir_operators),
       T(ir_identity_comparisons),
+      T(ir_order_comparisons),
       T(ir_displays),
       T(ir_for_loop),
       T(ir_while_loop),

@@ -671,13 +671,7 @@ static bool presence_test(const Frame *F, VlId e, int depth) {
   if (lx->op != VL_E_CALL || lx->nkids != 2 || !vl_int_literal(m, r, &n)) return false;
   const char *fn = vl_expr_text(F->an, vl_kid(m, l, 0));
   if (!fn || strcmp(fn, "len") != 0) return false;
-  /* the operator: the text between the operands */
-  const VlExpr *rx = vl_expr(m, r);
-  char op[4] = {0};
-  size_t k = 0;
-  for (uint32_t i = lx->end; i < rx->start && k < sizeof op - 1; i++)
-    if (m->text[i] != ' ' && m->text[i] != '\t') op[k++] = m->text[i];
-  return (n == 0 && (strcmp(op, ">") == 0 || strcmp(op, "!=") == 0)) || (n == 1 && strcmp(op, ">=") == 0);
+  return (n == 0 && (x->a == VL_CMP_GT || x->a == VL_CMP_NE)) || (n == 1 && x->a == VL_CMP_GE);
 }
 
 /* Is the statement holding `at` in block b reached whenever b runs: an expression or assignment

@@ -41,8 +41,8 @@ typedef enum VlExprOp {
   VL_E_UNOP,        /* sub: '-', '+', '~'; kids[0] */
   VL_E_BOOLOP,      /* sub: 'a'nd / 'o'r; kids: left, right */
   VL_E_NOT,         /* kids[0] */
-  VL_E_COMPARE,     /* kids: operands; sub: 1 when an operator is `is`/`is not`/`in`/`not in`; a: VlCmpIs
-                       when the one operator is `is` or `is not` */
+  VL_E_COMPARE,     /* kids: operands; sub: 1 when an operator is `is`/`is not`/`in`/`not in`; a: the
+                       operator (VL_CMP_*) when there is one operator of those, else 0 */
   VL_E_TUPLE,       /* kids: items (VL_E_STAR allowed) */
   VL_E_LIST,
   VL_E_SET,
@@ -66,8 +66,8 @@ typedef enum VlExprOp {
 
 #define VL_INT_BIG 0xffffffffu
 
-/* VL_E_COMPARE's `a`: a comparison of two operands by identity, or by equality (`==`, `!=`). */
-enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2, VL_CMP_EQ = 3, VL_CMP_NE = 4 };
+/* VL_E_COMPARE's `a`: a comparison of two operands by identity, by equality (`==`, `!=`), or by order. */
+enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2, VL_CMP_EQ = 3, VL_CMP_NE = 4, VL_CMP_LT, VL_CMP_LE, VL_CMP_GT, VL_CMP_GE };
 
 typedef enum VlBinOp {
   VL_OP_ADD = 1, VL_OP_SUB, VL_OP_MUL, VL_OP_MATMUL, VL_OP_DIV, VL_OP_FLOORDIV, VL_OP_MOD, VL_OP_POW,

@@ -423,7 +423,8 @@ static VlId lower_unop(Lower *L, TSNode n) {
 static VlId lower_compare(Lower *L, TSNode n) {
   VlId e = lower_nary(L, n, VL_E_COMPARE);
   VlPyKids kids = vl_py_kids(n, false);
-  int ops = 0, is = 0, is_not = 0, eq = 0, ne = 0;
+  int ops = 0, is = 0, is_not = 0;
+  uint32_t other = 0; /* the last operator other than `is`/`is not` (VL_CMP_*, 0 for `in`/`not in`) */
   for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (ts_node_is_named(c)) continue;
     const char *t = L->text + ts_node_start_byte(c);
@@ -438,12 +439,14 @@ static VlId lower_compare(Lower *L, TSNode n) {
       is_not++;
     } else if (!(len == 1 && (t[0] == '(' || t[0] == ')'))) {
       ops++;
-      if (len == 2 && t[1] == '=' && (t[0] == '=' || t[0] == '!')) t[0] == '=' ? eq++ : ne++;
+      bool two = len == 2 && t[1] == '=';
+      other = t[0] == '=' && two ? VL_CMP_EQ : t[0] == '!' && two ? VL_CMP_NE : t[0] == '<' ? (two ? VL_CMP_LE : VL_CMP_LT)
+            : t[0] == '>' ? (two ? VL_CMP_GE : VL_CMP_GT) : 0;
     }
   }
   vl_py_kids_end(&kids);
   if (ops == 1 && is + is_not == 1) L->exprs.items[e].a = is ? VL_CMP_IS : VL_CMP_IS_NOT;
-  if (ops == 1 && eq + ne == 1) L->exprs.items[e].a = eq ? VL_CMP_EQ : VL_CMP_NE;
+  else if (ops == 1) L->exprs.items[e].a = other;
   return e;
 }
 
