@@ -2276,7 +2276,10 @@ static void export_module(Analysis *an) {
   mi->globals = VL_ARENA_ARRAY(mi->facts, const VlVal *, mod->nlocals + 1);
   for (uint32_t i = 0; i < mod->nlocals; i++) {
     mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
-    mi->globals[i] = r.global[i] && an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
+    /* a global no importer names nor reaches: unknown (a module reading it anyway, as the attribute of
+     * a package it imports whole, `import pkg` then `pkg.sub.f`, learns nothing from it) */
+    mi->globals[i] = !r.global[i] ? vl_unknown(mi->vals)
+                     : an->globals && an->globals[i] ? ex_val(&x, an->globals[i]) : &vl_empty_val;
   }
   for (VlId c = 1; c < m->nclasses; c++) {
     VlClassInfo *ci = &mi->classes[c];
