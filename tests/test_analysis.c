@@ -3635,6 +3635,27 @@ static void helper_making_a_fresh_array(void **state) {
   hit(cur, "x[0]", VL_HIT_FRESH);
 }
 
+/* one advanced item beside integers and slices: the advanced item's axes and those the slices keep
+ * (NMS's `scores = preds[order, 4]`, then `order = order[scores > t]` stays a 1-D index array) */
+static void advanced_index_with_ints_and_slices(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    preds = np.random.rand(1000, 6)\n"
+          "    order = np.argsort(-preds[:, 4])\n"
+          "    scores = preds[order, 4]\n"
+          "    boxes = preds[order, :4]\n"
+          "    cube = np.zeros((4, 5, 6))[order[:2], 1:3]\n"
+          "    order = order[scores > 0.5]\n"
+          "    i = order[0]\n"
+          "    row = preds[i, :4]\n");
+  tl_assert_ndim(local("f", "scores"), 1);
+  tl_assert_ndim(local("f", "boxes"), 2);
+  tl_assert_ndim(local("f", "cube"), 3);
+  tl_assert_ndim(local("f", "order"), 1);
+  partial_view_of(local("f", "row"), "preds");
+}
+
 static void helper_storing_into_the_callers_list(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4197,6 +4218,7 @@ int main(void) {
       T(super_init_sets_the_attributes),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
+      T(advanced_index_with_ints_and_slices),
       T(method_storing_into_self_while_rebinding),
       T(method_called_from_a_loop),
       T(method_called_from_a_loop_names_the_rebound_array),

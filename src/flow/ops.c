@@ -572,10 +572,18 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     /* a 1-D index or mask along an axis keeps the ndim; an integer index array of k dimensions
      * replaces the first axis by its k */
     VlNdim nd = vl_nd_unknown();
-    if (ix->n == 1 && ix->adv_1d) nd = o->nd;
-    else if (ix->n == 1 && ix->adv_ints && o->nd.lo >= 1)
-      nd = (VlNdim){(uint8_t)(o->nd.lo - 1 + ix->adv_nd.lo),
-                    (uint8_t)(o->nd.hi - 1 + ix->adv_nd.hi > VL_ND_MAX ? VL_ND_MAX : o->nd.hi - 1 + ix->adv_nd.hi)};
+    /* one advanced item beside integers and slices (preds[order, 4], boxes[keep, :4]): the integers
+     * broadcast with it as 0-d indices, so the result has the advanced item's axes (one for a 1-D
+     * mask or list) and the axes the slices and the unindexed rest keep; two advanced items
+     * broadcast together, and only the last one's ndim is recorded: unknown */
+    int adv = 0;
+    for (int i = 0; i < ix->n; i++) adv += ix->kind[i] == IX_ADVANCED;
+    int taken = ints + adv;
+    if (adv == 1 && !ellipsis && !unknown && !field && (ix->adv_1d || ix->adv_ints) && o->nd.lo >= taken) {
+      VlNdim an = ix->adv_1d ? vl_nd_exact(1) : ix->adv_nd;
+      int lo = o->nd.lo - taken + an.lo + newaxes, hi = o->nd.hi - taken + an.hi + newaxes;
+      nd = (VlNdim){(uint8_t)lo, (uint8_t)(hi > VL_ND_MAX ? VL_ND_MAX : hi)};
+    }
     uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
   }
