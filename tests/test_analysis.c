@@ -3656,6 +3656,36 @@ static void advanced_index_with_ints_and_slices(void **state) {
   partial_view_of(local("f", "row"), "preds");
 }
 
+/* a helper's loop stores record instances (typing.NamedTuple) holding views into a list it returns:
+ * a caller's loop keeping the list, for a new array each iteration, is found at the helper's store,
+ * also when the helper's index depends on the array passed (the helper analysed for it) */
+static void helper_returning_records_of_views(void **state) {
+  analyse(state,
+          "from typing import NamedTuple\n"
+          "import numpy as np\n"
+          "class Det(NamedTuple):\n"
+          "    box: np.ndarray\n"
+          "    score: float\n"
+          "def pick(preds):\n"
+          "    order = np.argsort(-preds[:, 4])\n"
+          "    kept = []\n"
+          "    while order.size > 0:\n"
+          "        i = order[0]\n"
+          "        kept.append(Det(preds[i, :4], float(preds[i, 4])))\n"
+          "        order = order[1:]\n"
+          "    return kept\n"
+          "def f(seed):\n"
+          "    rng = np.random.default_rng(seed)\n"
+          "    results = {}\n"
+          "    for k in range(10):\n"
+          "        results[k] = pick(rng.random((1000, 6)))\n"
+          "    return results\n");
+  assert_int_equal(cur->nhits, 1);
+  const char *at = strstr(cur->text, "kept.append(");
+  assert_true(cur->hits[0].at.start > (uint32_t)(at - cur->text) && cur->hits[0].at.start < (uint32_t)(at - cur->text) + 40);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+}
+
 static void helper_storing_into_the_callers_list(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4219,6 +4249,7 @@ int main(void) {
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(advanced_index_with_ints_and_slices),
+      T(helper_returning_records_of_views),
       T(method_storing_into_self_while_rebinding),
       T(method_called_from_a_loop),
       T(method_called_from_a_loop_names_the_rebound_array),
