@@ -3686,6 +3686,27 @@ static void helper_returning_records_of_views(void **state) {
   assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
 }
 
+/* sorted()/list() of a helper's returned list is a copy of the container: the leak is reported once,
+ * at the helper's store where `.copy()` goes, not at the copy (whose elements are no views to copy) */
+static void copy_of_a_returned_list_reports_the_store(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def top(preds):\n"
+          "    kept = []\n"
+          "    for i in range(3):\n"
+          "        kept.append(preds[i, :4])\n"
+          "    return kept\n"
+          "def f(seed):\n"
+          "    rng = np.random.default_rng(seed)\n"
+          "    results = []\n"
+          "    for k in range(10):\n"
+          "        dets = top(rng.random((1000, 6)))\n"
+          "        results.append(sorted(dets, key=lambda d: float(d[0])))\n"
+          "    return results\n");
+  assert_int_equal(cur->nhits, 1);
+  hit(cur, "preds[i, :4]", VL_HIT_FRESH);
+}
+
 static void helper_storing_into_the_callers_list(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4250,6 +4271,7 @@ int main(void) {
       T(helper_storing_into_the_callers_list),
       T(advanced_index_with_ints_and_slices),
       T(helper_returning_records_of_views),
+      T(copy_of_a_returned_list_reports_the_store),
       T(method_storing_into_self_while_rebinding),
       T(method_called_from_a_loop),
       T(method_called_from_a_loop_names_the_rebound_array),
