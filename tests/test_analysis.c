@@ -3635,6 +3635,78 @@ static void helper_making_a_fresh_array(void **state) {
   hit(cur, "x[0]", VL_HIT_FRESH);
 }
 
+/* one advanced item beside integers and slices: the advanced item's axes and those the slices keep
+ * (NMS's `scores = preds[order, 4]`, then `order = order[scores > t]` stays a 1-D index array) */
+static void advanced_index_with_ints_and_slices(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    preds = np.random.rand(1000, 6)\n"
+          "    order = np.argsort(-preds[:, 4])\n"
+          "    scores = preds[order, 4]\n"
+          "    boxes = preds[order, :4]\n"
+          "    cube = np.zeros((4, 5, 6))[order[:2], 1:3]\n"
+          "    order = order[scores > 0.5]\n"
+          "    i = order[0]\n"
+          "    row = preds[i, :4]\n");
+  tl_assert_ndim(local("f", "scores"), 1);
+  tl_assert_ndim(local("f", "boxes"), 2);
+  tl_assert_ndim(local("f", "cube"), 3);
+  tl_assert_ndim(local("f", "order"), 1);
+  partial_view_of(local("f", "row"), "preds");
+}
+
+/* a helper's loop stores record instances (typing.NamedTuple) holding views into a list it returns:
+ * a caller's loop keeping the list, for a new array each iteration, is found at the helper's store,
+ * also when the helper's index depends on the array passed (the helper analysed for it) */
+static void helper_returning_records_of_views(void **state) {
+  analyse(state,
+          "from typing import NamedTuple\n"
+          "import numpy as np\n"
+          "class Det(NamedTuple):\n"
+          "    box: np.ndarray\n"
+          "    score: float\n"
+          "def pick(preds):\n"
+          "    order = np.argsort(-preds[:, 4])\n"
+          "    kept = []\n"
+          "    while order.size > 0:\n"
+          "        i = order[0]\n"
+          "        kept.append(Det(preds[i, :4], float(preds[i, 4])))\n"
+          "        order = order[1:]\n"
+          "    return kept\n"
+          "def f(seed):\n"
+          "    rng = np.random.default_rng(seed)\n"
+          "    results = {}\n"
+          "    for k in range(10):\n"
+          "        results[k] = pick(rng.random((1000, 6)))\n"
+          "    return results\n");
+  assert_int_equal(cur->nhits, 1);
+  const char *at = strstr(cur->text, "kept.append(");
+  assert_true(cur->hits[0].at.start > (uint32_t)(at - cur->text) && cur->hits[0].at.start < (uint32_t)(at - cur->text) + 40);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+}
+
+/* sorted()/list() of a helper's returned list is a copy of the container: the leak is reported once,
+ * at the helper's store where `.copy()` goes, not at the copy (whose elements are no views to copy) */
+static void copy_of_a_returned_list_reports_the_store(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def top(preds):\n"
+          "    kept = []\n"
+          "    for i in range(3):\n"
+          "        kept.append(preds[i, :4])\n"
+          "    return kept\n"
+          "def f(seed):\n"
+          "    rng = np.random.default_rng(seed)\n"
+          "    results = []\n"
+          "    for k in range(10):\n"
+          "        dets = top(rng.random((1000, 6)))\n"
+          "        results.append(sorted(dets, key=lambda d: float(d[0])))\n"
+          "    return results\n");
+  assert_int_equal(cur->nhits, 1);
+  hit(cur, "preds[i, :4]", VL_HIT_FRESH);
+}
+
 static void helper_storing_into_the_callers_list(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4197,6 +4269,9 @@ int main(void) {
       T(super_init_sets_the_attributes),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
+      T(advanced_index_with_ints_and_slices),
+      T(helper_returning_records_of_views),
+      T(copy_of_a_returned_list_reports_the_store),
       T(method_storing_into_self_while_rebinding),
       T(method_called_from_a_loop),
       T(method_called_from_a_loop_names_the_rebound_array),

@@ -1176,6 +1176,19 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
 /* Does a loop of F's own store a value computed from a parameter and left undecided (a deferred
  * operation: not the parameter itself)?  A recursive function is its own loop: any of its stores
  * counts (`q = step(q); leaves.append(q[:3])` at a leaf of a tree recursion). (VlSummary.loop_deferred) */
+/* A record instance (`Detection(preds[i, :4], score)`) one of whose attributes is an operation
+ * deferred on a parameter. */
+static bool record_deferred(const Frame *F, const VlObj *o) {
+  if (o->kind != VL_O_INST || !(o->flags & VL_F_PLAIN) || !o->site) return false;
+  const VlHeapEntry *e = vl_heap_find(F, o->site);
+  for (uint16_t a = 0; e && a < e->nattrs; a++)
+    for (uint16_t j = 0; j < e->attrs[a].val->n; j++) {
+      const VlObj *x = e->attrs[a].val->objs[j];
+      if (x->kind == VL_O_SYM && x->sub != VL_SYM_PARAM) return true;
+    }
+  return false;
+}
+
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred) return true;
@@ -1186,6 +1199,7 @@ static bool loop_deferred(const Frame *F) {
     for (uint16_t k = 0; k < ev->value->n; k++) {
       const VlObj *o = ev->value->objs[k];
       if (o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
+      if (record_deferred(F, o)) return true;
       /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`): whether each
        * element is new, the caller's iterable says */
       if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && o->site && o->site->kind == VL_SITE_SYM &&
@@ -1261,13 +1275,20 @@ static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
 }
 
 /* Does v hold a partial view (itself, or as an item of a tuple)? */
-static bool holds_partial_view(const VlVal *v, int depth) {
+static bool holds_partial_view(const Frame *F, const VlVal *v, int depth) {
   for (uint16_t i = 0; v && i < v->n && depth < 4; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL)) return true;
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
       for (uint16_t k = 0; k < o->nitems; k++)
-        if (holds_partial_view(o->items[k], depth + 1)) return true;
+        if (holds_partial_view(F, o->items[k], depth + 1)) return true;
+    /* a record instance (`kept.append(Detection(preds[i, :4], ...))`): the views its attributes
+     * hold, as retain.c: stored_views reads them */
+    if (o->kind == VL_O_INST && (o->flags & VL_F_PLAIN) && o->site) {
+      const VlHeapEntry *e = vl_heap_find(F, o->site);
+      for (uint16_t a = 0; e && a < e->nattrs; a++)
+        if (holds_partial_view(F, e->attrs[a].val, depth + 1)) return true;
+    }
   }
   return false;
 }
@@ -1342,7 +1363,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
     if (visible) continue;
     bool by_held = into_held && views_callers_only(F, ev->value, 0);
     bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
-    bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(ev->value, 0)) &&
+    bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(F, ev->value, 0)) &&
                   !(display && display_stored_here(F, ev));
     if (!by_held && !by_ret) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
@@ -1350,7 +1371,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
                    .container = ev->container_text};
     ef.carried = by_ret && display;
     vl_effect_over_call(F, &ef);
-    if (by_ret && !display && !holds_partial_view(ef.value, 0)) continue;
+    if (by_ret && !display && !holds_partial_view(F, ef.value, 0)) continue;
     VL_VEC_PUSH(out, ef);
   }
 }

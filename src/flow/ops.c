@@ -572,10 +572,18 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     /* a 1-D index or mask along an axis keeps the ndim; an integer index array of k dimensions
      * replaces the first axis by its k */
     VlNdim nd = vl_nd_unknown();
-    if (ix->n == 1 && ix->adv_1d) nd = o->nd;
-    else if (ix->n == 1 && ix->adv_ints && o->nd.lo >= 1)
-      nd = (VlNdim){(uint8_t)(o->nd.lo - 1 + ix->adv_nd.lo),
-                    (uint8_t)(o->nd.hi - 1 + ix->adv_nd.hi > VL_ND_MAX ? VL_ND_MAX : o->nd.hi - 1 + ix->adv_nd.hi)};
+    /* one advanced item beside integers and slices (preds[order, 4], boxes[keep, :4]): the integers
+     * broadcast with it as 0-d indices, so the result has the advanced item's axes (one for a 1-D
+     * mask or list) and the axes the slices and the unindexed rest keep; two advanced items
+     * broadcast together, and only the last one's ndim is recorded: unknown */
+    int adv = 0;
+    for (int i = 0; i < ix->n; i++) adv += ix->kind[i] == IX_ADVANCED;
+    int taken = ints + adv;
+    if (adv == 1 && !ellipsis && !unknown && !field && (ix->adv_1d || ix->adv_ints) && o->nd.lo >= taken) {
+      VlNdim an = ix->adv_1d ? vl_nd_exact(1) : ix->adv_nd;
+      int lo = o->nd.lo - taken + an.lo + newaxes, hi = o->nd.hi - taken + an.hi + newaxes;
+      nd = (VlNdim){(uint8_t)lo, (uint8_t)(hi > VL_ND_MAX ? VL_ND_MAX : hi)};
+    }
     uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
   }
@@ -2486,7 +2494,8 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
 }
 
 /* list(it), tuple(it), sorted(it)...: a new container filled by an implicit loop over it. */
-static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, bool pairs) {
+static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, bool pairs,
+                                 bool event) {
   const VlVal *seq = vl_new_seq(F, kind, expr);
   if (!it) return seq;
   Restep r = {.mode = RS_LOOP, .at = 0};
@@ -2503,6 +2512,7 @@ static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId
     if (o->expr) at = o->expr;
     else if (o->site && o->site->via && o->site->via->mod) yield = o->site->via, yield_text = o->name;
   }
+  if (!event) return seq;
   if (yield) {
     StoreEv ev = {.store = VL_ST_ELEMENT, .container = seq, .value = elems, .loop = F->loop, .implicit = true,
                   .at = {yield->mod, yield->start, yield->end}, .fix_at = yield->end, .text = yield_text};
@@ -2516,14 +2526,21 @@ static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId
 }
 
 static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
-  return collect_from(F, kind, it, expr, arg_expr, false);
+  return collect_from(F, kind, it, expr, arg_expr, false, true);
 }
 
 /* list(c), tuple(c), sorted(c), set(c): a new container holding all that c holds.  When c is a
  * container, the copy names it as its base, so that what the copy carries out of a function
  * (`return list(keys)`) counts as c escaping (retain.c: reach). */
 static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
-  const VlVal *seq = collect(F, kind, it, expr, arg_expr);
+  /* a copy of containers made here or by a callee (`sorted(dets, key=...)` of a helper's list):
+   * their elements were stored where they were put, and the copy names them as its base, so a
+   * leak is reported at those stores (retain.c: holds_seq, stored_views), where `.copy()` goes; no
+   * store of its own */
+  bool containers = it && it->n;
+  for (uint16_t i = 0; containers && i < it->n; i++)
+    containers = it->objs[i]->kind == VL_O_SEQ && it->objs[i]->site && it->objs[i]->site->kind == VL_SITE_NEW;
+  const VlVal *seq = collect_from(F, kind, it, expr, arg_expr, false, !containers);
   const VlObj *from[VL_VAL_MAX + 1];
   size_t n = 0;
   bool arrays = it && it->n;
@@ -2656,7 +2673,7 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
       const VlVal *rest = done(F, &pairs);
       /* dict(gen) of a generator's pairs, like list(gen), is a loop over its steps: a store of each
        * second (collect_from: the same dict, made at this call) */
-      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, true);
+      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, true, true);
     }
     return d;
   }

@@ -309,6 +309,8 @@ static bool holds_seq(const VlVal *v, const VlSite *site, int depth) {
     if (o->kind != VL_O_SEQ) continue;
     /* (list(a) of an array, made in one go of every piece of it, is judged where it is stored) */
     if (o->site == site) return !(o->flags & VL_F_ALL_PIECES);
+    /* a copy of the container (`sorted(kept)`, ops.c: copy_of) holds what it holds */
+    if (o->base && holds_seq(o->base, site, depth + 1)) return true;
     if (o->sub == VL_SEQ_TUPLE)
       for (uint16_t k = 0; k < o->nitems; k++)
         if (holds_seq(o->items[k], site, depth + 1)) return true;
@@ -577,6 +579,15 @@ static bool one_array_on_every_path(const VlVal *v) {
   return whole && part;
 }
 
+/* Is o a copy (`sorted(kept)`) of a container whose stores were reported? */
+static bool copies_reported(const Frame *F, const VlObj *o) {
+  for (uint16_t i = 0; o->base && i < o->base->n; i++) {
+    const VlObj *b = o->base->objs[i];
+    if (b->kind == VL_O_SEQ && ((b->flags & VL_F_REPORTED) || filled_by_stores(F, b->site))) return true;
+  }
+  return false;
+}
+
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
@@ -601,7 +612,8 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
         out[(*n)++] = o;
       }
     } else if (o->kind == VL_O_SEQ) {
-      if ((o->flags & VL_F_REPORTED) || filled_by_stores(F, o->site)) continue; /* reported where stored */
+      if ((o->flags & VL_F_REPORTED) || filled_by_stores(F, o->site) || copies_reported(F, o))
+        continue; /* reported where stored */
       /* list(a) / tuple(a) of an array holds every piece of it: one of them pins nothing the others
        * do not show (`tuple((i * palette) % 255)`, `list(torch.randn(5, 4))`) */
       bool all = every || elements || (o->flags & VL_F_ALL_PIECES);
@@ -1626,6 +1638,7 @@ static bool puts_filled_container(const Frame *F, const StoreEv *ev, const VlVal
       for (uint16_t c = 0; other != ev && c < other->container->n; c++)
         if (other->container->objs[c]->site == o->site) return true;
     }
+    if (o->base && puts_filled_container(F, ev, o->base, depth + 1)) return true; /* a copy of one */
   }
   return false;
 }
