@@ -1541,6 +1541,21 @@ static void iterated_array_has_an_axis(void **state) {
   not_view(local("f", "g"), "an element of a NumPy array of unknown ndim");
 }
 
+static void string_item_is_a_field_only_of_records(void **state) {
+  /* a string item of an array not known to hold records is as likely an .npz archive's member, a new
+   * array each access (`np.load(p)["x"]`); of records (a record dtype), a view of one field */
+  analyse(state,
+          "import numpy as np\n"
+          "REC = np.dtype([('x', 'f4'), ('y', 'f4')])\n"
+          "def f(p, buf):\n"
+          "    a = np.load(p)\n"
+          "    m = a['x']\n"
+          "    r = np.frombuffer(buf, dtype=REC)\n"
+          "    g = r['x']\n");
+  tl_assert_new(local("f", "m"));
+  partial_view_of(local("f", "g"), "r");
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -4085,6 +4100,7 @@ int main(void) {
       T(torch_1d_int_index_is_a_view),
       T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
+      T(string_item_is_a_field_only_of_records),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
       /* imports */

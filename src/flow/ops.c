@@ -579,8 +579,12 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
   }
-  if (field && ix->n == 1) /* a structured array's field: a view of part of it */
-    return view_of(F, o, vl_nd_unknown(), true, expr);
+  /* a structured array's field: a view of part of it.  Of an array not known to hold records, a
+   * string item is as likely an .npz archive's member (`np.load(path)["x"]`, NpzFile decodes a new
+   * array at each access): a new array, whose parts are still parts of a new array */
+  if (field && ix->n == 1 && !(o->layout & VL_L_RECORDS))
+    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), o->lib, vl_nd_unknown(), 0, expr);
+  if (field && ix->n == 1) return view_of(F, o, vl_nd_unknown(), true, expr);
   if (unknown || field) return NULL;
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
