@@ -1556,6 +1556,37 @@ static void string_item_is_a_field_only_of_records(void **state) {
   partial_view_of(local("f", "g"), "r");
 }
 
+static void conversion_takes_the_functions_library(void **state) {
+  /* torch.from_numpy(a) and torch.as_tensor(a) share a's memory and are tensors from there on: their
+   * methods are PyTorch's (.to(device), .permute) and t[i] of them is a view; np.asarray(t) is an
+   * ndarray.  As NumPy arrays, `.to` was no method and the result unknown. */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def fmt(o):\n"
+          "    return torch.from_numpy(o).permute(0, 2, 3, 1)\n"
+          "def f(n, device):\n"
+          "    a = np.random.rand(8, 4, 84, 84)\n"
+          "    h = fmt(a)[0]\n"
+          "    t = torch.from_numpy(a)\n"
+          "    d = t.to(device)\n"
+          "    p = torch.as_tensor(a).permute(0, 2, 3, 1)\n"
+          "    r = d[0]\n"
+          "    u = torch.zeros(n, 3)\n"
+          "    b = np.asarray(u)\n");
+  view_of(local("f", "t"), "a");
+  assert_int_equal(only(local("f", "t"))->lib, VL_LIBID_TORCH);
+  view_of(local("f", "d"), "a");
+  assert_int_equal(only(local("f", "d"))->lib, VL_LIBID_TORCH);
+  view_of(local("f", "p"), "a");
+  partial_view_of(local("f", "r"), "a");
+  view_of(local("f", "b"), "u");
+  assert_int_equal(only(local("f", "b"))->lib, VL_LIBID_NUMPY);
+  /* a helper's tensor of the array passed is a tensor at the call too (its t[i] a view) */
+  partial_view_of(local("f", "h"), "a");
+  assert_int_equal(only(local("f", "h"))->lib, VL_LIBID_TORCH);
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -4101,6 +4132,7 @@ int main(void) {
       T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
       T(string_item_is_a_field_only_of_records),
+      T(conversion_takes_the_functions_library),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
       /* imports */

@@ -1809,7 +1809,15 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
-      add(&acc, same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
+      const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
+      if (!method && same->lib != id) {
+        /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array
+         * of the function's library (whose methods and indexing apply to it from here on) */
+        VlObj c = *same;
+        c.lib = id;
+        same = vl_obj(V(F), c);
+      }
+      add(&acc, same);
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
