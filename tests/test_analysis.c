@@ -1587,6 +1587,32 @@ static void conversion_takes_the_functions_library(void **state) {
   assert_int_equal(only(local("f", "h"))->lib, VL_LIBID_TORCH);
 }
 
+static void thread_pool_map_is_map(void **state) {
+  /* ThreadPoolExecutor.map(f, xs) is map(f, xs), also bound by `with ... as pool`; a process pool's
+   * results come back pickled and stay unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\n"
+          "def load(p):\n"
+          "    return np.random.rand(100, 100)\n"
+          "def f(paths):\n"
+          "    with ThreadPoolExecutor(4) as pool:\n"
+          "        for a in pool.map(load, paths):\n"
+          "            x = a\n"
+          "    for b in ThreadPoolExecutor().map(load, paths):\n"
+          "        y = b\n"
+          "    with ProcessPoolExecutor() as procs:\n"
+          "        for c in procs.map(load, paths):\n"
+          "            z = c\n"
+          "    from multiprocessing.dummy import Pool\n"
+          "    for d in Pool(8).imap(load, paths, 16):\n"
+          "        w = d\n");
+  tl_assert_only(local("f", "x"), VL_O_ARRAY);
+  tl_assert_only(local("f", "y"), VL_O_ARRAY);
+  assert_int_equal(tl_count(local("f", "z"), VL_O_ARRAY), 0);
+  tl_assert_only(local("f", "w"), VL_O_ARRAY); /* (16: a chunk size, not a second iterable) */
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -4133,6 +4159,7 @@ int main(void) {
       T(torch_copies_views_and_scalars),
       T(string_item_is_a_field_only_of_records),
       T(conversion_takes_the_functions_library),
+      T(thread_pool_map_is_map),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
       /* imports */

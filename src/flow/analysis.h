@@ -304,6 +304,10 @@ void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
                    const VlVal *(*map)(Frame *F, const VlVal *v, void *ctx), void *ctx);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* The start of the names of the library objects ThreadPoolExecutor(...) and multiprocessing's
+ * ThreadPool(...) make: `with` binds them themselves, and their map(f, xs) is the builtin map
+ * (ops.c: call_stdlib). */
+#define VL_THREAD_POOL "threadpool:"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
 /* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */

@@ -2635,6 +2635,8 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     return new_iter(F, a->star ? vl_unknown(V(F)) : tuple_of(F, items, (uint16_t)a->npos));
   }
   if (strcmp(name, "map") == 0 && a->npos >= 2) {
+    /* (also ThreadPoolExecutor.map: the calls run in threads of this process, and what each returns
+     * is the object itself, views included) */
     Args inner = {0};
     for (int i = 1; i < a->npos && inner.npos < VL_MAX_ARGS; i++) {
       inner.pos_expr[inner.npos] = a->pos_expr[i];
@@ -2722,6 +2724,21 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
       }
     }
     return done(F, &acc);
+  }
+  /* a thread pool: `pool.map(f, xs)` (multiprocessing's imap, imap_unordered) is map(f, xs), of the
+   * one iterable multiprocessing's take (the next argument is a chunk size).  Not a process pool
+   * (ProcessPoolExecutor, multiprocessing.Pool): what f returns there comes back pickled, a copy of
+   * a view alone */
+  if (strcmp(q, "concurrent.futures.ThreadPoolExecutor") == 0 || strcmp(q, "concurrent.futures.thread.ThreadPoolExecutor") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "executor", NULL, 0));
+  if (strcmp(q, "multiprocessing.dummy.Pool") == 0 || strcmp(q, "multiprocessing.pool.ThreadPool") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "multiprocessing", NULL, 0));
+  if (strcmp(q, VL_THREAD_POOL "executor.map") == 0) return call_builtin(F, "map", a, expr);
+  if (strcmp(q, VL_THREAD_POOL "multiprocessing.map") == 0 || strcmp(q, VL_THREAD_POOL "multiprocessing.imap") == 0 ||
+      strcmp(q, VL_THREAD_POOL "multiprocessing.imap_unordered") == 0) {
+    Args two = *a;
+    if (two.npos > 2) two.npos = 2;
+    return call_builtin(F, "map", &two, expr);
   }
   if (strcmp(q, "collections.deque") == 0) {
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
