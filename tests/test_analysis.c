@@ -1556,6 +1556,25 @@ static void string_item_is_a_field_only_of_records(void **state) {
   partial_view_of(local("f", "g"), "r");
 }
 
+static void zip_star_transposes_rows(void **state) {
+  /* zip(*rows) of rows of n items hands out n columns, column k holding the rows' items k; a helper
+   * doing it on its parameter is analysed again for the list of tuples a call passes */
+  analyse(state,
+          "import numpy as np\n"
+          "def unzip(samples):\n"
+          "    images, labels = zip(*samples)\n"
+          "    return images\n"
+          "def f(n):\n"
+          "    s = [(np.zeros((4, 4)), i) for i in range(n)]\n"
+          "    a, b = zip(*s)\n"
+          "    c = a[0]\n"
+          "    d = b[0]\n"
+          "    h = unzip(s)[0]\n");
+  tl_assert_only(local("f", "c"), VL_O_ARRAY);
+  tl_assert_only(local("f", "d"), VL_O_INT);
+  tl_assert_only(local("f", "h"), VL_O_ARRAY);
+}
+
 static void conversion_takes_the_functions_library(void **state) {
   /* torch.from_numpy(a) and torch.as_tensor(a) share a's memory and are tensors from there on: their
    * methods are PyTorch's (.to(device), .permute) and t[i] of them is a view; np.asarray(t) is an
@@ -4158,6 +4177,7 @@ int main(void) {
       T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
       T(string_item_is_a_field_only_of_records),
+      T(zip_star_transposes_rows),
       T(conversion_takes_the_functions_library),
       T(thread_pool_map_is_map),
       T(annotated_tensor_parameter),

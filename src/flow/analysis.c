@@ -1760,6 +1760,12 @@ static bool list_holding(const Frame *caller, const VlVal *v, bool (*holds)(cons
     } else {
       const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
       if (e && holds(e->elem)) return true;
+      /* a list of tuples holding one (samples of (image, meta) handed to a collate function) */
+      for (uint16_t j = 0; e && e->elem && j < e->elem->n; j++) {
+        const VlObj *t = e->elem->objs[j];
+        for (uint16_t k = 0; t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && k < t->nitems; k++)
+          if (holds(t->items[k])) return true;
+      }
     }
   }
   return false;

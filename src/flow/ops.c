@@ -2629,6 +2629,32 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     const VlVal *items[2] = {vl_prim(V(F), VL_O_INT), raw_elems(F, first, expr, 0)};
     return new_iter(F, tuple_of(F, items, 2));
   }
+  if (strcmp(name, "zip") == 0 && a->spread && !a->npos) {
+    /* zip(*rows) of rows that are tuples of n items each (samples of (image, meta)): it transposes,
+     * handing out n columns, column k a tuple of every row's item k.  Taken as the tuple of the
+     * columns, which iterating and unpacking (`images, metas = zip(*samples)`) read as zip's steps */
+    const VlVal *rows = raw_elems(F, a->spread, expr, 0);
+    uint16_t n = 0;
+    bool ok = rows->n > 0;
+    for (uint16_t i = 0; ok && i < rows->n; i++) {
+      const VlObj *r = rows->objs[i];
+      ok = r->kind == VL_O_SEQ && r->sub == VL_SEQ_TUPLE && r->nitems && r->nitems <= VL_MAX_ARGS && (!n || r->nitems == n);
+      if (ok) n = r->nitems;
+    }
+    if (!ok) {
+      /* rows a parameter holds: a call passing a list of tuples decides them (an analysis for it) */
+      if (vl_val_has(a->spread, VL_O_SYM)) F->size_deferred = true;
+      return new_iter(F, vl_unknown(V(F)));
+    }
+    const VlVal *cols[VL_MAX_ARGS];
+    for (uint16_t k = 0; k < n; k++) {
+      const VlVal *e = &vl_empty_val;
+      for (uint16_t i = 0; i < rows->n; i++) e = vl_join(V(F), e, rows->objs[i]->items[k]);
+      VlObj c = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .elem = e, .nd = vl_nd_unknown()};
+      cols[k] = vl_val1(V(F), vl_obj(V(F), c));
+    }
+    return tuple_of(F, cols, n);
+  }
   if (strcmp(name, "zip") == 0) {
     const VlVal *items[VL_MAX_ARGS];
     for (int i = 0; i < a->npos; i++) items[i] = raw_elems(F, a->pos[i], expr, 0);
