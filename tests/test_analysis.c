@@ -1575,6 +1575,25 @@ static void zip_star_transposes_rows(void **state) {
   tl_assert_only(local("f", "h"), VL_O_ARRAY);
 }
 
+static void default_naming_a_module_function(void **state) {
+  /* `transform=center_crop`: an analysis for a call that does not pass the parameter binds the
+   * module's function of that name (a default naming anything else stays unknown) */
+  analyse(state,
+          "import numpy as np\n"
+          "class Reader:\n"
+          "    def read(self):\n"
+          "        return np.zeros((64, 64))\n"
+          "def center_crop(x):\n"
+          "    return x[8:16]\n"
+          "def first(reader, transform=center_crop):\n"
+          "    return transform(reader.read())\n"
+          "def f():\n"
+          "    v = first(Reader())\n");
+  const TlVal *v = local("f", "v");
+  tl_assert_only(v, VL_O_ARRAY);
+  assert_true(v->objs[0].view && v->objs[0].partial);
+}
+
 static void conversion_takes_the_functions_library(void **state) {
   /* torch.from_numpy(a) and torch.as_tensor(a) share a's memory and are tensors from there on: their
    * methods are PyTorch's (.to(device), .permute) and t[i] of them is a view; np.asarray(t) is an
@@ -4178,6 +4197,7 @@ int main(void) {
       T(torch_copies_views_and_scalars),
       T(string_item_is_a_field_only_of_records),
       T(zip_star_transposes_rows),
+      T(default_naming_a_module_function),
       T(conversion_takes_the_functions_library),
       T(thread_pool_map_is_map),
       T(annotated_tensor_parameter),

@@ -277,6 +277,12 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
+  case VL_E_NAME: /* `collate_fn=collate_with_meta`: what the module binds to the name */
+    if (x->sym.kind == VL_SYM_GLOBAL) {
+      pi->dflt = VL_DFLT_GLOBAL;
+      pi->dflt_int = (int32_t)x->sym.slot;
+    }
+    break;
   case VL_E_TUPLE: /* `tracer_ids=(0, 1, 2)`, `obs_shape=(84, 84, 4)`, `()`: immutable, so each call gets
                     those ints */
     if (x->nkids > 64) break;

@@ -121,8 +121,10 @@ typedef enum VlDefault {
   VL_DFLT_SCALAR,     /* a float, True, False */
   VL_DFLT_STR,        /* a string (its text: VlFuncInfo.dflt_strs) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
-  VL_DFLT_INTS        /* a tuple of dflt_int (0..64) integer literals, their values not kept:
+  VL_DFLT_INTS,       /* a tuple of dflt_int (0..64) integer literals, their values not kept:
                          `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
+  VL_DFLT_GLOBAL      /* a name of the module, global slot dflt_int: bound to the module's function or
+                         class of that name (`collate_fn=default_collate`) */
 } VlDefault;
 
 /* What decides a parameter's uses (VlParamInfo.none_tested): an analysis for a call binds None, a

@@ -466,6 +466,15 @@ const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
                .elem = n ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), t));
   }
+  case VL_DFLT_GLOBAL: { /* a function or class of the function's own module, as the module binds it */
+    const VlVal *g = fi->mod == F->an->mi && F->an->globals &&
+                             (uint32_t)pi->dflt_int < vl_func(F->an->m, VL_MODULE_FUNC)->nlocals
+                         ? F->an->globals[pi->dflt_int]
+                         : NULL;
+    for (uint16_t i = 0; g && i < g->n; i++)
+      if (g->objs[i]->kind != VL_O_FUNC && g->objs[i]->kind != VL_O_CLASS) g = NULL;
+    return g && g->n ? g : NULL;
+  }
   default: return NULL;
   }
 }
