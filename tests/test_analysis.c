@@ -1541,6 +1541,116 @@ static void iterated_array_has_an_axis(void **state) {
   not_view(local("f", "g"), "an element of a NumPy array of unknown ndim");
 }
 
+static void string_item_is_a_field_only_of_records(void **state) {
+  /* a string item of an array not known to hold records is as likely an .npz archive's member, a new
+   * array each access (`np.load(p)["x"]`); of records (a record dtype), a view of one field */
+  analyse(state,
+          "import numpy as np\n"
+          "REC = np.dtype([('x', 'f4'), ('y', 'f4')])\n"
+          "def f(p, buf):\n"
+          "    a = np.load(p)\n"
+          "    m = a['x']\n"
+          "    r = np.frombuffer(buf, dtype=REC)\n"
+          "    g = r['x']\n");
+  tl_assert_new(local("f", "m"));
+  partial_view_of(local("f", "g"), "r");
+}
+
+static void zip_star_transposes_rows(void **state) {
+  /* zip(*rows) of rows of n items hands out n columns, column k holding the rows' items k; a helper
+   * doing it on its parameter is analysed again for the list of tuples a call passes */
+  analyse(state,
+          "import numpy as np\n"
+          "def unzip(samples):\n"
+          "    images, labels = zip(*samples)\n"
+          "    return images\n"
+          "def f(n):\n"
+          "    s = [(np.zeros((4, 4)), i) for i in range(n)]\n"
+          "    a, b = zip(*s)\n"
+          "    c = a[0]\n"
+          "    d = b[0]\n"
+          "    h = unzip(s)[0]\n");
+  tl_assert_only(local("f", "c"), VL_O_ARRAY);
+  tl_assert_only(local("f", "d"), VL_O_INT);
+  tl_assert_only(local("f", "h"), VL_O_ARRAY);
+}
+
+static void default_naming_a_module_function(void **state) {
+  /* `transform=center_crop`: an analysis for a call that does not pass the parameter binds the
+   * module's function of that name (a default naming anything else stays unknown) */
+  analyse(state,
+          "import numpy as np\n"
+          "class Reader:\n"
+          "    def read(self):\n"
+          "        return np.zeros((64, 64))\n"
+          "def center_crop(x):\n"
+          "    return x[8:16]\n"
+          "def first(reader, transform=center_crop):\n"
+          "    return transform(reader.read())\n"
+          "def f():\n"
+          "    v = first(Reader())\n");
+  const TlVal *v = local("f", "v");
+  tl_assert_only(v, VL_O_ARRAY);
+  assert_true(v->objs[0].view && v->objs[0].partial);
+}
+
+static void conversion_takes_the_functions_library(void **state) {
+  /* torch.from_numpy(a) and torch.as_tensor(a) share a's memory and are tensors from there on: their
+   * methods are PyTorch's (.to(device), .permute) and t[i] of them is a view; np.asarray(t) is an
+   * ndarray.  As NumPy arrays, `.to` was no method and the result unknown. */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def fmt(o):\n"
+          "    return torch.from_numpy(o).permute(0, 2, 3, 1)\n"
+          "def f(n, device):\n"
+          "    a = np.random.rand(8, 4, 84, 84)\n"
+          "    h = fmt(a)[0]\n"
+          "    t = torch.from_numpy(a)\n"
+          "    d = t.to(device)\n"
+          "    p = torch.as_tensor(a).permute(0, 2, 3, 1)\n"
+          "    r = d[0]\n"
+          "    u = torch.zeros(n, 3)\n"
+          "    b = np.asarray(u)\n");
+  view_of(local("f", "t"), "a");
+  assert_int_equal(only(local("f", "t"))->lib, VL_LIBID_TORCH);
+  view_of(local("f", "d"), "a");
+  assert_int_equal(only(local("f", "d"))->lib, VL_LIBID_TORCH);
+  view_of(local("f", "p"), "a");
+  partial_view_of(local("f", "r"), "a");
+  view_of(local("f", "b"), "u");
+  assert_int_equal(only(local("f", "b"))->lib, VL_LIBID_NUMPY);
+  /* a helper's tensor of the array passed is a tensor at the call too (its t[i] a view) */
+  partial_view_of(local("f", "h"), "a");
+  assert_int_equal(only(local("f", "h"))->lib, VL_LIBID_TORCH);
+}
+
+static void thread_pool_map_is_map(void **state) {
+  /* ThreadPoolExecutor.map(f, xs) is map(f, xs), also bound by `with ... as pool`; a process pool's
+   * results come back pickled and stay unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "from concurrent.futures import ThreadPoolExecutor, ProcessPoolExecutor\n"
+          "def load(p):\n"
+          "    return np.random.rand(100, 100)\n"
+          "def f(paths):\n"
+          "    with ThreadPoolExecutor(4) as pool:\n"
+          "        for a in pool.map(load, paths):\n"
+          "            x = a\n"
+          "    for b in ThreadPoolExecutor().map(load, paths):\n"
+          "        y = b\n"
+          "    with ProcessPoolExecutor() as procs:\n"
+          "        for c in procs.map(load, paths):\n"
+          "            z = c\n"
+          "    from multiprocessing.dummy import Pool\n"
+          "    for d in Pool(8).imap(load, paths, 16):\n"
+          "        w = d\n");
+  tl_assert_only(local("f", "x"), VL_O_ARRAY);
+  tl_assert_only(local("f", "y"), VL_O_ARRAY);
+  assert_int_equal(tl_count(local("f", "z"), VL_O_ARRAY), 0);
+  tl_assert_only(local("f", "w"), VL_O_ARRAY); /* (16: a chunk size, not a second iterable) */
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -4157,6 +4267,11 @@ int main(void) {
       T(torch_1d_int_index_is_a_view),
       T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
+      T(string_item_is_a_field_only_of_records),
+      T(zip_star_transposes_rows),
+      T(default_naming_a_module_function),
+      T(conversion_takes_the_functions_library),
+      T(thread_pool_map_is_map),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
       /* imports */

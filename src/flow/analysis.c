@@ -278,6 +278,12 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
       pi->dflt_int = (int32_t)n;
     }
     break;
+  case VL_E_NAME: /* `collate_fn=collate_with_meta`: what the module binds to the name */
+    if (x->sym.kind == VL_SYM_GLOBAL) {
+      pi->dflt = VL_DFLT_GLOBAL;
+      pi->dflt_int = (int32_t)x->sym.slot;
+    }
+    break;
   case VL_E_TUPLE: /* `tracer_ids=(0, 1, 2)`, `obs_shape=(84, 84, 4)`, `()`: immutable, so each call gets
                     those ints */
     if (x->nkids > 64) break;
@@ -1782,6 +1788,12 @@ static bool list_holding(const Frame *caller, const VlVal *v, bool (*holds)(cons
     } else {
       const VlHeapEntry *e = o->site ? vl_heap_find(caller, o->site) : NULL;
       if (e && holds(e->elem)) return true;
+      /* a list of tuples holding one (samples of (image, meta) handed to a collate function) */
+      for (uint16_t j = 0; e && e->elem && j < e->elem->n; j++) {
+        const VlObj *t = e->elem->objs[j];
+        for (uint16_t k = 0; t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && k < t->nitems; k++)
+          if (holds(t->items[k])) return true;
+      }
     }
   }
   return false;

@@ -172,7 +172,8 @@ struct Frame {
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
   uint8_t param_mask;   /* ... on which of its first 8 parameters (bit p) */
-  bool size_deferred;   /* it made a deque whose maxlen is a parameter (VlSummary.size_deferred) */
+  bool size_deferred;   /* it made a deque whose maxlen is a parameter, or zipped the rows a parameter
+                           holds (VlSummary.size_deferred) */
   bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
                            undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
@@ -304,6 +305,10 @@ void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
                    const VlVal *(*map)(Frame *F, const VlVal *v, void *ctx), void *ctx);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* The start of the names of the library objects ThreadPoolExecutor(...) and multiprocessing's
+ * ThreadPool(...) make: `with` binds them themselves, and their map(f, xs) is the builtin map
+ * (ops.c: call_stdlib). */
+#define VL_THREAD_POOL "threadpool:"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
 /* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */

@@ -587,8 +587,12 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
   }
-  if (field && ix->n == 1) /* a structured array's field: a view of part of it */
-    return view_of(F, o, vl_nd_unknown(), true, expr);
+  /* a structured array's field: a view of part of it.  Of an array not known to hold records, a
+   * string item is as likely an .npz archive's member (`np.load(path)["x"]`, NpzFile decodes a new
+   * array at each access): a new array, whose parts are still parts of a new array */
+  if (field && ix->n == 1 && !(o->layout & VL_L_RECORDS))
+    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), o->lib, vl_nd_unknown(), 0, expr);
+  if (field && ix->n == 1) return view_of(F, o, vl_nd_unknown(), true, expr);
   if (unknown || field) return NULL;
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
@@ -1813,7 +1817,15 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
-      add(&acc, same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec)));
+      const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
+      if (!method && same->lib != id) {
+        /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array
+         * of the function's library (whose methods and indexing apply to it from here on) */
+        VlObj c = *same;
+        c.lib = id;
+        same = vl_obj(V(F), c);
+      }
+      add(&acc, same);
     }
     if (!any || vl_val_has(arr, VL_O_UNKNOWN) || vl_val_has(arr, VL_O_SEQ)) {
       /* np.asarray(list) makes a new array; an unknown operand: unknown */
@@ -2634,12 +2646,40 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     const VlVal *items[2] = {vl_prim(V(F), VL_O_INT), raw_elems(F, first, expr, 0)};
     return new_iter(F, tuple_of(F, items, 2));
   }
+  if (strcmp(name, "zip") == 0 && a->spread && !a->npos) {
+    /* zip(*rows) of rows that are tuples of n items each (samples of (image, meta)): it transposes,
+     * handing out n columns, column k a tuple of every row's item k.  Taken as the tuple of the
+     * columns, which iterating and unpacking (`images, metas = zip(*samples)`) read as zip's steps */
+    const VlVal *rows = raw_elems(F, a->spread, expr, 0);
+    uint16_t n = 0;
+    bool ok = rows->n > 0;
+    for (uint16_t i = 0; ok && i < rows->n; i++) {
+      const VlObj *r = rows->objs[i];
+      ok = r->kind == VL_O_SEQ && r->sub == VL_SEQ_TUPLE && r->nitems && r->nitems <= VL_MAX_ARGS && (!n || r->nitems == n);
+      if (ok) n = r->nitems;
+    }
+    if (!ok) {
+      /* rows a parameter holds: a call passing a list of tuples decides them (an analysis for it) */
+      if (vl_val_has(a->spread, VL_O_SYM)) F->size_deferred = true;
+      return new_iter(F, vl_unknown(V(F)));
+    }
+    const VlVal *cols[VL_MAX_ARGS];
+    for (uint16_t k = 0; k < n; k++) {
+      const VlVal *e = &vl_empty_val;
+      for (uint16_t i = 0; i < rows->n; i++) e = vl_join(V(F), e, rows->objs[i]->items[k]);
+      VlObj c = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .elem = e, .nd = vl_nd_unknown()};
+      cols[k] = vl_val1(V(F), vl_obj(V(F), c));
+    }
+    return tuple_of(F, cols, n);
+  }
   if (strcmp(name, "zip") == 0) {
     const VlVal *items[VL_MAX_ARGS];
     for (int i = 0; i < a->npos; i++) items[i] = raw_elems(F, a->pos[i], expr, 0);
     return new_iter(F, a->star ? vl_unknown(V(F)) : tuple_of(F, items, (uint16_t)a->npos));
   }
   if (strcmp(name, "map") == 0 && a->npos >= 2) {
+    /* (also ThreadPoolExecutor.map: the calls run in threads of this process, and what each returns
+     * is the object itself, views included) */
     Args inner = {0};
     for (int i = 1; i < a->npos && inner.npos < VL_MAX_ARGS; i++) {
       inner.pos_expr[inner.npos] = a->pos_expr[i];
@@ -2727,6 +2767,21 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
       }
     }
     return done(F, &acc);
+  }
+  /* a thread pool: `pool.map(f, xs)` (multiprocessing's imap, imap_unordered) is map(f, xs), of the
+   * one iterable multiprocessing's take (the next argument is a chunk size).  Not a process pool
+   * (ProcessPoolExecutor, multiprocessing.Pool): what f returns there comes back pickled, a copy of
+   * a view alone */
+  if (strcmp(q, "concurrent.futures.ThreadPoolExecutor") == 0 || strcmp(q, "concurrent.futures.thread.ThreadPoolExecutor") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "executor", NULL, 0));
+  if (strcmp(q, "multiprocessing.dummy.Pool") == 0 || strcmp(q, "multiprocessing.pool.ThreadPool") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "multiprocessing", NULL, 0));
+  if (strcmp(q, VL_THREAD_POOL "executor.map") == 0) return call_builtin(F, "map", a, expr);
+  if (strcmp(q, VL_THREAD_POOL "multiprocessing.map") == 0 || strcmp(q, VL_THREAD_POOL "multiprocessing.imap") == 0 ||
+      strcmp(q, VL_THREAD_POOL "multiprocessing.imap_unordered") == 0) {
+    Args two = *a;
+    if (two.npos > 2) two.npos = 2;
+    return call_builtin(F, "map", &two, expr);
   }
   if (strcmp(q, "collections.deque") == 0) {
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);

@@ -104,7 +104,8 @@ typedef struct VlSummary {
   uint8_t specialise_params; /* ... which of its first 8 parameters (bit p) */
   bool size_deferred; /* it makes a deque whose maxlen is a parameter (`deque(maxlen=capacity)`): a
                          call passing a size analyses it again, to know whether the deque is a
-                         window or a buffer (ops.c: deque) */
+                         window or a buffer (ops.c: deque); or it transposes the rows a parameter
+                         holds (`zip(*samples)`): a call passing a list of tuples analyses it again */
   bool loop_deferred; /* a loop of its own stores what is computed from its parameters, undecided
                          here (`x = rng.random(n)` or `pos = pos + dt` on a parameter, then
                          kept.append(x[:2])): a call passing arrays or generators analyses it again
@@ -121,8 +122,10 @@ typedef enum VlDefault {
   VL_DFLT_SCALAR,     /* a float, True, False */
   VL_DFLT_STR,        /* a string (its text: VlFuncInfo.dflt_strs) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
-  VL_DFLT_INTS        /* a tuple of dflt_int (0..64) integer literals, their values not kept:
+  VL_DFLT_INTS,       /* a tuple of dflt_int (0..64) integer literals, their values not kept:
                          `tracer_ids=(0, 1, 2)`, a shape `obs_shape=(84, 84, 4)` */
+  VL_DFLT_GLOBAL      /* a name of the module, global slot dflt_int: bound to the module's function or
+                         class of that name (`collate_fn=default_collate`) */
 } VlDefault;
 
 /* What decides a parameter's uses (VlParamInfo.none_tested): an analysis for a call binds None, a

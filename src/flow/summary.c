@@ -285,6 +285,15 @@ static const VlVal *inst_deferred(Subst *S, const VlObj *o) {
   return r;
 }
 
+/* Did the callee prove its view is an array of library `id`: one other than the default, which an
+ * array of unknown library is taken to follow (torch.from_numpy(x), x.permute(...) of a parameter)? */
+static bool proven_lib(const Frame *F, uint8_t id) {
+  const VlKnowledge *know = F->an->know;
+  for (size_t i = 0; id && i < know->nlibs; i++)
+    if (know->libs[i].id == id) return !know->libs[i].is_default;
+  return false;
+}
+
 static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, int cap) {
   Frame *F = S->F;
   const VlVal *real = vl_as_array(F, inst_deferred(S, o->site->sym), o->nd);
@@ -301,6 +310,7 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
     VlObj v = *a;
     v.sub = 1;
     v.nd = o->nd;
+    if (o->lib != a->lib && proven_lib(F, o->lib)) v.lib = o->lib; /* torch.from_numpy(obs) in a helper */
     v.layout = o->layout; /* the view's own layout, as the callee knew it: a[:, ::-1] of a C-contiguous
                              array is not contiguous (unknown when the callee could not tell) */
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
@@ -455,6 +465,15 @@ const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
     VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n,
                .elem = n ? items[0] : &vl_empty_val, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), t));
+  }
+  case VL_DFLT_GLOBAL: { /* a function or class of the function's own module, as the module binds it */
+    const VlVal *g = fi->mod == F->an->mi && F->an->globals &&
+                             (uint32_t)pi->dflt_int < vl_func(F->an->m, VL_MODULE_FUNC)->nlocals
+                         ? F->an->globals[pi->dflt_int]
+                         : NULL;
+    for (uint16_t i = 0; g && i < g->n; i++)
+      if (g->objs[i]->kind != VL_O_FUNC && g->objs[i]->kind != VL_O_CLASS) g = NULL;
+    return g && g->n ? g : NULL;
   }
   default: return NULL;
   }
