@@ -454,6 +454,31 @@ static void descriptors_reject_bad_rows(void **state) {
   assert_contains(descriptor_err(state, line2), "libraries.tsv:2:");
 }
 
+/* lib=M: the result is an array of library M, which must be a row of the descriptors */
+static const char *lib_to_tables(void *ctx, const char *name) {
+  (void)ctx;
+  if (strcmp(name, "np") == 0) return "function\tdelete\tcopy\tsame\n";
+  if (strcmp(name, "tt") == 0) return "method\tnumpy\tview\tsame\t-\tlayout,lib=np\n";
+  if (strcmp(name, "bad") == 0) return "method\tnumpy\tview\tsame\t-\tlib=nowhere\n";
+  return NULL;
+}
+
+static void lib_to_tag(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  const char *text = "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n"
+                     "tt\ttt\tclone\tc\tview\tfloat32/4\t-\t-\t-\n";
+  if (!vl_knowledge_parse(&k, (VlArena *)*state, text, lib_to_tables, NULL, err, sizeof err)) fail_msg("%s", err);
+  const VlLibEntry *e = vl_libtable_find(k.libs[1].table, VL_LIB_METHOD, "numpy");
+  assert_non_null(e);
+  assert_string_equal(e->lib_to, "np");
+  assert_true(e->keeps_layout);
+  const char *bad = "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n"
+                    "tt\tbad\tclone\tc\tview\tfloat32/4\t-\t-\t-\n";
+  assert_false(vl_knowledge_parse(&k, (VlArena *)*state, bad, lib_to_tables, NULL, err, sizeof err));
+  assert_contains(err, "lib=nowhere names no library");
+}
+
 static void repeated_rows_are_errors(void **state) {
   assert_contains(parse_err(state, "function\tf\tview\tsame\nmethod\tf\tview\tsame\nfunction\tf\tcopy\tsame\n"),
                   "function 'f' is listed twice");
@@ -567,6 +592,7 @@ int main(void) {
       T(descriptors_parse),
       T(descriptors_reject_bad_rows),
       T(repeated_rows_are_errors),
+      T(lib_to_tag),
       T(many_rows_are_found),
       T(embedded_descriptors),
       T(results_parse),

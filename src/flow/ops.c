@@ -1396,6 +1396,14 @@ static bool kw_record_dtype(const Args *a) {
   return false;
 }
 
+/* The id of the array library of that module name ("numpy"), or 0. */
+static uint8_t library_named(Frame *F, const char *module) {
+  const VlKnowledge *k = F->an->know;
+  for (size_t i = 0; i < k->nlibs; i++)
+    if (strcmp(k->libs[i].module, module) == 0) return k->libs[i].id;
+  return 0;
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr);
 
@@ -1818,11 +1826,13 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
-      if (!method && same->lib != id) {
-        /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array
-         * of the function's library (whose methods and indexing apply to it from here on) */
+      /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
+       * the function's library (whose methods and indexing apply to it from here on); t.numpy(): of
+       * the library its row names */
+      uint8_t as = e->lib_to ? library_named(F, e->lib_to) : !method ? id : same->lib;
+      if (as && same->lib != as) {
         VlObj c = *same;
-        c.lib = id;
+        c.lib = as;
         same = vl_obj(V(F), c);
       }
       add(&acc, same);

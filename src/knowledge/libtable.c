@@ -130,6 +130,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
     else if (strncmp(tok, "picks=", 6) == 0 && tok[6]) e->picks = vl_arena_strdup(p->arena, tok + 6);
+    else if (strncmp(tok, "lib=", 4) == 0 && tok[4]) e->lib_to = vl_arena_strdup(p->arena, tok + 4);
     else if ((strncmp(tok, "chunks=", 7) == 0 && tok[7]) || (strncmp(tok, "splitsize=", 10) == 0 && tok[10])) {
       bool chunks = tok[0] == 'c';
       char *v = vl_arena_strdup(p->arena, tok + (chunks ? 7 : 10)), *colon = strchr(v, ':');
@@ -377,6 +378,18 @@ bool vl_knowledge_parse(VlKnowledge *self, VlArena *arena, const char *descripto
     snprintf(err, errlen, "libraries.tsv: exactly one library must be flagged 'default' (found %zu)", defaults);
     return false;
   }
+  /* lib=M names a library of this file */
+  for (size_t t = 0; t < self->ntables; t++)
+    for (size_t r = 0; r < self->tables[t].count; r++) {
+      const char *to = self->tables[t].entries[r].lib_to;
+      bool known = !to;
+      for (size_t i = 0; i < self->nlibs && !known; i++) known = strcmp(self->libs[i].module, to) == 0;
+      if (!known) {
+        snprintf(err, errlen, "%s.tsv: %s: lib=%s names no library of libraries.tsv", self->tables[t].library,
+                 self->tables[t].entries[r].name, to);
+        return false;
+      }
+    }
   return true;
 }
 

@@ -121,6 +121,8 @@ typedef struct VlLibEntry {
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
+  const char *lib_to;    /* tag lib=M: the result is an array of library M (t.numpy(): a NumPy array on the
+                            tensor's memory, indexed as NumPy indexes) */
   const char *chunks;    /* tag chunks=P:Q: the pieces are P equal parts along axis parameter Q (x.chunk) */
   const char *splitsize; /* tag splitsize=P:Q: the pieces have P entries along axis parameter Q (t.split) */
   const char *pieces_axis; /* the Q of chunks= or splitsize= (NULL: axis 0) */

@@ -27,7 +27,9 @@ they run under tracemalloc and the result is what the notebook's namespace holds
 
 Files that import torch are measured on storages instead (tracemalloc does not
 see PyTorch's allocator): kept = sum of the distinct storages reachable from
-the result, payload = sum of numel * element_size of the reachable tensors.
+the result, payload = sum of numel * element_size of the reachable tensors.  A
+NumPy array on a tensor's memory (t.numpy(), and views of it: its .base chain
+ends at the tensor) counts as that tensor's storage, and its nbytes as payload.
 
 Expected label, read from the file's comments:
   '# expect: VL001' (or another retention rule, see RETENTION_RULES)  -> leaks
@@ -203,6 +205,15 @@ def reach(root):
             out["numpy_payload"] += int(obj.nbytes)
             if obj.dtype == object:
                 stack.extend(obj.ravel(order="K").tolist())
+            # an array on a tensor's memory (t.numpy() and views of it): its .base chain ends at the
+            # tensor, whose whole storage it pins
+            base = obj.base
+            while torch is not None and isinstance(base, np.ndarray) and base.base is not None:
+                base = base.base
+            if torch is not None and isinstance(base, torch.Tensor):
+                out["tensor_payload"] += int(obj.nbytes)
+                ptr, size = _storage_of(base)
+                out["storages"][ptr] = size
             continue
         if np is not None and isinstance(obj, np.generic):
             out["numpy_payload"] += int(obj.nbytes)

@@ -120,6 +120,17 @@ class TorchWalkerTest(unittest.TestCase):
         r = oracle.reach([t[0].clone(), t[1].clone()])
         self.assertEqual(sum(r["storages"].values()), 8)
 
+    def test_numpy_view_of_a_tensor_pins_its_storage(self):
+        t = torch.zeros(100, 10)
+        r = oracle.reach([t.numpy()[0]])
+        self.assertEqual(r["tensor_payload"], 40)
+        self.assertEqual(sum(r["storages"].values()), 4000)
+
+    def test_numpy_scalar_of_a_tensor_pins_nothing(self):
+        t = torch.zeros(1000)
+        r = oracle.reach([t.numpy()[3], t.numpy().copy()[1:5]])
+        self.assertEqual(sum(r["storages"].values()), 0)
+
 
 class LabelTest(unittest.TestCase):
     def test_retention_marker_expects_leak(self):
