@@ -43,9 +43,17 @@ void vl_unit_check(const VlUnitRequest *req, const VlChecker *checker, VlUnitRes
     size_t n, applied;
     char *next = vl_fix_source(r, req->fix == VL_FIX_MODE_UNSAFE, &n, &applied);
     if (!next) break;
+    VlReport *again = recheck(checker->ctx, req->path, next, n, req->settings);
+    if (vl_report_count(again) >= vl_report_count(r)) {
+      /* the fixes left as many findings as they were meant to fix: an edit that does not remove its
+       * finding would be applied again in every pass (`.copy().copy()...`); this pass is dropped */
+      vl_report_delete(again);
+      free(next);
+      break;
+    }
     if (out->unfixed) vl_report_delete(r);
     else out->unfixed = r;
-    r = recheck(checker->ctx, req->path, next, n, req->settings);
+    r = again;
     free(fixed);
     fixed = next;
     fixed_len = n;

@@ -79,7 +79,8 @@ typedef struct VlUnitResult {
 } VlUnitResult;
 
 /* Checks the request's text with `checker`, then, unless request->fix is VL_FIX_MODE_NONE, applies
- * its fixes and re-checks the result until nothing more applies (at most VL_FIX_MAX_PASSES passes).
+ * its fixes and re-checks the result until nothing more applies (at most VL_FIX_MAX_PASSES passes; a
+ * pass whose result has as many findings as before fixed nothing and is dropped).
  * *out is overwritten; free it with vl_unit_result_free. */
 void vl_unit_check(const VlUnitRequest *request, const VlChecker *checker, VlUnitResult *out);
 

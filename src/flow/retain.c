@@ -1190,6 +1190,11 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
     hit.text = NULL;
     hit.fix_at = 0;
   }
+  /* a container holding the view, made elsewhere (`pair = (a[0], b); keep.append(pair)`), or one whose
+   * elements are stored (`keep.extend(feats)`): `.copy()` after it would copy the container (or
+   * fail on a tuple), not the view; no edit */
+  if (!inside && (!direct || ev->store == VL_ST_EXTEND)) hit.fix_at = 0;
+  hit.holder = !inside && !direct && hit.text;
   uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
   for (size_t i = 0; i < an->reported.len; i++)
     if (an->reported.items[i] == key) {

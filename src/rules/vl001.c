@@ -15,8 +15,8 @@ static void check(VlRuleCtx *ctx) {
     const char *line = vl_rule_where(ctx, &h->base, h->at.mod);
     VlFinding fd = vl_wording_base(ctx, h);
     /* short: the snippet shows the rebind (a secondary label), the note what it costs */
-    fd.message = vl_arena_printf(ctx->arena, "%s is a view of `%s` %s %s, which outlives the %s that rebinds `%s` on %s",
-                                 vl_wording_view(ctx, h), name, vl_wording_store(h), vl_wording_container(ctx, h),
+    fd.message = vl_arena_printf(ctx->arena, "%s %s of `%s` %s %s, which outlives the %s that rebinds `%s` on %s",
+                                 vl_wording_view(ctx, h), vl_wording_is_view(h), name, vl_wording_store(h), vl_wording_container(ctx, h),
                                  vl_wording_loop(h), name, line);
     fd.note = vl_arena_printf(ctx->arena, "%s keeps a whole old `%s` alive%s", vl_wording_each(h), name,
                               vl_wording_size(ctx, h, true));

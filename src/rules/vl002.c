@@ -15,8 +15,8 @@ static void check(VlRuleCtx *ctx) {
     const char *line = vl_rule_where(ctx, &h->base, h->at.mod);
     /* short: the snippet shows where the array is made (a secondary label), the note what it costs */
     const char *base = h->base_name ? vl_arena_printf(ctx->arena, "`%s`", h->base_name) : "an array";
-    fd.message = vl_arena_printf(ctx->arena, "%s is a view of %s, made anew on %s in every %s, %s %s, which outlives the %s",
-                                 vl_wording_view(ctx, h), base, line, vl_wording_each(h) + 6, vl_wording_store(h),
+    fd.message = vl_arena_printf(ctx->arena, "%s %s of %s, made anew on %s in every %s, %s %s, which outlives the %s",
+                                 vl_wording_view(ctx, h), vl_wording_is_view(h), base, line, vl_wording_each(h) + 6, vl_wording_store(h),
                                  vl_wording_container(ctx, h), vl_wording_loop(h));
     fd.note = vl_arena_printf(ctx->arena, "every %s's whole %s stays alive%s", vl_wording_each(h) + 6,
                               h->base_name ? base : "array", vl_wording_size(ctx, h, false));

@@ -28,6 +28,8 @@ const char *vl_wording_view(VlRuleCtx *ctx, const VlHit *h) {
   return h->text ? vl_arena_printf(ctx->arena, "`%s`", h->text) : "this";
 }
 
+const char *vl_wording_is_view(const VlHit *h) { return h->holder ? "holds a view" : "is a view"; }
+
 const char *vl_wording_store(const VlHit *h) {
   switch (h->store) {
   case VL_ST_SETITEM: return "assigned into";
@@ -45,7 +47,7 @@ const char *vl_wording_container(VlRuleCtx *ctx, const VlHit *h) {
 }
 
 const char *vl_wording_fixed(VlRuleCtx *ctx, const VlHit *h) {
-  if (h->text) return vl_arena_printf(ctx->arena, "store a copy: `%s%s`", h->text, copy_method(ctx, h));
+  if (h->text && h->fix_at) return vl_arena_printf(ctx->arena, "store a copy: `%s%s`", h->text, copy_method(ctx, h));
   return vl_arena_printf(ctx->arena, "store a copy of the view with `%s`", copy_method(ctx, h));
 }
 

@@ -8,6 +8,8 @@
 VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h);
 /* "`data[i]`" or "this value". */
 const char *vl_wording_view(VlRuleCtx *ctx, const VlHit *h);
+/* "is a view", or "holds a view" when the stored expression is a container holding it (VlHit.holder). */
+const char *vl_wording_is_view(const VlHit *h);
 /* "stored in", "assigned into", "pushed onto". */
 const char *vl_wording_store(const VlHit *h);
 /* "`selected`" or "a container". */

@@ -182,6 +182,36 @@ PY
   expect_lacks "$T/out" "Fixed"
 }
 
+# A container holding the view, made before it is stored (`pair = (a[0], i); keep.append(pair)`), or
+# whose elements are stored (`keep.extend(rows)`): `.copy()` after it would copy the container (a
+# tuple has none), so no edit is offered; the message says it holds a view.  Before, the edit was
+# offered, and since the finding stayed, every pass added one more `.copy()`.
+fix_container_holding_a_view_gets_no_edit() {
+  cat >holder.py <<'PY'
+import numpy as np
+
+
+def run(n):
+    keep = []
+    for i in range(n):
+        a = np.random.rand(256, 1024)
+        pair = (a[0], i)
+        keep.append(pair)
+        rows = [a[1]]
+        keep.extend(rows)
+    return keep
+PY
+  cp holder.py want.py
+  run --fix --unsafe-fixes --isolated holder.py
+  expect_rc 1
+  expect_same holder.py want.py
+  expect_has "$T/out" "\`pair\` holds a view of \`a\`"
+  expect_has "$T/out" "\`rows\` holds a view of \`a\`"
+  expect_lacks "$T/out" "pair.copy()"
+  expect_lacks "$T/out" "rows.copy()"
+  expect_lacks "$T/out" "Fixed"
+}
+
 # The same store in a method the caller's instance is passed to (`self.log["k"] = [img[:8]] + ...`):
 # the method is analysed for that instance, the view itself is known, and `.copy()` goes after it.
 fix_view_inside_a_method_store_is_copied_itself() {
