@@ -1287,6 +1287,34 @@ static void split_pieces_are_views(void **state) {
   view_of(tl_stored(cur, "np.split(a, 4)[0]"), "a"); /* one of k < 8 parts pins under 8x: not a part */
 }
 
+static void split_pieces_of_whole_views(void **state) {
+  /* the pieces of a view showing all of its base (`x.T`, `np.atleast_2d(x)`, `t.transpose(0, 1)`) are
+   * every piece of it, as its rows are: keeping them all keeps the array whole; one of them is a part */
+  static const char *const views[] = {"x.T", "np.atleast_2d(x)", "np.transpose(x)"};
+  for (int k = 0; k < 3; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        x = np.random.randn(400, 64)\n"
+             "        for band in np.array_split(%s, 16):\n"
+             "            keep.append(band)\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        x = np.random.randn(400, 64)\n"
+             "        keep.append(np.array_split(%s, 16)[0])\n"
+             "    return keep\n",
+             views[k], views[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4175,6 +4203,7 @@ int main(void) {
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
       T(helper_returning_every_row),
+      T(split_pieces_of_whole_views),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),

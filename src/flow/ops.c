@@ -1983,9 +1983,11 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
          * the axis taken, so any of them may be, when the operand has one) */
         bool fewer = e->ndim_then.rule == VL_ND_SAME_MINUS;
         VlNdim pnd = fewer ? nd_minus(o->nd, e->ndim_then.n) : o->nd;
+        /* (the pieces of a view showing all of its base, `x.T`, `np.atleast_2d(x)`, are every piece of
+         * it too, as its rows are: vl_op_iter_elem) */
         const VlObj *piece = few ? view_of(F, o, pnd, false, expr)
-                             : o->sub ? view_of(F, o, pnd, true, expr)
-                                      : every_piece(F, o, pnd, expr);
+                             : o->sub && (o->flags & VL_F_PARTIAL) ? view_of(F, o, pnd, true, expr)
+                                                                   : every_piece(F, o, pnd, expr);
         uint8_t pu = fewer ? (obj_units(o) ? 0xff : 0) : piece_units(F, e, o, a);
         add(&pieces, pu ? with_units(F, piece, pu) : piece);
         every = every && (piece->flags & VL_F_EVERY);
