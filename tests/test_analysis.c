@@ -1315,6 +1315,52 @@ static void split_pieces_of_whole_views(void **state) {
   }
 }
 
+static void specialisation_binds_arrays_of_two_axes_or_more(void **state) {
+  /* a method analysed for the instance it is called on also gets an array passed whose ndim is only
+   * known to be >= 2 (np.atleast_2d of a loaded array): `seg[0]` of each of its pieces is a row view;
+   * a 1-D array's pieces give scalars */
+  static const char *const args[] = {"np.atleast_2d(np.load(p)) / 255.0", "np.load(p).ravel() / 255.0"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "class Index:\n"
+             "    def __init__(self):\n"
+             "        self.keys = []\n"
+             "    def add(self, frames):\n"
+             "        for seg in np.array_split(frames, 4):\n"
+             "            self.keys.append(seg[0])\n"
+             "def build(paths):\n"
+             "    index = Index()\n"
+             "    for p in paths:\n"
+             "        index.add(%s)\n"
+             "    return index\n",
+             args[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "seg[0]"));
+    else assert_null(tl_hit(cur, "seg[0]"));
+  }
+  /* a module function, analysed again for the arrays a call passes (VlSummary.rows_deferred) */
+  static const char *const shapes[] = {"384, 64", "384 * 64"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def heads(bank, feats):\n"
+             "    for chunk in np.array_split(feats, 8):\n"
+             "        bank.append(chunk[0])\n"
+             "def build(n):\n"
+             "    bank = []\n"
+             "    for _ in range(n):\n"
+             "        heads(bank, np.random.randn(%s))\n"
+             "    return bank\n",
+             shapes[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "chunk[0]"));
+    else assert_null(tl_hit(cur, "chunk[0]"));
+  }
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4204,6 +4250,7 @@ int main(void) {
       T(generator_handing_out_every_row),
       T(helper_returning_every_row),
       T(split_pieces_of_whole_views),
+      T(specialisation_binds_arrays_of_two_axes_or_more),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),

@@ -635,6 +635,12 @@ static const VlVal *deferred_item(Frame *F, const Index *ix, const VlVal *const 
   return vl_unknown(V(F));
 }
 
+static bool int_index(const Index *ix) {
+  for (int k = 0; k < ix->n; k++)
+    if (ix->kind[k] == IX_INT) return true;
+  return false;
+}
+
 static bool steps_deferred(const Index *ix) {
   for (int k = 0; k < ix->n; k++)
     if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return true;
@@ -697,6 +703,9 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
                         expr));
         break;
       }
+      /* `chunk[0]` of a piece of a parameter's array in a loop: whether it is a row, the ndim a caller
+       * passes says (VL_SPECIAL_ROWS) */
+      if (!r && F->loop && o->sub && o->site && o->site->kind == VL_SITE_SYM && int_index(ix)) F->piece_index = true;
       add(&a, r ? r : unknown_obj(F));
       break;
     }
@@ -3232,7 +3241,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
   /* `if mode == "cls":` / `if size is None:` decided by what is passed: in any analysis for this call */
-  unsigned decided = fi->none_tested ? VL_SPECIAL_NONE : 0;
+  unsigned decided = (fi->none_tested ? VL_SPECIAL_NONE : 0) | (s->rows_deferred ? VL_SPECIAL_ROWS : 0);
   const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | decided) : NULL;
   if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
