@@ -1361,6 +1361,34 @@ static void specialisation_binds_arrays_of_two_axes_or_more(void **state) {
   }
 }
 
+static void executor_map_hands_out_results(void **state) {
+  /* a concurrent.futures pool's map(f, items) hands out f(item) in order, a new array per step, as
+   * map() does; a `with` binds the pool itself */
+  static const char *const pools[] = {
+      "    with ThreadPoolExecutor(max_workers=2) as pool:\n        outs = pool.map(enc, xs)\n",
+      "    pool = concurrent.futures.ProcessPoolExecutor()\n    outs = pool.map(enc, xs)\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import concurrent.futures\n"
+             "from concurrent.futures import ThreadPoolExecutor\n"
+             "import numpy as np\n"
+             "def enc(x):\n"
+             "    return np.tanh(x @ np.ones((4, 64)))\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    xs = [np.random.randn(256, 4) for _ in range(n)]\n"
+             "%s"
+             "    for h in outs:\n"
+             "        keep.append(h[0])\n"
+             "    return keep\n",
+             pools[k]);
+    analyse(state, text);
+    assert_non_null(tl_hit(cur, "h[0]"));
+  }
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4251,6 +4279,7 @@ int main(void) {
       T(helper_returning_every_row),
       T(split_pieces_of_whole_views),
       T(specialisation_binds_arrays_of_two_axes_or_more),
+      T(executor_map_hands_out_results),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),

@@ -341,6 +341,7 @@ const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr);
  * rows (each shows 1/n of it). */
 /* A slice object (slice(100, 164)): a VL_O_LIB whose index says whether it narrows its axis. */
 bool vl_slice_obj(const VlObj *o);
+extern const char vl_executor_name[]; /* a concurrent.futures pool (ops.c: call_stdlib) */
 const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, bool exact, VlId expr);
 const VlVal *vl_op_truth(Frame *F, const VlVal *v);
 /* A new object of the given kind made at expression `expr` of this frame. */

@@ -2571,6 +2571,7 @@ static const VlVal *kwarg(const Args *a, const char *name) {
 }
 
 static const char slice_obj_name[] = "builtins.slice()";
+const char vl_executor_name[] = "concurrent.futures.Executor()";
 
 bool vl_slice_obj(const VlObj *o) { return o->kind == VL_O_LIB && o->name && strcmp(o->name, slice_obj_name) == 0; }
 
@@ -2879,6 +2880,11 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr,
                      strcmp(q, "itertools.cycle") != 0);
   if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
+  /* a thread or process pool: pool.map(f, items) hands out f(item) in order, as map() does */
+  if (strcmp(q, "concurrent.futures.ThreadPoolExecutor") == 0 || strcmp(q, "concurrent.futures.ProcessPoolExecutor") == 0)
+    return vl_val1(V(F), lib_obj(F, vl_executor_name, NULL, 0));
+  if (strncmp(q, vl_executor_name, sizeof vl_executor_name - 1) == 0 && strcmp(q + sizeof vl_executor_name - 1, ".map") == 0)
+    return call_builtin(F, "map", a, expr);
   if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
   *handled = false;
   return NULL;
