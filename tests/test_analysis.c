@@ -1389,6 +1389,31 @@ static void executor_map_hands_out_results(void **state) {
   }
 }
 
+static void conditional_expression_decided_by_literals(void **state) {
+  /* `h[:, 0] if pooling == "cls" else h.mean(1)` and `x if p is None else f(x)` are decided, as an `if`
+   * statement is, by a parameter's literal default or what a call passes: the CLS view is kept with
+   * the default, the mean when "mean" is passed (a copy on one path no longer hides the other) */
+  const char *text = "import numpy as np\n"
+                     "def embed(batch, pooling=\"cls\", post=None):\n"
+                     "    h = np.tanh(batch @ np.ones((16, 64)))\n"
+                     "    v = h[:, 0] if pooling == \"cls\" else h.mean(axis=1)\n"
+                     "    return v.copy() if post is not None else v\n"
+                     "def f(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16)))\n"
+                     "    return out\n"
+                     "def g(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16), pooling=\"mean\"))\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16), post=True))\n"
+                     "    return out\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start < (uint32_t)(strstr(text, "def g") - text)); /* f's store, not g's */
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4280,6 +4305,7 @@ int main(void) {
       T(split_pieces_of_whole_views),
       T(specialisation_binds_arrays_of_two_axes_or_more),
       T(executor_map_hands_out_results),
+      T(conditional_expression_decided_by_literals),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),
