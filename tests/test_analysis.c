@@ -1287,6 +1287,134 @@ static void split_pieces_are_views(void **state) {
   view_of(tl_stored(cur, "np.split(a, 4)[0]"), "a"); /* one of k < 8 parts pins under 8x: not a part */
 }
 
+static void split_pieces_of_whole_views(void **state) {
+  /* the pieces of a view showing all of its base (`x.T`, `np.atleast_2d(x)`, `t.transpose(0, 1)`) are
+   * every piece of it, as its rows are: keeping them all keeps the array whole; one of them is a part */
+  static const char *const views[] = {"x.T", "np.atleast_2d(x)", "np.transpose(x)"};
+  for (int k = 0; k < 3; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        x = np.random.randn(400, 64)\n"
+             "        for band in np.array_split(%s, 16):\n"
+             "            keep.append(band)\n"
+             "    return keep\n"
+             "def g(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        x = np.random.randn(400, 64)\n"
+             "        keep.append(np.array_split(%s, 16)[0])\n"
+             "    return keep\n",
+             views[k], views[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, 1);
+    assert_true(cur->hits[0].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's store, not f's */
+  }
+}
+
+static void specialisation_binds_arrays_of_two_axes_or_more(void **state) {
+  /* a method analysed for the instance it is called on also gets an array passed whose ndim is only
+   * known to be >= 2 (np.atleast_2d of a loaded array): `seg[0]` of each of its pieces is a row view;
+   * a 1-D array's pieces give scalars */
+  static const char *const args[] = {"np.atleast_2d(np.load(p)) / 255.0", "np.load(p).ravel() / 255.0"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "class Index:\n"
+             "    def __init__(self):\n"
+             "        self.keys = []\n"
+             "    def add(self, frames):\n"
+             "        for seg in np.array_split(frames, 4):\n"
+             "            self.keys.append(seg[0])\n"
+             "def build(paths):\n"
+             "    index = Index()\n"
+             "    for p in paths:\n"
+             "        index.add(%s)\n"
+             "    return index\n",
+             args[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "seg[0]"));
+    else assert_null(tl_hit(cur, "seg[0]"));
+  }
+  /* a module function, analysed again for the arrays a call passes (VlSummary.rows_deferred) */
+  static const char *const shapes[] = {"384, 64", "384 * 64"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def heads(bank, feats):\n"
+             "    for chunk in np.array_split(feats, 8):\n"
+             "        bank.append(chunk[0])\n"
+             "def build(n):\n"
+             "    bank = []\n"
+             "    for _ in range(n):\n"
+             "        heads(bank, np.random.randn(%s))\n"
+             "    return bank\n",
+             shapes[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "chunk[0]"));
+    else assert_null(tl_hit(cur, "chunk[0]"));
+  }
+}
+
+static void executor_map_hands_out_results(void **state) {
+  /* a thread pool's map(f, items) hands out f(item) in order, a new array per step, as map() does; a
+   * `with` binds the pool itself.  A process pool's results come back pickled (copies): not followed */
+  static const char *const pools[] = {
+      "    with ThreadPoolExecutor(max_workers=2) as pool:\n        outs = pool.map(enc, xs)\n",
+      "    pool = concurrent.futures.ProcessPoolExecutor()\n    outs = pool.map(enc, xs)\n",
+  };
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import concurrent.futures\n"
+             "from concurrent.futures import ThreadPoolExecutor\n"
+             "import numpy as np\n"
+             "def enc(x):\n"
+             "    return np.tanh(x @ np.ones((4, 64)))\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    xs = [np.random.randn(256, 4) for _ in range(n)]\n"
+             "%s"
+             "    for h in outs:\n"
+             "        keep.append(h[0])\n"
+             "    return keep\n",
+             pools[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "h[0]"));
+    else assert_null(tl_hit(cur, "h[0]"));
+  }
+}
+
+static void conditional_expression_decided_by_literals(void **state) {
+  /* `h[:, 0] if pooling == "cls" else h.mean(1)` and `x if p is None else f(x)` are decided, as an `if`
+   * statement is, by a parameter's literal default or what a call passes: the CLS view is kept with
+   * the default, the mean when "mean" is passed (a copy on one path no longer hides the other) */
+  const char *text = "import numpy as np\n"
+                     "def embed(batch, pooling=\"cls\", post=None):\n"
+                     "    h = np.tanh(batch @ np.ones((16, 64)))\n"
+                     "    v = h[:, 0] if pooling == \"cls\" else h.mean(axis=1)\n"
+                     "    return v.copy() if post is not None else v\n"
+                     "def f(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16)))\n"
+                     "    return out\n"
+                     "def g(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16), pooling=\"mean\"))\n"
+                     "        out.append(embed(np.random.rand(32, 128, 16), post=True))\n"
+                     "    return out\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start < (uint32_t)(strstr(text, "def g") - text)); /* f's store, not g's */
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4362,6 +4490,10 @@ int main(void) {
       T(hit_in_comprehension_over_generator),
       T(generator_handing_out_every_row),
       T(helper_returning_every_row),
+      T(split_pieces_of_whole_views),
+      T(specialisation_binds_arrays_of_two_axes_or_more),
+      T(executor_map_hands_out_results),
+      T(conditional_expression_decided_by_literals),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),

@@ -1179,6 +1179,18 @@ static void merge_effects(Analysis *an, VlEffect *items, size_t *len) {
   *len = out;
 }
 
+/* Does a loop of F's own store an unknown where it indexed a piece of a parameter's array with an
+ * integer, undecided for want of its ndim (`for chunk in np.array_split(p, k): out.append(chunk[0])`)?
+ * (VlSummary.rows_deferred) */
+static bool rows_deferred(const Frame *F) {
+  if (F->specialised || !F->piece_index) return false;
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (ev->loop && !ev->call && vl_val_has(ev->value, VL_O_UNKNOWN)) return true;
+  }
+  return false;
+}
+
 /* Does a loop of F's own store a value computed from a parameter and left undecided (a deferred
  * operation: not the parameter itself)?  A recursive function is its own loop: any of its stores
  * counts (`q = step(q); leaves.append(q[:3])` at a leaf of a tree recursion). (VlSummary.loop_deferred) */
@@ -1197,7 +1209,7 @@ static bool record_deferred(const Frame *F, const VlObj *o) {
 
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
-  if (F->passes_deferred) return true;
+  if (F->passes_deferred || rows_deferred(F)) return true;
   bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
@@ -1529,6 +1541,7 @@ static const VlSummary *make_summary(Frame *F) {
   s->specialise_params = F->param_mask;
   s->size_deferred = F->size_deferred;
   s->loop_deferred = loop_deferred(F);
+  s->rows_deferred = rows_deferred(F);
   VL_VEC_FREE(&sites);
   VL_VEC_FREE(&effects);
   return s;
@@ -1739,6 +1752,15 @@ static bool shaped_object(const VlVal *v) {
   return false;
 }
 
+/* An array with at least 2 axes (np.atleast_2d of a loaded array, `table[ids]` of a 2-D table): for a
+ * function whose loop left an integer index of a parameter's pieces undecided (VL_SPECIAL_ROWS), as
+ * good as a known ndim, since it decides that index (`piece[0]` of each piece of it is a row). */
+static bool rows_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->nd.lo >= 2) return true;
+  return shaped_object(v);
+}
+
 static uint32_t param_slot(const VlModule *m, VlId func, const char *name) {
   const VlFunc *fn = vl_func(m, func);
   for (uint32_t i = 0; i < fn->nlocals; i++)
@@ -1839,7 +1861,7 @@ static bool shaped_steps(const Frame *caller, const VlVal *v) {
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) ||
-         ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v)));
+         ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v) || ((what & VL_SPECIAL_ROWS) && rows_object(v))));
 }
 
 /* Strings whose text is known (`pool(h, "cls")`): an `if mode == "cls":` is decided by them. */
@@ -1878,7 +1900,8 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&
-             (shaped_object(v) || vl_val_has(v, VL_O_ITER) || list_of_shaped_objects(caller, v)))
+             (shaped_object(v) || ((what & VL_SPECIAL_ROWS) && rows_object(v)) || vl_val_has(v, VL_O_ITER) ||
+              list_of_shaped_objects(caller, v)))
       bind[p] = v; /* (below) */
   }
   /* an analysis for the project objects passed gets the arrays (also a list of them: `for doc in

@@ -177,6 +177,9 @@ struct Frame {
   bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
                            undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */
+  bool piece_index;     /* a loop of its own indexed a piece of a parameter's array (`chunk[0]` of
+                           np.array_split(p, k)) with an integer, undecided for want of its ndim: its
+                           callers decide (VlSummary.loop_deferred, VL_SPECIAL_ROWS) */
 };
 
 /* ---- per-module analysis ---- */
@@ -264,7 +267,9 @@ bool vl_caller_visible(const Frame *F, const VlObj *o);
  * and random generators it passes (VL_SPECIAL_SHAPES: when the summary returns a new array of unknown
  * ndim); both, for a model's forward called with a shaped input.  NULL when there is nothing to gain
  * or it is already being analysed so.  Its loops are checked for leaks too. */
-enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2, VL_SPECIAL_NONE = 4 };
+enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2, VL_SPECIAL_NONE = 4, VL_SPECIAL_ROWS = 8 };
+/* (VL_SPECIAL_ROWS, for a loop_deferred summary: an array known to have 2 axes or more counts as one
+ * of known ndim, since it decides an integer index of its pieces) */
 /* (VL_SPECIAL_NONE: the parameters the function tests with `is None` that the call decides: None
  * passed or left to a None default, or a value that is never None; or with `== "literal"`: a string
  * of known text passed) */

@@ -874,6 +874,8 @@ static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const 
   }
 }
 
+static int none_test(Frame *F, VlId cond);
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -1343,6 +1345,10 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_LAMBDA: return eval_lambda(F, e);
   case VL_E_COND: {
     eval_kid(F, e, 1);
+    /* `h[:, 0] if pooling == "cls" else h.mean(1)`, `x if p is None else f(x)`: decided, as an `if`
+     * statement is, by what the names hold (a parameter's literal default, what a call passes) */
+    int known = none_test(F, vl_kid(m, e, 1));
+    if (known >= 0) return eval_kid(F, e, known ? 0 : 2);
     const VlVal *a = eval_kid(F, e, 0), *b = eval_kid(F, e, 2);
     /* `d if p is None else p`, `p if p is not None else d`: the branch that reads p sees it not None */
     VlId name = 0;

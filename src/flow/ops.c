@@ -647,6 +647,12 @@ static const VlVal *deferred_item(Frame *F, const Index *ix, const VlVal *const 
   return vl_unknown(V(F));
 }
 
+static bool int_index(const Index *ix) {
+  for (int k = 0; k < ix->n; k++)
+    if (ix->kind[k] == IX_INT) return true;
+  return false;
+}
+
 static bool steps_deferred(const Index *ix) {
   for (int k = 0; k < ix->n; k++)
     if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return true;
@@ -709,6 +715,9 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
                         expr));
         break;
       }
+      /* `chunk[0]` of a piece of a parameter's array in a loop: whether it is a row, the ndim a caller
+       * passes says (VL_SPECIAL_ROWS) */
+      if (!r && F->loop && o->sub && o->site && o->site->kind == VL_SITE_SYM && int_index(ix)) F->piece_index = true;
       add(&a, r ? r : unknown_obj(F));
       break;
     }
@@ -2013,9 +2022,11 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
          * the axis taken, so any of them may be, when the operand has one) */
         bool fewer = e->ndim_then.rule == VL_ND_SAME_MINUS;
         VlNdim pnd = fewer ? nd_minus(o->nd, e->ndim_then.n) : o->nd;
+        /* (the pieces of a view showing all of its base, `x.T`, `np.atleast_2d(x)`, are every piece of
+         * it too, as its rows are: vl_op_iter_elem) */
         const VlObj *piece = few ? view_of(F, o, pnd, false, expr)
-                             : o->sub ? view_of(F, o, pnd, true, expr)
-                                      : every_piece(F, o, pnd, expr);
+                             : o->sub && (o->flags & VL_F_PARTIAL) ? view_of(F, o, pnd, true, expr)
+                                                                   : every_piece(F, o, pnd, expr);
         uint8_t pu = fewer ? (obj_units(o) ? 0xff : 0) : piece_units(F, e, o, a);
         add(&pieces, pu ? with_units(F, piece, pu) : piece);
         every = every && (piece->flags & VL_F_EVERY);
@@ -3312,7 +3323,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   /* model.step() on a parameter: known for the objects passed here; np.tanh(x @ w): as many axes
    * as the x passed here has */
   /* `if mode == "cls":` / `if size is None:` decided by what is passed: in any analysis for this call */
-  unsigned decided = fi->none_tested ? VL_SPECIAL_NONE : 0;
+  unsigned decided = (fi->none_tested ? VL_SPECIAL_NONE : 0) | (s->rows_deferred ? VL_SPECIAL_ROWS : 0);
   const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | decided) : NULL;
   if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);

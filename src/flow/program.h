@@ -97,6 +97,10 @@ typedef struct VlSummary {
   const char *yield_text;
   const VlEffect *effects;
   uint32_t neffects;
+  bool rows_deferred; /* (beside neffects: no larger) a loop of its own stored an unknown where an
+                         integer index of a parameter's pieces (`chunk[0]` of np.array_split(p, k))
+                         was left undecided for want of p's ndim: an array of 2 axes or more that a
+                         call passes counts as shaped (VL_SPECIAL_ROWS); also loop_deferred */
   const VlHeapEntry *heap; /* contents of the new objects reachable from ret/yields/effects */
   uint32_t nheap;
   bool specialise; /* it calls methods of its parameters (`model.step()` on a `model` parameter):
