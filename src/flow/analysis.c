@@ -1326,17 +1326,6 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
 }
 
 /* Does this function store the display that store ev fills (its container) somewhere itself? */
-static bool display_stored_here(const Frame *F, const StoreEv *ev) {
-  for (size_t i = 0; i < F->stores.len; i++) {
-    const StoreEv *o = &F->stores.items[i];
-    if (o == ev) continue;
-    for (uint16_t k = 0; k < o->value->n; k++)
-      for (uint16_t j = 0; j < ev->container->n; j++)
-        if (o->value->objs[k]->site && o->value->objs[k]->site == ev->container->objs[j]->site) return true;
-  }
-  return false;
-}
-
 /* The containers this call makes that its caller gets, and the stores into them that are effects:
  * - a container a new object of this call holds in an attribute, the object being handed back or
  *   stored where the caller sees it (`t = Track(tid); t.add(det)` then `self.active.append(t)` or
@@ -1382,7 +1371,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
     bool by_held = into_held && views_callers_only(F, ev->value, 0);
     bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
     bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(F, ev->value, 0)) &&
-                  !(display && display_stored_here(F, ev));
+                  !(display && vl_frame_stored(F, ev->container, ev));
     if (!by_held && !by_ret) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,

@@ -292,6 +292,9 @@ void vl_frame_run(Frame *F);
 void vl_frame_store(Frame *F, const StoreEv *ev);
 /* Notes that `container` is emptied (or dropped) here, in the loop and at the statement being run. */
 void vl_frame_clear(Frame *F, const VlVal *container);
+/* Has a store of this frame, other than `except`, stored (an object of) v: the same object, or one of
+ * the same site?  (`self.episodes.append(self._current)` before `self._current = []`.) */
+bool vl_frame_stored(const Frame *F, const VlVal *v, const StoreEv *except);
 /* The heap entry of a site, created when absent. */
 VlHeapEntry *vl_heap_get(Frame *F, const VlSite *site);
 VlHeapEntry *vl_heap_find(const Frame *F, const VlSite *site);

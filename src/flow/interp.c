@@ -1519,12 +1519,13 @@ static bool init_self(const Frame *F, VlId x) {
 }
 
 /* Did this function store (one of) the containers `old` holds into another container? */
-static bool handed_off(const Frame *F, const VlVal *old) {
+bool vl_frame_stored(const Frame *F, const VlVal *v, const StoreEv *except) {
   for (size_t i = 0; i < F->stores.len; i++) {
+    if (&F->stores.items[i] == except) continue;
     const VlVal *sv = F->stores.items[i].value;
     for (uint16_t j = 0; sv && j < sv->n; j++)
-      for (uint16_t k = 0; k < old->n; k++)
-        if (sv->objs[j] == old->objs[k] || (old->objs[k]->site && sv->objs[j]->site == old->objs[k]->site)) return true;
+      for (uint16_t k = 0; k < v->n; k++)
+        if (sv->objs[j] == v->objs[k] || (v->objs[k]->site && sv->objs[j]->site == v->objs[k]->site)) return true;
   }
   return false;
 }
@@ -1545,7 +1546,7 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
        * `batch = []` drops its list); in __init__ there is no old list.  Unless this function
        * stored the old list somewhere first (`self.episodes.append(self._current)`): it lives on */
       const VlVal *old = vl_op_attr(F, obj, name, target);
-      if (!handed_off(F, old)) vl_frame_clear(F, old);
+      if (!vl_frame_stored(F, old, NULL)) vl_frame_clear(F, old);
     }
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];
