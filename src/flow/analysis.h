@@ -319,6 +319,9 @@ void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVa
 #define VL_THREAD_POOL "threadpool:"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
+/* How many literal string keys a dict's heap entry files its values under, when those are all it holds
+ * (a record: `{"box": b, "score": s}`, `dict(k=v)`), else -1 (values under other keys, or `loose`). */
+int vl_heap_dict_keys(VlValues *vals, const VlObj *dict, const VlHeapEntry *e);
 /* What dict[key] holds when the key is a literal string and the per-key values cover the dict, or NULL. */
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key);
 /* Text of an expression when short (<= 40 bytes), else NULL. */

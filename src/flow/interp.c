@@ -191,20 +191,25 @@ void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVa
   if (site && k && !vl_val_empty(v)) vl_heap_set_attr(F, site, vl_arena_printf(F->an->arena, "%c%s", VL_DICT_KEY_MARK, k), v);
 }
 
+int vl_heap_dict_keys(VlValues *vals, const VlObj *dict, const VlHeapEntry *e) {
+  if (!e || e->loose || !vl_val_empty(dict->elem)) return -1;
+  const VlVal *all = &vl_empty_val;
+  int n = 0;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) all = vl_join(vals, all, e->attrs[i].val), n++;
+  return all == e->elem ? n : -1;
+}
+
 const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
   const char *k = literal_str(key);
-  if (!k || dict->kind != VL_O_SEQ || dict->sub != VL_SEQ_DICT || !vl_val_empty(dict->elem) || !dict->site ||
+  if (!k || dict->kind != VL_O_SEQ || dict->sub != VL_SEQ_DICT || !dict->site ||
       (dict->site->kind != VL_SITE_NEW && dict->site->kind != VL_SITE_STEP))
     return NULL;
-  VlHeapEntry *e = vl_heap_find(F, dict->site);
-  if (!e || e->loose) return NULL;
-  const VlVal *all = &vl_empty_val, *found = NULL;
-  for (uint16_t i = 0; i < e->nattrs; i++) {
-    if (e->attrs[i].name[0] != VL_DICT_KEY_MARK) continue;
-    all = vl_join(V(F), all, e->attrs[i].val);
-    if (strcmp(e->attrs[i].name + 1, k) == 0) found = e->attrs[i].val;
-  }
-  return found && all == e->elem ? found : NULL;
+  const VlHeapEntry *e = vl_heap_find(F, dict->site);
+  if (vl_heap_dict_keys(V(F), dict, e) < 0) return NULL;
+  for (uint16_t i = 0; i < e->nattrs; i++)
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK && strcmp(e->attrs[i].name + 1, k) == 0) return e->attrs[i].val;
+  return NULL;
 }
 
 void vl_heap_free(Heap *h) {
@@ -593,14 +598,10 @@ static const VlVal *eval_kid(Frame *F, VlId e, uint32_t i) { return vl_eval(F, v
  * bound): those keywords.  False when it may hold others. */
 static bool dstar_keywords(Frame *F, const VlVal *v, Args *a) {
   const VlObj *d = v->n == 1 ? v->objs[0] : NULL;
-  if (!d || d->kind != VL_O_SEQ || d->sub != VL_SEQ_DICT || !d->site || !vl_val_empty(d->elem)) return false;
-  VlHeapEntry *e = vl_heap_find(F, d->site);
-  if (!e || e->loose) return false;
-  const VlVal *all = &vl_empty_val;
-  int n = 0;
-  for (uint16_t i = 0; i < e->nattrs; i++)
-    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) all = vl_join(V(F), all, e->attrs[i].val), n++;
-  if (all != e->elem || a->nkw + n > VL_MAX_KWARGS) return false;
+  if (!d || d->kind != VL_O_SEQ || d->sub != VL_SEQ_DICT || !d->site) return false;
+  const VlHeapEntry *e = vl_heap_find(F, d->site);
+  int n = vl_heap_dict_keys(V(F), d, e);
+  if (n < 0 || a->nkw + n > VL_MAX_KWARGS) return false;
   for (uint16_t i = 0; i < e->nattrs; i++)
     if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) {
       a->kwname[a->nkw] = e->attrs[i].name + 1;

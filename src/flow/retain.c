@@ -551,12 +551,7 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
  * per-key values do not account for all the dict holds (interp.c: vl_heap_dict_get). */
 static bool per_key_views(const Frame *F, const VlObj *o, const VlHeapEntry *e, bool every, const VlObj **out,
                           int *n, int depth) {
-  if (e->loose || !vl_val_empty(o->elem)) return false;
-  const VlVal *all = &vl_empty_val;
-  int keys = 0;
-  for (uint16_t i = 0; i < e->nattrs; i++)
-    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) all = vl_join(F->an->vals, all, e->attrs[i].val), keys++;
-  if (!keys || all != e->elem) return false;
+  if (vl_heap_dict_keys(F->an->vals, o, e) <= 0) return false;
   for (uint16_t i = 0; i < e->nattrs; i++)
     if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) stored_views(F, e->attrs[i].val, false, every, out, n, depth + 1);
   return true;
