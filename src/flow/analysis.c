@@ -2032,10 +2032,7 @@ static void speculate(Analysis *an) {
         an->reported.len = reported;
         for (size_t i = 0; i < cs.hits.len && nconds < 16; i++) {
           VlHit *hit = &cs.hits.items[i];
-          uint64_t key = (uint64_t)hit->at.mod->index << 32 | hit->at.start;
-          bool plain = false; /* found without the instance too: reported already */
-          for (size_t k = 0; k < reported && !plain; k++) plain = an->reported.items[k] == key;
-          if (plain) continue;
+          if (vl_was_reported(an, hit->at, reported)) continue; /* found without the instance too */
           conds[nconds++] = (VlCondHit){.param = p, .klass = storing[c], .hit = *hit};
         }
         VL_VEC_FREE(&cs.hits);

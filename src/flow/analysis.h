@@ -247,6 +247,22 @@ struct Analysis {
   VL_VEC(uint64_t) reported; /* hits already reported: (module index << 32 | byte) */
 };
 
+/* "Was the finding at `at` reported already": the first `upto` entries of Analysis.reported are
+ * searched (a speculative analysis rolls the list back to where it started). */
+static inline bool vl_was_reported(const Analysis *an, VlSpan at, size_t upto) {
+  uint64_t key = (uint64_t)at.mod->index << 32 | at.start;
+  for (size_t k = 0; k < upto; k++)
+    if (an->reported.items[k] == key) return true;
+  return false;
+}
+
+/* Record the finding at `at` as reported; false when it was already (do not report it again). */
+static inline bool vl_report_once(Analysis *an, VlSpan at) {
+  if (vl_was_reported(an, at, an->reported.len)) return false;
+  VL_VEC_PUSH(&an->reported, (uint64_t)at.mod->index << 32 | at.start);
+  return true;
+}
+
 /* interp.c */
 const VlVal *vl_eval(Frame *F, VlId e);
 const VlSummary *vl_func_summary(Analysis *an, VlId func);

@@ -1407,10 +1407,9 @@ static bool kw_record_dtype(const Args *a) {
 
 /* The id of the array library of that module name ("numpy"), or 0. */
 static uint8_t library_named(Frame *F, const char *module) {
-  const VlKnowledge *k = F->an->know;
-  for (size_t i = 0; i < k->nlibs; i++)
-    if (strcmp(k->libs[i].module, module) == 0) return k->libs[i].id;
-  return 0;
+  const char *member;
+  const VlLibrary *lib = vl_knowledge_library(F->an->know, module, &member);
+  return lib && !*member ? lib->id : 0;
 }
 
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
@@ -3265,11 +3264,7 @@ static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args
       passed = cls && cls->kind == VL_O_CLASS && cls->mod == fi->mod && cls->func == c->klass;
     }
     if (!passed) continue;
-    uint64_t key = (uint64_t)c->hit.at.mod->index << 32 | c->hit.at.start;
-    bool seen = false;
-    for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
-    if (seen) continue;
-    VL_VEC_PUSH(&an->reported, key);
+    if (!vl_report_once(an, c->hit.at)) continue;
     an->sink->hit(an->sink->ctx, &c->hit);
   }
 }

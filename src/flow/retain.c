@@ -1190,17 +1190,14 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
    * fail on a tuple), not the view; no edit */
   if (!inside && (!direct || ev->store == VL_ST_EXTEND)) hit.fix_at = 0;
   hit.holder = !inside && !direct && hit.text;
-  uint64_t key = (uint64_t)hit.at.mod->index << 32 | hit.at.start;
-  for (size_t i = 0; i < an->reported.len; i++)
-    if (an->reported.items[i] == key) {
-      /* reported already (by another analysis of the same function, or of the callee whose store
-       * this is): the container is still one filled by a reported store, so storing it again, or
-       * handing it back, is the same leak (no second finding where a caller keeps it) */
-      for (uint16_t k = 0; k < ev->container->n; k++)
-        if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
-      return;
-    }
-  VL_VEC_PUSH(&an->reported, key);
+  if (!vl_report_once(an, hit.at)) {
+    /* reported already (by another analysis of the same function, or of the callee whose store
+     * this is): the container is still one filled by a reported store, so storing it again, or
+     * handing it back, is the same leak (no second finding where a caller keeps it) */
+    for (uint16_t k = 0; k < ev->container->n; k++)
+      if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
+    return;
+  }
   hit.base = (VlSpan){an->mi, s->start, s->end};
   VlId stmt = 0;
   /* x, y = next(batches): the array is x, made by this statement (whatever made it in the callee) */
@@ -1607,11 +1604,7 @@ static void hook_check(Frame *F) {
             other = true;
         }
         if (!view || other) continue;
-        uint64_t key = (uint64_t)ef->at.mod->index << 32 | ef->at.start;
-        bool seen = false;
-        for (size_t k = 0; k < an->reported.len && !seen; k++) seen = an->reported.items[k] == key;
-        if (seen) continue;
-        VL_VEC_PUSH(&an->reported, key);
+        if (!vl_report_once(an, ef->at)) continue;
         const VlFunc *hf = fi->mod == an->mi ? vl_func(M(F), fi->id) : NULL;
         VlHit hit = {.kind = VL_HIT_FRESH, .store = ef->store, .lib = lib->id, .at = ef->at, .fix_at = ef->fix_at,
                      .text = ef->text, .container = ef->container, .hook = kind != VL_HOOK_OPTIMIZER,
