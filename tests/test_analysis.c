@@ -1270,6 +1270,41 @@ static void view_iterating_rows(void **state) {
   partial_view_of(local("f", "z"), "a");
 }
 
+/* Pieces of one axis stored together that follow one another from the front to the end (the same
+ * literal or the same expression text where one stops and the next starts) show all of it: DINOv2's
+ * class token, register tokens and patch tokens of one output.  A chain with a gap, or one that
+ * stops before the end, still pins the rest. */
+static void pieces_from_front_to_end_show_all(void **state) {
+  static const char *const whole[] = {
+      "{'cls': h[:, 0], 'reg': h[:, 1:k + 1], 'patch': h[:, k + 1:]}",
+      "(h[:, 0, :], h[:, 1:, :])",
+      "(h[:, -1], h[:, :-1])",
+      "(h[:k], h[k:])",
+  };
+  static const char *const part[] = {
+      "(h[:, 0], h[:, 2:])",      /* column 1 left out */
+      "(h[:, 0], h[:, 1:k + 1])", /* stops before the end */
+      "(h[:, :k], h[:, k + 1:])", /* different texts where they meet */
+      "(h[:, 0], h[1:])",         /* two axes */
+  };
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < 4; i++) {
+      char text[1024];
+      snprintf(text, sizeof text,
+               "import numpy as np\n"
+               "def f(batches, k):\n"
+               "    out = []\n"
+               "    for b in batches:\n"
+               "        h = np.tanh(b @ np.ones((16, 1024)))\n"
+               "        out.append(%s)\n"
+               "    return out\n",
+               pass ? part[i] : whole[i]);
+      analyse(state, text);
+      if (pass && !cur->nhits) fail_msg("no hit for `%s`", part[i]);
+      if (!pass && cur->nhits) fail_msg("a hit for `%s`, which keeps all of h", whole[i]);
+    }
+}
+
 static void split_pieces_are_views(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4372,6 +4407,7 @@ int main(void) {
       T(unknown_call_is_unknown),
       T(view_through_loop_alias),
       T(view_iterating_rows),
+      T(pieces_from_front_to_end_show_all),
       T(split_pieces_are_views),
       T(self_referential_rebinds),
       T(slice_rebind_is_a_view_of_the_same_array),

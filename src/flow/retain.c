@@ -754,12 +754,6 @@ static bool const_int(const Frame *F, VlId e, long *out) {
   return false;
 }
 
-/* Views of one new array stored in the loop whose literal column selections, every other axis taken
- * whole, together make columns 0..k-1 in three or more pieces (a record parsed into named fields:
- * bbox = t[:, 0:4], blur = t[:, 4], ..., pose = t[:, 9]): the code reads the array's whole width, so
- * the pieces show it all and pin nothing more.  (The width itself is not known: this is the one
- * precision rule that trusts the code's intent; a wider array would be a missed leak, never a false
- * alarm.) */
 /* Every view of `site` (partial or not) that storing v keeps: in v, its tuples, its elements. */
 static void site_views(const Frame *F, const VlVal *v, const VlSite *site, const VlObj **out, int *n, int depth) {
   if (!v || depth > 4) return;
@@ -777,11 +771,50 @@ static void site_views(const Frame *F, const VlVal *v, const VlSite *site, const
   }
 }
 
-static bool column_pieces(const Frame *F, const VlSite *site, VlId L) {
+static VlId single_index_item(const VlModule *m, VlId sub, int *axis);
+
+/* One end of a piece of an axis: counted from the front (a literal >= 0), from the end (a negative
+ * literal, or the end itself: `x[k:]`), or an expression of the code, known by its text. */
+typedef struct Bound {
+  enum { B_FRONT, B_BACK, B_TEXT } kind;
+  long n;           /* FRONT: the index; BACK: how many from the end (0: the end) */
+  const char *text; /* TEXT */
+} Bound;
+
+static bool bound_eq(Bound a, Bound b) {
+  return a.kind == b.kind && (a.kind == B_TEXT ? strcmp(a.text, b.text) == 0 : a.n == b.n);
+}
+
+/* Bound of expression e (never 0 here); `plus`: e + 1 (the stop of an index). */
+static bool bound_of(const Frame *F, VlId e, bool plus, Bound *out) {
+  long n;
+  if (const_int(F, e, &n)) {
+    if (n >= 0) *out = (Bound){B_FRONT, n + plus, NULL};
+    else *out = (Bound){B_BACK, -n - plus, NULL};
+    return true;
+  }
+  if (plus) return false; /* (x[i] then x[i + 1:]: not followed) */
+  *out = (Bound){B_TEXT, 0, vl_expr_text(F->an, e)};
+  return out->text != NULL;
+}
+
+/* Views of one new array stored in the loop, each a piece of one axis with every axis before it
+ * taken whole (`x[:, 0]`, `x[:, 1:k + 1]`, `x[:, k + 1:]`; `h[:n]`, `h[n:]`), that together show
+ * all of that axis, so they pin nothing they do not show:
+ * - pieces that follow one another from the front to the end, each starting where another stops
+ *   (the same literal, or the same expression text: ViT outputs split into the class token, the
+ *   register tokens and the patch tokens, as DINOv2 returns them);
+ * - literal columns (not rows: an axis after the first) that together make columns 0..k-1 in three or more pieces (a record parsed into
+ *   named fields: bbox = t[:, 0:4], blur = t[:, 4], ..., pose = t[:, 9]): the code reads the array's
+ *   whole width.  (The width itself is not known: this is the one precision rule that trusts the
+ *   code's intent; a wider array would be a missed leak, never a false alarm.) */
+static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
   const VlModule *m = M(F);
   uint64_t cols = 0;
-  int pieces = 0, naxes = -1;
+  bool literal = true; /* every piece's bounds are literals from the front */
+  int pieces = 0, naxis = -1;
   VlId seen[16];
+  Bound lo[16], hi[16];
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(m, ev->loop, L)) continue;
@@ -798,37 +831,50 @@ static bool column_pieces(const Frame *F, const VlSite *site, VlId L) {
       if (pieces == 16) return false;
       seen[pieces] = v->expr;
       const VlExpr *x = vl_expr(m, v->expr);
-      if (x->op != VL_E_SUB || x->nkids < 3 || vl_expr(m, vl_kid(m, v->expr, 0))->op != VL_E_NAME) return false;
-      int items = (int)x->nkids - 1;
-      if (naxes >= 0 && naxes != items) return false;
-      naxes = items;
-      for (int a = 1; a < items; a++) { /* leading axes whole: `:` */
-        VlId it = vl_kid(m, v->expr, (uint32_t)a);
-        const VlExpr *ix = vl_expr(m, it);
-        if (ix->op != VL_E_SLICE) return false;
-        for (uint32_t b = 0; b < ix->nkids; b++)
-          if (vl_kid(m, it, b)) return false;
-      }
-      VlId last = vl_kid(m, v->expr, (uint32_t)items);
+      if (x->op != VL_E_SUB || vl_expr(m, vl_kid(m, v->expr, 0))->op != VL_E_NAME) return false;
+      int axis = -1; /* every other axis whole: `:` (trailing ones may be left out) */
+      VlId last = single_index_item(m, v->expr, &axis);
+      if (!last || (naxis >= 0 && naxis != axis)) return false;
+      naxis = axis;
       const VlExpr *lx = vl_expr(m, last);
-      long lo, hi;
+      Bound *a = &lo[pieces], *b = &hi[pieces];
       if (lx->op == VL_E_SLICE) {
         VlId st = lx->nkids > 0 ? vl_kid(m, last, 0) : 0, sp = lx->nkids > 1 ? vl_kid(m, last, 1) : 0,
              sk = lx->nkids > 2 ? vl_kid(m, last, 2) : 0;
-        if (sk || !sp || !const_int(F, sp, &hi)) return false;
-        if (!st) lo = 0;
-        else if (!const_int(F, st, &lo)) return false;
-      } else if (const_int(F, last, &lo)) {
-        hi = lo + 1;
+        if (sk) return false;
+        if (!st) *a = (Bound){B_FRONT, 0, NULL};
+        else if (!bound_of(F, st, false, a)) return false;
+        if (!sp) *b = (Bound){B_BACK, 0, NULL};
+        else if (!bound_of(F, sp, false, b)) return false;
       } else {
-        return false;
+        long i1;
+        /* an index: one item (by a name: not followed) */
+        if (!const_int(F, last, &i1) || !bound_of(F, last, false, a) || !bound_of(F, last, true, b)) return false;
       }
-      if (lo < 0 || hi > 64 || lo >= hi) return false;
-      for (long c = lo; c < hi; c++) cols |= 1ull << c;
+      if (a->kind == B_FRONT && b->kind == B_FRONT && axis > 0) { /* (columns, not rows) */
+        if (a->n >= b->n || b->n > 64) literal = false;
+        else
+          for (long c = a->n; c < b->n; c++) cols |= 1ull << c;
+      } else {
+        literal = false;
+      }
       pieces++;
     }
   }
-  return pieces >= 3 && (cols & (cols + 1)) == 0;
+  if (literal) return pieces >= 3 && (cols & (cols + 1)) == 0;
+  /* a chain from the front to the end */
+  Bound at = {B_FRONT, 0, NULL};
+  bool used[16] = {0};
+  for (int step = 0; step < pieces; step++) {
+    int next = -1;
+    for (int q = 0; q < pieces && next < 0; q++)
+      if (!used[q] && bound_eq(lo[q], at)) next = q;
+    if (next < 0) return false;
+    used[next] = true;
+    at = hi[next];
+    if (at.kind == B_BACK && at.n == 0) return true;
+  }
+  return false;
 }
 
 /* The one item of subscript `sub` that is not a whole slice `:`, and its axis; 0 when there is not
@@ -1673,7 +1719,7 @@ void vl_retain_check(Frame *F) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
                whole = fresh && (whole_kept(F, v->site, L, ev) || stores_every_piece(F, ev, v, L, implicit) ||
-                                 indexes_every_row(F, ev, v, L) || column_pieces(F, v->site, L));
+                                 indexes_every_row(F, ev, v, L) || pieces_show_all(F, v->site, L));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
           if (!fresh || whole) continue;
