@@ -1274,6 +1274,38 @@ static void view_iterating_rows(void **state) {
  * literal or the same expression text where one stops and the next starts) show all of it: DINOv2's
  * class token, register tokens and patch tokens of one output.  A chain with a gap, or one that
  * stops before the end, still pins the rest. */
+/* A parameter tested against string literals twice, once to store views and once to replace what
+ * was stored (diffusers' VisualCloze: crops kept as views unless output_type == "pil", concatenated
+ * when output_type != "pil"): the joined paths make a finding no value of the parameter gives, so a
+ * function's findings are confirmed per value (each literal, None, another string).  A store that
+ * one value keeps is still reported. */
+static void findings_confirmed_per_string_value(void **state) {
+  static const char *const after[] = {
+      "    if mode != 'pil':\n        out = np.concatenate(out)\n", /* the storing path replaces the list */
+      "    if mode == 'latent':\n        out = []\n",                  /* "np" keeps the views */
+      "    if mode is None:\n        out = np.concatenate(out)\n",     /* None is not 'pil' either */
+  };
+  for (int i = 0; i < 3; i++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(batches, mode='pil'):\n"
+             "    out = []\n"
+             "    for b in batches:\n"
+             "        h = np.tanh(b @ np.ones((16, 1024)))\n"
+             "        if mode == 'pil':\n"
+             "            out.append(h[:, :8].tolist())\n"
+             "        else:\n"
+             "            out.append(h[:, :8])\n"
+             "%s"
+             "    return out\n",
+             after[i]);
+    analyse(state, text);
+    if (i == 0 && cur->nhits) fail_msg("a hit, though the list of views is replaced where it is filled");
+    if (i > 0 && !cur->nhits) fail_msg("no hit for case %d", i);
+  }
+}
+
 static void pieces_from_front_to_end_show_all(void **state) {
   static const char *const whole[] = {
       "{'cls': h[:, 0], 'reg': h[:, 1:k + 1], 'patch': h[:, k + 1:]}",
@@ -4407,6 +4439,7 @@ int main(void) {
       T(unknown_call_is_unknown),
       T(view_through_loop_alias),
       T(view_iterating_rows),
+      T(findings_confirmed_per_string_value),
       T(pieces_from_front_to_end_show_all),
       T(split_pieces_are_views),
       T(self_referential_rebinds),

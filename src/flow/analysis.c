@@ -1546,6 +1546,135 @@ static bool same_summary(const VlSummary *a, const VlSummary *b) {
   return true;
 }
 
+/* ---- findings confirmed per value of a string-valued parameter ---- */
+
+typedef struct CondSink {
+  VL_VEC(VlHit) hits;
+} CondSink;
+
+static void cond_sink_hit(void *ctx, const VlHit *hit) { VL_VEC_PUSH(&((CondSink *)ctx)->hits, *hit); }
+static void cond_sink_rebind(void *ctx, const VlLoopRebind *rb) { (void)ctx, (void)rb; }
+
+
+/* A function that compares a parameter with string literals (`if output_type == "pil"`, `mode !=
+ * "train"`) often tests it twice: once inside a loop, choosing to store views, and once after it,
+ * choosing to drop what was stored (diffusers' VisualCloze pipeline crops views of the image unless
+ * `output_type == "pil"`, then concatenates them, a copy, when `output_type != "pil"`).  The analysis
+ * joins the paths, so the path that stores views meets the one that keeps the list: a false alarm.
+ * Its findings are therefore confirmed by analysing the function again with the parameter bound to
+ * each literal it is compared with, to None and to a string equal to none of them, the values a
+ * caller can pass as far as those tests tell: a finding stands when one of these analyses has it
+ * too.  Only functions with a finding pay for it. */
+enum { VL_PART_LITS = 6 };
+
+static uint32_t param_slot(const VlModule *m, VlId func, const char *name);
+
+typedef struct HoldSink {
+  VL_VEC(VlHit) hits;
+  const VlFlowSink *real; /* loop rebinds go straight on */
+} HoldSink;
+
+static void hold_hit(void *ctx, const VlHit *hit) { VL_VEC_PUSH(&((HoldSink *)ctx)->hits, *hit); }
+static void hold_rebind(void *ctx, const VlLoopRebind *rb) {
+  const VlFlowSink *real = ((HoldSink *)ctx)->real;
+  real->rebind(real->ctx, rb);
+}
+
+/* The first parameter of func compared with string literals by == or != in its body, and the
+ * literals (at most VL_PART_LITS); -1 when there is none. */
+static int string_tested_param(const Analysis *an, VlId func, const char **lits, int *nlits) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  int best = -1;
+  *nlits = 0;
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op != VL_E_COMPARE || (x->a != VL_CMP_EQ && x->a != VL_CMP_NE) || x->nkids != 2) continue;
+    if (x->start < fn->start || x->end > fn->end) continue;
+    VlId l = vl_kid(m, e, 0), r = vl_kid(m, e, 1);
+    if (vl_expr(m, l)->op == VL_E_STR) l = r, r = vl_kid(m, e, 0);
+    const VlExpr *lx = vl_expr(m, l), *rx = vl_expr(m, r);
+    if (lx->op != VL_E_NAME || rx->op != VL_E_STR || !rx->a) continue;
+    int p = -1;
+    for (uint16_t k = 0; k < fn->nparams && p < 0; k++)
+      if (strcmp(vl_str(m, m->params[fn->params + k].name), vl_str(m, lx->a)) == 0) p = k;
+    if (p < 0 || (fn->klass && p == 0) || (best >= 0 && p != best && p > best)) continue;
+    if (p != best) best = p, *nlits = 0; /* (an earlier parameter: start again) */
+    const char *lit = vl_str(m, rx->a);
+    bool dup = false;
+    for (int k = 0; k < *nlits && !dup; k++) dup = strcmp(lits[k], lit) == 0;
+    if (!dup && *nlits < VL_PART_LITS) lits[(*nlits)++] = lit;
+  }
+  return *nlits ? best : -1;
+}
+
+/* Hits of one more analysis of func with parameter p bound to v. */
+static void analyse_with_param(Analysis *an, VlId func, int p, const VlVal *v, CondSink *out) {
+  const VlModule *m = an->m;
+  const VlFunc *fn = vl_func(m, func);
+  VlFlowSink sink = {.hit = cond_sink_hit, .rebind = cond_sink_rebind, .ctx = out};
+  const VlFlowSink *saved = an->sink;
+  an->sink = &sink;
+  an->depth++;
+  Frame F;
+  vl_frame_init(&F, an, func);
+  use_evidence(&F, func);
+  init_params(&F);
+  F.params[p] = v;
+  uint32_t slot = param_slot(m, func, vl_str(m, m->params[fn->params + p].name));
+  if (slot < F.nenv) F.env[slot] = v;
+  vl_frame_run(&F);
+  vl_retain_check(&F);
+  vl_frame_free(&F);
+  an->depth--;
+  an->sink = saved;
+}
+
+/* Runs func's retention check, confirming its findings per value of a string-tested parameter. */
+static void retain_check_confirmed(Analysis *an, Frame *F) {
+  const char *lits[VL_PART_LITS];
+  int nlits = 0;
+  int p = F->func != VL_MODULE_FUNC ? string_tested_param(an, F->func, lits, &nlits) : -1;
+  if (p < 0) {
+    vl_retain_check(F);
+    return;
+  }
+  HoldSink hold = {.real = an->sink};
+  VlFlowSink sink = {.hit = hold_hit, .rebind = hold_rebind, .ctx = &hold};
+  const VlFlowSink *real = an->sink;
+  size_t before = an->reported.len;
+  an->sink = &sink;
+  vl_retain_check(F);
+  an->sink = real;
+  if (!hold.hits.len) return;
+  /* the analyses below must see the findings as not reported yet */
+  size_t nkeys = an->reported.len - before;
+  uint64_t *keys = vl_xcalloc(nkeys + 1, sizeof *keys);
+  memcpy(keys, an->reported.items + before, nkeys * sizeof *keys);
+  CondSink found = {0};
+  for (int k = 0; k <= nlits + 1; k++) {
+    const VlVal *v = k < nlits ? vl_str_const(V(an), lits[k]) : k == nlits ? vl_str_const(V(an), "\x01") : NULL;
+    if (!v) {
+      VlObj none = {.kind = VL_O_NONE, .nd = vl_nd_unknown()};
+      v = vl_val1(V(an), vl_obj(V(an), none));
+    }
+    an->reported.len = before;
+    analyse_with_param(an, F->func, p, v, &found);
+  }
+  an->reported.len = before;
+  for (size_t i = 0; i < nkeys; i++) VL_VEC_PUSH(&an->reported, keys[i]);
+  free(keys);
+  for (size_t i = 0; i < hold.hits.len; i++) {
+    const VlHit *h = &hold.hits.items[i];
+    bool confirmed = false;
+    for (size_t j = 0; j < found.hits.len && !confirmed; j++)
+      confirmed = found.hits.items[j].at.mod == h->at.mod && found.hits.items[j].at.start == h->at.start;
+    if (confirmed) real->hit(real->ctx, h);
+  }
+  VL_VEC_FREE(&found.hits);
+  VL_VEC_FREE(&hold.hits);
+}
+
 /* One function's analysis, with the callees it analyses on the way, takes at most this many steps of
  * the module's budget; past it, what is left of it is unknown (and silent).  Functions of real code
  * take up to a few thousand; the few that go far beyond are recursive algebra on operator methods
@@ -1579,7 +1708,7 @@ static const VlSummary *analyse_func(Analysis *an, VlId func) {
   /* reports come from the final analysis: a provisional one misses what a busy callee does (a
    * container it empties, say) */
   if (!fd->provisional || fd->attempts >= 2) {
-    vl_retain_check(&F);
+    retain_check_confirmed(an, &F);
     if (an->probe) an->probe(an->probe_ctx, &F);
   }
   const VlSummary *s = make_summary(&F);
@@ -1953,12 +2082,6 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
  * function (VlFuncInfo.cond_hits), and a caller in another module passing an instance of that class
  * reports them (ops.c: call_func).  Bounded: 4 classes per function, 64 analyses per module. */
 
-typedef struct CondSink {
-  VL_VEC(VlHit) hits;
-} CondSink;
-
-static void cond_sink_hit(void *ctx, const VlHit *hit) { VL_VEC_PUSH(&((CondSink *)ctx)->hits, *hit); }
-static void cond_sink_rebind(void *ctx, const VlLoopRebind *rb) { (void)ctx, (void)rb; }
 
 /* Is o an argument other than self, or an array (a view) of one? */
 static bool of_argument(const VlObj *o) {

@@ -1663,7 +1663,7 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 }
 
 /* if_statement: both branches from the same state, joined after. */
-/* `x == "cls"` / `x != "cls"` (either side the literal) whose answer x's strings decide: 1, 0 or -1. */
+/* `x == "cls"` / `x != "cls"` (either side the literal) whose answer x's strings (or None) decide: 1, 0 or -1. */
 static int str_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
@@ -1680,8 +1680,8 @@ static int str_test(Frame *F, VlId cond) {
   int eq = -1;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if (o->kind != VL_O_STR || !o->name) return -1;
-    int same = strcmp(o->name, vl_str(m, lit->a)) == 0;
+    if (o->kind != VL_O_NONE && (o->kind != VL_O_STR || !o->name)) return -1;
+    int same = o->kind == VL_O_STR && strcmp(o->name, vl_str(m, lit->a)) == 0; /* (None == "x" is False) */
     if (eq >= 0 && eq != same) return -1;
     eq = same;
   }
