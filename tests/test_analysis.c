@@ -1279,6 +1279,24 @@ static void view_iterating_rows(void **state) {
  * when output_type != "pil"): the joined paths make a finding no value of the parameter gives, so a
  * function's findings are confirmed per value (each literal, None, another string).  A store that
  * one value keeps is still reported. */
+/* A method reading an attribute has its class's other methods analysed for what they set on self;
+ * one of them calling the method back is no recursion (SAM 2's position embedding: `_pe` reads
+ * self.cache, `forward` calls `_pe`).  Taken for one, each "recursive call" kept a new array. */
+static void attribute_hint_is_not_a_call(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class PE:\n"
+          "    def __init__(self):\n"
+          "        self.cache = {}\n"
+          "    def _pe(self, B, *key):\n"
+          "        pos = torch.zeros(B, 64, 64)\n"
+          "        self.cache[B] = pos[0]\n"
+          "        return pos\n"
+          "    def forward(self, x):\n"
+          "        return self._pe(x.shape[0], 1, 2)\n");
+  no_hits(cur);
+}
+
 static void findings_confirmed_per_string_value(void **state) {
   static const char *const after[] = {
       "    if mode != 'pil':\n        out = np.concatenate(out)\n", /* the storing path replaces the list */
@@ -4439,6 +4457,7 @@ int main(void) {
       T(unknown_call_is_unknown),
       T(view_through_loop_alias),
       T(view_iterating_rows),
+      T(attribute_hint_is_not_a_call),
       T(findings_confirmed_per_string_value),
       T(pieces_from_front_to_end_show_all),
       T(split_pieces_are_views),

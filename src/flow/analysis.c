@@ -584,7 +584,10 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
         waits_for_as(an, k->methods[i], true);
         continue;
       }
+      size_t floor = an->hint_floor;
+      an->hint_floor = an->active.len;
       const VlSummary *s = vl_func_summary(an, k->methods[i]);
+      an->hint_floor = floor;
       if (!s) continue;
       for (uint32_t e = 0; e < s->neffects; e++) {
         const VlEffect *ef = &s->effects[e];
@@ -1748,6 +1751,14 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   if (fd->state == FS_NONE && fd->attempts && fd->waiting_on && an->fd[fd->waiting_on].state == FS_BUSY)
     busy = fd->waiting_on; /* provisional, and what it waits for is still busy: as good as it gets */
   if (busy) {
+    /* reached from busy through an attribute hint, not a call (`_pe` reads self.cache, whose hint
+     * analyses `forward`, which calls `_pe`): no cycle, the functions in between wait for it */
+    size_t at = 0;
+    while (at < an->active.len && an->active.items[at] != busy) at++;
+    if (at < an->hint_floor) {
+      waits_for_as(an, busy, true);
+      return fd->summary;
+    }
     /* (a function that only read a busy method's attributes, called again meanwhile: no cycle) */
     if (busy == func || !fd->attr_wait) an->fd[busy].recursed = true;
     waits_for_as(an, busy, busy != func && fd->attr_wait);

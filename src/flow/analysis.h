@@ -236,6 +236,8 @@ struct Analysis {
   const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */
   int napplying;
   VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
+  size_t hint_floor;       /* active.len when the innermost attribute hint (vl_class_attr_hint) started
+                              analysing a method: the functions below it did not call it */
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
   bool stats, debug;       /* VIEWLEAK_STATS, VIEWLEAK_DEBUG */
