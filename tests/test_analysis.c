@@ -1282,6 +1282,28 @@ static void view_iterating_rows(void **state) {
 /* A method reading an attribute has its class's other methods analysed for what they set on self;
  * one of them calling the method back is no recursion (SAM 2's position embedding: `_pe` reads
  * self.cache, `forward` calls `_pe`).  Taken for one, each "recursive call" kept a new array. */
+/* A container method called with arguments no list, set, deque, queue or dict method takes is no store
+ * into one: `logger.append(row, step)`, `acc.update(gt_ids, trk_ids, dist)` (motmetrics' accumulator,
+ * ByteTrack's evaluator), on an object of unknown type.  With one argument it still is. */
+static void container_methods_need_their_arity(void **state) {
+  static const char *const calls[] = {"acc.append(a[0], 1)", "acc.update(a[0], a[1], 3)", "acc.add(a[0], weight=2)",
+                                      "acc.append(a[0])"};
+  for (int i = 0; i < 4; i++) {
+    char text[512];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(acc, n):\n"
+             "    for _ in range(n):\n"
+             "        a = np.random.rand(64, 64)\n"
+             "        %s\n"
+             "    return acc\n",
+             calls[i]);
+    analyse(state, text);
+    if (i < 3 && cur->nhits) fail_msg("`%s` taken for a container store", calls[i]);
+    if (i == 3 && !cur->nhits) fail_msg("`%s` not taken for a store", calls[i]);
+  }
+}
+
 static void attribute_hint_is_not_a_call(void **state) {
   analyse(state,
           "import torch\n"
@@ -4457,6 +4479,7 @@ int main(void) {
       T(unknown_call_is_unknown),
       T(view_through_loop_alias),
       T(view_iterating_rows),
+      T(container_methods_need_their_arity),
       T(attribute_hint_is_not_a_call),
       T(findings_confirmed_per_string_value),
       T(pieces_from_front_to_end_show_all),

@@ -2321,15 +2321,19 @@ static VlId recv_of(Frame *F, VlId call) {
 static const char *const store_one[] = {"append", "appendleft", "add", "put", "put_nowait"};
 static const char *const store_many[] = {"extend", "extendleft", "update"};
 
-/* c.append(v), c.extend(vs), c.insert(i, v), c.setdefault(k, v), c.update(...): a store. */
+/* c.append(v), c.extend(vs), c.insert(i, v), c.setdefault(k, v), c.update(...): a store.  Only
+ * with the arguments the container's method takes: an object of an unknown library called so
+ * (`acc.update(gt_ids, trk_ids, dist)`, motmetrics' accumulator; `meter.add(v, n)`) is no list,
+ * set, deque, queue or dict (those would raise TypeError). */
 static bool container_store(Frame *F, const VlVal *recv, const char *name, Args *a, VlId expr) {
-  if (VL_STR_IN(store_one, name) && a->npos >= 1) {
+  bool put = strcmp(name, "put") == 0 || strcmp(name, "put_nowait") == 0; /* (queue: block=, timeout=) */
+  if (VL_STR_IN(store_one, name) && a->npos >= 1 && (put ? a->npos <= 3 : a->npos == 1 && !a->nkw)) {
     store_event(F, VL_ST_APPEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
-  } else if (strcmp(name, "insert") == 0 && a->npos >= 2) {
+  } else if (strcmp(name, "insert") == 0 && a->npos == 2 && !a->nkw) {
     store_event(F, VL_ST_APPEND, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, 0);
-  } else if (VL_STR_IN(store_many, name) && a->npos >= 1) {
+  } else if (VL_STR_IN(store_many, name) && a->npos == 1 && (strcmp(name, "update") == 0 || !a->nkw)) {
     store_event(F, VL_ST_EXTEND, recv, a->pos[0], a->pos_expr[0], recv_of(F, expr), false, 0);
-  } else if (strcmp(name, "setdefault") == 0 && a->npos >= 2) {
+  } else if (strcmp(name, "setdefault") == 0 && a->npos == 2 && !a->nkw) {
     store_event(F, VL_ST_SETITEM, recv, a->pos[1], a->pos_expr[1], recv_of(F, expr), false, a->pos_expr[0]);
   } else {
     return false;
