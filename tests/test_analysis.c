@@ -1497,6 +1497,61 @@ static void executor_map_hands_out_results(void **state) {
   }
 }
 
+static void list_of_results_iterated_later(void **state) {
+  /* a list a comprehension, list(map(f, xs)) or a `for` loop filled holds one new array per iteration
+   * of that loop: a loop over it afterwards sees a new one at each step (ops.c: filled_per_step).
+   * Silent when the list is handed back too (the bases are kept anyway), for a `while` loop's history
+   * of iterates, and for rows of one array */
+  static const struct {
+    const char *fill, *ret;
+    bool hit;
+  } cases[] = {
+      {"    outs = [enc(x) for x in xs]\n", "keep", true},
+      {"    outs = list(map(enc, xs))\n", "keep", true},
+      {"    outs = []\n    for x in xs:\n        outs.append(enc(x))\n", "keep", true},
+      {"    outs = [enc(x) for x in xs]\n", "keep, outs", false},
+      {"    outs = list(map(enc, xs))\n", "keep, outs", false},
+      {"    outs = []\n    h = enc(xs[0])\n    while len(outs) < n:\n        h = enc(h[:, :4])\n        outs.append(h)\n", "keep",
+       false},
+      {"    big = enc(xs[0])\n    outs = [big[:, :8] for _ in xs]\n", "keep", false},
+      {"    outs = [enc(x)[:, :8] for x in xs]\n", "keep", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def enc(x):\n"
+             "    return np.tanh(x @ np.ones((4, 64)))\n"
+             "def f(n):\n"
+             "    xs = [np.random.randn(256, 4) for _ in range(n)]\n"
+             "%s"
+             "    keep = []\n"
+             "    for h in outs:\n"
+             "        keep.append(h[0])\n"
+             "    return %s\n",
+             cases[k].fill, cases[k].ret);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "h[0]"));
+    else assert_null(tl_hit(cur, "h[0]"));
+  }
+  /* a window of each with a bound that is not a literal shows an unknown share of it: silent */
+  static const char *const windows[] = {"h[-4:]", "h[-k:]"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def enc(x):\n"
+             "    return np.tanh(x @ np.ones((4, 64)))\n"
+             "def f(n, k):\n"
+             "    outs = [enc(np.random.randn(256, 4)) for _ in range(n)]\n"
+             "    return [%s for h in outs]\n",
+             windows[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, windows[k]));
+    else assert_null(tl_hit(cur, windows[k]));
+  }
+}
+
 static void conditional_expression_decided_by_literals(void **state) {
   /* `h[:, 0] if pooling == "cls" else h.mean(1)` and `x if p is None else f(x)` are decided, as an `if`
    * statement is, by a parameter's literal default or what a call passes: the CLS view is kept with
@@ -4604,6 +4659,7 @@ int main(void) {
       T(split_pieces_of_whole_views),
       T(specialisation_binds_arrays_of_two_axes_or_more),
       T(executor_map_hands_out_results),
+      T(list_of_results_iterated_later),
       T(conditional_expression_decided_by_literals),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),

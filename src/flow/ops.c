@@ -2111,14 +2111,27 @@ typedef struct Restep {
   VlId comp_loop; /* RS_MARK: NEW sites made in this comprehension loop become step sites */
   VlId at;        /* RS_LOOP: the consuming loop (0: an implicit one); RS_CALL: the next() call */
   VlId markexpr;  /* RS_MARK: NEW sites made at this expression (map()) become step sites */
+  bool listed;    /* RS_MARK: mark as VL_STEP_LISTED, objects only (not views of them); also the steps an
+                     implicit loop (list(map(f, xs))) bound (comp_loop 0) */
 } Restep;
 
 static const VlSite *restep_site(Frame *F, const VlSite *s, const Restep *r) {
+  if (s && r->mode == RS_MARK && r->listed && !r->comp_loop && s->kind == VL_SITE_STEP && !s->at &&
+      s->mod == F->an->mi && s->via && s->via->step == 1) {
+    VlSite c = *s->via;
+    c.step = VL_STEP_LISTED;
+    return vl_site(V(F), c);
+  }
   if (!s || s->kind != VL_SITE_NEW) return s;
   switch (r->mode) {
   case RS_MARK: {
     bool in_comp = r->comp_loop && s->mod == F->an->mi && s->func == F->func && vl_loop_runs(M(F), r->comp_loop, s->start);
     bool at_expr = r->markexpr && s->mod == F->an->mi && s->at == r->markexpr;
+    if (r->listed && in_comp && !s->step) {
+      VlSite c = *s;
+      c.step = VL_STEP_LISTED;
+      return vl_site(V(F), c);
+    }
     return in_comp || at_expr ? step_variant(F, s) : s;
   }
   case RS_LOOP: {
@@ -2157,6 +2170,16 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     VlObj c = *o;
+    /* Objects a list holds (listed) stay themselves when they are views (one a list holds was made,
+     * and judged, where the list was filled: `.copy()` belongs there) or containers and instances
+     * the function made: what a loop over the list stores into them (`trail.add(row)`) must reach
+     * the objects the list holds, not copies at a step site.  (Those a step of list(map(f, xs))
+     * handed out are such copies already.) */
+    if (r->listed && o->site && o->site->kind == VL_SITE_NEW &&
+        ((o->kind == VL_O_ARRAY && o->sub) || o->kind == VL_O_INST || (o->kind == VL_O_SEQ && o->sub != VL_SEQ_TUPLE))) {
+      add(&a, o);
+      continue;
+    }
     if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
       c.site = restep_site(F, o->site, r);
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
@@ -2181,6 +2204,43 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
     add(&a, n);
   }
   return changed ? done(F, &a) : v;
+}
+
+/* The elements `el` of list o, read at `expr` after the loops that filled it have ended: a list that
+ * a comprehension, list(map(f, xs)) or an append loop filled holds one object per iteration of that
+ * loop (`outs = [enc(x) for x in xs]`), so a loop over it afterwards sees a new one at each step, as
+ * `for h in map(enc, xs)` does.  The sites made in such a loop are marked as step sites (restep), as
+ * an iterator's are; what is not made there (rows of one array, the caller's objects) stays.  Not
+ * for a loop that is still running at `expr`, nor for a `while` loop (below). */
+static const VlVal *filled_per_step(Frame *F, const VlObj *o, const VlVal *el, VlId expr) {
+  if (!expr || o->sub != VL_SEQ_LIST || !o->site || o->site->kind != VL_SITE_NEW || vl_val_empty(el)) return el;
+  const VlModule *m = M(F);
+  uint32_t at = vl_expr(m, expr)->start;
+  VlId marked[4];
+  int nmarked = 0;
+  bool unloop = false;
+  for (size_t i = 0; i < F->stores.len && nmarked < 4; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    bool into = false;
+    for (uint16_t k = 0; k < ev->container->n && !into; k++) into = ev->container->objs[k]->site == o->site;
+    if (!into) continue;
+    if (ev->implicit && !unloop) {
+      Restep r = {.mode = RS_MARK, .listed = true};
+      el = restep(F, el, &r, 0);
+      unloop = true;
+      continue;
+    }
+    /* (a `while` loop's list is a history of iterates, `beta = step(beta); hist.append(beta)`, whose
+     * sizes are often tiny or shrinking: matplotlib's de Casteljau subdivision keeps a row of each) */
+    if (!ev->loop || m->loops[ev->loop].kind == VL_LOOP_WHILE || vl_loop_runs(m, ev->loop, at)) continue;
+    bool seen = false;
+    for (int k = 0; k < nmarked; k++) seen |= marked[k] == ev->loop;
+    if (seen) continue;
+    marked[nmarked++] = ev->loop;
+    Restep r = {.mode = RS_MARK, .comp_loop = ev->loop, .listed = true};
+    el = restep(F, el, &r, 0);
+  }
+  return el;
 }
 
 /* What iterating a value gives, with per-step sites still marked (not yet bound to a loop). */
@@ -2211,7 +2271,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
         VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
         add_val(&a, e && !vl_val_empty(e->key) ? e->key : vl_unknown(V(F)));
       } else {
-        add_val(&a, seq_elems(F, o));
+        add_val(&a, filled_per_step(F, o, seq_elems(F, o), expr));
       }
       break;
     }

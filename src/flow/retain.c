@@ -37,9 +37,13 @@ static bool per_iteration(const Frame *F, const VlSite *s, VlId L, bool implicit
     if (!s->at) return implicit;
     /* list(a[:5] for a in arrays): the generator expression's steps are the implicit loop's */
     if (implicit && !L && m->loops[s->at].kind == VL_LOOP_COMP) return true;
-    return L && loop_within(m, s->at, L);
+    if (L && loop_within(m, s->at, L)) return true;
+    /* an object a list holds (ops.c: filled_per_step), taken from it in another loop: also new in
+     * every iteration of a loop that made it (`chunk = [load() for ...]` in L) */
+    return s->via && s->via->step == VL_STEP_LISTED && per_iteration(F, s->via, L, false);
   }
-  if (s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || !L) return false;
+  if (s->kind != VL_SITE_NEW || (s->step && s->step != VL_STEP_LISTED) || s->mod != F->an->mi || s->func != F->func || !L)
+    return false;
   return vl_loop_runs(m, L, s->start);
 }
 
@@ -64,6 +68,36 @@ typedef struct Reach {
   VlPtrMap sites, depth;
 } Reach;
 
+static void reach(Reach *R, const VlVal *v, int depth);
+
+static void reach_site(Reach *R, const VlSite *site, int depth) {
+  if (vl_ptrmap_get(&R->sites, site)) return;
+  VL_VEC_PUSH(R->out, site);
+  vl_ptrmap_put(&R->sites, site, site);
+  VlHeapEntry *e = vl_heap_find(R->F, site);
+  if (e) {
+    reach(R, e->elem, depth + 1);
+    reach(R, e->key, depth + 1);
+    for (uint16_t a = 0; a < e->nattrs; a++) reach(R, e->attrs[a].val, depth + 1);
+  }
+}
+
+/* An object a loop takes from a list filled per iteration (ops.c: filled_per_step) is seen at a step
+ * site, but it is the object the list holds: what reaches it reaches that object too (the list a
+ * track keeps, `[t.history for t in tracks]`).  Its sites in the list: made in the loop that filled
+ * it, or a step of list(map(f, xs))'s implicit loop. */
+static void reach_list_originals(Reach *R, const VlSite *s, int depth) {
+  if (s->kind != VL_SITE_STEP || !s->at || !s->via || s->via->step != VL_STEP_LISTED) return;
+  VlSite made = *s->via, step = *s->via;
+  made.step = 0;
+  step.step = 1;
+  const VlSite *stepped = vl_site(R->F->an->vals, step);
+  VlSite unlooped = {.kind = VL_SITE_STEP, .how = step.how, .mod = R->F->an->mi, .func = R->F->func, .at = 0,
+                     .start = step.start, .end = step.end, .via = stepped};
+  reach_site(R, vl_site(R->F->an->vals, made), depth);
+  reach_site(R, vl_site(R->F->an->vals, unlooped), depth);
+}
+
 static void reach(Reach *R, const VlVal *v, int depth) {
   if (!v || depth > 8) return;
   for (uint16_t i = 0; i < v->n; i++) {
@@ -72,14 +106,8 @@ static void reach(Reach *R, const VlVal *v, int depth) {
     if (seen && (int)seen - 1 <= depth) continue;
     vl_ptrmap_put(&R->depth, o, (const void *)(uintptr_t)(depth + 1));
     if (o->site && !vl_ptrmap_get(&R->sites, o->site)) {
-      VL_VEC_PUSH(R->out, o->site);
-      vl_ptrmap_put(&R->sites, o->site, o->site);
-      VlHeapEntry *e = vl_heap_find(R->F, o->site);
-      if (e) {
-        reach(R, e->elem, depth + 1);
-        reach(R, e->key, depth + 1);
-        for (uint16_t a = 0; a < e->nattrs; a++) reach(R, e->attrs[a].val, depth + 1);
-      }
+      reach_site(R, o->site, depth);
+      reach_list_originals(R, o->site, depth);
     }
     reach(R, o->elem, depth + 1);
     reach(R, o->base, depth + 1);
@@ -1035,6 +1063,70 @@ static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv
   return false;
 }
 
+/* Is site x the one listed site v was marked from: the object made in the loop that filled the
+ * list, or a step of list(map(f, xs))'s implicit loop? */
+static bool marked_from(const VlSite *x, const VlSite *v) {
+  if (!x) return false;
+  const VlSite *y = x;
+  if (x->kind == VL_SITE_STEP) {
+    if (x->at || !x->via || x->via->step != 1) return false;
+    y = x->via;
+  } else if (x->kind != VL_SITE_NEW || x->step) {
+    return false;
+  }
+  return y->mod == v->mod && y->func == v->func && y->at == v->at && y->start == v->start && y->how == v->how;
+}
+
+static bool holds_marked(const VlVal *val, const VlSite *v, int depth) {
+  for (uint16_t i = 0; val && depth < 2 && i < val->n; i++) {
+    const VlObj *o = val->objs[i];
+    if (((o->kind == VL_O_ARRAY && !o->sub) || o->kind == VL_O_OBJ || o->kind == VL_O_INST || o->kind == VL_O_SEQ) &&
+        marked_from(o->site, v)) /* (the object itself, not a view of it) */
+      return true;
+    for (uint16_t k = 0; o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && k < o->nitems; k++)
+      if (holds_marked(o->items[k], v, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* Is the object of step site s one a list holds (a loop over `outs = [enc(x) for x in xs]` or
+ * `list(map(enc, xs))`, ops.c: filled_per_step), and does a list holding it outlive the function
+ * too (`return keep, outs`)?  Then every base is kept whole anyway: its views pin nothing more. */
+static bool list_item_escapes(const Frame *F, const VlSite *s, const Sites *escapes) {
+  if (!s || s->kind != VL_SITE_STEP || !s->via || s->via->step != VL_STEP_LISTED) return false;
+  for (size_t i = 0; i < escapes->len; i++) {
+    const VlSite *e = escapes->items[i];
+    VlHeapEntry *he = e->kind == VL_SITE_NEW ? vl_heap_find(F, e) : NULL;
+    if (he && holds_marked(he->elem, s->via, 0)) return true;
+  }
+  return false;
+}
+
+/* A view of an object a list holds (listed, above), taken by a subscript with a slice bound that is
+ * not a literal (`t[..., -self.max_mem_len:, :]` of each layer's `cat(mem, hidden)`): how much of
+ * each it shows is unknown, and a list of a batch's or a model's layers' results is bounded, so
+ * only a part known to be small counts (an integer index, literal bounds). */
+static bool unsure_part_of_listed(const Frame *F, const VlObj *view) {
+  const VlSite *s = view->site;
+  if (!s || s->kind != VL_SITE_STEP || !s->via || s->via->step != VL_STEP_LISTED) return false;
+  const VlModule *m = M(F);
+  VlId e = view->expr < m->nexprs ? view->expr : 0;
+  /* (through methods keeping the view: `t[..., -k:, :].detach()`) */
+  for (int d = 0; e && d < 4 && vl_expr(m, e)->op == VL_E_CALL && vl_expr(m, vl_kid(m, e, 0))->op == VL_E_ATTR; d++)
+    e = vl_kid(m, vl_kid(m, e, 0), 0);
+  if (!e || vl_expr(m, e)->op != VL_E_SUB) return false;
+  for (uint32_t i = 1; i < vl_expr(m, e)->nkids; i++) {
+    VlId item = vl_kid(m, e, i);
+    if (vl_expr(m, item)->op != VL_E_SLICE) continue;
+    for (uint32_t k = 0; k < 3; k++) {
+      VlId b = vl_kid(m, item, k);
+      long lit;
+      if (b && !vl_int_literal(m, b, &lit)) return true;
+    }
+  }
+  return false;
+}
+
 /* ---- reporting ---- */
 
 /* Assignments by the expression they assign, made once per module on first use (a scan of every
@@ -1719,7 +1811,8 @@ void vl_retain_check(Frame *F) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
                whole = fresh && (whole_kept(F, v->site, L, ev) || stores_every_piece(F, ev, v, L, implicit) ||
-                                 indexes_every_row(F, ev, v, L) || pieces_show_all(F, v->site, L));
+                                 indexes_every_row(F, ev, v, L) || pieces_show_all(F, v->site, L) ||
+                                 list_item_escapes(F, v->site, &escapes) || unsure_part_of_listed(F, v));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,
                              fresh ? "new in each iteration" : "not new in each iteration", whole ? ", kept whole too" : "");
           if (!fresh || whole) continue;

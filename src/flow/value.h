@@ -88,7 +88,11 @@ typedef struct VlSite {
   uint32_t bound_start, bound_end;
 } VlSite;
 
-enum { VL_STEP_DEFERRED = 2 };
+enum {
+  VL_STEP_DEFERRED = 2,
+  VL_STEP_LISTED = 3 /* NEW: an object a list holds, one per iteration of the loop that filled it (ops.c:
+                        filled_per_step): a loop over the list afterwards sees a new one at each step */
+};
 
 /* Flags of SYM objects. */
 enum {
