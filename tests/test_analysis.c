@@ -1497,6 +1497,29 @@ static void executor_map_hands_out_results(void **state) {
   }
 }
 
+static void slice_step_of_own_array_decided_by_call(void **state) {
+  /* `frame[::stride, ::stride]` of a frame this function makes, the stride a parameter: the call
+   * decides (an analysis for its arguments, VlSummary.size_deferred): 8 keeps 1/64, 1 all of it */
+  static const char *const strides[] = {"8", "1"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def previews(n, stride):\n"
+             "    kept = []\n"
+             "    for _ in range(n):\n"
+             "        frame = np.random.rand(240, 320, 3)\n"
+             "        kept.append(frame[::stride, ::stride])\n"
+             "    return kept\n"
+             "def run():\n"
+             "    return previews(60, stride=%s)\n",
+             strides[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "frame[::stride, ::stride]"));
+    else assert_null(tl_hit(cur, "frame[::stride, ::stride]"));
+  }
+}
+
 static void list_of_results_iterated_later(void **state) {
   /* a list a comprehension, list(map(f, xs)) or a `for` loop filled holds one new array per iteration
    * of that loop: a loop over it afterwards sees a new one at each step (ops.c: filled_per_step).
@@ -4660,6 +4683,7 @@ int main(void) {
       T(specialisation_binds_arrays_of_two_axes_or_more),
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
+      T(slice_step_of_own_array_decided_by_call),
       T(conditional_expression_decided_by_literals),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),

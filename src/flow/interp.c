@@ -683,7 +683,11 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
     ix->step[i] = (long)(int32_t)stops[2]->objs[0]->index;
   /* a step only a caller knows (`frame[::self.stride]`, a parameter): a deferred subscript keeps its
    * value, resolved with the rest of the index (summary.c) */
-  if (part[2] && ix->step[i] == LONG_MIN && stops[2] && !vl_val_unknownish(stops[2])) ix->stepv[i] = stops[2];
+  if (part[2] && ix->step[i] == LONG_MIN && stops[2] && !vl_val_unknownish(stops[2])) {
+    ix->stepv[i] = stops[2];
+    /* (of an array this function has: the call decides, with its arguments and defaults) */
+    if (vl_val_has(stops[2], VL_O_SYM)) F->size_deferred = true;
+  }
   /* narrows: a stop or a negative start shows an unknown, maybe small, part of the axis (a start
    * alone, a[1:], or a stop counted from the end, a[:-1], shows most of it; steps are counted
    * apart) */
