@@ -1022,7 +1022,8 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     case VL_O_CLASS: {
       const VlClassInfo *k = class_info(F, o->mod, o->func);
       const VlFuncInfo *m = k ? vl_class_method(F, k, name, 0) : NULL;
-      if (m) add(&acc, bound(F, m, NULL));
+      /* (a classmethod gets the class it is called on: `Sub.from_config(cfg)` runs `cls(...)` of Sub) */
+      if (m) add(&acc, bound(F, m, (m->flags & VL_FN_CLASSMETHOD) ? o : NULL));
       else {
         const VlVal *cv = k ? class_member(F, k, name, NULL, 0) : NULL;
         if (cv) add_val(&acc, cv);
