@@ -1529,6 +1529,37 @@ static void specialisation_binds_arrays_of_two_axes_or_more(void **state) {
   }
 }
 
+static void argsort_order_of_parameter_decided_by_caller(void **state) {
+  /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
+   * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
+   * caller then keeps a row of its own new array per iteration (VlSummary.rows_deferred) */
+  static const char *const made[] = {"np.random.rand(500, 6)", "base"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def nms(dets, top_k):\n"
+             "    order = np.argsort(dets[:, 4])[::-1][:top_k]\n"
+             "    keep = []\n"
+             "    i = 0\n"
+             "    while i < len(order):\n"
+             "        keep.append(order[i])\n"
+             "        i += 1\n"
+             "    return keep\n"
+             "def f(n, base):\n"
+             "    kept = []\n"
+             "    for _ in range(n):\n"
+             "        dets = %s\n"
+             "        for j in nms(dets, 10):\n"
+             "            kept.append(dets[j, :4])\n"
+             "    return kept\n",
+             made[k]);
+    analyse(state, text);
+    if (k == 0) assert_non_null(tl_hit(cur, "dets[j, :4]"));
+    else assert_null(tl_hit(cur, "dets[j, :4]"));
+  }
+}
+
 static void executor_map_hands_out_results(void **state) {
   /* a thread pool's map(f, items) hands out f(item) in order, a new array per step, as map() does; a
    * `with` binds the pool itself.  A process pool's results come back pickled (copies): not followed */
@@ -4744,6 +4775,7 @@ int main(void) {
       T(specialisation_binds_arrays_of_two_axes_or_more),
       T(list_filled_by_earlier_loop_steps),
       T(classmethod_gets_the_class_it_is_called_on),
+      T(argsort_order_of_parameter_decided_by_caller),
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
       T(slice_step_of_own_array_decided_by_call),

@@ -718,6 +718,10 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       /* `chunk[0]` of a piece of a parameter's array in a loop: whether it is a row, the ndim a caller
        * passes says (VL_SPECIAL_ROWS) */
       if (!r && F->loop && o->sub && o->site && o->site->kind == VL_SITE_SYM && int_index(ix)) F->piece_index = true;
+      /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a loop, with `dets` a parameter: an
+       * array this function makes, of an ndim only the arrays a caller passes may decide */
+      if (!r && F->loop && o->site && o->site->kind == VL_SITE_NEW && !vl_nd_known(o->nd) && int_index(ix))
+        F->piece_index = true;
       add(&a, r ? r : unknown_obj(F));
       break;
     }
