@@ -1790,7 +1790,9 @@ static const VlVal *entered_value(Frame *F, const VlVal *v, VlId cm) {
       const VlVal *r = vl_val_unknownish(enter) ? vl_val1(V(F), o) : vl_op_call(F, enter, &none, cm);
       for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 2; k++) out[n++] = r->objs[k];
     } else if (o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST || o->kind == VL_O_SEQ ||
-               (o->kind == VL_O_LIB && !o->base && o->name && strncmp(o->name, VL_THREAD_POOL, strlen(VL_THREAD_POOL)) == 0)) {
+               (o->kind == VL_O_LIB && !o->base && o->name &&
+                (strncmp(o->name, VL_THREAD_POOL, strlen(VL_THREAD_POOL)) == 0 ||
+                 strncmp(o->name, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0))) {
       out[n++] = o;
     } else if (o->kind == VL_O_ITER && o->elem) { /* a @contextmanager generator: what it yields */
       for (uint16_t k = 0; k < o->elem->n && n < VL_VAL_MAX * 2; k++) out[n++] = o->elem->objs[k];

@@ -1077,8 +1077,16 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         break;
       }
       const char *q = vl_arena_printf(F->an->arena, "%s.%s", o->name, name);
-      if (strcmp(q, "numpy.newaxis") == 0) add(&acc, prim_obj(F, VL_O_NONE));
-      else add(&acc, lib_obj(F, q, NULL, 0));
+      if (strcmp(q, "numpy.newaxis") == 0) {
+        add(&acc, prim_obj(F, VL_O_NONE));
+      } else if (o->nitems == 1 && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
+        /* future.result (concurrent.futures), future.get (multiprocessing's AsyncResult): what it holds */
+        VlObj m = *o;
+        m.name = strcmp(name, "result") == 0 || strcmp(name, "get") == 0 ? VL_PROCESS_POOL "future.result" : q;
+        add(&acc, vl_obj(V(F), m));
+      } else {
+        add(&acc, lib_obj(F, q, NULL, 0));
+      }
       break;
     }
     case VL_O_OBJ: {
@@ -2835,6 +2843,108 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
   return vl_unknown(V(F));
 }
 
+/* What comes back from a worker process: f's result pickled and unpickled, so a copy of all it
+ * holds, made at expr: an array a new whole array (a view pickles alone), a container a new one
+ * holding copies.  What cannot be followed (an opaque call's result, an operation deferred on a
+ * parameter) is unknown. */
+static const VlVal *unpickled(Frame *F, const VlVal *v, VlId expr, int depth);
+
+typedef struct Unpickle {
+  VlId expr;
+  int depth;
+} Unpickle;
+
+static const VlVal *unpickled_map(Frame *F, const VlVal *v, void *ctx) {
+  const Unpickle *u = ctx;
+  return unpickled(F, v, u->expr, u->depth);
+}
+
+static const VlVal *unpickled(Frame *F, const VlVal *v, VlId expr, int depth) {
+  if (vl_val_empty(v)) return v;
+  if (depth > 4) return vl_unknown(V(F));
+  Acc acc = {0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY:
+      add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, o->nd, o->flags & VL_F_INTS, expr));
+      break;
+    case VL_O_INT:
+    case VL_O_SCALAR:
+    case VL_O_STR:
+    case VL_O_NONE: add(&acc, o); break;
+    case VL_O_SEQ:
+    case VL_O_INST: {
+      VlObj c = *o;
+      const VlVal *items[64]; /* (vl_obj copies them) */
+      if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
+        uint16_t n = o->nitems < 64 ? o->nitems : 64;
+        for (uint16_t k = 0; k < n; k++) items[k] = unpickled(F, o->items[k], expr, depth + 1);
+        c.items = items;
+        c.nitems = n;
+      }
+      if (o->kind == VL_O_SEQ && o->elem) c.elem = unpickled(F, o->elem, expr, depth + 1);
+      if (o->site) {
+        c.site = vl_new_site(F, expr, VL_HOW_OBJECT);
+        Unpickle u = {expr, depth + 1};
+        vl_heap_carry(F, o->site, c.site, unpickled_map, &u);
+      } else if (o->kind == VL_O_INST) {
+        add(&acc, unknown_obj(F));
+        break;
+      }
+      add(&acc, vl_obj(V(F), c));
+      break;
+    }
+    default: add(&acc, unknown_obj(F)); break;
+    }
+  }
+  return done(F, &acc);
+}
+
+/* A process pool's map: f(item) for each item of the iterables (`star`: f(*item), starmap), each
+ * result a copy made anew at each step. */
+static const VlVal *process_map(Frame *F, const Args *a, int niters, bool star, VlId expr) {
+  if (a->npos < 2) return vl_unknown(V(F));
+  Args inner = {0};
+  if (star) {
+    inner.star = true;
+    inner.spread = raw_elems(F, a->pos[1], expr, 0);
+    inner.spread_expr = a->pos_expr[1];
+  } else {
+    for (int i = 1; i <= niters && i < a->npos && inner.npos < VL_MAX_ARGS; i++) {
+      inner.pos_expr[inner.npos] = a->pos_expr[i];
+      inner.pos[inner.npos++] = raw_elems(F, a->pos[i], expr, 0);
+    }
+  }
+  const VlVal *r = unpickled(F, vl_op_call(F, a->pos[0], &inner, expr), expr, 0);
+  Restep mark = {.mode = RS_MARK, .markexpr = expr};
+  return new_iter(F, restep(F, r, &mark, 0));
+}
+
+/* A process pool's single call (`executor.submit(f, *args)`, `pool.apply_async(f, args)`): a
+ * future holding the copy of f's result that its `result()` (`get()`) hands back. */
+static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr) {
+  if (a->npos < 1) return vl_unknown(V(F));
+  Args inner = {0};
+  if (packed) {
+    if (a->npos >= 2) {
+      inner.star = true;
+      inner.spread = a->pos[1];
+      inner.spread_expr = a->pos_expr[1];
+    }
+  } else {
+    if (a->star) return vl_unknown(V(F));
+    for (int i = 1; i < a->npos; i++) inner.pos_expr[inner.npos] = a->pos_expr[i], inner.pos[inner.npos++] = a->pos[i];
+    for (int i = 0; i < a->nkw; i++)
+      inner.kwname[inner.nkw] = a->kwname[i], inner.kw_expr[inner.nkw] = a->kw_expr[i], inner.kw[inner.nkw++] = a->kw[i];
+    inner.dstar = a->dstar;
+  }
+  const VlVal *r = unpickled(F, vl_op_call(F, a->pos[0], &inner, expr), expr, 0);
+  const VlVal *items[1] = {r};
+  VlObj o = {.kind = VL_O_LIB, .name = VL_PROCESS_POOL "future", .items = items, .nitems = 1, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
 static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
   *handled = true;
   const VlVal *first = a->npos ? a->pos[0] : NULL;
@@ -2872,6 +2982,25 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     if (two.npos > 2) two.npos = 2;
     return call_builtin(F, "map", &two, expr);
   }
+  /* a process pool: f runs in another process and what it returns comes back pickled, a copy
+   * (`unpickled`): `for traj in pool.imap(integrate, params): finals.append(traj[-1])` keeps one
+   * whole trajectory per row */
+  if (strcmp(q, "concurrent.futures.ProcessPoolExecutor") == 0 || strcmp(q, "concurrent.futures.process.ProcessPoolExecutor") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "executor", NULL, 0));
+  if (strcmp(q, "multiprocessing.Pool") == 0 || strcmp(q, "multiprocessing.pool.Pool") == 0)
+    return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "multiprocessing", NULL, 0));
+  if (strcmp(q, VL_PROCESS_POOL "executor.map") == 0) return process_map(F, a, VL_MAX_ARGS, false, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.map") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.imap") == 0 ||
+      strcmp(q, VL_PROCESS_POOL "multiprocessing.imap_unordered") == 0)
+    return process_map(F, a, 1, false, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0) return process_map(F, a, 1, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return process_call(F, a, false, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return process_call(F, a, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply") == 0) {
+    const VlVal *fut = process_call(F, a, true, expr);
+    return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
+  }
+  if (strncmp(q, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0) return vl_unknown(V(F));
   if (strcmp(q, "collections.deque") == 0) {
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
     const VlVal *maxlen = kwarg(a, "maxlen");
@@ -3567,7 +3696,9 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
+      if (o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future.result") == 0) {
+        add_val(&acc, o->items[0]);
+      } else if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
         Args b;
         char kwbuf[VL_MAX_KWARGS][64];
         bound_args(o, a, &b, kwbuf);
