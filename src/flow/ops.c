@@ -2195,6 +2195,15 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
     }
     if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
       c.site = restep_site(F, o->site, r);
+    if (o->kind == VL_O_LIB && o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
+      /* a process pool's future: the copy it holds (process_call) */
+      const VlVal *held[1] = {restep(F, o->items[0], r, depth + 1)};
+      c.items = held;
+      const VlObj *n = vl_obj(V(F), c);
+      changed |= n != o;
+      add(&a, n);
+      continue;
+    }
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
       const VlVal *items[64];
       for (uint16_t k = 0; k < o->nitems && k < 64; k++) items[k] = restep(F, o->items[k], r, depth + 1);
@@ -3001,6 +3010,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
   }
   if (strncmp(q, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0) return vl_unknown(V(F));
+  /* as_completed(futures): the futures, in another order (a loop over it is one over the list) */
+  if (strcmp(q, "concurrent.futures.as_completed") == 0 && first) return first;
   if (strcmp(q, "collections.deque") == 0) {
     const VlVal *d = collect(F, VL_SEQ_DEQUE, first, expr, a->npos ? a->pos_expr[0] : 0);
     const VlVal *maxlen = kwarg(a, "maxlen");
