@@ -2998,6 +2998,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "executor", NULL, 0));
   if (strcmp(q, "multiprocessing.Pool") == 0 || strcmp(q, "multiprocessing.pool.Pool") == 0)
     return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "multiprocessing", NULL, 0));
+  /* a start-method context (`get_context("fork")`) has the module's API: its Pool is one */
+  if (strcmp(q, "multiprocessing.get_context") == 0) return vl_val1(V(F), lib_obj(F, "multiprocessing", NULL, 0));
   if (strcmp(q, VL_PROCESS_POOL "executor.map") == 0) return process_map(F, a, VL_MAX_ARGS, false, expr);
   if (strcmp(q, VL_PROCESS_POOL "multiprocessing.map") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.imap") == 0 ||
       strcmp(q, VL_PROCESS_POOL "multiprocessing.imap_unordered") == 0)
