@@ -3001,10 +3001,16 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   /* a start-method context (`get_context("fork")`) has the module's API: its Pool is one */
   if (strcmp(q, "multiprocessing.get_context") == 0) return vl_val1(V(F), lib_obj(F, "multiprocessing", NULL, 0));
   if (strcmp(q, VL_PROCESS_POOL "executor.map") == 0) return process_map(F, a, VL_MAX_ARGS, false, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.map") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.imap") == 0 ||
-      strcmp(q, VL_PROCESS_POOL "multiprocessing.imap_unordered") == 0)
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.imap") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.imap_unordered") == 0)
     return process_map(F, a, 1, false, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0) return process_map(F, a, 1, true, expr);
+  /* Pool.map and Pool.starmap return a list of the results: list() of the steps, so that a list kept
+   * too (`return previews, matrices`) keeps every result whole, as `list(map(f, xs))` does */
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.map") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0) {
+    Args listed = {.npos = 1};
+    listed.pos[0] = process_map(F, a, 1, strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0, expr);
+    listed.pos_expr[0] = expr;
+    return call_builtin(F, "list", &listed, expr);
+  }
   if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return process_call(F, a, false, expr);
   if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return process_call(F, a, true, expr);
   if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply") == 0) {
