@@ -1304,6 +1304,26 @@ static void container_methods_need_their_arity(void **state) {
   }
 }
 
+/* A part of each listed result taken out of sight, by a lambda mapped over the list (Stable
+ * Diffusion's copy of x-transformers: `list(map(lambda t: t[..., -self.max_mem_len:, :].detach(),
+ * new_mems))`): its share is unknown, so not reported; the same window taken in sight, with a
+ * literal bound, is. */
+static void listed_part_made_out_of_sight(void **state) {
+  static const char *const maps[] = {"list(map(lambda t: t[..., -k:, :], outs))", "[t[..., -8:, :] for t in outs]"};
+  for (int i = 0; i < 2; i++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(xs, k):\n"
+             "    outs = list(map(lambda x: np.concatenate([x, x * 2], axis=-2), xs))\n"
+             "    return %s\n",
+             maps[i]);
+    analyse(state, text);
+    if (i == 0 && cur->nhits) fail_msg("a hit for `%s`", maps[i]);
+    if (i == 1 && !cur->nhits) fail_msg("no hit for `%s`", maps[i]);
+  }
+}
+
 static void attribute_hint_is_not_a_call(void **state) {
   analyse(state,
           "import torch\n"
@@ -4681,6 +4701,7 @@ int main(void) {
       T(view_through_loop_alias),
       T(view_iterating_rows),
       T(container_methods_need_their_arity),
+      T(listed_part_made_out_of_sight),
       T(attribute_hint_is_not_a_call),
       T(findings_confirmed_per_string_value),
       T(pieces_from_front_to_end_show_all),

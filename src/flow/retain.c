@@ -1114,7 +1114,10 @@ static bool unsure_part_of_listed(const Frame *F, const VlObj *view) {
   /* (through methods keeping the view: `t[..., -k:, :].detach()`) */
   for (int d = 0; e && d < 4 && vl_expr(m, e)->op == VL_E_CALL && vl_expr(m, vl_kid(m, e, 0))->op == VL_E_ATTR; d++)
     e = vl_kid(m, vl_kid(m, e, 0), 0);
-  if (!e || vl_expr(m, e)->op != VL_E_SUB) return false;
+  /* made out of sight, by a call (`map(lambda t: t[..., -k:, :], outs)`: the subscript is the
+   * lambda's): unknown */
+  if (!e || vl_expr(m, e)->op == VL_E_CALL) return true;
+  if (vl_expr(m, e)->op != VL_E_SUB) return false;
   for (uint32_t i = 1; i < vl_expr(m, e)->nkids; i++) {
     VlId item = vl_kid(m, e, i);
     if (vl_expr(m, item)->op != VL_E_SLICE) continue;
