@@ -1583,27 +1583,64 @@ static void hold_rebind(void *ctx, const VlLoopRebind *rb) {
   real->rebind(real->ctx, rb);
 }
 
+/* Is e `name == "lit"` or `name != "lit"` (either side the literal)?  *name, *lit: its parts. */
+static bool string_test(const VlModule *m, VlId e, VlId *name, VlId *lit) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_COMPARE || (x->a != VL_CMP_EQ && x->a != VL_CMP_NE) || x->nkids != 2) return false;
+  VlId l = vl_kid(m, e, 0), r = vl_kid(m, e, 1);
+  if (vl_expr(m, l)->op == VL_E_STR) l = r, r = vl_kid(m, e, 0);
+  if (vl_expr(m, l)->op != VL_E_NAME || vl_expr(m, r)->op != VL_E_STR || !vl_expr(m, r)->a) return false;
+  *name = l;
+  *lit = r;
+  return true;
+}
+
+typedef struct Placed {
+  uint32_t start;
+  VlId expr;
+} Placed;
+
+static int by_start(const void *a, const void *b) {
+  uint32_t x = ((const Placed *)a)->start, y = ((const Placed *)b)->start;
+  return x < y ? -1 : x > y;
+}
+
 /* The first parameter of func compared with string literals by == or != in its body, and the
- * literals (at most VL_PART_LITS); -1 when there is none. */
-static int string_tested_param(const Analysis *an, VlId func, const char **lits, int *nlits) {
+ * literals (at most VL_PART_LITS); -1 when there is none.  The module's string tests are listed once,
+ * by position, so that each function reads only its own (a scan of every expression per function
+ * made a file of many functions quadratic). */
+static int string_tested_param(Analysis *an, VlId func, const char **lits, int *nlits) {
   const VlModule *m = an->m;
+  if (!an->str_tests_built) {
+    VL_VEC(Placed) tests = {0};
+    VlId name, lit;
+    for (VlId e = 1; e < m->nexprs; e++)
+      if (string_test(m, e, &name, &lit)) VL_VEC_PUSH(&tests, ((Placed){vl_expr(m, e)->start, e}));
+    if (tests.len) qsort(tests.items, tests.len, sizeof *tests.items, by_start);
+    an->str_tests = VL_ARENA_ARRAY(an->arena, VlId, tests.len + 1);
+    for (size_t i = 0; i < tests.len; i++) an->str_tests[i] = tests.items[i].expr;
+    an->nstr_tests = (uint32_t)tests.len;
+    VL_VEC_FREE(&tests);
+    an->str_tests_built = true;
+  }
   const VlFunc *fn = vl_func(m, func);
   int best = -1;
   *nlits = 0;
-  for (VlId e = 1; e < m->nexprs; e++) {
-    const VlExpr *x = vl_expr(m, e);
-    if (x->op != VL_E_COMPARE || (x->a != VL_CMP_EQ && x->a != VL_CMP_NE) || x->nkids != 2) continue;
-    if (x->start < fn->start || x->end > fn->end) continue;
-    VlId l = vl_kid(m, e, 0), r = vl_kid(m, e, 1);
-    if (vl_expr(m, l)->op == VL_E_STR) l = r, r = vl_kid(m, e, 0);
-    const VlExpr *lx = vl_expr(m, l), *rx = vl_expr(m, r);
-    if (lx->op != VL_E_NAME || rx->op != VL_E_STR || !rx->a) continue;
+  uint32_t lo = 0, hi = an->nstr_tests; /* the first test at or after the function's start */
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (vl_expr(m, an->str_tests[mid])->start < fn->start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t i = lo; i < an->nstr_tests && vl_expr(m, an->str_tests[i])->start < fn->end; i++) {
+    VlId e = an->str_tests[i], l, r;
+    if (vl_expr(m, e)->end > fn->end || !string_test(m, e, &l, &r)) continue;
     int p = -1;
     for (uint16_t k = 0; k < fn->nparams && p < 0; k++)
-      if (strcmp(vl_str(m, m->params[fn->params + k].name), vl_str(m, lx->a)) == 0) p = k;
+      if (strcmp(vl_str(m, m->params[fn->params + k].name), vl_str(m, vl_expr(m, l)->a)) == 0) p = k;
     if (p < 0 || (fn->klass && p == 0) || (best >= 0 && p != best && p > best)) continue;
     if (p != best) best = p, *nlits = 0; /* (an earlier parameter: start again) */
-    const char *lit = vl_str(m, rx->a);
+    const char *lit = vl_str(m, vl_expr(m, r)->a);
     bool dup = false;
     for (int k = 0; k < *nlits && !dup; k++) dup = strcmp(lits[k], lit) == 0;
     if (!dup && *nlits < VL_PART_LITS) lits[(*nlits)++] = lit;

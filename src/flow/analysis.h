@@ -236,6 +236,10 @@ struct Analysis {
   const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */
   int napplying;
   VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
+  VlId *str_tests;         /* `x == "lit"` / `x != "lit"` comparisons of the module, by position (built on
+                              first use: analysis.c: string_tested_param) */
+  uint32_t nstr_tests;
+  bool str_tests_built;
   size_t hint_floor;       /* active.len when the innermost attribute hint (vl_class_attr_hint) started
                               analysing a method: the functions below it did not call it */
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
