@@ -1663,6 +1663,40 @@ static void slice_step_of_own_array_decided_by_call(void **state) {
   }
 }
 
+static void batch_of_one_through_returned_containers(void **state) {
+  /* a helper returning new arrays inside a tuple or a dict it fills (`return pos, aux`) is analysed
+   * again for a batch of one passed (`x[None]`), so `v[0]` of what it hands back is the whole of it
+   * (ops.c: made_here); with a real batch passed the row is a part of a new array per step */
+  static const struct {
+    const char *arg;
+    bool hit;
+  } cases[] = {{"x[None]", false}, {"x", true}};
+  static const char *const rets[] = {"return h.tanh(), h.sigmoid()", "aux = {}\n    aux['a'] = h.tanh()\n    return h, aux"};
+  static const char *const uses[] = {"v, _ = split(%s)", "_, aux = split(%s)\n        v = aux['a']"};
+  for (int r = 0; r < 2; r++)
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+      char use[128], text[1024];
+      snprintf(use, sizeof use, uses[r], cases[k].arg);
+      snprintf(text, sizeof text,
+               "import torch\n"
+               "head = torch.nn.Linear(64, 64)\n"
+               "def split(out):\n"
+               "    h = head(out.flatten(1))\n"
+               "    %s\n"
+               "def f(n):\n"
+               "    keep = []\n"
+               "    for _ in range(n):\n"
+               "        x = torch.rand(8, 64)\n"
+               "        %s\n"
+               "        keep.append(v[0])\n"
+               "    return keep\n",
+               rets[r], use);
+      analyse(state, text);
+      if (cases[k].hit) assert_non_null(tl_hit(cur, "v[0]"));
+      else assert_null(tl_hit(cur, "v[0]"));
+    }
+}
+
 static void list_of_results_iterated_later(void **state) {
   /* a list a comprehension, list(map(f, xs)) or a `for` loop filled holds one new array per iteration
    * of that loop: a loop over it afterwards sees a new one at each step (ops.c: filled_per_step).
@@ -4830,6 +4864,7 @@ int main(void) {
       T(argsort_order_of_parameter_decided_by_caller),
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
+      T(batch_of_one_through_returned_containers),
       T(slice_step_of_own_array_decided_by_call),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),

@@ -3451,15 +3451,24 @@ static bool unit_args(const Args *a) {
   return false;
 }
 
-/* Does the function return an array it makes (or a view of one) without unit axes known: analysed
+/* Does the function return an array it makes (or a view of one) without unit axes known, also as an
+ * item of a tuple or in a container it returns (`return pos, aux` with aux a dict of channels): analysed
  * again for a batch of one passed, the unit axis may reach what it returns */
-static bool made_here(const VlVal *ret) {
-  for (uint16_t i = 0; ret && i < ret->n; i++) {
-    const VlObj *o = ret->objs[i];
+static bool made_here_at(const VlSummary *s, const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY && !o->units && o->site && o->site->kind == VL_SITE_NEW) return true;
+    if (o->kind != VL_O_SEQ || depth >= 2) continue;
+    for (uint16_t k = 0; k < o->nitems; k++)
+      if (made_here_at(s, o->items[k], depth + 1)) return true;
+    if (made_here_at(s, o->elem, depth + 1)) return true;
+    for (uint32_t h = 0; o->site && h < s->nheap; h++) /* what the container holds */
+      if (s->heap[h].site == o->site && made_here_at(s, s->heap[h].elem, depth + 1)) return true;
   }
   return false;
 }
+
+static bool made_here(const VlSummary *s) { return made_here_at(s, s->ret, 0); }
 
 /* A call of another module's function passing, for a parameter, an instance of a class of that module
  * it was analysed for (analysis.c: speculate): the hits its loops make with that instance. */
@@ -3545,7 +3554,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
    * arrays, this function's callers decide */
   if (s->loop_deferred && !F->specialised && passes_symbols(a)) F->passes_deferred = true;
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
-              s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s->ret))))
+              s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s))))
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
   if (!sp && fi->none_tested) { /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
