@@ -156,6 +156,43 @@ static void constant_int_arithmetic(void **state) {
   assert_int_equal(only(local("f", "e"))->dims[0], 0); /* beyond what a known int holds */
 }
 
+/* np.eye(n) and np.identity(n) are n x n, np.eye(n, m) n x m (M=None: n x n), torch.eye likewise
+ * (the table's square= tag): a pose's `pose[:3]` of np.identity(4) shows three quarters of it */
+static void square_producers(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def f(k):\n"
+          "    a = np.identity(4)\n"
+          "    b = np.eye(3, 5)\n"
+          "    c = np.eye(6, M=None, dtype=np.float32)\n"
+          "    d = torch.eye(4, 7)\n"
+          "    e = np.eye(k)\n"
+          "    g = np.tri(3, k)\n");
+  assert_int_equal(only(local("f", "a"))->dims[0], 4);
+  assert_int_equal(only(local("f", "a"))->dims[1], 4);
+  assert_int_equal(only(local("f", "b"))->dims[0], 3);
+  assert_int_equal(only(local("f", "b"))->dims[1], 5);
+  assert_int_equal(only(local("f", "c"))->dims[1], 6);
+  assert_int_equal(only(local("f", "d"))->dims[0], 4);
+  assert_int_equal(only(local("f", "d"))->dims[1], 7);
+  assert_int_equal(only(local("f", "e"))->dims[0], 0); /* a parameter: not known */
+  assert_int_equal(only(local("f", "g"))->dims[0], 0);
+  tl_assert_ndim(local("f", "g"), 2);
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n):\n"
+          "    poses, rows = [], []\n"
+          "    for _ in range(n):\n"
+          "        pose = np.identity(4)\n"
+          "        poses.append(pose[:3])\n"
+          "        big = np.eye(400)\n"
+          "        rows.append(big[:3])\n"
+          "    return poses, rows\n");
+  assert_null(tl_hit(cur, "pose[:3]"));
+  assert_non_null(tl_hit(cur, "big[:3]"));
+}
+
 /* t.flatten(1) and x.view(x.size(0), -1) of a batch of one keep its unit batch axis (the rows
  * after it are joined): keeping row 0 keeps it all.  flatten() and flatten(k, e) say nothing. */
 static void unit_batch_through_flatten(void **state) {
@@ -4865,6 +4902,7 @@ int main(void) {
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
       T(batch_of_one_through_returned_containers),
+      T(square_producers),
       T(slice_step_of_own_array_decided_by_call),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),

@@ -286,6 +286,21 @@ static void trail_tag(void **state) {
   assert_contains(parse_err(state, "class\tnn.Linear\tmodule\tsame\t-\ttrail=0\n"), "'trail=0'");
 }
 
+/* square=P:Q: a new P x Q array (np.eye), square=P: P x P (np.identity) */
+static void square_tag(void **state) {
+  VlLibTable t = parse_ok(state, "function\teye\tproducer\t2\tN=0,M=1\tdefault-dtype,square=N:M\n"
+                                 "function\tidentity\tproducer\t2\tn=0\tsquare=n\n");
+  const VlLibEntry *e = find(&t, VL_LIB_FUNCTION, "eye");
+  assert_string_equal(e->square, "N");
+  assert_string_equal(e->square_cols, "M");
+  assert_true(e->default_dtype);
+  const VlLibEntry *i = find(&t, VL_LIB_FUNCTION, "identity");
+  assert_string_equal(i->square, "n");
+  assert_null(i->square_cols);
+  assert_contains(parse_err(state, "function\teye\tproducer\t2\tN=0\tsquare=N:K\n"), "'K'");
+  assert_contains(parse_err(state, "function\teye\tproducer\t2\t-\tsquare=N\n"), "square= of undeclared parameter");
+}
+
 static void error_shape_of_undeclared_parameter(void **state) {
   const char *err = parse_err(state, "function\tzeros\tproducer\tshape(shape)\n");
   assert_contains(err, "t.tsv:1:");
@@ -612,6 +627,7 @@ int main(void) {
       T(error_unknown_kind),
       T(error_condition_on_undeclared_parameter),
       T(error_shape_of_undeclared_parameter),
+      T(square_tag),
       T(error_bad_parameter),
       T(error_too_few_columns),
       T(error_too_few_columns_quotes_the_line),

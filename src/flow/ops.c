@@ -365,7 +365,14 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
   VlShape sh = {.itemsize = (uint8_t)lib->itemsize, .dtype = lib->dtype};
   if (e->ints) sh.itemsize = 8, sh.dtype = "int64"; /* randint, arange of ints: 64-bit integers */
   VlNdimSpec spec = e->ndim_then;
-  if (spec.rule == VL_ND_ARGS) {
+  if (e->square) { /* np.eye(4): 4 x 4; np.eye(3, 5): 3 x 5 */
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, e->square, &x);
+    if (!v || !int_const(F, v, x, &sh.dims[0])) return NULL;
+    sh.dims[1] = sh.dims[0], sh.n = 2;
+    v = e->square_cols ? param_val(a, e, e->square_cols, &x) : NULL;
+    if (v && !vl_val_only(v, VL_O_NONE) && !int_const(F, v, x, &sh.dims[1])) return NULL;
+  } else if (spec.rule == VL_ND_ARGS) {
     if (a->star) return NULL;
     for (int i = 0; i < a->npos && sh.n < VL_SHAPE_MAX; i++)
       if (!int_const(F, a->pos[i], a->pos_expr[i], &sh.dims[sh.n++])) return NULL;

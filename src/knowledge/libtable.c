@@ -141,6 +141,11 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "shape-args") == 0) e->shape_args = true;
     else if (strncmp(tok, "keepdim=", 8) == 0 && tok[8]) e->keepdim = vl_arena_strdup(p->arena, tok + 8);
     else if (strncmp(tok, "lead=", 5) == 0 && tok[5] >= '1' && tok[5] <= '8' && !tok[6]) e->lead = (uint8_t)(tok[5] - '0');
+    else if (strncmp(tok, "square=", 7) == 0 && tok[7]) {
+      char *v = vl_arena_strdup(p->arena, tok + 7), *colon = strchr(v, ':');
+      if (colon) *colon = 0, e->square_cols = colon + 1;
+      e->square = v;
+    }
     else if (strncmp(tok, "joins-from=", 11) == 0 && tok[11]) e->joins_from = vl_arena_strdup(p->arena, tok + 11);
     else if (strncmp(tok, "axis-size=", 10) == 0 && tok[10]) e->axis_size = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "trail=", 6) == 0 && tok[6] >= '1' && tok[6] <= '8' && !tok[7]) e->trail = (uint8_t)(tok[6] - '0');
@@ -201,6 +206,9 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);
   if (e->chunks && vl_lib_param_pos(e, e->chunks) < 0) return fail(p, "chunks= of undeclared parameter", e->chunks);
   if (e->splitsize && vl_lib_param_pos(e, e->splitsize) < 0) return fail(p, "splitsize= of undeclared parameter", e->splitsize);
+  if (e->square && vl_lib_param_pos(e, e->square) < 0) return fail(p, "square= of undeclared parameter", e->square);
+  if (e->square_cols && vl_lib_param_pos(e, e->square_cols) < 0)
+    return fail(p, "square= of undeclared parameter", e->square_cols);
   if (e->pieces_axis && vl_lib_param_pos(e, e->pieces_axis) < 0) return fail(p, "axis of undeclared parameter", e->pieces_axis);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);

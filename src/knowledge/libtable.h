@@ -110,6 +110,9 @@ typedef struct VlLibEntry {
   const char *keepdim;   /* tag keepdim=P: with P=True the reduced axis (the effect's condition parameter)
                             stays, as a unit axis (x.sum(dim=-1, keepdim=True)) */
   uint8_t lead;          /* tag lead=N: the first N axes keep their sizes (F.interpolate keeps N and C) */
+  const char *square;    /* tag square=P or square=P:Q: a new 2-D array of P rows and Q columns (P when Q is
+                            not given or None): np.eye(4), np.identity(4), torch.eye(n, m) */
+  const char *square_cols;
   const char *axis_size;  /* tag axis-size=P: the int is the size of the axis P names (t.size(0)) */
   const char *joins_from; /* tag joins-from=P: the axes from the one parameter P names on are joined
                               into one; those before keep their sizes (t.flatten(1): (B, C*H*W)) */
