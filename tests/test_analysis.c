@@ -1700,6 +1700,34 @@ static void slice_step_of_own_array_decided_by_call(void **state) {
   }
 }
 
+static void module_body_containers_outlive_by_globals(void **state) {
+  /* at the top level, a container outlives the module body when a global holds it at the end: a
+   * list a global still names; not a comprehension handed straight to np.array, nor a list whose
+   * name was rebound to its stacked copy (retain.c: escaping) */
+  static const struct {
+    const char *tail;
+    bool hit;
+  } cases[] = {
+      {"keep = []\nfor x in xs:\n    out = np.tanh(x @ W)\n    keep.append(out[0])\n", true},
+      {"keep = []\nfor x in xs:\n    out = np.tanh(x @ W)\n    keep.append(out[0])\nm = np.stack(keep)\n", true},
+      {"keep = []\nfor x in xs:\n    out = np.tanh(x @ W)\n    keep.append(out[0])\nkeep = np.stack(keep)\n", false},
+      {"arr = np.array([np.tanh(x @ W)[0] for x in xs])\n", false},
+      {"box = {}\nbox['rows'] = [np.tanh(x @ W)[0] for x in xs]\n", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "W = np.ones((64, 256))\n"
+             "xs = [np.random.randn(512, 64) for _ in range(9)]\n"
+             "%s",
+             cases[k].tail);
+    analyse(state, text);
+    bool any = tl_hit(cur, "out[0]") || tl_hit(cur, "np.tanh(x @ W)[0]");
+    assert_int_equal(any, cases[k].hit);
+  }
+}
+
 static void batch_of_one_through_returned_containers(void **state) {
   /* a helper returning new arrays inside a tuple or a dict it fills (`return pos, aux`) is analysed
    * again for a batch of one passed (`x[None]`), so `v[0]` of what it hands back is the whole of it
@@ -4902,6 +4930,7 @@ int main(void) {
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
       T(batch_of_one_through_returned_containers),
+      T(module_body_containers_outlive_by_globals),
       T(square_producers),
       T(slice_step_of_own_array_decided_by_call),
       T(process_pool_results_are_copies),

@@ -118,8 +118,26 @@ static void reach(Reach *R, const VlVal *v, int depth) {
 /* a walk from one root (what an earlier root explored at a depth no deeper is not walked again) */
 static void reach_root(Reach *R, const VlVal *v) { reach(R, v, 0); }
 
+/* In a notebook, is site the value of a top-level expression statement (`[row[0] for row in rows]` alone
+ * on a line)?  IPython keeps a cell's displayed value in `Out` and `_`: the container outlives the cell. */
+static bool notebook_output(const Frame *F, const VlSite *site) {
+  const VlModule *m = M(F);
+  if (!F->an->mi->ncells || F->func != VL_MODULE_FUNC || !site || site->kind != VL_SITE_NEW) return false;
+  VlId body = vl_func(m, VL_MODULE_FUNC)->body;
+  for (uint32_t i = 0; i < m->blocks[body].count; i++) {
+    const VlStmt *s = vl_stmt(m, vl_block_stmt(m, body, i));
+    if (s->kind == VL_S_EXPR && s->a && vl_expr(m, s->a)->start == site->start && vl_expr(m, s->a)->end == site->end)
+      return true;
+  }
+  return false;
+}
+
 static void escaping(const Frame *F, Sites *out) {
   Reach R = {.F = F, .out = out};
+  /* the module body: what its globals hold when it ends outlives it (a container made at the top
+   * level that no global holds, `np.array([f(p) for p in points])`, is dropped as a function's local
+   * is) */
+  for (uint32_t i = 0; F->func == VL_MODULE_FUNC && i < F->nenv; i++) reach_root(&R, F->env[i]);
   reach_root(&R, F->ret);
   reach_root(&R, F->yields);
   for (size_t i = 0; i < F->effects.len; i++) {
@@ -476,9 +494,9 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
       /* (depth > 0: the instance holding ev's container only has to outlive L; whether the
        * container outlives the function is asked of it, at depth 0: `return [t.history for t in
        * tracks]` hands back the lists of a local list's tracks) */
-      if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
-          c->site->func == F->func && !has_site(escapes, c->site))
-        return false; /* a local container nobody gets: dropped when the function returns */
+      if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == F->an->mi &&
+          c->site->func == F->func && !has_site(escapes, c->site) && !notebook_output(F, c->site))
+        return false; /* a local container nobody gets: dropped when the function (or module body) ends */
       any = true;
       break;
     case VL_O_SYM:
@@ -490,8 +508,8 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
     case VL_O_ARRAY:
       if (!(c->layout & VL_L_OBJECTS)) return false; /* out[j] = a[i] copies into the array */
       if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
-      if (c->site && c->site->kind == VL_SITE_NEW && F->func != VL_MODULE_FUNC && c->site->mod == F->an->mi &&
-          c->site->func == F->func && !has_site(escapes, c->site))
+      if (c->site && c->site->kind == VL_SITE_NEW && c->site->mod == F->an->mi && c->site->func == F->func &&
+          !has_site(escapes, c->site) && !notebook_output(F, c->site))
         return false; /* a local array nobody gets */
       if (per_iteration(F, c->site, L, ev->implicit)) return false;
       any = true; /* an object array holds references, as a list does */
