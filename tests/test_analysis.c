@@ -1842,6 +1842,38 @@ static void conditional_expression_decided_by_literals(void **state) {
   assert_true(cur->hits[0].at.start < (uint32_t)(strstr(text, "def g") - text)); /* f's store, not g's */
 }
 
+static void string_membership_and_negation_decided(void **state) {
+  /* `x not in ("latent", "np", "pil")` and `not x == "np"` are decided by x's known strings as `==` is
+   * (interp.c: str_test, none_test): with the default "pil" the function hands back lists, with "np"
+   * or a string the first test maps to "np" it hands back the array */
+  const char *text = "import numpy as np\n"
+                     "def post(h, output_type=\"pil\"):\n"
+                     "    if output_type not in (\"latent\", \"np\", \"pil\"):\n"
+                     "        output_type = \"np\"\n"
+                     "    if not output_type == \"np\":\n"
+                     "        return [r.tolist() for r in h]\n"
+                     "    return h\n"
+                     "def f(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(post(np.random.rand(32, 64))[0])\n"
+                     "    return out\n"
+                     "def g(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(post(np.random.rand(32, 64), output_type=\"np\")[0])\n"
+                     "    return out\n"
+                     "def k(n):\n"
+                     "    out = []\n"
+                     "    for _ in range(n):\n"
+                     "        out.append(post(np.random.rand(32, 64), \"jpeg\")[0])\n"
+                     "    return out\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 2);
+  for (int i = 0; i < (int)cur->nhits; i++)
+    assert_true(cur->hits[i].at.start > (uint32_t)(strstr(text, "def g") - text)); /* g's and k's, not f's */
+}
+
 static void self_referential_rebinds(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -4935,6 +4967,7 @@ int main(void) {
       T(slice_step_of_own_array_decided_by_call),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),
+      T(string_membership_and_negation_decided),
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),

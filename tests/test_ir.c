@@ -514,7 +514,7 @@ static void ir_identity_comparisons(void **state) {
   assert_int_equal(vl_expr(m, top(m, 0)->a)->a, VL_CMP_IS);
   assert_int_equal(vl_expr(m, top(m, 1)->a)->a, VL_CMP_IS_NOT);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->a, 0); /* chained: not one comparison */
-  assert_int_equal(vl_expr(m, top(m, 3)->a)->a, 0);
+  assert_int_equal(vl_expr(m, top(m, 3)->a)->a, VL_CMP_NOT_IN); /* `not in`: one token */
   assert_int_equal(vl_expr(m, top(m, 4)->a)->a, VL_CMP_IS);
 }
 
@@ -527,9 +527,9 @@ static void ir_operators(void **state) {
   assert_int_equal(vl_expr(m, top(m, 0)->a)->sub, 0);
   assert_int_equal(vl_expr(m, top(m, 1)->a)->sub, 1);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->sub, 1);
-  /* `a` says which operator a comparison with one operator is (none for `in`), nothing for a chain */
+  /* `a` says which operator a comparison with one operator is, nothing for a chain */
   assert_int_equal(vl_expr(m, top(m, 0)->a)->a, VL_CMP_LT);
-  assert_int_equal(vl_expr(m, top(m, 1)->a)->a, 0);
+  assert_int_equal(vl_expr(m, top(m, 1)->a)->a, VL_CMP_IN);
   assert_int_equal(vl_expr(m, top(m, 2)->a)->a, VL_CMP_IS_NOT);
   assert_int_equal(vl_expr(m, top(m, 9)->a)->a, 0);
   assert_op(m, top(m, 3)->a, VL_E_NOT);

@@ -1539,13 +1539,24 @@ static const VlSummary *make_summary(Frame *F) {
   return s;
 }
 
-static bool same_summary(const VlSummary *a, const VlSummary *b) {
+/* Do two summaries of one function say the same (values are interned: equal values are one pointer)?
+ * What they return and yield, their effects, and with `heaps` what the new objects they hand over hold
+ * (an instance returned either way, its attribute holding an array or a list of images). */
+static bool same_summary(const VlSummary *a, const VlSummary *b, bool heaps) {
   if (!a || !b) return a == b;
   if (a->ret != b->ret || a->yields != b->yields || a->neffects != b->neffects) return false;
   for (uint32_t i = 0; i < a->neffects; i++)
     if (a->effects[i].kind != b->effects[i].kind || a->effects[i].value != b->effects[i].value ||
-        a->effects[i].target != b->effects[i].target)
+        a->effects[i].target != b->effects[i].target || (heaps && a->effects[i].key != b->effects[i].key))
       return false;
+  if (!heaps) return true;
+  if (a->nheap != b->nheap) return false;
+  for (uint32_t i = 0; i < a->nheap; i++) {
+    const VlHeapEntry *x = &a->heap[i], *y = &b->heap[i];
+    if (x->site != y->site || x->elem != y->elem || x->key != y->key || x->nattrs != y->nattrs || x->loose != y->loose) return false;
+    for (uint16_t k = 0; k < x->nattrs; k++)
+      if (x->attrs[k].val != y->attrs[k].val || strcmp(x->attrs[k].name, y->attrs[k].name) != 0) return false;
+  }
   return true;
 }
 
@@ -1648,10 +1659,14 @@ static int string_tested_param(Analysis *an, VlId func, const char **lits, int *
   return *nlits ? best : -1;
 }
 
-/* Hits of one more analysis of func with parameter p bound to v. */
-static void analyse_with_param(Analysis *an, VlId func, int p, const VlVal *v, CondSink *out) {
+/* Hits of one more analysis of func with parameter p bound to v (p < 0: each parameter with a string
+ * default bound to it), into out (dropped when out is NULL), and its summary when `summarise`. */
+static const VlSummary *analyse_with_param(Analysis *an, VlId func, int p, const VlVal *v, CondSink *out, bool summarise) {
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, func);
+  const VlFuncInfo *fi = &an->mi->funcs[func];
+  CondSink dropped = {0};
+  if (!out) out = &dropped;
   VlFlowSink sink = {.hit = cond_sink_hit, .rebind = cond_sink_rebind, .ctx = out};
   const VlFlowSink *saved = an->sink;
   an->sink = &sink;
@@ -1660,14 +1675,35 @@ static void analyse_with_param(Analysis *an, VlId func, int p, const VlVal *v, C
   vl_frame_init(&F, an, func);
   use_evidence(&F, func);
   init_params(&F);
-  F.params[p] = v;
-  uint32_t slot = param_slot(m, func, vl_str(m, m->params[fn->params + p].name));
-  if (slot < F.nenv) F.env[slot] = v;
+  for (int k = p < 0 ? 0 : p; k < (p < 0 ? fn->nparams : p + 1); k++) {
+    const VlVal *bound = p >= 0 ? v
+                         : k < fi->nparams && fi->params[k].dflt == VL_DFLT_STR && fi->dflt_strs && fi->dflt_strs[k]
+                             ? vl_str_const(V(an), fi->dflt_strs[k])
+                             : NULL;
+    if (!bound) continue;
+    F.params[k] = bound;
+    uint32_t slot = param_slot(m, func, vl_str(m, m->params[fn->params + k].name));
+    if (slot < F.nenv) F.env[slot] = bound;
+  }
   vl_frame_run(&F);
   vl_retain_check(&F);
+  const VlSummary *s = summarise ? make_summary(&F) : NULL;
   vl_frame_free(&F);
   an->depth--;
   an->sink = saved;
+  VL_VEC_FREE(&dropped.hits);
+  return s;
+}
+
+/* The summary of func for calls leaving each parameter with a string default to it (VlFuncInfo:
+ * dflt_summary), or NULL when it has none or the summary is the general one.  Options such as
+ * `output_type="pil"` are tested here or passed on to a callee that tests them. */
+static const VlSummary *default_string_summary(Analysis *an, VlId func) {
+  const VlFuncInfo *fi = &an->mi->funcs[func];
+  const VlSummary *s = an->fd[func].summary;
+  if (!s || !fi->dflt_strs || vl_func(an->m, func)->flags & VL_FN_GENERATOR) return NULL;
+  const VlSummary *d = analyse_with_param(an, func, -1, NULL, NULL, true);
+  return d && !same_summary(d, s, true) ? d : NULL;
 }
 
 /* Runs func's retention check, confirming its findings per value of a string-tested parameter. */
@@ -1699,7 +1735,7 @@ static void retain_check_confirmed(Analysis *an, Frame *F) {
       v = vl_val1(V(an), vl_obj(V(an), none));
     }
     an->reported.len = before;
-    analyse_with_param(an, F->func, p, v, &found);
+    analyse_with_param(an, F->func, p, v, &found, false);
   }
   an->reported.len = before;
   for (size_t i = 0; i < nkeys; i++) VL_VEC_PUSH(&an->reported, keys[i]);
@@ -1812,7 +1848,7 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
     fd->summary = s;
     fd->recursed = false;
     const VlSummary *again = analyse_func(an, func);
-    if (same_summary(again, s)) break;
+    if (same_summary(again, s, false)) break;
     s = again;
   }
   an->depth--;
@@ -2479,10 +2515,16 @@ static void export_module(Analysis *an) {
   }
   size_t b0 = vl_arena_used(mi->facts);
   size_t nsum = 0;
+  /* (the analyses for string defaults first: they make values in this analysis, exported below) */
+  const VlSummary **dflt = vl_xcalloc(m->nfuncs + 1, sizeof *dflt);
+  for (VlId f = 1; f < m->nfuncs; f++)
+    if (r.func[f]) dflt[f] = default_string_summary(an, f);
   for (VlId f = 1; f < m->nfuncs; f++) {
     mi->funcs[f].summary = r.func[f] ? ex_summary(&x, an->fd[f].summary) : NULL;
+    mi->funcs[f].dflt_summary = dflt[f] ? ex_summary(&x, dflt[f]) : NULL;
     nsum += mi->funcs[f].summary != NULL;
   }
+  free(dflt);
   size_t b1 = vl_arena_used(mi->facts);
   mi->nglobals = mod->nlocals;
   mi->global_names = VL_ARENA_ARRAY(mi->facts, const char *, mod->nlocals + 1);

@@ -1667,29 +1667,51 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
 }
 
 /* if_statement: both branches from the same state, joined after. */
-/* `x == "cls"` / `x != "cls"` (either side the literal) whose answer x's strings (or None) decide: 1, 0 or -1. */
+/* Is e a string literal (not an f-string, which varies)? */
+static bool str_literal(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  return x->op == VL_E_STR && !x->sub && x->a;
+}
+
+/* Is the string (NULL: None) `s` the literal `lit`, or one of the literals of the display `lit`
+ * (`("latent", "pt", "np")`)?  1, 0, or -1 when lit is neither. */
+static int str_matches(const VlModule *m, VlId lit, const char *s) {
+  const VlExpr *x = vl_expr(m, lit);
+  if (str_literal(m, lit)) return s && strcmp(s, vl_str(m, x->a)) == 0; /* (None == "x" is False) */
+  if (x->op != VL_E_LIST && x->op != VL_E_TUPLE && x->op != VL_E_SET) return -1;
+  int found = 0;
+  for (uint32_t k = 0; k < x->nkids; k++) {
+    VlId item = vl_kid(m, lit, k);
+    if (!str_literal(m, item)) return -1;
+    found |= s && strcmp(s, vl_str(m, vl_expr(m, item)->a)) == 0;
+  }
+  return found;
+}
+
+/* `x == "cls"` / `x != "cls"` (either side the literal), `x in ("np", "pt")` / `x not in [...]` (of a
+ * display of string literals) whose answer x's strings (or None) decide: 1, 0 or -1. */
 static int str_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
   VlId lhs = vl_kid(m, cond, 0), rhs = vl_kid(m, cond, 1);
-  if (vl_expr(m, lhs)->op == VL_E_STR) {
+  bool member = c->a == VL_CMP_IN || c->a == VL_CMP_NOT_IN;
+  if (!member && str_literal(m, lhs)) {
     VlId t = lhs;
     lhs = rhs;
     rhs = t;
   }
-  const VlExpr *lit = vl_expr(m, rhs);
-  if (lit->op != VL_E_STR || lit->sub || !lit->a) return -1; /* (an f-string varies) */
   if (!vl_expr_is_path(m, lhs)) return -1; /* a call's effects ran once, with the condition */
+  if (str_matches(m, rhs, NULL) < 0 || (!member && !str_literal(m, rhs))) return -1;
   const VlVal *v = vl_eval(F, lhs);
   int eq = -1;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind != VL_O_NONE && (o->kind != VL_O_STR || !o->name)) return -1;
-    int same = o->kind == VL_O_STR && strcmp(o->name, vl_str(m, lit->a)) == 0; /* (None == "x" is False) */
+    int same = str_matches(m, rhs, o->kind == VL_O_STR ? o->name : NULL);
     if (eq >= 0 && eq != same) return -1;
     eq = same;
   }
-  return eq < 0 ? -1 : c->a == VL_CMP_EQ ? eq : !eq;
+  return eq < 0 ? -1 : c->a == VL_CMP_EQ || c->a == VL_CMP_IN ? eq : !eq;
 }
 
 /* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
@@ -1698,7 +1720,13 @@ static int str_test(Frame *F, VlId cond) {
 static int none_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
-  if (c->op == VL_E_COMPARE && c->nkids == 2 && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE)) return str_test(F, cond);
+  if (c->op == VL_E_NOT) { /* `if not output_type == "latent":` */
+    int r = none_test(F, vl_kid(m, cond, 0));
+    return r < 0 ? -1 : !r;
+  }
+  if (c->op == VL_E_COMPARE && c->nkids == 2 &&
+      (c->a == VL_CMP_EQ || c->a == VL_CMP_NE || c->a == VL_CMP_IN || c->a == VL_CMP_NOT_IN))
+    return str_test(F, cond);
   VlId x = 0;
   int cmp = vl_none_compare(m, cond, &x);
   if (!cmp || !vl_expr_is_path(m, x)) return -1;

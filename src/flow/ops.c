@@ -3517,12 +3517,34 @@ static bool passes_symbols(const Args *a) {
   return false;
 }
 
+/* Does a call of another module's function leave each parameter with a string default to it, or pass
+ * the same text (`postprocess(image, output_type=output_type)` with output_type "pil" here)?  Then
+ * the summary for those defaults applies (VlFuncInfo.dflt_summary). */
+static bool keeps_string_defaults(const VlFuncInfo *fi, const VlObj *o, const Args *a) {
+  if (!fi->dflt_summary || !fi->dflt_strs || a->star || a->dstar || o->nitems) return false;
+  int first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
+  if (a->npos > fi->nparams) return false;
+  for (int p = 0; p < fi->nparams; p++) {
+    if (fi->params[p].dflt != VL_DFLT_STR || !fi->dflt_strs[p]) continue;
+    const VlVal *v = NULL;
+    if (fi->params[p].kind == VL_P_POS && p - first >= 0 && p - first < a->npos) v = a->pos[p - first];
+    for (int k = 0; k < a->nkw && !v; k++)
+      if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
+    if (!v) continue;
+    if (!v->n) return false;
+    for (uint16_t i = 0; i < v->n; i++)
+      if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name || strcmp(v->objs[i]->name, fi->dflt_strs[p]) != 0) return false;
+  }
+  return true;
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
+  if (o->mod != F->an->mi && keeps_string_defaults(fi, o, a)) s = fi->dflt_summary;
   cond_hits(F, fi, o, a);
   if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;

@@ -162,6 +162,11 @@ struct VlFuncInfo {
   const char **dflt_strs;   /* per parameter, the text of a VL_DFLT_STR default (`mode="cls"`); NULL when
                                none has one */
   const VlSummary *summary; /* NULL until analysed */
+  /* exported functions with parameters whose default is a string (options: `output_type="pil"`): the
+   * summary with each bound to its default, when it differs from `summary`.  A call from another
+   * module that leaves each out, or passes the same text, applies it (ops.c: call_func); one in the
+   * same module is analysed again for the strings it passes (vl_specialise) */
+  const VlSummary *dflt_summary;
   /* hits its loops make when a call passes, for parameter `param`, an instance of class `klass` of its
    * own module (an analysis for such an instance, made with its module: analysis.c, speculate): a
    * caller in another module, which cannot analyse it again, reports them (ops.c: call_func) */

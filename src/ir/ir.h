@@ -67,7 +67,7 @@ typedef enum VlExprOp {
 #define VL_INT_BIG 0xffffffffu
 
 /* VL_E_COMPARE's `a`: a comparison of two operands by identity, by equality (`==`, `!=`), or by order. */
-enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2, VL_CMP_EQ = 3, VL_CMP_NE = 4, VL_CMP_LT, VL_CMP_LE, VL_CMP_GT, VL_CMP_GE };
+enum { VL_CMP_IS = 1, VL_CMP_IS_NOT = 2, VL_CMP_EQ = 3, VL_CMP_NE = 4, VL_CMP_LT, VL_CMP_LE, VL_CMP_GT, VL_CMP_GE, VL_CMP_IN, VL_CMP_NOT_IN };
 
 typedef enum VlBinOp {
   VL_OP_ADD = 1, VL_OP_SUB, VL_OP_MUL, VL_OP_MATMUL, VL_OP_DIV, VL_OP_FLOORDIV, VL_OP_MOD, VL_OP_POW,

@@ -424,7 +424,7 @@ static VlId lower_compare(Lower *L, TSNode n) {
   VlId e = lower_nary(L, n, VL_E_COMPARE);
   VlPyKids kids = vl_py_kids(n, false);
   int ops = 0, is = 0, is_not = 0;
-  uint32_t other = 0; /* the last operator other than `is`/`is not` (VL_CMP_*, 0 for `in`/`not in`) */
+  uint32_t other = 0; /* the last operator other than `is`/`is not` (VL_CMP_*) */
   for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (ts_node_is_named(c)) continue;
     const char *t = L->text + ts_node_start_byte(c);
@@ -441,7 +441,9 @@ static VlId lower_compare(Lower *L, TSNode n) {
       ops++;
       bool two = len == 2 && t[1] == '=';
       other = t[0] == '=' && two ? VL_CMP_EQ : t[0] == '!' && two ? VL_CMP_NE : t[0] == '<' ? (two ? VL_CMP_LE : VL_CMP_LT)
-            : t[0] == '>' ? (two ? VL_CMP_GE : VL_CMP_GT) : 0;
+            : t[0] == '>' ? (two ? VL_CMP_GE : VL_CMP_GT) : len == 2 && t[0] == 'i' && t[1] == 'n' ? VL_CMP_IN
+            : len >= 6 && strncmp(t, "not", 3) == 0 ? VL_CMP_NOT_IN /* `not in`, one token */
+            : 0;
     }
   }
   vl_py_kids_end(&kids);
