@@ -3664,6 +3664,48 @@ static void reported_container_kept_again_once(void **state) {
   assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[0]") - text));
 }
 
+/* A method storing a display whose element makes the view (`self.log.append({"i": i, "thumb":
+ * frame[::8, ::8]})`), called in a caller's loop: the hit is at the element, where the copy goes,
+ * not at the display (the view the caller sees is made at its call); a caller's own view passed
+ * into the display is not placed there */
+static void callee_display_element_view(void **state) {
+  const char *text = "import numpy as np\n"
+                     "class Rec:\n"
+                     "    def __init__(self):\n"
+                     "        self.log = []\n"
+                     "    def add(self, i):\n"
+                     "        frame = np.random.rand(256, 256)\n"
+                     "        self.log.append({\"i\": i,\n"
+                     "                         \"thumb\": frame[::8, ::8]})\n"
+                     "def f(r):\n"
+                     "    for i in range(10):\n"
+                     "        r.add(i)\n"
+                     "    return r\n"
+                     "def g():\n"
+                     "    return f(Rec())\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "frame[::8, ::8]") - text));
+  const char *text2 = "import numpy as np\n"
+                      "class Rec:\n"
+                      "    def __init__(self):\n"
+                      "        self.log = []\n"
+                      "    def add(self, i, row):\n"
+                      "        frame = np.random.rand(256, 256)\n"
+                      "        self.log.append((i,\n"
+                      "                         frame.mean(0), row))\n"
+                      "def f(r):\n"
+                      "    for i in range(10):\n"
+                      "        a = np.random.rand(256, 256)\n"
+                      "        r.add(i, a[0])\n"
+                      "    return r\n"
+                      "def g():\n"
+                      "    return f(Rec())\n";
+  analyse(state, text2);
+  for (int i = 0; i < cur->nhits; i++)
+    assert_true(cur->hits[i].at.start != (uint32_t)(strstr(text2, "frame.mean(0)") - text2));
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -4597,6 +4639,7 @@ int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
       T(modinfo_rows_match_line_starts),
+      T(callee_display_element_view),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_unbind_pieces),

@@ -2084,6 +2084,42 @@ static bool literal_key(const Frame *F, VlId key) {
   return op == VL_E_INT || (op == VL_E_STR && !x->sub) || op == VL_E_NONE || op == VL_E_TRUE || op == VL_E_FALSE;
 }
 
+/* Collects into found[] the elements of display d (their expression ids) that made one of v's
+ * objects: a view, or a deferred call or subscript, whose expression is the element itself. */
+static void elem_makers(const Frame *F, const VlExpr *d, const VlVal *v, VlId *found, int *n, int depth) {
+  const VlModule *m = M(F);
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_ARRAY && o->sub) || (o->kind == VL_O_SYM && (o->sub == VL_SYM_CALLV || o->sub == VL_SYM_SUBV))) {
+      for (uint16_t k = 0; k < d->nkids; k++) {
+        VlId e = m->kids[d->kids + k];
+        if (!e || e != o->expr) continue;
+        bool seen = false;
+        for (int j = 0; j < *n && !seen; j++) seen = found[j] == e;
+        if (!seen && *n < 4) found[(*n)++] = e;
+      }
+    } else if (o->kind == VL_O_SEQ) {
+      for (uint16_t k = 0; k < o->nitems; k++) elem_makers(F, d, o->items[k], found, n, depth + 1);
+      elem_makers(F, d, o->elem, found, n, depth + 1);
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e) elem_makers(F, d, e->elem, found, n, depth + 1);
+      for (uint16_t k = 0; e && k < e->nattrs; k++) elem_makers(F, d, e->attrs[k].val, found, n, depth + 1);
+    }
+  }
+}
+
+/* The one element of a stored display that makes a view (`self.kept.append({"id": i,\n "clip":
+ * clips[k]})`), or 0.  A caller applying this store as a callee's effect sees the view made at its
+ * call, no longer by the element: the element is recorded with the effect, where the copy goes. */
+static VlId inner_view_elem(const Frame *F, const VlVal *value, VlId value_expr) {
+  const VlExpr *d = vl_expr(M(F), value_expr);
+  if (d->op != VL_E_TUPLE && d->op != VL_E_LIST && d->op != VL_E_DICT) return 0;
+  VlId found[4];
+  int n = 0;
+  elem_makers(F, d, value, found, &n, 0);
+  return n == 1 ? found[0] : 0;
+}
+
 static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
                         VlId recv, bool implicit, VlId key) {
   const VlModule *m = M(F);
@@ -2102,6 +2138,13 @@ static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, cons
     if (vl_caller_visible(F, c)) {
       VlEffect ef = {.kind = VL_EFF_STORE, .store = (uint8_t)kind, .key_varies = ev.key_varies, .target = container,
                      .value = value, .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+      VlId inner = inner_view_elem(F, value, value_expr);
+      if (inner) {
+        ef.inner = true;
+        ef.at = vl_expr_span(F->an, inner);
+        ef.fix_at = vl_expr(m, inner)->end;
+        ef.text = vl_expr_text(F->an, inner);
+      }
       VL_VEC_PUSH(&F->effects, ef);
       break;
     }
