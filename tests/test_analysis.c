@@ -3706,6 +3706,33 @@ static void callee_display_element_view(void **state) {
     assert_true(cur->hits[i].at.start != (uint32_t)(strstr(text2, "frame.mean(0)") - text2));
 }
 
+/* An array a function makes, indexed by one of its parameters (`x[local]`), is decided by the
+ * caller's argument: an int gives a row (a view of the array made at every call), an index array a
+ * copy */
+static void param_index_of_array_made_here(void **state) {
+  const char *body = "import numpy as np\n"
+                     "class Cache:\n"
+                     "    def __init__(self):\n"
+                     "        self.warm = []\n"
+                     "    def keep(self, path, local):\n"
+                     "        x = np.random.rand(len(path), 4096)\n"
+                     "        self.warm.append(x[local])\n"
+                     "def f(paths, c):\n"
+                     "    for p in paths:\n"
+                     "        c.keep(p, %s)\n"
+                     "    return c\n"
+                     "def g(paths):\n"
+                     "    return f(paths, Cache())\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "0");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[local]") - text));
+  snprintf(text, sizeof text, body, "np.arange(4)");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -4640,6 +4667,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       T(modinfo_rows_match_line_starts),
       T(callee_display_element_view),
+      T(param_index_of_array_made_here),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_unbind_pieces),

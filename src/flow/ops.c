@@ -692,6 +692,20 @@ static void note_param_call(Frame *F, const VlObj *o) {
     }
 }
 
+/* Is some item of the index only known to callers, a parameter itself (`x[i]`, `x[i, :4]`), the others
+ * known? */
+static bool param_indexed(const Index *ix, const VlVal *const *items) {
+  if (!items || ix->n > VL_MAX_INDEX) return false;
+  bool param = false;
+  for (int k = 0; k < ix->n; k++) {
+    const VlVal *v = items[k];
+    if (ix->kind[k] != IX_UNKNOWN) continue;
+    if (!v || v->n != 1 || v->objs[0]->kind != VL_O_SYM || v->objs[0]->sub != VL_SYM_PARAM) return false;
+    param = true;
+  }
+  return param;
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -712,6 +726,17 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
         add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o->site->sym), ix->str, its, (uint16_t)n, pack_index(ix),
                                    NULL),
+                        expr));
+        break;
+      }
+      /* an array made here, in this function, indexed by a parameter (`x[local]` of `x =
+       * load(path)`): what the caller passes decides, an int (a view) or an index array (a copy) */
+      if (!r && o->site && o->site->kind == VL_SITE_NEW && o->site->mod == F->an->mi && o->site->func == F->func &&
+          param_indexed(ix, items)) {
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
+        add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL),
                         expr));
         break;
       }
