@@ -3733,6 +3733,38 @@ static void param_index_of_array_made_here(void **state) {
   no_hits(cur);
 }
 
+/* DataLoader(ds, batch_size=None) over a project Dataset: each step is __getitem__'s item itself, made
+ * anew where __getitem__ makes it (a view of a tensor it loads per index), a view of the dataset's own
+ * tensor otherwise; a __getitem__ that keeps what it makes (a cache) is not followed */
+static void dataloader_unbatched_items(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader, Dataset\n"
+                     "class D(Dataset):\n"
+                     "    def __init__(self):\n"
+                     "        self.data = torch.randn(64, 4096)\n"
+                     "        self.cache = {}\n"
+                     "    def __len__(self):\n"
+                     "        return 64\n"
+                     "    def __getitem__(self, i):\n"
+                     "%s"
+                     "def f():\n"
+                     "    keep = []\n"
+                     "    for x in DataLoader(D(), batch_size=None):\n"
+                     "        keep.append(x)\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "        t = torch.randn(64, 4096)\n        return t[i]\n");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+  snprintf(text, sizeof text, body, "        return self.data[i]\n");
+  analyse(state, text);
+  no_hits(cur);
+  snprintf(text, sizeof text, body, "        t = torch.randn(64, 4096)\n        self.cache[i] = t\n        return t[i]\n");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -4668,6 +4700,7 @@ int main(void) {
       T(modinfo_rows_match_line_starts),
       T(callee_display_element_view),
       T(param_index_of_array_made_here),
+      T(dataloader_unbatched_items),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_unbind_pieces),

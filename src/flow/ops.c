@@ -3326,14 +3326,51 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
   return vl_val1(V(F), vl_obj(V(F), t));
 }
 
+/* Does an item a Dataset hands back hold arrays of library `lib` only (tensors, which DataLoader's
+ * default_convert passes on as they are), in tuples and dicts?  NumPy arrays become tensors on their
+ * memory (torch.as_tensor): not followed. */
+static bool only_lib_arrays(const Frame *F, const VlVal *v, uint8_t lib, int depth) {
+  if (!v || depth > 3) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY:
+      if (o->lib != lib) return false;
+      break;
+    case VL_O_SEQ: {
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (!only_lib_arrays(F, o->items[k], lib, depth + 1)) return false;
+      if (o->elem && !only_lib_arrays(F, o->elem, lib, depth + 1)) return false;
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e && !only_lib_arrays(F, e->elem, lib, depth + 1)) return false;
+      for (uint16_t k = 0; e && k < e->nattrs; k++)
+        if (!only_lib_arrays(F, e->attrs[k].val, lib, depth + 1)) return false;
+      break;
+    }
+    case VL_O_NONE:
+    case VL_O_INT:
+    case VL_O_SCALAR:
+    case VL_O_STR: break;
+    default: return false;
+    }
+  }
+  return true;
+}
+
 /* A batch of DataLoader(ds, ...) over a project map-style Dataset ds with the default collate and
- * batching (no collate_fn, batch_size not None), or NULL. */
+ * batching (no collate_fn, batch_size not None), or NULL.  With batch_size=None there is no
+ * batching: each step is what __getitem__ returns for the sampler's index, converted (tensors
+ * passed on as they are), made anew at every step where __getitem__ makes it. */
 static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint8_t lib, VlId expr) {
   if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
-  for (int i = 0; i < a->nkw; i++)
-    if (strcmp(a->kwname[i], "collate_fn") == 0 ||
-        (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)))
-      return NULL;
+  bool unbatched = false;
+  for (int i = 0; i < a->nkw; i++) {
+    if (strcmp(a->kwname[i], "collate_fn") == 0) return NULL;
+    if (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)) {
+      if (a->kw[i]->n != 1) return NULL;
+      unbatched = true;
+    }
+  }
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
@@ -3343,6 +3380,15 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   Args one = {.npos = 1};
   one.pos[0] = vl_prim(V(F), VL_O_INT);
   const VlVal *item = vl_summary_result(F, get, s, ds, &one, expr);
+  if (unbatched) {
+    /* a __getitem__ that keeps what it makes (a cache of loaded shards, `self.cache[i] = x`) may hand
+     * out the same object again: not followed */
+    for (uint32_t i = 0; i < s->neffects; i++)
+      if ((s->effects[i].kind == VL_EFF_STORE && !s->effects[i].carried) || s->effects[i].kind == VL_EFF_SETATTR) return NULL;
+    if (!item || vl_val_unknownish(item) || !only_lib_arrays(F, item, lib, 0)) return NULL;
+    Restep mark = {.mode = RS_MARK, .markexpr = expr};
+    return restep(F, item, &mark, 0);
+  }
   const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, expr, 0) : NULL;
   return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }
