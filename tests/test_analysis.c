@@ -3795,6 +3795,107 @@ static void reported_container_kept_again_once(void **state) {
   assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[0]") - text));
 }
 
+/* A method storing a display whose element makes the view (`self.log.append({"i": i, "thumb":
+ * frame[::8, ::8]})`), called in a caller's loop: the hit is at the element, where the copy goes,
+ * not at the display (the view the caller sees is made at its call); a caller's own view passed
+ * into the display is not placed there */
+static void callee_display_element_view(void **state) {
+  const char *text = "import numpy as np\n"
+                     "class Rec:\n"
+                     "    def __init__(self):\n"
+                     "        self.log = []\n"
+                     "    def add(self, i):\n"
+                     "        frame = np.random.rand(256, 256)\n"
+                     "        self.log.append({\"i\": i,\n"
+                     "                         \"thumb\": frame[::8, ::8]})\n"
+                     "def f(r):\n"
+                     "    for i in range(10):\n"
+                     "        r.add(i)\n"
+                     "    return r\n"
+                     "def g():\n"
+                     "    return f(Rec())\n";
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "frame[::8, ::8]") - text));
+  const char *text2 = "import numpy as np\n"
+                      "class Rec:\n"
+                      "    def __init__(self):\n"
+                      "        self.log = []\n"
+                      "    def add(self, i, row):\n"
+                      "        frame = np.random.rand(256, 256)\n"
+                      "        self.log.append((i,\n"
+                      "                         frame.mean(0), row))\n"
+                      "def f(r):\n"
+                      "    for i in range(10):\n"
+                      "        a = np.random.rand(256, 256)\n"
+                      "        r.add(i, a[0])\n"
+                      "    return r\n"
+                      "def g():\n"
+                      "    return f(Rec())\n";
+  analyse(state, text2);
+  for (int i = 0; i < cur->nhits; i++)
+    assert_true(cur->hits[i].at.start != (uint32_t)(strstr(text2, "frame.mean(0)") - text2));
+}
+
+/* An array a function makes, indexed by one of its parameters (`x[local]`), is decided by the
+ * caller's argument: an int gives a row (a view of the array made at every call), an index array a
+ * copy */
+static void param_index_of_array_made_here(void **state) {
+  const char *body = "import numpy as np\n"
+                     "class Cache:\n"
+                     "    def __init__(self):\n"
+                     "        self.warm = []\n"
+                     "    def keep(self, path, local):\n"
+                     "        x = np.random.rand(len(path), 4096)\n"
+                     "        self.warm.append(x[local])\n"
+                     "def f(paths, c):\n"
+                     "    for p in paths:\n"
+                     "        c.keep(p, %s)\n"
+                     "    return c\n"
+                     "def g(paths):\n"
+                     "    return f(paths, Cache())\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "0");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "x[local]") - text));
+  snprintf(text, sizeof text, body, "np.arange(4)");
+  analyse(state, text);
+  no_hits(cur);
+}
+
+/* DataLoader(ds, batch_size=None) over a project Dataset: each step is __getitem__'s item itself, made
+ * anew where __getitem__ makes it (a view of a tensor it loads per index), a view of the dataset's own
+ * tensor otherwise; a __getitem__ that keeps what it makes (a cache) is not followed */
+static void dataloader_unbatched_items(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader, Dataset\n"
+                     "class D(Dataset):\n"
+                     "    def __init__(self):\n"
+                     "        self.data = torch.randn(64, 4096)\n"
+                     "        self.cache = {}\n"
+                     "    def __len__(self):\n"
+                     "        return 64\n"
+                     "    def __getitem__(self, i):\n"
+                     "%s"
+                     "def f():\n"
+                     "    keep = []\n"
+                     "    for x in DataLoader(D(), batch_size=None):\n"
+                     "        keep.append(x)\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "        t = torch.randn(64, 4096)\n        return t[i]\n");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+  snprintf(text, sizeof text, body, "        return self.data[i]\n");
+  analyse(state, text);
+  no_hits(cur);
+  snprintf(text, sizeof text, body, "        t = torch.randn(64, 4096)\n        self.cache[i] = t\n        return t[i]\n");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -4728,6 +4829,9 @@ int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
       T(modinfo_rows_match_line_starts),
+      T(callee_display_element_view),
+      T(param_index_of_array_made_here),
+      T(dataloader_unbatched_items),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_unbind_pieces),

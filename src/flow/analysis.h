@@ -79,6 +79,7 @@ typedef struct StoreEv {
   VlId loop;            /* innermost loop of this function around the store (0: none) */
   VlId call;            /* via a callee's summary: the call expression here (0: direct) */
   bool every_call;      /* via a callee: its store is made on every call (VlEffect.every_call) */
+  bool inner;           /* via a callee: `at` is the display's element making the view (VlEffect.inner) */
   VlSpan at;            /* the stored expression */
   uint32_t fix_at;
   const char *text, *container_text;

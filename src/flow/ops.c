@@ -699,6 +699,20 @@ static void note_param_call(Frame *F, const VlObj *o) {
     }
 }
 
+/* Is some item of the index only known to callers, a parameter itself (`x[i]`, `x[i, :4]`), the others
+ * known? */
+static bool param_indexed(const Index *ix, const VlVal *const *items) {
+  if (!items || ix->n > VL_MAX_INDEX) return false;
+  bool param = false;
+  for (int k = 0; k < ix->n; k++) {
+    const VlVal *v = items[k];
+    if (ix->kind[k] != IX_UNKNOWN) continue;
+    if (!v || v->n != 1 || v->objs[0]->kind != VL_O_SYM || v->objs[0]->sub != VL_SYM_PARAM) return false;
+    param = true;
+  }
+  return param;
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -719,6 +733,17 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
         add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o->site->sym), ix->str, its, (uint16_t)n, pack_index(ix),
                                    NULL),
+                        expr));
+        break;
+      }
+      /* an array made here, in this function, indexed by a parameter (`x[local]` of `x =
+       * load(path)`): what the caller passes decides, an int (a view) or an index array (a copy) */
+      if (!r && o->site && o->site->kind == VL_SITE_NEW && o->site->mod == F->an->mi && o->site->func == F->func &&
+          param_indexed(ix, items)) {
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
+        add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL),
                         expr));
         break;
       }
@@ -2091,6 +2116,42 @@ static bool literal_key(const Frame *F, VlId key) {
   return op == VL_E_INT || (op == VL_E_STR && !x->sub) || op == VL_E_NONE || op == VL_E_TRUE || op == VL_E_FALSE;
 }
 
+/* Collects into found[] the elements of display d (their expression ids) that made one of v's
+ * objects: a view, or a deferred call or subscript, whose expression is the element itself. */
+static void elem_makers(const Frame *F, const VlExpr *d, const VlVal *v, VlId *found, int *n, int depth) {
+  const VlModule *m = M(F);
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_ARRAY && o->sub) || (o->kind == VL_O_SYM && (o->sub == VL_SYM_CALLV || o->sub == VL_SYM_SUBV))) {
+      for (uint16_t k = 0; k < d->nkids; k++) {
+        VlId e = m->kids[d->kids + k];
+        if (!e || e != o->expr) continue;
+        bool seen = false;
+        for (int j = 0; j < *n && !seen; j++) seen = found[j] == e;
+        if (!seen && *n < 4) found[(*n)++] = e;
+      }
+    } else if (o->kind == VL_O_SEQ) {
+      for (uint16_t k = 0; k < o->nitems; k++) elem_makers(F, d, o->items[k], found, n, depth + 1);
+      elem_makers(F, d, o->elem, found, n, depth + 1);
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e) elem_makers(F, d, e->elem, found, n, depth + 1);
+      for (uint16_t k = 0; e && k < e->nattrs; k++) elem_makers(F, d, e->attrs[k].val, found, n, depth + 1);
+    }
+  }
+}
+
+/* The one element of a stored display that makes a view (`self.kept.append({"id": i,\n "clip":
+ * clips[k]})`), or 0.  A caller applying this store as a callee's effect sees the view made at its
+ * call, no longer by the element: the element is recorded with the effect, where the copy goes. */
+static VlId inner_view_elem(const Frame *F, const VlVal *value, VlId value_expr) {
+  const VlExpr *d = vl_expr(M(F), value_expr);
+  if (d->op != VL_E_TUPLE && d->op != VL_E_LIST && d->op != VL_E_DICT) return 0;
+  VlId found[4];
+  int n = 0;
+  elem_makers(F, d, value, found, &n, 0);
+  return n == 1 ? found[0] : 0;
+}
+
 static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, const VlVal *value, VlId value_expr,
                         VlId recv, bool implicit, VlId key) {
   const VlModule *m = M(F);
@@ -2109,6 +2170,13 @@ static void store_event(Frame *F, VlStoreKind kind, const VlVal *container, cons
     if (vl_caller_visible(F, c)) {
       VlEffect ef = {.kind = VL_EFF_STORE, .store = (uint8_t)kind, .key_varies = ev.key_varies, .target = container,
                      .value = value, .at = ev.at, .fix_at = ev.fix_at, .text = ev.text, .container = ev.container_text};
+      VlId inner = inner_view_elem(F, value, value_expr);
+      if (inner) {
+        ef.inner = true;
+        ef.at = vl_expr_span(F->an, inner);
+        ef.fix_at = vl_expr(m, inner)->end;
+        ef.text = vl_expr_text(F->an, inner);
+      }
       VL_VEC_PUSH(&F->effects, ef);
       break;
     }
@@ -3265,14 +3333,51 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
   return vl_val1(V(F), vl_obj(V(F), t));
 }
 
+/* Does an item a Dataset hands back hold arrays of library `lib` only (tensors, which DataLoader's
+ * default_convert passes on as they are), in tuples and dicts?  NumPy arrays become tensors on their
+ * memory (torch.as_tensor): not followed. */
+static bool only_lib_arrays(const Frame *F, const VlVal *v, uint8_t lib, int depth) {
+  if (!v || depth > 3) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    switch (o->kind) {
+    case VL_O_ARRAY:
+      if (o->lib != lib) return false;
+      break;
+    case VL_O_SEQ: {
+      for (uint16_t k = 0; k < o->nitems; k++)
+        if (!only_lib_arrays(F, o->items[k], lib, depth + 1)) return false;
+      if (o->elem && !only_lib_arrays(F, o->elem, lib, depth + 1)) return false;
+      const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+      if (e && !only_lib_arrays(F, e->elem, lib, depth + 1)) return false;
+      for (uint16_t k = 0; e && k < e->nattrs; k++)
+        if (!only_lib_arrays(F, e->attrs[k].val, lib, depth + 1)) return false;
+      break;
+    }
+    case VL_O_NONE:
+    case VL_O_INT:
+    case VL_O_SCALAR:
+    case VL_O_STR: break;
+    default: return false;
+    }
+  }
+  return true;
+}
+
 /* A batch of DataLoader(ds, ...) over a project map-style Dataset ds with the default collate and
- * batching (no collate_fn, batch_size not None), or NULL. */
+ * batching (no collate_fn, batch_size not None), or NULL.  With batch_size=None there is no
+ * batching: each step is what __getitem__ returns for the sampler's index, converted (tensors
+ * passed on as they are), made anew at every step where __getitem__ makes it. */
 static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint8_t lib, VlId expr) {
   if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
-  for (int i = 0; i < a->nkw; i++)
-    if (strcmp(a->kwname[i], "collate_fn") == 0 ||
-        (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)))
-      return NULL;
+  bool unbatched = false;
+  for (int i = 0; i < a->nkw; i++) {
+    if (strcmp(a->kwname[i], "collate_fn") == 0) return NULL;
+    if (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)) {
+      if (a->kw[i]->n != 1) return NULL;
+      unbatched = true;
+    }
+  }
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
@@ -3282,6 +3387,15 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   Args one = {.npos = 1};
   one.pos[0] = vl_prim(V(F), VL_O_INT);
   const VlVal *item = vl_summary_result(F, get, s, ds, &one, expr);
+  if (unbatched) {
+    /* a __getitem__ that keeps what it makes (a cache of loaded shards, `self.cache[i] = x`) may hand
+     * out the same object again: not followed */
+    for (uint32_t i = 0; i < s->neffects; i++)
+      if ((s->effects[i].kind == VL_EFF_STORE && !s->effects[i].carried) || s->effects[i].kind == VL_EFF_SETATTR) return NULL;
+    if (!item || vl_val_unknownish(item) || !only_lib_arrays(F, item, lib, 0)) return NULL;
+    Restep mark = {.mode = RS_MARK, .markexpr = expr};
+    return restep(F, item, &mark, 0);
+  }
   const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, expr, 0) : NULL;
   return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }

@@ -62,6 +62,9 @@ typedef struct VlEffect {
   bool every_call;      /* STORE: made once on every call (no loop around it, no if but a presence
                            test, nothing leaving before it): a caller's loop calling it in every
                            iteration stores in every iteration (retain.c: stores_every_piece) */
+  bool inner;           /* STORE: `at` is the one element of a stored display that makes a view
+                           (ops.c: inner_view_elem), not the display: where a caller reports the view
+                           this call makes */
   uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
   const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
                            (set_item(cache, "last", v)) stores into one slot on every call */

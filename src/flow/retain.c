@@ -1317,6 +1317,9 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
       hit.text = vl_expr_text(an, view->expr);
     }
   }
+  /* a callee's display holding the view its element made (`{"clip": clips[k]}`): the effect names
+   * the element; the view made by the call, not one the caller passed in */
+  if (!inside && ev->inner && view->expr == ev->call) inside = true;
   /* the stored value is a container another store put the view in (`groups.setdefault(k, [])
    * .append(a[i])`): report at that store, where the copy belongs */
   for (size_t i = 0; i < F->stores.len && !inside; i++) {

@@ -617,7 +617,7 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       if (ef->each_element) v = shown_whole(F, v);
       const VlVal *key = ef->key ? inst(&S, ef->key) : NULL;
       StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call,
-                    .every_call = ef->every_call, .at = ef->at,
+                    .every_call = ef->every_call, .inner = ef->inner, .at = ef->at,
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
