@@ -1213,6 +1213,8 @@ static bool record_deferred(const Frame *F, const VlObj *o) {
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred || rows_deferred(F)) return true;
+  for (size_t i = 0; F->param_index && i < F->stores.len; i++) /* (also a callee's store: record(u, col=w - 16)) */
+    if (F->stores.items[i].loop && vl_val_has(F->stores.items[i].value, VL_O_UNKNOWN)) return true;
   bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];

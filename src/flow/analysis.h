@@ -180,6 +180,9 @@ struct Frame {
   bool piece_index;     /* a loop of its own indexed a piece of a parameter's array (`chunk[0]` of
                            np.array_split(p, k)) with an integer, undecided for want of its ndim: its
                            callers decide (VlSummary.loop_deferred, VL_SPECIAL_ROWS) */
+  bool param_index;     /* a loop of its own indexed an array with an item computed from a parameter of
+                           its own (`u[:, w - 16]`, also in a callee's deferred subscript): whether it is
+                           an integer, its callers decide (VlSummary.loop_deferred) */
 };
 
 /* ---- per-module analysis ---- */

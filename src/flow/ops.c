@@ -692,6 +692,21 @@ static void note_param_call(Frame *F, const VlObj *o) {
     }
 }
 
+/* Is an undecided index item computed from a parameter of F's own function (`w - 16`, `col`)? */
+static bool own_param_item(const Frame *F, const Index *ix, const VlVal *const *items) {
+  for (int k = 0; items && k < ix->n && k < VL_MAX_INDEX; k++) {
+    if (ix->kind[k] != IX_UNKNOWN || !items[k]) continue;
+    for (uint16_t j = 0; j < items[k]->n; j++)
+      for (const VlObj *r = items[k]->objs[j]; r && r->kind == VL_O_SYM;
+           r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
+        if (r->sub == VL_SYM_PARAM) {
+          if (r->mod == F->an->mi && r->func == F->func) return true;
+          break;
+        }
+  }
+  return false;
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -722,6 +737,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
        * array this function makes, of an ndim only the arrays a caller passes may decide */
       if (!r && F->loop && o->site && o->site->kind == VL_SITE_NEW && !vl_nd_known(o->nd) && int_index(ix))
         F->piece_index = true;
+      /* `u[:, w - 16]` with `w` this function's parameter: its callers pass it, or its literal default */
+      if (!r && F->loop && !F->specialised && own_param_item(F, ix, items)) F->param_index = true;
       add(&a, r ? r : unknown_obj(F));
       break;
     }
