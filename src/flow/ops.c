@@ -3616,6 +3616,21 @@ static bool any_method(Frame *F, Acc *acc, const char *name, Args *a, VlId expr)
   return false;
 }
 
+/* Is the callee a callback held in a container reached from a parameter of this function (`for cb in
+ * self._subscribers: cb(...)`, `for hook in hooks: hook(x)`, `for fn in self._handlers[event]`), called
+ * for its effects (an expression statement)?  Which one it is, the caller knows: the
+ * call is an effect of this function's (VL_EFF_CALL), made again with the caller's values. */
+bool vl_held_callback(const Frame *F, const VlObj *o) {
+  if (F->func == VL_MODULE_FUNC) return false;
+  bool held = false;
+  for (int d = 0; o && o->kind == VL_O_SYM && d < 8; d++, o = o->base && o->base->n == 1 ? o->base->objs[0] : NULL) {
+    if (o->sub == VL_SYM_PARAM) return held && o->mod == F->an->mi && o->func == F->func;
+    if (o->sub == VL_SYM_ELEMV) held = true;
+    else if (o->sub != VL_SYM_ATTRV && o->sub != VL_SYM_SUBV) return false; /* (self._handlers[event]) */
+  }
+  return false;
+}
+
 static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
   const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
@@ -3632,10 +3647,14 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
     len += k;
     items[n++] = a->kw[i];
   }
-  add(acc, at_expr(F, sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
-                              items, n, npos, NULL),
-                   expr));
+  const VlObj *call = sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
+                              items, n, npos, NULL);
+  add(acc, at_expr(F, call, expr));
   note_param_call(F, o);
+  if (expr && expr == F->stmt_call && !F->specialised && !a->star && !a->dstar && vl_held_callback(F, o)) {
+    VlEffect ef = {.kind = VL_EFF_CALL, .value = vl_val1(V(F), call), .at = vl_expr_span(F->an, expr)};
+    VL_VEC_PUSH(&F->effects, ef);
+  }
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && VL_STR_IN(accessors, name)) return;
