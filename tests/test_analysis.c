@@ -1617,6 +1617,36 @@ static void argsort_order_of_parameter_decided_by_caller(void **state) {
   }
 }
 
+static void index_from_own_parameter_decided_by_caller(void **state) {
+  /* `u[:, col]` in a function's own loop, `col` (or `col - 1`) a parameter of it: whether the index is
+   * an integer (a view) is decided by what a call passes, or by the parameter's literal default when the
+   * call passes nothing; also when the subscript is a helper's (`record(u, col)`) (Frame.param_index) */
+  static const char *const calls[] = {"simulate()", "simulate(col=[3, 9])", "simulate(col=7)"};
+  static const char *const stores[] = {"        hist.append(u[:, col - 1])\n", "        record(hist, u, col)\n"};
+  for (int j = 0; j < 2; j++)
+    for (int k = 0; k < 3; k++) {
+      char text[1024];
+      snprintf(text, sizeof text,
+               "import numpy as np\n"
+               "def record(h, field, c):\n"
+               "    h.append(field[:, c])\n"
+               "def simulate(n=20, col=96):\n"
+               "    u = np.zeros((256, 256))\n"
+               "    hist = []\n"
+               "    for _ in range(n):\n"
+               "        u = u * 0.5 + 1.0\n"
+               "%s"
+               "    return hist\n"
+               "def main():\n"
+               "    return %s\n",
+               stores[j], calls[k]);
+      analyse(state, text);
+      const char *view = j == 0 ? "u[:, col - 1]" : "field[:, c]";
+      if (k != 1) assert_non_null(tl_hit(cur, view));
+      else assert_null(tl_hit(cur, view));
+    }
+}
+
 static void executor_map_hands_out_results(void **state) {
   /* a thread pool's map(f, items) hands out f(item) in order, a new array per step, as map() does; a
    * `with` binds the pool itself.  A process pool's results come back pickled: a copy per step too */
@@ -5063,6 +5093,7 @@ int main(void) {
       T(list_filled_by_earlier_loop_steps),
       T(classmethod_gets_the_class_it_is_called_on),
       T(argsort_order_of_parameter_decided_by_caller),
+      T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),
       T(list_of_results_iterated_later),
       T(batch_of_one_through_returned_containers),

@@ -176,6 +176,49 @@ static void method_of_passed_instance_across_modules(void **state) {
   assert_int_equal(m, 0);
 }
 
+/* A dispatcher in another module calling the callbacks an object of the caller's holds (`for cb in
+ * self._subscribers: cb(i, dets)`): the call is an effect of its summary (VL_EFF_CALL), made again
+ * with the caller's values, so the callback's store of a view of what the caller's loop makes anew is
+ * the caller's store.  A callback keeping a copy, or a dispatcher whose result is used (no statement
+ * call), says nothing. */
+static const char BUS_HELPER[] = "class Bus:\n"
+                                 "    def __init__(self):\n"
+                                 "        self._subscribers = []\n"
+                                 "    def subscribe(self, cb):\n"
+                                 "        self._subscribers.append(cb)\n"
+                                 "    def publish(self, i, dets):\n"
+                                 "        for cb in self._subscribers:\n"
+                                 "            cb(i, dets)\n";
+
+static const char BUS_MAIN[] = "import numpy as np\n"
+                               "from helper import Bus\n"
+                               "class Keep:\n"
+                               "    def __init__(self):\n"
+                               "        self.rows = []\n"
+                               "    def __call__(self, i, dets):\n"
+                               "        self.rows.append(%s)\n"
+                               "def run():\n"
+                               "    bus = Bus()\n"
+                               "    keep = Keep()\n"
+                               "    bus.subscribe(keep)\n"
+                               "    for i in range(100):\n"
+                               "        dets = np.random.rand(4096, 7)\n"
+                               "        bus.publish(i, dets)\n"
+                               "    return keep.rows\n";
+
+static void callbacks_held_by_caller_across_modules(void **state) {
+  (void)state;
+  static const char *const kept[] = {"dets[0]", "dets[0].copy()"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text, BUS_MAIN, kept[k]);
+    int h = -1, m = -1;
+    analyse_pair(BUS_HELPER, text, &h, &m);
+    assert_int_equal(h, 0);
+    assert_int_equal(m, k == 0 ? 1 : 0);
+  }
+}
+
 /* A module others import names from exports what those names reach, and no more (analysis.c:
  * reach_exports): the function a named function returns, the methods of the class a named factory
  * makes.  A function nothing named reaches exports no summary.  `import helper` reads it whole. */
@@ -261,6 +304,7 @@ int main(void) {
       cmocka_unit_test(only_imported_modules_build_exports),
       cmocka_unit_test(deferred_site_resolved_across_modules),
       cmocka_unit_test(method_of_passed_instance_across_modules),
+      cmocka_unit_test(callbacks_held_by_caller_across_modules),
       cmocka_unit_test(exports_reach_what_importers_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

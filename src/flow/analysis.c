@@ -1213,6 +1213,13 @@ static bool record_deferred(const Frame *F, const VlObj *o) {
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred || rows_deferred(F)) return true;
+  for (size_t i = 0; F->param_index && i < F->stores.len; i++) { /* (also a callee's store: record(u, col=w - 16)) */
+    const StoreEv *ev = &F->stores.items[i];
+    if (!ev->loop) continue;
+    if (vl_val_has(ev->value, VL_O_UNKNOWN)) return true;
+    for (uint16_t k = 0; k < ev->value->n; k++) /* (an array made here, indexed by the parameter: deferred) */
+      if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub == VL_SYM_SUBV) return true;
+  }
   bool recursive = F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];

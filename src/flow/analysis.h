@@ -181,6 +181,10 @@ struct Frame {
   bool piece_index;     /* a loop of its own indexed a piece of a parameter's array (`chunk[0]` of
                            np.array_split(p, k)) with an integer, undecided for want of its ndim: its
                            callers decide (VlSummary.loop_deferred, VL_SPECIAL_ROWS) */
+  VlId stmt_call;       /* the expression statement being run (a call made for its effects: VL_EFF_CALL) */
+  bool param_index;     /* a loop of its own indexed an array with an item computed from a parameter of
+                           its own (`u[:, w - 16]`, also in a callee's deferred subscript): whether it is
+                           an integer, its callers decide (VlSummary.loop_deferred) */
 };
 
 /* ---- per-module analysis ---- */
@@ -284,6 +288,8 @@ const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
  * parameter, an attribute of one, a global), an object a module body made (a global), or an object
  * some other function made (passed in by a specialised call, vl_specialise). */
 bool vl_caller_visible(const Frame *F, const VlObj *o);
+/* Is o (a callee) a callback held in a container reached from a parameter of F's function? (VL_EFF_CALL) */
+bool vl_held_callback(const Frame *F, const VlObj *o);
 /* The summary of this module's function `fi` analysed again with, per `what`, the project objects
  * (instances, functions, classes) a call passes for its parameters (VL_SPECIAL_OBJECTS: when its own
  * summary says it calls methods of its parameters, VlSummary.specialise) and the arrays of known ndim

@@ -1987,7 +1987,9 @@ static void exec_stmt(Frame *F, VlId s) {
   const VlStmt *st = vl_stmt(m, s);
   switch (st->kind) {
   case VL_S_EXPR:
+    F->stmt_call = st->a;
     vl_eval(F, st->a);
+    F->stmt_call = 0;
     return;
   case VL_S_ASSIGN: {
     if (st->n == 1 && accumulate(F, st)) return;

@@ -713,6 +713,21 @@ static bool param_indexed(const Index *ix, const VlVal *const *items) {
   return param;
 }
 
+/* Is an undecided index item computed from a parameter of F's own function (`w - 16`, `col`)? */
+static bool own_param_item(const Frame *F, const Index *ix, const VlVal *const *items) {
+  for (int k = 0; items && k < ix->n && k < VL_MAX_INDEX; k++) {
+    if (ix->kind[k] != IX_UNKNOWN || !items[k]) continue;
+    for (uint16_t j = 0; j < items[k]->n; j++)
+      for (const VlObj *r = items[k]->objs[j]; r && r->kind == VL_O_SYM;
+           r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL)
+        if (r->sub == VL_SYM_PARAM) {
+          if (r->mod == F->an->mi && r->func == F->func) return true;
+          break;
+        }
+  }
+  return false;
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -745,6 +760,7 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
         add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL),
                         expr));
+        if (F->loop && !F->specialised) F->param_index = true; /* (in its own loop: as below) */
         break;
       }
       /* `chunk[0]` of a piece of a parameter's array in a loop: whether it is a row, the ndim a caller
@@ -754,6 +770,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
        * array this function makes, of an ndim only the arrays a caller passes may decide */
       if (!r && F->loop && o->site && o->site->kind == VL_SITE_NEW && !vl_nd_known(o->nd) && int_index(ix))
         F->piece_index = true;
+      /* `u[:, w - 16]` with `w` this function's parameter: its callers pass it, or its literal default */
+      if (!r && F->loop && !F->specialised && own_param_item(F, ix, items)) F->param_index = true;
       add(&a, r ? r : unknown_obj(F));
       break;
     }
@@ -3751,6 +3769,21 @@ static bool any_method(Frame *F, Acc *acc, const char *name, Args *a, VlId expr)
   return false;
 }
 
+/* Is the callee a callback held in a container reached from a parameter of this function (`for cb in
+ * self._subscribers: cb(...)`, `for hook in hooks: hook(x)`, `for fn in self._handlers[event]`), called
+ * for its effects (an expression statement)?  Which one it is, the caller knows: the
+ * call is an effect of this function's (VL_EFF_CALL), made again with the caller's values. */
+bool vl_held_callback(const Frame *F, const VlObj *o) {
+  if (F->func == VL_MODULE_FUNC) return false;
+  bool held = false;
+  for (int d = 0; o && o->kind == VL_O_SYM && d < 8; d++, o = o->base && o->base->n == 1 ? o->base->objs[0] : NULL) {
+    if (o->sub == VL_SYM_PARAM) return held && o->mod == F->an->mi && o->func == F->func;
+    if (o->sub == VL_SYM_ELEMV) held = true;
+    else if (o->sub != VL_SYM_ATTRV && o->sub != VL_SYM_SUBV) return false; /* (self._handlers[event]) */
+  }
+  return false;
+}
+
 static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
   const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
@@ -3767,10 +3800,14 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
     len += k;
     items[n++] = a->kw[i];
   }
-  add(acc, at_expr(F, sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
-                              items, n, npos, NULL),
-                   expr));
+  const VlObj *call = sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
+                              items, n, npos, NULL);
+  add(acc, at_expr(F, call, expr));
   note_param_call(F, o);
+  if (expr && expr == F->stmt_call && !F->specialised && !a->star && !a->dstar && vl_held_callback(F, o)) {
+    VlEffect ef = {.kind = VL_EFF_CALL, .value = vl_val1(V(F), call), .at = vl_expr_span(F->an, expr)};
+    VL_VEC_PUSH(&F->effects, ef);
+  }
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && VL_STR_IN(accessors, name)) return;

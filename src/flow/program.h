@@ -46,7 +46,10 @@ typedef enum VlEffectKind {
   VL_EFF_SETATTR,   /* target.name = value */
   VL_EFF_SETCELL,   /* a closure variable (func, slot) = value */
   VL_EFF_SETGLOBAL, /* a module global (slot) = value */
-  VL_EFF_CLEAR      /* target (a container) is emptied */
+  VL_EFF_CLEAR,     /* target (a container) is emptied */
+  VL_EFF_CALL       /* value: a call (VL_SYM_CALLV) of a callback the caller's objects hold, made for its
+                       effects (`for cb in self._subscribers: cb(frame, dets)`): made again with the
+                       caller's values, its stores are the caller's */
 } VlEffectKind;
 
 typedef struct VlEffect {

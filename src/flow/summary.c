@@ -680,6 +680,18 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       }
       break;
     }
+    case VL_EFF_CALL: { /* made when the caller knows a project callback, or holds it as this frame's
+                         * own callback again (then an effect of this frame's: ops.c call_sym) */
+      const VlObj *c = ef->value->n == 1 ? ef->value->objs[0] : NULL;
+      const VlVal *callee = c && c->base ? inst(&S, c->base) : NULL;
+      bool known = false;
+      for (uint16_t k = 0; callee && k < callee->n && !known; k++) {
+        const VlObj *x = callee->objs[k];
+        known = x->kind == VL_O_INST || x->kind == VL_O_FUNC || (x->kind == VL_O_SYM && vl_held_callback(F, x));
+      }
+      if (known) (void)inst(&S, ef->value);
+      break;
+    }
     default: break;
     }
   }
