@@ -689,6 +689,36 @@ static void itemgetter_index_and_library_partial(void **state) {
   not_view(local("f", "g"), "partial(torch.index_select, ...)(x)");
 }
 
+/* nn.ModuleList(blocks) is the list of the modules it is given (list(blocks)): built from a list, a
+ * generator, or empty and then appended to or extended, its items are those modules, so calling one
+ * runs that module's forward; other arguments keep it an object we know nothing more about. */
+static void module_list_is_list_of_modules(void **state) {
+  analyse(state,
+          "import torch\n"
+          "import torch.nn as nn\n"
+          "class Take(nn.Module):\n"
+          "    def forward(self, x):\n"
+          "        return x[:, 0]\n"
+          "def f():\n"
+          "    x = torch.zeros(4, 64, 3)\n"
+          "    listed = nn.ModuleList([Take(), Take()])\n"
+          "    a = listed[0](x)\n"
+          "    made = nn.ModuleList(Take() for _ in range(3))\n"
+          "    b = made[-1](x)\n"
+          "    grown = nn.ModuleList()\n"
+          "    grown.append(Take())\n"
+          "    c = grown[0](x)\n"
+          "    extended = nn.ModuleList()\n"
+          "    extended.extend([Take()])\n"
+          "    for block in extended:\n"
+          "        d = block(x)\n"
+          "        keep = d\n");
+  partial_view_of(local("f", "a"), "x");
+  partial_view_of(local("f", "b"), "x");
+  partial_view_of(local("f", "c"), "x");
+  partial_view_of(local("f", "d"), "x");
+}
+
 /* A collections.namedtuple whose fields are written out (a list of strings, or one string) takes its
  * arguments by keyword too, in field order, and its fields are read by name. */
 static void namedtuple_keywords_and_fields(void **state) {
@@ -4896,6 +4926,7 @@ int main(void) {
       T(hook_registered_through_partial),
       T(hook_unwraps_tuple_output),
       T(itemgetter_index_and_library_partial),
+      T(module_list_is_list_of_modules),
       T(namedtuple_keywords_and_fields),
       T(kwargs_dict_of_keywords),
       T(dict_of_generator_pairs),

@@ -3444,6 +3444,8 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
         if (collated && !vl_val_unknownish(collated)) return new_iter(F, collated);
         return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
       }
+      /* a container class whose instance is the list of the items given (nn.ModuleList(blocks)): list(blocks) */
+      if (e->effect_then == VL_FX_LIST && a->npos <= 1 && !a->nkw && !a->star && !a->dstar) return call_builtin(F, "list", a, expr);
       VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                     .lib = (uint8_t)lib->id, .nd = vl_nd_unknown()};
       return vl_val1(V(F), vl_obj(V(F), inst));
