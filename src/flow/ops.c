@@ -3611,6 +3611,15 @@ static bool made_here_at(const VlSummary *s, const VlVal *v, int depth) {
 
 static bool made_here(const VlSummary *s) { return made_here_at(s, s->ret, 0); }
 
+/* What a call passes for parameter p of fi (positionally after the `first` bound receiver, or by its
+ * name), or NULL. */
+static const VlVal *passed_arg(const VlFuncInfo *fi, uint16_t first, const Args *a, uint16_t p) {
+  if (fi->params[p].kind == VL_P_POS && p >= first && p - first < a->npos) return a->pos[p - first];
+  for (int k = 0; k < a->nkw; k++)
+    if (strcmp(a->kwname[k], fi->params[p].name) == 0) return a->kw[k];
+  return NULL;
+}
+
 /* A call of another module's function passing, for a parameter, an instance of a class of that module
  * it was analysed for (analysis.c: speculate): the hits its loops make with that instance. */
 static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args *a) {
@@ -3620,10 +3629,7 @@ static void cond_hits(Frame *F, const VlFuncInfo *fi, const VlObj *o, const Args
   for (uint16_t i = 0; i < fi->ncond_hits; i++) {
     const VlCondHit *c = &fi->cond_hits[i];
     if (c->param < first || c->param >= fi->nparams) continue;
-    const VlVal *v = NULL;
-    if (fi->params[c->param].kind == VL_P_POS && c->param - first < a->npos) v = a->pos[c->param - first];
-    for (int k = 0; k < a->nkw && !v; k++)
-      if (strcmp(a->kwname[k], fi->params[c->param].name) == 0) v = a->kw[k];
+    const VlVal *v = passed_arg(fi, first, a, c->param);
     bool passed = false;
     for (uint16_t k = 0; v && k < v->n && !passed; k++) {
       const VlObj *x = v->objs[k];
@@ -3656,14 +3662,11 @@ static bool passes_symbols(const Args *a) {
  * the summary for those defaults applies (VlFuncInfo.dflt_summary). */
 static bool keeps_string_defaults(const VlFuncInfo *fi, const VlObj *o, const Args *a) {
   if (!fi->dflt_summary || !fi->dflt_strs || a->star || a->dstar || o->nitems) return false;
-  int first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
+  uint16_t first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
   if (a->npos > fi->nparams) return false;
-  for (int p = 0; p < fi->nparams; p++) {
+  for (uint16_t p = 0; p < fi->nparams; p++) {
     if (fi->params[p].dflt != VL_DFLT_STR || !fi->dflt_strs[p]) continue;
-    const VlVal *v = NULL;
-    if (fi->params[p].kind == VL_P_POS && p - first >= 0 && p - first < a->npos) v = a->pos[p - first];
-    for (int k = 0; k < a->nkw && !v; k++)
-      if (strcmp(a->kwname[k], fi->params[p].name) == 0) v = a->kw[k];
+    const VlVal *v = passed_arg(fi, first, a, p);
     if (!v) continue;
     if (!v->n) return false;
     for (uint16_t i = 0; i < v->n; i++)
