@@ -123,13 +123,16 @@ static void reach_root(Reach *R, const VlVal *v) { reach(R, v, 0); }
 static bool notebook_output(const Frame *F, const VlSite *site) {
   const VlModule *m = M(F);
   if (!F->an->mi->ncells || F->func != VL_MODULE_FUNC || !site || site->kind != VL_SITE_NEW) return false;
+  /* (the body's statements are in source order: the last one starting at or before the site) */
   VlId body = vl_func(m, VL_MODULE_FUNC)->body;
-  for (uint32_t i = 0; i < m->blocks[body].count; i++) {
-    const VlStmt *s = vl_stmt(m, vl_block_stmt(m, body, i));
-    if (s->kind == VL_S_EXPR && s->a && vl_expr(m, s->a)->start == site->start && vl_expr(m, s->a)->end == site->end)
-      return true;
+  uint32_t lo = 0, hi = m->blocks[body].count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (vl_stmt(m, vl_block_stmt(m, body, mid))->start <= site->start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  const VlStmt *s = lo ? vl_stmt(m, vl_block_stmt(m, body, lo - 1)) : NULL;
+  return s && s->kind == VL_S_EXPR && s->a && vl_expr(m, s->a)->start == site->start && vl_expr(m, s->a)->end == site->end;
 }
 
 static void escaping(const Frame *F, Sites *out) {
