@@ -1616,6 +1616,36 @@ static void specialisation_binds_arrays_of_two_axes_or_more(void **state) {
   }
 }
 
+static void unpacked_split_pieces_are_not_parts(void **state) {
+  /* `a, b = x.split(d, 1)` of a fresh x: each of n < 8 pieces of one size shows 1/n of x, so keeping
+   * one is no leak (VL_F_EQUAL_PIECES); but with split points or sizes given as a list, or with a
+   * slice of the piece kept, it is */
+  static const struct { const char *split, *kept; bool hit; } cases[] = {
+      {"x.split(d, dim=1)", "mu", false},
+      {"torch.chunk(x, 2, 1)", "mu", false},
+      {"x.unbind(0)", "mu", false},
+      {"x.split([1, 2 * d - 1], dim=1)", "mu", true},
+      {"torch.split(x, (1, 2 * d - 1), 1)", "mu", true},
+      {"x.split(d, dim=1)", "mu[:1]", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "def f(n, d):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        x = torch.randn(2, 4096, 2 * d)\n"
+             "        mu, logvar = %s\n"
+             "        keep.append(%s)\n"
+             "    return keep\n",
+             cases[k].split, cases[k].kept);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, cases[k].kept));
+    else assert_null(tl_hit(cur, cases[k].kept));
+  }
+}
+
 static void argsort_order_of_parameter_decided_by_caller(void **state) {
   /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
    * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
@@ -5123,6 +5153,7 @@ int main(void) {
       T(specialisation_binds_arrays_of_two_axes_or_more),
       T(list_filled_by_earlier_loop_steps),
       T(classmethod_gets_the_class_it_is_called_on),
+      T(unpacked_split_pieces_are_not_parts),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),

@@ -895,7 +895,6 @@ static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbyte
 static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_grad", "is_cuda", "flags",
                                                   "strides", "layout", "names", "grad_fn", "is_leaf"};
 
-
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr);
 /* A method of an array whose library is not known: its result's library is not known either. */
@@ -1839,6 +1838,24 @@ static bool stacked_few_axis(Frame *F, const VlObj *o, VlId ax) {
   return vl_int_literal(m, ax, &av) && (!sax || vl_int_literal(m, sax, &sv)) && sv == av && sv >= 0;
 }
 
+/* Whether the pieces of a split are of one size: x.chunk(k), t.split(d), np.split(x, k) and t.unbind(d)
+ * (torch.split's last piece may be shorter; taken as equal, which can only keep a finding back).  Not
+ * with sizes or split points given as a list, tuple, range or array (np.split(x, [1]),
+ * t.split([d, 2 * d])): those pieces differ, and a small one pins much more than it shows. */
+static bool equal_pieces(Frame *F, const VlLibEntry *e, const Args *a) {
+  if (e->ndim_then.rule == VL_ND_SAME_MINUS) return true; /* unbind: every piece is one index along d */
+  const char *p = e->chunks ? e->chunks : e->splitsize;
+  VlId x = 0;
+  const VlVal *v = p ? param_val(a, e, p, &x) : NULL;
+  if (!v) return false;
+  if (x && (vl_expr(M(F), x)->op == VL_E_LIST || vl_expr(M(F), x)->op == VL_E_TUPLE)) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    VlObjKind k = v->objs[i]->kind;
+    if (k == VL_O_SEQ || k == VL_O_RANGE || k == VL_O_ARRAY || k == VL_O_INDEX) return false;
+  }
+  return true;
+}
+
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
@@ -2072,7 +2089,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     const VlVal *arr = vl_as_array(F, operand, vl_nd_unknown());
     const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
     Acc pieces = {0};
-    bool every = true;
+    bool every = true, equal = equal_pieces(F, e, a);
     for (uint16_t i = 0; i < arr->n; i++)
       if (arr->objs[i]->kind == VL_O_ARRAY) {
         const VlObj *o = arr->objs[i];
@@ -2092,13 +2109,15 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         uint8_t pu = fewer ? (obj_units(o) ? 0xff : 0) : piece_units(F, e, o, a);
         add(&pieces, pu ? with_units(F, piece, pu) : piece);
         every = every && (piece->flags & VL_F_EVERY);
+        equal = equal && !(o->sub && (o->flags & VL_F_PARTIAL));
       }
     vl_heap_add_elem(F, seq->objs[0]->site, done(F, &pieces));
-    if (every && pieces.n) {
+    if ((every || equal) && pieces.n) {
       /* the list of all pieces of whole arrays (np.array_split(u, 8)), as list(a) is: keeping it keeps
-       * each array whole and pins nothing more (retain.c: stored_views); one piece is still a part */
+       * each array whole and pins nothing more (retain.c: stored_views); one piece is still a part,
+       * but not when the pieces are of one size and unpacked into fewer than 8 names (vl_op_unpack) */
       VlObj c = *seq->objs[0];
-      c.flags |= VL_F_ALL_PIECES;
+      c.flags |= (uint8_t)((every ? VL_F_ALL_PIECES : 0) | (equal ? VL_F_EQUAL_PIECES : 0));
       return vl_val1(V(F), vl_obj(V(F), c));
     }
     return seq;
@@ -2462,7 +2481,16 @@ const VlVal *vl_op_unpack(Frame *F, const VlVal *v, int i, int n, bool exact, Vl
   for (uint16_t k = 0; k < v->n; k++) {
     const VlObj *o = v->objs[k];
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems == n) add_val(&a, o->items[i]);
-    else if (o->kind == VL_O_ARRAY && exact && n < 8 && !(o->sub && (o->flags & VL_F_PARTIAL))) {
+    else if (o->kind == VL_O_SEQ && (o->flags & VL_F_EQUAL_PIECES) && exact && n < 8) {
+      /* q, k, v = qkv.split(d, dim=2): each of n < 8 pieces of one size shows 1/n of the whole array,
+       * as the rows of x in b, c = x do (below) */
+      const VlVal *pieces = raw_elems(F, vl_val1(V(F), o), expr, 0);
+      for (uint16_t r = 0; r < pieces->n; r++) {
+        VlObj c = *pieces->objs[r];
+        if (c.kind == VL_O_ARRAY) c.flags &= (uint8_t)~(VL_F_PARTIAL | VL_F_EVERY);
+        add(&a, vl_obj(V(F), c));
+      }
+    } else if (o->kind == VL_O_ARRAY && exact && n < 8 && !(o->sub && (o->flags & VL_F_PARTIAL))) {
       /* b, c = x.T: x has exactly n rows, so each shows 1/n of it and pins less than 8 times what it
        * shows (below what the oracle calls a leak) */
       const VlVal *rows = raw_elems(F, vl_val1(V(F), o), expr, 0);

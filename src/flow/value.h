@@ -166,6 +166,9 @@ enum {
                              of views handed back: storing the list again is the same leak) */
   VL_F_INTS = 1 << 6,     /* arrays: integer indices (np.argsort, a permutation): a[idx] keeps a's other
                              axes, where a boolean mask would not */
+  VL_F_EQUAL_PIECES = 1 << 6, /* SEQ (the bit is per kind): the pieces of a whole array split into parts of
+                                 one size (x.chunk(k), t.split(d), t.unbind(0), np.split(x, k)): unpacked
+                                 into exactly n < 8 names, each shows 1/n of it (vl_op_unpack) */
   VL_F_EVERY = 1 << 7     /* views: one of the pieces that iterating a whole array (its rows) or a split
                              hands out: storing every one of them keeps the whole base, no more */
 };
