@@ -1646,6 +1646,41 @@ static void unpacked_split_pieces_are_not_parts(void **state) {
   }
 }
 
+static void number_and_flag_literals_decide_branches(void **state) {
+  /* a parameter compared with a number (`t != 1.0`, `k > 0`) or tested for truth (`if flag:`, `not
+   * flag`), in an `if` or a conditional expression: a call leaving the literal default, or passing a
+   * literal, decides the branch (interp.c: num_test, truth_test); a value not known stays both */
+  static const struct { const char *test, *call; bool hit; } cases[] = {
+      {"temperature != 1.0", "f(n)", false},          /* default 1.0: the copy branch is not taken */
+      {"temperature != 1.0", "f(n, 0.5)", true},
+      {"temperature != 1.0", "f(n, temperature=-2.5)", true},
+      {"temperature == 1", "f(n)", true},             /* 1.0 == 1 */
+      {"temperature > 0.5", "f(n, 0.25)", false},
+      {"0.5 < temperature", "f(n, 0.75)", true},
+      {"flag", "f(n)", false},                         /* flag=False */
+      {"flag", "f(n, flag=True)", true},
+      {"not flag", "f(n)", true},
+      {"temperature != 1.0", "f(n, float(n))", false}, /* not a literal: either branch */
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def f(n, temperature=1.0, flag=False):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        a = np.random.rand(4096, 64)\n"
+             "        keep.append(a[0] if %s else a.mean(0))\n"
+             "    return keep\n"
+             "def run(n):\n"
+             "    return %s\n",
+             cases[k].test, cases[k].call);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "a[0]"));
+    else assert_null(tl_hit(cur, "a[0]"));
+  }
+}
+
 static void argsort_order_of_parameter_decided_by_caller(void **state) {
   /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
    * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
@@ -5154,6 +5189,7 @@ int main(void) {
       T(list_filled_by_earlier_loop_steps),
       T(classmethod_gets_the_class_it_is_called_on),
       T(unpacked_split_pieces_are_not_parts),
+      T(number_and_flag_literals_decide_branches),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),

@@ -268,9 +268,15 @@ static void describe_default(const VlModule *m, VlId e, VlParamInfo *pi) {
   pi->dflt = VL_DFLT_OTHER;
   switch (x->op) {
   case VL_E_NONE: pi->dflt = VL_DFLT_NONE; break;
-  case VL_E_FLOAT:
+  case VL_E_FLOAT: /* (its value when a plain real literal) */
+    pi->dflt = x->sub ? VL_DFLT_NUMBER : VL_DFLT_SCALAR;
+    pi->dflt_int = (int32_t)x->a;
+    break;
   case VL_E_TRUE:
-  case VL_E_FALSE: pi->dflt = VL_DFLT_SCALAR; break;
+  case VL_E_FALSE:
+    pi->dflt = VL_DFLT_NUMBER;
+    pi->dflt_int = x->op == VL_E_TRUE ? (int32_t)VL_BITS_TRUE : 0;
+    break;
   case VL_E_STR: pi->dflt = x->sub ? VL_DFLT_OTHER : VL_DFLT_STR; break; /* (an f-string varies) */
   case VL_E_INT:
     if (vl_int_literal(m, e, &n) && n >= INT32_MIN && n <= INT32_MAX) {
@@ -776,6 +782,40 @@ static const uint8_t *imported_names(Analysis *an) {
   return an->imported;
 }
 
+/* A string, number, True or False literal. */
+static bool literal(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  return (x->op == VL_E_STR && !x->sub) || x->op == VL_E_INT || x->op == VL_E_FLOAT || x->op == VL_E_TRUE ||
+         x->op == VL_E_FALSE;
+}
+
+/* A condition a literal passed for a parameter decides (`if p is None:`, `if mode == "cls":`, `x if
+ * temperature != 1.0 else y`, `if normalize:`, `not p`): the parameter is marked VL_TESTED_NONE, so
+ * that a call passing a literal, or leaving the literal default, gets an analysis of its own
+ * (vl_specialise), in which interp.c's none_test decides the branch. */
+static void mark_tested(const VlModule *m, VlId func, VlId cond, Ev *ev) {
+  const VlExpr *c = vl_expr(m, cond);
+  if (!ev->none_tested) return;
+  if (c->op == VL_E_NOT) {
+    mark_tested(m, func, vl_kid(m, cond, 0), ev);
+    return;
+  }
+  VlId tested = 0;
+  if (c->op == VL_E_NAME) tested = cond;
+  else if (!vl_none_compare(m, cond, &tested) && c->op == VL_E_COMPARE && c->nkids == 2 &&
+           c->a >= VL_CMP_EQ && c->a <= VL_CMP_NOT_IN) {
+    /* either side the literal: a string, a number, True/False, or (for `in`) a display of them */
+    VlId l = vl_kid(m, cond, 0), r = vl_kid(m, cond, 1);
+    if (c->a == VL_CMP_IN || c->a == VL_CMP_NOT_IN) {
+      uint8_t rop = vl_expr(m, r)->op;
+      tested = rop == VL_E_LIST || rop == VL_E_TUPLE || rop == VL_E_SET ? l : 0;
+    } else tested = literal(m, l) ? r : literal(m, r) ? l : 0;
+  }
+  const VlExpr *x = tested ? vl_expr(m, tested) : NULL;
+  if (x && x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func)
+    ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
+}
+
 static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
   if (!e || depth > 200) return;
   const VlExpr *x = vl_expr(m, e);
@@ -791,6 +831,7 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     ev_expr(m, func, c->key, ev, depth + 1);
     return;
   }
+  if (x->op == VL_E_COND) mark_tested(m, func, vl_kid(m, e, 1), ev);
   if (x->op == VL_E_SUB) {
     /* table[p]: a string passed for p picks one entry */
     const VlExpr *key = x->nkids == 2 ? vl_expr(m, vl_kid(m, e, 1)) : NULL;
@@ -887,28 +928,12 @@ static void ev_stmt(const VlModule *m, VlId func, VlId s, Ev *ev, int depth) {
     ev_expr(m, func, st->a, ev, depth);
     ev_expr(m, func, st->b, ev, depth);
     break;
-  case VL_S_IF: {
-    const VlExpr *c = vl_expr(m, st->a);
-    VlId tested = 0;
-    if (vl_none_compare(m, st->a, &tested)) {
-      const VlExpr *x = vl_expr(m, tested);
-      if (x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func && ev->none_tested)
-        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
-    }
-    /* `if mode == "cls":` (either side the literal): decided by a string a call passes */
-    if (c->op == VL_E_COMPARE && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE) && c->nkids == 2) {
-      VlId l = vl_kid(m, st->a, 0), r = vl_kid(m, st->a, 1);
-      const VlExpr *x = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? r : l);
-      const VlExpr *lit = vl_expr(m, vl_expr(m, l)->op == VL_E_STR ? l : r);
-      if (lit->op == VL_E_STR && !lit->sub && x->op == VL_E_NAME && x->sym.kind == VL_SYM_LOCAL && x->sym.owner == func &&
-          ev->none_tested)
-        ev->none_tested[x->sym.slot] |= VL_TESTED_NONE;
-    }
+  case VL_S_IF:
+    mark_tested(m, func, st->a, ev);
     ev_expr(m, func, st->a, ev, depth);
     ev_block(m, func, st->b, ev, depth + 1);
     ev_block(m, func, st->c, ev, depth + 1);
     break;
-  }
   case VL_S_FOR:
   case VL_S_WHILE:
     ev_expr(m, func, m->loops[st->a].iter, ev, depth);

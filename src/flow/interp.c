@@ -1366,9 +1366,9 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   }
   case VL_E_INT:
     return x->a == VL_INT_BIG ? vl_prim(V(F), VL_O_INT) : vl_int_const(V(F), x->sub ? -(long)x->a : (long)x->a);
-  case VL_E_FLOAT:
-  case VL_E_TRUE:
-  case VL_E_FALSE: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_E_FLOAT: return x->sub ? vl_scalar_const(V(F), x->a) : vl_prim(V(F), VL_O_SCALAR);
+  case VL_E_TRUE: return vl_scalar_const(V(F), VL_BITS_TRUE);
+  case VL_E_FALSE: return vl_scalar_const(V(F), 0);
   case VL_E_STR: return x->a ? vl_str_const(V(F), vl_str(m, x->a)) : vl_prim(V(F), VL_O_STR);
   case VL_E_NONE: return vl_prim(V(F), VL_O_NONE);
   case VL_E_ELLIPSIS: return vl_prim(V(F), VL_O_SCALAR);
@@ -1714,15 +1714,83 @@ static int str_test(Frame *F, VlId cond) {
   return eq < 0 ? -1 : c->a == VL_CMP_EQ || c->a == VL_CMP_IN ? eq : !eq;
 }
 
+/* The number a literal is (`1.0`, `-3`, `True`), when it is one. */
+static bool num_literal(const VlModule *m, VlId e, double *out) {
+  const VlExpr *x = vl_expr(m, e);
+  switch (x->op) {
+  case VL_E_INT:
+    if (x->a == VL_INT_BIG) return false;
+    return *out = x->sub ? -(double)x->a : (double)x->a, true;
+  case VL_E_FLOAT: {
+    float f;
+    memcpy(&f, &x->a, sizeof f);
+    return x->sub && (*out = f, true);
+  }
+  case VL_E_TRUE: return *out = 1, true;
+  case VL_E_FALSE: return *out = 0, true;
+  default: return false;
+  }
+}
+
+/* `temperature != 1.0`, `beta > 0`, `k == 1` (either side the literal) whose answer the numbers x holds
+ * decide (a parameter's literal default, a literal a call passes, a constant): 1, 0 or -1. */
+static int num_test(Frame *F, VlId cond) {
+  const VlModule *m = M(F);
+  int op = vl_expr(m, cond)->a;
+  VlId lhs = vl_kid(m, cond, 0), rhs = vl_kid(m, cond, 1);
+  double lit, x;
+  if (num_literal(m, lhs, &lit)) { /* 1.0 < t is t > 1.0 */
+    VlId t = lhs;
+    lhs = rhs;
+    rhs = t;
+    op = op == VL_CMP_LT ? VL_CMP_GT : op == VL_CMP_GT ? VL_CMP_LT : op == VL_CMP_LE ? VL_CMP_GE : op == VL_CMP_GE ? VL_CMP_LE : op;
+  }
+  if (!vl_expr_is_path(m, lhs) || !num_literal(m, rhs, &lit)) return -1;
+  const VlVal *v = vl_eval(F, lhs);
+  int r = -1;
+  for (uint16_t i = 0; i < v->n; i++) {
+    if (!vl_obj_number(v->objs[i], &x)) return -1;
+    int t = op == VL_CMP_EQ ? x == lit : op == VL_CMP_NE ? x != lit : op == VL_CMP_LT ? x < lit
+            : op == VL_CMP_LE ? x <= lit : op == VL_CMP_GT ? x > lit : x >= lit;
+    if (r >= 0 && r != t) return -1;
+    r = t;
+  }
+  return r;
+}
+
+/* `if flag:` of a path whose every value has a known truth (None, a number or string constant: a
+ * parameter's literal default, a literal a call passes): 1, 0 or -1. */
+static int truth_test(Frame *F, VlId x) {
+  const VlVal *v = vl_eval(F, x);
+  int r = -1;
+  double num;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    int t = o->kind == VL_O_NONE                       ? 0
+            : vl_obj_number(o, &num)                   ? num != 0
+            : o->kind == VL_O_STR && o->name           ? o->name[0] != 0
+                                                       : -1;
+    if (t < 0 || (r >= 0 && r != t)) return -1;
+    r = t;
+  }
+  return r;
+}
+
 /* `x is None` / `x is not None` whose answer the value of x decides (a parameter bound to a literal
- * default or to what a call passes, in an analysis for those arguments), or `x == "literal"` of a
- * string passed: 1 true, 0 false, -1 either. */
+ * default or to what a call passes, in an analysis for those arguments), `x == "literal"` of a
+ * string passed, `x != 1.0` of a number, `if x:` of a flag: 1 true, 0 false, -1 either. */
 static int none_test(Frame *F, VlId cond) {
   const VlModule *m = M(F);
   const VlExpr *c = vl_expr(m, cond);
   if (c->op == VL_E_NOT) { /* `if not output_type == "latent":` */
     int r = none_test(F, vl_kid(m, cond, 0));
     return r < 0 ? -1 : !r;
+  }
+  if (vl_expr_is_path(m, cond)) return truth_test(F, cond);
+  if (c->op == VL_E_COMPARE && c->nkids == 2 && c->a >= VL_CMP_LT && c->a <= VL_CMP_GE) return num_test(F, cond);
+  if (c->op == VL_E_COMPARE && c->nkids == 2 && (c->a == VL_CMP_EQ || c->a == VL_CMP_NE)) {
+    int r = num_test(F, cond);
+    if (r >= 0) return r;
   }
   if (c->op == VL_E_COMPARE && c->nkids == 2 &&
       (c->a == VL_CMP_EQ || c->a == VL_CMP_NE || c->a == VL_CMP_IN || c->a == VL_CMP_NOT_IN))

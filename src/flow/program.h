@@ -129,7 +129,8 @@ typedef enum VlDefault {
   VL_DFLT_ABSENT = 0, /* no default */
   VL_DFLT_OTHER,      /* a default that is not one of these literals */
   VL_DFLT_NONE,       /* None */
-  VL_DFLT_SCALAR,     /* a float, True, False */
+  VL_DFLT_SCALAR,     /* a float of no plain value (`1j`) */
+  VL_DFLT_NUMBER,     /* a float, True or False: dflt_int holds its float32 bits (vl_scalar_const) */
   VL_DFLT_STR,        /* a string (its text: VlFuncInfo.dflt_strs) */
   VL_DFLT_INT,        /* an integer that fits in 32 bits: dflt_int */
   VL_DFLT_INTS,       /* a tuple of dflt_int (0..64) integer literals, their values not kept:

@@ -455,6 +455,7 @@ const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
   switch (pi->dflt) {
   case VL_DFLT_NONE: return vl_prim(V(F), VL_O_NONE);
   case VL_DFLT_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_DFLT_NUMBER: return vl_scalar_const(V(F), (uint32_t)pi->dflt_int);
   case VL_DFLT_STR:
     return fi->dflt_strs && fi->dflt_strs[p] ? vl_str_const(V(F), fi->dflt_strs[p]) : vl_prim(V(F), VL_O_STR);
   case VL_DFLT_INT: return vl_int_const(V(F), pi->dflt_int);

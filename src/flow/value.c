@@ -347,6 +347,20 @@ const VlVal *vl_int_const(VlValues *v, long value) {
   return vl_val1(v, vl_obj(v, o));
 }
 
+const VlVal *vl_scalar_const(VlValues *v, uint32_t bits) {
+  VlObj o = {.kind = VL_O_SCALAR, .nd = vl_nd_exact(0), .index = bits, .num_known = true};
+  return vl_val1(v, vl_obj(v, o));
+}
+
+bool vl_obj_number(const VlObj *o, double *out) {
+  if (!o->num_known) return false;
+  if (o->kind == VL_O_INT) return *out = (double)(int32_t)o->index, true;
+  if (o->kind != VL_O_SCALAR) return false;
+  float f;
+  memcpy(&f, &o->index, sizeof f);
+  return *out = f, true;
+}
+
 const VlVal *vl_str_const(VlValues *v, const char *s) {
   VlObj o = {.kind = VL_O_STR, .name = s};
   return vl_val1(v, vl_obj(v, o));
@@ -415,6 +429,8 @@ void vl_val_format(VlBuf *b, const VlVal *v, int depth) {
                                              o->nd.lo, o->nd.hi, o->lib);
     if (o->kind == VL_O_SYM) vl_buf_printf(b, " %s", sym_ops[o->sub < 9 ? o->sub : 0]);
     if (o->name) vl_buf_printf(b, " '%s'", o->name);
+    double num;
+    if (o->kind == VL_O_SCALAR && vl_obj_number(o, &num)) vl_buf_printf(b, " =%g", num);
     if (o->flags & VL_F_ASSUMED) vl_buf_printf(b, " assumed");
     if (o->flags & VL_F_WHOLE) vl_buf_printf(b, " whole");
     site_format(b, o->site);

@@ -198,7 +198,8 @@ struct VlObj {
   const VlSite *site;   /* identity: ARRAY, SEQ, INST, OBJ, ITER */
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
   VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
-  uint32_t index;/* INT: value (when `num_known`); SYM: param/slot/op */
+  uint32_t index;/* INT: value (when `num_known`); SCALAR: a float32's bits (when `num_known`: a float
+                    literal, True 1.0, False 0.0); SYM: param/slot/op */
   VlId expr;          /* the expression that made this object here (a view: the view expression), in the
                          module being analysed: an object is only ever read by the analysis whose
                          interner holds it, exports drop it (0), and applying a summary from another
@@ -251,6 +252,12 @@ const VlVal *vl_unknown(VlValues *v);
 const VlVal *vl_prim(VlValues *v, VlObjKind kind);
 const VlVal *vl_int_const(VlValues *v, long value);
 const VlVal *vl_str_const(VlValues *v, const char *s);
+/* A float, True or False of known value (as float32 bits: literals are compared with literals, so the
+ * rounding is the same on both sides). */
+const VlVal *vl_scalar_const(VlValues *v, uint32_t bits);
+enum { VL_BITS_TRUE = 0x3f800000u /* 1.0f */ };
+/* The number o holds, when known: an int constant, or a scalar constant (True is 1, False 0). */
+bool vl_obj_number(const VlObj *o, double *out);
 
 static inline bool vl_val_empty(const VlVal *x) { return !x || x->n == 0; }
 bool vl_val_has(const VlVal *x, VlObjKind kind);

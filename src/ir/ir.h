@@ -51,7 +51,7 @@ typedef enum VlExprOp {
   VL_E_LAMBDA,      /* a: function id */
   VL_E_COND,        /* kids: body, condition, orelse */
   VL_E_INT,         /* a: value (VL_INT_BIG when it does not fit); sub: 1 for a literal with a minus sign folded in */
-  VL_E_FLOAT,
+  VL_E_FLOAT,       /* sub 1: a plain real literal (a minus sign folded in), a: its value as float32 bits */
   VL_E_STR,         /* a: content for short plain literals (no f-string), else 0; sub: 1 for an
                        f-string with replacement fields (its value varies) */
   VL_E_NONE,

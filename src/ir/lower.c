@@ -8,6 +8,7 @@
  * tell a local from a free name. */
 #include "ir/lower.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -404,13 +405,42 @@ static VlId lower_binop(Lower *L, TSNode n) {
   return e;
 }
 
-/* unary_operator -> operator argument; a minus on an integer literal folds into the literal */
+/* float -> its value as a float32 (VlExpr.a, the bits; sub 1) when the literal is a plain real number
+ * (`1.0`, `.5`, `1e-3`, `1_000.5`), else sub 0 (`1j`, out of range) */
+static VlId lower_float(Lower *L, TSNode n, bool minus) {
+  VlId e = new_expr(L, VL_E_FLOAT, n);
+  uint32_t s = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  char buf[64];
+  size_t k = 0;
+  for (uint32_t i = s; i < end; i++) {
+    if (L->text[i] == '_') continue;
+    if (k + 1 == sizeof buf) return e; /* (too long for a plain literal) */
+    buf[k++] = L->text[i];
+  }
+  buf[k] = 0;
+  char *stop = NULL;
+  double d = strtod(buf, &stop);
+  if (!k || *stop || !isfinite(d) || d > 3.0e38 || d < -3.0e38) return e;
+  float f = (float)(minus ? -d : d);
+  uint32_t bits;
+  memcpy(&bits, &f, sizeof bits);
+  L->exprs.items[e].a = bits;
+  L->exprs.items[e].sub = 1;
+  return e;
+}
+
+/* unary_operator -> operator argument; a minus on a number literal folds into the literal */
 static VlId lower_unop(Lower *L, TSNode n) {
   TSNode op = field(L, n, VL_F_OPERATOR), arg = unparen(L, field(L, n, VL_F_ARGUMENT));
   char c = L->text[ts_node_start_byte(op)];
   if (c == '-' && is(L, arg, VL_K_INTEGER)) {
     VlId e = lower_int(L, arg);
     L->exprs.items[e].sub = 1;
+    L->exprs.items[e].start = ts_node_start_byte(n);
+    return e;
+  }
+  if (c == '-' && is(L, arg, VL_K_FLOAT)) {
+    VlId e = lower_float(L, arg, true);
     L->exprs.items[e].start = ts_node_start_byte(n);
     return e;
   }
@@ -633,7 +663,7 @@ static VlId lower_expr(Lower *L, TSNode n) {
   } else if (s == k[VL_K_INTEGER]) {
     e = lower_int(L, n);
   } else if (s == k[VL_K_FLOAT]) {
-    e = new_expr(L, VL_E_FLOAT, n);
+    e = lower_float(L, n, false);
   } else if (s == k[VL_K_STRING]) {
     e = lower_string(L, n);
   } else if (s == k[VL_K_CONCAT_STRING]) {
