@@ -1691,7 +1691,7 @@ static int string_tested_param(Analysis *an, VlId func, const char **lits, int *
   return *nlits ? best : -1;
 }
 
-/* Hits of one more analysis of func with parameter p bound to v (p < 0: each parameter with a string
+/* Hits of one more analysis of func with parameter p bound to v (p < 0: each parameter with a literal
  * default bound to it), into out (dropped when out is NULL), and its summary when `summarise`. */
 static const VlSummary *analyse_with_param(Analysis *an, VlId func, int p, const VlVal *v, CondSink *out, bool summarise) {
   const VlModule *m = an->m;
@@ -1708,10 +1708,7 @@ static const VlSummary *analyse_with_param(Analysis *an, VlId func, int p, const
   use_evidence(&F, func);
   init_params(&F);
   for (int k = p < 0 ? 0 : p; k < (p < 0 ? fn->nparams : p + 1); k++) {
-    const VlVal *bound = p >= 0 ? v
-                         : k < fi->nparams && fi->params[k].dflt == VL_DFLT_STR && fi->dflt_strs && fi->dflt_strs[k]
-                             ? vl_str_const(V(an), fi->dflt_strs[k])
-                             : NULL;
+    const VlVal *bound = p >= 0 ? v : k < fi->nparams && vl_literal_default(fi, (uint16_t)k) ? vl_param_default(&F, fi, (uint16_t)k) : NULL;
     if (!bound) continue;
     F.params[k] = bound;
     uint32_t slot = param_slot(m, func, vl_str(m, m->params[fn->params + k].name));
@@ -1727,13 +1724,15 @@ static const VlSummary *analyse_with_param(Analysis *an, VlId func, int p, const
   return s;
 }
 
-/* The summary of func for calls leaving each parameter with a string default to it (VlFuncInfo:
+/* The summary of func for calls leaving each parameter with a literal default to it (VlFuncInfo:
  * dflt_summary), or NULL when it has none or the summary is the general one.  Options such as
- * `output_type="pil"` are tested here or passed on to a callee that tests them. */
-static const VlSummary *default_string_summary(Analysis *an, VlId func) {
+ * `output_type="pil"` or `temperature=1.0` are tested here or passed on to a callee that tests them. */
+static const VlSummary *literal_default_summary(Analysis *an, VlId func) {
   const VlFuncInfo *fi = &an->mi->funcs[func];
   const VlSummary *s = an->fd[func].summary;
-  if (!s || !fi->dflt_strs || vl_func(an->m, func)->flags & VL_FN_GENERATOR) return NULL;
+  bool any = false;
+  for (uint16_t p = 0; p < fi->nparams && !any; p++) any = vl_literal_default(fi, p);
+  if (!s || !any || vl_func(an->m, func)->flags & VL_FN_GENERATOR) return NULL;
   const VlSummary *d = analyse_with_param(an, func, -1, NULL, NULL, true);
   return d && !same_summary(d, s, true) ? d : NULL;
 }
@@ -2550,7 +2549,7 @@ static void export_module(Analysis *an) {
   /* (the analyses for string defaults first: they make values in this analysis, exported below) */
   const VlSummary **dflt = vl_xcalloc(m->nfuncs + 1, sizeof *dflt);
   for (VlId f = 1; f < m->nfuncs; f++)
-    if (r.func[f]) dflt[f] = default_string_summary(an, f);
+    if (r.func[f]) dflt[f] = literal_default_summary(an, f);
   for (VlId f = 1; f < m->nfuncs; f++) {
     mi->funcs[f].summary = r.func[f] ? ex_summary(&x, an->fd[f].summary) : NULL;
     mi->funcs[f].dflt_summary = dflt[f] ? ex_summary(&x, dflt[f]) : NULL;

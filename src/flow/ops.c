@@ -3685,20 +3685,18 @@ static bool passes_symbols(const Args *a) {
   return false;
 }
 
-/* Does a call of another module's function leave each parameter with a string default to it, or pass
- * the same text (`postprocess(image, output_type=output_type)` with output_type "pil" here)?  Then
- * the summary for those defaults applies (VlFuncInfo.dflt_summary). */
-static bool keeps_string_defaults(const VlFuncInfo *fi, const VlObj *o, const Args *a) {
-  if (!fi->dflt_summary || !fi->dflt_strs || a->star || a->dstar || o->nitems) return false;
+/* Does a call of another module's function leave each parameter with a literal default to it, or pass
+ * the same value (`postprocess(image, output_type=output_type)` with output_type "pil" here,
+ * `generate(x, temperature=1.0)`)?  Then the summary for those defaults applies
+ * (VlFuncInfo.dflt_summary). */
+static bool keeps_literal_defaults(const VlFuncInfo *fi, const VlObj *o, const Args *a) {
+  if (!fi->dflt_summary || a->star || a->dstar || o->nitems) return false;
   uint16_t first = o->base && !(fi->flags & VL_FN_STATICMETHOD) ? 1 : 0;
   if (a->npos > fi->nparams) return false;
   for (uint16_t p = 0; p < fi->nparams; p++) {
-    if (fi->params[p].dflt != VL_DFLT_STR || !fi->dflt_strs[p]) continue;
+    if (!vl_literal_default(fi, p)) continue;
     const VlVal *v = passed_arg(fi, first, a, p);
-    if (!v) continue;
-    if (!v->n) return false;
-    for (uint16_t i = 0; i < v->n; i++)
-      if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name || strcmp(v->objs[i]->name, fi->dflt_strs[p]) != 0) return false;
+    if (v && !vl_is_literal_default(fi, p, v)) return false;
   }
   return true;
 }
@@ -3709,7 +3707,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
-  if (o->mod != F->an->mi && keeps_string_defaults(fi, o, a)) s = fi->dflt_summary;
+  if (o->mod != F->an->mi && keeps_literal_defaults(fi, o, a)) s = fi->dflt_summary;
   cond_hits(F, fi, o, a);
   if (o->nitems) { /* functools.partial: its arguments come first, its keywords unless the call passes them */
     Args b = *a;

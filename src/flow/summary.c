@@ -450,6 +450,27 @@ const VlVal *vl_import_val(Frame *F, const VlVal *v) {
   return r;
 }
 
+bool vl_literal_default(const VlFuncInfo *fi, uint16_t p) {
+  const VlParamInfo *pi = &fi->params[p];
+  return pi->dflt == VL_DFLT_NUMBER || (pi->dflt == VL_DFLT_STR && fi->dflt_strs && fi->dflt_strs[p]);
+}
+
+bool vl_is_literal_default(const VlFuncInfo *fi, uint16_t p, const VlVal *v) {
+  if (!v || !v->n || !vl_literal_default(fi, p)) return false;
+  const VlParamInfo *pi = &fi->params[p];
+  float f;
+  uint32_t bits = (uint32_t)pi->dflt_int;
+  memcpy(&f, &bits, sizeof f);
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    double x;
+    bool same = pi->dflt == VL_DFLT_STR ? o->kind == VL_O_STR && o->name && strcmp(o->name, fi->dflt_strs[p]) == 0
+                                        : vl_obj_number(o, &x) && x == (double)f;
+    if (!same) return false;
+  }
+  return true;
+}
+
 const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p) {
   const VlParamInfo *pi = &fi->params[p];
   switch (pi->dflt) {
