@@ -1049,6 +1049,15 @@ static int field_index(const char *fields, const char *name, size_t name_len) {
   return -1;
 }
 
+/* Which attributes of super() are followed: __init__, and the method being overridden (the method
+ * reading it has that name: `def reset(self): obs = super().reset()`).  Other super() methods stay
+ * unknown: following every one cost 2.7% more values on sklearn for no finding there. */
+static bool super_followed(Frame *F, const char *name) {
+  if (strcmp(name, "__init__") == 0) return true;
+  const VlFunc *fn = vl_func(M(F), F->func);
+  return fn->name && strcmp(vl_str(M(F), fn->name), name) == 0;
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
   for (uint16_t i = 0; i < obj->n; i++) {
@@ -1105,9 +1114,10 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         }
         break;
       }
-      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && strcmp(name, "__init__") == 0) {
-        /* super().__init__: the method of the first base class that has it, bound to the receiver
-         * (a subclass's __init__ handing its arguments to the base's) */
+      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && super_followed(F, name)) {
+        /* super().__init__, and super().m in the method m that overrides it: the method of the first
+         * base class that has it, bound to the receiver (a subclass's __init__ handing its arguments
+         * to the base's; a wrapper's reset() extending the base's) */
         const VlClassInfo *k = vl_an_class(F->an, o->func);
         const VlFuncInfo *m = NULL;
         for (uint16_t b = 0; k && k->bases && !m && b < k->bases->n; b++) {
