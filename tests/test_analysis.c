@@ -4523,6 +4523,77 @@ static void super_init_sets_the_attributes(void **state) {
   hit(cur, "self.hook(obs)", VL_HIT_FRESH);
 }
 
+static void super_method_extends_the_base(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Wrapper:\n"
+          "    def __init__(self, env):\n"
+          "        self.env = env\n"
+          "    def reset(self):\n"
+          "        return self.env.reset()\n"
+          "class Shrink(Wrapper):\n"
+          "    def reset(self):\n"
+          "        return self.env.reset()[::4, ::4]\n"
+          "class Camera:\n"
+          "    def reset(self):\n"
+          "        return np.zeros((256, 256, 3))\n"
+          "class Monitor(Wrapper):\n"
+          "    def __init__(self, env):\n"
+          "        super().__init__(env)\n"
+          "        self.starts = []\n"
+          "    def reset(self):\n"
+          "        obs = super().reset()\n"
+          "        self.starts.append(obs)\n"
+          "        return obs\n"
+          "def main():\n"
+          "    env = Monitor(Shrink(Camera()))\n"
+          "    for _ in range(10):\n"
+          "        env.reset()\n"
+          "    return env.starts\n");
+  hit(cur, "obs", VL_HIT_FRESH);
+}
+
+static void singledispatch_runs_the_registered_implementation(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import numpy as np\n"
+          "@functools.singledispatch\n"
+          "def head(x):\n"
+          "    raise TypeError(x)\n"
+          "@head.register(dict)\n"
+          "def _(x):\n"
+          "    return {k: v[:2].copy() for k, v in x.items()}\n"
+          "@head.register(np.ndarray)\n"
+          "def _(x):\n"
+          "    return x[:2]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        a = np.random.randn(500, 64)\n"
+          "        keep.append(head(a))\n"
+          "    return keep\n");
+  hit(cur, "head(a)", VL_HIT_FRESH);
+}
+
+static void singledispatch_other_types_not_run(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import numpy as np\n"
+          "@functools.singledispatch\n"
+          "def head(x):\n"
+          "    return np.array(x[:2])\n"
+          "@head.register(dict)\n"
+          "def _(x):\n"
+          "    return x['a'][:2]\n"
+          "def f(n):\n"
+          "    keep = []\n"
+          "    for _ in range(n):\n"
+          "        a = np.random.randn(500, 64)\n"
+          "        keep.append(head(a))\n"
+          "    return keep\n");
+  no_hits(cur);
+}
+
 static void helper_returning_a_copy(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5221,6 +5292,9 @@ int main(void) {
       T(attr_list_handed_off_then_rebound),
       T(class_body_cache_is_global),
       T(super_init_sets_the_attributes),
+      T(super_method_extends_the_base),
+      T(singledispatch_runs_the_registered_implementation),
+      T(singledispatch_other_types_not_run),
       T(helper_making_a_fresh_array),
       T(helper_storing_into_the_callers_list),
       T(advanced_index_with_ints_and_slices),

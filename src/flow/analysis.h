@@ -351,6 +351,9 @@ void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVa
  * (ops.c: call_stdlib). */
 #define VL_THREAD_POOL "threadpool:"
 #define VL_PROCESS_POOL "processpool:"
+/* The name of a project function decorated with @functools.singledispatch (interp.c: VL_S_DEF; ops.c:
+ * dispatch_call). */
+#define VL_SINGLEDISPATCH "functools.singledispatch"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
 /* How many literal string keys a dict's heap entry files its values under, when those are all it holds

@@ -1246,6 +1246,13 @@ static bool transparent_decorator(Frame *F, VlId d) {
   return false;
 }
 
+/* Is decorator d `functools.singledispatch` (as imported)? */
+static bool single_dispatch(Frame *F, VlId d) {
+  const VlVal *v = vl_eval(F, d);
+  return v && v->n == 1 && v->objs[0]->kind == VL_O_LIB && v->objs[0]->name &&
+         strcmp(v->objs[0]->name, VL_SINGLEDISPATCH) == 0;
+}
+
 /* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
  * with SciPy 1.10) at every iteration, the iterate first: minimize cb(xk) (trust-constr: (xk,
  * state)), differential_evolution cb(xk, convergence), basinhopping cb(x, f, accept), dual_annealing
@@ -2163,6 +2170,12 @@ static void exec_stmt(Frame *F, VlId s) {
     const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
+    if (fn->ndecorators == 1 && F->func == VL_MODULE_FUNC && single_dispatch(F, m->kids[fn->decorators])) {
+      /* @functools.singledispatch: calls run the implementations registered for the argument
+       * (ops.c: dispatch_call) */
+      VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .name = VL_SINGLEDISPATCH, .nd = vl_nd_unknown()};
+      v = vl_val1(V(F), vl_obj(V(F), o));
+    }
     int slot = local_slot_of(F, fn->name);
     if (slot >= 0) F->env[slot] = v;
     return;

@@ -1049,6 +1049,15 @@ static int field_index(const char *fields, const char *name, size_t name_len) {
   return -1;
 }
 
+/* Which attributes of super() are followed: __init__, and the method being overridden (the method
+ * reading it has that name: `def reset(self): obs = super().reset()`).  Other super() methods stay
+ * unknown: following every one cost 2.7% more values on sklearn for no finding there. */
+static bool super_followed(Frame *F, const char *name) {
+  if (strcmp(name, "__init__") == 0) return true;
+  const VlFunc *fn = vl_func(M(F), F->func);
+  return fn->name && strcmp(vl_str(M(F), fn->name), name) == 0;
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
   for (uint16_t i = 0; i < obj->n; i++) {
@@ -1105,9 +1114,10 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         }
         break;
       }
-      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && strcmp(name, "__init__") == 0) {
-        /* super().__init__: the method of the first base class that has it, bound to the receiver
-         * (a subclass's __init__ handing its arguments to the base's) */
+      if (o->base && o->func && o->name && strcmp(o->name, "builtins.super") == 0 && super_followed(F, name)) {
+        /* super().__init__, and super().m in the method m that overrides it: the method of the first
+         * base class that has it, bound to the receiver (a subclass's __init__ handing its arguments
+         * to the base's; a wrapper's reset() extending the base's) */
         const VlClassInfo *k = vl_an_class(F->an, o->func);
         const VlFuncInfo *m = NULL;
         for (uint16_t b = 0; k && k->bases && !m && b < k->bases->n; b++) {
@@ -3701,7 +3711,71 @@ static bool keeps_literal_defaults(const VlFuncInfo *fi, const VlObj *o, const A
   return true;
 }
 
+/* The kinds of argument a type a singledispatch implementation registers for matches, by the last
+ * name of the type written (`np.ndarray`, `torch.Tensor`, `dict`, `Mapping`, ...). */
+static bool dispatch_type_fits(const char *type, const VlVal *arg) {
+  const char *dot = type ? strrchr(type, '.') : NULL;
+  const char *t = dot ? dot + 1 : type;
+  if (!t || !arg->n) return false;
+  for (uint16_t i = 0; i < arg->n; i++) {
+    const VlObj *o = arg->objs[i];
+    bool fits = false;
+    if (o->kind == VL_O_ARRAY) fits = strcmp(t, "ndarray") == 0 || strcmp(t, "Tensor") == 0;
+    else if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT)
+      fits = strcmp(t, "dict") == 0 || strcmp(t, "Mapping") == 0 || strcmp(t, "MutableMapping") == 0 ||
+             strcmp(t, "OrderedDict") == 0 || strcmp(t, "defaultdict") == 0;
+    else if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE))
+      fits = strcmp(t, o->sub == VL_SEQ_LIST ? "list" : "tuple") == 0 || strcmp(t, "Sequence") == 0;
+    if (!fits) return false;
+  }
+  return true;
+}
+
+/* The type a top-level def registers for with dispatcher `name`: `@name.register(T)`, or `@name.register`
+ * with the first parameter annotated (`def _(x: T)`); NULL when it registers none. */
+static const char *registered_type(Frame *F, const VlFunc *impl, const char *name) {
+  const VlModule *m = M(F);
+  if (impl->ndecorators != 1) return NULL;
+  VlId d = m->kids[impl->decorators];
+  bool call = vl_expr(m, d)->op == VL_E_CALL;
+  VlId reg = call ? vl_kid(m, d, 0) : d;
+  const VlExpr *rx = vl_expr(m, reg);
+  if (rx->op != VL_E_ATTR || strcmp(vl_str(m, rx->a), "register") != 0) return NULL;
+  const VlExpr *nx = vl_expr(m, vl_kid(m, reg, 0));
+  if (nx->op != VL_E_NAME || nx->sym.kind != VL_SYM_GLOBAL || strcmp(vl_str(m, nx->a), name) != 0) return NULL;
+  if (call) return vl_expr(m, d)->nkids == 2 ? vl_expr_text(F->an, vl_kid(m, d, 1)) : NULL;
+  return impl->nparams ? vl_expr_text(F->an, m->params[impl->params].annotation) : NULL;
+}
+
+static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr);
+
+/* f(x) of a @functools.singledispatch function f of this module: the implementations registered for
+ * what x is (an array, a dict, a list, a tuple), joined; f's own body when none fits; unknown when x
+ * is none of those or f is another module's (what it registers is not exported). */
+static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
+  VlObj base = *o;
+  base.name = NULL;
+  if (o->mod != F->an->mi || !a->npos) return vl_unknown(V(F));
+  const VlModule *m = M(F);
+  const VlFunc *fn = vl_func(m, o->func), *top = vl_func(m, VL_MODULE_FUNC);
+  if (!fn->name || !top->body) return vl_unknown(V(F));
+  const char *name = vl_str(m, fn->name);
+  Acc acc = {0};
+  bool any = false;
+  for (uint32_t i = 0; i < m->blocks[top->body].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, top->body, i));
+    if (st->kind != VL_S_DEF || st->a == o->func) continue;
+    const char *type = registered_type(F, vl_func(m, st->a), name);
+    if (!type || !dispatch_type_fits(type, a->pos[0])) continue;
+    VlObj impl = {.kind = VL_O_FUNC, .mod = o->mod, .func = st->a, .nd = vl_nd_unknown()};
+    add_val(&acc, call_func(F, vl_obj(V(F), impl), a, expr));
+    any = true;
+  }
+  return any ? done(F, &acc) : call_func(F, vl_obj(V(F), base), a, expr);
+}
+
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
+  if (o->name && !o->nitems && strcmp(o->name, VL_SINGLEDISPATCH) == 0) return dispatch_call(F, o, a, expr);
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
   if (!fi) return vl_unknown(V(F));
