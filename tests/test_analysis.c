@@ -3868,6 +3868,39 @@ static void registry_filled_by_decorators(void **state) {
   }
 }
 
+static void singledispatch_calls_every_overload(void **state) {
+  /* a call of a functools.singledispatch function runs the overload registered for its argument's
+   * type, by annotation (`def _(n: int)`) or `@f.register(T)` (an int here: not `float`'s); a store
+   * of a part of what it makes is reported, of the overload's copy is not */
+  static const char *const overloads[] = {"    return np.zeros((n, 512))\n", "    return np.zeros((n, 512))[:2].copy()\n"};
+  static const char *const kept[] = {"a[:2]", "a"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "from functools import singledispatch\n"
+             "@singledispatch\n"
+             "def make(n):\n"
+             "    raise TypeError(n)\n"
+             "@make.register\n"
+             "def _(n: int):\n"
+             "%s"
+             "@make.register(float)\n"
+             "def _f(n):\n"
+             "%s"
+             "def run():\n"
+             "    keep = []\n"
+             "    for i in range(10):\n"
+             "        a = make(i + 8)\n"
+             "        keep.append(%s)\n"
+             "    return keep\n",
+             overloads[k], overloads[k], kept[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, k == 0 ? 1 : 0);
+    if (k == 0) assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "a[:2]") - text));
+  }
+}
+
 static void helper_record_display_holding_a_part(void **state) {
   /* a record a helper builds as a display and hands back (`return {"box": d[i, :4], ...}`, also of an
    * array it makes) is reported at the display's value, where .copy() belongs, when a caller keeps it
@@ -5275,6 +5308,7 @@ int main(void) {
       T(reported_container_kept_again_once),
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),
+      T(singledispatch_calls_every_overload),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -3711,24 +3711,25 @@ static bool keeps_literal_defaults(const VlFuncInfo *fi, const VlObj *o, const A
   return true;
 }
 
-/* The kinds of argument a type a singledispatch implementation registers for matches, by the last
- * name of the type written (`np.ndarray`, `torch.Tensor`, `dict`, `Mapping`, ...). */
-static bool dispatch_type_fits(const char *type, const VlVal *arg) {
+/* Does an argument object of kind `o` fit a type a singledispatch implementation registers for, by
+ * the last name of the type written (`np.ndarray`, `torch.Tensor`, `dict`, `Mapping`, ...)?  1 yes,
+ * 0 no, -1 when what o is is not known (a parameter, an opaque result): it may be anything. */
+static int dispatch_type_fits(const char *type, const VlObj *o) {
   const char *dot = type ? strrchr(type, '.') : NULL;
   const char *t = dot ? dot + 1 : type;
-  if (!t || !arg->n) return false;
-  for (uint16_t i = 0; i < arg->n; i++) {
-    const VlObj *o = arg->objs[i];
-    bool fits = false;
-    if (o->kind == VL_O_ARRAY) fits = strcmp(t, "ndarray") == 0 || strcmp(t, "Tensor") == 0;
-    else if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT)
-      fits = strcmp(t, "dict") == 0 || strcmp(t, "Mapping") == 0 || strcmp(t, "MutableMapping") == 0 ||
-             strcmp(t, "OrderedDict") == 0 || strcmp(t, "defaultdict") == 0;
-    else if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE))
-      fits = strcmp(t, o->sub == VL_SEQ_LIST ? "list" : "tuple") == 0 || strcmp(t, "Sequence") == 0;
-    if (!fits) return false;
-  }
-  return true;
+  if (!t) return 0;
+  if (o->kind == VL_O_ARRAY) return strcmp(t, "ndarray") == 0 || strcmp(t, "Tensor") == 0;
+  if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT)
+    return strcmp(t, "dict") == 0 || strcmp(t, "Mapping") == 0 || strcmp(t, "MutableMapping") == 0 ||
+           strcmp(t, "OrderedDict") == 0 || strcmp(t, "defaultdict") == 0;
+  if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE))
+    return strcmp(t, o->sub == VL_SEQ_LIST ? "list" : "tuple") == 0 || strcmp(t, "Sequence") == 0;
+  if (o->kind == VL_O_INT) return strcmp(t, "int") == 0 || strcmp(t, "Integral") == 0 || strcmp(t, "Number") == 0;
+  if (o->kind == VL_O_SCALAR) /* (a float or a bool: either may be registered) */
+    return strcmp(t, "float") == 0 || strcmp(t, "bool") == 0 || strcmp(t, "Real") == 0 || strcmp(t, "Number") == 0;
+  if (o->kind == VL_O_STR) return strcmp(t, "str") == 0;
+  if (o->kind == VL_O_UNKNOWN || o->kind == VL_O_SYM || o->kind == VL_O_OBJ) return -1;
+  return 0;
 }
 
 /* The type a top-level def registers for with dispatcher `name`: `@name.register(T)`, or `@name.register`
@@ -3749,9 +3750,11 @@ static const char *registered_type(Frame *F, const VlFunc *impl, const char *nam
 
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr);
 
-/* f(x) of a @functools.singledispatch function f of this module: the implementations registered for
- * what x is (an array, a dict, a list, a tuple), joined; f's own body when none fits; unknown when x
- * is none of those or f is another module's (what it registers is not exported). */
+/* f(x) of a @functools.singledispatch function f of this module: per object x may be, the
+ * implementations registered for what it is (an array, a dict, a list, a tuple), or f's own body when
+ * none is; every implementation and the body when what it is is not known (a parameter, an opaque
+ * result; a body that only raises gives nothing); all joined.  Unknown when f is another module's
+ * (what it registers is not exported). */
 static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
   VlObj base = *o;
   base.name = NULL;
@@ -3760,18 +3763,36 @@ static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) 
   const VlFunc *fn = vl_func(m, o->func), *top = vl_func(m, VL_MODULE_FUNC);
   if (!fn->name || !top->body) return vl_unknown(V(F));
   const char *name = vl_str(m, fn->name);
-  Acc acc = {0};
-  bool any = false;
-  for (uint32_t i = 0; i < m->blocks[top->body].count; i++) {
+  enum { MAX_IMPLS = 16 };
+  VlId impls[MAX_IMPLS];
+  const char *types[MAX_IMPLS];
+  int n = 0;
+  for (uint32_t i = 0; i < m->blocks[top->body].count && n < MAX_IMPLS; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, top->body, i));
     if (st->kind != VL_S_DEF || st->a == o->func) continue;
     const char *type = registered_type(F, vl_func(m, st->a), name);
-    if (!type || !dispatch_type_fits(type, a->pos[0])) continue;
-    VlObj impl = {.kind = VL_O_FUNC, .mod = o->mod, .func = st->a, .nd = vl_nd_unknown()};
-    add_val(&acc, call_func(F, vl_obj(V(F), impl), a, expr));
-    any = true;
+    if (type) impls[n] = st->a, types[n++] = type;
   }
-  return any ? done(F, &acc) : call_func(F, vl_obj(V(F), base), a, expr);
+  bool run[MAX_IMPLS] = {0}, body = false;
+  const VlVal *arg = a->pos[0];
+  for (uint16_t k = 0; k < arg->n; k++) {
+    bool fitted = false, unknown = false;
+    for (int i = 0; i < n; i++) {
+      int f = dispatch_type_fits(types[i], arg->objs[k]);
+      if (f) run[i] = true;
+      fitted |= f > 0;
+      unknown |= f < 0;
+    }
+    if (!fitted || unknown) body = true;
+  }
+  Acc acc = {0};
+  for (int i = 0; i < n; i++)
+    if (run[i]) {
+      VlObj impl = {.kind = VL_O_FUNC, .mod = o->mod, .func = impls[i], .nd = vl_nd_unknown()};
+      add_val(&acc, call_func(F, vl_obj(V(F), impl), a, expr));
+    }
+  if (body || !arg->n) add_val(&acc, call_func(F, vl_obj(V(F), base), a, expr));
+  return done(F, &acc);
 }
 
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
