@@ -3901,6 +3901,37 @@ static void singledispatch_calls_every_overload(void **state) {
   }
 }
 
+static void singledispatchmethod_calls_every_overload(void **state) {
+  /* a method decorated with functools.singledispatchmethod may run any method of its class decorated
+   * with `@<name>.register`, bound to the same self; a method registered elsewhere is no overload */
+  static const char *const decos[] = {"@make.register", "@other.register"};
+  for (int k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "from functools import singledispatchmethod\n"
+             "class Maker:\n"
+             "    def __init__(self):\n"
+             "        self.keep = []\n"
+             "    @singledispatchmethod\n"
+             "    def make(self, n):\n"
+             "        raise TypeError(n)\n"
+             "    %s\n"
+             "    def _(self, n: int):\n"
+             "        return np.zeros((n, 512))\n"
+             "    def run(self):\n"
+             "        for i in range(10):\n"
+             "            a = self.make(i + 8)\n"
+             "            self.keep.append(a[:2])\n"
+             "def main():\n"
+             "    return Maker().run()\n",
+             decos[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, k == 0 ? 1 : 0);
+    if (k == 0) assert_true(cur->hits[0].at.start == (uint32_t)(strstr(text, "a[:2]") - text));
+  }
+}
+
 static void helper_record_display_holding_a_part(void **state) {
   /* a record a helper builds as a display and hands back (`return {"box": d[i, :4], ...}`, also of an
    * array it makes) is reported at the display's value, where .copy() belongs, when a caller keeps it
@@ -5309,6 +5340,7 @@ int main(void) {
       T(helper_record_display_holding_a_part),
       T(registry_filled_by_decorators),
       T(singledispatch_calls_every_overload),
+      T(singledispatchmethod_calls_every_overload),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

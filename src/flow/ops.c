@@ -959,6 +959,32 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
+/* @functools.singledispatchmethod, the methods' form of interp.c: dispatch_register: a method so
+ * decorated may run instead any method of its class decorated only with `@<name>.register` or
+ * `@<name>.register(T)`; those are added to acc, bound to the same self. */
+static void dispatch_overloads(Frame *F, Acc *acc, const VlFuncInfo *fi, const VlObj *self) {
+  if (fi->mod != F->an->mi || !fi->klass || (fi->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) return;
+  const VlModule *m = F->an->m;
+  const VlFunc *fn = vl_func(m, fi->id);
+  bool base = false;
+  for (uint16_t d = 0; d < fn->ndecorators && !base; d++) {
+    const char *t = vl_expr_text(F->an, m->kids[fn->decorators + d]);
+    base = t && (strcmp(t, "singledispatchmethod") == 0 || vl_dotted_ends(t, "functools.singledispatchmethod"));
+  }
+  const VlClassInfo *k = base ? vl_an_class(F->an, fi->klass) : NULL;
+  for (uint16_t j = 0; k && j < k->nmethods; j++) {
+    const VlFunc *o = vl_func(m, k->methods[j]);
+    if (o->ndecorators != 1) continue;
+    VlId dx = m->kids[o->decorators];
+    VlId e = vl_expr(m, dx)->op == VL_E_CALL ? vl_kid(m, dx, 0) : dx;
+    if (vl_expr(m, e)->op != VL_E_ATTR || strcmp(vl_str(m, vl_expr(m, e)->a), "register") != 0) continue;
+    const VlExpr *on = vl_expr(m, vl_kid(m, e, 0));
+    if (on->op != VL_E_NAME || strcmp(vl_str(m, on->a), fi->name) != 0) continue;
+    const VlFuncInfo *ov = vl_an_func(F->an, k->methods[j]);
+    if (ov) add(acc, bound(F, ov, self));
+  }
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   const VlClassInfo *k = inst_class(F, o);
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
@@ -981,6 +1007,7 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
       add_val(acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
     } else {
       add(acc, bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : o));
+      dispatch_overloads(F, acc, m, o);
     }
     return;
   }
