@@ -1681,6 +1681,34 @@ static void number_and_flag_literals_decide_branches(void **state) {
   }
 }
 
+static void some_rows_picked_and_item_indices(void **state) {
+  /* heapq.nlargest(k, a, key=...) picks some of a's rows, not every one (VL_F_EVERY): keeping them
+   * pins a; `i = t.argmax()` then `i.item()` is the same int, so t[i.item()] is a row */
+  static const struct { const char *made, *kept, *hit; } cases[] = {
+      {"np.random.rand(5000, 6)", "keep.extend(heapq.nlargest(3, a, key=lambda r: r[4]))", "heapq.nlargest(3, a, key=lambda r: r[4])"},
+      {"np.random.rand(5000, 6)", "keep.extend(heapq.nlargest(3, a.tolist(), key=lambda r: r[4]))", NULL},
+      {"torch.rand(5000, 6)", "keep.append(a[a[:, 4].argmax().item()])", "a[a[:, 4].argmax().item()]"},
+      {"torch.rand(5000, 6)", "keep.append(a[a[:, 4].max().item()])", NULL}, /* a float: not an index */
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import heapq\n"
+             "import numpy as np\n"
+             "import torch\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        a = %s\n"
+             "        %s\n"
+             "    return keep\n",
+             cases[k].made, cases[k].kept);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, cases[k].hit));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
 static void argsort_order_of_parameter_decided_by_caller(void **state) {
   /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
    * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
@@ -5325,6 +5353,7 @@ int main(void) {
       T(classmethod_gets_the_class_it_is_called_on),
       T(unpacked_split_pieces_are_not_parts),
       T(number_and_flag_literals_decide_branches),
+      T(some_rows_picked_and_item_indices),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),

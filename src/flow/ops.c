@@ -1227,6 +1227,12 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     case VL_O_FUNC:
       add(&acc, unknown_obj(F));
       break;
+    case VL_O_INT:
+    case VL_O_SCALAR:
+      /* i.item() of `i = t.argmax()` (a 0-d index, an int here): the number itself, called (vl_op_call) */
+      if (strcmp(name, "item") == 0) add(&acc, lib_obj(F, "builtins.item:self", vl_val1(V(F), o), 0));
+      else add(&acc, unknown_obj(F));
+      break;
     default:
       add(&acc, unknown_obj(F));
       break;
@@ -2769,14 +2775,19 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n) {
   return vl_val1(V(F), vl_obj(V(F), t));
 }
 
+/* How collect_from takes what it collects: the seconds of pairs (dict(pairs)), or only some of the
+ * items (heapq.nlargest: the k largest rows are not every row of the array, VL_F_EVERY). */
+enum { COLLECT_PAIRS = 1, COLLECT_SOME = 2 };
+
 /* list(it), tuple(it), sorted(it)...: a new container filled by an implicit loop over it. */
-static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, bool pairs,
+static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr, unsigned how,
                                  bool event) {
   const VlVal *seq = vl_new_seq(F, kind, expr);
   if (!it) return seq;
   Restep r = {.mode = RS_LOOP, .at = 0};
   const VlVal *elems = restep(F, raw_elems(F, it, expr, 0), &r, 0);
-  if (pairs) elems = vl_op_unpack(F, elems, 1, 2, true, expr); /* dict(pairs): the seconds */
+  if (how & COLLECT_PAIRS) elems = vl_op_unpack(F, elems, 1, 2, true, expr); /* dict(pairs): the seconds */
+  if (how & COLLECT_SOME) elems = vl_not_every(F, elems);
   vl_heap_add_elem(F, seq->objs[0]->site, elems);
   /* a generator's views are made where it yields: that is where each element's view is */
   VlId at = arg_expr;
@@ -2802,7 +2813,7 @@ static const VlVal *collect_from(Frame *F, VlSeqKind kind, const VlVal *it, VlId
 }
 
 static const VlVal *collect(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr, VlId arg_expr) {
-  return collect_from(F, kind, it, expr, arg_expr, false, true);
+  return collect_from(F, kind, it, expr, arg_expr, 0, true);
 }
 
 /* list(c), tuple(c), sorted(c), set(c): a new container holding all that c holds.  When c is a
@@ -2816,7 +2827,7 @@ static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   bool containers = it && it->n;
   for (uint16_t i = 0; containers && i < it->n; i++)
     containers = it->objs[i]->kind == VL_O_SEQ && it->objs[i]->site && it->objs[i]->site->kind == VL_SITE_NEW;
-  const VlVal *seq = collect_from(F, kind, it, expr, arg_expr, false, !containers);
+  const VlVal *seq = collect_from(F, kind, it, expr, arg_expr, 0, !containers);
   const VlObj *from[VL_VAL_MAX + 1];
   size_t n = 0;
   bool arrays = it && it->n;
@@ -2977,7 +2988,7 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
       const VlVal *rest = done(F, &pairs);
       /* dict(gen) of a generator's pairs, like list(gen), is a loop over its steps: a store of each
        * second (collect_from: the same dict, made at this call) */
-      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, true, true);
+      if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, COLLECT_PAIRS, true);
     }
     return d;
   }
@@ -3263,7 +3274,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return raw_elems(F, first, expr, 0);
   }
   if ((strcmp(q, "heapq.nlargest") == 0 || strcmp(q, "heapq.nsmallest") == 0) && a->npos >= 2)
-    return collect(F, VL_SEQ_LIST, a->pos[1], expr, 0);
+    return collect_from(F, VL_SEQ_LIST, a->pos[1], expr, 0, COLLECT_SOME, true);
   if (strcmp(q, "functools.partial") == 0 && first) {
     Acc acc = {0};
     for (uint16_t i = 0; i < first->n; i++) {
