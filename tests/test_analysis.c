@@ -1709,6 +1709,50 @@ static void some_rows_picked_and_item_indices(void **state) {
   }
 }
 
+static void ring_slots_by_remainder(void **state) {
+  /* a list slot written at a remainder (`pos = (pos + 1) % k`, also `self.pos` whose class assigns
+   * it only literals and remainders) is a ring's: bounded, silent; a position that only grows is not */
+  static const struct { const char *update; bool hit; } cases[] = {
+      {"self.pos = (self.pos + 1) % self.cap", false},
+      {"self.pos += 1", true},
+      {"self.pos = self.pos + 1", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "class Ring:\n"
+             "    def __init__(self, cap):\n"
+             "        self.buf = []\n"
+             "        self.pos = 0\n"
+             "        self.cap = cap\n"
+             "    def add(self, x):\n"
+             "        self.buf.append(None)\n"
+             "        self.buf[self.pos] = x\n"
+             "        %s\n"
+             "def run(n):\n"
+             "    r = Ring(8)\n"
+             "    for _ in range(n):\n"
+             "        obs = np.random.rand(1000, 1000)\n"
+             "        r.add(obs[0])\n"
+             "    return r\n",
+             cases[k].update);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "x"));
+    else assert_int_equal(cur->nhits, 0);
+  }
+  analyse(state, "import numpy as np\n"
+                 "def run(n):\n"
+                 "    hist = [None] * 4\n"
+                 "    slot = 0\n"
+                 "    for _ in range(n):\n"
+                 "        f = np.random.rand(240, 320)\n"
+                 "        hist[slot] = f[::2, ::2]\n"
+                 "        slot = (slot + 1) % 4\n"
+                 "    return hist\n");
+  assert_int_equal(cur->nhits, 0);
+}
+
 static void argsort_order_of_parameter_decided_by_caller(void **state) {
   /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
    * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
@@ -5354,6 +5398,7 @@ int main(void) {
       T(unpacked_split_pieces_are_not_parts),
       T(number_and_flag_literals_decide_branches),
       T(some_rows_picked_and_item_indices),
+      T(ring_slots_by_remainder),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),

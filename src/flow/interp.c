@@ -1451,6 +1451,49 @@ static bool extends_slot(Frame *F, VlId target, VlId value_expr) {
   return false;
 }
 
+/* Is a key a ring's slot: a remainder (`pos = (pos + 1) % capacity`), or a constant it starts from
+ * (`pos = 0`) and a remainder?  The slots are reused, as `buf[i % k]`'s are. */
+static bool ring_slot(const VlVal *kv) {
+  bool remainder = false;
+  for (uint16_t i = 0; kv && i < kv->n; i++) {
+    const VlObj *o = kv->objs[i];
+    if (o->kind != VL_O_INT || (!o->num_known && !(o->flags & VL_F_REMAINDER))) return false;
+    remainder |= (o->flags & VL_F_REMAINDER) != 0;
+  }
+  return remainder;
+}
+
+/* Is a key `self.pos` in a method whose class assigns `self.pos` only int literals and remainders
+ * (`self.pos = 0`, `self.pos = (self.pos + 1) % self.capacity`, in any of its methods), at least one
+ * remainder?  A ring's slot, as ring_slot's, for the replay memories of DQN-style code. */
+static bool ring_attr(Frame *F, VlId key) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, key);
+  const VlFunc *fn = vl_func(m, F->func);
+  if (x->op != VL_E_ATTR || x->nkids != 1 || !fn->klass || !fn->nparams) return false;
+  const VlExpr *self = vl_expr(m, vl_kid(m, key, 0));
+  const char *self_name = vl_str(m, m->params[fn->params].name);
+  if (self->op != VL_E_NAME || strcmp(vl_str(m, self->a), self_name) != 0) return false;
+  const VlClass *k = &m->classes[fn->klass];
+  bool remainder = false;
+  for (VlId s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->start < k->start || st->end > k->end) continue;
+    VlId value = st->kind == VL_S_ASSIGN ? st->a : 0;
+    for (uint16_t i = 0; i < (st->kind == VL_S_ASSIGN || st->kind == VL_S_AUGASSIGN ? (st->kind == VL_S_ASSIGN ? st->n : 1) : 0); i++) {
+      VlId t = st->kind == VL_S_ASSIGN ? m->kids[st->b + i] : st->a;
+      const VlExpr *tx = vl_expr(m, t);
+      if (tx->op != VL_E_ATTR || tx->a != x->a || vl_expr(m, vl_kid(m, t, 0))->op != VL_E_NAME ||
+          strcmp(vl_str(m, vl_expr(m, vl_kid(m, t, 0))->a), self_name) != 0)
+        continue;
+      const VlExpr *vx = value ? vl_expr(m, value) : NULL;
+      if (!vx || (vx->op != VL_E_INT && !(vx->op == VL_E_BINOP && vx->sub == VL_OP_MOD))) return false;
+      remainder |= vx->op == VL_E_BINOP;
+    }
+  }
+  return remainder;
+}
+
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
@@ -1467,7 +1510,8 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot) */
     if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
           kx->op == VL_E_FALSE ||
-          (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR)))
+          (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR) ||
+          ring_slot(kv) || ring_attr(F, k)))
       varies = true;
   }
   /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */

@@ -4373,6 +4373,11 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   }
   int64_t folded;
   if (fold_ints(op, l, rv, &folded)) return vl_int_const(V(F), (long)folded);
+  if (op == VL_OP_MOD && vl_val_all_int(l)) {
+    /* (pos + 1) % capacity: a remainder, one of a bounded set of slots (interp.c: assign_item) */
+    VlObj n = {.kind = VL_O_INT, .flags = VL_F_REMAINDER, .nd = vl_nd_exact(0)};
+    return vl_val1(V(F), vl_obj(V(F), n));
+  }
   if (vl_val_all_int(l) && vl_val_all_int(rv) && op != VL_OP_DIV) {
     /* len(x) // 2: a good part of x's axis (a slice up to it shows at least an eighth) */
     bool length = l->n == 1 && (l->objs[0]->flags & VL_F_LENGTH);

@@ -103,7 +103,8 @@ enum {
 /* Flags of INT objects (the bits mean something else on arrays). */
 enum {
   VL_F_LENGTH = 1 << 7,  /* a length: len(x), x.shape[k] */
-  VL_F_FRACTION = 1 << 0 /* a length divided by at most 8 (len(x) // 2): an eighth of an axis or more */
+  VL_F_FRACTION = 1 << 0, /* a length divided by at most 8 (len(x) // 2): an eighth of an axis or more */
+  VL_F_REMAINDER = 1 << 2 /* an int modulo something (`(pos + 1) % capacity`): a slot of a ring */
 };
 
 /* ---- objects ---- */
