@@ -55,6 +55,8 @@ typedef struct VlShape {
   bool upper;       /* the sizes are upper bounds (the array shrinks: np.delete) */
   bool dtype_sure;  /* dtype is known, not assumed (a dtype= argument, a producer of the default dtype, and
                        what keeps it): .astype(t, copy=False) can be decided */
+  bool side;        /* a spectrum (np.linalg.svd's S, eigh's eigenvalues): as long as one side of the matrix
+                       decomposed, whose sizes are unknown (dims 0): a view of it pins at most that side */
   const char *dtype;
   int64_t dims[VL_SHAPE_MAX];
 } VlShape;
