@@ -4964,6 +4964,31 @@ static void spectrum_slices_not_parts(void **state) {
   assert_null(tl_hit(cur, "w[-r:]"));
 }
 
+/* x op= y of a parameter: a caller passing an array gets that array back, changed in place; `x = x - y`
+ * gives a new one */
+static void augmented_param_in_place(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def step_inplace(w, g):\n"
+          "    w -= 0.01 * g\n"
+          "    return w\n"
+          "def step_new(w, g):\n"
+          "    w = w - 0.01 * g\n"
+          "    return w\n"
+          "def train(w, v, grads):\n"
+          "    a, b = [], []\n"
+          "    for g in grads:\n"
+          "        w = step_inplace(w, g)\n"
+          "        a.append(w[0])\n"
+          "        v = step_new(v, g)\n"
+          "        b.append(v[0])\n"
+          "    return a, b\n"
+          "def scenario():\n"
+          "    return train(np.zeros((64, 8)), np.zeros((64, 8)), [np.ones((64, 8))] * 3)\n");
+  assert_null(tl_hit(cur, "w[0]"));
+  assert_non_null(tl_hit(cur, "v[0]"));
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -5287,6 +5312,7 @@ int main(void) {
       T(class_body_method_alias),
       T(dict_subclass_missing_stores),
       T(spectrum_slices_not_parts),
+      T(augmented_param_in_place),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -143,7 +143,7 @@ static const VlObj *deferred_again(const VlVal *v, int op, VlId expr, int depth)
   for (uint16_t i = 0; v && depth < 8 && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind != VL_O_SYM) continue;
-    if (o->sub == VL_SYM_BINOPV && o->expr == expr && o->index == (uint32_t)op) return o;
+    if (o->sub == VL_SYM_BINOPV && o->expr == expr && (o->index & ~(uint32_t)VL_OP_INPLACE) == (uint32_t)op) return o;
     const VlObj *r = deferred_again(o->base, op, expr, depth + 1);
     for (uint16_t k = 0; !r && k < o->nitems; k++) r = deferred_again(o->items[k], op, expr, depth + 1);
     if (r) return r;
@@ -157,6 +157,46 @@ static const VlObj *deferred_binop(Frame *F, const VlVal *l, const VlVal *r, int
   if (again) return again;
   const VlVal *items[1] = {r};
   return at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr);
+}
+
+const VlVal *vl_op_augmented(Frame *F, int op, const VlVal *cur, const VlVal *rhs, VlId expr) {
+  const VlObj *same[VL_VAL_MAX + 1] = {0}, *rest[VL_VAL_MAX + 1] = {0};
+  int ns = 0, nr = 0;
+  for (uint16_t i = 0; i < cur->n && i < VL_VAL_MAX + 1; i++) {
+    if (cur->objs[i]->kind == VL_O_ARRAY) same[ns++] = cur->objs[i];
+    else rest[nr++] = cur->objs[i];
+  }
+  const VlVal *out = vl_val_of(V(F), same, (size_t)ns);
+  if (!nr) return out;
+  const VlVal *restv = vl_val_of(V(F), rest, (size_t)nr);
+  const VlVal *r = vl_op_binop(F, op, restv, rhs, expr);
+  bool sym = vl_val_has(restv, VL_O_SYM), deferred = false;
+  const VlObj *keep[VL_VAL_MAX + 2];
+  int n = 0;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    /* a symbol's operation taken for a new array: it is changed in place if it is an array, and the
+     * deferred operation (below) gives a caller's int or tuple operand its new value */
+    if (sym && o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_NEW && o->site->at == expr) continue;
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_BINOPV && o->expr == expr &&
+        (o->index & ~(uint32_t)VL_OP_INPLACE) == (uint32_t)op) {
+      VlObj c = *o;
+      c.index |= VL_OP_INPLACE;
+      o = vl_obj(V(F), c);
+      deferred = true;
+    }
+    keep[n++] = o;
+  }
+  if (sym && !deferred) {
+    const VlObj *syms[VL_VAL_MAX + 1];
+    int k = 0;
+    for (int i = 0; i < nr; i++)
+      if (rest[i]->kind == VL_O_SYM) syms[k++] = rest[i];
+    VlObj c = *deferred_binop(F, vl_val_of(V(F), syms, (size_t)k), rhs, op, expr);
+    c.index |= VL_OP_INPLACE;
+    keep[n++] = vl_obj(V(F), c);
+  }
+  return vl_join(V(F), out, vl_val_of(V(F), keep, (size_t)n));
 }
 
 const VlVal *vl_lib_value(Frame *F, const char *qualified) {

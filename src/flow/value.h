@@ -96,6 +96,10 @@ enum {
                         filled_per_step): a loop over the list afterwards sees a new one at each step */
 };
 
+/* The `index` of a VL_SYM_BINOPV symbol is its operator (VlBinOp), with this bit for an augmented
+ * assignment (x op= y): on an array the same object, changed in place; on an int or a tuple a new one. */
+enum { VL_OP_INPLACE = 1 << 8 };
+
 /* Flags of SYM objects. */
 enum {
   VL_F_PER_STEP = 1 << 1 /* a deferred operation a generator runs once per step of its loop: what it
