@@ -5127,6 +5127,110 @@ static void ndim_decides(void **state) {
   tl_assert_ndim(local("f", "z"), 0);
 }
 
+/* np.where(c, x, y) broadcasts all three: a condition with a unit axis (accept[:, None]) does not make
+ * the result's axis a unit one, so a column of it is a part; with every operand's axis of size 1 it is */
+static void where_broadcasts_units(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(coords, steps, rng):\n"
+          "    trace = []\n"
+          "    for _ in range(steps):\n"
+          "        proposal = coords + rng.random(coords.shape)\n"
+          "        accept = rng.random(len(coords)) > np.log(rng.random(len(coords)))\n"
+          "        coords = np.where(accept[:, None], proposal, coords)\n"
+          "        trace.append(coords[:, 0])\n"
+          "    return trace\n"
+          "def g(x, steps, rng):\n"
+          "    kept = []\n"
+          "    for _ in range(steps):\n"
+          "        m = rng.random(len(x)) > 0.5\n"
+          "        col = np.where(m[:, None], x[:, :1], 0.0)\n"
+          "        kept.append(col[:, 0])\n"
+          "    return kept\n");
+  assert_non_null(tl_hit(cur, "coords[:, 0]"));
+  assert_null(tl_hit(cur, "col[:, 0]"));
+}
+
+/* A method bound to another name in the class body (`__call__ = propose`) is that method */
+static void class_body_method_alias(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Move:\n"
+          "    def propose(self, x):\n"
+          "        return x * 0.5 + 1.0\n"
+          "    __call__ = propose\n"
+          "def run(x, steps):\n"
+          "    move = Move()\n"
+          "    trace = []\n"
+          "    for _ in range(steps):\n"
+          "        x = move(x)\n"
+          "        trace.append(x[:, 0])\n"
+          "    return trace\n");
+  assert_non_null(tl_hit(cur, "x[:, 0]"));
+}
+
+/* A dict subclass holds what `self[k] = v` stores; `cache[k]` of one with __missing__ calls it */
+static void dict_subclass_missing_stores(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Cache(dict):\n"
+          "    def __missing__(self, key):\n"
+          "        a = np.random.rand(1000, 64)\n"
+          "        v = self[key] = a[:4]\n"
+          "        return v\n"
+          "def run(keys):\n"
+          "    cache = Cache()\n"
+          "    for k in keys:\n"
+          "        cache[k]\n"
+          "    return cache\n");
+  assert_non_null(tl_hit(cur, "a[:4]"));
+}
+
+/* Singular values and eigenvalues are as long as one side of the matrix (items Ds): a slice of them
+ * is not reported, a slice of U is */
+static void spectrum_slices_not_parts(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy import linalg\n"
+          "def f(windows, r):\n"
+          "    modes, spectra, evs = [], [], []\n"
+          "    for X in windows:\n"
+          "        U, s, Vh = linalg.svd(X, full_matrices=False)\n"
+          "        w, V = np.linalg.eigh(X.T @ X)\n"
+          "        spectra.append(s[:r])\n"
+          "        evs.append(w[-r:])\n"
+          "        modes.append(U[:, :r])\n"
+          "    return modes, spectra, evs\n");
+  assert_non_null(tl_hit(cur, "U[:, :r]"));
+  assert_null(tl_hit(cur, "s[:r]"));
+  assert_null(tl_hit(cur, "w[-r:]"));
+}
+
+/* x op= y of a parameter: a caller passing an array gets that array back, changed in place; `x = x - y`
+ * gives a new one */
+static void augmented_param_in_place(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def step_inplace(w, g):\n"
+          "    w -= 0.01 * g\n"
+          "    return w\n"
+          "def step_new(w, g):\n"
+          "    w = w - 0.01 * g\n"
+          "    return w\n"
+          "def train(w, v, grads):\n"
+          "    a, b = [], []\n"
+          "    for g in grads:\n"
+          "        w = step_inplace(w, g)\n"
+          "        a.append(w[0])\n"
+          "        v = step_new(v, g)\n"
+          "        b.append(v[0])\n"
+          "    return a, b\n"
+          "def scenario():\n"
+          "    return train(np.zeros((64, 8)), np.zeros((64, 8)), [np.ones((64, 8))] * 3)\n");
+  assert_null(tl_hit(cur, "w[0]"));
+  assert_non_null(tl_hit(cur, "v[0]"));
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -5454,6 +5558,11 @@ int main(void) {
       T(methods_prove_the_library),
       T(namespaces_dispatch),
       T(ndim_decides),
+      T(where_broadcasts_units),
+      T(class_body_method_alias),
+      T(dict_subclass_missing_stores),
+      T(spectrum_slices_not_parts),
+      T(augmented_param_in_place),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

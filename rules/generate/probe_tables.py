@@ -328,6 +328,22 @@ class TorchvisionLib(TorchLib):
         return self.torchvision.__version__
 
 
+class ScipyLib(NumpyLib):
+    """scipy.linalg and scipy.fft: the decompositions and solvers return tuples whose shapes depend on
+    keywords (mode=, full_matrices=), which the generic templates do not tell apart, so every row is in
+    the overlay (measured by hand, with its reason); this class only records the version the rows were
+    checked against."""
+    name = "scipy"
+
+    def __init__(self):
+        super().__init__()
+        import scipy
+        self.scipy = scipy
+
+    def version(self):
+        return self.scipy.__version__
+
+
 # ---------------------------------------------------------------------------------------------------
 def observe(lib, r, operand, others):
     """Describes result r of a call whose first array argument is operand."""
@@ -1019,23 +1035,23 @@ def write_table(lib, header, probed, overlay, path):
 # ---------------------------------------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=RULES, help="folder to write numpy.tsv, torch.tsv and torchvision.tsv into"
+    ap.add_argument("--out", default=RULES, help="folder to write numpy.tsv, torch.tsv, torchvision.tsv and scipy.tsv into"
                     " (default: rules/)")
     ap.add_argument("--report", help="also write the counts by class, the overlay rows and the pandas / scipy.sparse"
                     " measurements (Markdown)")
     ap.add_argument("--baseline", help="with --report: a folder of earlier tables (numpy.tsv, torch.tsv) to compare"
                     " with, e.g. from git show REV:rules/numpy.tsv")
     ap.add_argument("--log", help="write what each probe measured into this file")
-    ap.add_argument("--only", choices=("numpy", "torch", "torchvision"), help="probe one library")
+    ap.add_argument("--only", choices=("numpy", "torch", "torchvision", "scipy"), help="probe one library")
     opts = ap.parse_args()
     results = {}
     log = []
-    for cls in (NumpyLib, TorchLib, TorchvisionLib):
+    for cls in (NumpyLib, TorchLib, TorchvisionLib, ScipyLib):
         if opts.only and cls.name != opts.only:
             continue
         lib = cls()
         lib.np.random.seed(0)
-        if cls is not NumpyLib:
+        if isinstance(lib, TorchLib):
             lib.torch.manual_seed(0)
             lib.torch.set_num_threads(1)  # no thread pool before the probes fork
         targets = numpy_targets(lib) if cls is NumpyLib else torch_targets(lib) if cls is TorchLib else []
@@ -1052,9 +1068,10 @@ def main():
                 probed.append(row)
         overlay = read_overlay(os.path.join(RULES, "overlay", lib.name + ".tsv"))
         with open(os.path.join(HERE, lib.name + ".header"), encoding="utf-8") as f:
-            header = f.read().format(numpy=NumpyLib.version(lib) if cls is NumpyLib else lib.np.__version__,
-                                     torch=lib.torch.__version__ if cls is not NumpyLib else "",
-                                     torchvision=lib.version() if cls is TorchvisionLib else "")
+            header = f.read().format(numpy=lib.np.__version__,
+                                     torch=lib.torch.__version__ if isinstance(lib, TorchLib) else "",
+                                     torchvision=lib.version() if cls is TorchvisionLib else "",
+                                     scipy=lib.version() if cls is ScipyLib else "")
         final = write_table(lib, header, probed, overlay, os.path.join(opts.out, lib.name + ".tsv"))
         results[lib.name] = (lib, probed, overlay, final, len(targets))
     if opts.log:

@@ -552,6 +552,17 @@ const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *na
     if (vl_streq(k->method_names[i], name))
       return k->mod == F->an->mi ? vl_an_func(F->an, k->methods[i]) : &k->mod->funcs[k->methods[i]];
   if (k->mod == F->an->mi && !k->bases) vl_an_class(F->an, k->id);
+  /* a method bound to another name in the class body (`__call__ = propose`, `forward = run`): the
+   * body's value of that name is one of the class's own functions */
+  for (uint16_t i = 0; i < k->nclassvars; i++) {
+    const VlVal *v = k->classvars[i].val;
+    if (!vl_streq(k->classvars[i].name, name) || !v || v->n != 1) continue;
+    const VlObj *o = v->objs[0];
+    if (o->kind != VL_O_FUNC || o->base || o->nitems || o->mod != k->mod || !o->func || o->func >= k->mod->nfuncs)
+      continue;
+    const VlFuncInfo *fi = k->mod == F->an->mi ? vl_an_func(F->an, o->func) : &k->mod->funcs[o->func];
+    if (fi && fi->klass == k->id) return fi;
+  }
   for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
     const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
     const VlFuncInfo *r = bk ? vl_class_method(F, bk, name, depth + 1) : NULL;

@@ -382,6 +382,9 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr);
 const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr);
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr);
+/* x op= y: an array operand is changed in place (the same object); of a symbol, the deferred operation
+ * is marked VL_OP_INPLACE, so that a caller passing an array gets that array back (summary.c). */
+const VlVal *vl_op_augmented(Frame *F, int op, const VlVal *cur, const VlVal *rhs, VlId expr);
 /* What `for x in it` binds x to, in loop `loop` (0: an implicit loop, as list(it)). */
 const VlVal *vl_op_iter_elem(Frame *F, const VlVal *it, VlId loop, VlId expr);
 /* Unpacking: element i of n of a value (a, b = v). */

@@ -2410,7 +2410,8 @@ void vl_augassign(Frame *F, const VlStmt *st) {
     return;
   }
   if (vl_val_has(cur, VL_O_ARRAY)) return; /* in place: a *= 0.5 keeps the same array */
-  const VlVal *r = vl_op_binop(F, st->sub, cur, rhs, st->b);
+  /* of a parameter (or another symbol): deferred, in place when the caller's value is an array */
+  const VlVal *r = vl_op_augmented(F, st->sub, cur, rhs, st->b);
   if (vl_expr(m, st->a)->op != VL_E_SUB) vl_assign(F, st->a, r, 0);
 }
 

@@ -143,7 +143,7 @@ static const VlObj *deferred_again(const VlVal *v, int op, VlId expr, int depth)
   for (uint16_t i = 0; v && depth < 8 && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind != VL_O_SYM) continue;
-    if (o->sub == VL_SYM_BINOPV && o->expr == expr && o->index == (uint32_t)op) return o;
+    if (o->sub == VL_SYM_BINOPV && o->expr == expr && (o->index & ~(uint32_t)VL_OP_INPLACE) == (uint32_t)op) return o;
     const VlObj *r = deferred_again(o->base, op, expr, depth + 1);
     for (uint16_t k = 0; !r && k < o->nitems; k++) r = deferred_again(o->items[k], op, expr, depth + 1);
     if (r) return r;
@@ -157,6 +157,46 @@ static const VlObj *deferred_binop(Frame *F, const VlVal *l, const VlVal *r, int
   if (again) return again;
   const VlVal *items[1] = {r};
   return at_expr(F, sym_obj(F, VL_SYM_BINOPV, l, NULL, items, 1, (uint32_t)op, NULL), expr);
+}
+
+const VlVal *vl_op_augmented(Frame *F, int op, const VlVal *cur, const VlVal *rhs, VlId expr) {
+  const VlObj *same[VL_VAL_MAX + 1] = {0}, *rest[VL_VAL_MAX + 1] = {0};
+  int ns = 0, nr = 0;
+  for (uint16_t i = 0; i < cur->n && i < VL_VAL_MAX + 1; i++) {
+    if (cur->objs[i]->kind == VL_O_ARRAY) same[ns++] = cur->objs[i];
+    else rest[nr++] = cur->objs[i];
+  }
+  const VlVal *out = vl_val_of(V(F), same, (size_t)ns);
+  if (!nr) return out;
+  const VlVal *restv = vl_val_of(V(F), rest, (size_t)nr);
+  const VlVal *r = vl_op_binop(F, op, restv, rhs, expr);
+  bool sym = vl_val_has(restv, VL_O_SYM), deferred = false;
+  const VlObj *keep[VL_VAL_MAX + 2];
+  int n = 0;
+  for (uint16_t i = 0; i < r->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = r->objs[i];
+    /* a symbol's operation taken for a new array: it is changed in place if it is an array, and the
+     * deferred operation (below) gives a caller's int or tuple operand its new value */
+    if (sym && o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_NEW && o->site->at == expr) continue;
+    if (o->kind == VL_O_SYM && o->sub == VL_SYM_BINOPV && o->expr == expr &&
+        (o->index & ~(uint32_t)VL_OP_INPLACE) == (uint32_t)op) {
+      VlObj c = *o;
+      c.index |= VL_OP_INPLACE;
+      o = vl_obj(V(F), c);
+      deferred = true;
+    }
+    keep[n++] = o;
+  }
+  if (sym && !deferred) {
+    const VlObj *syms[VL_VAL_MAX + 1];
+    int k = 0;
+    for (int i = 0; i < nr; i++)
+      if (rest[i]->kind == VL_O_SYM) syms[k++] = rest[i];
+    VlObj c = *deferred_binop(F, vl_val_of(V(F), syms, (size_t)k), rhs, op, expr);
+    c.index |= VL_OP_INPLACE;
+    keep[n++] = vl_obj(V(F), c);
+  }
+  return vl_join(V(F), out, vl_val_of(V(F), keep, (size_t)n));
 }
 
 const VlVal *vl_lib_value(Frame *F, const char *qualified) {
@@ -438,6 +478,9 @@ static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a
 /* The shape a view shows, and whether that is provably at least an eighth of its base (then it
  * pins less than 8 times what it shows: below the oracle's threshold for a leak). */
 static bool shows_most(const VlShape *base, const Index *ix) {
+  /* a spectrum pins one side of a matrix per call, for a decomposition that costs that side cubed: no
+   * loop that decomposes in seconds keeps the 5 MiB it takes to matter (docs/design.md) */
+  if (base && base->side) return true;
   if (!base || base->upper) return false;
   double shown = 1.0;
   int axis = 0;
@@ -499,9 +542,10 @@ static uint8_t obj_units(const VlObj *o) {
   return u;
 }
 
-/* Does slice item i keep at most one entry: literal bounds one apart (k:k+1, -2:-1), or -1: alone? */
+/* Does slice item i keep at most one entry: literal bounds one apart (k:k+1, -2:-1, :1), or -1: alone? */
 static bool one_entry_slice(const Index *ix, int i) {
-  if (!ix->lit[i] || (ix->step[i] != LONG_MIN && ix->step[i] != 1) || ix->start[i] == LONG_MIN) return false;
+  if (!ix->lit[i] || (ix->step[i] != LONG_MIN && ix->step[i] != 1)) return false;
+  if (ix->start[i] == LONG_MIN) return ix->stop[i] == 1;
   if (ix->stop[i] == LONG_MIN) return ix->start[i] == -1;
   return ix->stop[i] == ix->start[i] + 1 && (ix->start[i] >= 0 || ix->stop[i] < 0);
 }
@@ -837,8 +881,10 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     }
     case VL_O_INST:
     case VL_O_CLASS: {
-      /* obj[k]: __getitem__ */
+      /* obj[k]: __getitem__; of a dict subclass that defines __missing__ (a cache filled on first
+       * lookup), what __missing__(k) returns and stores, which later lookups hand back */
       const VlVal *m = vl_op_attr(F, vl_val1(V(F), o), "__getitem__", expr);
+      if (vl_val_unknownish(m) && o->kind == VL_O_INST) m = vl_op_attr(F, vl_val1(V(F), o), "__missing__", expr);
       if (!vl_val_unknownish(m)) {
         Args args = {0};
         args.npos = 1;
@@ -1556,6 +1602,43 @@ static long joined_axes(Frame *F, const VlLibEntry *e, const Args *a, bool metho
   return alone && a->npos + a->nkw - (method ? 0 : 1) != 1 ? -1 : k;
 }
 
+/* The unit axes of a broadcasting call (np.where(c, x, y), np.maximum(a, b)): an axis of the result is 1
+ * when every array operand's is, or the operand lacks it, as binop_units does for operators.  The
+ * receiver (methods) and every positional argument count; an operand's paths join their unit axes.
+ * Scalars and operands we know nothing of are taken to broadcast.  Where an ndim is not known the axes
+ * cannot be lined up from the end: they are counted from the front, an axis a unit one where every
+ * array operand has it so (np.where(m[:, None], x[:, :1], 0)). */
+static uint8_t bcast_units(const VlObj *recv, const Args *a, int rn) {
+  if (a->star) return 0;
+  uint8_t u = (uint8_t)(rn >= 0 && rn <= 8 ? (1u << rn) - 1 : 0), front = 0xff;
+  bool any = false, exact = rn >= 0 && rn <= 8;
+  for (int s = -1; s < a->npos; s++) {
+    const VlObj *one[1] = {recv};
+    const VlObj *const *objs = s < 0 ? one : a->pos[s] ? a->pos[s]->objs : NULL;
+    uint16_t n = s < 0 ? (recv ? 1 : 0) : a->pos[s] ? a->pos[s]->n : 0;
+    const VlObj *side = NULL;
+    uint8_t su = 0;
+    for (uint16_t i = 0; i < n; i++) {
+      const VlObj *o = objs[i];
+      if (o->kind != VL_O_ARRAY) continue; /* scalars, symbols, opaque objects: taken to broadcast */
+      if (!vl_nd_known(o->nd) || (side && side->nd.lo != o->nd.lo)) exact = false;
+      su |= obj_units(o);
+      side = o;
+    }
+    if (!side) continue;
+    any = true;
+    front &= su;
+    int k = side->nd.lo, shift = rn - k;
+    if (!exact || shift < 0) {
+      exact = false;
+      continue;
+    }
+    for (int ax = 0; ax < k; ax++)
+      if (!(su & (1u << ax))) u &= (uint8_t)~(1u << (ax + shift));
+  }
+  return !any ? 0 : exact ? u : front;
+}
+
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
   uint8_t ou = op ? obj_units(op) : 0;
   int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
@@ -1620,6 +1703,7 @@ static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const
    * (nn.Embedding: (...) -> (..., dim)) keeps them too. */
   else if (e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && (n < 0 || rn < 0 || n == rn)) u |= ou;
   else if (e->ndim_then.rule == VL_ND_SAME_PLUS && !e->ndim_cond.param) u |= ou;
+  else if (e->ndim_then.rule == VL_ND_BCAST && !e->ndim_cond.param) u |= bcast_units(method ? op : NULL, a, rn);
   /* one that drops axes (np.diagonal, torch.unbind's pieces): which of the operand's unit axes stay
    * depends on the axes dropped, so any may be one (a wrong unit axis is a miss, never a false alarm) */
   else if (e->ndim_then.rule == VL_ND_SAME_MINUS && ou) u = 0xff;
@@ -1817,7 +1901,7 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
   if (!method && !operand && (e->effect_then == VL_FX_CONVERT || e->effect_else == VL_FX_CONVERT || e->casts) &&
       a->npos >= 1 && vl_val_only(a->pos[0], VL_O_SEQ))
     return from_data(F, r, a);
-  bool same_nd = e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param;
+  bool same_nd = (e->ndim_then.rule == VL_ND_SAME || e->ndim_then.rule == VL_ND_BCAST) && !e->ndim_cond.param;
   if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !e->joins_from && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
   const VlObj *op = NULL;
@@ -2115,6 +2199,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
         c.layout = fresh_layout(c.nd);
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
+        if (e->item_side & (1u << k)) {
+          VlShape sh = {.n = 1, .side = true};
+          c.shape = vl_shape(V(F), sh);
+        }
         const VlObj *item = vl_obj(V(F), c);
         /* values, indices = out.max(1) of a (1, C, H, W) output: each keeps the other axes' sizes,
          * the batch axis of size 1 among them (entry_units: the reduced axis dropped or kept) */

@@ -16,6 +16,7 @@
 
 #include "base/buf.h"
 #include "base/ptrmap.h"
+#include "base/str.h"
 #include "flow/analysis.h"
 
 static const VlModule *M(const Frame *F) { return F->an->m; }
@@ -477,6 +478,34 @@ static bool key_repeats(const Frame *F, const StoreEv *ev, VlId L, int depth) {
   return false;
 }
 
+/* Does project class k derive, through project classes, from a builtin mapping or list (`class
+ * DetectionCache(dict)` with a __missing__, `class History(list)`)?  Its instances hold what
+ * `obj[k] = v` stores, as a dict does. */
+static bool derives_container(const Frame *F, const VlClassInfo *k, int depth) {
+  static const char *const bases[] = {"builtins.dict", "builtins.list", "collections.OrderedDict",
+                                      "collections.defaultdict", "collections.UserDict", "collections.UserList"};
+  for (uint16_t b = 0; k && depth <= 8 && k->bases && b < k->bases->n; b++) {
+    const VlObj *o = k->bases->objs[b];
+    if (o->kind == VL_O_LIB && o->name && !o->base && VL_STR_IN(bases, o->name)) return true;
+    if (o->kind != VL_O_CLASS) continue;
+    const VlClassInfo *bk = o->mod == F->an->mi ? vl_an_class(F->an, o->func)
+                            : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
+    if (derives_container(F, bk, depth + 1)) return true;
+  }
+  return false;
+}
+
+static bool container_instance(const Frame *F, const VlObj *o) {
+  for (uint16_t i = 0; o->kind == VL_O_INST && o->base && i < o->base->n; i++) {
+    const VlObj *c = o->base->objs[i];
+    if (c->kind != VL_O_CLASS) continue;
+    const VlClassInfo *k = c->mod == F->an->mi ? vl_an_class(F->an, c->func)
+                           : c->func < c->mod->nclasses ? &c->mod->classes[c->func] : NULL;
+    if (derives_container(F, k, 0)) return true;
+  }
+  return false;
+}
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth) {
   bool any = false;
@@ -516,6 +545,15 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
         return false; /* a local array nobody gets */
       if (per_iteration(F, c->site, L, ev->implicit)) return false;
       any = true; /* an object array holds references, as a list does */
+      break;
+    case VL_O_INST: /* self[key] = v in a dict subclass's method (a __missing__ cache): a mapping */
+      if (ev->store != VL_ST_SETITEM || !container_instance(F, c)) return false;
+      if (per_iteration(F, c->site, L, ev->implicit)) return false;
+      if (!ev->key_varies || key_repeats(F, ev, L, depth)) return false;
+      if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == F->an->mi &&
+          c->site->func == F->func && !has_site(escapes, c->site) && !notebook_output(F, c->site))
+        return false; /* a local mapping nobody gets */
+      any = true;
       break;
     case VL_O_NONE: /* `scores = () if output_scores else None`: the store runs only when it is not None */
       break;

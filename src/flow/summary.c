@@ -261,9 +261,13 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
     }
     return made_by_callee(S, o, vl_op_subscript(F, inst(S, o->base), &ix, items, S->call));
   }
-  case VL_SYM_BINOPV:
-    return made_by_callee(S, o, vl_op_binop(F, (int)o->index, inst(S, o->base), o->nitems ? inst(S, o->items[0]) : NULL,
-                                            S->call));
+  case VL_SYM_BINOPV: {
+    const VlVal *l = inst(S, o->base), *r = o->nitems ? inst(S, o->items[0]) : NULL;
+    int op = (int)(o->index & ~(uint32_t)VL_OP_INPLACE);
+    /* x op= y of what the caller passes: an array of it is changed in place (the same object) */
+    if ((o->index & VL_OP_INPLACE) && r) return made_by_callee(S, o, vl_op_augmented(F, op, l, r, S->call));
+    return made_by_callee(S, o, vl_op_binop(F, op, l, r, S->call));
+  }
   default: break;
   }
   /* a symbol this call cannot resolve: it stays a symbol of the caller's (re-interned) */

@@ -55,6 +55,8 @@ typedef struct VlShape {
   bool upper;       /* the sizes are upper bounds (the array shrinks: np.delete) */
   bool dtype_sure;  /* dtype is known, not assumed (a dtype= argument, a producer of the default dtype, and
                        what keeps it): .astype(t, copy=False) can be decided */
+  bool side;        /* a spectrum (np.linalg.svd's S, eigh's eigenvalues): as long as one side of the matrix
+                       decomposed, whose sizes are unknown (dims 0): a view of it pins at most that side */
   const char *dtype;
   int64_t dims[VL_SHAPE_MAX];
 } VlShape;
@@ -93,6 +95,10 @@ enum {
   VL_STEP_LISTED = 3 /* NEW: an object a list holds, one per iteration of the loop that filled it (ops.c:
                         filled_per_step): a loop over the list afterwards sees a new one at each step */
 };
+
+/* The `index` of a VL_SYM_BINOPV symbol is its operator (VlBinOp), with this bit for an augmented
+ * assignment (x op= y): on an array the same object, changed in place; on an int or a tuple a new one. */
+enum { VL_OP_INPLACE = 1 << 8 };
 
 /* Flags of SYM objects. */
 enum {

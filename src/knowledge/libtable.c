@@ -157,6 +157,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
         char *end;
         long v = strtol(d, &end, 10);
         if (end != d && *end == 'i' && e->nitem_nd < 4) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
+        else if (end != d && *end == 's' && e->nitem_nd < 4) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
         if (end == d || v < -8 || v > 8 || e->nitem_nd == 4 || (*end && *end != ':')) return fail(p, "bad items= tag", tok);
         e->item_nd[e->nitem_nd++] = (int8_t)v;
         d = *end ? end + 1 : end;

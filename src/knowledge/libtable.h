@@ -121,6 +121,8 @@ typedef struct VlLibEntry {
   int8_t item_nd[4];     /* tag items=D:D...: a tuple (copies) of nitem_nd new arrays, item k with the operand's */
   uint8_t nitem_nd;      /* ndim + item_nd[k] (np.linalg.svd: 0:-1:0); 0: no such tag */
   uint8_t item_ints;     /* bit k: item k holds integers (a D written Di: t.max(dim=1)'s indices, -1:-1i) */
+  uint8_t item_side;     /* bit k: item k is a spectrum, as long as one side of the operand matrix (a D written
+                            Ds: np.linalg.svd's S, 0:-1s:0; np.linalg.eigh's eigenvalues, -1s:0) */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */

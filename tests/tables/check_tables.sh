@@ -1,5 +1,5 @@
 #!/bin/sh
-# check_tables.sh SOURCE_DIR: rules/numpy.tsv, torch.tsv and torchvision.tsv are what rules/generate/probe_tables.py
+# check_tables.sh SOURCE_DIR: rules/numpy.tsv, torch.tsv, torchvision.tsv and scipy.tsv are what rules/generate/probe_tables.py
 # writes today (ctest tables_generated, label tables).  Exits 77 (skipped) when /usr/bin/python3 cannot
 # import numpy and torch, or imports other versions than the tables were generated from: the probe
 # measures the libraries it imports, so against other versions a difference would say nothing about
@@ -7,9 +7,9 @@
 set -u
 SRC=${1:?usage: check_tables.sh SOURCE_DIR}
 PY=${VL_TABLES_PYTHON:-/usr/bin/python3}
-if [ ! -x "$PY" ] || ! "$PY" -c 'import numpy, torch, torchvision' >/dev/null 2>&1; then
-  echo "SKIP: $PY cannot import numpy, torch and torchvision (Debian: apt-get install python3-numpy python3-torch"
-  echo "      python3-torchvision); the tables are not checked"
+if [ ! -x "$PY" ] || ! "$PY" -c 'import numpy, torch, torchvision, scipy' >/dev/null 2>&1; then
+  echo "SKIP: $PY cannot import numpy, torch, torchvision and scipy (Debian: apt-get install python3-numpy"
+  echo "      python3-torch python3-torchvision python3-scipy); the tables are not checked"
   exit 77
 fi
 have=$("$PY" -c 'import numpy, torch; print(numpy.__version__, torch.__version__)' 2>/dev/null)
@@ -28,12 +28,12 @@ if ! "$PY" "$SRC/rules/generate/probe_tables.py" --out "$tmp" >"$tmp/probe.log" 
   exit 1
 fi
 rc=0
-for t in numpy torch torchvision; do
+for t in numpy torch torchvision scipy; do
   if ! diff -u "$SRC/rules/$t.tsv" "$tmp/$t.tsv"; then
     echo "FAIL: rules/$t.tsv is not what the probe generates: edit rules/overlay/$t.tsv (or the probe), never"
     echo "      the table, and re-run: /usr/bin/python3 rules/generate/probe_tables.py"
     rc=1
   fi
 done
-[ $rc = 0 ] && echo "rules/numpy.tsv, torch.tsv and torchvision.tsv are current (numpy $want_np, torch $want_t)"
+[ $rc = 0 ] && echo "rules/numpy.tsv, torch.tsv, torchvision.tsv and scipy.tsv are current (numpy $want_np, torch $want_t)"
 exit $rc
