@@ -1753,6 +1753,32 @@ static void ring_slots_by_remainder(void **state) {
   assert_int_equal(cur->nhits, 0);
 }
 
+static void flattened_lists_keep_their_items(void **state) {
+  /* sum(lists, []) and itertools.chain.from_iterable(...) hand out the items of the items: rows of
+   * fresh arrays kept so are found; every row of each, or copies, are not */
+  static const struct { const char *ret; bool hit; } cases[] = {
+      {"sum([[b[0]] for b in gen(n)], [])", true},
+      {"sum([[b[0].copy()] for b in gen(n)], [])", false},
+      {"sum([list(b) for b in gen(n)], [])", false},
+      {"list(itertools.chain.from_iterable(b[:2] for b in gen(n)))", true},
+      {"list(itertools.chain.from_iterable(gen(n)))", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import itertools\n"
+             "import numpy as np\n"
+             "def gen(n):\n"
+             "    for _ in range(n):\n"
+             "        yield np.random.rand(1000, 100)\n"
+             "def f(n):\n"
+             "    return %s\n",
+             cases[k].ret);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void argsort_order_of_parameter_decided_by_caller(void **state) {
   /* `order[i]` of `order = np.argsort(dets[:, 4])[::-1]` in a helper's loop, `dets` a parameter: the
    * order's ndim (and so whether `order[i]` is an int) is decided by the array a call passes; the
@@ -5503,6 +5529,7 @@ int main(void) {
       T(number_and_flag_literals_decide_branches),
       T(some_rows_picked_and_item_indices),
       T(ring_slots_by_remainder),
+      T(flattened_lists_keep_their_items),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),
       T(executor_map_hands_out_results),

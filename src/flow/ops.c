@@ -3088,6 +3088,21 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
   }
   if (strcmp(name, "sum") == 0) {
     if (first && vl_val_all_int(raw_elems(F, first, expr, 0))) return vl_prim(V(F), VL_O_INT);
+    if (first && a->npos == 2 && a->pos_expr[1] && vl_expr(M(F), a->pos_expr[1])->op == VL_E_LIST &&
+        !vl_expr(M(F), a->pos_expr[1])->nkids) {
+      /* sum(lists, []): one list of the lists' items, as a loop of extends would make; of a container
+       * made here, it names it as its base, as list(c) does (copy_of), so that the stores that
+       * filled it are reported when the flattened list escapes */
+      bool containers = first->n > 0;
+      for (uint16_t i = 0; i < first->n; i++)
+        containers &= first->objs[i]->kind == VL_O_SEQ && first->objs[i]->site && first->objs[i]->site->kind == VL_SITE_NEW;
+      const VlVal *items = raw_elems(F, raw_elems(F, first, expr, 0), expr, 0);
+      const VlVal *seq = collect_from(F, VL_SEQ_LIST, new_iter(F, items), expr, a->pos_expr[0], 0, !containers);
+      if (!containers) return seq;
+      VlObj c = *seq->objs[0];
+      c.base = first;
+      return vl_val1(V(F), vl_obj(V(F), c));
+    }
     return vl_unknown(V(F));
   }
   if (strcmp(name, "divmod") == 0) {
@@ -3424,6 +3439,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
                .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
+  if (strcmp(q, "itertools.chain.from_iterable") == 0 && first) /* the items of each of its items */
+    return new_iter(F, raw_elems(F, raw_elems(F, first, expr, 0), expr, 0));
   if (strcmp(q, "itertools.chain") == 0) {
     const VlVal *e = &vl_empty_val;
     for (int i = 0; i < a->npos; i++) e = vl_join(V(F), e, raw_elems(F, a->pos[i], expr, 0));
