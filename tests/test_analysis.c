@@ -5129,6 +5129,69 @@ static void namespaces_dispatch(void **state) {
 }
 
 /* Effects and ndims decided by the operands' ndims (the generated tables' ndim>N, bcast, argN rules) */
+static void records_replaced_keep_the_fields_passed(void **state) {
+  /* t._replace(x=v) of a namedtuple, dataclasses.replace(rec, x=v) and rec._replace(x=v) of a
+   * typing.NamedTuple make a new record of the old one's fields with those named replaced: a part of a
+   * new array put there is reported where the record is kept; a part replaced by its copy is not */
+  static const char *const heads[] = {
+      "from collections import namedtuple\n"
+      "Rec = namedtuple('Rec', 'obs t')\n",
+      "from dataclasses import dataclass, replace\n"
+      "@dataclass\n"
+      "class Rec:\n"
+      "    obs: object\n"
+      "    t: int\n",
+      "from typing import NamedTuple\n"
+      "class Rec(NamedTuple):\n"
+      "    obs: object\n"
+      "    t: int\n",
+  };
+  static const char *const calls[] = {"r._replace(%s)", "replace(r, %s)", "r._replace(%s)"};
+  static const char *const args[] = {"t=i", "obs=a[:2].copy()"};
+  for (int h = 0; h < 3; h++)
+    for (int k = 0; k < 2; k++) {
+      char call[128], text[1024];
+      snprintf(call, sizeof call, calls[h], args[k]);
+      snprintf(text, sizeof text,
+               "import numpy as np\n"
+               "%s"
+               "def run():\n"
+               "    keep = []\n"
+               "    for i in range(10):\n"
+               "        a = np.zeros((512, 512))\n"
+               "        r = Rec(a[:2], 0)\n"
+               "        keep.append(%s)\n"
+               "    return keep\n",
+               heads[h], call);
+      analyse(state, text);
+      assert_int_equal(cur->nhits, k == 0 ? 1 : 0);
+    }
+}
+
+static void iter_of_callable_calls_it_each_step(void **state) {
+  /* iter(f, sentinel) calls f once per step: what f makes (pipe.read(n) through a lambda or a
+   * functools.partial of the method) is new at each step, and a part of it kept is reported; a copy
+   * of the part is not */
+  static const char *const readers[] = {"lambda: pipe.read(n)", "partial(pipe.read, n)", "partial(pipe.read, size=n)"};
+  static const char *const kept[] = {"a[::8, ::8]", "a[::8, ::8].copy()"};
+  for (int r = 0; r < 3; r++)
+    for (int k = 0; k < 2; k++) {
+      char text[1024];
+      snprintf(text, sizeof text,
+               "import numpy as np\n"
+               "from functools import partial\n"
+               "def run(pipe, n):\n"
+               "    keep = []\n"
+               "    for raw in iter(%s, b''):\n"
+               "        a = np.frombuffer(raw, dtype=np.uint8).reshape(480, 640)\n"
+               "        keep.append(%s)\n"
+               "    return keep\n",
+               readers[r], kept[k]);
+      analyse(state, text);
+      assert_int_equal(cur->nhits, k == 0 ? 1 : 0);
+    }
+}
+
 static void ndim_decides(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5546,6 +5609,8 @@ int main(void) {
       T(registry_filled_by_decorators),
       T(singledispatch_calls_every_overload),
       T(singledispatchmethod_calls_every_overload),
+      T(records_replaced_keep_the_fields_passed),
+      T(iter_of_callable_calls_it_each_step),
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),

@@ -1058,6 +1058,14 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
+  if (strcmp(name, "_replace") == 0 && k->nfields) {
+    /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
+    const VlVal *rec[1] = {vl_val1(V(F), o)};
+    VlObj p = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_lib_value(F, "dataclasses.replace"),
+               .items = rec, .nitems = 1, .index = 1, .nd = vl_nd_unknown()};
+    add(acc, vl_obj(V(F), p));
+    return;
+  }
   /* methods of the model base class that hand the model itself back: model.eval(), model.to(device)
    * (model-method rows of effect `same` in the library's table) */
   if (k->model_lib) {
@@ -2694,6 +2702,23 @@ static bool empties(Frame *F, const VlVal *recv, const char *name) {
   return true;
 }
 
+/* t._replace(reward=r, next_state=s) of a namedtuple whose fields are known: a new tuple of the same
+ * fields, the named ones replaced (n-step replay folds a transition so).  Unknown otherwise. */
+static const VlVal *replaced_fields(Frame *F, const VlObj *t, Args *a) {
+  if (t->sub != VL_SEQ_TUPLE || !t->name || !t->nitems || t->nitems > 64 || a->npos || a->star || a->dstar)
+    return vl_unknown(V(F));
+  const VlVal *items[64];
+  for (uint16_t k = 0; k < t->nitems; k++) items[k] = t->items[k];
+  for (int k = 0; k < a->nkw; k++) {
+    int at = field_index(t->name, a->kwname[k], strlen(a->kwname[k]));
+    if (at < 0 || at >= t->nitems) return vl_unknown(V(F));
+    items[at] = a->kw[k];
+  }
+  VlObj named = *tuple_of(F, items, t->nitems)->objs[0];
+  named.name = t->name;
+  return vl_val1(V(F), vl_obj(V(F), named));
+}
+
 static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Args *a, VlId expr) {
   const VlVal *recv = vl_val1(V(F), seq);
   if (container_store(F, recv, name, a, expr)) {
@@ -2733,6 +2758,7 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
     return vl_val1(V(F), vl_obj(V(F), it));
   }
   if (strcmp(name, "index") == 0 || strcmp(name, "count") == 0) return vl_prim(V(F), VL_O_INT);
+  if (strcmp(name, "_replace") == 0) return replaced_fields(F, seq, a);
   return vl_prim(V(F), VL_O_NONE); /* sort, reverse, remove, discard... */
 }
 
@@ -3052,6 +3078,13 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     Restep mark = {.mode = RS_MARK, .markexpr = expr};
     return new_iter(F, restep(F, r, &mark, 0));
   }
+  if (strcmp(name, "iter") == 0 && a->npos == 2 && !a->star && !a->nkw) {
+    /* iter(f, sentinel) (`iter(partial(pipe.read, n), b"")`): f() called once per step until it
+     * returns the sentinel; what each call makes is new at that step, as map's */
+    Args none = {0};
+    Restep mark = {.mode = RS_MARK, .markexpr = expr};
+    return new_iter(F, restep(F, vl_op_call(F, a->pos[0], &none, expr), &mark, 0));
+  }
   if ((strcmp(name, "filter") == 0 && a->npos >= 2)) return pass_iter(F, a->pos[1], expr, true);
   if ((strcmp(name, "reversed") == 0 || strcmp(name, "iter") == 0) && first) return pass_iter(F, first, expr, false);
   if (strcmp(name, "next") == 0 && first) {
@@ -3226,9 +3259,91 @@ static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr
   return vl_val1(V(F), vl_obj(V(F), o));
 }
 
+static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr);
+
+/* dataclasses.replace(rec, last_logits=x) of a record of a project class (a dataclass without its
+ * own __init__, fields known): a new instance of that class, its fields the record's, those named
+ * replaced (functional decoding states advance so).  Unknown for anything else. */
+static const VlVal *replaced_record(Frame *F, const VlVal *rec, Args *a, VlId expr) {
+  if (!rec || a->npos != 1 || a->star || a->dstar) return vl_unknown(V(F));
+  Acc acc = {0};
+  for (uint16_t i = 0; i < rec->n; i++) {
+    const VlObj *o = rec->objs[i];
+    const VlObj *cls = o->kind == VL_O_INST && o->base && o->base->n == 1 ? o->base->objs[0] : NULL;
+    const VlClassInfo *k = cls && cls->kind == VL_O_CLASS ? class_info(F, cls->mod, cls->func) : NULL;
+    if (!k || !k->nfields || k->nfields > VL_MAX_ARGS || vl_class_method(F, k, "__init__", 0)) {
+      add(&acc, unknown_obj(F));
+      continue;
+    }
+    Args b = {.npos = k->nfields};
+    for (uint16_t f = 0; f < k->nfields; f++) b.pos[f] = NULL;
+    bool known = true;
+    for (int j = 0; j < a->nkw && known; j++) {
+      known = false;
+      for (uint16_t f = 0; f < k->nfields && !known; f++)
+        if (strcmp(a->kwname[j], k->fields[f]) == 0) b.pos[f] = a->kw[j], b.pos_expr[f] = a->kw_expr[j], known = true;
+    }
+    if (!known) { /* not a field: replace() raises */
+      add(&acc, unknown_obj(F));
+      continue;
+    }
+    for (uint16_t f = 0; f < k->nfields; f++)
+      if (!b.pos[f]) b.pos[f] = vl_op_attr(F, vl_val1(V(F), o), k->fields[f], expr);
+    add_val(&acc, construct(F, cls, &b, expr));
+  }
+  return done(F, &acc);
+}
+
+/* The partial of callable o (a method of some object, a symbol) with the arguments of a after the
+ * first: "functools.partial:call", the callable in base, the bound arguments in items (`index`
+ * positional ones, then the keywords, named "k1,k2" in key). */
+static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
+  const VlVal *items[VL_MAX_ARGS];
+  uint16_t n = 0;
+  for (int k = 1; k < a->npos; k++) items[n++] = a->pos[k];
+  char names[256] = "";
+  size_t len = 0;
+  for (int k = 0; k < a->nkw; k++) {
+    size_t kl = strlen(a->kwname[k]);
+    if (len + kl + 2 > sizeof names) return unknown_obj(F);
+    if (len) names[len++] = ',';
+    memcpy(names + len, a->kwname[k], kl + 1);
+    len += kl;
+    items[n++] = a->kw[k];
+  }
+  VlObj c = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_val1(V(F), o), .items = items, .nitems = n,
+             .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
+  if (len) {
+    VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
+    c.key = vl_val1(V(F), vl_obj(V(F), kn));
+  }
+  return vl_obj(V(F), c);
+}
+
+/* Calling such a partial: its bound arguments, then those of the call. */
+static const VlVal *call_bound_partial(Frame *F, const VlObj *p, const Args *a, VlId expr) {
+  if (a->star || a->dstar) return vl_unknown(V(F));
+  Args b = {.call = a->call};
+  int bound = (int)p->index;
+  for (int k = 0; k < bound && b.npos < VL_MAX_ARGS; k++) b.pos[b.npos++] = p->items[k];
+  for (int k = 0; k < a->npos && b.npos < VL_MAX_ARGS; k++) b.pos_expr[b.npos] = a->pos_expr[k], b.pos[b.npos++] = a->pos[k];
+  const char *names = p->key && p->key->n == 1 ? p->key->objs[0]->name : NULL;
+  for (int k = bound; names && k < p->nitems && b.nkw < VL_MAX_KWARGS; k++) {
+    const char *comma = strchr(names, ',');
+    size_t l = comma ? (size_t)(comma - names) : strlen(names);
+    b.kwname[b.nkw] = vl_arena_printf(F->an->arena, "%.*s", (int)l, names);
+    b.kw[b.nkw++] = p->items[k];
+    names = comma ? comma + 1 : names + l;
+  }
+  for (int k = 0; k < a->nkw && b.nkw < VL_MAX_KWARGS; k++)
+    b.kwname[b.nkw] = a->kwname[k], b.kw_expr[b.nkw] = a->kw_expr[k], b.kw[b.nkw++] = a->kw[k];
+  return vl_op_call(F, p->base, &b, expr);
+}
+
 static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
   *handled = true;
   const VlVal *first = a->npos ? a->pos[0] : NULL;
+  if (strcmp(q, "dataclasses.replace") == 0) return replaced_record(F, first, a, expr);
   if (strcmp(q, "copy.copy") == 0 || strcmp(q, "copy.deepcopy") == 0) {
     if (!first) return vl_unknown(V(F));
     bool deep = q[5] == 'd';
@@ -3384,6 +3499,13 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
       const VlObj *o = first->objs[i];
       if (a->npos == 1 && !a->nkw && (o->kind == VL_O_FUNC || (o->kind == VL_O_LIB && o->base))) {
         add(&acc, o); /* partial(buf.append): the same callable */
+        continue;
+      }
+      if ((o->kind == VL_O_SYM || (o->kind == VL_O_LIB && o->base && o->name && !o->nitems)) && !a->star && !a->dstar &&
+          a->npos - 1 + a->nkw <= VL_MAX_ARGS) {
+        /* partial(pipe.read, n), partial(fn, x) of a parameter: a call of that callable, its arguments
+         * bound, made when it is called (`iter(partial(pipe.read, n), b"")`); keywords named in key */
+        add(&acc, bound_partial(F, o, a));
         continue;
       }
       bool lib_fn = o->kind == VL_O_LIB && !o->base && !o->mod && !o->nitems && o->name && !o->flags &&
@@ -4175,6 +4297,8 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_LIB:
       if (o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future.result") == 0) {
         add_val(&acc, o->items[0]);
+      } else if (o->base && o->name && strcmp(o->name, "functools.partial:call") == 0) {
+        add_val(&acc, call_bound_partial(F, o, a, expr));
       } else if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
         Args b;
         char kwbuf[VL_MAX_KWARGS][64];
