@@ -3452,6 +3452,8 @@ static bool only_lib_arrays(const Frame *F, const VlVal *v, uint8_t lib, int dep
  * batching: each step is what __getitem__ returns for the sampler's index, converted (tensors
  * passed on as they are), made anew at every step where __getitem__ makes it. */
 static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint8_t lib, VlId expr) {
+  /* DataLoader(dataset) over a parameter: its batches are known for the dataset a caller passes */
+  if (ds && ds->n == 1 && ds->objs[0]->kind == VL_O_SYM) note_param_call(F, ds->objs[0]);
   if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
   bool unbatched = false;
   for (int i = 0; i < a->nkw; i++) {
@@ -3463,6 +3465,12 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   }
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
+  if (unbatched && k && !get && vl_class_method(F, k, "__iter__", 0)) {
+    /* an iterable-style Dataset (__iter__, no __getitem__): without batching the loader hands out
+     * what iterating the dataset gives, converted (tensors passed on as they are) */
+    const VlVal *item = raw_elems(F, ds, expr, 0);
+    return item && !vl_val_unknownish(item) && only_lib_arrays(F, item, lib, 0) ? item : NULL;
+  }
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
   if (!s) return NULL;
   /* what __getitem__(i) returns for this dataset (`return self.images[i], self.labels[i]`: rows of
