@@ -1275,6 +1275,11 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   if (!v || vl_val_only(v, VL_O_NONE)) return false;
   if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
   if (c.literal_true) return x && vl_expr(M(F), x)->op == VL_E_TRUE;
+  if (c.literal_str) { /* every string it may be is the one written */
+    for (uint16_t i = 0; i < v->n; i++)
+      if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name || strcmp(v->objs[i]->name, c.literal_str) != 0) return false;
+    return v->n > 0;
+  }
   return true;
 }
 
@@ -2116,7 +2121,13 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
           item = with_units(F, item, entry_units_any(F, e, operand, a, method, vl_nd_known(c.nd) ? c.nd.lo : -1));
         items[k] = vl_val1(V(F), item);
       }
-      return tuple_of(F, items, e->nitem_nd);
+      const VlVal *t = tuple_of(F, items, e->nitem_nd);
+      if (e->fields && t->n == 1) { /* torch.topk(x, k).indices: a named tuple's field is its item */
+        VlObj named = *t->objs[0];
+        named.name = e->fields;
+        t = vl_val1(V(F), vl_obj(V(F), named));
+      }
+      return t;
     }
     const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));

@@ -61,13 +61,14 @@ typedef enum VlNdimRule {
   VL_ND_SAME_MINUS /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
 } VlNdimRule;
 
-/* A condition on a call's parameter: given at all, or given as the literal False or the literal True;
- * or, as "ndim>N", on the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector;
- * unknown ndim: unknown). */
+/* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
+ * or as a string known to be the one written (P='none'); or, as "ndim>N", on the operand's ndim
+ * (np.diag: a view of a matrix, a new matrix from a vector; unknown ndim: unknown). */
 typedef struct VlLibCond {
   const char *param; /* NULL: always true */
   bool literal_false;
   bool literal_true; /* t.to(dtype, copy=True): a copy only when copy= is the literal True */
+  const char *literal_str; /* F.cross_entropy(..., reduction="none"): per-sample losses */
 } VlLibCond;
 
 typedef struct VlNdimSpec {
@@ -121,6 +122,8 @@ typedef struct VlLibEntry {
   int8_t item_nd[4];     /* tag items=D:D...: a tuple (copies) of nitem_nd new arrays, item k with the operand's */
   uint8_t nitem_nd;      /* ndim + item_nd[k] (np.linalg.svd: 0:-1:0); 0: no such tag */
   uint8_t item_ints;     /* bit k: item k holds integers (a D written Di: t.max(dim=1)'s indices, -1:-1i) */
+  const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
+                            torch.topk(x, k).indices is item 1); NULL: a plain tuple */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
