@@ -4183,6 +4183,78 @@ static void dataloader_unbatched_items(void **state) {
   no_hits(cur);
 }
 
+/* DataLoader(ds, batch_size=None) over an iterable-style Dataset (__iter__, no __getitem__): each step
+ * is what iterating the dataset gives, also when the dataset is a helper's parameter; batched, the
+ * default collate makes new tensors */
+static void dataloader_unbatched_iterable(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader, IterableDataset\n"
+                     "class D(IterableDataset):\n"
+                     "    def __iter__(self):\n"
+                     "        for _ in range(8):\n"
+                     "            t = torch.randn(64, 4096)\n"
+                     "            yield t[0]\n"
+                     "def f(ds):\n"
+                     "    keep = []\n"
+                     "    for x in DataLoader(ds, batch_size=%s):\n"
+                     "        keep.append(x)\n"
+                     "    return keep\n"
+                     "def g():\n"
+                     "    return f(D())\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "None");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+  snprintf(text, sizeof text, body, "4");
+  analyse(state, text);
+  no_hits(cur);
+}
+
+/* torch.return_types are named tuples: torch.topk(x, k).indices is the integer item, .values the
+ * other (a 1-D x: `for i in ....indices.tolist(): keep.append(a[i])` takes one row) */
+static void named_return_type_fields(void **state) {
+  const char *body = "import torch\n"
+                     "def f(n):\n"
+                     "    keep = []\n"
+                     "    for _ in range(n):\n"
+                     "        a = torch.randn(64, 4096)\n"
+                     "        s = torch.rand(64)\n"
+                     "        for i in torch.topk(s, 2).%s:\n"
+                     "            keep.append(a[i])\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "indices.tolist()");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  snprintf(text, sizeof text, body, "values.tolist()");
+  analyse(state, text);
+  no_hits(cur);
+}
+
+/* F.cross_entropy(..., reduction="none") is a tensor of per-sample losses (the targets' shape), a
+ * table condition on a literal string; with another reduction a 0-d loss */
+static void loss_reduction_none(void **state) {
+  const char *body = "import torch\n"
+                     "import torch.nn.functional as F\n"
+                     "def f(n):\n"
+                     "    keep = []\n"
+                     "    for _ in range(n):\n"
+                     "        a = torch.randn(64, 4096)\n"
+                     "        y = torch.randint(0, 10, (64,))\n"
+                     "        losses = F.cross_entropy(a[:, :10], y, reduction=%s)\n"
+                     "        for i in losses.topk(2).indices.tolist():\n"
+                     "            keep.append(a[i])\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "\"none\"");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  snprintf(text, sizeof text, body, "\"sum\"");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void helper_returning_every_row(void **state) {
   /* a helper returning a list of every row of what it is given (by index over its length, or by
    * iterating it), and np.array_split's list, hold all of the array: the caller keeping the list keeps
@@ -5357,6 +5429,9 @@ int main(void) {
       T(callee_display_element_view),
       T(param_index_of_array_made_here),
       T(dataloader_unbatched_items),
+      T(dataloader_unbatched_iterable),
+      T(named_return_type_fields),
+      T(loss_reduction_none),
       /* ndim */
       T(ndim_randn_args),
       T(ndim_unbind_pieces),

@@ -93,7 +93,8 @@ class Obs:
     """What one call returned, measured against its operand (the first array argument)."""
 
     def __init__(self, kind, share=False, other=False, ndim=None, in_ndim=None, ints=False,
-                 size=0, in_size=0, layout=None, in_layout=None, elems=None, value=None, default=False):
+                 size=0, in_size=0, layout=None, in_layout=None, elems=None, value=None, default=False,
+                 fields=None):
         self.kind = kind          # same array int scalar none seq rng other empty
         self.share = share        # shares memory with the operand
         self.other = other        # shares memory with another array argument
@@ -104,6 +105,7 @@ class Obs:
         self.elems = elems or []
         self.value = value        # the result as a NumPy array (copy/producer decisions)
         self.default = default    # the library's default dtype (float64 / float32): tag default-dtype
+        self.fields = fields      # a named tuple's field names (torch.return_types: values, indices)
 
 
 class NumpyLib:
@@ -380,7 +382,11 @@ def observe(lib, r, operand, others):
         elems = [observe(lib, e, operand, others) for e in r if lib.is_array(e)]
         if not elems or any(e is None for e in elems):
             return None
-        return Obs("seq", elems=elems, ndim=None, in_ndim=_ndim(operand) if operand is not None else None)
+        # a named tuple (torch.topk's torch.return_types.topk): its items are also read by name
+        names = getattr(type(r), "__match_args__", None) or getattr(type(r), "_fields", None)
+        fields = tuple(names) if names and len(names) == len(r) and len(elems) == len(r) else None
+        return Obs("seq", elems=elems, ndim=None, in_ndim=_ndim(operand) if operand is not None else None,
+                   fields=fields)
     return Obs("other")
 
 
@@ -764,6 +770,10 @@ def items_tag(got, v1_probed=True):
     # least two axes, whatever the code shows of it
     if v1_probed and "v1" not in got and all(o.in_ndim >= 2 for o in got.values()):
         tag += ",operand-min=2"
+    # a named tuple on every input (torch.return_types): item k is also the attribute fields[k]
+    names = {o.fields for o in got.values()}
+    if len(names) == 1 and None not in names:
+        tag += ",fields=" + ":".join(names.pop())
     return tag
 
 

@@ -1335,6 +1335,11 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   if (!v || vl_val_only(v, VL_O_NONE)) return false;
   if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
   if (c.literal_true) return x && vl_expr(M(F), x)->op == VL_E_TRUE;
+  if (c.literal_str) { /* every string it may be is the one written */
+    for (uint16_t i = 0; i < v->n; i++)
+      if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name || strcmp(v->objs[i]->name, c.literal_str) != 0) return false;
+    return v->n > 0;
+  }
   return true;
 }
 
@@ -2218,7 +2223,13 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
           item = with_units(F, item, entry_units_any(F, e, operand, a, method, vl_nd_known(c.nd) ? c.nd.lo : -1));
         items[k] = vl_val1(V(F), item);
       }
-      return tuple_of(F, items, e->nitem_nd);
+      const VlVal *t = tuple_of(F, items, e->nitem_nd);
+      if (e->fields && t->n == 1) { /* torch.topk(x, k).indices: a named tuple's field is its item */
+        VlObj named = *t->objs[0];
+        named.name = e->fields;
+        t = vl_val1(V(F), vl_obj(V(F), named));
+      }
+      return t;
     }
     const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
     vl_heap_add_elem(F, tuple->objs[0]->site, vl_val1(V(F), vl_obj(V(F), o)));
@@ -3690,6 +3701,8 @@ static bool only_lib_arrays(const Frame *F, const VlVal *v, uint8_t lib, int dep
  * batching: each step is what __getitem__ returns for the sampler's index, converted (tensors
  * passed on as they are), made anew at every step where __getitem__ makes it. */
 static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint8_t lib, VlId expr) {
+  /* DataLoader(dataset) over a parameter: its batches are known for the dataset a caller passes */
+  if (ds && ds->n == 1 && ds->objs[0]->kind == VL_O_SYM) note_param_call(F, ds->objs[0]);
   if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
   bool unbatched = false;
   for (int i = 0; i < a->nkw; i++) {
@@ -3701,6 +3714,12 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   }
   const VlClassInfo *k = inst_class(F, ds->objs[0]);
   const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
+  if (unbatched && k && !get && vl_class_method(F, k, "__iter__", 0)) {
+    /* an iterable-style Dataset (__iter__, no __getitem__): without batching the loader hands out
+     * what iterating the dataset gives, converted (tensors passed on as they are) */
+    const VlVal *item = raw_elems(F, ds, expr, 0);
+    return item && !vl_val_unknownish(item) && only_lib_arrays(F, item, lib, 0) ? item : NULL;
+  }
   const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
   if (!s) return NULL;
   /* what __getitem__(i) returns for this dataset (`return self.images[i], self.labels[i]`: rows of

@@ -58,6 +58,12 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
   char *eq = strchr(tok, '=');
   cond->literal_false = eq && strcmp(eq + 1, "False") == 0;
   cond->literal_true = eq && strcmp(eq + 1, "True") == 0;
+  size_t n = eq ? strlen(eq + 1) : 0;
+  cond->literal_str = NULL;
+  if (n >= 2 && eq[1] == '\'' && eq[n] == '\'') { /* P='none' */
+    eq[n] = '\0';
+    cond->literal_str = vl_arena_strdup(p->arena, eq + 2);
+  }
   if (eq) *eq = '\0';
   cond->param = vl_arena_strdup(p->arena, tok);
   *then_ = q + 1;
@@ -152,6 +158,12 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "matmul") == 0) e->matmul = true;
     else if (strncmp(tok, "operand-min=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
       e->operand_min = (uint8_t)(tok[12] - '0');
+    else if (strncmp(tok, "fields=", 7) == 0 && tok[7]) {
+      char *v = vl_arena_strdup(p->arena, tok + 7);
+      for (char *c = v; *c; c++)
+        if (*c == ':') *c = ','; /* (the engine's named tuples list their fields so) */
+      e->fields = v;
+    }
     else if (strncmp(tok, "items=", 6) == 0 && tok[6]) {
       for (char *d = tok + 6; *d;) {
         char *end;

@@ -61,13 +61,14 @@ typedef enum VlNdimRule {
   VL_ND_SAME_MINUS /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
 } VlNdimRule;
 
-/* A condition on a call's parameter: given at all, or given as the literal False or the literal True;
- * or, as "ndim>N", on the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector;
- * unknown ndim: unknown). */
+/* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
+ * or as a string known to be the one written (P='none'); or, as "ndim>N", on the operand's ndim
+ * (np.diag: a view of a matrix, a new matrix from a vector; unknown ndim: unknown). */
 typedef struct VlLibCond {
   const char *param; /* NULL: always true */
   bool literal_false;
   bool literal_true; /* t.to(dtype, copy=True): a copy only when copy= is the literal True */
+  const char *literal_str; /* F.cross_entropy(..., reduction="none"): per-sample losses */
 } VlLibCond;
 
 typedef struct VlNdimSpec {
@@ -123,6 +124,8 @@ typedef struct VlLibEntry {
   uint8_t item_ints;     /* bit k: item k holds integers (a D written Di: t.max(dim=1)'s indices, -1:-1i) */
   uint8_t item_side;     /* bit k: item k is a spectrum, as long as one side of the operand matrix (a D written
                             Ds: np.linalg.svd's S, 0:-1s:0; np.linalg.eigh's eigenvalues, -1s:0) */
+  const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
+                            torch.topk(x, k).indices is item 1); NULL: a plain tuple */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
