@@ -306,8 +306,8 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
 /* The value of a parameter's literal default (VlParamInfo.dflt), or NULL: what a call that does not
  * pass the parameter binds (summary.c). */
 const VlVal *vl_param_default(Frame *F, const VlFuncInfo *fi, uint16_t p);
-/* Does parameter p have a literal default of known value (a string's text, a number, True/False), and
- * is v exactly that value? */
+/* Does parameter p have a string default of known text (the literal defaults another module's call
+ * binds, VlFuncInfo.dflt_summary), and is v exactly that value? */
 bool vl_literal_default(const VlFuncInfo *fi, uint16_t p);
 bool vl_is_literal_default(const VlFuncInfo *fi, uint16_t p, const VlVal *v);
 /* What a call binds to a `*args` parameter (a tuple of the positional arguments no other parameter

@@ -3995,24 +3995,29 @@ static bool keeps_literal_defaults(const VlFuncInfo *fi, const VlObj *o, const A
   return true;
 }
 
-/* Does an argument object of kind `o` fit a type a singledispatch implementation registers for, by
- * the last name of the type written (`np.ndarray`, `torch.Tensor`, `dict`, `Mapping`, ...)?  1 yes,
- * 0 no, -1 when what o is is not known (a parameter, an opaque result): it may be anything. */
+/* The types a singledispatch implementation may register for, by the last name written (`np.ndarray`,
+ * `collections.abc.Mapping`), and the values they match: kind, and for containers which (0: any).
+ * A float or a bool is a scalar here, so `float` and `bool` both match one. */
+static const struct { const char *type; uint8_t kind, sub; } dispatch_types[] = {
+    {"ndarray", VL_O_ARRAY, 0},           {"Tensor", VL_O_ARRAY, 0},          {"dict", VL_O_SEQ, VL_SEQ_DICT},
+    {"Mapping", VL_O_SEQ, VL_SEQ_DICT},   {"MutableMapping", VL_O_SEQ, VL_SEQ_DICT},
+    {"OrderedDict", VL_O_SEQ, VL_SEQ_DICT}, {"defaultdict", VL_O_SEQ, VL_SEQ_DICT},
+    {"list", VL_O_SEQ, VL_SEQ_LIST},      {"tuple", VL_O_SEQ, VL_SEQ_TUPLE},  {"Sequence", VL_O_SEQ, VL_SEQ_LIST},
+    {"Sequence", VL_O_SEQ, VL_SEQ_TUPLE}, {"int", VL_O_INT, 0},               {"Integral", VL_O_INT, 0},
+    {"Number", VL_O_INT, 0},              {"float", VL_O_SCALAR, 0},          {"bool", VL_O_SCALAR, 0},
+    {"Real", VL_O_SCALAR, 0},             {"Number", VL_O_SCALAR, 0},         {"str", VL_O_STR, 0}};
+
+/* Does an argument object `o` fit a type a singledispatch implementation registers for (dispatch_types)?
+ * 1 yes, 0 no, -1 when what o is is not known (a parameter, an opaque result): it may be anything. */
 static int dispatch_type_fits(const char *type, const VlObj *o) {
   const char *dot = type ? strrchr(type, '.') : NULL;
   const char *t = dot ? dot + 1 : type;
   if (!t) return 0;
-  if (o->kind == VL_O_ARRAY) return strcmp(t, "ndarray") == 0 || strcmp(t, "Tensor") == 0;
-  if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT)
-    return strcmp(t, "dict") == 0 || strcmp(t, "Mapping") == 0 || strcmp(t, "MutableMapping") == 0 ||
-           strcmp(t, "OrderedDict") == 0 || strcmp(t, "defaultdict") == 0;
-  if (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE))
-    return strcmp(t, o->sub == VL_SEQ_LIST ? "list" : "tuple") == 0 || strcmp(t, "Sequence") == 0;
-  if (o->kind == VL_O_INT) return strcmp(t, "int") == 0 || strcmp(t, "Integral") == 0 || strcmp(t, "Number") == 0;
-  if (o->kind == VL_O_SCALAR) /* (a float or a bool: either may be registered) */
-    return strcmp(t, "float") == 0 || strcmp(t, "bool") == 0 || strcmp(t, "Real") == 0 || strcmp(t, "Number") == 0;
-  if (o->kind == VL_O_STR) return strcmp(t, "str") == 0;
   if (o->kind == VL_O_UNKNOWN || o->kind == VL_O_SYM || o->kind == VL_O_OBJ) return -1;
+  for (size_t i = 0; i < sizeof dispatch_types / sizeof *dispatch_types; i++)
+    if (dispatch_types[i].kind == o->kind && (!dispatch_types[i].sub || dispatch_types[i].sub == o->sub) &&
+        strcmp(dispatch_types[i].type, t) == 0)
+      return 1;
   return 0;
 }
 
