@@ -1463,30 +1463,35 @@ static bool ring_slot(const VlVal *kv) {
   return remainder;
 }
 
+/* Is e `self.<attr>`, self being the method's first parameter? */
+static bool self_attr(const VlModule *m, VlId e, const char *self_name) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_ATTR || x->nkids != 1) return false;
+  const VlExpr *base = vl_expr(m, vl_kid(m, e, 0));
+  return base->op == VL_E_NAME && strcmp(vl_str(m, base->a), self_name) == 0;
+}
+
 /* Is a key `self.pos` in a method whose class assigns `self.pos` only int literals and remainders
  * (`self.pos = 0`, `self.pos = (self.pos + 1) % self.capacity`, in any of its methods), at least one
  * remainder?  A ring's slot, as ring_slot's, for the replay memories of DQN-style code. */
 static bool ring_attr(Frame *F, VlId key) {
   const VlModule *m = M(F);
-  const VlExpr *x = vl_expr(m, key);
   const VlFunc *fn = vl_func(m, F->func);
-  if (x->op != VL_E_ATTR || x->nkids != 1 || !fn->klass || !fn->nparams) return false;
-  const VlExpr *self = vl_expr(m, vl_kid(m, key, 0));
+  if (!fn->klass || !fn->nparams) return false;
   const char *self_name = vl_str(m, m->params[fn->params].name);
-  if (self->op != VL_E_NAME || strcmp(vl_str(m, self->a), self_name) != 0) return false;
+  if (!self_attr(m, key, self_name)) return false;
+  VlId attr = vl_expr(m, key)->a;
   const VlClass *k = &m->classes[fn->klass];
   bool remainder = false;
   for (VlId s = 1; s < m->nstmts; s++) {
     const VlStmt *st = &m->stmts[s];
     if (st->start < k->start || st->end > k->end) continue;
-    VlId value = st->kind == VL_S_ASSIGN ? st->a : 0;
-    for (uint16_t i = 0; i < (st->kind == VL_S_ASSIGN || st->kind == VL_S_AUGASSIGN ? (st->kind == VL_S_ASSIGN ? st->n : 1) : 0); i++) {
+    uint16_t ntargets = st->kind == VL_S_ASSIGN ? st->n : st->kind == VL_S_AUGASSIGN ? 1 : 0;
+    for (uint16_t i = 0; i < ntargets; i++) {
       VlId t = st->kind == VL_S_ASSIGN ? m->kids[st->b + i] : st->a;
-      const VlExpr *tx = vl_expr(m, t);
-      if (tx->op != VL_E_ATTR || tx->a != x->a || vl_expr(m, vl_kid(m, t, 0))->op != VL_E_NAME ||
-          strcmp(vl_str(m, vl_expr(m, vl_kid(m, t, 0))->a), self_name) != 0)
-        continue;
-      const VlExpr *vx = value ? vl_expr(m, value) : NULL;
+      if (vl_expr(m, t)->a != attr || !self_attr(m, t, self_name)) continue;
+      /* (an augmented assignment, `self.pos += 1`, only grows) */
+      const VlExpr *vx = st->kind == VL_S_ASSIGN ? vl_expr(m, st->a) : NULL;
       if (!vx || (vx->op != VL_E_INT && !(vx->op == VL_E_BINOP && vx->sub == VL_OP_MOD))) return false;
       remainder |= vx->op == VL_E_BINOP;
     }

@@ -464,16 +464,9 @@ bool vl_literal_default(const VlFuncInfo *fi, uint16_t p) {
 
 bool vl_is_literal_default(const VlFuncInfo *fi, uint16_t p, const VlVal *v) {
   if (!v || !v->n || !vl_literal_default(fi, p)) return false;
-  const VlParamInfo *pi = &fi->params[p];
-  float f;
-  uint32_t bits = (uint32_t)pi->dflt_int;
-  memcpy(&f, &bits, sizeof f);
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    double x;
-    bool same = pi->dflt == VL_DFLT_STR ? o->kind == VL_O_STR && o->name && strcmp(o->name, fi->dflt_strs[p]) == 0
-                                        : vl_obj_number(o, &x) && x == (double)f;
-    if (!same) return false;
+    if (o->kind != VL_O_STR || !o->name || strcmp(o->name, fi->dflt_strs[p]) != 0) return false;
   }
   return true;
 }
