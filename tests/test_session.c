@@ -3,10 +3,17 @@
  *
  * A module no file imports (a script, a test file) builds no exports: nothing reads them, and for
  * a large test file building them cost more than its analysis.  A module others import does, and
- * the finding its summary carries still reaches the importer. */
+ * the finding its summary carries still reaches the importer.  Also: module names read from folder
+ * listings (modules.h) agree with stat(2)'s. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, symlink */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "testlib.h"
+#include "driver/modules.h"
 #include "driver/session_internal.h"
 
 static const char HELPER[] = "import numpy as np\n"
@@ -299,6 +306,48 @@ static void exports_reach_what_importers_name(void **state) {
   }
 }
 
+/* vl_module_for_path_memo answers from each folder's listing what vl_module_for_path asks stat(2):
+ * the same names, package flags and roots, through a symbolic link to an __init__.py, a folder
+ * without one, a regular file where a folder is looked for and a folder named __init__.py. */
+static void module_names_from_listings_match_stat(void **state) {
+  (void)state;
+  char root[] = "/tmp/vl-modmemo-XXXXXX";
+  assert_non_null(mkdtemp(root));
+  const char *files[] = {"pkg/__init__.py", "pkg/sub/real_init", "pkg/sub/mod.py", "pkg/plain/mod.py",
+                         "pkg/x", "odd/__init__.py/keep", "odd/mod.py", "script.py"};
+  char path[512];
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    snprintf(path, sizeof path, "%s/%s", root, files[i]);
+    for (char *p = path + strlen(root) + 1; *p; p++)
+      if (*p == '/') *p = '\0', mkdir(path, 0777), *p = '/';
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+  }
+  snprintf(path, sizeof path, "%s/pkg/sub/__init__.py", root);
+  assert_int_equal(symlink("real_init", path), 0);
+  const char *asked[] = {"pkg/sub/mod.py", "pkg/plain/mod.py", "pkg/__init__.py", "pkg/sub/__init__.py",
+                         "pkg/x/__init__.py", "pkg/x/y.py", "odd/mod.py", "script.py", "none/mod.py"};
+  const char *want[] = {"pkg.sub.mod", "mod", "pkg", "pkg.sub", NULL, "y", "mod", "script", "mod"};
+  VlFileMemo *memo = vl_file_memo_new();
+  for (size_t i = 0; i < sizeof asked / sizeof *asked; i++) {
+    snprintf(path, sizeof path, "%s/%s", root, asked[i]);
+    bool pkg1, pkg2;
+    char *root1, *root2;
+    char *name1 = vl_module_for_path(path, &pkg1, &root1);
+    char *name2 = vl_module_for_path_memo(path, &pkg2, &root2, memo);
+    if (want[i]) assert_string_equal(name1, want[i]);
+    assert_string_equal(name2, name1);
+    assert_int_equal(pkg2, pkg1);
+    assert_string_equal(root2, root1);
+    free(name1), free(name2), free(root1), free(root2);
+  }
+  vl_file_memo_delete(memo);
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+  assert_int_equal(system(cmd), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(only_imported_modules_build_exports),
@@ -306,6 +355,7 @@ int main(void) {
       cmocka_unit_test(method_of_passed_instance_across_modules),
       cmocka_unit_test(callbacks_held_by_caller_across_modules),
       cmocka_unit_test(exports_reach_what_importers_name),
+      cmocka_unit_test(module_names_from_listings_match_stat),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

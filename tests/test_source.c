@@ -27,6 +27,19 @@ static void assert_line(const VlSource *s, uint32_t row, const char *want) {
   assert_memory_equal(line, want, len);
 }
 
+static uint32_t nlines_of(const VlSource *s) {
+  uint32_t n;
+  vl_source_lines(s, &n);
+  return n;
+}
+
+static uint32_t start_of(const VlSource *s, uint32_t row) {
+  uint32_t n;
+  const uint32_t *starts = vl_source_lines(s, &n);
+  assert_true(row < n);
+  return starts[row];
+}
+
 static void assert_pos(const VlSource *s, uint32_t byte, uint32_t want_byte, uint32_t row, uint32_t col) {
   VlPos p = vl_source_pos(s, byte);
   assert_int_equal(p.byte, want_byte);
@@ -36,11 +49,11 @@ static void assert_pos(const VlSource *s, uint32_t byte, uint32_t want_byte, uin
 
 static void lf_lines(void **state) {
   VlSource *s = src_of(state, "a\nbb\nccc\n");
-  assert_int_equal(s->nlines, 4); /* the empty line after the last \n counts */
-  assert_int_equal(s->line_starts[0], 0);
-  assert_int_equal(s->line_starts[1], 2);
-  assert_int_equal(s->line_starts[2], 5);
-  assert_int_equal(s->line_starts[3], 9);
+  assert_int_equal(nlines_of(s), 4); /* the empty line after the last \n counts */
+  assert_int_equal(start_of(s, 0), 0);
+  assert_int_equal(start_of(s, 1), 2);
+  assert_int_equal(start_of(s, 2), 5);
+  assert_int_equal(start_of(s, 3), 9);
   assert_line(s, 0, "a");
   assert_line(s, 1, "bb");
   assert_line(s, 2, "ccc");
@@ -50,9 +63,9 @@ static void lf_lines(void **state) {
 
 static void crlf_lines(void **state) {
   VlSource *s = src_of(state, "x = 1\r\ny = 2\r\n");
-  assert_int_equal(s->nlines, 3); /* \r\n is one line ending, not two */
-  assert_int_equal(s->line_starts[1], 7);
-  assert_int_equal(s->line_starts[2], 14);
+  assert_int_equal(nlines_of(s), 3); /* \r\n is one line ending, not two */
+  assert_int_equal(start_of(s, 1), 7);
+  assert_int_equal(start_of(s, 2), 14);
   assert_line(s, 0, "x = 1");
   assert_line(s, 1, "y = 2");
   assert_line(s, 2, "");
@@ -60,9 +73,9 @@ static void crlf_lines(void **state) {
 
 static void lone_cr_lines(void **state) {
   VlSource *s = src_of(state, "a\rb\rc");
-  assert_int_equal(s->nlines, 3);
-  assert_int_equal(s->line_starts[1], 2);
-  assert_int_equal(s->line_starts[2], 4);
+  assert_int_equal(nlines_of(s), 3);
+  assert_int_equal(start_of(s, 1), 2);
+  assert_int_equal(start_of(s, 2), 4);
   assert_line(s, 0, "a");
   assert_line(s, 1, "b");
   assert_line(s, 2, "c");
@@ -71,7 +84,7 @@ static void lone_cr_lines(void **state) {
 static void mixed_endings(void **state) {
   /* \r\n, then a lone \r (an empty line), then \n, then a trailing lone \r */
   VlSource *s = src_of(state, "a\r\n\rb\nc\r");
-  assert_int_equal(s->nlines, 5);
+  assert_int_equal(nlines_of(s), 5);
   assert_line(s, 0, "a");
   assert_line(s, 1, "");
   assert_line(s, 2, "b");
@@ -82,7 +95,7 @@ static void mixed_endings(void **state) {
 
 static void no_trailing_newline(void **state) {
   VlSource *s = src_of(state, "import numpy\nx = 1");
-  assert_int_equal(s->nlines, 2);
+  assert_int_equal(nlines_of(s), 2);
   assert_line(s, 1, "x = 1");
   assert_line(s, 2, NULL);
 }
@@ -90,7 +103,7 @@ static void no_trailing_newline(void **state) {
 static void empty_text(void **state) {
   VlSource *s = src_of(state, "");
   assert_int_equal(s->len, 0);
-  assert_int_equal(s->nlines, 1);
+  assert_int_equal(nlines_of(s), 1);
   assert_line(s, 0, "");
   assert_pos(s, 0, 0, 0, 0);
 }
@@ -102,7 +115,7 @@ static void copies_len_bytes(void **state) {
   assert_string_equal(s->text, "abc\nd"); /* NUL-terminated copy */
   assert_ptr_not_equal(s->text, text);
   assert_string_equal(s->path, "dir/f.py");
-  assert_int_equal(s->nlines, 2);
+  assert_int_equal(nlines_of(s), 2);
   assert_line(s, 1, "d");
 }
 

@@ -515,15 +515,17 @@ static void check_all(Run *run, Job *items, size_t n) {
   char err[512];
   phase(NULL);
   VlSession *session = vl_session_new(run->engine);
+  VlFileMemo *memo = vl_file_memo_new();
   for (size_t i = 0; i < n; i++) {
     items[i].config = vl_project_config_for(run->project, items[i].path, err, sizeof err);
     if (!items[i].config && err[0]) error(run, NULL, err);
     bool package;
-    char *module = vl_module_for_path(items[i].path, &package, NULL);
+    char *module = vl_module_for_path_memo(items[i].path, &package, NULL, memo);
     items[i].index = vl_session_add(session, items[i].path, module, package, true);
     items[i].reported = vl_shard_has(o->shard, items[i].path);
     free(module);
   }
+  vl_file_memo_delete(memo);
   VlCache *cache = n ? open_cache(run, items[0].stdin_text != NULL) : NULL;
   if (cache) vl_session_use_cache(session, cache);
   Jobs jobs = {run, items, session, NULL, NULL};

@@ -15,6 +15,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/hash.h"
+#include "driver/build_id.h"
 #include "driver/walk.h"
 
 static const char *const kind_names[VL_CACHE_KINDS] = {"scan", "job"};
@@ -83,21 +84,34 @@ static void put_marker(VlCache *c, const char *folder, const char *name, const c
   vl_buf_free(&path);
 }
 
-VlCache *vl_cache_open(const char *dir, bool read, char *err, size_t errlen) {
-  /* the build's identity: the running executable's bytes, hashed as they are read (holding the
-   * whole file would be most of a small run's memory) */
+/* The build's identity: the linker's build-id note when the program has one (nothing to read), else
+ * the running executable's bytes, hashed as they are read (holding the whole file would be most of a
+ * small run's memory).  0 with err filled when neither can be had. */
+static bool build_identity(uint64_t *build, char *err, size_t errlen) {
+  *build = vl_hash_str(VL_HASH_SEED, VL_VERSION);
+  size_t idlen;
+  const unsigned char *id = vl_build_id(&idlen);
+  if (id) {
+    *build = vl_hash(vl_hash_str(*build, "build-id"), id, idlen);
+    return true;
+  }
   FILE *exe = fopen("/proc/self/exe", "rb");
-  uint64_t build = vl_hash_str(VL_HASH_SEED, VL_VERSION);
   char chunk[65536];
   size_t n;
-  while (exe && (n = fread(chunk, 1, sizeof chunk, exe)) > 0) build = vl_hash(build, chunk, n);
+  while (exe && (n = fread(chunk, 1, sizeof chunk, exe)) > 0) *build = vl_hash(*build, chunk, n);
   if (!exe || ferror(exe)) {
     snprintf(err, errlen, "cannot read the running executable to identify the build (/proc/self/exe: %s)",
              strerror(errno ? errno : EIO));
     if (exe) fclose(exe);
-    return NULL;
+    return false;
   }
   fclose(exe);
+  return true;
+}
+
+VlCache *vl_cache_open(const char *dir, bool read, char *err, size_t errlen) {
+  uint64_t build;
+  if (!build_identity(&build, err, errlen)) return NULL;
   VlCache *c = vl_xcalloc(1, sizeof(VlCache));
   c->dir = vl_xstrdup(dir);
   c->read = read;

@@ -13,9 +13,10 @@
  * contents, so whichever rename lands last is right.  Entries of other builds stay until the
  * folder is deleted (deleting it at any time is safe).
  *
- * The build is a digest of the running executable's bytes (/proc/self/exe), folded into every key:
- * rebuilding with changed code or changed library tables (the rules/ TSV files, embedded in the binary)
- * changes every key, while an identical rebuild keeps them.
+ * The build is the linker's build-id of the running executable (a hash of the whole linked file,
+ * read from memory: driver/build_id.h), or a digest of its bytes (/proc/self/exe) when it has none,
+ * folded into every key: rebuilding with changed code or changed library tables (the rules/ TSV
+ * files, embedded in the binary) changes every key, while an identical rebuild keeps them.
  *
  * Thread-safety: after vl_cache_open, any thread may get and put entries; the counters are atomic.
  * Prints nothing. */

@@ -55,6 +55,8 @@ VlLibraryExtensions vl_config_extensions(const VlConfig *self);
 
 /* The config file that applies in folder `dir` (searching upwards), or NULL. Caller frees. */
 char *vl_config_find(const char *dir);
+/* The config file of folder `dir` itself (absolute; no search upwards), or NULL. Caller frees. */
+char *vl_config_find_here(const char *dir);
 
 /* ---- config_select.c ---- */
 

@@ -21,19 +21,26 @@ static bool pyproject_counts(const char *path) {
   return has || why[0];
 }
 
+char *vl_config_find_here(const char *dir) {
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    size_t n = strlen(dir) + strlen(names[i]) + 2;
+    char *p = vl_xcalloc(n, 1);
+    snprintf(p, n, "%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/", names[i]);
+    struct stat st;
+    if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && (strcmp(names[i], "pyproject.toml") != 0 || pyproject_counts(p)))
+      return p;
+    free(p);
+  }
+  return NULL;
+}
+
 char *vl_config_find(const char *dir) {
   char *d = vl_abs_path(dir);
   for (;;) {
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-      size_t n = strlen(d) + strlen(names[i]) + 2;
-      char *p = vl_xcalloc(n, 1);
-      snprintf(p, n, "%s%s%s", d, strcmp(d, "/") == 0 ? "" : "/", names[i]);
-      struct stat st;
-      if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && (strcmp(names[i], "pyproject.toml") != 0 || pyproject_counts(p))) {
-        free(d);
-        return p;
-      }
-      free(p);
+    char *p = vl_config_find_here(d);
+    if (p) {
+      free(d);
+      return p;
     }
     if (strcmp(d, "/") == 0) break;
     char *up = vl_path_dir(d);

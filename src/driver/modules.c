@@ -1,28 +1,108 @@
 /* modules.c: module names and the files that define them. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* dirent.d_type */
 #include "driver/modules.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/strmap.h"
 #include "base/vec.h"
 #include "driver/walk.h"
 
-static bool is_file(const char *path) {
+/* Each folder asked about is read once (readdir), and a file's existence is looked up in its
+ * folder's listing; names whose type the listing does not give (symbolic links, file systems that
+ * report no type) and unreadable folders fall back to stat(2). */
+typedef struct Listing {
+  bool read;     /* false: the folder could not be listed (stat each name) */
+  VlStrMap kind; /* name -> its dirent d_type */
+} Listing;
+
+struct VlFileMemo {
+  VlArena *arena;  /* the keys' strings */
+  VlStrMap dirs;   /* folder -> index in listings */
+  VL_VEC(Listing) listings;
+};
+
+VlFileMemo *vl_file_memo_new(void) {
+  VlFileMemo *memo = vl_xcalloc(1, sizeof(VlFileMemo));
+  memo->arena = vl_arena_new();
+  return memo;
+}
+
+void vl_file_memo_delete(VlFileMemo *memo) {
+  if (!memo) return;
+  for (size_t i = 0; i < memo->listings.len; i++) vl_strmap_free(&memo->listings.items[i].kind);
+  VL_VEC_FREE(&memo->listings);
+  vl_strmap_free(&memo->dirs);
+  vl_arena_delete(memo->arena);
+  free(memo);
+}
+
+/* The folder above `path` ("" for a name without one), as a fresh string. */
+static char *folder_above(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? vl_xstrndup(path, (size_t)(slash - path) ? (size_t)(slash - path) : 1) : vl_xstrdup("");
+}
+
+static const Listing *listing_of(VlFileMemo *memo, const char *dir);
+
+/* Is folder `dir` missing by its parent's listing (no entry of a type that can be a folder)? */
+static bool folder_missing(VlFileMemo *memo, const char *dir) {
+  const char *slash = strrchr(dir, '/');
+  if (!*dir || strcmp(dir, "/") == 0 || (slash && !slash[1])) return false;
+  char *up = folder_above(dir);
+  const Listing *l = listing_of(memo, up);
+  free(up);
+  size_t type;
+  if (!l->read) return false;
+  if (!vl_strmap_get(&l->kind, slash ? slash + 1 : dir, &type)) return true;
+  return type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN;
+}
+
+static const Listing *listing_of(VlFileMemo *memo, const char *dir) {
+  size_t k;
+  if (vl_strmap_get(&memo->dirs, dir, &k)) return &memo->listings.items[k];
+  Listing l = {0};
+  DIR *d = NULL;
+  if (folder_missing(memo, dir)) l.read = true; /* nothing in it */
+  else d = opendir(*dir ? dir : ".");
+  if (d) {
+    l.read = true;
+    for (struct dirent *e; (e = readdir(d));)
+      vl_strmap_put(&l.kind, vl_arena_strdup(memo->arena, e->d_name), e->d_type);
+    closedir(d);
+  }
+  VL_VEC_PUSH(&memo->listings, l);
+  vl_strmap_put(&memo->dirs, vl_arena_strdup(memo->arena, dir), memo->listings.len - 1);
+  return &memo->listings.items[memo->listings.len - 1];
+}
+
+static bool is_file(const char *path, VlFileMemo *memo) {
+  if (memo) {
+    const char *slash = strrchr(path, '/');
+    char *dir = folder_above(path);
+    const Listing *l = listing_of(memo, dir);
+    free(dir);
+    size_t type;
+    if (l->read && !vl_strmap_get(&l->kind, slash ? slash + 1 : path, &type)) return false;
+    if (l->read && type == DT_REG) return true;
+    if (l->read && type != DT_LNK && type != DT_UNKNOWN) return false;
+  }
   struct stat st;
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Is `dir` (a folder path, "" for the current one) a package: does it hold an __init__.py? */
-static bool is_package(const char *dir) {
+static bool is_package(const char *dir, VlFileMemo *memo) {
   char *init = vl_xcalloc(1, strlen(dir) + 16);
   strcpy(init, *dir ? dir : ".");
   strcat(init, "/__init__.py");
-  bool yes = is_file(init);
+  bool yes = is_file(init, memo);
   free(init);
   return yes;
 }
@@ -38,6 +118,10 @@ static bool identifier(const char *s, size_t n) {
 }
 
 char *vl_module_for_path(const char *path, bool *package, char **root) {
+  return vl_module_for_path_memo(path, package, root, NULL);
+}
+
+char *vl_module_for_path_memo(const char *path, bool *package, char **root, VlFileMemo *memo) {
   char *dir = vl_xstrdup(path);
   char *slash = strrchr(dir, '/');
   const char *base = slash ? slash + 1 : dir;
@@ -50,7 +134,7 @@ char *vl_module_for_path(const char *path, bool *package, char **root) {
   if (!*package) VL_VEC_PUSH(&parts, vl_xstrndup(base, n));
   if (slash) *slash = '\0';
   else dir[0] = '\0';
-  while (dir[0] && is_package(dir)) {
+  while (dir[0] && is_package(dir, memo)) {
     char *up = strrchr(dir, '/');
     const char *name = up ? up + 1 : dir;
     if (!identifier(name, strlen(name))) break;
@@ -71,16 +155,16 @@ char *vl_module_for_path(const char *path, bool *package, char **root) {
 }
 
 /* The file defining `name` below `root`, or NULL. */
-static char *path_for_module(const char *root, const char *name) {
+static char *path_for_module(const char *root, const char *name, VlFileMemo *memo) {
   VlBuf b = {0};
   if (*root) vl_buf_printf(&b, "%s/", root);
   for (const char *c = name; *c; c++) vl_buf_append(&b, *c == '.' ? "/" : c, 1);
   size_t stem = b.len;
   vl_buf_puts(&b, ".py");
-  if (is_file(b.data)) return b.data;
+  if (is_file(b.data, memo)) return b.data;
   b.len = stem;
   vl_buf_puts(&b, "/__init__.py");
-  if (is_file(b.data)) return b.data;
+  if (is_file(b.data, memo)) return b.data;
   vl_buf_free(&b);
   return NULL;
 }
@@ -132,10 +216,11 @@ size_t vl_session_discover(VlSession *s, size_t limit) {
   /* Python looks a file's imports up where its top package (or the script itself) lies: its root */
   Roots roots = {0};
   VL_VEC(size_t) root_of = {0}; /* per session file */
+  VlFileMemo *memo = vl_file_memo_new();
   for (size_t i = 0; i < vl_session_count(s); i++) {
     bool pkg;
     char *dir = NULL;
-    char *module = vl_module_for_path(vl_session_path(s, i), &pkg, &dir);
+    char *module = vl_module_for_path_memo(vl_session_path(s, i), &pkg, &dir, memo);
     size_t r = root_index(&roots, dir);
     VL_VEC_PUSH(&root_of, r);
     if (vl_session_checked(s, i)) {
@@ -168,11 +253,11 @@ size_t vl_session_discover(VlSession *s, size_t limit) {
         free(top);
         if (!checked_top) continue;
       }
-      char *path = path_for_module(R->dir, names[k]);
+      char *path = path_for_module(R->dir, names[k], memo);
       if (!path) continue;
       size_t before = vl_session_count(s);
       bool pkg;
-      char *module = vl_module_for_path(path, &pkg, NULL);
+      char *module = vl_module_for_path_memo(path, &pkg, NULL, memo);
       size_t j = vl_session_add(s, path, module, pkg, false);
       free(module);
       if (j == before) { /* new: read what it imports in turn, from the same root */
@@ -196,5 +281,6 @@ size_t vl_session_discover(VlSession *s, size_t limit) {
   }
   VL_VEC_FREE(&roots);
   VL_VEC_FREE(&root_of);
+  vl_file_memo_delete(memo);
   return added;
 }

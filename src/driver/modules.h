@@ -13,6 +13,15 @@
  * the package's).  *root (when not NULL) receives that folder.  The caller frees the results. */
 char *vl_module_for_path(const char *path, bool *package, char **root);
 
+/* Which paths are regular files, remembered: module names and import look-ups ask about the same
+ * __init__.py files again and again (once per file of a package, per folder above it).  For one run
+ * only (the file system may change afterwards); one thread at a time. */
+typedef struct VlFileMemo VlFileMemo;
+VlFileMemo *vl_file_memo_new(void);
+void vl_file_memo_delete(VlFileMemo *memo);
+/* vl_module_for_path, asking `memo` (NULL: the file system each time). */
+char *vl_module_for_path_memo(const char *path, bool *package, char **root, VlFileMemo *memo);
+
 /* Adds to the session the files its files import that are found below the folders its checked
  * files' modules are rooted in (root/a/b.py, root/a/b/__init__.py), not checked, and scans them;
  * then the files those import, up to `limit` added files in all.  Returns how many were added. */

@@ -2,7 +2,9 @@
 #include "driver/shard.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/hash.h"
 #include "driver/walk.h"
 
 /* decimal digits only (no sign, no blank), at most VL_SHARD_MAX; *end: after them */
@@ -28,9 +30,7 @@ bool vl_shard_parse(const char *text, VlShard *out) {
 }
 
 uint64_t vl_shard_hash(const char *display_path) {
-  uint64_t h = UINT64_C(0xcbf29ce484222325); /* FNV-1a, 64-bit */
-  for (const unsigned char *p = (const unsigned char *)display_path; *p; p++) h = (h ^ *p) * UINT64_C(0x100000001b3);
-  return h;
+  return vl_fnv1a(VL_FNV1A_OFFSET, display_path, strlen(display_path));
 }
 
 bool vl_shard_has(VlShard shard, const char *path) {

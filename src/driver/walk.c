@@ -1,4 +1,5 @@
 #define _XOPEN_SOURCE 700 /* realpath */
+#define _DEFAULT_SOURCE    /* dirent.d_type */
 #include "driver/walk.h"
 
 #include <dirent.h>
@@ -154,13 +155,20 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
     const char *name = ent->d_name;
     if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0) continue;
     char *path = join(dir, name);
+    /* the entry's type from the listing; lstat(2) only where the file system does not give it
+     * (symbolic links are neither folders nor regular files either way: not followed) */
+    bool is_dir = ent->d_type == DT_DIR, is_file = ent->d_type == DT_REG;
     struct stat st;
-    if (lstat(path, &st) != 0) {
-      error(out, path, strerror(errno));
-      free(path);
-      continue;
+    if (ent->d_type == DT_UNKNOWN) {
+      if (lstat(path, &st) != 0) {
+        error(out, path, strerror(errno));
+        free(path);
+        continue;
+      }
+      is_dir = S_ISDIR(st.st_mode);
+      is_file = S_ISREG(st.st_mode);
     }
-    bool is_dir = S_ISDIR(st.st_mode), asked = is_dir || wanted(opt, path, name);
+    bool asked = is_dir || wanted(opt, path, name);
     char *in_tree = NULL; /* its path in the work tree */
     if (asked && rel) {
       in_tree = vl_xcalloc(strlen(rel) + strlen(name) + 2, 1);
@@ -173,7 +181,7 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
     } else if (is_dir) {
       walk_dir(w, path, in_tree, depth + 1);
       free(path);
-    } else if (S_ISREG(st.st_mode) && asked) {
+    } else if (is_file && asked) {
       push(&out->paths, &out->count, path);
     } else {
       free(path);
@@ -259,16 +267,39 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
     close(fd);
     return false;
   }
-  (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  FILE *f = fdopen(fd, "rb");
-  if (!f) {
-    snprintf(err, errlen, "%s", strerror(errno));
-    close(fd);
+  /* A regular file: O_NONBLOCK does not apply to it.  Read it whole with read(2), into a buffer of
+   * its size (and more if it grows meanwhile, up to the limit). */
+  size_t cap = (size_t)st.st_size + 1, n = 0;
+  char *buf = vl_xrealloc(NULL, cap + 1);
+  bool ok = true, grew = false;
+  for (;;) {
+    if (n == cap) {
+      if (cap > VL_MAX_FILE_BYTES) {
+        grew = true;
+        break;
+      }
+      cap = cap * 2 > VL_MAX_FILE_BYTES + 1 ? VL_MAX_FILE_BYTES + 1 : cap * 2;
+      buf = vl_xrealloc(buf, cap + 1);
+    }
+    ssize_t got = read(fd, buf + n, cap - n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      ok = got == 0;
+      break;
+    }
+    n += (size_t)got;
+  }
+  if (!ok) snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
+  else if (grew) snprintf(err, errlen, "too large to check (more than %d MiB)", (int)(VL_MAX_FILE_BYTES >> 20));
+  close(fd);
+  if (!ok || grew) {
+    free(buf);
     return false;
   }
-  bool ok = vl_read_stream(f, data, len, err, errlen);
-  fclose(f);
-  return ok;
+  buf[n] = '\0';
+  *data = buf;
+  *len = n;
+  return true;
 }
 
 bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen) {

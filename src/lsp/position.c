@@ -73,10 +73,12 @@ static uint32_t line_column(const char *text, size_t len, VlLspEncoding encoding
 }
 
 uint32_t vl_lsp_offset(const VlSource *src, VlLspEncoding encoding, uint32_t line, uint32_t character) {
-  if (line >= src->nlines) return src->len;
+  uint32_t nlines;
+  const uint32_t *starts = vl_source_lines(src, &nlines);
+  if (line >= nlines) return src->len;
   size_t len = 0;
   const char *text = vl_source_line(src, line, &len);
-  return src->line_starts[line] + line_column(text, len, encoding, character);
+  return starts[line] + line_column(text, len, encoding, character);
 }
 
 /* The length of the line at text (up to len bytes), without its line ending. */

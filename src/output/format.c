@@ -8,6 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/hash.h"
 #include "output/common.h"
 
 /* ---- the table ---- */
@@ -87,24 +88,15 @@ char *vl_format_rule_url(const VlRuleInfo *rule) {
 }
 
 /* ---- fingerprints ---- */
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FNV_PRIME UINT64_C(0x100000001b3)
-
-static uint64_t fnv(uint64_t h, const void *data, size_t len) {
-  const unsigned char *p = data;
-  for (size_t i = 0; i < len; i++) h = (h ^ p[i]) * FNV_PRIME;
-  return h;
-}
-
 uint64_t vl_format_fingerprint_hash(const char *code, const char *path, const char *text, size_t len,
                                     unsigned occurrence) {
   char occ[16];
   int n = snprintf(occ, sizeof occ, "%u", occurrence);
-  uint64_t h = fnv(FNV_OFFSET, code, strlen(code) + 1); /* each field with its NUL as separator */
-  h = fnv(h, path, strlen(path) + 1);
-  h = fnv(h, text, len);
-  h = fnv(h, "", 1);
-  return fnv(h, occ, (size_t)n);
+  uint64_t h = vl_fnv1a(VL_FNV1A_OFFSET, code, strlen(code) + 1); /* each field with its NUL as separator */
+  h = vl_fnv1a(h, path, strlen(path) + 1);
+  h = vl_fnv1a(h, text, len);
+  h = vl_fnv1a(h, "", 1);
+  return vl_fnv1a(h, occ, (size_t)n);
 }
 
 /* The text of a diagnostic's first line without surrounding blanks. */

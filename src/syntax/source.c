@@ -32,24 +32,37 @@ VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size
   s->path = vl_arena_strdup(arena, path);
   s->text = vl_arena_strndup(arena, text, len);
   s->len = (uint32_t)len;
-  s->line_starts = vl_source_index_lines(arena, s->text, len, &s->nlines);
+  s->arena = arena;
   return s;
+}
+
+const uint32_t *vl_source_lines(const VlSource *self, uint32_t *nlines) {
+  if (!self->line_starts) { /* (the source was made writable: vl_source_new's arena object) */
+    VlSource *s = (VlSource *)self;
+    s->line_starts = vl_source_index_lines(s->arena, s->text, s->len, &s->nlines);
+  }
+  *nlines = self->nlines;
+  return self->line_starts;
 }
 
 VlPos vl_source_pos(const VlSource *self, uint32_t byte) {
   if (byte > self->len) byte = self->len;
-  uint32_t lo = 0, hi = self->nlines;
+  uint32_t n;
+  const uint32_t *starts = vl_source_lines(self, &n);
+  uint32_t lo = 0, hi = n;
   while (hi - lo > 1) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (self->line_starts[mid] <= byte) lo = mid; else hi = mid;
+    if (starts[mid] <= byte) lo = mid; else hi = mid;
   }
-  return (VlPos){byte, lo, byte - self->line_starts[lo]};
+  return (VlPos){byte, lo, byte - starts[lo]};
 }
 
 const char *vl_source_line(const VlSource *self, uint32_t row, size_t *len) {
-  if (row >= self->nlines) return NULL;
-  uint32_t start = self->line_starts[row];
-  uint32_t end = row + 1 < self->nlines ? self->line_starts[row + 1] : self->len;
+  uint32_t n;
+  const uint32_t *starts = vl_source_lines(self, &n);
+  if (row >= n) return NULL;
+  uint32_t start = starts[row];
+  uint32_t end = row + 1 < n ? starts[row + 1] : self->len;
   while (end > start && (self->text[end - 1] == '\n' || self->text[end - 1] == '\r')) end--;
   *len = end - start;
   return self->text + start;

@@ -14,12 +14,18 @@ typedef struct VlSource {
   const char *path;
   const char *text; /* NUL-terminated copy */
   uint32_t len;
+  /* The line index, built on first use (vl_source_lines) in `arena` when NULL: most reports of a
+   * clean run have no position to give.  Read it through the functions below. */
   uint32_t *line_starts; /* byte offset of each line's start */
   uint32_t nlines;
+  VlArena *arena;
 } VlSource;
 
-/* Copies text into the arena and indexes its lines (\n, \r\n and lone \r end a line). */
+/* Copies text into the arena; its lines (\n, \r\n and lone \r end a line) are indexed when first
+ * asked for.  A source is used by one thread at a time (the first question writes the index). */
 VlSource *vl_source_new(VlArena *arena, const char *path, const char *text, size_t len);
+/* The byte offset of each line's start, *nlines of them (at least 1). */
+const uint32_t *vl_source_lines(const VlSource *self, uint32_t *nlines);
 /* The line index of len bytes of text, in the arena: the byte offset of each line's start (\n, \r\n
  * and lone \r end a line), *nlines of them (at least 1).  The one line splitter of sources and modules. */
 uint32_t *vl_source_index_lines(VlArena *arena, const char *text, size_t len, uint32_t *nlines);
