@@ -306,6 +306,55 @@ static void exports_reach_what_importers_name(void **state) {
   }
 }
 
+/* vl_session_quiet: a file is quiet when nothing can show in its report whatever its text, and its
+ * report is then the empty text's.  Not quiet: the helper the finding lands in, a file with a noqa
+ * comment, a file never scanned (read). */
+static void quiet_files_have_nothing_to_show(void **state) {
+  (void)state;
+  static const char NOQA[] = "import numpy as np\nx = np.zeros(3)  # noqa: VL001\n";
+  char err[256];
+  VlEngine *engine = vl_engine_new(err, sizeof err);
+  assert_non_null(engine);
+  VlSession *s = vl_session_new(engine);
+  size_t helper = vl_session_add(s, "helper.py", "helper", false, true);
+  size_t main = vl_session_add(s, "main.py", "main", false, true);
+  size_t noqa = vl_session_add(s, "noqa.py", "noqa", false, true);
+  size_t unread = vl_session_add(s, "unread.py", "unread", false, true);
+  vl_session_scan(s, helper, HELPER, strlen(HELPER));
+  vl_session_scan(s, main, MAIN, strlen(MAIN));
+  vl_session_scan(s, noqa, NOQA, strlen(NOQA));
+  vl_session_plan(s);
+  VlSelection *sel = vl_selection_new();
+  assert_true(vl_selection_select(sel, "ALL"));
+  for (size_t j = 0; j < vl_session_njobs(s); j++) {
+    const size_t *files;
+    size_t k = vl_session_job_files(s, j, &files);
+    for (size_t x = 0; x < k; x++) {
+      const char *text = files[x] == helper ? HELPER : files[x] == main ? MAIN : files[x] == noqa ? NOQA : NULL;
+      if (text) vl_session_analyse(s, files[x], text, strlen(text), sel, NULL);
+    }
+  }
+  vl_session_mark_quiet(s);
+  assert_false(vl_session_quiet(s, helper));
+  assert_true(vl_session_quiet(s, main));
+  assert_false(vl_session_quiet(s, noqa));
+  assert_false(vl_session_quiet(s, unread));
+  /* the quiet file's report from its text and from no text: both empty */
+  VlReport *r = vl_session_report(s, main, MAIN, strlen(MAIN), sel);
+  assert_int_equal(vl_report_count(r), 0);
+  vl_report_delete(r);
+  r = vl_session_report(s, main, "", 0, sel);
+  assert_int_equal(vl_report_count(r), 0);
+  vl_report_delete(r);
+  /* the noqa comment suppresses nothing: VL900 shows on it, which is why it is not quiet */
+  r = vl_session_report(s, noqa, NOQA, strlen(NOQA), sel);
+  assert_int_equal(vl_report_count(r), 1);
+  vl_report_delete(r);
+  vl_selection_delete(sel);
+  vl_session_delete(s);
+  vl_engine_delete(engine);
+}
+
 /* vl_module_for_path_memo answers from each folder's listing what vl_module_for_path asks stat(2):
  * the same names, package flags and roots, through a symbolic link to an __init__.py, a folder
  * without one, a regular file where a folder is looked for and a folder named __init__.py. */
@@ -356,6 +405,7 @@ int main(void) {
       cmocka_unit_test(callbacks_held_by_caller_across_modules),
       cmocka_unit_test(exports_reach_what_importers_name),
       cmocka_unit_test(module_names_from_listings_match_stat),
+      cmocka_unit_test(quiet_files_have_nothing_to_show),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,12 +5,9 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/hash.h"
 
-static uint64_t hash(const char *s) { /* FNV-1a */
-  uint64_t h = 1469598103934665603ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
-}
+static uint64_t hash(const char *s) { return vl_hash(VL_HASH_SEED, s, strlen(s)); }
 
 static void grow(VlStrMap *m) {
   size_t cap = m->cap ? m->cap * 2 : 64;

@@ -301,6 +301,13 @@ static void work_into(Jobs *jobs, Job *job, char *err, size_t errlen) {
     check_file_text(jobs, job, job->stdin_text, job->stdin_len, NULL, err, errlen);
     return;
   }
+  Options *o = jobs->run->opt;
+  if (!o->fix && !o->diff && !o->add_noqa && !vl_notebook_is_path(job->path) &&
+      vl_session_quiet(jobs->session, job->index)) {
+    /* nothing to show whatever the text (most files of a clean run): not read again */
+    check_text(jobs, job, "", 0, NULL, NULL, err, errlen);
+    return;
+  }
   char *text;
   size_t len;
   VlFileStamp stamp = {0};
@@ -593,6 +600,7 @@ static void check_all(Run *run, Job *items, size_t n) {
   phase("cache");
   vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, job_weight, ANALYSIS_BUDGET, analyse_job, &jobs);
   phase("analyse");
+  vl_session_mark_quiet(session);
   cache_stats(cache, &cached);
   vl_pool_run(n, o->jobs, work, emit, &jobs);
   phase("report");

@@ -763,6 +763,21 @@ VlReport *vl_session_report(VlSession *self, size_t i, const char *text, size_t 
   return build_report(self, f, i, self->files.items, self->files.len, text, len, sel);
 }
 
+void vl_session_mark_quiet(VlSession *self) {
+  for (size_t i = 0; i < self->files.len; i++) {
+    SFile *f = &self->files.items[i];
+    f->quiet = f->scanned && f->analysed && !f->syntax_errors && !f->nnoqa;
+  }
+  for (size_t i = 0; i < self->files.len; i++) {
+    const SFile *f = &self->files.items[i];
+    for (size_t k = 0; k < f->findings.len; k++)
+      if (f->findings.items[k].shown && f->findings.items[k].file < self->files.len)
+        self->files.items[f->findings.items[k].file].quiet = false;
+  }
+}
+
+bool vl_session_quiet(const VlSession *self, size_t i) { return i < self->files.len && self->files.items[i].quiet; }
+
 VlReport *vl_session_recheck(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *sel,
                              const VlLibraryExtensions *ext) {
   SFile *orig = &self->files.items[i];

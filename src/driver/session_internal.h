@@ -67,6 +67,7 @@ typedef struct SFile {
   size_t bytes;        /* the size of the text it was scanned from */
   VL_VEC(size_t) deps; /* files it imports */
   bool imported;       /* another file of the session imports it: its exports are read */
+  bool quiet;          /* vl_session_quiet */
   VL_VEC(SFinding) findings; /* found while analysing it, reported in it or in other files */
   SComment *noqa;           /* its comments that mention noqa */
   size_t nnoqa;

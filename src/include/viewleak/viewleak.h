@@ -211,6 +211,13 @@ void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len,
                         const VlLibraryExtensions *extensions);
 /* The report of file i, for `text` as analysed; after every analysis. */
 VlReport *vl_session_report(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection);
+/* After every analysis, before the reports, on one thread: notes which files' reports show nothing
+ * whatever their text (vl_session_quiet). */
+void vl_session_mark_quiet(VlSession *self);
+/* After vl_session_mark_quiet: file i was read when scanned, and no finding lands in it, it has no
+ * noqa comment (none to apply, none unused) and no syntax error.  Its report is then that of the
+ * empty text (vl_session_report(self, i, "", 0, ...)): a front end need not read it again. */
+bool vl_session_quiet(const VlSession *self, size_t i);
 /* The report of file i if it read `text` instead (a --fix pass), the other files as analysed. */
 VlReport *vl_session_recheck(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection,
                              const VlLibraryExtensions *extensions);
