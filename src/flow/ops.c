@@ -249,7 +249,7 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim nd) {
 /* A view of array object `o` made by expression `expr`. */
 static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr, uint8_t layout) {
   uint8_t flags = (uint8_t)((o->sub && (o->flags & VL_F_PARTIAL)) || partial ? VL_F_PARTIAL : 0);
-  flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS));
+  flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS | (o->sub ? VL_F_BY_LAYOUT : 0)));
   VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr, .shape = o->shape, .layout = layout};
   return vl_obj(V(F), v);
 }
@@ -2090,6 +2090,18 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         add(&acc, same_elements(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
         add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
+      } else if (fx == VL_FX_RESHAPE && o->sub && !(o->flags & VL_F_PARTIAL)) {
+        /* a view showing all its base, not known to be C-contiguous (x.transpose(0, 2, 1, 3), a
+         * permute): reshaped, either the same memory or a copy of all of it, made here (einops-style
+         * patches: x.reshape(h, p, w, p).transpose(0, 2, 1, 3).reshape(-1, p, p)).  Taken as the view:
+         * whole, it pins nothing either way; a part of it (patches[k]) pins a whole array made in the
+         * same iteration either way, the base or the copy. */
+        add(&acc, same_elements(F, o, nd, false, expr, 0));
+      } else if (fx == VL_FX_RESHAPE && !o->sub && o->site && o->site->kind == VL_SITE_SYM) {
+        /* of a parameter: which it is, the array the caller passes decides (summary.c: inst_sym_array) */
+        VlObj c = *same_elements(F, o, nd, false, expr, 0);
+        c.flags |= VL_F_BY_LAYOUT;
+        add(&acc, vl_obj(V(F), c));
       } else {
         add(&acc, unknown_obj(F));
       }
