@@ -1119,6 +1119,27 @@ static void meshgrid_grids_have_one_axis_per_argument(void **state) {
   assert_int_equal(only(local("f", "sx"))->nd.hi, VL_ND_MAX); /* sparse=: left unknown */
 }
 
+static void find_objects_boxes_slice(void **state) {
+  /* scipy.ndimage.find_objects: per label None or a tuple of slices, the bounding box: img[sl] is a
+   * part of img, not C-contiguous (np.ascontiguousarray of it copies) */
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy import ndimage\n"
+          "def f():\n"
+          "    img = np.random.randn(64, 64)\n"
+          "    labels, n = ndimage.label(img > 2)\n"
+          "    for sl in ndimage.find_objects(labels):\n"
+          "        if sl is None:\n"
+          "            continue\n"
+          "        crop = img[sl]\n"
+          "        dense = np.ascontiguousarray(img[sl])\n"
+          "        big = labels[sl]\n");
+  partial_view_of(local("f", "crop"), "img");
+  tl_assert_ndim(local("f", "crop"), 2);
+  not_view(local("f", "dense"), "a contiguous copy of a box");
+  assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
+}
+
 static void ravel_of_column_copies(void **state) {
   copy_of(stored(state, "a[:, i].ravel()"), "a[:, i].ravel()");
   copy_of(stored(state, "np.ravel(a[:, i])"), "np.ravel(a[:, i])");
@@ -5542,6 +5563,7 @@ int main(void) {
       T(reshape_of_column_not_a_view),
       T(reshape_of_permuted_whole_view),
       T(meshgrid_grids_have_one_axis_per_argument),
+      T(find_objects_boxes_slice),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -1997,6 +1997,7 @@ static bool equal_pieces(Frame *F, const VlLibEntry *e, const Args *a) {
 }
 
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+static const VlVal *bounding_boxes(Frame *F, const VlVal *operand, VlId expr);
 
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
@@ -2187,6 +2188,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return list;
   }
   case VL_FX_NONE: return vl_prim(V(F), VL_O_NONE);
+  case VL_FX_SLICES: return bounding_boxes(F, operand, expr);
   case VL_FX_RNG: {
     VlObj o = {.kind = VL_O_RNG, .lib = id, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
@@ -3003,6 +3005,29 @@ static const VlVal *kwarg(const Args *a, const char *name) {
 static const char slice_obj_name[] = "builtins.slice()";
 
 bool vl_slice_obj(const VlObj *o) { return o->kind == VL_O_LIB && o->name && strcmp(o->name, slice_obj_name) == 0; }
+
+/* ndimage.find_objects(labels) (effect `slices`): per label, None or one slice per axis, the label's
+ * bounding box (`for sl in slices: crop = img[sl]`, a part of img).  Of an operand of unknown ndim,
+ * two slices: the crop keeps the array's ndim either way (slices keep axes), and two narrowing slices
+ * do not make it C-contiguous (np.ascontiguousarray of it copies: silent).  The None of a missing
+ * label is left out: code skips it (`if sl is None: continue`), and joined with the tuple it would
+ * make the index unknown. */
+static const VlVal *bounding_boxes(Frame *F, const VlVal *operand, VlId expr) {
+  int axes = -1;
+  for (uint16_t i = 0; i < operand->n; i++) {
+    const VlObj *o = operand->objs[i];
+    int k = o->kind == VL_O_ARRAY && vl_nd_known(o->nd) && o->nd.lo >= 1 && o->nd.lo <= VL_MAX_INDEX ? o->nd.lo : 2;
+    axes = axes < 0 || axes == k ? k : 2;
+  }
+  if (axes < 0) axes = 2;
+  VlObj so = {.kind = VL_O_LIB, .name = slice_obj_name, .index = 1, .nd = vl_nd_unknown()};
+  const VlVal *one = vl_val1(V(F), vl_obj(V(F), so));
+  const VlVal *items[VL_MAX_INDEX];
+  for (int k = 0; k < axes; k++) items[k] = one;
+  const VlVal *list = vl_new_seq(F, VL_SEQ_LIST, expr);
+  vl_heap_add_elem(F, list->objs[0]->site, tuple_of(F, items, (uint16_t)axes));
+  return list;
+}
 
 static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr) {
   static const char *const ints[] = {"len", "int", "ord", "hash", "id"};
