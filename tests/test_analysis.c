@@ -1078,6 +1078,68 @@ static void reshape_of_column_not_a_view(void **state) {
   partial_view_of(stored(state, "a[:, i].reshape(-1)"), "a");
 }
 
+static void reshape_of_permuted_whole_view(void **state) {
+  /* a transposed view shows all its base: reshaped, the same memory or a copy of all of it, made
+   * here; taken as the view (a part of either pins a whole array made in the same iteration) */
+  analyse(state,
+          "import numpy as np\n"
+          "def flat(x):\n"
+          "    return x.reshape(-1)\n"
+          "def f():\n"
+          "    a = np.random.randn(32, 16, 32, 16)\n"
+          "    t = a.transpose(0, 2, 1, 3).reshape(-1, 16, 16)\n"
+          "    r = t[3]\n"
+          "    c = a[:, :1].transpose(0, 2, 1, 3).reshape(-1, 16, 16)\n"
+          "    p = flat(a.transpose(0, 2, 1, 3))\n"
+          "    q = flat(a[:, :1])\n"
+          "    s = flat(a)\n");
+  view_of(local("f", "t"), "a");
+  assert_false(only(local("f", "t"))->partial);
+  tl_assert_ndim(local("f", "t"), 3);
+  partial_view_of(local("f", "r"), "a");
+  not_view(local("f", "c"), "a reshape of a transposed part: a copy of the part, or not");
+  /* a helper's reshape of its parameter: decided by what the call passes */
+  view_of(local("f", "p"), "a");
+  assert_false(only(local("f", "p"))->partial);
+  not_view(local("f", "q"), "a helper's reshape of a column block: a copy");
+  view_of(local("f", "s"), "a");
+}
+
+static void meshgrid_grids_have_one_axis_per_argument(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f():\n"
+          "    x = np.linspace(0, 1, 64)\n"
+          "    gx, gy = np.meshgrid(x, x)\n"
+          "    g1, g2, g3 = np.meshgrid(x, x, x, indexing='ij')\n"
+          "    sx, sy = np.meshgrid(x, x, sparse=True)\n");
+  tl_assert_ndim(local("f", "gx"), 2);
+  tl_assert_new(local("f", "gy"));
+  tl_assert_ndim(local("f", "g3"), 3);
+  assert_int_equal(only(local("f", "sx"))->nd.hi, VL_ND_MAX); /* sparse=: left unknown */
+}
+
+static void find_objects_boxes_slice(void **state) {
+  /* scipy.ndimage.find_objects: per label None or a tuple of slices, the bounding box: img[sl] is a
+   * part of img, not C-contiguous (np.ascontiguousarray of it copies) */
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy import ndimage\n"
+          "def f():\n"
+          "    img = np.random.randn(64, 64)\n"
+          "    labels, n = ndimage.label(img > 2)\n"
+          "    for sl in ndimage.find_objects(labels):\n"
+          "        if sl is None:\n"
+          "            continue\n"
+          "        crop = img[sl]\n"
+          "        dense = np.ascontiguousarray(img[sl])\n"
+          "        big = labels[sl]\n");
+  partial_view_of(local("f", "crop"), "img");
+  tl_assert_ndim(local("f", "crop"), 2);
+  not_view(local("f", "dense"), "a contiguous copy of a box");
+  assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
+}
+
 static void ravel_of_column_copies(void **state) {
   copy_of(stored(state, "a[:, i].ravel()"), "a[:, i].ravel()");
   copy_of(stored(state, "np.ravel(a[:, i])"), "np.ravel(a[:, i])");
@@ -5499,6 +5561,9 @@ int main(void) {
       T(view_ravel),
       T(view_reshape_of_leading_rows),
       T(reshape_of_column_not_a_view),
+      T(reshape_of_permuted_whole_view),
+      T(meshgrid_grids_have_one_axis_per_argument),
+      T(find_objects_boxes_slice),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -249,7 +249,7 @@ const VlVal *vl_as_array(Frame *F, const VlVal *v, VlNdim nd) {
 /* A view of array object `o` made by expression `expr`. */
 static const VlObj *view_of_layout(Frame *F, const VlObj *o, VlNdim nd, bool partial, VlId expr, uint8_t layout) {
   uint8_t flags = (uint8_t)((o->sub && (o->flags & VL_F_PARTIAL)) || partial ? VL_F_PARTIAL : 0);
-  flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS));
+  flags |= (uint8_t)(o->flags & (VL_F_ASSUMED | VL_F_INTS | (o->sub ? VL_F_BY_LAYOUT : 0)));
   VlObj v = {.kind = VL_O_ARRAY, .sub = 1, .site = o->site, .lib = o->lib, .nd = nd, .flags = flags, .expr = expr, .shape = o->shape, .layout = layout};
   return vl_obj(V(F), v);
 }
@@ -1997,6 +1997,7 @@ static bool equal_pieces(Frame *F, const VlLibEntry *e, const Args *a) {
 }
 
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+static const VlVal *bounding_boxes(Frame *F, const VlVal *operand, VlId expr);
 
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
@@ -2090,6 +2091,18 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         add(&acc, same_elements(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
         add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
+      } else if (fx == VL_FX_RESHAPE && o->sub && !(o->flags & VL_F_PARTIAL)) {
+        /* a view showing all its base, not known to be C-contiguous (x.transpose(0, 2, 1, 3), a
+         * permute): reshaped, either the same memory or a copy of all of it, made here (einops-style
+         * patches: x.reshape(h, p, w, p).transpose(0, 2, 1, 3).reshape(-1, p, p)).  Taken as the view:
+         * whole, it pins nothing either way; a part of it (patches[k]) pins a whole array made in the
+         * same iteration either way, the base or the copy. */
+        add(&acc, same_elements(F, o, nd, false, expr, 0));
+      } else if (fx == VL_FX_RESHAPE && !o->sub && o->site && o->site->kind == VL_SITE_SYM) {
+        /* of a parameter: which it is, the array the caller passes decides (summary.c: inst_sym_array) */
+        VlObj c = *same_elements(F, o, nd, false, expr, 0);
+        c.flags |= VL_F_BY_LAYOUT;
+        add(&acc, vl_obj(V(F), c));
       } else {
         add(&acc, unknown_obj(F));
       }
@@ -2175,6 +2188,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return list;
   }
   case VL_FX_NONE: return vl_prim(V(F), VL_O_NONE);
+  case VL_FX_SLICES: return bounding_boxes(F, operand, expr);
   case VL_FX_RNG: {
     VlObj o = {.kind = VL_O_RNG, .lib = id, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
@@ -2991,6 +3005,29 @@ static const VlVal *kwarg(const Args *a, const char *name) {
 static const char slice_obj_name[] = "builtins.slice()";
 
 bool vl_slice_obj(const VlObj *o) { return o->kind == VL_O_LIB && o->name && strcmp(o->name, slice_obj_name) == 0; }
+
+/* ndimage.find_objects(labels) (effect `slices`): per label, None or one slice per axis, the label's
+ * bounding box (`for sl in slices: crop = img[sl]`, a part of img).  Of an operand of unknown ndim,
+ * two slices: the crop keeps the array's ndim either way (slices keep axes), and two narrowing slices
+ * do not make it C-contiguous (np.ascontiguousarray of it copies: silent).  The None of a missing
+ * label is left out: code skips it (`if sl is None: continue`), and joined with the tuple it would
+ * make the index unknown. */
+static const VlVal *bounding_boxes(Frame *F, const VlVal *operand, VlId expr) {
+  int axes = -1;
+  for (uint16_t i = 0; i < operand->n; i++) {
+    const VlObj *o = operand->objs[i];
+    int k = o->kind == VL_O_ARRAY && vl_nd_known(o->nd) && o->nd.lo >= 1 && o->nd.lo <= VL_MAX_INDEX ? o->nd.lo : 2;
+    axes = axes < 0 || axes == k ? k : 2;
+  }
+  if (axes < 0) axes = 2;
+  VlObj so = {.kind = VL_O_LIB, .name = slice_obj_name, .index = 1, .nd = vl_nd_unknown()};
+  const VlVal *one = vl_val1(V(F), vl_obj(V(F), so));
+  const VlVal *items[VL_MAX_INDEX];
+  for (int k = 0; k < axes; k++) items[k] = one;
+  const VlVal *list = vl_new_seq(F, VL_SEQ_LIST, expr);
+  vl_heap_add_elem(F, list->objs[0]->site, tuple_of(F, items, (uint16_t)axes));
+  return list;
+}
 
 static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr) {
   static const char *const ints[] = {"len", "int", "ord", "hash", "id"};

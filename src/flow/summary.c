@@ -311,6 +311,13 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
       out[(*n)++] = a;
       continue;
     }
+    /* a reshape of the parameter (VL_F_BY_LAYOUT): the same memory when what is passed is C-contiguous
+     * or a view showing all its base (a copy then is of all of it, made in the same iteration: ops.c,
+     * VL_FX_RESHAPE); of anything else, a view or a copy: unknown */
+    if ((o->flags & VL_F_BY_LAYOUT) && !(a->layout & VL_L_C) && !(a->sub && !(a->flags & VL_F_PARTIAL))) {
+      out[(*n)++] = vl_unknown(V(F))->objs[0];
+      continue;
+    }
     VlObj v = *a;
     v.sub = 1;
     v.nd = o->nd;

@@ -160,6 +160,9 @@ enum {
   VL_F_NOT_NONE = 1 << 1, /* SYM of a parameter: where it is known not to be None (the else branch of
                              `a if p is None else p`): a caller passing None gives nothing here */
   VL_F_ACCUM = 1 << 2,    /* a tuple built by `t += (x,)`: the same accumulator, carried over */
+  VL_F_BY_LAYOUT = 1 << 2, /* views (the bit is per kind): of x.reshape(...) of a parameter of unknown
+                              layout, a view or a copy by the array the caller passes (summary.c:
+                              inst_sym_array decides it there); kept by the views taken of it */
   VL_F_BOUND_ARGS = 1 << 2, /* LIB (the bit is per kind): functools.partial of a library function; its
                                `items` are the bound arguments, the first `index` positional, the rest
                                by the keywords `key` names (one string, "k1,k2") */

@@ -39,6 +39,8 @@ typedef enum VlLibEffect {
   VL_FX_NAMESPACE,/* the library module itself (xp = get_array_module(x)): xp.delete is its delete */
   VL_FX_RNG,      /* random generator */
   VL_FX_NONE,     /* returns None */
+  VL_FX_SLICES,   /* a list of bounding boxes, each a tuple of slices (one per axis of the operand) or
+                     None (scipy.ndimage.find_objects): indexing with one is basic slicing, a part */
   /* conditional on the operand's memory layout (a row of a C-contiguous array is contiguous, a column
    * is not); when the layout is unknown, so is the result */
   VL_FX_CONTIG,   /* view of a C-contiguous operand, else a copy (np.ascontiguousarray, .contiguous()) */
