@@ -4131,7 +4131,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (s->loop_deferred && !F->specialised && passes_symbols(a)) F->passes_deferred = true;
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s))))
-    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided |
+                                          (s->loop_deferred ? VL_SPECIAL_STEPS : 0)); /* a generator too; self.dim known */
   if (!sp && fi->none_tested) { /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
     if (sp && sp->specialise) { /* getattr(cb, event)(...) for the event passed: calls methods of the objects */
