@@ -4486,6 +4486,30 @@ static void loader_param_opaque_batches(void **state) {
   assert_string_equal(cur->hits[0].text, "s.obs[::4, ::4, -1]");
 }
 
+/* DataLoader(ds, batch_size=k, collate_fn=f) with f a project function: each step is what f returns
+ * for a list of (unknown) items, what f makes new at every step (`torch.stack(...)` in a dict); a
+ * clone kept stays silent; a collate whose result holds no array it makes (`pad_sequence`, a library
+ * call) is the opaque batch, as before */
+static void loader_collate_fn_batches(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader\n"
+                     "def collate(items):\n"
+                     "    return {\"x\": torch.stack(items), \"n\": len(items)}\n"
+                     "def f(ds):\n"
+                     "    keep = []\n"
+                     "    for batch in DataLoader(ds, batch_size=8, collate_fn=collate):\n"
+                     "        keep.append(batch[\"x\"][:2]%s)\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "batch[\"x\"][:2]");
+  snprintf(text, sizeof text, body, ".clone()");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void init_calling_what_it_is_given(void **state) {
   /* an __init__ whose loop calls an object it is given (tokenizer(text)) is analysed again for the
    * project object a construction passes; the list it sets on self is the caller's instance's */
@@ -5741,6 +5765,7 @@ int main(void) {
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),
       T(loader_param_opaque_batches),
+      T(loader_collate_fn_batches),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
       T(steps_the_caller_knows),
