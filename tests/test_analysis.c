@@ -4497,6 +4497,81 @@ static void loader_batches_of_dataset_attributes(void **state) {
   assert_string_equal(cur->hits[0].text, "xb[0]");
 }
 
+/* A helper given the loader (`validate(loader)`) whose loop keeps a part of an item of each step,
+ * the batch a collate_fn makes (opaque, new at each step), or of an attribute of a record a
+ * generator yields: analysed again for the iterator passed; a clone kept, or lines of a file
+ * sliced, stay silent */
+static void loader_param_opaque_batches(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader\n"
+                     "def pad(items):\n"
+                     "    return torch.nn.utils.rnn.pad_sequence(items), len(items)\n"
+                     "def validate(loader):\n"
+                     "    keep = []\n"
+                     "    for mels, n in loader:\n"
+                     "        keep.append(mels[0, :, :64]%s)\n"
+                     "    return keep\n"
+                     "def heads(lines):\n"
+                     "    out = []\n"
+                     "    for line in lines:\n"
+                     "        out.append(line[:10])\n"
+                     "    return out\n"
+                     "def f(ds, path):\n"
+                     "    return validate(DataLoader(ds, batch_size=16, collate_fn=pad)), heads(open(path))\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "mels[0, :, :64]");
+  assert_int_equal(cur->hits[0].kind, VL_HIT_FRESH);
+  snprintf(text, sizeof text, body, ".clone()");
+  analyse(state, text);
+  no_hits(cur);
+  /* an attribute of a record each step hands out: `s.obs[::4, ::4, -1]` */
+  analyse(state,
+          "import numpy as np\n"
+          "from dataclasses import dataclass\n"
+          "@dataclass\n"
+          "class Step:\n"
+          "    obs: np.ndarray\n"
+          "def rollout(n):\n"
+          "    for _ in range(n):\n"
+          "        yield Step(np.random.rand(84, 84, 4))\n"
+          "def thumbs(steps):\n"
+          "    out = []\n"
+          "    for s in steps:\n"
+          "        out.append(s.obs[::4, ::4, -1])\n"
+          "    return out\n"
+          "def f():\n"
+          "    return thumbs(rollout(100))\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "s.obs[::4, ::4, -1]");
+}
+
+/* DataLoader(ds, batch_size=k, collate_fn=f) with f a project function: each step is what f returns
+ * for a list of (unknown) items, what f makes new at every step (`torch.stack(...)` in a dict); a
+ * clone kept stays silent; a collate whose result holds no array it makes (`pad_sequence`, a library
+ * call) is the opaque batch, as before */
+static void loader_collate_fn_batches(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader\n"
+                     "def collate(items):\n"
+                     "    return {\"x\": torch.stack(items), \"n\": len(items)}\n"
+                     "def f(ds):\n"
+                     "    keep = []\n"
+                     "    for batch in DataLoader(ds, batch_size=8, collate_fn=collate):\n"
+                     "        keep.append(batch[\"x\"][:2]%s)\n"
+                     "    return keep\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  assert_string_equal(cur->hits[0].text, "batch[\"x\"][:2]");
+  snprintf(text, sizeof text, body, ".clone()");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 static void init_calling_what_it_is_given(void **state) {
   /* an __init__ whose loop calls an object it is given (tokenizer(text)) is analysed again for the
    * project object a construction passes; the list it sets on self is the caller's instance's */
@@ -5754,6 +5829,8 @@ int main(void) {
       T(slots_written_again_each_iteration),
       T(shapes_of_joined_tuples),
       T(loader_batches_of_dataset_attributes),
+      T(loader_param_opaque_batches),
+      T(loader_collate_fn_batches),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
       T(steps_the_caller_knows),

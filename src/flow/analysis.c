@@ -1246,6 +1246,18 @@ static bool record_deferred(const Frame *F, const VlObj *o) {
   return false;
 }
 
+/* What a parameter hands out at each step, or an item or attribute of it (`for xb, yb in loader`
+ * unpacks the batch; `batch["image"]`, `step.obs`): a chain of subscripts and attributes ending at
+ * an element of a parameter. */
+static bool step_of_param(const VlObj *s) {
+  for (int d = 0; s && s->kind == VL_O_SYM && d < 4; d++) {
+    if (s->sub == VL_SYM_ELEMV) return true;
+    if ((s->sub != VL_SYM_SUBV && s->sub != VL_SYM_ATTRV) || !s->base || s->base->n != 1) return false;
+    s = s->base->objs[0];
+  }
+  return false;
+}
+
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred || rows_deferred(F)) return true;
@@ -1264,10 +1276,11 @@ static bool loop_deferred(const Frame *F) {
       const VlObj *o = ev->value->objs[k];
       if (o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
       if (record_deferred(F, o)) return true;
-      /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`): whether each
-       * element is new, the caller's iterable says */
+      /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`, also of an item
+       * of it: `for mels, lens in loader: out.append(mels[0])`): whether each element is new, the
+       * caller's iterable says */
       if (o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && o->site && o->site->kind == VL_SITE_SYM &&
-          o->site->sym && o->site->sym->kind == VL_O_SYM && o->site->sym->sub == VL_SYM_ELEMV)
+          step_of_param(o->site->sym))
         return true;
     }
   }
@@ -2082,22 +2095,38 @@ static bool size_value(const VlVal *v) {
   return true;
 }
 
-/* An iterator whose steps give arrays of known ndim, or tuples or dicts holding one (a DataLoader's
+/* An iterator whose steps give what `holds` accepts, or tuples or dicts holding one (a DataLoader's
  * collated batches: `for xb, yb in loader`, `batch["image"]`). */
-static bool shaped_steps(const Frame *caller, const VlVal *v) {
+static bool steps_holding(const Frame *caller, const VlVal *v, bool (*holds)(const VlVal *)) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind != VL_O_ITER || !o->elem) continue;
     for (uint16_t j = 0; j < o->elem->n; j++) {
       const VlObj *x = o->elem->objs[j];
-      if (shaped_object(o->elem)) return true;
+      if (holds(o->elem)) return true;
       if (x->kind == VL_O_SEQ && x->sub == VL_SEQ_TUPLE)
         for (uint16_t k = 0; k < x->nitems; k++)
-          if (shaped_object(x->items[k])) return true;
+          if (holds(x->items[k])) return true;
       const VlHeapEntry *e = x->kind == VL_O_SEQ && x->sub == VL_SEQ_DICT && x->site ? vl_heap_find(caller, x->site) : NULL;
       for (uint16_t k = 0; e && k < e->nattrs; k++)
-        if (shaped_object(e->attrs[k].val)) return true;
+        if (holds(e->attrs[k].val)) return true;
     }
+  }
+  return false;
+}
+
+/* Arrays of known ndim at each step. */
+static bool shaped_steps(const Frame *caller, const VlVal *v) { return steps_holding(caller, v, shaped_object); }
+
+/* An array made anew at each step of the iterator handing it out (a generator's frame), of any ndim,
+ * an opaque object (a DataLoader's batch from a collate_fn: what its subscripts are, the callee's
+ * uses decide, as for any opaque result) or an instance (a record holding the step's arrays). */
+static bool new_per_step(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site && o->site->kind == VL_SITE_NEW &&
+        (o->site->step == 1 || o->site->step == VL_STEP_LISTED))
+      return true;
   }
   return false;
 }
@@ -2141,7 +2170,8 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
          ((tested & VL_TESTED_KEY) && known_strings(v))))
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
-              ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v)))))
+              ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v))) ||
+              ((what & VL_SPECIAL_STEPS) && steps_holding(caller, v, new_per_step))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&
              (shaped_object(v) || ((what & VL_SPECIAL_ROWS) && rows_object(v)) || vl_val_has(v, VL_O_ITER) ||

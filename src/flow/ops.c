@@ -3777,6 +3777,43 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }
 
+/* Does v hold an array made anew at each step (itself, or an item of a tuple, or a value of a dict)? */
+static bool made_per_step(Frame *F, const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_NEW && o->site->step == 1) return true;
+    for (uint16_t k = 0; o->kind == VL_O_SEQ && k < o->nitems; k++)
+      if (made_per_step(F, o->items[k], depth + 1)) return true;
+    const VlHeapEntry *e = o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT && o->site ? vl_heap_find(F, o->site) : NULL;
+    for (uint16_t k = 0; e && k < e->nattrs; k++)
+      if (made_per_step(F, e->attrs[k].val, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* A batch of DataLoader(ds, batch_size=k, collate_fn=f) with f a project function, or NULL: what f
+ * returns for a list of items, what f makes new at every step of the loader made at expr.  The items
+ * are left unknown (a __getitem__ may hand out cached or preloaded objects): only what the collate
+ * function makes itself (`torch.zeros(...)` filled, `torch.stack(...)`, a dict of those) is known.
+ * A result holding no such array (the items regrouped, a library's padding) stays the opaque batch. */
+static const VlVal *collate_fn_batch(Frame *F, const Args *a, VlId expr) {
+  const VlVal *cf = NULL;
+  for (int i = 0; i < a->nkw; i++) {
+    if (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)) return NULL;
+    if (strcmp(a->kwname[i], "collate_fn") == 0) cf = a->kw[i];
+  }
+  if (!cf || cf->n != 1 || cf->objs[0]->kind != VL_O_FUNC) return NULL;
+  const VlVal *items = vl_new_seq(F, VL_SEQ_LIST, expr);
+  vl_heap_add_elem(F, items->objs[0]->site, vl_unknown(V(F)));
+  Args one = {.npos = 1};
+  one.pos[0] = items;
+  const VlVal *r = vl_op_call(F, cf, &one, expr);
+  if (vl_val_unknownish(r)) return NULL;
+  Restep mark = {.mode = RS_MARK, .markexpr = expr};
+  r = restep(F, r, &mark, 0);
+  return made_per_step(F, r, 0) ? r : NULL; /* (else the opaque batch, as before) */
+}
+
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
   bool handled;
@@ -3800,6 +3837,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
             strcmp(ds->objs[0]->name, "torch.utils.data.TensorDataset") == 0)
           b.sub = VL_OBJ_TENSORS;
         const VlVal *collated = project_batch(F, ds, a, (uint8_t)lib->id, expr);
+        if (!collated) collated = collate_fn_batch(F, a, expr);
         if (collated && !vl_val_unknownish(collated)) return new_iter(F, collated);
         return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
       }
@@ -4168,7 +4206,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (s->loop_deferred && !F->specialised && passes_symbols(a)) F->passes_deferred = true;
   if (!sp && (new_array_of_unknown_ndim(s->ret) || new_array_of_unknown_ndim(s->yields) || s->loop_deferred ||
               s->size_deferred || gave_up(s->ret) || (unit_args(a) && made_here(s))))
-    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided); /* a generator too; self.dim known */
+    sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS | decided |
+                                          (s->loop_deferred ? VL_SPECIAL_STEPS : 0)); /* a generator too; self.dim known */
   if (!sp && fi->none_tested) { /* `if size is None:` decided by what is passed: one branch runs */
     sp = vl_specialise(F, fi, o->base, a, VL_SPECIAL_NONE);
     if (sp && sp->specialise) { /* getattr(cb, event)(...) for the event passed: calls methods of the objects */
