@@ -5054,6 +5054,52 @@ static void property_and_staticmethod_calls(void **state) {
   tl_assert_ndim(local("f", "m"), 2);
 }
 
+/* `obj.name = v` of a property with a setter runs the setter: one that appends keeps the view
+ * (also from a mixin base, and on a parameter once the call passes the instance); one that only
+ * overwrites an attribute keeps nothing per iteration. */
+static void property_setter_runs_on_assignment(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self):\n"
+          "        self.hist = []\n"
+          "    @property\n"
+          "    def v(self):\n"
+          "        return self.hist[-1]\n"
+          "    @v.setter\n"
+          "    def v(self, x):\n"
+          "        self.hist.append(x)\n"
+          "class Sub(Track):\n"
+          "    pass\n"
+          "def feed(t, n):\n"
+          "    for _ in range(n):\n"
+          "        a = np.zeros((n, 8))\n"
+          "        t.v = a[0]\n"
+          "def f(n):\n"
+          "    s = Sub()\n"
+          "    feed(s, n)\n"
+          "    return s\n");
+  hit(cur, "x", VL_HIT_FRESH);
+  analyse(state,
+          "import numpy as np\n"
+          "class Last:\n"
+          "    def __init__(self):\n"
+          "        self._v = None\n"
+          "    @property\n"
+          "    def v(self):\n"
+          "        return self._v\n"
+          "    @v.setter\n"
+          "    def v(self, x):\n"
+          "        self._v = x\n"
+          "def f(n):\n"
+          "    k = Last()\n"
+          "    for _ in range(n):\n"
+          "        a = np.zeros((n, 8))\n"
+          "        k.v = a[0]\n"
+          "    return k\n");
+  no_hits(cur);
+}
+
 static void recursive_function_terminates(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5716,6 +5762,7 @@ int main(void) {
       T(method_called_from_a_loop_names_the_rebound_array),
       T(helper_with_annotated_array_parameter),
       T(property_and_staticmethod_calls),
+      T(property_setter_runs_on_assignment),
       T(recursive_function_terminates),
       /* loop rebinds */
       T(loop_rebinds_of_library_calls),

@@ -937,6 +937,38 @@ static const VlObj *bound(Frame *F, const VlFuncInfo *fi, const VlObj *self) {
   return vl_obj(V(F), o);
 }
 
+static bool holds_view(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->sub) return true;
+  return false;
+}
+
+bool vl_op_set_property(Frame *F, const VlVal *obj, const char *name, const VlVal *v, VlId value_expr, VlId expr) {
+  bool all = obj->n > 0;
+  for (uint16_t i = 0; i < obj->n; i++) {
+    const VlObj *o = obj->objs[i];
+    const VlFuncInfo *setter = NULL;
+    if (o->kind == VL_O_INST) {
+      setter = vl_class_setter(F, inst_class(F, o), name, 0);
+    } else if (o->kind == VL_O_SYM && o->elem) { /* self in a method: the instance its class hints */
+      for (uint16_t k = 0; k < o->elem->n && !setter; k++)
+        if (o->elem->objs[k]->kind == VL_O_INST) setter = vl_class_setter(F, inst_class(F, o->elem->objs[k]), name, 0);
+    }
+    if (!setter) {
+      all = false;
+      /* `log.latest = table[:, 3]` in a loop, on a parameter of no known class: which class (and
+       * whether its property setter stores the view) the caller decides, as for a method call */
+      bool hinted = false;
+      for (uint16_t k = 0; o->kind == VL_O_SYM && o->elem && k < o->elem->n; k++) hinted |= o->elem->objs[k]->kind == VL_O_INST;
+      if (o->kind == VL_O_SYM && !hinted && F->loop && holds_view(v)) note_param_call(F, o);
+      continue;
+    }
+    Args a = {.pos = {v}, .pos_expr = {value_expr}, .npos = 1};
+    vl_op_call(F, vl_val1(V(F), bound(F, setter, o)), &a, expr);
+  }
+  return all;
+}
+
 static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbytes"};
 static const char *const array_scalar_attrs[] = {"dtype", "device", "requires_grad", "is_cuda", "flags",
                                                   "strides", "layout", "names", "grad_fn", "is_leaf"};
