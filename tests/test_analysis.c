@@ -5100,6 +5100,16 @@ static void property_setter_runs_on_assignment(void **state) {
   no_hits(cur);
 }
 
+/* A reshape of rows that are C-contiguous (`c[:, 1:]`), whose first size is the operand's axis 0,
+ * only splits rows: a view.  Merging axis 0 (`-1` first) or rows that skip items: not known. */
+static void reshape_keeping_axis0_of_rows(void **state) {
+  view_of(stored(state, "c[:, 1:].reshape(len(c), 3, 2, 2)"), "c");
+  partial_view_of(stored(state, "c[:, 1:].reshape(c.shape[0], 12)[:, 0]"), "c");
+  not_view(stored(state, "c[:, 1:].reshape(-1, 4)"), "c[:, 1:].reshape(-1, 4)");
+  not_view(stored(state, "c[:, 1:, :2].reshape(len(c), 6)"), "c[:, 1:, :2].reshape(len(c), 6)");
+  not_view(stored(state, "c[:, 1:].reshape(len(a), 12)"), "c[:, 1:].reshape(len(a), 12)");
+}
+
 static void recursive_function_terminates(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5763,6 +5773,7 @@ int main(void) {
       T(helper_with_annotated_array_parameter),
       T(property_and_staticmethod_calls),
       T(property_setter_runs_on_assignment),
+      T(reshape_keeping_axis0_of_rows),
       T(recursive_function_terminates),
       /* loop rebinds */
       T(loop_rebinds_of_library_calls),

@@ -294,8 +294,25 @@ static const VlObj *view_of(Frame *F, const VlObj *o, VlNdim nd, bool partial, V
 /* The layout of o[ix] when o is C-contiguous: leading integers, then at most one slice with step 1,
  * then whole axes keep it contiguous (a[i], a[i:j], a[i, :]); anything else does not (a[:, 0],
  * a[::2], a[:, :3]). */
+static bool whole_slice(const Index *ix, int i) {
+  return ix->kind[i] == IX_SLICE && ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
+         (ix->step[i] == LONG_MIN || ix->step[i] == 1);
+}
+
+/* o[ix] of an array whose rows are C-contiguous (VL_L_C or VL_L_ROWS): slices with step 1 of axes 0
+ * and 1, every later axis whole (`tokens[:, 1:]`, dropping a CLS token), keep its rows contiguous. */
+static bool rows_layout(const VlObj *o, const Index *ix) {
+  if (!(o->layout & (VL_L_C | VL_L_ROWS)) || ix->n < 1 || ix->n > VL_MAX_INDEX) return false;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] != IX_SLICE) return false;
+    bool step1 = ix->step[i] == LONG_MIN || ix->step[i] == 1; /* (as index_layout reads it) */
+    if (i >= 2 ? !whole_slice(ix, i) : !step1) return false;
+  }
+  return true;
+}
+
 static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
-  if (!(o->layout & VL_L_C)) return 0;
+  if (!(o->layout & VL_L_C)) return rows_layout(o, ix) ? VL_L_ROWS : 0;
   bool sliced = false, contiguous = true;
   for (int i = 0; i < ix->n && contiguous; i++) {
     switch (ix->kind[i]) {
@@ -317,7 +334,7 @@ static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
     }
   }
   if (contiguous) return (uint8_t)(VL_L_C | (result.hi <= 1 ? VL_L_F : 0));
-  return (uint8_t)(VL_L_NOTC | (result.hi <= 1 ? VL_L_NOTF : 0));
+  return (uint8_t)(VL_L_NOTC | (result.hi <= 1 ? VL_L_NOTF : 0) | (rows_layout(o, ix) ? VL_L_ROWS : 0));
 }
 
 static VlNdim nd_sub(VlNdim nd, int ints, int newaxes) {
@@ -2030,6 +2047,75 @@ static bool equal_pieces(Frame *F, const VlLibEntry *e, const Args *a) {
 
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
+/* Which array's axis 0 the expression e denotes: `x.shape[0]`, `x.size(0)`, `len(x)`, or a name bound
+ * in its function to one of those or as the first of `b, n, d = x.shape` (every binding agreeing).
+ * Returns x's expression, or 0. */
+static VlId axis0_of(const VlModule *m, VlId e, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  long v;
+  if (x->op == VL_E_SUB && x->nkids == 2 && vl_int_literal(m, vl_kid(m, e, 1), &v) && v == 0) {
+    const VlExpr *on = vl_expr(m, vl_kid(m, e, 0));
+    if (on->op == VL_E_ATTR && strcmp(vl_str(m, on->a), "shape") == 0) return vl_kid(m, vl_kid(m, e, 0), 0);
+    return 0;
+  }
+  if (x->op == VL_E_CALL && x->nkids == 2) {
+    VlId fn = vl_kid(m, e, 0), arg = vl_kid(m, e, 1);
+    const VlExpr *f = vl_expr(m, fn);
+    if (f->op == VL_E_NAME && strcmp(vl_str(m, f->a), "len") == 0 && vl_expr(m, arg)->op == VL_E_NAME) return arg;
+    if (f->op == VL_E_ATTR && strcmp(vl_str(m, f->a), "size") == 0 && vl_int_literal(m, arg, &v) && v == 0)
+      return vl_kid(m, fn, 0);
+    return 0;
+  }
+  if (x->op != VL_E_NAME || depth > 1) return 0;
+  VlId found = 0;
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN) continue;
+    for (uint32_t t = 0; t < st->n; t++) {
+      VlId tg = m->kids[st->b + t], got = 0;
+      const VlExpr *tx = vl_expr(m, tg);
+      if (vl_same_name(m, tg, e)) {
+        got = axis0_of(m, st->a, depth + 1);
+      } else if ((tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids) {
+        bool named = false;
+        for (uint32_t k = 0; k < tx->nkids; k++) named |= vl_same_name(m, vl_kid(m, tg, k), e);
+        if (!named) continue;
+        const VlExpr *val = vl_expr(m, st->a);
+        VlId on = val->op == VL_E_ATTR && strcmp(vl_str(m, val->a), "shape") == 0 ? vl_kid(m, st->a, 0)
+                  : val->op == VL_E_CALL && val->nkids == 1 && vl_expr(m, vl_kid(m, st->a, 0))->op == VL_E_ATTR &&
+                          strcmp(vl_str(m, vl_expr(m, vl_kid(m, st->a, 0))->a), "size") == 0
+                      ? vl_kid(m, vl_kid(m, st->a, 0), 0)
+                      : 0;
+        got = on && vl_same_name(m, vl_kid(m, tg, 0), e) ? on : 0;
+      } else {
+        continue;
+      }
+      if (!got || (found && !vl_same_name(m, found, got))) return 0;
+      found = got;
+    }
+  }
+  return found && vl_expr(m, found)->op == VL_E_NAME ? found : 0;
+}
+
+/* Is `expr` a method call `r.reshape(n0, ...)` (or `r.reshape((n0, ...))`) whose first size is axis 0
+ * of r, or of x where r is x[:, ...] (axis 0 whole)? */
+static bool keeps_first_axis(Frame *F, VlId expr) {
+  const VlModule *m = M(F);
+  const VlExpr *c = expr ? vl_expr(m, expr) : NULL;
+  if (!c || c->op != VL_E_CALL || c->nkids < 2 || vl_expr(m, vl_kid(m, expr, 0))->op != VL_E_ATTR) return false;
+  VlId recv = vl_kid(m, vl_kid(m, expr, 0), 0), first = vl_kid(m, expr, 1);
+  const VlExpr *fx = vl_expr(m, first);
+  if ((fx->op == VL_E_TUPLE || fx->op == VL_E_LIST) && fx->nkids) first = vl_kid(m, first, 0);
+  VlId x = axis0_of(m, first, 0);
+  if (!x) return false;
+  if (vl_same_name(m, x, recv)) return true;
+  const VlExpr *r = vl_expr(m, recv);
+  if (r->op != VL_E_SUB || r->nkids < 2 || !vl_same_name(m, x, vl_kid(m, recv, 0))) return false;
+  const VlExpr *i0 = vl_expr(m, vl_kid(m, recv, 1));
+  return i0->op == VL_E_SLICE && !vl_kid(m, vl_kid(m, recv, 1), 0) && !vl_kid(m, vl_kid(m, recv, 1), 1) &&
+         !vl_kid(m, vl_kid(m, recv, 1), 2);
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -2085,6 +2171,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
+      /* (an axis added or dropped, `x.unsqueeze(0)`, may change what a row is) */
+      if (!vl_nd_known(nd) || !vl_nd_known(o->nd) || nd.lo != o->nd.lo) lay &= (uint8_t)~VL_L_ROWS;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
       /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
        * the function's library (whose methods and indexing apply to it from here on); t.numpy(): of
@@ -2120,6 +2208,9 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         add(&acc, same_elements(F, o, nd, e->narrows, expr, o->layout));
       } else if (o->layout & yes) {
         add(&acc, same_elements(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
+      } else if (fx == VL_FX_RESHAPE && (o->layout & VL_L_ROWS) && keeps_first_axis(F, expr)) {
+        /* x[:, 1:].reshape(b, h, w, d) with b = x.shape[0]: each row is split, never merged */
+        add(&acc, same_elements(F, o, nd, e->narrows, expr, VL_L_ROWS));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
         add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
       } else {
