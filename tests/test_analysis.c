@@ -5110,6 +5110,29 @@ static void reshape_keeping_axis0_of_rows(void **state) {
   not_view(stored(state, "c[:, 1:].reshape(len(a), 12)"), "c[:, 1:].reshape(len(a), 12)");
 }
 
+/* A field of a structured array has the array's axes and those of its shape in the dtype
+ * (`("vec", "<f4", (16,))`), from np.dtype([...]) or a list passed as dtype=. */
+static void record_field_axes_from_dtype(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "REC = np.dtype([('id', '<i8'), ('vec', '<f4', (16,)), ('img', 'u1', (4, 4))])\n"
+          "def f(blob):\n"
+          "    recs = np.frombuffer(blob, dtype=REC)\n"
+          "    v = recs['vec']\n"
+          "    i = recs['id']\n"
+          "    g = recs['img']\n"
+          "    z = np.zeros(8, dtype=[('t', 'f8'), ('p', 'f4', 3)])\n"
+          "    p = z['p']\n"
+          "    r = v[0]\n"
+          "    s = i[0]\n");
+  tl_assert_ndim(local("f", "v"), 2);
+  tl_assert_ndim(local("f", "i"), 1);
+  tl_assert_ndim(local("f", "g"), 3);
+  tl_assert_ndim(local("f", "p"), 2);
+  assert_true(tl_has_view(local("f", "r")));
+  assert_false(tl_has_view(local("f", "s")));
+}
+
 static void recursive_function_terminates(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5774,6 +5797,7 @@ int main(void) {
       T(property_and_staticmethod_calls),
       T(property_setter_runs_on_assignment),
       T(reshape_keeping_axis0_of_rows),
+      T(record_field_axes_from_dtype),
       T(recursive_function_terminates),
       /* loop rebinds */
       T(loop_rebinds_of_library_calls),

@@ -15,10 +15,12 @@
  * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
  * when a caller's values are substituted (summary.c). */
 #include <limits.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/str.h"
 #include "flow/analysis.h"
 
@@ -618,6 +620,15 @@ static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units) {
   return vl_obj(V(F), c);
 }
 
+/* How many axes field `name` adds, from an array's record fields: -1 when not known. */
+static int field_axes(const VlObj *o, const char *name) {
+  if (!o->name || !name || !(o->layout & VL_L_RECORDS)) return -1;
+  size_t n = strlen(name);
+  for (const char *p = strchr(o->name, ';'); p && p[1]; p = strchr(p + 1, ';'))
+    if (strncmp(p + 1, name, n) == 0 && p[1 + n] == '=') return atoi(p + 2 + n);
+  return -1;
+}
+
 static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, VlId expr) {
   int ints = 0, newaxes = 0;
   bool ellipsis = false, advanced = false, unknown = false, field = false, slices = false;
@@ -660,7 +671,15 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
    * array at each access): a new array, whose parts are still parts of a new array */
   if (field && ix->n == 1 && !(o->layout & VL_L_RECORDS))
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), o->lib, vl_nd_unknown(), 0, expr);
-  if (field && ix->n == 1) return view_of(F, o, vl_nd_unknown(), true, expr);
+  if (field && ix->n == 1) {
+    /* records["vec"] of a field of shape (384,): the array's axes and one more.  Such a field is
+     * taken to show most of each record (a vector beside an id and a norm), so that every row of it
+     * kept is all of it; a field of one item shows a part */
+    int k = field_axes(o, ix->str);
+    VlNdim fnd = vl_nd_unknown();
+    if (k >= 0 && o->nd.hi + k <= VL_ND_MAX) fnd = (VlNdim){(uint8_t)(o->nd.lo + k), (uint8_t)(o->nd.hi + k)};
+    return view_of(F, o, fnd, k <= 0, expr);
+  }
   if (unknown || field) return NULL;
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
@@ -1600,17 +1619,69 @@ static bool ordered_effect(const VlLibEntry *e, const Args *a, VlLibEffect *fx) 
   return true;
 }
 
+#define VL_RECORD_DTYPE "numpy.dtype[record]"
+
 /* A structured dtype: a list or dict of fields ([('x', 'f8'), ...]), or np.dtype of one. */
 static bool record_dtype(const VlVal *v) {
   if (!v || !v->n) return false;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     bool rec = (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_DICT)) ||
-               (o->kind == VL_O_LIB && o->name && strcmp(o->name, "numpy.dtype[record]") == 0);
+               (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, strlen(VL_RECORD_DTYPE)) == 0);
     if (!rec) return false;
   }
   return true;
 }
+
+/* The axes each field of a structured dtype adds, as ";name=k;" for every field (`("vec", "<f4",
+ * (384,))` adds one, `("id", "<i8")` none), from a list of (name, type[, shape]) tuples or np.dtype of
+ * one; NULL when not known (a dict of fields, a field built at run time, one dtype among several). */
+static const char *record_fields(Frame *F, const VlVal *v) {
+  if (!v || v->n != 1) return NULL;
+  const VlObj *o = v->objs[0];
+  size_t n = strlen(VL_RECORD_DTYPE);
+  if (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, n) == 0) return o->name[n] ? o->name + n : NULL;
+  if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_LIST) return NULL;
+  const VlVal *elems = seq_elems(F, o);
+  if (!elems->n || vl_val_unknownish(elems)) return NULL;
+  VlBuf b = {0};
+  vl_buf_printf(&b, ";");
+  bool known = true;
+  for (uint16_t i = 0; i < elems->n && known; i++) {
+    const VlObj *t = elems->objs[i];
+    known = t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && (t->nitems == 2 || t->nitems == 3) &&
+            t->items[0]->n == 1 && t->items[0]->objs[0]->kind == VL_O_STR && t->items[0]->objs[0]->name;
+    if (!known) break;
+    int axes = 0;
+    if (t->nitems == 3) { /* a shape: a tuple of k sizes adds k axes, an int n > 1 one */
+      const VlVal *sh = t->items[2];
+      const VlObj *so = sh->n == 1 ? sh->objs[0] : NULL;
+      if (so && so->kind == VL_O_SEQ && so->sub == VL_SEQ_TUPLE && so->nitems) axes = so->nitems;
+      else if (so && so->kind == VL_O_INT && so->num_known && so->index > 1) axes = 1;
+      else known = false;
+    }
+    vl_buf_printf(&b, "%s=%d;", t->items[0]->objs[0]->name, axes);
+  }
+  const char *spec = known && b.data ? vl_arena_strdup(F->an->arena, b.data) : NULL;
+  vl_buf_free(&b);
+  return spec;
+}
+
+/* The dtype= a call passes: its fields (record_fields), or NULL. */
+static const char *kw_record_fields(Frame *F, const Args *a) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "dtype") == 0) return record_fields(F, a->kw[i]);
+  return NULL;
+}
+
+/* An array of records remembers the axes its fields add (VlObj.name of an array). */
+static const VlObj *with_fields(Frame *F, const VlObj *o, const char *fields) {
+  if (!fields || o->kind != VL_O_ARRAY || !(o->layout & VL_L_RECORDS)) return o;
+  VlObj c = *o;
+  c.name = fields;
+  return vl_obj(V(F), c);
+}
+
 
 static bool kw_record_dtype(const Args *a) {
   for (int i = 0; i < a->nkw; i++)
@@ -2174,6 +2245,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       /* (an axis added or dropped, `x.unsqueeze(0)`, may change what a row is) */
       if (!vl_nd_known(nd) || !vl_nd_known(o->nd) || nd.lo != o->nd.lo) lay &= (uint8_t)~VL_L_ROWS;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
+      same = with_fields(F, same, kw_record_fields(F, a) ? kw_record_fields(F, a) : o->name);
       /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
        * the function's library (whose methods and indexing apply to it from here on); t.numpy(): of
        * the library its row names */
@@ -2262,6 +2334,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
                .flags = e->ints ? VL_F_INTS : 0};
     for (int i = 0; i < a->nkw; i++)
       if (strcmp(a->kwname[i], "dtype") == 0 && record_dtype(a->kw[i])) o.layout |= VL_L_RECORDS;
+    if (o.layout & VL_L_RECORDS) o.name = kw_record_fields(F, a);
     for (int i = 0; i < a->nkw; i++) /* np.empty(n, dtype=object): an array of references */
       if (strcmp(a->kwname[i], "dtype") == 0 && a->kw_expr[i]) {
         const char *t = vl_expr_text(F->an, a->kw_expr[i]);
@@ -2308,7 +2381,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_DTYPE: {
     const VlVal *arg = a->npos ? a->pos[0] : NULL;
-    if (record_dtype(arg)) return vl_val1(V(F), lib_obj(F, "numpy.dtype[record]", NULL, 0));
+    if (record_dtype(arg)) {
+      const char *fields = record_fields(F, arg);
+      return vl_val1(V(F), lib_obj(F, fields ? vl_arena_printf(F->an->arena, "%s%s", VL_RECORD_DTYPE, fields) : VL_RECORD_DTYPE, NULL, 0));
+    }
     return arg ? arg : vl_unknown(V(F));
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
