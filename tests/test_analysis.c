@@ -5191,6 +5191,85 @@ static void property_and_staticmethod_calls(void **state) {
   tl_assert_ndim(local("f", "m"), 2);
 }
 
+/* `obj.name = v` of a property with a setter runs the setter: one that appends keeps the view
+ * (also from a mixin base, and on a parameter once the call passes the instance); one that only
+ * overwrites an attribute keeps nothing per iteration. */
+static void property_setter_runs_on_assignment(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self):\n"
+          "        self.hist = []\n"
+          "    @property\n"
+          "    def v(self):\n"
+          "        return self.hist[-1]\n"
+          "    @v.setter\n"
+          "    def v(self, x):\n"
+          "        self.hist.append(x)\n"
+          "class Sub(Track):\n"
+          "    pass\n"
+          "def feed(t, n):\n"
+          "    for _ in range(n):\n"
+          "        a = np.zeros((n, 8))\n"
+          "        t.v = a[0]\n"
+          "def f(n):\n"
+          "    s = Sub()\n"
+          "    feed(s, n)\n"
+          "    return s\n");
+  hit(cur, "x", VL_HIT_FRESH);
+  analyse(state,
+          "import numpy as np\n"
+          "class Last:\n"
+          "    def __init__(self):\n"
+          "        self._v = None\n"
+          "    @property\n"
+          "    def v(self):\n"
+          "        return self._v\n"
+          "    @v.setter\n"
+          "    def v(self, x):\n"
+          "        self._v = x\n"
+          "def f(n):\n"
+          "    k = Last()\n"
+          "    for _ in range(n):\n"
+          "        a = np.zeros((n, 8))\n"
+          "        k.v = a[0]\n"
+          "    return k\n");
+  no_hits(cur);
+}
+
+/* A reshape of rows that are C-contiguous (`c[:, 1:]`), whose first size is the operand's axis 0,
+ * only splits rows: a view.  Merging axis 0 (`-1` first) or rows that skip items: not known. */
+static void reshape_keeping_axis0_of_rows(void **state) {
+  view_of(stored(state, "c[:, 1:].reshape(len(c), 3, 2, 2)"), "c");
+  partial_view_of(stored(state, "c[:, 1:].reshape(c.shape[0], 12)[:, 0]"), "c");
+  not_view(stored(state, "c[:, 1:].reshape(-1, 4)"), "c[:, 1:].reshape(-1, 4)");
+  not_view(stored(state, "c[:, 1:, :2].reshape(len(c), 6)"), "c[:, 1:, :2].reshape(len(c), 6)");
+  not_view(stored(state, "c[:, 1:].reshape(len(a), 12)"), "c[:, 1:].reshape(len(a), 12)");
+}
+
+/* A field of a structured array has the array's axes and those of its shape in the dtype
+ * (`("vec", "<f4", (16,))`), from np.dtype([...]) or a list passed as dtype=. */
+static void record_field_axes_from_dtype(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "REC = np.dtype([('id', '<i8'), ('vec', '<f4', (16,)), ('img', 'u1', (4, 4))])\n"
+          "def f(blob):\n"
+          "    recs = np.frombuffer(blob, dtype=REC)\n"
+          "    v = recs['vec']\n"
+          "    i = recs['id']\n"
+          "    g = recs['img']\n"
+          "    z = np.zeros(8, dtype=[('t', 'f8'), ('p', 'f4', 3)])\n"
+          "    p = z['p']\n"
+          "    r = v[0]\n"
+          "    s = i[0]\n");
+  tl_assert_ndim(local("f", "v"), 2);
+  tl_assert_ndim(local("f", "i"), 1);
+  tl_assert_ndim(local("f", "g"), 3);
+  tl_assert_ndim(local("f", "p"), 2);
+  assert_true(tl_has_view(local("f", "r")));
+  assert_false(tl_has_view(local("f", "s")));
+}
+
 static void recursive_function_terminates(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -5858,6 +5937,9 @@ int main(void) {
       T(method_called_from_a_loop_names_the_rebound_array),
       T(helper_with_annotated_array_parameter),
       T(property_and_staticmethod_calls),
+      T(property_setter_runs_on_assignment),
+      T(reshape_keeping_axis0_of_rows),
+      T(record_field_axes_from_dtype),
       T(recursive_function_terminates),
       /* loop rebinds */
       T(loop_rebinds_of_library_calls),

@@ -185,6 +185,43 @@ static void source_torch_clone(void **state) {
   assert_int_equal(len, strlen(src) + strlen(".clone()"));
 }
 
+/* A view of an array of no known library (the output of a model passed in, which the analysis does
+ * not follow), in a module that imports PyTorch and not NumPy, is a tensor: `.clone()`, since a tensor
+ * has no `.copy()`.  With NumPy imported too, NumPy's method stays the default. */
+static void source_unknown_library_torch_only(void **state) {
+  Ctx *c = *state;
+  static const char src[] = "import torch\n"
+                            "\n"
+                            "\n"
+                            "def trace(model, ids, steps):\n"
+                            "    kept = []\n"
+                            "    for _ in range(steps):\n"
+                            "        logits = model(ids)\n"
+                            "        kept.append(logits[:, -1, :])\n"
+                            "        ids = torch.cat([ids, logits[:, -1:].argmax(-1)], dim=1)\n"
+                            "    return kept\n";
+  size_t len = 0, applied = 0;
+  const char *out = fixed(c, src, strlen(src), true, &len, &applied);
+  assert_non_null(out);
+  assert_int_equal(applied, 1);
+  assert_non_null(strstr(out, "        kept.append(logits[:, -1, :].clone())\n"));
+  static const char both[] = "import numpy as np\n"
+                             "import torch\n"
+                             "\n"
+                             "\n"
+                             "def trace(model, ids, steps):\n"
+                             "    kept = []\n"
+                             "    for _ in range(steps):\n"
+                             "        logits = model(ids)\n"
+                             "        kept.append(logits[:, -1, :])\n"
+                             "        ids = torch.cat([ids, logits[:, -1:].argmax(-1)], dim=1)\n"
+                             "    return kept\n";
+  out = fixed(c, both, strlen(both), true, &len, &applied);
+  assert_non_null(out);
+  assert_int_equal(applied, 1);
+  assert_non_null(strstr(out, "        kept.append(logits[:, -1, :].copy())\n"));
+}
+
 static void source_fixes_every_finding(void **state) {
   Ctx *c = *state;
   static const char src[] = "import numpy as np\n"
@@ -555,6 +592,7 @@ int main(void) {
       T(source_unsafe_fix_needs_opt_in),
       T(source_inserts_copy),
       T(source_torch_clone),
+      T(source_unknown_library_torch_only),
       T(source_fixes_every_finding),
       T(source_leaves_suppressed_findings),
       T(source_nothing_to_fix),

@@ -571,6 +571,21 @@ const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *na
   return NULL;
 }
 
+const VlFuncInfo *vl_class_setter(Frame *F, const VlClassInfo *k, const char *name, int depth) {
+  if (!k || depth > 8) return NULL;
+  for (uint16_t i = 0; i < k->nmethods; i++) {
+    if (!vl_streq(k->method_names[i], name)) continue;
+    const VlFuncInfo *m = k->mod == F->an->mi ? vl_an_func(F->an, k->methods[i]) : &k->mod->funcs[k->methods[i]];
+    if (m && (m->flags & VL_FN_SETTER)) return m;
+  }
+  for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
+    const VlClassInfo *bk = class_of(F, k->bases->objs[b]);
+    const VlFuncInfo *r = bk ? vl_class_setter(F, bk, name, depth + 1) : NULL;
+    if (r) return r;
+  }
+  return NULL;
+}
+
 /* What the class's methods assign to self.<name>, as a hint of its type (identity dropped: the
  * attribute is a long-lived object of the instance). */
 static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth);

@@ -382,6 +382,9 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 /* ops.c */
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr);
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr);
+/* obj.name = v where obj's class has a property setter of that name: runs it (with `expr`, the
+ * assignment's target, as the call); true when it ran for every object of obj. */
+bool vl_op_set_property(Frame *F, const VlVal *obj, const char *name, const VlVal *v, VlId value_expr, VlId expr);
 const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr);
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr);
 /* x op= y: an array operand is changed in place (the same object); of a symbol, the deferred operation
@@ -442,6 +445,8 @@ const VlFuncInfo *vl_an_func(Analysis *an, VlId func);
 const VlClassInfo *vl_an_class(Analysis *an, VlId klass);
 /* A project class's method by name (through its bases), or NULL; *owner receives its class. */
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth);
+/* The setter (`@name.setter`) of property `name` of the class or a base class, or NULL. */
+const VlFuncInfo *vl_class_setter(Frame *F, const VlClassInfo *k, const char *name, int depth);
 /* fn with, for each method bound to `self` (a symbol: any instance of its class), the overrides of that
  * method in the subclasses of this module, bound to the same receiver: a base class's method registering
  * `self.hook` registers the hook its subclass defines (a template method). */

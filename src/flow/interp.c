@@ -1609,6 +1609,8 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
       const VlVal *old = vl_op_attr(F, obj, name, target);
       if (!vl_frame_stored(F, old, NULL)) vl_frame_clear(F, old);
     }
+    /* a property's setter runs instead of setting the attribute (it may append the value to a history) */
+    if (vl_op_set_property(F, obj, name, v, value_expr, target)) return;
     for (uint16_t i = 0; i < obj->n; i++) {
       const VlObj *o = obj->objs[i];
       const VlSite *site = vl_obj_site(F, o);

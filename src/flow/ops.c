@@ -15,10 +15,12 @@
  * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
  * when a caller's values are substituted (summary.c). */
 #include <limits.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/str.h"
 #include "flow/analysis.h"
 
@@ -294,8 +296,25 @@ static const VlObj *view_of(Frame *F, const VlObj *o, VlNdim nd, bool partial, V
 /* The layout of o[ix] when o is C-contiguous: leading integers, then at most one slice with step 1,
  * then whole axes keep it contiguous (a[i], a[i:j], a[i, :]); anything else does not (a[:, 0],
  * a[::2], a[:, :3]). */
+static bool whole_slice(const Index *ix, int i) {
+  return ix->kind[i] == IX_SLICE && ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
+         (ix->step[i] == LONG_MIN || ix->step[i] == 1);
+}
+
+/* o[ix] of an array whose rows are C-contiguous (VL_L_C or VL_L_ROWS): slices with step 1 of axes 0
+ * and 1, every later axis whole (`tokens[:, 1:]`, dropping a CLS token), keep its rows contiguous. */
+static bool rows_layout(const VlObj *o, const Index *ix) {
+  if (!(o->layout & (VL_L_C | VL_L_ROWS)) || ix->n < 1 || ix->n > VL_MAX_INDEX) return false;
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] != IX_SLICE) return false;
+    bool step1 = ix->step[i] == LONG_MIN || ix->step[i] == 1; /* (as index_layout reads it) */
+    if (i >= 2 ? !whole_slice(ix, i) : !step1) return false;
+  }
+  return true;
+}
+
 static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
-  if (!(o->layout & VL_L_C)) return 0;
+  if (!(o->layout & VL_L_C)) return rows_layout(o, ix) ? VL_L_ROWS : 0;
   bool sliced = false, contiguous = true;
   for (int i = 0; i < ix->n && contiguous; i++) {
     switch (ix->kind[i]) {
@@ -317,7 +336,7 @@ static uint8_t index_layout(const VlObj *o, const Index *ix, VlNdim result) {
     }
   }
   if (contiguous) return (uint8_t)(VL_L_C | (result.hi <= 1 ? VL_L_F : 0));
-  return (uint8_t)(VL_L_NOTC | (result.hi <= 1 ? VL_L_NOTF : 0));
+  return (uint8_t)(VL_L_NOTC | (result.hi <= 1 ? VL_L_NOTF : 0) | (rows_layout(o, ix) ? VL_L_ROWS : 0));
 }
 
 static VlNdim nd_sub(VlNdim nd, int ints, int newaxes) {
@@ -601,6 +620,15 @@ static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units) {
   return vl_obj(V(F), c);
 }
 
+/* How many axes field `name` adds, from an array's record fields: -1 when not known. */
+static int field_axes(const VlObj *o, const char *name) {
+  if (!o->name || !name || !(o->layout & VL_L_RECORDS)) return -1;
+  size_t n = strlen(name);
+  for (const char *p = strchr(o->name, ';'); p && p[1]; p = strchr(p + 1, ';'))
+    if (strncmp(p + 1, name, n) == 0 && p[1 + n] == '=') return atoi(p + 2 + n);
+  return -1;
+}
+
 static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, VlId expr) {
   int ints = 0, newaxes = 0;
   bool ellipsis = false, advanced = false, unknown = false, field = false, slices = false;
@@ -643,7 +671,15 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
    * array at each access): a new array, whose parts are still parts of a new array */
   if (field && ix->n == 1 && !(o->layout & VL_L_RECORDS))
     return array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), o->lib, vl_nd_unknown(), 0, expr);
-  if (field && ix->n == 1) return view_of(F, o, vl_nd_unknown(), true, expr);
+  if (field && ix->n == 1) {
+    /* records["vec"] of a field of shape (384,): the array's axes and one more.  Such a field is
+     * taken to show most of each record (a vector beside an id and a norm), so that every row of it
+     * kept is all of it; a field of one item shows a part */
+    int k = field_axes(o, ix->str);
+    VlNdim fnd = vl_nd_unknown();
+    if (k >= 0 && o->nd.hi + k <= VL_ND_MAX) fnd = (VlNdim){(uint8_t)(o->nd.lo + k), (uint8_t)(o->nd.hi + k)};
+    return view_of(F, o, fnd, k <= 0, expr);
+  }
   if (unknown || field) return NULL;
   VlNdim nd = nd_sub(o->nd, ints, newaxes);
   if (ellipsis) nd.hi = VL_ND_MAX;
@@ -935,6 +971,38 @@ static const VlObj *bound(Frame *F, const VlFuncInfo *fi, const VlObj *self) {
   VlObj o = {.kind = VL_O_FUNC, .mod = fi->mod, .func = fi->id, .base = self ? vl_val1(V(F), self) : NULL,
              .nd = vl_nd_unknown()};
   return vl_obj(V(F), o);
+}
+
+static bool holds_view(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_ARRAY && v->objs[i]->sub) return true;
+  return false;
+}
+
+bool vl_op_set_property(Frame *F, const VlVal *obj, const char *name, const VlVal *v, VlId value_expr, VlId expr) {
+  bool all = obj->n > 0;
+  for (uint16_t i = 0; i < obj->n; i++) {
+    const VlObj *o = obj->objs[i];
+    const VlFuncInfo *setter = NULL;
+    if (o->kind == VL_O_INST) {
+      setter = vl_class_setter(F, inst_class(F, o), name, 0);
+    } else if (o->kind == VL_O_SYM && o->elem) { /* self in a method: the instance its class hints */
+      for (uint16_t k = 0; k < o->elem->n && !setter; k++)
+        if (o->elem->objs[k]->kind == VL_O_INST) setter = vl_class_setter(F, inst_class(F, o->elem->objs[k]), name, 0);
+    }
+    if (!setter) {
+      all = false;
+      /* `log.latest = table[:, 3]` in a loop, on a parameter of no known class: which class (and
+       * whether its property setter stores the view) the caller decides, as for a method call */
+      bool hinted = false;
+      for (uint16_t k = 0; o->kind == VL_O_SYM && o->elem && k < o->elem->n; k++) hinted |= o->elem->objs[k]->kind == VL_O_INST;
+      if (o->kind == VL_O_SYM && !hinted && F->loop && holds_view(v)) note_param_call(F, o);
+      continue;
+    }
+    Args a = {.pos = {v}, .pos_expr = {value_expr}, .npos = 1};
+    vl_op_call(F, vl_val1(V(F), bound(F, setter, o)), &a, expr);
+  }
+  return all;
 }
 
 static const char *const array_int_attrs[] = {"ndim", "size", "itemsize", "nbytes"};
@@ -1551,17 +1619,69 @@ static bool ordered_effect(const VlLibEntry *e, const Args *a, VlLibEffect *fx) 
   return true;
 }
 
+#define VL_RECORD_DTYPE "numpy.dtype[record]"
+
 /* A structured dtype: a list or dict of fields ([('x', 'f8'), ...]), or np.dtype of one. */
 static bool record_dtype(const VlVal *v) {
   if (!v || !v->n) return false;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     bool rec = (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_DICT)) ||
-               (o->kind == VL_O_LIB && o->name && strcmp(o->name, "numpy.dtype[record]") == 0);
+               (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, strlen(VL_RECORD_DTYPE)) == 0);
     if (!rec) return false;
   }
   return true;
 }
+
+/* The axes each field of a structured dtype adds, as ";name=k;" for every field (`("vec", "<f4",
+ * (384,))` adds one, `("id", "<i8")` none), from a list of (name, type[, shape]) tuples or np.dtype of
+ * one; NULL when not known (a dict of fields, a field built at run time, one dtype among several). */
+static const char *record_fields(Frame *F, const VlVal *v) {
+  if (!v || v->n != 1) return NULL;
+  const VlObj *o = v->objs[0];
+  size_t n = strlen(VL_RECORD_DTYPE);
+  if (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, n) == 0) return o->name[n] ? o->name + n : NULL;
+  if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_LIST) return NULL;
+  const VlVal *elems = seq_elems(F, o);
+  if (!elems->n || vl_val_unknownish(elems)) return NULL;
+  VlBuf b = {0};
+  vl_buf_printf(&b, ";");
+  bool known = true;
+  for (uint16_t i = 0; i < elems->n && known; i++) {
+    const VlObj *t = elems->objs[i];
+    known = t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && (t->nitems == 2 || t->nitems == 3) &&
+            t->items[0]->n == 1 && t->items[0]->objs[0]->kind == VL_O_STR && t->items[0]->objs[0]->name;
+    if (!known) break;
+    int axes = 0;
+    if (t->nitems == 3) { /* a shape: a tuple of k sizes adds k axes, an int n > 1 one */
+      const VlVal *sh = t->items[2];
+      const VlObj *so = sh->n == 1 ? sh->objs[0] : NULL;
+      if (so && so->kind == VL_O_SEQ && so->sub == VL_SEQ_TUPLE && so->nitems) axes = so->nitems;
+      else if (so && so->kind == VL_O_INT && so->num_known && so->index > 1) axes = 1;
+      else known = false;
+    }
+    vl_buf_printf(&b, "%s=%d;", t->items[0]->objs[0]->name, axes);
+  }
+  const char *spec = known && b.data ? vl_arena_strdup(F->an->arena, b.data) : NULL;
+  vl_buf_free(&b);
+  return spec;
+}
+
+/* The dtype= a call passes: its fields (record_fields), or NULL. */
+static const char *kw_record_fields(Frame *F, const Args *a) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "dtype") == 0) return record_fields(F, a->kw[i]);
+  return NULL;
+}
+
+/* An array of records remembers the axes its fields add (VlObj.name of an array). */
+static const VlObj *with_fields(Frame *F, const VlObj *o, const char *fields) {
+  if (!fields || o->kind != VL_O_ARRAY || !(o->layout & VL_L_RECORDS)) return o;
+  VlObj c = *o;
+  c.name = fields;
+  return vl_obj(V(F), c);
+}
+
 
 static bool kw_record_dtype(const Args *a) {
   for (int i = 0; i < a->nkw; i++)
@@ -1999,6 +2119,75 @@ static bool equal_pieces(Frame *F, const VlLibEntry *e, const Args *a) {
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 static const VlVal *bounding_boxes(Frame *F, const VlVal *operand, VlId expr);
 
+/* Which array's axis 0 the expression e denotes: `x.shape[0]`, `x.size(0)`, `len(x)`, or a name bound
+ * in its function to one of those or as the first of `b, n, d = x.shape` (every binding agreeing).
+ * Returns x's expression, or 0. */
+static VlId axis0_of(const VlModule *m, VlId e, int depth) {
+  const VlExpr *x = vl_expr(m, e);
+  long v;
+  if (x->op == VL_E_SUB && x->nkids == 2 && vl_int_literal(m, vl_kid(m, e, 1), &v) && v == 0) {
+    const VlExpr *on = vl_expr(m, vl_kid(m, e, 0));
+    if (on->op == VL_E_ATTR && strcmp(vl_str(m, on->a), "shape") == 0) return vl_kid(m, vl_kid(m, e, 0), 0);
+    return 0;
+  }
+  if (x->op == VL_E_CALL && x->nkids == 2) {
+    VlId fn = vl_kid(m, e, 0), arg = vl_kid(m, e, 1);
+    const VlExpr *f = vl_expr(m, fn);
+    if (f->op == VL_E_NAME && strcmp(vl_str(m, f->a), "len") == 0 && vl_expr(m, arg)->op == VL_E_NAME) return arg;
+    if (f->op == VL_E_ATTR && strcmp(vl_str(m, f->a), "size") == 0 && vl_int_literal(m, arg, &v) && v == 0)
+      return vl_kid(m, fn, 0);
+    return 0;
+  }
+  if (x->op != VL_E_NAME || depth > 1) return 0;
+  VlId found = 0;
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN) continue;
+    for (uint32_t t = 0; t < st->n; t++) {
+      VlId tg = m->kids[st->b + t], got = 0;
+      const VlExpr *tx = vl_expr(m, tg);
+      if (vl_same_name(m, tg, e)) {
+        got = axis0_of(m, st->a, depth + 1);
+      } else if ((tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) && tx->nkids) {
+        bool named = false;
+        for (uint32_t k = 0; k < tx->nkids; k++) named |= vl_same_name(m, vl_kid(m, tg, k), e);
+        if (!named) continue;
+        const VlExpr *val = vl_expr(m, st->a);
+        VlId on = val->op == VL_E_ATTR && strcmp(vl_str(m, val->a), "shape") == 0 ? vl_kid(m, st->a, 0)
+                  : val->op == VL_E_CALL && val->nkids == 1 && vl_expr(m, vl_kid(m, st->a, 0))->op == VL_E_ATTR &&
+                          strcmp(vl_str(m, vl_expr(m, vl_kid(m, st->a, 0))->a), "size") == 0
+                      ? vl_kid(m, vl_kid(m, st->a, 0), 0)
+                      : 0;
+        got = on && vl_same_name(m, vl_kid(m, tg, 0), e) ? on : 0;
+      } else {
+        continue;
+      }
+      if (!got || (found && !vl_same_name(m, found, got))) return 0;
+      found = got;
+    }
+  }
+  return found && vl_expr(m, found)->op == VL_E_NAME ? found : 0;
+}
+
+/* Is `expr` a method call `r.reshape(n0, ...)` (or `r.reshape((n0, ...))`) whose first size is axis 0
+ * of r, or of x where r is x[:, ...] (axis 0 whole)? */
+static bool keeps_first_axis(Frame *F, VlId expr) {
+  const VlModule *m = M(F);
+  const VlExpr *c = expr ? vl_expr(m, expr) : NULL;
+  if (!c || c->op != VL_E_CALL || c->nkids < 2 || vl_expr(m, vl_kid(m, expr, 0))->op != VL_E_ATTR) return false;
+  VlId recv = vl_kid(m, vl_kid(m, expr, 0), 0), first = vl_kid(m, expr, 1);
+  const VlExpr *fx = vl_expr(m, first);
+  if ((fx->op == VL_E_TUPLE || fx->op == VL_E_LIST) && fx->nkids) first = vl_kid(m, first, 0);
+  VlId x = axis0_of(m, first, 0);
+  if (!x) return false;
+  if (vl_same_name(m, x, recv)) return true;
+  const VlExpr *r = vl_expr(m, recv);
+  if (r->op != VL_E_SUB || r->nkids < 2 || !vl_same_name(m, x, vl_kid(m, recv, 0))) return false;
+  const VlExpr *i0 = vl_expr(m, vl_kid(m, recv, 1));
+  return i0->op == VL_E_SLICE && !vl_kid(m, vl_kid(m, recv, 1), 0) && !vl_kid(m, vl_kid(m, recv, 1), 1) &&
+         !vl_kid(m, vl_kid(m, recv, 1), 2);
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -2054,7 +2243,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlId pick = 0;
       bool narrows = e->narrows && !(e->picks && param_val(a, e, e->picks, &pick) && stacked_few_axis(F, o, pick));
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
+      /* (an axis added or dropped, `x.unsqueeze(0)`, may change what a row is) */
+      if (!vl_nd_known(nd) || !vl_nd_known(o->nd) || nd.lo != o->nd.lo) lay &= (uint8_t)~VL_L_ROWS;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
+      same = with_fields(F, same, kw_record_fields(F, a) ? kw_record_fields(F, a) : o->name);
       /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
        * the function's library (whose methods and indexing apply to it from here on); t.numpy(): of
        * the library its row names */
@@ -2089,6 +2281,9 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         add(&acc, same_elements(F, o, nd, e->narrows, expr, o->layout));
       } else if (o->layout & yes) {
         add(&acc, same_elements(F, o, nd, e->narrows, expr, (uint8_t)(fx == VL_FX_FCONTIG ? o->layout : VL_L_C | (nd.hi <= 1 ? VL_L_F : 0))));
+      } else if (fx == VL_FX_RESHAPE && (o->layout & VL_L_ROWS) && keeps_first_axis(F, expr)) {
+        /* x[:, 1:].reshape(b, h, w, d) with b = x.shape[0]: each row is split, never merged */
+        add(&acc, same_elements(F, o, nd, e->narrows, expr, VL_L_ROWS));
       } else if ((o->layout & no) && fx != VL_FX_RESHAPE) {
         add(&acc, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), id, nd, 0, expr));
       } else if (fx == VL_FX_RESHAPE && o->sub && !(o->flags & VL_F_PARTIAL)) {
@@ -2152,6 +2347,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
                .flags = e->ints ? VL_F_INTS : 0};
     for (int i = 0; i < a->nkw; i++)
       if (strcmp(a->kwname[i], "dtype") == 0 && record_dtype(a->kw[i])) o.layout |= VL_L_RECORDS;
+    if (o.layout & VL_L_RECORDS) o.name = kw_record_fields(F, a);
     for (int i = 0; i < a->nkw; i++) /* np.empty(n, dtype=object): an array of references */
       if (strcmp(a->kwname[i], "dtype") == 0 && a->kw_expr[i]) {
         const char *t = vl_expr_text(F->an, a->kw_expr[i]);
@@ -2199,7 +2395,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_DTYPE: {
     const VlVal *arg = a->npos ? a->pos[0] : NULL;
-    if (record_dtype(arg)) return vl_val1(V(F), lib_obj(F, "numpy.dtype[record]", NULL, 0));
+    if (record_dtype(arg)) {
+      const char *fields = record_fields(F, arg);
+      return vl_val1(V(F), lib_obj(F, fields ? vl_arena_printf(F->an->arena, "%s%s", VL_RECORD_DTYPE, fields) : VL_RECORD_DTYPE, NULL, 0));
+    }
     return arg ? arg : vl_unknown(V(F));
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));

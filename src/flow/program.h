@@ -269,7 +269,7 @@ typedef enum VlHitKind {
 typedef struct VlHit {
   uint8_t kind;        /* VlHitKind */
   uint8_t store;       /* VlStoreKind */
-  uint8_t lib;         /* the stored view's library (.copy() or .clone()) */
+  uint8_t lib;         /* the stored view's library (.copy() or .clone()); 0: not known */
   VlSpan at;           /* the stored expression */
   uint32_t fix_at;     /* insertion point for `.copy()` (in at.mod); 0: none known (no edit) */
   VlSpan base;         /* where the viewed array is made anew (the rebinding expression) */

@@ -1345,7 +1345,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   Analysis *an = F->an;
   const VlModule *m = M(F);
   const VlSite *s = view->site;
-  VlHit hit = {.store = ev->store, .lib = vl_knowledge_lib(F->an->know, view->lib)->id, .at = ev->at, .fix_at = ev->fix_at,
+  VlHit hit = {.store = ev->store, .lib = view->lib, .at = ev->at, .fix_at = ev->fix_at,
                .text = ev->text, .container = ev->container_text, .via_call = ev->call != 0};
   /* the view is written inside what is stored (`keep.append((a[i], b))`): report it there */
   bool inside = false;

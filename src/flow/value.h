@@ -193,8 +193,10 @@ enum {
   VL_L_F = 1 << 2,    /* F-contiguous */
   VL_L_NOTF = 1 << 3,
   VL_L_OBJECTS = 1 << 4, /* dtype=object: its items are references (a[i] = v stores v itself) */
-  VL_L_RECORDS = 1 << 5  /* a structured dtype: a[i] of a 1-D array is an np.void record whose .base is the
+  VL_L_RECORDS = 1 << 5, /* a structured dtype: a[i] of a 1-D array is an np.void record whose .base is the
                             array (it pins it), not a scalar */
+  VL_L_ROWS = 1 << 6     /* each a[i] is C-contiguous (a[:, 1:] of a C-contiguous array): a reshape that
+                            keeps axis 0 (`x[:, 1:].reshape(b, h, w, d)`) needs no copy */
 };
 
 struct VlObj {

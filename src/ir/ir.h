@@ -190,7 +190,8 @@ enum {
   VL_FN_STATICMETHOD = 1 << 2,
   VL_FN_CLASSMETHOD = 1 << 3,
   VL_FN_PROPERTY = 1 << 4,     /* @property (or @cached_property, @functools.cached_property) */
-  VL_FN_DECORATED = 1 << 5     /* any other decorator: calls may not reach the body as written */
+  VL_FN_DECORATED = 1 << 5,    /* any other decorator: calls may not reach the body as written */
+  VL_FN_SETTER = 1 << 6        /* @<name>.setter of a def named <name>: `obj.<name> = v` runs it */
 };
 
 typedef enum VlParamKind { VL_P_POS = 1, VL_P_KWONLY, VL_P_VARARGS, VL_P_KWARGS } VlParamKind;

@@ -901,6 +901,17 @@ static void lower_class(Lower *L, TSNode n, TSNode decorated, size_t deco_mark) 
   push(L, s);
 }
 
+/* @name.setter over `def name(self, value)`: the property's setter. */
+static bool property_setter(Lower *L, TSNode expr, TSNode def) {
+  expr = unparen(L, expr);
+  if (!is(L, expr, VL_K_ATTRIBUTE) || !is(L, def, VL_K_FUNCTION_DEF)) return false;
+  TSNode on = field(L, expr, VL_F_OBJECT), name = field(L, def, VL_F_NAME);
+  if (!name_is(L, field(L, expr, VL_F_ATTRIBUTE), "setter") || ts_node_is_null(name) || !is(L, on, VL_K_IDENTIFIER))
+    return false;
+  uint32_t a = ts_node_start_byte(on), b = ts_node_start_byte(name), n = ts_node_end_byte(on) - a;
+  return n == ts_node_end_byte(name) - b && memcmp(L->text + a, L->text + b, n) == 0;
+}
+
 /* decorated_definition -> decorator+ (function_definition | class_definition) */
 static void lower_decorated(Lower *L, TSNode n) {
   size_t mark = L->scratch.len;
@@ -919,7 +930,7 @@ static void lower_decorated(Lower *L, TSNode n) {
     if (name_is(L, nm, "staticmethod")) flags |= VL_FN_STATICMETHOD;
     else if (name_is(L, nm, "classmethod")) flags |= VL_FN_CLASSMETHOD;
     else if (name_is(L, nm, "property") || name_is(L, nm, "cached_property")) flags |= VL_FN_PROPERTY;
-    else if (!transparent_decorator(L, nm)) flags |= VL_FN_DECORATED;
+    else if (!transparent_decorator(L, nm)) flags |= VL_FN_DECORATED | (property_setter(L, expr, def) ? VL_FN_SETTER : 0);
   }
   vl_py_kids_end(&kids);
   if (is(L, def, VL_K_FUNCTION_DEF)) lower_def(L, def, n, mark, flags);

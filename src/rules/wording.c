@@ -2,9 +2,32 @@
 
 #include <string.h>
 
-/* The library's own copy method: ".copy()" for NumPy, ".clone()" for PyTorch (rules/libraries.tsv). */
+static bool module_is(const char *name, const char *lib) {
+  size_t n = strlen(lib);
+  return name && strncmp(name, lib, n) == 0 && (name[n] == '\0' || name[n] == '.');
+}
+
+/* The array library a module's imports leave: PyTorch when it imports torch and neither NumPy nor
+ * CuPy, else none (NumPy's methods are the default). */
+static VlLibId imported_lib(const VlModule *m) {
+  bool torch = false, other = false;
+  for (uint32_t i = 1; i < m->nstmts; i++) {
+    const VlStmt *st = &m->stmts[i];
+    if (st->kind != VL_S_IMPORT && st->kind != VL_S_IMPORT_FROM) continue;
+    const char *name = st->b && !(st->kind == VL_S_IMPORT_FROM && st->sub) ? vl_str(m, st->b) : NULL;
+    torch |= module_is(name, "torch");
+    other |= module_is(name, "numpy") || module_is(name, "cupy");
+  }
+  return torch && !other ? VL_LIBID_TORCH : VL_LIBID_NONE;
+}
+
+/* The library's own copy method: ".copy()" for NumPy, ".clone()" for PyTorch (rules/libraries.tsv).
+ * An array of no known library (a model's output the analysis could not follow) stored in a module
+ * that imports only PyTorch is a tensor: `.copy()` would not exist. */
 static const char *copy_method(VlRuleCtx *ctx, const VlHit *h) {
-  return vl_arena_printf(ctx->arena, ".%s()", vl_knowledge_lib(vl_program_knowledge(ctx->mi->prog), h->lib)->copy_method);
+  VlLibId lib = h->lib;
+  if (lib == VL_LIBID_NONE && h->at.mod == ctx->mi) lib = imported_lib(ctx->m);
+  return vl_arena_printf(ctx->arena, ".%s()", vl_knowledge_lib(vl_program_knowledge(ctx->mi->prog), lib)->copy_method);
 }
 
 VlFinding vl_wording_base(VlRuleCtx *ctx, const VlHit *h) {
