@@ -546,11 +546,56 @@ const VlVal *vl_with_overrides(Frame *F, const VlVal *fn) {
   return out;
 }
 
+/* A class's method names hashed: slot -> the first method of that name + 1 (0: empty).  Made for the
+ * names and count it was made of (checked at each use); `self.f()` and `obj.attr` ask on every call. */
+typedef struct MethodIndex {
+  const char **names;
+  uint16_t n;
+  uint32_t mask;
+  uint16_t *slots;
+} MethodIndex;
+
+enum { VL_METHOD_INDEX_MIN = 16 }; /* fewer methods: a scan is as quick */
+
+static uint32_t name_hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
+  return h;
+}
+
+/* The position of the first method named `name` in k's methods, or -1. */
+static int method_at(Analysis *an, const VlClassInfo *k, const char *name) {
+  if (k->nmethods < VL_METHOD_INDEX_MIN) {
+    for (uint16_t i = 0; i < k->nmethods; i++)
+      if (vl_streq(k->method_names[i], name)) return i;
+    return -1;
+  }
+  MethodIndex *ix = (MethodIndex *)vl_ptrmap_get(&an->method_ix, k);
+  if (!ix || ix->names != k->method_names || ix->n != k->nmethods) {
+    ix = VL_ARENA_NEW(an->arena, MethodIndex);
+    ix->names = k->method_names;
+    ix->n = k->nmethods;
+    uint32_t cap = 32;
+    while (cap < 2u * k->nmethods) cap *= 2;
+    ix->mask = cap - 1;
+    ix->slots = VL_ARENA_ARRAY(an->arena, uint16_t, cap);
+    memset(ix->slots, 0, cap * sizeof *ix->slots);
+    for (uint16_t i = 0; i < k->nmethods; i++) {
+      uint32_t h = name_hash(k->method_names[i]) & ix->mask;
+      while (ix->slots[h] && !vl_streq(k->method_names[ix->slots[h] - 1], k->method_names[i])) h = (h + 1) & ix->mask;
+      if (!ix->slots[h]) ix->slots[h] = (uint16_t)(i + 1); /* a later method of the same name: the first wins */
+    }
+    vl_ptrmap_put(&an->method_ix, k, ix);
+  }
+  for (uint32_t h = name_hash(name) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask)
+    if (vl_streq(k->method_names[ix->slots[h] - 1], name)) return ix->slots[h] - 1;
+  return -1;
+}
+
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
-  for (uint16_t i = 0; i < k->nmethods; i++)
-    if (vl_streq(k->method_names[i], name))
-      return k->mod == F->an->mi ? vl_an_func(F->an, k->methods[i]) : &k->mod->funcs[k->methods[i]];
+  int at = method_at(F->an, k, name);
+  if (at >= 0) return k->mod == F->an->mi ? vl_an_func(F->an, k->methods[at]) : &k->mod->funcs[k->methods[at]];
   if (k->mod == F->an->mi && !k->bases) vl_an_class(F->an, k->id);
   /* a method bound to another name in the class body (`__call__ = propose`, `forward = run`): the
    * body's value of that name is one of the class's own functions */
@@ -577,11 +622,7 @@ static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth);
 
 static void waits_for_as(Analysis *an, VlId busy, bool attr);
 
-static uint64_t name_bit(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
-  return (uint64_t)1 << (h >> 26);
-}
+static uint64_t name_bit(const char *s) { return (uint64_t)1 << (name_hash(s) >> 26); }
 
 /* Does effect ef assign an attribute of the function's first parameter (self.<name> = ...)? */
 static bool sets_on_self(const VlEffect *ef) {
@@ -2776,6 +2817,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.reported);
   VL_VEC_FREE(&an.active);
   VL_VEC_FREE(&an.waits);
+  vl_ptrmap_free(&an.method_ix);
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);

@@ -15,6 +15,7 @@
  * what analysis.c exports into the module's own arena. */
 #ifndef VL_FLOW_ANALYSIS_H
 #define VL_FLOW_ANALYSIS_H
+#include "base/ptrmap.h"
 #include "base/vec.h"
 #include "flow/flow.h"
 #include "flow/program.h"
@@ -255,6 +256,8 @@ struct Analysis {
   VL_VEC(WaitMark) waits;  /* by position in `active`: what waits_for_as marked on the functions there and
                               above, not yet written to their FuncData (analysis.c: waits_for_as) */
   uint64_t wait_seq;       /* waits_for_as calls so far */
+  VlPtrMap method_ix;      /* VlClassInfo -> its methods by name (analysis.c: vl_class_method; classes
+                              of many methods, this module's or imported: kept here, not in the class) */
   VlId *star_imports;      /* the module's `from X import *` statements, in order (interp.c: builtin, made
                               on first use: every name that is neither bound nor a known builtin asks) */
   uint32_t nstar_imports;
