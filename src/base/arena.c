@@ -100,6 +100,18 @@ char *vl_arena_strndup(VlArena *self, const char *s, size_t n) {
 
 char *vl_arena_strdup(VlArena *self, const char *s) { return vl_arena_strndup(self, s, strlen(s)); }
 
+char *vl_arena_dotted(VlArena *self, const char *a, const char *b) {
+  if (!a) a = "(null)"; /* as glibc's printf writes it: the same string in every case */
+  if (!b) b = "(null)";
+  size_t na = strlen(a), nb = strlen(b);
+  char *d = vl_arena_alloc_aligned(self, na + nb + 2, 1);
+  memcpy(d, a, na);
+  d[na] = '.';
+  memcpy(d + na + 1, b, nb);
+  d[na + 1 + nb] = '\0';
+  return d;
+}
+
 char *vl_arena_vprintf(VlArena *self, const char *fmt, va_list ap) {
   va_list ap2;
   va_copy(ap2, ap);

@@ -22,6 +22,9 @@ void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align);
 /* Copies of strings, owned by the arena. */
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n);
 char *vl_arena_strdup(VlArena *self, const char *s);
+/* "a.b", owned by the arena: vl_arena_printf(self, "%s.%s", a, b) without printf's cost (the analysis
+ * makes one for every library name it looks up). */
+char *vl_arena_dotted(VlArena *self, const char *a, const char *b);
 /* Bytes the arena holds from the heap (for statistics). */
 size_t vl_arena_bytes(const VlArena *self);
 /* Bytes handed out (for statistics). */

@@ -15,6 +15,7 @@
  * what analysis.c exports into the module's own arena. */
 #ifndef VL_FLOW_ANALYSIS_H
 #define VL_FLOW_ANALYSIS_H
+#include "base/ptrmap.h"
 #include "base/vec.h"
 #include "flow/flow.h"
 #include "flow/program.h"
@@ -190,6 +191,14 @@ struct Frame {
 /* ---- per-module analysis ---- */
 typedef enum FuncState { FS_NONE = 0, FS_BUSY, FS_DONE } FuncState;
 
+/* waits_for_as calls folded (analysis.c): any made; the and of their `attr`; the busy function of the
+ * last (seq: which call it was). */
+typedef struct WaitMark {
+  bool any, attr;
+  VlId busy;
+  uint64_t seq;
+} WaitMark;
+
 typedef struct FuncData {
   uint8_t state;
   const struct VlSlots *bound; /* the slots its def, class and import statements bind (made on demand) */
@@ -204,6 +213,9 @@ typedef struct FuncData {
   uint8_t attempts;         /* provisional analyses so far */
   VlId waiting_on;          /* provisional: the busy function it read */
   struct Frame *live;       /* while it is being analysed: its frame (what it has set so far) */
+  size_t stack_pos;         /* while it is on Analysis.active: its position there */
+  const VlSummary *self_set_of; /* the summary self_set was made of (analysis.c: self_set_bits) */
+  uint64_t self_set;        /* the names its summary assigns as self.<name>, hashed to one bit each */
   uint32_t *cells;          /* its slots that nested functions read (closure variables), sorted */
   uint32_t ncells;
   const VlSummary *summary; /* this module's own form */
@@ -241,6 +253,15 @@ struct Analysis {
   const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */
   int napplying;
   VL_VEC(VlId) active;     /* the functions being analysed, outermost first */
+  VL_VEC(WaitMark) waits;  /* by position in `active`: what waits_for_as marked on the functions there and
+                              above, not yet written to their FuncData (analysis.c: waits_for_as) */
+  uint64_t wait_seq;       /* waits_for_as calls so far */
+  VlPtrMap method_ix;      /* VlClassInfo -> its methods by name (analysis.c: vl_class_method; classes
+                              of many methods, this module's or imported: kept here, not in the class) */
+  VlId *star_imports;      /* the module's `from X import *` statements, in order (interp.c: builtin, made
+                              on first use: every name that is neither bound nor a known builtin asks) */
+  uint32_t nstar_imports;
+  bool star_imports_built;
   VlId *str_tests;         /* `x == "lit"` / `x != "lit"` comparisons of the module, by position (built on
                               first use: analysis.c: string_tested_param) */
   uint32_t nstr_tests;

@@ -452,17 +452,26 @@ static bool python_builtin(const char *name) {
 /* A builtin name, or a name brought by `from X import *`. */
 static const VlVal *builtin(Frame *F, const char *name) {
   const VlModule *m = M(F);
-  if (python_builtin(name)) return vl_lib_value(F, vl_arena_printf(F->an->arena, "builtins.%s", name));
-  for (uint32_t s = 1; s < m->nstmts; s++) {
-    const VlStmt *st = &m->stmts[s];
-    if (st->kind != VL_S_IMPORT_FROM || st->a) continue; /* star imports only */
+  if (python_builtin(name)) return vl_lib_value(F, vl_arena_dotted(F->an->arena, "builtins", name));
+  Analysis *an = F->an;
+  if (!an->star_imports_built) { /* once per module, not a walk of every statement per name */
+    an->star_imports_built = true;
+    for (uint32_t s = 1; s < m->nstmts; s++)
+      if (m->stmts[s].kind == VL_S_IMPORT_FROM && !m->stmts[s].a) an->nstar_imports++; /* star imports only */
+    an->star_imports = VL_ARENA_ARRAY(an->arena, VlId, an->nstar_imports + 1);
+    an->nstar_imports = 0;
+    for (uint32_t s = 1; s < m->nstmts; s++)
+      if (m->stmts[s].kind == VL_S_IMPORT_FROM && !m->stmts[s].a) an->star_imports[an->nstar_imports++] = s;
+  }
+  for (uint32_t k = 0; k < an->nstar_imports; k++) {
+    const VlStmt *st = &m->stmts[an->star_imports[k]];
     const char *mod = vl_str(m, st->b);
     if (st->sub == 0) {
-      const VlVal *lib = vl_lib_value(F, vl_arena_printf(F->an->arena, "%s.%s", mod, name));
+      const VlVal *lib = vl_lib_value(F, vl_arena_dotted(F->an->arena, mod, name));
       if (!vl_val_unknownish(lib)) return lib;
     }
   }
-  return vl_lib_value(F, vl_arena_printf(F->an->arena, "builtins.%s", name));
+  return vl_lib_value(F, vl_arena_dotted(F->an->arena, "builtins", name));
 }
 
 /* Evidence from the function's uses raises what is known of an array's ndim, and says its library when
@@ -2440,7 +2449,7 @@ static const char *absolute_module(Frame *F, const VlStmt *st) {
     *dot = '\0';
   }
   if (!*mod) return base;
-  return vl_arena_printf(F->an->arena, "%s.%s", base, mod);
+  return vl_arena_dotted(F->an->arena, base, mod);
 }
 
 /* The project module of that name, or NULL.  A modelled library stays the library even when its
@@ -2464,7 +2473,7 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st) {
   const char *mod = absolute_module(F, st);
   if (!mod) return vl_unknown(V(F));
   const char *member = st->c ? vl_str(m, st->c) : "";
-  char *full = *mod ? vl_arena_printf(F->an->arena, "%s.%s", mod, member) : vl_arena_strdup(F->an->arena, member);
+  char *full = *mod ? vl_arena_dotted(F->an->arena, mod, member) : vl_arena_strdup(F->an->arena, member);
   if (project_module(F, full)) return module_value(F, full);
   VlModInfo *pm = project_module(F, mod);
   if (pm) {

@@ -1252,7 +1252,7 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
             found = true;
           }
         if (!found) {
-          char *sub = vl_arena_printf(F->an->arena, "%s.%s", mod->name, name);
+          char *sub = vl_arena_dotted(F->an->arena, mod->name, name);
           VlModInfo *child = vl_program_find_from(mod->prog, mod, sub);
           if (child) {
             VlObj m = {.kind = VL_O_LIB, .name = child->name, .mod = child, .nd = vl_nd_unknown()};
@@ -1284,7 +1284,7 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         add(&acc, unknown_obj(F));
         break;
       }
-      const char *q = vl_arena_printf(F->an->arena, "%s.%s", o->name, name);
+      const char *q = vl_arena_dotted(F->an->arena, o->name, name);
       if (strcmp(q, "numpy.newaxis") == 0) {
         add(&acc, prim_obj(F, VL_O_NONE));
       } else if (o->nitems == 1 && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
@@ -4535,7 +4535,7 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
   else if (o->kind == VL_O_FUNC && o->mod) {
     const VlFuncInfo *fi = func_info(F, o->mod, o->func);
     if (!fi) return false;
-    q = vl_arena_printf(F->an->arena, "%s.%s", o->mod->name, fi->qualname);
+    q = vl_arena_dotted(F->an->arena, o->mod->name, fi->qualname);
     if (o->mod == F->an->mi) bare = fi->qualname;
   } else {
     return false;
