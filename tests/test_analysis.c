@@ -4572,6 +4572,39 @@ static void loader_collate_fn_batches(void **state) {
   no_hits(cur);
 }
 
+/* DataLoader(ds, batch_size=k, collate_fn=f) with f regrouping the items (`tuple(zip(*b))`): the
+ * batch's arrays are what __getitem__ hands out, new at each step only where it makes them; rows of
+ * the dataset's own tensor are not, a scaled copy is; a collate stacking the items makes a new batch */
+static void loader_regrouping_collate_fn(void **state) {
+  const char *body = "import torch\n"
+                     "from torch.utils.data import DataLoader, Dataset\n"
+                     "class DS(Dataset):\n"
+                     "    def __init__(self):\n"
+                     "        self.x = torch.randn(1024, 3, 32, 32)\n"
+                     "    def __len__(self):\n"
+                     "        return len(self.x)\n"
+                     "    def __getitem__(self, i):\n"
+                     "        return self.x[i]%s, i\n"
+                     "def f():\n"
+                     "    ds = DS()\n"
+                     "    keep = []\n"
+                     "    for images, ids in DataLoader(ds, batch_size=8, collate_fn=%s):\n"
+                     "        keep.append(images[0][:, :4])\n"
+                     "    return keep, ds\n";
+  const char *cases[][3] = {
+      {"", "lambda b: tuple(zip(*b))", "0"},
+      {" * 2.0", "lambda b: tuple(zip(*b))", "1"},
+      {"", "lambda b: (torch.stack([s[0] for s in b]), [s[1] for s in b])", "1"},
+  };
+  char text[2048];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    snprintf(text, sizeof text, body, cases[i][0], cases[i][1]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, atoi(cases[i][2]));
+    if (cur->nhits) assert_string_equal(cur->hits[0].text, "images[0][:, :4]");
+  }
+}
+
 static void init_calling_what_it_is_given(void **state) {
   /* an __init__ whose loop calls an object it is given (tokenizer(text)) is analysed again for the
    * project object a construction passes; the list it sets on self is the caller's instance's */
@@ -5913,6 +5946,7 @@ int main(void) {
       T(loader_batches_of_dataset_attributes),
       T(loader_param_opaque_batches),
       T(loader_collate_fn_batches),
+      T(loader_regrouping_collate_fn),
       T(init_calling_what_it_is_given),
       T(steps_of_known_value),
       T(steps_the_caller_knows),

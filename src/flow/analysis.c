@@ -2253,6 +2253,45 @@ static bool new_per_step(const VlVal *v) {
   return false;
 }
 
+/* Does v, or what a tuple, list or dict in it holds, down to 3 levels, satisfy `holds`?  (A batch
+ * regrouped by a collate_fn holds its arrays in columns: `tuple(zip(*batch))`, `list(images)`.) */
+static bool holding_within(const Frame *caller, const VlVal *v, bool (*holds)(const VlVal *), int depth) {
+  if (!v || depth > 3) return false;
+  if (holds(v)) return true;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *x = v->objs[i];
+    if (x->kind != VL_O_SEQ) continue;
+    for (uint16_t k = 0; k < x->nitems; k++)
+      if (holding_within(caller, x->items[k], holds, depth + 1)) return true;
+    if (holding_within(caller, x->elem, holds, depth + 1)) return true;
+    const VlHeapEntry *e = x->site ? vl_heap_find(caller, x->site) : NULL;
+    if (e && holding_within(caller, e->elem, holds, depth + 1)) return true;
+    for (uint16_t k = 0; e && k < e->nattrs; k++)
+      if (holding_within(caller, e->attrs[k].val, holds, depth + 1)) return true;
+  }
+  return false;
+}
+
+static bool any_array(const VlVal *v) { return vl_val_has(v, VL_O_ARRAY); }
+
+/* A list of items holding arrays of any ndim, in tuples or dicts (a Dataset's items handed to a
+ * collate function). */
+static bool list_of_items(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    const VlHeapEntry *e = o->kind == VL_O_SEQ && o->sub == VL_SEQ_LIST && o->site ? vl_heap_find(caller, o->site) : NULL;
+    if (e && holding_within(caller, e->elem, any_array, 1)) return true;
+  }
+  return false;
+}
+
+/* An iterator whose steps hold something new at each step, at any depth of their containers. */
+static bool steps_new(const Frame *caller, const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_ITER && holding_within(caller, v->objs[i]->elem, new_per_step, 0)) return true;
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) ||
@@ -2293,7 +2332,8 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v))) ||
-              ((what & VL_SPECIAL_STEPS) && steps_holding(caller, v, new_per_step))))
+              ((what & VL_SPECIAL_STEPS) && steps_new(caller, v)) ||
+              ((what & VL_SPECIAL_ITEMS) && list_of_items(caller, v))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&
              (shaped_object(v) || ((what & VL_SPECIAL_ROWS) && rows_object(v)) || vl_val_has(v, VL_O_ITER) ||

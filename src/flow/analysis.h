@@ -317,7 +317,16 @@ bool vl_held_callback(const Frame *F, const VlObj *o);
  * and random generators it passes (VL_SPECIAL_SHAPES: when the summary returns a new array of unknown
  * ndim); both, for a model's forward called with a shaped input.  NULL when there is nothing to gain
  * or it is already being analysed so.  Its loops are checked for leaks too. */
-enum { VL_SPECIAL_OBJECTS = 1, VL_SPECIAL_SHAPES = 2, VL_SPECIAL_NONE = 4, VL_SPECIAL_ROWS = 8, VL_SPECIAL_STEPS = 16 };
+enum {
+  VL_SPECIAL_OBJECTS = 1,
+  VL_SPECIAL_SHAPES = 2,
+  VL_SPECIAL_NONE = 4,
+  VL_SPECIAL_ROWS = 8,
+  VL_SPECIAL_STEPS = 16,
+  VL_SPECIAL_ITEMS = 32
+};
+/* (VL_SPECIAL_ITEMS, for a DataLoader's collate function: a list of the items a Dataset hands out,
+ * arrays of any ndim in tuples or dicts, counts: what the function regroups, the items say) */
 /* (VL_SPECIAL_STEPS, for a loop_deferred summary: an iterator handing out arrays made anew at each
  * step, of any ndim, counts: whether what its loop keeps is new per step, the iterator passed says) */
 /* (VL_SPECIAL_ROWS, for a loop_deferred summary: an array known to have 2 axes or more counts as one

@@ -2679,7 +2679,8 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
       add(&a, n);
       continue;
     }
-    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
+    /* (also a column of zip(*rows): a tuple of no site whose items are one value, `elem`) */
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || (!o->site && o->elem))) {
       const VlVal *items[64];
       for (uint16_t k = 0; k < o->nitems && k < 64; k++) items[k] = restep(F, o->items[k], r, depth + 1);
       c.items = items;
@@ -3340,7 +3341,13 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     return a->npos >= 2 ? vl_join(V(F), v, a->pos[1]) : v;
   }
   if (strcmp(name, "list") == 0 || strcmp(name, "sorted") == 0) return copy_of(F, VL_SEQ_LIST, first, expr, first_expr);
-  if (strcmp(name, "tuple") == 0) return copy_of(F, VL_SEQ_TUPLE, first, expr, first_expr);
+  if (strcmp(name, "tuple") == 0) {
+    /* tuple(t) of a tuple is t itself (`tuple(zip(*batch))`: the columns stay apart) */
+    if (first && first->n == 1 && first->objs[0]->kind == VL_O_SEQ && first->objs[0]->sub == VL_SEQ_TUPLE && first->objs[0]->nitems &&
+        !a->nkw && a->npos == 1)
+      return first;
+    return copy_of(F, VL_SEQ_TUPLE, first, expr, first_expr);
+  }
   if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) return copy_of(F, VL_SEQ_SET, first, expr, first_expr);
   if (strcmp(name, "dict") == 0) {
     const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
@@ -3976,41 +3983,94 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
   return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
 }
 
-/* Does v hold an array made anew at each step (itself, or an item of a tuple, or a value of a dict)? */
-static bool made_per_step(Frame *F, const VlVal *v, int depth) {
-  for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
+/* Does v hold an object of a kind in `kinds` (bits 1 << VL_O_...), made anew at each step when
+ * `fresh`: itself, or what a tuple, list or dict of it holds (a column `tuple(zip(*batch))` made,
+ * `list(images)`)? */
+static bool holds_kind(Frame *F, const VlVal *v, unsigned kinds, bool fresh, int depth) {
+  for (uint16_t i = 0; v && depth < 4 && i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_NEW && o->site->step == 1) return true;
-    for (uint16_t k = 0; o->kind == VL_O_SEQ && k < o->nitems; k++)
-      if (made_per_step(F, o->items[k], depth + 1)) return true;
-    const VlHeapEntry *e = o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT && o->site ? vl_heap_find(F, o->site) : NULL;
+    if ((kinds >> o->kind & 1u) && (!fresh || (o->site && o->site->kind == VL_SITE_NEW && o->site->step == 1))) return true;
+    if (o->kind != VL_O_SEQ) continue;
+    for (uint16_t k = 0; k < o->nitems; k++)
+      if (holds_kind(F, o->items[k], kinds, fresh, depth + 1)) return true;
+    if (holds_kind(F, o->elem, kinds, fresh, depth + 1)) return true;
+    const VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
+    if (e && holds_kind(F, e->elem, kinds, fresh, depth + 1)) return true;
     for (uint16_t k = 0; e && k < e->nattrs; k++)
-      if (made_per_step(F, e->attrs[k].val, depth + 1)) return true;
+      if (holds_kind(F, e->attrs[k].val, kinds, fresh, depth + 1)) return true;
   }
   return false;
 }
 
+/* What __getitem__(i) of project map-style Dataset ds hands out, its new objects new at each step of
+ * the loader made at expr, or NULL: not a project Dataset, or one whose __getitem__ keeps what it
+ * makes (a cache, `self.cache[i] = x`: it may hand out the same object again; *keeps set). */
+static const VlVal *dataset_item(Frame *F, const VlVal *ds, VlId expr, bool *keeps) {
+  if (!ds || ds->n != 1 || ds->objs[0]->kind != VL_O_INST) return NULL;
+  const VlClassInfo *k = inst_class(F, ds->objs[0]);
+  const VlFuncInfo *get = k ? vl_class_method(F, k, "__getitem__", 0) : NULL;
+  const VlSummary *s = !get ? NULL : get->mod == F->an->mi ? vl_func_summary(F->an, get->id) : get->summary;
+  if (!s) return NULL;
+  for (uint32_t i = 0; i < s->neffects; i++) {
+    const VlEffect *ef = &s->effects[i];
+    if (ef->kind == VL_EFF_SETATTR) return *keeps = true, NULL;
+    /* (a store into a container the item holds, `{"target": {"boxes": b}}`, is no cache) */
+    for (uint16_t j = 0; ef->kind == VL_EFF_STORE && !ef->carried && ef->target && j < ef->target->n; j++) {
+      const VlSite *t = ef->target->objs[j]->site;
+      if (ef->target->objs[j]->kind != VL_O_SEQ || !t || t->kind != VL_SITE_NEW || t->mod != get->mod || t->func != get->id)
+        return *keeps = true, NULL;
+    }
+    if (ef->kind == VL_EFF_STORE && !ef->carried && (!ef->target || !ef->target->n)) return *keeps = true, NULL;
+  }
+  Args one = {.npos = 1};
+  one.pos[0] = vl_prim(V(F), VL_O_INT);
+  const VlVal *item = vl_summary_result(F, get, s, ds, &one, expr);
+  if (!item || vl_val_unknownish(item)) return NULL;
+  Restep mark = {.mode = RS_MARK, .markexpr = expr};
+  return restep(F, item, &mark, 0);
+}
+
 /* A batch of DataLoader(ds, batch_size=k, collate_fn=f) with f a project function, or NULL: what f
- * returns for a list of items, what f makes new at every step of the loader made at expr.  The items
- * are left unknown (a __getitem__ may hand out cached or preloaded objects): only what the collate
- * function makes itself (`torch.zeros(...)` filled, `torch.stack(...)`, a dict of those) is known.
- * A result holding no such array (the items regrouped, a library's padding) stays the opaque batch. */
-static const VlVal *collate_fn_batch(Frame *F, const Args *a, VlId expr) {
+ * returns for a list of ds's items, what is made at every step of the loader made at expr.
+ *   f makes new arrays (`torch.zeros(...)` filled, `torch.stack(...)`, a dict of those): f's result;
+ *   f makes objects we cannot see into (an unknown call's result, an instance, a library's padding
+ *     such as `pad_sequence`, unknown): NULL, the opaque batch, as before;
+ *   f regroups the items (`tuple(zip(*batch))`, `lambda b: b`, `[s["img"] for s in batch]`) of a
+ *     dataset whose items we know: f's result, whose arrays are the items, new at each step only
+ *     where __getitem__ makes them (`torch.from_numpy(np.load(p))`), not rows of a tensor the
+ *     dataset holds (nor a TensorDataset's rows, views of its tensors, nor what a __getitem__
+ *     caching its items hands out, maybe again).
+ * A dataset we cannot see into leaves the items unknown, and anything f does not make itself the
+ * opaque batch. */
+static const VlVal *collate_fn_batch(Frame *F, const VlVal *ds, const Args *a, VlId expr) {
   const VlVal *cf = NULL;
   for (int i = 0; i < a->nkw; i++) {
     if (strcmp(a->kwname[i], "batch_size") == 0 && vl_val_has(a->kw[i], VL_O_NONE)) return NULL;
     if (strcmp(a->kwname[i], "collate_fn") == 0) cf = a->kw[i];
   }
   if (!cf || cf->n != 1 || cf->objs[0]->kind != VL_O_FUNC) return NULL;
+  bool rows = false; /* the items are not new: rows of a TensorDataset's tensors, a cache's objects */
+  const VlVal *item = dataset_item(F, ds, expr, &rows);
+  rows |= ds && ds->n == 1 && ds->objs[0]->kind == VL_O_INST && ds->objs[0]->name &&
+          strcmp(ds->objs[0]->name, "torch.utils.data.TensorDataset") == 0;
   const VlVal *items = vl_new_seq(F, VL_SEQ_LIST, expr);
-  vl_heap_add_elem(F, items->objs[0]->site, vl_unknown(V(F)));
+  vl_heap_add_elem(F, items->objs[0]->site, item ? item : vl_unknown(V(F)));
   Args one = {.npos = 1};
   one.pos[0] = items;
-  const VlVal *r = vl_op_call(F, cf, &one, expr);
+  /* f analysed again for the items (its summary zips rows of a parameter it cannot see) */
+  const VlObj *fo = cf->objs[0];
+  const VlFuncInfo *fi = item && !fo->nitems && fo->mod == F->an->mi ? func_info(F, fo->mod, fo->func) : NULL;
+  const VlSummary *sp = fi ? vl_specialise(F, fi, fo->base, &one, VL_SPECIAL_ITEMS | VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS) : NULL;
+  const VlVal *r = sp ? vl_apply_summary(F, fi, sp, fo->base, fo->key, &one, expr) : vl_op_call(F, cf, &one, expr);
   if (vl_val_unknownish(r)) return NULL;
   Restep mark = {.mode = RS_MARK, .markexpr = expr};
   r = restep(F, r, &mark, 0);
-  return made_per_step(F, r, 0) ? r : NULL; /* (else the opaque batch, as before) */
+  if (holds_kind(F, r, 1u << VL_O_ARRAY, true, 0)) return r;
+  if (holds_kind(F, r, 1u << VL_O_OBJ | 1u << VL_O_INST, true, 0)) return NULL;
+  if (rows) return r;
+  /* an unknown the items do not hold: made by f (a library call we do not model) */
+  if (!item || (holds_kind(F, r, 1u << VL_O_UNKNOWN, false, 0) && !holds_kind(F, item, 1u << VL_O_UNKNOWN, false, 0))) return NULL;
+  return r;
 }
 
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
@@ -4036,7 +4096,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
             strcmp(ds->objs[0]->name, "torch.utils.data.TensorDataset") == 0)
           b.sub = VL_OBJ_TENSORS;
         const VlVal *collated = project_batch(F, ds, a, (uint8_t)lib->id, expr);
-        if (!collated) collated = collate_fn_batch(F, a, expr);
+        if (!collated) collated = collate_fn_batch(F, ds, a, expr);
         if (collated && !vl_val_unknownish(collated)) return new_iter(F, collated);
         return new_iter(F, vl_val1(V(F), vl_obj(V(F), b)));
       }
