@@ -2269,20 +2269,27 @@ static void exec_block(Frame *F, VlId block) {
 
 /* ---- frames ---- */
 
-void vl_frame_init(Frame *F, Analysis *an, VlId func) {
+/* A frame of `func` on environment `env` (NULL: a new one), with memos for its loops or none. */
+static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bool loops) {
   memset(F, 0, sizeof *F);
   F->an = an;
   F->func = func;
   F->nenv = vl_func(an->m, func)->nlocals;
-  F->env = VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
+  F->env = env ? env : VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
   F->ret = &vl_empty_val;
   F->yields = &vl_empty_val;
   /* memos for this function's loops only: a frame sized by the module's loops makes many small
-   * functions cost quadratic time and memory */
+   * functions cost quadratic time and memory (a loop without a memo uses a scratch one) */
   const FuncData *fd = &an->fd[func];
   F->loop_base = fd->loop_lo;
-  F->nloop_memo = fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
+  F->nloop_memo = loops && fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
   F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, F->nloop_memo + 1);
+}
+
+void vl_frame_init(Frame *F, Analysis *an, VlId func) { frame_setup(F, an, func, NULL, true); }
+
+void vl_frame_init_globals(Frame *F, Analysis *an) {
+  frame_setup(F, an, VL_MODULE_FUNC, an->globals, false);
 }
 
 void vl_frame_free(Frame *F) {
