@@ -2868,6 +2868,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);
+  free(an.assigns_by_start);
   vl_heap_free(&an.module_heap);
   free(an.ready);
   free(an.hand_memos);

@@ -277,6 +277,10 @@ struct Analysis {
   void (*probe)(void *ctx, const struct Frame *frame);
   void *probe_ctx;
   VL_VEC(uint64_t) reported; /* hits already reported: (module index << 32 | byte) */
+  uint64_t *assigns_by_start; /* the module's assignment statements (plain and augmented) as (start byte
+                                 << 32 | statement id), sorted: those of a class are a range
+                                 (interp.c: ring_attr; made on demand) */
+  uint32_t nassigns;
 };
 
 /* "Was the finding at `at` reported already": the first `upto` entries of Analysis.reported are
