@@ -115,6 +115,17 @@ def deep_expressions(n):
     return "".join(out)
 
 
+def many_classes(n):
+    """Many small classes, each with a base, an attribute set in __init__ and a method whose loop
+    stores into it (every class's bases were evaluated with a copy of all the module's globals and
+    memos for all its loops: quadratic, 3 GB at 48,000 lines)."""
+    out = ["import numpy as np\n\n\nclass Base:\n    pass\n\n\n"]
+    for k in range(n // 8):
+        out.append(f"class R{k}(Base):\n    def __init__(self):\n        self.buf = []\n\n"
+                   f"    def push(self, x):\n        for j in range(3):\n            self.buf.append(x[j] + {k})\n\n")
+    return "".join(out)
+
+
 SHAPES = {
     "small-functions": small_functions,
     "leaky-loops": leaky_loops,
@@ -127,6 +138,7 @@ SHAPES = {
     "random-bytes": random_bytes,
     "real-code": real_code,
     "deep-expressions": deep_expressions,
+    "many-classes": many_classes,
 }
 
 

@@ -413,23 +413,25 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
   const VlModule *m = an->m;
   ci->bases = &vl_empty_val; /* (also marks it in progress) */
   const VlClass *k = &m->classes[ci->id];
-  /* bases, evaluated where the class statement is: module-level classes see the globals */
-  Frame F;
-  vl_frame_init(&F, an, k->parent == VL_MODULE_FUNC ? VL_MODULE_FUNC : k->parent);
-  if (k->parent == VL_MODULE_FUNC && an->globals)
-    for (uint32_t i = 0; i < F.nenv; i++) F.env[i] = an->globals[i] ? an->globals[i] : &vl_empty_val;
-  F.module_prepass = true;
-  const VlVal *bases = &vl_empty_val;
-  for (uint16_t b = 0; b < k->nbases; b++) bases = vl_join(V(an), bases, vl_eval(&F, m->kids[k->bases + b]));
-  ci->bases = bases;
-  for (uint16_t b = 0; b < bases->n; b++) {
-    const VlObj *o = bases->objs[b];
-    const VlLibrary *lib = o->kind == VL_O_LIB && o->name ? vl_knowledge_lib_of_model(an->know, o->name) : NULL;
-    if (lib) ci->model_lib = lib->id;
-    const VlClassInfo *bk = class_of(&F, o);
-    if (bk && bk->model_lib) ci->model_lib = bk->model_lib;
+  /* bases, evaluated where the class statement is: module-level classes see the globals (read in
+   * place: a copy of them per class was quadratic in a module of many classes) */
+  if (k->nbases) {
+    Frame F;
+    if (k->parent == VL_MODULE_FUNC && an->globals) vl_frame_init_globals(&F, an);
+    else vl_frame_init(&F, an, k->parent == VL_MODULE_FUNC ? VL_MODULE_FUNC : k->parent);
+    F.module_prepass = true;
+    const VlVal *bases = &vl_empty_val;
+    for (uint16_t b = 0; b < k->nbases; b++) bases = vl_join(V(an), bases, vl_eval(&F, m->kids[k->bases + b]));
+    ci->bases = bases;
+    for (uint16_t b = 0; b < bases->n; b++) {
+      const VlObj *o = bases->objs[b];
+      const VlLibrary *lib = o->kind == VL_O_LIB && o->name ? vl_knowledge_lib_of_model(an->know, o->name) : NULL;
+      if (lib) ci->model_lib = lib->id;
+      const VlClassInfo *bk = class_of(&F, o);
+      if (bk && bk->model_lib) ci->model_lib = bk->model_lib;
+    }
+    vl_frame_free(&F);
   }
-  vl_frame_free(&F);
   /* the body: names bound there are class variables */
   Frame B;
   vl_frame_init(&B, an, k->func);
@@ -2906,6 +2908,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);
+  free(an.assigns_by_start);
   vl_heap_free(&an.module_heap);
   free(an.ready);
   free(an.hand_memos);

@@ -277,6 +277,10 @@ struct Analysis {
   void (*probe)(void *ctx, const struct Frame *frame);
   void *probe_ctx;
   VL_VEC(uint64_t) reported; /* hits already reported: (module index << 32 | byte) */
+  uint64_t *assigns_by_start; /* the module's assignment statements (plain and augmented) as (start byte
+                                 << 32 | statement id), sorted: those of a class are a range
+                                 (interp.c: ring_attr; made on demand) */
+  uint32_t nassigns;
 };
 
 /* "Was the finding at `at` reported already": the first `upto` entries of Analysis.reported are
@@ -348,6 +352,10 @@ bool vl_is_literal_default(const VlFuncInfo *fi, uint16_t p, const VlVal *v);
 const VlVal *vl_varargs_tuple(Frame *F, const VlFuncInfo *fi, const Args *a, bool self);
 const VlVal *vl_kwargs_dict(Frame *F, const VlFuncInfo *fi, const Args *a, VlId call);
 void vl_frame_init(Frame *F, Analysis *an, VlId func);
+/* A frame of the module body that reads (and binds into) the module's globals in place, with no
+ * loop memos: to evaluate an expression where a module-level statement is (a class's bases) without
+ * a copy of every global, which per class was quadratic in a module of many classes. */
+void vl_frame_init_globals(Frame *F, Analysis *an);
 void vl_frame_free(Frame *F);
 /* The decorators of the module's top-level classes and functions, run after its first walk into the
  * heap it left (a registry filled by a decorator), see interp.c. */

@@ -1483,6 +1483,21 @@ static bool self_attr(const VlModule *m, VlId e, const char *self_name) {
 /* Is a key `self.pos` in a method whose class assigns `self.pos` only int literals and remainders
  * (`self.pos = 0`, `self.pos = (self.pos + 1) % self.capacity`, in any of its methods), at least one
  * remainder?  A ring's slot, as ring_slot's, for the replay memories of DQN-style code. */
+static int by_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The module's assignment statements by start byte (Analysis.assigns_by_start), made once. */
+static void index_assigns(Analysis *an) {
+  const VlModule *m = an->m;
+  an->assigns_by_start = vl_xcalloc(m->nstmts + 1, sizeof(uint64_t));
+  for (VlId s = 1; s < m->nstmts; s++)
+    if (m->stmts[s].kind == VL_S_ASSIGN || m->stmts[s].kind == VL_S_AUGASSIGN)
+      an->assigns_by_start[an->nassigns++] = (uint64_t)m->stmts[s].start << 32 | s;
+  qsort(an->assigns_by_start, an->nassigns, sizeof(uint64_t), by_u64);
+}
+
 static bool ring_attr(Frame *F, VlId key) {
   const VlModule *m = M(F);
   const VlFunc *fn = vl_func(m, F->func);
@@ -1492,8 +1507,17 @@ static bool ring_attr(Frame *F, VlId key) {
   VlId attr = vl_expr(m, key)->a;
   const VlClass *k = &m->classes[fn->klass];
   bool remainder = false;
-  for (VlId s = 1; s < m->nstmts; s++) {
-    const VlStmt *st = &m->stmts[s];
+  /* the class's assignments: those starting within it (a range of the sorted index) */
+  Analysis *an = F->an;
+  if (!an->assigns_by_start) index_assigns(an);
+  uint32_t lo = 0, hi = an->nassigns;
+  while (lo < hi) { /* the first starting at or after the class */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if ((uint32_t)(an->assigns_by_start[mid] >> 32) < k->start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t j = lo; j < an->nassigns && (uint32_t)(an->assigns_by_start[j] >> 32) < k->end; j++) {
+    const VlStmt *st = &m->stmts[(VlId)an->assigns_by_start[j]];
     if (st->start < k->start || st->end > k->end) continue;
     uint16_t ntargets = st->kind == VL_S_ASSIGN ? st->n : st->kind == VL_S_AUGASSIGN ? 1 : 0;
     for (uint16_t i = 0; i < ntargets; i++) {
@@ -2269,20 +2293,27 @@ static void exec_block(Frame *F, VlId block) {
 
 /* ---- frames ---- */
 
-void vl_frame_init(Frame *F, Analysis *an, VlId func) {
+/* A frame of `func` on environment `env` (NULL: a new one), with memos for its loops or none. */
+static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bool loops) {
   memset(F, 0, sizeof *F);
   F->an = an;
   F->func = func;
   F->nenv = vl_func(an->m, func)->nlocals;
-  F->env = VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
+  F->env = env ? env : VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
   F->ret = &vl_empty_val;
   F->yields = &vl_empty_val;
   /* memos for this function's loops only: a frame sized by the module's loops makes many small
-   * functions cost quadratic time and memory */
+   * functions cost quadratic time and memory (a loop without a memo uses a scratch one) */
   const FuncData *fd = &an->fd[func];
   F->loop_base = fd->loop_lo;
-  F->nloop_memo = fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
+  F->nloop_memo = loops && fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
   F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, F->nloop_memo + 1);
+}
+
+void vl_frame_init(Frame *F, Analysis *an, VlId func) { frame_setup(F, an, func, NULL, true); }
+
+void vl_frame_init_globals(Frame *F, Analysis *an) {
+  frame_setup(F, an, VL_MODULE_FUNC, an->globals, false);
 }
 
 void vl_frame_free(Frame *F) {
