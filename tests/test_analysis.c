@@ -5644,6 +5644,54 @@ static void augmented_param_in_place(void **state) {
   assert_non_null(tl_hit(cur, "v[0]"));
 }
 
+/* A module function decorated by a decorator of the module that returns a wrapper it defines: the
+ * name is the wrapper (with the decorated function in its closure), so a loop calling it reports
+ * the wrapper's store; a copy stays silent */
+static void decorated_name_is_the_wrapper(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "LOG = []\n"
+          "def traced(fn):\n"
+          "    def wrapper(x):\n"
+          "        r = fn(x)\n"
+          "        LOG.append(r[:8])\n"
+          "        wrapper.seen.append(r[8:16].copy())\n"
+          "        return r\n"
+          "    wrapper.seen = []\n"
+          "    return wrapper\n"
+          "@traced\n"
+          "def residual(x):\n"
+          "    return np.ones(100000) * x\n"
+          "def fit():\n"
+          "    for k in range(10):\n"
+          "        residual(k)\n"
+          "    return LOG, residual.seen\n");
+  assert_non_null(tl_hit(cur, "r[:8]"));
+  assert_null(tl_hit(cur, "r[8:16].copy()"));
+}
+
+/* A method analysed again for the array its caller passes gets the ints passed beside it too: a
+ * subscript by its int parameters (`heat[b, c]`) is the part it is, not unknown */
+static void specialised_method_gets_int_arguments(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class Logger:\n"
+          "    def __init__(self):\n"
+          "        self.maps = []\n"
+          "        self.kept = []\n"
+          "    def log(self, heat, b, c):\n"
+          "        self.maps.append(heat[b, c])\n"
+          "        self.kept.append(heat[b, c].clone())\n"
+          "def run():\n"
+          "    lg = Logger()\n"
+          "    for _ in range(4):\n"
+          "        heat = torch.randn(4, 8, 64, 64)\n"
+          "        lg.log(heat, 1, 2)\n"
+          "    return lg\n");
+  assert_non_null(tl_hit(cur, "heat[b, c]"));
+  assert_null(tl_hit(cur, "heat[b, c].clone()"));
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -5990,6 +6038,8 @@ int main(void) {
       T(class_body_method_alias),
       T(dict_subclass_missing_stores),
       T(spectrum_slices_not_parts),
+      T(decorated_name_is_the_wrapper),
+      T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
   };
 #undef T

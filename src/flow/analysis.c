@@ -2357,6 +2357,20 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
         any = true; /* (a literal) */
     }
   if (!any) return NULL;
+  /* the ints passed beside them (`log(heat, b, c)` then `heat[b, c]`): with the array bound it is no
+   * longer a parameter's, so a subscript by a parameter could not be left to the caller; the int
+   * makes it the row or element it is (its value dropped: one analysis for every int passed) */
+  for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
+    if (bind[p] || fi->params[p].kind != VL_P_POS) continue;
+    const VlVal *v = NULL;
+    int k = 0;
+    for (uint16_t q = first; q <= p && !a->star; q++)
+      if (fi->params[q].kind == VL_P_POS) k++;
+    if (!a->star && k >= 1 && k <= a->npos) v = a->pos[k - 1];
+    for (int j = 0; j < a->nkw && !v; j++)
+      if (strcmp(a->kwname[j], fi->params[p].name) == 0) v = a->kw[j];
+    if (v && !vl_val_empty(v) && vl_val_all_int(v)) bind[p] = vl_prim(V(an), VL_O_INT);
+  }
   /* what *args and **kwargs hold, for a body passing them on (`getattr(cb, event)(*args, **kwargs)`) */
   for (uint16_t p = first; p < fi->nparams && p < VL_SPECIAL_ARGS; p++) {
     if (fi->params[p].kind == VL_P_VARARGS && !a->star) bind[p] = vl_varargs_tuple(caller, fi, a, first == 1);

@@ -2123,7 +2123,7 @@ static bool own_decorator(const Frame *F, VlId dx) {
  * function (a registry's `register(name)` closure, `def deco(cls): REGISTRY[name] = cls; return cls`)
  * is called with it for what it does; others are only evaluated.  True when the call hands back v
  * itself (then the name is still v). */
-static bool decorate(Frame *F, VlId dx, const VlVal *v, bool eval_all) {
+static bool decorate(Frame *F, VlId dx, const VlVal *v, bool eval_all, const VlVal **wrapper) {
   /* (`all`: the expression is evaluated whatever it is, as a def's decorators always were; else only
    * when it names a project function, `@register(...)`, `@REG.register()`: a library's decorator and
    * its arguments, `@pytest.mark.parametrize(...)`, are not evaluated for nothing) */
@@ -2138,6 +2138,11 @@ static bool decorate(Frame *F, VlId dx, const VlVal *v, bool eval_all) {
   a.pos_expr[0] = dx;
   a.npos = 1;
   const VlVal *r = vl_op_call(F, deco, &a, dx);
+  /* a wrapper the decorator defines and returns (`def traced(fn): def wrapper(x): ...; return
+   * wrapper`): one project function of this module, its closure holding the decorated one */
+  if (wrapper && r != v && r && r->n == 1 && r->objs[0]->kind == VL_O_FUNC && r->objs[0]->mod == F->an->mi &&
+      !r->objs[0]->name)
+    *wrapper = r;
   return r == v;
 }
 
@@ -2234,13 +2239,13 @@ static void exec_stmt(Frame *F, VlId s) {
     bool transparent = true;
     /* an unbounded cache: calls reach the body (its summary says the memo keeps what it returns) */
     VlId memo = vl_memo_decorator(F->an, st->a);
-    const VlVal *self_fn = NULL;
+    const VlVal *self_fn = NULL, *wrapper = NULL;
     for (uint32_t d = 0; d < fn->ndecorators; d++) {
       VlId dx = m->kids[fn->decorators + d];
       bool same = false;
       if (own_decorator(F, dx)) {
         if (!self_fn) self_fn = vl_closure_value(F, st->a);
-        same = decorate(F, dx, self_fn, true);
+        same = decorate(F, dx, self_fn, true, fn->ndecorators == 1 && !memo ? &wrapper : NULL);
       } else {
         vl_eval(F, dx);
       }
@@ -2251,7 +2256,8 @@ static void exec_stmt(Frame *F, VlId s) {
       const VlParam *pp = &m->params[fn->params + p];
       if (pp->dflt) vl_eval(F, pp->dflt);
     }
-    const VlVal *v = (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
+    const VlVal *v = wrapper                                        ? wrapper
+                     : (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
     if (fn->ndecorators == 1 && F->func == VL_MODULE_FUNC && single_dispatch(F, m->kids[fn->decorators])) {
@@ -2271,7 +2277,7 @@ static void exec_stmt(Frame *F, VlId s) {
     const VlVal *v = vl_val1(V(F), vl_obj(V(F), o));
     /* a project function decorating the class runs with it (a registry's `@register("yolox")`
      * putting the class into a module dict); the name stays the class */
-    for (uint32_t d = k->ndecorators; d > 0; d--) decorate(F, m->kids[k->decorators + d - 1], v, false);
+    for (uint32_t d = k->ndecorators; d > 0; d--) decorate(F, m->kids[k->decorators + d - 1], v, false, NULL);
     int slot = local_slot_of(F, k->name);
     if (slot >= 0) F->env[slot] = v;
     return;
@@ -2367,11 +2373,17 @@ void vl_module_decorators(Analysis *an) {
       const VlClass *k = &m->classes[st->a];
       VlObj o = {.kind = VL_O_CLASS, .mod = an->mi, .func = st->a, .nd = vl_nd_unknown()};
       const VlVal *v = vl_val1(V(&F), vl_obj(V(&F), o));
-      for (uint32_t d = k->ndecorators; d > 0; d--) decorate(&F, m->kids[k->decorators + d - 1], v, false);
+      for (uint32_t d = k->ndecorators; d > 0; d--) decorate(&F, m->kids[k->decorators + d - 1], v, false, NULL);
     } else if (st->kind == VL_S_DEF && vl_func(m, st->a)->ndecorators) {
       const VlFunc *fn = vl_func(m, st->a);
-      const VlVal *v = vl_closure_value(&F, st->a);
-      for (uint32_t d = fn->ndecorators; d > 0; d--) decorate(&F, m->kids[fn->decorators + d - 1], v, false);
+      const VlVal *v = vl_closure_value(&F, st->a), *wrapper = NULL;
+      for (uint32_t d = fn->ndecorators; d > 0; d--)
+        decorate(&F, m->kids[fn->decorators + d - 1], v, false,
+                 fn->ndecorators == 1 && !vl_memo_decorator(an, st->a) ? &wrapper : NULL);
+      /* the name is the wrapper the decorator returned (`@traced def residuals`), for the functions
+       * that call it (the first walk left it unknown: it does not follow calls of the module's own) */
+      int slot = wrapper ? local_slot_of(&F, fn->name) : -1;
+      if (slot >= 0 && (uint32_t)slot < F.nenv) an->globals[slot] = wrapper;
     }
   }
   vl_heap_free(&an->module_heap);
