@@ -1140,6 +1140,29 @@ static void find_objects_boxes_slice(void **state) {
   assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
 }
 
+static void signal_stft_peak_frames(void **state) {
+  /* scipy.signal.stft: f and t 1-D, Zxx one axis more than the signal, of unknown layout (a transposed
+   * view of a buffer of its own); find_peaks: a 1-D integer array (the signal must be 1-D) and a dict */
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy import signal\n"
+          "def f(clip):\n"
+          "    freqs, times, zxx = signal.stft(clip, nperseg=512)\n"
+          "    dense = np.ascontiguousarray(zxx[:, 3])\n"
+          "    mag = np.abs(zxx)\n"
+          "    peaks, props = signal.find_peaks(mag.sum(axis=0))\n"
+          "    heights = props['peak_heights']\n"
+          "    for t in peaks:\n"
+          "        frame = mag[:, t]\n");
+  assert_int_equal(only(local("f", "zxx"))->nd.lo, 1);
+  tl_assert_new(local("f", "zxx"));
+  assert_int_equal(only(local("f", "zxx"))->layout, 0);
+  not_view(local("f", "dense"), "a column of unknown layout made contiguous: unknown");
+  tl_assert_ndim(local("f", "peaks"), 1);
+  assert_true(tl_count(local("f", "heights"), VL_O_ARRAY) == 0); /* the properties dict holds no array */
+  partial_view_of(local("f", "frame"), "mag");
+}
+
 static void ravel_of_column_copies(void **state) {
   copy_of(stored(state, "a[:, i].ravel()"), "a[:, i].ravel()");
   copy_of(stored(state, "np.ravel(a[:, i])"), "np.ravel(a[:, i])");
@@ -5802,6 +5825,7 @@ int main(void) {
       T(reshape_of_permuted_whole_view),
       T(meshgrid_grids_have_one_axis_per_argument),
       T(find_objects_boxes_slice),
+      T(signal_stft_peak_frames),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

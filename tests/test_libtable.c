@@ -271,7 +271,26 @@ static void items_tag(void **state) {
   assert_int_equal(mx->item_nd[1], -1);
   assert_int_equal(mx->item_ints, 2);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0ii\n"), "bad items= tag");
-  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:x\n"), "'items=0:x'");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:y\n"), "'items=0:y'");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:xl\n"), "bad items= tag");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0,operand-max=9\n"), "unknown tag");
+  /* x: an item that holds no array (find_peaks' properties); Dl: an item of unknown layout (stft's Zxx);
+   * operand-max=N: the operand has at most N axes */
+  VlLibTable v = parse_ok(state, "function\tfind_peaks\tcopies\t-\t-\titems=0i:x,operand-min=1,operand-max=1\n"
+                                 "function\tstft\tcopies\t-\t-\titems=0s:0s:1l\n");
+  const VlLibEntry *fp = find(&v, VL_LIB_FUNCTION, "find_peaks");
+  assert_int_equal(fp->nitem_nd, 2);
+  assert_int_equal(fp->item_ints, 1);
+  assert_int_equal(fp->item_none, 2);
+  assert_int_equal(fp->operand_min, 1);
+  assert_int_equal(fp->operand_max, 1);
+  const VlLibEntry *st = find(&v, VL_LIB_FUNCTION, "stft");
+  assert_int_equal(st->nitem_nd, 3);
+  assert_int_equal(st->item_nd[2], 1);
+  assert_int_equal(st->item_side, 3);
+  assert_int_equal(st->item_strided, 4);
+  assert_int_equal(st->item_none, 0);
+  assert_int_equal(st->operand_max, 0);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");
 }

@@ -2415,15 +2415,21 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       VlNdim on = val_nd(operand);
       if (kept) on = (VlNdim){(uint8_t)(on.lo + 1), (uint8_t)(on.hi < VL_ND_MAX ? on.hi + 1 : on.hi)};
       if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
+      if (e->operand_max && on.hi > e->operand_max) on.hi = e->operand_max; /* find_peaks fails on more */
+      if (on.lo > on.hi) on.lo = on.hi;
       if (on.hi < on.lo) on.hi = on.lo;
       const VlVal **items = vl_arena_alloc_aligned(F->an->arena, e->nitem_nd * sizeof *items, _Alignof(const VlVal *));
       for (uint8_t k = 0; k < e->nitem_nd; k++) {
+        if (e->item_none & (1u << k)) { /* find_peaks' properties dict: holds no array of ours */
+          items[k] = vl_unknown(V(F));
+          continue;
+        }
         VlObj c = o;
         int lo = on.lo + e->item_nd[k], hi = on.hi + e->item_nd[k];
         if (lo < 0) lo = 0;
         if (hi > VL_ND_MAX) hi = VL_ND_MAX;
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
-        c.layout = fresh_layout(c.nd);
+        c.layout = e->item_strided & (1u << k) ? 0 : fresh_layout(c.nd); /* (0: unknown) */
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         if (e->item_side & (1u << k)) {
           VlShape sh = {.n = 1, .side = true};

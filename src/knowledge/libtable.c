@@ -158,6 +158,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "matmul") == 0) e->matmul = true;
     else if (strncmp(tok, "operand-min=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
       e->operand_min = (uint8_t)(tok[12] - '0');
+    else if (strncmp(tok, "operand-max=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
+      e->operand_max = (uint8_t)(tok[12] - '0');
     else if (strncmp(tok, "fields=", 7) == 0 && tok[7]) {
       char *v = vl_arena_strdup(p->arena, tok + 7);
       for (char *c = v; *c; c++)
@@ -168,8 +170,10 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
       for (char *d = tok + 6; *d;) {
         char *end;
         long v = strtol(d, &end, 10);
-        if (end != d && *end == 'i' && e->nitem_nd < 4) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
+        if (end == d && *d == 'x' && e->nitem_nd < 4) e->item_none |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
+        else if (end != d && *end == 'i' && e->nitem_nd < 4) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
         else if (end != d && *end == 's' && e->nitem_nd < 4) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
+        else if (end != d && *end == 'l' && e->nitem_nd < 4) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;
         if (end == d || v < -8 || v > 8 || e->nitem_nd == 4 || (*end && *end != ':')) return fail(p, "bad items= tag", tok);
         e->item_nd[e->nitem_nd++] = (int8_t)v;
         d = *end ? end + 1 : end;

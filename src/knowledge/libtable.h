@@ -126,9 +126,14 @@ typedef struct VlLibEntry {
   uint8_t item_ints;     /* bit k: item k holds integers (a D written Di: t.max(dim=1)'s indices, -1:-1i) */
   uint8_t item_side;     /* bit k: item k is a spectrum, as long as one side of the operand matrix (a D written
                             Ds: np.linalg.svd's S, 0:-1s:0; np.linalg.eigh's eigenvalues, -1s:0) */
+  uint8_t item_none;     /* bit k: item k holds no array (a D written x: the properties dict of
+                            scipy.signal.find_peaks, 0i:x): unknown to the analysis, never a view */
+  uint8_t item_strided;  /* bit k: item k's layout is not known (a D written Dl: scipy.signal.stft's Zxx, a
+                            transposed view of a buffer of its own, neither C- nor F-contiguous) */
   const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
                             torch.topk(x, k).indices is item 1); NULL: a plain tuple */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
+  uint8_t operand_max;   /* tag operand-max=N: at most N axes (scipy.signal.find_peaks takes a 1-D signal); 0: any */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *lib_to;    /* tag lib=M: the result is an array of library M (t.numpy(): a NumPy array on the
