@@ -158,6 +158,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "matmul") == 0) e->matmul = true;
     else if (strncmp(tok, "operand-min=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
       e->operand_min = (uint8_t)(tok[12] - '0');
+    else if (strncmp(tok, "operand-max=", 12) == 0 && tok[12] >= '1' && tok[12] <= '8' && !tok[13])
+      e->operand_max = (uint8_t)(tok[12] - '0');
     else if (strncmp(tok, "fields=", 7) == 0 && tok[7]) {
       char *v = vl_arena_strdup(p->arena, tok + 7);
       for (char *c = v; *c; c++)

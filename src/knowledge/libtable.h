@@ -129,6 +129,8 @@ typedef struct VlLibEntry {
   const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
                             torch.topk(x, k).indices is item 1); NULL: a plain tuple */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
+  uint8_t operand_max;   /* tag operand-max=N: the operand has at most N axes (the call fails on more:
+                            scipy.signal.find_peaks takes a 1-D signal); 0: no such tag */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *lib_to;    /* tag lib=M: the result is an array of library M (t.numpy(): a NumPy array on the
