@@ -5713,6 +5713,33 @@ static void specialised_method_gets_int_arguments(void **state) {
           "    return lg\n");
   assert_non_null(tl_hit(cur, "heat[b, c]"));
   assert_null(tl_hit(cur, "heat[b, c].clone()"));
+/* scipy.signal.find_peaks gives a 1-D array of peak indices (operand-max=1: its signal is 1-D even when
+ * the analysis does not know the signal's ndim), and np.array of a list of ints is a 1-D integer array:
+ * iterating either gives ints, so a[p] of a 2-D array is a row (a view); the index array used whole is
+ * advanced indexing (a copy), and dtype= may make the ints floats. */
+static void peak_indices_are_ints(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.signal import find_peaks\n"
+          "def f(clips, env_of):\n"
+          "    rows, firsts, whole, typed = [], [], [], []\n"
+          "    for clip in clips:\n"
+          "        c = np.random.rand(8, 16, 16) + clip\n"
+          "        peaks, _ = find_peaks(env_of(c))\n"
+          "        for p in peaks:\n"
+          "            rows.append(c[p])\n"
+          "        whole.append(c[peaks])\n"
+          "        for k in np.array([0, len(c) - 1]):\n"
+          "            firsts.append(c[k])\n"
+          "        for j in np.array([0, 1], dtype=float):\n"
+          "            typed.append(c[j])\n"
+          "    return rows, firsts, whole, typed\n"
+          "def scenario():\n"
+          "    return f([np.zeros((8, 4, 4))] * 3, lambda c: c.mean(axis=(1, 2)))\n");
+  assert_non_null(tl_hit(cur, "c[p]"));
+  assert_non_null(tl_hit(cur, "c[k]"));
+  assert_null(tl_hit(cur, "c[peaks]"));
+  assert_null(tl_hit(cur, "c[j]"));
 }
 
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
@@ -6065,6 +6092,7 @@ int main(void) {
       T(decorated_name_is_the_wrapper),
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
+      T(peak_indices_are_ints),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -263,6 +263,10 @@ static void items_tag(void **state) {
   assert_int_equal(e->operand_min, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->nitem_nd, 2);
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "sort")->operand_min, 0);
+  VlLibTable pk = parse_ok(state, "function\tfind_peaks\tcopies\t-\t-\titems=0i,operand-min=1,operand-max=1\n");
+  assert_int_equal(find(&pk, VL_LIB_FUNCTION, "find_peaks")->operand_max, 1);
+  assert_int_equal(find(&pk, VL_LIB_FUNCTION, "find_peaks")->item_ints, 1);
+  assert_int_equal(e->operand_max, 0);
   assert_int_equal(e->item_ints, 0);
   /* Di: item k holds integers (t.max(dim=1)'s indices) */
   VlLibTable u = parse_ok(state, "method\tmax\tdim?copies:scalar\t-\tdim=0\titems=-1:-1i,keepdim=keepdim\n");

@@ -1966,6 +1966,20 @@ static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis) {
 /* An array made from a one-item display (np.array([row]), torch.tensor([[1, 2, 3]])): its ndim when the
  * data tells it (else at least one: torch.tensor([ids]) of a parameter), and its unit axes.  Other data
  * keeps an unknown ndim: np.array([a, b])[0] shows half, np.array(rows)[0] may show half too. */
+/* The data of np.array([i, j]) or torch.tensor([int(k)]): a list or tuple whose items are all ints
+ * (known ones, or every element a list filled in a loop holds), so the array holds integer indices. */
+static bool data_ints(Frame *F, const VlVal *v) {
+  if (vl_val_empty(v)) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ || (o->sub != VL_SEQ_LIST && o->sub != VL_SEQ_TUPLE)) return false;
+    if (!o->nitems && !vl_val_only(seq_elems(F, o), VL_O_INT)) return false;
+    for (uint16_t j = 0; j < o->nitems; j++)
+      if (!vl_val_only(o->items[j], VL_O_INT)) return false;
+  }
+  return true;
+}
+
 static const VlVal *from_data(Frame *F, const VlVal *r, const Args *a) {
   const VlModule *m = M(F);
   VlId x = a->pos_expr[0];
@@ -2337,9 +2351,14 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     const VlVal *r = vl_new_array(F, vl_val_has(operand, VL_O_ARRAY) || vl_val_has(operand, VL_O_SYM) ? VL_HOW_COPY : VL_HOW_PRODUCER,
                                   id, nd, expr);
     const VlShape *sh = vl_val_has(operand, VL_O_SEQ) ? display_shape(F, e, a, nd) : NULL; /* np.array([x, y]) */
-    if (!sh) return r;
+    bool typed = a->npos > 1; /* dtype given (np.array(x, float), dtype=): the ints may be made floats */
+    for (int i = 0; i < a->nkw; i++)
+      if (strcmp(a->kwname[i], "dtype") == 0) typed = true;
+    bool ints = !method && !typed && data_ints(F, operand); /* np.array([0, n - 1]): iterating it gives ints */
+    if (!sh && !ints) return r;
     VlObj o = *r->objs[0];
-    o.shape = sh;
+    if (sh) o.shape = sh;
+    if (ints) o.flags |= VL_F_INTS;
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_PRODUCER: {
