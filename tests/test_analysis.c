@@ -5713,6 +5713,8 @@ static void specialised_method_gets_int_arguments(void **state) {
           "    return lg\n");
   assert_non_null(tl_hit(cur, "heat[b, c]"));
   assert_null(tl_hit(cur, "heat[b, c].clone()"));
+}
+
 /* scipy.signal.find_peaks gives a 1-D array of peak indices (operand-max=1: its signal is 1-D even when
  * the analysis does not know the signal's ndim), and np.array of a list of ints is a 1-D integer array:
  * iterating either gives ints, so a[p] of a 2-D array is a row (a view); the index array used whole is
