@@ -1532,6 +1532,18 @@ static bool ring_attr(Frame *F, VlId key) {
   return remainder;
 }
 
+/* Is x a closure variable that is a parameter of the function owning it (`name` of a decorator
+ * factory: `def traced(name): def deco(fn): def wrapper(*a): LAST[name] = ...`)?  Every call of one
+ * closure reads the same value: a key from it names one slot, overwritten at each call. */
+static bool closure_param(const VlModule *m, const VlExpr *x) {
+  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_CELL || !x->sym.owner || x->sym.owner >= m->nfuncs) return false;
+  const VlFunc *owner = vl_func(m, x->sym.owner);
+  const char *name = vl_str(m, x->a);
+  for (uint16_t p = 0; p < owner->nparams; p++)
+    if (strcmp(vl_str(m, m->params[owner->params + p].name), name) == 0) return true;
+  return false;
+}
+
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
@@ -1545,11 +1557,11 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     const VlVal *kv = vl_eval(F, k);
     if (t->nkids == 2) key = kv;
     /* a literal key overwrites one slot every time */
-    /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot) */
+    /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot; so does a closure's parameter) */
     if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
           kx->op == VL_E_FALSE ||
           (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR) ||
-          ring_slot(kv) || ring_attr(F, k)))
+          ring_slot(kv) || ring_attr(F, k) || closure_param(m, kx)))
       varies = true;
   }
   /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */
