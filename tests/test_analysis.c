@@ -5645,6 +5645,8 @@ static void sklearn_estimator_results(void **state) {
           "        h.append(zh[:2])\n"
           "        zk = FunctionTransformer(np.log1p).fit_transform(x)\n"
           "        k.append(zk[:2])\n"
+          "        zl = StandardScaler().fit(x).inverse_transform([y[0]])\n"
+          "        k.append(zl[0])\n"
           "    return a, b, c, d, e, f, g, h, k\n"
           "def scenario():\n"
           "    return run(3, False)\n");
@@ -5657,6 +5659,7 @@ static void sklearn_estimator_results(void **state) {
   assert_null(tl_hit(cur, "zg[:2]"));     /* 'passthrough' */
   assert_null(tl_hit(cur, "zh[:2]"));     /* new-dense of a list: unknown */
   assert_null(tl_hit(cur, "zk[:2]"));     /* FunctionTransformer(func): not described */
+  assert_null(tl_hit(cur, "zl[0]"));      /* one sample in, one row out: zl[0] is all of zl */
 }
 
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of

@@ -1085,6 +1085,7 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
  *                                                (input), or unknown (sparse, other, not in the table) */
 
 static const char est_pipeline[] = "pipeline:";
+static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis);
 
 /* The estimator named by one instance of value v (NULL: not exactly one estimator). */
 static const char *est_name(const VlVal *v) {
@@ -1180,8 +1181,9 @@ static const VlVal *sklearn_method(Frame *F, const VlObj *o, const char *name, c
   }
   const VlEstRow *r = vl_knowledge_estimator(F->an->know, cls, when, truth, name);
   const VlVal *x = a->npos >= 1 && !a->star ? a->pos[0] : NULL;
+  VlId xe = x ? a->pos_expr[0] : 0;
   for (int i = 0; i < a->nkw && !x; i++)
-    if (strcmp(a->kwname[i], "X") == 0) x = a->kw[i];
+    if (strcmp(a->kwname[i], "X") == 0) x = a->kw[i], xe = a->kw_expr[i];
   bool dense = x && x->n > 0;
   for (uint16_t i = 0; x && i < x->n; i++) dense = dense && x->objs[i]->kind == VL_O_ARRAY;
   if (!r) return vl_unknown(V(F));
@@ -1189,8 +1191,12 @@ static const VlVal *sklearn_method(Frame *F, const VlObj *o, const char *name, c
   case VL_EST_NEW_DENSE:
     if (pipe || !dense) return vl_unknown(V(F)); /* a sparse input (or an earlier step's) gives a sparse result */
     /* fall through */
-  case VL_EST_NEW:
-    return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, r->nd >= 0 ? vl_nd_exact((uint8_t)r->nd) : vl_nd_unknown(), expr);
+  case VL_EST_NEW: {
+    const VlVal *res = vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, r->nd >= 0 ? vl_nd_exact((uint8_t)r->nd) : vl_nd_unknown(), expr);
+    /* one row per sample: a single-sample input ([coef], x[None]) gives one row, which res[0] shows whole */
+    if (x && r->nd >= 1 && (data_units(F, xe, x, 0) & 1)) res = vl_val1(V(F), with_units(F, res->objs[0], 1));
+    return res;
+  }
   case VL_EST_INPUT: return !pipe && dense ? x : vl_unknown(V(F));
   default: return vl_unknown(V(F));
   }
