@@ -5744,6 +5744,57 @@ static void peak_indices_are_ints(void **state) {
   assert_null(tl_hit(cur, "c[j]"));
 }
 
+/* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
+ * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
+ * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
+static void sklearn_estimator_results(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import sklearn.decomposition\n"
+          "from sklearn.decomposition import PCA\n"
+          "from sklearn.pipeline import make_pipeline, Pipeline\n"
+          "from sklearn.preprocessing import StandardScaler, OneHotEncoder, Normalizer, FunctionTransformer\n"
+          "def run(n, copy):\n"
+          "    a, b, c, d, e, f, g, h, k = [], [], [], [], [], [], [], [], []\n"
+          "    for i in range(n):\n"
+          "        x = np.random.rand(64, 8)\n"
+          "        y = np.random.rand(64, 8)\n"
+          "        p = PCA(4).fit(x)\n"
+          "        za = p.transform(y[:4])\n"
+          "        a.append(za[:2])\n"
+          "        zb = make_pipeline(StandardScaler(), PCA(2)).fit_transform(y)\n"
+          "        b.append(zb[:2])\n"
+          "        zc = Pipeline([('s', StandardScaler()), ('p', sklearn.decomposition.PCA(2))]).fit_transform(y)\n"
+          "        c.append(zc[:2])\n"
+          "        zd = StandardScaler(copy=False).fit_transform(x)\n"
+          "        d.append(zd[:2])\n"
+          "        ze = OneHotEncoder().fit_transform(y)\n"
+          "        e.append(ze[:2])\n"
+          "        zf = StandardScaler(copy=copy).fit_transform(y)\n"
+          "        f.append(zf[:2])\n"
+          "        zg = make_pipeline(PCA(2), 'passthrough').fit_transform(y)\n"
+          "        g.append(zg[:2])\n"
+          "        zh = Normalizer().fit_transform(y.tolist())\n"
+          "        h.append(zh[:2])\n"
+          "        zk = FunctionTransformer(np.log1p).fit_transform(x)\n"
+          "        k.append(zk[:2])\n"
+          "        zl = StandardScaler().fit(x).inverse_transform([y[0]])\n"
+          "        k.append(zl[0])\n"
+          "    return a, b, c, d, e, f, g, h, k\n"
+          "def scenario():\n"
+          "    return run(3, False)\n");
+  assert_non_null(tl_hit(cur, "za[:2]"));
+  assert_non_null(tl_hit(cur, "zb[:2]"));
+  assert_non_null(tl_hit(cur, "zc[:2]"));
+  assert_non_null(tl_hit(cur, "zd[:2]")); /* x itself, new per step */
+  assert_null(tl_hit(cur, "ze[:2]"));     /* sparse */
+  assert_null(tl_hit(cur, "zf[:2]"));     /* copy= not a literal */
+  assert_null(tl_hit(cur, "zg[:2]"));     /* 'passthrough' */
+  assert_null(tl_hit(cur, "zh[:2]"));     /* new-dense of a list: unknown */
+  assert_null(tl_hit(cur, "zk[:2]"));     /* FunctionTransformer(func): not described */
+  assert_null(tl_hit(cur, "zl[0]"));      /* one sample in, one row out: zl[0] is all of zl */
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -5778,6 +5829,7 @@ int main(void) {
 #define T(f) cmocka_unit_test_teardown(f, tl_teardown)
   const struct CMUnitTest tests[] = {
       T(modinfo_rows_match_line_starts),
+      T(sklearn_estimator_results),
       T(callee_display_element_view),
       T(param_index_of_array_made_here),
       T(dataloader_unbatched_items),

@@ -1073,6 +1073,135 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
+/* ---- scikit-learn estimators (rules/sklearn.tsv) ----
+ * An estimator is an instance named "<class>" or "<class>|<kw>=<0|1>" (constructed with a conditional
+ * keyword of its class set to that literal); a pipeline is named "pipeline:" + its last step's name.
+ *
+ *   PCA(8), sklearn.decomposition.PCA(...)       an estimator of that class (a class of the table)
+ *   StandardScaler(copy=False)                   an estimator of that condition; copy=<other>: unknown
+ *   make_pipeline(a, b), Pipeline([..., ("b", b)]) a pipeline ending in b ('passthrough', unknown b: unknown)
+ *   est.fit(x), est.partial_fit(x)               est itself
+ *   est.<method>(x)                              the table's result: a new array of its ndim, x itself
+ *                                                (input), or unknown (sparse, other, not in the table) */
+
+static const char est_pipeline[] = "pipeline:";
+static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis);
+
+/* The estimator named by one instance of value v (NULL: not exactly one estimator). */
+static const char *est_name(const VlVal *v) {
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_INST || !v->objs[0]->name) return NULL;
+  const char *n = v->objs[0]->name;
+  return strncmp(n, "sklearn.", 8) == 0 || strncmp(n, est_pipeline, sizeof est_pipeline - 1) == 0 ? n : NULL;
+}
+
+static const VlVal *est_instance(Frame *F, const char *name, VlId expr) {
+  VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, name), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
+                .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), inst));
+}
+
+/* The last step of Pipeline(steps): the second item of the last (name, estimator) pair of a list or
+ * tuple literal (a list's pair found by its expression, the literal's last). */
+static const VlVal *pipeline_last(Frame *F, const Args *a) {
+  const VlVal *steps = a->npos == 1 && !a->star ? a->pos[0] : NULL;
+  for (int i = 0; i < a->nkw && !steps; i++)
+    if (strcmp(a->kwname[i], "steps") == 0) steps = a->kw[i];
+  if (!steps || steps->n != 1 || steps->objs[0]->kind != VL_O_SEQ) return NULL;
+  const VlObj *s = steps->objs[0];
+  const VlVal *pair = NULL;
+  if (s->sub == VL_SEQ_TUPLE && s->nitems) {
+    pair = s->items[s->nitems - 1];
+  } else if (s->sub == VL_SEQ_LIST && s->site && s->site->kind == VL_SITE_NEW && s->site->mod == F->an->mi) {
+    const VlModule *m = M(F);
+    const VlExpr *lit = vl_expr(m, s->site->at);
+    if (lit->op != VL_E_LIST || !lit->nkids) return NULL;
+    VlId last = vl_kid(m, s->site->at, lit->nkids - 1);
+    const VlVal *el = seq_elems(F, s);
+    for (uint16_t i = 0; i < el->n; i++)
+      if (el->objs[i]->kind == VL_O_SEQ && el->objs[i]->site && el->objs[i]->site->at == last)
+        pair = vl_val1(V(F), el->objs[i]);
+  }
+  if (!pair || pair->n != 1 || pair->objs[0]->kind != VL_O_SEQ || pair->objs[0]->nitems != 2) return NULL;
+  return pair->objs[0]->items[1];
+}
+
+/* A call of q: an estimator, a pipeline, or NULL when q is neither a class of rules/sklearn.tsv nor a
+ * pipeline maker; unknown when the call passes what the table does not describe. */
+static const VlVal *sklearn_call(Frame *F, const char *q, const Args *a, VlId expr) {
+  if (strncmp(q, "sklearn.", 8) != 0) return NULL;
+  const VlKnowledge *know = F->an->know;
+  char name[256];
+  if (strcmp(q, "sklearn.pipeline.make_pipeline") == 0 || strcmp(q, "sklearn.pipeline.Pipeline") == 0) {
+    const VlVal *last = q[17] == 'm' ? (a->npos && !a->star ? a->pos[a->npos - 1] : NULL) : pipeline_last(F, a);
+    const char *n = est_name(last);
+    if (!n) return vl_unknown(V(F));
+    if (strncmp(n, est_pipeline, sizeof est_pipeline - 1) == 0) n += sizeof est_pipeline - 1;
+    snprintf(name, sizeof name, "%s%s", est_pipeline, n);
+    return est_instance(F, name, expr);
+  }
+  int positional;
+  if (!vl_knowledge_estimator_class(know, q, &positional)) return NULL;
+  if (a->dstar || a->star || a->spread || (positional >= 0 && a->npos > positional)) return vl_unknown(V(F));
+  const char *when = NULL;
+  bool truth = false;
+  for (int i = 0; i < a->nkw; i++) {
+    if (!vl_knowledge_estimator_keyword(know, q, a->kwname[i])) continue;
+    VlExprOp op = a->kw_expr[i] ? vl_expr(M(F), a->kw_expr[i])->op : VL_E_NAME;
+    if (when || (op != VL_E_FALSE && op != VL_E_TRUE)) return vl_unknown(V(F)); /* two, or not a literal */
+    when = a->kwname[i];
+    truth = op == VL_E_TRUE;
+    if (!vl_knowledge_estimator(know, q, when, truth, "fit_transform") &&
+        !vl_knowledge_estimator(know, q, when, truth, "transform") && !vl_knowledge_estimator(know, q, when, truth, "predict"))
+      return vl_unknown(V(F)); /* the default value written out: nothing measured under that name */
+  }
+  const VlEstRow *t = when ? NULL : vl_knowledge_estimator(know, q, NULL, false, "transform");
+  if (t && t->kind == VL_EST_INPUT && (a->npos || a->nkw)) /* FunctionTransformer(func): not the input */
+    return vl_unknown(V(F));
+  if (when) snprintf(name, sizeof name, "%s|%s=%d", q, when, truth);
+  else snprintf(name, sizeof name, "%s", q);
+  return est_instance(F, name, expr);
+}
+
+/* est.<name>(...) of an estimator or pipeline o (est_name(o) != NULL). */
+static const VlVal *sklearn_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
+  if (strcmp(name, "fit") == 0 || strcmp(name, "partial_fit") == 0) return vl_val1(V(F), o);
+  bool pipe = strncmp(o->name, est_pipeline, sizeof est_pipeline - 1) == 0;
+  char cls[256];
+  snprintf(cls, sizeof cls, "%s", o->name + (pipe ? sizeof est_pipeline - 1 : 0));
+  char *bar = strchr(cls, '|');
+  const char *when = NULL;
+  bool truth = false;
+  if (bar) {
+    *bar = 0;
+    char *eq = strchr(bar + 1, '=');
+    if (!eq) return vl_unknown(V(F));
+    *eq = 0;
+    when = bar + 1;
+    truth = eq[1] == '1';
+  }
+  const VlEstRow *r = vl_knowledge_estimator(F->an->know, cls, when, truth, name);
+  const VlVal *x = a->npos >= 1 && !a->star ? a->pos[0] : NULL;
+  VlId xe = x ? a->pos_expr[0] : 0;
+  for (int i = 0; i < a->nkw && !x; i++)
+    if (strcmp(a->kwname[i], "X") == 0) x = a->kw[i], xe = a->kw_expr[i];
+  bool dense = x && x->n > 0;
+  for (uint16_t i = 0; x && i < x->n; i++) dense = dense && x->objs[i]->kind == VL_O_ARRAY;
+  if (!r) return vl_unknown(V(F));
+  switch (r->kind) {
+  case VL_EST_NEW_DENSE:
+    if (pipe || !dense) return vl_unknown(V(F)); /* a sparse input (or an earlier step's) gives a sparse result */
+    /* fall through */
+  case VL_EST_NEW: {
+    const VlVal *res = vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, r->nd >= 0 ? vl_nd_exact((uint8_t)r->nd) : vl_nd_unknown(), expr);
+    /* one row per sample: a single-sample input ([coef], x[None]) gives one row, which res[0] shows whole */
+    if (x && r->nd >= 1 && (data_units(F, xe, x, 0) & 1)) res = vl_val1(V(F), with_units(F, res->objs[0], 1));
+    return res;
+  }
+  case VL_EST_INPUT: return !pipe && dense ? x : vl_unknown(V(F));
+  default: return vl_unknown(V(F));
+  }
+}
+
 /* @functools.singledispatchmethod, the methods' form of interp.c: dispatch_register: a method so
  * decorated may run instead any method of its class decorated only with `@<name>.register` or
  * `@<name>.register(T)`; those are added to acc, bound to the same self. */
@@ -3078,6 +3207,10 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     }
     case VL_O_STR: add(&acc, strcmp(name, "split") == 0 ? unknown_obj(F) : prim_obj(F, VL_O_STR)); break;
     case VL_O_INST: { /* a library class instance (nn.Module methods) */
+      if (est_name(vl_val1(V(F), o))) {
+        add_val(&acc, sklearn_method(F, o, name, a, expr));
+        break;
+      }
       static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
                                                  "requires_grad_", "type"};
       if (VL_STR_IN(returns_self, name)) add(&acc, o);
@@ -4136,6 +4269,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
   const VlVal *res = lib_result_call(F, q, a, expr);
   if (res) return res;
+  if ((res = sklearn_call(F, q, a, expr))) return res;
   /* a function known by its name wherever it comes from (array_api_compat.array_namespace(x)) */
   const char *dot = strrchr(q, '.');
   const VlKnowledge *k = F->an->know;

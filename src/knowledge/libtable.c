@@ -480,6 +480,77 @@ bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn) {
   return false;
 }
 
+bool vl_knowledge_parse_estimators(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen) {
+  static const char *const kinds[] = {"new", "new-dense", "input", "sparse", "other"};
+  size_t cap = 0;
+  int lineno = 0;
+  const char *s = text;
+  self->estimators = NULL;
+  self->nestimators = 0;
+  for (char *line; (line = next_row(arena, &s, &lineno));) {
+    char *cols[6] = {0};
+    int n = split_tabs(line, cols, 6);
+#define EFAIL(fmt, ...) (snprintf(err, errlen, "sklearn.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
+    if (n != 6) return EFAIL("expected 6 tab-separated columns, found %d", n);
+    int kind = -1;
+    for (int k = 0; k < 5; k++)
+      if (strcmp(cols[3], kinds[k]) == 0) kind = k;
+    if (kind < 0) return EFAIL("result is new, new-dense, input, sparse or other, not '%s'", cols[3]);
+    char *end = NULL;
+    long nd = strcmp(cols[4], "-") == 0 ? -1 : strtol(cols[4], &end, 10);
+    if (nd != -1 && (*end || end == cols[4] || nd < 0 || nd > 32)) return EFAIL("ndim is a number or -, not '%s'", cols[4]);
+    long pos = strcmp(cols[5], "-") == 0 ? -1 : strtol(cols[5], &end, 10);
+    if (pos != -1 && (*end || end == cols[5] || pos < 0 || pos > 64)) return EFAIL("positional is a number or -, not '%s'", cols[5]);
+    char *eq = strcmp(cols[1], "-") == 0 ? NULL : strchr(cols[1], '=');
+    if (strcmp(cols[1], "-") != 0 && (!eq || (strcmp(eq, "=False") != 0 && strcmp(eq, "=True") != 0)))
+      return EFAIL("when is - or keyword=False|True, not '%s'", cols[1]);
+#undef EFAIL
+    if (eq) *eq = 0;
+    if (self->nestimators == cap) {
+      cap = cap ? cap * 2 : 64;
+      VlEstRow *grown = VL_ARENA_ARRAY(arena, VlEstRow, cap);
+      if (self->nestimators) memcpy(grown, self->estimators, self->nestimators * sizeof *grown);
+      self->estimators = grown;
+    }
+    self->estimators[self->nestimators++] = (VlEstRow){
+        .cls = vl_arena_strdup(arena, cols[0]),
+        .when = eq ? vl_arena_strdup(arena, cols[1]) : NULL,
+        .when_true = eq && strcmp(eq + 1, "True") == 0,
+        .method = vl_arena_strdup(arena, cols[2]),
+        .kind = (VlEstKind)kind,
+        .nd = (int8_t)nd,
+        .positional = (int8_t)pos};
+  }
+  return true;
+}
+
+bool vl_knowledge_estimator_class(const VlKnowledge *self, const char *cls, int *positional) {
+  for (size_t i = 0; cls && i < self->nestimators; i++)
+    if (strcmp(self->estimators[i].cls, cls) == 0) {
+      *positional = self->estimators[i].positional;
+      return true;
+    }
+  return false;
+}
+
+bool vl_knowledge_estimator_keyword(const VlKnowledge *self, const char *cls, const char *kw) {
+  for (size_t i = 0; i < self->nestimators; i++) {
+    const VlEstRow *r = &self->estimators[i];
+    if (r->when && strcmp(r->when, kw) == 0 && strcmp(r->cls, cls) == 0) return true;
+  }
+  return false;
+}
+
+const VlEstRow *vl_knowledge_estimator(const VlKnowledge *self, const char *cls, const char *when, bool when_true,
+                                       const char *method) {
+  for (size_t i = 0; i < self->nestimators; i++) {
+    const VlEstRow *r = &self->estimators[i];
+    if (strcmp(r->cls, cls) != 0 || strcmp(r->method, method) != 0) continue;
+    if (when ? r->when && strcmp(r->when, when) == 0 && r->when_true == when_true : !r->when) return r;
+  }
+  return NULL;
+}
+
 static const char *embedded_table(void *ctx, const char *name) {
   (void)ctx;
   char file[64];
@@ -501,6 +572,12 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
     return false;
   }
   if (!vl_knowledge_parse_results(self, arena, r->data, err, errlen)) return false;
+  const VlEmbedded *est = vl_embedded_find("sklearn.tsv");
+  if (!est) {
+    snprintf(err, errlen, "sklearn.tsv is not embedded");
+    return false;
+  }
+  if (!vl_knowledge_parse_estimators(self, arena, est->data, err, errlen)) return false;
   /* the ids the code and tests name */
   static const char *const builtin[] = {NULL, "numpy", "cupy", "torch"};
   for (int id = VL_LIBID_NUMPY; id <= VL_LIBID_TORCH; id++)
