@@ -53,8 +53,6 @@ VlLibraryExtensions vl_config_extensions(const VlConfig *self);
 
 /* ---- config_find.c ---- */
 
-/* The config file that applies in folder `dir` (searching upwards), or NULL. Caller frees. */
-char *vl_config_find(const char *dir);
 /* The config file of folder `dir` itself (absolute; no search upwards), or NULL. Caller frees. */
 char *vl_config_find_here(const char *dir);
 

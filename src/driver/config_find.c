@@ -7,7 +7,6 @@
 
 #include "base/alloc.h"
 #include "driver/config.h"
-#include "driver/walk.h"
 
 /* Per folder, nearest first: the first of these that is a regular file wins. */
 static const char *const names[] = {".viewleak.toml", "viewleak.toml", "pyproject.toml"};
@@ -31,22 +30,5 @@ char *vl_config_find_here(const char *dir) {
       return p;
     free(p);
   }
-  return NULL;
-}
-
-char *vl_config_find(const char *dir) {
-  char *d = vl_abs_path(dir);
-  for (;;) {
-    char *p = vl_config_find_here(d);
-    if (p) {
-      free(d);
-      return p;
-    }
-    if (strcmp(d, "/") == 0) break;
-    char *up = vl_path_dir(d);
-    free(d);
-    d = up;
-  }
-  free(d);
   return NULL;
 }

@@ -44,18 +44,13 @@ void vl_file_memo_delete(VlFileMemo *memo) {
 }
 
 /* The folder above `path` ("" for a name without one), as a fresh string. */
-static char *folder_above(const char *path) {
-  const char *slash = strrchr(path, '/');
-  return slash ? vl_xstrndup(path, (size_t)(slash - path) ? (size_t)(slash - path) : 1) : vl_xstrdup("");
-}
-
 static const Listing *listing_of(VlFileMemo *memo, const char *dir);
 
 /* Is folder `dir` missing by its parent's listing (no entry of a type that can be a folder)? */
 static bool folder_missing(VlFileMemo *memo, const char *dir) {
   const char *slash = strrchr(dir, '/');
-  if (!*dir || strcmp(dir, "/") == 0 || (slash && !slash[1])) return false;
-  char *up = folder_above(dir);
+  if (!*dir || strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0 || (slash && !slash[1])) return false;
+  char *up = vl_path_dir(dir);
   const Listing *l = listing_of(memo, up);
   free(up);
   size_t type;
@@ -85,7 +80,7 @@ static const Listing *listing_of(VlFileMemo *memo, const char *dir) {
 static bool is_file(const char *path, VlFileMemo *memo) {
   if (memo) {
     const char *slash = strrchr(path, '/');
-    char *dir = folder_above(path);
+    char *dir = vl_path_dir(path);
     const Listing *l = listing_of(memo, dir);
     free(dir);
     size_t type;

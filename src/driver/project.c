@@ -65,11 +65,6 @@ void vl_project_delete(VlProject *self) {
   free(self);
 }
 
-static char *folder_of(const char *path) {
-  const char *slash = strrchr(path, '/');
-  return slash ? vl_xstrndup(path, (size_t)(slash - path) ? (size_t)(slash - path) : 1) : vl_xstrdup(".");
-}
-
 static Loaded *known_dir(const VlProject *self, const char *dir) {
   size_t k;
   return vl_strmap_get(&self->dir_index, dir, &k) ? self->dirs.items[k].loaded : NULL;
@@ -99,7 +94,7 @@ static Loaded *load(VlProject *self, const char *cfg, char *err, size_t errlen) 
 }
 
 /* What applies in absolute folder `dir`: its own config file, else what applies in the folder above
- * (vl_config_find's search, one folder at a time, each folder looked at once per project). */
+ * (one folder at a time, each folder looked at once per project). */
 static Loaded *loaded_for(VlProject *self, const char *dir, char *err, size_t errlen) {
   Loaded *hit = known_dir(self, dir);
   if (hit) return hit;
@@ -121,7 +116,7 @@ static Loaded *loaded_for(VlProject *self, const char *dir, char *err, size_t er
 const VlConfig *vl_project_config_for(VlProject *self, const char *path, char *err, size_t errlen) {
   err[0] = '\0';
   if (self->fixed) return self->fixed;
-  char *dir = folder_of(path);
+  char *dir = vl_path_dir(path);
   Loaded *hit = known_dir(self, dir);
   if (!hit) {
     char *abs = vl_abs_path(dir);
@@ -136,4 +131,15 @@ const VlConfig *vl_project_config_for(VlProject *self, const char *path, char *e
   free(dir);
   if (hit->broken) return NULL; /* err was filled when it was first loaded */
   return hit->config ? hit->config : self->defaults;
+}
+
+char *vl_config_find(const char *dir) {
+  char err[512] = "";
+  VlProject *p = vl_project_new(NULL, false, err, sizeof err);
+  char *abs = vl_abs_path(dir);
+  const Loaded *hit = loaded_for(p, abs, err, sizeof err);
+  char *found = *hit->path ? vl_xstrdup(hit->path) : NULL;
+  free(abs);
+  vl_project_delete(p);
+  return found;
 }

@@ -17,5 +17,8 @@ void vl_project_delete(VlProject *self);
 /* The config for a file or folder; NULL when the config that applies is malformed ("path:line: ..."
  * is written into err the first time only, so that it is reported once). */
 const VlConfig *vl_project_config_for(VlProject *self, const char *path, char *err, size_t errlen);
+/* The config file that applies in folder `dir` (the search a project makes, asked once), or NULL.
+ * Caller frees. */
+char *vl_config_find(const char *dir);
 
 #endif

@@ -248,28 +248,19 @@ void vl_path_list_free(VlPathList *self) {
   *self = (VlPathList){0};
 }
 
-bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen) {
-  /* O_NONBLOCK: a FIFO named by mistake must not block the open; only regular files are read */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    snprintf(err, errlen, "%s", strerror(errno));
-    return false;
-  }
-  struct stat st;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    snprintf(err, errlen, "not a regular file");
-    close(fd);
-    return false;
-  }
-  if ((unsigned long long)st.st_size > VL_MAX_FILE_BYTES) {
-    snprintf(err, errlen, "too large to check (%.0f MiB; the limit is %d MiB)", (double)st.st_size / 1048576.0,
+/* The one message for input over the limit; `size` is its size when known, else 0. */
+static void too_large(char *err, size_t errlen, unsigned long long size) {
+  if (size)
+    snprintf(err, errlen, "too large to check (%.0f MiB; the limit is %d MiB)", (double)size / 1048576.0,
              (int)(VL_MAX_FILE_BYTES >> 20));
-    close(fd);
-    return false;
-  }
-  /* A regular file: O_NONBLOCK does not apply to it.  Read it whole with read(2), into a buffer of
-   * its size (and more if it grows meanwhile, up to the limit). */
-  size_t cap = (size_t)st.st_size + 1, n = 0;
+  else
+    snprintf(err, errlen, "too large to check (more than %d MiB)", (int)(VL_MAX_FILE_BYTES >> 20));
+}
+
+/* Reads `fd` to its end with read(2) into one buffer, first sized `hint` (and grown if the input is
+ * longer, up to the limit: a file growing while it is read, or endless input, stops there). */
+static bool read_fd(int fd, size_t hint, char **data, size_t *len, char *err, size_t errlen) {
+  size_t cap = hint + 1, n = 0;
   char *buf = vl_xrealloc(NULL, cap + 1);
   bool ok = true, grew = false;
   for (;;) {
@@ -290,8 +281,7 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
     n += (size_t)got;
   }
   if (!ok) snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-  else if (grew) snprintf(err, errlen, "too large to check (more than %d MiB)", (int)(VL_MAX_FILE_BYTES >> 20));
-  close(fd);
+  else if (grew) too_large(err, errlen, 0);
   if (!ok || grew) {
     free(buf);
     return false;
@@ -302,28 +292,27 @@ bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t 
   return true;
 }
 
-bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen) {
-  VlBuf buf = {0};
-  char chunk[65536];
-  size_t n;
-  bool grew = false; /* (a file growing while it is read, or endless input, stops at the limit) */
-  while (!grew && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    vl_buf_append(&buf, chunk, n);
-    grew = buf.len > VL_MAX_FILE_BYTES;
-  }
-  bool ok = !ferror(f) && !grew;
-  if (!ok && grew)
-    snprintf(err, errlen, "too large to check (more than %d MiB)", (int)(VL_MAX_FILE_BYTES >> 20));
-  else if (!ok)
-    snprintf(err, errlen, "%s", strerror(errno ? errno : EIO));
-  if (!ok) {
-    vl_buf_free(&buf);
+bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen) {
+  /* O_NONBLOCK: a FIFO named by mistake must not block the open; only regular files are read */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s", strerror(errno));
     return false;
   }
-  if (!buf.data) vl_buf_append(&buf, "", 0);
-  *data = buf.data;
-  *len = buf.len;
-  return true;
+  struct stat st;
+  bool ok = false;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    snprintf(err, errlen, "not a regular file");
+  else if ((unsigned long long)st.st_size > VL_MAX_FILE_BYTES)
+    too_large(err, errlen, (unsigned long long)st.st_size);
+  else /* a regular file: O_NONBLOCK does not apply to it */
+    ok = read_fd(fd, (size_t)st.st_size, data, len, err, errlen);
+  close(fd);
+  return ok;
+}
+
+bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen) {
+  return read_fd(fileno(f), 65536, data, len, err, errlen);
 }
 
 char *vl_display_path(const char *path) {

@@ -47,8 +47,8 @@ void vl_path_list_free(VlPathList *self);
  * but a regular file (a FIFO, /dev/zero, a folder), are refused with a one-line reason in err. */
 #define VL_MAX_FILE_BYTES (256ull << 20)
 bool vl_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
-/* Reads a stream (stdin) to its end, under the same limit (an endless one, /dev/zero, is refused at
- * VL_MAX_FILE_BYTES); the data is NUL-terminated. */
+/* Reads a stream not read from before (stdin) to its end, under the same limit (an endless one,
+ * /dev/zero, is refused at VL_MAX_FILE_BYTES); the data is NUL-terminated. */
 bool vl_read_stream(FILE *f, char **data, size_t *len, char *err, size_t errlen);
 
 /* An absolute form of `path`, joined to the current directory, with "." and ".." segments resolved

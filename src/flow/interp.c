@@ -1544,6 +1544,29 @@ static bool closure_param(const VlModule *m, const VlExpr *x) {
   return false;
 }
 
+/* Does key k (of value kv) of `c[k] = v` name a bounded set of slots, the same at every iteration, so
+ * that the store overwrites instead of gathering?
+ *   - a literal: an int, a plain string, None, True, False: one slot;
+ *   - a ring's slot, reused: `buf[i % k]` (a remainder, not a string's %-format), an int that is a
+ *     remainder or a constant it starts from (ring_slot), `self.pos` of a ring class (ring_attr);
+ *   - a closure's parameter cell, which every call of the closure reads the same (closure_param). */
+static bool key_bounded(Frame *F, VlId k, const VlVal *kv) {
+  const VlModule *m = M(F);
+  const VlExpr *kx = vl_expr(m, k);
+  switch (kx->op) {
+  case VL_E_INT:
+  case VL_E_NONE:
+  case VL_E_TRUE:
+  case VL_E_FALSE: return true;
+  case VL_E_STR: if (!kx->sub) return true; break;
+  case VL_E_BINOP:
+    if (kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR) return true;
+    break;
+  default: break;
+  }
+  return ring_slot(kv) || ring_attr(F, k) || closure_param(m, kx);
+}
+
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
@@ -1553,16 +1576,9 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   const VlVal *key = NULL;
   for (uint32_t i = 1; i < t->nkids; i++) {
     VlId k = vl_kid(m, target, i);
-    const VlExpr *kx = vl_expr(m, k);
     const VlVal *kv = vl_eval(F, k);
     if (t->nkids == 2) key = kv;
-    /* a literal key overwrites one slot every time */
-    /* (a ring, buf[i % k] = v, reuses its slots: as bounded as one slot; so does a closure's parameter) */
-    if (!(kx->op == VL_E_INT || (kx->op == VL_E_STR && !kx->sub) || kx->op == VL_E_NONE || kx->op == VL_E_TRUE ||
-          kx->op == VL_E_FALSE ||
-          (kx->op == VL_E_BINOP && kx->sub == VL_OP_MOD && vl_expr(m, vl_kid(m, k, 0))->op != VL_E_STR) ||
-          ring_slot(kv) || ring_attr(F, k) || closure_param(m, kx)))
-      varies = true;
+    if (!key_bounded(F, k, kv)) varies = true;
   }
   /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */
   bool arithmetic = vl_val_has(v, VL_O_ARRAY) && !vl_val_has(v, VL_O_SEQ);
