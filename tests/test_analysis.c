@@ -1140,6 +1140,31 @@ static void find_objects_boxes_slice(void **state) {
   assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
 }
 
+static void einsum_ndim_from_subscripts(void **state) {
+  /* np.einsum / torch.einsum: the output labels after "->", or without an arrow those that appear
+   * once; an ellipsis (the operands' broadcast axes) leaves the ndim unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def f(q, k, x, w, t):\n"
+          "    attn = np.einsum('qd,kd->qk', q, k)\n"
+          "    sim = np.einsum('ij,kj', q, k)\n"
+          "    scores = np.einsum('td,d->t', x, w)\n"
+          "    tr = np.einsum('ii', q)\n"
+          "    bcast = np.einsum('...d,de->...e', x, w)\n"
+          "    heads = torch.einsum('bhqd,bhkd->bhqk', t, t)\n"
+          "    row = attn[0]\n"
+          "    first = scores[0]\n");
+  tl_assert_ndim(local("f", "attn"), 2);
+  tl_assert_ndim(local("f", "sim"), 2);
+  tl_assert_ndim(local("f", "scores"), 1);
+  tl_assert_ndim(local("f", "tr"), 0);
+  assert_int_equal(only(local("f", "bcast"))->nd.hi, VL_ND_MAX);
+  tl_assert_ndim(local("f", "heads"), 4);
+  partial_view_of(local("f", "row"), "attn");
+  assert_true(tl_count(local("f", "first"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
+}
+
 static void signal_stft_peak_frames(void **state) {
   /* scipy.signal.stft: f and t 1-D, Zxx one axis more than the signal, of unknown layout (a transposed
    * view of a buffer of its own); find_peaks: a 1-D integer array (the signal must be 1-D) and a dict */
@@ -5907,6 +5932,7 @@ int main(void) {
       T(meshgrid_grids_have_one_axis_per_argument),
       T(find_objects_boxes_slice),
       T(signal_stft_peak_frames),
+      T(einsum_ndim_from_subscripts),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -14,6 +14,7 @@
  * Symbols (parameters, attributes of them) used as arrays become arrays whose site is the symbol;
  * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
  * when a caller's values are substituted (summary.c). */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -1643,6 +1644,30 @@ static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
   return nd.lo <= nd.hi ? nd : vl_nd_unknown();
 }
 
+/* The ndim of einsum's result from its subscripts: the labels after "->" ("bhqd,bhkd->bhqk": 4), or
+ * without an arrow those that appear once ("ij,jk": ik, 2); -1 with an ellipsis (the broadcast axes
+ * are the operands'), anything but labels, commas and spaces, or a label repeated in the output. */
+static int einsum_nd(const char *s) {
+  const char *arrow = strstr(s, "->");
+  if (strstr(s, "...")) return -1;
+  int count[128] = {0}, nd = 0;
+  for (const char *c = s; *c && c != arrow; c++) {
+    if (isalpha((unsigned char)*c)) count[(unsigned char)*c]++;
+    else if (*c != ',' && *c != ' ') return -1;
+  }
+  if (!arrow) {
+    for (int k = 0; k < 128; k++) nd += count[k] == 1;
+    return nd;
+  }
+  int out[128] = {0};
+  for (const char *c = arrow + 2; *c; c++) {
+    if (*c == ' ') continue;
+    if (!isalpha((unsigned char)*c) || out[(unsigned char)*c]++ || !count[(unsigned char)*c]) return -1;
+    nd++;
+  }
+  return nd;
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
@@ -1662,6 +1687,18 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
      * tolist() a list of ints) or a table, the call decides (VlSummary.size_deferred) */
     if (e->ints && !vl_nd_known(nd) && vl_val_has(v, VL_O_SYM)) F->size_deferred = true;
     return nd;
+  }
+  case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, spec.param, &x);
+    VlNdim nd = {VL_ND_MAX, 0};
+    for (uint16_t i = 0; v && i < v->n; i++) {
+      int k = v->objs[i]->kind == VL_O_STR && v->objs[i]->name ? einsum_nd(v->objs[i]->name) : -1;
+      if (k < 0 || k >= VL_ND_MAX) return vl_nd_unknown();
+      if (k < nd.lo) nd.lo = (uint8_t)k;
+      if (k > nd.hi) nd.hi = (uint8_t)k;
+    }
+    return v && v->n ? nd : vl_nd_unknown();
   }
   case VL_ND_NEWSHAPE: {
     int first = method ? 0 : 1;
