@@ -1165,6 +1165,33 @@ static void einsum_ndim_from_subscripts(void **state) {
   assert_true(tl_count(local("f", "first"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
 }
 
+static void thread_target_runs_with_its_arguments(void **state) {
+  /* threading.Thread(target=f, args=(...), kwargs=dict(...)) calls f in this process: its stores into
+   * the containers passed are the caller's, in the caller's loop; so does a thread pool's submit, whose
+   * future's result is f's own (not a pickled copy) */
+  analyse(state,
+          "import threading\n"
+          "from concurrent.futures import ThreadPoolExecutor\n"
+          "import numpy as np\n"
+          "def work(encode, names, out):\n"
+          "    for name in names:\n"
+          "        feats = encode(name)\n"
+          "        out.append(feats[0])\n"
+          "def enc(name):\n"
+          "    return np.zeros((400, 64))\n"
+          "def head(name):\n"
+          "    return np.zeros((400, 64))[0]\n"
+          "def run(chunks):\n"
+          "    out, kw = [], []\n"
+          "    ts = [threading.Thread(target=work, args=(enc, c, out)) for c in chunks]\n"
+          "    t2 = threading.Thread(target=work, kwargs=dict(encode=enc, names=chunks[0], out=kw))\n"
+          "    with ThreadPoolExecutor() as pool:\n"
+          "        got = pool.submit(head, 'a').result()\n"
+          "    return out, kw\n");
+  assert_non_null(tl_hit(cur, "feats[0]"));
+  assert_true(tl_has_view(local("run", "got")));
+}
+
 static void signal_stft_peak_frames(void **state) {
   /* scipy.signal.stft: f and t 1-D, Zxx one axis more than the signal, of unknown layout (a transposed
    * view of a buffer of its own); find_peaks: a 1-D integer array (the signal must be 1-D) and a dict */
@@ -5933,6 +5960,7 @@ int main(void) {
       T(find_objects_boxes_slice),
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
+      T(thread_target_runs_with_its_arguments),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),
