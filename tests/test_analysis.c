@@ -1140,6 +1140,58 @@ static void find_objects_boxes_slice(void **state) {
   assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
 }
 
+static void einsum_ndim_from_subscripts(void **state) {
+  /* np.einsum / torch.einsum: the output labels after "->", or without an arrow those that appear
+   * once; an ellipsis (the operands' broadcast axes) leaves the ndim unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def f(q, k, x, w, t):\n"
+          "    attn = np.einsum('qd,kd->qk', q, k)\n"
+          "    sim = np.einsum('ij,kj', q, k)\n"
+          "    scores = np.einsum('td,d->t', x, w)\n"
+          "    tr = np.einsum('ii', q)\n"
+          "    bcast = np.einsum('...d,de->...e', x, w)\n"
+          "    heads = torch.einsum('bhqd,bhkd->bhqk', t, t)\n"
+          "    row = attn[0]\n"
+          "    first = scores[0]\n");
+  tl_assert_ndim(local("f", "attn"), 2);
+  tl_assert_ndim(local("f", "sim"), 2);
+  tl_assert_ndim(local("f", "scores"), 1);
+  tl_assert_ndim(local("f", "tr"), 0);
+  assert_int_equal(only(local("f", "bcast"))->nd.hi, VL_ND_MAX);
+  tl_assert_ndim(local("f", "heads"), 4);
+  partial_view_of(local("f", "row"), "attn");
+  assert_true(tl_count(local("f", "first"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
+}
+
+static void thread_target_runs_with_its_arguments(void **state) {
+  /* threading.Thread(target=f, args=(...), kwargs=dict(...)) calls f in this process: its stores into
+   * the containers passed are the caller's, in the caller's loop; so does a thread pool's submit, whose
+   * future's result is f's own (not a pickled copy) */
+  analyse(state,
+          "import threading\n"
+          "from concurrent.futures import ThreadPoolExecutor\n"
+          "import numpy as np\n"
+          "def work(encode, names, out):\n"
+          "    for name in names:\n"
+          "        feats = encode(name)\n"
+          "        out.append(feats[0])\n"
+          "def enc(name):\n"
+          "    return np.zeros((400, 64))\n"
+          "def head(name):\n"
+          "    return np.zeros((400, 64))[0]\n"
+          "def run(chunks):\n"
+          "    out, kw = [], []\n"
+          "    ts = [threading.Thread(target=work, args=(enc, c, out)) for c in chunks]\n"
+          "    t2 = threading.Thread(target=work, kwargs=dict(encode=enc, names=chunks[0], out=kw))\n"
+          "    with ThreadPoolExecutor() as pool:\n"
+          "        got = pool.submit(head, 'a').result()\n"
+          "    return out, kw\n");
+  assert_non_null(tl_hit(cur, "feats[0]"));
+  assert_true(tl_has_view(local("run", "got")));
+}
+
 static void signal_stft_peak_frames(void **state) {
   /* scipy.signal.stft: f and t 1-D, Zxx one axis more than the signal, of unknown layout (a transposed
    * view of a buffer of its own); find_peaks: a 1-D integer array (the signal must be 1-D) and a dict */
@@ -5907,6 +5959,8 @@ int main(void) {
       T(meshgrid_grids_have_one_axis_per_argument),
       T(find_objects_boxes_slice),
       T(signal_stft_peak_frames),
+      T(einsum_ndim_from_subscripts),
+      T(thread_target_runs_with_its_arguments),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -330,6 +330,10 @@ static void error_shape_of_undeclared_parameter(void **state) {
   assert_contains(err, "'shape'");
 }
 
+static void error_subscripts_of_undeclared_parameter(void **state) {
+  assert_contains(parse_err(state, "function\teinsum\tcopy\tsubscripts(subscripts)\n"), "subscripts() of undeclared parameter");
+}
+
 static void error_bad_parameter(void **state) {
   const char *err = parse_err(state, "function\tf\tcopy\tsame\taxis\n");
   assert_contains(err, "t.tsv:1:");
@@ -650,6 +654,7 @@ int main(void) {
       T(error_unknown_kind),
       T(error_condition_on_undeclared_parameter),
       T(error_shape_of_undeclared_parameter),
+      T(error_subscripts_of_undeclared_parameter),
       T(square_tag),
       T(error_bad_parameter),
       T(error_too_few_columns),

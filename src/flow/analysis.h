@@ -424,6 +424,9 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
  * assignment's target, as the call); true when it ran for every object of obj. */
 bool vl_op_set_property(Frame *F, const VlVal *obj, const char *name, const VlVal *v, VlId value_expr, VlId expr);
 const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr);
+/* f(**d) of a dict d all of whose values came in under literal string keys: adds them to a as
+ * keywords (interp.c); false when it may hold others. */
+bool vl_dict_keywords(Frame *F, const VlVal *d, Args *a);
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr);
 /* x op= y: an array operand is changed in place (the same object); of a symbol, the deferred operation
  * is marked VL_OP_INPLACE, so that a caller passing an array gets that array back (summary.c). */

@@ -605,7 +605,7 @@ static const VlVal *eval_kid(Frame *F, VlId e, uint32_t i) { return vl_eval(F, v
 
 /* f(**kwargs) of a dict all of whose values came in under literal string keys (a `**kwargs` a call
  * bound): those keywords.  False when it may hold others. */
-static bool dstar_keywords(Frame *F, const VlVal *v, Args *a) {
+bool vl_dict_keywords(Frame *F, const VlVal *v, Args *a) {
   const VlObj *d = v->n == 1 ? v->objs[0] : NULL;
   if (!d || d->kind != VL_O_SEQ || d->sub != VL_SEQ_DICT || !d->site) return false;
   const VlHeapEntry *e = vl_heap_find(F, d->site);
@@ -656,7 +656,7 @@ static void eval_args(Frame *F, VlId call, Args *a, uint32_t first) {
       a->star = true;
     } else if (kx->op == VL_E_DSTAR) {
       const VlVal *v = vl_eval(F, vl_kid(m, k, 0));
-      if (!dstar_keywords(F, v, a)) a->dstar = true;
+      if (!vl_dict_keywords(F, v, a)) a->dstar = true;
     } else {
       const VlVal *v = vl_eval(F, k);
       a->spread = NULL; /* f(*xs, y): not xs alone */

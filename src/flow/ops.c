@@ -14,6 +14,7 @@
  * Symbols (parameters, attributes of them) used as arrays become arrays whose site is the symbol;
  * operations that need to know what a symbol is are deferred (a VL_O_SYM operation) and decided
  * when a caller's values are substituted (summary.c). */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -1643,6 +1644,30 @@ static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
   return nd.lo <= nd.hi ? nd : vl_nd_unknown();
 }
 
+/* The ndim of einsum's result from its subscripts: the labels after "->" ("bhqd,bhkd->bhqk": 4), or
+ * without an arrow those that appear once ("ij,jk": ik, 2); -1 with an ellipsis (the broadcast axes
+ * are the operands'), anything but labels, commas and spaces, or a label repeated in the output. */
+static int einsum_nd(const char *s) {
+  const char *arrow = strstr(s, "->");
+  if (strstr(s, "...")) return -1;
+  int count[128] = {0}, nd = 0;
+  for (const char *c = s; *c && c != arrow; c++) {
+    if (isalpha((unsigned char)*c)) count[(unsigned char)*c]++;
+    else if (*c != ',' && *c != ' ') return -1;
+  }
+  if (!arrow) {
+    for (int k = 0; k < 128; k++) nd += count[k] == 1;
+    return nd;
+  }
+  int out[128] = {0};
+  for (const char *c = arrow + 2; *c; c++) {
+    if (*c == ' ') continue;
+    if (!isalpha((unsigned char)*c) || out[(unsigned char)*c]++ || !count[(unsigned char)*c]) return -1;
+    nd++;
+  }
+  return nd;
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
@@ -1662,6 +1687,18 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
      * tolist() a list of ints) or a table, the call decides (VlSummary.size_deferred) */
     if (e->ints && !vl_nd_known(nd) && vl_val_has(v, VL_O_SYM)) F->size_deferred = true;
     return nd;
+  }
+  case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, spec.param, &x);
+    VlNdim nd = {VL_ND_MAX, 0};
+    for (uint16_t i = 0; v && i < v->n; i++) {
+      int k = v->objs[i]->kind == VL_O_STR && v->objs[i]->name ? einsum_nd(v->objs[i]->name) : -1;
+      if (k < 0 || k >= VL_ND_MAX) return vl_nd_unknown();
+      if (k < nd.lo) nd.lo = (uint8_t)k;
+      if (k > nd.hi) nd.hi = (uint8_t)k;
+    }
+    return v && v->n ? nd : vl_nd_unknown();
   }
   case VL_ND_NEWSHAPE: {
     int first = method ? 0 : 1;
@@ -2825,7 +2862,7 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
     if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
       c.site = restep_site(F, o->site, r);
     if (o->kind == VL_O_LIB && o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
-      /* a process pool's future: the copy it holds (process_call) */
+      /* a pool's future: what it holds (pool_call) */
       const VlVal *held[1] = {restep(F, o->items[0], r, depth + 1)};
       c.items = held;
       const VlObj *n = vl_obj(V(F), c);
@@ -3509,7 +3546,13 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
   if (strcmp(name, "set") == 0 || strcmp(name, "frozenset") == 0) return copy_of(F, VL_SEQ_SET, first, expr, first_expr);
   if (strcmp(name, "dict") == 0) {
     const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
-    for (int i = 0; i < a->nkw; i++) vl_heap_add_elem(F, d->objs[0]->site, a->kw[i]);
+    /* dict(k=v, ...): literal keys, as the display {"k": v} has them (`Thread(kwargs=dict(...))`) */
+    for (int i = 0; i < a->nkw; i++) {
+      const VlVal *key = vl_str_const(V(F), a->kwname[i]);
+      vl_heap_dict_put(F, d->objs[0]->site, key, a->kw[i]);
+      VlHeapEntry *he = vl_heap_get(F, d->objs[0]->site);
+      he->key = vl_join(V(F), he->key, key);
+    }
     if (first) {
       /* dict(mapping): the same values (a shallow copy of a dict, a defaultdict); dict(pairs): the seconds */
       Acc pairs = {0};
@@ -3647,9 +3690,10 @@ static const VlVal *process_map(Frame *F, const Args *a, int niters, bool star, 
   return new_iter(F, restep(F, r, &mark, 0));
 }
 
-/* A process pool's single call (`executor.submit(f, *args)`, `pool.apply_async(f, args)`): a
- * future holding the copy of f's result that its `result()` (`get()`) hands back. */
-static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr) {
+/* A pool's single call (`executor.submit(f, *args)`, `pool.apply_async(f, args)`): a future holding
+ * f's result that its `result()` (`get()`) hands back: of a process pool a copy of it (`pickled`);
+ * of a thread pool f ran in this process, on the caller's objects, and the result is f's own. */
+static const VlVal *pool_call(Frame *F, const Args *a, bool packed, bool pickled, VlId expr) {
   if (a->npos < 1) return vl_unknown(V(F));
   Args inner = {0};
   if (packed) {
@@ -3665,10 +3709,41 @@ static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr
       inner.kwname[inner.nkw] = a->kwname[i], inner.kw_expr[inner.nkw] = a->kw_expr[i], inner.kw[inner.nkw++] = a->kw[i];
     inner.dstar = a->dstar;
   }
-  const VlVal *r = unpickled(F, vl_op_call(F, a->pos[0], &inner, expr), expr, 0);
+  const VlVal *r = vl_op_call(F, a->pos[0], &inner, expr);
+  if (pickled) r = unpickled(F, r, expr, 0);
   const VlVal *items[1] = {r};
   VlObj o = {.kind = VL_O_LIB, .name = VL_PROCESS_POOL "future", .items = items, .nitems = 1, .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+/* threading.Thread(group, target, name, args, kwargs): the thread runs target(*args, **kwargs) once,
+ * in this process, on the caller's objects, when it is started; the call is made here, where the
+ * thread is made, so that what target stores into shared containers (a results list, `self.features`
+ * under a lock) is the caller's store.  `args` a tuple of known items gives those positions, anything
+ * else unknown ones; `kwargs` a dict of literal keys those keywords.  The thread object is opaque
+ * (`start()`, `join()`: unknown). */
+static const VlVal *thread_started(Frame *F, const Args *a, VlId expr) {
+  const VlVal *target = kwarg(a, "target"), *args = kwarg(a, "args"), *kws = kwarg(a, "kwargs");
+  VlId args_expr = 0;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "args") == 0) args_expr = a->kw_expr[i];
+  if (!target && a->npos > 1) target = a->pos[1];
+  if (!args && a->npos > 3) args = a->pos[3], args_expr = a->pos_expr[3];
+  if (!kws && a->npos > 4) kws = a->pos[4];
+  const VlVal *thread = vl_val1(V(F), lib_obj(F, "threading.Thread()", NULL, 0));
+  if (!target || a->star || a->dstar || vl_val_only(target, VL_O_NONE)) return thread;
+  Args inner = {0};
+  const VlObj *t = args && args->n == 1 ? args->objs[0] : NULL;
+  if (t && t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && t->nitems <= VL_MAX_ARGS) {
+    for (uint16_t k = 0; k < t->nitems; k++) inner.pos[inner.npos++] = t->items[k];
+  } else if (args && !vl_val_only(args, VL_O_NONE)) {
+    inner.star = true;
+    inner.spread = args;
+    inner.spread_expr = args_expr;
+  }
+  if (kws && !vl_val_only(kws, VL_O_NONE) && !vl_dict_keywords(F, kws, &inner)) inner.dstar = true;
+  vl_op_call(F, target, &inner, expr);
+  return thread;
 }
 
 static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr);
@@ -3790,6 +3865,9 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     if (two.npos > 2) two.npos = 2;
     return call_builtin(F, "map", &two, expr);
   }
+  if (strcmp(q, VL_THREAD_POOL "executor.submit") == 0) return pool_call(F, a, false, false, expr);
+  if (strcmp(q, VL_THREAD_POOL "multiprocessing.apply_async") == 0) return pool_call(F, a, true, false, expr);
+  if (strcmp(q, "threading.Thread") == 0) return thread_started(F, a, expr);
   /* a process pool: f runs in another process and what it returns comes back pickled, a copy
    * (`unpickled`): `for traj in pool.imap(integrate, params): finals.append(traj[-1])` keeps one
    * whole trajectory per row */
@@ -3810,10 +3888,10 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     listed.pos_expr[0] = expr;
     return call_builtin(F, "list", &listed, expr);
   }
-  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return process_call(F, a, false, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return process_call(F, a, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return pool_call(F, a, false, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return pool_call(F, a, true, true, expr);
   if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply") == 0) {
-    const VlVal *fut = process_call(F, a, true, expr);
+    const VlVal *fut = pool_call(F, a, true, true, expr);
     return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
   }
   if (strncmp(q, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0) return vl_unknown(V(F));

@@ -100,6 +100,9 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SHAPE;
     out->param = vl_arena_strndup(p->arena, s + 6, strlen(s) - 7);
+  } else if (strncmp(s, "subscripts(", 11) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_SUBSCRIPTS;
+    out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
   } else if ((out->n = (int)strtol(s, &end, 10), *s && !*end && out->n >= 0 && out->n <= 64)) out->rule = VL_ND_CONST;
   else return fail(p, "unknown ndim rule", s);
   return true;
@@ -229,6 +232,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->pieces_axis && vl_lib_param_pos(e, e->pieces_axis) < 0) return fail(p, "axis of undeclared parameter", e->pieces_axis);
   if (e->ndim_then.rule == VL_ND_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
+  if (e->ndim_then.rule == VL_ND_SUBSCRIPTS && vl_lib_param_pos(e, e->ndim_then.param) < 0)
+    return fail(p, "subscripts() of undeclared parameter", e->ndim_then.param);
   return true;
 }
 

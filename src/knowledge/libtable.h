@@ -60,7 +60,8 @@ typedef enum VlNdimRule {
   VL_ND_BCAST, /* broadcasting: as the array argument with the most dimensions (np.add(a, b)) */
   VL_ND_ARG,   /* as positional argument n (np.linalg.solve(a, b): b's) */
   VL_ND_SAME_PLUS, /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
-  VL_ND_SAME_MINUS /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
+  VL_ND_SAME_MINUS, /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
+  VL_ND_SUBSCRIPTS  /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
@@ -76,7 +77,7 @@ typedef struct VlLibCond {
 typedef struct VlNdimSpec {
   VlNdimRule rule;
   int n;             /* VL_ND_CONST, VL_ND_MIN */
-  const char *param; /* VL_ND_SHAPE */
+  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS */
 } VlNdimSpec;
 
 typedef struct VlLibParam {
