@@ -218,6 +218,38 @@ static void unit_batch_through_flatten(void **state) {
   ndim_unknown(local("f", "g")); /* end_dim given: not k + 1 */
 }
 
+/* A stack or concatenation of a display keeps the unit axes its items share (a stack's new axis moves
+ * those after it back; a concatenation's axis is no unit one for two items), and needs its axis as a
+ * literal (hstack, or a dim counted from the end of an unknown ndim, say nothing).  An array whose ndim
+ * an unknown operand left open is taken to broadcast with one of known ndim, as the operand is; a
+ * parameter annotated `float` or `int` is a number, so `v0 * t` keeps v0's ndim. */
+static void unit_axes_through_joins(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "def f(n, w, t: float):\n"
+          "    a = torch.rand(1, 8, 4)\n"
+          "    b = torch.rand(1, 8, 4)\n"
+          "    s = torch.stack((a, b), dim=2)\n"
+          "    c = torch.cat((a, b), dim=2)\n"
+          "    d = torch.cat((a, b), dim=0)\n"
+          "    e = torch.cat((a, b))\n"
+          "    g = np.concatenate([np.zeros((1, 5)), np.ones((1, 3))], axis=1)\n"
+          "    h = np.hstack([np.zeros((1, 5)), np.ones((1, 3))])\n"
+          "    k = torch.arange(4) / n\n"
+          "    m = a / k\n"
+          "    p = a * t\n"
+          "    q = a * w\n");
+  const char *unit[] = {"s", "c", "g", "m", "p", "q"};
+  for (size_t i = 0; i < sizeof unit / sizeof *unit; i++) assert_int_equal(only(local("f", unit[i]))->units & 1, 1);
+  assert_int_equal(only(local("f", "s"))->units & 4, 0); /* the new axis holds the two items */
+  assert_int_equal(only(local("f", "d"))->units, 0);
+  assert_int_equal(only(local("f", "e"))->units, 0);
+  assert_int_equal(only(local("f", "h"))->units, 0);
+  tl_assert_ndim(local("f", "p"), 3);
+  ndim_unknown(local("f", "q"));
+}
+
 /* `if x is None` / `is not None` runs one branch when x's value decides it: None, or only kinds that
  * are never None; an opaque value keeps both.  A helper testing a parameter so is analysed again for
  * a call that decides it (passed, or left to a None default). */
@@ -6194,6 +6226,7 @@ int main(void) {
       T(namespaces_dispatch),
       T(ndim_decides),
       T(where_broadcasts_units),
+      T(unit_axes_through_joins),
       T(class_body_method_alias),
       T(dict_subclass_missing_stores),
       T(spectrum_slices_not_parts),

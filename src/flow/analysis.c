@@ -718,6 +718,10 @@ static const VlVal *typed_hint(Frame *F, const VlVal *v, int depth) {
   VlSite any = {.kind = VL_SITE_ANY};
   for (uint16_t i = 0; i < v->n && n < VL_VAL_MAX; i++) {
     const VlObj *o = v->objs[i];
+    if (o->sub == VL_SYM_PARAM && vl_sym_number(o)) { /* self.t = t of a parameter t: int: a number */
+      out[n++] = o->elem->objs[0];
+      continue;
+    }
     if (o->kind == VL_O_SYM || o->kind == VL_O_UNKNOWN) continue;
     VlObj c = *o;
     if (c.site) c.site = vl_site(V(F->an), any);
@@ -1110,6 +1114,16 @@ static uint8_t annotation_lib(const VlKnowledge *know, const VlModule *m, VlId e
   return lib ? lib->id : 0;
 }
 
+/* An annotation naming a Python number, written bare (`int`, `float`, `bool`; not Optional[...] or a
+ * union): the kind of object it promises (VL_O_INT, VL_O_SCALAR), else 0. */
+static VlObjKind annotation_number(const VlModule *m, VlId e) {
+  if (!e || vl_expr(m, e)->op != VL_E_NAME) return VL_O_UNKNOWN;
+  const char *name = vl_str(m, vl_expr(m, e)->a);
+  return strcmp(name, "int") == 0                                  ? VL_O_INT
+         : strcmp(name, "float") == 0 || strcmp(name, "bool") == 0 ? VL_O_SCALAR
+                                                                   : VL_O_UNKNOWN;
+}
+
 static void init_params(Frame *F) {
   Analysis *an = F->an;
   const VlModule *m = an->m;
@@ -1122,6 +1136,8 @@ static void init_params(Frame *F) {
     if (lib) {
       VlObj h = {.kind = VL_O_ARRAY, .lib = lib, .nd = vl_nd_unknown(), .site = NULL};
       hint = vl_val1(V(an), vl_obj(V(an), h));
+    } else if (annotation_number(m, pp->annotation) != VL_O_UNKNOWN) {
+      hint = vl_prim(V(an), annotation_number(m, pp->annotation)); /* temperature: int = 10000 */
     }
     if (p == 0 && fn->klass && !(fn->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) {
       /* self: an instance of the method's class */

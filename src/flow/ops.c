@@ -2201,6 +2201,52 @@ static bool drops_one_axis(Frame *F, const VlLibEntry *e, const Args *a, bool me
   return reduces_one_axis(F, e, a, method, &kept) && !kept;
 }
 
+/* The unit axes of a stack or a concatenation of a display (torch.stack((s, c), dim=4), torch.cat((y, x),
+ * dim=3), np.concatenate([a, b], axis=1)).  The items must agree in every axis but the joined one, so a
+ * unit axis of any item is one of the result's (unit axes are may facts: their union).  A stack's new
+ * axis d (absent: 0) moves the items' axes from d on one back, and is a unit axis itself for a display
+ * of one item; a concatenation's axis must be given (hstack joins axis 1, or 0 of 1-D items: none is
+ * taken) and stays a unit axis only for a display of one item.  An axis that is no literal, or counted
+ * from the end of an unknown ndim rn, gives nothing. */
+static uint8_t joined_units(Frame *F, const VlLibEntry *e, const Args *a, int rn) {
+  const VlModule *m = M(F);
+  bool stack = e->ndim_then.rule == VL_ND_STACK;
+  if (a->star || a->dstar || a->npos < 1 || !a->pos_expr[0] || !a->pos[0] || (stack && !e->stacks)) return 0;
+  const VlExpr *dx = vl_expr(m, a->pos_expr[0]);
+  if (dx->op != VL_E_LIST && dx->op != VL_E_TUPLE) return 0;
+  for (uint32_t k = 0; k < dx->nkids; k++)
+    if (vl_expr(m, vl_kid(m, a->pos_expr[0], k))->op == VL_E_STAR) return 0;
+  VlId ax = 0;
+  if (stack) param_val(a, e, e->stacks, &ax);
+  else {
+    for (int i = 0; i < a->nkw; i++)
+      if (strcmp(a->kwname[i], "dim") == 0 || strcmp(a->kwname[i], "axis") == 0) ax = a->kw_expr[i];
+    if (!ax && a->npos >= 2) ax = a->pos_expr[1];
+    if (!ax) return 0;
+  }
+  long d = 0;
+  if (ax && !vl_int_literal(m, ax, &d)) return 0;
+  if (d < 0 && rn < 0) return 0;
+  if (d < 0) d += rn;
+  if (d < 0 || d >= 8) return 0;
+  uint8_t items = 0;
+  bool any = false;
+  for (uint16_t i = 0; i < a->pos[0]->n; i++) {
+    const VlObj *s = a->pos[0]->objs[i];
+    if (s->kind != VL_O_SEQ) continue;
+    const VlVal *ev = s->sub == VL_SEQ_TUPLE ? NULL : seq_elems(F, s);
+    for (uint32_t k = 0; k < (s->sub == VL_SEQ_TUPLE ? s->nitems : 1u); k++) {
+      const VlVal *v = s->sub == VL_SEQ_TUPLE ? s->items[k] : ev;
+      for (uint16_t j = 0; v && j < v->n; j++)
+        if (v->objs[j]->kind == VL_O_ARRAY) items |= obj_units(v->objs[j]), any = true;
+    }
+  }
+  if (!any) return 0;
+  uint8_t low = (uint8_t)((1u << d) - 1), one = dx->nkids == 1 ? (uint8_t)(1u << d) : 0;
+  if (stack) return (uint8_t)((items & low) | one | ((unsigned)(items & ~low) << 1));
+  return (uint8_t)((items & ~(1u << d)) | one);
+}
+
 /* What a library function, method or attribute returns, per its table entry. */
 static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                 const Args *a, bool method, VlId expr) {
@@ -2215,6 +2261,17 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
       a->npos >= 1 && vl_val_only(a->pos[0], VL_O_SEQ))
     return from_data(F, r, a);
   bool same_nd = (e->ndim_then.rule == VL_ND_SAME || e->ndim_then.rule == VL_ND_BCAST) && !e->ndim_cond.param;
+  if ((e->ndim_then.rule == VL_ND_STACK || e->ndim_then.rule == VL_ND_CONCAT) && !e->ndim_cond.param && !method) {
+    const VlObj *out[VL_VAL_MAX + 1];
+    int k = 0;
+    for (uint16_t i = 0; i < r->n && k < VL_VAL_MAX + 1; i++) {
+      const VlObj *o = r->objs[i];
+      int rn = o->kind == VL_O_ARRAY && vl_nd_known(o->nd) ? o->nd.lo : -1;
+      uint8_t u = rn >= 0 && rn < 8 ? (uint8_t)(joined_units(F, e, a, rn) & ((1u << rn) - 1)) : joined_units(F, e, a, rn);
+      out[k++] = o->kind == VL_O_ARRAY ? with_units(F, o, (uint8_t)(o->units | u)) : o;
+    }
+    return vl_val_of(V(F), out, (size_t)k);
+  }
   if (!e->unsqueeze && !e->shape_args && !e->keepdim && !e->lead && !e->joins_from && !same_nd) return r;
   const VlVal *opv = operand ? operand : a->npos ? a->pos[0] : NULL;
   const VlObj *op = NULL;
@@ -5003,8 +5060,15 @@ static uint8_t binop_units(const VlVal *l, const VlVal *r, int op, VlNdim nd) {
       side[s] = o;
     }
   }
-  if (!vl_nd_known(nd) || (side[0] && !vl_nd_known(side[0]->nd)) || (side[1] && !vl_nd_known(side[1]->nd)))
-    return op != VL_OP_MATMUL && !side[0] != !side[1] ? su[side[0] ? 0 : 1] : 0;
+  bool known[2] = {side[0] && vl_nd_known(side[0]->nd), side[1] && vl_nd_known(side[1]->nd)};
+  if (!vl_nd_known(nd) || (side[0] && !known[0]) || (side[1] && !known[1])) {
+    if (op == VL_OP_MATMUL) return 0;
+    /* an array of known ndim with an array whose ndim is open (it came of an operand we know nothing
+     * of: `t ** (2 * (d // 2) / n)` with n unknown) takes the other to broadcast, as it does an
+     * operand we know nothing of */
+    if (known[0] != known[1] && side[0] && side[1]) return su[known[0] ? 0 : 1];
+    return !side[0] != !side[1] ? su[side[0] ? 0 : 1] : 0;
+  }
   int n = nd.lo;
   if (op == VL_OP_MATMUL) {
     if (!side[0] || !side[1] || side[0]->nd.lo < 2 || side[1]->nd.lo < 2 || n < 2 || n > 8) return 0;
@@ -5095,8 +5159,8 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
               on = o->elem->objs[k]->nd;
               if (!lib) lib = o->elem->objs[k]->lib;
             }
-      } else if (o->kind != VL_O_INT && o->kind != VL_O_SCALAR && o->kind != VL_O_NONE) {
-        on = vl_nd_unknown();
+      } else if (o->kind != VL_O_INT && o->kind != VL_O_SCALAR && o->kind != VL_O_NONE && !vl_sym_number(o)) {
+        on = vl_nd_unknown(); /* (a parameter annotated int or float is a number: no axes) */
       }
       if (on.lo < side_lo[side]) side_lo[side] = on.lo;
       if (on.hi > side_hi[side]) side_hi[side] = on.hi;

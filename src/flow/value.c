@@ -397,6 +397,11 @@ bool vl_val_only(const VlVal *x, VlObjKind kind) {
   return true;
 }
 
+bool vl_sym_number(const VlObj *o) {
+  return o->kind == VL_O_SYM && o->elem && o->elem->n == 1 &&
+         (o->elem->objs[0]->kind == VL_O_INT || o->elem->objs[0]->kind == VL_O_SCALAR);
+}
+
 bool vl_val_unknownish(const VlVal *x) { return vl_val_empty(x) || vl_val_has(x, VL_O_UNKNOWN); }
 
 bool vl_val_all_int(const VlVal *x) { return vl_val_only(x, VL_O_INT); }

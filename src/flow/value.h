@@ -278,6 +278,8 @@ bool vl_val_only(const VlVal *x, VlObjKind kind);
  * result, a symbol or a guess)? */
 bool vl_val_never_none(const VlVal *v);
 bool vl_val_unknownish(const VlVal *x); /* contains an UNKNOWN object */
+/* Is o a symbol whose hint is one Python number (a parameter annotated `int` or `float`)? */
+bool vl_sym_number(const VlObj *o);
 /* True when every object is an integer (a basic index). */
 bool vl_val_all_int(const VlVal *x);
 
