@@ -1228,6 +1228,20 @@ static void dispatch_overloads(Frame *F, Acc *acc, const VlFuncInfo *fi, const V
   }
 }
 
+/* Does project class k derive, through project classes, from the library class `lib` (its dotted
+ * name: "threading.Thread")? */
+static bool derives_lib(Frame *F, const VlClassInfo *k, const char *lib, int depth) {
+  for (uint16_t b = 0; k && depth <= 8 && k->bases && b < k->bases->n; b++) {
+    const VlObj *o = k->bases->objs[b];
+    if (o->kind == VL_O_LIB && o->name && !o->base && strcmp(o->name, lib) == 0) return true;
+    if (o->kind != VL_O_CLASS) continue;
+    const VlClassInfo *bk = o->mod == F->an->mi ? vl_an_class(F->an, o->func)
+                            : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
+    if (derives_lib(F, bk, lib, depth + 1)) return true;
+  }
+  return false;
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   const VlClassInfo *k = inst_class(F, o);
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
@@ -1255,6 +1269,15 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
+  /* t.start() of a threading.Thread subclass that overrides run(): the thread runs self.run() (a
+   * decoder thread's loop appending into a list its maker passed to __init__) */
+  if (strcmp(name, "start") == 0 && derives_lib(F, k, "threading.Thread", 0)) {
+    const VlFuncInfo *run = vl_class_method(F, k, "run", 0);
+    if (run && !(run->flags & (VL_FN_PROPERTY | VL_FN_STATICMETHOD))) {
+      add(acc, bound(F, run, o));
+      return;
+    }
+  }
   if (strcmp(name, "_replace") == 0 && k->nfields) {
     /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
     const VlVal *rec[1] = {vl_val1(V(F), o)};
@@ -3648,8 +3671,9 @@ static const VlVal *process_map(Frame *F, const Args *a, int niters, bool star, 
 }
 
 /* A process pool's single call (`executor.submit(f, *args)`, `pool.apply_async(f, args)`): a
- * future holding the copy of f's result that its `result()` (`get()`) hands back. */
-static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr) {
+ * future holding the copy of f's result that its `result()` (`get()`) hands back.  A thread pool's
+ * (`pickled` false) holds f's result itself: threads share memory. */
+static const VlVal *process_call(Frame *F, const Args *a, bool packed, bool pickled, VlId expr) {
   if (a->npos < 1) return vl_unknown(V(F));
   Args inner = {0};
   if (packed) {
@@ -3665,7 +3689,8 @@ static const VlVal *process_call(Frame *F, const Args *a, bool packed, VlId expr
       inner.kwname[inner.nkw] = a->kwname[i], inner.kw_expr[inner.nkw] = a->kw_expr[i], inner.kw[inner.nkw++] = a->kw[i];
     inner.dstar = a->dstar;
   }
-  const VlVal *r = unpickled(F, vl_op_call(F, a->pos[0], &inner, expr), expr, 0);
+  const VlVal *r = vl_op_call(F, a->pos[0], &inner, expr);
+  if (pickled) r = unpickled(F, r, expr, 0);
   const VlVal *items[1] = {r};
   VlObj o = {.kind = VL_O_LIB, .name = VL_PROCESS_POOL "future", .items = items, .nitems = 1, .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), o));
@@ -3784,6 +3809,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   if (strcmp(q, "multiprocessing.dummy.Pool") == 0 || strcmp(q, "multiprocessing.pool.ThreadPool") == 0)
     return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "multiprocessing", NULL, 0));
   if (strcmp(q, VL_THREAD_POOL "executor.map") == 0) return call_builtin(F, "map", a, expr);
+  if (strcmp(q, VL_THREAD_POOL "executor.submit") == 0) return process_call(F, a, false, false, expr);
   if (strcmp(q, VL_THREAD_POOL "multiprocessing.map") == 0 || strcmp(q, VL_THREAD_POOL "multiprocessing.imap") == 0 ||
       strcmp(q, VL_THREAD_POOL "multiprocessing.imap_unordered") == 0) {
     Args two = *a;
@@ -3810,13 +3836,40 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     listed.pos_expr[0] = expr;
     return call_builtin(F, "list", &listed, expr);
   }
-  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return process_call(F, a, false, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return process_call(F, a, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return process_call(F, a, false, true, expr);
+  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return process_call(F, a, true, true, expr);
   if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply") == 0) {
-    const VlVal *fut = process_call(F, a, true, expr);
+    const VlVal *fut = process_call(F, a, true, true, expr);
     return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
   }
   if (strncmp(q, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0) return vl_unknown(V(F));
+  /* threading.Thread(target=f, args=(...), kwargs=...): the thread runs f(*args, **kwargs) on the
+   * objects it shares with its maker (threads share memory: nothing is pickled).  Taken as run where
+   * the thread is made, since start() follows: a worker's loop and its stores into a shared list are
+   * f's own (`Thread(target=self._worker, args=(shard,))`).  The thread itself is a library object. */
+  if (strcmp(q, "threading.Thread") == 0) {
+    const VlVal *target = kwarg(a, "target");
+    if (!target && a->npos >= 2) target = a->pos[1];
+    int ai = -1;
+    for (int i = 0; i < a->nkw; i++)
+      if (strcmp(a->kwname[i], "args") == 0) ai = i;
+    const VlVal *packed = ai >= 0 ? a->kw[ai] : a->npos >= 4 ? a->pos[3] : NULL;
+    if (target && !vl_val_only(target, VL_O_NONE) && !a->star && !a->dstar) {
+      Args inner = {0};
+      const VlObj *t = packed && packed->n == 1 ? packed->objs[0] : NULL;
+      if (t && t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && t->nitems && t->nitems <= VL_MAX_ARGS) {
+        /* args=(a, b) of known items: those positions (bound as f(a, b) binds them) */
+        for (uint16_t j = 0; j < t->nitems; j++) inner.pos[inner.npos++] = t->items[j];
+      } else if (packed) {
+        inner.star = true;
+        inner.spread = packed;
+        inner.spread_expr = ai >= 0 ? a->kw_expr[ai] : a->pos_expr[3];
+      }
+      inner.dstar = kwarg(a, "kwargs") != NULL || a->npos >= 5;
+      (void)vl_op_call(F, target, &inner, expr);
+    }
+    return vl_val1(V(F), lib_obj(F, "threading.Thread", NULL, 0));
+  }
   /* as_completed(futures): the futures, in another order (a loop over it is one over the list) */
   if (strcmp(q, "concurrent.futures.as_completed") == 0 && first) return first;
   if (strcmp(q, "collections.deque") == 0) {
