@@ -2630,6 +2630,87 @@ static void thread_pool_map_is_map(void **state) {
   tl_assert_only(local("f", "w"), VL_O_ARRAY); /* (16: a chunk size, not a second iterable) */
 }
 
+/* threading.Thread(target=f, args=(...)) runs f on the objects its maker shares with it, bound as
+ * f(...) binds them: a step passed in args decides the worker's thumbnails.  A thread pool's
+ * submit(f, x) future holds f's result itself (threads share memory).  A Thread subclass's start()
+ * runs its run(). */
+static void thread_target_and_submit_are_calls(void **state) {
+  analyse(state,
+          "import threading\n"
+          "import numpy as np\n"
+          "from concurrent.futures import ThreadPoolExecutor\n"
+          "def load(paths, out, step):\n"
+          "    for p in paths:\n"
+          "        img = np.random.rand(480, 640)\n"
+          "        out.append(img[::step, ::step])\n"
+          "def f(paths):\n"
+          "    thumbs = []\n"
+          "    t = threading.Thread(target=load, args=(paths, thumbs, 8))\n"
+          "    t.start()\n"
+          "    return thumbs\n"
+          "def dec(p):\n"
+          "    return np.random.rand(480, 640)\n"
+          "def g(paths):\n"
+          "    kept = []\n"
+          "    with ThreadPoolExecutor(4) as ex:\n"
+          "        for p in paths:\n"
+          "            img = ex.submit(dec, p).result()\n"
+          "            kept.append(img[::8, ::8])\n"
+          "    return kept\n");
+  hit(cur, "img[::step, ::step]", VL_HIT_FRESH);
+  hit(cur, "img[::8, ::8]", VL_HIT_FRESH);
+  tl_teardown(state);
+  /* start() of a Thread subclass is its run() */
+  analyse(state,
+          "import threading\n"
+          "import numpy as np\n"
+          "class Dec(threading.Thread):\n"
+          "    def __init__(self, paths, out, step=8):\n"
+          "        super().__init__()\n"
+          "        self.paths, self.out, self.step = paths, out, step\n"
+          "    def run(self):\n"
+          "        for p in self.paths:\n"
+          "            img = np.random.rand(480, 640)\n"
+          "            self.out.append(img[::self.step])\n"
+          "def f(paths):\n"
+          "    thumbs = []\n"
+          "    Dec(paths, thumbs).start()\n"
+          "    return thumbs\n");
+  hit(cur, "img[::self.step]", VL_HIT_FRESH);
+}
+
+/* d[name] = v with `name` bound outside the loop and never rebound in it (a parameter) overwrites one
+ * slot; the loop's own target, or a name assigned in it, is a key per iteration. */
+static void setitem_key_unchanged_in_loop_is_one_slot(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class C:\n"
+          "    def __init__(self):\n"
+          "        self.d = {}\n"
+          "    def watch(self, name, n):\n"
+          "        for _ in range(n):\n"
+          "            a = np.random.rand(480, 640)\n"
+          "            self.d[name] = a[::8, ::8]\n");
+  no_hits(cur);
+  tl_teardown(state);
+  analyse(state,
+          "import numpy as np\n"
+          "class C:\n"
+          "    def __init__(self):\n"
+          "        self.d = {}\n"
+          "    def watch(self, names):\n"
+          "        for name in names:\n"
+          "            a = np.random.rand(480, 640)\n"
+          "            self.d[name] = a[::8, ::8]\n"
+          "    def tag(self, prefix, n):\n"
+          "        for i in range(n):\n"
+          "            b = np.random.rand(480, 640)\n"
+          "            key = prefix + str(i)\n"
+          "            self.d[key] = b[::8, ::8]\n");
+  hit(cur, "a[::8, ::8]", VL_HIT_FRESH);
+  hit(cur, "b[::8, ::8]", VL_HIT_FRESH);
+}
+
 static void torch_copies_views_and_scalars(void **state) {
   analyse(state,
           "import torch\n"
@@ -6063,6 +6144,8 @@ int main(void) {
       T(default_naming_a_module_function),
       T(conversion_takes_the_functions_library),
       T(thread_pool_map_is_map),
+      T(thread_target_and_submit_are_calls),
+      T(setitem_key_unchanged_in_loop_is_one_slot),
       T(annotated_tensor_parameter),
       T(unknown_library_call_is_a_new_object),
       /* imports */

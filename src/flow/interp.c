@@ -1582,9 +1582,11 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   }
   /* (an array's `+` is arithmetic: `state["x"] = state["x"] + v` makes a new array, it gathers nothing) */
   bool arithmetic = vl_val_has(v, VL_O_ARRAY) && !vl_val_has(v, VL_O_SEQ);
+  bool extends = false;
   if (!varies && value_expr && !arithmetic && extends_slot(F, target, value_expr)) { /* the slot accumulates: as a key */
     varies = true;                                                     /* that varies, whatever a caller */
     key = NULL;                                                        /* passes for it */
+    extends = true;
   }
   for (uint16_t i = 0; i < c->n; i++) {
     const VlObj *o = c->objs[i];
@@ -1606,7 +1608,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   StoreEv ev = {.store = VL_ST_SETITEM, .container = c, .value = v, .loop = F->loop, .key_varies = varies,
                 .at = vl_expr_span(F->an, value_expr), .fix_at = vl_expr(m, value_expr)->end,
                 .text = vl_expr_text(F->an, value_expr), .container_text = target_text(F, vl_kid(m, target, 0))};
-  if (t->nkids == 2 && vl_expr(m, vl_kid(m, target, 1))->op == VL_E_NAME) ev.key = vl_kid(m, target, 1);
+  if (t->nkids == 2 && !extends && vl_expr(m, vl_kid(m, target, 1))->op == VL_E_NAME) ev.key = vl_kid(m, target, 1);
   vl_frame_store(F, &ev);
   /* into a container the caller can see, its own included (d[k] = v on a parameter d): the summary
    * says so, and the caller's container decides (an array copies, a dict or list keeps v) */

@@ -1229,6 +1229,20 @@ static void dispatch_overloads(Frame *F, Acc *acc, const VlFuncInfo *fi, const V
   }
 }
 
+/* Does project class k derive, through project classes, from the library class `lib` (its dotted
+ * name: "threading.Thread")? */
+static bool derives_lib(Frame *F, const VlClassInfo *k, const char *lib, int depth) {
+  for (uint16_t b = 0; k && depth <= 8 && k->bases && b < k->bases->n; b++) {
+    const VlObj *o = k->bases->objs[b];
+    if (o->kind == VL_O_LIB && o->name && !o->base && strcmp(o->name, lib) == 0) return true;
+    if (o->kind != VL_O_CLASS) continue;
+    const VlClassInfo *bk = o->mod == F->an->mi ? vl_an_class(F->an, o->func)
+                            : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
+    if (derives_lib(F, bk, lib, depth + 1)) return true;
+  }
+  return false;
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   const VlClassInfo *k = inst_class(F, o);
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
@@ -1256,6 +1270,15 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
+  /* t.start() of a threading.Thread subclass that overrides run(): the thread runs self.run() (a
+   * decoder thread's loop appending into a list its maker passed to __init__) */
+  if (strcmp(name, "start") == 0 && derives_lib(F, k, "threading.Thread", 0)) {
+    const VlFuncInfo *run = vl_class_method(F, k, "run", 0);
+    if (run && !(run->flags & (VL_FN_PROPERTY | VL_FN_STATICMETHOD))) {
+      add(acc, bound(F, run, o));
+      return;
+    }
+  }
   if (strcmp(name, "_replace") == 0 && k->nfields) {
     /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
     const VlVal *rec[1] = {vl_val1(V(F), o)};

@@ -458,6 +458,11 @@ static bool same_each_iteration(const VlModule *m, VlId e, VlId L, bool sized, i
  * container holds at most n values, however many iterations L makes.  (depth: outlives_at's.) */
 static bool key_repeats(const Frame *F, const StoreEv *ev, VlId L, int depth) {
   const VlModule *m = M(F);
+  /* `latest[name] = frame[::4, ::4]` with `name` bound outside L and never rebound in it (a
+   * parameter: a camera's worker thread keeps its latest preview under its own name): every
+   * iteration overwrites the one slot.  (A container put in the slot, depth > 0, may be kept by the
+   * first store alone; an extended slot, `c[k] = c[k] + [v]`, carries no key.) */
+  if (depth == 0 && ev->store == VL_ST_SETITEM && ev->key && L && !changes_in(m, L, ev->key, false, 0)) return true;
   if (ev->store != VL_ST_SETITEM || !ev->key || !L || !ev->loop || ev->loop == L || !loop_within(m, ev->loop, L))
     return false;
   /* a container put in the slot (depth > 0) is replaced only when the store runs in every iteration
