@@ -2066,6 +2066,41 @@ static void optimizer_callback_step_from_receiver(void **state) {
   }
 }
 
+static void thread_target_called_with_args(void **state) {
+  /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
+   * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
+  static const struct {
+    const char *make, *kept;
+    bool hit;
+  } cases[] = {
+      {"threading.Thread(target=w.load, args=(i, s))", "block[0]", true},
+      {"threading.Thread(None, w.load, None, (i, s))", "block[0]", true},
+      {"threading.Thread(target=w.load, args=(i, s))", "block[0].copy()", false},
+      {"threading.Thread(target=w.load, args=(i, s), daemon=True)", "block[:, 0]", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import threading\n"
+             "import numpy as np\n"
+             "class W:\n"
+             "    def __init__(self):\n"
+             "        self.heads = []\n"
+             "    def load(self, i, seed):\n"
+             "        block = np.random.default_rng(seed).standard_normal((256, 1024))\n"
+             "        self.heads.append((i, %s))\n"
+             "def run(seeds):\n"
+             "    w = W()\n"
+             "    for i, s in enumerate(seeds):\n"
+             "        t = %s\n"
+             "        t.start()\n"
+             "    return w.heads\n",
+             cases[k].kept, cases[k].make);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void module_body_containers_outlive_by_globals(void **state) {
   /* at the top level, a container outlives the module body when a global holds it at the end: a
    * list a global still names; not a comprehension handed straight to np.array, nor a list whose
@@ -6144,6 +6179,7 @@ int main(void) {
       T(slice_step_of_own_array_decided_by_call),
       T(slice_step_share_of_length),
       T(optimizer_callback_step_from_receiver),
+      T(thread_target_called_with_args),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),
       T(string_membership_and_negation_decided),

@@ -3769,10 +3769,40 @@ static const VlVal *call_bound_partial(Frame *F, const VlObj *p, const Args *a, 
   return vl_op_call(F, p->base, &b, expr);
 }
 
+/* threading.Thread(group, target, name, args, kwargs): target(*args, **kwargs) runs once, in a thread of
+ * this process, once the thread is started; it is called here, where the thread is made (a thread
+ * made per item in a loop stores what its target stores once per iteration).  What it returns is
+ * dropped; the thread is an object of its own. */
+static const VlVal *thread_target(Frame *F, const Args *a, VlId expr) {
+  const VlVal *target = a->npos >= 2 ? a->pos[1] : NULL, *args = a->npos >= 4 ? a->pos[3] : NULL, *kwargs = NULL;
+  VlId args_expr = a->npos >= 4 ? a->pos_expr[3] : 0, target_expr = a->npos >= 2 ? a->pos_expr[1] : 0;
+  for (int i = 0; i < a->nkw; i++) {
+    if (strcmp(a->kwname[i], "target") == 0) target = a->kw[i], target_expr = a->kw_expr[i];
+    if (strcmp(a->kwname[i], "args") == 0) args = a->kw[i], args_expr = a->kw_expr[i];
+    if (strcmp(a->kwname[i], "kwargs") == 0) kwargs = a->kw[i];
+  }
+  if (target && !a->star && !a->dstar && !vl_val_unknownish(target)) {
+    Args inner = {0};
+    const VlObj *t = args && args->n == 1 ? args->objs[0] : NULL;
+    if (t && t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && t->nitems && t->nitems <= VL_MAX_ARGS) {
+      for (uint16_t k = 0; k < t->nitems; k++) inner.pos[inner.npos++] = t->items[k]; /* args=(i, image) */
+    } else if (args) {
+      inner.star = true;
+      inner.spread = args;
+      inner.spread_expr = args_expr;
+    }
+    inner.dstar = kwargs != NULL; /* (a dict of keywords: any parameter may be passed) */
+    /* (made at the target's expression: `t = Thread(...)` binds the thread, not what target makes) */
+    vl_op_call(F, target, &inner, target_expr ? target_expr : expr);
+  }
+  return vl_val1(V(F), new_obj(F, expr, 0));
+}
+
 static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
   *handled = true;
   const VlVal *first = a->npos ? a->pos[0] : NULL;
   if (strcmp(q, "dataclasses.replace") == 0) return replaced_record(F, first, a, expr);
+  if (strcmp(q, "threading.Thread") == 0) return thread_target(F, a, expr);
   if (strcmp(q, "copy.copy") == 0 || strcmp(q, "copy.deepcopy") == 0) {
     if (!first) return vl_unknown(V(F));
     bool deep = q[5] == 'd';
