@@ -2092,6 +2092,99 @@ static void slice_step_of_own_array_decided_by_call(void **state) {
   }
 }
 
+static void slice_step_share_of_length(void **state) {
+  /* a step that is a length divided by a known count (`len(y) // 100`, `max(1, y.size // 64)`,
+   * `y.shape[0] // 16`) keeps about that many entries: a part; a step of 2 (or a length divided by
+   * something not known) is not counted (ops.c: length_share, interp.c: describe_slice) */
+  static const struct {
+    const char *step;
+    bool hit;
+  } cases[] = {
+      {"len(y) // 100", true},          {"max(1, y.size // 64)", true}, {"max(y.shape[0] // 16, 1)", true},
+      {"len(y) // 4", true},            {"2", false},                   {"len(y) // k", false},
+      {"max(2, len(y) // 100)", false}, {"y.size - 100", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def thin(n, k):\n"
+             "    kept = []\n"
+             "    for _ in range(n):\n"
+             "        y = np.random.rand(200000)\n"
+             "        kept.append(y[::%s])\n"
+             "    return kept\n",
+             cases[k].step);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
+static void optimizer_callback_step_from_receiver(void **state) {
+  /* minimize(..., callback=tracker): `xk[::self.stride]` with the stride the tracker's constructor set
+   * from the problem size is a part of each new iterate (retain.c: hook_part_resolved); a stride of
+   * 2 shows half of it */
+  static const struct {
+    const char *stride;
+    bool hit;
+  } cases[] = {{"max(1, n // 200)", true}, {"16", true}, {"2", false}};
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "from scipy.optimize import minimize\n"
+             "class Movie:\n"
+             "    def __init__(self, n):\n"
+             "        self.stride = %s\n"
+             "        self.frames = []\n"
+             "    def __call__(self, xk):\n"
+             "        self.frames.append(xk[::self.stride])\n"
+             "def fit(y):\n"
+             "    movie = Movie(y.size)\n"
+             "    minimize(np.sum, np.zeros_like(y), method='CG', callback=movie)\n"
+             "    return movie\n",
+             cases[k].stride);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "xk[::self.stride]"));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
+static void thread_target_called_with_args(void **state) {
+  /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
+   * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
+  static const struct {
+    const char *make, *kept;
+    bool hit;
+  } cases[] = {
+      {"threading.Thread(target=w.load, args=(i, s))", "block[0]", true},
+      {"threading.Thread(None, w.load, None, (i, s))", "block[0]", true},
+      {"threading.Thread(target=w.load, args=(i, s))", "block[0].copy()", false},
+      {"threading.Thread(target=w.load, args=(i, s), daemon=True)", "block[:, 0]", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import threading\n"
+             "import numpy as np\n"
+             "class W:\n"
+             "    def __init__(self):\n"
+             "        self.heads = []\n"
+             "    def load(self, i, seed):\n"
+             "        block = np.random.default_rng(seed).standard_normal((256, 1024))\n"
+             "        self.heads.append((i, %s))\n"
+             "def run(seeds):\n"
+             "    w = W()\n"
+             "    for i, s in enumerate(seeds):\n"
+             "        t = %s\n"
+             "        t.start()\n"
+             "    return w.heads\n",
+             cases[k].kept, cases[k].make);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void module_body_containers_outlive_by_globals(void **state) {
   /* at the top level, a container outlives the module body when a global holds it at the end: a
    * list a global still names; not a comprehension handed straight to np.array, nor a list whose
@@ -6253,6 +6346,9 @@ int main(void) {
       T(module_body_containers_outlive_by_globals),
       T(square_producers),
       T(slice_step_of_own_array_decided_by_call),
+      T(slice_step_share_of_length),
+      T(optimizer_callback_step_from_receiver),
+      T(thread_target_called_with_args),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),
       T(string_membership_and_negation_decided),

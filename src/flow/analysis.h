@@ -418,6 +418,9 @@ void vl_augassign(Frame *F, const VlStmt *st);
 const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 
 /* ops.c */
+/* Is v a share of a length (`x.size // 256`, `len(x) // 4`), maybe joined with 1 (`max(1, n // k)`)?  As
+ * a slice's step it keeps about that many entries of the axis: a part of it. */
+bool vl_share_step(const VlVal *v);
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr);
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr);
 /* obj.name = v where obj's class has a property setter of that name: runs it (with `expr`, the
@@ -460,6 +463,10 @@ const VlVal *vl_not_every(Frame *F, const VlVal *v);
 /* What a call would return, its effects left out (summary.c). */
 const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
                                VlId call);
+/* A value of fi's summary (a store effect's) as a call with self and a would make it, its effects left
+ * out (retain.c: a callback's store read with the instance it is bound to). */
+const VlVal *vl_summary_value(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                              const VlVal *v, VlId call);
 const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const VlVal *closure,
                               const Args *a,
                               VlId call);

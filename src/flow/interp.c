@@ -709,7 +709,9 @@ static void describe_slice(Frame *F, VlId s, Index *ix, int i) {
   /* a[-3:], a[-WIN:]: the last few (a negated name or call counts as a stop does) */
   const VlExpr *sx = part[0] ? vl_expr(m, part[0]) : NULL;
   bool neg_start = sx && ((sx->op == VL_E_INT && sx->sub) || (sx->op == VL_E_UNOP && sx->sub == '-'));
-  ix->narrows[i] = stop || neg_start;
+  /* a[::a.size // 256], a[::max(1, len(a) // 8)]: a step that is a share of a length keeps about that
+   * many entries of the axis, a part of it (however long the axis, which is not known here) */
+  ix->narrows[i] = stop || neg_start || vl_share_step(stops[2]);
 }
 
 /* What an index item is, from its value (an int, an index array or list, a field name...).

@@ -809,6 +809,17 @@ static bool own_param_item(const Frame *F, const Index *ix, const VlVal *const *
   return false;
 }
 
+bool vl_share_step(const VlVal *v) {
+  bool share = false;
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_INT) return false;
+    if (o->flags & (VL_F_SHARE | VL_F_FRACTION)) share = true;
+    else if (!o->num_known || o->index != 1) return false;
+  }
+  return share;
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -879,7 +890,12 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         add_val(&a, vl_int_const(V(F), 1));
         break;
       }
-      add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT));
+      if (ix->n == 1 && ix->kind[0] == IX_SLICE) {
+        add(&a, o);
+      } else { /* x.shape[0]: a length, as len(x) is */
+        VlObj n = {.kind = VL_O_INT, .flags = VL_F_LENGTH, .nd = vl_nd_unknown()};
+        add(&a, vl_obj(V(F), n));
+      }
       break;
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
     case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
@@ -1025,7 +1041,8 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
   const VlLibrary *lib = library(F, o->lib);
   /* (a method of the library by that name wins: PyTorch's t.size(d) is a call, NumPy's a.size an int) */
   if (VL_STR_IN(array_int_attrs, name) && !vl_libtable_find(lib->table, VL_LIB_METHOD, name)) {
-    add(acc, prim_obj(F, VL_O_INT));
+    VlObj n = {.kind = VL_O_INT, .flags = strcmp(name, "size") == 0 ? VL_F_LENGTH : 0, .nd = vl_nd_unknown()};
+    add(acc, n.flags ? vl_obj(V(F), n) : prim_obj(F, VL_O_INT)); /* (a.size: a length, as len(a) is) */
     return;
   }
   if (VL_STR_IN(array_scalar_attrs, name)) {
@@ -3804,10 +3821,12 @@ static const VlVal *pool_call(Frame *F, const Args *a, bool packed, bool pickled
  * (`start()`, `join()`: unknown). */
 static const VlVal *thread_started(Frame *F, const Args *a, VlId expr) {
   const VlVal *target = kwarg(a, "target"), *args = kwarg(a, "args"), *kws = kwarg(a, "kwargs");
-  VlId args_expr = 0;
-  for (int i = 0; i < a->nkw; i++)
+  VlId args_expr = 0, target_expr = 0;
+  for (int i = 0; i < a->nkw; i++) {
     if (strcmp(a->kwname[i], "args") == 0) args_expr = a->kw_expr[i];
-  if (!target && a->npos > 1) target = a->pos[1];
+    if (strcmp(a->kwname[i], "target") == 0) target_expr = a->kw_expr[i];
+  }
+  if (!target && a->npos > 1) target = a->pos[1], target_expr = a->pos_expr[1];
   if (!args && a->npos > 3) args = a->pos[3], args_expr = a->pos_expr[3];
   if (!kws && a->npos > 4) kws = a->pos[4];
   const VlVal *thread = vl_val1(V(F), lib_obj(F, "threading.Thread()", NULL, 0));
@@ -3822,7 +3841,8 @@ static const VlVal *thread_started(Frame *F, const Args *a, VlId expr) {
     inner.spread_expr = args_expr;
   }
   if (kws && !vl_val_only(kws, VL_O_NONE) && !vl_dict_keywords(F, kws, &inner)) inner.dstar = true;
-  vl_op_call(F, target, &inner, expr);
+  /* (made at the target's expression: `t = Thread(...)` binds the thread, not what target makes) */
+  vl_op_call(F, target, &inner, target_expr ? target_expr : expr);
   return thread;
 }
 
@@ -5158,6 +5178,28 @@ static bool exact_tuple(const VlObj *o) {
   return o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem));
 }
 
+/* Is l a length: len(x), x.shape[k], x.size (also of a parameter's array, deferred: `y.size`)? */
+static bool length_of(const VlVal *l) {
+  if (l->n != 1) return false;
+  const VlObj *o = l->objs[0];
+  if (o->kind == VL_O_INT) return (o->flags & VL_F_LENGTH) != 0;
+  if (o->kind != VL_O_SYM || !o->base || o->base->n != 1) return false;
+  if (o->sub == VL_SYM_ATTRV) return o->name && strcmp(o->name, "size") == 0;
+  const VlObj *b = o->base->objs[0];
+  return o->sub == VL_SYM_SUBV && b->kind == VL_O_SYM && b->sub == VL_SYM_ATTRV && b->name && strcmp(b->name, "shape") == 0;
+}
+
+/* len(x) // k with k a known count: a share of the length; of at most 8, a fraction (a stop up to
+ * it shows an eighth of the axis or more); of more, a share (a step of it keeps about k entries:
+ * interp.c: describe_slice).  NULL: not one. */
+static const VlVal *length_share(Frame *F, int op, const VlVal *l, const VlVal *rv) {
+  if (op != VL_OP_FLOORDIV || !rv || rv->n != 1 || !rv->objs[0]->num_known || rv->objs[0]->kind != VL_O_INT ||
+      (int32_t)rv->objs[0]->index < 1 || !length_of(l))
+    return NULL;
+  VlObj n = {.kind = VL_O_INT, .flags = rv->objs[0]->index <= 8 ? VL_F_FRACTION : VL_F_SHARE, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), n));
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -5167,6 +5209,8 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   uint8_t side_lo[2] = {VL_ND_MAX, VL_ND_MAX}; /* the fewest axes each operand may have */
   uint8_t side_hi[2] = {0, 0};                   /* ... and the most */
   bool array = false, sym = false, of_param = false; /* of_param: a symbol, or a parameter's array */
+  const VlVal *share = length_share(F, op, l, rv); /* (also `y.size // 256` of a parameter y) */
+  if (share) return share;
   for (int side = 0; side < 2; side++) {
     const VlVal *v = side ? rv : l;
     for (uint16_t i = 0; i < v->n; i++) {
@@ -5291,14 +5335,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     return vl_val1(V(F), vl_obj(V(F), n));
   }
   if (vl_val_all_int(l) && vl_val_all_int(rv) && op != VL_OP_DIV) {
-    /* len(x) // 2: a good part of x's axis (a slice up to it shows at least an eighth) */
-    bool length = l->n == 1 && (l->objs[0]->flags & VL_F_LENGTH);
-    bool small = rv->n == 1 && rv->objs[0]->num_known && rv->objs[0]->index >= 1 && rv->objs[0]->index <= 8;
-    if (op == VL_OP_FLOORDIV && length && small) {
-      VlObj n = {.kind = VL_O_INT, .flags = VL_F_FRACTION, .nd = vl_nd_unknown()};
-      return vl_val1(V(F), vl_obj(V(F), n));
-    }
-    return vl_prim(V(F), VL_O_INT);
+    return vl_prim(V(F), VL_O_INT); /* (len(x) // 2: length_share, above) */
   }
   if (vl_val_has(l, VL_O_STR)) return vl_prim(V(F), VL_O_STR);
   if (sym) {

@@ -1750,6 +1750,33 @@ static bool hook_part(const VlObj *o, int p, uint8_t kind) {
   return ix.n == 1 && narrows;
 }
 
+/* xk[::self.stride]: a slice of the iterate whose step the callback reads from the object it is bound
+ * to (or a default): a part when that step, read with the receiver the registration passes, is a
+ * share of a length (`max(1, n // 256)`: interp.c: describe_slice).  The callback is applied to a new
+ * 1-D array standing for the iterate; the view must be of it. */
+static bool hook_part_resolved(Frame *F, const VlObj *o, int p, const VlFuncInfo *fi, const VlSummary *s,
+                               const VlVal *self, uint8_t lib, VlId call) {
+  Index ix;
+  if (!param_subscript(o, p, &ix) || ix.n != 1 || ix.kind[0] != IX_SLICE || ix.narrows[0] || !o->nitems) return false;
+
+  int at = p - (self != NULL);
+  if (at < 0 || at >= VL_MAX_ARGS) return false;
+  Args a = {0};
+  const VlVal *fresh = vl_new_array(F, VL_HOW_PRODUCER, lib, vl_nd_exact(1), call);
+  for (int k = 0; k < at; k++) a.pos[k] = vl_unknown(F->an->vals);
+  a.pos[at] = fresh;
+  a.npos = at + 1;
+  const VlVal *r = vl_summary_value(F, fi, s, self, &a, vl_val1(F->an->vals, o), call);
+  bool part = r->n > 0;
+  for (uint16_t k = 0; k < r->n; k++) {
+    const VlObj *v = r->objs[k];
+    const VlSite *vs = v->site, *fs = fresh->objs[0]->site; /* (the call's site, maybe re-made by it) */
+    part &= v->kind == VL_O_ARRAY && v->sub && (v->flags & VL_F_PARTIAL) && vs && vs->kind == VL_SITE_NEW &&
+            vs->mod == fs->mod && vs->func == fs->func && vs->at == fs->at;
+  }
+  return part;
+}
+
 /* The function a registered value calls: a function or bound method, or an instance's __call__. */
 static const VlFuncInfo *hook_func(Frame *F, const VlObj *fn, bool *bound) {
   Analysis *an = F->an;
@@ -1804,9 +1831,14 @@ static void hook_check(Frame *F) {
         bool other = false; /* a copy on another path: silent (args[0][:, :4] is also the subscript
                                deferred on the tuple item: a symbol, no other path); a part on each
                                path (`if isinstance(output, tuple): output = output[0]`) is a part */
+        /* (the receiver: an instance called through __call__, a bound method's object; only with the
+         * library's arguments alone, no partial's) */
+        const VlVal *self = !bound ? NULL : fo->kind == VL_O_INST ? vl_val1(an->vals, fo) : fo->base;
         for (uint16_t k = 0; k < ef->value->n; k++) {
           const VlObj *o = ef->value->objs[k];
-          if (hook_part(o, out, kind)) {
+          if (hook_part(o, out, kind) ||
+              (kind == VL_HOOK_OPTIMIZER && !pos && !kw && (!bound || self) &&
+               hook_part_resolved(F, o, out, fi, s, self, lib->id, F->hooks.items[r].call))) {
             if (!view) view = o;
           } else if (kind != VL_HOOK_PRE || o->kind != VL_O_SYM)
             other = true;

@@ -249,6 +249,8 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
       if (ix.kind[i] == IX_SLICE) { /* a slice keeps its step's value: a known int here is its step */
         if (items[i]->n == 1 && items[i]->objs[0]->kind == VL_O_INT && items[i]->objs[0]->num_known)
           ix.step[i] = (long)(int32_t)items[i]->objs[0]->index;
+        /* (a share of a length, `r.size // n_samples` with the default passed here: a part) */
+        if (vl_share_step(items[i])) ix.narrows[i] = true;
         items[i] = vl_unknown(V(F));
         continue;
       }
@@ -606,6 +608,24 @@ const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *
   bind_params(&S, fi, self, a);
   carry_heap(&S, s);
   const VlVal *r = inst(&S, s->ret);
+  memo_free(&S);
+  an->depth--;
+  an->napplying--;
+  return r;
+}
+
+const VlVal *vl_summary_value(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
+                              const VlVal *v, VlId call) {
+  Analysis *an = F->an;
+  if (an->depth > 24 || an->napplying >= (int)(sizeof an->applying / sizeof *an->applying)) return vl_unknown(V(F));
+  for (int i = 0; i < an->napplying; i++)
+    if (an->applying[i] == fi) return vl_unknown(V(F));
+  an->applying[an->napplying++] = fi;
+  an->depth++;
+  Subst S = {.F = F, .fi = fi, .call = call};
+  bind_params(&S, fi, self, a);
+  carry_heap(&S, s);
+  const VlVal *r = inst(&S, v);
   memo_free(&S);
   an->depth--;
   an->napplying--;

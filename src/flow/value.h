@@ -110,6 +110,8 @@ enum {
 enum {
   VL_F_LENGTH = 1 << 7,  /* a length: len(x), x.shape[k] */
   VL_F_FRACTION = 1 << 0, /* a length divided by at most 8 (len(x) // 2): an eighth of an axis or more */
+  VL_F_SHARE = 1 << 3,    /* a length divided by a known count over 8 (`x.size // 256`): as a slice's
+                             step, it keeps about that many entries of the axis (a part) */
   VL_F_REMAINDER = 1 << 2 /* an int modulo something (`(pos + 1) % capacity`): a slot of a ring */
 };
 
