@@ -5977,6 +5977,73 @@ static void specialised_method_gets_int_arguments(void **state) {
  * the analysis does not know the signal's ndim), and np.array of a list of ints is a 1-D integer array:
  * iterating either gives ints, so a[p] of a 2-D array is a row (a view); the index array used whole is
  * advanced indexing (a copy), and dtype= may make the ints floats. */
+/* The call effect a loop makes on a method of a parameter with a new array per iteration
+ * (VlEffect.loop_call), in function `func`'s summary; NULL when there is none. */
+static const VlEffect *loop_call_effect(const TlFile *f, const char *func) {
+  const VlModInfo *mi = vl_program_find(f->prog, "test");
+  for (uint32_t i = 0; mi && i < mi->nfuncs; i++) {
+    const VlFuncInfo *fi = &mi->funcs[i];
+    if (!fi->name || strcmp(fi->name, func) != 0 || !fi->summary) continue;
+    for (uint32_t e = 0; e < fi->summary->neffects; e++)
+      if (fi->summary->effects[e].kind == VL_EFF_CALL && fi->summary->effects[e].loop_call) return &fi->summary->effects[e];
+  }
+  return NULL;
+}
+
+static void loop_calls_a_parameters_method(void **state) {
+  analyse(state,
+          "def integrate(system, x0, n, monitor):\n"
+          "    x = x0\n"
+          "    for k in range(n):\n"
+          "        x = system.step(x)\n"
+          "        monitor.record(k, x)\n"
+          "    return x\n"
+          "def with_reference(system, x0, n, monitor):\n"
+          "    ref = system.reference(x0)\n"
+          "    for k in range(n):\n"
+          "        monitor.record(k, ref)\n"
+          "def outside_a_loop(system, x0, monitor):\n"
+          "    monitor.record(0, system.step(x0))\n"
+          "def only_ints(n, monitor):\n"
+          "    for k in range(n):\n"
+          "        monitor.record(k, k)\n");
+  /* the new array of each step goes to what the caller passes: a caller knowing the monitor's class
+   * checks its stores with the call as the loop */
+  const VlEffect *ef = loop_call_effect(cur, "integrate");
+  assert_non_null(ef);
+  assert_int_equal(ef->at.start, (uint32_t)(strstr(cur->text, "monitor.record(k, x)") - cur->text));
+  /* an array made once before the loop, none made, or no loop: no such effect */
+  assert_null(loop_call_effect(cur, "with_reference"));
+  assert_null(loop_call_effect(cur, "outside_a_loop"));
+  assert_null(loop_call_effect(cur, "only_ints"));
+}
+
+static void fold_grows_its_accumulator(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import numpy as np\n"
+          "def step(carry, k):\n"
+          "    state, trace = carry\n"
+          "    noise = np.random.standard_normal((1024, 256))\n"
+          "    return state + 1, trace + (noise[:4],)\n"
+          "def scenario():\n"
+          "    return functools.reduce(step, range(25), (0, ()))\n");
+  /* functools.reduce rebinds the carry to what the step returns: the tuple grows at every step */
+  const VlHit *h = hit(cur, "noise[:4]", VL_HIT_FRESH);
+  assert_true(h->via_call);
+  analyse(state,
+          "import numpy as np\n"
+          "def push(trace, noise):\n"
+          "    return trace + (noise[:4],)\n"
+          "def scenario():\n"
+          "    latest = ()\n"
+          "    for _ in range(25):\n"
+          "        latest = push((), np.random.standard_normal((1024, 256)))\n"
+          "    return latest\n");
+  /* the same helper, not folded: what the caller rebinds is a new one-item tuple */
+  no_hits(cur);
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6413,6 +6480,8 @@ int main(void) {
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
       T(peak_indices_are_ints),
+      T(loop_calls_a_parameters_method),
+      T(fold_grows_its_accumulator),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2410,6 +2410,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
     if (!bind[p]) continue;
     uint32_t slot = param_slot(m, fi->id, fi->params[p].name);
     if (slot < F.nenv) F.env[slot] = bind[p];
+    if (p == 0) F.bound0 = bind[p];
     inherit_heap(&F, caller, bind[p], 0);
   }
   vl_frame_run(&F);

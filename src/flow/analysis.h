@@ -85,6 +85,8 @@ typedef struct StoreEv {
   uint32_t fix_at;
   const char *text, *container_text;
   bool implicit;        /* list(gen), comprehension over a generator: one element per step */
+  bool loop_call;       /* via a callee's loop calling a method of what the caller passes, once per
+                           iteration (VlEffect.loop_call): the call is a loop (retain.c: loop_call_check) */
   VlId key;             /* c[k] = v with k a name: k's expression (retain.c: key_repeats) */
 } StoreEv;
 
@@ -183,6 +185,13 @@ struct Frame {
                            np.array_split(p, k)) with an integer, undecided for want of its ndim: its
                            callers decide (VlSummary.loop_deferred, VL_SPECIAL_ROWS) */
   VlId stmt_call;       /* the expression statement being run (a call made for its effects: VL_EFF_CALL) */
+  bool loop_call;       /* applying a callee's VL_EFF_CALL made in its loop: stores are StoreEv.loop_call */
+  struct FoldSink *fold;/* folding (functools.reduce): the VL_EFF_FOLD effects the step's summary applies at
+                           depth fold_depth, collected (ops.c: fold_call) */
+  int fold_depth;
+  VlId ret_expr;        /* the returned expression being evaluated (interp.c: fold_effect) */
+  const VlVal *bound0;  /* an analysis for what a call passes (vl_specialise): what it bound the first
+                           parameter to (interp.c: of_first_param) */
   bool param_index;     /* a loop of its own indexed an array with an item computed from a parameter of
                            its own (`u[:, w - 16]`, also in a callee's deferred subscript): whether it is
                            an integer, its callers decide (VlSummary.loop_deferred) */
@@ -313,6 +322,11 @@ const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
  * parameter, an attribute of one, a global), an object a module body made (a global), or an object
  * some other function made (passed in by a specialised call, vl_specialise). */
 bool vl_caller_visible(const Frame *F, const VlObj *o);
+/* What a fold's step grows (VL_EFF_FOLD applied by summary.c for ops.c: fold_call). */
+typedef struct FoldSink {
+  VL_VEC(VlEffect) grown; /* target and value instantiated with the caller's values */
+} FoldSink;
+
 /* Is o (a callee) a callback held in a container reached from a parameter of F's function? (VL_EFF_CALL) */
 bool vl_held_callback(const Frame *F, const VlObj *o);
 /* The summary of this module's function `fi` analysed again with, per `what`, the project objects

@@ -585,11 +585,14 @@ void vl_frame_clear(Frame *F, const VlVal *container) {
   VL_VEC_PUSH(&F->clears, ev);
 }
 
-void vl_frame_store(Frame *F, const StoreEv *ev) {
+void vl_frame_store(Frame *F, const StoreEv *in) {
+  StoreEv one = *in;
+  const StoreEv *ev = &one;
+  one.loop_call = in->loop_call || (F->loop_call && in->call);
   for (size_t i = 0; i < F->stores.len; i++) {
     StoreEv *o = &F->stores.items[i];
     if (o->store == ev->store && o->loop == ev->loop && o->call == ev->call && same_span(o->at, ev->at) &&
-        o->implicit == ev->implicit) {
+        o->implicit == ev->implicit && o->loop_call == ev->loop_call) {
       o->value = vl_join(V(F), o->value, ev->value);
       o->container = vl_join(V(F), o->container, ev->container);
       o->key_varies |= ev->key_varies;
@@ -1278,6 +1281,61 @@ static bool optimizer(const VlVal *callee) {
   return false;
 }
 
+/* Is e the returned expression, or an item of a returned tuple display (`return ids, scores + (v,)`)? */
+static bool returned_part(const Frame *F, VlId e) {
+  const VlModule *m = M(F);
+  if (e == F->ret_expr) return true;
+  const VlExpr *rx = vl_expr(m, F->ret_expr);
+  for (uint32_t i = 0; rx->op == VL_E_TUPLE && i < rx->nkids; i++)
+    if (vl_kid(m, F->ret_expr, i) == e) return true;
+  return false;
+}
+
+/* Is o one of v's objects, or an item of a tuple among them (down to 2 levels)? */
+static bool item_of(const VlVal *v, const VlObj *o, int depth) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *x = v->objs[i];
+    if (x == o) return true;
+    for (uint16_t k = 0; x->kind == VL_O_SEQ && x->sub == VL_SEQ_TUPLE && depth < 2 && k < x->nitems; k++)
+      if (item_of(x->items[k], o, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* Is every possibility of v the first parameter of F's function (not a method's), or an item of it
+ * (`ids, scores = carry`)?  In an analysis for what a call passes, the item of what it bound. */
+static bool of_first_param(const Frame *F, const VlVal *v) {
+  if (vl_val_empty(v) || F->func == VL_MODULE_FUNC || vl_func(M(F), F->func)->klass) return false;
+  for (uint16_t i = 0; i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (F->bound0 && o->kind == VL_O_SEQ && item_of(F->bound0, o, 0)) continue;
+    for (int d = 0; o && o->kind == VL_O_SYM && (o->sub == VL_SYM_SUBV || o->sub == VL_SYM_ELEMV) && d < 4; d++)
+      o = o->base && o->base->n == 1 ? o->base->objs[0] : NULL;
+    if (!o || o->kind != VL_O_SYM || o->sub != VL_SYM_PARAM || o->index != 0 || o->mod != F->an->mi || o->func != F->func)
+      return false;
+  }
+  return true;
+}
+
+/* `return acc + (v,)` of the first parameter's item (a fold's step, `scores + (logits[:, -1, :],)`): what
+ * the accumulator grows by when a caller folds (VL_EFF_FOLD); e is the `+`. */
+static void fold_effect(Frame *F, VlId e, const VlVal *l, const VlVal *r) {
+  const VlModule *m = M(F);
+  VlId add = vl_kid(m, e, 1);
+  const VlExpr *ax = vl_expr(m, add);
+  if ((ax->op != VL_E_TUPLE && ax->op != VL_E_LIST) || !returned_part(F, e) || !of_first_param(F, l)) return;
+  VlEffect ef = {.kind = VL_EFF_FOLD, .store = VL_ST_EXTEND, .target = l, .value = r, .at = vl_expr_span(F->an, add),
+                 .fix_at = ax->end, .text = vl_expr_text(F->an, add), .container = vl_expr_text(F->an, vl_kid(m, e, 0))};
+  if (ax->nkids == 1) { /* `(v,)`: v is stored, reported (and copied) there */
+    VlId item = vl_kid(m, add, 0);
+    ef.store = VL_ST_APPEND;
+    ef.at = vl_expr_span(F->an, item);
+    ef.fix_at = vl_expr(m, item)->end;
+    ef.text = vl_expr_text(F->an, item);
+  }
+  VL_VEC_PUSH(&F->effects, ef);
+}
+
 static const VlVal *eval_call(Frame *F, VlId e) {
   const VlVal *callee = eval_kid(F, e, 0);
   Args a;
@@ -1327,6 +1385,7 @@ static const VlVal *eval_node(Frame *F, VlId e) {
   case VL_E_CALL: return eval_call(F, e);
   case VL_E_BINOP: {
     const VlVal *l = eval_kid(F, e, 0), *r = eval_kid(F, e, 1);
+    if (x->sub == VL_OP_ADD && F->ret_expr) fold_effect(F, e, l, r);
     return vl_op_binop(F, x->sub, l, r, e);
   }
   case VL_E_UNOP: {
@@ -2236,7 +2295,9 @@ static void exec_stmt(Frame *F, VlId s) {
     return;
   }
   case VL_S_RETURN: {
+    F->ret_expr = st->a;
     const VlVal *v = st->a ? vl_eval(F, st->a) : vl_prim(V(F), VL_O_NONE);
+    F->ret_expr = 0;
     VlId memo = st->a && F->func != VL_MODULE_FUNC ? vl_memo_decorator(F->an, F->func) : 0;
     if (memo) memo_store(F, memo, st->a, v);
     F->ret = vl_join(V(F), F->ret, v);
@@ -2437,8 +2498,13 @@ void vl_frame_run(Frame *F) {
     F->stores.len = 0;
     F->clears.len = 0;
     F->effects.len = 0;
-    if (fn->kind == VL_FN_LAMBDA) F->ret = vl_eval(F, fn->expr);
-    else exec_block(F, fn->body);
+    if (fn->kind == VL_FN_LAMBDA) {
+      F->ret_expr = fn->expr;
+      F->ret = vl_eval(F, fn->expr);
+      F->ret_expr = 0;
+    } else {
+      exec_block(F, fn->body);
+    }
     if (!F->dead && fn->kind != VL_FN_LAMBDA) F->ret = vl_join(V(F), F->ret, vl_prim(V(F), VL_O_NONE));
     if (!F->heap.changed) break;
   }

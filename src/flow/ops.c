@@ -3927,9 +3927,48 @@ static const VlVal *call_bound_partial(Frame *F, const VlObj *p, const Args *a, 
   return vl_op_call(F, p->base, &b, expr);
 }
 
+/* functools.reduce(step, xs, init): a loop rebinding acc = step(acc, x), acc first init.  The step is
+ * called once, on init and what xs hands out; where it returns an item of its accumulator grown
+ * (`return ids, scores + (logits[:, -1, :],)`: VL_EFF_FOLD), that item of init grows in place, as
+ * `t = t + (v,)` in a loop does: a store at each step of the call, an implicit loop, of what the step
+ * made new at it.  (A helper returning `p + (v,)` to any other caller stores nothing: the caller may
+ * keep the old tuple and drop the new one.) */
+static const VlVal *fold_call(Frame *F, Args *a, VlId expr) {
+  Analysis *an = F->an;
+  FoldSink sink = {0};
+  FoldSink *saved = F->fold;
+  int saved_depth = F->fold_depth;
+  F->fold = &sink;
+  F->fold_depth = an->depth + 1;
+  Args two = {0};
+  two.pos[0] = a->pos[2];
+  two.pos_expr[0] = a->pos_expr[2];
+  two.pos[1] = raw_elems(F, a->pos[1], expr, 0);
+  two.npos = 2;
+  const VlVal *r = vl_op_call(F, a->pos[0], &two, expr);
+  F->fold = saved;
+  F->fold_depth = saved_depth;
+  Restep mark = {.mode = RS_MARK, .markexpr = expr}, step = {.mode = RS_LOOP, .at = 0};
+  for (size_t i = 0; i < sink.grown.len; i++) {
+    const VlEffect *ef = &sink.grown.items[i];
+    const VlVal *v = restep(F, restep(F, ef->value, &mark, 0), &step, 0);
+    if (ef->store == VL_ST_APPEND) v = vl_op_elems(F, v, expr); /* `acc + (v,)`: v itself */
+    for (uint16_t k = 0; k < ef->target->n; k++)
+      if (ef->target->objs[k]->kind == VL_O_SEQ && ef->target->objs[k]->site)
+        vl_heap_add_elem(F, ef->target->objs[k]->site, ef->store == VL_ST_APPEND ? v : vl_op_elems(F, v, expr));
+    StoreEv ev = {.store = ef->store, .container = ef->target, .value = v, .loop = F->loop, .call = expr,
+                  .implicit = true, .at = ef->at, .fix_at = ef->fix_at, .text = ef->text,
+                  .container_text = ef->container};
+    vl_frame_store(F, &ev);
+  }
+  VL_VEC_FREE(&sink.grown);
+  return vl_join(V(F), a->pos[2], r);
+}
+
 static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
   *handled = true;
   const VlVal *first = a->npos ? a->pos[0] : NULL;
+  if (strcmp(q, "functools.reduce") == 0 && a->npos == 3 && !a->nkw && !a->star && !a->dstar) return fold_call(F, a, expr);
   if (strcmp(q, "dataclasses.replace") == 0) return replaced_record(F, first, a, expr);
   if (strcmp(q, "copy.copy") == 0 || strcmp(q, "copy.deepcopy") == 0) {
     if (!first) return vl_unknown(V(F));
@@ -4871,6 +4910,35 @@ bool vl_held_callback(const Frame *F, const VlObj *o) {
   return false;
 }
 
+/* Is o a method of one of this function's parameters (`trace.record`), not of self? */
+static bool param_receiver(const Frame *F, const VlObj *o) {
+  if (o->sub != VL_SYM_ATTRV || !o->base || o->base->n != 1 || F->func == VL_MODULE_FUNC) return false;
+  const VlObj *p = o->base->objs[0];
+  return p->kind == VL_O_SYM && p->sub == VL_SYM_PARAM && p->mod == F->an->mi && p->func == F->func &&
+         (p->index >= 1 || !vl_func(M(F), F->func)->klass);
+}
+
+/* Does a call in loop F->loop pass an array this function makes anew in each iteration of it (made,
+ * or assumed made, by a statement the loop runs: `logits = model.unembed(h); trace.record(step,
+ * logits)`), and no array it made once, before the loop?  Which method runs, a caller knows: it checks
+ * the method's stores with the call as the loop (VlEffect.loop_call). */
+static bool loop_call_args(const Frame *F, const Args *a) {
+  bool fresh = false;
+  for (int i = 0; i < a->npos + a->nkw; i++) {
+    const VlVal *v = i < a->npos ? a->pos[i] : a->kw[i - a->npos];
+    for (uint16_t k = 0; k < v->n; k++) {
+      const VlObj *x = v->objs[k];
+      const VlSite *s = x->site;
+      if ((x->kind != VL_O_ARRAY && x->kind != VL_O_OBJ) || !s || s->kind != VL_SITE_NEW || s->mod != F->an->mi ||
+          s->func != F->func)
+        continue;
+      if (s->step || !vl_loop_runs(M(F), F->loop, s->start)) return false;
+      fresh = true;
+    }
+  }
+  return fresh;
+}
+
 static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
   const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
@@ -4898,6 +4966,11 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
   if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && VL_STR_IN(accessors, name)) return;
+  if (expr && expr == F->stmt_call && F->loop && !F->specialised && !a->star && !a->dstar && param_receiver(F, o) &&
+      loop_call_args(F, a)) {
+    VlEffect ef = {.kind = VL_EFF_CALL, .loop_call = true, .value = vl_val1(V(F), call), .at = vl_expr_span(F->an, expr)};
+    VL_VEC_PUSH(&F->effects, ef);
+  }
   if (name && any_method(F, acc, name, a, expr)) return;
   if (o->elem) { /* a hint: what the class says it holds */
     for (uint16_t i = 0; i < o->elem->n; i++) {

@@ -47,9 +47,14 @@ typedef enum VlEffectKind {
   VL_EFF_SETCELL,   /* a closure variable (func, slot) = value */
   VL_EFF_SETGLOBAL, /* a module global (slot) = value */
   VL_EFF_CLEAR,     /* target (a container) is emptied */
-  VL_EFF_CALL       /* value: a call (VL_SYM_CALLV) of a callback the caller's objects hold, made for its
-                       effects (`for cb in self._subscribers: cb(frame, dets)`): made again with the
-                       caller's values, its stores are the caller's */
+  VL_EFF_CALL,      /* value: a call (VL_SYM_CALLV) of a callback the caller's objects hold, made for its
+                       effects (`for cb in self._subscribers: cb(frame, dets)`), or of a method of a
+                       parameter in a loop (loop_call): made again with the caller's values, its
+                       stores are the caller's */
+  VL_EFF_FOLD       /* `return acc + (v,)` (or `ids, acc + (v,)`), acc an item of the first parameter:
+                       target acc grows by value's elements when the caller folds, rebinding what it
+                       passes to what the call returns (functools.reduce: ops.c fold_call); no store
+                       for any other caller, which may keep the old tuple and drop the new one */
 } VlEffectKind;
 
 typedef struct VlEffect {
@@ -68,6 +73,10 @@ typedef struct VlEffect {
   bool inner;           /* STORE: `at` is the one element of a stored display that makes a view
                            (ops.c: inner_view_elem), not the display: where a caller reports the view
                            this call makes */
+  bool loop_call;       /* CALL: a method of a parameter called in a loop of the function, with an
+                           argument made anew in each iteration (`trace.record(step, logits)`): a
+                           caller passing a project instance checks its stores with the call as the
+                           loop (ops.c: loop_call_args, retain.c: loop_call_check) */
   uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
   const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
                            (set_item(cache, "last", v)) stores into one slot on every call */

@@ -1519,6 +1519,23 @@ static void recursion_check(Frame *F, const Sites *escapes) {
   (void)m;
 }
 
+/* A store a callee makes through a method of the caller's object, called in the callee's loop with an
+ * array it made anew in each iteration (StoreEv.loop_call: `greedy_decode(model, ids, trace=trace)`
+ * calling `trace.record(step, logits)` per step, in another module): the call is the loop, and a view of
+ * an array made by the call (new at it) is of an array made anew in each of its iterations. */
+static bool loop_call_check(Frame *F, const StoreEv *ev, const VlObj **views, int nviews, const Sites *escapes) {
+  if (!ev->loop_call || !ev->call || !outlives(F, ev, 0, escapes)) return false;
+  for (int k = 0; k < nviews; k++) {
+    const VlSite *s = views[k]->site;
+    if (!s || s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || s->at != ev->call)
+      continue;
+    if (whole_kept(F, s, 0, ev) || pieces_show_all(F, s, 0)) continue;
+    report(F, ev, views[k], 0, false);
+    return true;
+  }
+  return false;
+}
+
 /* Is every iteration of loop l, and of each loop around it in the function, sure to reach `at`? */
 static bool every_iteration_to_top(const Frame *F, VlId l, VlSpan at) {
   for (; l; l = M(F)->loops[l].parent)
@@ -1924,6 +1941,7 @@ void vl_retain_check(Frame *F) {
         if (implicit || !L) break;
       }
     }
+    if (!done) done = loop_call_check(F, ev, views, nviews, &escapes);
   }
   free(later);
   if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);

@@ -730,17 +730,32 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       break;
     }
     case VL_EFF_CALL: { /* made when the caller knows a project callback, or holds it as this frame's
-                         * own callback again (then an effect of this frame's: ops.c call_sym) */
-      const VlObj *c = ef->value->n == 1 ? ef->value->objs[0] : NULL;
-      const VlVal *callee = c && c->base ? inst(&S, c->base) : NULL;
-      bool known = false;
-      for (uint16_t k = 0; callee && k < callee->n && !known; k++) {
-        const VlObj *x = callee->objs[k];
-        known = x->kind == VL_O_INST || x->kind == VL_O_FUNC || (x->kind == VL_O_SYM && vl_held_callback(F, x));
+                         * own callback again (then an effect of this frame's: ops.c call_sym); a call
+                         * made in a loop, joined over the loop's rounds, is each call made */
+      for (uint16_t j = 0; j < ef->value->n && (ef->loop_call || ef->value->n == 1); j++) {
+        const VlObj *c = ef->value->objs[j];
+        const VlVal *callee = c->kind == VL_O_SYM && c->sub == VL_SYM_CALLV && c->base ? inst(&S, c->base) : NULL;
+        bool known = false;
+        for (uint16_t k = 0; callee && k < callee->n && !known; k++) {
+          const VlObj *x = callee->objs[k];
+          known = x->kind == VL_O_INST || x->kind == VL_O_FUNC || (x->kind == VL_O_SYM && vl_held_callback(F, x));
+        }
+        if (!known) continue;
+        bool looped = F->loop_call;
+        F->loop_call = looped || ef->loop_call; /* (its stores: once per iteration of the callee's loop) */
+        (void)inst(&S, vl_val1(V(F), c));
+        F->loop_call = looped;
       }
-      if (known) (void)inst(&S, ef->value);
       break;
     }
+    case VL_EFF_FOLD: /* only for the step a fold calls itself (not for calls inside it) */
+      if (F->fold && F->fold_depth == an->depth) {
+        VlEffect grown = *ef;
+        grown.target = inst(&S, ef->target);
+        grown.value = inst(&S, ef->value);
+        VL_VEC_PUSH(&F->fold->grown, grown);
+      }
+      break;
     default: break;
     }
   }
