@@ -6072,6 +6072,47 @@ static void peak_indices_are_ints(void **state) {
 /* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
  * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
  * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
+/* pandas frames (ops.c: pd_inst): to_numpy() and .values are the frame's storage, new per call of a
+ * reader or a copying method; a frame made before the loop, or around an array made there, is not. */
+static void pandas_frame_storage(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import pandas as pd\n"
+          "def run(paths, table, arr, cols):\n"
+          "    a, b, c, d, e, f, g, h = [], [], [], [], [], [], [], []\n"
+          "    df = pd.read_csv(paths[0])\n"
+          "    for p in paths:\n"
+          "        xa = pd.read_csv(p).to_numpy()\n"
+          "        a.append(xa[:4])\n"
+          "        xb = df.to_numpy()\n"
+          "        b.append(xb[:4])\n"
+          "        xc = df[['u', 'v']].values\n"
+          "        c.append(xc[:4])\n"
+          "        xd = pd.DataFrame(arr).values\n"
+          "        d.append(xd[:4])\n"
+          "        xe = df.to_numpy(dtype=np.float32)\n"
+          "        e.append(xe[:4])\n"
+          "        xf = np.asarray(df.iloc[:100])\n"
+          "        f.append(xf[:4])\n"
+          "    for k, grp in table.groupby('id'):\n"
+          "        g.append(grp.to_numpy()[:4])\n"
+          "        h.append(grp[['u', 'v']].to_numpy()[:4])\n"
+          "    for chunk in pd.read_csv(paths[0], chunksize=100):\n"
+          "        h.append(chunk.values[:2])\n"
+          "    return a, b, c, d, e, f, g, h\n"
+          "def scenario():\n"
+          "    return run(['a.csv'], pd.read_csv('b.csv'), np.zeros((100, 4)), ['u'])\n");
+  assert_non_null(tl_hit(cur, "xa[:4]"));                      /* a new frame per file */
+  assert_null(tl_hit(cur, "xb[:4]"));                          /* the frame read before the loop */
+  assert_non_null(tl_hit(cur, "xc[:4]"));                      /* df[list] copies at every call */
+  assert_null(tl_hit(cur, "xd[:4]"));                          /* shares arr, made before the loop */
+  assert_null(tl_hit(cur, "xe[:4]"));                          /* a copy or a view by dtype: unknown */
+  assert_null(tl_hit(cur, "xf[:4]"));                          /* a view of df's block */
+  assert_null(tl_hit(cur, "grp.to_numpy()[:4]"));              /* a group's storage is not known */
+  assert_non_null(tl_hit(cur, "grp[['u', 'v']].to_numpy()[:4]"));/* a copy of its columns per group */
+  assert_non_null(tl_hit(cur, "chunk.values[:2]"));            /* a new frame per chunk */
+}
+
 static void sklearn_estimator_results(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6155,6 +6196,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       T(modinfo_rows_match_line_starts),
       T(sklearn_estimator_results),
+      T(pandas_frame_storage),
       T(callee_display_element_view),
       T(param_index_of_array_made_here),
       T(dataloader_unbatched_items),

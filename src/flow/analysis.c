@@ -2310,10 +2310,21 @@ static bool steps_new(const Frame *caller, const VlVal *v) {
   return false;
 }
 
+/* A pandas frame or Series (ops.c: pd_inst): what its storage is, and so its groups and copies,
+ * the caller's frame says (`SubjectWindows(table)` looping over `table.groupby(k)`). */
+static bool pandas_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_INST && !o->base && o->name && strncmp(o->name, "pandas.", 7) == 0) return true;
+  }
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
-  return ((what & VL_SPECIAL_OBJECTS) && project_object(v)) ||
-         ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v) || ((what & VL_SPECIAL_ROWS) && rows_object(v))));
+  return ((what & VL_SPECIAL_OBJECTS) && (project_object(v) || pandas_object(v))) ||
+         ((what & VL_SPECIAL_SHAPES) && (shaped_object(v) || size_value(v) || pandas_object(v) ||
+                                         ((what & VL_SPECIAL_ROWS) && rows_object(v))));
 }
 
 /* Strings whose text is known (`pool(h, "cls")`): an `if mode == "cls":` is decided by them. */

@@ -820,6 +820,9 @@ bool vl_share_step(const VlVal *v) {
   return share;
 }
 
+static bool pd_obj(const VlObj *o);
+static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, const VlVal *const *items, VlId expr);
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -934,6 +937,10 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     }
     case VL_O_INST:
     case VL_O_CLASS: {
+      if (pd_obj(o)) {
+        add_val(&a, pandas_getitem(F, o, ix, items, expr));
+        break;
+      }
       /* obj[k]: __getitem__; of a dict subclass that defines __missing__ (a cache filled on first
        * lookup), what __missing__(k) returns and stores, which later lookups hand back */
       const VlVal *m = vl_op_attr(F, vl_val1(V(F), o), "__getitem__", expr);
@@ -1220,6 +1227,238 @@ static const VlVal *sklearn_method(Frame *F, const VlObj *o, const char *name, c
   }
 }
 
+static const VlSite *step_variant(Frame *F, const VlSite *s);
+static const VlVal *new_iter(Frame *F, const VlVal *elem);
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+
+/* ---- pandas (docs/library-models.md; measured with Debian's pandas 1.5.3 and np.shares_memory) ----
+ * A DataFrame or Series is an instance named "pandas.DataFrame" / "pandas.Series" (a frame or Series
+ * of unknown kind, from .iloc[...]: "pandas.NDFrame") whose `elem` is its storage: the array that
+ * `to_numpy()` and `.values` give.  For a frame of one dtype they are a view of its block, for a mixed
+ * one a new copy at each call; the model never needs to know which:
+ *
+ *   pd.read_csv(f), read_parquet(f), ...      a new frame: its storage a new 2-D array made there (new
+ *                                             per call either way: the block, or each call's copy)
+ *   pd.read_csv(f, chunksize=n)               a reader whose chunks (for, get_chunk) are new frames
+ *   pd.DataFrame(a), pd.Series(a)             an ndarray is shared: the storage is `a` itself
+ *   pd.DataFrame({...}), pd.DataFrame([...])  a new frame (the columns are copied into one block)
+ *   df.copy(), astype, dropna, fillna, drop,  a new frame, also when nothing changes (the
+ *   sort_values, sample, df[[cols]],          storage is copied: never shared with df)
+ *   pd.concat, groupby(k).get_group(v)
+ *   df["c"], df[a:b], df.iloc[...], .loc,     a view of df's storage, taken as all of it (for a mixed
+ *   head, tail                                frame a copy of the part): new per iteration when df is
+ *   for k, g in df.groupby(c)                 each g a new frame whose storage is not known (the rows of
+ *                                             one sorted copy of df for one dtype, a new copy per group
+ *                                             for a mixed frame): g[[cols]], g.copy() are new
+ *   df.to_numpy(), df.values, np.asarray(df)  the storage; to_numpy(copy=True), np.array(df): a new copy
+ *   anything else                             unknown
+ *
+ * So a frame made once before a loop and converted inside it stays silent (a mixed frame's copy per
+ * call is a miss, never a false alarm). */
+
+static const char pd_prefix[] = "pandas.";
+
+static bool pd_obj(const VlObj *o) {
+  return o->kind == VL_O_INST && !o->base && o->name && strncmp(o->name, pd_prefix, sizeof pd_prefix - 1) == 0;
+}
+
+static bool pd_is(const VlObj *o, const char *kind) { return pd_obj(o) && strcmp(o->name + sizeof pd_prefix - 1, kind) == 0; }
+
+/* The ndim of what to_numpy() of a pandas object of this kind gives. */
+static VlNdim pd_nd(const char *kind) {
+  if (strcmp(kind, "DataFrame") == 0) return vl_nd_exact(2);
+  if (strcmp(kind, "Series") == 0) return vl_nd_exact(1);
+  return (VlNdim){1, 2};
+}
+
+static const VlObj *pd_inst(Frame *F, const char *kind, const VlSite *site, const VlVal *storage) {
+  static const char *const names[] = {"pandas.DataFrame", "pandas.Series", "pandas.NDFrame", "pandas.indexer",
+                                      "pandas.GroupBy", "pandas.TextFileReader"};
+  const char *name = NULL;
+  for (size_t i = 0; i < sizeof names / sizeof *names && !name; i++)
+    if (strcmp(names[i] + sizeof pd_prefix - 1, kind) == 0) name = names[i];
+  VlObj o = {.kind = VL_O_INST, .name = name, .site = site, .elem = storage, .nd = vl_nd_unknown()};
+  return vl_obj(V(F), o);
+}
+
+/* A new frame made at expr (once per step of an iterator when `step`): its storage a new array. */
+static const VlVal *pd_fresh(Frame *F, const char *kind, VlId expr, bool step) {
+  const VlSite *s = vl_new_site(F, expr, VL_HOW_PRODUCER), *o = vl_new_site(F, expr, VL_HOW_OBJECT);
+  if (step) s = step_variant(F, s), o = step_variant(F, o);
+  /* (to_numpy() of a frame is the transpose of its (columns, rows) block, or a copy made so: F-contiguous) */
+  VlObj arr = {.kind = VL_O_ARRAY, .site = s, .lib = VL_LIBID_NUMPY, .nd = pd_nd(kind),
+               .layout = pd_nd(kind).hi <= 1 ? (uint8_t)(VL_L_C | VL_L_F) : (uint8_t)VL_L_F, .expr = expr};
+  return vl_val1(V(F), pd_inst(F, kind, o, vl_val1(V(F), vl_obj(V(F), arr))));
+}
+
+/* The storage of o seen as a pandas object of `kind`: the same memory, all of it as far as known (a
+ * column or a slice of a frame of one dtype is part of it: taken as all, so keeping it whole is
+ * silent, and a part of it is still a part); unknown when o's storage is. */
+static const VlVal *pd_view(Frame *F, const VlObj *o, const char *kind) {
+  if (!o->elem || vl_val_empty(o->elem) || vl_val_unknownish(o->elem)) return vl_unknown(V(F));
+  VlNdim nd = pd_nd(kind);
+  Acc acc = {0};
+  for (uint16_t i = 0; i < o->elem->n; i++) {
+    const VlObj *s = o->elem->objs[i];
+    if (s->kind != VL_O_ARRAY) {
+      add(&acc, unknown_obj(F));
+      continue;
+    }
+    if (s->nd.lo == nd.lo && s->nd.hi == nd.hi) {
+      add(&acc, s);
+      continue;
+    }
+    VlObj v = *s;
+    v.sub = 1;
+    v.flags = (uint8_t)(s->sub ? s->flags & VL_F_PARTIAL : 0);
+    v.nd = nd;
+    v.layout = 0;
+    v.units = 0;
+    add(&acc, vl_obj(V(F), v));
+  }
+  return done(F, &acc);
+}
+
+/* The same memory as o, as another pandas object (df["c"], df.iloc[...], df.head()). */
+static const VlVal *pd_derived(Frame *F, const VlObj *o, const char *kind, VlId expr) {
+  return vl_val1(V(F), pd_inst(F, kind, vl_new_site(F, expr, VL_HOW_OBJECT), pd_view(F, o, kind)));
+}
+
+static const VlVal *pd_kw(const Args *a, const char *name, VlId *expr) {
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], name) == 0) {
+      if (expr) *expr = a->kw_expr[i];
+      return a->kw[i];
+    }
+  return NULL;
+}
+
+/* Is keyword `name` passed as the literal True (1) or False (0)?  -1: passed otherwise; -2: absent. */
+static int pd_kw_bool(Frame *F, const Args *a, const char *name) {
+  VlId e = 0;
+  if (!pd_kw(a, name, &e)) return -2;
+  VlExprOp op = e ? vl_expr(M(F), e)->op : VL_E_NAME;
+  return op == VL_E_TRUE ? 1 : op == VL_E_FALSE ? 0 : -1;
+}
+
+/* pandas.<fn>(...): a pandas object, or NULL when fn is not modelled (then as any other library). */
+static const VlVal *pandas_call(Frame *F, const char *q, Args *a, VlId expr) {
+  if (strncmp(q, pd_prefix, sizeof pd_prefix - 1) != 0) return NULL;
+  const char *fn = q + sizeof pd_prefix - 1;
+  static const char *const readers[] = {"read_csv", "read_table", "read_fwf", "read_parquet", "read_feather",
+                                        "read_excel", "read_orc", "read_sql", "read_sql_query", "read_sql_table"};
+  if (VL_STR_IN(readers, fn)) {
+    /* a dict of sheets, a Series (squeeze): not described */
+    if (a->dstar || pd_kw(a, "sheet_name", NULL) || pd_kw(a, "squeeze", NULL)) return vl_unknown(V(F));
+    if (pd_kw(a, "chunksize", NULL) || pd_kw(a, "iterator", NULL)) /* a reader of chunks, new frames */
+      return vl_val1(V(F), pd_inst(F, "TextFileReader", vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
+    return pd_fresh(F, "DataFrame", expr, false);
+  }
+  if (strcmp(fn, "concat") == 0) return pd_kw(a, "copy", NULL) || a->dstar ? vl_unknown(V(F)) : pd_fresh(F, "NDFrame", expr, false);
+  bool frame = strcmp(fn, "DataFrame") == 0;
+  if (!frame && strcmp(fn, "Series") != 0) return NULL;
+  const char *kind = frame ? "DataFrame" : "Series";
+  const VlVal *data = a->npos >= 1 ? a->pos[0] : pd_kw(a, "data", NULL);
+  int copy = pd_kw_bool(F, a, "copy");
+  if (a->star || a->dstar || pd_kw(a, "dtype", NULL) || copy == -1 || (data && a->npos >= 1 && pd_kw(a, "data", NULL)))
+    return vl_unknown(V(F));
+  if (!data || copy == 1) return pd_fresh(F, kind, expr, false);
+  bool arrays = data->n > 0, frames = data->n > 0, seqs = data->n > 0;
+  for (uint16_t i = 0; i < data->n; i++) {
+    arrays = arrays && data->objs[i]->kind == VL_O_ARRAY;
+    frames = frames && pd_obj(data->objs[i]);
+    seqs = seqs && data->objs[i]->kind == VL_O_SEQ;
+  }
+  if (seqs) return pd_fresh(F, kind, expr, false); /* a dict of columns, a list of rows: copied */
+  if (arrays) { /* an ndarray is shared (of one dtype, never copied without copy=True) */
+    VlObj o = {.kind = VL_O_INST, .elem = data};
+    return pd_derived(F, &o, kind, expr);
+  }
+  if (frames && !a->nkw && a->npos == 1 && data->n == 1) return pd_derived(F, data->objs[0], kind, expr);
+  return vl_unknown(V(F));
+}
+
+/* o.<name> of a pandas object. */
+static const VlVal *pandas_attr(Frame *F, const VlObj *o, const char *name) {
+  if (strcmp(name, "values") == 0 && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader") && !pd_is(o, "indexer"))
+    return pd_view(F, o, o->name + sizeof pd_prefix - 1);
+  if ((strcmp(name, "iloc") == 0 || strcmp(name, "loc") == 0) && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader"))
+    return vl_val1(V(F), pd_inst(F, "indexer", o->site, o->elem));
+  return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0)); /* a method */
+}
+
+/* o[...] of a pandas object. */
+static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, const VlVal *const *items, VlId expr) {
+  if (pd_is(o, "indexer")) return pd_derived(F, o, "NDFrame", expr); /* df.iloc[...]: a frame, Series or scalar */
+  if (pd_is(o, "GroupBy") || pd_is(o, "TextFileReader")) return vl_unknown(V(F));
+  const char *kind = o->name + sizeof pd_prefix - 1;
+  const VlVal *k = ix->n == 1 && items ? items[0] : NULL;
+  if (k && k->n == 1 && k->objs[0]->kind == VL_O_SEQ && k->objs[0]->sub == VL_SEQ_LIST)
+    return pd_fresh(F, kind, expr, false); /* df[["a", "b"]], s[[i, j]]: taken, a copy */
+  if (ix->n == 1 && ix->kind[0] == IX_STR && !pd_is(o, "Series")) return pd_derived(F, o, "Series", expr);
+  if (ix->n == 1 && ix->kind[0] == IX_SLICE) return pd_derived(F, o, kind, expr);
+  return vl_unknown(V(F));
+}
+
+/* o.<name>(...) of a pandas object. */
+static const VlVal *pandas_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
+  const char *kind = o->name + sizeof pd_prefix - 1;
+  if (pd_is(o, "GroupBy")) {
+    if (strcmp(name, "get_group") == 0) return pd_fresh(F, "DataFrame", expr, false);
+    if (strcmp(name, "__iter__") == 0) { /* (key, group) pairs, a new group frame at each step */
+      const VlVal *items[2] = {vl_unknown(V(F)),
+                               vl_val1(V(F), pd_inst(F, "DataFrame", step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)), NULL))};
+      return new_iter(F, tuple_of(F, items, 2));
+    }
+    return vl_unknown(V(F));
+  }
+  if (pd_is(o, "TextFileReader")) {
+    if (strcmp(name, "__iter__") == 0) return new_iter(F, pd_fresh(F, "DataFrame", expr, true));
+    if (strcmp(name, "get_chunk") == 0 || strcmp(name, "read") == 0) return pd_fresh(F, "DataFrame", expr, false);
+    if (strcmp(name, "__enter__") == 0) return vl_val1(V(F), o);
+    return vl_unknown(V(F));
+  }
+  if (pd_is(o, "indexer") || a->star || a->dstar) return vl_unknown(V(F));
+  if (strcmp(name, "to_numpy") == 0) {
+    int copy = pd_kw_bool(F, a, "copy");
+    if (a->npos || pd_kw(a, "dtype", NULL) || pd_kw(a, "na_value", NULL) || copy == -1) return vl_unknown(V(F));
+    if (copy == 1) return vl_new_array(F, VL_HOW_COPY, VL_LIBID_NUMPY, pd_nd(kind), expr);
+    return pd_view(F, o, kind);
+  }
+  if (strcmp(name, "groupby") == 0)
+    return vl_val1(V(F), pd_inst(F, "GroupBy", vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
+  if (strcmp(name, "head") == 0 || strcmp(name, "tail") == 0) return pd_derived(F, o, kind, expr);
+  static const char *const copying[] = {"copy", "astype", "dropna", "fillna", "drop", "sort_values", "sample"};
+  if (VL_STR_IN(copying, name)) {
+    if (pd_kw(a, "inplace", NULL) || pd_kw(a, "copy", NULL)) return vl_unknown(V(F));
+    if (strcmp(name, "copy") == 0 && (a->npos || pd_kw_bool(F, a, "deep") == 0 || pd_kw_bool(F, a, "deep") == -1))
+      return vl_unknown(V(F)); /* copy(deep=False) shares the storage */
+    return pd_fresh(F, kind, expr, false);
+  }
+  return vl_unknown(V(F));
+}
+
+/* The arguments of a NumPy or PyTorch call with each pandas object replaced by its storage:
+ * np.asarray(df) is df.to_numpy(), np.array(df) a copy of it. */
+static void pandas_args(Frame *F, Args *a) {
+  for (int i = 0; i < a->npos + a->nkw; i++) {
+    const VlVal **slot = i < a->npos ? &a->pos[i] : &a->kw[i - a->npos];
+    const VlVal *v = *slot;
+    bool any = false;
+    for (uint16_t k = 0; v && k < v->n; k++) any = any || pd_obj(v->objs[k]);
+    if (!any) continue;
+    Acc acc = {0};
+    for (uint16_t k = 0; k < v->n; k++) {
+      const VlObj *o = v->objs[k];
+      if (pd_obj(o) && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader") && !pd_is(o, "indexer"))
+        add_val(&acc, pd_view(F, o, o->name + sizeof pd_prefix - 1));
+      else if (pd_obj(o)) add(&acc, unknown_obj(F));
+      else add(&acc, o);
+    }
+    *slot = done(F, &acc);
+  }
+}
+
 /* @functools.singledispatchmethod, the methods' form of interp.c: dispatch_register: a method so
  * decorated may run instead any method of its class decorated only with `@<name>.register` or
  * `@<name>.register(T)`; those are added to acc, bound to the same self. */
@@ -1261,6 +1500,10 @@ static bool derives_lib(Frame *F, const VlClassInfo *k, const char *lib, int dep
 }
 
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
+  if (pd_obj(o)) {
+    add_val(acc, pandas_attr(F, o, name));
+    return;
+  }
   const VlClassInfo *k = inst_class(F, o);
   const VlVal *held = o->site ? vl_heap_attr(F, o->site, name) : NULL;
   if (held) add_val(acc, held);
@@ -2958,6 +3201,13 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
     }
     if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
       c.site = restep_site(F, o->site, r);
+    if (pd_obj(o) && o->elem) { /* a pandas frame new at each step: its storage too */
+      c.elem = restep(F, o->elem, r, depth + 1);
+      const VlObj *n = vl_obj(V(F), c);
+      changed |= n != o;
+      add(&a, n);
+      continue;
+    }
     if (o->kind == VL_O_LIB && o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
       /* a pool's future: what it holds (pool_call) */
       const VlVal *held[1] = {restep(F, o->items[0], r, depth + 1)};
@@ -3341,6 +3591,10 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     }
     case VL_O_STR: add(&acc, strcmp(name, "split") == 0 ? unknown_obj(F) : prim_obj(F, VL_O_STR)); break;
     case VL_O_INST: { /* a library class instance (nn.Module methods) */
+      if (pd_obj(o)) {
+        add_val(&acc, pandas_method(F, o, name, a, expr));
+        break;
+      }
       if (est_name(vl_val1(V(F), o))) {
         add_val(&acc, sklearn_method(F, o, name, a, expr));
         break;
@@ -4457,6 +4711,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   const VlLibrary *lib = vl_knowledge_library(F->an->know, q, &member);
   if (lib) {
     const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_FUNCTION, member);
+    if (e) pandas_args(F, a);
     if (e) return apply_entry(F, lib, e, NULL, a, false, expr);
     e = vl_libtable_find_class(lib->table, member);
     if (e) {
@@ -4484,7 +4739,9 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     return vl_unknown(V(F));
   }
   if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
-  const VlVal *res = lib_result_call(F, q, a, expr);
+  const VlVal *res = pandas_call(F, q, a, expr);
+  if (res) return res;
+  res = lib_result_call(F, q, a, expr);
   if (res) return res;
   if ((res = sklearn_call(F, q, a, expr))) return res;
   /* a function known by its name wherever it comes from (array_api_compat.array_namespace(x)) */
@@ -4501,11 +4758,12 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
 
 /* ---- constructing and calling project classes ---- */
 
-/* A project object: an instance of a project class, a project function or class. */
+/* A project object: an instance of a project class, a project function or class (or a pandas frame,
+ * whose groups and copies an __init__ may keep). */
 static bool passes_project_object(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     uint8_t k = v->objs[i]->kind;
-    if (k == VL_O_INST ? v->objs[i]->base != NULL : (k == VL_O_FUNC || k == VL_O_CLASS)) return true;
+    if (k == VL_O_INST ? v->objs[i]->base != NULL || pd_obj(v->objs[i]) : (k == VL_O_FUNC || k == VL_O_CLASS)) return true;
   }
   return false;
 }
