@@ -250,6 +250,48 @@ static void unit_axes_through_joins(void **state) {
   ndim_unknown(local("f", "q"));
 }
 
+/* An array made from a PIL image has the axes its mode gives: 2 for "L", 3 for "RGB" (3 channels)
+ * and for a mode not known (at most 4 channels, ops.c: pil_array).  A slice of the channels with
+ * every other axis whole shows most of it (shows_most: 3 of at most 4), also through astype,
+ * arithmetic and torch.from_numpy, and of torchvision's (C, H, W) tensors; a crop, a strip of columns or a grayscale image's columns
+ * show a part. */
+static void pil_image_channels(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import torch\n"
+          "import torchvision.transforms.functional as TF\n"
+          "from PIL import Image\n"
+          "def f(p):\n"
+          "    with Image.open(p) as im:\n"
+          "        a = np.array(im)\n"
+          "    rgb = np.asarray(Image.open(p).convert('RGB'))\n"
+          "    gray = np.array(Image.open(p).convert('L'))\n"
+          "    c = a[..., :3]\n"
+          "    d = a[:, :, 3]\n"
+          "    e = a[10:20, 10:20]\n"
+          "    g = rgb[..., 1:]\n"
+          "    h = rgb[:, :5]\n"
+          "    k = gray[..., :3]\n"
+          "    m = torch.from_numpy(a.astype(np.float32) / 255.0)[:, :, :3]\n"
+          "    n = torch.from_numpy(a)[:8]\n"
+          "    q = np.asarray(Image.new('RGBA', (4, 4)).resize((8, 8)))[..., :3]\n"
+          "    r = TF.to_tensor(Image.open(p))[:3]\n"
+          "    s = TF.pil_to_tensor(Image.open(p).convert('L'))[0]\n"
+          "    u = TF.to_tensor(Image.open(p))[:, :8]\n");
+  tl_assert_ndim(local("f", "rgb"), 3);
+  tl_assert_ndim(local("f", "gray"), 2);
+  assert_int_equal(only(local("f", "a"))->nd.lo, 2);
+  assert_int_equal(only(local("f", "a"))->nd.hi, 3);
+  assert_int_equal(only(local("f", "rgb"))->dims[2], 3);
+  const char *most[] = {"c", "d", "g", "m", "q", "r", "s"};
+  for (size_t i = 0; i < sizeof most / sizeof *most; i++) {
+    assert_true(only(local("f", most[i]))->view);
+    assert_false(only(local("f", most[i]))->partial);
+  }
+  const char *part[] = {"e", "h", "k", "n", "u"};
+  for (size_t i = 0; i < sizeof part / sizeof *part; i++) assert_true(only(local("f", part[i]))->partial);
+}
+
 /* `if x is None` / `is not None` runs one branch when x's value decides it: None, or only kinds that
  * are never None; an opaque value keeps both.  A helper testing a parameter so is analysed again for
  * a call that decides it (passed, or left to a None default). */
@@ -2676,7 +2718,7 @@ static void conversion_takes_the_functions_library(void **state) {
           "def fmt(o):\n"
           "    return torch.from_numpy(o).permute(0, 2, 3, 1)\n"
           "def f(n, device):\n"
-          "    a = np.random.rand(8, 4, 84, 84)\n"
+          "    a = np.random.rand(16, 4, 84, 84)\n"
           "    h = fmt(a)[0]\n"
           "    t = torch.from_numpy(a)\n"
           "    d = t.to(device)\n"
@@ -6515,6 +6557,7 @@ int main(void) {
       T(ndim_decides),
       T(where_broadcasts_units),
       T(unit_axes_through_joins),
+      T(pil_image_channels),
       T(class_body_method_alias),
       T(dict_subclass_missing_stores),
       T(spectrum_slices_not_parts),

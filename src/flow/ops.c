@@ -495,36 +495,58 @@ static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a
   return vl_shape(V(F), sh);
 }
 
+/* The least fraction of an axis of `dim` entries (0: not known; `most`: at most that many) that
+ * index item i shows, over every size the axis may have; 0 when it may show none of it or is not
+ * known.  A whole slice (`:`) shows all of any axis; an int shows one entry of a known axis, or of
+ * at most `most` (it ran, so the axis has one more than the int). */
+static double item_fraction(const Index *ix, int i, int64_t dim, int most) {
+  if (ix->kind[i] == IX_SLICE && ix->lit[i] && ix->start[i] == LONG_MIN && ix->stop[i] == LONG_MIN &&
+      (ix->step[i] == LONG_MIN || ix->step[i] == 1))
+    return 1.0;
+  int64_t lo = dim > 0 ? dim : 1, hi = dim > 0 ? dim : most;
+  if (hi <= 0) return 0.0;
+  if (ix->kind[i] == IX_INT) return 1.0 / (double)hi;
+  if (ix->kind[i] != IX_SLICE || !ix->lit[i]) return 0.0;
+  long step = ix->step[i] == LONG_MIN ? 1 : ix->step[i];
+  if (step <= 0) return 0.0;
+  double least = 1.0;
+  for (int64_t d = lo; d <= hi; d++) {
+    long start = ix->start[i] == LONG_MIN ? 0 : ix->start[i], stop = ix->stop[i] == LONG_MIN ? (long)d : ix->stop[i];
+    if (start < 0) start += d;
+    if (stop < 0) stop += d;
+    if (start < 0) start = 0;
+    if (stop > d) stop = (long)d;
+    long count = stop <= start ? 0 : (stop - start + step - 1) / step;
+    if (count * 1.0 / (double)d < least) least = (double)count / (double)d;
+  }
+  return least;
+}
+
 /* The shape a view shows, and whether that is provably at least an eighth of its base (then it
- * pins less than 8 times what it shows: below the oracle's threshold for a leak). */
+ * pins less than 8 times what it shows: below the oracle's threshold for a leak).  Axes the index
+ * does not reach, whole slices and an ellipsis show all of theirs, whatever their size; an axis
+ * of unknown size but few entries (`most`: a PIL image's channels) is shown at least the least
+ * fraction over its sizes (`img[..., :3]` of at most 4 channels: 3/4). */
 static bool shows_most(const VlShape *base, const Index *ix) {
   /* a spectrum pins one side of a matrix per call, for a decomposition that costs that side cubed: no
    * loop that decomposes in seconds keeps the 5 MiB it takes to matter (docs/design.md) */
   if (base && base->side) return true;
   if (!base || base->upper) return false;
+  int consumed = 0;
+  for (int i = 0; i < ix->n; i++) consumed += ix->kind[i] == IX_INT || ix->kind[i] == IX_SLICE;
   double shown = 1.0;
   int axis = 0;
   for (int i = 0; i < ix->n; i++) {
     if (ix->kind[i] == IX_NEWAXIS) continue;
-    if (ix->kind[i] == IX_ELLIPSIS || axis >= base->n) return false;
-    int64_t dim = base->dims[axis++];
-    if (dim <= 0) return false;
-    if (ix->kind[i] == IX_INT) {
-      shown /= (double)dim;
-    } else if (ix->kind[i] == IX_SLICE) {
-      if (!ix->lit[i]) return false;
-      long step = ix->step[i] == LONG_MIN ? 1 : ix->step[i];
-      if (step <= 0) return false;
-      long start = ix->start[i] == LONG_MIN ? 0 : ix->start[i], stop = ix->stop[i] == LONG_MIN ? (long)dim : ix->stop[i];
-      if (start < 0) start += dim;
-      if (stop < 0) stop += dim;
-      if (start < 0) start = 0;
-      if (stop > dim) stop = (long)dim;
-      long count = stop <= start ? 0 : (stop - start + step - 1) / step;
-      shown *= (double)count / (double)dim;
-    } else {
-      return false;
+    if (ix->kind[i] == IX_ELLIPSIS) { /* whole axes: as many as the index leaves */
+      if (consumed > base->n) return false;
+      axis += base->n - consumed;
+      continue;
     }
+    if (axis >= base->n) return false;
+    shown *= item_fraction(ix, i, base->dims[axis], base->most[axis]);
+    axis++;
+    if (shown <= 0.0) return false;
   }
   return shown * 8.0 >= 1.0;
 }
@@ -691,7 +713,8 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
     uint32_t skip = 0;
     bool mapped = map_units(o, obj_units(o), ix, &ru, &skip);
     bool partial = index_partial(ix, mapped ? skip : 0);
-    if (partial && !o->sub && shows_most(o->shape, ix)) partial = false;
+    bool axes = !o->sub || ((o->layout & VL_L_AXES) && !(o->flags & VL_F_PARTIAL)); /* o's axes are its base's */
+    if (partial && axes && shows_most(o->shape, ix)) partial = false;
     const VlObj *r = view_of_layout(F, o, nd, partial, expr, index_layout(o, ix, nd));
     if (!(o->sub && (o->flags & VL_F_PARTIAL))) {
       VlObj c = *r;
@@ -1148,6 +1171,119 @@ static const VlVal *pipeline_last(Frame *F, const Args *a) {
   }
   if (!pair || pair->n != 1 || pair->objs[0]->kind != VL_O_SEQ || pair->objs[0]->nitems != 2) return NULL;
   return pair->objs[0]->items[1];
+}
+
+/* ---- PIL images ----
+ * An image is a library instance (VL_O_INST) named "PIL.Image.Image", its mode after a ';' when it
+ * is known ("PIL.Image.Image;RGBA").  np.array / np.asarray of one is a new array (on a bytes object
+ * of its own), of these axes, measured with Pillow 9.4 (np.asarray(Image.new(mode, (5, 3))).shape):
+ *
+ *   mode                                    axes        last axis
+ *   1, L, P, I, F, I;16 (any other)         (H, W)      -
+ *   LA, La, PA                              (H, W, C)   2
+ *   RGB, YCbCr, LAB, HSV                    (H, W, C)   3
+ *   RGBA, RGBa, RGBX, CMYK                  (H, W, C)   4
+ *   not known (Image.open: the file's)      (H, W, C)   at most 4 (read as having channels: a
+ *                                                       2-D image has no channel to drop)
+ *
+ * Made by Image.open, Image.new(mode, size), Image.fromarray; .convert(mode) gives that mode, the
+ * methods below keep the mode; anything else of an image is unknown, as before. */
+static const char pil_image[] = "PIL.Image.Image";
+
+/* The mode of a PIL image object: "" when not known; NULL when o is no image. */
+static const char *pil_mode(const VlObj *o) {
+  size_t n = sizeof pil_image - 1;
+  if (o->kind != VL_O_INST || o->base || !o->name || strncmp(o->name, pil_image, n) != 0) return NULL;
+  return o->name[n] == ';' ? o->name + n + 1 : o->name[n] ? NULL : "";
+}
+
+static const VlVal *pil_new(Frame *F, const char *mode, VlId expr) {
+  const char *name = mode && *mode ? vl_arena_printf(F->an->arena, "%s;%s", pil_image, mode) : pil_image;
+  VlObj o = {.kind = VL_O_INST, .name = name, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), o));
+}
+
+/* A mode given as a literal string (Image.new("RGB", size), im.convert("L")), else "" (not known). */
+static const char *pil_mode_arg(const VlVal *v) {
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_STR || !v->objs[0]->name) return "";
+  return v->objs[0]->name;
+}
+
+static const VlVal *pil_arrays(Frame *F, const VlVal *v, bool first, bool strided, uint8_t lib, VlId expr);
+
+/* Image.open(fp), Image.new(mode, size), Image.fromarray(a): an image;
+ * torchvision's to_tensor(im) and pil_to_tensor(im), a tensor; NULL for anything else. */
+static const VlVal *pil_call(Frame *F, const char *q, const Args *a, VlId expr) {
+  if (strcmp(q, "PIL.Image.open") == 0 || strcmp(q, "PIL.Image.fromarray") == 0) return pil_new(F, "", expr);
+  if (strcmp(q, "PIL.Image.new") == 0) return pil_new(F, a->npos && !a->star ? pil_mode_arg(a->pos[0]) : "", expr);
+  /* torchvision: a new tensor, (C, H, W); to_tensor's contiguous, pil_to_tensor's a permuted view of
+   * a new (H, W, C) storage (measured with torchvision 0.14) */
+  bool to = strcmp(q, "torchvision.transforms.functional.to_tensor") == 0;
+  if ((to || strcmp(q, "torchvision.transforms.functional.pil_to_tensor") == 0) && a->npos == 1 && !a->star)
+    return pil_arrays(F, a->pos[0], true, !to, VL_LIBID_TORCH, expr);
+  return NULL;
+}
+
+/* im.<name>(...) of an image o: convert gives its mode; methods that keep the mode give a new image
+ * of it (a transposed or cropped image has the same bands); anything else is unknown. */
+static const VlVal *pil_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
+  static const char *const same_mode[] = {"copy", "crop", "resize", "rotate", "transpose", "filter", "reduce",
+                                          "transform", "effect_spread"};
+  if (strcmp(name, "convert") == 0) {
+    const VlVal *m = a->npos && !a->star ? a->pos[0] : NULL;
+    for (int i = 0; i < a->nkw && !m; i++)
+      if (strcmp(a->kwname[i], "mode") == 0) m = a->kw[i];
+    return pil_new(F, m ? pil_mode_arg(m) : "", expr); /* convert() alone: a mode Pillow picks */
+  }
+  if (VL_STR_IN(same_mode, name)) return pil_new(F, pil_mode(o), expr);
+  return vl_unknown(V(F));
+}
+
+/* The array made from an image of `mode` ("" when not known): channels last (np.asarray: (H, W) or
+ * (H, W, C)), or first, always (torchvision's to_tensor and pil_to_tensor: (C, H, W), C 1 for a
+ * mode of 2 axes).  A new array made at expr, C-contiguous unless `strided`. */
+static const VlObj *pil_image_array(Frame *F, const char *mode, bool first, bool strided, uint8_t lib, VlId expr) {
+  static const char *const flat[] = {"1", "L", "P", "I", "F"};
+  static const struct { const char *mode; int channels; } bands[] = {
+      {"LA", 2},    {"La", 2},  {"PA", 2},  {"RGB", 3},  {"YCbCr", 3}, {"LAB", 3},
+      {"HSV", 3},   {"RGBA", 4}, {"RGBa", 4}, {"RGBX", 4}, {"CMYK", 4}};
+  int channels = 0;
+  bool two = *mode && (VL_STR_IN(flat, mode) || strncmp(mode, "I;", 2) == 0);
+  for (size_t k = 0; *mode && !two && k < sizeof bands / sizeof *bands; k++)
+    if (strcmp(bands[k].mode, mode) == 0) channels = bands[k].channels;
+  if (two && first) channels = 1;
+  VlShape sh = {.n = 3};
+  VlNdim nd = vl_nd_exact(3);
+  int c = first ? 0 : 2;
+  if (two && !first) sh.n = 2, nd = vl_nd_exact(2);
+  else if (channels) sh.dims[c] = channels;
+  else sh.most[c] = 4; /* not known (or a mode not in the table): still at most 4 bands */
+  if (!*mode && !first) nd = (VlNdim){2, 3};
+  VlObj r = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = lib, .nd = nd, .expr = expr,
+             .shape = vl_shape(V(F), sh), .layout = strided ? 0 : fresh_layout(nd)};
+  return vl_obj(V(F), r);
+}
+
+/* Every object of v an image: their arrays (channels `first` or last) as one value; else NULL. */
+static const VlVal *pil_arrays(Frame *F, const VlVal *v, bool first, bool strided, uint8_t lib, VlId expr) {
+  if (!v || !v->n) return NULL;
+  Acc acc = {0};
+  for (uint16_t i = 0; i < v->n; i++) {
+    const char *mode = pil_mode(v->objs[i]);
+    if (!mode) return NULL;
+    add(&acc, pil_image_array(F, mode, first, strided, lib, expr));
+  }
+  return done(F, &acc);
+}
+
+/* np.array(im) / np.asarray(im) (also np.asanyarray, np.ascontiguousarray) of images only: a new
+ * array per the mode table above; NULL when the call is no such conversion. */
+static const VlVal *pil_array(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const Args *a, VlId expr) {
+  static const char *const converts[] = {"array", "asarray", "asanyarray", "ascontiguousarray"};
+  if (lib->id != VL_LIBID_NUMPY || !e->name || !VL_STR_IN(converts, e->name) || a->star || a->npos < 1) return NULL;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "copy") == 0) return NULL; /* not measured: left to the table */
+  return pil_arrays(F, a->pos[0], false, false, VL_LIBID_NUMPY, expr);
 }
 
 /* A call of q: an estimator, a pipeline, or NULL when q is neither a class of rules/sklearn.tsv nor a
@@ -2538,6 +2674,8 @@ static const VlVal *apply_entry(Frame *F, const VlLibrary *lib, const VlLibEntry
     const VlVal *r = method ? (a->npos >= 1 ? a->pos[0] : NULL) : a->npos >= 2 ? a->pos[1] : NULL;
     if (l && r) return vl_op_binop(F, VL_OP_MATMUL, l, r, expr);
   }
+  const VlVal *image = !method && !operand ? pil_array(F, lib, e, a, expr) : NULL;
+  if (image) return image;
   const VlVal *r = apply_entry_raw(F, lib, e, operand, a, method, expr);
   /* a conversion (np.array, np.asarray, torch.tensor, torch.as_tensor) of a list or tuple */
   if (!method && !operand && (e->effect_then == VL_FX_CONVERT || e->effect_else == VL_FX_CONVERT || e->casts) &&
@@ -2765,6 +2903,12 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       uint8_t lay = e->contiguous ? fresh_layout(nd) : e->keeps_layout ? o->layout : 0;
       /* (an axis added or dropped, `x.unsqueeze(0)`, may change what a row is) */
       if (!vl_nd_known(nd) || !vl_nd_known(o->nd) || nd.lo != o->nd.lo) lay &= (uint8_t)~VL_L_ROWS;
+      /* np.asarray(a), torch.from_numpy(a) of a whole array: its axes, so its base's shape says what a
+       * subscript of it shows (shows_most) */
+      lay &= (uint8_t)~VL_L_AXES;
+      if (e->keeps_layout && !narrows && e->ndim_then.rule == VL_ND_SAME && !e->ndim_cond.param && nd.lo == o->nd.lo &&
+          nd.hi == o->nd.hi && (!o->sub || ((o->layout & VL_L_AXES) && !(o->flags & VL_F_PARTIAL))))
+        lay |= VL_L_AXES;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
       same = with_fields(F, same, kw_record_fields(F, a) ? kw_record_fields(F, a) : o->name);
       /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
@@ -2844,6 +2988,15 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       }
     } else if (e->stacks) {
       shape = display_shape(F, e, a, nd);
+    } else if (e->casts && e->ndim_then.rule == VL_ND_SAME && operand->n == 1 && operand->objs[0]->kind == VL_O_ARRAY &&
+               !operand->objs[0]->sub && operand->objs[0]->shape && !operand->objs[0]->shape->side) {
+      /* a.astype(t) of a whole array: its sizes, in another dtype */
+      VlShape sh = *operand->objs[0]->shape;
+      sh.dtype = NULL, sh.itemsize = 0, sh.dtype_sure = false;
+      const char *c = NULL;
+      for (int i = 0; i < a->npos + a->nkw && !c; i++) c = canonical_dtype(i < a->npos ? a->pos[i] : a->kw[i - a->npos]);
+      if (c) sh.dtype = c, sh.itemsize = (uint8_t)dtype_size(c), sh.dtype_sure = true;
+      shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
@@ -3593,6 +3746,10 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
     case VL_O_INST: { /* a library class instance (nn.Module methods) */
       if (pd_obj(o)) {
         add_val(&acc, pandas_method(F, o, name, a, expr));
+        break;
+      }
+      if (pil_mode(o)) {
+        add_val(&acc, pil_method(F, o, name, a, expr));
         break;
       }
       if (est_name(vl_val1(V(F), o))) {
@@ -4704,6 +4861,8 @@ static const VlVal *collate_fn_batch(Frame *F, const VlVal *ds, const Args *a, V
 
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
+  const VlVal *image = pil_call(F, q, a, expr);
+  if (image) return image;
   bool handled;
   const VlVal *r = call_stdlib(F, q, a, expr, &handled);
   if (handled) return r;

@@ -326,6 +326,7 @@ static void inst_sym_array(Subst *S, const VlObj *o, const VlObj **out, int *n, 
     if (o->lib != a->lib && proven_lib(F, o->lib)) v.lib = o->lib; /* torch.from_numpy(obs) in a helper */
     v.layout = o->layout; /* the view's own layout, as the callee knew it: a[:, ::-1] of a C-contiguous
                              array is not contiguous (unknown when the callee could not tell) */
+    if (a->sub && (!(a->layout & VL_L_AXES) || (a->flags & VL_F_PARTIAL))) v.layout &= (uint8_t)~VL_L_AXES; /* (of a's base) */
     v.flags = (uint8_t)((a->sub && (a->flags & VL_F_PARTIAL)) || (o->flags & VL_F_PARTIAL) ? VL_F_PARTIAL : 0);
     v.flags |= (uint8_t)(a->flags & VL_F_ASSUMED);
     /* one of every piece of a parameter (np.array_split(a, k) in the callee) is one of every piece of

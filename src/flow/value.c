@@ -141,14 +141,14 @@ static uint32_t shape_hash(const VlShape *s) {
   uint64_t h = 11;
   h = mix(h, (uint64_t)s->n | (uint64_t)s->itemsize << 8 | (uint64_t)s->upper << 16 | (uint64_t)s->dtype_sure << 24);
   h = hash_str(h, s->dtype);
-  for (uint8_t i = 0; i < s->n && i < VL_SHAPE_MAX; i++) h = mix(h, (uint64_t)s->dims[i]);
+  for (uint8_t i = 0; i < s->n && i < VL_SHAPE_MAX; i++) h = mix(h, (uint64_t)s->dims[i] ^ (uint64_t)s->most[i] << 56);
   return fold(h);
 }
 
 static bool shape_eq(const VlShape *a, const VlShape *b) {
   if (a->n != b->n || a->itemsize != b->itemsize || a->upper != b->upper || a->dtype_sure != b->dtype_sure || !str_eq(a->dtype, b->dtype)) return false;
   for (uint8_t i = 0; i < a->n && i < VL_SHAPE_MAX; i++)
-    if (a->dims[i] != b->dims[i]) return false;
+    if (a->dims[i] != b->dims[i] || a->most[i] != b->most[i]) return false;
   return true;
 }
 

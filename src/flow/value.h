@@ -58,7 +58,9 @@ typedef struct VlShape {
   bool side;        /* a spectrum (np.linalg.svd's S, eigh's eigenvalues): as long as one side of the matrix
                        decomposed, whose sizes are unknown (dims 0): a view of it pins at most that side */
   const char *dtype;
-  int64_t dims[VL_SHAPE_MAX];
+  int64_t dims[VL_SHAPE_MAX]; /* 0: not known */
+  uint8_t most[VL_SHAPE_MAX]; /* an axis of unknown size with at most this many entries (a PIL image's
+                                 channels: 1 to 4, ops.c: pil_array); 0: no bound */
 } VlShape;
 
 /* ---- sites ---- */
@@ -197,8 +199,10 @@ enum {
   VL_L_OBJECTS = 1 << 4, /* dtype=object: its items are references (a[i] = v stores v itself) */
   VL_L_RECORDS = 1 << 5, /* a structured dtype: a[i] of a 1-D array is an np.void record whose .base is the
                             array (it pins it), not a scalar */
-  VL_L_ROWS = 1 << 6     /* each a[i] is C-contiguous (a[:, 1:] of a C-contiguous array): a reshape that
+  VL_L_ROWS = 1 << 6,    /* each a[i] is C-contiguous (a[:, 1:] of a C-contiguous array): a reshape that
                             keeps axis 0 (`x[:, 1:].reshape(b, h, w, d)`) needs no copy */
+  VL_L_AXES = 1 << 7     /* a view with every axis of its base, in order, whole (np.asarray(a),
+                            torch.from_numpy(a), t.detach() of a whole array): its base's shape is its own */
 };
 
 struct VlObj {
