@@ -6111,6 +6111,55 @@ static void peak_indices_are_ints(void **state) {
   assert_null(tl_hit(cur, "c[j]"));
 }
 
+/* `x += v` on an instance of a project class calls its __iadd__ (or __add__ without one) with v: a
+ * recorder that appends what it is given stores the view, one that clones it does not, and an
+ * instance without either dunder is left alone */
+static void augmented_assignment_calls_iadd(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class Keep:\n"
+          "    def __init__(self):\n"
+          "        self.rows = []\n"
+          "    def __iadd__(self, row):\n"
+          "        self.rows.append(row)\n"
+          "        return self\n"
+          "class Cloned:\n"
+          "    def __init__(self):\n"
+          "        self.rows = []\n"
+          "    def __iadd__(self, r):\n"
+          "        self.rows.append(r.clone())\n"
+          "        return self\n"
+          "def run(steps):\n"
+          "    keep, cloned = Keep(), Cloned()\n"
+          "    for _ in range(steps):\n"
+          "        logits = torch.randn(2, 64, 4000)\n"
+          "        keep += logits[:, -1]\n"
+          "        cloned += logits[:, -1]\n"
+          "    return keep, cloned\n");
+  assert_non_null(tl_hit(cur, "row"));
+  assert_null(tl_hit(cur, "r.clone()"));
+}
+
+/* itertools.accumulate of ints gives ints, itertools.pairwise pairs of its input's items: offsets
+ * built so index a 2-D array by rows (views); of a 1-D array they give scalars */
+static void accumulate_pairwise_offsets_are_ints(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from itertools import accumulate, pairwise\n"
+          "def f(batches):\n"
+          "    rows, vals = [], []\n"
+          "    for sizes in batches:\n"
+          "        t = np.random.rand(4096, 64)\n"
+          "        s = np.random.rand(4096)\n"
+          "        offs = [0, *accumulate(len(x) for x in sizes)]\n"
+          "        for a, b in pairwise(offs):\n"
+          "            rows.append(t[a])\n"
+          "            vals.append(s[b])\n"
+          "    return rows, vals\n");
+  assert_non_null(tl_hit(cur, "t[a]"));
+  assert_null(tl_hit(cur, "s[b]"));
+}
+
 /* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
  * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
  * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
@@ -6567,6 +6616,8 @@ int main(void) {
       T(peak_indices_are_ints),
       T(loop_calls_a_parameters_method),
       T(fold_grows_its_accumulator),
+      T(augmented_assignment_calls_iadd),
+      T(accumulate_pairwise_offsets_are_ints),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2539,11 +2539,52 @@ void vl_extend_into(Frame *F, const VlVal *acc, const VlVal *add, VlId add_expr,
     }
 }
 
+/* `x op= v` on an instance of a project class: Python calls x.__iop__(v), or x.__op__(v) when the
+ * class defines no in-place form, and binds what it returns to x.  The instances of `cur` whose class
+ * defines either are called (their stores and effects are the method's); NULL when none does. */
+static const VlVal *dunder_augassign(Frame *F, int op, const VlVal *cur, const VlVal *rhs, VlId expr) {
+  static const char *const inplace[] = {NULL, "__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__",
+                                        "__ifloordiv__", "__imod__", "__ipow__", "__ilshift__", "__irshift__",
+                                        "__iand__", "__ior__", "__ixor__"};
+  static const char *const plain[] = {NULL, "__add__", "__sub__", "__mul__", "__matmul__", "__truediv__",
+                                      "__floordiv__", "__mod__", "__pow__", "__lshift__", "__rshift__",
+                                      "__and__", "__or__", "__xor__"};
+  if (op < VL_OP_ADD || op > VL_OP_XOR) return NULL;
+  const VlVal *out = NULL;
+  const VlObj *rest[VL_VAL_MAX + 1];
+  int nr = 0;
+  for (uint16_t i = 0; i < cur->n; i++) {
+    const VlObj *o = cur->objs[i];
+    const VlVal *meth = NULL;
+    if (o->kind == VL_O_INST && o->base) {
+      meth = vl_op_attr(F, vl_val1(V(F), o), inplace[op], expr);
+      if (vl_val_unknownish(meth)) meth = vl_op_attr(F, vl_val1(V(F), o), plain[op], expr);
+    }
+    if (!meth || vl_val_unknownish(meth)) {
+      if (nr < VL_VAL_MAX + 1) rest[nr++] = o;
+      continue;
+    }
+    Args one = {0};
+    one.npos = 1;
+    one.pos[0] = rhs;
+    const VlVal *r = vl_op_call(F, meth, &one, expr);
+    out = out ? vl_join(V(F), out, r) : r;
+  }
+  if (!out) return NULL;
+  if (nr) out = vl_join(V(F), out, vl_op_augmented(F, op, vl_val_of(V(F), rest, (size_t)nr), rhs, expr));
+  return out;
+}
+
 /* augmented_assignment -> target op= value */
 void vl_augassign(Frame *F, const VlStmt *st) {
   const VlModule *m = M(F);
   const VlVal *cur = vl_eval(F, st->a);
   const VlVal *rhs = vl_eval(F, st->b);
+  const VlVal *called = dunder_augassign(F, st->sub, cur, rhs, st->b);
+  if (called) { /* trace += row: what __iadd__ returns, usually the instance itself */
+    if (vl_expr(m, st->a)->op != VL_E_SUB) vl_assign(F, st->a, called, 0);
+    return;
+  }
   if (grows_container(F, cur, st->b) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR)) {
     /* list += xs, tuple += (x,), set |= s: the same accumulator, holding more */
     const VlObj *keep[VL_VAL_MAX + 1];

@@ -4613,6 +4613,23 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr,
                      strcmp(q, "itertools.cycle") != 0);
   if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
+  if (strcmp(q, "itertools.pairwise") == 0 && first && a->npos == 1 && !a->star) {
+    /* pairwise(xs): (x0, x1), (x1, x2), ...: pairs of xs's items (`for s, e in pairwise(cu_seqlens)`) */
+    const VlVal *e = raw_elems(F, first, expr, 0);
+    const VlVal *items[2] = {e, e};
+    return new_iter(F, tuple_of(F, items, 2));
+  }
+  if (strcmp(q, "itertools.accumulate") == 0 && first && a->npos == 1 && !a->star) {
+    /* accumulate(xs[, initial=x]): x0, x0 + x1, ...: running sums of xs's items (ints stay ints);
+     * with a function (`accumulate(xs, max)`) what it returns is not followed */
+    const VlVal *e = raw_elems(F, first, expr, 0);
+    const VlVal *r = vl_join(V(F), e, vl_op_binop(F, VL_OP_ADD, e, e, expr));
+    for (int k = 0; k < a->nkw; k++) {
+      if (!a->kwname[k] || strcmp(a->kwname[k], "initial") != 0 || a->dstar) return new_iter(F, vl_unknown(V(F)));
+      r = vl_join(V(F), r, vl_op_binop(F, VL_OP_ADD, a->kw[k], e, expr));
+    }
+    return new_iter(F, r);
+  }
   if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
   *handled = false;
   return NULL;
