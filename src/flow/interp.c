@@ -890,6 +890,35 @@ static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const 
 
 static int none_test(Frame *F, VlId cond);
 
+/* {**d, ...} and dict(d): the new dict gets the values of a dict d we can see into, under d's keys
+ * when all of d's came in under literal string keys (`{**DEFAULTS, **(config or {})}["warmup"]` is
+ * DEFAULTS' value, or another under that key: values are joined, never replaced); a dict with other
+ * keys makes the new dict's per-key values answer nothing.  False for what we cannot see into (a
+ * parameter, an opaque object): a `**x` of it adds no value, as before. */
+bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d) {
+  const VlHeapEntry *e = d->kind == VL_O_SEQ && d->sub == VL_SEQ_DICT && d->site ? vl_heap_find(F, d->site) : NULL;
+  if (!e) return false;
+  int n = vl_heap_dict_keys(V(F), d, e);
+  if (n < 0 || n > 16) {
+    vl_heap_move_elem(F, site, vl_join(V(F), e->elem, d->elem), true);
+    return true;
+  }
+  VlAttr keys[16];
+  uint16_t nk = 0;
+  for (uint16_t a = 0; a < e->nattrs && nk < 16; a++)
+    if (e->attrs[a].name[0] == VL_DICT_KEY_MARK) keys[nk++] = e->attrs[a];
+  const VlVal *key = e->key;
+  for (uint16_t a = 0; a < nk; a++) { /* (the heap may move: e is stale) */
+    vl_heap_move_elem(F, site, keys[a].val, false);
+    vl_heap_set_attr(F, site, keys[a].name, keys[a].val);
+  }
+  if (site && !vl_val_empty(key)) {
+    VlHeapEntry *he = vl_heap_get(F, site);
+    he->key = vl_join(V(F), he->key, key);
+  }
+  return true;
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -924,7 +953,8 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
     const VlExpr *kx = vl_expr(m, k);
     if (kind == VL_SEQ_DICT) {
       if (kx->op == VL_E_DSTAR) {
-        vl_eval(F, vl_kid(m, k, 0));
+        const VlVal *d = vl_eval(F, vl_kid(m, k, 0));
+        for (uint16_t h = 0; h < d->n; h++) vl_heap_dict_splat(F, site, d->objs[h]);
         i++;
         continue;
       }
