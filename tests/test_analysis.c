@@ -1218,6 +1218,24 @@ static void dict_splat_keeps_literal_keys(void **state) {
   assert_int_equal(tl_count(local("f", "cr"), VL_O_SCALAR), 1);
 }
 
+static void loop_over_tuple_items_in_order(void **state) {
+  /* for f in (a, b): the body once per item, in order: the first item sees what the loop was given,
+   * the second what the first made (a chain of processors); after the loop, what the last made */
+  analyse(state,
+          "import numpy as np\n"
+          "def crop(x):\n"
+          "    return x[:, :4]\n"
+          "def fresh(x):\n"
+          "    return np.zeros((8, 8))\n"
+          "def f():\n"
+          "    x = np.ones((8, 8))\n"
+          "    for t in (fresh, crop):\n"
+          "        x = t(x)\n"
+          "    y = x\n");
+  assert_true(tl_has_view(local("f", "y")));
+  assert_int_equal(tl_count(local("f", "y"), VL_O_ARRAY), 1);
+}
+
 static void thread_target_runs_with_its_arguments(void **state) {
   /* threading.Thread(target=f, args=(...), kwargs=dict(...)) calls f in this process: its stores into
    * the containers passed are the caller's, in the caller's loop; so does a thread pool's submit, whose
@@ -6015,6 +6033,7 @@ int main(void) {
       T(einsum_ndim_from_subscripts),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),
+      T(loop_over_tuple_items_in_order),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -133,6 +133,7 @@ typedef struct LoopCtx {
   const VlSlots *slots;     /* what brk and cont hold: these slots of the environment (NULL: all) */
   const VlVal **brk, **cont; /* joined environments at break / continue (NULL: none yet) */
   struct LoopCtx *outer;
+  bool unrolled; /* a loop over a tuple's known items, run once per item (interp.c: exec_unrolled) */
 } LoopCtx;
 
 typedef struct CompEnv {
