@@ -1239,6 +1239,45 @@ static void einsum_ndim_from_subscripts(void **state) {
   assert_true(tl_count(local("f", "first"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
 }
 
+static void dict_splat_keeps_literal_keys(void **state) {
+  /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
+   * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
+   * adds is unknown and adds nothing; the same key in two dicts joins both values */
+  analyse(state,
+          "DEFAULTS = {'row': 0, 'lr': 0.1}\n"
+          "def f(config=None):\n"
+          "    a = {**DEFAULTS, **(config or {})}\n"
+          "    r = a['row']\n"
+          "    lr = a['lr']\n"
+          "    b = dict(DEFAULTS, lr=0.5)\n"
+          "    q = b['row']\n"
+          "    c = {**DEFAULTS, **{'row': 0.5}}\n"
+          "    cr = c['row']\n");
+  tl_assert_only(local("f", "r"), VL_O_INT);
+  tl_assert_only(local("f", "lr"), VL_O_SCALAR);
+  tl_assert_only(local("f", "q"), VL_O_INT);
+  assert_int_equal(tl_count(local("f", "cr"), VL_O_INT), 1);
+  assert_int_equal(tl_count(local("f", "cr"), VL_O_SCALAR), 1);
+}
+
+static void loop_over_tuple_items_in_order(void **state) {
+  /* for f in (a, b): the body once per item, in order: the first item sees what the loop was given,
+   * the second what the first made (a chain of processors); after the loop, what the last made */
+  analyse(state,
+          "import numpy as np\n"
+          "def crop(x):\n"
+          "    return x[:, :4]\n"
+          "def fresh(x):\n"
+          "    return np.zeros((8, 8))\n"
+          "def f():\n"
+          "    x = np.ones((8, 8))\n"
+          "    for t in (fresh, crop):\n"
+          "        x = t(x)\n"
+          "    y = x\n");
+  assert_true(tl_has_view(local("f", "y")));
+  assert_int_equal(tl_count(local("f", "y"), VL_O_ARRAY), 1);
+}
+
 static void thread_target_runs_with_its_arguments(void **state) {
   /* threading.Thread(target=f, args=(...), kwargs=dict(...)) calls f in this process: its stores into
    * the containers passed are the caller's, in the caller's loop; so does a thread pool's submit, whose
@@ -6367,6 +6406,8 @@ int main(void) {
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
       T(thread_target_runs_with_its_arguments),
+      T(dict_splat_keeps_literal_keys),
+      T(loop_over_tuple_items_in_order),
       T(ravel_of_column_copies),
       T(copy_method),
       T(copy_np_copy),

@@ -135,6 +135,7 @@ typedef struct LoopCtx {
   const VlSlots *slots;     /* what brk and cont hold: these slots of the environment (NULL: all) */
   const VlVal **brk, **cont; /* joined environments at break / continue (NULL: none yet) */
   struct LoopCtx *outer;
+  bool unrolled; /* a loop over a tuple's known items, run once per item (interp.c: exec_unrolled) */
 } LoopCtx;
 
 typedef struct CompEnv {
@@ -400,6 +401,9 @@ void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
                    const VlVal *(*map)(Frame *F, const VlVal *v, void *ctx), void *ctx);
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
+/* {**d} and dict(d): d's values (per key when d has literal keys only) into the dict at site; false when
+ * d is no dict we can see into (interp.c). */
+bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
 /* The start of the names of the library objects ThreadPoolExecutor(...) and multiprocessing's
  * ThreadPool(...) make: `with` binds them themselves, and their map(f, xs) is the builtin map
  * (ops.c: call_stdlib). */

@@ -895,6 +895,35 @@ static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const 
 
 static int none_test(Frame *F, VlId cond);
 
+/* {**d, ...} and dict(d): the new dict gets the values of a dict d we can see into, under d's keys
+ * when all of d's came in under literal string keys (`{**DEFAULTS, **(config or {})}["warmup"]` is
+ * DEFAULTS' value, or another under that key: values are joined, never replaced); a dict with other
+ * keys makes the new dict's per-key values answer nothing.  False for what we cannot see into (a
+ * parameter, an opaque object): a `**x` of it adds no value, as before. */
+bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d) {
+  const VlHeapEntry *e = d->kind == VL_O_SEQ && d->sub == VL_SEQ_DICT && d->site ? vl_heap_find(F, d->site) : NULL;
+  if (!e) return false;
+  int n = vl_heap_dict_keys(V(F), d, e);
+  if (n < 0 || n > 16) {
+    vl_heap_move_elem(F, site, vl_join(V(F), e->elem, d->elem), true);
+    return true;
+  }
+  VlAttr keys[16];
+  uint16_t nk = 0;
+  for (uint16_t a = 0; a < e->nattrs && nk < 16; a++)
+    if (e->attrs[a].name[0] == VL_DICT_KEY_MARK) keys[nk++] = e->attrs[a];
+  const VlVal *key = e->key;
+  for (uint16_t a = 0; a < nk; a++) { /* (the heap may move: e is stale) */
+    vl_heap_move_elem(F, site, keys[a].val, false);
+    vl_heap_set_attr(F, site, keys[a].name, keys[a].val);
+  }
+  if (site && !vl_val_empty(key)) {
+    VlHeapEntry *he = vl_heap_get(F, site);
+    he->key = vl_join(V(F), he->key, key);
+  }
+  return true;
+}
+
 static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
   const VlModule *m = M(F);
   const VlExpr *x = vl_expr(m, e);
@@ -929,7 +958,8 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
     const VlExpr *kx = vl_expr(m, k);
     if (kind == VL_SEQ_DICT) {
       if (kx->op == VL_E_DSTAR) {
-        vl_eval(F, vl_kid(m, k, 0));
+        const VlVal *d = vl_eval(F, vl_kid(m, k, 0));
+        for (uint16_t h = 0; h < d->n; h++) vl_heap_dict_splat(F, site, d->objs[h]);
         i++;
         continue;
       }
@@ -1774,6 +1804,57 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
 
 static void exec_block(Frame *F, VlId block);
 
+/* The items of a tuple of known length (`for proc in (recorder, Temperature(0.8))`, a tuple a
+ * function was passed), when it has 1..VL_UNROLL_MAX of them; else 0. */
+enum { VL_UNROLL_MAX = 8 };
+
+static uint16_t known_items(const VlVal *it, const VlVal *const **items) {
+  if (!it || it->n != 1) return 0;
+  const VlObj *o = it->objs[0];
+  if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_TUPLE || !o->items || !o->nitems || o->nitems > VL_UNROLL_MAX) return 0;
+  for (uint16_t k = 0; k < o->nitems; k++)
+    if (vl_val_empty(o->items[k])) return 0;
+  *items = o->items;
+  return o->nitems;
+}
+
+/* for x in (a, b, c): the body once per item, in order, each from where the one before left off: a
+ * chain of processors (`for proc in procs: scores = proc(ids, scores)`) hands the recorder first in
+ * the tuple the scores the loop was given, not the join with what a later one makes.  Still the loop
+ * (F->loop): stores in it are stores in a loop.  The else clause runs when no item broke out. */
+static void exec_unrolled(Frame *F, const VlStmt *st, const VlVal *const *items, uint16_t nitems) {
+  const VlModule *m = M(F);
+  const VlLoop *lp = &m->loops[st->a];
+  const VlSlots *S = stmt_slots(F, (VlId)(st - m->stmts));
+  const uint32_t n = nslots(F, S);
+  const VlVal **cur = snap(F, S), **breaks = NULL;
+  VlId outer = F->loop;
+  F->loop = st->a;
+  for (uint16_t k = 0; k < nitems && cur; k++) {
+    put(F, S, cur);
+    F->dead = false;
+    LoopCtx lc = {st->a, S, NULL, NULL, F->lctx, true};
+    F->lctx = &lc;
+    vl_assign(F, lp->target, items[k], lp->iter);
+    exec_block(F, st->b);
+    F->lctx = lc.outer;
+    cur = F->dead ? NULL : snap(F, S);
+    cur = env_join(F, cur, lc.cont, n);
+    breaks = env_join(F, breaks, lc.brk, n);
+  }
+  F->loop = outer;
+  F->dead = !cur;
+  if (cur) {
+    put(F, S, cur);
+    if (st->c) exec_block(F, st->c);
+  }
+  if (breaks) {
+    const VlVal **after = F->dead ? NULL : snap(F, S);
+    put(F, S, env_join(F, after, breaks, n));
+    F->dead = false;
+  }
+}
+
 static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
   const VlModule *m = M(F);
   const VlLoop *lp = &m->loops[st->a];
@@ -1781,6 +1862,13 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
   const VlVal *elem = NULL;
   if (is_for) {
     const VlVal *it = vl_eval(F, lp->iter);
+    const VlVal *const *items = NULL;
+    uint16_t nitems = known_items(it, &items);
+    for (const LoopCtx *c = F->lctx; c && nitems; c = c->outer) nitems = c->unrolled ? 0 : nitems; /* (one level) */
+    if (nitems) {
+      exec_unrolled(F, st, items, nitems);
+      return;
+    }
     elem = vl_op_iter_elem(F, it, st->a, lp->iter);
   }
   const VlSlots *S = stmt_slots(F, (VlId)(st - m->stmts));
@@ -1804,7 +1892,7 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
     env_join(F, start, back, n);
     put(F, S, start);
     F->dead = false;
-    LoopCtx lc = {st->a, S, NULL, NULL, F->lctx};
+    LoopCtx lc = {st->a, S, NULL, NULL, F->lctx, false};
     F->lctx = &lc;
     if (is_for) vl_assign(F, lp->target, elem, lp->iter);
     else vl_eval(F, lp->iter);

@@ -4066,7 +4066,9 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
       Acc pairs = {0};
       for (uint16_t i = 0; i < first->n; i++) {
         const VlObj *o = first->objs[i];
-        if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT) vl_heap_add_elem(F, d->objs[0]->site, seq_elems(F, o));
+        if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT) {
+          if (!vl_heap_dict_splat(F, d->objs[0]->site, o)) vl_heap_add_elem(F, d->objs[0]->site, seq_elems(F, o));
+        }
         else add(&pairs, o);
       }
       const VlVal *rest = done(F, &pairs);
