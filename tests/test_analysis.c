@@ -6002,6 +6002,29 @@ static void peak_indices_are_ints(void **state) {
   assert_null(tl_hit(cur, "c[j]"));
 }
 
+/* collections.OrderedDict(k=v, ...) and OrderedDict(pairs) hold what dict() of them holds: a view under
+ * a key, read back by a method its caller's loop calls, pins the frame; a copy of the view does not. */
+static void ordereddict_holds_its_arguments(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import OrderedDict\n"
+          "class Rec:\n"
+          "    def __init__(self):\n"
+          "        self.views, self.copies = [], []\n"
+          "    def record(self, obs):\n"
+          "        self.views.append(obs['pixels'][::4, ::4])\n"
+          "        self.copies.append(obs['state'][::4, ::4].copy())\n"
+          "def run(rec):\n"
+          "    for _ in range(8):\n"
+          "        f = np.random.rand(64, 64, 3)\n"
+          "        rec.record(OrderedDict(pixels=f, state=f + 1))\n"
+          "    return rec\n"
+          "def scenario():\n"
+          "    return run(Rec())\n");
+  assert_non_null(tl_hit(cur, "obs['pixels'][::4, ::4]"));
+  assert_null(tl_hit(cur, "obs['state'][::4, ::4].copy()"));
+}
+
 /* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
  * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
  * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
@@ -6413,6 +6436,7 @@ int main(void) {
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
       T(peak_indices_are_ints),
+      T(ordereddict_holds_its_arguments),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);
