@@ -6025,6 +6025,27 @@ static void ordereddict_holds_its_arguments(void **state) {
   assert_null(tl_hit(cur, "obs['state'][::4, ::4].copy()"));
 }
 
+/* A display stored whole (a dict or tuple) holding an index computed from a parameter is decided by
+ * each caller, as the index stored alone is (VlSummary.loop_deferred): the caller's int makes a row of
+ * a 4-D clip, a view; the same index of a 1-D score vector is a scalar. */
+static void display_holding_param_index(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def run(paths, k=16):\n"
+          "    out, pairs = {}, []\n"
+          "    for p in paths:\n"
+          "        frames = np.random.rand(16, 8, 8, 3)\n"
+          "        scores = frames.mean(axis=(1, 2, 3))\n"
+          "        out[p] = {'poster': frames[k // 2], 'score': scores[k // 2]}\n"
+          "        pairs.append((p, frames[k]))\n"
+          "    return out, pairs\n"
+          "def scenario():\n"
+          "    return run(['a', 'b'])\n");
+  assert_non_null(tl_hit(cur, "frames[k // 2]"));
+  assert_non_null(tl_hit(cur, "frames[k]"));
+  assert_null(tl_hit(cur, "scores[k // 2]"));
+}
+
 /* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
  * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
  * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
@@ -6437,6 +6458,7 @@ int main(void) {
       T(augmented_param_in_place),
       T(peak_indices_are_ints),
       T(ordereddict_holds_its_arguments),
+      T(display_holding_param_index),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);
