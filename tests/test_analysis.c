@@ -6199,6 +6199,50 @@ static void accumulate_pairwise_offsets_are_ints(void **state) {
   assert_null(tl_hit(cur, "s[b]"));
 }
 
+/* collections.OrderedDict(k=v, ...) holds what dict(k=v, ...) holds: a view under
+ * a key, read back by a method its caller's loop calls, pins the frame; a copy of the view does not. */
+static void ordereddict_holds_its_arguments(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from collections import OrderedDict\n"
+          "class Rec:\n"
+          "    def __init__(self):\n"
+          "        self.views, self.copies = [], []\n"
+          "    def record(self, obs):\n"
+          "        self.views.append(obs['pixels'][::4, ::4])\n"
+          "        self.copies.append(obs['state'][::4, ::4].copy())\n"
+          "def run(rec):\n"
+          "    for _ in range(8):\n"
+          "        f = np.random.rand(64, 64, 3)\n"
+          "        rec.record(OrderedDict(pixels=f, state=f + 1))\n"
+          "    return rec\n"
+          "def scenario():\n"
+          "    return run(Rec())\n");
+  assert_non_null(tl_hit(cur, "obs['pixels'][::4, ::4]"));
+  assert_null(tl_hit(cur, "obs['state'][::4, ::4].copy()"));
+}
+
+/* A display stored whole (a dict or tuple) holding an index computed from a parameter is decided by
+ * each caller, as the index stored alone is (VlSummary.loop_deferred): the caller's int makes a row of
+ * a 4-D clip, a view; the same index of a 1-D score vector is a scalar. */
+static void display_holding_param_index(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def run(paths, k=16):\n"
+          "    out, pairs = {}, []\n"
+          "    for p in paths:\n"
+          "        frames = np.random.rand(16, 8, 8, 3)\n"
+          "        scores = frames.mean(axis=(1, 2, 3))\n"
+          "        out[p] = {'poster': frames[k // 2], 'score': scores[k // 2]}\n"
+          "        pairs.append((p, frames[k]))\n"
+          "    return out, pairs\n"
+          "def scenario():\n"
+          "    return run(['a', 'b'])\n");
+  assert_non_null(tl_hit(cur, "frames[k // 2]"));
+  assert_non_null(tl_hit(cur, "frames[k]"));
+  assert_null(tl_hit(cur, "scores[k // 2]"));
+}
+
 /* scikit-learn estimators (rules/sklearn.tsv): PCA's fit_transform is a new array per call; a pipeline
  * gives its last step's; StandardScaler(copy=False) hands its input back; OneHotEncoder's result is
  * sparse, a copy="maybe" scaler or a 'passthrough' last step are not described: unknown, silent. */
@@ -6659,6 +6703,8 @@ int main(void) {
       T(fold_grows_its_accumulator),
       T(augmented_assignment_calls_iadd),
       T(accumulate_pairwise_offsets_are_ints),
+      T(ordereddict_holds_its_arguments),
+      T(display_holding_param_index),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

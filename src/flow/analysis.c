@@ -1358,6 +1358,28 @@ static bool step_of_param(const VlObj *s) {
   return false;
 }
 
+/* Does a container stored whole hold, as an item (of a tuple display) or as a value (of a dict display,
+ * a list display), an operation deferred on a parameter, or an unknown in a function indexing with a
+ * parameter (`out[p] = {"poster": frames[k // 2]}`, `kept.append((p, frames[k]))` with `k` a
+ * parameter)?  Stored alone, such a value makes the function analysed again for what its callers pass;
+ * wrapped in a display, the same. */
+static bool holds_deferred(const Frame *F, const VlVal *v, int depth) {
+  if (!v || depth > 3) return false;
+  for (uint16_t k = 0; k < v->n; k++) {
+    const VlObj *o = v->objs[k];
+    if (depth && o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
+    if (depth && o->kind == VL_O_UNKNOWN && F->param_index) return true; /* (as a store of it alone, below) */
+    if (o->kind != VL_O_SEQ || !o->site || o->site->kind != VL_SITE_NEW) continue;
+    for (uint16_t i = 0; i < o->nitems; i++)
+      if (holds_deferred(F, o->items[i], depth + 1)) return true;
+    const VlHeapEntry *e = vl_heap_find(F, o->site);
+    if (e && holds_deferred(F, e->elem, depth + 1)) return true;
+    for (uint16_t i = 0; e && i < e->nattrs; i++)
+      if (e->attrs[i].name[0] == VL_DICT_KEY_MARK && holds_deferred(F, e->attrs[i].val, depth + 1)) return true;
+  }
+  return false;
+}
+
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred || rows_deferred(F)) return true;
@@ -1376,6 +1398,7 @@ static bool loop_deferred(const Frame *F) {
       const VlObj *o = ev->value->objs[k];
       if (o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
       if (record_deferred(F, o)) return true;
+      if (o->kind == VL_O_SEQ && holds_deferred(F, vl_val1(F->an->vals, o), 0)) return true;
       /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`, also of an item
        * of it: `for mels, lens in loader: out.append(mels[0])`): whether each element is new, the
        * caller's iterable says */

@@ -4488,6 +4488,12 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     }
     return d;
   }
+  /* OrderedDict(k=v, ...): literal keys, as dict(k=v) has them (a dm_env-style observation
+   * `OrderedDict(pixels=frame, ...)`).  OrderedDict(pairs) and OrderedDict(mapping) stay empty: a
+   * module-level registry of classes (diffusers' AUTO_TEXT2IMAGE_PIPELINES_MAPPING) filled so made
+   * every pipeline a call site could be, and guesses on their outputs false alarms.  A Counter counts,
+   * holding no array. */
+  if (strcmp(q, "collections.OrderedDict") == 0 && !a->npos) return call_builtin(F, "dict", a, expr);
   if (strcmp(q, "collections.OrderedDict") == 0 || strcmp(q, "collections.Counter") == 0)
     return vl_new_seq(F, VL_SEQ_DICT, expr);
   if ((strcmp(q, "bisect.insort") == 0 || strcmp(q, "bisect.insort_left") == 0 ||
