@@ -6044,6 +6044,33 @@ static void fold_grows_its_accumulator(void **state) {
   no_hits(cur);
 }
 
+/* a.tobytes() is a new bytes object at every call: np.frombuffer over it is a new array, a slice of the
+ * bytes a copy (rules/overlay/numpy.tsv: `tobytes bytes`); a stream over it (io.BytesIO) is given no
+ * array, so what it reads is new bytes too */
+static void tobytes_is_new_bytes(void **state) {
+  analyse(state,
+          "import io\n"
+          "import numpy as np\n"
+          "def g(a, n):\n"
+          "    pipe = io.BytesIO(np.zeros(n * 64).tobytes())\n"
+          "    out = []\n"
+          "    for _ in range(n):\n"
+          "        got = np.frombuffer(pipe.read(64), dtype=np.uint8)\n"
+          "        out.append(got[:8])\n"
+          "    return out\n"
+          "def f(a, n):\n"
+          "    heads, prefixes = [], []\n"
+          "    for _ in range(n):\n"
+          "        raw = np.frombuffer(a.tobytes(), dtype=np.uint8)\n"
+          "        heads.append(raw[:64])\n"
+          "        prefixes.append(a.tobytes()[:64])\n"
+          "    return heads, prefixes\n");
+  hit(cur, "raw[:64]", VL_HIT_FRESH);
+  hit(cur, "got[:8]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+  assert_false(tl_has_view(tl_stored(cur, "a.tobytes()[:64]")));
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6482,6 +6509,7 @@ int main(void) {
       T(peak_indices_are_ints),
       T(loop_calls_a_parameters_method),
       T(fold_grows_its_accumulator),
+      T(tobytes_is_new_bytes),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);
