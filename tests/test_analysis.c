@@ -6125,6 +6125,33 @@ static void fold_grows_its_accumulator(void **state) {
   no_hits(cur);
 }
 
+/* a.tobytes() is a new bytes object at every call: np.frombuffer over it is a new array, a slice of the
+ * bytes a copy (rules/overlay/numpy.tsv: `tobytes bytes`); a stream over it (io.BytesIO) is given no
+ * array, so what it reads is new bytes too */
+static void tobytes_is_new_bytes(void **state) {
+  analyse(state,
+          "import io\n"
+          "import numpy as np\n"
+          "def g(a, n):\n"
+          "    pipe = io.BytesIO(np.zeros(n * 64).tobytes())\n"
+          "    out = []\n"
+          "    for _ in range(n):\n"
+          "        got = np.frombuffer(pipe.read(64), dtype=np.uint8)\n"
+          "        out.append(got[:8])\n"
+          "    return out\n"
+          "def f(a, n):\n"
+          "    heads, prefixes = [], []\n"
+          "    for _ in range(n):\n"
+          "        raw = np.frombuffer(a.tobytes(), dtype=np.uint8)\n"
+          "        heads.append(raw[:64])\n"
+          "        prefixes.append(a.tobytes()[:64])\n"
+          "    return heads, prefixes\n");
+  hit(cur, "raw[:64]", VL_HIT_FRESH);
+  hit(cur, "got[:8]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+  assert_false(tl_has_view(tl_stored(cur, "a.tobytes()[:64]")));
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6705,6 +6732,7 @@ int main(void) {
       T(accumulate_pairwise_offsets_are_ints),
       T(ordereddict_holds_its_arguments),
       T(display_holding_param_index),
+      T(tobytes_is_new_bytes),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3046,6 +3046,11 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return unit && operand->n ? vl_int_const(V(F), 1) : vl_prim(V(F), VL_O_INT);
   }
   case VL_FX_SCALAR: return vl_prim(V(F), VL_O_SCALAR);
+  case VL_FX_BYTES: { /* (as f.read(n): a slice of it is no view) */
+    VlObj b = *new_obj(F, expr, VL_F_ASSUMED);
+    b.sub = VL_OBJ_BYTES;
+    return vl_val1(V(F), vl_obj(V(F), b));
+  }
   case VL_FX_LIST: {
     /* keep.tolist() of a 1-D array: a list of Python numbers, ints when its values are integer
      * indices (`for i in keep.tolist(): masks[i]` takes one mask); of another ndim, or an unknown
@@ -3890,9 +3895,17 @@ static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   return vl_val1(V(F), vl_obj(V(F), c));
 }
 
+/* Does v hold an opaque object that may be an array (not bytes known to hold none)? */
+static bool maybe_array_obj(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++)
+    if (v->objs[i]->kind == VL_O_OBJ && v->objs[i]->sub != VL_OBJ_BYTES) return true;
+  return false;
+}
+
+/* Is an argument an array, or what may be one (io.BytesIO(a.tobytes()) is given none)? */
 static bool any_array_arg(const Args *a) {
   for (int i = 0; i < a->npos; i++)
-    if (vl_val_has(a->pos[i], VL_O_ARRAY) || vl_val_has(a->pos[i], VL_O_SYM) || vl_val_has(a->pos[i], VL_O_OBJ))
+    if (vl_val_has(a->pos[i], VL_O_ARRAY) || vl_val_has(a->pos[i], VL_O_SYM) || maybe_array_obj(a->pos[i]))
       return true;
   for (int i = 0; i < a->nkw; i++)
     if (vl_val_has(a->kw[i], VL_O_ARRAY) || vl_val_has(a->kw[i], VL_O_SYM)) return true;

@@ -188,7 +188,10 @@ enum {
 };
 
 /* OBJ: what its parts are known to be. */
-enum { VL_OBJ_TENSORS = 1 /* tensors (a DataLoader batch over a TensorDataset) */ };
+enum {
+  VL_OBJ_TENSORS = 1, /* tensors (a DataLoader batch over a TensorDataset) */
+  VL_OBJ_BYTES = 2    /* a bytes object known to hold no array (a.tobytes()): a library given it views no array */
+};
 
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
 enum {

@@ -73,7 +73,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
 static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
   static const struct { const char *name; VlLibEffect fx; } names[] = {
       {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
-      {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"list", VL_FX_LIST}, {"index", VL_FX_INDEX},
+      {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"bytes", VL_FX_BYTES}, {"list", VL_FX_LIST}, {"index", VL_FX_INDEX},
       {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"namespace", VL_FX_NAMESPACE}, {"dtype", VL_FX_DTYPE}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
       {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}, {"slices", VL_FX_SLICES}};

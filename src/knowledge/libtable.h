@@ -31,6 +31,7 @@ typedef enum VlLibEffect {
   VL_FX_PRODUCER, /* new array from nothing */
   VL_FX_INT,      /* integer scalar */
   VL_FX_SCALAR,   /* holds no array */
+  VL_FX_BYTES,    /* a new bytes object at every call, holding no array (a.tobytes()): np.frombuffer views it */
   VL_FX_LIST,     /* a Python list of the operand's items (a.tolist()): holds no array */
   VL_FX_INDEX,    /* tuple of index arrays */
   VL_FX_VIEWS,    /* list of views of the operand */
