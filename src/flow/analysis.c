@@ -1358,13 +1358,33 @@ static bool step_of_param(const VlObj *s) {
   return false;
 }
 
+static bool is_unknown(const VlObj *o) { return o->kind == VL_O_UNKNOWN; }
+static bool is_deferred(const VlObj *o) { return o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM; }
+
+/* Does an item of a container made in this function (a tuple's items, a list's elements, a dict's
+ * values: `runs[k] = {"iters": it, "midline": u[n // 2]}`) answer `is`, two levels deep? */
+static bool item_is(const Frame *F, const VlVal *v, bool (*is)(const VlObj *), int depth) {
+  for (uint16_t k = 0; v && k < v->n && depth < 2; k++) {
+    const VlObj *o = v->objs[k];
+    if (o->kind != VL_O_SEQ || !o->site || o->site->kind != VL_SITE_NEW) continue;
+    const VlHeapEntry *e = vl_heap_find(F, o->site);
+    for (uint16_t j = 0; j <= o->nitems + (e ? e->nattrs : 0); j++) {
+      const VlVal *x = j < o->nitems ? o->items[j] : !e ? NULL : j == o->nitems ? e->elem : e->attrs[j - o->nitems - 1].val;
+      for (uint16_t i = 0; x && i < x->n; i++)
+        if (is(x->objs[i])) return true;
+      if (item_is(F, x, is, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
 static bool loop_deferred(const Frame *F) {
   if (F->specialised) return false;
   if (F->passes_deferred || rows_deferred(F)) return true;
   for (size_t i = 0; F->param_index && i < F->stores.len; i++) { /* (also a callee's store: record(u, col=w - 16)) */
     const StoreEv *ev = &F->stores.items[i];
     if (!ev->loop) continue;
-    if (vl_val_has(ev->value, VL_O_UNKNOWN)) return true;
+    if (vl_val_has(ev->value, VL_O_UNKNOWN) || item_is(F, ev->value, is_unknown, 0)) return true;
     for (uint16_t k = 0; k < ev->value->n; k++) /* (an array made here, indexed by the parameter: deferred) */
       if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub == VL_SYM_SUBV) return true;
   }
@@ -1376,6 +1396,7 @@ static bool loop_deferred(const Frame *F) {
       const VlObj *o = ev->value->objs[k];
       if (o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) return true;
       if (record_deferred(F, o)) return true;
+      if (o->kind == VL_O_SEQ && item_is(F, ev->value, is_deferred, 0)) return true;
       /* a part of what a parameter hands out (`for f in frames: out.append(f[:64])`, also of an item
        * of it: `for mels, lens in loader: out.append(mels[0])`): whether each element is new, the
        * caller's iterable says */
