@@ -3316,6 +3316,27 @@ static const VlVal *guessed(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
+static const VlVal *kwarg(const Args *a, const char *name);
+
+/* The effect of the table row of a library class's instance (VL_FX_UNKNOWN without one). */
+static VlLibEffect lib_class_effect(Frame *F, const VlObj *inst) {
+  const char *member;
+  const VlLibrary *lib = inst->name ? vl_knowledge_library(F->an->know, inst->name, &member) : NULL;
+  const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
+  return e ? e->effect_then : VL_FX_UNKNOWN;
+}
+
+/* `opt.step(closure)` of a torch.optim optimizer: it calls closure() (LBFGS several times, the others
+ * once: measured on torch 1.13) and returns what it returns; what the closure makes anew (a residual,
+ * the loss) is made at this call, so a loop around the step makes it in every iteration.  Without a
+ * closure (or with None) nothing is called. */
+static const VlVal *closure_stepped(Frame *F, const Args *a, VlId expr) {
+  const VlVal *fn = a->npos ? a->pos[0] : kwarg(a, "closure");
+  if (!fn || a->star || a->dstar || vl_val_only(fn, VL_O_NONE)) return vl_prim(V(F), VL_O_NONE);
+  Args none = {0};
+  return vl_op_call(F, fn, &none, expr);
+}
+
 static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
   const VlVal *recv = m->base;
   const char *name = m->name;
@@ -3349,6 +3370,7 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
                                                  "requires_grad_", "type"};
       if (VL_STR_IN(returns_self, name)) add(&acc, o);
       else if (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) add_val(&acc, lib_instance_call(F, o, a, expr));
+      else if (strcmp(name, "step") == 0 && lib_class_effect(F, o) == VL_FX_OPTIMIZER) add_val(&acc, closure_stepped(F, a, expr));
       else add(&acc, unknown_obj(F));
       break;
     }
