@@ -2266,6 +2266,72 @@ static void thread_target_called_with_args(void **state) {
   }
 }
 
+static void optimizer_step_calls_closure(void **state) {
+  /* opt.step(closure) of a torch.optim optimizer calls the closure (rules/overlay/torch.tsv: class
+   * optim.* optimizer): what it makes anew is made at the step, in the caller's loop; a clone stores
+   * nothing pinned, and step() without a closure calls nothing */
+  static const struct {
+    const char *step, *kept;
+    bool hit;
+  } cases[] = {
+      {"opt.step(closure)", "r.detach()[:16]", true},
+      {"opt.step(closure=closure)", "r.detach()[:16]", true},
+      {"opt.step(closure)", "r.detach()[:16].clone()", false},
+      {"opt.step()", "r.detach()[:16]", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "def fit(steps=5):\n"
+             "    x = torch.linspace(-1.0, 1.0, 100000)\n"
+             "    c = torch.zeros(1, requires_grad=True)\n"
+             "    heads = []\n"
+             "    opt = torch.optim.LBFGS([c])\n"
+             "    def closure():\n"
+             "        r = x * c - x\n"
+             "        heads.append(%s)\n"
+             "        return (r * r).mean()\n"
+             "    for _ in range(steps):\n"
+             "        %s\n"
+             "    return heads\n",
+             cases[k].kept, cases[k].step);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
+static void record_display_index_from_param_default(void **state) {
+  /* a loop storing a dict or tuple display that holds a row indexed by arithmetic on a parameter
+   * (`u[n // 2]`) is decided by the callers, with the parameter's literal default (analysis.c:
+   * loop_deferred, item_is); the same row copied stays silent */
+  static const struct {
+    const char *kept;
+    bool hit;
+  } cases[] = {
+      {"{\"it\": 1, \"mid\": u[n // 2]}", true},
+      {"(1, u[n - 1])", true},
+      {"{\"it\": 1, \"mid\": u[n // 2].copy()}", false},
+      {"{\"it\": 1, \"mid\": float(u[n // 2, 0])}", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "def study(omegas, n=256):\n"
+             "    runs = {}\n"
+             "    for w in omegas:\n"
+             "        u = np.full((n, n), w)\n"
+             "        runs[w] = %s\n"
+             "    return runs\n"
+             "def main():\n"
+             "    return study([0.5, 0.6, 0.7])\n",
+             cases[k].kept);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void module_body_containers_outlive_by_globals(void **state) {
   /* at the top level, a container outlives the module body when a global holds it at the end: a
    * list a global still names; not a comprehension handed straight to np.array, nor a list whose
@@ -6661,6 +6727,8 @@ int main(void) {
       T(slice_step_share_of_length),
       T(optimizer_callback_step_from_receiver),
       T(thread_target_called_with_args),
+      T(optimizer_step_calls_closure),
+      T(record_display_index_from_param_default),
       T(process_pool_results_are_copies),
       T(conditional_expression_decided_by_literals),
       T(string_membership_and_negation_decided),

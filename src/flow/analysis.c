@@ -1386,7 +1386,7 @@ static bool loop_deferred(const Frame *F) {
   for (size_t i = 0; F->param_index && i < F->stores.len; i++) { /* (also a callee's store: record(u, col=w - 16)) */
     const StoreEv *ev = &F->stores.items[i];
     if (!ev->loop) continue;
-    if (vl_val_has(ev->value, VL_O_UNKNOWN)) return true;
+    if (vl_val_has(ev->value, VL_O_UNKNOWN) || holds_deferred(F, ev->value, 0)) return true;
     for (uint16_t k = 0; k < ev->value->n; k++) /* (an array made here, indexed by the parameter: deferred) */
       if (ev->value->objs[k]->kind == VL_O_SYM && ev->value->objs[k]->sub == VL_SYM_SUBV) return true;
   }

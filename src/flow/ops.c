@@ -3724,6 +3724,27 @@ static const VlVal *guessed(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)k);
 }
 
+static const VlVal *kwarg(const Args *a, const char *name);
+
+/* The effect of the table row of a library class's instance (VL_FX_UNKNOWN without one). */
+static VlLibEffect lib_class_effect(Frame *F, const VlObj *inst) {
+  const char *member;
+  const VlLibrary *lib = inst->name ? vl_knowledge_library(F->an->know, inst->name, &member) : NULL;
+  const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
+  return e ? e->effect_then : VL_FX_UNKNOWN;
+}
+
+/* `opt.step(closure)` of a torch.optim optimizer: it calls closure() (LBFGS several times, the others
+ * once: measured on torch 1.13) and returns what it returns; what the closure makes anew (a residual,
+ * the loss) is made at this call, so a loop around the step makes it in every iteration.  Without a
+ * closure (or with None) nothing is called. */
+static const VlVal *closure_stepped(Frame *F, const Args *a, VlId expr) {
+  const VlVal *fn = a->npos ? a->pos[0] : kwarg(a, "closure");
+  if (!fn || a->star || a->dstar || vl_val_only(fn, VL_O_NONE)) return vl_prim(V(F), VL_O_NONE);
+  Args none = {0};
+  return vl_op_call(F, fn, &none, expr);
+}
+
 static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
   const VlVal *recv = m->base;
   const char *name = m->name;
@@ -3765,6 +3786,7 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
                                                  "requires_grad_", "type"};
       if (VL_STR_IN(returns_self, name)) add(&acc, o);
       else if (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) add_val(&acc, lib_instance_call(F, o, a, expr));
+      else if (strcmp(name, "step") == 0 && lib_class_effect(F, o) == VL_FX_OPTIMIZER) add_val(&acc, closure_stepped(F, a, expr));
       else add(&acc, unknown_obj(F));
       break;
     }
@@ -5334,15 +5356,47 @@ static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
  * an array, it is a new one (the assumed object). */
 /* A method known by its name alone, on a receiver of unknown type (m.toarray(): a new dense array;
  * any-method rows).  Assumed: dropped if a deferred call beside it resolves to something known. */
+/* Is the receiver of call expr one row of a sparse matrix: `A.getrow(i)`, or `A[i]` with one index
+ * that is an int (a name, a literal or arithmetic on two of them, read again here: nothing else runs)?  Its
+ * toarray() is then a (1, n) array, whose row 0 is all of it (`J.tocsr()[mid].toarray()[0]`). */
+static bool sparse_row_receiver(Frame *F, VlId expr) {
+  const VlModule *m = M(F);
+  const VlExpr *cx = vl_expr(m, vl_kid(m, expr, 0));
+  if (cx->op != VL_E_ATTR) return false;
+  VlId rid = vl_kid(m, vl_kid(m, expr, 0), 0);
+  const VlExpr *rx = vl_expr(m, rid);
+  if (rx->op == VL_E_CALL) {
+    const VlExpr *f = vl_expr(m, vl_kid(m, rid, 0));
+    return f->op == VL_E_ATTR && strcmp(vl_str(m, f->a), "getrow") == 0;
+  }
+  if (rx->op != VL_E_SUB || rx->nkids != 2) return false;
+  VlId ie = vl_kid(m, rid, 1);
+  const VlExpr *ix = vl_expr(m, ie);
+  if (ix->op == VL_E_BINOP) {
+    uint8_t l = vl_expr(m, vl_kid(m, ie, 0))->op, r = vl_expr(m, vl_kid(m, ie, 1))->op;
+    if ((l != VL_E_NAME && l != VL_E_INT) || (r != VL_E_NAME && r != VL_E_INT)) return false;
+  } else if (ix->op != VL_E_NAME && ix->op != VL_E_INT) {
+    return false;
+  }
+  /* an int, or what only the caller knows (`mid = n // 2` of a parameter n): a sparse matrix indexed by
+   * an array of rows is rare, and taking it for one row only silences */
+  const VlVal *v = vl_eval(F, ie);
+  for (uint16_t i = 0; i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_INT && v->objs[i]->kind != VL_O_SYM) return false;
+  return v->n > 0;
+}
+
 static bool any_method(Frame *F, Acc *acc, const char *name, Args *a, VlId expr) {
   const VlKnowledge *k = F->an->know;
   for (size_t i = 0; i < k->nlibs; i++) {
     const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_METHOD, name);
     if (!e) continue;
     const VlVal *r = apply_entry(F, &k->libs[i], e, vl_unknown(V(F)), a, true, expr);
+    bool row = (strcmp(name, "toarray") == 0 || strcmp(name, "todense") == 0) && sparse_row_receiver(F, expr);
     for (uint16_t j = 0; j < r->n; j++) {
       VlObj c = *r->objs[j];
       if (c.kind == VL_O_ARRAY) c.flags |= VL_F_ASSUMED;
+      if (c.kind == VL_O_ARRAY && row) c.units |= 1u; /* (1, n): axis 0 has one entry */
       add(acc, vl_obj(V(F), c));
     }
     return true;

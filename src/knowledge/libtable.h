@@ -52,7 +52,8 @@ typedef enum VlLibEffect {
   VL_FX_MODULE,   /* calling an instance returns a new array (torch.nn layers) */
   VL_FX_LOADER,   /* iterating it gives a new batch per step (torch DataLoader) */
   VL_FX_SAME,     /* calling an instance returns its argument itself (nn.Identity, nn.Dropout in eval) */
-  VL_FX_OBJECT    /* an instance we know nothing more about */
+  VL_FX_OBJECT,   /* an instance we know nothing more about */
+  VL_FX_OPTIMIZER /* an instance's step(closure) calls closure() and returns its result (torch.optim) */
 } VlLibEffect;
 
 typedef enum VlNdimRule {
