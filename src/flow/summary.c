@@ -599,20 +599,7 @@ static void carry_heap(Subst *S, const VlSummary *s) {
  * it makes carried here (a library calling the function on its own, DataLoader's __getitem__). */
 const VlVal *vl_summary_result(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
                                VlId call) {
-  Analysis *an = F->an;
-  if (an->depth > 24 || an->napplying >= (int)(sizeof an->applying / sizeof *an->applying)) return vl_unknown(V(F));
-  for (int i = 0; i < an->napplying; i++)
-    if (an->applying[i] == fi) return vl_unknown(V(F));
-  an->applying[an->napplying++] = fi;
-  an->depth++;
-  Subst S = {.F = F, .fi = fi, .call = call};
-  bind_params(&S, fi, self, a);
-  carry_heap(&S, s);
-  const VlVal *r = inst(&S, s->ret);
-  memo_free(&S);
-  an->depth--;
-  an->napplying--;
-  return r;
+  return vl_summary_value(F, fi, s, self, a, s->ret, call);
 }
 
 const VlVal *vl_summary_value(Frame *F, const VlFuncInfo *fi, const VlSummary *s, const VlVal *self, const Args *a,
