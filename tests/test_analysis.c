@@ -6218,6 +6218,31 @@ static void tobytes_is_new_bytes(void **state) {
   assert_false(tl_has_view(tl_stored(cur, "a.tobytes()[:64]")));
 }
 
+/* A file object (open(), gzip.open()) holds no array: what pickle.load reads from it is a new object
+ * per call; a method only arrays have, called on one of its members (`d[b"data"].reshape(...)`),
+ * makes that member an array; keeping another member (`labels.extend(d[b"labels"])`) keeps neither
+ * the dict nor the viewed member, keeping the viewed member whole does; a slice alone is no evidence */
+static void unpickled_members(void **state) {
+  analyse(state,
+          "import gzip\n"
+          "import pickle\n"
+          "def f(paths):\n"
+          "    previews, labels, full, whole, lists = [], [], [], [], []\n"
+          "    for p in paths:\n"
+          "        with open(p, 'rb') as fo:\n"
+          "            d = pickle.load(fo, encoding='bytes')\n"
+          "        previews.append(d[b'data'].reshape(-1, 3, 32, 32)[:8])\n"
+          "        labels.extend(d[b'labels'])\n"
+          "        with gzip.open(p) as g:\n"
+          "            e = pickle.load(g)\n"
+          "        full.append(e['x'])\n"
+          "        whole.append(e['x'].reshape(-1, 4)[:2])\n"
+          "        lists.append(pickle.load(open(p, 'rb'))[:8])\n"
+          "    return previews, labels, full, whole, lists\n");
+  hit(cur, "d[b'data'].reshape(-1, 3, 32, 32)[:8]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6801,6 +6826,7 @@ int main(void) {
       T(ordereddict_holds_its_arguments),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
+      T(unpickled_members),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -832,6 +832,8 @@ static const char *const array_methods[] = {
     "astype", "ravel", "flatten", "numel", "argmax", "argmin", "argsort", "clone", "softmax", "masked_fill",
     "transpose", "view_as", "expand_as", "narrow"};
 
+bool vl_array_only_method(const char *name) { return name && VL_STR_IN(array_methods, name); }
+
 static long int_lit(const VlModule *m, VlId e) { /* a literal int >= 0, or -1 */
   long v;
   return vl_int_literal(m, e, &v) && v >= 0 ? v : -1;

@@ -311,6 +311,9 @@ static inline bool vl_report_once(Analysis *an, VlSpan at) {
 
 /* interp.c */
 const VlVal *vl_eval(Frame *F, VlId e);
+/* Is `name` a method only arrays have (reshape, transpose, astype, ...; a str, list or dict has none):
+ * calling it on a value is evidence that the value is an array. */
+bool vl_array_only_method(const char *name);
 const VlSummary *vl_func_summary(Analysis *an, VlId func);
 /* The value of a nested function defined now in F: this module's function `func`, with the current
  * values of F's closure variables captured (so that a caller that gets the function back knows

@@ -933,6 +933,16 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         const VlObj *arr = as_array_obj(F, o, vl_nd_unknown());
         const VlObj *r = subscript_array(F, arr, ix, expr);
         add(&a, r ? r : unknown_obj(F));
+      } else if (ix->n == 1 && ix->kind[0] == IX_STR && o->sub != VL_OBJ_TENSORS) {
+        /* entry[b"labels"]: a member taken by its key, named "[key]" (retain.c: holds_whole); a key
+         * literal kept as no text (b"labels") by its source */
+        const VlExpr *sx = vl_expr(M(F), expr);
+        const char *key = ix->str;
+        if (!key && sx->op == VL_E_SUB && sx->nkids == 2 && vl_expr(M(F), vl_kid(M(F), expr, 1))->op == VL_E_STR)
+          key = vl_expr_text(F->an, vl_kid(M(F), expr, 1));
+        VlObj part = *obj_part(F, o);
+        part.name = vl_arena_printf(F->an->arena, "[%s]", key ? key : "?");
+        add(&a, vl_obj(V(F), part));
       } else { /* out[0], batch["x"]: a part of the result, taken whole */
         add(&a, obj_part(F, o));
       }
@@ -1882,6 +1892,12 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
       break;
     }
     case VL_O_OBJ: {
+      /* d[b"data"].reshape(...) of an opaque result (pickle.load(f)): a method only arrays have makes
+       * the part an array, as it does a local it is called on (analysis.c: array_methods) */
+      if (o->sub != VL_OBJ_BYTES && o->sub != VL_OBJ_FILE && vl_array_only_method(name)) {
+        attr_of_array(F, &acc, as_array_obj(F, o, vl_nd_unknown()), name, expr);
+        break;
+      }
       VlObj part = *o;
       part.flags |= VL_F_WHOLE;
       part.name = vl_arena_strdup(F->an->arena, name);
@@ -3952,11 +3968,25 @@ static const VlVal *copy_of(Frame *F, VlSeqKind kind, const VlVal *it, VlId expr
   return vl_val1(V(F), vl_obj(V(F), c));
 }
 
-/* Does v hold an opaque object that may be an array (not bytes known to hold none)? */
+/* Does v hold an opaque object that may be an array (not bytes or a file object, known to hold none)? */
 static bool maybe_array_obj(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++)
-    if (v->objs[i]->kind == VL_O_OBJ && v->objs[i]->sub != VL_OBJ_BYTES) return true;
+    if (v->objs[i]->kind == VL_O_OBJ && v->objs[i]->sub != VL_OBJ_BYTES && v->objs[i]->sub != VL_OBJ_FILE) return true;
   return false;
+}
+
+/* A file object opened at expr (open(path), gzip.open(path)): it holds no array, so a library given
+ * it (pickle.load(f), json.load(f)) views none and hands back a new object. */
+static const VlVal *file_obj(Frame *F, VlId expr) {
+  VlObj f = *new_obj(F, expr, 0);
+  f.sub = VL_OBJ_FILE;
+  return vl_val1(V(F), vl_obj(V(F), f));
+}
+
+/* The library functions that open a file by name and return its file object. */
+static bool file_opener(const char *q) {
+  static const char *const openers[] = {"io.open", "gzip.open", "bz2.open", "lzma.open", "codecs.open"};
+  return VL_STR_IN(openers, q);
 }
 
 /* Is an argument an array, or what may be one (io.BytesIO(a.tobytes()) is given none)? */
@@ -4177,7 +4207,8 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
     const VlVal *items[2] = {vl_prim(V(F), VL_O_INT), vl_prim(V(F), VL_O_INT)};
     return tuple_of(F, items, 2);
   }
-  if (strcmp(name, "object") == 0 || strcmp(name, "open") == 0) return vl_val1(V(F), new_obj(F, expr, 0));
+  if (strcmp(name, "object") == 0) return vl_val1(V(F), new_obj(F, expr, 0));
+  if (strcmp(name, "open") == 0) return file_obj(F, expr);
   if ((strcmp(name, "staticmethod") == 0 || strcmp(name, "classmethod") == 0 || strcmp(name, "property") == 0) && first)
     return first;
   if (strcmp(name, "super") == 0) {
@@ -5005,6 +5036,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_FUNCTION, dot ? dot + 1 : q);
     if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
   }
+  if (file_opener(q)) return file_obj(F, expr);
   /* another library (cv2, PIL, pandas...): a new object when given no array to view */
   if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
   return vl_unknown(V(F));

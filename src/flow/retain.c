@@ -1077,25 +1077,55 @@ static bool scratch_container(const Frame *F, const StoreEv *ev, VlId L) {
   return ev->container->n > 0;
 }
 
+/* The key of the member of an opaque result that view expression e is taken from, read along its
+ * chain of receivers (`d["data"]` in `d["data"].reshape(-1, 32, 32)[:8]`), or NULL. */
+static const char *member_key(const Frame *F, VlId e) {
+  const VlModule *m = M(F);
+  for (int depth = 0; e && depth < 8; depth++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->op == VL_E_SUB && x->nkids == 2) {
+      const VlExpr *k = vl_expr(m, vl_kid(m, e, 1));
+      if (k->op == VL_E_STR) return k->a ? vl_str(m, k->a) : vl_expr_text(F->an, vl_kid(m, e, 1));
+    } else if (x->op != VL_E_CALL && x->op != VL_E_ATTR) {
+      return NULL;
+    }
+    e = vl_kid(m, e, 0);
+  }
+  return NULL;
+}
+
+/* Is o a member of an opaque result taken by its key (`entry[b"labels"]` of what pickle.load(f)
+ * returned, named "[labels]" by ops.c: vl_op_subscript) other than the one view expression `ve` is
+ * taken from?  A dict's value is not the dict: keeping one keeps neither the dict nor its other
+ * members.  Without a view expression (0), or one whose member is not read in it, any member may be
+ * the one viewed. */
+static bool other_member(const Frame *F, const VlObj *o, VlId ve) {
+  if (o->kind != VL_O_OBJ || !(o->flags & VL_F_WHOLE) || !o->name || o->name[0] != '[' || !ve) return false;
+  const char *key = member_key(F, ve);
+  size_t n = strlen(o->name);
+  return !key || strlen(key) != n - 2 || strncmp(o->name + 1, key, n - 2) != 0;
+}
+
 /* Does stored value v hold the whole object of `site`: itself, an item of a tuple, an attribute of
- * an instance (Step(frame, frame[:8]))? */
-static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int depth) {
+ * an instance (Step(frame, frame[:8]))?  (ve: the view expression judged, or 0) */
+static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, VlId ve, int depth) {
   for (uint16_t k = 0; v && depth <= 2 && k < v->n; k++) {
     const VlObj *o = v->objs[k];
-    if ((o->kind == VL_O_ARRAY && !o->sub && o->site == site) || (o->kind == VL_O_OBJ && o->site == site)) return true;
+    if ((o->kind == VL_O_ARRAY && !o->sub && o->site == site) || (o->kind == VL_O_OBJ && o->site == site && !other_member(F, o, ve)))
+      return true;
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE)
       for (uint16_t t = 0; t < o->nitems; t++)
-        if (holds_whole(F, o->items[t], site, depth + 1)) return true;
+        if (holds_whole(F, o->items[t], site, ve, depth + 1)) return true;
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT && o->site) { /* {"image": img, "crop": img[:8]} */
       VlHeapEntry *e = vl_heap_find(F, o->site);
-      if (e && holds_whole(F, e->elem, site, depth + 1)) return true;
+      if (e && holds_whole(F, e->elem, site, ve, depth + 1)) return true;
     }
     if (o->kind == VL_O_INST && o->site) {
       VlHeapEntry *e = vl_heap_find(F, o->site);
       for (uint16_t a = 0; e && a < e->nattrs; a++)
-        if (holds_whole(F, e->attrs[a].val, site, depth + 1)) return true;
+        if (holds_whole(F, e->attrs[a].val, site, ve, depth + 1)) return true;
       /* a pandas frame kept holds its storage (ops.c: pd_inst) */
-      if (!o->base && o->elem && o->name && strncmp(o->name, "pandas.", 7) == 0 && holds_whole(F, o->elem, site, depth + 1))
+      if (!o->base && o->elem && o->name && strncmp(o->name, "pandas.", 7) == 0 && holds_whole(F, o->elem, site, ve, depth + 1))
         return true;
     }
   }
@@ -1118,14 +1148,14 @@ static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
 
 /* (`self`: the store being judged, whose value keeps the whole base only on another path than its
  * view's: one_array_on_every_path) */
-static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv *self) {
+static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv *self, VlId ve) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (ev == self && one_array_on_every_path(ev->value)) continue;
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
     if (one_slot(F, ev, L)) continue;
-    if (holds_whole(F, ev->value, site, 0)) return true;
+    if (holds_whole(F, ev->value, site, ve, 0)) return true;
   }
   return false;
 }
@@ -1512,7 +1542,7 @@ static void recursion_check(Frame *F, const Sites *escapes) {
       for (int k = 0; k < nviews; k++) {
         const VlSite *s = views[k]->site;
         if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
-        if (whole_kept(F, s, 0, NULL)) continue;
+        if (whole_kept(F, s, 0, NULL, 0)) continue;
         report_as(F, ev, views[k], 0, false, true);
         VL_VEC_PUSH(&reported, ev->at);
         break;
@@ -1532,7 +1562,7 @@ static bool loop_call_check(Frame *F, const StoreEv *ev, const VlObj **views, in
     const VlSite *s = views[k]->site;
     if (!s || s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || s->at != ev->call)
       continue;
-    if (whole_kept(F, s, 0, ev) || pieces_show_all(F, s, 0)) continue;
+    if (whole_kept(F, s, 0, ev, 0) || pieces_show_all(F, s, 0)) continue;
     report(F, ev, views[k], 0, false);
     return true;
   }
@@ -1932,7 +1962,7 @@ void vl_retain_check(Frame *F) {
         for (int k = 0; k < nviews && !done; k++) {
           const VlObj *v = views[k];
           bool fresh = per_iteration(F, v->site, L, implicit),
-               whole = fresh && (whole_kept(F, v->site, L, ev) || stores_every_piece(F, ev, v, L, implicit) ||
+               whole = fresh && (whole_kept(F, v->site, L, ev, v->expr) || stores_every_piece(F, ev, v, L, implicit) ||
                                  indexes_every_row(F, ev, v, L) || pieces_show_all(F, v->site, L) ||
                                  list_item_escapes(F, v->site, &escapes) || unsure_part_of_listed(F, v));
           if (debug) fprintf(stderr, "    view site %u: %s%s\n", v->site ? v->site->start : 0,

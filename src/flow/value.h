@@ -190,7 +190,9 @@ enum {
 /* OBJ: what its parts are known to be. */
 enum {
   VL_OBJ_TENSORS = 1, /* tensors (a DataLoader batch over a TensorDataset) */
-  VL_OBJ_BYTES = 2    /* a bytes object known to hold no array (a.tobytes()): a library given it views no array */
+  VL_OBJ_BYTES = 2,   /* a bytes object known to hold no array (a.tobytes()): a library given it views no array */
+  VL_OBJ_FILE = 3     /* a file object (open(), gzip.open()): holds no array; what a library reads from it
+                         (pickle.load(f)) is a new object */
 };
 
 /* Memory layout of an array, as far as known (VlObj.layout bits). */
