@@ -582,7 +582,7 @@ static bool mentions_noqa(const char *t, uint32_t len) {
 /* Lowers and analyses `text` as module `mi`, keeping findings and noqa comments in f. */
 static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, const char *text, size_t len,
                          const VlSelection *sel, const VlLibraryExtensions *ext, bool scratch) {
-  VlModule *m = f->tree ? vl_lower_tree(vl_engine_py(s->engine), f->tree, f->path, text, len)
+  VlModule *m = f->tree ? vl_lower_tree_memo(vl_engine_py(s->engine), f->tree, f->path, text, len, f->memo)
                         : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
   f->syntax_errors = m->syntax_errors;
   f->nerrors = m->nerrors;
