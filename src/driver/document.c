@@ -26,6 +26,7 @@ struct VlDocument {
   char *text;   /* the text checked last, with the recorded edits applied */
   size_t len, cap;
   bool reused;
+  VlLowerMemo *memo; /* the last lowering, for the next (ir/lower.h) */
 };
 
 VlDocument *vl_document_new(const VlEngine *engine) {
@@ -33,6 +34,7 @@ VlDocument *vl_document_new(const VlEngine *engine) {
   d->engine = engine;
   d->parser = ts_parser_new();
   ts_parser_set_language(d->parser, vl_engine_py(engine)->lang);
+  d->memo = vl_lower_memo_new();
   return d;
 }
 
@@ -40,6 +42,7 @@ void vl_document_delete(VlDocument *self) {
   if (!self) return;
   if (self->tree) ts_tree_delete(self->tree);
   ts_parser_delete(self->parser);
+  vl_lower_memo_delete(self->memo);
   free(self->text);
   free(self);
 }
@@ -105,7 +108,7 @@ VlReport *vl_document_check(VlDocument *self, const char *path, const char *text
   }
   if (!tree) tree = ts_parser_parse_string(self->parser, NULL, parsed, (uint32_t)len);
   free(lf);
-  VlReport *r = vl_engine_check_tree(self->engine, tree, path, text, len, selection, extensions);
+  VlReport *r = vl_engine_check_tree(self->engine, tree, self->memo, path, text, len, selection, extensions);
   if (self->tree) ts_tree_delete(self->tree);
   self->tree = tree;
   if (len + 1 > self->cap) {

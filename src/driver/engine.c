@@ -79,7 +79,8 @@ VlReport *vl_engine_check(const VlEngine *self, const char *path, const char *te
 
 /* One file, a program of its own: parsed here, or from `tree` (a document's, reparsed after an
  * edit); with `ncells`, a notebook's code cells joined (positions are then per cell). */
-static VlReport *check_one(const VlEngine *self, const TSTree *tree, const char *path, const char *text, size_t len,
+static VlReport *check_one(const VlEngine *self, const TSTree *tree, VlLowerMemo *memo, const char *path,
+                           const char *text, size_t len,
                            const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
                            const uint32_t *first_rows, const unsigned *numbers) {
   VlSession *s = vl_session_new(self);
@@ -90,6 +91,7 @@ static VlReport *check_one(const VlEngine *self, const TSTree *tree, const char 
   if (ncells) vl_session_set_cells(s, i, ncells, first_rows, numbers);
   vl_session_plan(s);
   s->files.items[i].tree = tree;
+  s->files.items[i].memo = memo;
   vl_session_analyse(s, i, text, len, selection, extensions);
   VlReport *r = vl_session_report(s, i, text, len, selection);
   if (ncells) vl_report_set_cells(r, ncells, first_rows, numbers);
@@ -97,15 +99,16 @@ static VlReport *check_one(const VlEngine *self, const TSTree *tree, const char 
   return r;
 }
 
-VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
-                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions) {
-  return check_one(self, tree, path, text, len, selection, extensions, 0, NULL, NULL);
+VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, VlLowerMemo *memo, const char *path,
+                               const char *text, size_t len, const VlSelection *selection,
+                               const VlLibraryExtensions *extensions) {
+  return check_one(self, tree, memo, path, text, len, selection, extensions, 0, NULL, NULL);
 }
 
 VlReport *vl_engine_check_cells(const VlEngine *self, const char *path, const char *text, size_t len,
                                 const VlSelection *selection, const VlLibraryExtensions *extensions, size_t ncells,
                                 const uint32_t *first_rows, const unsigned *numbers) {
-  return check_one(self, NULL, path, text, len, selection, extensions, ncells, first_rows, numbers);
+  return check_one(self, NULL, NULL, path, text, len, selection, extensions, ncells, first_rows, numbers);
 }
 
 VlReport *vl_report_new(const char *path, const char *text, size_t len) {

@@ -5,14 +5,17 @@
 #include <tree_sitter/api.h>
 
 #include "base/arena.h"
+#include "ir/lower.h"
 #include "knowledge/libtable.h"
 #include "syntax/pyast.h"
 #include "syntax/source.h"
 #include "viewleak/viewleak.h"
 
-/* vl_engine_check from a tree already parsed from `text` (borrowed; NULL: parse it). */
-VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, const char *path, const char *text,
-                               size_t len, const VlSelection *selection, const VlLibraryExtensions *extensions);
+/* vl_engine_check from a tree already parsed from `text` (borrowed; NULL: parse it), lowered with
+ * `memo` (borrowed, read and updated: ir/lower.h; NULL: none). */
+VlReport *vl_engine_check_tree(const VlEngine *self, const TSTree *tree, VlLowerMemo *memo, const char *path,
+                               const char *text, size_t len, const VlSelection *selection,
+                               const VlLibraryExtensions *extensions);
 const VlKnowledge *vl_engine_knowledge(const VlEngine *self);
 const VlPy *vl_engine_py(const VlEngine *self);
 

@@ -575,14 +575,14 @@ static void emit(void *p, const VlRule *rule, const VlFinding *fd) {
 
 static bool mentions_noqa(const char *t, uint32_t len) {
   for (uint32_t i = 0; i + 4 <= len; i++)
-    if (strncasecmp(t + i, "noqa", 4) == 0) return true;
+    if ((t[i] | 0x20) == 'n' && strncasecmp(t + i, "noqa", 4) == 0) return true; /* (every comment, every check) */
   return false;
 }
 
 /* Lowers and analyses `text` as module `mi`, keeping findings and noqa comments in f. */
 static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, const char *text, size_t len,
                          const VlSelection *sel, const VlLibraryExtensions *ext, bool scratch) {
-  VlModule *m = f->tree ? vl_lower_tree(vl_engine_py(s->engine), f->tree, f->path, text, len)
+  VlModule *m = f->tree ? vl_lower_tree_memo(vl_engine_py(s->engine), f->tree, f->path, text, len, f->memo)
                         : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
   f->syntax_errors = m->syntax_errors;
   f->nerrors = m->nerrors;

@@ -83,6 +83,7 @@ typedef struct SFile {
   VL_VEC(size_t) uses; /* every file of the session it imports, also where the import orders nothing */
   const TSTree *tree;  /* borrowed: the tree of the text it is analysed from, already parsed (an
                           editor's document, reparsed incrementally), or NULL: parse the text */
+  struct VlLowerMemo *memo; /* borrowed: the document's memo of its last lowering, with `tree`, or NULL */
 } SFile;
 
 typedef struct SJob {

@@ -19,7 +19,16 @@
 
 /* ---- building blocks ---- */
 
-static VlId intern(Lower *L, const char *s, size_t n) { return vl_strtab_intern(&L->strtab, L->m->arena, s, n); }
+static void rec_str(Lower *L, VlId id);
+static void rec_outside(Lower *L, VlId func);
+
+static void rec_scope(Lower *L, uint8_t kind, VlId func, VlId x, uint8_t flag);
+
+static VlId intern(Lower *L, const char *s, size_t n) {
+  VlId id = vl_strtab_intern(&L->strtab, L->m->arena, s, n);
+  if (L->rec) rec_str(L, id);
+  return id;
+}
 
 static VlId intern_node(Lower *L, TSNode n) {
   uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -145,7 +154,17 @@ static TSNode unparen(Lower *L, TSNode n) {
 }
 
 /* ---- names bound per function (for names.c) ---- */
-static void bind(Lower *L, VlId func, VlId name) { vl_scopes_bind(&L->scopes, func, name, VL_BIND_LOCAL); }
+/* The scope records go through these three, which a memo's segment also logs (see the memo below). */
+enum { EV_ADD = 1, EV_BIND, EV_USE };
+static void scope_bind(Lower *L, VlId func, VlId name, uint8_t flag) {
+  vl_scopes_bind(&L->scopes, func, name, flag);
+  if (L->rec) rec_scope(L, EV_BIND, func, name, flag);
+}
+static void scope_use(Lower *L, VlId func, VlId expr) {
+  vl_scopes_use(&L->scopes, func, expr);
+  if (L->rec) rec_scope(L, EV_USE, func, expr, 0);
+}
+static void bind(Lower *L, VlId func, VlId name) { scope_bind(L, func, name, VL_BIND_LOCAL); }
 
 /* The function a walrus binds in: the nearest enclosing non-comprehension function. */
 static VlId walrus_func(Lower *L) {
@@ -182,7 +201,7 @@ static VlId lower_target(Lower *L, TSNode n) {
     VlId e = new_expr(L, VL_E_NAME, n);
     L->exprs.items[e].a = intern_node(L, n);
     bind(L, L->func, L->exprs.items[e].a);
-    vl_scopes_use(&L->scopes, L->func, e);
+    scope_use(L, L->func, e);
     return e;
   }
   if (vl_py_is_target_list(L->py, n) || is(L, n, VL_K_EXPRESSION_LIST)) {
@@ -520,6 +539,7 @@ static VlId new_func(Lower *L, VlFuncKind kind, TSNode at, VlId name) {
   VL_VEC_PUSH(&L->funcs, f);
   VlId id = (VlId)(L->funcs.len - 1);
   vl_scopes_add(&L->scopes, id);
+  if (L->rec) rec_scope(L, EV_ADD, id, 0, 0);
   return id;
 }
 
@@ -623,6 +643,7 @@ static VlId lower_yield(Lower *L, TSNode n) {
   VlId e = new_expr(L, VL_E_YIELD, n);
   VlId f = L->func;
   L->funcs.items[f].flags |= VL_FN_GENERATOR;
+  if (L->rec) rec_outside(L, f);
   VlPyKids kids = vl_py_kids(n, false);
   for (TSNode c; vl_py_kids_next(&kids, &c);) {
     if (!ts_node_is_named(c) && L->text[ts_node_start_byte(c)] == 'f') L->exprs.items[e].sub = 1; /* from */
@@ -652,7 +673,7 @@ static VlId lower_expr(Lower *L, TSNode n) {
   if (s == k[VL_K_IDENTIFIER]) {
     e = new_expr(L, VL_E_NAME, n);
     L->exprs.items[e].a = intern_node(L, n);
-    vl_scopes_use(&L->scopes, L->func, e);
+    scope_use(L, L->func, e);
   } else if (s == k[VL_K_ATTRIBUTE]) {
     e = one_kid(L, VL_E_ATTR, n, field(L, n, VL_F_OBJECT));
     L->exprs.items[e].a = intern_node(L, field(L, n, VL_F_ATTRIBUTE));
@@ -727,7 +748,7 @@ static VlId lower_expr(Lower *L, TSNode n) {
     VlId t = new_expr(L, VL_E_NAME, name);
     L->exprs.items[t].a = intern_node(L, name);
     bind(L, walrus_func(L), L->exprs.items[t].a);
-    vl_scopes_use(&L->scopes, L->func, t);
+    scope_use(L, L->func, t);
     push(L, t);
     push(L, lower_expr(L, field(L, n, VL_F_VALUE)));
     set_kids(L, e, mark);
@@ -1025,6 +1046,9 @@ static void stmt_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
   lower_stmt(L, c);
 }
 
+static bool segments_here(const Lower *L);
+static void segment_child(Lower *L, TSNode c, TSFieldId f, void *ctx);
+
 static void lower_block_into(Lower *L, TSNode block, size_t mark) {
   (void)mark;
   if (ts_node_is_null(block)) return;
@@ -1032,7 +1056,7 @@ static void lower_block_into(Lower *L, TSNode block, size_t mark) {
     lower_stmt(L, block);
     return;
   }
-  each_child(L, block, stmt_child, NULL);
+  each_child(L, block, segments_here(L) ? segment_child : stmt_child, NULL);
 }
 
 /* What an assignment's annotation makes of it in a class body (`sub` of VL_S_ASSIGN, VL_S_ANNASSIGN):
@@ -1353,7 +1377,7 @@ static void lower_scope_decl(Lower *L, TSNode n, bool global) {
     if (!is(L, c, VL_K_IDENTIFIER)) continue;
     VlId name = intern_node(L, c);
     push(L, name);
-    vl_scopes_bind(&L->scopes, L->func, name, global ? VL_BIND_GLOBAL : VL_BIND_NONLOCAL);
+    scope_bind(L, L->func, name, global ? VL_BIND_GLOBAL : VL_BIND_NONLOCAL);
   }
   vl_py_kids_end(&kids);
   uint16_t count;
@@ -1472,6 +1496,496 @@ static void lower_stmt(Lower *L, TSNode n) {
   L->depth--;
 }
 
+/* ---- the memo: an edited document's unchanged statements, copied from its last lowering ----
+ *
+ * With a memo (vl_lower_tree_memo), the statements of the module body and of the bodies of
+ * module-level classes are "segments": each one's lowering is a contiguous run of every array, plus
+ * the strings it interned (in first-intern order), the scope records it made (scope_add, scope_bind,
+ * scope_use, in order) and the statement ids it pushed into its block.  The memo keeps the arrays,
+ * these logs and the text of the last lowering.  A segment of the next text whose bytes, depth and
+ * enclosing scope (the module, or a class of the same qualified name) are those of a segment of the
+ * last one is not walked: its runs are appended and relocated field by field (ids by the difference
+ * of the arrays' lengths, the enclosing function and class to the new ones, strings interned again
+ * in the logged order, which gives the ids a cold lowering gives; positions by the difference of
+ * the starts), and its scope records replayed.  Everything after lowering (name resolution, the
+ * analysis) runs on the whole module as before, so the module equals a cold vl_lower_tree's
+ * (tests/lsp: lsp.differential; `vl_irdump` compares in test_ir).  A segment is not kept when its
+ * lowering wrote anything outside its runs (a `yield` in a class body marks the class a
+ * generator; the old segment's own flag says so, whatever the state before it), hit the nesting limit or set syntax_errors; a relocation that meets an id it cannot
+ * map throws the lowering away and lowers cold. */
+
+enum { A_EXPRS, A_STMTS, A_KIDS, A_STMTLIST, A_BLOCKS, A_HANDLERS, A_FUNCS, A_CLASSES, A_LOOPS, A_COMPS, A_CLAUSES,
+       A_PARAMS, A_COMMENTS, A_N };
+
+typedef struct MemoSeg {
+  uint32_t start, end, row; /* its bytes, and the row it starts on (tree-sitter's) */
+  uint64_t hash;
+  uint32_t base[A_N], lim[A_N]; /* its run of each array */
+  uint32_t strs, nstrs;         /* strlog */
+  uint32_t evs, nevs;           /* scope events */
+  uint32_t pushes, npushes;     /* statement ids pushed into its block */
+  VlId outer, klass, qual;      /* the function it is in, that function's class, its qualname */
+  int depth;
+  bool ok;
+} MemoSeg;
+
+typedef struct ScopeEv {
+  uint8_t kind, flag;
+  VlId func, x;
+} ScopeEv;
+
+typedef VL_VEC(MemoSeg) SegVec;
+typedef VL_VEC(VlId) IdVec;
+typedef VL_VEC(ScopeEv) EvVec;
+
+struct VlLowerMemo {
+  char *text; /* the text of the last lowering (NULL: none kept) */
+  size_t len;
+  VlExpr *exprs;
+  VlStmt *stmts;
+  VlId *kids, *stmtlist;
+  VlBlock *blocks;
+  VlHandler *handlers;
+  VlFunc *funcs;
+  VlClass *classes;
+  VlLoop *loops;
+  VlComp *comps;
+  VlClause *clauses;
+  VlParam *params;
+  VlComment *comments;
+  VlArena *arena; /* the strings */
+  const char **strs;
+  uint32_t *lens;
+  uint32_t nstrs;
+  SegVec segs;
+  IdVec strlog, pushes;
+  EvVec evs;
+  uint32_t *table; /* open addressing by hash: segment index + 1 */
+  uint32_t tcap;
+  uint32_t reused, lowered; /* segments of the last lowering (vl_lower_memo_stats) */
+};
+
+typedef struct LowerRec {
+  VlLowerMemo *old; /* read: the last lowering's */
+  bool reuse;       /* may segments be copied (false: record only) */
+  SegVec segs;
+  IdVec strlog, pushes;
+  EvVec evs;
+  VL_VEC(uint32_t) stamp; /* per new string id: 1 + the segment that last logged it */
+  uint32_t *map, *map_stamp; /* per old string id: its new id, for segment map_stamp - 1 */
+  bool in_seg, bad;
+  bool outside;        /* the segment being lowered wrote to a function it does not contain */
+  uint32_t func_base;  /* the first function it contains */
+  uint32_t cur; /* the segment being lowered */
+  uint32_t reused, lowered;
+} LowerRec;
+
+static void rec_str(Lower *L, VlId id) {
+  LowerRec *r = L->rec;
+  if (!r->in_seg) return;
+  while (r->stamp.len <= id) VL_VEC_PUSH(&r->stamp, 0);
+  if (r->stamp.items[id] == r->cur + 1) return;
+  r->stamp.items[id] = r->cur + 1;
+  VL_VEC_PUSH(&r->strlog, id);
+}
+
+/* A `yield` marks its function a generator: outside the segment, the segment cannot be copied. */
+static void rec_outside(Lower *L, VlId func) {
+  if (L->rec->in_seg && func < L->rec->func_base) L->rec->outside = true;
+}
+
+static void rec_scope(Lower *L, uint8_t kind, VlId func, VlId x, uint8_t flag) {
+  LowerRec *r = L->rec;
+  if (!r->in_seg) return;
+  ScopeEv ev = {kind, flag, func, x};
+  VL_VEC_PUSH(&r->evs, ev);
+}
+
+/* Statements are segments in the module body and in the body of a module-level class. */
+static bool segments_here(const Lower *L) {
+  if (!L->rec || L->rec->in_seg) return false;
+  const VlFunc *f = &L->funcs.items[L->func];
+  return L->func == VL_MODULE_FUNC || (f->kind == VL_FN_CLASS && f->parent == VL_MODULE_FUNC);
+}
+
+/* A hash of a statement's bytes, eight at a time (every statement of the file is hashed per edit). */
+static uint64_t text_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  }
+  for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static void lens_of(const Lower *L, uint32_t *out) {
+  out[A_EXPRS] = (uint32_t)L->exprs.len;
+  out[A_STMTS] = (uint32_t)L->stmts.len;
+  out[A_KIDS] = (uint32_t)L->kids.len;
+  out[A_STMTLIST] = (uint32_t)L->stmtlist.len;
+  out[A_BLOCKS] = (uint32_t)L->blocks.len;
+  out[A_HANDLERS] = (uint32_t)L->handlers.len;
+  out[A_FUNCS] = (uint32_t)L->funcs.len;
+  out[A_CLASSES] = (uint32_t)L->classes.len;
+  out[A_LOOPS] = (uint32_t)L->loops.len;
+  out[A_COMPS] = (uint32_t)L->comps.len;
+  out[A_CLAUSES] = (uint32_t)L->clauses.len;
+  out[A_PARAMS] = (uint32_t)L->params.len;
+  out[A_COMMENTS] = (uint32_t)L->comments.len;
+}
+
+/* The last lowering's segment with the bytes and context of `seg` (text[start, end)), or NULL. */
+static const MemoSeg *find_old(const Lower *L, const MemoSeg *seg) {
+  const VlLowerMemo *o = L->rec->old;
+  if (!L->rec->reuse || !o->text || !o->tcap) return NULL;
+  uint32_t n = seg->end - seg->start;
+  const char *qual = vl_strtab_get(&L->strtab, seg->qual);
+  for (uint32_t i = (uint32_t)(seg->hash & (o->tcap - 1));; i = (i + 1) & (o->tcap - 1)) {
+    if (!o->table[i]) return NULL;
+    const MemoSeg *c = &o->segs.items[o->table[i] - 1];
+    if (c->hash != seg->hash || c->end - c->start != n || !c->ok || c->depth != seg->depth ||
+        (c->outer == VL_MODULE_FUNC) != (seg->outer == VL_MODULE_FUNC) || strcmp(o->strs[c->qual], qual) != 0 ||
+        memcmp(o->text + c->start, L->text + seg->start, n) != 0)
+      continue;
+    return c;
+  }
+}
+
+typedef struct Reloc {
+  LowerRec *r;
+  const VlLowerMemo *o;
+  uint32_t ob[A_N], nb[A_N];
+  VlId oouter, nouter, oklass, nklass;
+  uint32_t delta;     /* new start - old start (mod 2^32) */
+  uint32_t delta_row; /* the new start's row */
+} Reloc;
+
+static VlId rl(Reloc *x, int a, VlId id) {
+  if (!id) return 0;
+  if (id >= x->ob[a]) return id - x->ob[a] + x->nb[a];
+  if (a == A_FUNCS && id == x->oouter) return x->nouter;
+  if (a == A_CLASSES && x->oklass && id == x->oklass) return x->nklass;
+  x->r->bad = true;
+  return 0;
+}
+
+static VlId rl_str(Reloc *x, VlId id) {
+  if (!id) return 0;
+  if (x->r->map_stamp[id] != x->r->cur + 1) {
+    x->r->bad = true;
+    return 0;
+  }
+  return x->r->map[id];
+}
+
+#define APPEND_RUN(vec_, arr_, a_)                                                                   \
+  do {                                                                                               \
+    for (uint32_t i_ = s->base[a_]; i_ < s->lim[a_]; i_++) VL_VEC_PUSH(&L->vec_, o->arr_[i_]);      \
+  } while (0)
+
+/* Kids entries [first, first + n) of the new array, which hold ids of array `a` (or strings). */
+static void rl_kids(Lower *L, Reloc *x, VlId first, uint32_t n, int a) {
+  for (uint32_t i = 0; i < n; i++) {
+    VlId *k = &L->kids.items[first + i];
+    *k = a < 0 ? rl_str(x, *k) : rl(x, a, *k);
+  }
+}
+
+/* Appends old segment s, relocated, as the current segment of L (its context in x). */
+static void reuse_segment(Lower *L, const MemoSeg *s, Reloc *x) {
+  LowerRec *r = L->rec;
+  const VlLowerMemo *o = r->old;
+  /* strings first, in the segment's first-intern order: the ids a cold lowering gives */
+  for (uint32_t i = 0; i < s->nstrs; i++) {
+    VlId old = o->strlog.items[s->strs + i];
+    r->map[old] = intern(L, o->strs[old], o->lens[old]);
+    r->map_stamp[old] = r->cur + 1;
+  }
+  memcpy(x->ob, s->base, sizeof x->ob);
+  lens_of(L, x->nb);
+  APPEND_RUN(exprs, exprs, A_EXPRS);
+  APPEND_RUN(stmts, stmts, A_STMTS);
+  APPEND_RUN(kids, kids, A_KIDS);
+  APPEND_RUN(stmtlist, stmtlist, A_STMTLIST);
+  APPEND_RUN(blocks, blocks, A_BLOCKS);
+  APPEND_RUN(handlers, handlers, A_HANDLERS);
+  APPEND_RUN(funcs, funcs, A_FUNCS);
+  APPEND_RUN(classes, classes, A_CLASSES);
+  APPEND_RUN(loops, loops, A_LOOPS);
+  APPEND_RUN(comps, comps, A_COMPS);
+  APPEND_RUN(clauses, clauses, A_CLAUSES);
+  APPEND_RUN(params, params, A_PARAMS);
+  APPEND_RUN(comments, comments, A_COMMENTS);
+  uint32_t d = x->delta;
+  for (uint32_t i = x->nb[A_EXPRS]; i < L->exprs.len; i++) {
+    VlExpr *e = &L->exprs.items[i];
+    e->start += d;
+    e->end += d;
+    e->sym = (VlSym){0};
+    e->kids = rl(x, A_KIDS, e->kids);
+    rl_kids(L, x, e->kids, e->nkids, A_EXPRS);
+    switch (e->op) {
+    case VL_E_NAME: case VL_E_ATTR: case VL_E_KW: case VL_E_STR: e->a = rl_str(x, e->a); break;
+    case VL_E_COMP: e->a = rl(x, A_COMPS, e->a); break;
+    case VL_E_LAMBDA: e->a = rl(x, A_FUNCS, e->a); break;
+    default: break;
+    }
+  }
+  for (uint32_t i = x->nb[A_STMTS]; i < L->stmts.len; i++) {
+    VlStmt *t = &L->stmts.items[i];
+    t->start += d;
+    t->end += d;
+    switch (t->kind) {
+    case VL_S_EXPR: case VL_S_ANNASSIGN: case VL_S_RETURN: case VL_S_RAISE: case VL_S_UNKNOWN:
+      t->a = rl(x, A_EXPRS, t->a);
+      break;
+    case VL_S_ASSIGN:
+      t->a = rl(x, A_EXPRS, t->a);
+      t->b = rl(x, A_KIDS, t->b);
+      rl_kids(L, x, t->b, t->n, A_EXPRS);
+      break;
+    case VL_S_AUGASSIGN:
+      t->a = rl(x, A_EXPRS, t->a);
+      t->b = rl(x, A_EXPRS, t->b);
+      break;
+    case VL_S_DEL:
+      t->b = rl(x, A_KIDS, t->b);
+      rl_kids(L, x, t->b, t->n, A_EXPRS);
+      break;
+    case VL_S_IF:
+      t->a = rl(x, A_EXPRS, t->a);
+      t->b = rl(x, A_BLOCKS, t->b);
+      t->c = rl(x, A_BLOCKS, t->c);
+      break;
+    case VL_S_FOR: case VL_S_WHILE:
+      t->a = rl(x, A_LOOPS, t->a);
+      t->b = rl(x, A_BLOCKS, t->b);
+      t->c = rl(x, A_BLOCKS, t->c);
+      break;
+    case VL_S_TRY:
+      t->a = rl(x, A_BLOCKS, t->a);
+      t->b = rl(x, A_HANDLERS, t->b);
+      t->c = rl(x, A_BLOCKS, t->c);
+      t->d = rl(x, A_BLOCKS, t->d);
+      break;
+    case VL_S_WITH:
+      t->a = rl(x, A_KIDS, t->a);
+      rl_kids(L, x, t->a, 2u * t->n, A_EXPRS);
+      t->b = rl(x, A_BLOCKS, t->b);
+      break;
+    case VL_S_MATCH:
+      t->a = rl(x, A_EXPRS, t->a);
+      t->b = rl(x, A_KIDS, t->b);
+      rl_kids(L, x, t->b, t->n, A_BLOCKS);
+      break;
+    case VL_S_GLOBAL: case VL_S_NONLOCAL:
+      t->b = rl(x, A_KIDS, t->b);
+      rl_kids(L, x, t->b, t->n, -1);
+      break;
+    case VL_S_IMPORT: case VL_S_IMPORT_FROM:
+      t->a = rl_str(x, t->a);
+      t->b = rl_str(x, t->b);
+      t->c = rl_str(x, t->c);
+      break;
+    case VL_S_DEF: t->a = rl(x, A_FUNCS, t->a); break;
+    case VL_S_CLASS: t->a = rl(x, A_CLASSES, t->a); break;
+    case VL_S_BREAK: case VL_S_CONTINUE: case VL_S_PASS: break;
+    default: r->bad = true; break;
+    }
+  }
+  for (uint32_t i = x->nb[A_STMTLIST]; i < L->stmtlist.len; i++)
+    L->stmtlist.items[i] = rl(x, A_STMTS, L->stmtlist.items[i]);
+  for (uint32_t i = x->nb[A_BLOCKS]; i < L->blocks.len; i++)
+    L->blocks.items[i].first = rl(x, A_STMTLIST, L->blocks.items[i].first);
+  for (uint32_t i = x->nb[A_HANDLERS]; i < L->handlers.len; i++) {
+    VlHandler *h = &L->handlers.items[i];
+    h->type = rl(x, A_EXPRS, h->type);
+    h->target = rl(x, A_EXPRS, h->target);
+    h->body = rl(x, A_BLOCKS, h->body);
+  }
+  for (uint32_t i = x->nb[A_FUNCS]; i < L->funcs.len; i++) {
+    VlFunc *f = &L->funcs.items[i];
+    f->start += d;
+    f->end += d;
+    f->params = rl(x, A_PARAMS, f->params);
+    f->name = rl_str(x, f->name);
+    f->qualname = rl_str(x, f->qualname);
+    f->parent = rl(x, A_FUNCS, f->parent);
+    f->klass = rl(x, A_CLASSES, f->klass);
+    f->body = rl(x, A_BLOCKS, f->body);
+    f->expr = rl(x, f->kind == VL_FN_COMP ? A_COMPS : A_EXPRS, f->expr);
+    f->decorators = rl(x, A_KIDS, f->decorators);
+    rl_kids(L, x, f->decorators, f->ndecorators, A_EXPRS);
+    f->locals = 0; /* names.c gives them */
+    f->nlocals = 0;
+  }
+  for (uint32_t i = x->nb[A_CLASSES]; i < L->classes.len; i++) {
+    VlClass *k = &L->classes.items[i];
+    k->start += d;
+    k->end += d;
+    k->name = rl_str(x, k->name);
+    k->qualname = rl_str(x, k->qualname);
+    k->func = rl(x, A_FUNCS, k->func);
+    k->parent = rl(x, A_FUNCS, k->parent);
+    k->bases = rl(x, A_KIDS, k->bases);
+    rl_kids(L, x, k->bases, k->nbases, A_EXPRS);
+    k->decorators = rl(x, A_KIDS, k->decorators);
+    rl_kids(L, x, k->decorators, k->ndecorators, A_EXPRS);
+  }
+  for (uint32_t i = x->nb[A_LOOPS]; i < L->loops.len; i++) {
+    VlLoop *lp = &L->loops.items[i];
+    lp->start += d;
+    lp->end += d;
+    lp->func = rl(x, A_FUNCS, lp->func);
+    lp->parent = rl(x, A_LOOPS, lp->parent);
+    lp->target = rl(x, A_EXPRS, lp->target);
+    lp->iter = rl(x, A_EXPRS, lp->iter);
+    lp->node = rl(x, lp->kind == VL_LOOP_COMP ? A_EXPRS : A_STMTS, lp->node);
+  }
+  for (uint32_t i = x->nb[A_COMPS]; i < L->comps.len; i++) {
+    VlComp *c = &L->comps.items[i];
+    c->func = rl(x, A_FUNCS, c->func);
+    c->elem = rl(x, A_EXPRS, c->elem);
+    c->key = rl(x, A_EXPRS, c->key);
+    c->clauses = rl(x, A_CLAUSES, c->clauses);
+  }
+  for (uint32_t i = x->nb[A_CLAUSES]; i < L->clauses.len; i++) {
+    VlClause *c = &L->clauses.items[i];
+    c->cond = rl(x, A_EXPRS, c->cond);
+    c->loop = rl(x, A_LOOPS, c->loop);
+  }
+  for (uint32_t i = x->nb[A_PARAMS]; i < L->params.len; i++) {
+    VlParam *p = &L->params.items[i];
+    p->name = rl_str(x, p->name);
+    p->annotation = rl(x, A_EXPRS, p->annotation);
+    p->dflt = rl(x, A_EXPRS, p->dflt);
+  }
+  for (uint32_t i = x->nb[A_COMMENTS]; i < L->comments.len; i++) {
+    VlComment *c = &L->comments.items[i];
+    c->start += d;
+    c->row = c->row - s->row + x->delta_row; /* rows after its start: the same bytes */
+  }
+  /* the scope records, in their order */
+  for (uint32_t i = 0; i < s->nevs; i++) {
+    ScopeEv ev = o->evs.items[s->evs + i];
+    VlId f = rl(x, A_FUNCS, ev.func);
+    if (ev.kind == EV_ADD) {
+      vl_scopes_add(&L->scopes, f);
+      rec_scope(L, EV_ADD, f, 0, 0);
+    } else if (ev.kind == EV_BIND) {
+      scope_bind(L, f, rl_str(x, ev.x), ev.flag);
+    } else {
+      scope_use(L, f, rl(x, A_EXPRS, ev.x));
+    }
+  }
+  for (uint32_t i = 0; i < s->npushes; i++) push(L, rl(x, A_STMTS, o->pushes.items[s->pushes + i]));
+}
+
+/* One statement of a block whose statements are segments: copied from the memo, or lowered. */
+static void lower_segment(Lower *L, TSNode n) {
+  LowerRec *r = L->rec;
+  if (L->func == VL_MODULE_FUNC) { /* a module-level class is opened: its body's statements are segments */
+    TSNode def = is(L, n, VL_K_DECORATED_DEF) ? field(L, n, VL_F_DEFINITION) : n;
+    if (is(L, def, VL_K_CLASS_DEF)) {
+      lower_stmt(L, n);
+      return;
+    }
+  }
+  const VlFunc *outer = &L->funcs.items[L->func];
+  MemoSeg seg = {.start = ts_node_start_byte(n), .end = ts_node_end_byte(n), .row = ts_node_start_point(n).row,
+                 .outer = L->func, .klass = outer->klass, .qual = outer->qualname, .depth = L->depth};
+  seg.hash = text_hash(L->text + seg.start, seg.end - seg.start);
+  bool errors = L->m->syntax_errors;
+  r->cur = (uint32_t)r->segs.len;
+  r->in_seg = true;
+  r->outside = false;
+  lens_of(L, seg.base);
+  r->func_base = seg.base[A_FUNCS];
+  seg.strs = (uint32_t)r->strlog.len;
+  seg.evs = (uint32_t)r->evs.len;
+  size_t mark = L->scratch.len;
+  const MemoSeg *old = find_old(L, &seg);
+  if (old) {
+    Reloc x = {r, r->old, {0}, {0}, old->outer, seg.outer, old->klass, seg.klass, seg.start - old->start, seg.row};
+    reuse_segment(L, old, &x);
+    r->reused++;
+  } else {
+    lower_stmt(L, n);
+    r->lowered++;
+  }
+  r->in_seg = false;
+  lens_of(L, seg.lim);
+  seg.nstrs = (uint32_t)r->strlog.len - seg.strs;
+  seg.nevs = (uint32_t)r->evs.len - seg.evs;
+  seg.pushes = (uint32_t)r->pushes.len;
+  for (size_t i = mark; i < L->scratch.len; i++) VL_VEC_PUSH(&r->pushes, L->scratch.items[i]);
+  seg.npushes = (uint32_t)r->pushes.len - seg.pushes;
+  seg.ok = !L->too_deep && !r->outside && L->m->syntax_errors == errors;
+  VL_VEC_PUSH(&r->segs, seg);
+}
+
+static void segment_child(Lower *L, TSNode c, TSFieldId f, void *ctx) {
+  (void)f;
+  (void)ctx;
+  lower_segment(L, c);
+}
+
+VlLowerMemo *vl_lower_memo_new(void) { return vl_xcalloc(1, sizeof(VlLowerMemo)); }
+
+static void memo_clear(VlLowerMemo *o) {
+  free(o->text);
+  free(o->exprs);
+  free(o->stmts);
+  free(o->kids);
+  free(o->stmtlist);
+  free(o->blocks);
+  free(o->handlers);
+  free(o->funcs);
+  free(o->classes);
+  free(o->loops);
+  free(o->comps);
+  free(o->clauses);
+  free(o->params);
+  free(o->comments);
+  if (o->arena) vl_arena_delete(o->arena);
+  free(o->strs);
+  free(o->lens);
+  VL_VEC_FREE(&o->segs);
+  VL_VEC_FREE(&o->strlog);
+  VL_VEC_FREE(&o->pushes);
+  VL_VEC_FREE(&o->evs);
+  free(o->table);
+  uint32_t reused = o->reused, lowered = o->lowered;
+  memset(o, 0, sizeof *o);
+  o->reused = reused;
+  o->lowered = lowered;
+}
+
+void vl_lower_memo_delete(VlLowerMemo *self) {
+  if (!self) return;
+  memo_clear(self);
+  free(self);
+}
+
+void vl_lower_memo_stats(const VlLowerMemo *self, uint32_t *reused, uint32_t *lowered) {
+  *reused = self->reused;
+  *lowered = self->lowered;
+}
+
+static void rec_free(LowerRec *r) {
+  VL_VEC_FREE(&r->segs);
+  VL_VEC_FREE(&r->strlog);
+  VL_VEC_FREE(&r->pushes);
+  VL_VEC_FREE(&r->evs);
+  VL_VEC_FREE(&r->stamp);
+  free(r->map);
+  free(r->map_stamp);
+}
+
 /* ---- the module ---- */
 
 #define FINISH(field_, vec_)                                                   \
@@ -1479,7 +1993,13 @@ static void lower_stmt(Lower *L, TSNode n) {
     m->n##field_ = (uint32_t)L->vec_.len;                                      \
     m->field_ = vl_arena_alloc(m->arena, sizeof(*m->field_) * (L->vec_.len + 1)); \
     if (L->vec_.len) memcpy(m->field_, L->vec_.items, sizeof(*m->field_) * L->vec_.len); \
-    VL_VEC_FREE(&L->vec_);                                                     \
+    if (keep) { /* the memo takes the array */                                 \
+      keep->field_ = L->vec_.items;                                            \
+      L->vec_.items = NULL;                                                    \
+      L->vec_.len = L->vec_.cap = 0;                                           \
+    } else {                                                                   \
+      VL_VEC_FREE(&L->vec_);                                                   \
+    }                                                                          \
   } while (0)
 
 static void index_lines(VlModule *m) { m->line_starts = vl_source_index_lines(m->arena, m->text, m->len, &m->nlines); }
@@ -1552,6 +2072,43 @@ static VlModule *lower_finish(Lower *L, size_t mark, const TSTree *tree) {
   }
   vl_scopes_resolve(L);
   vl_scopes_free(&L->scopes);
+  VlLowerMemo *keep = NULL;
+  if (L->rec) { /* the memo keeps this lowering when it can serve the next */
+    LowerRec *r = L->rec;
+    VlLowerMemo *o = r->old;
+    memo_clear(o);
+    o->reused = r->reused;
+    o->lowered = r->lowered;
+    if (!r->bad && !L->too_deep && !m->syntax_errors) {
+      keep = o;
+      o->text = vl_xcalloc(m->len + 1, 1);
+      memcpy(o->text, L->text, m->len);
+      o->len = m->len;
+      o->arena = vl_arena_new();
+      o->nstrs = (uint32_t)L->strtab.strs.len;
+      o->strs = vl_xcalloc(o->nstrs + 1, sizeof *o->strs);
+      o->lens = vl_xcalloc(o->nstrs + 1, sizeof *o->lens);
+      for (uint32_t i = 0; i < o->nstrs; i++) {
+        o->lens[i] = L->strtab.lens.items[i];
+        o->strs[i] = vl_arena_strndup(o->arena, L->strtab.strs.items[i], o->lens[i]);
+      }
+      o->segs = r->segs;
+      o->strlog = r->strlog;
+      o->pushes = r->pushes;
+      o->evs = r->evs;
+      memset(&r->segs, 0, sizeof r->segs);
+      memset(&r->strlog, 0, sizeof r->strlog);
+      memset(&r->pushes, 0, sizeof r->pushes);
+      memset(&r->evs, 0, sizeof r->evs);
+      for (o->tcap = 16; o->tcap < 2 * o->segs.len; o->tcap *= 2) {}
+      o->table = vl_xcalloc(o->tcap, sizeof *o->table);
+      for (uint32_t k = 0; k < o->segs.len; k++) {
+        uint32_t i = (uint32_t)(o->segs.items[k].hash & (o->tcap - 1));
+        while (o->table[i]) i = (i + 1) & (o->tcap - 1);
+        o->table[i] = k + 1;
+      }
+    }
+  }
 
   FINISH(exprs, exprs);
   FINISH(stmts, stmts);
@@ -1589,6 +2146,47 @@ VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, co
   size_t mark = lower_module_func(&L, ts_node_start_byte(root), ts_node_end_byte(root));
   lower_top(&L, root);
   return lower_finish(&L, mark, tree);
+}
+
+/* vl_lower_tree with a memo: one pass, segments copied when the memo allows; `*bad` when a
+ * relocation failed (the module is then not to be used). */
+static VlModule *lower_tree_rec(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len,
+                                VlLowerMemo *memo, bool reuse, bool *bad) {
+  Lower L;
+  VlSource src;
+  LowerRec rec = {.old = memo, .reuse = reuse};
+  lower_begin(&L, py, &src, path, text, len);
+  L.rec = &rec;
+  if (reuse && memo->text) {
+    rec.map = vl_xcalloc(memo->nstrs + 1, sizeof *rec.map);
+    rec.map_stamp = vl_xcalloc(memo->nstrs + 1, sizeof *rec.map_stamp);
+  }
+  TSNode root = ts_tree_root_node(tree);
+  L.m->syntax_errors = ts_node_has_error(root);
+  size_t mark = lower_module_func(&L, ts_node_start_byte(root), ts_node_end_byte(root));
+  lower_top(&L, root);
+  VlModule *m = lower_finish(&L, mark, tree);
+  *bad = rec.bad;
+  rec_free(&rec);
+  return m;
+}
+
+VlModule *vl_lower_tree_memo(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len,
+                             VlLowerMemo *memo) {
+  if (!memo) return vl_lower_tree(py, tree, path, text, len);
+  if (ts_node_has_error(ts_tree_root_node(tree))) { /* error recovery: nothing kept, nothing reused */
+    memo_clear(memo);
+    memo->reused = 0;
+    memo->lowered = 0;
+    return vl_lower_tree(py, tree, path, text, len);
+  }
+  bool bad = false;
+  VlModule *m = lower_tree_rec(py, tree, path, text, len, memo, true, &bad);
+  if (bad) { /* a copy that could not be relocated: lowered cold (and recorded) */
+    vl_module_delete(m);
+    m = lower_tree_rec(py, tree, path, text, len, memo, false, &bad);
+  }
+  return m;
 }
 
 /* Where the next chunk may end, at or after `from`: the start of a line that begins, at its first

@@ -29,6 +29,19 @@ VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, c
  * the tree is only read, and stays the caller's. */
 VlModule *vl_lower_tree(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len);
 
+/* A memo of the last lowering of an edited document's text (lower.c: "the memo"): the next
+ * lowering copies the statements whose bytes did not change instead of walking their trees.  Owned
+ * by one document, used by one thread at a time. */
+typedef struct VlLowerMemo VlLowerMemo;
+VlLowerMemo *vl_lower_memo_new(void);
+void vl_lower_memo_delete(VlLowerMemo *self); /* NULL: nothing */
+/* vl_lower_tree, reading and then replacing what `memo` kept (NULL: vl_lower_tree).  The module is
+ * the same as vl_lower_tree's of the same text and tree. */
+VlModule *vl_lower_tree_memo(const VlPy *py, const TSTree *tree, const char *path, const char *text, size_t len,
+                             VlLowerMemo *memo);
+/* How many segments the last vl_lower_tree_memo copied and lowered (tests). */
+void vl_lower_memo_stats(const VlLowerMemo *self, uint32_t *reused, uint32_t *lowered);
+
 /* names.c: gives every function its local slots and every name expression its VlSym. */
 void vl_resolve_names(VlModule *m);
 

@@ -63,6 +63,7 @@ typedef struct Lower {
   VL_VEC(TSTreeCursor *) cursors; /* walks' cursors, one per level of nested walks (lower.c: cursor_on) */
   size_t ncursors;                /* of them in use */
   VlScopes scopes;
+  struct LowerRec *rec; /* lowering with a memo (vl_lower_tree_memo), else NULL */
   VlId func, loop; /* where the lowering is */
   int depth;
   bool too_deep;
