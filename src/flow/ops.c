@@ -859,6 +859,16 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
          * shows part of the array, on its own values (unknown there too, it is this view again) */
         r = NULL;
       }
+      if (r && !(r->flags & VL_F_PARTIAL) && steps_deferred(ix) && o->site && o->site->kind == VL_SITE_SYM && o->sub) {
+        /* the same of a view of such an array (`resid.detach()[::self.stride]` in a closure reading
+         * `self`): the subscript is deferred on the view itself */
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
+        add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL),
+                        expr));
+        break;
+      }
       if (!r && o->site && o->site->kind == VL_SITE_SYM && !o->sub && o->site->sym) {
         /* a parameter's array indexed by what only the caller knows (m[:, j]): the caller decides */
         const VlVal *its[VL_MAX_INDEX];
