@@ -1471,7 +1471,15 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
    * fail on a tuple), not the view; no edit */
   if (!inside && (!direct || ev->store == VL_ST_EXTEND)) hit.fix_at = 0;
   hit.holder = !inside && !direct && hit.text;
-  if (!vl_report_once(an, hit.at)) {
+  /* one leak, one finding: a store reported whole (`out.extend(dets[k] for k in keep)` found by the
+   * loop around a recursive call) and a view inside it reported at its own expression (`dets[k]`, found
+   * by the recursion) are the same leak, whichever analysis reports first */
+  bool moved = hit.at.start != ev->at.start || hit.at.end != ev->at.end;
+  uint64_t inner_key = ((uint64_t)ev->at.mod->index << 32 | ev->at.start) | (uint64_t)1 << 63;
+  bool same_store = false;
+  if (moved && inside) same_store = vl_was_reported(an, ev->at, an->reported.len);
+  for (size_t k = 0; !moved && k < an->reported.len && !same_store; k++) same_store = an->reported.items[k] == inner_key;
+  if (same_store || !vl_report_once(an, hit.at)) {
     /* reported already (by another analysis of the same function, or of the callee whose store
      * this is): the container is still one filled by a reported store, so storing it again, or
      * handing it back, is the same leak (no second finding where a caller keeps it) */
@@ -1503,6 +1511,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   else if (recursion) hit.loop = (VlSpan){an->mi, vl_func(m, F->func)->start, vl_func(m, F->func)->end};
   else hit.loop = ev->at;
   (void)implicit;
+  if (moved && inside) VL_VEC_PUSH(&an->reported, inner_key);
   an->sink->hit(an->sink->ctx, &hit);
   for (uint16_t k = 0; k < ev->container->n; k++)
     if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);
