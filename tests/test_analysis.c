@@ -1714,6 +1714,38 @@ static void pieces_from_front_to_end_show_all(void **state) {
     }
 }
 
+/* The same pieces returned by a helper of the module (`return d[:, 1:], d[:, 0]`, or names bound
+ * once to them): kept both, they show all; one of them kept, or a helper that may return early,
+ * still pins the rest (retain.c: returned_tuple) */
+static void helper_pieces_show_all(void **state) {
+  static const char *const helper[] = {
+      "def split(d):\n    return d[:, 1:], d[:, 0]\n",
+      "def split(d):\n    y = d[:, 0]\n    x = d[:, 1:]\n    return x, y\n",
+      "def split(d):\n    return d[:, :-1], d[:, -1]\n",
+      "def split(d):\n    if len(d) > 8:\n        return d[:, 2:], d[:, 0]\n    return d[:, 1:], d[:, 0]\n",
+  };
+  static const char *const keep[] = {"xs.append(x)\n        ys.append(y)", "ys.append(y)"};
+  for (int h = 0; h < 4; h++)
+    for (int k = 0; k < 2; k++) {
+      char text[1024];
+      snprintf(text, sizeof text,
+               "import numpy as np\n"
+               "%s"
+               "def f(batches):\n"
+               "    xs, ys = [], []\n"
+               "    for b in batches:\n"
+               "        h = np.tanh(b @ np.ones((16, 1024)))\n"
+               "        x, y = split(h)\n"
+               "        %s\n"
+               "    return xs, ys\n",
+               helper[h], keep[k]);
+      analyse(state, text);
+      bool all = k == 0 && h < 3;
+      if (all && cur->nhits) fail_msg("a hit for helper %d keeping both pieces", h);
+      if (!all && !cur->nhits) fail_msg("no hit for helper %d keeping %s", h, k ? "one piece" : "both");
+    }
+}
+
 static void split_pieces_are_views(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6612,6 +6644,7 @@ int main(void) {
       T(attribute_hint_is_not_a_call),
       T(findings_confirmed_per_string_value),
       T(pieces_from_front_to_end_show_all),
+      T(helper_pieces_show_all),
       T(split_pieces_are_views),
       T(self_referential_rebinds),
       T(slice_rebind_is_a_view_of_the_same_array),

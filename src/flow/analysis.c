@@ -565,6 +565,22 @@ static uint32_t name_hash(const char *s) {
   return h;
 }
 
+bool vl_project_method(Analysis *an, const char *name) {
+  const VlModule *m = an->m;
+  if (!an->method_bloom_known) {
+    an->method_bloom_known = true;
+    for (VlId g = 1; g < m->nfuncs; g++)
+      if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name)
+        an->method_bloom |= (uint64_t)1 << (name_hash(vl_str(m, m->funcs[g].name)) >> 26);
+  }
+  if (!(an->method_bloom & (uint64_t)1 << (name_hash(name) >> 26))) return false;
+  for (VlId g = 1; g < m->nfuncs; g++)
+    if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name &&
+        strcmp(vl_str(m, m->funcs[g].name), name) == 0)
+      return true;
+  return false;
+}
+
 /* The position of the first method named `name` in k's methods, or -1. */
 static int method_at(Analysis *an, const VlClassInfo *k, const char *name) {
   if (k->nmethods < VL_METHOD_INDEX_MIN) {

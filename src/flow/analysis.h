@@ -239,6 +239,8 @@ typedef struct FuncData {
 
 struct Analysis {
   const VlId *funcs_by_name; /* string id -> module-level function of that name (evidence from calls) */
+  uint64_t method_bloom;      /* one bit per name of a method of this module's classes (vl_project_method) */
+  bool method_bloom_known;
   const VlSlots **stmt_slots; /* by statement id: the slots it touches (stmt_slots in interp.c), made on demand */
   struct NameRefs *name_refs; /* by function: its slots' name expressions, by position (made on demand) */
   int32_t *module_slots;      /* string id -> the module body's slot of that name, or -1 (made on demand) */
@@ -521,5 +523,7 @@ const VlFuncInfo *vl_class_setter(Frame *F, const VlClassInfo *k, const char *na
  * `self.hook` registers the hook its subclass defines (a template method). */
 const VlVal *vl_with_overrides(Frame *F, const VlVal *fn);
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth);
+/* Does a class of this module define a method named `name`? */
+bool vl_project_method(Analysis *an, const char *name);
 
 #endif

@@ -859,6 +859,16 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
          * shows part of the array, on its own values (unknown there too, it is this view again) */
         r = NULL;
       }
+      if (r && !(r->flags & VL_F_PARTIAL) && steps_deferred(ix) && o->site && o->site->kind == VL_SITE_SYM && o->sub) {
+        /* the same of a view of such an array (`resid.detach()[::self.stride]` in a closure reading
+         * `self`): the subscript is deferred on the view itself */
+        const VlVal *its[VL_MAX_INDEX];
+        int n = ix->n < VL_MAX_INDEX ? ix->n : VL_MAX_INDEX;
+        for (int k = 0; k < n; k++) its[k] = deferred_item(F, ix, items, k);
+        add(&a, at_expr(F, sym_obj(F, VL_SYM_SUBV, vl_val1(V(F), o), ix->str, its, (uint16_t)n, pack_index(ix), NULL),
+                        expr));
+        break;
+      }
       if (!r && o->site && o->site->kind == VL_SITE_SYM && !o->sub && o->site->sym) {
         /* a parameter's array indexed by what only the caller knows (m[:, j]): the caller decides */
         const VlVal *its[VL_MAX_INDEX];
@@ -5486,6 +5496,20 @@ bool vl_held_callback(const Frame *F, const VlObj *o) {
   return false;
 }
 
+/* Is v an object of no known kind that one of F's parameters holds or is (`streamer` of `for streamer
+ * in streamers`), `self` of a method aside? */
+static bool held_by_param(const Frame *F, const VlVal *v) {
+  if (v->n != 1 || F->func == VL_MODULE_FUNC) return false;
+  const VlObj *r = v->objs[0];
+  if (r->kind != VL_O_SYM || (r->elem && !vl_val_empty(r->elem))) return false;
+  for (int d = 0; r && r->kind == VL_O_SYM && d < 6; d++, r = r->base && r->base->n == 1 ? r->base->objs[0] : NULL) {
+    if (r->sub == VL_SYM_PARAM)
+      return r->mod == F->an->mi && r->func == F->func && (r->index >= 1 || !vl_func(M(F), F->func)->klass);
+    if (r->sub != VL_SYM_ELEMV && r->sub != VL_SYM_ATTRV && r->sub != VL_SYM_SUBV) return false;
+  }
+  return false;
+}
+
 /* Is o a method of one of this function's parameters (`trace.record`), not of self? */
 static bool param_receiver(const Frame *F, const VlObj *o) {
   if (o->sub != VL_SYM_ATTRV || !o->base || o->base->n != 1 || F->func == VL_MODULE_FUNC) return false;
@@ -5540,7 +5564,11 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
     VL_VEC_PUSH(&F->effects, ef);
   }
   const char *name = o->sub == VL_SYM_ATTRV ? o->name : NULL;
-  if (name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
+  /* `streamer.put(row)` on what a parameter holds, with `put` a method of a class of this module: which
+   * call it is, the analysis for the objects each caller passes says (note_param_call, above); guessed a
+   * container's store here, the leak would be reported twice, here and at the method's own store */
+  bool guess = !(name && o->base && held_by_param(F, o->base) && vl_project_method(F->an, name));
+  if (guess && name && o->base && (container_store(F, o->base, name, a, expr) || empties(F, o->base, name))) return;
   if (name && VL_STR_IN(accessors, name)) return;
   if (expr && expr == F->stmt_call && F->loop && !F->specialised && !a->star && !a->dstar && param_receiver(F, o) &&
       loop_call_args(F, a)) {

@@ -900,6 +900,51 @@ static bool bound_of(const Frame *F, VlId e, bool plus, Bound *out) {
  *   named fields: bbox = t[:, 0:4], blur = t[:, 4], ..., pose = t[:, 9]): the code reads the array's
  *   whole width.  (The width itself is not known: this is the one precision rule that trusts the
  *   code's intent; a wider array would be a missed leak, never a false alarm.) */
+/* The subscript a name of straight-line body `body` (assignments and expressions only, before its
+ * last statement) is bound to once (`y = data[:, 0]` then `return x, y`); else the name itself. */
+static VlId bound_once(const VlModule *m, VlId body, uint32_t count, VlId name) {
+  if (vl_expr(m, name)->op != VL_E_NAME) return name;
+  VlId found = 0;
+  for (uint32_t i = 0; i + 1 < count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, body, i));
+    if (st->kind == VL_S_EXPR) continue;
+    if (st->kind != VL_S_ASSIGN) return name;
+    for (uint16_t k = 0; k < st->n; k++) {
+      VlId t = m->kids[st->b + k];
+      if (vl_expr(m, t)->op != VL_E_NAME) return name; /* (unpacking: not followed) */
+      if (!vl_same_name(m, t, name)) continue;
+      if (found || st->n != 1) return name;
+      found = st->a;
+    }
+  }
+  return found && vl_expr(m, found)->op == VL_E_SUB ? found : name;
+}
+
+/* The items of the tuple display a module-level function of this module returns, when `call` calls
+ * one by its name and its body's one `return` is its last statement (`return data[:, 1:], data[:, 0]`,
+ * or names bound once to such subscripts before it): how many (0: not such a call). */
+static int returned_tuple(const Frame *F, VlId call, VlId *items, int cap) {
+  const VlModule *m = M(F);
+  const VlExpr *c = vl_expr(m, call);
+  if (c->op != VL_E_CALL || !c->nkids || !F->an->funcs_by_name) return 0;
+  VlId callee = vl_kid(m, call, 0);
+  const VlExpr *cx = vl_expr(m, callee);
+  if (cx->op != VL_E_NAME || cx->sym.kind != VL_SYM_GLOBAL || cx->a >= m->nstrs) return 0;
+  VlId fn = F->an->funcs_by_name[cx->a];
+  if (!fn) return 0;
+  const VlFunc *f = vl_func(m, fn);
+  uint32_t count = f->body ? m->blocks[f->body].count : 0;
+  if (!count) return 0;
+  for (uint32_t i = 0; i + 1 < count; i++)
+    if (stmt_leaves_early(m, vl_stmt(m, vl_block_stmt(m, f->body, i)), false, 0)) return 0;
+  const VlStmt *last = vl_stmt(m, vl_block_stmt(m, f->body, count - 1));
+  if (last->kind != VL_S_RETURN || !last->a || vl_expr(m, last->a)->op != VL_E_TUPLE) return 0;
+  const VlExpr *t = vl_expr(m, last->a);
+  if (t->nkids < 2 || (int)t->nkids > cap) return 0;
+  for (uint32_t i = 0; i < t->nkids; i++) items[i] = bound_once(m, f->body, count, vl_kid(m, last->a, i));
+  return (int)t->nkids;
+}
+
 static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
   const VlModule *m = M(F);
   uint64_t cols = 0;
@@ -907,6 +952,10 @@ static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
   int pieces = 0, naxis = -1;
   VlId seen[16];
   Bound lo[16], hi[16];
+  /* the views stored, each once: several may come from one call, each with the call as its
+   * expression (`x, y = split_xy(block)` returning `data[:, 1:], data[:, 0]`) */
+  const VlObj *all[16];
+  int nall = 0;
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (L && !loop_within(m, ev->loop, L)) continue;
@@ -915,17 +964,38 @@ static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
     site_views(F, ev->value, site, views, &n, 0);
     if (n == 16) return false; /* more than we look at */
     for (int k = 0; k < n; k++) {
-      const VlObj *v = views[k];
-      if (!v->expr) return false;
-      bool again = false; /* the same piece, stored twice, is one piece */
-      for (int q = 0; q < pieces && !again; q++) again = seen[q] == v->expr;
+      bool again = false;
+      for (int q = 0; q < nall && !again; q++) again = all[q] == views[k];
       if (again) continue;
+      if (nall == 16) return false;
+      all[nall++] = views[k];
+    }
+  }
+  for (int k = 0; k < nall; k++) {
+    const VlObj *v = all[k];
+    if (!v->expr) return false;
+    bool again = false; /* the same piece, stored twice, is one piece */
+    for (int q = 0; q < pieces && !again; q++) again = seen[q] == v->expr;
+    if (again) continue;
+    VlId each[8];
+    int nitems = 1;
+    each[0] = v->expr;
+    if (vl_expr(m, v->expr)->op == VL_E_CALL) {
+      /* a helper's returned pieces: all of them, when the caller keeps as many distinct views
+       * from that call as the helper's tuple has items (each item made one of them) */
+      nitems = returned_tuple(F, v->expr, each, 8);
+      int from_call = 0;
+      for (int q = 0; q < nall; q++) from_call += all[q]->expr == v->expr;
+      if (!nitems || from_call != nitems) return false;
+    }
+    for (int it = 0; it < nitems; it++) {
+      VlId e = each[it];
       if (pieces == 16) return false;
-      seen[pieces] = v->expr;
-      const VlExpr *x = vl_expr(m, v->expr);
-      if (x->op != VL_E_SUB || vl_expr(m, vl_kid(m, v->expr, 0))->op != VL_E_NAME) return false;
+      seen[pieces] = nitems > 1 ? v->expr : e;
+      const VlExpr *x = vl_expr(m, e);
+      if (x->op != VL_E_SUB || vl_expr(m, vl_kid(m, e, 0))->op != VL_E_NAME) return false;
       int axis = -1; /* every other axis whole: `:` (trailing ones may be left out) */
-      VlId last = single_index_item(m, v->expr, &axis);
+      VlId last = single_index_item(m, e, &axis);
       if (!last || (naxis >= 0 && naxis != axis)) return false;
       naxis = axis;
       const VlExpr *lx = vl_expr(m, last);
@@ -1431,7 +1501,15 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
    * fail on a tuple), not the view; no edit */
   if (!inside && (!direct || ev->store == VL_ST_EXTEND)) hit.fix_at = 0;
   hit.holder = !inside && !direct && hit.text;
-  if (!vl_report_once(an, hit.at)) {
+  /* one leak, one finding: a store reported whole (`out.extend(dets[k] for k in keep)` found by the
+   * loop around a recursive call) and a view inside it reported at its own expression (`dets[k]`, found
+   * by the recursion) are the same leak, whichever analysis reports first */
+  bool moved = hit.at.start != ev->at.start || hit.at.end != ev->at.end;
+  uint64_t inner_key = ((uint64_t)ev->at.mod->index << 32 | ev->at.start) | (uint64_t)1 << 63;
+  bool same_store = false;
+  if (moved && inside) same_store = vl_was_reported(an, ev->at, an->reported.len);
+  for (size_t k = 0; !moved && k < an->reported.len && !same_store; k++) same_store = an->reported.items[k] == inner_key;
+  if (same_store || !vl_report_once(an, hit.at)) {
     /* reported already (by another analysis of the same function, or of the callee whose store
      * this is): the container is still one filled by a reported store, so storing it again, or
      * handing it back, is the same leak (no second finding where a caller keeps it) */
@@ -1463,6 +1541,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   else if (recursion) hit.loop = (VlSpan){an->mi, vl_func(m, F->func)->start, vl_func(m, F->func)->end};
   else hit.loop = ev->at;
   (void)implicit;
+  if (moved && inside) VL_VEC_PUSH(&an->reported, inner_key);
   an->sink->hit(an->sink->ctx, &hit);
   for (uint16_t k = 0; k < ev->container->n; k++)
     if (ev->container->objs[k]->site) VL_VEC_PUSH(&F->reported_into, ev->container->objs[k]->site);

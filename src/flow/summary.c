@@ -11,6 +11,7 @@
  *
  * Objects assumed from use (an unknown callable's result used as an array) are dropped when the
  * deferred operation beside them resolves to something known. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,6 +252,13 @@ static const VlVal *inst_sym(Subst *S, const VlObj *o) {
           ix.step[i] = (long)(int32_t)items[i]->objs[0]->index;
         /* (a share of a length, `r.size // n_samples` with the default passed here: a part) */
         if (vl_share_step(items[i])) ix.narrows[i] = true;
+        /* a step this caller does not know either (`resid[::self.stride]` in a closure, `self` a
+         * parameter here): kept, so that its own callers decide, as for a step written here
+         * (interp.c: describe_slice) */
+        if (ix.step[i] == LONG_MIN && !ix.narrows[i] && !vl_val_unknownish(items[i])) {
+          ix.stepv[i] = items[i];
+          if (vl_val_has(items[i], VL_O_SYM)) F->size_deferred = true;
+        }
         items[i] = vl_unknown(V(F));
         continue;
       }
