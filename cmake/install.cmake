@@ -105,6 +105,21 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${VL_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # Depends: from the libraries the binary links (libc6, libcjson1, ...)
+# dpkg-shlibdeps sees only linked libraries: the two loaded when first needed (src/base/dynlib.h) are
+# named here, by the package that owns the file the build found, at least the version it was built with
+# (tests/package/package_test.sh checks every soname the binary opens is in Depends).
+set(_vl_dlopen_depends)
+find_program(_vl_dpkg_query dpkg-query)
+foreach(_vl_lib LIBGIT2 LIBXML2)
+  if(_vl_dpkg_query)
+    get_filename_component(_vl_file "${${_vl_lib}_SOFILE}" REALPATH)
+    execute_process(COMMAND ${_vl_dpkg_query} -S "${_vl_file}" OUTPUT_VARIABLE _vl_owner ERROR_QUIET)
+    if(_vl_owner MATCHES "^([^:,]+)")
+      list(APPEND _vl_dlopen_depends "${CMAKE_MATCH_1} (>= ${${_vl_lib}_VERSION})")
+    endif()
+  endif()
+endforeach()
+list(JOIN _vl_dlopen_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS) # cpack adds dpkg-shlibdeps' list to it
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Checked when cpack runs: dpkg-shlibdeps is there, with the package to install when not.
 set(CPACK_PROJECT_CONFIG_FILE ${VL_PACKAGING_DIR}/cpack-options.cmake)

@@ -627,6 +627,55 @@ static void embedded_results(void **state) {
   assert_true(vl_knowledge_result_item(&k, "scipy.optimize.linear_sum_assignment", 0)->ints);
 }
 
+/* ---- pandas and PIL calls (rules/pandas.tsv, rules/pil.tsv) ---- */
+
+static void calls_parse(void **state) {
+  VlKnowledge k = {0};
+  char err[256] = "";
+  const char *pandas = "# comment\n"
+                       "pandas\tread_csv\tDataFrame\tnew\n"
+                       "frame\thead\tsame\tshares\n"
+                       "DataFrame\t[column]\tSeries\tshares\n";
+  if (!vl_knowledge_parse_calls(&k, (VlArena *)*state, "pandas.tsv", pandas, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.npandas, 3);
+  assert_string_equal(vl_knowledge_pandas(&k, "pandas", "read_csv")->detail, "new");
+  assert_string_equal(vl_knowledge_pandas(&k, "DataFrame", "[column]")->result, "Series");
+  assert_null(vl_knowledge_pandas(&k, "frame", "[column]")); /* rows of one receiver kind only */
+  assert_null(vl_knowledge_pandas(&k, "pandas", "head"));
+  const char *pil = "mode\tRGB\t3\t3\nmode\tL\t2\t-\nmethod\tcrop\timage\tsame\n";
+  if (!vl_knowledge_parse_calls(&k, (VlArena *)*state, "pil.tsv", pil, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.npil, 3);
+  assert_string_equal(vl_knowledge_pil(&k, "mode", "RGB")->detail, "3");
+  assert_null(vl_knowledge_pil(&k, "function", "crop"));
+  assert_int_equal(k.npandas, 3); /* each table its own rows */
+}
+
+static const char *calls_err(void **state, const char *file, const char *text) {
+  static char err[256];
+  VlKnowledge k = {0};
+  err[0] = '\0';
+  assert_false(vl_knowledge_parse_calls(&k, (VlArena *)*state, file, text, err, sizeof err));
+  return err;
+}
+
+static void calls_reject_bad_rows(void **state) {
+  assert_contains(calls_err(state, "pandas.tsv", "pandas\tread_csv\tDataFrame\n"), "pandas.tsv:1: expected 4");
+  assert_contains(calls_err(state, "pandas.tsv", "pandas\tread_csv\tDataFrame\tfresh\n"), "memory");
+  assert_contains(calls_err(state, "pandas.tsv", "series\thead\tsame\tshares\n"), "not a kind");
+  assert_contains(calls_err(state, "pil.tsv", "mode\tRGB\t4\t3\n"), "pil.tsv:1: the ndim of a mode");
+  assert_contains(calls_err(state, "pil.tsv", "image\tcrop\timage\tsame\n"), "not a kind");
+}
+
+static void embedded_calls(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  assert_string_equal(vl_knowledge_pandas(&k, "pandas", "read_csv")->detail, "new");
+  assert_string_equal(vl_knowledge_pandas(&k, "frame", "to_numpy")->result, "ndarray");
+  assert_string_equal(vl_knowledge_pil(&k, "mode", "RGBA")->detail, "4");
+  assert_string_equal(vl_knowledge_pil(&k, "function", "PIL.Image.new")->detail, "arg");
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
@@ -640,6 +689,9 @@ int main(void) {
       T(results_parse),
       T(results_reject_bad_rows),
       T(embedded_results),
+      T(calls_parse),
+      T(calls_reject_bad_rows),
+      T(embedded_calls),
       T(each_ndim_rule),
       T(kinds_are_separate),
       T(conditions),

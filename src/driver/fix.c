@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "driver/gitlib.h"
 #include "driver/walk.h"
 
 static bool write_atomically(const char *path, const VlFileStamp *stamp, const char *text, size_t len, char *err,
@@ -210,26 +210,31 @@ static int append_line(const git_diff_delta *delta, const git_diff_hunk *hunk, c
 
 void vl_fix_diff(const char *path, const char *before, size_t before_len, const char *after, size_t after_len,
                  VlBuf *out) {
-  git_libgit2_init();
+  const VlGit *git = vl_git();
+  if (!git) { /* a broken installation: the package depends on libgit2 */
+    fprintf(stderr, "viewleak: %s; it is needed to show fixes as a diff\n", vl_git_error());
+    exit(2);
+  }
+  git->libgit2_init();
   git_diff_options opts;
-  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+  git->diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = 3;
   git_patch *patch = NULL;
-  if (git_patch_from_buffers(&patch, before, before_len, path, after, after_len, path, &opts) == 0 &&
-      git_patch_num_hunks(patch) > 0) {
+  if (git->patch_from_buffers(&patch, before, before_len, path, after, after_len, path, &opts) == 0 &&
+      git->patch_num_hunks(patch) > 0) {
     vl_buf_printf(out, "--- a/%s\n+++ b/%s\n", path, path);
-    size_t nh = git_patch_num_hunks(patch);
+    size_t nh = git->patch_num_hunks(patch);
     for (size_t h = 0; h < nh; h++) {
       const git_diff_hunk *hunk;
       size_t nlines;
-      if (git_patch_get_hunk(&hunk, &nlines, patch, h) != 0) continue;
+      if (git->patch_get_hunk(&hunk, &nlines, patch, h) != 0) continue;
       vl_buf_append(out, hunk->header, hunk->header_len);
       for (size_t k = 0; k < nlines; k++) {
         const git_diff_line *line;
-        if (git_patch_get_line_in_hunk(&line, patch, h, k) == 0) append_line(NULL, hunk, line, out);
+        if (git->patch_get_line_in_hunk(&line, patch, h, k) == 0) append_line(NULL, hunk, line, out);
       }
     }
   }
-  git_patch_free(patch);
-  git_libgit2_shutdown();
+  git->patch_free(patch);
+  git->libgit2_shutdown();
 }

@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "driver/gitlib.h"
 
 static void push(char ***list, size_t *n, char *s) {
   *list = vl_xrealloc(*list, (*n + 1) * sizeof(char *));
@@ -56,8 +56,9 @@ static char *join(const char *dir, const char *name) {
 typedef struct Repos {
   git_repository **items;
   size_t count;
-  bool started;      /* libgit2 is initialised (only once a folder in a work tree is walked: */
-  int validate_owner;/* starting it costs a few MiB, a third of a small run's memory) */
+  const VlGit *git;   /* libgit2, loaded and initialised only once a folder in a work tree is walked */
+  bool started;       /* (loading costs 3.4 ms, starting it a few MiB, a third of a small run's memory) */
+  int validate_owner;
 } Repos;
 
 /* Whether folder `real` (an absolute path) or one above it has a `.git` (a folder, or a file in
@@ -80,42 +81,47 @@ static bool in_git_tree(const char *real) {
   return found;
 }
 
+/* False when libgit2 cannot be loaded (vl_git_error() says why). */
 static bool git_started(Repos *repos) {
   if (!repos->started) {
+    if (!(repos->git = vl_git())) return false;
     repos->started = true;
-    git_libgit2_init();
+    repos->git->libgit2_init();
     /* only ignore rules are read, as ripgrep and Ruff read them: a checkout owned by another user
      * (a CI container's) is no reason to check what git ignores */
     repos->validate_owner = 1;
-    git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &repos->validate_owner);
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+    repos->git->libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &repos->validate_owner);
+    repos->git->libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
   }
   return true;
 }
 
 /* The repository whose work tree holds folder `root`, and root's path in it ("" at the top, else
- * "a/b/") in *rel (caller frees); NULL outside a work tree (or in a bare repository). */
-static git_repository *repo_for(Repos *repos, const char *root, char **rel) {
+ * "a/b/") in *rel (caller frees); NULL outside a work tree (or in a bare repository), and with
+ * *unloadable set when root is in a work tree but libgit2 cannot be loaded. */
+static git_repository *repo_for(Repos *repos, const char *root, char **rel, bool *unloadable) {
   *rel = NULL;
   char *real = realpath(root, NULL);
   git_repository *repo = NULL;
-  if (!real || !in_git_tree(real) || !git_started(repos) ||
-      git_repository_open_ext(&repo, real, 0, getenv("GIT_CEILING_DIRECTORIES")) != 0 ||
-      !git_repository_workdir(repo)) {
-    git_repository_free(repo);
+  if (real && in_git_tree(real) && !git_started(repos)) *unloadable = true;
+  if (!real || *unloadable || !repos->started ||
+      repos->git->repository_open_ext(&repo, real, 0, getenv("GIT_CEILING_DIRECTORIES")) != 0 ||
+      !repos->git->repository_workdir(repo)) {
+    if (repo) repos->git->repository_free(repo);
     free(real);
     return NULL;
   }
   size_t k = 0;
-  while (k < repos->count && strcmp(git_repository_path(repos->items[k]), git_repository_path(repo)) != 0) k++;
+  const VlGit *git = repos->git;
+  while (k < repos->count && strcmp(git->repository_path(repos->items[k]), git->repository_path(repo)) != 0) k++;
   if (k < repos->count) {
-    git_repository_free(repo);
+    git->repository_free(repo);
     repo = repos->items[k];
   } else {
     repos->items = vl_xrealloc(repos->items, (repos->count + 1) * sizeof *repos->items);
     repos->items[repos->count++] = repo;
   }
-  const char *workdir = git_repository_workdir(repo); /* absolute, resolved, with a trailing slash */
+  const char *workdir = git->repository_workdir(repo); /* absolute, resolved, with a trailing slash */
   size_t n = strlen(workdir);
   VlBuf dir = {0};
   vl_buf_printf(&dir, "%s/", real);
@@ -129,16 +135,17 @@ static git_repository *repo_for(Repos *repos, const char *root, char **rel) {
   return repo;
 }
 
-static bool git_ignores(git_repository *repo, const char *rel) {
+static bool git_ignores(const VlGit *git, git_repository *repo, const char *rel) {
   int ignored = 0;
   /* an ignore file libgit2 cannot read ignores nothing */
-  return git_ignore_path_is_ignored(&ignored, repo, rel) == 0 && ignored;
+  return git->ignore_path_is_ignored(&ignored, repo, rel) == 0 && ignored;
 }
 
 /* ---- walking ---- */
 
 typedef struct Walk {
   const VlWalkOptions *opt;
+  const VlGit *git;
   git_repository *repo; /* the named folder's repository, when git's rules apply below it */
   VlPathList *out;
 } Walk;
@@ -176,7 +183,7 @@ static void walk_dir(Walk *w, const char *dir, const char *rel, int depth) {
     }
     if (asked && opt && opt->skip && opt->skip(opt->ctx, path)) {
       free(path);
-    } else if (in_tree && git_ignores(w->repo, in_tree) && opt->gitignore(opt->ctx, path)) {
+    } else if (in_tree && git_ignores(w->git, w->repo, in_tree) && opt->gitignore(opt->ctx, path)) {
       free(path);
     } else if (is_dir) {
       walk_dir(w, path, in_tree, depth + 1);
@@ -207,10 +214,18 @@ void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, 
     if (stat(root, &st) != 0) {
       error(out, root, strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
-      Walk w = {opt, NULL, out};
+      Walk w = {opt, NULL, NULL, out};
       char *rel = NULL;
-      if (git) w.repo = repo_for(&repos, root, &rel);
-      if (w.repo && *rel && git_ignores(w.repo, rel)) { /* named, so walked: without git's rules */
+      bool unloadable = false;
+      if (git) w.repo = repo_for(&repos, root, &rel, &unloadable), w.git = repos.git;
+      if (unloadable) { /* not walked without the rules the user asked for */
+        VlBuf why = {0};
+        vl_buf_printf(&why, "%s; it is needed to apply .gitignore (or pass --no-respect-gitignore)", vl_git_error());
+        error(out, root, why.data);
+        vl_buf_free(&why);
+        continue;
+      }
+      if (w.repo && *rel && git_ignores(w.git, w.repo, rel)) { /* named, so walked: without git's rules */
         free(rel);
         rel = NULL;
       }
@@ -220,11 +235,11 @@ void vl_walk(const char *const *roots, size_t nroots, const VlWalkOptions *opt, 
       push(&out->paths, &out->count, vl_xstrdup(root));
     }
   }
-  for (size_t k = 0; k < repos.count; k++) git_repository_free(repos.items[k]);
+  for (size_t k = 0; k < repos.count; k++) repos.git->repository_free(repos.items[k]);
   free(repos.items);
   if (repos.started) {
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, repos.validate_owner);
-    git_libgit2_shutdown();
+    repos.git->libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, repos.validate_owner);
+    repos.git->libgit2_shutdown();
   }
   if (out->count) qsort(out->paths, out->count, sizeof(char *), by_name);
   dedupe(out);

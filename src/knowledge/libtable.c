@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "base/vec.h"
 
 static const char *const kind_names[] = {"function", "method", "attribute", "rng-method", "class", "model-method",
@@ -557,6 +558,55 @@ const VlEstRow *vl_knowledge_estimator(const VlKnowledge *self, const char *cls,
   return NULL;
 }
 
+bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *file, const char *text, char *err,
+                              size_t errlen) {
+  static const char *const pandas_on[] = {"pandas", "frame", "DataFrame", "indexer", "groupby", "reader"};
+  static const char *const pandas_memory[] = {"shares", "new", "parts", "-"};
+  static const char *const pil_kinds[] = {"mode", "function", "method"};
+  bool pil = strcmp(file, "pil.tsv") == 0;
+  VlCallRow **rows = pil ? &self->pil : &self->pandas;
+  size_t *nrows = pil ? &self->npil : &self->npandas, cap = 0;
+  int lineno = 0;
+  const char *s = text;
+  *rows = NULL;
+  *nrows = 0;
+  for (char *line; (line = next_row(arena, &s, &lineno));) {
+    char *cols[4] = {0};
+    int n = split_tabs(line, cols, 4);
+#define CFAIL(fmt, ...) (snprintf(err, errlen, "%s:%d: " fmt, file, lineno, __VA_ARGS__), false)
+    if (n != 4) return CFAIL("expected 4 tab-separated columns, found %d", n);
+    if (pil ? !VL_STR_IN(pil_kinds, cols[0]) : !VL_STR_IN(pandas_on, cols[0]))
+      return CFAIL("'%s' is not a kind of row of this table", cols[0]);
+    if (!pil && !VL_STR_IN(pandas_memory, cols[3])) return CFAIL("memory is shares, new, parts or -, not '%s'", cols[3]);
+    if (pil && strcmp(cols[0], "mode") == 0 && strcmp(cols[2], "2") != 0 && strcmp(cols[2], "3") != 0)
+      return CFAIL("the ndim of a mode is 2 or 3, not '%s'", cols[2]);
+#undef CFAIL
+    if (*nrows == cap) {
+      cap = cap ? cap * 2 : 32;
+      VlCallRow *grown = VL_ARENA_ARRAY(arena, VlCallRow, cap);
+      if (*nrows) memcpy(grown, *rows, *nrows * sizeof *grown);
+      *rows = grown;
+    }
+    (*rows)[(*nrows)++] = (VlCallRow){.kind = vl_arena_strdup(arena, cols[0]), .name = vl_arena_strdup(arena, cols[1]),
+                                      .result = vl_arena_strdup(arena, cols[2]), .detail = vl_arena_strdup(arena, cols[3])};
+  }
+  return true;
+}
+
+static const VlCallRow *call_row(const VlCallRow *rows, size_t n, const char *kind, const char *name) {
+  for (size_t i = 0; name && i < n; i++)
+    if (strcmp(rows[i].name, name) == 0 && strcmp(rows[i].kind, kind) == 0) return &rows[i];
+  return NULL;
+}
+
+const VlCallRow *vl_knowledge_pandas(const VlKnowledge *self, const char *on, const char *name) {
+  return call_row(self->pandas, self->npandas, on, name);
+}
+
+const VlCallRow *vl_knowledge_pil(const VlKnowledge *self, const char *kind, const char *name) {
+  return call_row(self->pil, self->npil, kind, name);
+}
+
 static const char *embedded_table(void *ctx, const char *name) {
   (void)ctx;
   char file[64];
@@ -584,6 +634,15 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
     return false;
   }
   if (!vl_knowledge_parse_estimators(self, arena, est->data, err, errlen)) return false;
+  static const char *const calls[] = {"pandas.tsv", "pil.tsv"};
+  for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
+    const VlEmbedded *c = vl_embedded_find(calls[i]);
+    if (!c) {
+      snprintf(err, errlen, "%s is not embedded", calls[i]);
+      return false;
+    }
+    if (!vl_knowledge_parse_calls(self, arena, calls[i], c->data, err, errlen)) return false;
+  }
   /* the ids the code and tests name */
   static const char *const builtin[] = {NULL, "numpy", "cupy", "torch"};
   for (int id = VL_LIBID_NUMPY; id <= VL_LIBID_TORCH; id++)

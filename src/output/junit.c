@@ -16,13 +16,13 @@
  * The totals head the document, so findings are copied into ctx->state (reports die after each
  * call) and the document is written by end, with libxml2's xmlTextWriter into memory, then to
  * ctx->out.  Text is made valid for XML 1.0 first (vl_format_utf8). */
-#include <libxml/xmlwriter.h>
 #include <stdlib.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "base/vec.h"
 #include "output/common.h"
+#include "output/xmllib.h"
 
 typedef struct Case {
   char *name, *message, *body, *type;
@@ -65,79 +65,84 @@ static void junit_report(VlFormatCtx *c, const VlReport *r) {
 }
 
 /* ---- writing ---- */
-static void attr(xmlTextWriterPtr w, const char *name, const char *value) {
+static void attr(const VlXml *xml, xmlTextWriterPtr w, const char *name, const char *value) {
   char *clean = vl_format_utf8(value, true);
-  xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean);
+  xml->TextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST clean);
   free(clean);
 }
 
-static void attr_num(xmlTextWriterPtr w, const char *name, size_t value) {
-  xmlTextWriterWriteFormatAttribute(w, BAD_CAST name, "%zu", value);
+static void attr_num(const VlXml *xml, xmlTextWriterPtr w, const char *name, size_t value) {
+  xml->TextWriterWriteFormatAttribute(w, BAD_CAST name, "%zu", value);
 }
 
-static void start_suite(xmlTextWriterPtr w, const char *name, size_t tests, size_t failures) {
-  xmlTextWriterStartElement(w, BAD_CAST "testsuite");
-  attr(w, "name", name);
-  attr_num(w, "tests", tests);
-  attr_num(w, "failures", failures);
-  attr_num(w, "errors", 0);
-  attr_num(w, "skipped", 0);
+static void start_suite(const VlXml *xml, xmlTextWriterPtr w, const char *name, size_t tests, size_t failures) {
+  xml->TextWriterStartElement(w, BAD_CAST "testsuite");
+  attr(xml, w, "name", name);
+  attr_num(xml, w, "tests", tests);
+  attr_num(xml, w, "failures", failures);
+  attr_num(xml, w, "errors", 0);
+  attr_num(xml, w, "skipped", 0);
 }
 
-static void write_case(xmlTextWriterPtr w, const char *path, const Case *k) {
-  xmlTextWriterStartElement(w, BAD_CAST "testcase");
-  attr(w, "name", k->name);
-  attr(w, "classname", path);
-  attr(w, "file", path);
-  attr_num(w, "line", k->line);
-  xmlTextWriterStartElement(w, BAD_CAST "failure");
-  attr(w, "message", k->message);
-  attr(w, "type", k->type);
+static void write_case(const VlXml *xml, xmlTextWriterPtr w, const char *path, const Case *k) {
+  xml->TextWriterStartElement(w, BAD_CAST "testcase");
+  attr(xml, w, "name", k->name);
+  attr(xml, w, "classname", path);
+  attr(xml, w, "file", path);
+  attr_num(xml, w, "line", k->line);
+  xml->TextWriterStartElement(w, BAD_CAST "failure");
+  attr(xml, w, "message", k->message);
+  attr(xml, w, "type", k->type);
   char *body = vl_format_utf8(k->body, true);
-  xmlTextWriterWriteString(w, BAD_CAST body);
+  xml->TextWriterWriteString(w, BAD_CAST body);
   free(body);
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w);
+  xml->TextWriterEndElement(w);
+  xml->TextWriterEndElement(w);
 }
 
-static void write_document(xmlTextWriterPtr w, const JunitState *s) {
-  xmlTextWriterSetIndent(w, 1);
-  xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-  xmlTextWriterStartElement(w, BAD_CAST "testsuites");
-  attr(w, "name", "viewleak");
-  attr_num(w, "tests", s->failures ? s->failures : 1);
-  attr_num(w, "failures", s->failures);
-  attr_num(w, "errors", 0);
+static void write_document(const VlXml *xml, xmlTextWriterPtr w, const JunitState *s) {
+  xml->TextWriterSetIndent(w, 1);
+  xml->TextWriterSetIndentString(w, BAD_CAST "  ");
+  xml->TextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  xml->TextWriterStartElement(w, BAD_CAST "testsuites");
+  attr(xml, w, "name", "viewleak");
+  attr_num(xml, w, "tests", s->failures ? s->failures : 1);
+  attr_num(xml, w, "failures", s->failures);
+  attr_num(xml, w, "errors", 0);
   if (!s->failures) { /* a clean run: one passing case */
-    start_suite(w, "viewleak", 1, 0);
-    xmlTextWriterStartElement(w, BAD_CAST "testcase");
-    attr(w, "name", "no findings");
-    attr(w, "classname", "viewleak");
-    xmlTextWriterEndElement(w);
-    xmlTextWriterEndElement(w);
+    start_suite(xml, w, "viewleak", 1, 0);
+    xml->TextWriterStartElement(w, BAD_CAST "testcase");
+    attr(xml, w, "name", "no findings");
+    attr(xml, w, "classname", "viewleak");
+    xml->TextWriterEndElement(w);
+    xml->TextWriterEndElement(w);
   }
   for (size_t i = 0; i < s->suites.len; i++) {
     const Suite *suite = &s->suites.items[i];
-    start_suite(w, suite->path, suite->cases.len, suite->cases.len);
-    for (size_t j = 0; j < suite->cases.len; j++) write_case(w, suite->path, &suite->cases.items[j]);
-    xmlTextWriterEndElement(w);
+    start_suite(xml, w, suite->path, suite->cases.len, suite->cases.len);
+    for (size_t j = 0; j < suite->cases.len; j++) write_case(xml, w, suite->path, &suite->cases.items[j]);
+    xml->TextWriterEndElement(w);
   }
-  xmlTextWriterEndDocument(w); /* closes testsuites, ends with a newline */
+  xml->TextWriterEndDocument(w); /* closes testsuites, ends with a newline */
 }
 
 static void junit_end(VlFormatCtx *c) {
   JunitState *s = c->state;
-  xmlBufferPtr buf = xmlBufferCreate();
-  xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+  const VlXml *xml = vl_xml();
+  if (!xml) { /* a broken installation: the package depends on libxml2 */
+    fprintf(stderr, "viewleak: %s; it is needed to write JUnit reports\n", vl_xml_error());
+    exit(2);
+  }
+  xmlBufferPtr buf = xml->BufferCreate();
+  xmlTextWriterPtr w = buf ? xml->NewTextWriterMemory(buf, 0) : NULL;
   if (!w) {
     fputs("viewleak: out of memory\n", stderr);
     abort();
   }
-  write_document(w, s);
-  xmlFreeTextWriter(w); /* flushes into buf */
-  fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), c->out);
-  xmlBufferFree(buf);
+  write_document(xml, w, s);
+  xml->FreeTextWriter(w); /* flushes into buf */
+  fwrite(xml->BufferContent(buf), 1, (size_t)xml->BufferLength(buf), c->out);
+  xml->BufferFree(buf);
 
   for (size_t i = 0; i < s->suites.len; i++) {
     Suite *suite = &s->suites.items[i];

@@ -125,6 +125,23 @@ case_deb() {
     grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "Depends ($depends) lacks $pkg, which provides $lib"
     echo "$lib: $pkg in Depends"
   done
+  # the libraries it opens when first needed (src/base/dynlib.h) are in Depends too, and not linked:
+  # linked, they cost every run 4 ms before main().  (Outputs read whole first: see above.)
+  local strs needed cache opened
+  strs=$(strings -a "$VIEWLEAK")
+  needed=$(readelf -d "$VIEWLEAK")
+  cache=$(ldconfig -p)
+  opened=$(grep -E '^lib(git2|xml2)\.so\.[0-9.]+$' <<<"$strs" | sort -u || true)
+  [ "$(wc -l <<<"$opened")" -eq 2 ] || fail "the sonames of libgit2 and libxml2 are not in the binary: $opened"
+  for lib in $opened; do
+    ! grep -q "NEEDED.*\[$lib\]" <<<"$needed" || fail "$lib is linked; it should be opened when first needed"
+    path=$(awk -v l="$lib" '$1 == l { print $NF }' <<<"$cache" | head -1)
+    [ -n "$path" ] || fail "ldconfig does not know $lib"
+    pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1)
+    [ -n "$pkg" ] || fail "no Debian package owns $path ($lib)"
+    grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "Depends ($depends) lacks $pkg, which provides $lib (opened when needed)"
+    echo "$lib: $pkg in Depends (opened when needed)"
+  done
 
   log "dpkg-deb -c"
   local listing files

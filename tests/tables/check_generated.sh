@@ -2,7 +2,8 @@
 # check_generated.sh SOURCE_DIR PROBE MODULES TABLE...: each rules/TABLE.tsv is what
 # rules/generate/PROBE writes today (ctest label `tables`).
 #   PROBE    a probe of rules/generate/ (it takes --out FOLDER and writes TABLE.tsv files there)
-#   MODULES  the Python modules it imports, comma-separated
+#   MODULES  the Python modules it imports, comma-separated (PIL for Pillow)
+# Used for numpy/torch/torchvision/scipy (probe_tables.py), sklearn, pandas and pil (probe_<name>.py).
 # Exits 77 (skipped) when /usr/bin/python3 cannot import MODULES, or when the probe measures other
 # versions of the libraries than a table records in its first line: a probe measures what it imports,
 # so against other versions a difference would say nothing about the table.
@@ -36,7 +37,9 @@ done
 rc=0
 for t in "$@"; do
   if ! diff -u "$SRC/rules/$t.tsv" "$tmp/$t.tsv"; then
-    echo "FAIL: rules/$t.tsv is not what the probe generates: edit rules/overlay/ (or the probe), never"
+    overlay="rules/overlay/$t.tsv (or the probe)"
+    [ -f "$SRC/rules/overlay/$t.tsv" ] || overlay="the probe"
+    echo "FAIL: rules/$t.tsv is not what the probe generates: edit $overlay, never"
     echo "      the table, and re-run: /usr/bin/python3 rules/generate/$PROBE"
     rc=1
   fi
