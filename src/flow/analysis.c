@@ -2510,7 +2510,7 @@ static bool class_stores(Analysis *an, const VlClassInfo *k) {
   return false;
 }
 
-static void speculate(Analysis *an) {
+static void speculate(Analysis *an, const uint8_t *reached) {
   const VlModule *m = an->m;
   VlModInfo *mi = an->mi;
   if (!mi->nclasses || mi->unread) return;
@@ -2520,12 +2520,16 @@ static void speculate(Analysis *an) {
     const VlClassInfo *ci = vl_an_class(an, k);
     if (ci && !ci->model_lib && class_stores(an, ci)) storing[nstoring++] = k;
   }
-  int runs = 0;
+  int runs = 0, done = 0;
   for (VlId f = 1; f < m->nfuncs && nstoring && runs < 64; f++) {
     const VlFunc *fn = vl_func(m, f);
     const FuncData *fd = &an->fd[f];
     const VlSummary *s = fd->summary;
     if (fn->kind != VL_FN_DEF || fd->state != FS_DONE || !s || !s->specialise_params || !fd->loop_lo) continue;
+    /* a function no other module reaches is not exported: a caller there, having no summary of it,
+     * never reads its hits (ops.c: call_func).  Its analyses still count against the 64, so that the
+     * functions after it are analysed as before */
+    bool skip = !reached[f];
     VlCondHit conds[16];
     uint16_t nconds = 0;
     for (uint16_t p = fn->klass ? 1 : 0; p < fn->nparams && p < 8 && runs < 64; p++) {
@@ -2533,6 +2537,8 @@ static void speculate(Analysis *an) {
       for (int c = 0; c < nstoring && runs < 64; c++) {
         if (fn->klass == storing[c]) continue;
         runs++;
+        if (skip) continue;
+        done++;
         CondSink cs = {0};
         VlFlowSink sink = {.hit = cond_sink_hit, .rebind = cond_sink_rebind, .ctx = &cs};
         const VlFlowSink *saved = an->sink;
@@ -2579,7 +2585,7 @@ static void speculate(Analysis *an) {
     mi->funcs[f].ncond_hits = nconds;
     if (mi->shared) pthread_mutex_unlock(&an->prog->lock);
   }
-  if (an->stats && runs) fprintf(stderr, "%s: %d speculative analyses\n", m->path, runs);
+  if (an->stats && runs) fprintf(stderr, "%s: %d speculative analyses (%d for unexported functions skipped)\n", m->path, done, runs - done);
 }
 
 /* ---- exports: deep copies into the module's own arena ---- */
@@ -2716,6 +2722,8 @@ static const VlSummary *ex_summary(Exporter *x, const VlSummary *s) {
 typedef struct Reach {
   const Analysis *an;
   uint8_t *func, *klass, *global; /* reached, per id */
+  VlAttr **attrs;                 /* per class, the hints of its instance attributes (export_plan) */
+  uint16_t *nattrs;
   VlPtrMap seen;                  /* values and objects already walked */
   VL_VEC(const VlObj *) todo;
 } Reach;
@@ -2757,7 +2765,6 @@ static void reach_global(Reach *r, uint32_t g) {
   if (r->an->globals) reach_val(r, r->an->globals[g]);
 }
 
-/* (its instance attribute hints are in ci->attrs already: export_module) */
 static void reach_class(Reach *r, VlId c) {
   if (r->klass[c]) return;
   r->klass[c] = 1;
@@ -2765,7 +2772,7 @@ static void reach_class(Reach *r, VlId c) {
   for (uint16_t k = 0; k < ci->nmethods; k++) reach_func(r, ci->methods[k]);
   reach_val(r, ci->bases);
   for (uint16_t i = 0; i < ci->nclassvars; i++) reach_val(r, ci->classvars[i].val);
-  for (uint16_t i = 0; i < ci->nattrs; i++) reach_val(r, ci->attrs[i].val);
+  for (uint16_t i = 0; i < r->nattrs[c]; i++) reach_val(r, r->attrs[c][i].val);
 }
 
 static void reach_exports(Reach *r) {
@@ -2788,14 +2795,18 @@ static void reach_exports(Reach *r) {
   }
 }
 
-static void export_module(Analysis *an) {
+/* What the module will export, decided before its speculative analyses (which are only of use to a
+ * function another module can reach): each class's hints of the instance attributes other modules
+ * will need (in this analysis' values until export_module copies them), and what is reached. */
+static void export_plan(Analysis *an, Reach *r) {
   VlModInfo *mi = an->mi;
   const VlModule *m = an->m;
-  Exporter x = {.an = an, .mi = mi};
   const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
-  /* each class's facts, and the hints of its instance attributes other modules will need (in this
-   * analysis' values until copied below).  One frame for every class's hints: a frame per class (its
-   * environment as large as the module's) made this quadratic in the module's size */
+  *r = (Reach){.an = an};
+  r->attrs = VL_ARENA_ARRAY(an->arena, VlAttr *, m->nclasses + 1);
+  r->nattrs = VL_ARENA_ARRAY(an->arena, uint16_t, m->nclasses + 1);
+  /* one frame for every class's hints: a frame per class (its environment as large as the module's)
+   * made this quadratic in the module's size */
   Frame F;
   vl_frame_init(&F, an, VL_MODULE_FUNC);
   for (VlId c = 1; c < m->nclasses; c++) {
@@ -2813,24 +2824,35 @@ static void export_module(Analysis *an) {
           if (h) VL_VEC_PUSH(&attrs, ((VlAttr){s->effects[e].name, h}));
         }
     }
-    ci->attrs = VL_ARENA_ARRAY(an->arena, VlAttr, attrs.len);
-    if (attrs.len) memcpy(ci->attrs, attrs.items, attrs.len * sizeof *ci->attrs);
-    ci->nattrs = (uint16_t)attrs.len;
+    r->attrs[c] = VL_ARENA_ARRAY(an->arena, VlAttr, attrs.len);
+    if (attrs.len) memcpy(r->attrs[c], attrs.items, attrs.len * sizeof *r->attrs[c]);
+    r->nattrs[c] = (uint16_t)attrs.len;
     VL_VEC_FREE(&attrs);
   }
   vl_frame_free(&F);
   /* what other modules can reach: all of it, unless they import it by name only */
-  Reach r = {.an = an};
-  r.func = vl_xcalloc(m->nfuncs + 1, 1);
-  r.klass = vl_xcalloc(m->nclasses + 1, 1);
-  r.global = vl_xcalloc(mod->nlocals + 1, 1);
+  r->func = vl_xcalloc(m->nfuncs + 1, 1);
+  r->klass = vl_xcalloc(m->nclasses + 1, 1);
+  r->global = vl_xcalloc(mod->nlocals + 1, 1);
   if (mi->by_name && !getenv("VIEWLEAK_EXPORT_ALL")) {
-    reach_exports(&r);
+    reach_exports(r);
     vl_strmap_free(&mi->read_names); /* (served: its keys are the session's) */
   } else {
-    memset(r.func, 1, m->nfuncs);
-    memset(r.klass, 1, m->nclasses);
-    memset(r.global, 1, mod->nlocals);
+    memset(r->func, 1, m->nfuncs);
+    memset(r->klass, 1, m->nclasses);
+    memset(r->global, 1, mod->nlocals);
+  }
+}
+
+static void export_module(Analysis *an, Reach *rp) {
+  VlModInfo *mi = an->mi;
+  const VlModule *m = an->m;
+  Exporter x = {.an = an, .mi = mi};
+  const VlFunc *mod = vl_func(m, VL_MODULE_FUNC);
+  Reach r = *rp;
+  for (VlId c = 1; c < m->nclasses; c++) {
+    mi->classes[c].attrs = r.attrs[c];
+    mi->classes[c].nattrs = r.nattrs[c];
   }
   size_t b0 = vl_arena_used(mi->facts);
   size_t nsum = 0;
@@ -2968,12 +2990,16 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
       if (fn->kind == VL_FN_DEF || fn->kind == VL_FN_LAMBDA) vl_func_summary(&an, f);
     }
   run_module_body(&an, false);
-  speculate(&an);
+  Reach r = {0};
+  if (!mi->unread) {
+    export_plan(&an, &r);
+    speculate(&an, r.func);
+  }
   if (mi->shared) pthread_mutex_lock(&prog->lock);
   vl_values_delete(mi->vals);
   mi->vals = vl_values_new(mi->facts);
   if (mi->unread) forget_exports(mi); /* (build_infos' classes point into this analysis) */
-  else export_module(&an);
+  else export_module(&an, &r);
   if (mi->shared) pthread_mutex_unlock(&prog->lock);
   mi->analysed = true;
   mi->text = NULL;
