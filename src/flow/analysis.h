@@ -150,6 +150,9 @@ struct Frame {
   const VlVal **env;
   uint32_t nenv;
   bool dead; /* after return, raise, break, continue: no state flows on */
+  VlId disp;                   /* the last list display evaluated, and its items' values (up to 16): */
+  const VlVal *disp_items[16]; /* what np.concatenate([a, b], axis=1) sums its sizes from (ops.c) */
+  uint8_t ndisp;
   uint32_t stmt_start; /* the statement of the body being run (where a clear happens), byte offset */
   VlId loop;
   LoopCtx *lctx;

@@ -980,6 +980,11 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
     }
   }
   display_stores(F, seq, vexpr, vval, nv);
+  if (kind == VL_SEQ_LIST && nv == (int)x->nkids) { /* (no starred item: one value per position) */
+    F->disp = e;
+    F->ndisp = (uint8_t)nv;
+    for (int i = 0; i < nv; i++) F->disp_items[i] = vval[i];
+  }
   return seq;
 }
 

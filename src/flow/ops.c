@@ -348,6 +348,7 @@ static VlNdim nd_sub(VlNdim nd, int ints, int newaxes) {
 }
 
 static const VlVal *param_val(const Args *a, const VlLibEntry *e, const char *name, VlId *expr);
+static const VlVal *first_item(Frame *F, const Args *a);
 
 /* ---- literal shapes ---- */
 
@@ -425,6 +426,7 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
   VlShape sh = {.itemsize = (uint8_t)lib->itemsize, .dtype = lib->dtype};
   if (e->ints) sh.itemsize = 8, sh.dtype = "int64"; /* randint, arange of ints: 64-bit integers */
   VlNdimSpec spec = e->ndim_then;
+  bool some = false; /* a size not known (a parameter's): 0 */
   if (e->square) { /* np.eye(4): 4 x 4; np.eye(3, 5): 3 x 5 */
     VlId x = 0;
     const VlVal *v = param_val(a, e, e->square, &x);
@@ -435,7 +437,7 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
   } else if (spec.rule == VL_ND_ARGS) {
     if (a->star) return NULL;
     for (int i = 0; i < a->npos && sh.n < VL_SHAPE_MAX; i++)
-      if (!int_const(F, a->pos[i], a->pos_expr[i], &sh.dims[sh.n++])) return NULL;
+      if (!int_const(F, a->pos[i], a->pos_expr[i], &sh.dims[sh.n++])) sh.dims[sh.n - 1] = 0, some = true;
   } else if (spec.rule == VL_ND_SHAPE) { /* (a conditional producer, size?producer:scalar, has its size here) */
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
@@ -443,10 +445,11 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
     const VlObj *o = v->objs[0];
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && o->nitems) {
       const VlExpr *tx = x ? vl_expr(M(F), x) : NULL;
+      bool display = tx && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST);
+      for (uint32_t k = 0; display && k < tx->nkids; k++)
+        if (vl_expr(M(F), vl_kid(M(F), x, k))->op == VL_E_STAR) return NULL;
       for (uint16_t i = 0; i < o->nitems && sh.n < VL_SHAPE_MAX; i++)
-        if (!int_const(F, o->items[i], tx && (tx->op == VL_E_TUPLE || tx->op == VL_E_LIST) ? vl_kid(M(F), x, i) : 0,
-                       &sh.dims[sh.n++]))
-          return NULL;
+        if (!int_const(F, o->items[i], display ? vl_kid(M(F), x, i) : 0, &sh.dims[sh.n++])) sh.dims[sh.n - 1] = 0, some = true;
     } else if (!int_const(F, v, x, &sh.dims[sh.n++])) {
       return NULL;
     }
@@ -454,6 +457,11 @@ static const VlShape *producer_shape(Frame *F, const VlLibrary *lib, const VlLib
     return NULL;
   }
   if (!sh.n) return NULL;
+  /* (n, 6) with n a parameter: the sizes known, 0 for the others (a column slice of it can still
+   * be seen to show most of it: shows_most); no size known at all is no shape */
+  int known = 0;
+  for (int i = 0; i < sh.n; i++) known += sh.dims[i] > 0;
+  if (some && !known) return NULL;
   sh.dtype_sure = e->default_dtype;
   for (int i = 0; i < a->nkw; i++)
     if (strcmp(a->kwname[i], "dtype") == 0) {
@@ -493,6 +501,70 @@ static const VlShape *display_shape(Frame *F, const VlLibEntry *e, const Args *a
   VlShape sh = {.n = nd.lo};
   sh.dims[0] = count;
   return vl_shape(V(F), sh);
+}
+
+/* The shape of one possibility of an item, or NULL: a whole array's, of ndim n. */
+static const VlShape *item_shape(const VlVal *v, int n) {
+  const VlShape *sh = NULL;
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY || o->sub || !o->shape || o->shape->side || o->shape->n != n) return NULL;
+    if (sh && sh != o->shape) return NULL;
+    sh = o->shape;
+  }
+  return sh;
+}
+
+/* The shape, as far as it is known, of np.concatenate(items, axis=k) / torch.cat(items, dim=k) of
+ * an exact ndim: along k the sum of the items' sizes (a list display's items, each of known size),
+ * else not known; along the other axes the size they all have.  dtype: the items', when they agree.
+ * np.concatenate([xy, xy + w, scores[:, None]], axis=1) of (n, 2), (n, 2), (n, 1): (n, 5), so that a
+ * column slice of it, dets[:, :4], shows most of it (shows_most). */
+static const VlShape *concat_shape(Frame *F, const VlLibEntry *e, const Args *a, VlNdim nd) {
+  if (a->star || a->npos < 1 || !vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX ||
+      (strcmp(e->name, "concatenate") != 0 && strcmp(e->name, "cat") != 0 && strcmp(e->name, "concat") != 0))
+    return NULL;
+  long axis = 0;
+  VlId ax = a->npos >= 2 ? a->pos_expr[1] : 0;
+  const VlVal *av = a->npos >= 2 ? a->pos[1] : NULL;
+  for (int i = 0; i < a->nkw; i++)
+    if (strcmp(a->kwname[i], "axis") == 0 || strcmp(a->kwname[i], "dim") == 0) ax = a->kw_expr[i], av = a->kw[i];
+  int64_t k64;
+  if (ax && vl_int_literal(M(F), ax, &axis)) {
+  } else if (av && int_const(F, av, 0, &k64)) {
+    axis = (long)k64;
+  } else if (av) {
+    return NULL; /* axis=None flattens; an axis not known */
+  }
+  if (axis < 0) axis += nd.lo;
+  if (axis < 0 || axis >= nd.lo) return NULL;
+  const VlShape *items[16];
+  int n = 0;
+  if (a->pos_expr[0] && F->disp == a->pos_expr[0]) {
+    for (int i = 0; i < F->ndisp; i++)
+      if (!(items[n++] = item_shape(F->disp_items[i], nd.lo))) return NULL;
+  } else {
+    const VlVal *el = first_item(F, a); /* a list filled in a loop: its elements, how many not known */
+    if (!(items[n++] = item_shape(el, nd.lo))) return NULL;
+  }
+  if (!n) return NULL;
+  bool exact = a->pos_expr[0] && F->disp == a->pos_expr[0];
+  VlShape sh = *items[0];
+  sh.upper = false;
+  for (int d = 0; d < nd.lo; d++) {
+    int64_t sum = 0;
+    for (int i = 0; i < n; i++) {
+      int64_t dim = items[i]->dims[d];
+      if (d == axis) sum = sum >= 0 && dim > 0 ? sum + dim : -1;
+      else if (dim != sh.dims[d]) sh.dims[d] = 0, sh.most[d] = 0;
+      if (items[i]->itemsize != sh.itemsize || !items[i]->dtype || !sh.dtype || strcmp(items[i]->dtype, sh.dtype) != 0)
+        sh.dtype = NULL, sh.itemsize = 0, sh.dtype_sure = false;
+    }
+    if (d == axis) sh.dims[d] = exact && sum > 0 ? sum : 0, sh.most[d] = 0;
+  }
+  int known = 0;
+  for (int d = 0; d < sh.n; d++) known += sh.dims[d] > 0;
+  return known ? vl_shape(V(F), sh) : NULL;
 }
 
 /* The least fraction of an axis of `dim` entries (0: not known; `most`: at most that many) that
@@ -687,7 +759,18 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
       nd = (VlNdim){(uint8_t)lo, (uint8_t)(hi > VL_ND_MAX ? VL_ND_MAX : hi)};
     }
     uint8_t flags = (uint8_t)(o->flags & VL_F_INTS); /* order[keep]: still indices */
-    return array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
+    const VlObj *r = array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, nd, flags, expr);
+    if (ix->n == 1 && ix->adv_1d && !o->sub && o->shape && !o->shape->side && o->shape->n >= 2 &&
+        vl_nd_known(o->nd) && o->nd.lo == o->shape->n) {
+      /* dets[order], dets[keep] of a whole array of known sizes: the rows it picks (how many, not
+       * known), each as long as before; dets[order][:, :4] still shows most of it (shows_most) */
+      VlShape sh = *o->shape;
+      sh.dims[0] = 0, sh.most[0] = 0, sh.upper = false;
+      VlObj c = *r;
+      c.shape = vl_shape(V(F), sh);
+      r = vl_obj(V(F), c);
+    }
+    return r;
   }
   /* a structured array's field: a view of part of it.  Of an array not known to hold records, a
    * string item is as likely an .npz archive's member (`np.load(path)["x"]`, NpzFile decodes a new
@@ -3049,6 +3132,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       }
     } else if (e->stacks) {
       shape = display_shape(F, e, a, nd);
+    } else if (e->ndim_then.rule == VL_ND_CONCAT) {
+      shape = concat_shape(F, e, a, nd);
     } else if (e->casts && e->ndim_then.rule == VL_ND_SAME && operand->n == 1 && operand->objs[0]->kind == VL_O_ARRAY &&
                !operand->objs[0]->sub && operand->objs[0]->shape && !operand->objs[0]->shape->side) {
       /* a.astype(t) of a whole array: its sizes, in another dtype */
@@ -3154,9 +3239,14 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
      * integer axis without keepdim; keepdim=True keeps that axis.  torch.max(a, b), keepdim of
      * unknown value, or more arguments: a tuple of arrays of unknown ndim */
     bool kept = false;
-    bool measured = !e->effect_cond.param || (e->keepdim && reduces_one_axis(F, e, a, method, &kept));
+    bool measured = !e->effect_cond.param || (e->keepdim && reduces_one_axis(F, e, a, method, &kept)) ||
+                    (e->flattens && !e->keepdim);
     if (e->nitem_nd && measured) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
       VlNdim on = val_nd(operand);
+      if (e->flattens) { /* np.unique(x, return_index=True) without axis=: of the flattened x */
+        const VlVal *p = param_val(a, e, e->flattens, NULL);
+        on = !p || vl_val_only(p, VL_O_NONE) ? vl_nd_exact(1) : on;
+      }
       if (kept) on = (VlNdim){(uint8_t)(on.lo + 1), (uint8_t)(on.hi < VL_ND_MAX ? on.hi + 1 : on.hi)};
       if (on.lo < e->operand_min) on.lo = e->operand_min; /* np.linalg.svd fails on fewer axes */
       if (e->operand_max && on.hi > e->operand_max) on.hi = e->operand_max; /* find_peaks fails on more */
@@ -5877,6 +5967,35 @@ static const VlVal *length_share(Frame *F, int op, const VlVal *l, const VlVal *
   return vl_val1(V(F), vl_obj(V(F), n));
 }
 
+/* The sizes, as far as they are known, of an elementwise result of exact ndim nd whose operands do
+ * not share one shape (`base + jitter` with base (n, 2) and jitter of unknown sizes): aligned from
+ * the last axis, an operand's size above 1 is the result's (broadcasting needs the others to have it
+ * or 1); an axis where no operand has one is not known.  Each operand a number or an array of exact
+ * ndim at most nd; no dtype (it may be promoted).  NULL when no size is known. */
+static const VlShape *broadcast_shape(Frame *F, const VlVal *l, const VlVal *r, VlNdim nd) {
+  if (!vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX) return NULL;
+  VlShape sh = {.n = nd.lo};
+  for (int side = 0; side < 2; side++) {
+    const VlVal *v = side ? r : l;
+    for (uint16_t i = 0; v && i < v->n; i++) {
+      const VlObj *o = v->objs[i];
+      if (o->kind == VL_O_INT || o->kind == VL_O_SCALAR) continue;
+      if (o->kind != VL_O_ARRAY || !vl_nd_known(o->nd) || o->nd.lo > nd.lo) return NULL;
+      const VlShape *os = !o->sub && o->shape && !o->shape->side && !o->shape->upper && o->shape->n == o->nd.lo ? o->shape : NULL;
+      for (int k = 0; os && k < os->n; k++) {
+        int64_t d = os->dims[k];
+        int at = sh.n - os->n + k;
+        if (d <= 1) continue;
+        if (sh.dims[at] > 1 && sh.dims[at] != d) return NULL; /* (it would not run) */
+        sh.dims[at] = d;
+      }
+    }
+  }
+  int known = 0;
+  for (int k = 0; k < sh.n; k++) known += sh.dims[k] > 1;
+  return known ? vl_shape(V(F), sh) : NULL;
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -5949,7 +6068,9 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       sh.dtype_sure = false;
       shape = vl_shape(V(F), sh);
     }
-    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = same_shape && op != VL_OP_MATMUL ? shape : NULL,
+    if (!same_shape && op != VL_OP_MATMUL) shape = broadcast_shape(F, l, rv, nd);
+    else if (op == VL_OP_MATMUL) shape = NULL;
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = shape,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
     if ((sym && (assumed_in(l) || assumed_in(rv))) || (of_param && op == VL_OP_MATMUL && nd.lo != nd.hi)) {
       /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a

@@ -352,6 +352,21 @@ static bool attr_holds(const Frame *F, const VlVal *v, const VlSite *site, int d
   return false;
 }
 
+/* Is stored value v a record (a dict or list) holding the container of `site` as one of its values,
+ * another container than itself: `tracks.append({"id": k, "history": {}})`, later
+ * `track["history"][frame] = dets[c]` for a track read back from the list?  (The objects a callee
+ * made share the call's site: one is not its own holder.) */
+static bool record_holds(const Frame *F, const VlVal *v, const VlSite *site) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_SEQ || o->sub == VL_SEQ_TUPLE || !o->site || o->site == site) continue;
+    const VlHeapEntry *e = vl_heap_find(F, o->site);
+    for (uint16_t j = 0; e && e->elem && j < e->elem->n; j++)
+      if (e->elem->objs[j]->kind == VL_O_SEQ && e->elem->objs[j]->site == site) return true;
+  }
+  return false;
+}
+
 /* Does stored value v hold the container of `site` itself (or as an item of a tuple)? */
 static bool holds_seq(const VlVal *v, const VlSite *site, int depth) {
   for (uint16_t i = 0; v && depth < 3 && i < v->n; i++) {
@@ -379,7 +394,8 @@ static bool kept_by_stored_instance(const Frame *F, const StoreEv *ev, const VlS
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *held = &F->stores.items[i];
     if (held == ev || !loop_within(M(F), held->loop, L) ||
-        !(attr_holds(F, held->value, site, 0) || holds_seq(held->value, site, 0)))
+        !(attr_holds(F, held->value, site, 0) || holds_seq(held->value, site, 0) ||
+          (held->store != VL_ST_EXTEND && record_holds(F, held->value, site))))
       continue;
     if (outlives_at(F, held, L, escapes, depth + 1)) return true;
   }
@@ -2001,6 +2017,9 @@ static bool puts_filled_container(const Frame *F, const StoreEv *ev, const VlVal
         if (other->container->objs[c]->site == o->site) return true;
     }
     if (o->base && puts_filled_container(F, ev, o->base, depth + 1)) return true; /* a copy of one */
+    /* a record holding one, `tracks.append({"id": k, "history": {}})` (kept_by_stored_instance) */
+    const VlHeapEntry *e = ev->store != VL_ST_EXTEND && o->site && o->sub != VL_SEQ_TUPLE ? vl_heap_find(F, o->site) : NULL;
+    if (e && puts_filled_container(F, ev, e->elem, depth + 1)) return true;
   }
   return false;
 }

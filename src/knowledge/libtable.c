@@ -140,6 +140,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strncmp(tok, "order=", 6) == 0 && tok[6]) e->order = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
+    else if (strncmp(tok, "flattens=", 9) == 0 && tok[9]) e->flattens = vl_arena_strdup(p->arena, tok + 9);
     else if (strncmp(tok, "picks=", 6) == 0 && tok[6]) e->picks = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "lib=", 4) == 0 && tok[4]) e->lib_to = vl_arena_strdup(p->arena, tok + 4);
     else if ((strncmp(tok, "chunks=", 7) == 0 && tok[7]) || (strncmp(tok, "splitsize=", 10) == 0 && tok[10])) {
@@ -176,9 +177,11 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
         char *end;
         long v = strtol(d, &end, 10);
         if (end == d && *d == 'x' && e->nitem_nd < 4) e->item_none |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
-        else if (end != d && *end == 'i' && e->nitem_nd < 4) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
-        else if (end != d && *end == 's' && e->nitem_nd < 4) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
-        else if (end != d && *end == 'l' && e->nitem_nd < 4) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;
+        for (bool more = end != d && *d != 'x' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
+          if (*end == 'i' && !(e->item_ints >> e->nitem_nd & 1)) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
+          else if (*end == 's' && !(e->item_side >> e->nitem_nd & 1)) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
+          else if (*end == 'l' && !(e->item_strided >> e->nitem_nd & 1)) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;
+          else more = false; /* (a letter twice: left, a bad tag) */
         if (end == d || v < -8 || v > 8 || e->nitem_nd == 4 || (*end && *end != ':')) return fail(p, "bad items= tag", tok);
         e->item_nd[e->nitem_nd++] = (int8_t)v;
         d = *end ? end + 1 : end;
@@ -225,6 +228,7 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
     return fail(p, "joins-from= of undeclared parameter", e->joins_from);
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
   if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);
+  if (e->flattens && vl_lib_param_pos(e, e->flattens) < 0) return fail(p, "flattens= of undeclared parameter", e->flattens);
   if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);
   if (e->chunks && vl_lib_param_pos(e, e->chunks) < 0) return fail(p, "chunks= of undeclared parameter", e->chunks);
   if (e->splitsize && vl_lib_param_pos(e, e->splitsize) < 0) return fail(p, "splitsize= of undeclared parameter", e->splitsize);

@@ -137,6 +137,9 @@ typedef struct VlLibEntry {
                             torch.topk(x, k).indices is item 1); NULL: a plain tuple */
   uint8_t operand_min;   /* tag operand-min=N: the operand has at least N axes (the call fails on fewer) */
   uint8_t operand_max;   /* tag operand-max=N: at most N axes (scipy.signal.find_peaks takes a 1-D signal); 0: any */
+  const char *flattens;  /* tag flattens=P: without parameter P (or with None) the operand is flattened first, so
+                            the items= ndims count from one axis (np.unique(x, return_index=True): two 1-D
+                            arrays); with P given, from the operand's */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *lib_to;    /* tag lib=M: the result is an array of library M (t.numpy(): a NumPy array on the
