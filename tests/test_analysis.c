@@ -6218,6 +6218,33 @@ static void tobytes_is_new_bytes(void **state) {
   assert_false(tl_has_view(tl_stored(cur, "a.tobytes()[:64]")));
 }
 
+/* A class first needed by the module's prepass (`MODEL = Encoder()` at the top level) sees the
+ * imports bound before it: its base `nn.Module` is known, so calls of its instances, the global one
+ * and one a function makes, are model calls whose outputs are new */
+static void module_level_instance_knows_its_bases(void **state) {
+  analyse(state,
+          "import torch\n"
+          "import torch.nn as nn\n"
+          "class Encoder(nn.Module):\n"
+          "    def forward(self, x):\n"
+          "        return torch.tanh(x)\n"
+          "MODEL = Encoder()\n"
+          "def f(batches):\n"
+          "    feats = []\n"
+          "    for x in batches:\n"
+          "        h = MODEL(x)\n"
+          "        feats.append(h[:, 0])\n"
+          "    return feats\n"
+          "def g(batches):\n"
+          "    m = Encoder()\n"
+          "    feats = []\n"
+          "    for x in batches:\n"
+          "        h = m(x)\n"
+          "        feats.append(h[:, 0])\n"
+          "    return feats\n");
+  assert_int_equal(cur->nhits, 2);
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6801,6 +6828,7 @@ int main(void) {
       T(ordereddict_holds_its_arguments),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
+      T(module_level_instance_knows_its_bases),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -258,6 +258,7 @@ struct Analysis {
   VlValues *vals;
   FuncData *fd;
   const VlVal **globals;   /* the module body's environment (final after the prepass) */
+  const VlVal **prepass_env; /* while the prepass runs, its environment: what a class made there sees */
   bool globals_final;
   int depth;               /* nested function analyses */
   const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */

@@ -2500,7 +2500,7 @@ static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bo
 void vl_frame_init(Frame *F, Analysis *an, VlId func) { frame_setup(F, an, func, NULL, true); }
 
 void vl_frame_init_globals(Frame *F, Analysis *an) {
-  frame_setup(F, an, VL_MODULE_FUNC, an->globals, false);
+  frame_setup(F, an, VL_MODULE_FUNC, an->globals ? an->globals : an->prepass_env, false);
 }
 
 void vl_frame_free(Frame *F) {
