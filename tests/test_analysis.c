@@ -6245,6 +6245,35 @@ static void module_level_instance_knows_its_bases(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* A functools cache that is no unbounded memo (bounded, or cleared somewhere): a call whose argument
+ * varies with the loop reaches the body (a new key: a new result); with a fixed argument it may answer
+ * with its one old entry, so the result stays unknown */
+static void bounded_cache_call_with_new_key(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import numpy as np\n"
+          "@functools.lru_cache(maxsize=16)\n"
+          "def head(path):\n"
+          "    return np.load(path)[:8]\n"
+          "@functools.cache\n"
+          "def row(i):\n"
+          "    return np.ones((64, 64))[i]\n"
+          "def reset():\n"
+          "    row.cache_clear()\n"
+          "def f(paths):\n"
+          "    out, same, rows = [], [], {}\n"
+          "    for p in paths:\n"
+          "        out.append(head(p))\n"
+          "        same.append(head('ref.npy'))\n"
+          "    for i in range(10):\n"
+          "        rows[i] = row(i)\n"
+          "    return out, same, rows\n");
+  assert_non_null(tl_hit(cur, "head(p)"));
+  assert_null(tl_hit(cur, "head('ref.npy')"));
+  assert_non_null(tl_hit(cur, "row(i)"));
+  assert_int_equal(cur->nhits, 2);
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6829,6 +6858,7 @@ int main(void) {
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
       T(module_level_instance_knows_its_bases),
+      T(bounded_cache_call_with_new_key),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);
