@@ -6328,6 +6328,62 @@ static void unpickled_members(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+/* A class first needed by the module's prepass (`MODEL = Encoder()` at the top level) sees the
+ * imports bound before it: its base `nn.Module` is known, so calls of its instances, the global one
+ * and one a function makes, are model calls whose outputs are new */
+static void module_level_instance_knows_its_bases(void **state) {
+  analyse(state,
+          "import torch\n"
+          "import torch.nn as nn\n"
+          "class Encoder(nn.Module):\n"
+          "    def forward(self, x):\n"
+          "        return torch.tanh(x)\n"
+          "MODEL = Encoder()\n"
+          "def f(batches):\n"
+          "    feats = []\n"
+          "    for x in batches:\n"
+          "        h = MODEL(x)\n"
+          "        feats.append(h[:, 0])\n"
+          "    return feats\n"
+          "def g(batches):\n"
+          "    m = Encoder()\n"
+          "    feats = []\n"
+          "    for x in batches:\n"
+          "        h = m(x)\n"
+          "        feats.append(h[:, 0])\n"
+          "    return feats\n");
+  assert_int_equal(cur->nhits, 2);
+}
+
+/* A functools cache that is no unbounded memo (bounded, or cleared somewhere): a call whose argument
+ * varies with the loop reaches the body (a new key: a new result); with a fixed argument it may answer
+ * with its one old entry, so the result stays unknown */
+static void bounded_cache_call_with_new_key(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import numpy as np\n"
+          "@functools.lru_cache(maxsize=16)\n"
+          "def head(path):\n"
+          "    return np.load(path)[:8]\n"
+          "@functools.cache\n"
+          "def row(i):\n"
+          "    return np.ones((64, 64))[i]\n"
+          "def reset():\n"
+          "    row.cache_clear()\n"
+          "def f(paths):\n"
+          "    out, same, rows = [], [], {}\n"
+          "    for p in paths:\n"
+          "        out.append(head(p))\n"
+          "        same.append(head('ref.npy'))\n"
+          "    for i in range(10):\n"
+          "        rows[i] = row(i)\n"
+          "    return out, same, rows\n");
+  assert_non_null(tl_hit(cur, "head(p)"));
+  assert_null(tl_hit(cur, "head('ref.npy')"));
+  assert_non_null(tl_hit(cur, "row(i)"));
+  assert_int_equal(cur->nhits, 2);
+}
+
 static void peak_indices_are_ints(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -6915,6 +6971,8 @@ int main(void) {
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),
       T(assignment_rows_into_track_records),
+      T(module_level_instance_knows_its_bases),
+      T(bounded_cache_call_with_new_key),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

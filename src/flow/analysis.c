@@ -414,10 +414,12 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
   ci->bases = &vl_empty_val; /* (also marks it in progress) */
   const VlClass *k = &m->classes[ci->id];
   /* bases, evaluated where the class statement is: module-level classes see the globals (read in
-   * place: a copy of them per class was quadratic in a module of many classes) */
+   * place: a copy of them per class was quadratic in a module of many classes); a class first
+   * needed by the prepass (`ENCODER = Encoder()` at the top level) sees the prepass's bindings so
+   * far, its imports: else `nn.Module` was unknown there, and so the class for the whole analysis */
   if (k->nbases) {
     Frame F;
-    if (k->parent == VL_MODULE_FUNC && an->globals) vl_frame_init_globals(&F, an);
+    if (k->parent == VL_MODULE_FUNC && (an->globals || an->prepass_env)) vl_frame_init_globals(&F, an);
     else vl_frame_init(&F, an, k->parent == VL_MODULE_FUNC ? VL_MODULE_FUNC : k->parent);
     F.module_prepass = true;
     const VlVal *bases = &vl_empty_val;
@@ -2935,7 +2937,9 @@ static void run_module_body(Analysis *an, bool prepass) {
   if (!prepass && an->globals)
     for (uint32_t i = 0; i < F.nenv; i++) F.env[i] = &vl_empty_val;
   use_evidence(&F, VL_MODULE_FUNC);
+  if (prepass) an->prepass_env = F.env;
   vl_frame_run(&F);
+  an->prepass_env = NULL;
   if (prepass) {
     an->globals = VL_ARENA_ARRAY(an->arena, const VlVal *, F.nenv + 1);
     for (uint32_t i = 0; i < F.nenv; i++) an->globals[i] = F.env[i] ? F.env[i] : &vl_empty_val;

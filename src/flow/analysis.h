@@ -263,6 +263,7 @@ struct Analysis {
   VlValues *vals;
   FuncData *fd;
   const VlVal **globals;   /* the module body's environment (final after the prepass) */
+  const VlVal **prepass_env; /* while the prepass runs, its environment: what a class made there sees */
   bool globals_final;
   int depth;               /* nested function analyses */
   const VlFuncInfo *applying[32]; /* the summaries being applied, outermost first (summary.c) */
@@ -420,6 +421,10 @@ bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
 /* The name of a project function decorated with @functools.singledispatch (interp.c: VL_S_DEF; ops.c:
  * dispatch_call). */
 #define VL_SINGLEDISPATCH "functools.singledispatch"
+/* The name of a project function under a functools cache that is no unbounded memo (`@lru_cache(maxsize=k)`,
+ * or one whose cache_clear() the module calls): a call reaches the body only where its arguments vary
+ * with the loop around it (interp.c: VL_S_DEF; ops.c: call_func). */
+#define VL_CACHED_CALL "functools.lru_cache"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
 /* How many literal string keys a dict's heap entry files its values under, when those are all it holds
@@ -504,6 +509,9 @@ void vl_unpack_index(uint32_t packed, Index *ix);
 
 /* retain.c */
 void vl_retain_check(Frame *F);
+/* Does an argument of call expression `call` vary with the target of the frame's innermost loop (read
+ * it, or a name bound in the loop from it): a new key for a cache in every iteration? */
+bool vl_retain_call_varies(const Frame *F, VlId call);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c). */
 void vl_effect_over_call(Frame *F, VlEffect *ef);

@@ -1281,6 +1281,14 @@ static void memo_store(Frame *F, VlId deco, VlId value_expr, const VlVal *v) {
   VL_VEC_PUSH(&F->effects, ef);
 }
 
+/* Is decorator d a functools cache of any size (`@cache`, `@functools.cache`, `@lru_cache`, `@lru_cache(...)`)? */
+static bool functools_cache(Frame *F, VlId d) {
+  const VlModule *m = M(F);
+  const char *t = vl_expr_text(F->an, vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d);
+  return t && (strcmp(t, "cache") == 0 || strcmp(t, "lru_cache") == 0 || vl_dotted_ends(t, "functools.cache") ||
+               vl_dotted_ends(t, "functools.lru_cache"));
+}
+
 /* Decorators that return the function itself, or one that behaves the same for our purposes. */
 static bool transparent_decorator(Frame *F, VlId d) {
   const VlModule *m = M(F);
@@ -2425,17 +2433,20 @@ static void exec_stmt(Frame *F, VlId s) {
     bool transparent = true;
     /* an unbounded cache: calls reach the body (its summary says the memo keeps what it returns) */
     VlId memo = vl_memo_decorator(F->an, st->a);
+    bool cached = false; /* under a functools cache that is no unbounded memo */
     const VlVal *self_fn = NULL, *wrapper = NULL;
     for (uint32_t d = 0; d < fn->ndecorators; d++) {
       VlId dx = m->kids[fn->decorators + d];
-      bool same = false;
-      if (own_decorator(F, dx)) {
+      bool same = false, own = own_decorator(F, dx);
+      if (own) {
         if (!self_fn) self_fn = vl_closure_value(F, st->a);
         same = decorate(F, dx, self_fn, true, fn->ndecorators == 1 && !memo ? &wrapper : NULL);
       } else {
         vl_eval(F, dx);
       }
-      if (dx != memo && !same && !transparent_decorator(F, dx)) transparent = false;
+      if (dx == memo || same || transparent_decorator(F, dx)) continue;
+      if (!memo && !own && functools_cache(F, dx)) cached = true;
+      else transparent = false;
     }
     /* defaults are evaluated at definition time */
     for (uint32_t p = 0; p < fn->nparams; p++) {
@@ -2446,6 +2457,12 @@ static void exec_stmt(Frame *F, VlId s) {
                      : (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
+    if (cached && transparent && !wrapper && v->n == 1 && v->objs[0]->kind == VL_O_FUNC && !v->objs[0]->name &&
+        !v->objs[0]->nitems) {
+      VlObj o = *v->objs[0];
+      o.name = VL_CACHED_CALL;
+      v = vl_val1(V(F), vl_obj(V(F), o));
+    }
     if (fn->ndecorators == 1 && F->func == VL_MODULE_FUNC && single_dispatch(F, m->kids[fn->decorators])) {
       /* @functools.singledispatch: calls run the implementations registered for the argument
        * (ops.c: dispatch_call) */
@@ -2505,7 +2522,7 @@ static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bo
 void vl_frame_init(Frame *F, Analysis *an, VlId func) { frame_setup(F, an, func, NULL, true); }
 
 void vl_frame_init_globals(Frame *F, Analysis *an) {
-  frame_setup(F, an, VL_MODULE_FUNC, an->globals, false);
+  frame_setup(F, an, VL_MODULE_FUNC, an->globals ? an->globals : an->prepass_env, false);
 }
 
 void vl_frame_free(Frame *F) {

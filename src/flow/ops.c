@@ -5440,6 +5440,9 @@ static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) 
 
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (o->name && !o->nitems && strcmp(o->name, VL_SINGLEDISPATCH) == 0) return dispatch_call(F, o, a, expr);
+  /* a bounded or cleared functools cache: a key that may repeat may answer with an old result */
+  if (o->name && !o->nitems && strcmp(o->name, VL_CACHED_CALL) == 0 && !vl_retain_call_varies(F, expr))
+    return vl_unknown(V(F));
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
   if (!fi) return vl_unknown(V(F));

@@ -314,6 +314,16 @@ static bool new_memo_key(const Frame *F, const StoreEv *ev, VlId L) {
   return false;
 }
 
+bool vl_retain_call_varies(const Frame *F, VlId call) {
+  const VlModule *m = M(F);
+  VlId L = F->loop;
+  if (!L || !call || m->loops[L].kind == VL_LOOP_WHILE || vl_expr(m, call)->op != VL_E_CALL) return false;
+  const VlExpr *c = vl_expr(m, call);
+  for (uint32_t i = 1; i < c->nkids; i++)
+    if (varies_with(m, vl_kid(m, call, i), L, 0)) return true;
+  return false;
+}
+
 /* Is the value stored into a slot only bounded containers (`hist.setdefault(tid, deque(maxlen=n))`,
  * `hist[k] = deque(maxlen=n)`)?  Each key then holds at most maxlen views: a bounded history per key,
  * as the append into the deque itself is bounded.  How many keys there are is not known: silent. */
