@@ -1122,8 +1122,9 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
 }
 
 /* ---- scikit-learn estimators (rules/sklearn.tsv) ----
- * An estimator is an instance named "<class>" or "<class>|<kw>=<0|1>" (constructed with a conditional
- * keyword of its class set to that literal); a pipeline is named "pipeline:" + its last step's name.
+ * An estimator is an instance (model VL_INST_ESTIMATOR) named by its class, whose state (`index`) says
+ * which conditional keyword of its class the constructor set, and to which literal (EST_*); a pipeline
+ * is its last step's estimator with EST_PIPELINE set.
  *
  *   PCA(8), sklearn.decomposition.PCA(...)       an estimator of that class (a class of the table)
  *   StandardScaler(copy=False)                   an estimator of that condition; copy=<other>: unknown
@@ -1132,20 +1133,30 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
  *   est.<method>(x)                              the table's result: a new array of its ndim, x itself
  *                                                (input), or unknown (sparse, other, not in the table) */
 
-static const char est_pipeline[] = "pipeline:";
+/* The state of an estimator (VlObj.index): EST_PIPELINE, EST_TRUE, and above EST_ROW 1 + the row of
+ * rules/sklearn.tsv (VlKnowledge.estimators) whose `when` keyword the constructor passed (0: none). */
+enum { EST_PIPELINE = 1u << 0, EST_TRUE = 1u << 1 /* the keyword's literal is True */, EST_ROW = 2 };
 static uint8_t data_units(Frame *F, VlId x, const VlVal *v, int axis);
 
-/* The estimator named by one instance of value v (NULL: not exactly one estimator). */
-static const char *est_name(const VlVal *v) {
-  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_INST || !v->objs[0]->name) return NULL;
-  const char *n = v->objs[0]->name;
-  return strncmp(n, "sklearn.", 8) == 0 || strncmp(n, est_pipeline, sizeof est_pipeline - 1) == 0 ? n : NULL;
+/* The estimator one instance of value v is (NULL: not exactly one estimator). */
+static const VlObj *est_obj(const VlVal *v) {
+  return v && v->n == 1 && vl_inst_of(v->objs[0], VL_INST_ESTIMATOR) && v->objs[0]->name ? v->objs[0] : NULL;
 }
 
-static const VlVal *est_instance(Frame *F, const char *name, VlId expr) {
-  VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, name), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
-                .nd = vl_nd_unknown()};
+static const VlVal *est_instance(Frame *F, const char *cls, uint32_t state, VlId expr) {
+  VlObj inst = {.kind = VL_O_INST, .sub = VL_INST_ESTIMATOR, .index = state, .name = vl_arena_strdup(F->an->arena, cls),
+                .site = vl_new_site(F, expr, VL_HOW_OBJECT), .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), inst));
+}
+
+/* The state of an estimator of class cls constructed with keyword `when` (NULL: none) set to `truth`. */
+static uint32_t est_state(const VlKnowledge *know, const char *cls, const char *when, bool truth) {
+  for (size_t i = 0; when && i < know->nestimators; i++) {
+    const VlEstRow *r = &know->estimators[i];
+    if (r->when && strcmp(r->when, when) == 0 && strcmp(r->cls, cls) == 0)
+      return (uint32_t)(i + 1) << EST_ROW | (truth ? EST_TRUE : 0u);
+  }
+  return 0;
 }
 
 /* The last step of Pipeline(steps): the second item of the last (name, estimator) pair of a list or
@@ -1174,9 +1185,9 @@ static const VlVal *pipeline_last(Frame *F, const Args *a) {
 }
 
 /* ---- PIL images ----
- * An image is a library instance (VL_O_INST) named "PIL.Image.Image", its mode after a ';' when it
- * is known ("PIL.Image.Image;RGBA").  np.array / np.asarray of one is a new array (on a bytes object
- * of its own), of these axes, measured with Pillow 9.4 (np.asarray(Image.new(mode, (5, 3))).shape):
+ * An image is a library instance (VL_O_INST, model VL_INST_PIL) named "PIL.Image.Image", its mode the
+ * row of pil_modes in `index` (0: not known).  np.array / np.asarray of one is a new array (on a bytes
+ * object of its own), of these axes, measured with Pillow 9.4 (np.asarray(Image.new(mode, (5, 3))).shape):
  *
  *   mode                                    axes        last axis
  *   1, L, P, I, F, I;16 (any other)         (H, W)      -
@@ -1190,23 +1201,41 @@ static const VlVal *pipeline_last(Frame *F, const Args *a) {
  * methods below keep the mode; anything else of an image is unknown, as before. */
 static const char pil_image[] = "PIL.Image.Image";
 
-/* The mode of a PIL image object: "" when not known; NULL when o is no image. */
-static const char *pil_mode(const VlObj *o) {
-  size_t n = sizeof pil_image - 1;
-  if (o->kind != VL_O_INST || o->base || !o->name || strncmp(o->name, pil_image, n) != 0) return NULL;
-  return o->name[n] == ';' ? o->name + n + 1 : o->name[n] ? NULL : "";
-}
+/* Pillow's modes (Pillow 9.4's ImageMode table) and the table above: `flat` (H, W), else `channels`
+ * (0: not in the table, at most 4).  The row is an image's mode (VlObj.index); the last two stand for
+ * a literal that is no mode of the list, "I;..." or other (Image.new and convert raise on those). */
+static const struct PilMode {
+  const char *mode;
+  bool flat;
+  uint8_t channels;
+} pil_modes[] = {
+    {"", false, 0}, /* not known */
+    {"1", true, 0},     {"L", true, 0},     {"P", true, 0},      {"I", true, 0},      {"F", true, 0},
+    {"I;16", true, 0},  {"I;16L", true, 0}, {"I;16B", true, 0},  {"I;16N", true, 0},  {"LA", false, 2},
+    {"La", false, 2},   {"PA", false, 2},   {"RGB", false, 3},   {"YCbCr", false, 3}, {"LAB", false, 3},
+    {"HSV", false, 3},  {"RGBA", false, 4}, {"RGBa", false, 4},  {"RGBX", false, 4},  {"CMYK", false, 4},
+    {"BGR;15", false, 0}, {"BGR;16", false, 0}, {"BGR;24", false, 0}, {"BGR;32", false, 0},
+    {"I;", true, 0},    /* another "I;..." literal */
+    {"?", false, 0}     /* another literal */
+};
+enum { PIL_MODES = sizeof pil_modes / sizeof *pil_modes };
 
-static const VlVal *pil_new(Frame *F, const char *mode, VlId expr) {
-  const char *name = mode && *mode ? vl_arena_printf(F->an->arena, "%s;%s", pil_image, mode) : pil_image;
-  VlObj o = {.kind = VL_O_INST, .name = name, .site = vl_new_site(F, expr, VL_HOW_OBJECT), .nd = vl_nd_unknown()};
+/* Is o a PIL image? */
+static bool pil_obj(const VlObj *o) { return vl_inst_of(o, VL_INST_PIL) && o->index < PIL_MODES; }
+
+static const VlVal *pil_new(Frame *F, uint32_t mode, VlId expr) {
+  VlObj o = {.kind = VL_O_INST, .sub = VL_INST_PIL, .index = mode, .name = pil_image, .site = vl_new_site(F, expr, VL_HOW_OBJECT),
+             .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), o));
 }
 
-/* A mode given as a literal string (Image.new("RGB", size), im.convert("L")), else "" (not known). */
-static const char *pil_mode_arg(const VlVal *v) {
-  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_STR || !v->objs[0]->name) return "";
-  return v->objs[0]->name;
+/* The mode a literal string gives (Image.new("RGB", size), im.convert("L")), else 0 (not known). */
+static uint32_t pil_mode_arg(const VlVal *v) {
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_STR || !v->objs[0]->name || !*v->objs[0]->name) return 0;
+  const char *m = v->objs[0]->name;
+  for (uint32_t k = 1; k < PIL_MODES - 2; k++)
+    if (strcmp(pil_modes[k].mode, m) == 0) return k;
+  return strncmp(m, "I;", 2) == 0 ? PIL_MODES - 2 : PIL_MODES - 1;
 }
 
 static const VlVal *pil_arrays(Frame *F, const VlVal *v, bool first, bool strided, uint8_t lib, VlId expr);
@@ -1214,8 +1243,8 @@ static const VlVal *pil_arrays(Frame *F, const VlVal *v, bool first, bool stride
 /* Image.open(fp), Image.new(mode, size), Image.fromarray(a): an image;
  * torchvision's to_tensor(im) and pil_to_tensor(im), a tensor; NULL for anything else. */
 static const VlVal *pil_call(Frame *F, const char *q, const Args *a, VlId expr) {
-  if (strcmp(q, "PIL.Image.open") == 0 || strcmp(q, "PIL.Image.fromarray") == 0) return pil_new(F, "", expr);
-  if (strcmp(q, "PIL.Image.new") == 0) return pil_new(F, a->npos && !a->star ? pil_mode_arg(a->pos[0]) : "", expr);
+  if (strcmp(q, "PIL.Image.open") == 0 || strcmp(q, "PIL.Image.fromarray") == 0) return pil_new(F, 0, expr);
+  if (strcmp(q, "PIL.Image.new") == 0) return pil_new(F, a->npos && !a->star ? pil_mode_arg(a->pos[0]) : 0, expr);
   /* torchvision: a new tensor, (C, H, W); to_tensor's contiguous, pil_to_tensor's a permuted view of
    * a new (H, W, C) storage (measured with torchvision 0.14) */
   bool to = strcmp(q, "torchvision.transforms.functional.to_tensor") == 0;
@@ -1233,24 +1262,18 @@ static const VlVal *pil_method(Frame *F, const VlObj *o, const char *name, const
     const VlVal *m = a->npos && !a->star ? a->pos[0] : NULL;
     for (int i = 0; i < a->nkw && !m; i++)
       if (strcmp(a->kwname[i], "mode") == 0) m = a->kw[i];
-    return pil_new(F, m ? pil_mode_arg(m) : "", expr); /* convert() alone: a mode Pillow picks */
+    return pil_new(F, m ? pil_mode_arg(m) : 0, expr); /* convert() alone: a mode Pillow picks */
   }
-  if (VL_STR_IN(same_mode, name)) return pil_new(F, pil_mode(o), expr);
+  if (VL_STR_IN(same_mode, name)) return pil_new(F, o->index, expr);
   return vl_unknown(V(F));
 }
 
-/* The array made from an image of `mode` ("" when not known): channels last (np.asarray: (H, W) or
- * (H, W, C)), or first, always (torchvision's to_tensor and pil_to_tensor: (C, H, W), C 1 for a
- * mode of 2 axes).  A new array made at expr, C-contiguous unless `strided`. */
-static const VlObj *pil_image_array(Frame *F, const char *mode, bool first, bool strided, uint8_t lib, VlId expr) {
-  static const char *const flat[] = {"1", "L", "P", "I", "F"};
-  static const struct { const char *mode; int channels; } bands[] = {
-      {"LA", 2},    {"La", 2},  {"PA", 2},  {"RGB", 3},  {"YCbCr", 3}, {"LAB", 3},
-      {"HSV", 3},   {"RGBA", 4}, {"RGBa", 4}, {"RGBX", 4}, {"CMYK", 4}};
-  int channels = 0;
-  bool two = *mode && (VL_STR_IN(flat, mode) || strncmp(mode, "I;", 2) == 0);
-  for (size_t k = 0; *mode && !two && k < sizeof bands / sizeof *bands; k++)
-    if (strcmp(bands[k].mode, mode) == 0) channels = bands[k].channels;
+/* The array made from an image of `mode` (a row of pil_modes, 0 when not known): channels last
+ * (np.asarray: (H, W) or (H, W, C)), or first, always (torchvision's to_tensor and pil_to_tensor:
+ * (C, H, W), C 1 for a mode of 2 axes).  A new array made at expr, C-contiguous unless `strided`. */
+static const VlObj *pil_image_array(Frame *F, uint32_t mode, bool first, bool strided, uint8_t lib, VlId expr) {
+  int channels = pil_modes[mode].channels;
+  bool two = pil_modes[mode].flat;
   if (two && first) channels = 1;
   VlShape sh = {.n = 3};
   VlNdim nd = vl_nd_exact(3);
@@ -1258,7 +1281,7 @@ static const VlObj *pil_image_array(Frame *F, const char *mode, bool first, bool
   if (two && !first) sh.n = 2, nd = vl_nd_exact(2);
   else if (channels) sh.dims[c] = channels;
   else sh.most[c] = 4; /* not known (or a mode not in the table): still at most 4 bands */
-  if (!*mode && !first) nd = (VlNdim){2, 3};
+  if (!mode && !first) nd = (VlNdim){2, 3};
   VlObj r = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_PRODUCER), .lib = lib, .nd = nd, .expr = expr,
              .shape = vl_shape(V(F), sh), .layout = strided ? 0 : fresh_layout(nd)};
   return vl_obj(V(F), r);
@@ -1269,9 +1292,8 @@ static const VlVal *pil_arrays(Frame *F, const VlVal *v, bool first, bool stride
   if (!v || !v->n) return NULL;
   Acc acc = {0};
   for (uint16_t i = 0; i < v->n; i++) {
-    const char *mode = pil_mode(v->objs[i]);
-    if (!mode) return NULL;
-    add(&acc, pil_image_array(F, mode, first, strided, lib, expr));
+    if (!pil_obj(v->objs[i])) return NULL;
+    add(&acc, pil_image_array(F, v->objs[i]->index, first, strided, lib, expr));
   }
   return done(F, &acc);
 }
@@ -1291,14 +1313,11 @@ static const VlVal *pil_array(Frame *F, const VlLibrary *lib, const VlLibEntry *
 static const VlVal *sklearn_call(Frame *F, const char *q, const Args *a, VlId expr) {
   if (strncmp(q, "sklearn.", 8) != 0) return NULL;
   const VlKnowledge *know = F->an->know;
-  char name[256];
   if (strcmp(q, "sklearn.pipeline.make_pipeline") == 0 || strcmp(q, "sklearn.pipeline.Pipeline") == 0) {
     const VlVal *last = q[17] == 'm' ? (a->npos && !a->star ? a->pos[a->npos - 1] : NULL) : pipeline_last(F, a);
-    const char *n = est_name(last);
-    if (!n) return vl_unknown(V(F));
-    if (strncmp(n, est_pipeline, sizeof est_pipeline - 1) == 0) n += sizeof est_pipeline - 1;
-    snprintf(name, sizeof name, "%s%s", est_pipeline, n);
-    return est_instance(F, name, expr);
+    const VlObj *e = est_obj(last);
+    if (!e) return vl_unknown(V(F));
+    return est_instance(F, e->name, e->index | EST_PIPELINE, expr);
   }
   int positional;
   if (!vl_knowledge_estimator_class(know, q, &positional)) return NULL;
@@ -1318,29 +1337,17 @@ static const VlVal *sklearn_call(Frame *F, const char *q, const Args *a, VlId ex
   const VlEstRow *t = when ? NULL : vl_knowledge_estimator(know, q, NULL, false, "transform");
   if (t && t->kind == VL_EST_INPUT && (a->npos || a->nkw)) /* FunctionTransformer(func): not the input */
     return vl_unknown(V(F));
-  if (when) snprintf(name, sizeof name, "%s|%s=%d", q, when, truth);
-  else snprintf(name, sizeof name, "%s", q);
-  return est_instance(F, name, expr);
+  return est_instance(F, q, est_state(know, q, when, truth), expr);
 }
 
-/* est.<name>(...) of an estimator or pipeline o (est_name(o) != NULL). */
+/* est.<name>(...) of an estimator or pipeline o (est_obj(o) != NULL). */
 static const VlVal *sklearn_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
   if (strcmp(name, "fit") == 0 || strcmp(name, "partial_fit") == 0) return vl_val1(V(F), o);
-  bool pipe = strncmp(o->name, est_pipeline, sizeof est_pipeline - 1) == 0;
-  char cls[256];
-  snprintf(cls, sizeof cls, "%s", o->name + (pipe ? sizeof est_pipeline - 1 : 0));
-  char *bar = strchr(cls, '|');
-  const char *when = NULL;
-  bool truth = false;
-  if (bar) {
-    *bar = 0;
-    char *eq = strchr(bar + 1, '=');
-    if (!eq) return vl_unknown(V(F));
-    *eq = 0;
-    when = bar + 1;
-    truth = eq[1] == '1';
-  }
-  const VlEstRow *r = vl_knowledge_estimator(F->an->know, cls, when, truth, name);
+  const VlKnowledge *know = F->an->know;
+  bool pipe = o->index & EST_PIPELINE;
+  uint32_t row = o->index >> EST_ROW;
+  const char *when = row && row <= know->nestimators ? know->estimators[row - 1].when : NULL;
+  const VlEstRow *r = vl_knowledge_estimator(know, o->name, when, (o->index & EST_TRUE) != 0, name);
   const VlVal *x = a->npos >= 1 && !a->star ? a->pos[0] : NULL;
   VlId xe = x ? a->pos_expr[0] : 0;
   for (int i = 0; i < a->nkw && !x; i++)
@@ -1368,8 +1375,9 @@ static const VlVal *new_iter(Frame *F, const VlVal *elem);
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
 /* ---- pandas (docs/library-models.md; measured with Debian's pandas 1.5.3 and np.shares_memory) ----
- * A DataFrame or Series is an instance named "pandas.DataFrame" / "pandas.Series" (a frame or Series
- * of unknown kind, from .iloc[...]: "pandas.NDFrame") whose `elem` is its storage: the array that
+ * A DataFrame or Series is an instance (model VL_INST_PANDAS, its kind a PdKind in `index`) named
+ * "pandas.DataFrame" / "pandas.Series" (a frame or Series of unknown kind, from .iloc[...]:
+ * "pandas.NDFrame") whose `elem` is its storage: the array that
  * `to_numpy()` and `.values` give.  For a frame of one dtype they are a view of its block, for a mixed
  * one a new copy at each call; the model never needs to know which:
  *
@@ -1392,33 +1400,33 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
  * So a frame made once before a loop and converted inside it stays silent (a mixed frame's copy per
  * call is a miss, never a false alarm). */
 
-static const char pd_prefix[] = "pandas.";
+/* The kinds of pandas objects (VlObj.index of a VL_INST_PANDAS instance), and their names. */
+typedef enum PdKind { PD_FRAME = 1, PD_SERIES, PD_NDFRAME, PD_INDEXER, PD_GROUPBY, PD_READER } PdKind;
+static const char *const pd_names[] = {NULL, "pandas.DataFrame", "pandas.Series", "pandas.NDFrame", "pandas.indexer",
+                                       "pandas.GroupBy", "pandas.TextFileReader"};
 
-static bool pd_obj(const VlObj *o) {
-  return o->kind == VL_O_INST && !o->base && o->name && strncmp(o->name, pd_prefix, sizeof pd_prefix - 1) == 0;
-}
+static bool pd_obj(const VlObj *o) { return vl_inst_of(o, VL_INST_PANDAS); }
 
-static bool pd_is(const VlObj *o, const char *kind) { return pd_obj(o) && strcmp(o->name + sizeof pd_prefix - 1, kind) == 0; }
+static bool pd_is(const VlObj *o, PdKind kind) { return pd_obj(o) && o->index == (uint32_t)kind; }
+
+/* A frame, Series or frame of unknown kind (not an indexer, a groupby or a reader)? */
+static bool pd_data(const VlObj *o) { return pd_is(o, PD_FRAME) || pd_is(o, PD_SERIES) || pd_is(o, PD_NDFRAME); }
 
 /* The ndim of what to_numpy() of a pandas object of this kind gives. */
-static VlNdim pd_nd(const char *kind) {
-  if (strcmp(kind, "DataFrame") == 0) return vl_nd_exact(2);
-  if (strcmp(kind, "Series") == 0) return vl_nd_exact(1);
+static VlNdim pd_nd(PdKind kind) {
+  if (kind == PD_FRAME) return vl_nd_exact(2);
+  if (kind == PD_SERIES) return vl_nd_exact(1);
   return (VlNdim){1, 2};
 }
 
-static const VlObj *pd_inst(Frame *F, const char *kind, const VlSite *site, const VlVal *storage) {
-  static const char *const names[] = {"pandas.DataFrame", "pandas.Series", "pandas.NDFrame", "pandas.indexer",
-                                      "pandas.GroupBy", "pandas.TextFileReader"};
-  const char *name = NULL;
-  for (size_t i = 0; i < sizeof names / sizeof *names && !name; i++)
-    if (strcmp(names[i] + sizeof pd_prefix - 1, kind) == 0) name = names[i];
-  VlObj o = {.kind = VL_O_INST, .name = name, .site = site, .elem = storage, .nd = vl_nd_unknown()};
+static const VlObj *pd_inst(Frame *F, PdKind kind, const VlSite *site, const VlVal *storage) {
+  VlObj o = {.kind = VL_O_INST, .sub = VL_INST_PANDAS, .index = kind, .name = pd_names[kind], .site = site, .elem = storage,
+             .nd = vl_nd_unknown()};
   return vl_obj(V(F), o);
 }
 
 /* A new frame made at expr (once per step of an iterator when `step`): its storage a new array. */
-static const VlVal *pd_fresh(Frame *F, const char *kind, VlId expr, bool step) {
+static const VlVal *pd_fresh(Frame *F, PdKind kind, VlId expr, bool step) {
   const VlSite *s = vl_new_site(F, expr, VL_HOW_PRODUCER), *o = vl_new_site(F, expr, VL_HOW_OBJECT);
   if (step) s = step_variant(F, s), o = step_variant(F, o);
   /* (to_numpy() of a frame is the transpose of its (columns, rows) block, or a copy made so: F-contiguous) */
@@ -1430,7 +1438,7 @@ static const VlVal *pd_fresh(Frame *F, const char *kind, VlId expr, bool step) {
 /* The storage of o seen as a pandas object of `kind`: the same memory, all of it as far as known (a
  * column or a slice of a frame of one dtype is part of it: taken as all, so keeping it whole is
  * silent, and a part of it is still a part); unknown when o's storage is. */
-static const VlVal *pd_view(Frame *F, const VlObj *o, const char *kind) {
+static const VlVal *pd_view(Frame *F, const VlObj *o, PdKind kind) {
   if (!o->elem || vl_val_empty(o->elem) || vl_val_unknownish(o->elem)) return vl_unknown(V(F));
   VlNdim nd = pd_nd(kind);
   Acc acc = {0};
@@ -1456,7 +1464,7 @@ static const VlVal *pd_view(Frame *F, const VlObj *o, const char *kind) {
 }
 
 /* The same memory as o, as another pandas object (df["c"], df.iloc[...], df.head()). */
-static const VlVal *pd_derived(Frame *F, const VlObj *o, const char *kind, VlId expr) {
+static const VlVal *pd_derived(Frame *F, const VlObj *o, PdKind kind, VlId expr) {
   return vl_val1(V(F), pd_inst(F, kind, vl_new_site(F, expr, VL_HOW_OBJECT), pd_view(F, o, kind)));
 }
 
@@ -1479,21 +1487,21 @@ static int pd_kw_bool(Frame *F, const Args *a, const char *name) {
 
 /* pandas.<fn>(...): a pandas object, or NULL when fn is not modelled (then as any other library). */
 static const VlVal *pandas_call(Frame *F, const char *q, Args *a, VlId expr) {
-  if (strncmp(q, pd_prefix, sizeof pd_prefix - 1) != 0) return NULL;
-  const char *fn = q + sizeof pd_prefix - 1;
+  if (strncmp(q, "pandas.", 7) != 0) return NULL;
+  const char *fn = q + 7;
   static const char *const readers[] = {"read_csv", "read_table", "read_fwf", "read_parquet", "read_feather",
                                         "read_excel", "read_orc", "read_sql", "read_sql_query", "read_sql_table"};
   if (VL_STR_IN(readers, fn)) {
     /* a dict of sheets, a Series (squeeze): not described */
     if (a->dstar || pd_kw(a, "sheet_name", NULL) || pd_kw(a, "squeeze", NULL)) return vl_unknown(V(F));
     if (pd_kw(a, "chunksize", NULL) || pd_kw(a, "iterator", NULL)) /* a reader of chunks, new frames */
-      return vl_val1(V(F), pd_inst(F, "TextFileReader", vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
-    return pd_fresh(F, "DataFrame", expr, false);
+      return vl_val1(V(F), pd_inst(F, PD_READER, vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
+    return pd_fresh(F, PD_FRAME, expr, false);
   }
-  if (strcmp(fn, "concat") == 0) return pd_kw(a, "copy", NULL) || a->dstar ? vl_unknown(V(F)) : pd_fresh(F, "NDFrame", expr, false);
+  if (strcmp(fn, "concat") == 0) return pd_kw(a, "copy", NULL) || a->dstar ? vl_unknown(V(F)) : pd_fresh(F, PD_NDFRAME, expr, false);
   bool frame = strcmp(fn, "DataFrame") == 0;
   if (!frame && strcmp(fn, "Series") != 0) return NULL;
-  const char *kind = frame ? "DataFrame" : "Series";
+  PdKind kind = frame ? PD_FRAME : PD_SERIES;
   const VlVal *data = a->npos >= 1 ? a->pos[0] : pd_kw(a, "data", NULL);
   int copy = pd_kw_bool(F, a, "copy");
   if (a->star || a->dstar || pd_kw(a, "dtype", NULL) || copy == -1 || (data && a->npos >= 1 && pd_kw(a, "data", NULL)))
@@ -1516,45 +1524,44 @@ static const VlVal *pandas_call(Frame *F, const char *q, Args *a, VlId expr) {
 
 /* o.<name> of a pandas object. */
 static const VlVal *pandas_attr(Frame *F, const VlObj *o, const char *name) {
-  if (strcmp(name, "values") == 0 && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader") && !pd_is(o, "indexer"))
-    return pd_view(F, o, o->name + sizeof pd_prefix - 1);
-  if ((strcmp(name, "iloc") == 0 || strcmp(name, "loc") == 0) && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader"))
-    return vl_val1(V(F), pd_inst(F, "indexer", o->site, o->elem));
+  if (strcmp(name, "values") == 0 && pd_data(o)) return pd_view(F, o, (PdKind)o->index);
+  if ((strcmp(name, "iloc") == 0 || strcmp(name, "loc") == 0) && !pd_is(o, PD_GROUPBY) && !pd_is(o, PD_READER))
+    return vl_val1(V(F), pd_inst(F, PD_INDEXER, o->site, o->elem));
   return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0)); /* a method */
 }
 
 /* o[...] of a pandas object. */
 static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, const VlVal *const *items, VlId expr) {
-  if (pd_is(o, "indexer")) return pd_derived(F, o, "NDFrame", expr); /* df.iloc[...]: a frame, Series or scalar */
-  if (pd_is(o, "GroupBy") || pd_is(o, "TextFileReader")) return vl_unknown(V(F));
-  const char *kind = o->name + sizeof pd_prefix - 1;
+  if (pd_is(o, PD_INDEXER)) return pd_derived(F, o, PD_NDFRAME, expr); /* df.iloc[...]: a frame, Series or scalar */
+  if (pd_is(o, PD_GROUPBY) || pd_is(o, PD_READER)) return vl_unknown(V(F));
+  PdKind kind = (PdKind)o->index;
   const VlVal *k = ix->n == 1 && items ? items[0] : NULL;
   if (k && k->n == 1 && k->objs[0]->kind == VL_O_SEQ && k->objs[0]->sub == VL_SEQ_LIST)
     return pd_fresh(F, kind, expr, false); /* df[["a", "b"]], s[[i, j]]: taken, a copy */
-  if (ix->n == 1 && ix->kind[0] == IX_STR && !pd_is(o, "Series")) return pd_derived(F, o, "Series", expr);
+  if (ix->n == 1 && ix->kind[0] == IX_STR && !pd_is(o, PD_SERIES)) return pd_derived(F, o, PD_SERIES, expr);
   if (ix->n == 1 && ix->kind[0] == IX_SLICE) return pd_derived(F, o, kind, expr);
   return vl_unknown(V(F));
 }
 
 /* o.<name>(...) of a pandas object. */
 static const VlVal *pandas_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
-  const char *kind = o->name + sizeof pd_prefix - 1;
-  if (pd_is(o, "GroupBy")) {
-    if (strcmp(name, "get_group") == 0) return pd_fresh(F, "DataFrame", expr, false);
+  PdKind kind = (PdKind)o->index;
+  if (pd_is(o, PD_GROUPBY)) {
+    if (strcmp(name, "get_group") == 0) return pd_fresh(F, PD_FRAME, expr, false);
     if (strcmp(name, "__iter__") == 0) { /* (key, group) pairs, a new group frame at each step */
       const VlVal *items[2] = {vl_unknown(V(F)),
-                               vl_val1(V(F), pd_inst(F, "DataFrame", step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)), NULL))};
+                               vl_val1(V(F), pd_inst(F, PD_FRAME, step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)), NULL))};
       return new_iter(F, tuple_of(F, items, 2));
     }
     return vl_unknown(V(F));
   }
-  if (pd_is(o, "TextFileReader")) {
-    if (strcmp(name, "__iter__") == 0) return new_iter(F, pd_fresh(F, "DataFrame", expr, true));
-    if (strcmp(name, "get_chunk") == 0 || strcmp(name, "read") == 0) return pd_fresh(F, "DataFrame", expr, false);
+  if (pd_is(o, PD_READER)) {
+    if (strcmp(name, "__iter__") == 0) return new_iter(F, pd_fresh(F, PD_FRAME, expr, true));
+    if (strcmp(name, "get_chunk") == 0 || strcmp(name, "read") == 0) return pd_fresh(F, PD_FRAME, expr, false);
     if (strcmp(name, "__enter__") == 0) return vl_val1(V(F), o);
     return vl_unknown(V(F));
   }
-  if (pd_is(o, "indexer") || a->star || a->dstar) return vl_unknown(V(F));
+  if (pd_is(o, PD_INDEXER) || a->star || a->dstar) return vl_unknown(V(F));
   if (strcmp(name, "to_numpy") == 0) {
     int copy = pd_kw_bool(F, a, "copy");
     if (a->npos || pd_kw(a, "dtype", NULL) || pd_kw(a, "na_value", NULL) || copy == -1) return vl_unknown(V(F));
@@ -1562,7 +1569,7 @@ static const VlVal *pandas_method(Frame *F, const VlObj *o, const char *name, co
     return pd_view(F, o, kind);
   }
   if (strcmp(name, "groupby") == 0)
-    return vl_val1(V(F), pd_inst(F, "GroupBy", vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
+    return vl_val1(V(F), pd_inst(F, PD_GROUPBY, vl_new_site(F, expr, VL_HOW_OBJECT), NULL));
   if (strcmp(name, "head") == 0 || strcmp(name, "tail") == 0) return pd_derived(F, o, kind, expr);
   static const char *const copying[] = {"copy", "astype", "dropna", "fillna", "drop", "sort_values", "sample"};
   if (VL_STR_IN(copying, name)) {
@@ -1586,8 +1593,7 @@ static void pandas_args(Frame *F, Args *a) {
     Acc acc = {0};
     for (uint16_t k = 0; k < v->n; k++) {
       const VlObj *o = v->objs[k];
-      if (pd_obj(o) && !pd_is(o, "GroupBy") && !pd_is(o, "TextFileReader") && !pd_is(o, "indexer"))
-        add_val(&acc, pd_view(F, o, o->name + sizeof pd_prefix - 1));
+      if (pd_data(o)) add_val(&acc, pd_view(F, o, (PdKind)o->index));
       else if (pd_obj(o)) add(&acc, unknown_obj(F));
       else add(&acc, o);
     }
@@ -3774,11 +3780,11 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
         add_val(&acc, pandas_method(F, o, name, a, expr));
         break;
       }
-      if (pil_mode(o)) {
+      if (pil_obj(o)) {
         add_val(&acc, pil_method(F, o, name, a, expr));
         break;
       }
-      if (est_name(vl_val1(V(F), o))) {
+      if (vl_inst_of(o, VL_INST_ESTIMATOR) && o->name) {
         add_val(&acc, sklearn_method(F, o, name, a, expr));
         break;
       }

@@ -1095,7 +1095,7 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, int 
       for (uint16_t a = 0; e && a < e->nattrs; a++)
         if (holds_whole(F, e->attrs[a].val, site, depth + 1)) return true;
       /* a pandas frame kept holds its storage (ops.c: pd_inst) */
-      if (!o->base && o->elem && o->name && strncmp(o->name, "pandas.", 7) == 0 && holds_whole(F, o->elem, site, depth + 1))
+      if (vl_inst_of(o, VL_INST_PANDAS) && o->elem && holds_whole(F, o->elem, site, depth + 1))
         return true;
     }
   }
