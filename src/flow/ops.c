@@ -643,12 +643,12 @@ static const VlObj *with_units(Frame *F, const VlObj *o, uint8_t units) {
   return vl_obj(V(F), c);
 }
 
-/* How many axes field `name` adds, from an array's record fields: -1 when not known. */
+/* How many axes field `name` adds, from an array's record fields (record_fields): -1 when not known. */
 static int field_axes(const VlObj *o, const char *name) {
-  if (!o->name || !name || !(o->layout & VL_L_RECORDS)) return -1;
-  size_t n = strlen(name);
-  for (const char *p = strchr(o->name, ';'); p && p[1]; p = strchr(p + 1, ';'))
-    if (strncmp(p + 1, name, n) == 0 && p[1 + n] == '=') return atoi(p + 2 + n);
+  if (!o->key || o->key->n != 1 || !name || !(o->layout & VL_L_RECORDS)) return -1;
+  const VlObj *t = o->key->objs[0];
+  for (uint16_t i = 0; i < t->nitems; i++)
+    if (t->items[i]->n == 1 && strcmp(t->items[i]->objs[0]->name, name) == 0) return (int)t->items[i]->objs[0]->index;
   return -1;
 }
 
@@ -2218,26 +2218,26 @@ static bool record_dtype(const VlVal *v) {
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
     bool rec = (o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_DICT)) ||
-               (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, strlen(VL_RECORD_DTYPE)) == 0);
+               (o->kind == VL_O_LIB && o->name && strcmp(o->name, VL_RECORD_DTYPE) == 0);
     if (!rec) return false;
   }
   return true;
 }
 
-/* The axes each field of a structured dtype adds, as ";name=k;" for every field (`("vec", "<f4",
- * (384,))` adds one, `("id", "<i8")` none), from a list of (name, type[, shape]) tuples or np.dtype of
- * one; NULL when not known (a dict of fields, a field built at run time, one dtype among several). */
-static const char *record_fields(Frame *F, const VlVal *v) {
+/* The axes each field of a structured dtype adds (`("vec", "<f4", (384,))` adds one, `("id", "<i8")`
+ * none), from a list of (name, type[, shape]) tuples or np.dtype of one: a tuple of one string per
+ * field, its name, the axes in its `index` (kept in `key` of an array of records and of the np.dtype
+ * object); NULL when not known (a dict of fields, a field built at run time, one dtype among several). */
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+static const VlVal *record_fields(Frame *F, const VlVal *v) {
   if (!v || v->n != 1) return NULL;
   const VlObj *o = v->objs[0];
-  size_t n = strlen(VL_RECORD_DTYPE);
-  if (o->kind == VL_O_LIB && o->name && strncmp(o->name, VL_RECORD_DTYPE, n) == 0) return o->name[n] ? o->name + n : NULL;
+  if (o->kind == VL_O_LIB && o->name && strcmp(o->name, VL_RECORD_DTYPE) == 0) return o->key;
   if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_LIST) return NULL;
   const VlVal *elems = seq_elems(F, o);
   if (!elems->n || vl_val_unknownish(elems)) return NULL;
-  VlBuf b = {0};
-  vl_buf_printf(&b, ";");
-  bool known = true;
+  const VlVal *fields[VL_VAL_MAX];
+  bool known = elems->n <= VL_VAL_MAX;
   for (uint16_t i = 0; i < elems->n && known; i++) {
     const VlObj *t = elems->objs[i];
     known = t->kind == VL_O_SEQ && t->sub == VL_SEQ_TUPLE && (t->nitems == 2 || t->nitems == 3) &&
@@ -2251,25 +2251,25 @@ static const char *record_fields(Frame *F, const VlVal *v) {
       else if (so && so->kind == VL_O_INT && so->num_known && so->index > 1) axes = 1;
       else known = false;
     }
-    vl_buf_printf(&b, "%s=%d;", t->items[0]->objs[0]->name, axes);
+    VlObj f = {.kind = VL_O_STR, .name = t->items[0]->objs[0]->name, .index = (uint32_t)axes, .num_known = true,
+               .nd = vl_nd_unknown()};
+    fields[i] = vl_val1(V(F), vl_obj(V(F), f));
   }
-  const char *spec = known && b.data ? vl_arena_strdup(F->an->arena, b.data) : NULL;
-  vl_buf_free(&b);
-  return spec;
+  return known ? tuple_of(F, fields, elems->n) : NULL;
 }
 
 /* The dtype= a call passes: its fields (record_fields), or NULL. */
-static const char *kw_record_fields(Frame *F, const Args *a) {
+static const VlVal *kw_record_fields(Frame *F, const Args *a) {
   for (int i = 0; i < a->nkw; i++)
     if (strcmp(a->kwname[i], "dtype") == 0) return record_fields(F, a->kw[i]);
   return NULL;
 }
 
-/* An array of records remembers the axes its fields add (VlObj.name of an array). */
-static const VlObj *with_fields(Frame *F, const VlObj *o, const char *fields) {
+/* An array of records remembers the axes its fields add (VlObj.key of an array: record_fields). */
+static const VlObj *with_fields(Frame *F, const VlObj *o, const VlVal *fields) {
   if (!fields || o->kind != VL_O_ARRAY || !(o->layout & VL_L_RECORDS)) return o;
   VlObj c = *o;
-  c.name = fields;
+  c.key = fields;
   return vl_obj(V(F), c);
 }
 
@@ -2916,7 +2916,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
           nd.hi == o->nd.hi && (!o->sub || ((o->layout & VL_L_AXES) && !(o->flags & VL_F_PARTIAL))))
         lay |= VL_L_AXES;
       const VlObj *same = same_elements(F, o, nd, narrows, expr, (uint8_t)(lay | rec));
-      same = with_fields(F, same, kw_record_fields(F, a) ? kw_record_fields(F, a) : o->name);
+      same = with_fields(F, same, kw_record_fields(F, a) ? kw_record_fields(F, a) : o->key);
       /* torch.from_numpy(a), torch.as_tensor(a), np.asarray(t): the same memory, seen as an array of
        * the function's library (whose methods and indexing apply to it from here on); t.numpy(): of
        * the library its row names */
@@ -3031,7 +3031,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
                .flags = e->ints ? VL_F_INTS : 0};
     for (int i = 0; i < a->nkw; i++)
       if (strcmp(a->kwname[i], "dtype") == 0 && record_dtype(a->kw[i])) o.layout |= VL_L_RECORDS;
-    if (o.layout & VL_L_RECORDS) o.name = kw_record_fields(F, a);
+    if (o.layout & VL_L_RECORDS) o.key = kw_record_fields(F, a);
     for (int i = 0; i < a->nkw; i++) /* np.empty(n, dtype=object): an array of references */
       if (strcmp(a->kwname[i], "dtype") == 0 && a->kw_expr[i]) {
         const char *t = vl_expr_text(F->an, a->kw_expr[i]);
@@ -3085,8 +3085,9 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   case VL_FX_DTYPE: {
     const VlVal *arg = a->npos ? a->pos[0] : NULL;
     if (record_dtype(arg)) {
-      const char *fields = record_fields(F, arg);
-      return vl_val1(V(F), lib_obj(F, fields ? vl_arena_printf(F->an->arena, "%s%s", VL_RECORD_DTYPE, fields) : VL_RECORD_DTYPE, NULL, 0));
+      VlObj dt = *lib_obj(F, VL_RECORD_DTYPE, NULL, 0);
+      dt.key = record_fields(F, arg);
+      return vl_val1(V(F), vl_obj(V(F), dt));
     }
     return arg ? arg : vl_unknown(V(F));
   }

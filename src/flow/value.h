@@ -232,7 +232,8 @@ struct VlObj {
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
   VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
   uint32_t index;/* INT: value (when `num_known`); SCALAR: a float32's bits (when `num_known`: a float
-                    literal, True 1.0, False 0.0); SYM: param/slot/op; INST: its model's state */
+                    literal, True 1.0, False 0.0); SYM: param/slot/op; INST: its model's state; STR
+                    of a record field: the axes it adds */
   VlId expr;          /* the expression that made this object here (a view: the view expression), in the
                          module being analysed: an object is only ever read by the analysis whose
                          interner holds it, exports drop it (0), and applying a summary from another
@@ -245,7 +246,8 @@ struct VlObj {
                          all of it.  Only ever silences, so paths that disagree keep every path's bits */
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
-  const VlVal *key;   /* SEQ dict: keys */
+  const VlVal *key;   /* SEQ dict: keys; ARRAY of records, LIB np.dtype of records: the fields, a tuple of
+                         one STR per field whose `index` is the axes it adds (ops.c: record_fields) */
   const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
