@@ -2088,6 +2088,64 @@ static void ring_slots_by_remainder(void **state) {
   assert_int_equal(cur->nhits, 0);
 }
 
+static void key_names_one_slot(void **state) {
+  /* retain.c: key_one_slot, the one predicate for "the key names one slot across the loop's
+   * iterations": a literal, a ring's slot, a closure's parameter (the key alone, carried to callers) or
+   * a name the loop never rebinds; into a dict or an object array alike.  The
+   * loop's target, a name the loop assigns, or an expression of them still vary. */
+  static const struct { const char *store; bool hit; } cases[] = {
+      {"latest[\"last\"] = frame[:8]", false},
+      {"latest[name] = frame[:8]", false},
+      {"latest[i] = frame[:8]", true},
+      {"latest[tag] = frame[:8]", true},
+      {"latest[(name, i)] = frame[:8]", true},
+      {"cells[name] = frame[:8]", false},
+      {"cells[tag] = frame[:8]", true},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "latest = {}\n"
+             "cells = np.empty(8, dtype=object)\n"
+             "def watch(name, n):\n"
+             "    for i in range(n):\n"
+             "        tag = i %% 3 + n\n"
+             "        frame = np.random.rand(1000, 1000)\n"
+             "        %s\n",
+             cases[k].store);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "frame[:8]"));
+    else if (cur->nhits) fail_msg("`%s`: %d hits, expected none", cases[k].store, cur->nhits);
+  }
+  /* a closure's parameter cell: every call of the wrapper writes the one slot of the caller's loop;
+   * a key that grows with the dict does not */
+  static const char *const closure_keys[] = {"name", "len(LAST)"};
+  for (size_t k = 0; k < 2; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "LAST = {}\n"
+             "def log_calls(name):\n"
+             "    def deco(fn):\n"
+             "        def wrapper(x):\n"
+             "            out = fn(x)\n"
+             "            LAST[%s] = out[:4]\n"
+             "            return out\n"
+             "        return wrapper\n"
+             "    return deco\n"
+             "@log_calls(\"step\")\n"
+             "def step(x):\n"
+             "    return x * 2\n"
+             "def run(n):\n"
+             "    for i in range(n):\n"
+             "        step(np.random.rand(1000, 1000))\n",
+             closure_keys[k]);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, (int)k);
+  }
+}
+
 static void flattened_lists_keep_their_items(void **state) {
   /* sum(lists, []) and itertools.chain.from_iterable(...) hand out the items of the items: rows of
    * fresh arrays kept so are found; every row of each, or copies, are not */
@@ -6882,6 +6940,7 @@ int main(void) {
       T(number_and_flag_literals_decide_branches),
       T(some_rows_picked_and_item_indices),
       T(ring_slots_by_remainder),
+      T(key_names_one_slot),
       T(flattened_lists_keep_their_items),
       T(argsort_order_of_parameter_decided_by_caller),
       T(index_from_own_parameter_decided_by_caller),

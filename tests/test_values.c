@@ -49,10 +49,43 @@ static void too_many_objects(void **state) {
   vl_arena_delete(arena);
 }
 
+/* A library instance's model and state (VlObj.sub, .index of VL_O_INST) are part of its identity:
+ * instances of one site, class and state are one object, and a different mode, keyword or kind makes
+ * another, as the state written into the name did before. */
+static const VlObj *inst_obj(VlArena *arena, VlValues *v, const VlSite *site, const char *name, uint8_t model, uint32_t state) {
+  const char *copy = vl_arena_strdup(arena, name); /* names compare by content, not by address */
+  return vl_obj(v, (VlObj){.kind = VL_O_INST, .sub = model, .index = state, .name = copy, .site = site, .nd = vl_nd_unknown()});
+}
+
+static void instance_state_is_identity(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  const VlSite *s = vl_site(v, (VlSite){.kind = VL_SITE_NEW, .at = 3});
+  const VlObj *rgb = inst_obj(arena, v, s, "PIL.Image.Image", VL_INST_PIL, 13);
+  assert_ptr_equal(inst_obj(arena, v, s, "PIL.Image.Image", VL_INST_PIL, 13), rgb);
+  assert_ptr_not_equal(inst_obj(arena, v, s, "PIL.Image.Image", VL_INST_PIL, 0), rgb);
+  assert_ptr_not_equal(inst_obj(arena, v, s, "PIL.Image.Image", VL_INST_OTHER, 13), rgb);
+  const VlObj *pca = inst_obj(arena, v, s, "sklearn.decomposition.PCA", VL_INST_ESTIMATOR, 0);
+  assert_ptr_equal(inst_obj(arena, v, s, "sklearn.decomposition.PCA", VL_INST_ESTIMATOR, 0), pca);
+  assert_ptr_not_equal(inst_obj(arena, v, s, "sklearn.decomposition.PCA", VL_INST_ESTIMATOR, 1), pca); /* a pipeline */
+  assert_ptr_not_equal(inst_obj(arena, v, s, "sklearn.decomposition.PCA", VL_INST_ESTIMATOR, 1u << 2), pca);
+  assert_ptr_not_equal(inst_obj(arena, v, s, "sklearn.decomposition.IncrementalPCA", VL_INST_ESTIMATOR, 0), pca);
+  const VlObj *frame = inst_obj(arena, v, s, "pandas.DataFrame", VL_INST_PANDAS, 1);
+  assert_ptr_not_equal(inst_obj(arena, v, s, "pandas.DataFrame", VL_INST_PANDAS, 2), frame);
+  assert_true(vl_inst_of(frame, VL_INST_PANDAS) && !vl_inst_of(frame, VL_INST_PIL) && vl_inst_of(pca, VL_INST_ESTIMATOR));
+  const VlVal *both = vl_join(v, vl_val1(v, rgb), vl_val1(v, inst_obj(arena, v, s, "PIL.Image.Image", VL_INST_PIL, 0)));
+  assert_int_equal(both->n, 2);
+  assert_ptr_equal(vl_join(v, both, vl_val1(v, rgb)), both);
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(value_order_is_creation_order),
       cmocka_unit_test(too_many_objects),
+      cmocka_unit_test(instance_state_is_identity),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

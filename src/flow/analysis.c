@@ -2358,7 +2358,7 @@ static bool steps_new(const Frame *caller, const VlVal *v) {
 static bool pandas_object(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if (o->kind == VL_O_INST && !o->base && o->name && strncmp(o->name, "pandas.", 7) == 0) return true;
+    if (vl_inst_of(o, VL_INST_PANDAS)) return true;
   }
   return false;
 }

@@ -1649,7 +1649,9 @@ static bool closure_param(const VlModule *m, const VlExpr *x) {
 }
 
 /* Does key k (of value kv) of `c[k] = v` name a bounded set of slots, the same at every iteration, so
- * that the store overwrites instead of gathering?
+ * that the store overwrites instead of gathering?  What the key alone tells, whatever the loop and at
+ * every call (so also for a caller the store is an effect on): recorded as !key_varies, and read
+ * through the one predicate retain.c: key_one_slot, which adds what depends on the loop.
  *   - a literal: an int, a plain string, None, True, False: one slot;
  *   - a ring's slot, reused: `buf[i % k]` (a remainder, not a string's %-format), an int that is a
  *     remainder or a constant it starts from (ring_slot), `self.pos` of a ring class (ring_attr);

@@ -479,16 +479,26 @@ static bool same_each_iteration(const VlModule *m, VlId e, VlId L, bool sized, i
   }
 }
 
+/* Does the key of store ev (`c[k] = v`) name one slot, the same in every iteration of L, so that the
+ * store overwrites it instead of gathering?  The one predicate for it (docs/design.md: a key that
+ * names one slot), asked wherever a store's key matters:
+ *   - the key alone says so, whatever the loop and at every call (interp.c: key_bounded, decided at
+ *     the store and carried to callers as !key_varies): a literal, a ring's slot, a closure's parameter;
+ *   - or the key is a name L never rebinds (`latest[name] = frame[::4, ::4]`, name a parameter: a
+ *     camera's worker thread keeps its latest preview under its own name), known here, where L is,
+ *     for the store itself (depth 0: a container put in the slot may be kept by the first store alone;
+ *     an extended slot, `c[k] = c[k] + [v]`, and a helper's store carry no key name). */
+static bool key_one_slot(const Frame *F, const StoreEv *ev, VlId L, int depth) {
+  if (ev->store != VL_ST_SETITEM) return false;
+  if (!ev->key_varies) return true;
+  return depth == 0 && ev->key && L && !changes_in(M(F), L, ev->key, false, 0);
+}
+
 /* `for k in range(n): d[k] = v` inside L, with n the same in every iteration of L: each iteration of
  * L writes the same slots again (the latest crop of each of a fixed set of tracks or cameras), so the
  * container holds at most n values, however many iterations L makes.  (depth: outlives_at's.) */
 static bool key_repeats(const Frame *F, const StoreEv *ev, VlId L, int depth) {
   const VlModule *m = M(F);
-  /* `latest[name] = frame[::4, ::4]` with `name` bound outside L and never rebound in it (a
-   * parameter: a camera's worker thread keeps its latest preview under its own name): every
-   * iteration overwrites the one slot.  (A container put in the slot, depth > 0, may be kept by the
-   * first store alone; an extended slot, `c[k] = c[k] + [v]`, carries no key.) */
-  if (depth == 0 && ev->store == VL_ST_SETITEM && ev->key && L && !changes_in(m, L, ev->key, false, 0)) return true;
   if (ev->store != VL_ST_SETITEM || !ev->key || !L || !ev->loop || ev->loop == L || !loop_within(m, ev->loop, L))
     return false;
   /* a container put in the slot (depth > 0) is replaced only when the store runs in every iteration
@@ -553,7 +563,7 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
           !kept_by_stored_instance(F, ev, c->site, L, escapes, depth))
         return false;
       if (cleared_in(F, c, L)) return false;
-      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || key_repeats(F, ev, L, depth))) return false;
+      if (key_one_slot(F, ev, L, depth) || key_repeats(F, ev, L, depth)) return false;
       /* (depth > 0: the instance holding ev's container only has to outlive L; whether the
        * container outlives the function is asked of it, at depth 0: `return [t.history for t in
        * tracks]` hands back the lists of a local list's tracks) */
@@ -564,13 +574,14 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
       break;
     case VL_O_SYM:
       if (bounded_hint(c)) return false;
-      if (ev->store == VL_ST_SETITEM && (!ev->key_varies || !listlike_hint(c) || key_repeats(F, ev, L, depth))) return false;
+      if (ev->store == VL_ST_SETITEM && (key_one_slot(F, ev, L, depth) || !listlike_hint(c) || key_repeats(F, ev, L, depth)))
+        return false;
       if (cleared_in(F, c, L)) return false;
       any = true;
       break;
     case VL_O_ARRAY:
       if (!(c->layout & VL_L_OBJECTS)) return false; /* out[j] = a[i] copies into the array */
-      if (ev->store == VL_ST_SETITEM && !ev->key_varies) return false;
+      if (key_one_slot(F, ev, L, depth)) return false;
       if (c->site && c->site->kind == VL_SITE_NEW && c->site->mod == F->an->mi && c->site->func == F->func &&
           !has_site(escapes, c->site) && !notebook_output(F, c->site))
         return false; /* a local array nobody gets */
@@ -580,7 +591,7 @@ static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *
     case VL_O_INST: /* self[key] = v in a dict subclass's method (a __missing__ cache): a mapping */
       if (ev->store != VL_ST_SETITEM || !container_instance(F, c)) return false;
       if (per_iteration(F, c->site, L, ev->implicit)) return false;
-      if (!ev->key_varies || key_repeats(F, ev, L, depth)) return false;
+      if (key_one_slot(F, ev, L, depth) || key_repeats(F, ev, L, depth)) return false;
       if (depth == 0 && c->site && c->site->kind == VL_SITE_NEW && c->site->mod == F->an->mi &&
           c->site->func == F->func && !has_site(escapes, c->site) && !notebook_output(F, c->site))
         return false; /* a local mapping nobody gets */
@@ -1221,7 +1232,7 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, VlId
       for (uint16_t a = 0; e && a < e->nattrs; a++)
         if (holds_whole(F, e->attrs[a].val, site, ve, depth + 1)) return true;
       /* a pandas frame kept holds its storage (ops.c: pd_inst) */
-      if (!o->base && o->elem && o->name && strncmp(o->name, "pandas.", 7) == 0 && holds_whole(F, o->elem, site, ve, depth + 1))
+      if (vl_inst_of(o, VL_INST_PANDAS) && o->elem && holds_whole(F, o->elem, site, ve, depth + 1))
         return true;
     }
   }
@@ -1233,7 +1244,7 @@ static bool holds_whole(const Frame *F, const VlVal *v, const VlSite *site, VlId
  * a container made anew in each iteration (a record per image) keeps each iteration's. */
 static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
   /* (a helper's store, applied here, may take one of several constant keys: not one slot) */
-  if (ev->store != VL_ST_SETITEM || ev->key_varies || ev->call || !L || !ev->container->n) return false;
+  if (!key_one_slot(F, ev, L, 0) || ev->call || !L || !ev->container->n) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     if (c->kind == VL_O_SYM) continue;

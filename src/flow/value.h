@@ -141,6 +141,17 @@ typedef enum VlObjKind {
 
 typedef enum VlSeqKind { VL_SEQ_LIST = 1, VL_SEQ_TUPLE, VL_SEQ_DICT, VL_SEQ_SET, VL_SEQ_DEQUE } VlSeqKind;
 
+/* INST of a library class the analysis models (ops.c): `sub` names the model, `index` holds the
+ * instance's state, both set where the instance is made; `name` is the class's qualified name.  They
+ * are part of the object's identity: instances of equal state are one object, of different state two. */
+typedef enum VlInstModel {
+  VL_INST_OTHER = 0, /* a project class's instance, or one of a library class not modelled */
+  VL_INST_ESTIMATOR, /* a scikit-learn estimator or pipeline (named by its last step's class): index
+                        the constructor's conditional keyword and whether a pipeline (ops.c: EST_*) */
+  VL_INST_PIL,       /* a PIL image ("PIL.Image.Image"): index its mode (ops.c: pil_modes; 0 not known) */
+  VL_INST_PANDAS     /* a pandas object: index its kind (ops.c: PdKind) */
+} VlInstModel;
+
 /* Symbols and deferred operations (VL_O_SYM). */
 typedef enum VlSymOp {
   VL_SYM_PARAM = 1, /* the caller's argument for parameter `index` */
@@ -212,7 +223,8 @@ enum {
 
 struct VlObj {
   uint8_t kind;  /* VlObjKind */
-  uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site; OBJ: VL_OBJ_* */
+  uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site; OBJ: VL_OBJ_*;
+                    INST: VlInstModel */
   uint8_t flags;
   uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
   uint8_t layout;/* arrays: VL_L_* bits */
@@ -222,7 +234,8 @@ struct VlObj {
   const VlModInfo *mod; /* FUNC/CLASS: where defined; SYM: the module of GLOBALV/CELLV */
   VlId func;     /* FUNC: function id; CLASS: class id; SYM CELLV: function */
   uint32_t index;/* INT: value (when `num_known`); SCALAR: a float32's bits (when `num_known`: a float
-                    literal, True 1.0, False 0.0); SYM: param/slot/op */
+                    literal, True 1.0, False 0.0); SYM: param/slot/op; INST: its model's state; STR
+                    of a record field: the axes it adds */
   VlId expr;          /* the expression that made this object here (a view: the view expression), in the
                          module being analysed: an object is only ever read by the analysis whose
                          interner holds it, exports drop it (0), and applying a summary from another
@@ -235,7 +248,8 @@ struct VlObj {
                          all of it.  Only ever silences, so paths that disagree keep every path's bits */
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
-  const VlVal *key;   /* SEQ dict: keys */
+  const VlVal *key;   /* SEQ dict: keys; ARRAY of records, LIB np.dtype of records: the fields, a tuple of
+                         one STR per field whose `index` is the axes it adds (ops.c: record_fields) */
   const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */
@@ -249,6 +263,9 @@ struct VlVal {
   uint16_t n;
   const VlObj *objs[];
 };
+
+/* Is o an instance of library model m (VL_INST_OTHER: not of a modelled library class)? */
+static inline bool vl_inst_of(const VlObj *o, VlInstModel m) { return o->kind == VL_O_INST && o->sub == m; }
 
 /* ---- the interner and constructors (value.c) ---- */
 typedef struct VlValues VlValues;
