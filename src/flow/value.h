@@ -148,7 +148,8 @@ typedef enum VlInstModel {
   VL_INST_OTHER = 0, /* a project class's instance, or one of a library class not modelled */
   VL_INST_ESTIMATOR, /* a scikit-learn estimator or pipeline (named by its last step's class): index
                         the constructor's conditional keyword and whether a pipeline (ops.c: EST_*) */
-  VL_INST_PIL,       /* a PIL image ("PIL.Image.Image"): index its mode (ops.c: pil_modes; 0 not known) */
+  VL_INST_PIL,       /* a PIL image ("PIL.Image.Image"): index its mode: 1 + its row in rules/pil.tsv, 0 not known
+                        (ops.c: pil_mode_arg, pil_mode_row) */
   VL_INST_PANDAS     /* a pandas object: index its kind (ops.c: PdKind) */
 } VlInstModel;
 
