@@ -296,6 +296,16 @@ static void exports_reach_what_importers_name(void **state) {
     assert_non_null(summary_of(mi, "keep"));
     if (whole) assert_non_null(summary_of(mi, "unused"));
     else assert_null(summary_of(mi, "unused"));
+    /* its globals indexed by name, each at its own index (ops.c: vl_op_attr reads `helper.name` so) */
+    assert_false(mi->global_dups);
+    assert_true(mi->nglobals > 0);
+    for (uint32_t g = 0; g < mi->nglobals; g++) {
+      size_t at = SIZE_MAX;
+      if (!mi->global_names[g]) continue;
+      assert_true(vl_strmap_get(&mi->global_index, mi->global_names[g], &at));
+      assert_int_equal(at, g);
+    }
+    assert_false(vl_strmap_get(&mi->global_index, "no_such_global", &(size_t){0}));
     /* both stores, reached through what main named, are found where they are made */
     VlReport *r = vl_session_report(s, helper, REACH_HELPER, strlen(REACH_HELPER), sel);
     assert_int_equal(vl_report_count(r), 2);

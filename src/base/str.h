@@ -1,13 +1,17 @@
 /* str.h: string comparisons the analysis makes on every attribute and method name.
  *   vl_streq("append", name); VL_STR_IN(list, name) for a static array of names.
- * The first byte rules out most pairs before strcmp: these run for every `x.attr` and call. */
+ * The same pointer (names interned by one module's IR) needs no strcmp, and the first two bytes rule
+ * out most other pairs before it (two: a dict's literal keys, kept as heap attributes, all start with
+ * the same mark byte): these run for every `x.attr`, call and store of a literal key. */
 #ifndef VL_BASE_STR_H
 #define VL_BASE_STR_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
-static inline bool vl_streq(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+static inline bool vl_streq(const char *a, const char *b) {
+  return a == b || (a[0] == b[0] && (!a[0] || (a[1] == b[1] && strcmp(a + 1, b + 1) == 0)));
+}
 
 /* Is `s` one of the `n` names of `list`?  (NULL is in no list.) */
 static inline bool vl_str_in(const char *const *list, size_t n, const char *s) {

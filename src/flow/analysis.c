@@ -169,6 +169,7 @@ VlModInfo *vl_program_scratch(VlProgram *self, const VlModInfo *like) {
 void vl_modinfo_delete(VlModInfo *m) {
   if (!m) return;
   vl_strmap_free(&m->read_names);
+  vl_strmap_free(&m->global_index);
   vl_values_delete(m->vals);
   vl_arena_delete(m->arena);
   free(m);
@@ -183,6 +184,8 @@ static void forget_exports(VlModInfo *m) {
   m->global_names = NULL;
   m->globals = NULL;
   m->nglobals = 0;
+  vl_strmap_free(&m->global_index);
+  m->global_dups = false;
 }
 
 void vl_modinfo_release(VlModInfo *m) {
@@ -702,7 +705,7 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
         const VlSite *site = self && self->n == 1 ? vl_obj_site(live, self->objs[0]) : NULL;
         const VlHeapEntry *e = site ? vl_heap_find(live, site) : NULL;
         for (uint16_t a = 0; e && a < e->nattrs; a++)
-          if (strcmp(e->attrs[a].name, name) == 0) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
+          if (vl_streq(e->attrs[a].name, name)) hint = vl_join(V(an), hint, typed_hint(F, e->attrs[a].val, 0));
         /* what it sets later is not known yet: the functions analysed inside it are provisional
          * (`self.u[...] = 0` in __init__ asks run() for its hint before __init__ sets self.window) */
         waits_for_as(an, k->methods[i], true);
@@ -715,7 +718,7 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
       if (!s) continue;
       for (uint32_t e = 0; e < s->neffects; e++) {
         const VlEffect *ef = &s->effects[e];
-        if (ef->kind == VL_EFF_SETATTR && strcmp(ef->name, name) == 0 && sets_on_self(ef))
+        if (ef->kind == VL_EFF_SETATTR && vl_streq(ef->name, name) && sets_on_self(ef))
           hint = vl_join(V(an), hint, typed_hint(F, ef->value, 0));
       }
     }
@@ -2872,8 +2875,14 @@ static void export_module(Analysis *an, Reach *rp) {
   mi->nglobals = mod->nlocals;
   mi->global_names = VL_ARENA_ARRAY(mi->facts, const char *, mod->nlocals + 1);
   mi->globals = VL_ARENA_ARRAY(mi->facts, const VlVal *, mod->nlocals + 1);
+  vl_strmap_free(&mi->global_index);
+  mi->global_dups = false;
   for (uint32_t i = 0; i < mod->nlocals; i++) {
     mi->global_names[i] = fact_str(mi, vl_local_name(m, VL_MODULE_FUNC, i));
+    if (mi->global_names[i]) {
+      if (vl_strmap_get(&mi->global_index, mi->global_names[i], &(size_t){0})) mi->global_dups = true;
+      else vl_strmap_put(&mi->global_index, mi->global_names[i], i);
+    }
     /* a global no importer names nor reaches: unknown (a module reading it anyway, as the attribute of
      * a package it imports whole, `import pkg` then `pkg.sub.f`, learns nothing from it) */
     mi->globals[i] = !r.global[i] ? vl_unknown(mi->vals)

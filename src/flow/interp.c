@@ -144,7 +144,7 @@ void vl_heap_set_attr(Frame *F, const VlSite *site, const char *name, const VlVa
   if (!site || !name) return;
   VlHeapEntry *e = vl_heap_get(F, site);
   for (uint16_t i = 0; i < e->nattrs; i++)
-    if (strcmp(e->attrs[i].name, name) == 0) {
+    if (vl_streq(e->attrs[i].name, name)) {
       const VlVal *j = vl_join(V(F), e->attrs[i].val, v);
       if (j != e->attrs[i].val) {
         e->attrs[i].val = j;
@@ -166,7 +166,7 @@ const VlVal *vl_heap_attr(const Frame *F, const VlSite *site, const char *name) 
   VlHeapEntry *e = vl_heap_find(F, site);
   if (!e) return NULL;
   for (uint16_t i = 0; i < e->nattrs; i++)
-    if (strcmp(e->attrs[i].name, name) == 0) return e->attrs[i].val;
+    if (vl_streq(e->attrs[i].name, name)) return e->attrs[i].val;
   return NULL;
 }
 
@@ -208,7 +208,7 @@ const VlVal *vl_heap_dict_get(Frame *F, const VlObj *dict, const VlVal *key) {
   const VlHeapEntry *e = vl_heap_find(F, dict->site);
   if (vl_heap_dict_keys(V(F), dict, e) < 0) return NULL;
   for (uint16_t i = 0; i < e->nattrs; i++)
-    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK && strcmp(e->attrs[i].name + 1, k) == 0) return e->attrs[i].val;
+    if (e->attrs[i].name[0] == VL_DICT_KEY_MARK && vl_streq(e->attrs[i].name + 1, k)) return e->attrs[i].val;
   return NULL;
 }
 

@@ -1940,11 +1940,19 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
       if (o->mod) { /* a project module: its global (once it is certain to be analysed) */
         const VlModInfo *mod = o->mod;
         bool found = false, ready = vl_program_ready(F->an->prog, F->an->mi, mod, &F->an->ready);
-        for (uint32_t g = 0; ready && g < mod->nglobals; g++)
-          if (mod->global_names[g] && strcmp(mod->global_names[g], name) == 0) {
-            add_val(&acc, mod == F->an->mi ? F->an->globals[g] : vl_import_val(F, mod->globals[g]));
+        size_t g1;
+        if (ready && !mod->global_dups) { /* (the index: names are unique) */
+          if (vl_strmap_get(&mod->global_index, name, &g1) && g1 < mod->nglobals) {
+            add_val(&acc, mod == F->an->mi ? F->an->globals[g1] : vl_import_val(F, mod->globals[g1]));
             found = true;
           }
+        } else {
+          for (uint32_t g = 0; ready && g < mod->nglobals; g++)
+            if (mod->global_names[g] && vl_streq(mod->global_names[g], name)) {
+              add_val(&acc, mod == F->an->mi ? F->an->globals[g] : vl_import_val(F, mod->globals[g]));
+              found = true;
+            }
+        }
         if (!found) {
           char *sub = vl_arena_dotted(F->an->arena, mod->name, name);
           VlModInfo *child = vl_program_find_from(mod->prog, mod, sub);
@@ -2067,7 +2075,7 @@ static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *nam
   (void)self;
   if (depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nclassvars; i++)
-    if (strcmp(k->classvars[i].name, name) == 0)
+    if (vl_streq(k->classvars[i].name, name))
       return k->mod == F->an->mi ? k->classvars[i].val : vl_import_val(F, k->classvars[i].val);
   for (uint16_t b = 0; k->bases && b < k->bases->n; b++) {
     const VlObj *c = k->bases->objs[b];

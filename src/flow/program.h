@@ -253,6 +253,10 @@ struct VlModInfo {
   const char **global_names;
   const VlVal **globals; /* final values of module-level names */
   uint32_t nglobals;
+  /* global_names[i] -> i, for `mod.name` of a project module (ops.c: vl_op_attr); a name given to
+   * more than one index (global_dups) makes readers scan global_names instead.  Built with them. */
+  VlStrMap global_index;
+  bool global_dups;
   /* for messages about places in this module once its IR is gone: where lines start, compactly
    * (vl_modinfo_row): each line's length in a byte (255: a longer line), and marks (row, byte) at
    * every VL_ROW_STRIDE-th line and after each longer line.  About 1.3 bytes a line, against 4 for a
