@@ -6516,6 +6516,30 @@ static void accumulate_pairwise_offsets_are_ints(void **state) {
   assert_null(tl_hit(cur, "s[b]"));
 }
 
+/* A list returned that gathers every item of a local list (`[a[i] for i in np.argsort(order)]`,
+ * `[x for x in b]`) keeps what that list holds: its views outlive the call.  A gather of a few
+ * (`np.argsort(s)[:3]`) or through a filter does not. */
+static void regathered_list_outlives(void **state) {
+  static const char *const gathers[] = {"[a[i] for i in np.argsort(order)]", "[x for x in a]",
+                                        "[a[i] for i in range(len(a))]", "[a[i] for i in np.argsort(order)[:3]]",
+                                        "[x for x in a if x[0, 0] > 3]", "[a[i].copy() for i in np.argsort(order)]"};
+  for (int k = 0; k < 6; k++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "def f(order):\n"
+             "    a = []\n"
+             "    for _ in range(8):\n"
+             "        h = np.random.rand(64, 128, 8)\n"
+             "        a.append(h[:, 0])\n"
+             "    return %s\n",
+             gathers[k]);
+    analyse(state, src);
+    if (k < 3) assert_non_null(tl_hit(cur, "h[:, 0]"));
+    else assert_null(tl_hit(cur, "h[:, 0]"));
+  }
+}
+
 /* collections.OrderedDict(k=v, ...) holds what dict(k=v, ...) holds: a view under
  * a key, read back by a method its caller's loop calls, pins the frame; a copy of the view does not. */
 static void ordereddict_holds_its_arguments(void **state) {
@@ -7025,6 +7049,7 @@ int main(void) {
       T(augmented_assignment_calls_iadd),
       T(accumulate_pairwise_offsets_are_ints),
       T(ordereddict_holds_its_arguments),
+      T(regathered_list_outlives),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
       T(unpickled_members),

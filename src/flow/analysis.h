@@ -167,6 +167,10 @@ struct Frame {
   VL_VEC(struct InheritedAttr { const VlSite *site; const char *name; const VlVal *val; }) inherited;
   VL_VEC(VlEffect) effects;
   VL_VEC(const VlSite *) reported_into; /* containers a reported store put views into (retain.c) */
+  /* lists made of every item of another container, in its order or another (`[xs[i] for i in
+   * np.argsort(keys)]`, `[x for x in xs]`): if the new list outlives the call, so do the items the
+   * source holds, as if the source were kept (retain.c: escaping) */
+  VL_VEC(struct Regather { const VlSite *site; const VlVal *source; }) regathered;
   VL_VEC(struct HookReg { const VlVal *fn; VlId call; uint8_t kind; }) hooks; /* calls that register fn to be
                                                called once per step of a library's loop (VlHookKind) */
   const VlVal **params; /* the symbols standing for the parameters */

@@ -990,6 +990,42 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
 
 /* A comprehension is a loop: its clauses' targets get the iterables' elements, its element is
  * stored into the new container (or, for a generator expression, handed out per step). */
+/* Does iterable `it` run over every index of container `src` (a name): `np.argsort(keys)`,
+ * `keys.argsort()` (a permutation of as many indices, as the lists are filled together in the code we
+ * meet), `range(len(src))`? */
+static bool every_index(const VlModule *m, VlId it, VlId src) {
+  const VlExpr *x = vl_expr(m, it);
+  if (x->op != VL_E_CALL || x->nkids < 2) return false;
+  const VlExpr *f = vl_expr(m, vl_kid(m, it, 0));
+  const char *fname = (f->op == VL_E_NAME || f->op == VL_E_ATTR) && f->a ? vl_str(m, f->a) : NULL;
+  if (!fname) return false;
+  if (strcmp(fname, "argsort") == 0) return true;
+  if (strcmp(fname, "range") != 0 || f->op != VL_E_NAME || x->nkids != 2) return false;
+  VlId arg = vl_kid(m, it, 1);
+  const VlExpr *l = vl_expr(m, arg);
+  if (l->op != VL_E_CALL || l->nkids != 2) return false;
+  const VlExpr *lf = vl_expr(m, vl_kid(m, arg, 0));
+  /* (by the name's text: the iterable is read in the enclosing scope, the element in the comprehension's) */
+  const VlExpr *n = vl_expr(m, vl_kid(m, arg, 1)), *s = vl_expr(m, src);
+  return lf->op == VL_E_NAME && lf->a && strcmp(vl_str(m, lf->a), "len") == 0 && n->op == VL_E_NAME && n->a && s->a &&
+         strcmp(vl_str(m, n->a), vl_str(m, s->a)) == 0;
+}
+
+/* A list comprehension that gathers every item of another container, in some order, with no filter
+ * (comp -> '[' NAME 'for' NAME 'in' SRC ']' | '[' SRC '[' NAME ']' 'for' NAME 'in' every_index ']'):
+ * the container's expression, else 0. */
+static VlId regathers(const VlModule *m, const VlComp *c) {
+  if (c->kind != VL_COMP_LIST || c->nclauses != 1 || m->clauses[c->clauses].is_if) return 0;
+  const VlLoop *lp = &m->loops[m->clauses[c->clauses].loop];
+  if (vl_expr(m, lp->target)->op != VL_E_NAME) return 0;
+  if (vl_same_name(m, c->elem, lp->target)) return vl_expr(m, lp->iter)->op == VL_E_NAME ? lp->iter : 0;
+  const VlExpr *el = vl_expr(m, c->elem);
+  if (el->op != VL_E_SUB || el->nkids != 2 || !vl_same_name(m, vl_kid(m, c->elem, 1), lp->target)) return 0;
+  VlId src = vl_kid(m, c->elem, 0);
+  if (vl_expr(m, src)->op != VL_E_NAME || !every_index(m, lp->iter, src)) return 0;
+  return src;
+}
+
 static const VlVal *eval_comprehension(Frame *F, VlId e) {
   Analysis *an = F->an;
   const VlModule *m = M(F);
@@ -1032,6 +1068,11 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
     StoreEv ev = {.store = VL_ST_ELEMENT, .container = result, .value = elems, .loop = inner,
                   .at = vl_expr_span(an, c->elem), .fix_at = vl_expr(m, c->elem)->end, .text = vl_expr_text(an, c->elem)};
     vl_frame_store(F, &ev);
+    VlId src = regathers(m, c);
+    if (src) {
+      struct Regather r = {site, vl_eval(F, src)};
+      VL_VEC_PUSH(&F->regathered, r);
+    }
   } else {
     /* a generator expression: an iterator whose steps are the element, made per iteration */
     VlObj o = {.kind = VL_O_ITER, .nd = vl_nd_unknown(), .elem = elems, .site = vl_new_site(F, e, VL_HOW_OBJECT),
@@ -2534,6 +2575,7 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->inherited);
   VL_VEC_FREE(&F->effects);
   VL_VEC_FREE(&F->reported_into);
+  VL_VEC_FREE(&F->regathered);
   VL_VEC_FREE(&F->hooks);
 }
 
@@ -2610,6 +2652,7 @@ void vl_frame_run(Frame *F) {
     F->stores.len = 0;
     F->clears.len = 0;
     F->effects.len = 0;
+    F->regathered.len = 0;
     if (fn->kind == VL_FN_LAMBDA) {
       F->ret_expr = fn->expr;
       F->ret = vl_eval(F, fn->expr);

@@ -159,7 +159,7 @@ static void escaping(const Frame *F, Sites *out) {
     for (uint16_t a = 0; a < e->nattrs; a++) reach_root(&R, e->attrs[a].val);
   }
   /* stores into containers that escape (or are the caller's) */
-  for (int round = 0; round < 3; round++)
+  for (int round = 0; round < 3; round++) {
     for (size_t i = 0; i < F->stores.len; i++) {
       const StoreEv *ev = &F->stores.items[i];
       for (uint16_t k = 0; k < ev->container->n; k++) {
@@ -168,6 +168,11 @@ static void escaping(const Frame *F, Sites *out) {
           reach_root(&R, ev->value);
       }
     }
+    /* a list gathering every item of a local one (interp.c: regathers), which outlives the call:
+     * that one outlives it too (its items do: `return [embs[i] for i in np.argsort(order)]`) */
+    for (size_t k = 0; k < F->regathered.len; k++)
+      if (vl_ptrmap_get(&R.sites, F->regathered.items[k].site)) reach_root(&R, F->regathered.items[k].source);
+  }
   vl_ptrmap_free(&R.depth);
   vl_ptrmap_free(&R.sites);
 }
