@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "edit_text.h"
 #include "ir/lower.h"
 
 static char **roots;
@@ -30,40 +31,6 @@ static int nroots;
 static VlPy py;
 static TSParser *parser;
 static size_t nfiles, nsteps, ncopied, nlowered;
-
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static size_t roll(size_t n) { /* xorshift64: deterministic on every machine */
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return n ? (size_t)(rng % n) : 0;
-}
-
-typedef struct Text {
-  char *s;
-  size_t len;
-} Text;
-
-static void replace(Text *t, size_t start, size_t end, const char *with, size_t n) {
-  char *s = vl_xcalloc(t->len - (end - start) + n + 1, 1);
-  memcpy(s, t->s, start);
-  memcpy(s + start, with, n);
-  memcpy(s + start + n, t->s + end, t->len - end);
-  t->len = t->len - (end - start) + n;
-  free(t->s);
-  t->s = s;
-}
-
-static size_t line_start(const Text *t) {
-  size_t at = roll(t->len + 1);
-  while (at > 0 && t->s[at - 1] != '\n') at--;
-  return at;
-}
-
-static size_t line_end(const Text *t, size_t at) {
-  while (at < t->len && t->s[at] != '\n') at++;
-  return at < t->len ? at + 1 : at;
-}
 
 /* One random edit: a statement at the line's own indentation (inside a function, a class, or at
  * the top), a new top-level function or method, a line deleted or duplicated, a character typed,
@@ -76,11 +43,11 @@ static void random_edit(Text *t) {
   size_t indent = 0;
   while (a + indent < b && t->s[a + indent] == ' ') indent++;
   switch (roll(7)) {
-  case 0: replace(t, a, b, "", 0); break;
+  case 0: text_replace(t, a, b, "", 0); break;
   case 1: { /* duplicate a line elsewhere */
     char *copy = vl_xstrndup(t->s + a, b - a);
     size_t to = line_start(t);
-    replace(t, to, to, copy, b - a);
+    text_replace(t, to, to, copy, b - a);
     free(copy);
     break;
   }
@@ -90,28 +57,28 @@ static void random_edit(Text *t) {
     char *line = vl_xcalloc(indent + strlen(s) + 1, 1);
     memset(line, ' ', indent);
     memcpy(line + indent, s, strlen(s));
-    replace(t, a, a, line, strlen(line));
+    text_replace(t, a, a, line, strlen(line));
     free(line);
     break;
   }
   case 4: { /* a function, at the top or as a method */
     const char *def = indent ? "    def added(self, v):\n        self.v = v[1:]\n"
                              : "def added(v, keep):\n    for i in range(2):\n        keep.append(v[i])\n";
-    replace(t, a, a, def, strlen(def));
+    text_replace(t, a, a, def, strlen(def));
     break;
   }
   case 5: { /* a character typed */
     static const char *const typed[] = {"x", " ", "(", ")", ":", "[0]", "\n"};
     const char *c = typed[roll(sizeof typed / sizeof *typed)];
     size_t at = roll(t->len + 1);
-    replace(t, at, at, c, strlen(c));
+    text_replace(t, at, at, c, strlen(c));
     break;
   }
   default: { /* a class renamed */
     const char *k = strstr(t->s, "class ");
     if (k) {
       size_t at = (size_t)(k - t->s) + 6;
-      replace(t, at, at, "Re", 2);
+      text_replace(t, at, at, "Re", 2);
     }
     break;
   }
@@ -317,7 +284,7 @@ static void random_edits_of_shapes(void **state) {
 
 int main(int argc, char **argv) {
   roots = argv + 1;
-  if (getenv("VL_TEST_SEED")) rng ^= strtoull(getenv("VL_TEST_SEED"), NULL, 10); /* other edits, same checks */
+  if (getenv("VL_TEST_SEED")) edit_text_rng ^= strtoull(getenv("VL_TEST_SEED"), NULL, 10); /* other edits, same checks */
   nroots = argc - 1;
   const char *missing = NULL;
   if (!vl_py_init(&py, &missing)) return 1;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/hash.h"
 #include "base/vec.h"
 #include "ir/lower_internal.h"
 #include "syntax/errors.h"
@@ -1608,20 +1609,6 @@ static bool segments_here(const Lower *L) {
   return L->func == VL_MODULE_FUNC || (f->kind == VL_FN_CLASS && f->parent == VL_MODULE_FUNC);
 }
 
-/* A hash of a statement's bytes, eight at a time (every statement of the file is hashed per edit). */
-static uint64_t text_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-    h ^= h >> 29;
-  }
-  for (; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
-
 static void lens_of(const Lower *L, uint32_t *out) {
   out[A_EXPRS] = (uint32_t)L->exprs.len;
   out[A_STMTS] = (uint32_t)L->stmts.len;
@@ -1898,7 +1885,7 @@ static void lower_segment(Lower *L, TSNode n) {
   const VlFunc *outer = &L->funcs.items[L->func];
   MemoSeg seg = {.start = ts_node_start_byte(n), .end = ts_node_end_byte(n), .row = ts_node_start_point(n).row,
                  .outer = L->func, .klass = outer->klass, .qual = outer->qualname, .depth = L->depth};
-  seg.hash = text_hash(L->text + seg.start, seg.end - seg.start);
+  seg.hash = vl_hash(VL_HASH_SEED, L->text + seg.start, seg.end - seg.start); /* a bucket key: bytes are compared */
   bool errors = L->m->syntax_errors;
   r->cur = (uint32_t)r->segs.len;
   r->in_seg = true;

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "edit_text.h"
 #include "viewleak/document.h"
 #include "viewleak/viewleak.h"
 
@@ -31,41 +32,10 @@ static VlSelection *all_rules;
 
 /* ---- a text and its edits (the buffer an editor holds) ---- */
 
-typedef struct Text {
-  char *s;
-  size_t len;
-} Text;
-
-static uint64_t rng = 0x9E3779B97F4A7C15u;
-static size_t roll(size_t n) { /* xorshift64: deterministic on every machine */
-  rng ^= rng << 13;
-  rng ^= rng >> 7;
-  rng ^= rng << 17;
-  return n ? (size_t)(rng % n) : 0;
-}
-
 /* Replaces [start, end) of t with `with` (n bytes), in t and in the document. */
 static void edit(Text *t, VlDocument *doc, size_t start, size_t end, const char *with, size_t n) {
   vl_document_edit(doc, start, end, with, n);
-  char *s = vl_xcalloc(t->len - (end - start) + n + 1, 1);
-  memcpy(s, t->s, start);
-  memcpy(s + start, with, n);
-  memcpy(s + start + n, t->s + end, t->len - end);
-  t->len = t->len - (end - start) + n;
-  free(t->s);
-  t->s = s;
-}
-
-/* The offset of the start of a random line (or the end of the text). */
-static size_t line_start(const Text *t) {
-  size_t at = roll(t->len + 1);
-  while (at > 0 && t->s[at - 1] != '\n') at--;
-  return at;
-}
-
-static size_t line_end(const Text *t, size_t at) {
-  while (at < t->len && t->s[at] != '\n') at++;
-  return at < t->len ? at + 1 : at;
+  text_replace(t, start, end, with, n);
 }
 
 /* One random edit, of the kinds typing and refactoring make. */
