@@ -4012,7 +4012,36 @@ static void to_a_dtype_not_known_is_not_a_view(void **state) {
   snprintf(text, sizeof text, fmt, "to(dtype=d)");
   no_hits(analyse(state, text));
   snprintf(text, sizeof text, fmt, "to(d)");
-  hit(analyse(state, text), "t[:, :4].to(d)", VL_HIT_REBOUND);
+  hit(analyse(state, text), "t[:, :4].to(d)", VL_HIT_FRESH);
+}
+
+static void rebound_means_carried_from_the_iteration_before(void **state) {
+  /* VL001 (REBOUND) when the loop carries the array, rebinding it from its old value; VL002 (FRESH)
+   * when each iteration makes it from other things, even by arithmetic on this iteration's data */
+  const char *fmt = "import numpy as np\n"
+                    "def f(A, data, y, keep, n):\n"
+                    "    Q = np.zeros((500, 8))\n"
+                    "    data = np.random.rand(500, 64)\n"
+                    "    for i in range(n):\n"
+                    "%s"
+                    "    return keep\n";
+  static const struct {
+    const char *body, *view;
+    VlHitKind kind;
+  } cases[] = {
+      {"        keep.append(data[0])\n        data = np.delete(data, 0, axis=0)\n", "data[0]", VL_HIT_REBOUND},
+      {"        Z = A @ Q\n        Q, R = np.linalg.qr(Z)\n        keep.append(Q[:, 0])\n", "Q[:, 0]", VL_HIT_REBOUND},
+      {"        y_new = y + 0.1 * np.sin(y)\n        y = y_new\n        keep.append(y[:2])\n", "y[:2]", VL_HIT_REBOUND},
+      {"        a = np.random.rand(1000, 64)\n        a = (a - a.mean()) / a.std()\n        keep.append(a[:2])\n", "a[:2]",
+       VL_HIT_FRESH},
+      {"        x = np.random.rand(1000, 64)\n        spec = np.fft.rfft(x)\n        keep.append(spec[:2])\n", "spec[:2]",
+       VL_HIT_FRESH},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char text[1024];
+    snprintf(text, sizeof text, fmt, cases[i].body);
+    hit(analyse(state, text), cases[i].view, cases[i].kind);
+  }
 }
 
 static void hit_through_a_hook_a_subclass_overrides(void **state) {
@@ -6927,6 +6956,7 @@ int main(void) {
       T(no_hit_for_every_piece_converted_at_once),
       T(no_hit_for_every_row_kept_through_a_method),
       T(to_a_dtype_not_known_is_not_a_view),
+      T(rebound_means_carried_from_the_iteration_before),
       T(hit_through_a_hook_a_subclass_overrides),
       T(hit_through_a_closure_generator_of_output_objects),
       T(hit_through_a_closure_factory_container),

@@ -1487,6 +1487,128 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
 
 static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit, bool recursion);
 
+/* Does expression e read `name` (a name or a dotted attribute, as written)?  Compares the source bytes. */
+static bool reads_name(const VlModule *m, VlId e, const char *name, size_t len, int depth) {
+  if (!e || depth > 32) return false;
+  const VlExpr *x = vl_expr(m, e);
+  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0)
+    return true;
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (reads_name(m, vl_kid(m, e, i), name, len, depth + 1)) return true;
+  return false;
+}
+
+/* Adds the names target `t` binds (a name, an attribute, the items of a tuple or list) to `names`. */
+static void add_targets(const Frame *F, VlId t, const char **names, int *n, int cap) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, t);
+  if (x->op == VL_E_NAME || x->op == VL_E_ATTR) {
+    const char *nm = vl_expr_text(F->an, t);
+    if (!nm) return;
+    for (int i = 0; i < *n; i++)
+      if (strcmp(names[i], nm) == 0) return;
+    if (*n < cap) names[(*n)++] = nm;
+  } else if (x->op == VL_E_TUPLE || x->op == VL_E_LIST || x->op == VL_E_STAR) {
+    for (uint32_t i = 0; i < x->nkids; i++) add_targets(F, vl_kid(m, t, i), names, n, cap);
+  }
+}
+
+/* Does target t bind `name` (a name or attribute as written, or an item of a tuple or list target)? */
+static bool target_binds(const VlModule *m, VlId t, const char *name, size_t len) {
+  if (!t) return false;
+  const VlExpr *x = vl_expr(m, t);
+  if (x->op == VL_E_NAME || x->op == VL_E_ATTR) return x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0;
+  if (x->op != VL_E_TUPLE && x->op != VL_E_LIST && x->op != VL_E_STAR) return false;
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (target_binds(m, vl_kid(m, t, i), name, len)) return true;
+  return false;
+}
+
+static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, size_t len) {
+  if (s->kind == VL_S_AUGASSIGN) return target_binds(m, s->a, name, len);
+  if (s->kind != VL_S_ASSIGN) return false;
+  for (uint16_t k = 0; k < s->n; k++)
+    if (target_binds(m, m->kids[s->b + k], name, len)) return true;
+  return false;
+}
+
+typedef struct Carry {
+  const Frame *F;
+  const VlLoop *lp;
+  const char *names[32]; /* the array's name and its aliases */
+  int n;
+} Carry;
+
+static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth);
+
+/* Does the value `name` holds at byte `pos` of an iteration depend on what the array held when the
+ * iteration began?  Follows the last binding of `name` before `pos` in the loop; with none, `name`
+ * holds what it held when the iteration began (a loop target is new each iteration). */
+static bool carry_name(const Carry *c, uint32_t pos, const char *name, size_t len, int depth) {
+  const VlModule *m = M(c->F);
+  const VlStmt *last = NULL;
+  for (VlId i = 1; i < m->nstmts; i++) {
+    const VlStmt *s = &m->stmts[i];
+    if (s->start < c->lp->start || s->start >= pos || s->end > c->lp->end) continue;
+    if ((!last || s->start > last->start) && stmt_binds(m, s, name, len)) last = s;
+  }
+  if (last) {
+    if (last->kind == VL_S_AUGASSIGN) /* x += v: the old x, and v */
+      return carry_name(c, last->start, name, len, depth + 1) || carry_reads(c, last->start, last->b, depth + 1);
+    return carry_reads(c, last->start, last->a, depth + 1);
+  }
+  if (c->lp->kind == VL_LOOP_FOR && target_binds(m, c->lp->target, name, len)) return false;
+  for (int k = 0; k < c->n; k++)
+    if (strlen(c->names[k]) == len && memcmp(c->names[k], name, len) == 0) return true;
+  return false;
+}
+
+/* Does expression e, read at byte `pos` of an iteration, depend on the array's value when the
+ * iteration began? */
+static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth) {
+  if (!e || depth > 12) return false;
+  const VlModule *m = M(c->F);
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_NAME || x->op == VL_E_ATTR) {
+    if (carry_name(c, pos, m->text + x->start, x->end - x->start, depth)) return true;
+    if (x->op == VL_E_NAME) return false;
+  }
+  for (uint32_t i = 0; i < x->nkids; i++)
+    if (carry_reads(c, pos, vl_kid(m, e, i), depth + 1)) return true;
+  return false;
+}
+
+/* Does statement `stmt`, in loop L, bind `name` from its own value of the iteration before: the
+ * array is carried from one iteration to the next (`data = np.delete(data, i)`; `Z = A @ Q` then
+ * `Q, R = np.linalg.qr(Z)`; `y_new = y + h * f(y)` then `y = y_new`)?  That is what VL001 means by
+ * an array the loop rebinds.  An array each iteration makes from other things is made anew (VL002):
+ * `logits = model(idx) / t`, and `x = np.load(f)` then `x = (x - x.mean()) / x.std()`, whose second
+ * binding reads the first, not the iteration before. */
+static bool carried(const Frame *F, VlId L, VlId stmt, const char *name) {
+  const VlModule *m = M(F);
+  const VlStmt *b = &m->stmts[stmt];
+  if (b->kind != VL_S_ASSIGN) return false;
+  Carry c = {.F = F, .lp = &m->loops[L]};
+  c.names[c.n++] = name;
+  /* its aliases: names the loop binds to it as is, anywhere in the iteration (`y = y_new`) */
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (VlId i = 1; i < m->nstmts; i++) {
+      const VlStmt *s = &m->stmts[i];
+      if (s->kind != VL_S_ASSIGN || s->start < c.lp->start || s->end > c.lp->end) continue;
+      const VlExpr *v = vl_expr(m, s->a);
+      if (v->op != VL_E_NAME && v->op != VL_E_ATTR) continue;
+      bool alias = false;
+      for (int k = 0; k < c.n && !alias; k++) alias = reads_name(m, s->a, c.names[k], strlen(c.names[k]), 0);
+      if (!alias) continue;
+      int before = c.n;
+      for (uint16_t k = 0; k < s->n; k++) add_targets(F, m->kids[s->b + k], c.names, &c.n, 32);
+      grew |= c.n > before;
+    }
+  }
+  return carry_reads(&c, b->start, b->a, 0);
+}
+
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
   report_as(F, ev, view, L, implicit, false);
 }
@@ -1571,6 +1693,10 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   } else {
     name_base(F, &hit, view, &stmt);
   }
+  /* in this loop, VL001 when the array is carried from one iteration to the next, else VL002 */
+  if (stmt && L && hit.base_name && s->kind == VL_SITE_NEW &&
+      m->stmts[stmt].start >= m->loops[L].start && m->stmts[stmt].end <= m->loops[L].end)
+    hit.kind = carried(F, L, stmt, hit.base_name) ? VL_HIT_REBOUND : VL_HIT_FRESH;
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
