@@ -1532,6 +1532,17 @@ static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, siz
   return false;
 }
 
+/* The last statement of loop lp before byte `pos` that binds `name`, or 0. */
+static VlId last_binding(const VlModule *m, const VlLoop *lp, uint32_t pos, const char *name, size_t len) {
+  VlId last = 0;
+  for (VlId i = 1; i < m->nstmts; i++) {
+    const VlStmt *s = &m->stmts[i];
+    if (s->start < lp->start || s->start >= pos || s->end > lp->end) continue;
+    if ((!last || s->start > m->stmts[last].start) && stmt_binds(m, s, name, len)) last = i;
+  }
+  return last;
+}
+
 typedef struct Carry {
   const Frame *F;
   const VlLoop *lp;
@@ -1546,12 +1557,8 @@ static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth);
  * holds what it held when the iteration began (a loop target is new each iteration). */
 static bool carry_name(const Carry *c, uint32_t pos, const char *name, size_t len, int depth) {
   const VlModule *m = M(c->F);
-  const VlStmt *last = NULL;
-  for (VlId i = 1; i < m->nstmts; i++) {
-    const VlStmt *s = &m->stmts[i];
-    if (s->start < c->lp->start || s->start >= pos || s->end > c->lp->end) continue;
-    if ((!last || s->start > last->start) && stmt_binds(m, s, name, len)) last = s;
-  }
+  VlId at = last_binding(m, c->lp, pos, name, len);
+  const VlStmt *last = at ? &m->stmts[at] : NULL;
   if (last) {
     if (last->kind == VL_S_AUGASSIGN) /* x += v: the old x, and v */
       return carry_name(c, last->start, name, len, depth + 1) || carry_reads(c, last->start, last->b, depth + 1);
@@ -1694,9 +1701,25 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
     name_base(F, &hit, view, &stmt);
   }
   /* in this loop, VL001 when the array is carried from one iteration to the next, else VL002 */
-  if (stmt && L && hit.base_name && s->kind == VL_SITE_NEW &&
-      m->stmts[stmt].start >= m->loops[L].start && m->stmts[stmt].end <= m->loops[L].end)
-    hit.kind = carried(F, L, stmt, hit.base_name) ? VL_HIT_REBOUND : VL_HIT_FRESH;
+  VlId bind = stmt;
+  const char *bound = hit.base_name;
+  /* a view of a name whose statement binds a view of the new array (`x = (x - g).detach()`, then
+   * `x[0].detach()` is stored): the name the view is taken of, through method calls and indexing */
+  if (!bind && L && s->kind == VL_SITE_NEW && s->mod == an->mi && ev->at.mod == an->mi && view->expr) {
+    VlId e = view->expr;
+    for (int depth = 0; e && depth < 16; depth++) {
+      const VlExpr *x = vl_expr(m, e);
+      if (x->op == VL_E_NAME) break;
+      e = x->op == VL_E_SUB || x->op == VL_E_ATTR || (x->op == VL_E_CALL && vl_expr(m, vl_kid(m, e, 0))->op == VL_E_ATTR)
+              ? vl_kid(m, e, 0)
+              : 0;
+    }
+    if (e && vl_expr(m, e)->op == VL_E_NAME && (bound = vl_expr_text(an, e)))
+      bind = last_binding(m, &m->loops[L], ev->at.start, bound, strlen(bound));
+  }
+  if (bind && L && bound && s->kind == VL_SITE_NEW && m->stmts[bind].start >= m->loops[L].start &&
+      m->stmts[bind].end <= m->loops[L].end)
+    hit.kind = carried(F, L, bind, bound) ? VL_HIT_REBOUND : VL_HIT_FRESH;
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
