@@ -1532,13 +1532,52 @@ static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, siz
   return false;
 }
 
-/* The last statement of loop lp before byte `pos` that binds `name`, or 0. */
-static VlId last_binding(const VlModule *m, const VlLoop *lp, uint32_t pos, const char *name, size_t len) {
-  VlId last = 0;
-  for (VlId i = 1; i < m->nstmts; i++) {
-    const VlStmt *s = &m->stmts[i];
-    if (s->start < lp->start || s->start >= pos || s->end > lp->end) continue;
-    if ((!last || s->start > m->stmts[last].start) && stmt_binds(m, s, name, len)) last = i;
+/* The binding statements (assignments) a loop's body runs, in source order, nested blocks included:
+ * at most CARRY_CAP of them (a longer loop is not followed: the code is chosen as for a callee's binding). */
+enum { CARRY_CAP = 256 };
+typedef struct LoopStmts {
+  VlId ids[CARRY_CAP];
+  int n;
+  bool over;
+} LoopStmts;
+
+static void loop_stmts(const VlModule *m, VlId block, LoopStmts *out, int depth) {
+  if (!block || depth > 32) return;
+  for (uint32_t i = 0; i < m->blocks[block].count && !out->over; i++) {
+    VlId id = vl_block_stmt(m, block, i);
+    const VlStmt *st = vl_stmt(m, id);
+    switch (st->kind) {
+    case VL_S_ASSIGN:
+    case VL_S_AUGASSIGN:
+      if (out->n == CARRY_CAP) out->over = true;
+      else out->ids[out->n++] = id;
+      break;
+    case VL_S_IF:
+    case VL_S_FOR:
+    case VL_S_WHILE:
+      loop_stmts(m, st->b, out, depth + 1);
+      loop_stmts(m, st->c, out, depth + 1);
+      break;
+    case VL_S_WITH: loop_stmts(m, st->b, out, depth + 1); break;
+    case VL_S_TRY:
+      loop_stmts(m, st->a, out, depth + 1);
+      for (uint32_t h = 0; h < st->n; h++) loop_stmts(m, m->handlers[st->b + h].body, out, depth + 1);
+      loop_stmts(m, st->c, out, depth + 1);
+      loop_stmts(m, st->d, out, depth + 1);
+      break;
+    default: break;
+    }
+  }
+}
+
+/* The index in `ls` of the last of the loop's binding statements before byte `pos` that binds
+ * `name`, or -1. */
+static int last_binding(const VlModule *m, const LoopStmts *ls, uint32_t pos, const char *name, size_t len) {
+  int last = -1;
+  for (int i = 0; i < ls->n; i++) {
+    const VlStmt *s = &m->stmts[ls->ids[i]];
+    if (s->start >= pos) continue;
+    if ((last < 0 || s->start > m->stmts[ls->ids[last]].start) && stmt_binds(m, s, name, len)) last = i;
   }
   return last;
 }
@@ -1546,23 +1585,29 @@ static VlId last_binding(const VlModule *m, const VlLoop *lp, uint32_t pos, cons
 typedef struct Carry {
   const Frame *F;
   const VlLoop *lp;
+  const LoopStmts *ls;
+  uint8_t memo[CARRY_CAP]; /* per binding statement: 0 not asked yet, 1 no, 2 yes */
   const char *names[32]; /* the array's name and its aliases */
   int n;
 } Carry;
 
-static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth);
+static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth);
 
 /* Does the value `name` holds at byte `pos` of an iteration depend on what the array held when the
  * iteration began?  Follows the last binding of `name` before `pos` in the loop; with none, `name`
  * holds what it held when the iteration began (a loop target is new each iteration). */
-static bool carry_name(const Carry *c, uint32_t pos, const char *name, size_t len, int depth) {
+static bool carry_name(Carry *c, uint32_t pos, const char *name, size_t len, int depth) {
   const VlModule *m = M(c->F);
-  VlId at = last_binding(m, c->lp, pos, name, len);
-  const VlStmt *last = at ? &m->stmts[at] : NULL;
-  if (last) {
-    if (last->kind == VL_S_AUGASSIGN) /* x += v: the old x, and v */
-      return carry_name(c, last->start, name, len, depth + 1) || carry_reads(c, last->start, last->b, depth + 1);
-    return carry_reads(c, last->start, last->a, depth + 1);
+  int at = last_binding(m, c->ls, pos, name, len);
+  if (at >= 0) {
+    if (c->memo[at]) return c->memo[at] == 2; /* each binding statement is followed once */
+    c->memo[at] = 1;
+    const VlStmt *last = &m->stmts[c->ls->ids[at]];
+    bool from = last->kind == VL_S_AUGASSIGN /* x += v: the old x, and v */
+                    ? carry_name(c, last->start, name, len, depth + 1) || carry_reads(c, last->start, last->b, depth + 1)
+                    : carry_reads(c, last->start, last->a, depth + 1);
+    c->memo[at] = from ? 2 : 1;
+    return from;
   }
   if (c->lp->kind == VL_LOOP_FOR && target_binds(m, c->lp->target, name, len)) return false;
   for (int k = 0; k < c->n; k++)
@@ -1572,7 +1617,7 @@ static bool carry_name(const Carry *c, uint32_t pos, const char *name, size_t le
 
 /* Does expression e, read at byte `pos` of an iteration, depend on the array's value when the
  * iteration began? */
-static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth) {
+static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
   if (!e || depth > 12) return false;
   const VlModule *m = M(c->F);
   const VlExpr *x = vl_expr(m, e);
@@ -1590,19 +1635,24 @@ static bool carry_reads(const Carry *c, uint32_t pos, VlId e, int depth) {
  * `Q, R = np.linalg.qr(Z)`; `y_new = y + h * f(y)` then `y = y_new`)?  That is what VL001 means by
  * an array the loop rebinds.  An array each iteration makes from other things is made anew (VL002):
  * `logits = model(idx) / t`, and `x = np.load(f)` then `x = (x - x.mean()) / x.std()`, whose second
- * binding reads the first, not the iteration before. */
-static bool carried(const Frame *F, VlId L, VlId stmt, const char *name) {
+ * binding reads the first, not the iteration before.  1 yes, 0 no, -1 not followed (a comprehension,
+ * or a loop of more than CARRY_CAP binding statements). */
+static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
   const VlModule *m = M(F);
   const VlStmt *b = &m->stmts[stmt];
-  if (b->kind != VL_S_ASSIGN) return false;
-  Carry c = {.F = F, .lp = &m->loops[L]};
+  const VlLoop *lp = &m->loops[L];
+  if (b->kind != VL_S_ASSIGN || lp->kind == VL_LOOP_COMP) return -1;
+  LoopStmts ls = {.n = 0};
+  loop_stmts(m, m->stmts[lp->node].b, &ls, 0);
+  if (ls.over) return -1;
+  Carry c = {.F = F, .lp = lp, .ls = &ls};
   c.names[c.n++] = name;
   /* its aliases: names the loop binds to it as is, anywhere in the iteration (`y = y_new`) */
   for (bool grew = true; grew;) {
     grew = false;
-    for (VlId i = 1; i < m->nstmts; i++) {
-      const VlStmt *s = &m->stmts[i];
-      if (s->kind != VL_S_ASSIGN || s->start < c.lp->start || s->end > c.lp->end) continue;
+    for (int i = 0; i < ls.n; i++) {
+      const VlStmt *s = &m->stmts[ls.ids[i]];
+      if (s->kind != VL_S_ASSIGN) continue;
       const VlExpr *v = vl_expr(m, s->a);
       if (v->op != VL_E_NAME && v->op != VL_E_ATTR) continue;
       bool alias = false;
@@ -1613,7 +1663,7 @@ static bool carried(const Frame *F, VlId L, VlId stmt, const char *name) {
       grew |= c.n > before;
     }
   }
-  return carry_reads(&c, b->start, b->a, 0);
+  return carry_reads(&c, b->start, b->a, 0) ? 1 : 0;
 }
 
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
@@ -1714,12 +1764,20 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
               ? vl_kid(m, e, 0)
               : 0;
     }
-    if (e && vl_expr(m, e)->op == VL_E_NAME && (bound = vl_expr_text(an, e)))
-      bind = last_binding(m, &m->loops[L], ev->at.start, bound, strlen(bound));
+    if (e && vl_expr(m, e)->op == VL_E_NAME && (bound = vl_expr_text(an, e)) && m->loops[L].kind != VL_LOOP_COMP) {
+      LoopStmts ls = {.n = 0};
+      loop_stmts(m, m->stmts[m->loops[L].node].b, &ls, 0);
+      int at = last_binding(m, &ls, ev->at.start, bound, strlen(bound));
+      bind = at >= 0 ? ls.ids[at] : 0;
+    }
   }
   if (bind && L && bound && s->kind == VL_SITE_NEW && m->stmts[bind].start >= m->loops[L].start &&
       m->stmts[bind].end <= m->loops[L].end)
-    hit.kind = carried(F, L, bind, bound) ? VL_HIT_REBOUND : VL_HIT_FRESH;
+    switch (carried(F, L, bind, bound)) {
+    case 1: hit.kind = VL_HIT_REBOUND; break;
+    case 0: hit.kind = VL_HIT_FRESH; break;
+    default: break; /* not followed (a loop of very many statements): as for a callee's binding */
+    }
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
