@@ -1778,6 +1778,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
     case 0: hit.kind = VL_HIT_FRESH; break;
     default: break; /* not followed (a loop of very many statements): as for a callee's binding */
     }
+  if (!hit.base_name && bind && bound) hit.base_name = bound; /* `x[0].detach()`: a view of `x` */
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   if (s->kind == VL_SITE_STEP && s->at) { /* a loop target: the loop statement */
