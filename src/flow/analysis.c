@@ -684,6 +684,33 @@ static uint64_t self_set_bits(FuncData *fd) {
   return fd->self_set;
 }
 
+/* The methods of a class of many methods that vl_class_attr_hint still has to look at, as a list in
+ * their order: a method finished with a summary that sets nothing on self is unlinked the first time a
+ * hint meets it (both are final: FS_DONE is never left, and its summary no longer changes), so a hint
+ * of pandas' NDFrame (hundreds of methods, asked on every `self.x` read) walks only the methods not
+ * finished yet and those that set some self.<name>.  A hint may run inside another hint of the same
+ * class (it analyses methods); unlinking keeps, for every method, that those between it and its next
+ * are all unlinked ones, so each walk still meets every method it must, in order. */
+typedef struct HintList {
+  const VlId *methods; /* the class's methods and count it was made of (checked at each use) */
+  uint16_t n;
+  uint16_t head;       /* the first method not unlinked (n: none) */
+  uint16_t *next;      /* method -> the next one not unlinked when this was written (n: none) */
+} HintList;
+
+static HintList *hint_list(Analysis *an, const VlClassInfo *k) {
+  HintList *hl = (HintList *)vl_ptrmap_get(&an->hint_lists, k);
+  if (hl && hl->methods == k->methods && hl->n == k->nmethods) return hl;
+  hl = VL_ARENA_NEW(an->arena, HintList);
+  hl->methods = k->methods;
+  hl->n = k->nmethods;
+  hl->head = 0;
+  hl->next = VL_ARENA_ARRAY(an->arena, uint16_t, k->nmethods);
+  for (uint16_t i = 0; i < k->nmethods; i++) hl->next[i] = (uint16_t)(i + 1);
+  vl_ptrmap_put(&an->hint_lists, k, hl);
+  return hl;
+}
+
 const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   for (uint16_t i = 0; i < k->nattrs; i++)
@@ -694,10 +721,21 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
     Analysis *an = F->an;
     const VlVal *hint = NULL;
     uint64_t bit = name_bit(name);
-    for (uint16_t i = 0; i < k->nmethods; i++) {
+    HintList *hl = k->nmethods >= VL_METHOD_INDEX_MIN && k->nmethods < UINT16_MAX ? hint_list(an, k) : NULL;
+    uint16_t prev = UINT16_MAX; /* the last method this walk met and kept linked */
+    for (uint16_t i = hl ? hl->head : 0; i < k->nmethods; i = hl ? hl->next[i] : (uint16_t)(i + 1)) {
       FuncData *fd = &an->fd[k->methods[i]];
       /* finished (vl_func_summary gives its summary and does nothing else) and sets no self.<name> */
-      if (fd->state == FS_DONE && !(self_set_bits(fd) & bit)) continue;
+      if (fd->state == FS_DONE && !(self_set_bits(fd) & bit)) {
+        if (hl && !self_set_bits(fd)) { /* sets nothing on self: no hint needs it again */
+          if (prev == UINT16_MAX) hl->head = hl->next[i];
+          else hl->next[prev] = hl->next[i];
+        } else {
+          prev = i;
+        }
+        continue;
+      }
+      prev = i;
       if (fd->state == FS_BUSY) {
         /* being analysed (a method of it asks): what it has set on self so far */
         Frame *live = fd->live;
@@ -2067,8 +2105,9 @@ const VlSummary *vl_func_summary(Analysis *an, VlId func) {
   if (busy) {
     /* reached from busy through an attribute hint, not a call (`_pe` reads self.cache, whose hint
      * analyses `forward`, which calls `_pe`): no cycle, the functions in between wait for it */
-    size_t at = 0;
-    while (at < an->active.len && an->active.items[at] != busy) at++;
+    size_t at = an->fd[busy].stack_pos; /* a busy function is on the stack once, where it was pushed */
+    if (at >= an->active.len || an->active.items[at] != busy)
+      for (at = 0; at < an->active.len && an->active.items[at] != busy;) at++;
     if (at < an->hint_floor) {
       waits_for_as(an, busy, true);
       return fd->summary;
@@ -3027,6 +3066,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.active);
   VL_VEC_FREE(&an.waits);
   vl_ptrmap_free(&an.method_ix);
+  vl_ptrmap_free(&an.hint_lists);
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);

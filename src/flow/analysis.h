@@ -278,6 +278,8 @@ struct Analysis {
   uint64_t wait_seq;       /* waits_for_as calls so far */
   VlPtrMap method_ix;      /* VlClassInfo -> its methods by name (analysis.c: vl_class_method; classes
                               of many methods, this module's or imported: kept here, not in the class) */
+  VlPtrMap hint_lists;     /* VlClassInfo -> the methods its attribute hints still look at (analysis.c:
+                              vl_class_attr_hint; classes of many methods) */
   VlId *star_imports;      /* the module's `from X import *` statements, in order (interp.c: builtin, made
                               on first use: every name that is neither bound nor a known builtin asks) */
   uint32_t nstar_imports;

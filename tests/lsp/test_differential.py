@@ -21,7 +21,8 @@ The edits of a fixture (seeded, so a failure replays; the failing text is writte
   - two changes in one didChange message; a whole-text change (a full-sync client)
   - at the end, the original text again
 Scripted cases: a callee edited so that its caller's finding appears and disappears (summaries
-read across functions; in callee.py the finding is at the callee's store, in caller.py at the call), a method that sets `self.x` edited under another method's loop, and edits
+read across functions; in callee.py the finding is at the callee's store, in caller.py at the call), a method that sets `self.x` edited under another method's loop (and in a class of many methods, whose
+attribute hints skip the finished methods that set nothing on self), and edits
 of a module-level name a function reads.  Exit status 1 on any difference, after printing it. """
 import argparse
 import glob
@@ -105,6 +106,79 @@ def scenario():
 '''
 
 
+HINTS = '''from collections import deque
+
+import numpy as np
+
+
+class Solver:
+    def __init__(self, n=64):
+        self.dt = 0.2
+        self.u = np.zeros((n, n))
+        self.flux = []
+        self.reset()
+
+    def run(self, n_steps):
+        u = self.u
+        for _ in range(n_steps):
+            u = u + self.dt * np.ones_like(u)
+            self.recent.append(u[:, 1])
+        self.u = u
+        return self.flux
+
+    def get_0(self):
+        return self.dt + 0
+
+    def get_1(self):
+        return self.dt + 1
+
+    def get_2(self):
+        return self.dt + 2
+
+    def get_3(self):
+        return self.dt + 3
+
+    def get_4(self):
+        return self.dt + 4
+
+    def get_5(self):
+        return self.dt + 5
+
+    def get_6(self):
+        return self.dt + 6
+
+    def get_7(self):
+        return self.dt + 7
+
+    def get_8(self):
+        return self.dt + 8
+
+    def get_9(self):
+        return self.dt + 9
+
+    def get_10(self):
+        return self.dt + 10
+
+    def get_11(self):
+        return self.dt + 11
+
+    def get_12(self):
+        return self.dt + 12
+
+    def get_13(self):
+        return self.dt + 13
+
+    def get_14(self):
+        return self.dt + 14
+
+    def get_15(self):
+        return self.dt + 15
+
+    def reset(self):
+        self.recent = deque()
+'''
+
+
 def scripted():
     """(name, text, [(old, new)...]): each step replaces the first `old` of the current text."""
     return [
@@ -126,6 +200,13 @@ def scripted():
                                ("self.rows = []", "self.rows = None"),
                                ("self.rows = None", "self.rows = []"),
                                ("self.add(frames[k])", "self.add(frames[k] + 0)")]),
+        ("hints.py", HINTS, [("self.recent = deque()", "self.recent = deque(maxlen=2)"),
+                             ("self.recent = deque(maxlen=2)", "self.recent = deque()"),
+                             ("        return self.dt + 3\n", "        self.recent = deque(maxlen=2)\n"),
+                             ("        self.recent = deque(maxlen=2)\n", "        return self.dt + 3\n"),
+                             ("        return self.dt + 15\n", "        self.recent = None\n"),
+                             ("self.recent.append(u[:, 1])", "self.recent.append(u[:, 1].copy())"),
+                             ("self.recent.append(u[:, 1].copy())", "self.recent.append(u[:, 1])")]),
         ("global.py", GLOBAL, [("return a[i]", "return a[i].copy()"),
                                ("return a[i].copy()", "return a[i]"),
                                ("CACHE = []", "CACHE = ()"),
