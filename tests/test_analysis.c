@@ -6415,6 +6415,95 @@ static void unpickled_members(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+/* An archive reader opened by name (zipfile.ZipFile(path), tarfile.open(path)) is a file object: it
+ * holds no array, and what its methods read (`zf.read(name)`, `tf.extractfile(m).read()`) is new at
+ * every call, so np.frombuffer over it is a new array per iteration; a slice of the bytes is a copy
+ * and an array kept whole shows all it views */
+static void archive_reader_reads_new_bytes(void **state) {
+  analyse(state,
+          "import tarfile\n"
+          "import zipfile\n"
+          "import numpy as np\n"
+          "def f(path):\n"
+          "    rows = []\n"
+          "    with zipfile.ZipFile(path) as zf:\n"
+          "        for name in zf.namelist():\n"
+          "            raw = zf.read(name)\n"
+          "            feats = np.frombuffer(raw, dtype=np.float32).reshape(-1, 8)\n"
+          "            rows.append(feats[0])\n"
+          "    return rows\n"
+          "def h(path):\n"
+          "    heads, whole = [], []\n"
+          "    with zipfile.ZipFile(path) as zf:\n"
+          "        for name in zf.namelist():\n"
+          "            heads.append(zf.read(name)[:16])\n"
+          "            whole.append(np.frombuffer(zf.read(name), dtype=np.float32))\n"
+          "    return heads, whole\n"
+          "def g(path):\n"
+          "    out = []\n"
+          "    with tarfile.open(path) as tf:\n"
+          "        for m in tf.getmembers():\n"
+          "            pcm = np.frombuffer(tf.extractfile(m).read(), dtype=np.int16)\n"
+          "            out.append(pcm[:512])\n"
+          "    return out\n");
+  hit(cur, "feats[0]", VL_HIT_FRESH);
+  hit(cur, "pcm[:512]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
+/* torch's Subset(ds, indices) and each piece of random_split(ds, lengths) index ds (rules/overlay/
+ * torch.tsv: effect `subset`): an item of one is what ds's __getitem__ returns, a row view of a tensor
+ * made anew in the loop; a Subset kept whole keeps its dataset, no more */
+static void subset_indexes_its_dataset(void **state) {
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import Dataset, Subset, random_split\n"
+          "class W(Dataset):\n"
+          "    def __init__(self, x):\n"
+          "        self.x = x\n"
+          "    def __len__(self):\n"
+          "        return len(self.x)\n"
+          "    def __getitem__(self, i):\n"
+          "        return self.x[i]\n"
+          "def f(n):\n"
+          "    firsts, folds = [], []\n"
+          "    for _ in range(n):\n"
+          "        ds = W(torch.randn(100, 64))\n"
+          "        tr, va = random_split(ds, [90, 10])\n"
+          "        firsts.append(va[0])\n"
+          "        folds.append(Subset(ds, [0, 2])[1])\n"
+          "    return firsts, folds\n"
+          "def g(n):\n"
+          "    kept = []\n"
+          "    for _ in range(n):\n"
+          "        kept.append(Subset(W(torch.randn(100, 64)), [1, 3]))\n"
+          "    return kept\n");
+  hit(cur, "va[0]", VL_HIT_FRESH);
+  hit(cur, "Subset(ds, [0, 2])[1]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
+/* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
+ * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
+ * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
+static void default_collate_call_stacks(void **state) {
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import default_collate\n"
+          "def f(n):\n"
+          "    previews, rows, labels = [], [], []\n"
+          "    for _ in range(n):\n"
+          "        batch = default_collate([{'image': torch.rand(3, 8, 8), 'label': 1} for _ in range(4)])\n"
+          "        previews.append(batch['image'][0])\n"
+          "        labels.append(batch['label'])\n"
+          "        feats, ys = default_collate([(torch.randn(16), k) for k in range(4)])\n"
+          "        rows.append(feats[0])\n"
+          "    return previews, rows, labels\n");
+  hit(cur, "batch['image'][0]", VL_HIT_FRESH);
+  hit(cur, "feats[0]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
 /* A class first needed by the module's prepass (`MODEL = Encoder()` at the top level) sees the
  * imports bound before it: its base `nn.Module` is known, so calls of its instances, the global one
  * and one a function makes, are model calls whose outputs are new */
@@ -7082,6 +7171,9 @@ int main(void) {
       T(regathered_list_outlives),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
+      T(archive_reader_reads_new_bytes),
+      T(subset_indexes_its_dataset),
+      T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),
       T(assignment_rows_into_track_records),

@@ -4099,9 +4099,12 @@ static const VlVal *file_obj(Frame *F, VlId expr) {
   return vl_val1(V(F), vl_obj(V(F), f));
 }
 
-/* The library functions that open a file by name and return its file object. */
+/* The library functions that open a file by name and return its file object, and the archive
+ * readers that open one (zipfile.ZipFile(path), tarfile.open(path)): what their methods read
+ * (`zf.read(name)`, `tf.extractfile(m).read()`) is new bytes at every call, holding no array. */
 static bool file_opener(const char *q) {
-  static const char *const openers[] = {"io.open", "gzip.open", "bz2.open", "lzma.open", "codecs.open"};
+  static const char *const openers[] = {"io.open",         "gzip.open",    "bz2.open",        "lzma.open",
+                                        "codecs.open",     "zipfile.ZipFile", "tarfile.open", "tarfile.TarFile"};
   return VL_STR_IN(openers, q);
 }
 
@@ -4895,6 +4898,9 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   }
 }
 
+/* A site made at every step of a loader (step), or at the call that makes it */
+static const VlSite *at_step(Frame *F, const VlSite *site, bool step) { return step ? step_variant(F, site) : site; }
+
 /* DataLoader's default collate of an item a project Dataset's __getitem__ hands back (v, from its
  * summary s, contents in s's heap; s NULL: v instantiated here, contents in this frame's heap), made anew at every step of the loader made at expr:
  *   an array                      a new tensor, one axis more (the batch stacked); a 0-d one as a number
@@ -4902,8 +4908,8 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
  *   a tuple or list               a tuple of the collated items
  *   anything else                 unknown (numbers become small tensors, strings lists of them)
  * The tensors of one batch share one site: keeping one whole counts for all (a miss, never a
- * false alarm). */
-static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_t lib, VlId expr, int depth) {
+ * false alarm).  Not `step`: made at the call (default_collate called by the program). */
+static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_t lib, bool step, VlId expr, int depth) {
   if (!v || v->n != 1 || depth > 3) return vl_unknown(V(F));
   const VlObj *o = v->objs[0];
   if (o->kind == VL_O_ARRAY) {
@@ -4911,7 +4917,7 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
      * as numbers' is */
     if (o->nd.hi == 0) return vl_unknown(V(F));
     VlNdim nd = o->nd.lo == o->nd.hi && o->nd.hi < VL_ND_MAX ? vl_nd_exact(o->nd.lo + 1) : vl_nd_unknown();
-    return vl_val1(V(F), array_obj(F, false, step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), lib, nd, 0, expr));
+    return vl_val1(V(F), array_obj(F, false, at_step(F, vl_new_site(F, expr, VL_HOW_PRODUCER), step), lib, nd, 0, expr));
   }
   if (o->kind != VL_O_SEQ) return vl_unknown(V(F));
   if (o->sub == VL_SEQ_DICT) {
@@ -4919,21 +4925,29 @@ static const VlVal *collate(Frame *F, const VlSummary *s, const VlVal *v, uint8_
     for (uint32_t h = 0; s && o->site && h < s->nheap && !e; h++)
       if (s->heap[h].site == o->site) e = &s->heap[h];
     if (!e || e->loose || !vl_val_empty(o->elem)) return vl_unknown(V(F));
-    VlObj d = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
+    VlObj d = {.kind = VL_O_SEQ, .sub = VL_SEQ_DICT, .site = at_step(F, vl_new_site(F, expr, VL_HOW_OBJECT), step),
                .nd = vl_nd_unknown()};
     for (uint16_t i = 0; i < e->nattrs; i++) {
       if (e->attrs[i].name[0] != VL_DICT_KEY_MARK) continue;
       VlObj key = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, e->attrs[i].name + 1), .nd = vl_nd_unknown()};
-      vl_heap_dict_put(F, d.site, vl_val1(V(F), vl_obj(V(F), key)), collate(F, s, e->attrs[i].val, lib, expr, depth + 1));
+      vl_heap_dict_put(F, d.site, vl_val1(V(F), vl_obj(V(F), key)), collate(F, s, e->attrs[i].val, lib, step, expr, depth + 1));
     }
     return vl_val1(V(F), vl_obj(V(F), d));
   }
   if (!o->nitems || o->nitems > VL_MAX_ARGS) return vl_unknown(V(F));
   const VlVal *items[VL_MAX_ARGS];
-  for (uint16_t i = 0; i < o->nitems; i++) items[i] = collate(F, s, o->items[i], lib, expr, depth + 1);
-  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_OBJECT)),
+  for (uint16_t i = 0; i < o->nitems; i++) items[i] = collate(F, s, o->items[i], lib, step, expr, depth + 1);
+  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .site = at_step(F, vl_new_site(F, expr, VL_HOW_OBJECT), step),
              .items = items, .nitems = o->nitems, .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), t));
+}
+
+/* default_collate(samples) called by the program (a collate_fn that post-processes its batch, a
+ * batch built by hand from a list of samples): the collate of the list's items, as a DataLoader's
+ * step is, made at this call; items of more than one shape, or unknown, leave it unknown. */
+static const VlVal *collate_call(Frame *F, const Args *a, uint8_t lib, VlId expr) {
+  if (a->npos != 1 || a->nkw || a->star || a->dstar) return vl_unknown(V(F));
+  return collate(F, NULL, raw_elems(F, a->pos[0], expr, 0), lib, false, expr, 0);
 }
 
 /* Does an item a Dataset hands back hold arrays of library `lib` only (tensors, which DataLoader's
@@ -5007,8 +5021,8 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
     Restep mark = {.mode = RS_MARK, .markexpr = expr};
     return restep(F, item, &mark, 0);
   }
-  const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, expr, 0) : NULL;
-  return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, expr, 0);
+  const VlVal *c = item && !vl_val_unknownish(item) ? collate(F, NULL, item, lib, true, expr, 0) : NULL;
+  return c && !vl_val_unknownish(c) ? c : collate(F, s, s->ret, lib, true, expr, 0);
 }
 
 /* Does v hold an object of a kind in `kinds` (bits 1 << VL_O_...), made anew at each step when
@@ -5101,6 +5115,26 @@ static const VlVal *collate_fn_batch(Frame *F, const VlVal *ds, const Args *a, V
   return r;
 }
 
+/* The dataset a subset indexes (effect `subset`: Subset(dataset, indices), random_split(dataset,
+ * lengths)), given first or as dataset=; NULL when not given plainly. */
+static const VlVal *subset_dataset(const Args *a) {
+  if (a->star || a->dstar) return NULL;
+  if (a->npos) return a->pos[0];
+  return kwarg(a, "dataset");
+}
+
+/* A subset of a dataset (Subset(ds, indices), each piece of random_split(ds, lengths)) is that dataset
+ * for what the analysis follows: `val[0]` is `ds[indices[0]]` (a row of ds's tensors when its
+ * __getitem__ returns one), iterating or loading from it gives ds's items, and a subset kept keeps ds
+ * whole.  The function's result is a list of them. */
+static const VlVal *subset_of(Frame *F, const VlVal *ds, bool list, VlId expr) {
+  if (!ds) return vl_unknown(V(F));
+  if (!list) return ds;
+  const VlVal *seq = vl_new_seq(F, VL_SEQ_LIST, expr);
+  vl_heap_add_elem(F, seq->objs[0]->site, ds);
+  return seq;
+}
+
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
   const VlVal *image = pil_call(F, q, a, expr);
@@ -5112,10 +5146,13 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   const VlLibrary *lib = vl_knowledge_library(F->an->know, q, &member);
   if (lib) {
     const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_FUNCTION, member);
+    if (e && e->effect_then == VL_FX_SUBSET) return subset_of(F, subset_dataset(a), true, expr);
+    if (e && e->effect_then == VL_FX_COLLATE) return collate_call(F, a, lib->id, expr);
     if (e) pandas_args(F, a);
     if (e) return apply_entry(F, lib, e, NULL, a, false, expr);
     e = vl_libtable_find_class(lib->table, member);
     if (e) {
+      if (e->effect_then == VL_FX_SUBSET) return subset_of(F, subset_dataset(a), false, expr);
       if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
         VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
                    .nd = vl_nd_unknown(), .expr = expr};

@@ -53,7 +53,11 @@ typedef enum VlLibEffect {
   VL_FX_LOADER,   /* iterating it gives a new batch per step (torch DataLoader) */
   VL_FX_SAME,     /* calling an instance returns its argument itself (nn.Identity, nn.Dropout in eval) */
   VL_FX_OBJECT,   /* an instance we know nothing more about */
-  VL_FX_OPTIMIZER /* an instance's step(closure) calls closure() and returns its result (torch.optim) */
+  VL_FX_OPTIMIZER,/* an instance's step(closure) calls closure() and returns its result (torch.optim) */
+  VL_FX_SUBSET,   /* a subset of the dataset given first: indexing it indexes that dataset, keeping it keeps
+                   * the dataset whole (torch Subset); of a function, a list of them (random_split) */
+  VL_FX_COLLATE   /* the default collate of the list given first (torch's default_collate): its items'
+                   * arrays stacked into new ones, per key of a dict and per item of a tuple */
 } VlLibEffect;
 
 typedef enum VlNdimRule {
