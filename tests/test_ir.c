@@ -1194,6 +1194,43 @@ static void ir_absurd_nesting_skipped(void **state) {
   assert_op(f->m, top(f->m, 0)->a, VL_E_INT);
 }
 
+/* A large file is parsed in runs of top-level statements (lower.h: VL_LOWER_CHUNK); a run may end only
+ * where one begins, not at an unindented line of a string, inside brackets, after a backslash, nor
+ * between a decorator and its def (a run ended there has an error and is parsed again, larger). */
+static void ir_chunk_boundaries_at_statements(void **state) {
+  (void)state;
+  const char *text = "def f():\n"
+                     "    \"\"\"Doc\n"
+                     "default: a line of the docstring\n" /* not here: in a string */
+                     "    \"\"\"\n"
+                     "x = (1,\n"
+                     "y)\n"                               /* not here: in brackets */
+                     "z = 1 + \\\n"
+                     "w\n"                                /* not here: continued */
+                     "s = 'it\\'s # (' + r\"\\\"\"\n"     /* quotes escaped, # and ( in strings */
+                     "@dec\n"
+                     "\n"
+                     "def g(): pass\n"                    /* not here: decorated */
+                     "if x:\n"
+                     "    pass\n"
+                     "else:\n"                            /* not here: continues the if */
+                     "    pass\n"
+                     "# a comment\n"
+                     "last = '''\n"
+                     "unindented'''\n";
+  const char *starts[] = {"x = (1", "z = 1", "s = '", "@dec", "if x", "last ="};
+  size_t len = strlen(text), at = 0;
+  for (size_t i = 0; i < sizeof starts / sizeof *starts; i++) {
+    size_t want = (size_t)(strstr(text, starts[i]) - text);
+    at = vl_lower_next_boundary(text, len, at, at + 1);
+    assert_int_equal(at, want);
+  }
+  assert_int_equal(vl_lower_next_boundary(text, len, at, at + 1), len);
+  /* from a later byte: the next start at or after it */
+  size_t x = (size_t)(strstr(text, "x = (1") - text), z = (size_t)(strstr(text, "z = 1") - text);
+  assert_int_equal(vl_lower_next_boundary(text, len, 0, x + 1), z);
+}
+
 static void ir_absurd_list_nesting_skipped(void **state) {
   enum { DEPTH = 2500 };
   char *text = malloc(2 * DEPTH + 16);
@@ -1273,6 +1310,7 @@ int main(void) {
       T(ir_syntax_errors_lowered_around),
       T(ir_absurd_nesting_skipped),
       T(ir_absurd_list_nesting_skipped),
+      T(ir_chunk_boundaries_at_statements),
       T(ir_dump_listing),
   };
 #undef T

@@ -2176,23 +2176,66 @@ VlModule *vl_lower_tree_memo(const VlPy *py, const TSTree *tree, const char *pat
   return m;
 }
 
-/* Where the next chunk may end, at or after `from`: the start of a line that begins, at its first
- * column, a statement that may start one (not `else:`, `elif`, `except`, `finally`, which continue
- * the one before, nor a comment, a blank line or a closing bracket).  `len` when there is none. */
-static size_t next_boundary(const char *text, size_t len, size_t from) {
-  for (size_t p = from; p < len; p++) {
-    if (p == 0 || text[p - 1] != '\n') continue;
+static bool ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Where the next chunk may end, at or after `from`, the text read from `at` (the start of a top-level
+ * statement, outside any string or bracket): the start of a line that begins, at its first column, a
+ * statement that may start one (not `else:`, `elif`, `except`, `finally`, which continue the one
+ * before, nor the `def` or `class` of a decorator above it, nor a comment, a blank line or a closing
+ * bracket), and is not inside a string, brackets or a backslash continuation (an unindented line of
+ * a docstring: a run ended there has an error and is parsed again, larger).  `len` when there is
+ * none.  A scan of quotes, brackets and comments, not a tokenizer: where it errs (a quote of the
+ * same kind inside an f-string's braces) the run's parse has an error and is retried as before. */
+size_t vl_lower_next_boundary(const char *text, size_t len, size_t at, size_t from) {
+  int depth = 0;
+  bool joined = false, decorated = false; /* the line continues the one before; after a decorator */
+  for (size_t p = at; p < len;) {
     char c = text[p];
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '@')) continue;
-    static const char *const continuing[] = {"else", "elif", "except", "finally"};
-    bool cont = false;
-    for (size_t k = 0; k < sizeof continuing / sizeof *continuing && !cont; k++) {
-      size_t n = strlen(continuing[k]);
-      cont = p + n <= len && memcmp(text + p, continuing[k], n) == 0 &&
-             (p + n == len || !((text[p + n] >= 'a' && text[p + n] <= 'z') || (text[p + n] >= 'A' && text[p + n] <= 'Z') ||
-                                (text[p + n] >= '0' && text[p + n] <= '9') || text[p + n] == '_'));
+    if ((p == 0 || text[p - 1] == '\n') && !depth && !joined) {
+      if (c == '@' || (ident_char(c) && !(c >= '0' && c <= '9'))) {
+        static const char *const continuing[] = {"else", "elif", "except", "finally"};
+        bool cont = false;
+        for (size_t k = 0; k < sizeof continuing / sizeof *continuing && !cont; k++) {
+          size_t n = strlen(continuing[k]);
+          cont = p + n <= len && memcmp(text + p, continuing[k], n) == 0 && (p + n == len || !ident_char(text[p + n]));
+        }
+        if (p >= from && !cont && !decorated) return p;
+        decorated = c == '@';
+      } else if (c != ' ' && c != '\t' && c != '\f' && c != '\r' && c != '\n' && c != '#') {
+        decorated = false; /* a statement at the first column that starts with a bracket, string, digit */
+      }
     }
-    if (!cont) return p;
+    joined = false;
+    if (c == '#') {
+      while (p < len && text[p] != '\n') p++;
+    } else if (c == '\\') {
+      p++;
+      if (p < len && text[p] == '\r') p++;
+      if (p < len && text[p] == '\n') joined = true, p++;
+    } else if (c == '(' || c == '[' || c == '{') {
+      depth++, p++;
+    } else if (c == ')' || c == ']' || c == '}') {
+      depth -= depth > 0, p++;
+    } else if (c == '"' || c == '\'') {
+      bool triple = p + 2 < len && text[p + 1] == c && text[p + 2] == c;
+      p += triple ? 3 : 1;
+      while (p < len) {
+        if (text[p] == '\\') { /* (in a raw string too: a backslash keeps the quote after it in the string) */
+          p += p + 2 < len && text[p + 1] == '\r' && text[p + 2] == '\n' ? 3 : 2;
+        } else if (text[p] == c && (!triple || (p + 2 < len && text[p + 1] == c && text[p + 2] == c))) {
+          p += triple ? 3 : 1;
+          break;
+        } else if (text[p] == '\n' && !triple) {
+          break; /* not closed on its line: an error of the file's own */
+        } else {
+          p++;
+        }
+      }
+    } else {
+      p++;
+    }
   }
   return len;
 }
@@ -2238,22 +2281,26 @@ VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, c
     size_t mark = lower_module_func(&L, 0, (uint32_t)len);
     bool ok = true, first = true;
     for (size_t at = 0; at < len && ok;) {
-      size_t want = chunk, end;
+      size_t want = chunk, end, failed = (size_t)-1;
       TSTree *tree = NULL;
       for (;;) {
-        end = at + want >= len ? len : next_boundary(parsed, len, at + want);
-        TSRange r = {point_at(&L, at), end == len ? (TSPoint){UINT32_MAX, UINT32_MAX} : point_at(&L, end),
-                     (uint32_t)at, end == len ? UINT32_MAX : (uint32_t)end};
-        ts_parser_set_included_ranges(parser, &r, 1);
-        tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)len);
-        TSNode root = ts_tree_root_node(tree);
-        if (!ts_node_has_error(root)) break;
-        bool broken = error_before_last(root);
-        ts_tree_delete(tree);
-        tree = NULL;
+        end = at + want >= len ? len : vl_lower_next_boundary(parsed, len, at, at + want);
+        if (end != failed) { /* (a larger run that ends where the failed one did is the same parse) */
+          TSRange r = {point_at(&L, at), end == len ? (TSPoint){UINT32_MAX, UINT32_MAX} : point_at(&L, end),
+                       (uint32_t)at, end == len ? UINT32_MAX : (uint32_t)end};
+          ts_parser_set_included_ranges(parser, &r, 1);
+          tree = ts_parser_parse_string(parser, NULL, parsed, (uint32_t)len);
+          TSNode root = ts_tree_root_node(tree);
+          if (!ts_node_has_error(root)) break;
+          bool broken = error_before_last(root);
+          ts_tree_delete(tree);
+          tree = NULL;
+          failed = end;
+          if (broken || end == len) break;
+        }
         /* a syntax error of the file's own, or a run of lines inside one statement (a long string
          * or bracket) past two retries: the file is parsed whole, below */
-        if (broken || end == len || want >= 4 * chunk) break;
+        if (want >= 4 * chunk) break;
         want *= 2;
       }
       if (!tree) {

@@ -22,6 +22,9 @@ VlModule *vl_lower(const VlPy *py, TSParser *parser, const char *path, const cha
  * each run's tree freed before the next is parsed (tree-sitter's tree is 40-60 times the source): the
  * IR is the same as from one parse (tests: `vl_irdump -c`). */
 enum { VL_LOWER_CHUNK = 64 * 1024 };
+/* Where a run that starts at `at` (a top-level statement) may end, at or after `from`: the start of a
+ * top-level statement outside strings, brackets and continuation lines, or `len` (lower.c). */
+size_t vl_lower_next_boundary(const char *text, size_t len, size_t at, size_t from);
 /* vl_lower with runs of about `chunk` bytes (0: one parse). */
 VlModule *vl_lower_chunked(const VlPy *py, TSParser *parser, const char *path, const char *text, size_t len,
                            size_t chunk);
