@@ -4894,6 +4894,38 @@ static void named_return_type_fields(void **state) {
   no_hits(cur);
 }
 
+/* torch.distributions.Categorical(logits=l) or (probs=p): its probs and logits are new tensors made
+ * from the argument at each construction, so a row of either, kept per step, pins that step's tensor;
+ * a distribution made once before the loop is one tensor, and what its methods return is not followed */
+static void categorical_distribution_fields(void **state) {
+  const char *body = "import torch\n"
+                     "def f(w, n):\n"
+                     "    keep = []\n"
+                     "%s"
+                     "    for i in range(n):\n"
+                     "%s"
+                     "        keep.append(%s)\n"
+                     "    return keep\n";
+  const char *inside = "        d = torch.distributions.Categorical(logits=torch.randn(64, 32) @ w)\n";
+  const char *before = "    d = torch.distributions.Categorical(logits=torch.randn(64, 32) @ w)\n";
+  char text[1024];
+  snprintf(text, sizeof text, body, "", inside, "d.logits[0]");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  snprintf(text, sizeof text, body, "", inside, "d.probs[:, :4]");
+  analyse(state, text);
+  assert_int_equal(cur->nhits, 1);
+  snprintf(text, sizeof text, body, "", inside, "d.logits[0].clone()");
+  analyse(state, text);
+  no_hits(cur);
+  snprintf(text, sizeof text, body, "", inside, "d.log_prob(d.sample())");
+  analyse(state, text);
+  no_hits(cur);
+  snprintf(text, sizeof text, body, before, "", "d.probs[i]");
+  analyse(state, text);
+  no_hits(cur);
+}
+
 /* F.cross_entropy(..., reduction="none") is a tensor of per-sample losses (the targets' shape), a
  * table condition on a literal string; with another reduction a 0-d loss */
 static void loss_reduction_none(void **state) {
@@ -6835,6 +6867,7 @@ int main(void) {
       T(dataloader_unbatched_items),
       T(dataloader_unbatched_iterable),
       T(named_return_type_fields),
+      T(categorical_distribution_fields),
       T(loss_reduction_none),
       /* ndim */
       T(ndim_randn_args),
