@@ -6666,6 +6666,55 @@ static void accumulate_pairwise_offsets_are_ints(void **state) {
   assert_null(tl_hit(cur, "s[b]"));
 }
 
+/* A helper whose loop counter picks rows of an array it makes (`for i in range(k)`), called in a
+ * caller's loop: a range of known length shorter than the axis's known size keeps a part (reported);
+ * one as long as the axis, or a bound the helper cannot relate to it, may keep every row (silent). */
+static void helper_range_counter_rows(void **state) {
+  static const char *const loops[] = {"range(4)", "range(2, 6)", "range(48)", "range(k)"};
+  for (int c = 0; c < 4; c++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "def keep(out, seed, k):\n"
+             "    h = np.random.rand(48, 4096)\n"
+             "    for i in %s:\n"
+             "        out.append(h[i])\n"
+             "def f(n):\n"
+             "    out = []\n"
+             "    for s in range(n):\n"
+             "        keep(out, s, 3)\n"
+             "    return out\n",
+             loops[c]);
+    analyse(state, src);
+    if (c < 2) assert_non_null(tl_hit(cur, "h[i]"));
+    else assert_null(tl_hit(cur, "h[i]"));
+  }
+}
+
+/* SciPy's nonlinear root finders call callback= with a new iterate each iteration: the functions, and
+ * root() with a nonlinear method= given as a string; root's default (hybr) and 'lm' never call it. */
+static void root_finder_callbacks(void **state) {
+  static const char *const calls[] = {"newton_krylov(fun, x0, callback=cb)", "broyden1(fun, x0, callback=cb)",
+                                      "root(fun, x0, method='krylov', callback=cb)", "root(fun, x0, callback=cb)",
+                                      "root(fun, x0, method='lm', callback=cb)"};
+  for (int c = 0; c < 5; c++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "from scipy.optimize import newton_krylov, broyden1, root\n"
+             "def f(fun, x0):\n"
+             "    heads = []\n"
+             "    def cb(x, r):\n"
+             "        heads.append(x[:8])\n"
+             "    %s\n"
+             "    return heads\n",
+             calls[c]);
+    analyse(state, src);
+    if (c < 3) assert_non_null(tl_hit(cur, "x[:8]"));
+    else assert_null(tl_hit(cur, "x[:8]"));
+  }
+}
+
 /* A list returned that gathers every item of a local list (`[a[i] for i in np.argsort(order)]`,
  * `[x for x in b]`) keeps what that list holds: its views outlive the call.  A gather of a few
  * (`np.argsort(s)[:3]`) or through a filter does not. */
@@ -7200,6 +7249,8 @@ int main(void) {
       T(fold_grows_its_accumulator),
       T(augmented_assignment_calls_iadd),
       T(accumulate_pairwise_offsets_are_ints),
+      T(helper_range_counter_rows),
+      T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
       T(regathered_list_outlives),
       T(display_holding_param_index),

@@ -1358,10 +1358,36 @@ static bool single_dispatch(Frame *F, VlId d) {
 static const char *const optimizers[] = {"scipy.optimize.minimize", "scipy.optimize.differential_evolution",
                                          "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing"};
 
-static bool optimizer(const VlVal *callee) {
+/* SciPy's quasi-Newton and Krylov root finders (scipy.optimize._nonlin) call callback= as cb(x, f) with
+ * a new iterate that owns its data at every iteration, measured with SciPy 1.10: the functions, and
+ * scipy.optimize.root with one of these as its method= (its default, 'hybr', and 'lm' never call it;
+ * 'df-sane' hands out views of its own arrays, not described). */
+static const char *const root_finders[] = {"newton_krylov", "anderson",     "broyden1",      "broyden2",
+                                           "diagbroyden",   "linearmixing", "excitingmixing"};
+static const char *const root_methods[] = {"krylov",      "anderson",     "broyden1",      "broyden2",
+                                           "diagbroyden", "linearmixing", "excitingmixing"};
+
+static bool named_in(const char *name, const char *const *names, size_t n) {
+  for (size_t i = 0; name && i < n; i++)
+    if (strcmp(name, names[i]) == 0) return true;
+  return false;
+}
+
+static bool optimizer(const VlVal *callee, const Args *a) {
   if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return false;
+  const char *name = callee->objs[0]->name;
   for (size_t i = 0; i < sizeof optimizers / sizeof *optimizers; i++)
-    if (strcmp(callee->objs[0]->name, optimizers[i]) == 0) return true;
+    if (strcmp(name, optimizers[i]) == 0) return true;
+  static const char pkg[] = "scipy.optimize.";
+  if (strncmp(name, pkg, sizeof pkg - 1) != 0) return false;
+  name += sizeof pkg - 1;
+  if (named_in(name, root_finders, sizeof root_finders / sizeof *root_finders)) return true;
+  if (strcmp(name, "root") != 0) return false;
+  for (int k = 0; k < a->nkw; k++) {
+    const VlVal *v = a->kw[k];
+    if (strcmp(a->kwname[k], "method") == 0 && v && v->n == 1 && v->objs[0]->kind == VL_O_STR)
+      return named_in(v->objs[0]->name, root_methods, sizeof root_methods / sizeof *root_methods);
+  }
   return false;
 }
 
@@ -1435,7 +1461,7 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
     fn = vl_with_overrides(F, a.pos[0]);
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
-  } else if (optimizer(callee)) {
+  } else if (optimizer(callee, &a)) {
     for (int k = 0; k < a.nkw && !fn; k++)
       if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
     kind = VL_HOOK_OPTIMIZER;

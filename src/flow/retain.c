@@ -1930,6 +1930,18 @@ static bool stores_each_element_of_param(const Frame *F, const StoreEv *ev) {
          every_iteration_to_top(F, ev->loop, ev->at);
 }
 
+/* Does `range(...)` call `it` count fewer items than `size`, both known (`range(3)`, `range(2, 8)`
+ * against an axis of 100)?  Then its counter picks some slabs of that axis, not every one. */
+static bool range_short_of(const Frame *F, VlId it, int64_t size) {
+  const VlModule *m = M(F);
+  const VlExpr *x = vl_expr(m, it);
+  long lo = 0, hi = 0;
+  if (size <= 0 || (x->nkids != 2 && x->nkids != 3)) return false;
+  if (x->nkids == 3 && !const_int(F, vl_kid(m, it, 1), &lo)) return false;
+  if (!const_int(F, vl_kid(m, it, x->nkids - 1), &hi)) return false;
+  return hi - lo >= 0 && hi - lo < size;
+}
+
 /* A store a function makes in its loops, exported as an effect: when every iteration of the loops
  * around it, up to the function's top, stores one slab, and together they are every slab of each
  * view's base (`for j in range(a.shape[1]): results[k, j] = a[:, j]`, `for row in a: out.append(row)`),
@@ -1942,7 +1954,9 @@ static bool stores_each_element_of_param(const Frame *F, const StoreEv *ev) {
 /* The slab of a whole base that ev stores is indexed by the counter of a loop around the store in
  * this function (`for split_idx in range(n_splits): results[...] = array[:, split_idx]`) whose
  * bound this function cannot relate to the axis (a closure variable that also shaped the array):
- * the loop may well store every slab.  Seen from a caller, that is not reported. */
+ * the loop may well store every slab.  Seen from a caller, that is not reported.  A range of known
+ * length shorter than the axis's known size (`for j in range(3): out.append(desc[j])` of a
+ * `(100, 8)` array) picks some slabs: a part. */
 static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
   const VlModule *m = M(F);
   if (!view->expr || !(view->flags & VL_F_OF_WHOLE)) return false;
@@ -1960,7 +1974,9 @@ static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
       counter = vl_kid(m, lp->target, 0);
     else if (!fn || strcmp(fn, "range") != 0)
       continue;
-    if (vl_same_name(m, index, counter)) return true;
+    if (!vl_same_name(m, index, counter)) continue;
+    return !(counter == lp->target && view->shape && view->shape->n > axis && !view->shape->upper &&
+             range_short_of(F, lp->iter, view->shape->dims[axis]));
   }
   return false;
 }
