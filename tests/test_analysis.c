@@ -2374,6 +2374,41 @@ static void optimizer_callback_step_from_receiver(void **state) {
   }
 }
 
+static void linear_operator_matvec_called_by_solver(void **state) {
+  /* LinearOperator(shape, matvec=f) (or positional): an iterative solver calls f at every iteration,
+   * so a part of an array f makes anew and keeps is one per iteration (retain.c: fresh_part); the
+   * captured `n` of the factory, used in reshape(), is an int (interp.c: cell_is_int); parts of the
+   * solver's own vector `v` (a view of its work array), a copy or a name rebound to an index array
+   * are not */
+  static const struct {
+    const char *make, *kept, *bind;
+    bool hit;
+  } cases[] = {
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2]", "", true},
+      {"LinearOperator((n * n, n * n), apply)", "out[3]", "", true},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2].copy()", "", false},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "v[:4]", "", false},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2]", "    n = np.argsort(rows)\n", false},
+      {"object()", "out[n // 2]", "", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "from scipy.sparse.linalg import LinearOperator\n"
+             "def make(n, rows):\n"
+             "%s"
+             "    def apply(v):\n"
+             "        out = 4.0 * v.reshape(n, n)\n"
+             "        rows.append(%s)\n"
+             "        return out.ravel()\n"
+             "    return %s\n",
+             cases[k].bind, cases[k].kept, cases[k].make);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -6976,6 +7011,7 @@ int main(void) {
       T(slice_step_of_own_array_decided_by_call),
       T(slice_step_share_of_length),
       T(optimizer_callback_step_from_receiver),
+      T(linear_operator_matvec_called_by_solver),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),
