@@ -2409,6 +2409,48 @@ static void linear_operator_matvec_called_by_solver(void **state) {
   }
 }
 
+static void sequential_chains_its_modules(void **state) {
+  /* nn.Sequential(m1, m2) and a subclass of it without an __init__ of its own keep their modules in
+   * order: calling the container (or the inherited forward, or model[k] one by one) runs each on the
+   * previous one's output, so a head returning a row of the encoder's new output gives a part of a new
+   * tensor per call (ops.c: seq_chain); a pooled mean, a clone, or a container made with keywords
+   * (unknown modules: any layer's new tensor) do not */
+  static const struct {
+    const char *head, *call;
+    bool hit;
+  } cases[] = {
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())(x)", true},
+      {"h[:, 0]", "Seq(Enc(), Head()).forward(x)", true},
+      {"h[:, 0]", "Seq(Enc(), Head())(x)", true},
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())[-1](torch.relu(x))", true},
+      {"h.mean(1)", "nn.Sequential(Enc(), Head())(x)", false},
+      {"h[:, 0].clone()", "Seq(Enc(), Head()).forward(x)", false},
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())[0](x)", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "class Enc(nn.Module):\n"
+             "    def forward(self, x):\n"
+             "        return torch.relu(x) * 2.0\n"
+             "class Head(nn.Module):\n"
+             "    def forward(self, h):\n"
+             "        return %s\n"
+             "class Seq(nn.Sequential):\n"
+             "    pass\n"
+             "def run(xs):\n"
+             "    kept = []\n"
+             "    for x in xs:\n"
+             "        kept.append(%s)\n"
+             "    return kept\n",
+             cases[k].head, cases[k].call);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -7012,6 +7054,7 @@ int main(void) {
       T(slice_step_share_of_length),
       T(optimizer_callback_step_from_receiver),
       T(linear_operator_matvec_called_by_solver),
+      T(sequential_chains_its_modules),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),

@@ -293,6 +293,7 @@ struct Analysis {
                               analysing a method: the functions below it did not call it */
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
+  uint8_t seq_depth;       /* nn.Sequential calls being chained (ops.c: seq_chain), at most 4 deep */
   bool stats, debug;       /* VIEWLEAK_STATS, VIEWLEAK_DEBUG */
   uint8_t *hand_memos;     /* per string id of a decorator's name: 0 not asked yet, 1 no, 2 a hand-written
                               memo decorator (interp.c: hand_memo, decided once per name) */

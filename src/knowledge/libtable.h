@@ -53,7 +53,9 @@ typedef enum VlLibEffect {
   VL_FX_LOADER,   /* iterating it gives a new batch per step (torch DataLoader) */
   VL_FX_SAME,     /* calling an instance returns its argument itself (nn.Identity, nn.Dropout in eval) */
   VL_FX_OBJECT,   /* an instance we know nothing more about */
-  VL_FX_OPTIMIZER /* an instance's step(closure) calls closure() and returns its result (torch.optim) */
+  VL_FX_OPTIMIZER,/* an instance's step(closure) calls closure() and returns its result (torch.optim) */
+  VL_FX_SEQUENTIAL/* calling an instance calls the modules it was given in order, each on the previous one's
+                     output, and returns the last one's (nn.Sequential); model[k] is the k-th module */
 } VlLibEffect;
 
 typedef enum VlNdimRule {
