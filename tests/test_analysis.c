@@ -2374,6 +2374,83 @@ static void optimizer_callback_step_from_receiver(void **state) {
   }
 }
 
+static void linear_operator_matvec_called_by_solver(void **state) {
+  /* LinearOperator(shape, matvec=f) (or positional): an iterative solver calls f at every iteration,
+   * so a part of an array f makes anew and keeps is one per iteration (retain.c: fresh_part); the
+   * captured `n` of the factory, used in reshape(), is an int (interp.c: cell_is_int); parts of the
+   * solver's own vector `v` (a view of its work array), a copy or a name rebound to an index array
+   * are not */
+  static const struct {
+    const char *make, *kept, *bind;
+    bool hit;
+  } cases[] = {
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2]", "", true},
+      {"LinearOperator((n * n, n * n), apply)", "out[3]", "", true},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2].copy()", "", false},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "v[:4]", "", false},
+      {"LinearOperator((n * n, n * n), matvec=apply)", "out[n // 2]", "    n = np.argsort(rows)\n", false},
+      {"object()", "out[n // 2]", "", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "from scipy.sparse.linalg import LinearOperator\n"
+             "def make(n, rows):\n"
+             "%s"
+             "    def apply(v):\n"
+             "        out = 4.0 * v.reshape(n, n)\n"
+             "        rows.append(%s)\n"
+             "        return out.ravel()\n"
+             "    return %s\n",
+             cases[k].bind, cases[k].kept, cases[k].make);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
+static void sequential_chains_its_modules(void **state) {
+  /* nn.Sequential(m1, m2) and a subclass of it without an __init__ of its own keep their modules in
+   * order: calling the container (or the inherited forward, or model[k] one by one) runs each on the
+   * previous one's output, so a head returning a row of the encoder's new output gives a part of a new
+   * tensor per call (ops.c: seq_chain); a pooled mean, a clone, or a container made with keywords
+   * (unknown modules: any layer's new tensor) do not */
+  static const struct {
+    const char *head, *call;
+    bool hit;
+  } cases[] = {
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())(x)", true},
+      {"h[:, 0]", "Seq(Enc(), Head()).forward(x)", true},
+      {"h[:, 0]", "Seq(Enc(), Head())(x)", true},
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())[-1](torch.relu(x))", true},
+      {"h.mean(1)", "nn.Sequential(Enc(), Head())(x)", false},
+      {"h[:, 0].clone()", "Seq(Enc(), Head()).forward(x)", false},
+      {"h[:, 0]", "nn.Sequential(Enc(), Head())[0](x)", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "class Enc(nn.Module):\n"
+             "    def forward(self, x):\n"
+             "        return torch.relu(x) * 2.0\n"
+             "class Head(nn.Module):\n"
+             "    def forward(self, h):\n"
+             "        return %s\n"
+             "class Seq(nn.Sequential):\n"
+             "    pass\n"
+             "def run(xs):\n"
+             "    kept = []\n"
+             "    for x in xs:\n"
+             "        kept.append(%s)\n"
+             "    return kept\n",
+             cases[k].head, cases[k].call);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -7177,6 +7254,8 @@ int main(void) {
       T(slice_step_of_own_array_decided_by_call),
       T(slice_step_share_of_length),
       T(optimizer_callback_step_from_receiver),
+      T(linear_operator_matvec_called_by_solver),
+      T(sequential_chains_its_modules),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),

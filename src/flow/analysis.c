@@ -432,6 +432,11 @@ static void class_body(Analysis *an, VlClassInfo *ci) {
       const VlObj *o = bases->objs[b];
       const VlLibrary *lib = o->kind == VL_O_LIB && o->name ? vl_knowledge_lib_of_model(an->know, o->name) : NULL;
       if (lib) ci->model_lib = lib->id;
+      /* a container model class (nn.Sequential: a class row of effect `sequential`) is a model too */
+      const char *member;
+      const VlLibrary *cl = !lib && o->kind == VL_O_LIB && o->name ? vl_knowledge_library(an->know, o->name, &member) : NULL;
+      const VlLibEntry *ce = cl ? vl_libtable_find_class(cl->table, member) : NULL;
+      if (ce && ce->effect_then == VL_FX_SEQUENTIAL) ci->model_lib = cl->id;
       const VlClassInfo *bk = class_of(&F, o);
       if (bk && bk->model_lib) ci->model_lib = bk->model_lib;
     }

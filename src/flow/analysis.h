@@ -69,7 +69,9 @@ void vl_hook_registered(Frame *F, const VlVal *fn);
 typedef enum VlHookKind {
   VL_HOOK_FORWARD = 0, /* module.register_forward_hook(fn): fn(module, args, output), a new output */
   VL_HOOK_PRE,         /* module.register_forward_pre_hook(fn): fn(module, args), args[k] the new input */
-  VL_HOOK_OPTIMIZER    /* scipy.optimize.minimize(..., callback=fn): fn(xk), a new iterate per iteration */
+  VL_HOOK_OPTIMIZER,   /* scipy.optimize.minimize(..., callback=fn): fn(xk), a new iterate per iteration */
+  VL_HOOK_SOLVER       /* scipy.sparse.linalg.LinearOperator(shape, matvec=fn): an iterative solver calls
+                          fn(x) at every iteration, x a view of its own work array (not new) */
 } VlHookKind;
 
 typedef struct StoreEv {
@@ -235,6 +237,7 @@ typedef struct FuncData {
   uint64_t self_set;        /* the names its summary assigns as self.<name>, hashed to one bit each */
   uint32_t *cells;          /* its slots that nested functions read (closure variables), sorted */
   uint32_t ncells;
+  uint8_t *cell_int;        /* per cell (parallel to cells): 1 an int, 2 not, 0 not yet decided (interp.c) */
   const VlSummary *summary; /* this module's own form */
   uint8_t *evidence;
   uint8_t *none_tested;     /* per slot: an `if x is None` / `is not None` / `x == "literal"` tests it */
@@ -292,6 +295,7 @@ struct Analysis {
                               analysing a method: the functions below it did not call it */
   VL_VEC(struct Special *) specials; /* analyses of functions for the project objects passed to them */
   uint64_t budget;         /* evaluation steps left; when spent, everything is unknown */
+  uint8_t seq_depth;       /* nn.Sequential calls being chained (ops.c: seq_chain), at most 4 deep */
   bool stats, debug;       /* VIEWLEAK_STATS, VIEWLEAK_DEBUG */
   uint8_t *hand_memos;     /* per string id of a decorator's name: 0 not asked yet, 1 no, 2 a hand-written
                               memo decorator (interp.c: hand_memo, decided once per name) */

@@ -522,6 +522,96 @@ const VlVal *vl_nd_floor(Frame *F, const VlVal *v) {
   return vl_val_of(V(F), out, (size_t)n);
 }
 
+/* Is expression t a name of slot (owner, slot), or a tuple or list target holding one? */
+static bool names_slot(const VlModule *m, VlId t, VlId owner, uint32_t slot, int depth) {
+  const VlExpr *x = vl_expr(m, t);
+  if (x->op == VL_E_NAME) return (x->sym.kind == VL_SYM_LOCAL || x->sym.kind == VL_SYM_CELL) && x->sym.owner == owner && x->sym.slot == slot;
+  if (x->op == VL_E_STAR) return depth < 4 && names_slot(m, vl_kid(m, t, 0), owner, slot, depth + 1);
+  for (uint32_t i = 0; (x->op == VL_E_TUPLE || x->op == VL_E_LIST) && depth < 4 && i < x->nkids; i++)
+    if (names_slot(m, vl_kid(m, t, i), owner, slot, depth + 1)) return true;
+  return false;
+}
+
+/* An annotation written `int`. */
+static bool annotation_is_int(const VlModule *m, VlId e) {
+  return e && vl_expr(m, e)->op == VL_E_NAME && strcmp(vl_str(m, vl_expr(m, e)->a), "int") == 0;
+}
+
+/* An int by its making: an integer literal, or len(...) / int(...) of anything. */
+static bool int_made(const VlModule *m, VlId e) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_INT) return true;
+  if (x->op != VL_E_CALL) return false;
+  const VlExpr *c = vl_expr(m, vl_kid(m, e, 0));
+  return c->op == VL_E_NAME && c->sym.kind == VL_SYM_BUILTIN &&
+         (strcmp(vl_str(m, c->a), "len") == 0 || strcmp(vl_str(m, c->a), "int") == 0);
+}
+
+/* Closure variables that are ints: slot `slot` of function `owner`, read by a function nested in it
+ * (`n` in `def matvec(v): ... lap[n // 2]` inside `def make_operator(n, ...)`).  It is an int when
+ * every binding of it (in the owner, or a nested `nonlocal` one) makes an int (a literal, len(),
+ * int(); an augmented assignment by a literal), none is a loop's, a with's, a walrus' or an unpacking's,
+ * and something proves it: such a binding, a parameter annotated `int` or defaulting to an integer
+ * literal, or its use as an argument of range() or .reshape() (which take only ints), in the owner
+ * or a nested function.  Decided once per closure variable (FuncData.cell_int). */
+static bool cell_is_int(Frame *F, VlId owner, uint32_t slot) {
+  Analysis *an = F->an;
+  const VlModule *m = M(F);
+  if (!owner || owner >= m->nfuncs) return false;
+  FuncData *fd = &an->fd[owner];
+  uint32_t at = 0;
+  while (at < fd->ncells && fd->cells[at] != slot) at++;
+  if (at == fd->ncells) return false;
+  if (!fd->cell_int) fd->cell_int = VL_ARENA_ARRAY(an->arena, uint8_t, fd->ncells);
+  if (fd->cell_int[at]) return fd->cell_int[at] == 1;
+  const VlFunc *fn = vl_func(m, owner);
+  const char *name = vl_local_name(m, owner, slot);
+  bool bad = false, proof = false;
+  for (uint16_t p = 0; p < fn->nparams; p++) {
+    const VlParam *pp = &m->params[fn->params + p];
+    if (strcmp(vl_str(m, pp->name), name) != 0) continue;
+    bad |= pp->kind == VL_P_VARARGS || pp->kind == VL_P_KWARGS;
+    proof |= annotation_is_int(m, pp->annotation) || (pp->dflt && vl_expr(m, pp->dflt)->op == VL_E_INT);
+    bad |= pp->dflt && vl_expr(m, pp->dflt)->op != VL_E_INT && vl_expr(m, pp->dflt)->op != VL_E_NONE;
+  }
+  for (uint32_t i = 1; i < m->nstmts && !bad; i++) {
+    const VlStmt *st = vl_stmt(m, i);
+    if (st->start < fn->start || st->end > fn->end) continue;
+    if (st->kind == VL_S_ASSIGN) {
+      for (uint32_t k = 0; k < st->n; k++) {
+        VlId t = m->kids[st->b + k];
+        if (!names_slot(m, t, owner, slot, 0)) continue;
+        if (vl_expr(m, t)->op != VL_E_NAME || !int_made(m, st->a)) bad = true;
+        else proof = true;
+      }
+    } else if (st->kind == VL_S_AUGASSIGN && names_slot(m, st->a, owner, slot, 0)) {
+      bad |= vl_expr(m, st->b)->op != VL_E_INT;
+    } else if (st->kind == VL_S_WITH) {
+      for (uint32_t k = 0; k < st->n; k++) {
+        VlId t = m->kids[st->a + 2 * k + 1];
+        bad |= t && names_slot(m, t, owner, slot, 0);
+      }
+    }
+  }
+  for (uint32_t l = 1; l < m->nloops && !bad; l++)
+    bad |= m->loops[l].target && names_slot(m, m->loops[l].target, owner, slot, 0);
+  for (uint32_t e = 1; e < m->nexprs && !bad; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->start < fn->start || x->end > fn->end) continue;
+    if (x->op == VL_E_WALRUS) bad |= names_slot(m, vl_kid(m, e, 0), owner, slot, 0);
+    if (x->op != VL_E_CALL || proof) continue;
+    const VlExpr *c = vl_expr(m, vl_kid(m, e, 0));
+    bool int_args = (c->op == VL_E_NAME && c->sym.kind == VL_SYM_BUILTIN && strcmp(vl_str(m, c->a), "range") == 0) ||
+                    (c->op == VL_E_ATTR && strcmp(vl_str(m, c->a), "reshape") == 0);
+    for (uint32_t k = 1; int_args && k < x->nkids; k++) {
+      VlId arg = vl_kid(m, e, k);
+      proof |= vl_expr(m, arg)->op == VL_E_NAME && names_slot(m, arg, owner, slot, 0);
+    }
+  }
+  fd->cell_int[at] = !bad && proof ? 1 : 2;
+  return fd->cell_int[at] == 1;
+}
+
 static const VlVal *read_name(Frame *F, VlId e) {
   const VlExpr *x = vl_expr(M(F), e);
   VlSym s = x->sym;
@@ -538,7 +628,8 @@ static const VlVal *read_name(Frame *F, VlId e) {
       /* a name read before any binding on this path (a loop's first round): nothing yet */
       return v;
     }
-    /* a closure variable of an enclosing function */
+    /* a closure variable of an enclosing function (an int when every binding of it makes one) */
+    if (cell_is_int(F, s.owner, s.slot)) return vl_prim(V(F), VL_O_INT);
     return symbol(F, VL_SYM_CELLV, F->an->mi, s.owner, s.slot, vl_str(M(F), x->a), NULL);
   }
   case VL_SYM_GLOBAL:
@@ -1391,6 +1482,27 @@ static bool optimizer(const VlVal *callee, const Args *a) {
   return false;
 }
 
+/* A matrix-free operator: SciPy's iterative solvers and eigensolvers (cg, gmres, bicgstab, minres,
+ * eigsh, lobpcg, ...) apply it at every iteration, calling the function given for each keyword;
+ * their argument is a view of the solver's work array, not a new one (SciPy 1.10: cg's
+ * `matvec(work[slice1])`). */
+static const char *const solver_callbacks[] = {"matvec", "rmatvec", "matmat", "rmatmat"};
+
+static bool linear_operator(const VlVal *callee) {
+  return callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
+         strcmp(callee->objs[0]->name, "scipy.sparse.linalg.LinearOperator") == 0;
+}
+
+/* Is o a project class deriving from LinearOperator (`class HessianOperator(LinearOperator)` defining
+ * `_matvec`), directly or through up to three project bases? */
+static bool operator_subclass(Frame *F, const VlObj *o, int depth) {
+  if (o->kind != VL_O_CLASS || !o->mod || depth > 3) return false;
+  const VlClassInfo *k = o->mod == F->an->mi ? vl_an_class(F->an, o->func) : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
+  for (uint16_t i = 0; k && k->bases && i < k->bases->n; i++)
+    if (linear_operator(vl_val1(V(F), k->bases->objs[i])) || operator_subclass(F, k->bases->objs[i], depth + 1)) return true;
+  return false;
+}
+
 /* Is e the returned expression, or an item of a returned tuple display (`return ids, scores + (v,)`)? */
 static bool returned_part(const Frame *F, VlId e) {
   const VlModule *m = M(F);
@@ -1465,6 +1577,17 @@ static const VlVal *eval_call(Frame *F, VlId e) {
     for (int k = 0; k < a.nkw && !fn; k++)
       if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
     kind = VL_HOOK_OPTIMIZER;
+  } else if (linear_operator(callee)) { /* LinearOperator(shape, matvec, rmatvec=None, matmat=None, ...) */
+    if (a.npos >= 2) fn = a.pos[1];
+    for (int k = 0; k < a.nkw && !fn; k++)
+      if (VL_STR_IN(solver_callbacks, a.kwname[k])) fn = a.kw[k];
+    kind = VL_HOOK_SOLVER;
+  }
+  const VlVal *r = vl_op_call(F, callee, &a, e);
+  if (!fn && callee->n == 1 && operator_subclass(F, callee->objs[0], 0)) { /* its instance's own _matvec */
+    const VlVal *mv = vl_op_attr(F, r, "_matvec", e);
+    if (vl_val_only(mv, VL_O_FUNC)) fn = mv;
+    kind = VL_HOOK_SOLVER;
   }
   if (fn) {
     bool known = false;
@@ -1475,7 +1598,7 @@ static const VlVal *eval_call(Frame *F, VlId e) {
       vl_hook_registered(F, fn);
     }
   }
-  return vl_op_call(F, callee, &a, e);
+  return r;
 }
 
 static const VlVal *eval_node(Frame *F, VlId e) {

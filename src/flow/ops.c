@@ -115,6 +115,8 @@ static const VlObj *new_obj(Frame *F, VlId expr, uint8_t flags) {
   return vl_obj(V(F), o);
 }
 
+static const VlObj *seq_modules(Frame *F, const VlObj *o);
+
 static const VlObj *lib_obj(Frame *F, const char *name, const VlVal *base, uint8_t lib) {
   VlObj o = {.kind = VL_O_LIB, .name = name, .base = base, .lib = lib, .nd = vl_nd_unknown()};
   return vl_obj(V(F), o);
@@ -1067,6 +1069,13 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         add_val(&a, pandas_getitem(F, o, ix, items, expr));
         break;
       }
+      /* model[k] of an nn.Sequential (or a subclass) that keeps its modules: the k-th, for a literal k */
+      const VlObj *mods = seq_modules(F, o);
+      if (mods && ix->n == 1 && ix->kind[0] == IX_INT && ix->lit[0]) {
+        long at = ix->start[0] < 0 ? ix->start[0] + mods->nitems : ix->start[0];
+        add_val(&a, at >= 0 && at < mods->nitems ? mods->items[at] : vl_unknown(V(F)));
+        break;
+      }
       /* obj[k]: __getitem__; of a dict subclass that defines __missing__ (a cache filled on first
        * lookup), what __missing__(k) returns and stores, which later lookups hand back */
       const VlVal *m = vl_op_attr(F, vl_val1(V(F), o), "__getitem__", expr);
@@ -1115,6 +1124,80 @@ static const VlClassInfo *inst_class(Frame *F, const VlObj *inst) {
     if (c->kind == VL_O_CLASS) return class_info(F, c->mod, c->func);
   }
   return NULL;
+}
+
+/* ---- nn.Sequential: the modules an instance calls in order ----
+ * `nn.Sequential(enc, pool)` (a class row of effect `sequential`), or a project subclass of it without
+ * an __init__ of its own, keeps the modules it is given, in order, as the tuple under this heap
+ * attribute of the instance: calling it (or its inherited forward) calls each on the previous one's
+ * output, and model[k] is the k-th. */
+#define VL_SEQ_MODULES "<modules>"
+
+static bool seq_lib(Frame *F, const VlObj *o) {
+  const char *member;
+  const VlLibrary *lib = o->kind == VL_O_LIB && o->name ? vl_knowledge_library(F->an->know, o->name, &member) : NULL;
+  const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
+  return e && e->effect_then == VL_FX_SEQUENTIAL;
+}
+
+/* Does project class k derive from a `sequential` library class (through up to three project bases)? */
+static bool seq_class(Frame *F, const VlClassInfo *k, int depth) {
+  for (uint16_t i = 0; k && k->bases && depth < 4 && i < k->bases->n; i++) {
+    const VlObj *b = k->bases->objs[i];
+    if (seq_lib(F, b)) return true;
+    if (b->kind == VL_O_CLASS && b->mod && seq_class(F, class_info(F, b->mod, b->func), depth + 1)) return true;
+  }
+  return false;
+}
+
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
+
+/* The modules given positionally (or spread from a list or tuple of known items, `*layers`), kept at
+ * the instance's site; with keywords or an unknown spread, none (the calls stay unknown). */
+static void seq_set_modules(Frame *F, const VlSite *site, const Args *a) {
+  if (!site || a->nkw || a->dstar || (a->star && !a->spread)) return;
+  const VlVal *items[VL_MAX_ARGS];
+  uint16_t n = 0;
+  if (a->spread) {
+    if (a->spread->n != 1 || a->spread->objs[0]->kind != VL_O_SEQ || !a->spread->objs[0]->nitems) return;
+    const VlObj *s = a->spread->objs[0];
+    for (uint16_t i = 0; i < s->nitems && n < VL_MAX_ARGS; i++) items[n++] = s->items[i];
+    if (n != s->nitems) return;
+  } else {
+    for (int i = 0; i < a->npos; i++) items[n++] = a->pos[i];
+  }
+  if (n) vl_heap_set_attr(F, site, VL_SEQ_MODULES, tuple_of(F, items, n));
+}
+
+/* The tuple of modules instance o keeps, or NULL. */
+static const VlObj *seq_modules(Frame *F, const VlObj *o) {
+  if (o->kind != VL_O_INST || !o->site) return NULL;
+  const VlVal *v = vl_heap_attr(F, o->site, VL_SEQ_MODULES);
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_SEQ || v->objs[0]->sub != VL_SEQ_TUPLE || !v->objs[0]->nitems) return NULL;
+  return v->objs[0];
+}
+
+/* Calling the modules in order on one positional argument: what the last one returns.  Only for a
+ * container holding a project module (a container of library layers alone stays any layer's new
+ * tensor), and only when that is a known value (else NULL: the same). */
+static const VlVal *seq_chain(Frame *F, const VlObj *mods, const Args *a, VlId expr) {
+  if (!mods || a->npos != 1 || a->star || a->nkw || a->dstar) return NULL;
+  bool project = false;
+  for (uint16_t i = 0; i < mods->nitems && !project; i++)
+    for (uint16_t k = 0; k < mods->items[i]->n && !project; k++)
+      project = mods->items[i]->objs[k]->kind == VL_O_INST && mods->items[i]->objs[k]->base;
+  if (!project || F->an->seq_depth >= 4) return NULL; /* (a container made at one site holding another) */
+  F->an->seq_depth++;
+  const VlVal *x = a->pos[0];
+  for (uint16_t i = 0; i < mods->nitems; i++) {
+    Args b = {0};
+    b.npos = 1;
+    b.pos[0] = x;
+    b.call = a->call;
+    x = vl_op_call(F, mods->items[i], &b, expr);
+  }
+  F->an->seq_depth--;
+  return vl_val_unknownish(x) ? NULL : x;
 }
 
 static const VlObj *bound(Frame *F, const VlFuncInfo *fi, const VlObj *self) {
@@ -1826,6 +1909,11 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     VlObj p = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_lib_value(F, "dataclasses.replace"),
                .items = rec, .nitems = 1, .index = 1, .nd = vl_nd_unknown()};
     add(acc, vl_obj(V(F), p));
+    return;
+  }
+  /* nn.Sequential's own forward, inherited by a subclass that keeps its modules: calling it chains them */
+  if (k->model_lib && (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) && seq_modules(F, o)) {
+    add(acc, lib_obj(F, "torch.nn.Sequential:chain", vl_val1(V(F), o), k->model_lib));
     return;
   }
   /* methods of the model base class that hand the model itself back: model.eval(), model.to(device)
@@ -4870,6 +4958,11 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
   const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;
   if (!e) return vl_val1(V(F), new_obj(F, expr, 0));
   switch (e->effect_then) {
+  case VL_FX_SEQUENTIAL: { /* its modules in order; without them known, any other layer's new tensor */
+    const VlVal *r = seq_chain(F, seq_modules(F, inst), a, expr);
+    if (r) return r;
+  }
+  /* fall through */
   case VL_FX_MODULE: { /* a new tensor; of the input's ndim and unit axes for rows that say so (nn.ReLU, nn.Linear) */
     const VlVal *x = a->npos && !a->star ? a->pos[0] : NULL;
     VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x)
@@ -5172,6 +5265,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
       if (e->effect_then == VL_FX_LIST && a->npos <= 1 && !a->nkw && !a->star && !a->dstar) return call_builtin(F, "list", a, expr);
       VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                     .lib = (uint8_t)lib->id, .nd = vl_nd_unknown()};
+      if (e->effect_then == VL_FX_SEQUENTIAL) seq_set_modules(F, inst.site, a);
       return vl_val1(V(F), vl_obj(V(F), inst));
     }
     return vl_unknown(V(F));
@@ -5252,6 +5346,8 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     if (!sp && s && s->size_deferred) sp = vl_specialise(F, init, inst, a, VL_SPECIAL_SHAPES); /* deque(maxlen=capacity) */
     if (sp) s = sp;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
+  } else if (k && k->model_lib && seq_class(F, k, 0)) { /* class Encoder(nn.Sequential) built from its modules */
+    seq_set_modules(F, o.site, a);
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
     for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);
     for (int i = 0; i < a->nkw; i++)
@@ -5570,6 +5666,8 @@ static const VlVal *call_inst(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (!k) return lib_instance_call(F, o, a, expr);
   const VlFuncInfo *m = vl_class_method(F, k, "__call__", 0);
   if (!m && k->model_lib) m = vl_class_method(F, k, "forward", 0);
+  const VlVal *chained = !m && k->model_lib ? seq_chain(F, seq_modules(F, o), a, expr) : NULL; /* nn.Sequential's */
+  if (chained) return chained;
   if (!m) return k->model_lib ? vl_new_array(F, VL_HOW_PRODUCER, k->model_lib, vl_nd_unknown(), expr) : vl_unknown(V(F));
   VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = vl_val1(V(F), o), .nd = vl_nd_unknown()};
   return call_func(F, vl_obj(V(F), b), a, expr);
@@ -5869,6 +5967,11 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
             add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
+      } else if (o->base && o->name && strcmp(o->name, "torch.nn.Sequential:chain") == 0) {
+        for (uint16_t k = 0; k < o->base->n; k++) {
+          const VlVal *r = seq_chain(F, seq_modules(F, o->base->objs[k]), a, expr);
+          add_val(&acc, r ? r : vl_unknown(V(F)));
+        }
       } else if (o->base && o->name && strlen(o->name) > 5 && strcmp(o->name + strlen(o->name) - 5, ":self") == 0) {
         /* model.eval() bound by a model-method row of effect `same`: calling it gives the model back */
         add_val(&acc, o->base);

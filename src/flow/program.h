@@ -293,6 +293,8 @@ typedef struct VlHit {
                           registration; base: the hook's `output` parameter) */
   bool optimizer;      /* the "loop" is an optimizer's iterations: scipy.optimize.minimize calls the
                           callback with a new iterate (loop: the minimize call; base: its parameter) */
+  bool solver;         /* the "loop" is an iterative solver's: a LinearOperator's matvec= runs at every
+                          iteration (loop: the LinearOperator call; base: the callback) */
   bool holder;         /* the stored expression (text) is a container holding the view, made elsewhere
                           (`pair = (a[0], b); keep.append(pair)`), not the view */
   const char *text;    /* the stored expression, when short */

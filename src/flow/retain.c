@@ -2085,7 +2085,7 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
 static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind, int pos, int kw) {
   if (!bound && fi->klass) return -1;
   int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound + pos;
-  if (kind == VL_HOOK_OPTIMIZER) return fi->nparams >= n + kw && fi->nparams <= n + kw + 2 ? n - 1 : -1; /* (x, f, accept) */
+  if (kind == VL_HOOK_OPTIMIZER || kind == VL_HOOK_SOLVER) return fi->nparams >= n + kw && fi->nparams <= n + kw + 2 ? n - 1 : -1; /* (x, f, accept) */
   return fi->nparams == n + kw ? n - 1 : -1;
 }
 
@@ -2172,6 +2172,28 @@ static bool hook_part_resolved(Frame *F, const VlObj *o, int p, const VlFuncInfo
   return part;
 }
 
+/* A part of an array the callback itself makes anew at each call (`lap = stencil(v)`, then
+ * `probes.append(lap[n // 2])`): its site is a new array of fi's own body, and the library calls fi
+ * in its loop, so every part kept pins one whole array per iteration (optimizer callbacks and a
+ * LinearOperator's matvec). */
+static bool fresh_part(const VlObj *o, const VlFuncInfo *fi) {
+  const VlSite *s = o->site;
+  return o->kind == VL_O_ARRAY && o->sub && (o->flags & VL_F_PARTIAL) && !(o->flags & VL_F_EVERY) && s &&
+         s->kind == VL_SITE_NEW && !s->step && s->mod == fi->mod && s->func == fi->id;
+}
+
+/* Does one of the function's stores keep, whole, the array made at o's site (`self.last = lap`)? */
+static bool fresh_kept_whole(const VlSummary *s, const VlObj *o) {
+  for (uint32_t e = 0; e < s->neffects; e++) {
+    const VlEffect *ef = &s->effects[e];
+    for (uint16_t k = 0; ef->kind == VL_EFF_STORE && ef->value && k < ef->value->n; k++) {
+      const VlObj *w = ef->value->objs[k];
+      if (w->kind == VL_O_ARRAY && !(w->flags & VL_F_PARTIAL) && w->site == o->site) return true;
+    }
+  }
+  return false;
+}
+
 /* The function a registered value calls: a function or bound method, or an instance's __call__. */
 static const VlFuncInfo *hook_func(Frame *F, const VlObj *fn, bool *bound) {
   Analysis *an = F->an;
@@ -2223,6 +2245,7 @@ static void hook_check(Frame *F) {
             (ef->store != VL_ST_APPEND && ef->store != VL_ST_EXTEND && ef->store != VL_ST_HEAPPUSH))
           continue;
         const VlObj *view = NULL;
+        bool view_fresh = false;
         bool other = false; /* a copy on another path: silent (args[0][:, :4] is also the subscript
                                deferred on the tuple item: a symbol, no other path); a part on each
                                path (`if isinstance(output, tuple): output = output[0]`) is a part */
@@ -2231,20 +2254,34 @@ static void hook_check(Frame *F) {
         const VlVal *self = !bound ? NULL : fo->kind == VL_O_INST ? vl_val1(an->vals, fo) : fo->base;
         for (uint16_t k = 0; k < ef->value->n; k++) {
           const VlObj *o = ef->value->objs[k];
-          if (hook_part(o, out, kind) ||
+          bool fresh = (kind == VL_HOOK_OPTIMIZER || kind == VL_HOOK_SOLVER) && fresh_part(o, fi);
+          if (fresh && fresh_kept_whole(s, o)) {
+            other = true;
+          } else if (fresh || (kind != VL_HOOK_SOLVER && hook_part(o, out, kind)) ||
               (kind == VL_HOOK_OPTIMIZER && !pos && !kw && (!bound || self) &&
                hook_part_resolved(F, o, out, fi, s, self, lib->id, F->hooks.items[r].call))) {
-            if (!view) view = o;
+            if (!view) {
+              view = o;
+              view_fresh = fresh;
+            }
           } else if (kind != VL_HOOK_PRE || o->kind != VL_O_SYM)
             other = true;
         }
         if (!view || other) continue;
         if (!vl_report_once(an, ef->at)) continue;
         const VlFunc *hf = fi->mod == an->mi ? vl_func(M(F), fi->id) : NULL;
+        VlId bound_at = 0; /* (a fresh array: the name its statement binds) */
+        const char *fresh_name = !view_fresh ? NULL
+                                 : view->site->mod == an->mi ? vl_assigned_name(an, view->site->at, &bound_at)
+                                                             : view->site->bound;
         VlHit hit = {.kind = VL_HIT_FRESH, .store = ef->store, .lib = lib->id, .at = ef->at, .fix_at = ef->fix_at,
-                     .text = ef->text, .container = ef->container, .hook = kind != VL_HOOK_OPTIMIZER,
-                     .optimizer = kind == VL_HOOK_OPTIMIZER, .base_name = fi->params[out].name,
-                     .base = hf ? (VlSpan){an->mi, hf->start, hf->start} : vl_expr_span(an, F->hooks.items[r].call),
+                     .text = ef->text, .container = ef->container,
+                     .hook = kind == VL_HOOK_FORWARD || kind == VL_HOOK_PRE,
+                     .optimizer = kind == VL_HOOK_OPTIMIZER, .solver = kind == VL_HOOK_SOLVER,
+                     .base_name = view_fresh ? fresh_name : fi->params[out].name,
+                     .base = view_fresh  ? (VlSpan){view->site->mod, view->site->start, view->site->end}
+                             : hf        ? (VlSpan){an->mi, hf->start, hf->start}
+                                         : vl_expr_span(an, F->hooks.items[r].call),
                      .loop = vl_expr_span(an, F->hooks.items[r].call)};
         an->sink->hit(an->sink->ctx, &hit);
       }

@@ -82,12 +82,13 @@ const char *vl_wording_size(VlRuleCtx *ctx, const VlHit *h, bool up_to) {
 }
 
 const char *vl_wording_loop(const VlHit *h) {
-  return h->hook ? "forward call" : h->optimizer ? "optimizer iteration" : h->recursion ? "recursion" : "loop";
+  return h->hook ? "forward call" : h->optimizer ? "optimizer iteration" : h->solver ? "solver iteration" : h->recursion ? "recursion" : "loop";
 }
 
 const char *vl_wording_each(const VlHit *h) {
   return h->hook        ? "every forward call"
          : h->optimizer ? "every optimizer iteration"
+         : h->solver    ? "every solver iteration"
          : h->recursion ? "every recursive call"
                         : "every iteration";
 }
