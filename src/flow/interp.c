@@ -1348,7 +1348,7 @@ static bool transparent_decorator(Frame *F, VlId d) {
 static bool single_dispatch(Frame *F, VlId d) {
   const VlVal *v = vl_eval(F, d);
   return v && v->n == 1 && v->objs[0]->kind == VL_O_LIB && v->objs[0]->name &&
-         strcmp(v->objs[0]->name, VL_SINGLEDISPATCH) == 0;
+         strcmp(v->objs[0]->name, "functools.singledispatch") == 0;
 }
 
 /* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
@@ -2501,15 +2501,15 @@ static void exec_stmt(Frame *F, VlId s) {
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
     if (cached && transparent && !wrapper && v->n == 1 && v->objs[0]->kind == VL_O_FUNC && !v->objs[0]->name &&
-        !v->objs[0]->nitems) {
+        !v->objs[0]->sub && !v->objs[0]->nitems) {
       VlObj o = *v->objs[0];
-      o.name = VL_CACHED_CALL;
+      o.sub = VL_FUNC_CACHED;
       v = vl_val1(V(F), vl_obj(V(F), o));
     }
     if (fn->ndecorators == 1 && F->func == VL_MODULE_FUNC && single_dispatch(F, m->kids[fn->decorators])) {
       /* @functools.singledispatch: calls run the implementations registered for the argument
        * (ops.c: dispatch_call) */
-      VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .name = VL_SINGLEDISPATCH, .nd = vl_nd_unknown()};
+      VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .sub = VL_FUNC_SINGLEDISPATCH, .nd = vl_nd_unknown()};
       v = vl_val1(V(F), vl_obj(V(F), o));
     }
     int slot = local_slot_of(F, fn->name);

@@ -1027,14 +1027,15 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         const VlObj *r = subscript_array(F, arr, ix, expr);
         add(&a, r ? r : unknown_obj(F));
       } else if (ix->n == 1 && ix->kind[0] == IX_STR && o->sub != VL_OBJ_TENSORS) {
-        /* entry[b"labels"]: a member taken by its key, named "[key]" (retain.c: holds_whole); a key
-         * literal kept as no text (b"labels") by its source */
+        /* entry[b"labels"]: a member taken by its key, the key literal in `key` (a STR, unnamed when its
+         * text is not known; retain.c: other_member); a key literal kept as no text (b"labels") by its
+         * source */
         const VlExpr *sx = vl_expr(M(F), expr);
         const char *key = ix->str;
         if (!key && sx->op == VL_E_SUB && sx->nkids == 2 && vl_expr(M(F), vl_kid(M(F), expr, 1))->op == VL_E_STR)
           key = vl_expr_text(F->an, vl_kid(M(F), expr, 1));
         VlObj part = *obj_part(F, o);
-        part.name = vl_arena_printf(F->an->arena, "[%s]", key ? key : "?");
+        part.key = key ? vl_str_const(V(F), key) : vl_prim(V(F), VL_O_STR);
         add(&a, vl_obj(V(F), part));
       } else { /* out[0], batch["x"]: a part of the result, taken whole */
         add(&a, obj_part(F, o));
@@ -5416,7 +5417,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr);
  * (what it registers is not exported). */
 static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
   VlObj base = *o;
-  base.name = NULL;
+  base.sub = VL_FUNC_PLAIN;
   if (o->mod != F->an->mi || !a->npos) return vl_unknown(V(F));
   const VlModule *m = M(F);
   const VlFunc *fn = vl_func(m, o->func), *top = vl_func(m, VL_MODULE_FUNC);
@@ -5455,9 +5456,9 @@ static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) 
 }
 
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
-  if (o->name && !o->nitems && strcmp(o->name, VL_SINGLEDISPATCH) == 0) return dispatch_call(F, o, a, expr);
+  if (o->sub == VL_FUNC_SINGLEDISPATCH && !o->nitems) return dispatch_call(F, o, a, expr);
   /* a bounded or cleared functools cache: a key that may repeat may answer with an old result */
-  if (o->name && !o->nitems && strcmp(o->name, VL_CACHED_CALL) == 0 && !vl_retain_call_varies(F, expr))
+  if (o->sub == VL_FUNC_CACHED && !o->nitems && !vl_retain_call_varies(F, expr))
     return vl_unknown(V(F));
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);

@@ -1207,15 +1207,15 @@ static const char *member_key(const Frame *F, VlId e) {
 }
 
 /* Is o a member of an opaque result taken by its key (`entry[b"labels"]` of what pickle.load(f)
- * returned, named "[labels]" by ops.c: vl_op_subscript) other than the one view expression `ve` is
- * taken from?  A dict's value is not the dict: keeping one keeps neither the dict nor its other
+ * returned: the key literal in o's `key`, ops.c: vl_op_subscript) other than the one view expression
+ * `ve` is taken from?  A dict's value is not the dict: keeping one keeps neither the dict nor its other
  * members.  Without a view expression (0), or one whose member is not read in it, any member may be
- * the one viewed. */
+ * the one viewed; a member whose key's text is not known is another one. */
 static bool other_member(const Frame *F, const VlObj *o, VlId ve) {
-  if (o->kind != VL_O_OBJ || !(o->flags & VL_F_WHOLE) || !o->name || o->name[0] != '[' || !ve) return false;
+  if (o->kind != VL_O_OBJ || !(o->flags & VL_F_WHOLE) || !o->key || !ve) return false;
   const char *key = member_key(F, ve);
-  size_t n = strlen(o->name);
-  return !key || strlen(key) != n - 2 || strncmp(o->name + 1, key, n - 2) != 0;
+  const VlObj *k = o->key->n == 1 ? o->key->objs[0] : NULL;
+  return !key || !k || k->kind != VL_O_STR || !k->name || strcmp(k->name, key) != 0;
 }
 
 /* Does stored value v hold the whole object of `site`: itself, an item of a tuple, an attribute of
