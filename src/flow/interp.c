@@ -1092,14 +1092,20 @@ static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, v
  *   @lru_cache, @lru_cache(), @lru_cache(maxsize=k)   at most 128 (k) entries: bounded, not followed
  * Only where the memo lives as long as the program: a module-level function or a method (a nested
  * function's cache dies with it), and only when nothing in the module calls its cache_clear(). */
+/* The functools cache decorator d is (`@cache`, `@functools.cache`, `@lru_cache`, `@lru_cache(...)`): its
+ * row of rules/stdlib.tsv, or NULL.  The one recognition of a cache decorator (a memo when unbounded:
+ * unbounded_cache; a bounded one: interp.c VL_S_DEF). */
+static const VlCallRow *cache_decorator(Analysis *an, VlId d) {
+  const VlModule *m = an->m;
+  return vl_knowledge_cache_decorator(an->know, vl_expr_text(an, vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d));
+}
+
 static bool unbounded_cache(Analysis *an, VlId d) {
   const VlModule *m = an->m;
   const VlExpr *x = vl_expr(m, d);
-  if (x->op != VL_E_CALL) {
-    const char *t = vl_expr_text(an, d);
-    return t && (strcmp(t, "cache") == 0 || vl_dotted_ends(t, "functools.cache"));
-  }
-  if (!vl_dotted_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
+  const VlCallRow *r = cache_decorator(an, d);
+  if (!r || strcmp(r->result, "unbounded") == 0) return r != NULL;
+  if (x->op != VL_E_CALL || x->nkids < 2) return false; /* @lru_cache: 128 results at most */
   VlId first = vl_kid(m, d, 1);
   const VlExpr *fx = vl_expr(m, first);
   if (fx->op == VL_E_NONE) return true; /* lru_cache(None) */
@@ -1320,14 +1326,6 @@ static void memo_store(Frame *F, VlId deco, VlId value_expr, const VlVal *v) {
                  .fix_at = vl_expr(m, value_expr)->end, .text = vl_expr_text(F->an, value_expr),
                  .container = vl_str(m, vl_func(m, F->func)->name)};
   VL_VEC_PUSH(&F->effects, ef);
-}
-
-/* Is decorator d a functools cache of any size (`@cache`, `@functools.cache`, `@lru_cache`, `@lru_cache(...)`)? */
-static bool functools_cache(Frame *F, VlId d) {
-  const VlModule *m = M(F);
-  const char *t = vl_expr_text(F->an, vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d);
-  return t && (strcmp(t, "cache") == 0 || strcmp(t, "lru_cache") == 0 || vl_dotted_ends(t, "functools.cache") ||
-               vl_dotted_ends(t, "functools.lru_cache"));
 }
 
 /* Decorators that return the function itself, or one that behaves the same for our purposes. */
@@ -2488,7 +2486,7 @@ static void exec_stmt(Frame *F, VlId s) {
         vl_eval(F, dx);
       }
       if (dx == memo || same || transparent_decorator(F, dx)) continue;
-      if (!memo && !own && functools_cache(F, dx)) cached = true;
+      if (!memo && !own && cache_decorator(F->an, dx)) cached = true;
       else transparent = false;
     }
     /* defaults are evaluated at definition time */

@@ -4100,11 +4100,6 @@ static const VlVal *file_obj(Frame *F, VlId expr) {
   return vl_val1(V(F), vl_obj(V(F), f));
 }
 
-/* The library functions that open a file by name and return its file object. */
-static bool file_opener(const char *q) {
-  static const char *const openers[] = {"io.open", "gzip.open", "bz2.open", "lzma.open", "codecs.open"};
-  return VL_STR_IN(openers, q);
-}
 
 /* Is an argument an array, or what may be one (io.BytesIO(a.tobytes()) is given none)? */
 static bool any_array_arg(const Args *a) {
@@ -5153,7 +5148,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_FUNCTION, dot ? dot + 1 : q);
     if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
   }
-  if (file_opener(q)) return file_obj(F, expr);
+  if (vl_knowledge_stdlib(F->an->know, "opener", q)) return file_obj(F, expr); /* rules/stdlib.tsv */
   /* another library (cv2, PIL, pandas...): a new object when given no array to view */
   if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
   return vl_unknown(V(F));
