@@ -990,16 +990,86 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
 
 /* A comprehension is a loop: its clauses' targets get the iterables' elements, its element is
  * stored into the new container (or, for a generator expression, handed out per step). */
-/* Does iterable `it` run over every index of container `src` (a name): `np.argsort(keys)`,
- * `keys.argsort()` (a permutation of as many indices, as the lists are filled together in the code we
- * meet), `range(len(src))`? */
-static bool every_index(const VlModule *m, VlId it, VlId src) {
+/* Is e a name spelled as name expression n is (by text: the iterable is read in the enclosing scope,
+ * the element in the comprehension's)? */
+static bool same_text(const VlModule *m, VlId e, VlId n) {
+  const VlExpr *x = vl_expr(m, e), *y = vl_expr(m, n);
+  return x->op == VL_E_NAME && y->op == VL_E_NAME && x->a && y->a && strcmp(vl_str(m, x->a), vl_str(m, y->a)) == 0;
+}
+
+/* Is e a call of a method named `method` on a name spelled as n (`n.append(v)`)? */
+static bool method_on(const VlModule *m, VlId e, const char *method, VlId n) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_CALL || !x->nkids) return false;
+  VlId f = vl_kid(m, e, 0);
+  const VlExpr *fx = vl_expr(m, f);
+  return fx->op == VL_E_ATTR && fx->a && (!method || strcmp(vl_str(m, fx->a), method) == 0) && same_text(m, vl_kid(m, f, 0), n);
+}
+
+/* Are lists `a` and `b` (names) of function `func` filled together: each grown by one `x.append(v)`
+ * only, both statements straight in the body of one loop (not under an `if`)?  Then they are as long
+ * as each other, item k of one made in the iteration item k of the other was. */
+static bool filled_together(const VlModule *m, VlId func, VlId a, VlId b) {
+  const VlFunc *fn = vl_func(m, func);
+  static const char *const growers[] = {"append", "extend", "insert", "__iadd__"};
+  int grown = 0;
+  for (VlId e = 1; e < m->nexprs; e++) { /* a list grown elsewhere, or another way, may be longer */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->start < fn->start || x->end > fn->end || x->op != VL_E_CALL || !x->nkids) continue;
+    const VlExpr *f = vl_expr(m, vl_kid(m, e, 0));
+    if (f->op != VL_E_ATTR || !f->a || !VL_STR_IN(growers, vl_str(m, f->a))) continue;
+    if (method_on(m, e, NULL, a) || method_on(m, e, NULL, b)) grown++;
+  }
+  if (grown != 2) return false;
+  for (VlId l = 1; l < m->nloops; l++) {
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind == VL_LOOP_COMP || lp->func != func) continue;
+    const VlStmt *ls = vl_stmt(m, lp->node);
+    bool fa = false, fb = false;
+    for (uint32_t i = 0; i < m->blocks[ls->b].count; i++) {
+      const VlStmt *st = vl_stmt(m, vl_block_stmt(m, ls->b, i));
+      if (st->kind != VL_S_EXPR) continue;
+      fa |= method_on(m, st->a, "append", a);
+      fb |= method_on(m, st->a, "append", b);
+    }
+    if (fa && fb) return true;
+  }
+  return false;
+}
+
+/* Is name n bound in function `func` to a sort order (`order = np.argsort(keys)`)? */
+static bool sort_order(const VlModule *m, VlId func, VlId n) {
+  const VlFunc *fn = vl_func(m, func);
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = vl_stmt(m, s);
+    if (st->kind != VL_S_ASSIGN || st->n != 1 || st->start < fn->start || st->end > fn->end) continue;
+    const VlExpr *v = vl_expr(m, st->a);
+    if (!same_text(m, m->kids[st->b], n) || v->op != VL_E_CALL || !v->nkids) continue;
+    const VlExpr *f = vl_expr(m, vl_kid(m, st->a, 0));
+    if ((f->op == VL_E_NAME || f->op == VL_E_ATTR) && f->a && strcmp(vl_str(m, f->a), "argsort") == 0) return true;
+  }
+  return false;
+}
+
+/* Does iterable `it` of a comprehension in function `func` run over every index of container `src` (a
+ * name): `range(len(src))`, or a permutation of as many indices, `np.argsort(keys)` (`keys.argsort()`)
+ * where keys was filled together with src (filled_together: as long by construction) or is itself a
+ * sort order (`np.argsort(order)` of `order = np.argsort(lengths)`: the inverse permutation, undoing
+ * the sort src was filled in, one item per sorted one: the sentence-transformers idiom)?  An argsort of
+ * anything else may be shorter than src: not every index. */
+static bool every_index(const VlModule *m, VlId func, VlId it, VlId src) {
   const VlExpr *x = vl_expr(m, it);
-  if (x->op != VL_E_CALL || x->nkids < 2) return false;
-  const VlExpr *f = vl_expr(m, vl_kid(m, it, 0));
+  if (x->op != VL_E_CALL) return false;
+  VlId callee = vl_kid(m, it, 0);
+  const VlExpr *f = vl_expr(m, callee);
   const char *fname = (f->op == VL_E_NAME || f->op == VL_E_ATTR) && f->a ? vl_str(m, f->a) : NULL;
   if (!fname) return false;
-  if (strcmp(fname, "argsort") == 0) return true;
+  if (strcmp(fname, "argsort") == 0) {
+    /* its operand: the argument (np.argsort(keys)), else the receiver (keys.argsort()) */
+    VlId keys = x->nkids >= 2 ? vl_kid(m, it, 1) : f->op == VL_E_ATTR ? vl_kid(m, callee, 0) : 0;
+    return keys && vl_expr(m, keys)->op == VL_E_NAME && (filled_together(m, func, src, keys) || sort_order(m, func, keys));
+  }
+  if (x->nkids < 2) return false;
   if (strcmp(fname, "range") != 0 || f->op != VL_E_NAME || x->nkids != 2) return false;
   VlId arg = vl_kid(m, it, 1);
   const VlExpr *l = vl_expr(m, arg);
@@ -1022,7 +1092,7 @@ static VlId regathers(const VlModule *m, const VlComp *c) {
   const VlExpr *el = vl_expr(m, c->elem);
   if (el->op != VL_E_SUB || el->nkids != 2 || !vl_same_name(m, vl_kid(m, c->elem, 1), lp->target)) return 0;
   VlId src = vl_kid(m, c->elem, 0);
-  if (vl_expr(m, src)->op != VL_E_NAME || !every_index(m, lp->iter, src)) return 0;
+  if (vl_expr(m, src)->op != VL_E_NAME || !every_index(m, vl_func(m, lp->func)->parent, lp->iter, src)) return 0;
   return src;
 }
 
