@@ -1824,8 +1824,9 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
   if (strcmp(name, "_replace") == 0 && k->nfields) {
     /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
     const VlVal *rec[1] = {vl_val1(V(F), o)};
-    VlObj p = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_lib_value(F, "dataclasses.replace"),
-               .items = rec, .nitems = 1, .index = 1, .nd = vl_nd_unknown()};
+    VlObj p = {.kind = VL_O_LIB, .sub = VL_LIB_BOUND_CALL, .name = "functools.partial",
+               .base = vl_lib_value(F, "dataclasses.replace"), .items = rec, .nitems = 1, .index = 1,
+               .nd = vl_nd_unknown()};
     add(acc, vl_obj(V(F), p));
     return;
   }
@@ -1835,7 +1836,9 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     const VlLibrary *lib = library(F, k->model_lib);
     const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_MODEL_METHOD, name);
     if (e && e->effect_then == VL_FX_SAME) {
-      add(acc, lib_obj(F, vl_arena_printf(F->an->arena, "%s:self", lib->model), vl_val1(V(F), o), lib->id));
+      VlObj same = *lib_obj(F, lib->model, vl_val1(V(F), o), lib->id);
+      same.sub = VL_LIB_GIVES_BASE;
+      add(acc, vl_obj(V(F), same));
       return;
     }
   }
@@ -2061,8 +2064,13 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     case VL_O_INT:
     case VL_O_SCALAR:
       /* i.item() of `i = t.argmax()` (a 0-d index, an int here): the number itself, called (vl_op_call) */
-      if (strcmp(name, "item") == 0) add(&acc, lib_obj(F, "builtins.item:self", vl_val1(V(F), o), 0));
-      else add(&acc, unknown_obj(F));
+      if (strcmp(name, "item") == 0) {
+        VlObj same = *lib_obj(F, "builtins.item", vl_val1(V(F), o), 0);
+        same.sub = VL_LIB_GIVES_BASE;
+        add(&acc, vl_obj(V(F), same));
+      } else {
+        add(&acc, unknown_obj(F));
+      }
       break;
     default:
       add(&acc, unknown_obj(F));
@@ -4508,7 +4516,7 @@ static const VlVal *replaced_record(Frame *F, const VlVal *rec, Args *a, VlId ex
 }
 
 /* The partial of callable o (a method of some object, a symbol) with the arguments of a after the
- * first: "functools.partial:call", the callable in base, the bound arguments in items (`index`
+ * first: a VL_LIB_BOUND_CALL, the callable in base, the bound arguments in items (`index`
  * positional ones, then the keywords, named "k1,k2" in key). */
 static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
   const VlVal *items[VL_MAX_ARGS];
@@ -4524,8 +4532,8 @@ static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
     len += kl;
     items[n++] = a->kw[k];
   }
-  VlObj c = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_val1(V(F), o), .items = items, .nitems = n,
-             .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
+  VlObj c = {.kind = VL_O_LIB, .sub = VL_LIB_BOUND_CALL, .name = "functools.partial", .base = vl_val1(V(F), o),
+             .items = items, .nitems = n, .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
   if (len) {
     VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
     c.key = vl_val1(V(F), vl_obj(V(F), kn));
@@ -5775,7 +5783,7 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_LIB:
       if (o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future.result") == 0) {
         add_val(&acc, o->items[0]);
-      } else if (o->base && o->name && strcmp(o->name, "functools.partial:call") == 0) {
+      } else if (o->base && o->sub == VL_LIB_BOUND_CALL) {
         add_val(&acc, call_bound_partial(F, o, a, expr));
       } else if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
         Args b;
@@ -5828,7 +5836,7 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
             add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
-      } else if (o->base && o->name && strlen(o->name) > 5 && strcmp(o->name + strlen(o->name) - 5, ":self") == 0) {
+      } else if (o->base && o->sub == VL_LIB_GIVES_BASE) {
         /* model.eval() bound by a model-method row of effect `same`: calling it gives the model back */
         add_val(&acc, o->base);
       } else if (o->base && o->name && strcmp(o->name, "builtins.super") != 0) {

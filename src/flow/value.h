@@ -164,6 +164,17 @@ typedef enum VlFuncModel {
                             argument's type (ops.c: dispatch_call) */
 } VlFuncModel;
 
+/* LIB bound to an operand (`base`): what calling it does (`sub`, part of the object's identity; `name`
+ * is the library function or method it stands for, for messages). */
+typedef enum VlLibModel {
+  VL_LIB_PLAIN = 0,   /* a library function, or a method bound to its receiver in `base` */
+  VL_LIB_BOUND_CALL,  /* a partial of the callable in `base` (functools.partial(obj.method, x), rec._replace):
+                         called, base is called with `items` first (`index` positional, the rest by the
+                         keywords `key` names, one string "k1,k2"; ops.c: bound_partial) */
+  VL_LIB_GIVES_BASE   /* a method that hands its receiver back (model.eval(), i.item() of an int): called,
+                         it gives `base` */
+} VlLibModel;
+
 /* Symbols and deferred operations (VL_O_SYM). */
 typedef enum VlSymOp {
   VL_SYM_PARAM = 1, /* the caller's argument for parameter `index` */
@@ -236,7 +247,7 @@ enum {
 struct VlObj {
   uint8_t kind;  /* VlObjKind */
   uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site; OBJ: VL_OBJ_*;
-                    INST: VlInstModel; FUNC: VlFuncModel */
+                    INST: VlInstModel; FUNC: VlFuncModel; LIB: VlLibModel */
   uint8_t flags;
   uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
   uint8_t layout;/* arrays: VL_L_* bits */
