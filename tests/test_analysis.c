@@ -6613,6 +6613,32 @@ static void default_collate_call_stacks(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* A cache decorator is recognised by its rules/stdlib.tsv row, by the bare name imported from functools
+ * too, called or not: `@lru_cache(maxsize=4)` and `@lru_cache` (128 entries) are bounded (a call with a
+ * new key reaches the body), `@lru_cache(maxsize=None)` an unbounded memo (what it returns is kept by
+ * the memo, reported there); another module's `cache` (joblib's `memory.cache`) is none of them */
+static void cache_decorators_by_bare_name(void **state) {
+  analyse(state,
+          "from functools import lru_cache\n"
+          "import numpy as np\n"
+          "@lru_cache(maxsize=4)\n"
+          "def head(path):\n"
+          "    return np.load(path)[:8]\n"
+          "@lru_cache\n"
+          "def tail(path):\n"
+          "    return np.load(path)[-8:]\n"
+          "def f(paths):\n"
+          "    a, b = [], []\n"
+          "    for p in paths:\n"
+          "        a.append(head(p))\n"
+          "        b.append(tail(p))\n"
+          "        a.append(head('ref.npy'))\n"
+          "    return a, b\n");
+  assert_non_null(tl_hit(cur, "head(p)"));
+  assert_non_null(tl_hit(cur, "tail(p)"));
+  assert_null(tl_hit(cur, "head('ref.npy')"));
+}
+
 /* A class first needed by the module's prepass (`MODEL = Encoder()` at the top level) sees the
  * imports bound before it: its base `nn.Module` is known, so calls of its instances, the global one
  * and one a function makes, are model calls whose outputs are new */
@@ -6792,26 +6818,81 @@ static void root_finder_callbacks(void **state) {
   }
 }
 
-/* A list returned that gathers every item of a local list (`[a[i] for i in np.argsort(order)]`,
- * `[x for x in b]`) keeps what that list holds: its views outlive the call.  A gather of a few
- * (`np.argsort(s)[:3]`) or through a filter does not. */
+/* A list returned that gathers every item of a local list (`[a[i] for i in np.argsort(keys)]` of keys
+ * filled with it, `[a[i] for i in np.argsort(order)]` of a sort order, `[x for x in b]`) keeps what
+ * that list holds: its views outlive the call.  A gather of a few (`np.argsort(s)[:3]`), through a
+ * filter, or by the argsort of what may be shorter (a parameter's, a list filled elsewhere) does not. */
 static void regathered_list_outlives(void **state) {
-  static const char *const gathers[] = {"[a[i] for i in np.argsort(order)]", "[x for x in a]",
-                                        "[a[i] for i in range(len(a))]", "[a[i] for i in np.argsort(order)[:3]]",
-                                        "[x for x in a if x[0, 0] > 3]", "[a[i].copy() for i in np.argsort(order)]"};
-  for (int k = 0; k < 6; k++) {
-    char src[512];
+  static const char *const gathers[] = {"[a[i] for i in np.argsort(keys)]", "[x for x in a]",
+                                        "[a[i] for i in range(len(a))]", "[a[i] for i in np.argsort(order)]",
+                                        "[a[i] for i in keys.argsort()]",
+                                        "[a[i] for i in np.argsort(keys)[:3]]", "[x for x in a if x[0, 0] > 3]",
+                                        "[a[i].copy() for i in np.argsort(keys)]", "[a[i] for i in np.argsort(p)]",
+                                        "[a[i] for i in np.argsort(other)]"};
+  for (int k = 0; k < 10; k++) {
+    char src[768];
     snprintf(src, sizeof src,
              "import numpy as np\n"
-             "def f(order):\n"
-             "    a = []\n"
+             "def f(p):\n"
+             "    a, keys, other = [], [], [1.0]\n"
              "    for _ in range(8):\n"
              "        h = np.random.rand(64, 128, 8)\n"
              "        a.append(h[:, 0])\n"
+             "        keys.append(float(h[0, 0, 0]))\n"
+             "    for _ in range(8):\n"
+             "        other.append(2.0)\n"
+             "    order = np.argsort(p)\n"
              "    return %s\n",
              gathers[k]);
     analyse(state, src);
-    if (k < 3) assert_non_null(tl_hit(cur, "h[:, 0]"));
+    if (k < 5) assert_non_null(tl_hit(cur, "h[:, 0]"));
+    else assert_null(tl_hit(cur, "h[:, 0]"));
+  }
+}
+
+/* Four gathers in one function, each of its own list of a column of a 128-column array: each keeps
+ * its column of every array.  (Columns 0..3 of one array stored together are not its whole width
+ * when its shape says it has 128: retain.c: pieces_show_all.) */
+static void four_gathers_in_one_function(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def f(p):\n"
+          "    a, b, c, d, keys = [], [], [], [], []\n"
+          "    for _ in range(8):\n"
+          "        h = np.random.rand(64, 128, 8)\n"
+          "        a.append(h[:, 0])\n"
+          "        b.append(h[:, 1])\n"
+          "        c.append(h[:, 2])\n"
+          "        d.append(h[:, 3])\n"
+          "        keys.append(float(h[0, 0, 0]))\n"
+          "    order = np.argsort(keys)\n"
+          "    return ([a[i] for i in np.argsort(keys)], [x for x in b], [c[i] for i in range(len(c))],\n"
+          "            [d[i] for i in np.argsort(order)])\n");
+  assert_non_null(tl_hit(cur, "h[:, 0]"));
+  assert_non_null(tl_hit(cur, "h[:, 1]"));
+  assert_non_null(tl_hit(cur, "h[:, 2]"));
+  assert_non_null(tl_hit(cur, "h[:, 3]"));
+}
+
+/* Columns 0..k-1 stored in three or more pieces are the whole width only where the width is not known
+ * (a record's fields); of an array known to be 4 wide they are, of one 128 wide they are not. */
+static void literal_columns_against_known_width(void **state) {
+  for (int wide = 0; wide < 2; wide++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "def f():\n"
+             "    a, b, c, d = [], [], [], []\n"
+             "    for _ in range(8):\n"
+             "        h = np.random.rand(64, %d)\n"
+             "        a.append(h[:, 0])\n"
+             "        b.append(h[:, 1])\n"
+             "        c.append(h[:, 2])\n"
+             "        d.append(h[:, 3])\n"
+             "    return a, b, c, d\n",
+             wide ? 128 : 4);
+    analyse(state, src);
+    if (wide) assert_non_null(tl_hit(cur, "h[:, 0]"));
     else assert_null(tl_hit(cur, "h[:, 0]"));
   }
 }
@@ -7332,6 +7413,9 @@ int main(void) {
       T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
       T(regathered_list_outlives),
+      T(four_gathers_in_one_function),
+      T(cache_decorators_by_bare_name),
+      T(literal_columns_against_known_width),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
       T(archive_reader_reads_new_bytes),

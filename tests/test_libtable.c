@@ -616,6 +616,55 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t[0]\t1ii\t-\twhy\n"), "ndim");
 }
 
+/* ---- the standard library (rules/stdlib.tsv) ---- */
+
+static void stdlib_openers_and_caches(void **state) {
+  VlKnowledge k = {0};
+  char err[256] = "";
+  const char *text = "# kind\tname\tresult\treason\n"
+                     "opener\tgzip.open\tfile\twhy\n"
+                     "cache\tfunctools.cache\tunbounded\twhy\n"
+                     "cache\tfunctools.lru_cache\tmaxsize\twhy\n";
+  if (!vl_knowledge_parse_calls(&k, (VlArena *)*state, "stdlib.tsv", text, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.nstdlib, 3);
+  assert_non_null(vl_knowledge_stdlib(&k, "opener", "gzip.open"));
+  assert_null(vl_knowledge_stdlib(&k, "opener", "gzip.GzipFile"));
+  assert_null(vl_knowledge_stdlib(&k, "cache", "gzip.open"));
+  /* a decorator by its text: in full, or the bare name imported from its module; no other module's */
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "functools.cache")->result, "unbounded");
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "cache")->result, "unbounded");
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "lru_cache")->result, "maxsize");
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "functools.lru_cache")->result, "maxsize");
+  assert_null(vl_knowledge_cache_decorator(&k, "memory.cache")); /* joblib's Memory.cache: a disk cache */
+  assert_null(vl_knowledge_cache_decorator(&k, "_custom_lru_cache"));
+  assert_null(vl_knowledge_cache_decorator(&k, NULL));
+}
+
+static const char *stdlib_err(void **state, const char *text) {
+  static char err[256];
+  VlKnowledge k = {0};
+  err[0] = '\0';
+  assert_false(vl_knowledge_parse_calls(&k, (VlArena *)*state, "stdlib.tsv", text, err, sizeof err));
+  return err;
+}
+
+static void stdlib_rejects_bad_rows(void **state) {
+  assert_contains(stdlib_err(state, "opener\tio.open\tfile\n"), "stdlib.tsv:1: expected 4");
+  assert_contains(stdlib_err(state, "decorator\tfunctools.cache\tunbounded\twhy\n"), "not a kind");
+  assert_contains(stdlib_err(state, "opener\tio.open\tstream\twhy\n"), "opener's result is file");
+  assert_contains(stdlib_err(state, "cache\tfunctools.cache\tforever\twhy\n"), "unbounded or maxsize");
+}
+
+static void embedded_stdlib(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  static const char *const openers[] = {"io.open", "gzip.open", "bz2.open", "lzma.open", "codecs.open"};
+  for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) assert_non_null(vl_knowledge_stdlib(&k, "opener", openers[i]));
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "functools.cache")->result, "unbounded");
+  assert_string_equal(vl_knowledge_cache_decorator(&k, "lru_cache")->result, "maxsize");
+}
+
 static void embedded_results(void **state) {
   VlKnowledge k;
   char err[256] = "";
@@ -712,6 +761,9 @@ int main(void) {
       T(error_too_few_columns),
       T(error_too_few_columns_quotes_the_line),
       T(embedded_tables_load),
+      T(stdlib_openers_and_caches),
+      T(stdlib_rejects_bad_rows),
+      T(embedded_stdlib),
       T(embedded_numpy_facts),
   };
 #undef T

@@ -428,13 +428,6 @@ bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
  * (ops.c: call_stdlib). */
 #define VL_THREAD_POOL "threadpool:"
 #define VL_PROCESS_POOL "processpool:"
-/* The name of a project function decorated with @functools.singledispatch (interp.c: VL_S_DEF; ops.c:
- * dispatch_call). */
-#define VL_SINGLEDISPATCH "functools.singledispatch"
-/* The name of a project function under a functools cache that is no unbounded memo (`@lru_cache(maxsize=k)`,
- * or one whose cache_clear() the module calls): a call reaches the body only where its arguments vary
- * with the loop around it (interp.c: VL_S_DEF; ops.c: call_func). */
-#define VL_CACHED_CALL "functools.lru_cache"
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
 #define VL_DICT_KEY_MARK '\x1f'
 /* How many literal string keys a dict's heap entry files its values under, when those are all it holds

@@ -1081,16 +1081,86 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
 
 /* A comprehension is a loop: its clauses' targets get the iterables' elements, its element is
  * stored into the new container (or, for a generator expression, handed out per step). */
-/* Does iterable `it` run over every index of container `src` (a name): `np.argsort(keys)`,
- * `keys.argsort()` (a permutation of as many indices, as the lists are filled together in the code we
- * meet), `range(len(src))`? */
-static bool every_index(const VlModule *m, VlId it, VlId src) {
+/* Is e a name spelled as name expression n is (by text: the iterable is read in the enclosing scope,
+ * the element in the comprehension's)? */
+static bool same_text(const VlModule *m, VlId e, VlId n) {
+  const VlExpr *x = vl_expr(m, e), *y = vl_expr(m, n);
+  return x->op == VL_E_NAME && y->op == VL_E_NAME && x->a && y->a && strcmp(vl_str(m, x->a), vl_str(m, y->a)) == 0;
+}
+
+/* Is e a call of a method named `method` on a name spelled as n (`n.append(v)`)? */
+static bool method_on(const VlModule *m, VlId e, const char *method, VlId n) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_CALL || !x->nkids) return false;
+  VlId f = vl_kid(m, e, 0);
+  const VlExpr *fx = vl_expr(m, f);
+  return fx->op == VL_E_ATTR && fx->a && (!method || strcmp(vl_str(m, fx->a), method) == 0) && same_text(m, vl_kid(m, f, 0), n);
+}
+
+/* Are lists `a` and `b` (names) of function `func` filled together: each grown by one `x.append(v)`
+ * only, both statements straight in the body of one loop (not under an `if`)?  Then they are as long
+ * as each other, item k of one made in the iteration item k of the other was. */
+static bool filled_together(const VlModule *m, VlId func, VlId a, VlId b) {
+  const VlFunc *fn = vl_func(m, func);
+  static const char *const growers[] = {"append", "extend", "insert", "__iadd__"};
+  int grown = 0;
+  for (VlId e = 1; e < m->nexprs; e++) { /* a list grown elsewhere, or another way, may be longer */
+    const VlExpr *x = vl_expr(m, e);
+    if (x->start < fn->start || x->end > fn->end || x->op != VL_E_CALL || !x->nkids) continue;
+    const VlExpr *f = vl_expr(m, vl_kid(m, e, 0));
+    if (f->op != VL_E_ATTR || !f->a || !VL_STR_IN(growers, vl_str(m, f->a))) continue;
+    if (method_on(m, e, NULL, a) || method_on(m, e, NULL, b)) grown++;
+  }
+  if (grown != 2) return false;
+  for (VlId l = 1; l < m->nloops; l++) {
+    const VlLoop *lp = &m->loops[l];
+    if (lp->kind == VL_LOOP_COMP || lp->func != func) continue;
+    const VlStmt *ls = vl_stmt(m, lp->node);
+    bool fa = false, fb = false;
+    for (uint32_t i = 0; i < m->blocks[ls->b].count; i++) {
+      const VlStmt *st = vl_stmt(m, vl_block_stmt(m, ls->b, i));
+      if (st->kind != VL_S_EXPR) continue;
+      fa |= method_on(m, st->a, "append", a);
+      fb |= method_on(m, st->a, "append", b);
+    }
+    if (fa && fb) return true;
+  }
+  return false;
+}
+
+/* Is name n bound in function `func` to a sort order (`order = np.argsort(keys)`)? */
+static bool sort_order(const VlModule *m, VlId func, VlId n) {
+  const VlFunc *fn = vl_func(m, func);
+  for (uint32_t s = 1; s < m->nstmts; s++) {
+    const VlStmt *st = vl_stmt(m, s);
+    if (st->kind != VL_S_ASSIGN || st->n != 1 || st->start < fn->start || st->end > fn->end) continue;
+    const VlExpr *v = vl_expr(m, st->a);
+    if (!same_text(m, m->kids[st->b], n) || v->op != VL_E_CALL || !v->nkids) continue;
+    const VlExpr *f = vl_expr(m, vl_kid(m, st->a, 0));
+    if ((f->op == VL_E_NAME || f->op == VL_E_ATTR) && f->a && strcmp(vl_str(m, f->a), "argsort") == 0) return true;
+  }
+  return false;
+}
+
+/* Does iterable `it` of a comprehension in function `func` run over every index of container `src` (a
+ * name): `range(len(src))`, or a permutation of as many indices, `np.argsort(keys)` (`keys.argsort()`)
+ * where keys was filled together with src (filled_together: as long by construction) or is itself a
+ * sort order (`np.argsort(order)` of `order = np.argsort(lengths)`: the inverse permutation, undoing
+ * the sort src was filled in, one item per sorted one: the sentence-transformers idiom)?  An argsort of
+ * anything else may be shorter than src: not every index. */
+static bool every_index(const VlModule *m, VlId func, VlId it, VlId src) {
   const VlExpr *x = vl_expr(m, it);
-  if (x->op != VL_E_CALL || x->nkids < 2) return false;
-  const VlExpr *f = vl_expr(m, vl_kid(m, it, 0));
+  if (x->op != VL_E_CALL) return false;
+  VlId callee = vl_kid(m, it, 0);
+  const VlExpr *f = vl_expr(m, callee);
   const char *fname = (f->op == VL_E_NAME || f->op == VL_E_ATTR) && f->a ? vl_str(m, f->a) : NULL;
   if (!fname) return false;
-  if (strcmp(fname, "argsort") == 0) return true;
+  if (strcmp(fname, "argsort") == 0) {
+    /* its operand: the argument (np.argsort(keys)), else the receiver (keys.argsort()) */
+    VlId keys = x->nkids >= 2 ? vl_kid(m, it, 1) : f->op == VL_E_ATTR ? vl_kid(m, callee, 0) : 0;
+    return keys && vl_expr(m, keys)->op == VL_E_NAME && (filled_together(m, func, src, keys) || sort_order(m, func, keys));
+  }
+  if (x->nkids < 2) return false;
   if (strcmp(fname, "range") != 0 || f->op != VL_E_NAME || x->nkids != 2) return false;
   VlId arg = vl_kid(m, it, 1);
   const VlExpr *l = vl_expr(m, arg);
@@ -1113,7 +1183,7 @@ static VlId regathers(const VlModule *m, const VlComp *c) {
   const VlExpr *el = vl_expr(m, c->elem);
   if (el->op != VL_E_SUB || el->nkids != 2 || !vl_same_name(m, vl_kid(m, c->elem, 1), lp->target)) return 0;
   VlId src = vl_kid(m, c->elem, 0);
-  if (vl_expr(m, src)->op != VL_E_NAME || !every_index(m, lp->iter, src)) return 0;
+  if (vl_expr(m, src)->op != VL_E_NAME || !every_index(m, vl_func(m, lp->func)->parent, lp->iter, src)) return 0;
   return src;
 }
 
@@ -1183,14 +1253,20 @@ static const VlVal *eval_lambda(Frame *F, VlId e) { return vl_closure_value(F, v
  *   @lru_cache, @lru_cache(), @lru_cache(maxsize=k)   at most 128 (k) entries: bounded, not followed
  * Only where the memo lives as long as the program: a module-level function or a method (a nested
  * function's cache dies with it), and only when nothing in the module calls its cache_clear(). */
+/* The functools cache decorator d is (`@cache`, `@functools.cache`, `@lru_cache`, `@lru_cache(...)`): its
+ * row of rules/stdlib.tsv, or NULL.  The one recognition of a cache decorator (a memo when unbounded:
+ * unbounded_cache; a bounded one: interp.c VL_S_DEF). */
+static const VlCallRow *cache_decorator(Analysis *an, VlId d) {
+  const VlModule *m = an->m;
+  return vl_knowledge_cache_decorator(an->know, vl_expr_text(an, vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d));
+}
+
 static bool unbounded_cache(Analysis *an, VlId d) {
   const VlModule *m = an->m;
   const VlExpr *x = vl_expr(m, d);
-  if (x->op != VL_E_CALL) {
-    const char *t = vl_expr_text(an, d);
-    return t && (strcmp(t, "cache") == 0 || vl_dotted_ends(t, "functools.cache"));
-  }
-  if (!vl_dotted_ends(vl_expr_text(an, vl_kid(m, d, 0)), "lru_cache") || x->nkids < 2) return false;
+  const VlCallRow *r = cache_decorator(an, d);
+  if (!r || strcmp(r->result, "unbounded") == 0) return r != NULL;
+  if (x->op != VL_E_CALL || x->nkids < 2) return false; /* @lru_cache: 128 results at most */
   VlId first = vl_kid(m, d, 1);
   const VlExpr *fx = vl_expr(m, first);
   if (fx->op == VL_E_NONE) return true; /* lru_cache(None) */
@@ -1413,14 +1489,6 @@ static void memo_store(Frame *F, VlId deco, VlId value_expr, const VlVal *v) {
   VL_VEC_PUSH(&F->effects, ef);
 }
 
-/* Is decorator d a functools cache of any size (`@cache`, `@functools.cache`, `@lru_cache`, `@lru_cache(...)`)? */
-static bool functools_cache(Frame *F, VlId d) {
-  const VlModule *m = M(F);
-  const char *t = vl_expr_text(F->an, vl_expr(m, d)->op == VL_E_CALL ? vl_kid(m, d, 0) : d);
-  return t && (strcmp(t, "cache") == 0 || strcmp(t, "lru_cache") == 0 || vl_dotted_ends(t, "functools.cache") ||
-               vl_dotted_ends(t, "functools.lru_cache"));
-}
-
 /* Decorators that return the function itself, or one that behaves the same for our purposes. */
 static bool transparent_decorator(Frame *F, VlId d) {
   const VlModule *m = M(F);
@@ -1439,7 +1507,7 @@ static bool transparent_decorator(Frame *F, VlId d) {
 static bool single_dispatch(Frame *F, VlId d) {
   const VlVal *v = vl_eval(F, d);
   return v && v->n == 1 && v->objs[0]->kind == VL_O_LIB && v->objs[0]->name &&
-         strcmp(v->objs[0]->name, VL_SINGLEDISPATCH) == 0;
+         strcmp(v->objs[0]->name, "functools.singledispatch") == 0;
 }
 
 /* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
@@ -2637,7 +2705,7 @@ static void exec_stmt(Frame *F, VlId s) {
         vl_eval(F, dx);
       }
       if (dx == memo || same || transparent_decorator(F, dx)) continue;
-      if (!memo && !own && functools_cache(F, dx)) cached = true;
+      if (!memo && !own && cache_decorator(F->an, dx)) cached = true;
       else transparent = false;
     }
     /* defaults are evaluated at definition time */
@@ -2650,15 +2718,15 @@ static void exec_stmt(Frame *F, VlId s) {
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
     if (cached && transparent && !wrapper && v->n == 1 && v->objs[0]->kind == VL_O_FUNC && !v->objs[0]->name &&
-        !v->objs[0]->nitems) {
+        !v->objs[0]->sub && !v->objs[0]->nitems) {
       VlObj o = *v->objs[0];
-      o.name = VL_CACHED_CALL;
+      o.sub = VL_FUNC_CACHED;
       v = vl_val1(V(F), vl_obj(V(F), o));
     }
     if (fn->ndecorators == 1 && F->func == VL_MODULE_FUNC && single_dispatch(F, m->kids[fn->decorators])) {
       /* @functools.singledispatch: calls run the implementations registered for the argument
        * (ops.c: dispatch_call) */
-      VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .name = VL_SINGLEDISPATCH, .nd = vl_nd_unknown()};
+      VlObj o = {.kind = VL_O_FUNC, .mod = F->an->mi, .func = st->a, .sub = VL_FUNC_SINGLEDISPATCH, .nd = vl_nd_unknown()};
       v = vl_val1(V(F), vl_obj(V(F), o));
     }
     int slot = local_slot_of(F, fn->name);

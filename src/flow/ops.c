@@ -1029,14 +1029,15 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         const VlObj *r = subscript_array(F, arr, ix, expr);
         add(&a, r ? r : unknown_obj(F));
       } else if (ix->n == 1 && ix->kind[0] == IX_STR && o->sub != VL_OBJ_TENSORS) {
-        /* entry[b"labels"]: a member taken by its key, named "[key]" (retain.c: holds_whole); a key
-         * literal kept as no text (b"labels") by its source */
+        /* entry[b"labels"]: a member taken by its key, the key literal in `key` (a STR, unnamed when its
+         * text is not known; retain.c: other_member); a key literal kept as no text (b"labels") by its
+         * source */
         const VlExpr *sx = vl_expr(M(F), expr);
         const char *key = ix->str;
         if (!key && sx->op == VL_E_SUB && sx->nkids == 2 && vl_expr(M(F), vl_kid(M(F), expr, 1))->op == VL_E_STR)
           key = vl_expr_text(F->an, vl_kid(M(F), expr, 1));
         VlObj part = *obj_part(F, o);
-        part.name = vl_arena_printf(F->an->arena, "[%s]", key ? key : "?");
+        part.key = key ? vl_str_const(V(F), key) : vl_prim(V(F), VL_O_STR);
         add(&a, vl_obj(V(F), part));
       } else { /* out[0], batch["x"]: a part of the result, taken whole */
         add(&a, obj_part(F, o));
@@ -1906,14 +1907,17 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
   if (strcmp(name, "_replace") == 0 && k->nfields) {
     /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
     const VlVal *rec[1] = {vl_val1(V(F), o)};
-    VlObj p = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_lib_value(F, "dataclasses.replace"),
-               .items = rec, .nitems = 1, .index = 1, .nd = vl_nd_unknown()};
+    VlObj p = {.kind = VL_O_LIB, .sub = VL_LIB_BOUND_CALL, .name = "functools.partial",
+               .base = vl_lib_value(F, "dataclasses.replace"), .items = rec, .nitems = 1, .index = 1,
+               .nd = vl_nd_unknown()};
     add(acc, vl_obj(V(F), p));
     return;
   }
   /* nn.Sequential's own forward, inherited by a subclass that keeps its modules: calling it chains them */
   if (k->model_lib && (strcmp(name, "forward") == 0 || strcmp(name, "__call__") == 0) && seq_modules(F, o)) {
-    add(acc, lib_obj(F, "torch.nn.Sequential:chain", vl_val1(V(F), o), k->model_lib));
+    VlObj chain = {.kind = VL_O_LIB, .sub = VL_LIB_SEQ_CHAIN, .name = "torch.nn.Sequential.forward",
+                   .base = vl_val1(V(F), o), .lib = k->model_lib, .nd = vl_nd_unknown()};
+    add(acc, vl_obj(V(F), chain));
     return;
   }
   /* methods of the model base class that hand the model itself back: model.eval(), model.to(device)
@@ -1922,7 +1926,9 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     const VlLibrary *lib = library(F, k->model_lib);
     const VlLibEntry *e = vl_libtable_find(lib->table, VL_LIB_MODEL_METHOD, name);
     if (e && e->effect_then == VL_FX_SAME) {
-      add(acc, lib_obj(F, vl_arena_printf(F->an->arena, "%s:self", lib->model), vl_val1(V(F), o), lib->id));
+      VlObj same = *lib_obj(F, lib->model, vl_val1(V(F), o), lib->id);
+      same.sub = VL_LIB_GIVES_BASE;
+      add(acc, vl_obj(V(F), same));
       return;
     }
   }
@@ -2148,8 +2154,13 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     case VL_O_INT:
     case VL_O_SCALAR:
       /* i.item() of `i = t.argmax()` (a 0-d index, an int here): the number itself, called (vl_op_call) */
-      if (strcmp(name, "item") == 0) add(&acc, lib_obj(F, "builtins.item:self", vl_val1(V(F), o), 0));
-      else add(&acc, unknown_obj(F));
+      if (strcmp(name, "item") == 0) {
+        VlObj same = *lib_obj(F, "builtins.item", vl_val1(V(F), o), 0);
+        same.sub = VL_LIB_GIVES_BASE;
+        add(&acc, vl_obj(V(F), same));
+      } else {
+        add(&acc, unknown_obj(F));
+      }
       break;
     default:
       add(&acc, unknown_obj(F));
@@ -4187,14 +4198,6 @@ static const VlVal *file_obj(Frame *F, VlId expr) {
   return vl_val1(V(F), vl_obj(V(F), f));
 }
 
-/* The library functions that open a file by name and return its file object, and the archive
- * readers that open one (zipfile.ZipFile(path), tarfile.open(path)): what their methods read
- * (`zf.read(name)`, `tf.extractfile(m).read()`) is new bytes at every call, holding no array. */
-static bool file_opener(const char *q) {
-  static const char *const openers[] = {"io.open",         "gzip.open",    "bz2.open",        "lzma.open",
-                                        "codecs.open",     "zipfile.ZipFile", "tarfile.open", "tarfile.TarFile"};
-  return VL_STR_IN(openers, q);
-}
 
 /* Is an argument an array, or what may be one (io.BytesIO(a.tobytes()) is given none)? */
 static bool any_array_arg(const Args *a) {
@@ -4603,7 +4606,7 @@ static const VlVal *replaced_record(Frame *F, const VlVal *rec, Args *a, VlId ex
 }
 
 /* The partial of callable o (a method of some object, a symbol) with the arguments of a after the
- * first: "functools.partial:call", the callable in base, the bound arguments in items (`index`
+ * first: a VL_LIB_BOUND_CALL, the callable in base, the bound arguments in items (`index`
  * positional ones, then the keywords, named "k1,k2" in key). */
 static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
   const VlVal *items[VL_MAX_ARGS];
@@ -4619,8 +4622,8 @@ static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
     len += kl;
     items[n++] = a->kw[k];
   }
-  VlObj c = {.kind = VL_O_LIB, .name = "functools.partial:call", .base = vl_val1(V(F), o), .items = items, .nitems = n,
-             .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
+  VlObj c = {.kind = VL_O_LIB, .sub = VL_LIB_BOUND_CALL, .name = "functools.partial", .base = vl_val1(V(F), o),
+             .items = items, .nitems = n, .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
   if (len) {
     VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
     c.key = vl_val1(V(F), vl_obj(V(F), kn));
@@ -5283,7 +5286,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     const VlLibEntry *e = vl_libtable_find(k->libs[i].table, VL_LIB_ANY_FUNCTION, dot ? dot + 1 : q);
     if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
   }
-  if (file_opener(q)) return file_obj(F, expr);
+  if (vl_knowledge_stdlib(F->an->know, "opener", q)) return file_obj(F, expr); /* rules/stdlib.tsv */
   /* another library (cv2, PIL, pandas...): a new object when given no array to view */
   if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
   return vl_unknown(V(F));
@@ -5549,7 +5552,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr);
  * (what it registers is not exported). */
 static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
   VlObj base = *o;
-  base.name = NULL;
+  base.sub = VL_FUNC_PLAIN;
   if (o->mod != F->an->mi || !a->npos) return vl_unknown(V(F));
   const VlModule *m = M(F);
   const VlFunc *fn = vl_func(m, o->func), *top = vl_func(m, VL_MODULE_FUNC);
@@ -5588,9 +5591,9 @@ static const VlVal *dispatch_call(Frame *F, const VlObj *o, Args *a, VlId expr) 
 }
 
 static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
-  if (o->name && !o->nitems && strcmp(o->name, VL_SINGLEDISPATCH) == 0) return dispatch_call(F, o, a, expr);
+  if (o->sub == VL_FUNC_SINGLEDISPATCH && !o->nitems) return dispatch_call(F, o, a, expr);
   /* a bounded or cleared functools cache: a key that may repeat may answer with an old result */
-  if (o->name && !o->nitems && strcmp(o->name, VL_CACHED_CALL) == 0 && !vl_retain_call_varies(F, expr))
+  if (o->sub == VL_FUNC_CACHED && !o->nitems && !vl_retain_call_varies(F, expr))
     return vl_unknown(V(F));
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
   const VlFuncInfo *fi = func_info(F, o->mod, o->func);
@@ -5914,7 +5917,7 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_LIB:
       if (o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future.result") == 0) {
         add_val(&acc, o->items[0]);
-      } else if (o->base && o->name && strcmp(o->name, "functools.partial:call") == 0) {
+      } else if (o->base && o->sub == VL_LIB_BOUND_CALL) {
         add_val(&acc, call_bound_partial(F, o, a, expr));
       } else if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
         Args b;
@@ -5967,12 +5970,12 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)
             add_val(&acc, vl_op_attr(F, a->pos[0], o->items[0]->objs[k]->name, expr));
-      } else if (o->base && o->name && strcmp(o->name, "torch.nn.Sequential:chain") == 0) {
+      } else if (o->base && o->sub == VL_LIB_SEQ_CHAIN) {
         for (uint16_t k = 0; k < o->base->n; k++) {
           const VlVal *r = seq_chain(F, seq_modules(F, o->base->objs[k]), a, expr);
           add_val(&acc, r ? r : vl_unknown(V(F)));
         }
-      } else if (o->base && o->name && strlen(o->name) > 5 && strcmp(o->name + strlen(o->name) - 5, ":self") == 0) {
+      } else if (o->base && o->sub == VL_LIB_GIVES_BASE) {
         /* model.eval() bound by a model-method row of effect `same`: calling it gives the model back */
         add_val(&acc, o->base);
       } else if (o->base && o->name && strcmp(o->name, "builtins.super") != 0) {

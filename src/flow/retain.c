@@ -940,8 +940,9 @@ static bool bound_of(const Frame *F, VlId e, bool plus, Bound *out) {
  *   register tokens and the patch tokens, as DINOv2 returns them);
  * - literal columns (not rows: an axis after the first) that together make columns 0..k-1 in three or more pieces (a record parsed into
  *   named fields: bbox = t[:, 0:4], blur = t[:, 4], ..., pose = t[:, 9]): the code reads the array's
- *   whole width.  (The width itself is not known: this is the one precision rule that trusts the
- *   code's intent; a wider array would be a missed leak, never a false alarm.) */
+ *   whole width.  (Where the width is not known, this is the one precision rule that trusts the
+ *   code's intent; a wider array would be a missed leak, never a false alarm.  Where the base's
+ *   literal shape gives the width, the columns must make all of it: h[:, 0..3] of a 128-wide h do not.) */
 /* The subscript a name of straight-line body `body` (assignments and expressions only, before its
  * last statement) is bound to once (`y = data[:, 0]` then `return x, y`); else the name itself. */
 static VlId bound_once(const VlModule *m, VlId body, uint32_t count, VlId name) {
@@ -992,6 +993,7 @@ static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
   uint64_t cols = 0;
   bool literal = true; /* every piece's bounds are literals from the front */
   int pieces = 0, naxis = -1;
+  int64_t width = 0; /* the axis's literal size, when a view's base shape knows it */
   VlId seen[16];
   Bound lo[16], hi[16];
   /* the views stored, each once: several may come from one call, each with the call as its
@@ -1040,6 +1042,7 @@ static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
       VlId last = single_index_item(m, e, &axis);
       if (!last || (naxis >= 0 && naxis != axis)) return false;
       naxis = axis;
+      if (v->shape && v->shape->n > axis && !v->shape->upper && v->shape->dims[axis]) width = v->shape->dims[axis];
       const VlExpr *lx = vl_expr(m, last);
       Bound *a = &lo[pieces], *b = &hi[pieces];
       if (lx->op == VL_E_SLICE) {
@@ -1065,7 +1068,8 @@ static bool pieces_show_all(const Frame *F, const VlSite *site, VlId L) {
       pieces++;
     }
   }
-  if (literal) return pieces >= 3 && (cols & (cols + 1)) == 0;
+  /* (columns 0..k-1 of an array whose width is known to be more: not all of it) */
+  if (literal) return pieces >= 3 && (cols & (cols + 1)) == 0 && (!width || (width < 64 && cols == (1ull << width) - 1));
   /* a chain from the front to the end */
   Bound at = {B_FRONT, 0, NULL};
   bool used[16] = {0};
@@ -1207,15 +1211,15 @@ static const char *member_key(const Frame *F, VlId e) {
 }
 
 /* Is o a member of an opaque result taken by its key (`entry[b"labels"]` of what pickle.load(f)
- * returned, named "[labels]" by ops.c: vl_op_subscript) other than the one view expression `ve` is
- * taken from?  A dict's value is not the dict: keeping one keeps neither the dict nor its other
+ * returned: the key literal in o's `key`, ops.c: vl_op_subscript) other than the one view expression
+ * `ve` is taken from?  A dict's value is not the dict: keeping one keeps neither the dict nor its other
  * members.  Without a view expression (0), or one whose member is not read in it, any member may be
- * the one viewed. */
+ * the one viewed; a member whose key's text is not known is another one. */
 static bool other_member(const Frame *F, const VlObj *o, VlId ve) {
-  if (o->kind != VL_O_OBJ || !(o->flags & VL_F_WHOLE) || !o->name || o->name[0] != '[' || !ve) return false;
+  if (o->kind != VL_O_OBJ || !(o->flags & VL_F_WHOLE) || !o->key || !ve) return false;
   const char *key = member_key(F, ve);
-  size_t n = strlen(o->name);
-  return !key || strlen(key) != n - 2 || strncmp(o->name + 1, key, n - 2) != 0;
+  const VlObj *k = o->key->n == 1 ? o->key->objs[0] : NULL;
+  return !key || !k || k->kind != VL_O_STR || !k->name || strcmp(k->name, key) != 0;
 }
 
 /* Does stored value v hold the whole object of `site`: itself, an item of a tuple, an attribute of

@@ -153,6 +153,30 @@ typedef enum VlInstModel {
   VL_INST_PANDAS     /* a pandas object: index its kind (ops.c: PdKind) */
 } VlInstModel;
 
+/* FUNC: how calling the project function is modelled (`sub`, part of the object's identity; set where
+ * its `def` binds it, interp.c: VL_S_DEF). */
+typedef enum VlFuncModel {
+  VL_FUNC_PLAIN = 0,     /* its summary applied at each call */
+  VL_FUNC_CACHED,        /* under a functools cache that is no unbounded memo (`@lru_cache(maxsize=k)`, or one
+                            whose cache_clear() the module calls): a call reaches the body only where its
+                            arguments vary with the loop around it (ops.c: call_func) */
+  VL_FUNC_SINGLEDISPATCH /* @functools.singledispatch: a call runs the implementations registered for the
+                            argument's type (ops.c: dispatch_call) */
+} VlFuncModel;
+
+/* LIB bound to an operand (`base`): what calling it does (`sub`, part of the object's identity; `name`
+ * is the library function or method it stands for, for messages). */
+typedef enum VlLibModel {
+  VL_LIB_PLAIN = 0,   /* a library function, or a method bound to its receiver in `base` */
+  VL_LIB_BOUND_CALL,  /* a partial of the callable in `base` (functools.partial(obj.method, x), rec._replace):
+                         called, base is called with `items` first (`index` positional, the rest by the
+                         keywords `key` names, one string "k1,k2"; ops.c: bound_partial) */
+  VL_LIB_GIVES_BASE,  /* a method that hands its receiver back (model.eval(), i.item() of an int): called,
+                         it gives `base` */
+  VL_LIB_SEQ_CHAIN    /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
+                         instance's modules in order (ops.c: seq_chain) */
+} VlLibModel;
+
 /* Symbols and deferred operations (VL_O_SYM). */
 typedef enum VlSymOp {
   VL_SYM_PARAM = 1, /* the caller's argument for parameter `index` */
@@ -225,7 +249,7 @@ enum {
 struct VlObj {
   uint8_t kind;  /* VlObjKind */
   uint8_t sub;   /* SEQ: VlSeqKind; SYM: VlSymOp; ARRAY: 1 = VIEW of site, 0 = IS site; OBJ: VL_OBJ_*;
-                    INST: VlInstModel */
+                    INST: VlInstModel; FUNC: VlFuncModel; LIB: VlLibModel */
   uint8_t flags;
   uint8_t lib;   /* VlLibId: arrays, RNG, INDEX, iterators of tensors */
   uint8_t layout;/* arrays: VL_L_* bits */
@@ -250,7 +274,9 @@ struct VlObj {
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
   const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
   const VlVal *key;   /* SEQ dict: keys; ARRAY of records, LIB np.dtype of records: the fields, a tuple of
-                         one STR per field whose `index` is the axes it adds (ops.c: record_fields) */
+                         one STR per field whose `index` is the axes it adds (ops.c: record_fields); OBJ
+                         taken whole by a literal key (`entry[b"labels"]`): that key, a STR (unnamed when
+                         its text is not known) */
   const VlVal **items;/* exact items (nitems): tuples; FUNC: partial args; SYM CALLV/SUBV: arguments */
   const VlVal *base;  /* SYM ATTRV/ELEMV/CALLV/SUBV: operand; FUNC: bound receiver; INST: its class (a CLASS value) */
   const VlShape *shape; /* arrays: the literal shape, when known (a view: its base object's) */

@@ -568,9 +568,11 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
   static const char *const pandas_on[] = {"pandas", "frame", "DataFrame", "indexer", "groupby", "reader"};
   static const char *const pandas_memory[] = {"shares", "new", "parts", "-"};
   static const char *const pil_kinds[] = {"mode", "function", "method"};
-  bool pil = strcmp(file, "pil.tsv") == 0;
-  VlCallRow **rows = pil ? &self->pil : &self->pandas;
-  size_t *nrows = pil ? &self->npil : &self->npandas, cap = 0;
+  static const char *const stdlib_kinds[] = {"opener", "cache"};
+  static const char *const cache_results[] = {"unbounded", "maxsize"};
+  bool pil = strcmp(file, "pil.tsv") == 0, std = strcmp(file, "stdlib.tsv") == 0;
+  VlCallRow **rows = pil ? &self->pil : std ? &self->stdlib : &self->pandas;
+  size_t *nrows = pil ? &self->npil : std ? &self->nstdlib : &self->npandas, cap = 0;
   int lineno = 0;
   const char *s = text;
   *rows = NULL;
@@ -580,9 +582,14 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
     int n = split_tabs(line, cols, 4);
 #define CFAIL(fmt, ...) (snprintf(err, errlen, "%s:%d: " fmt, file, lineno, __VA_ARGS__), false)
     if (n != 4) return CFAIL("expected 4 tab-separated columns, found %d", n);
-    if (pil ? !VL_STR_IN(pil_kinds, cols[0]) : !VL_STR_IN(pandas_on, cols[0]))
+    if (pil ? !VL_STR_IN(pil_kinds, cols[0]) : std ? !VL_STR_IN(stdlib_kinds, cols[0]) : !VL_STR_IN(pandas_on, cols[0]))
       return CFAIL("'%s' is not a kind of row of this table", cols[0]);
-    if (!pil && !VL_STR_IN(pandas_memory, cols[3])) return CFAIL("memory is shares, new, parts or -, not '%s'", cols[3]);
+    if (!pil && !std && !VL_STR_IN(pandas_memory, cols[3]))
+      return CFAIL("memory is shares, new, parts or -, not '%s'", cols[3]);
+    if (std && strcmp(cols[0], "opener") == 0 && strcmp(cols[2], "file") != 0)
+      return CFAIL("an opener's result is file, not '%s'", cols[2]);
+    if (std && strcmp(cols[0], "cache") == 0 && !VL_STR_IN(cache_results, cols[2]))
+      return CFAIL("a cache's result is unbounded or maxsize, not '%s'", cols[2]);
     if (pil && strcmp(cols[0], "mode") == 0 && strcmp(cols[2], "2") != 0 && strcmp(cols[2], "3") != 0)
       return CFAIL("the ndim of a mode is 2 or 3, not '%s'", cols[2]);
 #undef CFAIL
@@ -612,6 +619,20 @@ const VlCallRow *vl_knowledge_pil(const VlKnowledge *self, const char *kind, con
   return call_row(self->pil, self->npil, kind, name);
 }
 
+const VlCallRow *vl_knowledge_stdlib(const VlKnowledge *self, const char *kind, const char *name) {
+  return call_row(self->stdlib, self->nstdlib, kind, name);
+}
+
+const VlCallRow *vl_knowledge_cache_decorator(const VlKnowledge *self, const char *text) {
+  for (size_t i = 0; text && i < self->nstdlib; i++) {
+    const VlCallRow *r = &self->stdlib[i];
+    if (strcmp(r->kind, "cache") != 0) continue;
+    const char *dot = strrchr(r->name, '.');
+    if (vl_dotted_ends(text, r->name) || strcmp(text, dot ? dot + 1 : r->name) == 0) return r;
+  }
+  return NULL;
+}
+
 static const char *embedded_table(void *ctx, const char *name) {
   (void)ctx;
   char file[64];
@@ -639,7 +660,7 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
     return false;
   }
   if (!vl_knowledge_parse_estimators(self, arena, est->data, err, errlen)) return false;
-  static const char *const calls[] = {"pandas.tsv", "pil.tsv"};
+  static const char *const calls[] = {"pandas.tsv", "pil.tsv", "stdlib.tsv"};
   for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
     const VlEmbedded *c = vl_embedded_find(calls[i]);
     if (!c) {

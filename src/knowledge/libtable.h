@@ -263,6 +263,8 @@ typedef struct VlKnowledge {
   size_t npandas;
   VlCallRow *pil; /* rules/pil.tsv */
   size_t npil;
+  VlCallRow *stdlib; /* rules/stdlib.tsv */
+  size_t nstdlib;
 } VlKnowledge;
 
 /* Parses a library descriptor file (rules/libraries.tsv) into self->libs, loading the tables it names
@@ -298,7 +300,8 @@ bool vl_knowledge_estimator_keyword(const VlKnowledge *self, const char *cls, co
 const VlEstRow *vl_knowledge_estimator(const VlKnowledge *self, const char *cls, const char *when, bool when_true,
                                        const char *method);
 
-/* Parses rules/pandas.tsv (file "pandas.tsv") or rules/pil.tsv ("pil.tsv"): four columns each, the
+/* Parses rules/pandas.tsv (file "pandas.tsv"), rules/pil.tsv ("pil.tsv") or rules/stdlib.tsv
+ * ("stdlib.tsv"): four columns each, the
  * values of the columns the engine tests checked.  On error returns false with "FILE:line: what". */
 bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *file, const char *text, char *err,
                               size_t errlen);
@@ -307,6 +310,12 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
 const VlCallRow *vl_knowledge_pandas(const VlKnowledge *self, const char *on, const char *name);
 /* The row of rules/pil.tsv of that kind ("mode", "function", "method") and name, or NULL. */
 const VlCallRow *vl_knowledge_pil(const VlKnowledge *self, const char *kind, const char *name);
+/* The row of rules/stdlib.tsv (hand-written: kind, name, result, reason) of that kind ("opener",
+ * "cache") and qualified name, or NULL. */
+const VlCallRow *vl_knowledge_stdlib(const VlKnowledge *self, const char *kind, const char *name);
+/* The `cache` row of rules/stdlib.tsv a decorator's text names ("functools.lru_cache", or the bare
+ * "lru_cache" imported from functools; a call's callee), or NULL. */
+const VlCallRow *vl_knowledge_cache_decorator(const VlKnowledge *self, const char *text);
 
 /* Loads the embedded descriptors and tables.  On error returns false with a message in err. */
 bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
