@@ -1588,7 +1588,10 @@ static int last_binding(const VlModule *m, const LoopStmts *ls, uint32_t pos, co
 
 typedef struct Carry {
   const Frame *F;
-  const VlLoop *lp;
+  VlId target;     /* a for loop's target: new in each iteration */
+  bool persistent; /* a function's body: only what outlives a call carries (persists) */
+  bool recursive;  /* ... and the function calls itself, passing its parameters on */
+  VlId func;       /* the function whose body it is */
   const LoopStmts *ls;
   uint8_t memo[CARRY_CAP]; /* per binding statement: 0 not asked yet, 1 no, 2 yes */
   const char *names[32]; /* the array's name and its aliases */
@@ -1597,10 +1600,30 @@ typedef struct Carry {
 
 static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth);
 
-/* Does the value `name` holds at byte `pos` of an iteration depend on what the array held when the
- * iteration began?  Follows the last binding of `name` before `pos` in the loop; with none, `name`
- * holds what it held when the iteration began (a loop target is new each iteration). */
-static bool carry_name(Carry *c, uint32_t pos, const char *name, size_t len, int depth) {
+/* Does name or attribute e keep its value from one call of the function to the next: an attribute
+ * (`self.P`), a `nonlocal` or global name, a parameter of a function that calls itself?  (In a loop,
+ * every name does, from one iteration to the next.) */
+static bool persists(const Carry *c, VlId e) {
+  if (!c->persistent) return true;
+  const VlModule *m = M(c->F);
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op == VL_E_ATTR) return true;
+  if (x->sym.kind == VL_SYM_CELL || x->sym.kind == VL_SYM_GLOBAL) return true;
+  if (x->sym.kind == VL_SYM_LOCAL && x->sym.owner != c->func) return true; /* an enclosing function's slot */
+  if (!c->recursive || x->sym.kind != VL_SYM_LOCAL) return false;
+  const VlFunc *fn = vl_func(m, c->func);
+  for (uint16_t i = 0; i < fn->nparams; i++) {
+    const char *p = vl_str(m, m->params[fn->params + i].name);
+    if (p && strlen(p) == x->end - x->start && memcmp(p, m->text + x->start, x->end - x->start) == 0) return true;
+  }
+  return false;
+}
+
+/* Does the value `name` holds at byte `pos` of an iteration (or of a call) depend on what the array
+ * held when the iteration began?  Follows the last binding of `name` before `pos` in the loop; with
+ * none, `name` holds what it held when the iteration began (a loop target is new each iteration; in
+ * a function called again, only an attribute holds what the call before left). */
+static bool carry_name(Carry *c, uint32_t pos, const char *name, size_t len, bool persists, int depth) {
   const VlModule *m = M(c->F);
   int at = last_binding(m, c->ls, pos, name, len);
   if (at >= 0) {
@@ -1608,12 +1631,14 @@ static bool carry_name(Carry *c, uint32_t pos, const char *name, size_t len, int
     c->memo[at] = 1;
     const VlStmt *last = &m->stmts[c->ls->ids[at]];
     bool from = last->kind == VL_S_AUGASSIGN /* x += v: the old x, and v */
-                    ? carry_name(c, last->start, name, len, depth + 1) || carry_reads(c, last->start, last->b, depth + 1)
+                    ? carry_name(c, last->start, name, len, persists, depth + 1) ||
+                          carry_reads(c, last->start, last->b, depth + 1)
                     : carry_reads(c, last->start, last->a, depth + 1);
     c->memo[at] = from ? 2 : 1;
     return from;
   }
-  if (c->lp->kind == VL_LOOP_FOR && target_binds(m, c->lp->target, name, len)) return false;
+  if (c->target && target_binds(m, c->target, name, len)) return false;
+  if (!persists) return false;
   for (int k = 0; k < c->n; k++)
     if (strlen(c->names[k]) == len && memcmp(c->names[k], name, len) == 0) return true;
   return false;
@@ -1626,7 +1651,7 @@ static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
   const VlModule *m = M(c->F);
   const VlExpr *x = vl_expr(m, e);
   if (x->op == VL_E_NAME || x->op == VL_E_ATTR) {
-    if (carry_name(c, pos, m->text + x->start, x->end - x->start, depth)) return true;
+    if (carry_name(c, pos, m->text + x->start, x->end - x->start, persists(c, e), depth)) return true;
     if (x->op == VL_E_NAME) return false;
   }
   for (uint32_t i = 0; i < x->nkids; i++)
@@ -1641,15 +1666,15 @@ static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
  * `logits = model(idx) / t`, and `x = np.load(f)` then `x = (x - x.mean()) / x.std()`, whose second
  * binding reads the first, not the iteration before.  1 yes, 0 no, -1 not followed (a comprehension,
  * or a loop of more than CARRY_CAP binding statements). */
-static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
+static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool persistent, bool recursive, VlId stmt,
+                      const char *name) {
   const VlModule *m = M(F);
   const VlStmt *b = &m->stmts[stmt];
-  const VlLoop *lp = &m->loops[L];
-  if (b->kind != VL_S_ASSIGN || lp->kind == VL_LOOP_COMP) return -1;
+  if (b->kind != VL_S_ASSIGN) return -1;
   LoopStmts ls = {.n = 0};
-  loop_stmts(m, m->stmts[lp->node].b, &ls, 0);
+  loop_stmts(m, body, &ls, 0);
   if (ls.over) return -1;
-  Carry c = {.F = F, .lp = lp, .ls = &ls};
+  Carry c = {.F = F, .target = target, .persistent = persistent, .recursive = recursive, .func = func, .ls = &ls};
   c.names[c.n++] = name;
   /* its aliases: names the loop binds to it as is, anywhere in the iteration (`y = y_new`) */
   for (bool grew = true; grew;) {
@@ -1668,6 +1693,24 @@ static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
     }
   }
   return carry_reads(&c, b->start, b->a, 0) ? 1 : 0;
+}
+
+/* The innermost function whose text holds byte `at` (a def nested in the analysed one is its own). */
+static VlId innermost_func(const VlModule *m, uint32_t at) {
+  VlId best = 0;
+  for (VlId f = 1; f < m->nfuncs; f++) {
+    const VlFunc *fn = &m->funcs[f];
+    if (fn->start <= at && at < fn->end && (!best || fn->end - fn->start < m->funcs[best].end - m->funcs[best].start))
+      best = f;
+  }
+  return best;
+}
+
+static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
+  const VlModule *m = M(F);
+  const VlLoop *lp = &m->loops[L];
+  if (lp->kind == VL_LOOP_COMP) return -1;
+  return carried_in(F, lp->func, m->stmts[lp->node].b, lp->kind == VL_LOOP_FOR ? lp->target : 0, false, false, stmt, name);
 }
 
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
@@ -1775,9 +1818,17 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
       bind = at >= 0 ? ls.ids[at] : 0;
     }
   }
-  if (bind && L && bound && s->kind == VL_SITE_NEW && m->stmts[bind].start >= m->loops[L].start &&
-      m->stmts[bind].end <= m->loops[L].end)
-    switch (carried(F, L, bind, bound)) {
+  VlId g = bind ? innermost_func(m, m->stmts[bind].start) : 0;
+  const VlFunc *fn = vl_func(m, g ? g : F->func);
+  bool in_loop = bind && L && m->stmts[bind].start >= m->loops[L].start && m->stmts[bind].end <= m->loops[L].end;
+  /* bound before the loop, or with no loop here, in a function each iteration of a caller's loop
+   * calls again (`desc = detect(img)` then `for i in keep: out.append(desc[i])`; a closure an
+   * optimizer calls; not a callee's binding, which is followed as another module's is): carried from one call to the next only through what outlives a call (an
+   * attribute, `self.P = F @ self.P @ F.T`; a nonlocal or global name; a recursive call's parameter) */
+  const VlFunc *here = vl_func(m, F->func);
+  bool in_call = bind && !in_loop && g && g != VL_MODULE_FUNC && fn->body && fn->start >= here->start && fn->end <= here->end;
+  if (bind && bound && s->kind == VL_SITE_NEW && (in_loop || in_call))
+    switch (in_loop ? carried(F, L, bind, bound) : carried_in(F, g, fn->body, 0, true, recursion && g == F->func, bind, bound)) {
     case 1: hit.kind = VL_HIT_REBOUND; break;
     case 0: hit.kind = VL_HIT_FRESH; break;
     default: break; /* not followed (a loop of very many statements): as for a callee's binding */
