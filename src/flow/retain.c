@@ -1590,7 +1590,6 @@ typedef struct Carry {
   const Frame *F;
   VlId target;     /* a for loop's target: new in each iteration */
   bool persistent; /* a function's body: only what outlives a call carries (persists) */
-  bool recursive;  /* ... and the function calls itself, passing its parameters on */
   VlId func;       /* the function whose body it is */
   const LoopStmts *ls;
   uint8_t memo[CARRY_CAP]; /* per binding statement: 0 not asked yet, 1 no, 2 yes */
@@ -1601,22 +1600,17 @@ typedef struct Carry {
 static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth);
 
 /* Does name or attribute e keep its value from one call of the function to the next: an attribute
- * (`self.P`), a `nonlocal` or global name, a parameter of a function that calls itself?  (In a loop,
- * every name does, from one iteration to the next.) */
+ * (`self.P`), a `nonlocal` or global name, an enclosing function's variable?  (In a loop, every name
+ * does, from one iteration to the next.)  A parameter does not, even of a function that calls itself:
+ * `u_next = step(u)` then `cont(u_next, ...)` makes `u_next` anew in each call, as independent writers
+ * of the recall programs label it. */
 static bool persists(const Carry *c, VlId e) {
   if (!c->persistent) return true;
   const VlModule *m = M(c->F);
   const VlExpr *x = vl_expr(m, e);
   if (x->op == VL_E_ATTR) return true;
   if (x->sym.kind == VL_SYM_CELL || x->sym.kind == VL_SYM_GLOBAL) return true;
-  if (x->sym.kind == VL_SYM_LOCAL && x->sym.owner != c->func) return true; /* an enclosing function's slot */
-  if (!c->recursive || x->sym.kind != VL_SYM_LOCAL) return false;
-  const VlFunc *fn = vl_func(m, c->func);
-  for (uint16_t i = 0; i < fn->nparams; i++) {
-    const char *p = vl_str(m, m->params[fn->params + i].name);
-    if (p && strlen(p) == x->end - x->start && memcmp(p, m->text + x->start, x->end - x->start) == 0) return true;
-  }
-  return false;
+  return x->sym.kind == VL_SYM_LOCAL && x->sym.owner != c->func; /* an enclosing function's slot */
 }
 
 /* Does the value `name` holds at byte `pos` of an iteration (or of a call) depend on what the array
@@ -1666,7 +1660,7 @@ static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
  * `logits = model(idx) / t`, and `x = np.load(f)` then `x = (x - x.mean()) / x.std()`, whose second
  * binding reads the first, not the iteration before.  1 yes, 0 no, -1 not followed (a comprehension,
  * or a loop of more than CARRY_CAP binding statements). */
-static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool persistent, bool recursive, VlId stmt,
+static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool persistent, VlId stmt,
                       const char *name) {
   const VlModule *m = M(F);
   const VlStmt *b = &m->stmts[stmt];
@@ -1674,7 +1668,7 @@ static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool pe
   LoopStmts ls = {.n = 0};
   loop_stmts(m, body, &ls, 0);
   if (ls.over) return -1;
-  Carry c = {.F = F, .target = target, .persistent = persistent, .recursive = recursive, .func = func, .ls = &ls};
+  Carry c = {.F = F, .target = target, .persistent = persistent, .func = func, .ls = &ls};
   c.names[c.n++] = name;
   /* its aliases: names the loop binds to it as is, anywhere in the iteration (`y = y_new`) */
   for (bool grew = true; grew;) {
@@ -1710,7 +1704,7 @@ static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
   const VlModule *m = M(F);
   const VlLoop *lp = &m->loops[L];
   if (lp->kind == VL_LOOP_COMP) return -1;
-  return carried_in(F, lp->func, m->stmts[lp->node].b, lp->kind == VL_LOOP_FOR ? lp->target : 0, false, false, stmt, name);
+  return carried_in(F, lp->func, m->stmts[lp->node].b, lp->kind == VL_LOOP_FOR ? lp->target : 0, false, stmt, name);
 }
 
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
@@ -1824,11 +1818,11 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   /* bound before the loop, or with no loop here, in a function each iteration of a caller's loop
    * calls again (`desc = detect(img)` then `for i in keep: out.append(desc[i])`; a closure an
    * optimizer calls; not a callee's binding, which is followed as another module's is): carried from one call to the next only through what outlives a call (an
-   * attribute, `self.P = F @ self.P @ F.T`; a nonlocal or global name; a recursive call's parameter) */
+   * attribute, `self.P = F @ self.P @ F.T`; a nonlocal or global name) */
   const VlFunc *here = vl_func(m, F->func);
   bool in_call = bind && !in_loop && g && g != VL_MODULE_FUNC && fn->body && fn->start >= here->start && fn->end <= here->end;
   if (bind && bound && s->kind == VL_SITE_NEW && (in_loop || in_call))
-    switch (in_loop ? carried(F, L, bind, bound) : carried_in(F, g, fn->body, 0, true, recursion && g == F->func, bind, bound)) {
+    switch (in_loop ? carried(F, L, bind, bound) : carried_in(F, g, fn->body, 0, true, bind, bound)) {
     case 1: hit.kind = VL_HIT_REBOUND; break;
     case 0: hit.kind = VL_HIT_FRESH; break;
     default: break; /* not followed (a loop of very many statements): as for a callee's binding */
