@@ -1537,7 +1537,7 @@ static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, siz
 }
 
 /* The binding statements (assignments) a loop's body runs, in source order, nested blocks included:
- * at most CARRY_CAP of them (a longer loop is not followed: the code is chosen as for a callee's binding). */
+ * at most CARRY_CAP of them (a longer loop is not followed: the code is chosen as for another module's binding). */
 enum { CARRY_CAP = 256 };
 typedef struct LoopStmts {
   VlId ids[CARRY_CAP];
@@ -1817,15 +1817,14 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   bool in_loop = bind && L && m->stmts[bind].start >= m->loops[L].start && m->stmts[bind].end <= m->loops[L].end;
   /* bound before the loop, or with no loop here, in a function each iteration of a caller's loop
    * calls again (`desc = detect(img)` then `for i in keep: out.append(desc[i])`; a closure an
-   * optimizer calls; not a callee's binding, which is followed as another module's is): carried from one call to the next only through what outlives a call (an
+   * optimizer calls; a method the caller's loop calls): carried from one call to the next only through what outlives a call (an
    * attribute, `self.P = F @ self.P @ F.T`; a nonlocal or global name) */
-  const VlFunc *here = vl_func(m, F->func);
-  bool in_call = bind && !in_loop && g && g != VL_MODULE_FUNC && fn->body && fn->start >= here->start && fn->end <= here->end;
+  bool in_call = bind && !in_loop && g && g != VL_MODULE_FUNC && fn->body;
   if (bind && bound && s->kind == VL_SITE_NEW && (in_loop || in_call))
     switch (in_loop ? carried(F, L, bind, bound) : carried_in(F, g, fn->body, 0, true, bind, bound)) {
     case 1: hit.kind = VL_HIT_REBOUND; break;
     case 0: hit.kind = VL_HIT_FRESH; break;
-    default: break; /* not followed (a loop of very many statements): as for a callee's binding */
+    default: break; /* not followed (a loop of very many statements): as for another module's binding */
     }
   if (!hit.base_name && bind && bound) hit.base_name = bound; /* `x[0].detach()`: a view of `x` */
   hit.size = size_text(an, view->shape);
