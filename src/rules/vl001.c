@@ -1,8 +1,9 @@
 /* vl001.c: VL001 retained-view-of-rebound-array.
  *
- * In a loop, a view of array `a` is stored in a container that outlives the loop while `a` is
- * rebound to a new array computed from arrays (np.delete, arithmetic, fancy indexing, torch.cat)
- * in the same loop: each iteration's view pins that iteration's whole `a`.  The analysis finds the
+ * In a loop, a view of array `a` is stored in a container that outlives the loop while the loop
+ * carries `a` from one iteration to the next, rebinding it to a new array computed from its old
+ * value (`a = np.delete(a, i)`, `x = layer(x)`): each iteration's view pins that iteration's whole
+ * `a`.  Which arrays are carried: flow/retain.c, carried.  The analysis finds the
  * hits (flow/retain.c); this rule words them.  Facts: docs/design.md. */
 #include "rules/rule.h"
 #include "rules/wording.h"

@@ -3,7 +3,7 @@
  * In a loop, an array is made anew each iteration (np.load, a random draw, a model's output, a
  * function or generator that returns new arrays, a DataLoader batch) and a view of it is stored in
  * a container that outlives the loop: every iteration's whole array stays alive.  Same analysis as
- * VL001 (flow/retain.c); an array rebound to a copy of itself is VL001's. */
+ * VL001 (flow/retain.c); an array the loop carries, rebound from its own old value, is VL001's. */
 #include "rules/rule.h"
 #include "rules/wording.h"
 
