@@ -3064,6 +3064,70 @@ static void conversion_takes_the_functions_library(void **state) {
   assert_int_equal(only(local("f", "h"))->lib, VL_LIBID_TORCH);
 }
 
+/* The library objects that stand for a worker pool, its methods and futures, a namedtuple class and
+ * itemgetter(*keys) say what they are by their model (VlLibModel), not by their name; a partial's
+ * keyword names are a tuple of STRs, a call passing one of them again overriding it. */
+static void pool_namedtuple_partial_models_are_typed(void **state) {
+  analyse(state,
+          "import functools\n"
+          "import operator\n"
+          "from collections import namedtuple\n"
+          "from concurrent.futures import ThreadPoolExecutor\n"
+          "from multiprocessing import Pool\n"
+          "import numpy as np\n"
+          "import torch\n"
+          "P = namedtuple(\"P\", \"a b\")\n"
+          "def load(p):\n"
+          "    return np.random.rand(100, 100)\n"
+          "def pick(x, lo=0, hi=8):\n"
+          "    return x[lo:hi]\n"
+          "def f(paths, keys):\n"
+          "    x = np.zeros((64, 64))\n"
+          "    t = torch.zeros(4, 64, 3)\n"
+          "    pool = ThreadPoolExecutor()\n"
+          "    m = pool.map\n"
+          "    other = pool.shutdown\n"
+          "    fut = pool.submit(load, paths)\n"
+          "    r = fut.result()\n"
+          "    procs = Pool(2)\n"
+          "    s = procs.starmap\n"
+          "    u = procs.apply(load, (paths,))\n"
+          "    v = procs.close\n"
+          "    cls = P\n"
+          "    getter = operator.itemgetter(*keys)\n"
+          "    h = functools.partial(pick, lo=1, hi=3)\n"
+          "    k = h(x, hi=2)\n"
+          "    g = functools.partial(torch.select, dim=1, index=-1)\n"
+          "    d = g(t, index=0)\n"
+          "    b = functools.partial(t.narrow, 0, length=2)\n"
+          "    e = b(start=1)\n");
+  const TlObj *pool = only(local("f", "pool"));
+  assert_int_equal(pool->lib_model, VL_LIB_POOL);
+  assert_string_equal(pool->name, "concurrent.futures.ThreadPoolExecutor");
+  assert_int_equal(only(local("f", "m"))->lib_model, VL_LIB_POOL_METHOD);
+  assert_int_equal(only(local("f", "other"))->lib_model, VL_LIB_PLAIN); /* a thread pool's other methods */
+  assert_int_equal(only(local("f", "fut"))->lib_model, VL_LIB_FUTURE);
+  tl_assert_only(local("f", "r"), VL_O_ARRAY); /* (a thread's: load's array itself) */
+  assert_int_equal(only(local("f", "procs"))->lib_model, VL_LIB_POOL);
+  assert_int_equal(only(local("f", "s"))->lib_model, VL_LIB_POOL_METHOD);
+  tl_assert_new(local("f", "u")); /* apply: pickled back, a copy */
+  assert_int_equal(only(local("f", "v"))->lib_model, VL_LIB_POOL_METHOD); /* (a process pool's other: unknown) */
+  assert_int_equal(only(local("f", "cls"))->lib_model, VL_LIB_NAMEDTUPLE_CLASS);
+  assert_int_equal(only(local("f", "getter"))->lib_model, VL_LIB_ITEMGETTER_SPREAD);
+  const TlObj *h = only(local("f", "h"));
+  assert_int_equal(h->nkwnames, 2);
+  assert_string_equal(h->kwnames, "lo hi");
+  partial_view_of(local("f", "k"), "x");
+  const TlObj *g = only(local("f", "g"));
+  assert_int_equal(g->nkwnames, 2);
+  assert_string_equal(g->kwnames, "dim index");
+  partial_view_of(local("f", "d"), "t");
+  const TlObj *b = only(local("f", "b"));
+  assert_int_equal(b->lib_model, VL_LIB_BOUND_CALL);
+  assert_string_equal(b->kwnames, "length");
+  partial_view_of(local("f", "e"), "t");
+}
+
 static void thread_pool_map_is_map(void **state) {
   /* ThreadPoolExecutor.map(f, xs) is map(f, xs), also bound by `with ... as pool`; a process pool's
    * results come back pickled: new arrays (process_pool_results_are_copies) */
@@ -7222,6 +7286,7 @@ int main(void) {
       T(default_naming_a_module_function),
       T(conversion_takes_the_functions_library),
       T(thread_pool_map_is_map),
+      T(pool_namedtuple_partial_models_are_typed),
       T(thread_target_and_submit_are_calls),
       T(setitem_key_unchanged_in_loop_is_one_slot),
       T(annotated_tensor_parameter),

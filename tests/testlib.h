@@ -46,6 +46,9 @@ typedef struct TlObj {
   VlNdim nd;
   uint8_t seq;       /* VlSeqKind */
   uint8_t sym;       /* VlSymOp */
+  uint8_t lib_model; /* LIB: VlLibModel */
+  uint8_t nkwnames;  /* a partial's keyword names (LIB `key`, FUNC `elem`: a tuple of STRs): how many, */
+  char kwnames[64];  /* and they, joined by spaces */
   uint8_t site_kind; /* VlSiteKind, 0: none */
   uint8_t site_how;  /* VlHow */
   bool site_step;
@@ -129,6 +132,17 @@ static inline void tl_flatten(TlVal *out, const VlVal *v) {
     t->nd = o->nd;
     t->seq = o->kind == VL_O_SEQ ? o->sub : 0;
     t->sym = o->kind == VL_O_SYM ? o->sub : 0;
+    t->lib_model = o->kind == VL_O_LIB ? o->sub : 0;
+    const VlVal *kw = o->kind == VL_O_LIB ? o->key : o->kind == VL_O_FUNC ? o->elem : NULL;
+    if (kw && kw->n == 1 && kw->objs[0]->kind == VL_O_SEQ) {
+      for (uint16_t k = 0; k < kw->objs[0]->nitems; k++) {
+        const VlVal *s = kw->objs[0]->items[k];
+        size_t len = strlen(t->kwnames);
+        snprintf(t->kwnames + len, sizeof t->kwnames - len, "%s%s", len ? " " : "",
+                 s->n == 1 && s->objs[0]->kind == VL_O_STR && s->objs[0]->name ? s->objs[0]->name : "?");
+        t->nkwnames++;
+      }
+    }
     if (o->site) {
       t->site_kind = o->site->kind;
       t->site_how = o->site->how;

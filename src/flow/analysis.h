@@ -423,12 +423,9 @@ void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVa
 /* {**d} and dict(d): d's values (per key when d has literal keys only) into the dict at site; false when
  * d is no dict we can see into (interp.c). */
 bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
-/* The start of the names of the library objects ThreadPoolExecutor(...) and multiprocessing's
- * ThreadPool(...) make: `with` binds them themselves, and their map(f, xs) is the builtin map
- * (ops.c: call_stdlib). */
-#define VL_THREAD_POOL "threadpool:"
-#define VL_PROCESS_POOL "processpool:"
-/* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry. */
+/* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry
+ * (a byte no attribute name starts with: keys share the attributes' table and every path over it;
+ * docs/design.md, "Still text, on purpose"). */
 #define VL_DICT_KEY_MARK '\x1f'
 /* How many literal string keys a dict's heap entry files its values under, when those are all it holds
  * (a record: `{"box": b, "score": s}`, `dict(k=v)`), else -1 (values under other keys, or `loose`). */

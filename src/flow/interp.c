@@ -2429,9 +2429,9 @@ static const VlVal *entered_value(Frame *F, const VlVal *v, VlId cm) {
       const VlVal *r = vl_val_unknownish(enter) ? vl_val1(V(F), o) : vl_op_call(F, enter, &none, cm);
       for (uint16_t k = 0; k < r->n && n < VL_VAL_MAX * 2; k++) out[n++] = r->objs[k];
     } else if (o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST || o->kind == VL_O_SEQ ||
-               (o->kind == VL_O_LIB && !o->base && o->name &&
-                (strncmp(o->name, VL_THREAD_POOL, strlen(VL_THREAD_POOL)) == 0 ||
-                 strncmp(o->name, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0))) {
+               (o->kind == VL_O_LIB && !o->base &&
+                (o->sub == VL_LIB_POOL || o->sub == VL_LIB_POOL_METHOD || o->sub == VL_LIB_FUTURE ||
+                 o->sub == VL_LIB_FUTURE_RESULT))) {
       out[n++] = o;
     } else if (o->kind == VL_O_ITER && o->elem) { /* a @contextmanager generator: what it yields */
       for (uint16_t k = 0; k < o->elem->n && n < VL_VAL_MAX * 2; k++) out[n++] = o->elem->objs[k];
@@ -2717,7 +2717,7 @@ static void exec_stmt(Frame *F, VlId s) {
                      : (fn->flags & VL_FN_DECORATED) && !transparent ? vl_unknown(V(F))
                      : self_fn                                      ? self_fn
                                                                     : vl_closure_value(F, st->a);
-    if (cached && transparent && !wrapper && v->n == 1 && v->objs[0]->kind == VL_O_FUNC && !v->objs[0]->name &&
+    if (cached && transparent && !wrapper && v->n == 1 && v->objs[0]->kind == VL_O_FUNC && !v->objs[0]->elem &&
         !v->objs[0]->sub && !v->objs[0]->nitems) {
       VlObj o = *v->objs[0];
       o.sub = VL_FUNC_CACHED;

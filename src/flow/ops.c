@@ -1995,6 +1995,88 @@ static bool super_followed(Frame *F, const char *name) {
   return fn->name && strcmp(vl_str(M(F), fn->name), name) == 0;
 }
 
+/* Worker pools (VL_LIB_POOL, `index` its kind).  A thread pool runs f in this process, on the caller's
+ * objects; a process pool runs it in another and what f returns comes back pickled, a copy. */
+typedef enum VlPoolKind {
+  VL_POOL_THREAD_EXECUTOR,  /* concurrent.futures.ThreadPoolExecutor */
+  VL_POOL_THREAD_MP,        /* multiprocessing.dummy.Pool, multiprocessing.pool.ThreadPool */
+  VL_POOL_PROCESS_EXECUTOR, /* concurrent.futures.ProcessPoolExecutor */
+  VL_POOL_PROCESS_MP        /* multiprocessing.Pool */
+} VlPoolKind;
+static const char *const pool_names[] = {"concurrent.futures.ThreadPoolExecutor", "multiprocessing.pool.ThreadPool",
+                                         "concurrent.futures.ProcessPoolExecutor", "multiprocessing.pool.Pool"};
+
+/* What calling a pool's method does (ops.c: pool_method_call). */
+typedef enum PoolDo {
+  POOL_MAP_ALL,      /* map(f, *xs) over every iterable */
+  POOL_MAP_ONE,      /* map(f, xs) of the one iterable multiprocessing's take (the next argument is a chunk size) */
+  POOL_MAP_LIST,     /* Pool.map: the list of what POOL_MAP_ONE gives */
+  POOL_STARMAP_LIST, /* Pool.starmap: the list of f(*x) for each x */
+  POOL_SUBMIT,       /* submit(f, *args, **kwargs): a future holding f's result */
+  POOL_APPLY_ASYNC,  /* apply_async(f, args, kwds): a future holding f's result */
+  POOL_APPLY,        /* apply(f, args, kwds): f's result */
+  POOL_UNKNOWN       /* anything else (a process pool's other methods, a future's): not known */
+} PoolDo;
+
+/* The methods of each pool kind (method NULL: any other of that kind; a kind with no such row hands
+ * its other attributes to the library lookup by name, as any library object's). */
+static const struct {
+  uint8_t pool; /* VlPoolKind */
+  const char *method;
+  uint8_t what; /* PoolDo */
+} pool_methods[] = {
+    {VL_POOL_THREAD_EXECUTOR, "map", POOL_MAP_ALL},
+    {VL_POOL_THREAD_EXECUTOR, "submit", POOL_SUBMIT},
+    {VL_POOL_THREAD_MP, "map", POOL_MAP_ONE},
+    {VL_POOL_THREAD_MP, "imap", POOL_MAP_ONE},
+    {VL_POOL_THREAD_MP, "imap_unordered", POOL_MAP_ONE},
+    {VL_POOL_THREAD_MP, "apply_async", POOL_APPLY_ASYNC},
+    {VL_POOL_PROCESS_EXECUTOR, "map", POOL_MAP_ALL},
+    {VL_POOL_PROCESS_EXECUTOR, "submit", POOL_SUBMIT},
+    {VL_POOL_PROCESS_EXECUTOR, NULL, POOL_UNKNOWN},
+    {VL_POOL_PROCESS_MP, "imap", POOL_MAP_ONE},
+    {VL_POOL_PROCESS_MP, "imap_unordered", POOL_MAP_ONE},
+    {VL_POOL_PROCESS_MP, "map", POOL_MAP_LIST},
+    {VL_POOL_PROCESS_MP, "starmap", POOL_STARMAP_LIST},
+    {VL_POOL_PROCESS_MP, "apply_async", POOL_APPLY_ASYNC},
+    {VL_POOL_PROCESS_MP, "apply", POOL_APPLY},
+    {VL_POOL_PROCESS_MP, NULL, POOL_UNKNOWN},
+};
+
+/* The row of pool_methods for method `name` of a pool of kind `pool` (NULL: its row for any other), -1 none. */
+static int pool_method_row(uint32_t pool, const char *name) {
+  int other = -1;
+  for (size_t i = 0; i < sizeof pool_methods / sizeof *pool_methods; i++) {
+    if (pool_methods[i].pool != pool) continue;
+    if (!pool_methods[i].method) other = (int)i;
+    else if (name && strcmp(pool_methods[i].method, name) == 0) return (int)i;
+  }
+  return other;
+}
+
+static const VlObj *pool_obj(Frame *F, VlPoolKind kind) {
+  VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_POOL, .index = kind, .name = pool_names[kind], .nd = vl_nd_unknown()};
+  return vl_obj(V(F), o);
+}
+
+/* pool.name, future.name (o a VL_LIB_POOL or VL_LIB_FUTURE) */
+static const VlObj *pool_attr(Frame *F, const VlObj *o, const char *name) {
+  const char *q = vl_arena_dotted(F->an->arena, o->name, name);
+  VlObj m = {.kind = VL_O_LIB, .sub = VL_LIB_POOL_METHOD, .name = q, .nd = vl_nd_unknown()};
+  if (o->sub == VL_LIB_FUTURE) {
+    /* future.result (concurrent.futures), future.get (multiprocessing's AsyncResult): what it holds */
+    m = *o;
+    m.name = q;
+    m.sub = strcmp(name, "result") == 0 || strcmp(name, "get") == 0 ? VL_LIB_FUTURE_RESULT : VL_LIB_POOL_METHOD;
+    if (m.sub == VL_LIB_POOL_METHOD) m.index = (uint32_t)pool_method_row(VL_POOL_PROCESS_EXECUTOR, NULL);
+    return vl_obj(V(F), m);
+  }
+  int row = pool_method_row(o->index, name);
+  if (row < 0) return lib_obj(F, q, NULL, 0);
+  m.index = (uint32_t)row;
+  return vl_obj(V(F), m);
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
   for (uint16_t i = 0; i < obj->n; i++) {
@@ -2076,6 +2158,10 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
           break;
         }
       }
+      if (o->sub == VL_LIB_POOL || o->sub == VL_LIB_FUTURE) {
+        add(&acc, pool_attr(F, o, name));
+        break;
+      }
       if (o->base) { /* an attribute of a bound method: unknown */
         add(&acc, unknown_obj(F));
         break;
@@ -2083,11 +2169,6 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
       const char *q = vl_arena_dotted(F->an->arena, o->name, name);
       if (strcmp(q, "numpy.newaxis") == 0) {
         add(&acc, prim_obj(F, VL_O_NONE));
-      } else if (o->nitems == 1 && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
-        /* future.result (concurrent.futures), future.get (multiprocessing's AsyncResult): what it holds */
-        VlObj m = *o;
-        m.name = strcmp(name, "result") == 0 || strcmp(name, "get") == 0 ? VL_PROCESS_POOL "future.result" : q;
-        add(&acc, vl_obj(V(F), m));
       } else {
         add(&acc, lib_obj(F, q, NULL, 0));
       }
@@ -3461,6 +3542,7 @@ static const VlVal *apply_method(Frame *F, const VlLibrary *lib, const VlLibEntr
 /* ---- calls ---- */
 
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr);
+static const VlVal *unmodelled_call(Frame *F, const Args *a, VlId expr);
 static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr);
 
 /* The receiver's text and the call's first argument, for a store event at `expr` (c.append(v)). */
@@ -3632,7 +3714,7 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
       add(&a, n);
       continue;
     }
-    if (o->kind == VL_O_LIB && o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future") == 0) {
+    if (o->kind == VL_O_LIB && o->sub == VL_LIB_FUTURE && o->nitems == 1) {
       /* a pool's future: what it holds (pool_call) */
       const VlVal *held[1] = {restep(F, o->items[0], r, depth + 1)};
       c.items = held;
@@ -4533,7 +4615,8 @@ static const VlVal *pool_call(Frame *F, const Args *a, bool packed, bool pickled
   const VlVal *r = vl_op_call(F, a->pos[0], &inner, expr);
   if (pickled) r = unpickled(F, r, expr, 0);
   const VlVal *items[1] = {r};
-  VlObj o = {.kind = VL_O_LIB, .name = VL_PROCESS_POOL "future", .items = items, .nitems = 1, .nd = vl_nd_unknown()};
+  VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_FUTURE, .name = "concurrent.futures.Future", .items = items, .nitems = 1,
+             .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), o));
 }
 
@@ -4605,29 +4688,35 @@ static const VlVal *replaced_record(Frame *F, const VlVal *rec, Args *a, VlId ex
   return done(F, &acc);
 }
 
+/* A partial's keyword names (functools.partial(f, x, k1=a, k2=b)): a tuple of one STR per keyword of a,
+ * in order (NULL for none); the bound values are the partial's `items` after its positional ones. */
+static const VlVal *kw_name_list(Frame *F, const Args *a) {
+  if (a->nkw <= 0) return NULL;
+  const VlVal *names[VL_MAX_KWARGS];
+  int n = 0;
+  for (int k = 0; k < a->nkw && n < VL_MAX_KWARGS; k++) names[n++] = vl_str_const(V(F), a->kwname[k]);
+  VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = names, .nitems = (uint16_t)n, .nd = vl_nd_unknown()};
+  return vl_val1(V(F), vl_obj(V(F), t));
+}
+
+/* The i-th name of such a list, NULL past its end. */
+static const char *kw_name_at(const VlVal *names, int i) {
+  if (!names || names->n != 1 || i < 0 || i >= names->objs[0]->nitems) return NULL;
+  const VlVal *k = names->objs[0]->items[i];
+  return k && k->n == 1 && k->objs[0]->kind == VL_O_STR ? k->objs[0]->name : NULL;
+}
+
 /* The partial of callable o (a method of some object, a symbol) with the arguments of a after the
  * first: a VL_LIB_BOUND_CALL, the callable in base, the bound arguments in items (`index`
- * positional ones, then the keywords, named "k1,k2" in key). */
+ * positional ones, then the keywords, named in key, kw_name_list). */
 static const VlObj *bound_partial(Frame *F, const VlObj *o, const Args *a) {
   const VlVal *items[VL_MAX_ARGS];
   uint16_t n = 0;
   for (int k = 1; k < a->npos; k++) items[n++] = a->pos[k];
-  char names[256] = "";
-  size_t len = 0;
-  for (int k = 0; k < a->nkw; k++) {
-    size_t kl = strlen(a->kwname[k]);
-    if (len + kl + 2 > sizeof names) return unknown_obj(F);
-    if (len) names[len++] = ',';
-    memcpy(names + len, a->kwname[k], kl + 1);
-    len += kl;
-    items[n++] = a->kw[k];
-  }
+  for (int k = 0; k < a->nkw; k++) items[n++] = a->kw[k];
   VlObj c = {.kind = VL_O_LIB, .sub = VL_LIB_BOUND_CALL, .name = "functools.partial", .base = vl_val1(V(F), o),
-             .items = items, .nitems = n, .index = (uint32_t)(a->npos - 1), .nd = vl_nd_unknown()};
-  if (len) {
-    VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
-    c.key = vl_val1(V(F), vl_obj(V(F), kn));
-  }
+             .items = items, .nitems = n, .index = (uint32_t)(a->npos - 1), .key = kw_name_list(F, a),
+             .nd = vl_nd_unknown()};
   return vl_obj(V(F), c);
 }
 
@@ -4638,13 +4727,9 @@ static const VlVal *call_bound_partial(Frame *F, const VlObj *p, const Args *a, 
   int bound = (int)p->index;
   for (int k = 0; k < bound && b.npos < VL_MAX_ARGS; k++) b.pos[b.npos++] = p->items[k];
   for (int k = 0; k < a->npos && b.npos < VL_MAX_ARGS; k++) b.pos_expr[b.npos] = a->pos_expr[k], b.pos[b.npos++] = a->pos[k];
-  const char *names = p->key && p->key->n == 1 ? p->key->objs[0]->name : NULL;
-  for (int k = bound; names && k < p->nitems && b.nkw < VL_MAX_KWARGS; k++) {
-    const char *comma = strchr(names, ',');
-    size_t l = comma ? (size_t)(comma - names) : strlen(names);
-    b.kwname[b.nkw] = vl_arena_printf(F->an->arena, "%.*s", (int)l, names);
+  for (int k = bound; kw_name_at(p->key, k - bound) && k < p->nitems && b.nkw < VL_MAX_KWARGS; k++) {
+    b.kwname[b.nkw] = kw_name_at(p->key, k - bound);
     b.kw[b.nkw++] = p->items[k];
-    names = comma ? comma + 1 : names + l;
   }
   for (int k = 0; k < a->nkw && b.nkw < VL_MAX_KWARGS; k++)
     b.kwname[b.nkw] = a->kwname[k], b.kw_expr[b.nkw] = a->kw_expr[k], b.kw[b.nkw++] = a->kw[k];
@@ -4689,6 +4774,42 @@ static const VlVal *fold_call(Frame *F, Args *a, VlId expr) {
   return vl_join(V(F), a->pos[2], r);
 }
 
+/* A call of a pool's method (VL_LIB_POOL_METHOD, its row of pool_methods in `index`).  A thread pool:
+ * `pool.map(f, xs)` is map(f, xs).  A process pool: what f returns comes back pickled, a copy
+ * (`unpickled`): `for traj in pool.imap(integrate, params): finals.append(traj[-1])` keeps one whole
+ * trajectory per row; Pool.map and Pool.starmap return a list of the results: list() of the steps, so
+ * that a list kept too (`return previews, matrices`) keeps every result whole, as `list(map(f, xs))`
+ * does. */
+static const VlVal *pool_method_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
+  if (o->index >= sizeof pool_methods / sizeof *pool_methods) return vl_unknown(V(F));
+  bool process = pool_methods[o->index].pool >= VL_POOL_PROCESS_EXECUTOR;
+  PoolDo what = (PoolDo)pool_methods[o->index].what;
+  switch (what) {
+  case POOL_MAP_ALL: return process ? process_map(F, a, VL_MAX_ARGS, false, expr) : call_builtin(F, "map", a, expr);
+  case POOL_MAP_ONE: {
+    if (process) return process_map(F, a, 1, false, expr);
+    Args two = *a;
+    if (two.npos > 2) two.npos = 2;
+    return call_builtin(F, "map", &two, expr);
+  }
+  case POOL_MAP_LIST:
+  case POOL_STARMAP_LIST: {
+    Args listed = {.npos = 1};
+    listed.pos[0] = process_map(F, a, 1, what == POOL_STARMAP_LIST, expr);
+    listed.pos_expr[0] = expr;
+    return call_builtin(F, "list", &listed, expr);
+  }
+  case POOL_SUBMIT: return pool_call(F, a, false, process, expr);
+  case POOL_APPLY_ASYNC: return pool_call(F, a, true, process, expr);
+  case POOL_APPLY: {
+    const VlVal *fut = pool_call(F, a, true, process, expr);
+    return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
+  }
+  case POOL_UNKNOWN: break;
+  }
+  return vl_unknown(V(F));
+}
+
 static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, bool *handled) {
   *handled = true;
   const VlVal *first = a->npos ? a->pos[0] : NULL;
@@ -4718,46 +4839,16 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
    * (ProcessPoolExecutor, multiprocessing.Pool): what f returns there comes back pickled, a copy of
    * a view alone */
   if (strcmp(q, "concurrent.futures.ThreadPoolExecutor") == 0 || strcmp(q, "concurrent.futures.thread.ThreadPoolExecutor") == 0)
-    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "executor", NULL, 0));
+    return vl_val1(V(F), pool_obj(F, VL_POOL_THREAD_EXECUTOR));
   if (strcmp(q, "multiprocessing.dummy.Pool") == 0 || strcmp(q, "multiprocessing.pool.ThreadPool") == 0)
-    return vl_val1(V(F), lib_obj(F, VL_THREAD_POOL "multiprocessing", NULL, 0));
-  if (strcmp(q, VL_THREAD_POOL "executor.map") == 0) return call_builtin(F, "map", a, expr);
-  if (strcmp(q, VL_THREAD_POOL "multiprocessing.map") == 0 || strcmp(q, VL_THREAD_POOL "multiprocessing.imap") == 0 ||
-      strcmp(q, VL_THREAD_POOL "multiprocessing.imap_unordered") == 0) {
-    Args two = *a;
-    if (two.npos > 2) two.npos = 2;
-    return call_builtin(F, "map", &two, expr);
-  }
-  if (strcmp(q, VL_THREAD_POOL "executor.submit") == 0) return pool_call(F, a, false, false, expr);
-  if (strcmp(q, VL_THREAD_POOL "multiprocessing.apply_async") == 0) return pool_call(F, a, true, false, expr);
+    return vl_val1(V(F), pool_obj(F, VL_POOL_THREAD_MP));
   if (strcmp(q, "threading.Thread") == 0) return thread_started(F, a, expr);
-  /* a process pool: f runs in another process and what it returns comes back pickled, a copy
-   * (`unpickled`): `for traj in pool.imap(integrate, params): finals.append(traj[-1])` keeps one
-   * whole trajectory per row */
   if (strcmp(q, "concurrent.futures.ProcessPoolExecutor") == 0 || strcmp(q, "concurrent.futures.process.ProcessPoolExecutor") == 0)
-    return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "executor", NULL, 0));
+    return vl_val1(V(F), pool_obj(F, VL_POOL_PROCESS_EXECUTOR));
   if (strcmp(q, "multiprocessing.Pool") == 0 || strcmp(q, "multiprocessing.pool.Pool") == 0)
-    return vl_val1(V(F), lib_obj(F, VL_PROCESS_POOL "multiprocessing", NULL, 0));
+    return vl_val1(V(F), pool_obj(F, VL_POOL_PROCESS_MP));
   /* a start-method context (`get_context("fork")`) has the module's API: its Pool is one */
   if (strcmp(q, "multiprocessing.get_context") == 0) return vl_val1(V(F), lib_obj(F, "multiprocessing", NULL, 0));
-  if (strcmp(q, VL_PROCESS_POOL "executor.map") == 0) return process_map(F, a, VL_MAX_ARGS, false, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.imap") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.imap_unordered") == 0)
-    return process_map(F, a, 1, false, expr);
-  /* Pool.map and Pool.starmap return a list of the results: list() of the steps, so that a list kept
-   * too (`return previews, matrices`) keeps every result whole, as `list(map(f, xs))` does */
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.map") == 0 || strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0) {
-    Args listed = {.npos = 1};
-    listed.pos[0] = process_map(F, a, 1, strcmp(q, VL_PROCESS_POOL "multiprocessing.starmap") == 0, expr);
-    listed.pos_expr[0] = expr;
-    return call_builtin(F, "list", &listed, expr);
-  }
-  if (strcmp(q, VL_PROCESS_POOL "executor.submit") == 0) return pool_call(F, a, false, true, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply_async") == 0) return pool_call(F, a, true, true, expr);
-  if (strcmp(q, VL_PROCESS_POOL "multiprocessing.apply") == 0) {
-    const VlVal *fut = pool_call(F, a, true, true, expr);
-    return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
-  }
-  if (strncmp(q, VL_PROCESS_POOL, strlen(VL_PROCESS_POOL)) == 0) return vl_unknown(V(F));
   /* as_completed(futures): the futures, in another order (a loop over it is one over the list) */
   if (strcmp(q, "concurrent.futures.as_completed") == 0 && first) return first;
   if (strcmp(q, "collections.deque") == 0) {
@@ -4831,7 +4922,7 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   if ((strcmp(q, "collections.namedtuple") == 0 || strcmp(q, "typing.NamedTuple") == 0) && a->npos >= 1) {
     /* Step = namedtuple("Step", "obs reward"): calling Step makes a tuple of its arguments; its field
      * names, when written out, in `key` ("obs,reward"): keywords and attributes find their item */
-    VlObj o = {.kind = VL_O_LIB, .name = "collections.namedtuple:class", .nd = vl_nd_unknown()};
+    VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_NAMEDTUPLE_CLASS, .name = q, .nd = vl_nd_unknown()};
     char fields[256];
     if (strcmp(q, "collections.namedtuple") == 0 && a->npos >= 2 && field_names(F, a->pos_expr[1], fields, sizeof fields)) {
       VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, fields), .nd = vl_nd_unknown()};
@@ -4873,30 +4964,19 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
         add(&acc, unknown_obj(F));
         continue;
       }
-      /* its positional arguments (`index` of them), then its keyword ones, named in `name` ("k1,k2") */
+      /* its positional arguments (`index` of them), then its keyword ones, named by a tuple of STRs
+       * (kw_name_list): a FUNC's `elem`, a library function's `key` */
       VlObj c = *o;
       const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
       uint16_t n = 0;
       for (int k = 1; k < a->npos && n < VL_MAX_ARGS; k++) items[n++] = a->pos[k];
       c.index = n;
-      char names[256] = "";
-      size_t len = 0;
-      for (int k = 0; k < a->nkw; k++) {
-        size_t kl = strlen(a->kwname[k]);
-        if (len + kl + 2 > sizeof names) break;
-        if (len) names[len++] = ',';
-        memcpy(names + len, a->kwname[k], kl + 1);
-        len += kl;
-        items[n++] = a->kw[k];
-      }
+      for (int k = 0; k < a->nkw; k++) items[n++] = a->kw[k];
       if (lib_fn) { /* partial(torch.select, dim=1, index=0): the library function, its arguments bound */
         c.flags |= VL_F_BOUND_ARGS;
-        if (len) {
-          VlObj kn = {.kind = VL_O_STR, .name = vl_arena_strdup(F->an->arena, names), .nd = vl_nd_unknown()};
-          c.key = vl_val1(V(F), vl_obj(V(F), kn));
-        }
+        c.key = kw_name_list(F, a);
       } else {
-        c.name = len ? vl_arena_strdup(F->an->arena, names) : NULL;
+        c.elem = kw_name_list(F, a);
       }
       c.items = items;
       c.nitems = n;
@@ -4916,8 +4996,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   if (strcmp(q, "operator.itemgetter") == 0 && a->spread && !a->nkw) {
     /* itemgetter(*picks): a key is one of picks' items (one or several, each picks its item) */
     const VlVal *keys[1] = {raw_elems(F, a->spread, expr, 0)};
-    VlObj o = {.kind = VL_O_LIB, .name = "operator.itemgetter:spread", .items = keys, .nitems = 1,
-               .nd = vl_nd_unknown()};
+    VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_ITEMGETTER_SPREAD, .name = "operator.itemgetter", .items = keys,
+               .nitems = 1, .nd = vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   if (strcmp(q, "itertools.chain.from_iterable") == 0 && first) /* the items of each of its items */
@@ -5231,6 +5311,13 @@ static const VlVal *subset_of(Frame *F, const VlVal *ds, bool list, VlId expr) {
   return seq;
 }
 
+/* A call of a library callable nothing models: another library (cv2, PIL, pandas...) makes a new object
+ * when given no array to view. */
+static const VlVal *unmodelled_call(Frame *F, const Args *a, VlId expr) {
+  if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
+  return vl_unknown(V(F));
+}
+
 static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
   if (strncmp(q, "builtins.", 9) == 0) return call_builtin(F, q + 9, a, expr);
   const VlVal *image = pil_call(F, q, a, expr);
@@ -5287,9 +5374,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
   }
   if (vl_knowledge_stdlib(F->an->know, "opener", q)) return file_obj(F, expr); /* rules/stdlib.tsv */
-  /* another library (cv2, PIL, pandas...): a new object when given no array to view */
-  if (!any_array_arg(a)) return vl_val1(V(F), new_obj(F, expr, 0));
-  return vl_unknown(V(F));
+  return unmodelled_call(F, a, expr);
 }
 
 /* ---- constructing and calling project classes ---- */
@@ -5608,13 +5693,8 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
     b.npos = 0;
     for (int i = 0; i < k; i++) b.pos[b.npos] = o->items[i], b.pos_expr[b.npos++] = 0;
     for (int i = 0; i < a->npos && b.npos < VL_MAX_ARGS; i++) b.pos[b.npos] = a->pos[i], b.pos_expr[b.npos++] = a->pos_expr[i];
-    char names[256];
-    snprintf(names, sizeof names, "%s", o->name ? o->name : "");
-    uint32_t item = o->index;
-    for (char *kw = o->name ? names : NULL, *next; kw && item < o->nitems; kw = next, item++) {
-      char *comma = strchr(kw, ',');
-      next = comma ? comma + 1 : NULL;
-      if (comma) *comma = 0;
+    for (uint32_t item = o->index; kw_name_at(o->elem, (int)(item - o->index)) && item < o->nitems; item++) {
+      const char *kw = kw_name_at(o->elem, (int)(item - o->index));
       bool passed = false;
       for (int i = 0; i < a->nkw; i++) passed |= strcmp(a->kwname[i], kw) == 0;
       if (passed || b.nkw >= VL_MAX_KWARGS) continue;
@@ -5880,27 +5960,23 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
 }
 
 /* The arguments of a call of a functools.partial of a library function (VL_F_BOUND_ARGS), into b: the
- * bound positional ones, then the call's, then the bound keywords the call does not pass (their names
- * cut out of the partial's "k1,k2" into kwbuf). */
-static void bound_args(const VlObj *o, const Args *a, Args *b, char (*kwbuf)[64]) {
+ * bound positional ones, then the call's, then the bound keywords the call does not pass (named by the
+ * partial's `key`, kw_name_list). */
+static void bound_args(const VlObj *o, const Args *a, Args *b) {
   *b = *a;
   int k = o->index < o->nitems ? (int)o->index : o->nitems;
   b->npos = 0;
   for (int i = 0; i < k && b->npos < VL_MAX_ARGS; i++) b->pos[b->npos] = o->items[i], b->pos_expr[b->npos++] = 0;
   for (int i = 0; i < a->npos && b->npos < VL_MAX_ARGS; i++)
     b->pos[b->npos] = a->pos[i], b->pos_expr[b->npos++] = a->pos_expr[i];
-  const char *names = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
-  for (int item = k; names && *names && item < o->nitems; item++) {
-    const char *comma = strchr(names, ',');
-    size_t len = comma ? (size_t)(comma - names) : strlen(names);
+  for (int item = k; kw_name_at(o->key, item - k) && item < o->nitems; item++) {
+    const char *name = kw_name_at(o->key, item - k);
     bool passed = false;
-    for (int i = 0; i < a->nkw; i++) passed |= strncmp(a->kwname[i], names, len) == 0 && !a->kwname[i][len];
+    for (int i = 0; i < a->nkw; i++) passed |= strcmp(a->kwname[i], name) == 0;
     if (!passed && b->nkw < VL_MAX_KWARGS) {
-      snprintf(kwbuf[b->nkw], 64, "%.*s", (int)len, names);
-      b->kwname[b->nkw] = kwbuf[b->nkw];
+      b->kwname[b->nkw] = name;
       b->kw[b->nkw++] = o->items[item];
     }
-    names = comma ? comma + 1 : names + len;
   }
 }
 
@@ -5915,16 +5991,17 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
     case VL_O_CLASS: add_val(&acc, construct(F, o, a, expr)); break;
     case VL_O_INST: add_val(&acc, call_inst(F, o, a, expr)); break;
     case VL_O_LIB:
-      if (o->nitems == 1 && o->name && strcmp(o->name, VL_PROCESS_POOL "future.result") == 0) {
+      if (o->sub == VL_LIB_FUTURE_RESULT && o->nitems == 1) {
         add_val(&acc, o->items[0]);
+      } else if (o->sub == VL_LIB_POOL_METHOD) {
+        add_val(&acc, pool_method_call(F, o, a, expr));
       } else if (o->base && o->sub == VL_LIB_BOUND_CALL) {
         add_val(&acc, call_bound_partial(F, o, a, expr));
       } else if ((o->flags & VL_F_BOUND_ARGS) && o->name && !a->star && !a->dstar) {
         Args b;
-        char kwbuf[VL_MAX_KWARGS][64];
-        bound_args(o, a, &b, kwbuf);
+        bound_args(o, a, &b);
         add_val(&acc, call_library(F, o->name, &b, expr));
-      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && !a->star && !a->dstar &&
+      } else if (o->sub == VL_LIB_NAMEDTUPLE_CLASS && !a->star && !a->dstar &&
                  (!a->nkw || (o->key && o->key->n == 1 && o->key->objs[0]->name))) {
         /* Step(obs[0], r), Step(obs=obs[0], reward=r): a tuple of them, in field order, its fields named */
         const char *fields = o->key && o->key->n == 1 ? o->key->objs[0]->name : NULL;
@@ -5949,9 +6026,20 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
           }
           add_val(&acc, t);
         }
-      } else if (o->name && strcmp(o->name, "collections.namedtuple:class") == 0 && a->spread && !a->nkw && !a->dstar) {
+      } else if (o->sub == VL_LIB_NAMEDTUPLE_CLASS && a->spread && !a->nkw && !a->dstar) {
         /* Transition(*args) (the PyTorch DQN tutorial's ReplayMemory.push): a tuple of args' items */
         add_val(&acc, copy_of(F, VL_SEQ_TUPLE, a->spread, expr, a->spread_expr));
+      } else if (o->sub == VL_LIB_ITEMGETTER_SPREAD && a->npos >= 1 && o->nitems) {
+        /* itemgetter(*keys)(x): x[k] for one key, else a tuple of x[k] for each */
+        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
+        const VlVal *item = vl_op_subscript(F, a->pos[0], &ix, o->items, expr);
+        VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .elem = item, .nd = vl_nd_unknown()};
+        add_val(&acc, vl_join(V(F), item, vl_val1(V(F), vl_obj(V(F), t))));
+      } else if (o->sub == VL_LIB_NAMEDTUPLE_CLASS || o->sub == VL_LIB_ITEMGETTER_SPREAD ||
+                 (o->sub == VL_LIB_POOL && o->index < VL_POOL_PROCESS_EXECUTOR)) {
+        add_val(&acc, unmodelled_call(F, a, expr)); /* (called otherwise) */
+      } else if (o->sub == VL_LIB_POOL || o->sub == VL_LIB_FUTURE || o->sub == VL_LIB_FUTURE_RESULT) {
+        add(&acc, unknown_obj(F));
       } else if (o->name && strcmp(o->name, "operator.itemgetter") == 0 && a->npos >= 1 && o->nitems) {
         /* itemgetter(k)(x) is x[k]: an int, a slice object, a tuple of them (`(slice(None), 0)`: x[:, 0]),
          * a list (advanced indexing), a key */
@@ -5960,12 +6048,6 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
         if (!vl_expand_index_tuple(F->an->know, &ix, items, o->items[0]))
           vl_classify_index(F->an->know, &ix, 0, o->items[0], false);
         add_val(&acc, vl_op_subscript(F, a->pos[0], &ix, items, expr));
-      } else if (o->name && strcmp(o->name, "operator.itemgetter:spread") == 0 && a->npos >= 1 && o->nitems) {
-        /* itemgetter(*keys)(x): x[k] for one key, else a tuple of x[k] for each */
-        Index ix = {.n = 1, .kind = {vl_val_all_int(o->items[0]) ? IX_INT : IX_UNKNOWN}};
-        const VlVal *item = vl_op_subscript(F, a->pos[0], &ix, o->items, expr);
-        VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .elem = item, .nd = vl_nd_unknown()};
-        add_val(&acc, vl_join(V(F), item, vl_val1(V(F), vl_obj(V(F), t))));
       } else if (o->name && strcmp(o->name, "operator.attrgetter") == 0 && a->npos >= 1 && o->nitems) {
         for (uint16_t k = 0; k < o->items[0]->n; k++)
           if (o->items[0]->objs[k]->kind == VL_O_STR && o->items[0]->objs[k]->name)

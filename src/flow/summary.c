@@ -370,7 +370,6 @@ static const VlObj *inst_plain(Subst *S, const VlObj *o) {
   if (o->kind == VL_O_INST && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
   if ((o->kind == VL_O_OBJ) && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
   if (o->kind == VL_O_STR && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
-  if (o->kind == VL_O_FUNC && o->name) c.name = vl_arena_strdup(F->an->arena, o->name); /* a partial's keywords */
   return vl_obj(V(F), c);
 }
 

@@ -164,17 +164,26 @@ typedef enum VlFuncModel {
                             argument's type (ops.c: dispatch_call) */
 } VlFuncModel;
 
-/* LIB bound to an operand (`base`): what calling it does (`sub`, part of the object's identity; `name`
- * is the library function or method it stands for, for messages). */
+/* LIB: what calling it does (`sub`, part of the object's identity; `name` is the library function,
+ * class or method it stands for, for messages only: no state is read from it).  The first four are
+ * bound to an operand (`base`); the rest stand alone. */
 typedef enum VlLibModel {
   VL_LIB_PLAIN = 0,   /* a library function, or a method bound to its receiver in `base` */
   VL_LIB_BOUND_CALL,  /* a partial of the callable in `base` (functools.partial(obj.method, x), rec._replace):
                          called, base is called with `items` first (`index` positional, the rest by the
-                         keywords `key` names, one string "k1,k2"; ops.c: bound_partial) */
+                         keywords `key` names, a tuple of one STR each; ops.c: bound_partial) */
   VL_LIB_GIVES_BASE,  /* a method that hands its receiver back (model.eval(), i.item() of an int): called,
                          it gives `base` */
-  VL_LIB_SEQ_CHAIN    /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
+  VL_LIB_SEQ_CHAIN,   /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
                          instance's modules in order (ops.c: seq_chain) */
+  VL_LIB_POOL,        /* a worker pool (ThreadPoolExecutor, multiprocessing.Pool...): `index` its kind
+                         (ops.c: VlPoolKind); its attributes are rows of ops.c: pool_methods */
+  VL_LIB_POOL_METHOD, /* a pool's method: `index` its row in ops.c: pool_methods (what a call does) */
+  VL_LIB_FUTURE,      /* what pool.submit / apply_async hands back: items[0] the result it holds */
+  VL_LIB_FUTURE_RESULT, /* future.result / future.get: called, it gives items[0] */
+  VL_LIB_NAMEDTUPLE_CLASS, /* the class collections.namedtuple / typing.NamedTuple makes: called, a tuple
+                              of its arguments; `key` its field names when written out */
+  VL_LIB_ITEMGETTER_SPREAD /* operator.itemgetter(*keys): items[0] one of the keys (each picks its item) */
 } VlLibModel;
 
 /* Symbols and deferred operations (VL_O_SYM). */
@@ -205,7 +214,7 @@ enum {
                               inst_sym_array decides it there); kept by the views taken of it */
   VL_F_BOUND_ARGS = 1 << 2, /* LIB (the bit is per kind): functools.partial of a library function; its
                                `items` are the bound arguments, the first `index` positional, the rest
-                               by the keywords `key` names (one string, "k1,k2") */
+                               by the keywords `key` names (a tuple of one STR each, ops.c: kw_name_list) */
   VL_F_ASSUMED = 1 << 3,  /* assumed from use (an unknown callable's result used as an array, and the
                              results of operations and methods on such): dropped when the deferred
                              operation beside it resolves to something known */
@@ -272,7 +281,8 @@ struct VlObj {
                          reshape(-1, 1), torch.tensor([ids]), a @ b of such): indexing that axis may take
                          all of it.  Only ever silences, so paths that disagree keep every path's bits */
   const char *name;   /* STR: content; LIB: qualified name; SYM ATTRV: attribute; INST: library class */
-  const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint */
+  const VlVal *elem;  /* SEQ: element values (joined); ITER: what each step gives; SYM: hint; FUNC of a
+                         partial: its keyword names, a tuple of one STR each (ops.c: kw_name_list) */
   const VlVal *key;   /* SEQ dict: keys; ARRAY of records, LIB np.dtype of records: the fields, a tuple of
                          one STR per field whose `index` is the axes it adds (ops.c: record_fields); OBJ
                          taken whole by a literal key (`entry[b"labels"]`): that key, a STR (unnamed when
