@@ -173,8 +173,10 @@ typedef enum VlLibModel {
                          keywords `key` names, one string "k1,k2"; ops.c: bound_partial) */
   VL_LIB_GIVES_BASE,  /* a method that hands its receiver back (model.eval(), i.item() of an int): called,
                          it gives `base` */
-  VL_LIB_SEQ_CHAIN    /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
+  VL_LIB_SEQ_CHAIN,   /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
                          instance's modules in order (ops.c: seq_chain) */
+  VL_LIB_SEQ_INIT     /* super().__init__ of an nn.Sequential subclass, bound to the instance in `base`:
+                         called, it keeps the modules given (ops.c: seq_set_modules) */
 } VlLibModel;
 
 /* Symbols and deferred operations (VL_O_SYM). */
