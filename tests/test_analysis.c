@@ -2451,6 +2451,50 @@ static void sequential_chains_its_modules(void **state) {
   }
 }
 
+static void sequential_subclass_init_keeps_modules(void **state) {
+  /* a subclass of nn.Sequential with an __init__ of its own keeps the modules it hands to
+   * super().__init__ (positional, spread from its *args, or the values of an OrderedDict of literal
+   * pairs; ops.c: seq_set_modules, seq_ordered_values), so calling it chains them as nn.Sequential's
+   * own call does; a pooled mean, a clone, or an OrderedDict of unknown pairs do not */
+  static const struct {
+    const char *init, *head, *kept;
+    bool hit;
+  } cases[] = {
+      {"super().__init__(Enc(), Head())", "h[:, 0]", "m(x)", true},
+      {"super().__init__(*mods)", "h[:, 0]", "m(x)", true},
+      {"super().__init__(OrderedDict([(\"enc\", Enc()), (\"head\", Head())]))", "h[:, 0]", "m(x)", true},
+      {"super(Seq, self).__init__(*(Enc(), Head()))", "h[:, 0]", "m.forward(x)", true},
+      {"super().__init__(Enc(), Head())", "h.mean(1)", "m(x)", false},
+      {"super().__init__(Enc(), Head())", "h[:, 0]", "m(x).clone()", false},
+      {"super().__init__(OrderedDict(pairs))", "h[:, 0]", "m(x)", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1200];
+    snprintf(text, sizeof text,
+             "from collections import OrderedDict\n"
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "class Enc(nn.Module):\n"
+             "    def forward(self, x):\n"
+             "        return torch.relu(x) * 2.0\n"
+             "class Head(nn.Module):\n"
+             "    def forward(self, h):\n"
+             "        return %s\n"
+             "class Seq(nn.Sequential):\n"
+             "    def __init__(self, *mods, pairs=()):\n"
+             "        %s\n"
+             "def run(xs):\n"
+             "    kept = []\n"
+             "    m = Seq(Enc(), Head())\n"
+             "    for x in xs:\n"
+             "        kept.append(%s)\n"
+             "    return kept\n",
+             cases[k].head, cases[k].init, cases[k].kept);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -7402,6 +7446,7 @@ int main(void) {
       T(optimizer_callback_step_from_receiver),
       T(linear_operator_matvec_called_by_solver),
       T(sequential_chains_its_modules),
+      T(sequential_subclass_init_keeps_modules),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),

@@ -1128,10 +1128,12 @@ static const VlClassInfo *inst_class(Frame *F, const VlObj *inst) {
 }
 
 /* ---- nn.Sequential: the modules an instance calls in order ----
- * `nn.Sequential(enc, pool)` (a class row of effect `sequential`), or a project subclass of it without
- * an __init__ of its own, keeps the modules it is given, in order, as the tuple under this heap
- * attribute of the instance: calling it (or its inherited forward) calls each on the previous one's
- * output, and model[k] is the k-th. */
+ * `nn.Sequential(enc, pool)` (a class row of effect `sequential`), a project subclass of it without
+ * an __init__ of its own, or one whose __init__ calls `super().__init__(*modules)`, keeps the modules
+ * it is given, in order, as the tuple under this heap attribute of the instance: calling it (or its
+ * inherited forward) calls each on the previous one's output, and model[k] is the k-th.  Given one
+ * `OrderedDict([(name, m), ...])` of literal pairs, its values are the modules: that OrderedDict keeps
+ * them in order under the same attribute of its own site (its items stay unknown otherwise). */
 #define VL_SEQ_MODULES "<modules>"
 
 static bool seq_lib(Frame *F, const VlObj *o) {
@@ -1164,10 +1166,38 @@ static void seq_set_modules(Frame *F, const VlSite *site, const Args *a) {
     const VlObj *s = a->spread->objs[0];
     for (uint16_t i = 0; i < s->nitems && n < VL_MAX_ARGS; i++) items[n++] = s->items[i];
     if (n != s->nitems) return;
+  } else if (a->npos == 1 && a->pos[0]->n == 1 && a->pos[0]->objs[0]->kind == VL_O_SEQ &&
+             a->pos[0]->objs[0]->sub == VL_SEQ_DICT) { /* nn.Sequential(OrderedDict([...])) */
+    const VlVal *v = a->pos[0]->objs[0]->site ? vl_heap_attr(F, a->pos[0]->objs[0]->site, VL_SEQ_MODULES) : NULL;
+    if (v) vl_heap_set_attr(F, site, VL_SEQ_MODULES, v);
+    return;
   } else {
     for (int i = 0; i < a->npos; i++) items[n++] = a->pos[i];
   }
   if (n) vl_heap_set_attr(F, site, VL_SEQ_MODULES, tuple_of(F, items, n));
+}
+
+/* OrderedDict([(k1, m1), (k2, m2), ...]) of a list or tuple of literal pairs: the values, in order,
+ * kept under the dict's site for an nn.Sequential built from it (seq_set_modules). */
+static void seq_ordered_values(Frame *F, const VlVal *d, const Args *a) {
+  if (a->npos != 1 || a->nkw || a->star || a->dstar || d->n != 1 || !d->objs[0]->site) return;
+  if (a->pos[0]->n != 1 || a->pos[0]->objs[0]->kind != VL_O_SEQ) return;
+  const VlObj *pairs = a->pos[0]->objs[0];
+  /* a tuple's items, or a list display's (given here: F->disp, interp.c: eval_display) */
+  const VlVal *const *given = pairs->sub == VL_SEQ_TUPLE ? pairs->items : NULL;
+  uint16_t ngiven = pairs->sub == VL_SEQ_TUPLE ? pairs->nitems : 0;
+  if (pairs->sub == VL_SEQ_LIST && a->pos_expr[0] && F->disp == a->pos_expr[0]) given = F->disp_items, ngiven = F->ndisp;
+  if (!given || !ngiven) return;
+  const VlVal *items[VL_MAX_ARGS];
+  uint16_t n = 0;
+  for (uint16_t i = 0; i < ngiven; i++) {
+    const VlVal *p = given[i];
+    if (n >= VL_MAX_ARGS || p->n != 1 || p->objs[0]->kind != VL_O_SEQ || p->objs[0]->sub != VL_SEQ_TUPLE ||
+        p->objs[0]->nitems != 2)
+      return;
+    items[n++] = p->objs[0]->items[1];
+  }
+  vl_heap_set_attr(F, d->objs[0]->site, VL_SEQ_MODULES, tuple_of(F, items, n));
 }
 
 /* The tuple of modules instance o keeps, or NULL. */
@@ -2154,6 +2184,13 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
         }
         if (m && !(m->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD))) {
           VlObj b = {.kind = VL_O_FUNC, .mod = m->mod, .func = m->id, .base = o->base, .nd = vl_nd_unknown()};
+          add(&acc, vl_obj(V(F), b));
+          break;
+        }
+        if (!m && k && strcmp(name, "__init__") == 0 && seq_class(F, k, 0)) {
+          /* super().__init__(*modules) in a subclass of nn.Sequential: keeps them, as the class call does */
+          VlObj b = {.kind = VL_O_LIB, .sub = VL_LIB_SEQ_INIT, .name = "torch.nn.Sequential.__init__",
+                     .base = o->base, .nd = vl_nd_unknown()};
           add(&acc, vl_obj(V(F), b));
           break;
         }
@@ -4896,8 +4933,12 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
    * every pipeline a call site could be, and guesses on their outputs false alarms.  A Counter counts,
    * holding no array. */
   if (strcmp(q, "collections.OrderedDict") == 0 && !a->npos) return call_builtin(F, "dict", a, expr);
-  if (strcmp(q, "collections.OrderedDict") == 0 || strcmp(q, "collections.Counter") == 0)
-    return vl_new_seq(F, VL_SEQ_DICT, expr);
+  if (strcmp(q, "collections.OrderedDict") == 0) {
+    const VlVal *d = vl_new_seq(F, VL_SEQ_DICT, expr);
+    seq_ordered_values(F, d, a);
+    return d;
+  }
+  if (strcmp(q, "collections.Counter") == 0) return vl_new_seq(F, VL_SEQ_DICT, expr);
   if ((strcmp(q, "bisect.insort") == 0 || strcmp(q, "bisect.insort_left") == 0 ||
        strcmp(q, "bisect.insort_right") == 0) && a->npos >= 2) { /* a sorted list grows by one */
     store_event(F, VL_ST_APPEND, a->pos[0], a->pos[1], a->pos_expr[1], a->pos_expr[0], false, 0);
@@ -5430,7 +5471,9 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     bool objects = false;
     for (int i = 0; i < a->npos && !objects; i++) objects = passes_project_object(a->pos[i]);
     for (int i = 0; i < a->nkw && !objects; i++) objects = passes_project_object(a->kw[i]);
-    const VlSummary *sp = s && s->specialise && objects ? vl_specialise(F, init, inst, a, VL_SPECIAL_OBJECTS) : NULL;
+    /* (an nn.Sequential subclass's __init__ hands the modules passed to super().__init__: known for them) */
+    bool seq = objects && k->model_lib && seq_class(F, k, 0);
+    const VlSummary *sp = s && (s->specialise || seq) && objects ? vl_specialise(F, init, inst, a, VL_SPECIAL_OBJECTS) : NULL;
     if (!sp && s && s->size_deferred) sp = vl_specialise(F, init, inst, a, VL_SPECIAL_SHAPES); /* deque(maxlen=capacity) */
     if (sp) s = sp;
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
@@ -6057,6 +6100,9 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
           const VlVal *r = seq_chain(F, seq_modules(F, o->base->objs[k]), a, expr);
           add_val(&acc, r ? r : vl_unknown(V(F)));
         }
+      } else if (o->base && o->sub == VL_LIB_SEQ_INIT) {
+        for (uint16_t k = 0; k < o->base->n; k++) seq_set_modules(F, vl_obj_site(F, o->base->objs[k]), a);
+        add(&acc, prim_obj(F, VL_O_NONE));
       } else if (o->base && o->sub == VL_LIB_GIVES_BASE) {
         /* model.eval() bound by a model-method row of effect `same`: calling it gives the model back */
         add_val(&acc, o->base);

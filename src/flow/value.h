@@ -183,7 +183,9 @@ typedef enum VlLibModel {
   VL_LIB_FUTURE_RESULT, /* future.result / future.get: called, it gives items[0] */
   VL_LIB_NAMEDTUPLE_CLASS, /* the class collections.namedtuple / typing.NamedTuple makes: called, a tuple
                               of its arguments; `key` its field names when written out */
-  VL_LIB_ITEMGETTER_SPREAD /* operator.itemgetter(*keys): items[0] one of the keys (each picks its item) */
+  VL_LIB_ITEMGETTER_SPREAD, /* operator.itemgetter(*keys): items[0] one of the keys (each picks its item) */
+  VL_LIB_SEQ_INIT     /* super().__init__ of an nn.Sequential subclass, bound to the instance in `base`:
+                         called, it keeps the modules given (ops.c: seq_set_modules) */
 } VlLibModel;
 
 /* Symbols and deferred operations (VL_O_SYM). */
