@@ -2044,6 +2044,39 @@ static void some_rows_picked_and_item_indices(void **state) {
   }
 }
 
+/* extend stores every row of what it is given: of a view showing all of its base (`t.cpu().numpy()`,
+ * `a.T`, a reshape) that is every piece of the base, which pins nothing more (silent, as a whole
+ * array's rows are); rows of a part (`a[:5]`, `a[::10]`, `.numpy()` of a slice) still pin the base */
+static void extend_with_rows_of_a_whole_view(void **state) {
+  static const struct { const char *made, *kept, *hit; } cases[] = {
+      {"torch.randn(4096, 64)", "keep.extend(a.clone().cpu().numpy())", NULL},
+      {"torch.randn(4096, 64)", "keep.extend(a.detach().numpy())", NULL},
+      {"np.random.rand(4096, 64)", "keep.extend(a.T)", NULL},
+      {"np.random.rand(4096, 64)", "keep.extend(a.reshape(-1, 128))", NULL},
+      {"np.random.rand(4096, 64)", "keep.extend(a)", NULL},
+      {"np.random.rand(4096, 64)", "keep.extend(a[:5])", "a[:5]"},
+      {"np.random.rand(4096, 64)", "keep.extend(a[::10])", "a[::10]"},
+      {"torch.randn(4096, 64)", "keep.extend(a.cpu().numpy()[:5])", "a.cpu().numpy()[:5]"},
+      {"torch.randn(4096, 64)", "keep.extend(a[:5].numpy())", "a[:5].numpy()"},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import numpy as np\n"
+             "import torch\n"
+             "def f(n):\n"
+             "    keep = []\n"
+             "    for _ in range(n):\n"
+             "        a = %s\n"
+             "        %s\n"
+             "    return keep\n",
+             cases[k].made, cases[k].kept);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, cases[k].hit));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
 static void ring_slots_by_remainder(void **state) {
   /* a list slot written at a remainder (`pos = (pos + 1) % k`, also `self.pos` whose class assigns
    * it only literals and remainders) is a ring's: bounded, silent; a position that only grows is not */
@@ -7536,6 +7569,7 @@ int main(void) {
       T(assignment_rows_into_track_records),
       T(module_level_instance_knows_its_bases),
       T(bounded_cache_call_with_new_key),
+      T(extend_with_rows_of_a_whole_view),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -730,8 +730,9 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_ARRAY) {
       if (every && (o->flags & VL_F_EVERY)) continue;
-      if (elements) { /* extending with an array stores its rows: views of its base (all of a whole one) */
-        if (o->sub && (o->nd.lo >= 2 || (o->lib && vl_knowledge_lib(F->an->know, o->lib)->int_index_is_view && o->nd.lo >= 1))) {
+      if (elements) { /* extending with an array stores its rows: views of its base (all of a whole one,
+                        * or of a view showing all of it: `t.cpu().numpy()`, `a.T`) */
+        if (o->sub && (o->flags & VL_F_PARTIAL) && (o->nd.lo >= 2 || (o->lib && vl_knowledge_lib(F->an->know, o->lib)->int_index_is_view && o->nd.lo >= 1))) {
           VlObj row = *o;
           row.sub = 1;
           row.flags |= VL_F_PARTIAL;
