@@ -1104,7 +1104,7 @@ static const TlVal *stored(void **state, const char *expr) {
   snprintf(text, sizeof text,
            "import numpy as np\n"
            "import copy\n"
-           "from numpy.lib.stride_tricks import sliding_window_view\n"
+           "from numpy.lib.stride_tricks import sliding_window_view, as_strided\n"
            "def f(n, score, path, cond):\n"
            "    a = np.random.randn(n, 64)\n"
            "    b = np.arange(n)\n"
@@ -1194,6 +1194,18 @@ static void view_np_reshape(void **state) {
   const TlVal *v = stored(state, "np.reshape(a[i], (2, 4))");
   partial_view_of(v, "a");
   tl_assert_ndim(v, 2);
+}
+/* as_strided: a view whose ndim is its shape's length (by keyword or position), the operand's without one */
+static void view_as_strided_ndim_from_shape(void **state) {
+  const TlVal *v = stored(state, "as_strided(b, shape=(n, 4), strides=s)");
+  view_of(v, "b");
+  tl_assert_ndim(v, 2);
+  v = stored(state, "as_strided(a, (n, 4, 16), s)[i]");
+  partial_view_of(v, "a");
+  tl_assert_ndim(v, 2);
+  v = stored(state, "as_strided(c, strides=s)");
+  view_of(v, "c");
+  tl_assert_ndim(v, 3);
 }
 static void view_ravel(void **state) { partial_view_of(stored(state, "a[i].ravel()"), "a"); }
 static void view_reshape_of_leading_rows(void **state) { partial_view_of(stored(state, "a[:2].reshape(-1)"), "a"); }
@@ -7281,7 +7293,8 @@ int main(void) {
       T(copy_mixed_advanced),
       T(view_reshape),
       T(view_np_reshape),
-      T(view_ravel),
+      T(view_as_strided_ndim_from_shape),
+    T(view_ravel),
       T(view_reshape_of_leading_rows),
       T(reshape_of_column_not_a_view),
       T(reshape_of_permuted_whole_view),

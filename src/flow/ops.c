@@ -2476,7 +2476,8 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
   case VL_ND_SHAPE: {
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
-    if (!v) return vl_nd_exact(0); /* no shape: one value */
+    /* no shape: one value (`rng.normal(size=None)`), or for a view the operand's own shape (`as_strided(x, strides=s)`) */
+    if (!v) return e->effect_then == VL_FX_VIEW ? data_nd(F, operand, 0) : vl_nd_exact(0);
     VlNdim nd = shape_nd_of(F, x, v);
     /* rng.choice(n, size=shots) with shots a parameter: whether the indices are a vector (their
      * tolist() a list of ints) or a table, the call decides (VlSummary.size_deferred) */
