@@ -3084,6 +3084,23 @@ static void string_item_is_a_field_only_of_records(void **state) {
   partial_view_of(local("f", "g"), "r");
 }
 
+static void loadmat_variables_are_new_arrays(void **state) {
+  /* scipy.io.loadmat reads a dict of new arrays per call (rules/overlay/scipy.tsv), read as an .npz
+   * file's members; by any import name of it; scipy.io functions without a row stay unknown */
+  analyse(state,
+          "import scipy.io as sio\n"
+          "from scipy.io import loadmat, mmread\n"
+          "def f(p):\n"
+          "    a = sio.loadmat(p)['X']\n"
+          "    b = loadmat(p, squeeze_me=True)['y']\n"
+          "    c = a[:5]\n"
+          "    u = mmread(p)\n");
+  tl_assert_new(local("f", "a"));
+  tl_assert_new(local("f", "b"));
+  partial_view_of(local("f", "c"), "a");
+  tl_assert_only(local("f", "u"), VL_O_UNKNOWN);
+}
+
 static void zip_star_transposes_rows(void **state) {
   /* zip(*rows) of rows of n items hands out n columns, column k holding the rows' items k; a helper
    * doing it on its parameter is analysed again for the list of tuples a call passes */
@@ -7372,7 +7389,8 @@ int main(void) {
       T(iterated_array_has_an_axis),
       T(torch_copies_views_and_scalars),
       T(string_item_is_a_field_only_of_records),
-      T(zip_star_transposes_rows),
+      T(loadmat_variables_are_new_arrays),
+    T(zip_star_transposes_rows),
       T(default_naming_a_module_function),
       T(conversion_takes_the_functions_library),
       T(thread_pool_map_is_map),
