@@ -2125,6 +2125,34 @@ static void list_subclass_runs_its_items(void **state) {
   }
 }
 
+/* A forward hook (or pre-hook) taking further parameters with defaults (`def hook(m, inp, out,
+ * name=name)`, `lambda m, args, i=i: ...`) or **kwargs gets the library's arguments first; one with a
+ * further parameter without a default is not the hook PyTorch calls */
+static void hook_with_default_parameters(void **state) {
+  static const struct { const char *sig, *kept; bool hit; } cases[] = {
+      {"m, inp, out, name=name", "out[:, 0]", true},
+      {"m, inp, out, *, name=name", "out[:, 0]", true},
+      {"m, inp, out, **kw", "out[:, 0]", true},
+      {"m, inp, out, name", "out[:, 0]", false},
+      {"m, inp, out, name=name", "out[:, 0].clone()", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "from torch import nn\n"
+             "def attach(model, feats):\n"
+             "    for name, mod in model.named_modules():\n"
+             "        def hook(%s):\n"
+             "            feats[name].append(%s)\n"
+             "        mod.register_forward_hook(hook)\n",
+             cases[k].sig, cases[k].kept);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, cases[k].kept));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
 static void ring_slots_by_remainder(void **state) {
   /* a list slot written at a remainder (`pos = (pos + 1) % k`, also `self.pos` whose class assigns
    * it only literals and remainders) is a ring's: bounded, silent; a position that only grows is not */
@@ -7619,6 +7647,7 @@ int main(void) {
       T(bounded_cache_call_with_new_key),
       T(extend_with_rows_of_a_whole_view),
       T(list_subclass_runs_its_items),
+      T(hook_with_default_parameters),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);
