@@ -2089,6 +2089,82 @@ static void extend_with_rows_of_a_whole_view(void **state) {
   }
 }
 
+/* A project subclass of list made from a list display (`Procs([rec, Temperature(0.7)])`) is a list of
+ * those items: `for proc in self` in its __call__ runs each, in the display's order, so a recorder
+ * first is handed the loop's view, one after a copying processor the copy; a class with its own
+ * __iter__ is not taken for its items */
+static void list_subclass_runs_its_items(void **state) {
+  static const struct { const char *klass, *extra, *procs; bool hit; } cases[] = {
+      {"Procs(list)", "", "[rec, Temp()]", true},
+      {"Procs(list)", "", "[Temp(), rec]", false},
+      {"Procs(Base)", "", "[rec]", true},
+      {"Procs(list)", "", "[]", false},
+      {"Procs(list)", "    def __iter__(self):\n        return iter(())\n", "[rec]", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1536];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "class Base(list):\n"
+             "    pass\n"
+             "class %s:\n"
+             "%s"
+             "    def __call__(self, s):\n"
+             "        for proc in self:\n"
+             "            s = proc(s)\n"
+             "        return s\n"
+             "class Rec:\n"
+             "    def __init__(self):\n"
+             "        self.seen = []\n"
+             "    def __call__(self, s):\n"
+             "        self.seen.append(s)\n"
+             "        return s\n"
+             "class Temp:\n"
+             "    def __call__(self, s):\n"
+             "        return s / 0.7\n"
+             "def run(procs):\n"
+             "    for _ in range(50):\n"
+             "        out = torch.randn(8, 64, 512)\n"
+             "        procs(out[:, -1])\n"
+             "def main():\n"
+             "    rec = Rec()\n"
+             "    run(Procs(%s))\n"
+             "    return rec\n",
+             cases[k].klass, cases[k].extra, cases[k].procs);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, "s"));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
+/* A forward hook (or pre-hook) taking further parameters with defaults (`def hook(m, inp, out,
+ * name=name)`, `lambda m, args, i=i: ...`) or **kwargs gets the library's arguments first; one with a
+ * further parameter without a default is not the hook PyTorch calls */
+static void hook_with_default_parameters(void **state) {
+  static const struct { const char *sig, *kept; bool hit; } cases[] = {
+      {"m, inp, out, name=name", "out[:, 0]", true},
+      {"m, inp, out, *, name=name", "out[:, 0]", true},
+      {"m, inp, out, **kw", "out[:, 0]", true},
+      {"m, inp, out, name", "out[:, 0]", false},
+      {"m, inp, out, name=name", "out[:, 0].clone()", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1024];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "from torch import nn\n"
+             "def attach(model, feats):\n"
+             "    for name, mod in model.named_modules():\n"
+             "        def hook(%s):\n"
+             "            feats[name].append(%s)\n"
+             "        mod.register_forward_hook(hook)\n",
+             cases[k].sig, cases[k].kept);
+    analyse(state, text);
+    if (cases[k].hit) assert_non_null(tl_hit(cur, cases[k].kept));
+    else assert_int_equal(cur->nhits, 0);
+  }
+}
+
 static void ring_slots_by_remainder(void **state) {
   /* a list slot written at a remainder (`pos = (pos + 1) % k`, also `self.pos` whose class assigns
    * it only literals and remainders) is a ring's: bounded, silent; a position that only grows is not */
@@ -7601,6 +7677,8 @@ int main(void) {
       T(module_level_instance_knows_its_bases),
       T(bounded_cache_call_with_new_key),
       T(extend_with_rows_of_a_whole_view),
+      T(list_subclass_runs_its_items),
+      T(hook_with_default_parameters),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

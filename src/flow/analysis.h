@@ -505,6 +505,9 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
 const VlVal *vl_import_val(Frame *F, const VlVal *v);
 /* What iterating a value gives (a container's elements, an array's rows), steps not yet bound. */
 const VlVal *vl_op_elems(Frame *F, const VlVal *it, VlId expr);
+/* The heap attribute holding, as a tuple, the items a project list subclass's instance was made with
+ * from a list display (`Procs([p, q])`, ops.c: construct) */
+#define VL_LIST_ORDER "<items in order>"
 void vl_unpack_index(uint32_t packed, Index *ix);
 
 /* retain.c */

@@ -2078,12 +2078,18 @@ void vl_assign(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
 static void exec_block(Frame *F, VlId block);
 
 /* The items of a tuple of known length (`for proc in (recorder, Temperature(0.8))`, a tuple a
- * function was passed), when it has 1..VL_UNROLL_MAX of them; else 0. */
+ * function was passed, or `for proc in self` of a list subclass made from a list display:
+ * `ProcessorList([recorder, Temperature(0.8)])`), when it has 1..VL_UNROLL_MAX of them; else 0. */
 enum { VL_UNROLL_MAX = 8 };
 
-static uint16_t known_items(const VlVal *it, const VlVal *const **items) {
+static uint16_t known_items(const Frame *F, const VlVal *it, const VlVal *const **items) {
   if (!it || it->n != 1) return 0;
   const VlObj *o = it->objs[0];
+  if (o->kind == VL_O_INST && o->site) { /* an instance of a list subclass made from a list display */
+    const VlVal *order = vl_heap_attr(F, o->site, VL_LIST_ORDER);
+    if (!order || order->n != 1) return 0;
+    o = order->objs[0];
+  }
   if (o->kind != VL_O_SEQ || o->sub != VL_SEQ_TUPLE || !o->items || !o->nitems || o->nitems > VL_UNROLL_MAX) return 0;
   for (uint16_t k = 0; k < o->nitems; k++)
     if (vl_val_empty(o->items[k])) return 0;
@@ -2136,7 +2142,7 @@ static void exec_loop_body(Frame *F, const VlStmt *st, bool is_for) {
   if (is_for) {
     const VlVal *it = vl_eval(F, lp->iter);
     const VlVal *const *items = NULL;
-    uint16_t nitems = known_items(it, &items);
+    uint16_t nitems = known_items(F, it, &items);
     for (const LoopCtx *c = F->lctx; c && nitems; c = c->outer) nitems = c->unrolled ? 0 : nitems; /* (one level) */
     if (nitems) {
       exec_unrolled(F, st, items, nitems);

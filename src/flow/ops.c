@@ -1153,6 +1153,25 @@ static bool seq_class(Frame *F, const VlClassInfo *k, int depth) {
   return false;
 }
 
+/* ---- project subclasses of list: `class StoppingCriteriaList(list)` with a __call__ asking each item ----
+ * `Procs([p, q])` of a project class deriving from `list` (or UserList) without an __init__ or
+ * __iter__ of its own is a list of the items given: iterating the instance (`for c in self:` in its
+ * methods) gives them, kept joined under this heap attribute of the instance; given as a list
+ * display, they are also kept in order, as a tuple under VL_LIST_ORDER (interp.c runs a `for` over
+ * them item by item, as over a tuple of known items). */
+#define VL_LIST_ITEMS "<items>"
+
+static bool list_class(Frame *F, const VlClassInfo *k, int depth) {
+  for (uint16_t i = 0; k && k->bases && depth < 4 && i < k->bases->n; i++) {
+    const VlObj *b = k->bases->objs[i];
+    if (b->kind == VL_O_LIB && b->name && !b->base &&
+        (strcmp(b->name, "builtins.list") == 0 || strcmp(b->name, "collections.UserList") == 0))
+      return true;
+    if (b->kind == VL_O_CLASS && b->mod && list_class(F, class_info(F, b->mod, b->func), depth + 1)) return true;
+  }
+  return false;
+}
+
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
 /* The modules given positionally (or spread from a list or tuple of known items, `*layers`), kept at
@@ -3896,6 +3915,11 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
         }
         break;
       }
+      const VlVal *items = o->site ? vl_heap_attr(F, o->site, VL_LIST_ITEMS) : NULL;
+      if (items) { /* a list subclass's instance: the items it was made with */
+        add_val(&a, items);
+        break;
+      }
       const VlVal *get = vl_op_attr(F, self, "__getitem__", expr);
       if (!vl_val_unknownish(get)) { /* the old iteration protocol: each step calls __getitem__ */
         Args one = {0};
@@ -5480,6 +5504,12 @@ static const VlVal *construct(Frame *F, const VlObj *cls, Args *a, VlId expr) {
     if (s) vl_apply_summary(F, init, s, inst, NULL, a, expr);
   } else if (k && k->model_lib && seq_class(F, k, 0)) { /* class Encoder(nn.Sequential) built from its modules */
     seq_set_modules(F, o.site, a);
+  } else if (k && a->npos == 1 && !a->nkw && !a->star && !a->dstar && !vl_class_method(F, k, "__iter__", 0) &&
+             list_class(F, k, 0)) { /* Procs([p, q]) */
+    const VlVal *items = vl_op_elems(F, a->pos[0], expr);
+    if (!vl_val_unknownish(items)) vl_heap_set_attr(F, o.site, VL_LIST_ITEMS, items);
+    if (!vl_val_unknownish(items) && a->pos_expr[0] && F->disp == a->pos_expr[0] && F->ndisp)
+      vl_heap_set_attr(F, o.site, VL_LIST_ORDER, tuple_of(F, F->disp_items, F->ndisp));
   } else if (k && k->nfields && !a->star) { /* a record: Step(obs[0], r) sets obs and r */
     for (int i = 0; i < a->npos && i < k->nfields; i++) vl_heap_set_attr(F, o.site, k->fields[i], a->pos[i]);
     for (int i = 0; i < a->nkw; i++)

@@ -2130,12 +2130,17 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
  * callback's `xk` (first of one to three: trust-constr's state, basinhopping's f and accept); or -1.
  * A functools.partial binding `pos` arguments first and `kw` by keyword (`partial(hook, name)`,
  * `partial(self._hook, name=name)`): the library's arguments come after the positional ones, and the
- * keyword ones are further parameters. */
+ * keyword ones are further parameters.  Parameters after those with defaults (`def hook(m, args,
+ * name=name)`, a loop's name bound at definition) or `**kwargs` take nothing from the library. */
 static int hook_param(const VlFuncInfo *fi, bool bound, uint8_t kind, int pos, int kw) {
   if (!bound && fi->klass) return -1;
   int n = (kind == VL_HOOK_FORWARD ? 3 : kind == VL_HOOK_PRE ? 2 : 1) + bound + pos;
   if (kind == VL_HOOK_OPTIMIZER || kind == VL_HOOK_SOLVER) return fi->nparams >= n + kw && fi->nparams <= n + kw + 2 ? n - 1 : -1; /* (x, f, accept) */
-  return fi->nparams == n + kw ? n - 1 : -1;
+  if (fi->nparams < n + kw) return -1;
+  for (int i = n + kw; i < fi->nparams; i++)
+    if (fi->params[i].kind != VL_P_KWARGS && (fi->params[i].kind == VL_P_VARARGS || fi->params[i].dflt == VL_DFLT_ABSENT))
+      return -1;
+  return n - 1;
 }
 
 static bool is_param(const VlObj *o, int p) {
