@@ -7279,6 +7279,87 @@ static void sklearn_estimator_results(void **state) {
   assert_null(tl_hit(cur, "zl[0]"));      /* one sample in, one row out: zl[0] is all of zl */
 }
 
+/* A view of an array a method makes anew at each call (`dets[mask]`), handed to a track the method
+ * stores where its caller sees it, is the caller's loop's to judge (analysis.c: own_per_call): each
+ * call pins its own array.  A buffer the method keeps on self (made once) and a copy stay silent. */
+static void stored_track_holds_view_of_per_call_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self):\n"
+          "        self.boxes = []\n"
+          "    def add(self, det):\n"
+          "        self.boxes.append(det[:4])\n"
+          "    def add_copy(self, det):\n"
+          "        self.boxes.append(det[:2].copy())\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.tracks = []\n"
+          "        self.buf = None\n"
+          "    def step(self, dets):\n"
+          "        high = dets[dets[:, 4] > 0.5]\n"
+          "        t = Track()\n"
+          "        t.add(high[0])\n"
+          "        t.add_copy(high[0])\n"
+          "        self.tracks.append(t)\n"
+          "def scenario():\n"
+          "    tr = Tracker()\n"
+          "    for _ in range(8):\n"
+          "        tr.step(np.random.rand(300, 64))\n"
+          "    return tr\n");
+  assert_non_null(tl_hit(cur, "det[:4]"));
+  assert_null(tl_hit(cur, "det[:2].copy()"));
+  analyse(state,
+          "import numpy as np\n"
+          "class Track:\n"
+          "    def __init__(self):\n"
+          "        self.boxes = []\n"
+          "    def add(self, det):\n"
+          "        self.boxes.append(det[:4])\n"
+          "class Tracker:\n"
+          "    def __init__(self):\n"
+          "        self.tracks = []\n"
+          "        self.buf = None\n"
+          "    def step(self, dets):\n"
+          "        if self.buf is None:\n"
+          "            self.buf = np.zeros((300, 64))\n"
+          "        self.buf[:] = dets\n"
+          "        t = Track()\n"
+          "        t.add(self.buf[0])\n"
+          "        self.tracks.append(t)\n"
+          "def scenario():\n"
+          "    tr = Tracker()\n"
+          "    for _ in range(8):\n"
+          "        tr.step(np.random.rand(300, 64))\n"
+          "    return tr\n");
+  assert_null(tl_hit(cur, "det[:4]"));
+}
+
+/* An accepted state bound item by item (`theta, lp = proposal, lp_new`) aliases the name it takes, as
+ * `y = y_new` does: the proposal is made from the old state, so the chain carries it (VL001); a new
+ * batch bound by a tuple assignment is made anew (VL002). */
+static void tuple_accept_carries_state(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def run(theta, n):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    lp, trace, firsts = 0.0, [], []\n"
+          "    for _ in range(n):\n"
+          "        proposal = theta + rng.standard_normal(theta.shape[0])\n"
+          "        if rng.uniform() < 0.5:\n"
+          "            theta, lp = proposal, lp + 1.0\n"
+          "        trace.append(theta[:3])\n"
+          "        bx = rng.standard_normal((64, 3, 32, 32))\n"
+          "        by = rng.integers(0, 2, 64)\n"
+          "        xs, ys = bx, by\n"
+          "        firsts.append(xs[0])\n"
+          "    return trace, firsts\n"
+          "def scenario():\n"
+          "    return run(np.zeros(1000), 10)\n");
+  hit(cur, "theta[:3]", VL_HIT_REBOUND);
+  hit(cur, "xs[0]", VL_HIT_FRESH);
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -7679,6 +7760,8 @@ int main(void) {
       T(extend_with_rows_of_a_whole_view),
       T(list_subclass_runs_its_items),
       T(hook_with_default_parameters),
+      T(stored_track_holds_view_of_per_call_array),
+      T(tuple_accept_carries_state),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1516,7 +1516,22 @@ static void split_clears(Analysis *an, EffectVec *effects) {
 
 /* Does v hold a view of an array the caller passes (a symbol's, a deferred operation on one, or in
  * an analysis for what a call passes the caller's own), and none of an array this call makes? */
-static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
+/* Is array o a view of an array this call makes anew (`high = dets[mask]`), which the call does not
+ * keep on an object of its own (`self.buf = np.zeros(...)`: one buffer for every call)?  A view of it
+ * a stored instance holds pins a new array per call: the caller's loop decides. */
+static bool own_per_call(const Frame *F, const VlObj *o, const VlEffect *effs, uint32_t neffs) {
+  if (!effs || !o->site || o->site->kind != VL_SITE_NEW || o->site->mod != F->an->mi || o->site->func != F->func ||
+      (o->flags & VL_F_ASSUMED) || !(o->flags & VL_F_PARTIAL))
+    return false;
+  for (uint32_t e = 0; e < neffs; e++) {
+    if (effs[e].kind != VL_EFF_SETATTR && effs[e].kind != VL_EFF_SETGLOBAL && effs[e].kind != VL_EFF_SETCELL) continue;
+    for (uint16_t k = 0; effs[e].value && k < effs[e].value->n; k++)
+      if (effs[e].value->objs[k]->site == o->site) return false;
+  }
+  return true;
+}
+
+static bool views_callers_only(const Frame *F, const VlVal *v, int depth, const VlEffect *effs, uint32_t neffs) {
   bool callers = false;
   for (uint16_t i = 0; v && i < v->n && depth < 4; i++) {
     const VlObj *o = v->objs[i];
@@ -1526,12 +1541,12 @@ static bool views_callers_only(const Frame *F, const VlVal *v, int depth) {
       bool passed = o->site && (o->site->kind == VL_SITE_SYM ||
                                 ((o->site->kind == VL_SITE_NEW || o->site->kind == VL_SITE_STEP) && F->specialised &&
                                  !(o->site->mod == F->an->mi && o->site->func == F->func)));
-      if (!passed) return false;
+      if (!passed && !own_per_call(F, o, effs, neffs)) return false;
       callers = true;
     } else if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE) {
       for (uint16_t k = 0; k < o->nitems; k++) {
         if (vl_val_has(o->items[k], VL_O_ARRAY) || vl_val_has(o->items[k], VL_O_SYM)) {
-          if (!views_callers_only(F, o->items[k], depth + 1)) return false;
+          if (!views_callers_only(F, o->items[k], depth + 1, effs, neffs)) return false;
           callers = true;
         }
       }
@@ -1590,7 +1605,8 @@ static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, si
  *   its array shows the caller all of it: then the caller judges the list it stores, as without
  *   this effect.  A record this function also stores itself (`self._samples[i] = sample; return
  *   sample`) is reported where it stores it. */
-static void handed_back_container_stores(Frame *F, const SiteVec *sites, const VlVal *ret, EffectVec *out) {
+static void handed_back_container_stores(Frame *F, const SiteVec *sites, const VlVal *ret, const VlSummary *s,
+                                         EffectVec *out) {
   Analysis *an = F->an;
   const VlSite *held[64], *returned[64];
   size_t nheld = 0, nret = 0;
@@ -1616,7 +1632,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
       for (size_t h = 0; h < nret && !into_ret; h++) into_ret = c->site == returned[h];
     }
     if (visible) continue;
-    bool by_held = into_held && views_callers_only(F, ev->value, 0);
+    bool by_held = into_held && views_callers_only(F, ev->value, 0, s->effects, s->neffects);
     bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
     bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(F, ev->value, 0)) &&
                   !(display && vl_frame_stored(F, ev->container, ev));
@@ -1748,7 +1764,7 @@ static const VlSummary *make_summary(Frame *F) {
   for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
   EffectVec held = {0};
   if (F->func != VL_MODULE_FUNC) {
-    handed_back_container_stores(F, &sites, s->ret, &held);
+    handed_back_container_stores(F, &sites, s->ret, s, &held);
   }
   if (held.len) {
     VlEffect *more = VL_ARENA_ARRAY(an->arena, VlEffect, s->neffects + held.len + 1);

@@ -1678,6 +1678,22 @@ static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool pe
       const VlStmt *s = &m->stmts[ls.ids[i]];
       if (s->kind != VL_S_ASSIGN) continue;
       const VlExpr *v = vl_expr(m, s->a);
+      if (v->op == VL_E_TUPLE && s->n == 1) { /* theta, lp = proposal, lp_new: item by item */
+        VlId t = m->kids[s->b];
+        const VlExpr *tx = vl_expr(m, t);
+        if ((tx->op != VL_E_TUPLE && tx->op != VL_E_LIST) || tx->nkids != v->nkids) continue;
+        int before = c.n;
+        for (uint32_t j = 0; j < v->nkids; j++) {
+          VlId item = vl_kid(m, s->a, j);
+          const VlExpr *ix = vl_expr(m, item);
+          if (ix->op != VL_E_NAME && ix->op != VL_E_ATTR) continue;
+          bool alias = false;
+          for (int k = 0; k < c.n && !alias; k++) alias = reads_name(m, item, c.names[k], strlen(c.names[k]), 0);
+          if (alias) add_targets(F, vl_kid(m, t, j), c.names, &c.n, 32);
+        }
+        grew |= c.n > before;
+        continue;
+      }
       if (v->op != VL_E_NAME && v->op != VL_E_ATTR) continue;
       bool alias = false;
       for (int k = 0; k < c.n && !alias; k++) alias = reads_name(m, s->a, c.names[k], strlen(c.names[k]), 0);
