@@ -6838,6 +6838,37 @@ static void subset_indexes_its_dataset(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* torch's TensorDataset(*tensors) keeps its tensors (rules/overlay/torch.tsv: effect `tensors`):
+ * ds[i] and each item of `for x, y in ds` are tuples of a row view of each; torch's samplers hand out
+ * int indices (effect `int`).  A dataset built before the loop, a label tensor made once and a
+ * dataset given its tensors by a spread pin nothing new */
+static void tensor_dataset_rows_and_samplers(void **state) {
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import TensorDataset, RandomSampler\n"
+          "def f(n, y):\n"
+          "    rows, labels, whole, anchors, drawn, kw = [], [], [], [], [], []\n"
+          "    fixed = TensorDataset(torch.randn(100, 8), y)\n"
+          "    for _ in range(n):\n"
+          "        ds = TensorDataset(torch.randn(100, 8), y)\n"
+          "        x, t = ds[3]\n"
+          "        rows.append(x)\n"
+          "        labels.append(t)\n"
+          "        whole.append(fixed[3][0])\n"
+          "        for a, b in ds:\n"
+          "            anchors.append(a)\n"
+          "            break\n"
+          "        m = torch.randn(100, 8)\n"
+          "        for i in RandomSampler(range(100), num_samples=2):\n"
+          "            drawn.append(m[i])\n"
+          "        kw.append(TensorDataset(*[torch.randn(100, 8)])[0][0])\n"
+          "    return rows, labels, whole, anchors, drawn, kw\n");
+  hit(cur, "x", VL_HIT_FRESH);
+  hit(cur, "a", VL_HIT_FRESH);
+  hit(cur, "m[i]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 3);
+}
+
 /* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
  * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
  * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
@@ -7751,6 +7782,7 @@ int main(void) {
       T(tobytes_is_new_bytes),
       T(archive_reader_reads_new_bytes),
       T(subset_indexes_its_dataset),
+      T(tensor_dataset_rows_and_samplers),
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),

@@ -116,6 +116,9 @@ static const VlObj *new_obj(Frame *F, VlId expr, uint8_t flags) {
 }
 
 static const VlObj *seq_modules(Frame *F, const VlObj *o);
+static const VlObj *kept_tensors(Frame *F, const VlObj *o);
+static const VlLibEntry *lib_class_entry(Frame *F, const VlObj *o);
+static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
 static const VlObj *lib_obj(Frame *F, const char *name, const VlVal *base, uint8_t lib) {
   VlObj o = {.kind = VL_O_LIB, .name = name, .base = base, .lib = lib, .nd = vl_nd_unknown()};
@@ -1070,6 +1073,15 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
         add_val(&a, pandas_getitem(F, o, ix, items, expr));
         break;
       }
+      /* ds[k] of a TensorDataset that keeps its tensors: each tensor indexed alike, in a tuple */
+      const VlObj *cols = kept_tensors(F, o);
+      if (cols) {
+        const VlVal *rows[VL_MAX_ARGS];
+        uint16_t n = 0;
+        for (uint16_t k = 0; k < cols->nitems && n < VL_MAX_ARGS; k++) rows[n++] = vl_op_subscript(F, cols->items[k], ix, items, expr);
+        add_val(&a, tuple_of(F, rows, n));
+        break;
+      }
       /* model[k] of an nn.Sequential (or a subclass) that keeps its modules: the k-th, for a literal k */
       const VlObj *mods = seq_modules(F, o);
       if (mods && ix->n == 1 && ix->kind[0] == IX_INT && ix->lit[0]) {
@@ -1217,6 +1229,23 @@ static void seq_ordered_values(Frame *F, const VlVal *d, const Args *a) {
     items[n++] = p->objs[0]->items[1];
   }
   vl_heap_set_attr(F, d->objs[0]->site, VL_SEQ_MODULES, tuple_of(F, items, n));
+}
+
+/* A `tensors` class (TensorDataset(*tensors)) keeps the tensors given positionally as a tuple under
+ * a heap attribute of the instance; given with keywords or spread, none (indexing it stays unknown). */
+#define VL_KEPT_TENSORS "<tensors>"
+
+static void tensors_set(Frame *F, const VlSite *site, const Args *a) {
+  if (!site || !a->npos || a->nkw || a->star || a->dstar || a->npos > VL_MAX_ARGS) return;
+  vl_heap_set_attr(F, site, VL_KEPT_TENSORS, tuple_of(F, a->pos, (uint16_t)a->npos));
+}
+
+/* The tuple of tensors instance o keeps, or NULL. */
+static const VlObj *kept_tensors(Frame *F, const VlObj *o) {
+  if (o->kind != VL_O_INST || !o->site) return NULL;
+  const VlVal *v = vl_heap_attr(F, o->site, VL_KEPT_TENSORS);
+  if (!v || v->n != 1 || v->objs[0]->kind != VL_O_SEQ || v->objs[0]->sub != VL_SEQ_TUPLE || !v->objs[0]->nitems) return NULL;
+  return v->objs[0];
 }
 
 /* The tuple of modules instance o keeps, or NULL. */
@@ -3897,6 +3926,21 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
         add(&a, unknown_obj(F));
         break;
       }
+      /* a library class's instance: a sampler (class rows of effect `int`) hands out int indices; a
+       * TensorDataset that keeps its tensors, a tuple of a row of each */
+      const VlLibEntry *ce = lib_class_entry(F, o);
+      if (ce && ce->effect_then == VL_FX_INT) {
+        add(&a, prim_obj(F, VL_O_INT));
+        break;
+      }
+      const VlObj *cols = ce && ce->effect_then == VL_FX_TENSORS ? kept_tensors(F, o) : NULL;
+      if (cols) {
+        const VlVal *rows[VL_MAX_ARGS];
+        uint16_t n = 0;
+        for (uint16_t k = 0; k < cols->nitems && n < VL_MAX_ARGS; k++) rows[n++] = raw_elems(F, cols->items[k], expr, depth + 1);
+        add_val(&a, tuple_of(F, rows, n));
+        break;
+      }
       Args none = {0};
       const VlVal *self = vl_val1(V(F), o);
       const VlVal *iter = vl_op_attr(F, self, "__iter__", expr);
@@ -5100,6 +5144,13 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
   return NULL;
 }
 
+/* The table row of the library class whose instance o is, or NULL (a project instance). */
+static const VlLibEntry *lib_class_entry(Frame *F, const VlObj *o) {
+  const char *member;
+  const VlLibrary *lib = o->kind == VL_O_INST && o->name ? vl_knowledge_library(F->an->know, o->name, &member) : NULL;
+  return lib ? vl_libtable_find_class(lib->table, member) : NULL;
+}
+
 /* What a library class's instance does when called, per its table row. */
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr) {
   const char *member;
@@ -5422,6 +5473,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
       VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                     .lib = (uint8_t)lib->id, .nd = vl_nd_unknown()};
       if (e->effect_then == VL_FX_SEQUENTIAL) seq_set_modules(F, inst.site, a);
+      if (e->effect_then == VL_FX_TENSORS) tensors_set(F, inst.site, a);
       return vl_val1(V(F), vl_obj(V(F), inst));
     }
     return vl_unknown(V(F));

@@ -58,8 +58,10 @@ typedef enum VlLibEffect {
                    * the dataset whole (torch Subset); of a function, a list of them (random_split) */
   VL_FX_COLLATE,  /* the default collate of the list given first (torch's default_collate): its items'
                    * arrays stacked into new ones, per key of a dict and per item of a tuple */
-  VL_FX_SEQUENTIAL/* calling an instance calls the modules it was given in order, each on the previous one's
+  VL_FX_SEQUENTIAL,/* calling an instance calls the modules it was given in order, each on the previous one's
                      output, and returns the last one's (nn.Sequential); model[k] is the k-th module */
+  VL_FX_TENSORS   /* indexing an instance indexes each of the tensors it was given, alike, in a tuple
+                     (TensorDataset(*tensors)[i] is tuple(t[i] for t in tensors)) */
 } VlLibEffect;
 
 typedef enum VlNdimRule {
