@@ -1,5 +1,5 @@
 /* test_pool.c: the worker pools (driver/pool.c): every job once, dependencies first, results
- * emitted in order, and the weight budget of vl_pool_run_dag. */
+ * emitted in order, the weight budget of vl_pool_run_dag, and the jobs prepared by idle workers. */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <time.h>
@@ -21,6 +21,10 @@ typedef struct Run {
   bool deps_broken;
   size_t emitted[N], nemitted;
   size_t started[N], nstarted; /* jobs in the order they started */
+  int prepares[N];              /* vl_pool_run_dag_prepared */
+  bool preparing[N], ran_before_prepare, ran_while_preparing;
+  size_t held, max_held, nheld_max; /* weights prepared and not started; jobs held at that peak */
+  size_t nheld;
 } Run;
 
 static void pause_a_little(void) {
@@ -40,6 +44,11 @@ static void work(void *ctx, size_t i) {
   Run *r = ctx;
   pthread_mutex_lock(&r->lock);
   r->runs[i]++;
+  if (r->preparing[i]) r->ran_while_preparing = true;
+  if (r->prepares[i]) {
+    r->held -= r->weight[i];
+    r->nheld--;
+  }
   r->started[r->nstarted++] = i;
   for (size_t k = 0; k < r->ndeps[i]; k++)
     if (!r->done[r->deps[i][k]]) r->deps_broken = true;
@@ -54,6 +63,23 @@ static void work(void *ctx, size_t i) {
   r->running--;
   r->done[i] = true;
   pthread_mutex_unlock(&r->lock);
+}
+
+static bool prepare(void *ctx, size_t i) {
+  Run *r = ctx;
+  pthread_mutex_lock(&r->lock);
+  r->prepares[i]++;
+  r->preparing[i] = true;
+  if (r->runs[i]) r->ran_before_prepare = true;
+  r->held += r->weight[i];
+  r->nheld++;
+  if (r->held > r->max_held) r->max_held = r->held, r->nheld_max = r->nheld;
+  pthread_mutex_unlock(&r->lock);
+  pause_a_little();
+  pthread_mutex_lock(&r->lock);
+  r->preparing[i] = false;
+  pthread_mutex_unlock(&r->lock);
+  return true;
 }
 
 static void emit(void *ctx, size_t i) {
@@ -136,6 +162,50 @@ static void dag_longest_chain_first(void **state) {
   free(r);
 }
 
+/* A chain of jobs (each waiting for the one before) and a few independent ones: the worker with
+ * nothing ready prepares the jobs further down the chain, each at most once, always before it runs
+ * and never while it runs, while the weights prepared and not started stay within the budget. */
+static void dag_prepares_while_idle(void **state) {
+  (void)state;
+  Run *r = make_run();
+  for (size_t i = 0; i < N; i++) {
+    r->weight[i] = 1 + i % 3;
+    r->ndeps[i] = 0;
+    if (i > 2) {
+      r->deps[i][0] = i - 1;
+      r->ndeps[i] = 1;
+    }
+  }
+  r->budget = 6;
+  vl_pool_run_dag_prepared(N, 2, deps_of, weight_of, r->budget, prepare, work, r);
+  size_t prepared = 0;
+  for (size_t i = 0; i < N; i++) {
+    assert_int_equal(r->runs[i], 1);
+    assert_true(r->prepares[i] <= 1);
+    prepared += (size_t)r->prepares[i];
+  }
+  assert_false(r->deps_broken);
+  assert_false(r->ran_before_prepare);
+  assert_false(r->ran_while_preparing);
+  assert_true(prepared > 0);
+  /* (the pool lets go of a job's weight when it takes the job, this count when work begins: one
+   * job taken and not yet begun, of weight 3 at most, may be counted too) */
+  assert_true(r->max_held <= r->budget + 3 || r->nheld_max == 1);
+  free(r);
+}
+
+/* One thread is never idle: nothing is prepared. */
+static void dag_one_thread_prepares_nothing(void **state) {
+  (void)state;
+  Run *r = make_run();
+  vl_pool_run_dag_prepared(N, 1, deps_of, weight_of, r->budget, prepare, work, r);
+  for (size_t i = 0; i < N; i++) {
+    assert_int_equal(r->runs[i], 1);
+    assert_int_equal(r->prepares[i], 0);
+  }
+  free(r);
+}
+
 static void emits_in_order(void **state) {
   (void)state;
   Run *r = make_run();
@@ -155,6 +225,8 @@ int main(void) {
       cmocka_unit_test(dag_without_weights),
       cmocka_unit_test(dag_one_thread),
       cmocka_unit_test(dag_longest_chain_first),
+      cmocka_unit_test(dag_prepares_while_idle),
+      cmocka_unit_test(dag_one_thread_prepares_nothing),
       cmocka_unit_test(emits_in_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

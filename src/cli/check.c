@@ -195,6 +195,8 @@ typedef struct Unit {
   VlUnitSettings settings; /* selection NULL: its configuration is broken */
   const char *stdin_text; /* the checked stdin text, for its unit */
   size_t stdin_len;
+  char *text; /* read by prepare_job, until analyse_job (its IR, in the session, points into it) */
+  size_t len;
 } Unit;
 
 typedef struct Jobs {
@@ -430,6 +432,23 @@ static size_t job_weight(void *ctx, size_t j) {
   return vl_session_job_bytes(jobs->session, j);
 }
 
+/* A worker with nothing ready: reads and parses the files of job j, which still waits for its
+ * imports (vl_pool_run_dag_prepared). */
+static bool prepare_job(void *ctx, size_t j) {
+  Jobs *jobs = ctx;
+  if ((jobs->needed && !jobs->needed[j]) || vl_session_job_restored(jobs->session, j)) return false;
+  const size_t *files;
+  size_t n = vl_session_job_files(jobs->session, j, &files);
+  bool held = false;
+  for (size_t k = 0; k < n; k++) {
+    Unit *u = &jobs->units[files[k]];
+    if (!u->settings.selection || !(u->text = unit_text(jobs, files[k], &u->len, NULL))) continue;
+    vl_session_prepare(jobs->session, files[k], u->text, u->len);
+    held = true;
+  }
+  return held;
+}
+
 static void analyse_job(void *ctx, size_t j) {
   Jobs *jobs = ctx;
   if (jobs->needed && !jobs->needed[j]) return;
@@ -440,8 +459,9 @@ static void analyse_job(void *ctx, size_t j) {
     size_t i = files[k];
     Unit *u = &jobs->units[i];
     if (!u->settings.selection) continue;
-    size_t len;
-    char *text = unit_text(jobs, i, &len, NULL);
+    size_t len = u->len;
+    char *text = u->text ? u->text : unit_text(jobs, i, &len, NULL);
+    u->text = NULL;
     if (!text) continue;
     vl_session_analyse(jobs->session, i, text, len, u->settings.selection, &u->settings.extensions);
     free(text);
@@ -598,13 +618,17 @@ static void check_all(Run *run, Job *items, size_t n) {
   }
   VlCacheJobs cached = vl_session_cache_restore(session);
   phase("cache");
-  vl_pool_run_dag(vl_session_njobs(session), o->jobs, job_deps, job_weight, ANALYSIS_BUDGET, analyse_job, &jobs);
+  vl_pool_run_dag_prepared(vl_session_njobs(session), o->jobs, job_deps, job_weight, ANALYSIS_BUDGET, prepare_job,
+                           analyse_job, &jobs);
   phase("analyse");
   vl_session_mark_quiet(session);
   cache_stats(cache, &cached);
   vl_pool_run(n, o->jobs, work, emit, &jobs);
   phase("report");
-  for (size_t i = 0; i < vl_session_count(session); i++) vl_unit_settings_free(&jobs.units[i].settings);
+  for (size_t i = 0; i < vl_session_count(session); i++) {
+    vl_unit_settings_free(&jobs.units[i].settings);
+    free(jobs.units[i].text); /* prepared, never analysed */
+  }
   free(jobs.units);
   free(jobs.needed);
   vl_session_delete(session);

@@ -85,9 +85,18 @@ typedef struct Dag {
   size_t *waiting;     /* per job: dependencies not yet done */
   size_t **dependents; /* per job: the jobs waiting for it */
   size_t *ndependents;
-  double idle_empty, idle_budget; /* seconds workers waited: nothing ready, or nothing that fits */
+  size_t *by_rank;     /* with prepare: every job, highest rank first */
+  size_t prep_from;    /* by_rank[.. prep_from) holds no job left to prepare */
+  unsigned char *prepared; /* per job: PREP_BUSY (being prepared: not pushed ready until that ends),
+                              PREP_HELD (prepare(i) holds its part until i runs) or PREP_TRIED (it
+                              held nothing) */
+  size_t held;             /* the weights of the jobs being prepared or PREP_HELD */
+  double idle_empty, idle_budget, preparing; /* seconds workers waited (nothing ready, or nothing that
+                                                fits) and spent preparing jobs not ready */
+  size_t nprepared;
   pthread_mutex_t lock;
   pthread_cond_t changed;
+  bool (*prepare)(void *, size_t);
   void (*work)(void *, size_t);
   void *ctx;
 } Dag;
@@ -99,6 +108,8 @@ enum { LOOKAHEAD = 64 };
 
 /* What a job costs beyond its weight when ranking (a file's fixed cost, in bytes of source). */
 enum { JOB_COST = 2048 };
+
+enum { PREP_NONE, PREP_BUSY, PREP_HELD, PREP_TRIED };
 
 static bool ranks_above(const Dag *d, size_t a, size_t b) {
   return d->rank[a] != d->rank[b] ? d->rank[a] > d->rank[b] : a < b;
@@ -164,6 +175,27 @@ static double seconds_since(const struct timespec *t0) {
   return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* The job a worker with nothing ready prepares: of the jobs still waiting for others and not
+ * prepared, the highest-ranked whose weight fits the budget beside the jobs prepared and not yet
+ * running (or any, when none is: one large file's parse is allowed, as its analysis is), or
+ * SIZE_MAX.  A budget of its own, not shared with the jobs running: what a prepared job holds (a
+ * file's IR, 3-6 times its size) is far less than an analysis (about 50 times), and the worker that
+ * prepares is idle because one large job runs, often alone over the budget. */
+static size_t next_to_prepare(Dag *d) {
+  if (!d->prepare) return SIZE_MAX;
+  bool gone = true; /* by_rank[prep_from .. k) holds nothing left to prepare */
+  for (size_t k = d->prep_from; k < d->n; k++) {
+    size_t i = d->by_rank[k];
+    if (!d->waiting[i] || d->prepared[i]) { /* ready, running or done, or prepared: for good */
+      if (gone) d->prep_from = k + 1;
+      continue;
+    }
+    gone = false;
+    if (!d->weight || !d->held || d->held + d->weight[i] <= d->budget) return i;
+  }
+  return SIZE_MAX;
+}
+
 static void *dag_worker(void *p) {
   Dag *d = p;
   pthread_mutex_lock(&d->lock);
@@ -174,6 +206,29 @@ static void *dag_worker(void *p) {
     bool over_budget = false;
     while ((at = next_fitting(d)) == SIZE_MAX && d->done < d->n) {
       over_budget |= d->nready > 0;
+      size_t pj = d->nready ? SIZE_MAX : next_to_prepare(d);
+      if (pj != SIZE_MAX) { /* nothing ready: do what job pj can do before its imports are done */
+        *(over_budget ? &d->idle_budget : &d->idle_empty) += seconds_since(&t0);
+        d->prepared[pj] = PREP_BUSY;
+        size_t w = d->weight ? d->weight[pj] : 0;
+        d->held += w;
+        pthread_mutex_unlock(&d->lock);
+        struct timespec p0;
+        clock_gettime(CLOCK_MONOTONIC, &p0);
+        bool held = d->prepare(d->ctx, pj);
+        double took = seconds_since(&p0);
+        pthread_mutex_lock(&d->lock);
+        d->preparing += took;
+        d->nprepared++;
+        d->prepared[pj] = held ? PREP_HELD : PREP_TRIED;
+        if (!held) d->held -= w;
+        if (!d->waiting[pj]) { /* its imports ended meanwhile */
+          push_ready(d, pj);
+          pthread_cond_broadcast(&d->changed);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        continue;
+      }
       pthread_cond_wait(&d->changed, &d->lock);
     }
     *(over_budget ? &d->idle_budget : &d->idle_empty) += seconds_since(&t0);
@@ -182,6 +237,7 @@ static void *dag_worker(void *p) {
     size_t w = d->weight ? d->weight[i] : 0;
     d->running++;
     d->load += w;
+    if (d->prepared[i] == PREP_HELD) d->held -= w;
     pthread_mutex_unlock(&d->lock);
     d->work(d->ctx, i);
     pthread_mutex_lock(&d->lock);
@@ -190,7 +246,7 @@ static void *dag_worker(void *p) {
     d->done++;
     for (size_t k = 0; k < d->ndependents[i]; k++) {
       size_t j = d->dependents[i][k];
-      if (--d->waiting[j] == 0) push_ready(d, j);
+      if (--d->waiting[j] == 0 && d->prepared[j] != PREP_BUSY) push_ready(d, j);
     }
     pthread_cond_broadcast(&d->changed);
   }
@@ -223,6 +279,27 @@ static void rank_jobs(Dag *d) {
 void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
                      size_t (*weight)(void *ctx, size_t i), size_t budget, void (*work)(void *ctx, size_t i),
                      void *ctx) {
+  vl_pool_run_dag_prepared(n, threads, deps, weight, budget, NULL, work, ctx);
+}
+
+/* by_rank: every job, highest rank first (qsort has no context in C11: a binary insertion, once per
+ * run, over at most a few thousand jobs). */
+static void sort_by_rank(Dag *d) {
+  for (size_t k = 0; k < d->n; k++) {
+    size_t i = k, lo = 0, hi = k;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (ranks_above(d, d->by_rank[mid], i)) lo = mid + 1;
+      else hi = mid;
+    }
+    memmove(&d->by_rank[lo + 1], &d->by_rank[lo], (k - lo) * sizeof(size_t));
+    d->by_rank[lo] = i;
+  }
+}
+
+void vl_pool_run_dag_prepared(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
+                              size_t (*weight)(void *ctx, size_t i), size_t budget,
+                              bool (*prepare)(void *ctx, size_t i), void (*work)(void *ctx, size_t i), void *ctx) {
   if (!n) return;
   Dag d = {.n = n, .budget = budget, .work = work, .ctx = ctx, .lock = PTHREAD_MUTEX_INITIALIZER,
            .changed = PTHREAD_COND_INITIALIZER};
@@ -246,7 +323,13 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
     }
   }
   if (threads > (int)n) threads = (int)n;
+  d.prepared = vl_xcalloc(n, 1);
   if (threads > 1) rank_jobs(&d); /* one thread: any order takes as long */
+  if (threads > 1 && prepare) { /* one thread is never idle */
+    d.prepare = prepare;
+    d.by_rank = vl_xcalloc(n, sizeof(size_t));
+    sort_by_rank(&d);
+  }
   for (size_t i = 0; i < n; i++)
     if (!d.waiting[i]) push_ready(&d, i);
   if (threads <= 1) {
@@ -265,8 +348,8 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
     free(tids);
   }
   if (getenv("VIEWLEAK_STATS"))
-    fprintf(stderr, "pool: workers waited %.3f s with nothing ready, %.3f s for the budget\n", d.idle_empty,
-            d.idle_budget);
+    fprintf(stderr, "pool: workers waited %.3f s with nothing ready, %.3f s for the budget; prepared %zu jobs in %.3f s\n",
+            d.idle_empty, d.idle_budget, d.nprepared, d.preparing);
   for (size_t i = 0; i < n; i++) free(d.dependents[i]);
   free(d.dependents);
   free(d.ndependents);
@@ -274,6 +357,8 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
   free(d.ready);
   free(d.rank);
   free(d.weight);
+  free(d.by_rank);
+  free(d.prepared);
   pthread_mutex_destroy(&d.lock);
   pthread_cond_destroy(&d.changed);
 }

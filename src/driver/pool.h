@@ -7,6 +7,7 @@
  * touch job i's own data and read-only shared state (the engine, rule tables, configs). */
 #ifndef VL_DRIVER_POOL_H
 #define VL_DRIVER_POOL_H
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The number of threads to use by default: the online CPUs (at least 1). */
@@ -29,5 +30,17 @@ void vl_pool_run(size_t n, int threads, void (*work)(void *ctx, size_t i), void 
 void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
                      size_t (*weight)(void *ctx, size_t i), size_t budget, void (*work)(void *ctx, size_t i),
                      void *ctx);
+
+/* vl_pool_run_dag, where a job also has a part that needs none of its dependencies (a file's parse):
+ * a worker with no job ready calls prepare(ctx, i) for the highest-ranked job i still waiting,
+ * while the weights of the jobs prepared and not yet started total at most `budget` with its own
+ * (or none is: a budget apart from the jobs running, as a prepared part is a fraction of what the
+ * job's work holds), so that the part a long chain of imports will need is done while one worker
+ * runs that chain alone.  prepare returns whether it holds something for work(ctx, i).
+ * Each job is prepared at most once, maybe never (work must do it all then), never with one thread;
+ * prepare(i) may run at the same time as work(j) for another job, never with work(i). */
+void vl_pool_run_dag_prepared(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
+                              size_t (*weight)(void *ctx, size_t i), size_t budget,
+                              bool (*prepare)(void *ctx, size_t i), void (*work)(void *ctx, size_t i), void *ctx);
 
 #endif

@@ -55,6 +55,7 @@ void vl_session_delete(VlSession *self) {
   for (size_t i = 0; i < self->files.len; i++) {
     SFile *f = &self->files.items[i];
     free(f->path);
+    vl_module_delete(f->lowered); /* prepared, never analysed */
     vl_arena_delete(f->arena);
     vl_arena_delete(f->scan);
     VL_VEC_FREE(&f->deps);
@@ -582,8 +583,15 @@ static bool mentions_noqa(const char *t, uint32_t len) {
 /* Lowers and analyses `text` as module `mi`, keeping findings and noqa comments in f. */
 static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, const char *text, size_t len,
                          const VlSelection *sel, const VlLibraryExtensions *ext, bool scratch) {
-  VlModule *m = f->tree ? vl_lower_tree_memo(vl_engine_py(s->engine), f->tree, f->path, text, len, f->memo)
-                        : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
+  VlModule *m = NULL;
+  if (!scratch && f->lowered) { /* vl_session_prepare's, if of this text */
+    if (f->lowered->text == text && f->lowered->len == len) m = f->lowered;
+    else vl_module_delete(f->lowered);
+    f->lowered = NULL;
+  }
+  if (!m)
+    m = f->tree ? vl_lower_tree_memo(vl_engine_py(s->engine), f->tree, f->path, text, len, f->memo)
+                : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
   f->syntax_errors = m->syntax_errors;
   f->nerrors = m->nerrors;
   f->errors = m->syntax_errors ? VL_ARENA_ARRAY(f->arena, VlSyntaxError, m->nerrors + 1) : NULL;
@@ -614,6 +622,12 @@ static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, cons
     VL_VEC_FREE(&found.rebinds);
   }
   vl_module_delete(m);
+}
+
+void vl_session_prepare(VlSession *self, size_t i, const char *text, size_t len) {
+  SFile *f = &self->files.items[i];
+  if (f->tree || f->lowered) return; /* an editor's tree is lowered from its memo */
+  f->lowered = vl_lower(vl_engine_py(self->engine), NULL, f->path, text, len);
 }
 
 void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *sel,

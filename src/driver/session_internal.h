@@ -84,6 +84,7 @@ typedef struct SFile {
   const TSTree *tree;  /* borrowed: the tree of the text it is analysed from, already parsed (an
                           editor's document, reparsed incrementally), or NULL: parse the text */
   struct VlLowerMemo *memo; /* borrowed: the document's memo of its last lowering, with `tree`, or NULL */
+  struct VlModule *lowered; /* vl_session_prepare's IR of the text, until the file's analysis */
 } SFile;
 
 typedef struct SJob {

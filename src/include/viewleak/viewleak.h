@@ -206,6 +206,10 @@ size_t vl_session_job_bytes(const VlSession *self, size_t job);
  * everything those import.  Analysing only these jobs gives those files the reports the whole
  * program gives them. */
 void vl_session_jobs_for(const VlSession *self, const bool *files, bool *jobs);
+/* Parses and lowers file i ahead of its analysis (any thread, distinct files, also while the jobs it
+ * waits for run: it reads no other module).  `text` is borrowed until vl_session_analyse of file i,
+ * which must be given the same text; that analysis then uses this IR (what it finds is the same). */
+void vl_session_prepare(VlSession *self, size_t i, const char *text, size_t len);
 /* Analyses file i (the text it was scanned from). */
 void vl_session_analyse(VlSession *self, size_t i, const char *text, size_t len, const VlSelection *selection,
                         const VlLibraryExtensions *extensions);
