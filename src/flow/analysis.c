@@ -620,6 +620,40 @@ static int method_at(Analysis *an, const VlClassInfo *k, const char *name) {
   return -1;
 }
 
+/* A class variable whose value is one function of the class's module (`__call__ = propose`). */
+static bool bound_method(const VlClassInfo *k, const VlAttr *cv) {
+  const VlVal *v = cv->val;
+  if (!v || v->n != 1) return false;
+  const VlObj *o = v->objs[0];
+  return o->kind == VL_O_FUNC && !o->base && !o->nitems && o->mod == k->mod && o->func && o->func < k->mod->nfuncs;
+}
+
+/* The class variables of a class that are bound to a function (bound_method) under a name that is
+ * none of its methods' (vl_class_method looks for a name no method has), as positions in its class
+ * variables, in their order; made for the array and count it was made of (checked at each use: a
+ * class's variables are written once, by class_body or the export, never changed in place).  Every
+ * `self.x` read of a name that is no method scanned them all: pandas' NDFrame has some 200 class
+ * variables, nearly all its methods' own names, and no alias. */
+typedef struct BoundMethods {
+  const VlAttr *of;
+  uint16_t n, nbound;
+  uint16_t *at;
+} BoundMethods;
+
+static const BoundMethods *bound_methods(Analysis *an, const VlClassInfo *k) {
+  BoundMethods *b = (BoundMethods *)vl_ptrmap_get(&an->bound_methods, k);
+  if (b && b->of == k->classvars && b->n == k->nclassvars) return b;
+  b = VL_ARENA_NEW(an->arena, BoundMethods);
+  b->of = k->classvars;
+  b->n = k->nclassvars;
+  b->nbound = 0;
+  b->at = VL_ARENA_ARRAY(an->arena, uint16_t, k->nclassvars + 1);
+  for (uint16_t i = 0; i < k->nclassvars; i++) /* a method's own name is found as a method first */
+    if (bound_method(k, &k->classvars[i]) && method_at(an, k, k->classvars[i].name) < 0) b->at[b->nbound++] = i;
+  vl_ptrmap_put(&an->bound_methods, k, b);
+  return b;
+}
+
 const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *name, int depth) {
   if (!k || depth > 8) return NULL;
   int at = method_at(F->an, k, name);
@@ -627,12 +661,11 @@ const VlFuncInfo *vl_class_method(Frame *F, const VlClassInfo *k, const char *na
   if (k->mod == F->an->mi && !k->bases) vl_an_class(F->an, k->id);
   /* a method bound to another name in the class body (`__call__ = propose`, `forward = run`): the
    * body's value of that name is one of the class's own functions */
-  for (uint16_t i = 0; i < k->nclassvars; i++) {
-    const VlVal *v = k->classvars[i].val;
-    if (!vl_streq(k->classvars[i].name, name) || !v || v->n != 1) continue;
-    const VlObj *o = v->objs[0];
-    if (o->kind != VL_O_FUNC || o->base || o->nitems || o->mod != k->mod || !o->func || o->func >= k->mod->nfuncs)
-      continue;
+  const BoundMethods *bm = k->nclassvars >= VL_METHOD_INDEX_MIN ? bound_methods(F->an, k) : NULL;
+  for (uint16_t j = 0, n = bm ? bm->nbound : k->nclassvars; j < n; j++) {
+    uint16_t i = bm ? bm->at[j] : j;
+    if (!vl_streq(k->classvars[i].name, name) || !bound_method(k, &k->classvars[i])) continue;
+    const VlObj *o = k->classvars[i].val->objs[0];
     const VlFuncInfo *fi = k->mod == F->an->mi ? vl_an_func(F->an, o->func) : &k->mod->funcs[o->func];
     if (fi && fi->klass == k->id) return fi;
   }
@@ -3088,6 +3121,7 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   VL_VEC_FREE(&an.waits);
   vl_ptrmap_free(&an.method_ix);
   vl_ptrmap_free(&an.hint_lists);
+  vl_ptrmap_free(&an.bound_methods);
   VL_VEC_FREE(&an.specials);
   vl_values_delete(an.vals);
   free(an.seen);

@@ -283,6 +283,8 @@ struct Analysis {
                               of many methods, this module's or imported: kept here, not in the class) */
   VlPtrMap hint_lists;     /* VlClassInfo -> the methods its attribute hints still look at (analysis.c:
                               vl_class_attr_hint; classes of many methods) */
+  VlPtrMap bound_methods;  /* VlClassInfo -> its class variables bound to a function (analysis.c:
+                              vl_class_method; classes of many class variables) */
   VlId *star_imports;      /* the module's `from X import *` statements, in order (interp.c: builtin, made
                               on first use: every name that is neither bound nor a known builtin asks) */
   uint32_t nstar_imports;
