@@ -1510,55 +1510,44 @@ static bool single_dispatch(Frame *F, VlId d) {
          strcmp(v->objs[0]->name, "functools.singledispatch") == 0;
 }
 
-/* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
- * with SciPy 1.10) at every iteration, the iterate first: minimize cb(xk) (trust-constr: (xk,
- * state)), differential_evolution cb(xk, convergence), basinhopping cb(x, f, accept), dual_annealing
- * cb(x, f, context). */
-static const char *const optimizers[] = {"scipy.optimize.minimize", "scipy.optimize.differential_evolution",
-                                         "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing"};
-
-/* SciPy's quasi-Newton and Krylov root finders (scipy.optimize._nonlin) call callback= as cb(x, f) with
- * a new iterate that owns its data at every iteration, measured with SciPy 1.10: the functions, and
- * scipy.optimize.root with one of these as its method= (its default, 'hybr', and 'lm' never call it;
- * 'df-sane' hands out views of its own arrays, not described). */
-static const char *const root_finders[] = {"newton_krylov", "anderson",     "broyden1",      "broyden2",
-                                           "diagbroyden",   "linearmixing", "excitingmixing"};
-static const char *const root_methods[] = {"krylov",      "anderson",     "broyden1",      "broyden2",
-                                           "diagbroyden", "linearmixing", "excitingmixing"};
-
-static bool named_in(const char *name, const char *const *names, size_t n) {
-  for (size_t i = 0; name && i < n; i++)
-    if (strcmp(name, names[i]) == 0) return true;
-  return false;
-}
-
-static bool optimizer(const VlVal *callee, const Args *a) {
-  if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return false;
-  const char *name = callee->objs[0]->name;
-  for (size_t i = 0; i < sizeof optimizers / sizeof *optimizers; i++)
-    if (strcmp(name, optimizers[i]) == 0) return true;
-  static const char pkg[] = "scipy.optimize.";
-  if (strncmp(name, pkg, sizeof pkg - 1) != 0) return false;
-  name += sizeof pkg - 1;
-  if (named_in(name, root_finders, sizeof root_finders / sizeof *root_finders)) return true;
-  if (strcmp(name, "root") != 0) return false;
+/* Is keyword `kw` of the call the string literal `value`? */
+static bool keyword_is(const Args *a, const char *kw, const char *value) {
   for (int k = 0; k < a->nkw; k++) {
     const VlVal *v = a->kw[k];
-    if (strcmp(a->kwname[k], "method") == 0 && v && v->n == 1 && v->objs[0]->kind == VL_O_STR)
-      return named_in(v->objs[0]->name, root_methods, sizeof root_methods / sizeof *root_methods);
+    if (strcmp(a->kwname[k], kw) == 0 && v && v->n == 1 && v->objs[0]->kind == VL_O_STR)
+      return v->objs[0]->name && strcmp(v->objs[0]->name, value) == 0;
   }
   return false;
 }
 
-/* A matrix-free operator: SciPy's iterative solvers and eigensolvers (cg, gmres, bicgstab, minres,
- * eigsh, lobpcg, ...) apply it at every iteration, calling the function given for each keyword;
- * their argument is a view of the solver's work array, not a new one (SciPy 1.10: cg's
- * `matvec(work[slice1])`). */
-static const char *const solver_callbacks[] = {"matvec", "rmatvec", "matmat", "rmatmat"};
+/* The function a call hands to a library that calls it over and over (rules/callbacks.tsv: SciPy's
+ * optimizers call `callback=` with a new iterate at every iteration; the solver a LinearOperator is
+ * given calls its `matvec`, positional or by keyword, ...), or NULL; *kind its hook kind.  A row with a
+ * `when` counts only when the call passes that keyword as its string (`root(..., method="krylov")`). */
+static const VlVal *library_callback(const Frame *F, const VlVal *callee, const Args *a, uint8_t *kind) {
+  if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return NULL;
+  const VlKnowledge *kn = F->an->know;
+  const VlVal *fn = NULL;
+  int first = a->nkw; /* the first keyword of the call that is a row's */
+  for (size_t i = 0; i < kn->ncallbacks; i++) {
+    const VlCallbackRow *r = &kn->callbacks[i];
+    if (strcmp(r->name, callee->objs[0]->name) != 0 || (r->when && !keyword_is(a, r->when, r->when_value))) continue;
+    *kind = r->kind == VL_CB_OPERATOR ? VL_HOOK_SOLVER : VL_HOOK_OPTIMIZER;
+    if (r->position >= 0 && a->npos > r->position) return a->pos[r->position];
+    for (int k = 0; k < first; k++)
+      if (a->kw[k] && strcmp(a->kwname[k], r->keyword) == 0) {
+        fn = a->kw[k];
+        first = k;
+      }
+  }
+  return fn;
+}
 
-static bool linear_operator(const VlVal *callee) {
-  return callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
-         strcmp(callee->objs[0]->name, "scipy.sparse.linalg.LinearOperator") == 0;
+/* Is o a matrix-free operator class of rules/callbacks.tsv (scipy.sparse.linalg.LinearOperator)? */
+static bool operator_class(const Frame *F, const VlObj *o) {
+  VlCallbackKind kind;
+  return o->kind == VL_O_LIB && o->name && vl_knowledge_callback_call(F->an->know, o->name, &kind) &&
+         kind == VL_CB_OPERATOR;
 }
 
 /* Is o a project class deriving from LinearOperator (`class HessianOperator(LinearOperator)` defining
@@ -1567,7 +1556,7 @@ static bool operator_subclass(Frame *F, const VlObj *o, int depth) {
   if (o->kind != VL_O_CLASS || !o->mod || depth > 3) return false;
   const VlClassInfo *k = o->mod == F->an->mi ? vl_an_class(F->an, o->func) : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
   for (uint16_t i = 0; k && k->bases && i < k->bases->n; i++)
-    if (linear_operator(vl_val1(V(F), k->bases->objs[i])) || operator_subclass(F, k->bases->objs[i], depth + 1)) return true;
+    if (operator_class(F, k->bases->objs[i]) || operator_subclass(F, k->bases->objs[i], depth + 1)) return true;
   return false;
 }
 
@@ -1631,8 +1620,8 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   Args a;
   eval_args(F, e, &a, 1);
   /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call;
-   * scipy.optimize.minimize(..., callback=fn) and the optimizers above: at every iteration
-   * (retain.c: hook_check) */
+   * scipy.optimize.minimize(..., callback=fn) and the other calls of rules/callbacks.tsv: at every
+   * iteration (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
   const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
@@ -1641,15 +1630,8 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
     fn = vl_with_overrides(F, a.pos[0]);
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
-  } else if (optimizer(callee, &a)) {
-    for (int k = 0; k < a.nkw && !fn; k++)
-      if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
-    kind = VL_HOOK_OPTIMIZER;
-  } else if (linear_operator(callee)) { /* LinearOperator(shape, matvec, rmatvec=None, matmat=None, ...) */
-    if (a.npos >= 2) fn = a.pos[1];
-    for (int k = 0; k < a.nkw && !fn; k++)
-      if (VL_STR_IN(solver_callbacks, a.kwname[k])) fn = a.kw[k];
-    kind = VL_HOOK_SOLVER;
+  } else {
+    fn = library_callback(F, callee, &a, &kind);
   }
   const VlVal *r = vl_op_call(F, callee, &a, e);
   if (!fn && callee->n == 1 && operator_subclass(F, callee->objs[0], 0)) { /* its instance's own _matvec */
