@@ -282,41 +282,22 @@ static int local_slot_of(Frame *F, VlId str) {
   return -1;
 }
 
-/* The slots a function's def, class and import statements bind (they have no name expression). */
-static void statement_bound(const VlModule *m, VlId block, VlId *ids, uint32_t *n, uint32_t cap, int depth) {
-  if (!block || depth > 64) return;
-  for (uint32_t i = 0; i < m->blocks[block].count; i++) {
-    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, block, i));
-    switch (st->kind) {
-    case VL_S_IMPORT:
-    case VL_S_IMPORT_FROM:
-      if (st->a && *n < cap) ids[(*n)++] = st->a;
-      break;
-    case VL_S_DEF:
-      if (*n < cap) ids[(*n)++] = vl_func(m, st->a)->name;
-      break;
-    case VL_S_CLASS:
-      if (*n < cap) ids[(*n)++] = m->classes[st->a].name;
-      break;
-    case VL_S_IF:
-    case VL_S_FOR:
-    case VL_S_WHILE:
-      statement_bound(m, st->b, ids, n, cap, depth + 1);
-      statement_bound(m, st->c, ids, n, cap, depth + 1);
-      break;
-    case VL_S_TRY:
-      statement_bound(m, st->a, ids, n, cap, depth + 1);
-      for (uint32_t h = 0; h < st->n; h++) statement_bound(m, m->handlers[st->b + h].body, ids, n, cap, depth + 1);
-      statement_bound(m, st->c, ids, n, cap, depth + 1);
-      statement_bound(m, st->d, ids, n, cap, depth + 1);
-      break;
-    case VL_S_WITH: statement_bound(m, st->b, ids, n, cap, depth + 1); break;
-    case VL_S_MATCH:
-      for (uint32_t k = 0; k < st->n; k++) statement_bound(m, m->kids[st->b + k], ids, n, cap, depth + 1);
-      break;
-    default: break;
-    }
-  }
+/* The slots a function's def, class and import statements bind (they have no name expression):
+ * collected by a walk of its body (vl_block_walk), at most cap of them. */
+typedef struct Bound {
+  const VlModule *m;
+  VlId *ids;
+  uint32_t n, cap;
+} Bound;
+
+static bool statement_bound(void *ctx, VlId id) {
+  Bound *b = ctx;
+  const VlStmt *st = vl_stmt(b->m, id);
+  if (b->n == b->cap) return false; /* full: the walk stops */
+  if ((st->kind == VL_S_IMPORT || st->kind == VL_S_IMPORT_FROM) && st->a) b->ids[b->n++] = st->a;
+  else if (st->kind == VL_S_DEF) b->ids[b->n++] = vl_func(b->m, st->a)->name;
+  else if (st->kind == VL_S_CLASS) b->ids[b->n++] = b->m->classes[st->a].name;
+  return true;
 }
 
 static int name_ref_cmp(const void *a, const void *b) {
@@ -368,9 +349,10 @@ static const VlSlots *stmt_slots(Frame *F, VlId stmt) {
   FuncData *fd = &an->fd[F->func];
   if (!fd->bound) { /* once per function: the slots its def, class and import statements bind */
     const VlFunc *fn = vl_func(m, F->func);
-    uint32_t nbound = 0, cap = fn->nlocals; /* (more than that would repeat names) */
-    VlId *ids = vl_xcalloc(cap + 1, sizeof *ids);
-    statement_bound(m, fn->body, ids, &nbound, cap, 0);
+    Bound bd = {m, vl_xcalloc(fn->nlocals + 1, sizeof(VlId)), 0, fn->nlocals}; /* (more would repeat names) */
+    vl_block_walk(m, fn->body, statement_bound, &bd);
+    VlId *ids = bd.ids;
+    uint32_t nbound = bd.n;
     VlSlots *b = vl_arena_alloc(an->arena, sizeof(VlSlots) + (nbound + 1) * sizeof(uint16_t));
     for (uint32_t i = 0; i < nbound; i++) {
       int k = local_slot_of(F, ids[i]);
