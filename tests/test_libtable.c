@@ -653,6 +653,93 @@ static void stdlib_rejects_bad_rows(void **state) {
   assert_contains(stdlib_err(state, "decorator\tfunctools.cache\tunbounded\twhy\n"), "not a kind");
   assert_contains(stdlib_err(state, "opener\tio.open\tstream\twhy\n"), "opener's result is file");
   assert_contains(stdlib_err(state, "cache\tfunctools.cache\tforever\twhy\n"), "unbounded or maxsize");
+  /* a pool row: a known pool's method (or pool.*), one of the words of what it does */
+  assert_contains(stdlib_err(state, "opener\tio.open\tfile\twhy\npool\tjoblib.Parallel.map\tmap-all\twhy\n"),
+                  "stdlib.tsv:2: a pool row names a known pool's method");
+  assert_contains(stdlib_err(state, "pool\tmap\tmap-all\twhy\n"), "known pool's method");
+  assert_contains(stdlib_err(state, "pool\tmultiprocessing.pool.Pool.map\tmap\twhy\n"), "stdlib.tsv:1: a pool method's result");
+}
+
+static void stdlib_pool_methods(void **state) {
+  VlKnowledge k = {0};
+  char err[256] = "";
+  const char *text = "pool\tmultiprocessing.pool.Pool.map\tmap-list\twhy\n"
+                     "pool\tmultiprocessing.pool.Pool.*\tunknown\twhy\n"
+                     "pool\tconcurrent.futures.ThreadPoolExecutor.submit\tsubmit\twhy\n";
+  if (!vl_knowledge_parse_calls(&k, (VlArena *)*state, "stdlib.tsv", text, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.npools, 3);
+  int map = vl_knowledge_pool_method(&k, VL_POOL_PROCESS_MP, "map");
+  assert_int_equal(map, 0);
+  assert_int_equal(k.pools[map].what, VL_POOL_MAP_LIST);
+  assert_int_equal(vl_knowledge_pool_method(&k, VL_POOL_PROCESS_MP, "close"), 1); /* its `*` row */
+  assert_null(k.pools[1].method);
+  assert_int_equal(k.pools[1].what, VL_POOL_UNKNOWN);
+  assert_int_equal(k.pools[vl_knowledge_pool_method(&k, VL_POOL_THREAD_EXECUTOR, "submit")].what, VL_POOL_SUBMIT);
+  assert_int_equal(vl_knowledge_pool_method(&k, VL_POOL_THREAD_EXECUTOR, "map"), -1); /* no row, no `*` row */
+}
+
+/* ---- library calls that call a function over and over (rules/callbacks.tsv) ---- */
+
+static void callbacks_rows(void **state) {
+  VlKnowledge k = {0};
+  char err[256] = "";
+  const char *text = "# kind\tname\twhen\tkeyword\tposition\treason\n"
+                     "optimizer\tscipy.optimize.minimize\t-\tcallback\t-\twhy\n"
+                     "optimizer\tscipy.optimize.root\tmethod=krylov\tcallback\t-\twhy\n"
+                     "operator\tscipy.sparse.linalg.LinearOperator\t-\tmatvec\t1\twhy\n";
+  if (!vl_knowledge_parse_callbacks(&k, (VlArena *)*state, text, err, sizeof err)) fail_msg("%s", err);
+  assert_int_equal(k.ncallbacks, 3);
+  assert_int_equal(k.callbacks[0].kind, VL_CB_OPTIMIZER);
+  assert_null(k.callbacks[0].when);
+  assert_int_equal(k.callbacks[0].position, -1);
+  assert_string_equal(k.callbacks[1].when, "method");
+  assert_string_equal(k.callbacks[1].when_value, "krylov");
+  assert_string_equal(k.callbacks[2].keyword, "matvec");
+  assert_int_equal(k.callbacks[2].position, 1);
+  VlCallbackKind kind = VL_CB_OPTIMIZER;
+  assert_true(vl_knowledge_callback_call(&k, "scipy.sparse.linalg.LinearOperator", &kind));
+  assert_int_equal(kind, VL_CB_OPERATOR);
+  assert_false(vl_knowledge_callback_call(&k, "scipy.optimize.minimize_scalar", &kind));
+}
+
+static const char *callbacks_err(void **state, const char *text) {
+  static char err[256];
+  VlKnowledge k = {0};
+  err[0] = '\0';
+  assert_false(vl_knowledge_parse_callbacks(&k, (VlArena *)*state, text, err, sizeof err));
+  return err;
+}
+
+static void callbacks_reject_bad_rows(void **state) {
+  assert_contains(callbacks_err(state, "optimizer\tscipy.optimize.minimize\t-\tcallback\t-\n"), "callbacks.tsv:1: expected 6");
+  assert_contains(callbacks_err(state, "optimizer\tscipy.optimize.minimize\t-\tcallback\t-\twhy\n"
+                                       "hook\tscipy.optimize.minimize\t-\tcallback\t-\twhy\n"),
+                  "callbacks.tsv:2: kind is optimizer or operator");
+  assert_contains(callbacks_err(state, "optimizer\tminimize\t-\tcallback\t-\twhy\n"), "qualified name");
+  assert_contains(callbacks_err(state, "optimizer\tscipy.optimize.root\tmethod\tcallback\t-\twhy\n"), "keyword=string");
+  assert_contains(callbacks_err(state, "optimizer\tscipy.optimize.root\tmethod=\tcallback\t-\twhy\n"), "keyword=string");
+  assert_contains(callbacks_err(state, "operator\tscipy.sparse.linalg.LinearOperator\t-\tmatvec\tone\twhy\n"), "position");
+  assert_contains(callbacks_err(state, "operator\tscipy.sparse.linalg.LinearOperator\t-\tmatvec\t-1\twhy\n"), "position");
+}
+
+static void embedded_callbacks_and_pools(void **state) {
+  VlKnowledge k;
+  char err[256] = "";
+  if (!vl_knowledge_load(&k, (VlArena *)*state, err, sizeof err)) fail_msg("vl_knowledge_load: %s", err);
+  VlCallbackKind kind;
+  static const char *const optimizers[] = {"scipy.optimize.minimize", "scipy.optimize.basinhopping",
+                                           "scipy.optimize.newton_krylov", "scipy.optimize.root"};
+  for (size_t i = 0; i < sizeof optimizers / sizeof *optimizers; i++) {
+    assert_true(vl_knowledge_callback_call(&k, optimizers[i], &kind));
+    assert_int_equal(kind, VL_CB_OPTIMIZER);
+  }
+  assert_true(vl_knowledge_callback_call(&k, "scipy.sparse.linalg.LinearOperator", &kind));
+  assert_int_equal(kind, VL_CB_OPERATOR);
+  /* every pool has its methods; a process pool's others are unknown */
+  assert_int_equal(k.pools[vl_knowledge_pool_method(&k, VL_POOL_THREAD_MP, "imap")].what, VL_POOL_MAP_ONE);
+  assert_int_equal(k.pools[vl_knowledge_pool_method(&k, VL_POOL_PROCESS_MP, "starmap")].what, VL_POOL_STARMAP_LIST);
+  assert_int_equal(k.pools[vl_knowledge_pool_method(&k, VL_POOL_PROCESS_EXECUTOR, "shutdown")].what, VL_POOL_UNKNOWN);
+  assert_int_equal(vl_knowledge_pool_method(&k, VL_POOL_THREAD_EXECUTOR, "shutdown"), -1);
 }
 
 static void embedded_stdlib(void **state) {
@@ -763,6 +850,10 @@ int main(void) {
       T(embedded_tables_load),
       T(stdlib_openers_and_caches),
       T(stdlib_rejects_bad_rows),
+      T(stdlib_pool_methods),
+      T(callbacks_rows),
+      T(callbacks_reject_bad_rows),
+      T(embedded_callbacks_and_pools),
       T(embedded_stdlib),
       T(embedded_numpy_facts),
   };

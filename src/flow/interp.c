@@ -282,41 +282,22 @@ static int local_slot_of(Frame *F, VlId str) {
   return -1;
 }
 
-/* The slots a function's def, class and import statements bind (they have no name expression). */
-static void statement_bound(const VlModule *m, VlId block, VlId *ids, uint32_t *n, uint32_t cap, int depth) {
-  if (!block || depth > 64) return;
-  for (uint32_t i = 0; i < m->blocks[block].count; i++) {
-    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, block, i));
-    switch (st->kind) {
-    case VL_S_IMPORT:
-    case VL_S_IMPORT_FROM:
-      if (st->a && *n < cap) ids[(*n)++] = st->a;
-      break;
-    case VL_S_DEF:
-      if (*n < cap) ids[(*n)++] = vl_func(m, st->a)->name;
-      break;
-    case VL_S_CLASS:
-      if (*n < cap) ids[(*n)++] = m->classes[st->a].name;
-      break;
-    case VL_S_IF:
-    case VL_S_FOR:
-    case VL_S_WHILE:
-      statement_bound(m, st->b, ids, n, cap, depth + 1);
-      statement_bound(m, st->c, ids, n, cap, depth + 1);
-      break;
-    case VL_S_TRY:
-      statement_bound(m, st->a, ids, n, cap, depth + 1);
-      for (uint32_t h = 0; h < st->n; h++) statement_bound(m, m->handlers[st->b + h].body, ids, n, cap, depth + 1);
-      statement_bound(m, st->c, ids, n, cap, depth + 1);
-      statement_bound(m, st->d, ids, n, cap, depth + 1);
-      break;
-    case VL_S_WITH: statement_bound(m, st->b, ids, n, cap, depth + 1); break;
-    case VL_S_MATCH:
-      for (uint32_t k = 0; k < st->n; k++) statement_bound(m, m->kids[st->b + k], ids, n, cap, depth + 1);
-      break;
-    default: break;
-    }
-  }
+/* The slots a function's def, class and import statements bind (they have no name expression):
+ * collected by a walk of its body (vl_block_walk), at most cap of them. */
+typedef struct Bound {
+  const VlModule *m;
+  VlId *ids;
+  uint32_t n, cap;
+} Bound;
+
+static bool statement_bound(void *ctx, VlId id) {
+  Bound *b = ctx;
+  const VlStmt *st = vl_stmt(b->m, id);
+  if (b->n == b->cap) return false; /* full: the walk stops */
+  if ((st->kind == VL_S_IMPORT || st->kind == VL_S_IMPORT_FROM) && st->a) b->ids[b->n++] = st->a;
+  else if (st->kind == VL_S_DEF) b->ids[b->n++] = vl_func(b->m, st->a)->name;
+  else if (st->kind == VL_S_CLASS) b->ids[b->n++] = b->m->classes[st->a].name;
+  return true;
 }
 
 static int name_ref_cmp(const void *a, const void *b) {
@@ -368,9 +349,10 @@ static const VlSlots *stmt_slots(Frame *F, VlId stmt) {
   FuncData *fd = &an->fd[F->func];
   if (!fd->bound) { /* once per function: the slots its def, class and import statements bind */
     const VlFunc *fn = vl_func(m, F->func);
-    uint32_t nbound = 0, cap = fn->nlocals; /* (more than that would repeat names) */
-    VlId *ids = vl_xcalloc(cap + 1, sizeof *ids);
-    statement_bound(m, fn->body, ids, &nbound, cap, 0);
+    Bound bd = {m, vl_xcalloc(fn->nlocals + 1, sizeof(VlId)), 0, fn->nlocals}; /* (more would repeat names) */
+    vl_block_walk(m, fn->body, statement_bound, &bd);
+    VlId *ids = bd.ids;
+    uint32_t nbound = bd.n;
     VlSlots *b = vl_arena_alloc(an->arena, sizeof(VlSlots) + (nbound + 1) * sizeof(uint16_t));
     for (uint32_t i = 0; i < nbound; i++) {
       int k = local_slot_of(F, ids[i]);
@@ -1510,55 +1492,44 @@ static bool single_dispatch(Frame *F, VlId d) {
          strcmp(v->objs[0]->name, "functools.singledispatch") == 0;
 }
 
-/* SciPy optimizers that call callback= with a new iterate (an array that owns its data, measured
- * with SciPy 1.10) at every iteration, the iterate first: minimize cb(xk) (trust-constr: (xk,
- * state)), differential_evolution cb(xk, convergence), basinhopping cb(x, f, accept), dual_annealing
- * cb(x, f, context). */
-static const char *const optimizers[] = {"scipy.optimize.minimize", "scipy.optimize.differential_evolution",
-                                         "scipy.optimize.basinhopping", "scipy.optimize.dual_annealing"};
-
-/* SciPy's quasi-Newton and Krylov root finders (scipy.optimize._nonlin) call callback= as cb(x, f) with
- * a new iterate that owns its data at every iteration, measured with SciPy 1.10: the functions, and
- * scipy.optimize.root with one of these as its method= (its default, 'hybr', and 'lm' never call it;
- * 'df-sane' hands out views of its own arrays, not described). */
-static const char *const root_finders[] = {"newton_krylov", "anderson",     "broyden1",      "broyden2",
-                                           "diagbroyden",   "linearmixing", "excitingmixing"};
-static const char *const root_methods[] = {"krylov",      "anderson",     "broyden1",      "broyden2",
-                                           "diagbroyden", "linearmixing", "excitingmixing"};
-
-static bool named_in(const char *name, const char *const *names, size_t n) {
-  for (size_t i = 0; name && i < n; i++)
-    if (strcmp(name, names[i]) == 0) return true;
-  return false;
-}
-
-static bool optimizer(const VlVal *callee, const Args *a) {
-  if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return false;
-  const char *name = callee->objs[0]->name;
-  for (size_t i = 0; i < sizeof optimizers / sizeof *optimizers; i++)
-    if (strcmp(name, optimizers[i]) == 0) return true;
-  static const char pkg[] = "scipy.optimize.";
-  if (strncmp(name, pkg, sizeof pkg - 1) != 0) return false;
-  name += sizeof pkg - 1;
-  if (named_in(name, root_finders, sizeof root_finders / sizeof *root_finders)) return true;
-  if (strcmp(name, "root") != 0) return false;
+/* Is keyword `kw` of the call the string literal `value`? */
+static bool keyword_is(const Args *a, const char *kw, const char *value) {
   for (int k = 0; k < a->nkw; k++) {
     const VlVal *v = a->kw[k];
-    if (strcmp(a->kwname[k], "method") == 0 && v && v->n == 1 && v->objs[0]->kind == VL_O_STR)
-      return named_in(v->objs[0]->name, root_methods, sizeof root_methods / sizeof *root_methods);
+    if (strcmp(a->kwname[k], kw) == 0 && v && v->n == 1 && v->objs[0]->kind == VL_O_STR)
+      return v->objs[0]->name && strcmp(v->objs[0]->name, value) == 0;
   }
   return false;
 }
 
-/* A matrix-free operator: SciPy's iterative solvers and eigensolvers (cg, gmres, bicgstab, minres,
- * eigsh, lobpcg, ...) apply it at every iteration, calling the function given for each keyword;
- * their argument is a view of the solver's work array, not a new one (SciPy 1.10: cg's
- * `matvec(work[slice1])`). */
-static const char *const solver_callbacks[] = {"matvec", "rmatvec", "matmat", "rmatmat"};
+/* The function a call hands to a library that calls it over and over (rules/callbacks.tsv: SciPy's
+ * optimizers call `callback=` with a new iterate at every iteration; the solver a LinearOperator is
+ * given calls its `matvec`, positional or by keyword, ...), or NULL; *kind its hook kind.  A row with a
+ * `when` counts only when the call passes that keyword as its string (`root(..., method="krylov")`). */
+static const VlVal *library_callback(const Frame *F, const VlVal *callee, const Args *a, uint8_t *kind) {
+  if (callee->n != 1 || callee->objs[0]->kind != VL_O_LIB || !callee->objs[0]->name) return NULL;
+  const VlKnowledge *kn = F->an->know;
+  const VlVal *fn = NULL;
+  int first = a->nkw; /* the first keyword of the call that is a row's */
+  for (size_t i = 0; i < kn->ncallbacks; i++) {
+    const VlCallbackRow *r = &kn->callbacks[i];
+    if (strcmp(r->name, callee->objs[0]->name) != 0 || (r->when && !keyword_is(a, r->when, r->when_value))) continue;
+    *kind = r->kind == VL_CB_OPERATOR ? VL_HOOK_SOLVER : VL_HOOK_OPTIMIZER;
+    if (r->position >= 0 && a->npos > r->position) return a->pos[r->position];
+    for (int k = 0; k < first; k++)
+      if (a->kw[k] && strcmp(a->kwname[k], r->keyword) == 0) {
+        fn = a->kw[k];
+        first = k;
+      }
+  }
+  return fn;
+}
 
-static bool linear_operator(const VlVal *callee) {
-  return callee->n == 1 && callee->objs[0]->kind == VL_O_LIB && callee->objs[0]->name &&
-         strcmp(callee->objs[0]->name, "scipy.sparse.linalg.LinearOperator") == 0;
+/* Is o a matrix-free operator class of rules/callbacks.tsv (scipy.sparse.linalg.LinearOperator)? */
+static bool operator_class(const Frame *F, const VlObj *o) {
+  VlCallbackKind kind;
+  return o->kind == VL_O_LIB && o->name && vl_knowledge_callback_call(F->an->know, o->name, &kind) &&
+         kind == VL_CB_OPERATOR;
 }
 
 /* Is o a project class deriving from LinearOperator (`class HessianOperator(LinearOperator)` defining
@@ -1567,7 +1538,7 @@ static bool operator_subclass(Frame *F, const VlObj *o, int depth) {
   if (o->kind != VL_O_CLASS || !o->mod || depth > 3) return false;
   const VlClassInfo *k = o->mod == F->an->mi ? vl_an_class(F->an, o->func) : o->func < o->mod->nclasses ? &o->mod->classes[o->func] : NULL;
   for (uint16_t i = 0; k && k->bases && i < k->bases->n; i++)
-    if (linear_operator(vl_val1(V(F), k->bases->objs[i])) || operator_subclass(F, k->bases->objs[i], depth + 1)) return true;
+    if (operator_class(F, k->bases->objs[i]) || operator_subclass(F, k->bases->objs[i], depth + 1)) return true;
   return false;
 }
 
@@ -1631,8 +1602,8 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   Args a;
   eval_args(F, e, &a, 1);
   /* module.register_forward_hook(fn), register_forward_pre_hook(fn): fn runs at every forward call;
-   * scipy.optimize.minimize(..., callback=fn) and the optimizers above: at every iteration
-   * (retain.c: hook_check) */
+   * scipy.optimize.minimize(..., callback=fn) and the other calls of rules/callbacks.tsv: at every
+   * iteration (retain.c: hook_check) */
   const VlModule *m = M(F);
   const VlExpr *cx = vl_expr(m, vl_kid(m, e, 0));
   const char *reg = cx->op == VL_E_ATTR && a.npos >= 1 ? vl_str(m, cx->a) : NULL;
@@ -1641,15 +1612,8 @@ static const VlVal *eval_call(Frame *F, VlId e) {
   if (reg && (strcmp(reg, "register_forward_hook") == 0 || strcmp(reg, "register_forward_pre_hook") == 0)) {
     fn = vl_with_overrides(F, a.pos[0]);
     kind = strcmp(reg, "register_forward_pre_hook") == 0 ? VL_HOOK_PRE : VL_HOOK_FORWARD;
-  } else if (optimizer(callee, &a)) {
-    for (int k = 0; k < a.nkw && !fn; k++)
-      if (strcmp(a.kwname[k], "callback") == 0) fn = a.kw[k];
-    kind = VL_HOOK_OPTIMIZER;
-  } else if (linear_operator(callee)) { /* LinearOperator(shape, matvec, rmatvec=None, matmat=None, ...) */
-    if (a.npos >= 2) fn = a.pos[1];
-    for (int k = 0; k < a.nkw && !fn; k++)
-      if (VL_STR_IN(solver_callbacks, a.kwname[k])) fn = a.kw[k];
-    kind = VL_HOOK_SOLVER;
+  } else {
+    fn = library_callback(F, callee, &a, &kind);
   }
   const VlVal *r = vl_op_call(F, callee, &a, e);
   if (!fn && callee->n == 1 && operator_subclass(F, callee->objs[0], 0)) { /* its instance's own _matvec */

@@ -2073,67 +2073,11 @@ static bool super_followed(Frame *F, const char *name) {
   return fn->name && strcmp(vl_str(M(F), fn->name), name) == 0;
 }
 
-/* Worker pools (VL_LIB_POOL, `index` its kind).  A thread pool runs f in this process, on the caller's
- * objects; a process pool runs it in another and what f returns comes back pickled, a copy. */
-typedef enum VlPoolKind {
-  VL_POOL_THREAD_EXECUTOR,  /* concurrent.futures.ThreadPoolExecutor */
-  VL_POOL_THREAD_MP,        /* multiprocessing.dummy.Pool, multiprocessing.pool.ThreadPool */
-  VL_POOL_PROCESS_EXECUTOR, /* concurrent.futures.ProcessPoolExecutor */
-  VL_POOL_PROCESS_MP        /* multiprocessing.Pool */
-} VlPoolKind;
-static const char *const pool_names[] = {"concurrent.futures.ThreadPoolExecutor", "multiprocessing.pool.ThreadPool",
-                                         "concurrent.futures.ProcessPoolExecutor", "multiprocessing.pool.Pool"};
-
-/* What calling a pool's method does (ops.c: pool_method_call). */
-typedef enum PoolDo {
-  POOL_MAP_ALL,      /* map(f, *xs) over every iterable */
-  POOL_MAP_ONE,      /* map(f, xs) of the one iterable multiprocessing's take (the next argument is a chunk size) */
-  POOL_MAP_LIST,     /* Pool.map: the list of what POOL_MAP_ONE gives */
-  POOL_STARMAP_LIST, /* Pool.starmap: the list of f(*x) for each x */
-  POOL_SUBMIT,       /* submit(f, *args, **kwargs): a future holding f's result */
-  POOL_APPLY_ASYNC,  /* apply_async(f, args, kwds): a future holding f's result */
-  POOL_APPLY,        /* apply(f, args, kwds): f's result */
-  POOL_UNKNOWN       /* anything else (a process pool's other methods, a future's): not known */
-} PoolDo;
-
-/* The methods of each pool kind (method NULL: any other of that kind; a kind with no such row hands
- * its other attributes to the library lookup by name, as any library object's). */
-static const struct {
-  uint8_t pool; /* VlPoolKind */
-  const char *method;
-  uint8_t what; /* PoolDo */
-} pool_methods[] = {
-    {VL_POOL_THREAD_EXECUTOR, "map", POOL_MAP_ALL},
-    {VL_POOL_THREAD_EXECUTOR, "submit", POOL_SUBMIT},
-    {VL_POOL_THREAD_MP, "map", POOL_MAP_ONE},
-    {VL_POOL_THREAD_MP, "imap", POOL_MAP_ONE},
-    {VL_POOL_THREAD_MP, "imap_unordered", POOL_MAP_ONE},
-    {VL_POOL_THREAD_MP, "apply_async", POOL_APPLY_ASYNC},
-    {VL_POOL_PROCESS_EXECUTOR, "map", POOL_MAP_ALL},
-    {VL_POOL_PROCESS_EXECUTOR, "submit", POOL_SUBMIT},
-    {VL_POOL_PROCESS_EXECUTOR, NULL, POOL_UNKNOWN},
-    {VL_POOL_PROCESS_MP, "imap", POOL_MAP_ONE},
-    {VL_POOL_PROCESS_MP, "imap_unordered", POOL_MAP_ONE},
-    {VL_POOL_PROCESS_MP, "map", POOL_MAP_LIST},
-    {VL_POOL_PROCESS_MP, "starmap", POOL_STARMAP_LIST},
-    {VL_POOL_PROCESS_MP, "apply_async", POOL_APPLY_ASYNC},
-    {VL_POOL_PROCESS_MP, "apply", POOL_APPLY},
-    {VL_POOL_PROCESS_MP, NULL, POOL_UNKNOWN},
-};
-
-/* The row of pool_methods for method `name` of a pool of kind `pool` (NULL: its row for any other), -1 none. */
-static int pool_method_row(uint32_t pool, const char *name) {
-  int other = -1;
-  for (size_t i = 0; i < sizeof pool_methods / sizeof *pool_methods; i++) {
-    if (pool_methods[i].pool != pool) continue;
-    if (!pool_methods[i].method) other = (int)i;
-    else if (name && strcmp(pool_methods[i].method, name) == 0) return (int)i;
-  }
-  return other;
-}
-
+/* Worker pools (VL_LIB_POOL, `index` its VlPoolKind).  A thread pool runs f in this process, on the
+ * caller's objects; a process pool runs it in another and what f returns comes back pickled, a copy.
+ * What each method does is a `pool` row of rules/stdlib.tsv (vl_knowledge_pool_method). */
 static const VlObj *pool_obj(Frame *F, VlPoolKind kind) {
-  VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_POOL, .index = kind, .name = pool_names[kind], .nd = vl_nd_unknown()};
+  VlObj o = {.kind = VL_O_LIB, .sub = VL_LIB_POOL, .index = kind, .name = vl_pool_names[kind], .nd = vl_nd_unknown()};
   return vl_obj(V(F), o);
 }
 
@@ -2146,10 +2090,10 @@ static const VlObj *pool_attr(Frame *F, const VlObj *o, const char *name) {
     m = *o;
     m.name = q;
     m.sub = strcmp(name, "result") == 0 || strcmp(name, "get") == 0 ? VL_LIB_FUTURE_RESULT : VL_LIB_POOL_METHOD;
-    if (m.sub == VL_LIB_POOL_METHOD) m.index = (uint32_t)pool_method_row(VL_POOL_PROCESS_EXECUTOR, NULL);
+    if (m.sub == VL_LIB_POOL_METHOD) m.index = (uint32_t)vl_knowledge_pool_method(F->an->know, VL_POOL_PROCESS_EXECUTOR, NULL);
     return vl_obj(V(F), m);
   }
-  int row = pool_method_row(o->index, name);
+  int row = vl_knowledge_pool_method(F->an->know, (VlPoolKind)o->index, name);
   if (row < 0) return lib_obj(F, q, NULL, 0);
   m.index = (uint32_t)row;
   return vl_obj(V(F), m);
@@ -4880,38 +4824,39 @@ static const VlVal *fold_call(Frame *F, Args *a, VlId expr) {
   return vl_join(V(F), a->pos[2], r);
 }
 
-/* A call of a pool's method (VL_LIB_POOL_METHOD, its row of pool_methods in `index`).  A thread pool:
- * `pool.map(f, xs)` is map(f, xs).  A process pool: what f returns comes back pickled, a copy
+/* A call of a pool's method (VL_LIB_POOL_METHOD, its `pool` row of rules/stdlib.tsv in `index`).  A
+ * thread pool: `pool.map(f, xs)` is map(f, xs).  A process pool: what f returns comes back pickled, a copy
  * (`unpickled`): `for traj in pool.imap(integrate, params): finals.append(traj[-1])` keeps one whole
  * trajectory per row; Pool.map and Pool.starmap return a list of the results: list() of the steps, so
  * that a list kept too (`return previews, matrices`) keeps every result whole, as `list(map(f, xs))`
  * does. */
 static const VlVal *pool_method_call(Frame *F, const VlObj *o, Args *a, VlId expr) {
-  if (o->index >= sizeof pool_methods / sizeof *pool_methods) return vl_unknown(V(F));
-  bool process = pool_methods[o->index].pool >= VL_POOL_PROCESS_EXECUTOR;
-  PoolDo what = (PoolDo)pool_methods[o->index].what;
+  const VlKnowledge *kn = F->an->know;
+  if (o->index >= kn->npools) return vl_unknown(V(F));
+  bool process = kn->pools[o->index].pool >= VL_POOL_PROCESS_EXECUTOR;
+  VlPoolDo what = kn->pools[o->index].what;
   switch (what) {
-  case POOL_MAP_ALL: return process ? process_map(F, a, VL_MAX_ARGS, false, expr) : call_builtin(F, "map", a, expr);
-  case POOL_MAP_ONE: {
+  case VL_POOL_MAP_ALL: return process ? process_map(F, a, VL_MAX_ARGS, false, expr) : call_builtin(F, "map", a, expr);
+  case VL_POOL_MAP_ONE: {
     if (process) return process_map(F, a, 1, false, expr);
     Args two = *a;
     if (two.npos > 2) two.npos = 2;
     return call_builtin(F, "map", &two, expr);
   }
-  case POOL_MAP_LIST:
-  case POOL_STARMAP_LIST: {
+  case VL_POOL_MAP_LIST:
+  case VL_POOL_STARMAP_LIST: {
     Args listed = {.npos = 1};
-    listed.pos[0] = process_map(F, a, 1, what == POOL_STARMAP_LIST, expr);
+    listed.pos[0] = process_map(F, a, 1, what == VL_POOL_STARMAP_LIST, expr);
     listed.pos_expr[0] = expr;
     return call_builtin(F, "list", &listed, expr);
   }
-  case POOL_SUBMIT: return pool_call(F, a, false, process, expr);
-  case POOL_APPLY_ASYNC: return pool_call(F, a, true, process, expr);
-  case POOL_APPLY: {
+  case VL_POOL_SUBMIT: return pool_call(F, a, false, process, expr);
+  case VL_POOL_APPLY_ASYNC: return pool_call(F, a, true, process, expr);
+  case VL_POOL_APPLY: {
     const VlVal *fut = pool_call(F, a, true, process, expr);
     return fut->n == 1 && fut->objs[0]->nitems == 1 ? fut->objs[0]->items[0] : fut;
   }
-  case POOL_UNKNOWN: break;
+  case VL_POOL_UNKNOWN: break;
   }
   return vl_unknown(V(F));
 }

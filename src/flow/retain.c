@@ -421,15 +421,21 @@ static bool outlives(const Frame *F, const StoreEv *ev, VlId L, const Sites *esc
   return outlives_at(F, ev, L, escapes, 0);
 }
 
-/* Does target expression t (a name, or a tuple or list of targets) bind the variable of name n? */
-static bool binds_name(const VlModule *m, VlId t, VlId n, int depth) {
+/* Does target t (a name, an attribute, or a tuple, list or starred item of targets) bind the variable
+ * of name expression n (n 0: the name or attribute `name`, as written, len bytes)? */
+static bool target_binds(const VlModule *m, VlId t, VlId n, const char *name, size_t len, int depth) {
+  if (!t) return false;
   const VlExpr *x = vl_expr(m, t);
-  if (vl_same_name(m, t, n)) return true;
-  if ((x->op == VL_E_TUPLE || x->op == VL_E_LIST) && depth < 4)
+  if (x->op == VL_E_NAME || x->op == VL_E_ATTR)
+    return n ? vl_same_name(m, t, n)
+             : x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0;
+  if ((x->op == VL_E_TUPLE || x->op == VL_E_LIST || x->op == VL_E_STAR) && depth < 8)
     for (uint32_t i = 0; i < x->nkids; i++)
-      if (binds_name(m, vl_kid(m, t, i), n, depth + 1)) return true;
+      if (target_binds(m, vl_kid(m, t, i), n, name, len, depth + 1)) return true;
   return false;
 }
+
+static bool binds_name(const VlModule *m, VlId t, VlId n) { return target_binds(m, t, n, NULL, 0, 0); }
 
 /* Is the variable of name n rebound anywhere in loop L (an assignment, an augmented one, a loop
  * target), or, `len(n)` being asked, grown through a method call on it (n.append(x))? */
@@ -439,15 +445,15 @@ static bool changes_in(const VlModule *m, VlId L, VlId n, bool sized, VlId skip_
     if (!vl_loop_runs(m, L, st->start)) continue;
     if (st->kind == VL_S_ASSIGN || st->kind == VL_S_DEL)
       for (uint16_t k = 0; k < st->n; k++)
-        if (binds_name(m, m->kids[st->b + k], n, 0)) return true;
+        if (binds_name(m, m->kids[st->b + k], n)) return true;
     if ((st->kind == VL_S_AUGASSIGN || st->kind == VL_S_ANNASSIGN || st->kind == VL_S_UNKNOWN) &&
-        binds_name(m, st->a, n, 0))
+        binds_name(m, st->a, n))
       return true;
-    if (st->kind == VL_S_FOR && st->a != skip_loop && binds_name(m, m->loops[st->a].target, n, 0)) return true;
+    if (st->kind == VL_S_FOR && st->a != skip_loop && binds_name(m, m->loops[st->a].target, n)) return true;
     if (st->kind == VL_S_WITH)
       for (uint16_t k = 0; k < st->n; k++) {
         VlId t = m->kids[st->a + 2 * k + 1];
-        if (t && binds_name(m, t, n, 0)) return true;
+        if (binds_name(m, t, n)) return true;
       }
   }
   for (VlId e = 1; e < m->nexprs; e++) { /* (x := ...) */
@@ -1405,14 +1411,15 @@ static VlId unpacked_from(const Frame *F, VlId expr, const char *name) {
   return 0;
 }
 
-/* Does expression e (of this frame's module) read `name` (a name or a dotted attribute)? */
-static bool mentions(const Frame *F, VlId e, const char *name, int depth) {
-  const VlModule *m = M(F);
+/* Does expression e read `name` (a name or a dotted attribute as written, len bytes)?  Compares the
+ * source bytes. */
+static bool mentions(const VlModule *m, VlId e, const char *name, size_t len, int depth) {
   if (!e || depth > 32) return false;
   const VlExpr *x = vl_expr(m, e);
-  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && strcmp(vl_expr_text(F->an, e), name) == 0) return true;
+  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0)
+    return true;
   for (uint32_t i = 0; i < x->nkids; i++)
-    if (mentions(F, vl_kid(m, e, i), name, depth + 1)) return true;
+    if (mentions(m, vl_kid(m, e, i), name, len, depth + 1)) return true;
   return false;
 }
 
@@ -1485,23 +1492,13 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   hit->kind = made->kind == VL_SITE_NEW && made->how == VL_HOW_COPY && assigned ? VL_HIT_REBOUND : VL_HIT_FRESH;
   /* x = f(...): rebound to a copy of itself only when x goes into the call (x = step(x)); a helper
    * that computes a new array from other things (dets = detect(frame)) makes a fresh one */
-  if (hit->kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL && !mentions(F, s->at, assigned, 0))
+  if (hit->kind == VL_HIT_REBOUND && at_call && vl_expr(m, s->at)->op == VL_E_CALL &&
+      !mentions(m, s->at, assigned, strlen(assigned), 0))
     hit->kind = VL_HIT_FRESH;
   hit->base_name = assigned ? assigned : view_root(F, view, chain[0]);
 }
 
 static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit, bool recursion);
-
-/* Does expression e read `name` (a name or a dotted attribute, as written)?  Compares the source bytes. */
-static bool reads_name(const VlModule *m, VlId e, const char *name, size_t len, int depth) {
-  if (!e || depth > 32) return false;
-  const VlExpr *x = vl_expr(m, e);
-  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0)
-    return true;
-  for (uint32_t i = 0; i < x->nkids; i++)
-    if (reads_name(m, vl_kid(m, e, i), name, len, depth + 1)) return true;
-  return false;
-}
 
 /* Adds the names target `t` binds (a name, an attribute, the items of a tuple or list) to `names`. */
 static void add_targets(const Frame *F, VlId t, const char **names, int *n, int cap) {
@@ -1518,22 +1515,11 @@ static void add_targets(const Frame *F, VlId t, const char **names, int *n, int 
   }
 }
 
-/* Does target t bind `name` (a name or attribute as written, or an item of a tuple or list target)? */
-static bool target_binds(const VlModule *m, VlId t, const char *name, size_t len) {
-  if (!t) return false;
-  const VlExpr *x = vl_expr(m, t);
-  if (x->op == VL_E_NAME || x->op == VL_E_ATTR) return x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0;
-  if (x->op != VL_E_TUPLE && x->op != VL_E_LIST && x->op != VL_E_STAR) return false;
-  for (uint32_t i = 0; i < x->nkids; i++)
-    if (target_binds(m, vl_kid(m, t, i), name, len)) return true;
-  return false;
-}
-
 static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, size_t len) {
-  if (s->kind == VL_S_AUGASSIGN) return target_binds(m, s->a, name, len);
+  if (s->kind == VL_S_AUGASSIGN) return target_binds(m, s->a, 0, name, len, 0);
   if (s->kind != VL_S_ASSIGN) return false;
   for (uint16_t k = 0; k < s->n; k++)
-    if (target_binds(m, m->kids[s->b + k], name, len)) return true;
+    if (target_binds(m, m->kids[s->b + k], 0, name, len, 0)) return true;
   return false;
 }
 
@@ -1541,38 +1527,27 @@ static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, siz
  * at most CARRY_CAP of them (a longer loop is not followed: the code is chosen as for another module's binding). */
 enum { CARRY_CAP = 256 };
 typedef struct LoopStmts {
+  const VlModule *m;
   VlId ids[CARRY_CAP];
   int n;
   bool over;
 } LoopStmts;
 
-static void loop_stmts(const VlModule *m, VlId block, LoopStmts *out, int depth) {
-  if (!block || depth > 32) return;
-  for (uint32_t i = 0; i < m->blocks[block].count && !out->over; i++) {
-    VlId id = vl_block_stmt(m, block, i);
-    const VlStmt *st = vl_stmt(m, id);
-    switch (st->kind) {
-    case VL_S_ASSIGN:
-    case VL_S_AUGASSIGN:
-      if (out->n == CARRY_CAP) out->over = true;
-      else out->ids[out->n++] = id;
-      break;
-    case VL_S_IF:
-    case VL_S_FOR:
-    case VL_S_WHILE:
-      loop_stmts(m, st->b, out, depth + 1);
-      loop_stmts(m, st->c, out, depth + 1);
-      break;
-    case VL_S_WITH: loop_stmts(m, st->b, out, depth + 1); break;
-    case VL_S_TRY:
-      loop_stmts(m, st->a, out, depth + 1);
-      for (uint32_t h = 0; h < st->n; h++) loop_stmts(m, m->handlers[st->b + h].body, out, depth + 1);
-      loop_stmts(m, st->c, out, depth + 1);
-      loop_stmts(m, st->d, out, depth + 1);
-      break;
-    default: break;
-    }
-  }
+static bool loop_stmt(void *ctx, VlId id) {
+  LoopStmts *out = ctx;
+  VlStmtKind kind = out->m->stmts[id].kind;
+  if (kind != VL_S_ASSIGN && kind != VL_S_AUGASSIGN) return true;
+  if (out->n == CARRY_CAP) return !(out->over = true);
+  out->ids[out->n++] = id;
+  return true;
+}
+
+/* Lists the binding statements of `body` (a loop's or a function's) in *out. */
+static void loop_stmts(const VlModule *m, VlId body, LoopStmts *out) {
+  out->m = m;
+  out->n = 0;
+  out->over = false;
+  vl_block_walk(m, body, loop_stmt, out);
 }
 
 /* The index in `ls` of the last of the loop's binding statements before byte `pos` that binds
@@ -1632,7 +1607,7 @@ static bool carry_name(Carry *c, uint32_t pos, const char *name, size_t len, boo
     c->memo[at] = from ? 2 : 1;
     return from;
   }
-  if (c->target && target_binds(m, c->target, name, len)) return false;
+  if (target_binds(m, c->target, 0, name, len, 0)) return false;
   if (!persists) return false;
   for (int k = 0; k < c->n; k++)
     if (strlen(c->names[k]) == len && memcmp(c->names[k], name, len) == 0) return true;
@@ -1659,23 +1634,20 @@ static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
  * `Q, R = np.linalg.qr(Z)`; `y_new = y + h * f(y)` then `y = y_new`)?  That is what VL001 means by
  * an array the loop rebinds.  An array each iteration makes from other things is made anew (VL002):
  * `logits = model(idx) / t`, and `x = np.load(f)` then `x = (x - x.mean()) / x.std()`, whose second
- * binding reads the first, not the iteration before.  1 yes, 0 no, -1 not followed (a comprehension,
- * or a loop of more than CARRY_CAP binding statements). */
-static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool persistent, VlId stmt,
+ * binding reads the first, not the iteration before.  ls: the binding statements of the loop's body
+ * (or of the function's).  1 yes, 0 no, -1 not followed (more than CARRY_CAP binding statements). */
+static int carried_in(const Frame *F, VlId func, const LoopStmts *ls, VlId target, bool persistent, VlId stmt,
                       const char *name) {
   const VlModule *m = M(F);
   const VlStmt *b = &m->stmts[stmt];
-  if (b->kind != VL_S_ASSIGN) return -1;
-  LoopStmts ls = {.n = 0};
-  loop_stmts(m, body, &ls, 0);
-  if (ls.over) return -1;
-  Carry c = {.F = F, .target = target, .persistent = persistent, .func = func, .ls = &ls};
+  if (b->kind != VL_S_ASSIGN || ls->over) return -1;
+  Carry c = {.F = F, .target = target, .persistent = persistent, .func = func, .ls = ls};
   c.names[c.n++] = name;
   /* its aliases: names the loop binds to it as is, anywhere in the iteration (`y = y_new`) */
   for (bool grew = true; grew;) {
     grew = false;
-    for (int i = 0; i < ls.n; i++) {
-      const VlStmt *s = &m->stmts[ls.ids[i]];
+    for (int i = 0; i < ls->n; i++) {
+      const VlStmt *s = &m->stmts[ls->ids[i]];
       if (s->kind != VL_S_ASSIGN) continue;
       const VlExpr *v = vl_expr(m, s->a);
       if (v->op == VL_E_TUPLE && s->n == 1) { /* theta, lp = proposal, lp_new: item by item */
@@ -1688,7 +1660,7 @@ static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool pe
           const VlExpr *ix = vl_expr(m, item);
           if (ix->op != VL_E_NAME && ix->op != VL_E_ATTR) continue;
           bool alias = false;
-          for (int k = 0; k < c.n && !alias; k++) alias = reads_name(m, item, c.names[k], strlen(c.names[k]), 0);
+          for (int k = 0; k < c.n && !alias; k++) alias = mentions(m, item, c.names[k], strlen(c.names[k]), 0);
           if (alias) add_targets(F, vl_kid(m, t, j), c.names, &c.n, 32);
         }
         grew |= c.n > before;
@@ -1696,7 +1668,7 @@ static int carried_in(const Frame *F, VlId func, VlId body, VlId target, bool pe
       }
       if (v->op != VL_E_NAME && v->op != VL_E_ATTR) continue;
       bool alias = false;
-      for (int k = 0; k < c.n && !alias; k++) alias = reads_name(m, s->a, c.names[k], strlen(c.names[k]), 0);
+      for (int k = 0; k < c.n && !alias; k++) alias = mentions(m, s->a, c.names[k], strlen(c.names[k]), 0);
       if (!alias) continue;
       int before = c.n;
       for (uint16_t k = 0; k < s->n; k++) add_targets(F, m->kids[s->b + k], c.names, &c.n, 32);
@@ -1717,11 +1689,10 @@ static VlId innermost_func(const VlModule *m, uint32_t at) {
   return best;
 }
 
-static int carried(const Frame *F, VlId L, VlId stmt, const char *name) {
-  const VlModule *m = M(F);
-  const VlLoop *lp = &m->loops[L];
-  if (lp->kind == VL_LOOP_COMP) return -1;
-  return carried_in(F, lp->func, m->stmts[lp->node].b, lp->kind == VL_LOOP_FOR ? lp->target : 0, false, stmt, name);
+/* carried_in for loop L (not a comprehension), whose binding statements are ls. */
+static int carried(const Frame *F, VlId L, const LoopStmts *ls, VlId stmt, const char *name) {
+  const VlLoop *lp = &M(F)->loops[L];
+  return carried_in(F, lp->func, ls, lp->kind == VL_LOOP_FOR ? lp->target : 0, false, stmt, name);
 }
 
 static void report(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bool implicit) {
@@ -1801,8 +1772,8 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   /* x, y = next(batches): the array is x, made by this statement (whatever made it in the callee) */
   const char *root = view_root(F, view, NULL);
   if (s->kind == VL_SITE_NEW && s->mod == an->mi && s->func == F->func && (stmt = unpacked_from(F, s->at, root))) {
-    hit.kind = vl_expr(m, s->at)->op == VL_E_CALL && mentions(F, s->at, root, 0) && s->how == VL_HOW_COPY ? VL_HIT_REBOUND
-                                                                                                             : VL_HIT_FRESH;
+    bool rebound = vl_expr(m, s->at)->op == VL_E_CALL && mentions(m, s->at, root, strlen(root), 0) && s->how == VL_HOW_COPY;
+    hit.kind = rebound ? VL_HIT_REBOUND : VL_HIT_FRESH;
     hit.base_name = root;
     hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};
   } else {
@@ -1811,6 +1782,8 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
   /* in this loop, VL001 when the array is carried from one iteration to the next, else VL002 */
   VlId bind = stmt;
   const char *bound = hit.base_name;
+  LoopStmts ls; /* the binding statements of loop L's body, listed once (ls.m set) when first needed */
+  ls.m = NULL;
   /* a view of a name whose statement binds a view of the new array (`x = (x - g).detach()`, then
    * `x[0].detach()` is stored): the name the view is taken of, through method calls and indexing */
   if (!bind && L && s->kind == VL_SITE_NEW && s->mod == an->mi && ev->at.mod == an->mi && view->expr) {
@@ -1823,8 +1796,7 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
               : 0;
     }
     if (e && vl_expr(m, e)->op == VL_E_NAME && (bound = vl_expr_text(an, e)) && m->loops[L].kind != VL_LOOP_COMP) {
-      LoopStmts ls = {.n = 0};
-      loop_stmts(m, m->stmts[m->loops[L].node].b, &ls, 0);
+      loop_stmts(m, m->stmts[m->loops[L].node].b, &ls);
       int at = last_binding(m, &ls, ev->at.start, bound, strlen(bound));
       bind = at >= 0 ? ls.ids[at] : 0;
     }
@@ -1837,12 +1809,19 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
    * optimizer calls; a method the caller's loop calls): carried from one call to the next only through what outlives a call (an
    * attribute, `self.P = F @ self.P @ F.T`; a nonlocal or global name) */
   bool in_call = bind && !in_loop && g && g != VL_MODULE_FUNC && fn->body;
-  if (bind && bound && s->kind == VL_SITE_NEW && (in_loop || in_call))
-    switch (in_loop ? carried(F, L, bind, bound) : carried_in(F, g, fn->body, 0, true, bind, bound)) {
-    case 1: hit.kind = VL_HIT_REBOUND; break;
-    case 0: hit.kind = VL_HIT_FRESH; break;
-    default: break; /* not followed (a loop of very many statements): as for another module's binding */
-    }
+  int carry = -1;
+  if (bind && bound && s->kind == VL_SITE_NEW && in_loop && m->loops[L].kind != VL_LOOP_COMP) {
+    if (!ls.m) loop_stmts(m, m->stmts[m->loops[L].node].b, &ls);
+    carry = carried(F, L, &ls, bind, bound);
+  } else if (bind && bound && s->kind == VL_SITE_NEW && in_call) {
+    loop_stmts(m, fn->body, &ls);
+    carry = carried_in(F, g, &ls, 0, true, bind, bound);
+  }
+  switch (carry) {
+  case 1: hit.kind = VL_HIT_REBOUND; break;
+  case 0: hit.kind = VL_HIT_FRESH; break;
+  default: break; /* not followed (a loop of very many statements), or not asked */
+  }
   if (!hit.base_name && bind && bound) hit.base_name = bound; /* `x[0].detach()`: a view of `x` */
   hit.size = size_text(an, view->shape);
   if (stmt) hit.base = (VlSpan){an->mi, m->stmts[stmt].start, m->stmts[stmt].end};

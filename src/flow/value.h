@@ -177,8 +177,8 @@ typedef enum VlLibModel {
   VL_LIB_SEQ_CHAIN,   /* nn.Sequential's forward bound to the instance in `base`: called, it runs the
                          instance's modules in order (ops.c: seq_chain) */
   VL_LIB_POOL,        /* a worker pool (ThreadPoolExecutor, multiprocessing.Pool...): `index` its kind
-                         (ops.c: VlPoolKind); its attributes are rows of ops.c: pool_methods */
-  VL_LIB_POOL_METHOD, /* a pool's method: `index` its row in ops.c: pool_methods (what a call does) */
+                         (VlPoolKind); its attributes are `pool` rows of rules/stdlib.tsv */
+  VL_LIB_POOL_METHOD, /* a pool's method: `index` its `pool` row (VlKnowledge.pools: what a call does) */
   VL_LIB_FUTURE,      /* what pool.submit / apply_async hands back: items[0] the result it holds */
   VL_LIB_FUTURE_RESULT, /* future.result / future.get: called, it gives items[0] */
   VL_LIB_NAMEDTUPLE_CLASS, /* the class collections.namedtuple / typing.NamedTuple makes: called, a tuple

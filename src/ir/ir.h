@@ -324,6 +324,11 @@ static inline VlId vl_block_stmt(const VlModule *m, VlId block, uint32_t i) {
 /* The position of a byte offset (0-based row, byte column). */
 VlPos vl_module_pos(const VlModule *m, uint32_t byte);
 VlRange vl_module_range(const VlModule *m, uint32_t start, uint32_t end);
+/* Calls visit(ctx, id) for each statement of block `block` in source order, and, after a compound
+ * statement (if, for, while, with, try, match), for the statements of the blocks it runs (not into a
+ * def's or class's body), down to 64 levels; stops when visit returns false.  Returns false when
+ * stopped. */
+bool vl_block_walk(const VlModule *m, VlId block, bool (*visit)(void *ctx, VlId stmt), void *ctx);
 /* True when loop `l` runs expression or statement bytes [start, ...) once per iteration. */
 bool vl_loop_runs(const VlModule *m, VlId loop, uint32_t start);
 /* The id of an interned string equal to s, or 0 when the module has none. */

@@ -18,6 +18,37 @@ VlRange vl_module_range(const VlModule *m, uint32_t start, uint32_t end) {
   return (VlRange){vl_module_pos(m, start), vl_module_pos(m, end)};
 }
 
+static bool walk(const VlModule *m, VlId block, bool (*visit)(void *, VlId), void *ctx, int depth) {
+  if (!block || depth > 64) return true;
+  for (uint32_t i = 0; i < m->blocks[block].count; i++) {
+    VlId id = vl_block_stmt(m, block, i);
+    const VlStmt *st = vl_stmt(m, id);
+    if (!visit(ctx, id)) return false;
+    bool go = true;
+    switch (st->kind) {
+    case VL_S_IF:
+    case VL_S_FOR:
+    case VL_S_WHILE: go = walk(m, st->b, visit, ctx, depth + 1) && walk(m, st->c, visit, ctx, depth + 1); break;
+    case VL_S_WITH: go = walk(m, st->b, visit, ctx, depth + 1); break;
+    case VL_S_TRY:
+      go = walk(m, st->a, visit, ctx, depth + 1);
+      for (uint32_t h = 0; go && h < st->n; h++) go = walk(m, m->handlers[st->b + h].body, visit, ctx, depth + 1);
+      go = go && walk(m, st->c, visit, ctx, depth + 1) && walk(m, st->d, visit, ctx, depth + 1);
+      break;
+    case VL_S_MATCH:
+      for (uint32_t k = 0; go && k < st->n; k++) go = walk(m, m->kids[st->b + k], visit, ctx, depth + 1);
+      break;
+    default: break;
+    }
+    if (!go) return false;
+  }
+  return true;
+}
+
+bool vl_block_walk(const VlModule *m, VlId block, bool (*visit)(void *ctx, VlId stmt), void *ctx) {
+  return walk(m, block, visit, ctx, 0);
+}
+
 bool vl_loop_runs(const VlModule *m, VlId loop, uint32_t start) {
   const VlLoop *l = &m->loops[loop];
   if (start < l->start || start >= l->end) return false;

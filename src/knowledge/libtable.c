@@ -568,15 +568,22 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
   static const char *const pandas_on[] = {"pandas", "frame", "DataFrame", "indexer", "groupby", "reader"};
   static const char *const pandas_memory[] = {"shares", "new", "parts", "-"};
   static const char *const pil_kinds[] = {"mode", "function", "method"};
-  static const char *const stdlib_kinds[] = {"opener", "cache"};
+  static const char *const stdlib_kinds[] = {"opener", "cache", "pool"};
   static const char *const cache_results[] = {"unbounded", "maxsize"};
+  static const char *const pool_does[] = {"map-all", "map-one", "map-list", "starmap-list",
+                                          "submit",  "apply-async", "apply", "unknown"};
   bool pil = strcmp(file, "pil.tsv") == 0, std = strcmp(file, "stdlib.tsv") == 0;
   VlCallRow **rows = pil ? &self->pil : std ? &self->stdlib : &self->pandas;
   size_t *nrows = pil ? &self->npil : std ? &self->nstdlib : &self->npandas, cap = 0;
   int lineno = 0;
   const char *s = text;
+  size_t pool_cap = 0;
   *rows = NULL;
   *nrows = 0;
+  if (std) {
+    self->pools = NULL;
+    self->npools = 0;
+  }
   for (char *line; (line = next_row(arena, &s, &lineno));) {
     char *cols[4] = {0};
     int n = split_tabs(line, cols, 4);
@@ -592,6 +599,26 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
       return CFAIL("a cache's result is unbounded or maxsize, not '%s'", cols[2]);
     if (pil && strcmp(cols[0], "mode") == 0 && strcmp(cols[2], "2") != 0 && strcmp(cols[2], "3") != 0)
       return CFAIL("the ndim of a mode is 2 or 3, not '%s'", cols[2]);
+    if (std && strcmp(cols[0], "pool") == 0) { /* pool.method: the pool's qualified name, then a method or * */
+      int pool = -1, what = -1;
+      const char *dot = strrchr(cols[1], '.');
+      for (int i = 0; dot && i < (int)(sizeof vl_pool_names / sizeof *vl_pool_names); i++)
+        if (strlen(vl_pool_names[i]) == (size_t)(dot - cols[1]) && strncmp(cols[1], vl_pool_names[i], (size_t)(dot - cols[1])) == 0)
+          pool = i;
+      if (pool < 0) return CFAIL("a pool row names a known pool's method (pool.method or pool.*), not '%s'", cols[1]);
+      for (int i = 0; i < (int)(sizeof pool_does / sizeof *pool_does); i++)
+        if (strcmp(cols[2], pool_does[i]) == 0) what = i;
+      if (what < 0) return CFAIL("a pool method's result is map-all, map-one, map-list, starmap-list, submit, "
+                                 "apply-async, apply or unknown, not '%s'", cols[2]);
+      if (self->npools == pool_cap) {
+        pool_cap = pool_cap ? pool_cap * 2 : 16;
+        VlPoolRow *grown = VL_ARENA_ARRAY(arena, VlPoolRow, pool_cap);
+        if (self->npools) memcpy(grown, self->pools, self->npools * sizeof *grown);
+        self->pools = grown;
+      }
+      self->pools[self->npools++] = (VlPoolRow){
+          .pool = (VlPoolKind)pool, .method = strcmp(dot + 1, "*") == 0 ? NULL : vl_arena_strdup(arena, dot + 1), .what = (VlPoolDo)what};
+    }
 #undef CFAIL
     if (*nrows == cap) {
       cap = cap ? cap * 2 : 32;
@@ -633,6 +660,70 @@ const VlCallRow *vl_knowledge_cache_decorator(const VlKnowledge *self, const cha
   return NULL;
 }
 
+const char *const vl_pool_names[4] = {"concurrent.futures.ThreadPoolExecutor", "multiprocessing.pool.ThreadPool",
+                                      "concurrent.futures.ProcessPoolExecutor", "multiprocessing.pool.Pool"};
+
+int vl_knowledge_pool_method(const VlKnowledge *self, VlPoolKind pool, const char *name) {
+  int other = -1;
+  for (size_t i = 0; i < self->npools; i++) {
+    if (self->pools[i].pool != pool) continue;
+    if (!self->pools[i].method) other = (int)i;
+    else if (name && strcmp(self->pools[i].method, name) == 0) return (int)i;
+  }
+  return other;
+}
+
+bool vl_knowledge_parse_callbacks(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen) {
+  static const char *const kinds[] = {"optimizer", "operator"};
+  int lineno = 0;
+  size_t cap = 0;
+  const char *s = text;
+  self->callbacks = NULL;
+  self->ncallbacks = 0;
+  for (char *line; (line = next_row(arena, &s, &lineno));) {
+    char *cols[6] = {0};
+    int n = split_tabs(line, cols, 6), kind = -1;
+#define KFAIL(fmt, ...) (snprintf(err, errlen, "callbacks.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
+    if (n != 6) return KFAIL("expected 6 tab-separated columns, found %d", n);
+    for (int i = 0; i < (int)(sizeof kinds / sizeof *kinds); i++)
+      if (strcmp(cols[0], kinds[i]) == 0) kind = i;
+    if (kind < 0) return KFAIL("kind is optimizer or operator, not '%s'", cols[0]);
+    if (!strchr(cols[1], '.')) return KFAIL("name is a qualified name (module.function), not '%s'", cols[1]);
+    char *eq = strchr(cols[2], '=');
+    if (strcmp(cols[2], "-") != 0 && (!eq || eq == cols[2] || !eq[1]))
+      return KFAIL("when is - or keyword=string, not '%s'", cols[2]);
+    char *end = NULL;
+    bool none = strcmp(cols[4], "-") == 0;
+    long pos = none ? -1 : strtol(cols[4], &end, 10);
+    if (!none && (*end || end == cols[4] || pos < 0 || pos > 15))
+      return KFAIL("position is - or a number from 0 to 15, not '%s'", cols[4]);
+#undef KFAIL
+    if (eq) *eq = '\0';
+    if (self->ncallbacks == cap) {
+      cap = cap ? cap * 2 : 16;
+      VlCallbackRow *grown = VL_ARENA_ARRAY(arena, VlCallbackRow, cap);
+      if (self->ncallbacks) memcpy(grown, self->callbacks, self->ncallbacks * sizeof *grown);
+      self->callbacks = grown;
+    }
+    self->callbacks[self->ncallbacks++] = (VlCallbackRow){.kind = (VlCallbackKind)kind,
+                                                          .name = vl_arena_strdup(arena, cols[1]),
+                                                          .when = eq ? vl_arena_strdup(arena, cols[2]) : NULL,
+                                                          .when_value = eq ? vl_arena_strdup(arena, eq + 1) : NULL,
+                                                          .keyword = vl_arena_strdup(arena, cols[3]),
+                                                          .position = (int8_t)pos};
+  }
+  return true;
+}
+
+bool vl_knowledge_callback_call(const VlKnowledge *self, const char *name, VlCallbackKind *kind) {
+  for (size_t i = 0; name && i < self->ncallbacks; i++)
+    if (strcmp(self->callbacks[i].name, name) == 0) {
+      if (kind) *kind = self->callbacks[i].kind;
+      return true;
+    }
+  return false;
+}
+
 static const char *embedded_table(void *ctx, const char *name) {
   (void)ctx;
   char file[64];
@@ -660,6 +751,12 @@ bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errl
     return false;
   }
   if (!vl_knowledge_parse_estimators(self, arena, est->data, err, errlen)) return false;
+  const VlEmbedded *cb = vl_embedded_find("callbacks.tsv");
+  if (!cb) {
+    snprintf(err, errlen, "callbacks.tsv is not embedded");
+    return false;
+  }
+  if (!vl_knowledge_parse_callbacks(self, arena, cb->data, err, errlen)) return false;
   static const char *const calls[] = {"pandas.tsv", "pil.tsv", "stdlib.tsv"};
   for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
     const VlEmbedded *c = vl_embedded_find(calls[i]);

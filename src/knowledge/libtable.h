@@ -250,6 +250,51 @@ typedef struct VlCallRow {
   const char *kind, *name, *result, *detail;
 } VlCallRow;
 
+/* The pools of workers rules/stdlib.tsv knows (its `pool` rows name their methods). */
+typedef enum VlPoolKind {
+  VL_POOL_THREAD_EXECUTOR,  /* concurrent.futures.ThreadPoolExecutor */
+  VL_POOL_THREAD_MP,        /* multiprocessing.dummy.Pool, multiprocessing.pool.ThreadPool */
+  VL_POOL_PROCESS_EXECUTOR, /* concurrent.futures.ProcessPoolExecutor */
+  VL_POOL_PROCESS_MP        /* multiprocessing.Pool */
+} VlPoolKind;
+/* Their qualified names, as a `pool` row writes them and as the engine names a pool (by VlPoolKind). */
+extern const char *const vl_pool_names[4];
+
+/* What calling a pool's method does (the `result` of a `pool` row, its word in comments). */
+typedef enum VlPoolDo {
+  VL_POOL_MAP_ALL,      /* map-all: map(f, *xs) over every iterable */
+  VL_POOL_MAP_ONE,      /* map-one: map(f, xs) of the one iterable multiprocessing's take (then a chunk size) */
+  VL_POOL_MAP_LIST,     /* map-list: Pool.map, the list of what map-one gives */
+  VL_POOL_STARMAP_LIST, /* starmap-list: Pool.starmap, the list of f(*x) for each x */
+  VL_POOL_SUBMIT,       /* submit: submit(f, *args, **kwargs), a future holding f's result */
+  VL_POOL_APPLY_ASYNC,  /* apply-async: apply_async(f, args, kwds), a future holding f's result */
+  VL_POOL_APPLY,        /* apply: apply(f, args, kwds), f's result */
+  VL_POOL_UNKNOWN       /* unknown: not known (a process pool's other methods, a future's) */
+} VlPoolDo;
+
+/* A `pool` row of rules/stdlib.tsv: method `method` (NULL: any other, written `*`) of pool `pool` does
+ * `what`. */
+typedef struct VlPoolRow {
+  VlPoolKind pool;
+  const char *method;
+  VlPoolDo what;
+} VlPoolRow;
+
+/* What a library does with a function handed to it (rules/callbacks.tsv's kinds). */
+typedef enum VlCallbackKind {
+  VL_CB_OPTIMIZER, /* optimizer: calls it with a new iterate at every iteration */
+  VL_CB_OPERATOR   /* operator: a matrix-free operator; the solver it is given calls it at every iteration */
+} VlCallbackKind;
+
+/* A row of rules/callbacks.tsv: a call of `name` (when keyword `when` is the string `when_value`;
+ * when NULL: always) calls the function given as keyword `keyword` (or as positional argument
+ * `position`, -1: none) over and over. */
+typedef struct VlCallbackRow {
+  VlCallbackKind kind;
+  const char *name, *when, *when_value, *keyword;
+  int8_t position;
+} VlCallbackRow;
+
 typedef struct VlKnowledge {
   VlLibTable tables[VL_MAX_LIBRARIES];
   size_t ntables;
@@ -267,6 +312,10 @@ typedef struct VlKnowledge {
   size_t npil;
   VlCallRow *stdlib; /* rules/stdlib.tsv */
   size_t nstdlib;
+  VlPoolRow *pools; /* its `pool` rows, typed */
+  size_t npools;
+  VlCallbackRow *callbacks; /* rules/callbacks.tsv */
+  size_t ncallbacks;
 } VlKnowledge;
 
 /* Parses a library descriptor file (rules/libraries.tsv) into self->libs, loading the tables it names
@@ -318,6 +367,16 @@ const VlCallRow *vl_knowledge_stdlib(const VlKnowledge *self, const char *kind, 
 /* The `cache` row of rules/stdlib.tsv a decorator's text names ("functools.lru_cache", or the bare
  * "lru_cache" imported from functools; a call's callee), or NULL. */
 const VlCallRow *vl_knowledge_cache_decorator(const VlKnowledge *self, const char *text);
+
+/* The `pool` row of rules/stdlib.tsv for method `name` of pool `pool` (NULL: its row for any other
+ * method), else its `*` row, else -1 (an index into self->pools). */
+int vl_knowledge_pool_method(const VlKnowledge *self, VlPoolKind pool, const char *name);
+
+/* Parses rules/callbacks.tsv (kind, name, when, keyword, position, reason) into self->callbacks.  On
+ * error returns false with "callbacks.tsv:line: what". */
+bool vl_knowledge_parse_callbacks(VlKnowledge *self, VlArena *arena, const char *text, char *err, size_t errlen);
+/* Does rules/callbacks.tsv name qualified function or class `name` (any `when`)?  *kind: its kind. */
+bool vl_knowledge_callback_call(const VlKnowledge *self, const char *name, VlCallbackKind *kind);
 
 /* Loads the embedded descriptors and tables.  On error returns false with a message in err. */
 bool vl_knowledge_load(VlKnowledge *self, VlArena *arena, char *err, size_t errlen);
