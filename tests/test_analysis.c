@@ -3710,6 +3710,12 @@ static void store_augadd(void **state) {
   check_store(state, "        c += [v]", VL_ST_EXTEND, "v");
   check_store(state, "        c += (v,)", VL_ST_EXTEND, "v");
   check_store(state, "        c += [v, v]", VL_ST_EXTEND, "[v, v]");
+  /* a NumPy array's __radd__ takes the list first and broadcasts: c becomes a new array, nothing is
+   * stored (rules/libraries.tsv flag radd); a tensor's declines, and the list is extended */
+  check_no_store(state, "        c += np.zeros((n, 4))[1:]");
+  check_no_store(state, "        c = c + np.zeros((n, 4))[1:]");
+  check_store(state, "        import torch\n        c += torch.zeros(n, 4)[1:]", VL_ST_EXTEND, "torch.zeros(n, 4)[1:]");
+  check_store(state, "        c += xs", VL_ST_EXTEND, "xs");
 }
 
 static void store_concat(void **state) {

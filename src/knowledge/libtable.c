@@ -350,7 +350,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   const char *flags[4];
   int nflags = 0;
   if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
-  bool viewless = false, is_default = false, methods = false, index0d = false;
+  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false;
   uint8_t arrays = 0;
   for (int i = 0; i < nflags; i++) {
     if (strncmp(flags[i], "arrays=", 7) == 0) { /* a library listed before this one */
@@ -361,6 +361,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
     else if (strcmp(flags[i], "default") == 0) is_default = true;
     else if (strcmp(flags[i], "methods") == 0) methods = true;
     else if (strcmp(flags[i], "index0d") == 0) index0d = true;
+    else if (strcmp(flags[i], "radd") == 0) radd = true;
     else return DFAIL("unknown flag '%s'", flags[i]);
   }
   if (viewless) {
@@ -371,7 +372,8 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   if (self->nlibs == VL_MAX_LIBRARIES) return DFAIL("too many libraries (at most %d)", VL_MAX_LIBRARIES);
   VlLibrary *lib = &self->libs[self->nlibs];
   *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
-                     .is_default = is_default, .methods = methods, .index0d = index0d, .arrays = arrays};
+                     .is_default = is_default, .methods = methods, .index0d = index0d, .radd = radd,
+                     .arrays = arrays};
   const VlLibTable *table = NULL;
   for (size_t t = 0; t < self->ntables; t++)
     if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];

@@ -194,6 +194,8 @@ typedef struct VlLibrary {
   bool index0d;              /* flag index0d: a 0-d integer array as an index is an integer (torch) */
   bool is_default;           /* the rules assumed for an array of unknown library (the cautious ones) */
   bool methods;              /* tried, in row order, for a method of an array of unknown library */
+  bool radd;                 /* flag radd: `lst += a` / `lst + a` broadcast (NumPy's __radd__ takes the
+                                list): a new array, the list is not extended */
   uint8_t arrays;            /* flag arrays=M: its calls return library M's arrays (torchvision's are torch
                                 tensors: their methods are M's); 0: its own */
   const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
