@@ -6739,6 +6739,32 @@ static void subset_indexes_its_dataset(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* torch's ConcatDataset(datasets) indexes one of its datasets (rules/overlay/torch.tsv: effect
+ * `datasets`): an item of it is what one dataset's __getitem__ returns, a row view of a tensor made
+ * anew in the loop; one built before the loop gives views of tensors the loop does not make */
+static void concat_dataset_indexes_its_datasets(void **state) {
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import ConcatDataset, Dataset\n"
+          "class W(Dataset):\n"
+          "    def __init__(self, x):\n"
+          "        self.x = x\n"
+          "    def __len__(self):\n"
+          "        return len(self.x)\n"
+          "    def __getitem__(self, i):\n"
+          "        return self.x[i]\n"
+          "def f(n):\n"
+          "    firsts, lasts = [], []\n"
+          "    once = ConcatDataset([W(torch.randn(10, 4)), W(torch.randn(10, 4))])\n"
+          "    for k in range(n):\n"
+          "        ds = ConcatDataset([W(torch.randn(100, 64)), W(torch.randn(50, 64))])\n"
+          "        firsts.append(ds[0])\n"
+          "        lasts.append(once[k])\n"
+          "    return firsts, lasts\n");
+  hit(cur, "ds[0]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
  * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
  * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
@@ -7569,6 +7595,7 @@ int main(void) {
       T(tobytes_is_new_bytes),
       T(archive_reader_reads_new_bytes),
       T(subset_indexes_its_dataset),
+      T(concat_dataset_indexes_its_datasets),
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),

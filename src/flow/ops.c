@@ -5377,6 +5377,10 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     e = vl_libtable_find_class(lib->table, member);
     if (e) {
       if (e->effect_then == VL_FX_SUBSET) return subset_of(F, subset_dataset(a), false, expr);
+      if (e->effect_then == VL_FX_DATASETS) { /* ConcatDataset(datasets): any one of them */
+        const VlVal *ds = a->star || a->dstar ? NULL : a->npos ? a->pos[0] : kwarg(a, "datasets");
+        return ds ? vl_op_elems(F, ds, a->npos ? a->pos_expr[0] : expr) : vl_unknown(V(F));
+      }
       if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
         VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
                    .nd = vl_nd_unknown(), .expr = expr};

@@ -78,7 +78,7 @@ static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
       {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"namespace", VL_FX_NAMESPACE}, {"dtype", VL_FX_DTYPE}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
       {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}, {"slices", VL_FX_SLICES},
-      {"optimizer", VL_FX_OPTIMIZER}, {"subset", VL_FX_SUBSET}, {"collate", VL_FX_COLLATE},
+      {"optimizer", VL_FX_OPTIMIZER}, {"subset", VL_FX_SUBSET}, {"datasets", VL_FX_DATASETS}, {"collate", VL_FX_COLLATE},
       {"sequential", VL_FX_SEQUENTIAL}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) return *out = names[i].fx, true;

@@ -56,6 +56,8 @@ typedef enum VlLibEffect {
   VL_FX_OPTIMIZER,/* an instance's step(closure) calls closure() and returns its result (torch.optim) */
   VL_FX_SUBSET,   /* a subset of the dataset given first: indexing it indexes that dataset, keeping it keeps
                    * the dataset whole (torch Subset); of a function, a list of them (random_split) */
+  VL_FX_DATASETS, /* the datasets of the iterable given first (torch ConcatDataset): indexing it indexes one of
+                   * them, keeping it keeps them all whole */
   VL_FX_COLLATE,  /* the default collate of the list given first (torch's default_collate): its items'
                    * arrays stacked into new ones, per key of a dict and per item of a tuple */
   VL_FX_SEQUENTIAL/* calling an instance calls the modules it was given in order, each on the previous one's
