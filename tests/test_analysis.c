@@ -6765,6 +6765,34 @@ static void concat_dataset_indexes_its_datasets(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+/* scipy.spatial.cKDTree(pts).query(x) (rules/results.tsv, ndim `x-N`): one point gives (float, int),
+ * so pts[j] is a row view; many points, k= or a second positional argument give index arrays (a
+ * copy when indexing); query_ball_point of one point is a list of ints, iterated one by one */
+static void kdtree_query_follows_points(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.spatial import cKDTree\n"
+          "def f(n):\n"
+          "    rows, copies = [], []\n"
+          "    for _ in range(n):\n"
+          "        pts = np.random.rand(1000, 3)\n"
+          "        tree = cKDTree(pts)\n"
+          "        d, j = tree.query(np.zeros(3))\n"
+          "        rows.append(pts[j])\n"
+          "        for m in tree.query_ball_point(np.zeros(3), 0.1):\n"
+          "            rows.append(pts[m])\n"
+          "        d, many = tree.query(np.zeros((5, 3)))\n"
+          "        copies.append(pts[many])\n"
+          "        d, k3 = tree.query(np.zeros(3), k=3)\n"
+          "        copies.append(pts[k3])\n"
+          "        d, p3 = tree.query(np.zeros(3), 3)\n"
+          "        copies.append(pts[p3])\n"
+          "    return rows, copies\n");
+  hit(cur, "pts[j]", VL_HIT_FRESH);
+  hit(cur, "pts[m]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
 /* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
  * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
  * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
@@ -7596,6 +7624,7 @@ int main(void) {
       T(archive_reader_reads_new_bytes),
       T(subset_indexes_its_dataset),
       T(concat_dataset_indexes_its_datasets),
+      T(kdtree_query_follows_points),
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),

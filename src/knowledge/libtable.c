@@ -444,11 +444,13 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
 #define RFAIL(fmt, ...) (snprintf(err, errlen, "results.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
     if (n != 5) return RFAIL("expected 5 tab-separated columns, found %d", n);
     char *end = NULL;
-    long nd = strtol(cols[2], &end, 10);
-    bool ints = end != cols[2] && *end == 'i';
-    if (ints) end++;
-    if (*end || end == cols[2] || nd < 0 || nd > 32)
-      return RFAIL("ndim is a number from 0 to 32 (with i for integers), not '%s'", cols[2]);
+    bool by_arg = strncmp(cols[2], "x-", 2) == 0; /* x-N: the first argument's ndim less N */
+    const char *ndc = cols[2] + (by_arg ? 2 : 0);
+    long nd = strtol(ndc, &end, 10);
+    bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
+    if (ints || list) end++;
+    if (*end || end == ndc || nd < 0 || nd > 32)
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers), or x-N (with i or l), not '%s'", cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
     if (cols[1][0] == '[') { /* [k]: item k of a tuple result */
@@ -469,7 +471,9 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .unless = strcmp(cols[3], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[3]),
         .nd = (uint8_t)nd,
         .ints = ints,
-        .item = (int8_t)item};
+        .item = (int8_t)item,
+        .by_arg = by_arg,
+        .list = list};
   }
   return true;
 }
@@ -491,6 +495,15 @@ const VlLibResult *vl_knowledge_result_item(const VlKnowledge *self, const char 
 bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn) {
   for (size_t i = 0; fn && i < self->nresults; i++)
     if (strcmp(self->results[i].fn, fn) == 0) return true;
+  return false;
+}
+
+bool vl_knowledge_has_methods(const VlKnowledge *self, const char *cls) {
+  size_t n = cls ? strlen(cls) : 0;
+  for (size_t i = 0; cls && i < self->nresults; i++) {
+    const VlLibResult *r = &self->results[i];
+    if (r->by_arg && strncmp(r->fn, cls, n) == 0 && r->fn[n] == '.' && !strchr(r->fn + n + 1, '.')) return true;
+  }
   return false;
 }
 
