@@ -3815,6 +3815,12 @@ static void store_augadd(void **state) {
   check_store(state, "        c += [v]", VL_ST_EXTEND, "v");
   check_store(state, "        c += (v,)", VL_ST_EXTEND, "v");
   check_store(state, "        c += [v, v]", VL_ST_EXTEND, "[v, v]");
+  /* a NumPy array's __radd__ takes the list first and broadcasts: c becomes a new array, nothing is
+   * stored (rules/libraries.tsv flag radd); a tensor's declines, and the list is extended */
+  check_no_store(state, "        c += np.zeros((n, 4))[1:]");
+  check_no_store(state, "        c = c + np.zeros((n, 4))[1:]");
+  check_store(state, "        import torch\n        c += torch.zeros(n, 4)[1:]", VL_ST_EXTEND, "torch.zeros(n, 4)[1:]");
+  check_store(state, "        c += xs", VL_ST_EXTEND, "xs");
 }
 
 static void store_concat(void **state) {
@@ -6869,6 +6875,60 @@ static void tensor_dataset_rows_and_samplers(void **state) {
   assert_int_equal(cur->nhits, 3);
 }
 
+/* torch's ConcatDataset(datasets) indexes one of its datasets (rules/overlay/torch.tsv: effect
+ * `datasets`): an item of it is what one dataset's __getitem__ returns, a row view of a tensor made
+ * anew in the loop; one built before the loop gives views of tensors the loop does not make */
+static void concat_dataset_indexes_its_datasets(void **state) {
+  analyse(state,
+          "import torch\n"
+          "from torch.utils.data import ConcatDataset, Dataset\n"
+          "class W(Dataset):\n"
+          "    def __init__(self, x):\n"
+          "        self.x = x\n"
+          "    def __len__(self):\n"
+          "        return len(self.x)\n"
+          "    def __getitem__(self, i):\n"
+          "        return self.x[i]\n"
+          "def f(n):\n"
+          "    firsts, lasts = [], []\n"
+          "    once = ConcatDataset([W(torch.randn(10, 4)), W(torch.randn(10, 4))])\n"
+          "    for k in range(n):\n"
+          "        ds = ConcatDataset([W(torch.randn(100, 64)), W(torch.randn(50, 64))])\n"
+          "        firsts.append(ds[0])\n"
+          "        lasts.append(once[k])\n"
+          "    return firsts, lasts\n");
+  hit(cur, "ds[0]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
+/* scipy.spatial.cKDTree(pts).query(x) (rules/results.tsv, ndim `x-N`): one point gives (float, int),
+ * so pts[j] is a row view; many points, k= or a second positional argument give index arrays (a
+ * copy when indexing); query_ball_point of one point is a list of ints, iterated one by one */
+static void kdtree_query_follows_points(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.spatial import cKDTree\n"
+          "def f(n):\n"
+          "    rows, copies = [], []\n"
+          "    for _ in range(n):\n"
+          "        pts = np.random.rand(1000, 3)\n"
+          "        tree = cKDTree(pts)\n"
+          "        d, j = tree.query(np.zeros(3))\n"
+          "        rows.append(pts[j])\n"
+          "        for m in tree.query_ball_point(np.zeros(3), 0.1):\n"
+          "            rows.append(pts[m])\n"
+          "        d, many = tree.query(np.zeros((5, 3)))\n"
+          "        copies.append(pts[many])\n"
+          "        d, k3 = tree.query(np.zeros(3), k=3)\n"
+          "        copies.append(pts[k3])\n"
+          "        d, p3 = tree.query(np.zeros(3), 3)\n"
+          "        copies.append(pts[p3])\n"
+          "    return rows, copies\n");
+  hit(cur, "pts[j]", VL_HIT_FRESH);
+  hit(cur, "pts[m]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
 /* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
  * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
  * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
@@ -7783,6 +7843,8 @@ int main(void) {
       T(archive_reader_reads_new_bytes),
       T(subset_indexes_its_dataset),
       T(tensor_dataset_rows_and_samplers),
+      T(concat_dataset_indexes_its_datasets),
+      T(kdtree_query_follows_points),
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),

@@ -595,6 +595,20 @@ static void results_parse(void **state) {
   assert_true(vl_knowledge_has_result(&k, "sp.ode"));
   assert_false(vl_knowledge_has_result(&k, "sp.other"));
   assert_false(vl_knowledge_has_result(&k, "sp"));
+  assert_false(vl_knowledge_has_methods(&k, "sp"));
+  /* x-N: a method of what the call makes, its ndim the first argument's less N (i: ints, l: a list) */
+  const char *tree = "sp.Tree.query\t[1]\tx-1i\tk@1\tindices\n"
+                     "sp.Tree.ball\t-\tx-1l\t-\tlists\n";
+  if (!vl_knowledge_parse_results(&k, (VlArena *)*state, tree, err, sizeof err)) fail_msg("%s", err);
+  const VlLibResult *q = vl_knowledge_result_item(&k, "sp.Tree.query", 1);
+  assert_non_null(q);
+  assert_true(q->by_arg && q->ints && !q->list);
+  assert_int_equal(q->nd, 1);
+  assert_string_equal(q->unless, "k@1");
+  assert_true(vl_knowledge_result(&k, "sp.Tree.ball", NULL)->list);
+  assert_true(vl_knowledge_has_methods(&k, "sp.Tree"));
+  assert_false(vl_knowledge_has_methods(&k, "sp"));
+  assert_false(vl_knowledge_has_result(&k, "sp.Tree"));
 }
 
 static const char *results_err(void **state, const char *text) {
@@ -614,6 +628,8 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t[x]\t1\t-\twhy\n"), "tuple item");
   assert_contains(results_err(state, "sp.f\t[0\t1\t-\twhy\n"), "tuple item");
   assert_contains(results_err(state, "sp.f\t[0]\t1ii\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "sp.f\t[0]\t1l\t-\twhy\n"), "ndim"); /* l: only with x-N */
+  assert_contains(results_err(state, "sp.f\t[0]\tx-\t-\twhy\n"), "ndim");
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */

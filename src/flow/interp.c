@@ -2445,6 +2445,22 @@ static bool same_place(Frame *F, VlId t, VlId o) {
          text_is(F->an, o, vl_expr_text(F->an, t));
 }
 
+/* What a list's `+=` (or `+`) takes in of rhs: Python tries the right operand's `__radd__` first,
+ * and a NumPy array's takes the list and broadcasts (`lst += a` is `lst + a`, a new array; flag radd
+ * of rules/libraries.tsv), while a PyTorch tensor's declines and the list is extended by its rows.
+ * rhs without the arrays of a radd library; *broadcast: some were dropped. */
+static const VlVal *list_operand(Frame *F, const VlVal *rhs, bool *broadcast) {
+  const VlObj *keep[VL_VAL_MAX + 1];
+  int n = 0;
+  *broadcast = false;
+  for (uint16_t i = 0; i < rhs->n && n < VL_VAL_MAX + 1; i++) {
+    const VlObj *o = rhs->objs[i];
+    if (o->kind == VL_O_ARRAY && vl_knowledge_lib(F->an->know, o->lib)->radd) *broadcast = true;
+    else keep[n++] = o;
+  }
+  return *broadcast ? vl_val_of(V(F), keep, (size_t)n) : rhs;
+}
+
 /* c + vs, c += vs: concatenation, which grows a list or tuple, when c holds one, or when vs is a
  * display and c is no array (an attribute of a parameter we know nothing of; an array plus a
  * list display would be arithmetic) */
@@ -2470,7 +2486,9 @@ static bool accumulate(Frame *F, const VlStmt *st) {
    * this function grows; an attribute rebound so (`self.rows = self.rows + [v]`) holds the old
    * contents and more, whoever reads it */
   if (vl_expr(m, t)->op == VL_E_NAME ? !vl_val_has(acc, VL_O_SEQ) : !grows_container(F, acc, other)) return false;
-  const VlVal *add = vl_eval(F, other);
+  bool broadcast;
+  const VlVal *add = list_operand(F, vl_eval(F, other), &broadcast);
+  if (vl_val_empty(add)) return false; /* list + a NumPy array: a new array (the binop) */
   vl_extend_into(F, acc, add, other, t);
   return true;
 }
@@ -2927,7 +2945,9 @@ void vl_augassign(Frame *F, const VlStmt *st) {
     if (vl_expr(m, st->a)->op != VL_E_SUB) vl_assign(F, st->a, called, 0);
     return;
   }
-  if (grows_container(F, cur, st->b) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR)) {
+  bool broadcast = false;
+  const VlVal *add = st->sub == VL_OP_ADD ? list_operand(F, rhs, &broadcast) : rhs;
+  if (grows_container(F, cur, st->b) && (st->sub == VL_OP_ADD || st->sub == VL_OP_OR) && !vl_val_empty(add)) {
     /* list += xs, tuple += (x,), set |= s: the same accumulator, holding more */
     const VlObj *keep[VL_VAL_MAX + 1];
     int n = 0;
@@ -2945,8 +2965,14 @@ void vl_augassign(Frame *F, const VlStmt *st) {
     }
     const VlVal *acc = vl_val_of(V(F), keep, (size_t)n);
     if (vl_val_empty(acc)) acc = cur;
-    vl_extend_into(F, acc, rhs, st->b, st->a);
-    if (vl_expr(m, st->a)->op == VL_E_NAME) vl_assign(F, st->a, acc, 0);
+    vl_extend_into(F, acc, add, st->b, st->a);
+    if (vl_expr(m, st->a)->op == VL_E_NAME) /* (list += a NumPy array on another path: a new array) */
+      vl_assign(F, st->a, broadcast ? vl_join(V(F), acc, vl_op_binop(F, st->sub, cur, rhs, st->b)) : acc, 0);
+    return;
+  }
+  if (broadcast && vl_val_has(cur, VL_O_SEQ)) { /* list += a NumPy array: lst + a, a new array */
+    const VlVal *r = vl_op_binop(F, st->sub, cur, rhs, st->b);
+    if (vl_expr(m, st->a)->op != VL_E_SUB) vl_assign(F, st->a, r, 0);
     return;
   }
   if (vl_val_has(cur, VL_O_ARRAY)) return; /* in place: a *= 0.5 keeps the same array */

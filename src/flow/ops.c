@@ -1361,7 +1361,7 @@ static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *nam
  * NULL when the file has no row for it or a keyword changes what it returns. */
 static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId expr) {
   const VlKnowledge *know = F->an->know;
-  if (!vl_knowledge_has_result(know, q)) return NULL;
+  if (!vl_knowledge_has_result(know, q) && !vl_knowledge_has_methods(know, q)) return NULL;
   for (size_t i = 0; i < know->nresults; i++) {
     const VlLibResult *r = &know->results[i];
     if (!r->unless || strcmp(r->fn, q) != 0) continue;
@@ -1384,6 +1384,67 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown()};
   return vl_val1(V(F), vl_obj(V(F), inst));
+}
+
+static const VlVal *kwarg(const Args *a, const char *name);
+
+/* The one ndim every object of v has, an array's exactly; -1 when not known or when they differ. */
+static int exact_ndim(const VlVal *v) {
+  int nd = -1;
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind != VL_O_ARRAY || o->nd.lo != o->nd.hi || (nd >= 0 && nd != o->nd.lo)) return -1;
+    nd = o->nd.lo;
+  }
+  return nd;
+}
+
+/* What a row of ndim `x-N` makes, the first argument being of ndim `xnd`: at 0 a Python int (`i`), a
+ * list of them (`l`) or a float; above, a new array of that ndim (of integers with `i`); NULL when
+ * the argument's ndim is not known (or below N). */
+static const VlVal *by_arg_result(Frame *F, const VlLibResult *r, int xnd, VlId expr) {
+  if (xnd < r->nd) return NULL;
+  int nd = xnd - r->nd;
+  if (nd > 0 && r->list) return NULL; /* an object array of lists: not described */
+  if (nd > 0)
+    return vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), VL_LIBID_NUMPY,
+                                   vl_nd_exact((uint8_t)nd), r->ints ? VL_F_INTS : 0, expr));
+  if (!r->list) return vl_prim(V(F), r->ints ? VL_O_INT : VL_O_SCALAR);
+  const VlVal *list = vl_new_seq(F, VL_SEQ_LIST, expr);
+  vl_heap_add_elem(F, list->objs[0]->site, vl_prim(V(F), VL_O_INT));
+  return list;
+}
+
+/* inst.<name>(x, ...) of an instance o a call of rules/results.tsv made (`tree = cKDTree(pts)`), when
+ * the file has rows of `<class>.<name>` whose ndim follows the first argument's (`x-N`): one point to
+ * `tree.query(p)` gives (float, int), many points int64 arrays (an index array: a copy when indexing);
+ * NULL when no row describes the call (a keyword of `unless` passed, the argument's ndim not known). */
+static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
+  const VlKnowledge *know = F->an->know;
+  char q[160];
+  if (!o->name || snprintf(q, sizeof q, "%s.%s", o->name, name) >= (int)sizeof q || !vl_knowledge_has_result(know, q))
+    return NULL;
+  for (size_t i = 0; i < know->nresults; i++) {
+    const VlLibResult *r = &know->results[i];
+    if (!r->unless || strcmp(r->fn, q) != 0) continue;
+    const char *at = strchr(r->unless, '@'); /* k@1: the keyword k, or a second positional argument */
+    size_t len = at ? (size_t)(at - r->unless) : strlen(r->unless);
+    if (at && a->npos > atoi(at + 1)) return NULL;
+    for (int k = 0; k < a->nkw; k++)
+      if (strncmp(a->kwname[k], r->unless, len) == 0 && !a->kwname[k][len]) return NULL;
+  }
+  if (a->star || a->dstar || a->spread) return NULL;
+  const VlVal *x = a->npos >= 1 ? a->pos[0] : kwarg(a, "x");
+  int xnd = exact_ndim(x);
+  if (xnd < 0) return NULL;
+  const VlLibResult *r = vl_knowledge_result(know, q, NULL);
+  if (r) return r->by_arg ? by_arg_result(F, r, xnd, expr) : NULL;
+  const VlVal *items[8];
+  uint16_t n = 0;
+  for (const VlLibResult *it; n < 8 && (it = vl_knowledge_result_item(know, q, n)); n++)
+    if (!it->by_arg || !(items[n] = by_arg_result(F, it, xnd, expr))) return NULL;
+  if (!n) return NULL;
+  return tuple_of(F, items, n);
 }
 
 /* ---- scikit-learn estimators (rules/sklearn.tsv) ----
@@ -4180,6 +4241,11 @@ static const VlVal *call_method(Frame *F, const VlObj *m, Args *a, VlId expr) {
         add_val(&acc, sklearn_method(F, o, name, a, expr));
         break;
       }
+      const VlVal *described = o->sub != VL_INST_OTHER ? NULL : lib_result_method(F, o, name, a, expr);
+      if (described) {
+        add_val(&acc, described);
+        break;
+      }
       static const char *const returns_self[] = {"eval", "train", "to", "cuda", "cpu", "float", "half", "double",
                                                  "requires_grad_", "type"};
       if (VL_STR_IN(returns_self, name)) add(&acc, o);
@@ -5398,6 +5464,10 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     e = vl_libtable_find_class(lib->table, member);
     if (e) {
       if (e->effect_then == VL_FX_SUBSET) return subset_of(F, subset_dataset(a), false, expr);
+      if (e->effect_then == VL_FX_DATASETS) { /* ConcatDataset(datasets): any one of them */
+        const VlVal *ds = a->star || a->dstar ? NULL : a->npos ? a->pos[0] : kwarg(a, "datasets");
+        return ds ? vl_op_elems(F, ds, a->npos ? a->pos_expr[0] : expr) : vl_unknown(V(F));
+      }
       if (e->effect_then == VL_FX_LOADER) { /* iterating gives a new batch per step */
         VlObj b = {.kind = VL_O_OBJ, .site = step_variant(F, vl_new_site(F, expr, VL_HOW_PRODUCER)), .lib = (uint8_t)lib->id,
                    .nd = vl_nd_unknown(), .expr = expr};

@@ -78,7 +78,7 @@ static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
       {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"namespace", VL_FX_NAMESPACE}, {"dtype", VL_FX_DTYPE}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
       {"fcontig", VL_FX_FCONTIG}, {"reshape", VL_FX_RESHAPE}, {"ravel", VL_FX_RAVEL}, {"slices", VL_FX_SLICES},
-      {"optimizer", VL_FX_OPTIMIZER}, {"subset", VL_FX_SUBSET}, {"collate", VL_FX_COLLATE},
+      {"optimizer", VL_FX_OPTIMIZER}, {"subset", VL_FX_SUBSET}, {"datasets", VL_FX_DATASETS}, {"collate", VL_FX_COLLATE},
       {"sequential", VL_FX_SEQUENTIAL}, {"tensors", VL_FX_TENSORS}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(s, names[i].name) == 0) return *out = names[i].fx, true;
@@ -350,7 +350,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   const char *flags[4];
   int nflags = 0;
   if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
-  bool viewless = false, is_default = false, methods = false, index0d = false;
+  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false;
   uint8_t arrays = 0;
   for (int i = 0; i < nflags; i++) {
     if (strncmp(flags[i], "arrays=", 7) == 0) { /* a library listed before this one */
@@ -361,6 +361,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
     else if (strcmp(flags[i], "default") == 0) is_default = true;
     else if (strcmp(flags[i], "methods") == 0) methods = true;
     else if (strcmp(flags[i], "index0d") == 0) index0d = true;
+    else if (strcmp(flags[i], "radd") == 0) radd = true;
     else return DFAIL("unknown flag '%s'", flags[i]);
   }
   if (viewless) {
@@ -371,7 +372,8 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   if (self->nlibs == VL_MAX_LIBRARIES) return DFAIL("too many libraries (at most %d)", VL_MAX_LIBRARIES);
   VlLibrary *lib = &self->libs[self->nlibs];
   *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
-                     .is_default = is_default, .methods = methods, .index0d = index0d, .arrays = arrays};
+                     .is_default = is_default, .methods = methods, .index0d = index0d, .radd = radd,
+                     .arrays = arrays};
   const VlLibTable *table = NULL;
   for (size_t t = 0; t < self->ntables; t++)
     if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];
@@ -442,11 +444,13 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
 #define RFAIL(fmt, ...) (snprintf(err, errlen, "results.tsv:%d: " fmt, lineno, __VA_ARGS__), false)
     if (n != 5) return RFAIL("expected 5 tab-separated columns, found %d", n);
     char *end = NULL;
-    long nd = strtol(cols[2], &end, 10);
-    bool ints = end != cols[2] && *end == 'i';
-    if (ints) end++;
-    if (*end || end == cols[2] || nd < 0 || nd > 32)
-      return RFAIL("ndim is a number from 0 to 32 (with i for integers), not '%s'", cols[2]);
+    bool by_arg = strncmp(cols[2], "x-", 2) == 0; /* x-N: the first argument's ndim less N */
+    const char *ndc = cols[2] + (by_arg ? 2 : 0);
+    long nd = strtol(ndc, &end, 10);
+    bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
+    if (ints || list) end++;
+    if (*end || end == ndc || nd < 0 || nd > 32)
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers), or x-N (with i or l), not '%s'", cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
     if (cols[1][0] == '[') { /* [k]: item k of a tuple result */
@@ -467,7 +471,9 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .unless = strcmp(cols[3], "-") == 0 ? NULL : vl_arena_strdup(arena, cols[3]),
         .nd = (uint8_t)nd,
         .ints = ints,
-        .item = (int8_t)item};
+        .item = (int8_t)item,
+        .by_arg = by_arg,
+        .list = list};
   }
   return true;
 }
@@ -489,6 +495,15 @@ const VlLibResult *vl_knowledge_result_item(const VlKnowledge *self, const char 
 bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn) {
   for (size_t i = 0; fn && i < self->nresults; i++)
     if (strcmp(self->results[i].fn, fn) == 0) return true;
+  return false;
+}
+
+bool vl_knowledge_has_methods(const VlKnowledge *self, const char *cls) {
+  size_t n = cls ? strlen(cls) : 0;
+  for (size_t i = 0; cls && i < self->nresults; i++) {
+    const VlLibResult *r = &self->results[i];
+    if (r->by_arg && strncmp(r->fn, cls, n) == 0 && r->fn[n] == '.' && !strchr(r->fn + n + 1, '.')) return true;
+  }
   return false;
 }
 
