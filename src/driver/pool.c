@@ -282,19 +282,24 @@ void vl_pool_run_dag(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, 
   vl_pool_run_dag_prepared(n, threads, deps, weight, budget, NULL, work, ctx);
 }
 
-/* by_rank: every job, highest rank first (qsort has no context in C11: a binary insertion, once per
- * run, over at most a few thousand jobs). */
+/* by_rank: every job, highest rank first, ties in job order (ranks_above).  The pairs carry the rank,
+ * so qsort needs no context. */
+typedef struct RankedJob {
+  size_t rank, job;
+} RankedJob;
+
+static int by_rank_desc(const void *pa, const void *pb) {
+  const RankedJob *a = pa, *b = pb;
+  if (a->rank != b->rank) return a->rank > b->rank ? -1 : 1;
+  return a->job < b->job ? -1 : a->job > b->job;
+}
+
 static void sort_by_rank(Dag *d) {
-  for (size_t k = 0; k < d->n; k++) {
-    size_t i = k, lo = 0, hi = k;
-    while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (ranks_above(d, d->by_rank[mid], i)) lo = mid + 1;
-      else hi = mid;
-    }
-    memmove(&d->by_rank[lo + 1], &d->by_rank[lo], (k - lo) * sizeof(size_t));
-    d->by_rank[lo] = i;
-  }
+  RankedJob *r = vl_xcalloc(d->n, sizeof *r);
+  for (size_t i = 0; i < d->n; i++) r[i] = (RankedJob){d->rank[i], i};
+  qsort(r, d->n, sizeof *r, by_rank_desc);
+  for (size_t k = 0; k < d->n; k++) d->by_rank[k] = r[k].job;
+  free(r);
 }
 
 void vl_pool_run_dag_prepared(size_t n, int threads, size_t (*deps)(void *ctx, size_t i, const size_t **list),
