@@ -479,6 +479,52 @@ static void assignment_rows_into_track_records(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+static void unravel_index_ints_of_an_int(void **state) {
+  /* np.unravel_index of an int (np.argmax without axis=) gives ints, basic indices: feats[r] is a row
+   * view; of an index array, new integer arrays of its ndim (feats[rows] copies); of an operand of
+   * unknown ndim, unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(n, flat):\n"
+          "    best, top = [], []\n"
+          "    for i in range(n):\n"
+          "        feats = np.random.random((n, 64))\n"
+          "        score = np.random.random((n, 8))\n"
+          "        r, c = np.unravel_index(np.argmax(score), score.shape)\n"
+          "        best.append(feats[r])\n"
+          "        rows, cols = np.unravel_index(np.flatnonzero(score > 0.5), score.shape)\n"
+          "        top.append(feats[rows])\n"
+          "        u, v = np.unravel_index(flat, score.shape)\n"
+          "    return best, top\n");
+  tl_assert_only(local("f", "r"), VL_O_INT);
+  tl_assert_ndim(local("f", "rows"), 1);
+  assert_int_equal(tl_count(local("f", "u"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "u"), VL_O_INT), 0);
+  assert_non_null(tl_hit(cur, "feats[r]"));
+  assert_null(tl_hit(cur, "feats[rows]"));
+  assert_int_equal(cur->nhits, 1);
+}
+
+static void wavfile_read_rate_and_data(void **state) {
+  /* scipy.io.wavfile.read gives (rate, data): an int and a new array per call; with mmap= given
+   * (a numpy.memmap) unknown */
+  analyse(state,
+          "from scipy.io import wavfile\n"
+          "def f(paths):\n"
+          "    clips, mapped = [], []\n"
+          "    for p in paths:\n"
+          "        sr, wav = wavfile.read(p)\n"
+          "        clips.append(wav[:sr])\n"
+          "        sr2, mm = wavfile.read(p, mmap=True)\n"
+          "        mapped.append(mm[:sr2])\n"
+          "    return clips, mapped\n");
+  tl_assert_only(local("f", "sr"), VL_O_INT);
+  tl_assert_only(local("f", "wav"), VL_O_ARRAY);
+  assert_non_null(tl_hit(cur, "wav[:sr]"));
+  assert_null(tl_hit(cur, "mm[:sr2]"));
+  assert_int_equal(cur->nhits, 1);
+}
+
 static void ndim_more_producers(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -7849,6 +7895,8 @@ int main(void) {
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),
       T(assignment_rows_into_track_records),
+      T(unravel_index_ints_of_an_int),
+      T(wavfile_read_rate_and_data),
       T(module_level_instance_knows_its_bases),
       T(bounded_cache_call_with_new_key),
       T(extend_with_rows_of_a_whole_view),

@@ -297,6 +297,21 @@ static void items_tag(void **state) {
   assert_int_equal(st->operand_max, 0);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");
+  /* n: an item that is a Python int (wavfile.read's rate); effect -: unknown (mmap= given opts out);
+   * unravels: np.unravel_index's items follow its operand */
+  VlLibTable w = parse_ok(state, "function\twavfile.read\tmmap?-:copies\t-\tmmap=1\titems=n:0\n"
+                                 "function\tunravel_index\tcopies\t-\t-\tunravels\n");
+  const VlLibEntry *wr = find(&w, VL_LIB_FUNCTION, "wavfile.read");
+  assert_int_equal(wr->nitem_nd, 2);
+  assert_int_equal(wr->item_int, 1);
+  assert_int_equal(wr->item_none, 0);
+  assert_int_equal(wr->item_nd[1], 0);
+  assert_int_equal(wr->effect_then, VL_FX_UNKNOWN);
+  assert_int_equal(wr->effect_else, VL_FX_COPIES);
+  assert_true(find(&w, VL_LIB_FUNCTION, "unravel_index")->unravels);
+  assert_false(wr->unravels);
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=n0\n"), "bad items= tag");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:ni\n"), "bad items= tag");
 }
 
 /* trail=N: every axis but the last N keeps its size (nn.Linear) */

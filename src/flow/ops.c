@@ -2374,6 +2374,34 @@ static const VlVal *param_val(const Args *a, const VlLibEntry *e, const char *na
   return NULL;
 }
 
+/* r, c = np.unravel_index(flat, shape) (tag unravels): one item per axis of the shape, so a tuple of
+ * unknown length, each item alike.  Of an int (np.argmax(a) without axis=) or a 0-d array the items
+ * are ints, basic indices (`feats[r]` is a row view); of an array of k >= 1 axes, new integer arrays
+ * of k axes (`feats[rows]` copies); of an operand of unknown ndim, unknown. */
+static const VlVal *unravelled(Frame *F, const Args *a, uint8_t id, VlId expr) {
+  const VlVal *x = a->npos ? a->pos[0] : NULL;
+  bool ints = x && x->n > 0, arrays = x && x->n > 0;
+  VlNdim nd = {VL_ND_MAX, 0};
+  for (uint16_t i = 0; x && i < x->n; i++) {
+    const VlObj *o = x->objs[i];
+    bool zero = o->kind == VL_O_INT || (o->kind == VL_O_ARRAY && o->nd.hi == 0);
+    ints = ints && zero;
+    arrays = arrays && o->kind == VL_O_ARRAY && o->nd.lo >= 1;
+    if (o->kind == VL_O_ARRAY && o->nd.lo < nd.lo) nd.lo = o->nd.lo;
+    if (o->kind == VL_O_ARRAY && o->nd.hi > nd.hi) nd.hi = o->nd.hi;
+  }
+  if (!ints && !arrays) return vl_unknown(V(F));
+  const VlVal *item = vl_prim(V(F), VL_O_INT);
+  if (arrays) {
+    VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr,
+               .layout = fresh_layout(nd), .flags = VL_F_INTS};
+    item = vl_val1(V(F), vl_obj(V(F), o));
+  }
+  const VlVal *tuple = vl_new_seq(F, VL_SEQ_TUPLE, expr);
+  vl_heap_add_elem(F, tuple->objs[0]->site, item);
+  return tuple;
+}
+
 static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c) {
   if (!c.param) return true;
   VlId x = 0;
@@ -3519,6 +3547,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   }
   case VL_FX_NAMESPACE: return vl_val1(V(F), lib_obj(F, lib->module, NULL, 0));
   case VL_FX_COPIES: { /* U, S, Vt = np.linalg.svd(a): a tuple of new arrays, each made here */
+    if (e->unravels) return unravelled(F, a, id, expr);
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
@@ -3526,7 +3555,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
      * integer axis without keepdim; keepdim=True keeps that axis.  torch.max(a, b), keepdim of
      * unknown value, or more arguments: a tuple of arrays of unknown ndim */
     bool kept = false;
-    bool measured = !e->effect_cond.param || (e->keepdim && reduces_one_axis(F, e, a, method, &kept)) ||
+    /* (a condition that only opts out, mmap?-:copies, leaves the items as measured) */
+    bool measured = !e->effect_cond.param || e->effect_then == VL_FX_UNKNOWN || (e->keepdim && reduces_one_axis(F, e, a, method, &kept)) ||
                     (e->flattens && !e->keepdim);
     if (e->nitem_nd && measured) { /* items=D:D...: exactly that many, item k of the operand's ndim + D_k */
       VlNdim on = val_nd(operand);
@@ -3543,6 +3573,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       for (uint8_t k = 0; k < e->nitem_nd; k++) {
         if (e->item_none & (1u << k)) { /* find_peaks' properties dict: holds no array of ours */
           items[k] = vl_unknown(V(F));
+          continue;
+        }
+        if (e->item_int & (1u << k)) { /* sr, wav = wavfile.read(p): the sample rate, an int */
+          items[k] = vl_prim(V(F), VL_O_INT);
           continue;
         }
         VlObj c = o;

@@ -73,7 +73,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
 
 static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
   static const struct { const char *name; VlLibEffect fx; } names[] = {
-      {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
+      {"-", VL_FX_UNKNOWN}, {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
       {"int", VL_FX_INT},     {"scalar", VL_FX_SCALAR}, {"bytes", VL_FX_BYTES}, {"list", VL_FX_LIST}, {"index", VL_FX_INDEX},
       {"views", VL_FX_VIEWS}, {"copies", VL_FX_COPIES}, {"namespace", VL_FX_NAMESPACE}, {"dtype", VL_FX_DTYPE}, {"rng", VL_FX_RNG},       {"none", VL_FX_NONE},         {"module", VL_FX_MODULE},
       {"loader", VL_FX_LOADER}, {"same", VL_FX_SAME},   {"object", VL_FX_OBJECT},     {"contig", VL_FX_CONTIG},
@@ -134,6 +134,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
     else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
+    else if (strcmp(tok, "unravels") == 0) e->unravels = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "casts-to=", 9) == 0 && tok[9]) e->casts_to = vl_arena_strdup(p->arena, tok + 9);
@@ -178,7 +179,8 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
         char *end;
         long v = strtol(d, &end, 10);
         if (end == d && *d == 'x' && e->nitem_nd < 4) e->item_none |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
-        for (bool more = end != d && *d != 'x' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
+        else if (end == d && *d == 'n' && e->nitem_nd < 4) e->item_int |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
+        for (bool more = end != d && *d != 'x' && *d != 'n' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
           if (*end == 'i' && !(e->item_ints >> e->nitem_nd & 1)) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 's' && !(e->item_side >> e->nitem_nd & 1)) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 'l' && !(e->item_strided >> e->nitem_nd & 1)) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;

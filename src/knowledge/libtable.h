@@ -116,6 +116,9 @@ typedef struct VlLibEntry {
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
   bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
+  bool unravels;     /* tag unravels: a copies tuple of one item per axis of a shape (np.unravel_index): of an
+                        int operand (0-d) ints, of an array operand new integer arrays of its ndim, of an
+                        operand of unknown ndim unknown */
   bool default_dtype; /* tag default-dtype: without dtype=, the result has the library's default dtype */
   const char *order;  /* tag order=P: parameter P asks for a memory layout ('C', 'F', requirements=['C',
                          'A']): the effect becomes contig / fcontig, or a copy for 'O' (own data) */
@@ -141,6 +144,8 @@ typedef struct VlLibEntry {
                             Ds: np.linalg.svd's S, 0:-1s:0; np.linalg.eigh's eigenvalues, -1s:0) */
   uint8_t item_none;     /* bit k: item k holds no array (a D written x: the properties dict of
                             scipy.signal.find_peaks, 0i:x): unknown to the analysis, never a view */
+  uint8_t item_int;      /* bit k: item k is a Python int, no array (an n in place of a D: the sample rate
+                            of scipy.io.wavfile.read, n:0) */
   uint8_t item_strided;  /* bit k: item k's layout is not known (a D written Dl: scipy.signal.stft's Zxx, a
                             transposed view of a buffer of its own, neither C- nor F-contiguous) */
   const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
