@@ -1,0 +1,1 @@
+t = a, *[b] if c else d
