@@ -429,6 +429,10 @@ bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
  * (a byte no attribute name starts with: keys share the attributes' table and every path over it;
  * docs/design.md, "Still text, on purpose"). */
 #define VL_DICT_KEY_MARK '\x1f'
+/* The attribute of a dict's heap entry that marks it open: made by dict(mapping, **kwargs) of keywords
+ * not known here, it may hold keys other than its literal ones.  Lookups of those still answer (the
+ * defaults a config merges over), but f(**d) passes keywords not known (interp.c: vl_dict_keywords). */
+#define VL_DICT_OPEN "\x1e**"
 /* How many literal string keys a dict's heap entry files its values under, when those are all it holds
  * (a record: `{"box": b, "score": s}`, `dict(k=v)`), else -1 (values under other keys, or `loose`). */
 int vl_heap_dict_keys(VlValues *vals, const VlObj *dict, const VlHeapEntry *e);

@@ -686,7 +686,7 @@ bool vl_dict_keywords(Frame *F, const VlVal *v, Args *a) {
   if (!d || d->kind != VL_O_SEQ || d->sub != VL_SEQ_DICT || !d->site) return false;
   const VlHeapEntry *e = vl_heap_find(F, d->site);
   int n = vl_heap_dict_keys(V(F), d, e);
-  if (n < 0 || a->nkw + n > VL_MAX_KWARGS) return false;
+  if (n < 0 || a->nkw + n > VL_MAX_KWARGS || vl_heap_attr(F, d->site, VL_DICT_OPEN)) return false;
   for (uint16_t i = 0; i < e->nattrs; i++)
     if (e->attrs[i].name[0] == VL_DICT_KEY_MARK) {
       a->kwname[a->nkw] = e->attrs[i].name + 1;
@@ -990,10 +990,12 @@ bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d) {
     vl_heap_move_elem(F, site, keys[a].val, false);
     vl_heap_set_attr(F, site, keys[a].name, keys[a].val);
   }
+  const VlVal *open = vl_heap_attr(F, d->site, VL_DICT_OPEN);
   if (site && !vl_val_empty(key)) {
     VlHeapEntry *he = vl_heap_get(F, site);
     he->key = vl_join(V(F), he->key, key);
   }
+  if (open) vl_heap_set_attr(F, site, VL_DICT_OPEN, open);
   return true;
 }
 
