@@ -94,6 +94,8 @@ size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxEr
  *                    is reported as parsed. */
 typedef VL_VEC(uint32_t) Offsets;
 
+enum { REPAIR_CAP = 64 };
+
 static bool is_bracket_type(const char *t) {
   static const char *const kinds[] = {"parenthesized_expression", "list", "set", "dictionary", "tuple",
                                       "subscript", "argument_list", "list_comprehension",
@@ -186,7 +188,9 @@ static size_t repaired_errors(const VlPy *py, const TSTree *tree, const char *te
   Offsets walrus = {0}, stars = {0};
   collect(ts_tree_root_node(tree), text, len, &walrus, &stars);
   size_t n = SIZE_MAX;
-  if (walrus.len || stars.len) {
+  /* valid code with these forms has a few; a file of many (random bytes, another language) is not
+   * repaired: each check walks up the tree, and each round parses the whole file again */
+  if ((walrus.len || stars.len) && walrus.len + stars.len <= REPAIR_CAP) {
     char *copy = vl_source_lone_cr_as_lf(text, len);
     if (!copy) copy = vl_xstrndup(text, len);
     for (size_t i = 0; i < walrus.len; i++) copy[walrus.items[i]] = ' ';
