@@ -1389,14 +1389,12 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
 static const VlVal *kwarg(const Args *a, const char *name);
 
 /* The one ndim every object of v has, an array's exactly; -1 when not known or when they differ. */
+static VlNdim val_nd(const VlVal *v);
+
 static int exact_ndim(const VlVal *v) {
-  int nd = -1;
-  for (uint16_t i = 0; v && i < v->n; i++) {
-    const VlObj *o = v->objs[i];
-    if (o->kind != VL_O_ARRAY || o->nd.lo != o->nd.hi || (nd >= 0 && nd != o->nd.lo)) return -1;
-    nd = o->nd.lo;
-  }
-  return nd;
+  if (!v || !v->n || !vl_val_only(v, VL_O_ARRAY)) return -1;
+  VlNdim nd = val_nd(v);
+  return nd.lo == nd.hi ? nd.lo : -1;
 }
 
 /* What a row of ndim `x-N` makes, the first argument being of ndim `xnd`: at 0 a Python int (`i`), a
@@ -2381,15 +2379,12 @@ static const VlVal *param_val(const Args *a, const VlLibEntry *e, const char *na
 static const VlVal *unravelled(Frame *F, const Args *a, uint8_t id, VlId expr) {
   const VlVal *x = a->npos ? a->pos[0] : NULL;
   bool ints = x && x->n > 0, arrays = x && x->n > 0;
-  VlNdim nd = {VL_ND_MAX, 0};
   for (uint16_t i = 0; x && i < x->n; i++) {
     const VlObj *o = x->objs[i];
-    bool zero = o->kind == VL_O_INT || (o->kind == VL_O_ARRAY && o->nd.hi == 0);
-    ints = ints && zero;
+    ints = ints && (o->kind == VL_O_INT || (o->kind == VL_O_ARRAY && o->nd.hi == 0));
     arrays = arrays && o->kind == VL_O_ARRAY && o->nd.lo >= 1;
-    if (o->kind == VL_O_ARRAY && o->nd.lo < nd.lo) nd.lo = o->nd.lo;
-    if (o->kind == VL_O_ARRAY && o->nd.hi > nd.hi) nd.hi = o->nd.hi;
   }
+  VlNdim nd = val_nd(x);
   if (!ints && !arrays) return vl_unknown(V(F));
   const VlVal *item = vl_prim(V(F), VL_O_INT);
   if (arrays) {

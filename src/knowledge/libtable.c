@@ -71,6 +71,16 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
   *else_ = colon + 1;
 }
 
+/* A table's rows are few: grown in the arena by doubling (from `first`), the old block left there.
+ * Returns the array with room for one more row beside the n it holds. */
+static void *arena_room(VlArena *arena, void *rows, size_t n, size_t *cap, size_t size, size_t first) {
+  if (n < *cap) return rows;
+  *cap = *cap ? *cap * 2 : first;
+  void *grown = vl_arena_alloc(arena, *cap * size);
+  if (n) memcpy(grown, rows, n * size);
+  return grown;
+}
+
 static bool parse_effect(Parser *p, const char *s, VlLibEffect *out) {
   static const struct { const char *name; VlLibEffect fx; } names[] = {
       {"-", VL_FX_UNKNOWN}, {"view", VL_FX_VIEW},   {"copy", VL_FX_COPY},     {"producer", VL_FX_PRODUCER}, {"convert", VL_FX_CONVERT},
@@ -461,12 +471,7 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         return RFAIL("a tuple item is written [k] with k from 0 to 7, not '%s'", cols[1]);
     }
 #undef RFAIL
-    if (self->nresults == cap) { /* rows are few: grown in the arena, the old block left there */
-      cap = cap ? cap * 2 : 16;
-      VlLibResult *grown = VL_ARENA_ARRAY(arena, VlLibResult, cap);
-      if (self->nresults) memcpy(grown, self->results, self->nresults * sizeof *grown);
-      self->results = grown;
-    }
+    self->results = arena_room(arena, self->results, self->nresults, &cap, sizeof(*self->results), 16);
     self->results[self->nresults++] = (VlLibResult){
         .fn = vl_arena_strdup(arena, cols[0]),
         .attr = strcmp(cols[1], "-") == 0 || item >= 0 ? NULL : vl_arena_strdup(arena, cols[1]),
@@ -535,12 +540,7 @@ bool vl_knowledge_parse_estimators(VlKnowledge *self, VlArena *arena, const char
       return EFAIL("when is - or keyword=False|True, not '%s'", cols[1]);
 #undef EFAIL
     if (eq) *eq = 0;
-    if (self->nestimators == cap) {
-      cap = cap ? cap * 2 : 64;
-      VlEstRow *grown = VL_ARENA_ARRAY(arena, VlEstRow, cap);
-      if (self->nestimators) memcpy(grown, self->estimators, self->nestimators * sizeof *grown);
-      self->estimators = grown;
-    }
+    self->estimators = arena_room(arena, self->estimators, self->nestimators, &cap, sizeof(*self->estimators), 64);
     self->estimators[self->nestimators++] = (VlEstRow){
         .cls = vl_arena_strdup(arena, cols[0]),
         .when = eq ? vl_arena_strdup(arena, cols[1]) : NULL,
@@ -627,22 +627,12 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
         if (strcmp(cols[2], pool_does[i]) == 0) what = i;
       if (what < 0) return CFAIL("a pool method's result is map-all, map-one, map-list, starmap-list, submit, "
                                  "apply-async, apply or unknown, not '%s'", cols[2]);
-      if (self->npools == pool_cap) {
-        pool_cap = pool_cap ? pool_cap * 2 : 16;
-        VlPoolRow *grown = VL_ARENA_ARRAY(arena, VlPoolRow, pool_cap);
-        if (self->npools) memcpy(grown, self->pools, self->npools * sizeof *grown);
-        self->pools = grown;
-      }
+      self->pools = arena_room(arena, self->pools, self->npools, &pool_cap, sizeof(*self->pools), 16);
       self->pools[self->npools++] = (VlPoolRow){
           .pool = (VlPoolKind)pool, .method = strcmp(dot + 1, "*") == 0 ? NULL : vl_arena_strdup(arena, dot + 1), .what = (VlPoolDo)what};
     }
 #undef CFAIL
-    if (*nrows == cap) {
-      cap = cap ? cap * 2 : 32;
-      VlCallRow *grown = VL_ARENA_ARRAY(arena, VlCallRow, cap);
-      if (*nrows) memcpy(grown, *rows, *nrows * sizeof *grown);
-      *rows = grown;
-    }
+    *rows = arena_room(arena, *rows, *nrows, &cap, sizeof(**rows), 32);
     (*rows)[(*nrows)++] = (VlCallRow){.kind = vl_arena_strdup(arena, cols[0]), .name = vl_arena_strdup(arena, cols[1]),
                                       .result = vl_arena_strdup(arena, cols[2]), .detail = vl_arena_strdup(arena, cols[3])};
   }
@@ -716,12 +706,7 @@ bool vl_knowledge_parse_callbacks(VlKnowledge *self, VlArena *arena, const char 
       return KFAIL("position is - or a number from 0 to 15, not '%s'", cols[4]);
 #undef KFAIL
     if (eq) *eq = '\0';
-    if (self->ncallbacks == cap) {
-      cap = cap ? cap * 2 : 16;
-      VlCallbackRow *grown = VL_ARENA_ARRAY(arena, VlCallbackRow, cap);
-      if (self->ncallbacks) memcpy(grown, self->callbacks, self->ncallbacks * sizeof *grown);
-      self->callbacks = grown;
-    }
+    self->callbacks = arena_room(arena, self->callbacks, self->ncallbacks, &cap, sizeof(*self->callbacks), 16);
     self->callbacks[self->ncallbacks++] = (VlCallbackRow){.kind = (VlCallbackKind)kind,
                                                           .name = vl_arena_strdup(arena, cols[1]),
                                                           .when = eq ? vl_arena_strdup(arena, cols[2]) : NULL,
