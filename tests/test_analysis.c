@@ -6996,6 +6996,64 @@ static void kdtree_query_follows_points(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
+ * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
+ * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
+ * (`x-0`) is a new array shaped as b, of unknown ndim when b's is not known; cg gives (x, info), a
+ * new 1-D x and an int (`u[info]` of the 1-D u is a number) */
+static void spsolve_needs_array_rhs(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import scipy.sparse as sp\n"
+          "from scipy.sparse.linalg import spsolve, splu, cg\n"
+          "def f(A, n, rhs):\n"
+          "    heads, sparse_heads, ints, windows, sols = [], [], [], [], []\n"
+          "    lu = splu(A)\n"
+          "    u = np.linspace(0.0, 1.0, 1000)\n"
+          "    for _ in range(n):\n"
+          "        du = spsolve(A, -np.exp(u))\n"
+          "        heads.append(du[:4])\n"
+          "        ints.append(du[0])\n"
+          "        cols = spsolve(A, rhs)\n"
+          "        sparse_heads.append(cols[:4])\n"
+          "        u = lu.solve(u + du)\n"
+          "        windows.append(u[:8])\n"
+          "        x, info = cg(A, np.ones(1000))\n"
+          "        sols.append(x[:2])\n"
+          "        ints.append(u[info])\n"
+          "    return heads, sparse_heads, ints, windows, sols\n");
+  hit(cur, "du[:4]", VL_HIT_FRESH);
+  hit(cur, "u[:8]", VL_HIT_REBOUND);
+  hit(cur, "x[:2]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 3);
+}
+
+/* scipy.ndimage's filters and scipy.signal.lfilter make a new array of their input's ndim per call
+ * (rules/overlay/scipy.tsv); with output= (ndimage returns that array) or zi= ((y, zf)) they are not
+ * described */
+static void scipy_filters_make_new_arrays(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy import ndimage\n"
+          "from scipy.signal import lfilter\n"
+          "def f(n, buf, zi):\n"
+          "    rows, tails = [], []\n"
+          "    for _ in range(n):\n"
+          "        img = np.random.rand(64, 64)\n"
+          "        sm = ndimage.gaussian_filter(img, 2.0)\n"
+          "        rows.append(sm[0])\n"
+          "        into = ndimage.gaussian_filter(img, 2.0, output=buf)\n"
+          "        rows.append(into[1])\n"
+          "        y = lfilter([1.0], [1.0, -0.5], img[0])\n"
+          "        tails.append(y[-4:])\n"
+          "        y2, zi = lfilter([1.0], [1.0, -0.5], img[1], zi=zi)\n"
+          "        tails.append(y2[-4:])\n"
+          "    return rows, tails\n");
+  hit(cur, "sm[0]", VL_HIT_FRESH);
+  hit(cur, "y[-4:]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+}
+
 /* default_collate(samples) called by the program (rules/overlay/torch.tsv: effect `collate`) is the
  * collate of the samples: per key of a dict sample and per item of a tuple one, a new tensor made at
  * the call, so a row of it kept per iteration pins the batch; the labels' numbers stay unknown */
@@ -7913,6 +7971,8 @@ int main(void) {
       T(tensor_dataset_rows_and_samplers),
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
+      T(spsolve_needs_array_rhs),
+      T(scipy_filters_make_new_arrays),
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),

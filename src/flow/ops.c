@@ -1356,6 +1356,8 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
 
 static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
 
+static int exact_ndim(const VlVal *v);
+
 /* A call of a function rules/results.tsv describes (SciPy's solvers: a result object whose attributes
  * are new arrays): its result object (an instance named by the function), or the new array itself;
  * NULL when the file has no row for it or a keyword changes what it returns. */
@@ -1369,13 +1371,20 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
       if (strcmp(a->kwname[k], r->unless) == 0) return NULL;
   }
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
+  if (r && r->arg) { /* N@K: only of a known array argument K (spsolve's b), N-D when it is */
+    const VlVal *b = !a->star && r->arg <= a->npos ? a->pos[r->arg - 1] : NULL;
+    if (!b || !b->n || !vl_val_only(b, VL_O_ARRAY)) return NULL;
+    return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, exact_ndim(b) == r->nd ? vl_nd_exact(r->nd) : vl_nd_unknown(),
+                        expr);
+  }
   if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
   if (vl_knowledge_result_item(know, q, 0)) { /* a tuple of new arrays (linear_sum_assignment's rows, cols) */
     const VlVal *items[8];
     uint16_t n = 0;
     for (const VlLibResult *it; n < 8 && (it = vl_knowledge_result_item(know, q, n)); n++)
-      items[n] = vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), VL_LIBID_NUMPY,
-                                         vl_nd_exact(it->nd), it->ints ? VL_F_INTS : 0, expr));
+      items[n] = !it->nd ? vl_prim(V(F), it->ints ? VL_O_INT : VL_O_SCALAR) /* cg's info: a Python int */
+                         : vl_val1(V(F), array_obj(F, false, vl_new_site(F, expr, VL_HOW_PRODUCER), VL_LIBID_NUMPY,
+                                                   vl_nd_exact(it->nd), it->ints ? VL_F_INTS : 0, expr));
     const VlVal *elem = &vl_empty_val;
     for (uint16_t i = 0; i < n; i++) elem = vl_join(V(F), elem, items[i]);
     VlObj t = {.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .items = items, .nitems = n, .elem = elem, .nd = vl_nd_unknown()};
@@ -1434,8 +1443,12 @@ static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name
   if (a->star || a->dstar || a->spread) return NULL;
   const VlVal *x = a->npos >= 1 ? a->pos[0] : kwarg(a, "x");
   int xnd = exact_ndim(x);
-  if (xnd < 0) return NULL;
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
+  /* `x-0` (shaped as x: splu(A).solve(b)) of an array whose ndim is not known, as a loop's carried
+   * `b = usol + f` is on the loop's first pass: a new array all the same, of unknown ndim */
+  if (xnd < 0 && r && r->by_arg && r->nd == 0 && !r->list && x && x->n && vl_val_only(x, VL_O_ARRAY))
+    return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+  if (xnd < 0) return NULL;
   if (r) return r->by_arg ? by_arg_result(F, r, xnd, expr) : NULL;
   const VlVal *items[8];
   uint16_t n = 0;

@@ -461,8 +461,15 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     long nd = strtol(ndc, &end, 10);
     bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
     if (ints || list) end++;
+    long arg = 0;
+    if (!by_arg && end != ndc && *end == '@') { /* N@K: as positional argument K, a known array */
+      const char *k = end + 1;
+      arg = strtol(k, &end, 10);
+      if (end == k || arg < 1 || arg > 8) return RFAIL("N@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
+    }
     if (*end || end == ndc || nd < 0 || nd > 32)
-      return RFAIL("ndim is a number from 0 to 32 (with i for integers), or x-N (with i or l), not '%s'", cols[2]);
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument), or x-N (with i or l), not '%s'",
+                   cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
     if (cols[1][0] == '[') { /* [k]: item k of a tuple result */
@@ -480,7 +487,8 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .ints = ints,
         .item = (int8_t)item,
         .by_arg = by_arg,
-        .list = list};
+        .list = list,
+        .arg = (uint8_t)arg};
   }
   return true;
 }
