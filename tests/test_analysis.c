@@ -7382,6 +7382,58 @@ static void ordereddict_holds_its_arguments(void **state) {
   assert_null(tl_hit(cur, "obs['state'][::4, ::4].copy()"));
 }
 
+/* types.SimpleNamespace(k=v) is a record of its keywords: a view given as one is read back by name
+ * and kept with the record; a copy given is not a view.  itertools.starmap(f, pairs) calls f on each
+ * pair's items, its results new at each step. */
+static void simple_namespace_and_starmap(void **state) {
+  analyse(state,
+          "import types\n"
+          "import itertools\n"
+          "import numpy as np\n"
+          "def enc(off, x):\n"
+          "    return off, x @ x.T\n"
+          "def run():\n"
+          "    recs, kept = [], []\n"
+          "    for _ in range(8):\n"
+          "        h = np.random.rand(16, 32)\n"
+          "        out = types.SimpleNamespace(hidden=h, n=16)\n"
+          "        recs.append(types.SimpleNamespace(v=out.hidden[0], c=h[1].copy()))\n"
+          "    pairs = [(k, np.random.rand(8, 8)) for k in range(8)]\n"
+          "    for off, g in itertools.starmap(enc, pairs):\n"
+          "        kept.append(g[0])\n"
+          "    return recs, kept\n"
+          "def scenario():\n"
+          "    return run()\n");
+  assert_non_null(tl_hit(cur, "out.hidden[0]"));
+  assert_null(tl_hit(cur, "h[1].copy()"));
+  assert_non_null(tl_hit(cur, "g[0]"));
+}
+
+/* An object's depth is what it holds now: a result of a closure's chain of deferred operations,
+ * resolved at a map() step, was copied with the deferred symbol's depth, and the tuple of it in the
+ * iterator passed the depth bound, so what map handed out was unknown. */
+static void resolved_result_keeps_no_stale_depth(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "class Tower:\n"
+          "    def __call__(self, x):\n"
+          "        return x @ x.T, x.sum(axis=1)\n"
+          "def run():\n"
+          "    tower = Tower()\n"
+          "    kept = []\n"
+          "    def encode(x):\n"
+          "        f, s = tower(x)\n"
+          "        s = (s - s.mean()) / s.std()\n"
+          "        return f, s\n"
+          "    xs = [np.random.rand(64, 8) for _ in range(8)]\n"
+          "    for f, s in map(encode, xs):\n"
+          "        kept.append(f[0])\n"
+          "    return kept\n"
+          "def scenario():\n"
+          "    return run()\n");
+  assert_non_null(tl_hit(cur, "f[0]"));
+}
+
 /* A display stored whole (a dict or tuple) holding an index computed from a parameter is decided by
  * each caller, as the index stored alone is (VlSummary.loop_deferred): the caller's int makes a row of
  * a 4-D clip, a view; the same index of a 1-D score vector is a scalar. */
@@ -7960,6 +8012,8 @@ int main(void) {
       T(helper_range_counter_rows),
       T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
+      T(simple_namespace_and_starmap),
+      T(resolved_result_keeps_no_stale_depth),
       T(regathered_list_outlives),
       T(four_gathers_in_one_function),
       T(cache_decorators_by_bare_name),

@@ -5195,6 +5195,42 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
     }
     return new_iter(F, r);
   }
+  if (strcmp(q, "itertools.starmap") == 0 && a->npos == 2 && !a->star && !a->nkw) {
+    /* starmap(f, pairs): f(*item) for each item, made anew at each step, as map's calls are.  Items
+     * that are tuples of one length give the positions (the column k of every item, joined) */
+    const VlVal *rows = raw_elems(F, a->pos[1], expr, 0);
+    Args inner = {.star = true, .spread = rows, .spread_expr = a->pos_expr[1]};
+    uint16_t n = 0;
+    bool tuples = rows->n > 0;
+    for (uint16_t i = 0; tuples && i < rows->n; i++) {
+      const VlObj *r = rows->objs[i];
+      tuples = r->kind == VL_O_SEQ && r->sub == VL_SEQ_TUPLE && r->nitems && r->nitems <= VL_MAX_ARGS &&
+               (!n || r->nitems == n);
+      if (tuples) n = r->nitems;
+    }
+    if (tuples) {
+      inner = (Args){0};
+      for (uint16_t k = 0; k < n; k++) {
+        const VlVal *col = &vl_empty_val;
+        for (uint16_t i = 0; i < rows->n; i++) col = vl_join(V(F), col, rows->objs[i]->items[k]);
+        inner.pos_expr[k] = a->pos_expr[1];
+        inner.pos[k] = col;
+      }
+      inner.npos = n;
+    }
+    Restep mark = {.mode = RS_MARK, .markexpr = expr};
+    return new_iter(F, restep(F, vl_op_call(F, a->pos[0], &inner, expr), &mark, 0));
+  }
+  if ((strcmp(q, "types.SimpleNamespace") == 0 || strcmp(q, "argparse.Namespace") == 0) && !a->npos && !a->star &&
+      !a->dstar) {
+    /* SimpleNamespace(k=v, ...): a record whose attributes are its keywords, set later as any plain
+     * instance's are (`out.hidden_states`, `rec.vector`).  With a mapping or **kw, its names are not known */
+    VlObj o = {.kind = VL_O_INST, .name = "types.SimpleNamespace", .flags = VL_F_PLAIN,
+               .site = vl_new_site(F, expr, VL_HOW_OBJECT), .nd = vl_nd_unknown()};
+    for (int k = 0; k < a->nkw; k++)
+      if (a->kwname[k]) vl_heap_set_attr(F, o.site, a->kwname[k], a->kw[k]);
+    return vl_val1(V(F), vl_obj(V(F), o));
+  }
   if (strncmp(q, "math.", 5) == 0) return vl_prim(V(F), VL_O_SCALAR);
   *handled = false;
   return NULL;

@@ -234,7 +234,7 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
       return vl_unknown(v)->objs[0];
     }
   }
-  if (d + 1 > o.depth) o.depth = (uint8_t)(d + 1);
+  o.depth = (uint8_t)(d + 1); /* (what it holds now: a copy of a deeper object keeps no stale depth) */
   if (o.nitems) { /* items are copied into the arena once the object is new */
     uint32_t h = obj_hash(&o);
     if ((v->count + 1) * 4 > v->cap * 3) grow(v);
