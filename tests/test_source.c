@@ -199,13 +199,35 @@ static void index_matches_definition(void **state) {
   }
 }
 
+/* An index of more lines than its first buffer holds (1024): every start, with and without a \r. */
+static void index_many_lines(void **state) {
+  enum { N = 5000 };
+  static char text[N * 4];
+  static uint32_t want[N + 1];
+  for (int cr = 0; cr < 2; cr++) {
+    size_t len = 0;
+    uint32_t n = 1;
+    want[0] = 0;
+    for (int i = 0; i < N; i++) {
+      text[len++] = 'b'; /* (a \r before a \n would end one line, not two) */
+      for (int k = 0; k < i % 3; k++) text[len++] = 'a';
+      text[len++] = cr && i % 7 == 0 ? '\r' : '\n';
+      want[n++] = (uint32_t)len;
+    }
+    uint32_t got_n = 0;
+    const uint32_t *got = vl_source_index_lines((VlArena *)*state, text, len, &got_n);
+    assert_int_equal(got_n, n);
+    assert_memory_equal(got, want, n * sizeof *want);
+  }
+}
+
 int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
       T(lf_lines),       T(crlf_lines),          T(lone_cr_lines),       T(mixed_endings),
       T(no_trailing_newline), T(empty_text),     T(copies_len_bytes),    T(pos_lf),
       T(pos_crlf_and_cr), T(pos_counts_bytes),   T(utf16_columns),       T(utf16_crlf_line_end),
-      T(utf16_row_out_of_range), T(index_matches_definition),
+      T(utf16_row_out_of_range), T(index_matches_definition), T(index_many_lines),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -787,10 +787,20 @@ const VlVal *vl_class_attr_hint(Frame *F, const VlClassInfo *k, const char *name
         waits_for_as(an, k->methods[i], true);
         continue;
       }
-      size_t floor = an->hint_floor;
-      an->hint_floor = an->active.len;
-      const VlSummary *s = vl_func_summary(an, k->methods[i]);
-      an->hint_floor = floor;
+      const VlSummary *s;
+      VlId wait = fd->state == FS_NONE && fd->attempts ? fd->waiting_on : 0;
+      size_t at = wait && an->fd[wait].state == FS_BUSY ? an->fd[wait].stack_pos : SIZE_MAX;
+      if (at < an->active.len && an->active.items[at] == wait) {
+        /* what vl_func_summary answers here, without its call (most of a busy class's walk): a
+         * provisional method whose method waited for is still busy, on the stack below this hint */
+        waits_for_as(an, wait, true);
+        s = fd->summary;
+      } else {
+        size_t floor = an->hint_floor;
+        an->hint_floor = an->active.len;
+        s = vl_func_summary(an, k->methods[i]);
+        an->hint_floor = floor;
+      }
       if (!s) continue;
       for (uint32_t e = 0; e < s->neffects; e++) {
         const VlEffect *ef = &s->effects[e];
@@ -841,6 +851,7 @@ typedef struct Ev {
   const VlId *by_name; /* ...found by name: string id -> module-level function (0: none) */
   const uint8_t *imported; /* imported_names */
   uint8_t *none_tested; /* per slot: an `if x is None` / `is not None` tests it */
+  uint8_t *method_libs; /* Analysis.method_libs: method_lib by the method's string id */
 } Ev;
 
 enum { VL_LIB_EV_MIXED = 255 };
@@ -1066,7 +1077,10 @@ static void ev_expr(const VlModule *m, VlId func, VlId e, Ev *ev, int depth) {
     if (slot >= 0) {
       bool int_arg = x->nkids == 2 && int_lit(m, vl_kid(m, e, 1)) >= 0;
       const char *mname = vl_str(m, cx->a);
-      uint8_t lib = method_lib(ev->know, mname, int_arg);
+      /* method_lib reads only the name and the tables: asked once per name (scans of ~130 names) */
+      uint8_t *memo = cx->a < m->nstrs ? &ev->method_libs[2 * cx->a + int_arg] : NULL;
+      if (memo && !*memo) *memo = (uint8_t)(method_lib(ev->know, mname, int_arg) + 1);
+      uint8_t lib = memo ? (uint8_t)(*memo - 1) : method_lib(ev->know, mname, int_arg);
       /* the library only: a method name alone does not make a value an array (a project class may have
        * an `expand` method too); array evidence comes from the uses above, the array-only methods, or
        * t.size(k), which nothing else spells so */
@@ -1174,9 +1188,10 @@ static void evidence(Analysis *an, VlId func, bool with_calls) {
     }
     an->funcs_by_name = map;
   }
+  if (!an->method_libs) an->method_libs = VL_ARENA_ARRAY(an->arena, uint8_t, 2 * (size_t)m->nstrs + 2);
   Ev ev = {VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1),
            {0}, an->know, with_calls ? an->mi : NULL, with_calls ? an->funcs_by_name : NULL, imported_names(an),
-           VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1)};
+           VL_ARENA_ARRAY(an->arena, uint8_t, fn->nlocals + 1), an->method_libs};
   if (fn->kind == VL_FN_LAMBDA) ev_expr(m, func, fn->expr, &ev, 0);
   else ev_block(m, func, fn->body, &ev, 0);
   fd->evidence = ev.slots;

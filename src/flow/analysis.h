@@ -249,6 +249,8 @@ typedef struct FuncData {
 
 struct Analysis {
   const VlId *funcs_by_name; /* string id -> module-level function of that name (evidence from calls) */
+  uint8_t *method_libs;      /* string id -> method_lib's answer for that method name, plus 1 (0: not
+                                asked yet), called without and with an integer literal (2 per id) */
   uint64_t method_bloom;      /* one bit per name of a method of this module's classes (vl_project_method) */
   bool method_bloom_known;
   const VlSlots **stmt_slots; /* by statement id: the slots it touches (stmt_slots in interp.c), made on demand */

@@ -1564,6 +1564,7 @@ struct VlLowerMemo {
   uint32_t *table; /* open addressing by hash: segment index + 1 */
   uint32_t tcap;
   uint32_t reused, lowered; /* segments of the last lowering (vl_lower_memo_stats) */
+  size_t nitems[A_N];        /* each array's length: the next lowering reserves as much at its start */
 };
 
 typedef struct LowerRec {
@@ -1975,9 +1976,10 @@ static void rec_free(LowerRec *r) {
 
 /* ---- the module ---- */
 
-#define FINISH(field_, vec_)                                                   \
+#define FINISH(field_, vec_, a_)                                               \
   do {                                                                         \
     m->n##field_ = (uint32_t)L->vec_.len;                                      \
+    if (keep) keep->nitems[a_] = L->vec_.len;                                  \
     m->field_ = vl_arena_alloc(m->arena, sizeof(*m->field_) * (L->vec_.len + 1)); \
     if (L->vec_.len) memcpy(m->field_, L->vec_.items, sizeof(*m->field_) * L->vec_.len); \
     if (keep) { /* the memo takes the array */                                 \
@@ -2097,19 +2099,19 @@ static VlModule *lower_finish(Lower *L, size_t mark, const TSTree *tree) {
     }
   }
 
-  FINISH(exprs, exprs);
-  FINISH(stmts, stmts);
-  FINISH(kids, kids);
-  FINISH(stmtlist, stmtlist);
-  FINISH(blocks, blocks);
-  FINISH(handlers, handlers);
-  FINISH(funcs, funcs);
-  FINISH(classes, classes);
-  FINISH(loops, loops);
-  FINISH(comps, comps);
-  FINISH(clauses, clauses);
-  FINISH(params, params);
-  FINISH(comments, comments);
+  FINISH(exprs, exprs, A_EXPRS);
+  FINISH(stmts, stmts, A_STMTS);
+  FINISH(kids, kids, A_KIDS);
+  FINISH(stmtlist, stmtlist, A_STMTLIST);
+  FINISH(blocks, blocks, A_BLOCKS);
+  FINISH(handlers, handlers, A_HANDLERS);
+  FINISH(funcs, funcs, A_FUNCS);
+  FINISH(classes, classes, A_CLASSES);
+  FINISH(loops, loops, A_LOOPS);
+  FINISH(comps, comps, A_COMPS);
+  FINISH(clauses, clauses, A_CLAUSES);
+  FINISH(params, params, A_PARAMS);
+  FINISH(comments, comments, A_COMMENTS);
   VL_VEC_FREE(&L->scratch);
   free_cursors(L);
   m->strs = vl_strtab_finish(&L->strtab, m->arena, &m->nstrs);
@@ -2147,6 +2149,29 @@ static VlModule *lower_tree_rec(const VlPy *py, const TSTree *tree, const char *
   if (reuse && memo->text) {
     rec.map = vl_xcalloc(memo->nstrs + 1, sizeof *rec.map);
     rec.map_stamp = vl_xcalloc(memo->nstrs + 1, sizeof *rec.map_stamp);
+    /* an edit changes the arrays' lengths little: as much room as the last lowering's, so copying the
+     * unchanged statements does not grow them by doubling (a realloc and a copy each time) */
+#define RESERVE(vec_, a_)                                                                 \
+  do {                                                                                    \
+    if (L.vec_.cap < memo->nitems[a_]) {                                                  \
+      L.vec_.cap = memo->nitems[a_];                                                      \
+      L.vec_.items = vl_xrealloc(L.vec_.items, L.vec_.cap * sizeof *L.vec_.items);        \
+    }                                                                                     \
+  } while (0)
+    RESERVE(exprs, A_EXPRS);
+    RESERVE(stmts, A_STMTS);
+    RESERVE(kids, A_KIDS);
+    RESERVE(stmtlist, A_STMTLIST);
+    RESERVE(blocks, A_BLOCKS);
+    RESERVE(handlers, A_HANDLERS);
+    RESERVE(funcs, A_FUNCS);
+    RESERVE(classes, A_CLASSES);
+    RESERVE(loops, A_LOOPS);
+    RESERVE(comps, A_COMPS);
+    RESERVE(clauses, A_CLAUSES);
+    RESERVE(params, A_PARAMS);
+    RESERVE(comments, A_COMMENTS);
+#undef RESERVE
   }
   TSNode root = ts_tree_root_node(tree);
   L.m->syntax_errors = ts_node_has_error(root);

@@ -142,8 +142,9 @@ void vl_scopes_free(VlScopes *s) {
 }
 
 /* Numbers each function's locals in first-binding order, writes their names into kids, and stores
- * each entry's slot in its `chain` field (the hash is no longer needed for insertion). */
-static void assign_slots(Lower *L) {
+ * each entry's slot in its `chain` field (the hash is no longer needed for insertion).  Returns the
+ * hash chains (owned by the caller, free()), which with the buckets, kept, still answer lookups. */
+static uint32_t *assign_slots(Lower *L) {
   VlScopes *s = &L->scopes;
   /* keep lookups working: copy the chains first */
   uint32_t *chains = vl_xcalloc(s->entries.len + 1, sizeof(uint32_t));
@@ -165,34 +166,16 @@ static void assign_slots(Lower *L) {
   /* from here on, `chain` answers slot_of; lookups use the saved chains */
   for (uint32_t e = 1; e < s->entries.len; e++) s->entries.items[e].chain = slots[e];
   free(slots);
-  /* find_entry needs the chains: rebuild a private index */
-  free(s->buckets);
-  s->buckets = NULL;
-  s->nbuckets = 0;
-  free(chains);
+  return chains;
 }
 
-/* After assign_slots the bucket index is gone; a sorted copy of (func, name) -> entry serves lookups. */
-typedef struct Key {
-  VlId func, name;
-  uint32_t entry;
-} Key;
-
-static int key_cmp(const void *a, const void *b) {
-  const Key *x = a, *y = b;
-  if (x->func != y->func) return x->func < y->func ? -1 : 1;
-  if (x->name != y->name) return x->name < y->name ? -1 : 1;
+/* After assign_slots, `chain` holds slots: the chains it returns and the buckets serve lookups
+ * (find_entry's walk over the saved chains; a hash probe where a sorted copy was searched). */
+static uint32_t lookup(const VlScopes *s, const uint32_t *chains, VlId func, VlId name) {
+  if (!s->nbuckets) return 0;
+  for (uint32_t e = s->buckets[entry_hash(func, name) & (s->nbuckets - 1)]; e; e = chains[e])
+    if (s->entries.items[e].func == func && s->entries.items[e].name == name) return e;
   return 0;
-}
-
-static uint32_t lookup(const Key *keys, size_t n, VlId func, VlId name) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (keys[mid].func < func || (keys[mid].func == func && keys[mid].name < name)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < n && keys[lo].func == func && keys[lo].name == name ? keys[lo].entry : 0;
 }
 
 void vl_scopes_resolve(Lower *L) {
@@ -203,12 +186,7 @@ void vl_scopes_resolve(Lower *L) {
       VlId name = s->entries.items[e].name;
       vl_scopes_bind(s, VL_MODULE_FUNC, name, VL_BIND_LOCAL);
     }
-  assign_slots(L);
-  size_t nkeys = s->entries.len;
-  Key *keys = vl_xcalloc(nkeys + 1, sizeof(Key));
-  for (uint32_t e = 1; e < s->entries.len; e++) keys[e - 1] = (Key){s->entries.items[e].func, s->entries.items[e].name, e};
-  qsort(keys, nkeys - 1, sizeof(Key), key_cmp);
-  nkeys--;
+  uint32_t *chains = assign_slots(L);
 
 #define FLAGS(e) (s->entries.items[e].flags)
 #define SLOT(e) ((uint16_t)s->entries.items[e].chain)
@@ -218,8 +196,8 @@ void vl_scopes_resolve(Lower *L) {
     VlExpr *x = &L->exprs.items[s->uses.items[i].expr];
     VlId name = x->a;
     VlSym sym = {VL_SYM_BUILTIN, 0, 0};
-    uint32_t e = lookup(keys, nkeys, f, name);
-    uint32_t me = lookup(keys, nkeys, VL_MODULE_FUNC, name);
+    uint32_t e = lookup(s, chains, f, name);
+    uint32_t me = lookup(s, chains, VL_MODULE_FUNC, name);
     if (e && (FLAGS(e) & VL_BIND_GLOBAL)) {
       if (me) sym = (VlSym){VL_SYM_GLOBAL, SLOT(me), VL_MODULE_FUNC};
     } else if (e && IS_LOCAL(e)) {
@@ -229,7 +207,7 @@ void vl_scopes_resolve(Lower *L) {
       bool found = false;
       for (VlId p = L->funcs.items[f].parent; p && !found; p = L->funcs.items[p].parent) {
         if (L->funcs.items[p].kind == VL_FN_CLASS) continue;
-        uint32_t pe = lookup(keys, nkeys, p, name);
+        uint32_t pe = lookup(s, chains, p, name);
         if (!pe) continue;
         if (FLAGS(pe) & VL_BIND_GLOBAL) break;
         if (!IS_LOCAL(pe)) continue;
@@ -243,5 +221,8 @@ void vl_scopes_resolve(Lower *L) {
 #undef FLAGS
 #undef SLOT
 #undef IS_LOCAL
-  free(keys);
+  free(chains);
+  free(s->buckets); /* `chain` holds slots now: no lookups after this */
+  s->buckets = NULL;
+  s->nbuckets = 0;
 }

@@ -96,6 +96,17 @@ size_t vl_lsp_text_offset(const char *text, size_t len, VlLspEncoding encoding, 
                           bool *past_end) {
   size_t at = 0;
   *past_end = false;
+  if (!memchr(text, '\r', len)) { /* lines end at \n only: memchr finds each (most texts) */
+    for (uint32_t row = 0; row < line; row++) {
+      const char *nl = memchr(text + at, '\n', len - at);
+      if (!nl) {
+        *past_end = true;
+        return len;
+      }
+      at = (size_t)(nl - text) + 1;
+    }
+    return at + line_column(text + at, line_length(text + at, len - at), encoding, character);
+  }
   for (uint32_t row = 0; row < line; row++) {
     at += line_length(text + at, len - at);
     if (at >= len) {

@@ -1,5 +1,6 @@
 #include "syntax/source.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -17,12 +18,17 @@ static const char *line_end(const char *from, const char *end, bool cr) {
 uint32_t *vl_source_index_lines(VlArena *arena, const char *text, size_t len, uint32_t *nlines) {
   const char *end = text + len;
   bool cr = memchr(text, '\r', len) != NULL;
-  uint32_t n = 1;
-  for (const char *p = text; (p = line_end(p, end, cr)) != NULL; p++) n++;
+  /* one pass into a buffer grown by doubling, then its copy (the editor indexes every version) */
+  uint32_t cap = 1024, n = 1;
+  uint32_t *tmp = vl_xrealloc(NULL, cap * sizeof(uint32_t));
+  tmp[0] = 0;
+  for (const char *p = text; (p = line_end(p, end, cr)) != NULL; p++) {
+    if (n == cap) tmp = vl_xrealloc(tmp, (cap *= 2) * sizeof(uint32_t));
+    tmp[n++] = (uint32_t)(p - text) + 1;
+  }
   uint32_t *starts = VL_ARENA_ARRAY(arena, uint32_t, n);
-  starts[0] = 0;
-  uint32_t row = 1;
-  for (const char *p = text; (p = line_end(p, end, cr)) != NULL; p++) starts[row++] = (uint32_t)(p - text) + 1;
+  memcpy(starts, tmp, n * sizeof(uint32_t));
+  free(tmp);
   *nlines = n;
   return starts;
 }

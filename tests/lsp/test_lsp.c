@@ -95,6 +95,31 @@ static void text_offsets(void **state) {
   vl_arena_delete(arena);
 }
 
+/* The same on texts whose lines all end in \n (vl_lsp_text_offset finds them with memchr): a NUL byte,
+ * a surrogate pair, an empty line, with and without a last line ending. */
+static void text_offsets_lf_only(void **state) {
+  (void)state;
+  static const char *const texts[] = {"x = 1\na\xC3\xA9\xF0\x9F\x98\x80" "b\nc\0d\n\n\nlast", "a\n\nbc\n", "", "\n"};
+  static const size_t lens[] = {25, 6, 0, 1};
+  for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+    VlArena *arena = vl_arena_new();
+    const char *text = texts[t];
+    size_t len = lens[t];
+    VlSource *src = vl_source_new(arena, "t.py", text, len);
+    uint32_t nlines;
+    vl_source_lines(src, &nlines);
+    for (int enc = 0; enc < 2; enc++)
+      for (uint32_t line = 0; line < nlines + 2; line++)
+        for (uint32_t ch = 0; ch < 12; ch++) {
+          bool past;
+          VlLspEncoding e = enc ? VL_LSP_UTF8 : VL_LSP_UTF16;
+          assert_int_equal(vl_lsp_text_offset(text, len, e, line, ch, &past), vl_lsp_offset(src, e, line, ch));
+          assert_int_equal(past, line >= nlines);
+        }
+    vl_arena_delete(arena);
+  }
+}
+
 /* Reads everything `input` frames into, as "body" strings and "!" for each skipped message. */
 static char *read_all(const char *input, size_t len) {
   int fds[2];
@@ -241,7 +266,7 @@ static void store_edits(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(file_uris),    cmocka_unit_test(positions), cmocka_unit_test(framing),
-      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits), cmocka_unit_test(text_offsets),
+      cmocka_unit_test(too_large_is_skipped), cmocka_unit_test(store_edits), cmocka_unit_test(text_offsets), cmocka_unit_test(text_offsets_lf_only),
       cmocka_unit_test(read_without_waiting),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
