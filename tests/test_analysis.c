@@ -6818,6 +6818,89 @@ static void tobytes_is_new_bytes(void **state) {
   assert_false(tl_has_view(tl_stored(cur, "a.tobytes()[:64]")));
 }
 
+/* The standard library's decoders (`bytes` rows of rules/stdlib.tsv) make new bytes at every call,
+ * whatever they are given (a parameter's item): np.frombuffer over them is a new array per call, and a
+ * slice of the bytes is no view */
+static void stdlib_decoders_make_new_bytes(void **state) {
+  analyse(state,
+          "import base64\n"
+          "import zlib\n"
+          "import numpy as np\n"
+          "def f(blobs, recs):\n"
+          "    rows, heads, raw = [], [], []\n"
+          "    for k in range(len(blobs)):\n"
+          "        chunk = np.frombuffer(zlib.decompress(blobs[k]), dtype=np.float32).reshape(64, -1)\n"
+          "        rows.append(chunk[3])\n"
+          "        a = np.frombuffer(base64.b64decode(recs[k]['data']), dtype=np.float32)\n"
+          "        heads.append(a[:8])\n"
+          "        raw.append(zlib.decompress(blobs[k])[:16])\n"
+          "    return rows, heads, raw\n");
+  hit(cur, "chunk[3]", VL_HIT_FRESH);
+  hit(cur, "a[:8]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2);
+  assert_false(tl_has_view(tl_stored(cur, "zlib.decompress(blobs[k])[:16]")));
+}
+
+/* An item of a 1-D object array read back by an integer index is what was stored in it; a write into
+ * an array of numbers copies, so it does not keep the whole frame a view is kept of */
+static void object_array_items_read_back(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def step(rng, envs):\n"
+          "    n = len(envs)\n"
+          "    infos = np.full(n, None, dtype=object)\n"
+          "    for i in range(n):\n"
+          "        infos[i] = rng.random((96, 96, 3))\n"
+          "    return infos\n"
+          "def f(envs):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    thumbs = []\n"
+          "    buf = np.zeros((4, 96, 96, 3))\n"
+          "    for t in range(100):\n"
+          "        final = step(rng, envs)[0]\n"
+          "        buf[t % 4] = final\n"
+          "        thumbs.append(final[::4, ::4])\n"
+          "    return thumbs\n"
+          "def g(envs):\n"
+          "    rng = np.random.default_rng(0)\n"
+          "    whole = []\n"
+          "    for t in range(100):\n"
+          "        other = step(rng, envs)[1]\n"
+          "        whole.append(other)\n"
+          "        whole.append(other[:8])\n"
+          "    return whole\n");
+  hit(cur, "final[::4, ::4]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
+/* A list an instance holds that nothing fills after it is made (`LazyFrames(list(window))`) is followed
+ * for its views when the instance is kept; one the loop fills through the instance is judged where
+ * filled */
+static void instance_list_made_whole(void **state) {
+  analyse(state,
+          "from collections import deque\n"
+          "import numpy as np\n"
+          "class Lazy:\n"
+          "    def __init__(self, frames):\n"
+          "        self._frames = frames\n"
+          "class Rec:\n"
+          "    def __init__(self):\n"
+          "        self.crops = []\n"
+          "def f(rng):\n"
+          "    window = deque(maxlen=4)\n"
+          "    replay, recs = [], []\n"
+          "    for t in range(100):\n"
+          "        screen = rng.random((210, 160))\n"
+          "        window.append(screen[:64, :64])\n"
+          "        replay.append(Lazy(list(window)))\n"
+          "        r = Rec()\n"
+          "        r.crops.append(screen[:8, :8].copy())\n"
+          "        recs.append(r)\n"
+          "    return replay, recs\n");
+  hit(cur, "Lazy(list(window))", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* A file object (open(), gzip.open()) holds no array: what pickle.load reads from it is a new object
  * per call; a method only arrays have, called on one of its members (`d[b"data"].reshape(...)`),
  * makes that member an array; keeping another member (`labels.extend(d[b"labels"])`) keeps neither
@@ -8020,6 +8103,9 @@ int main(void) {
       T(literal_columns_against_known_width),
       T(display_holding_param_index),
       T(tobytes_is_new_bytes),
+      T(stdlib_decoders_make_new_bytes),
+      T(object_array_items_read_back),
+      T(instance_list_made_whole),
       T(archive_reader_reads_new_bytes),
       T(subset_indexes_its_dataset),
       T(tensor_dataset_rows_and_samplers),

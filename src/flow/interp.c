@@ -1925,6 +1925,8 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
     const VlObj *o = c->objs[i];
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_DICT) vl_heap_dict_put(F, vl_obj_site(F, o), key, vl_not_every(F, v));
     else if (o->kind == VL_O_SEQ || o->kind == VL_O_SYM) vl_heap_add_elem(F, vl_obj_site(F, o), vl_not_every(F, v));
+    else if (o->kind == VL_O_ARRAY && (o->layout & VL_L_OBJECTS) && !o->sub && o->site && o->site->kind == VL_SITE_NEW)
+      vl_heap_add_elem(F, o->site, vl_not_every(F, v)); /* an object array holds v itself, as a list does */
   }
   /* hist[-1] = hist[-1].copy(): the item just appended is replaced by something that is no view:
    * the list keeps no view from this iteration (counted as emptied, like a window) */

@@ -940,6 +940,16 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
     const VlObj *o = base->objs[i];
     switch (o->kind) {
     case VL_O_ARRAY: {
+      /* an item of a 1-D object array (`infos[key] = np.full(n, None, dtype=object)`, then
+       * `infos[key][i] = obs`): what was stored in it, as a list's item */
+      const VlHeapEntry *held = (o->layout & VL_L_OBJECTS) && !o->sub && o->nd.hi == 1 && ix->n == 1 &&
+                                        ix->kind[0] == IX_INT && o->site && o->site->kind == VL_SITE_NEW
+                                    ? vl_heap_find(F, o->site)
+                                    : NULL;
+      if (held && held->elem && !vl_val_empty(held->elem)) {
+        add_val(&a, held->elem);
+        break;
+      }
       const VlObj *r = subscript_array(F, o, ix, expr);
       if (r && !(r->flags & VL_F_PARTIAL) && steps_deferred(ix) && o->site && o->site->kind == VL_SITE_SYM && !o->sub &&
           o->site->sym) {
@@ -4439,6 +4449,15 @@ static const VlVal *file_obj(Frame *F, VlId expr) {
 }
 
 
+/* New bytes made at expr by a call that decodes or decompresses its input (zlib.decompress(blob),
+ * base64.b64decode(s): a `bytes` row of rules/stdlib.tsv): they hold no array, and np.frombuffer of
+ * them views memory new at every call, as of f.read(n). */
+static const VlVal *bytes_obj(Frame *F, VlId expr) {
+  VlObj b = *new_obj(F, expr, VL_F_ASSUMED);
+  b.sub = VL_OBJ_BYTES;
+  return vl_val1(V(F), vl_obj(V(F), b));
+}
+
 /* Is an argument an array, or what may be one (io.BytesIO(a.tobytes()) is given none)? */
 static bool any_array_arg(const Args *a) {
   for (int i = 0; i < a->npos; i++)
@@ -5588,6 +5607,7 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
     if (e) return apply_entry(F, vl_knowledge_lib(k, 0), e, NULL, a, false, expr);
   }
   if (vl_knowledge_stdlib(F->an->know, "opener", q)) return file_obj(F, expr); /* rules/stdlib.tsv */
+  if (vl_knowledge_stdlib(F->an->know, "bytes", q)) return bytes_obj(F, expr);
   return unmodelled_call(F, a, expr);
 }
 

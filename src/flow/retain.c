@@ -723,6 +723,41 @@ static bool copies_reported(const Frame *F, const VlObj *o) {
   return false;
 }
 
+/* Was the container at site made holding items, by an expression of this module (a copy `list(x)`, a
+ * display with items, a comprehension), not empty (`[]`, `list()`) to be filled later, maybe by a
+ * callee whose stores this frame does not see? */
+static bool made_holding(const Frame *F, const VlSite *s) {
+  while (s && s->via) s = s->via;
+  if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || !s->at) return false;
+  const VlModule *m = M(F);
+  const VlExpr *e = vl_expr(m, s->at);
+  switch (e->op) {
+  case VL_E_LIST:
+  case VL_E_TUPLE: return e->nkids > 0;
+  case VL_E_COMP: return true;
+  case VL_E_CALL: return e->nkids >= 2;
+  default: return false;
+  }
+}
+
+/* Is attribute value v a list (or None) made holding its items that no store event of this frame puts
+ * anything into?  A list an instance holds that is filled (`self.steps.append(obs[0])`) is judged
+ * where filled; one made whole (`LazyFrames(list(self.frames))`, a copy of a bounded window) is seen
+ * only through the instance that holds it. */
+static bool filled_whole(const Frame *F, const VlVal *v) {
+  for (uint16_t k = 0; k < v->n; k++) {
+    const VlObj *o = v->objs[k];
+    if (o->kind != VL_O_NONE && (o->kind != VL_O_SEQ || !made_holding(F, o->site))) return false;
+  }
+  for (size_t i = 0; i < F->stores.len; i++) {
+    const VlVal *c = F->stores.items[i].container;
+    for (uint16_t j = 0; c && j < c->n; j++)
+      for (uint16_t k = 0; k < v->n; k++)
+        if (v->objs[k]->kind == VL_O_SEQ && c->objs[j]->site == v->objs[k]->site) return false;
+  }
+  return true;
+}
+
 static void stored_views(const Frame *F, const VlVal *v, bool elements, bool every, const VlObj **out, int *n,
                          int depth) {
   if (!v || depth > 4) return;
@@ -763,10 +798,11 @@ static void stored_views(const Frame *F, const VlVal *v, bool elements, bool eve
       stored_views(F, o->elem, false, true, out, n, depth + 1); /* c.extend(gen), d.update(zip(keys, rows)) */
     } else if (o->kind == VL_O_INST && o->site && (o->flags & VL_F_PLAIN) && !pieces_in_fields(F, o)) {
       /* episode.append(Step(obs[0])): the arrays its attributes hold (containers it holds are
-       * followed where filled) */
+       * followed where filled, or here when made whole: filled_whole) */
       VlHeapEntry *e = vl_heap_find(F, o->site);
       for (uint16_t k = 0; e && k < e->nattrs; k++)
-        if (!vl_val_has(e->attrs[k].val, VL_O_SEQ) && !vl_val_has(e->attrs[k].val, VL_O_INST))
+        if (!vl_val_has(e->attrs[k].val, VL_O_INST) &&
+            (!vl_val_has(e->attrs[k].val, VL_O_SEQ) || filled_whole(F, e->attrs[k].val)))
           stored_views(F, e->attrs[k].val, false, every || elements, out, n, depth + 1);
     }
   }
@@ -1269,12 +1305,24 @@ static bool one_slot(const Frame *F, const StoreEv *ev, VlId L) {
   return true;
 }
 
+/* Is ev a write into an array of numbers (`real_next_obs[i] = final`), which copies the value: the
+ * array keeps nothing of it? */
+static bool copied_into_array(const StoreEv *ev) {
+  if (ev->store != VL_ST_SETITEM || !ev->container || !ev->container->n) return false;
+  for (uint16_t i = 0; i < ev->container->n; i++) {
+    const VlObj *c = ev->container->objs[i];
+    if (c->kind != VL_O_ARRAY || (c->layout & VL_L_OBJECTS)) return false;
+  }
+  return true;
+}
+
 /* (`self`: the store being judged, whose value keeps the whole base only on another path than its
  * view's: one_array_on_every_path) */
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv *self, VlId ve) {
   for (size_t i = 0; i < F->stores.len; i++) {
     const StoreEv *ev = &F->stores.items[i];
     if (ev == self && one_array_on_every_path(ev->value)) continue;
+    if (copied_into_array(ev)) continue;
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
     if (one_slot(F, ev, L)) continue;

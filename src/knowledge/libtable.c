@@ -593,7 +593,7 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
   static const char *const pandas_on[] = {"pandas", "frame", "DataFrame", "indexer", "groupby", "reader"};
   static const char *const pandas_memory[] = {"shares", "new", "parts", "-"};
   static const char *const pil_kinds[] = {"mode", "function", "method"};
-  static const char *const stdlib_kinds[] = {"opener", "cache", "pool"};
+  static const char *const stdlib_kinds[] = {"opener", "bytes", "cache", "pool"};
   static const char *const cache_results[] = {"unbounded", "maxsize"};
   static const char *const pool_does[] = {"map-all", "map-one", "map-list", "starmap-list",
                                           "submit",  "apply-async", "apply", "unknown"};
@@ -620,6 +620,8 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
       return CFAIL("memory is shares, new, parts or -, not '%s'", cols[3]);
     if (std && strcmp(cols[0], "opener") == 0 && strcmp(cols[2], "file") != 0)
       return CFAIL("an opener's result is file, not '%s'", cols[2]);
+    if (std && strcmp(cols[0], "bytes") == 0 && strcmp(cols[2], "bytes") != 0)
+      return CFAIL("a bytes row's result is bytes, not '%s'", cols[2]);
     if (std && strcmp(cols[0], "cache") == 0 && !VL_STR_IN(cache_results, cols[2]))
       return CFAIL("a cache's result is unbounded or maxsize, not '%s'", cols[2]);
     if (pil && strcmp(cols[0], "mode") == 0 && strcmp(cols[2], "2") != 0 && strcmp(cols[2], "3") != 0)
