@@ -1392,6 +1392,29 @@ static void dict_of_defaults_and_unknown_kwargs_is_open(void **state) {
   tl_assert_only(local("f", "s"), VL_O_INT);
 }
 
+static void dict_display_of_unknown_splat_is_open(void **state) {
+  /* {**defaults, **kwargs} and dict(unknown) are open as dict(defaults, **kwargs) is: a lookup of a
+   * default's key still answers it, g(**it) may pass any keyword; {**defaults, "k": v} is not */
+  analyse(state,
+          "DEFAULTS = {'row': 0}\n"
+          "def g(depth=1, mode=None, **kw):\n"
+          "    if mode is None:\n"
+          "        return 0\n"
+          "    return 'x'\n"
+          "def f(opts, **kwargs):\n"
+          "    q = {**DEFAULTS, **kwargs}['row']\n"
+          "    r = g(**{**DEFAULTS, **kwargs})\n"
+          "    t = g(**dict(opts))\n"
+          "    u = g(**{**opts})\n"
+          "    s = g(**{**DEFAULTS, 'depth': 2})\n");
+  tl_assert_only(local("f", "q"), VL_O_INT);
+  assert_int_equal(tl_count(local("f", "r"), VL_O_INT), 1);
+  assert_int_equal(tl_count(local("f", "r"), VL_O_STR), 1);
+  assert_int_equal(tl_count(local("f", "t"), VL_O_STR), 1);
+  assert_int_equal(tl_count(local("f", "u"), VL_O_STR), 1);
+  tl_assert_only(local("f", "s"), VL_O_INT);
+}
+
 static void loop_over_tuple_items_in_order(void **state) {
   /* for f in (a, b): the body once per item, in order: the first item sees what the loop was given,
    * the second what the first made (a chain of processors); after the loop, what the last made */
@@ -7637,6 +7660,7 @@ int main(void) {
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),
       T(dict_of_defaults_and_unknown_kwargs_is_open),
+      T(dict_display_of_unknown_splat_is_open),
       T(loop_over_tuple_items_in_order),
       T(ravel_of_column_copies),
       T(copy_method),

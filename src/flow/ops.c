@@ -4613,9 +4613,10 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
        * second (collect_from: the same dict, made at this call) */
       if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, COLLECT_PAIRS, true);
     }
-    /* dict(mapping, **kwargs) of keywords not known here: it may hold other keys (VL_DICT_OPEN), so
+    /* dict(mapping, **kwargs) of keywords not known here: it may hold other keys, as {**mapping,
+     * **kwargs} may (vl_heap_dict_splat of what we cannot see into: VL_DICT_OPEN), so
      * f(**dict(defaults, **kwargs)) passes more than the defaults' keywords */
-    if (a->dstar) vl_heap_set_attr(F, d->objs[0]->site, VL_DICT_OPEN, vl_unknown(V(F)));
+    if (a->dstar) vl_heap_dict_splat(F, d->objs[0]->site, vl_unknown(V(F))->objs[0]);
     return d;
   }
   if ((strcmp(name, "min") == 0 || strcmp(name, "max") == 0) && a->npos >= 1) {
