@@ -2810,7 +2810,15 @@ static uint8_t bcast_units(const VlObj *recv, const Args *a, int rn) {
   return !any ? 0 : exact ? u : front;
 }
 
+/* np.sort(x, axis=None) (tag none-flattens=axis): the axis parameter given as None flattens the operand
+ * first, so the result is 1-D, whatever the row's ndim says for an axis */
+static bool none_flattened(const VlLibEntry *e, const Args *a) {
+  const VlVal *v = e->none_flattens ? param_val(a, e, e->none_flattens, NULL) : NULL;
+  return v && vl_val_only(v, VL_O_NONE);
+}
+
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
+  if (none_flattened(e, a)) return 0; /* (a unit axis of the operand is no axis of the result) */
   uint8_t ou = op ? obj_units(op) : 0;
   int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
   int lo = op ? op->nd.lo : 0; /* the fewest axes the operand may have */
@@ -3314,6 +3322,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   long joined = joined_axes(F, e, a, method, true);
   if (joined >= 0) nd = vl_nd_exact((int)joined + 1); /* t.flatten(1): (B, C*H*W) */
+  if (none_flattened(e, a)) nd = vl_nd_exact(1);
   uint8_t id = (uint8_t)(lib->arrays ? lib->arrays : lib->id); /* torchvision.ops.nms: a torch tensor */
   Acc acc = {0};
   switch (fx) {
