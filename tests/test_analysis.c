@@ -1325,6 +1325,38 @@ static void find_objects_boxes_slice(void **state) {
   assert_true(tl_count(local("f", "big"), VL_O_ARRAY) == 0); /* labels is unknown (ndimage.label is not modelled) */
 }
 
+static void axis_none_flattens(void **state) {
+  /* np.sort / np.argsort / np.partition / np.argpartition / np.take_along_axis / np.concatenate with
+   * axis=None work on the flattened operand: a 1-D result (tag none-flattens=axis); without axis=
+   * (the last axis) or with an int axis, the operand's ndim; an axis that may be None: the row's */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(ax):\n"
+          "    x = np.zeros((3, 4, 5))\n"
+          "    a = np.argsort(x, axis=None)\n"
+          "    b = np.sort(x, axis=None)\n"
+          "    c = x.argsort(axis=None)\n"
+          "    d = np.partition(x, 2, None)\n"
+          "    e = x.argpartition(2, axis=None)\n"
+          "    g = np.concatenate([x, x], axis=None)\n"
+          "    h = np.take_along_axis(x, a, None)\n"
+          "    s = np.sort(x)\n"
+          "    t = np.argsort(x, axis=1)\n"
+          "    u = np.concatenate([x, x])\n"
+          "    i = a[0]\n");
+  tl_assert_ndim(local("f", "a"), 1);
+  tl_assert_ndim(local("f", "b"), 1);
+  tl_assert_ndim(local("f", "c"), 1);
+  tl_assert_ndim(local("f", "d"), 1);
+  tl_assert_ndim(local("f", "e"), 1);
+  tl_assert_ndim(local("f", "g"), 1);
+  tl_assert_ndim(local("f", "h"), 1);
+  tl_assert_ndim(local("f", "s"), 3);
+  tl_assert_ndim(local("f", "t"), 3);
+  tl_assert_ndim(local("f", "u"), 3);
+  assert_true(tl_count(local("f", "i"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
+}
+
 static void einsum_ndim_from_subscripts(void **state) {
   /* np.einsum / torch.einsum: the output labels after "->", or without an arrow those that appear
    * once; an ellipsis (the operands' broadcast axes) leaves the ndim unknown */
@@ -1389,6 +1421,29 @@ static void dict_of_defaults_and_unknown_kwargs_is_open(void **state) {
   tl_assert_only(local("f", "q"), VL_O_INT);
   assert_int_equal(tl_count(local("f", "r"), VL_O_INT), 1);
   assert_int_equal(tl_count(local("f", "r"), VL_O_STR), 1);
+  tl_assert_only(local("f", "s"), VL_O_INT);
+}
+
+static void dict_display_of_unknown_splat_is_open(void **state) {
+  /* {**defaults, **kwargs} and dict(unknown) are open as dict(defaults, **kwargs) is: a lookup of a
+   * default's key still answers it, g(**it) may pass any keyword; {**defaults, "k": v} is not */
+  analyse(state,
+          "DEFAULTS = {'row': 0}\n"
+          "def g(depth=1, mode=None, **kw):\n"
+          "    if mode is None:\n"
+          "        return 0\n"
+          "    return 'x'\n"
+          "def f(opts, **kwargs):\n"
+          "    q = {**DEFAULTS, **kwargs}['row']\n"
+          "    r = g(**{**DEFAULTS, **kwargs})\n"
+          "    t = g(**dict(opts))\n"
+          "    u = g(**{**opts})\n"
+          "    s = g(**{**DEFAULTS, 'depth': 2})\n");
+  tl_assert_only(local("f", "q"), VL_O_INT);
+  assert_int_equal(tl_count(local("f", "r"), VL_O_INT), 1);
+  assert_int_equal(tl_count(local("f", "r"), VL_O_STR), 1);
+  assert_int_equal(tl_count(local("f", "t"), VL_O_STR), 1);
+  assert_int_equal(tl_count(local("f", "u"), VL_O_STR), 1);
   tl_assert_only(local("f", "s"), VL_O_INT);
 }
 
@@ -7827,9 +7882,11 @@ int main(void) {
       T(find_objects_boxes_slice),
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
+      T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),
       T(dict_of_defaults_and_unknown_kwargs_is_open),
+      T(dict_display_of_unknown_splat_is_open),
       T(loop_over_tuple_items_in_order),
       T(ravel_of_column_copies),
       T(copy_method),

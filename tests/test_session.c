@@ -377,6 +377,39 @@ static void quiet_files_have_nothing_to_show(void **state) {
   vl_engine_delete(engine);
 }
 
+/* vl_report_has_syntax_errors agrees with the syntax errors the report holds: a file whose only
+ * tree-sitter errors are repaired (a format spec starting with "=", a starred non-name item of an
+ * unparenthesised tuple: syntax/errors.c) has none; a real error, alone or beside those, is one. */
+static size_t syntax_diagnostics(const VlReport *r) {
+  size_t n = 0;
+  for (size_t i = 0; i < vl_report_count(r); i++) n += VL_IS_SYNTAX_ERROR(vl_report_get(r, i));
+  return n;
+}
+
+static void repaired_syntax_is_no_syntax_error(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "x = 3\nprint(f\"{x:=^10}\")\nt = 1, *[2]\n",   /* repaired: valid Python */
+      "x = 3\nprint(f\"{x:=^10}\")\ny = (\n",          /* and a real error */
+      "def f(:\n    pass\n",                            /* a real error */
+      "import numpy as np\nx = np.zeros(3)\n",             /* none */
+  };
+  static const bool errors[] = {false, true, true, false};
+  char err[256];
+  VlEngine *engine = vl_engine_new(err, sizeof err);
+  assert_non_null(engine);
+  VlSelection *sel = vl_selection_new();
+  assert_true(vl_selection_select(sel, "ALL"));
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    VlReport *r = vl_engine_check(engine, "a.py", texts[i], strlen(texts[i]), sel, NULL);
+    assert_int_equal(vl_report_has_syntax_errors(r), errors[i]);
+    assert_int_equal(syntax_diagnostics(r) > 0, errors[i]);
+    vl_report_delete(r);
+  }
+  vl_selection_delete(sel);
+  vl_engine_delete(engine);
+}
+
 /* vl_module_for_path_memo answers from each folder's listing what vl_module_for_path asks stat(2):
  * the same names, package flags and roots, through a symbolic link to an __init__.py, a folder
  * without one, a regular file where a folder is looked for and a folder named __init__.py. */
@@ -428,6 +461,7 @@ int main(void) {
       cmocka_unit_test(exports_reach_what_importers_name),
       cmocka_unit_test(module_names_from_listings_match_stat),
       cmocka_unit_test(quiet_files_have_nothing_to_show),
+      cmocka_unit_test(repaired_syntax_is_no_syntax_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

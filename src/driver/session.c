@@ -592,7 +592,8 @@ static void analyse_into(VlSession *s, SFile *f, size_t own, VlModInfo *mi, cons
   if (!m)
     m = f->tree ? vl_lower_tree_memo(vl_engine_py(s->engine), f->tree, f->path, text, len, f->memo)
                 : vl_lower(vl_engine_py(s->engine), NULL, f->path, text, len);
-  f->syntax_errors = m->syntax_errors;
+  /* (the errors reported: none when syntax/errors.c repaired all that tree-sitter rejected, f"{x:=^10}") */
+  f->syntax_errors = m->syntax_errors && m->nerrors;
   f->nerrors = m->nerrors;
   f->errors = m->syntax_errors ? VL_ARENA_ARRAY(f->arena, VlSyntaxError, m->nerrors + 1) : NULL;
   if (m->nerrors) memcpy(f->errors, m->errors, m->nerrors * sizeof *f->errors);

@@ -425,7 +425,7 @@ void vl_heap_carry(Frame *F, const VlSite *from, const VlSite *to,
 /* A dict's value under a literal string key: filed per key as well as joined (interp.c). */
 void vl_heap_dict_put(Frame *F, const VlSite *site, const VlVal *key, const VlVal *v);
 /* {**d} and dict(d): d's values (per key when d has literal keys only) into the dict at site; false when
- * d is no dict we can see into (interp.c). */
+ * d is no dict we can see into, after marking the dict at site open (VL_DICT_OPEN; interp.c). */
 bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d);
 /* A dict's value under literal string key k is filed as the attribute VL_DICT_KEY_MARK k of its entry
  * (a byte no attribute name starts with: keys share the attributes' table and every path over it;

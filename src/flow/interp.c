@@ -968,14 +968,19 @@ static void display_stores(Frame *F, const VlVal *seq, const VlId *exprs, const 
 
 static int none_test(Frame *F, VlId cond);
 
-/* {**d, ...} and dict(d): the new dict gets the values of a dict d we can see into, under d's keys
- * when all of d's came in under literal string keys (`{**DEFAULTS, **(config or {})}["warmup"]` is
- * DEFAULTS' value, or another under that key: values are joined, never replaced); a dict with other
+/* {**d, ...}, dict(d) and dict(m, **d): the new dict gets the values of a dict d we can see into, under
+ * d's keys when all of d's came in under literal string keys (`{**DEFAULTS, **(config or {})}["warmup"]`
+ * is DEFAULTS' value, or another under that key: values are joined, never replaced); a dict with other
  * keys makes the new dict's per-key values answer nothing.  False for what we cannot see into (a
- * parameter, an opaque object): a `**x` of it adds no value, as before. */
+ * parameter, an opaque object): a `**x` of it adds no value, but the new dict is open (VL_DICT_OPEN:
+ * it may hold keys not known here), and an open d leaves it open.  The one place for that fact:
+ * `{**defaults, **kwargs}` and `dict(defaults, **kwargs)` both come here. */
 bool vl_heap_dict_splat(Frame *F, const VlSite *site, const VlObj *d) {
   const VlHeapEntry *e = d->kind == VL_O_SEQ && d->sub == VL_SEQ_DICT && d->site ? vl_heap_find(F, d->site) : NULL;
-  if (!e) return false;
+  if (!e) {
+    if (site) vl_heap_set_attr(F, site, VL_DICT_OPEN, vl_unknown(V(F)));
+    return false;
+  }
   int n = vl_heap_dict_keys(V(F), d, e);
   if (n < 0 || n > 16) {
     vl_heap_move_elem(F, site, vl_join(V(F), e->elem, d->elem), true);
@@ -1034,6 +1039,7 @@ static const VlVal *eval_display(Frame *F, VlId e, VlSeqKind kind) {
     if (kind == VL_SEQ_DICT) {
       if (kx->op == VL_E_DSTAR) {
         const VlVal *d = vl_eval(F, vl_kid(m, k, 0));
+        if (!d->n) d = vl_unknown(V(F));
         for (uint16_t h = 0; h < d->n; h++) vl_heap_dict_splat(F, site, d->objs[h]);
         i++;
         continue;

@@ -2833,7 +2833,15 @@ static uint8_t bcast_units(const VlObj *recv, const Args *a, int rn) {
   return !any ? 0 : exact ? u : front;
 }
 
+/* np.sort(x, axis=None) (tag none-flattens=axis): the axis parameter given as None flattens the operand
+ * first, so the result is 1-D, whatever the row's ndim says for an axis */
+static bool none_flattened(const VlLibEntry *e, const Args *a) {
+  const VlVal *v = e->none_flattens ? param_val(a, e, e->none_flattens, NULL) : NULL;
+  return v && vl_val_only(v, VL_O_NONE);
+}
+
 static uint8_t entry_units(Frame *F, const VlLibEntry *e, const VlObj *op, const Args *a, bool method, int rn) {
+  if (none_flattened(e, a)) return 0; /* (a unit axis of the operand is no axis of the result) */
   uint8_t ou = op ? obj_units(op) : 0;
   int n = op && vl_nd_known(op->nd) ? op->nd.lo : -1;
   int lo = op ? op->nd.lo : 0; /* the fewest axes the operand may have */
@@ -3337,6 +3345,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   long joined = joined_axes(F, e, a, method, true);
   if (joined >= 0) nd = vl_nd_exact((int)joined + 1); /* t.flatten(1): (B, C*H*W) */
+  if (none_flattened(e, a)) nd = vl_nd_exact(1);
   uint8_t id = (uint8_t)(lib->arrays ? lib->arrays : lib->id); /* torchvision.ops.nms: a torch tensor */
   Acc acc = {0};
   switch (fx) {
@@ -4645,9 +4654,10 @@ static const VlVal *call_builtin(Frame *F, const char *name, Args *a, VlId expr)
        * second (collect_from: the same dict, made at this call) */
       if (!vl_val_empty(rest)) collect_from(F, VL_SEQ_DICT, rest, expr, first_expr, COLLECT_PAIRS, true);
     }
-    /* dict(mapping, **kwargs) of keywords not known here: it may hold other keys (VL_DICT_OPEN), so
+    /* dict(mapping, **kwargs) of keywords not known here: it may hold other keys, as {**mapping,
+     * **kwargs} may (vl_heap_dict_splat of what we cannot see into: VL_DICT_OPEN), so
      * f(**dict(defaults, **kwargs)) passes more than the defaults' keywords */
-    if (a->dstar) vl_heap_set_attr(F, d->objs[0]->site, VL_DICT_OPEN, vl_unknown(V(F)));
+    if (a->dstar) vl_heap_dict_splat(F, d->objs[0]->site, vl_unknown(V(F))->objs[0]);
     return d;
   }
   if ((strcmp(name, "min") == 0 || strcmp(name, "max") == 0) && a->npos >= 1) {

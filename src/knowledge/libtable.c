@@ -153,6 +153,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strncmp(tok, "unsqueeze=", 10) == 0 && tok[10]) e->unsqueeze = vl_arena_strdup(p->arena, tok + 10);
     else if (strncmp(tok, "stacks=", 7) == 0 && tok[7]) e->stacks = vl_arena_strdup(p->arena, tok + 7);
     else if (strncmp(tok, "flattens=", 9) == 0 && tok[9]) e->flattens = vl_arena_strdup(p->arena, tok + 9);
+    else if (strncmp(tok, "none-flattens=", 14) == 0 && tok[14]) e->none_flattens = vl_arena_strdup(p->arena, tok + 14);
     else if (strncmp(tok, "picks=", 6) == 0 && tok[6]) e->picks = vl_arena_strdup(p->arena, tok + 6);
     else if (strncmp(tok, "lib=", 4) == 0 && tok[4]) e->lib_to = vl_arena_strdup(p->arena, tok + 4);
     else if ((strncmp(tok, "chunks=", 7) == 0 && tok[7]) || (strncmp(tok, "splitsize=", 10) == 0 && tok[10])) {
@@ -242,6 +243,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   if (e->unsqueeze && vl_lib_param_pos(e, e->unsqueeze) < 0) return fail(p, "unsqueeze= of undeclared parameter", e->unsqueeze);
   if (e->stacks && vl_lib_param_pos(e, e->stacks) < 0) return fail(p, "stacks= of undeclared parameter", e->stacks);
   if (e->flattens && vl_lib_param_pos(e, e->flattens) < 0) return fail(p, "flattens= of undeclared parameter", e->flattens);
+  if (e->none_flattens && vl_lib_param_pos(e, e->none_flattens) < 0)
+    return fail(p, "none-flattens= of undeclared parameter", e->none_flattens);
   if (e->picks && vl_lib_param_pos(e, e->picks) < 0) return fail(p, "picks= of undeclared parameter", e->picks);
   if (e->chunks && vl_lib_param_pos(e, e->chunks) < 0) return fail(p, "chunks= of undeclared parameter", e->chunks);
   if (e->splitsize && vl_lib_param_pos(e, e->splitsize) < 0) return fail(p, "splitsize= of undeclared parameter", e->splitsize);

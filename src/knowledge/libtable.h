@@ -155,6 +155,8 @@ typedef struct VlLibEntry {
   const char *flattens;  /* tag flattens=P: without parameter P (or with None) the operand is flattened first, so
                             the items= ndims count from one axis (np.unique(x, return_index=True): two 1-D
                             arrays); with P given, from the operand's */
+  const char *none_flattens; /* tag none-flattens=P: P given as None flattens the operand first, so the result
+                                is 1-D (np.sort(x, axis=None)); without P the row's ndim holds */
   const char *stacks;    /* tag stacks=P: a new axis where parameter P says, one entry per element (np.stack) */
   const char *picks;     /* tag picks=P: the view is one entry along the axis parameter P names (t.select) */
   const char *lib_to;    /* tag lib=M: the result is an array of library M (t.numpy(): a NumPy array on the

@@ -67,12 +67,21 @@ static void describe(const VlPy *py, const char *text, size_t len, TSNode n, VlS
   else snprintf(e->message, sizeof e->message, "SyntaxError: Unexpected end of line");
 }
 
-size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxError **out) {
+/* A parser of py's language, and in *copy the text as the analysis parses it (lone CRs as LFs:
+ * vl_lower), which the caller may respell in place; the caller deletes the parser and frees *copy. */
+static TSParser *parser_of_copy(const VlPy *py, const char *text, size_t len, char **copy) {
   TSParser *parser = ts_parser_new();
   ts_parser_set_language(parser, py->lang);
-  char *lf = vl_source_lone_cr_as_lf(text, len); /* parsed as the analysis parses it (vl_lower) */
-  TSTree *tree = ts_parser_parse_string(parser, NULL, lf ? lf : text, (uint32_t)len);
-  free(lf);
+  *copy = vl_source_lone_cr_as_lf(text, len);
+  if (!*copy) *copy = vl_xstrndup(text, len);
+  return parser;
+}
+
+size_t vl_syntax_errors(const VlPy *py, const char *text, size_t len, VlSyntaxError **out) {
+  char *copy;
+  TSParser *parser = parser_of_copy(py, text, len, &copy);
+  TSTree *tree = ts_parser_parse_string(parser, NULL, copy, (uint32_t)len);
+  free(copy);
   size_t n = vl_syntax_errors_in(py, tree, text, len, out);
   ts_tree_delete(tree);
   ts_parser_delete(parser);
@@ -191,12 +200,10 @@ static size_t repaired_errors(const VlPy *py, const TSTree *tree, const char *te
   /* valid code with these forms has a few; a file of many (random bytes, another language) is not
    * repaired: each check walks up the tree, and each round parses the whole file again */
   if ((walrus.len || stars.len) && walrus.len + stars.len <= REPAIR_CAP) {
-    char *copy = vl_source_lone_cr_as_lf(text, len);
-    if (!copy) copy = vl_xstrndup(text, len);
+    char *copy;
+    TSParser *parser = parser_of_copy(py, text, len, &copy);
     for (size_t i = 0; i < walrus.len; i++) copy[walrus.items[i]] = ' ';
     for (size_t i = 0; i < stars.len; i++) copy[stars.items[i]] = '-';
-    TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, py->lang);
     for (int round = 0; round < 4; round++) {
       TSTree *fixed = ts_parser_parse_string(parser, NULL, copy, (uint32_t)len);
       size_t kept = 0;

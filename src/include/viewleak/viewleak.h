@@ -145,7 +145,9 @@ size_t vl_report_active(const VlReport *self);
 const char *vl_report_line(const VlReport *self, uint32_t row, size_t *len);
 /* The whole source as analysed. */
 const char *vl_report_text(const VlReport *self, size_t *len);
-/* True when the parser had to recover from syntax errors (analysis still ran). */
+/* True when the report holds syntax errors (the parser had to recover; analysis still ran): false for a
+ * file whose only parse errors were forms of valid Python the grammar rejects and a second parse accepts
+ * (f"{x:=^10}"), as the report holds none for them. */
 bool vl_report_has_syntax_errors(const VlReport *self);
 /* Why the file was not analysed (nesting deeper than any valid Python: CPython stops at 200 nested
  * parentheses), or NULL when it was. */
