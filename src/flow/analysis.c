@@ -585,8 +585,7 @@ bool vl_project_method(Analysis *an, const char *name) {
   }
   if (!(an->method_bloom & (uint64_t)1 << (name_hash(name) >> 26))) return false;
   for (VlId g = 1; g < m->nfuncs; g++)
-    if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name &&
-        strcmp(vl_str(m, m->funcs[g].name), name) == 0)
+    if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name && vl_streq(vl_str(m, m->funcs[g].name), name))
       return true;
   return false;
 }
