@@ -1,6 +1,8 @@
 /* test_arena.c: the bump allocator (base/arena.c), its heap-backed and its mapped kind. */
 #include "testlib.h"
 
+#include <string.h>
+
 typedef VlArena *(*NewArena)(void);
 
 /* Many allocations of every size up to and beyond a block: each zeroed, aligned, and apart from the
@@ -76,12 +78,30 @@ static void typed_alignment(void **state) {
   vl_arena_delete(a);
 }
 
+/* Copies and raw memory are not zeroed (vl_arena_alloc_raw): a copy of a string's prefix still ends
+ * where asked, in memory that held other bytes before (a block from the heap). */
+static void strings_end_where_asked(void **state) {
+  (void)state;
+  for (int round = 0; round < 2; round++) {
+    VlArena *a = vl_arena_new();
+    char *raw = vl_arena_alloc_raw(a, 64, 8);
+    assert_int_equal((uintptr_t)raw % 8, 0);
+    memset(raw, 'x', 64); /* the next round's arena may get this block back from the heap */
+    char *p = vl_arena_strndup(a, "abcdef", 3);
+    assert_string_equal(p, "abc");
+    assert_string_equal(vl_arena_dotted(a, "np", "delete"), "np.delete");
+    assert_string_equal(vl_arena_strdup(a, ""), "");
+    vl_arena_delete(a);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(heap_arena),
       cmocka_unit_test(mapped_arena),
       cmocka_unit_test(empty_allocation),
       cmocka_unit_test(typed_alignment),
+      cmocka_unit_test(strings_end_where_asked),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

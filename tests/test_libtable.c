@@ -128,6 +128,10 @@ static void kinds_are_separate(void **state) {
   assert_null(vl_libtable_find(&t, VL_LIB_METHOD, "T"));
   assert_null(vl_libtable_find(&t, VL_LIB_FUNCTION, "integers"));
   assert_null(vl_libtable_find(&t, VL_LIB_FUNCTION, "resh")); /* whole names only */
+  /* a kind the table has no row of (VlLibTable.kinds): none, whatever the name */
+  assert_null(vl_libtable_find(&t, VL_LIB_ANY_METHOD, "reshape"));
+  assert_null(vl_libtable_find(&t, VL_LIB_CLASS, "T"));
+  assert_int_equal(t.kinds, 1u << VL_LIB_FUNCTION | 1u << VL_LIB_METHOD | 1u << VL_LIB_ATTRIBUTE | 1u << VL_LIB_RNG_METHOD);
 }
 
 static void conditions(void **state) {

@@ -81,11 +81,111 @@ static void instance_state_is_identity(void **state) {
   vl_arena_delete(arena);
 }
 
+/* vl_val_of as it was written before it sorted in place (keep the first VL_VAL_MAX distinct objects
+ * in the order given, unknown for the rest, then a stable sort by serial): what it builds now must
+ * be the same value for any objects given, in any order, with repeats. */
+static size_t reference_val_of(VlValues *v, const VlObj *const *objs, size_t n, const VlObj **out) {
+  size_t k = 0;
+  bool unknown = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!objs[i]) continue;
+    if (objs[i]->kind == VL_O_UNKNOWN) {
+      unknown = true;
+      continue;
+    }
+    bool dup = false;
+    for (size_t j = 0; j < k && !dup; j++) dup = out[j] == objs[i];
+    if (dup) continue;
+    if (k < VL_VAL_MAX) out[k++] = objs[i];
+    else unknown = true;
+  }
+  for (size_t i = 1; i < k; i++) {
+    const VlObj *o = out[i];
+    size_t j = i;
+    for (; j > 0 && out[j - 1]->serial > o->serial; j--) out[j] = out[j - 1];
+    out[j] = o;
+  }
+  if (unknown) out[k++] = vl_unknown(v)->objs[0];
+  return k;
+}
+
+static void value_is_the_sorted_first_distinct(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  const VlObj *pool[24];
+  for (int i = 0; i < 24; i++) pool[i] = int_obj(v, 7 * i);
+  const VlObj *unknown = vl_unknown(v)->objs[0];
+  uint32_t seed = 12345;
+  for (int round = 0; round < 2000; round++) {
+    const VlObj *given[40];
+    size_t n = 1 + round % 40;
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      uint32_t r = (seed >> 8) % 100;
+      /* few distinct objects in most rounds (repeats), all 24 in some (over the cap) */
+      given[i] = r < 3 ? NULL : r < 6 ? unknown : pool[(seed >> 16) % (round % 3 == 0 ? 24u : 5u)];
+    }
+    const VlObj *want[VL_VAL_MAX + 1];
+    size_t k = reference_val_of(v, given, n, want);
+    const VlVal *got = vl_val_of(v, given, n);
+    assert_int_equal(got->n, k);
+    for (size_t i = 0; i < k; i++) assert_ptr_equal(got->objs[i], want[i]);
+    if (n >= 2) { /* a join is the value of both lists' objects */
+      const VlVal *a = vl_val_of(v, given, n / 2), *b = vl_val_of(v, given + n / 2, n - n / 2);
+      const VlObj *both[2 * (VL_VAL_MAX + 1)];
+      size_t nb = 0;
+      for (uint16_t i = 0; i < a->n; i++) both[nb++] = a->objs[i];
+      for (uint16_t i = 0; i < b->n; i++) both[nb++] = b->objs[i];
+      assert_ptr_equal(vl_join(v, a, b), vl_val_of(v, both, nb));
+    }
+  }
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
+/* Every field of an object is part of its identity (but its serial): objects that differ in any one
+ * of the small fields hashed and compared a word at a time are distinct, equal ones are one. */
+static void every_field_is_identity(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  const VlSite *s = vl_site(v, (VlSite){.kind = VL_SITE_NEW, .at = 3});
+  const VlObj base = {.kind = VL_O_ARRAY, .sub = 1, .flags = 2, .lib = 1, .layout = 1, .nd = {1, 2}, .site = s,
+                      .func = 4, .index = 5, .expr = 6, .num_known = true, .units = 1, .name = "x"};
+  const VlObj *o = vl_obj(v, base);
+  VlObj c = base;
+  c.name = vl_arena_strdup(arena, "x"); /* names compare by content */
+  assert_ptr_equal(vl_obj(v, c), o);
+  VlObj variants[11];
+  for (int i = 0; i < 11; i++) variants[i] = base;
+  variants[0].kind = VL_O_SEQ;
+  variants[1].sub = 0;
+  variants[2].flags = 0;
+  variants[3].lib = 2;
+  variants[4].layout = 0;
+  variants[5].nd.hi = 3;
+  variants[6].func = 9;
+  variants[7].index = 9;
+  variants[8].expr = 9;
+  variants[9].num_known = false;
+  variants[10].units = 0;
+  for (int i = 0; i < 11; i++) {
+    const VlObj *x = vl_obj(v, variants[i]);
+    assert_ptr_not_equal(x, o);
+    assert_ptr_equal(vl_obj(v, variants[i]), x);
+  }
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(value_order_is_creation_order),
       cmocka_unit_test(too_many_objects),
       cmocka_unit_test(instance_state_is_identity),
+      cmocka_unit_test(value_is_the_sorted_first_distinct),
+      cmocka_unit_test(every_field_is_identity),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,7 +61,7 @@ static Block *new_block(VlArena *self, size_t cap) {
   return b;
 }
 
-void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align) {
+void *vl_arena_alloc_raw(VlArena *self, size_t size, size_t align) {
   Block *b = self->head;
   size_t at = b ? (b->used + align - 1) / align * align : 0;
   if (!b || at > b->cap || b->cap - at < size) {
@@ -74,6 +74,11 @@ void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align) {
   }
   void *p = (char *)b->data + at;
   b->used = at + size;
+  return p;
+}
+
+void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align) {
+  void *p = vl_arena_alloc_raw(self, size, align);
   memset(p, 0, size);
   return p;
 }
@@ -93,8 +98,9 @@ size_t vl_arena_used(const VlArena *self) {
 }
 
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n) {
-  char *d = vl_arena_alloc_aligned(self, n + 1, 1);
+  char *d = vl_arena_alloc_raw(self, n + 1, 1);
   memcpy(d, s, n);
+  d[n] = '\0';
   return d;
 }
 
@@ -104,7 +110,7 @@ char *vl_arena_dotted(VlArena *self, const char *a, const char *b) {
   if (!a) a = "(null)"; /* as glibc's printf writes it: the same string in every case */
   if (!b) b = "(null)";
   size_t na = strlen(a), nb = strlen(b);
-  char *d = vl_arena_alloc_aligned(self, na + nb + 2, 1);
+  char *d = vl_arena_alloc_raw(self, na + nb + 2, 1);
   memcpy(d, a, na);
   d[na] = '.';
   memcpy(d + na + 1, b, nb);

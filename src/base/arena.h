@@ -19,6 +19,8 @@ void *vl_arena_alloc(VlArena *self, size_t size);
 /* The same, aligned for `align` (a power of two) only: what a type needs (VL_ARENA_NEW), not the
  * most any type may need, so that small objects and strings take no padding. */
 void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align);
+/* The same, not zeroed: for a caller that writes every byte at once (a copy, a string). */
+void *vl_arena_alloc_raw(VlArena *self, size_t size, size_t align);
 /* Copies of strings, owned by the arena. */
 char *vl_arena_strndup(VlArena *self, const char *s, size_t n);
 char *vl_arena_strdup(VlArena *self, const char *s);

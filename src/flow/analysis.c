@@ -585,8 +585,7 @@ bool vl_project_method(Analysis *an, const char *name) {
   }
   if (!(an->method_bloom & (uint64_t)1 << (name_hash(name) >> 26))) return false;
   for (VlId g = 1; g < m->nfuncs; g++)
-    if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name &&
-        strcmp(vl_str(m, m->funcs[g].name), name) == 0)
+    if (m->funcs[g].kind == VL_FN_DEF && m->funcs[g].klass && m->funcs[g].name && vl_streq(vl_str(m, m->funcs[g].name), name))
       return true;
   return false;
 }
@@ -1275,29 +1274,43 @@ static void init_params(Frame *F) {
 
 typedef VL_VEC(const VlSite *) SiteVec;
 
-static void heap_reach(Frame *F, const VlVal *v, SiteVec *out, int depth) {
-  if (!v || depth > 6) return;
+/* The sites of new objects of this function v reaches, in the order first met, each once.  `seen`
+ * holds those in `out` (the scan of `out` for each was a third of this walk's cost on matplotlib);
+ * `walked` the values whose walk has finished, with the least depth it started from + 1.  Such a
+ * value met again from that depth or deeper is not walked again: it would add no site, since every
+ * path from it within the depth left was followed then, and a site a path met either was added then
+ * or already was (the order of `out` is what it was).  A value met again while its own walk is still
+ * under way (a heap entry holding it) is walked again, as it always was. */
+typedef struct HeapReach {
+  SiteVec *out;
+  VlPtrMap seen, walked;
+} HeapReach;
+
+static void heap_reach(Frame *F, const VlVal *v, HeapReach *R, int depth) {
+  if (!v || depth > 6 || !v->n) return;
+  uintptr_t from = (uintptr_t)vl_ptrmap_get(&R->walked, v);
+  if (from && from <= (uintptr_t)depth + 1) return;
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
-    if (o->site && o->site->kind == VL_SITE_NEW && o->site->func == F->func && o->site->mod == F->an->mi) {
-      bool seen = false;
-      for (size_t k = 0; k < out->len && !seen; k++) seen = out->items[k] == o->site;
-      if (!seen) {
-        VL_VEC_PUSH(out, o->site);
-        VlHeapEntry *e = vl_heap_find(F, o->site);
-        if (e) {
-          heap_reach(F, e->elem, out, depth + 1);
-          for (uint16_t a = 0; a < e->nattrs; a++) heap_reach(F, e->attrs[a].val, out, depth + 1);
-        }
+    if (o->site && o->site->kind == VL_SITE_NEW && o->site->func == F->func && o->site->mod == F->an->mi &&
+        !vl_ptrmap_get(&R->seen, o->site)) {
+      VL_VEC_PUSH(R->out, o->site);
+      vl_ptrmap_put(&R->seen, o->site, o->site);
+      VlHeapEntry *e = vl_heap_find(F, o->site);
+      if (e) {
+        heap_reach(F, e->elem, R, depth + 1);
+        for (uint16_t a = 0; a < e->nattrs; a++) heap_reach(F, e->attrs[a].val, R, depth + 1);
       }
     }
-    heap_reach(F, o->elem, out, depth + 1);
-    for (uint16_t k = 0; k < o->nitems; k++) heap_reach(F, o->items[k], out, depth + 1);
+    heap_reach(F, o->elem, R, depth + 1);
+    for (uint16_t k = 0; k < o->nitems; k++) heap_reach(F, o->items[k], R, depth + 1);
     if (o->kind == VL_O_FUNC) { /* a closure's cells (a tuple in key), a bound method's receiver */
-      heap_reach(F, o->key, out, depth + 1);
-      heap_reach(F, o->base, out, depth + 1);
+      heap_reach(F, o->key, R, depth + 1);
+      heap_reach(F, o->base, R, depth + 1);
     }
   }
+  from = (uintptr_t)vl_ptrmap_get(&R->walked, v); /* (a walk of v inside this one may have finished) */
+  if (!from || from > (uintptr_t)depth + 1) vl_ptrmap_put(&R->walked, v, (const void *)((uintptr_t)depth + 1));
 }
 
 /* A generator's steps: new objects made inside its loops are new at every step. */
@@ -1807,9 +1820,10 @@ static const VlSummary *make_summary(Frame *F) {
   s->effects = ef;
   /* contents of the new objects handed back */
   SiteVec sites = {0};
-  heap_reach(F, s->ret, &sites, 0);
-  heap_reach(F, s->yields, &sites, 0);
-  for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &sites, 0);
+  HeapReach reach = {.out = &sites};
+  heap_reach(F, s->ret, &reach, 0);
+  heap_reach(F, s->yields, &reach, 0);
+  for (uint32_t i = 0; i < s->neffects; i++) heap_reach(F, s->effects[i].value, &reach, 0);
   EffectVec held = {0};
   if (F->func != VL_MODULE_FUNC) {
     handed_back_container_stores(F, &sites, s->ret, s, &held);
@@ -1819,7 +1833,7 @@ static const VlSummary *make_summary(Frame *F) {
     if (s->neffects) memcpy(more, s->effects, s->neffects * sizeof *more);
     for (size_t i = 0; i < held.len; i++) {
       more[s->neffects++] = held.items[i];
-      heap_reach(F, held.items[i].value, &sites, 0);
+      heap_reach(F, held.items[i].value, &reach, 0);
     }
     s->effects = more;
   }
@@ -1844,6 +1858,8 @@ static const VlSummary *make_summary(Frame *F) {
   s->loop_deferred = loop_deferred(F);
   s->rows_deferred = rows_deferred(F);
   VL_VEC_FREE(&sites);
+  vl_ptrmap_free(&reach.seen);
+  vl_ptrmap_free(&reach.walked);
   VL_VEC_FREE(&effects);
   return s;
 }

@@ -1519,12 +1519,9 @@ static const VlVal *library_callback(const Frame *F, const VlVal *callee, const 
   const VlKnowledge *kn = F->an->know;
   const VlVal *fn = NULL;
   int first = a->nkw; /* the first keyword of the call that is a row's */
-  const char *name = callee->objs[0]->name;
   for (size_t i = 0; i < kn->ncallbacks; i++) {
     const VlCallbackRow *r = &kn->callbacks[i];
-    /* (the first byte first: most calls are of numpy or torch, every row names scipy) */
-    if (r->name[0] != name[0] || strcmp(r->name, name) != 0 || (r->when && !keyword_is(a, r->when, r->when_value)))
-      continue;
+    if (!vl_streq(r->name, callee->objs[0]->name) || (r->when && !keyword_is(a, r->when, r->when_value))) continue;
     *kind = r->kind == VL_CB_OPERATOR ? VL_HOOK_SOLVER : VL_HOOK_OPTIMIZER;
     if (r->position >= 0 && a->npos > r->position) return a->pos[r->position];
     for (int k = 0; k < first; k++)

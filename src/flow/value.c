@@ -7,6 +7,7 @@
 #include "flow/value.h"
 
 #include <alloca.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,29 +75,40 @@ static bool site_eq(const VlSite *a, const VlSite *b) {
          a->start == b->start && a->end == b->end && a->sym == b->sym && a->via == b->via;
 }
 
+/* An object's small fields lie in three 8-byte words with no padding (kind .. nd; func, index;
+ * expr, nitems, num_known, units), hashed and compared a word at a time: loads, not a shift per byte. */
+_Static_assert(offsetof(VlObj, nd) == 6 && sizeof(VlNdim) == 2, "kind .. nd: the first 8 bytes");
+_Static_assert(offsetof(VlObj, index) == offsetof(VlObj, func) + 4 && sizeof(VlId) == 4, "func, index: 8 bytes");
+_Static_assert(offsetof(VlObj, nitems) == offsetof(VlObj, expr) + 4 && offsetof(VlObj, num_known) == offsetof(VlObj, expr) + 6 &&
+                   offsetof(VlObj, units) == offsetof(VlObj, expr) + 7 && sizeof(bool) == 1,
+               "expr, nitems, num_known, units: 8 bytes");
+
+static inline uint64_t word_at(const VlObj *o, size_t at) {
+  uint64_t w;
+  memcpy(&w, (const char *)o + at, sizeof w);
+  return w;
+}
+
+static inline uint64_t rotl32(uintptr_t p) { return (uint64_t)p << 32 | (uint64_t)p >> 32; }
+
 static uint32_t obj_hash(const VlObj *o) {
   uint64_t h = 31;
-  h = mix(h, (uint64_t)o->kind | (uint64_t)o->sub << 8 | (uint64_t)o->flags << 16 | (uint64_t)o->lib << 24 |
-                 (uint64_t)o->layout << 32 | (uint64_t)o->depth << 40 | (uint64_t)o->nd.lo << 48 | (uint64_t)o->nd.hi << 56);
-  h = mix(h, (uint64_t)o->func | (uint64_t)o->index << 32);
-  h = mix(h, (uint64_t)o->num_known | (uint64_t)o->units << 8 | (uint64_t)o->nitems << 16 | (uint64_t)o->expr << 32);
-  h = mix(h, (uintptr_t)o->site);
-  h = mix(h, (uintptr_t)o->mod);
+  h = mix(h, word_at(o, 0));
+  h = mix(h, word_at(o, offsetof(VlObj, func)));
+  h = mix(h, word_at(o, offsetof(VlObj, expr)));
+  /* pointers in pairs: the low bits of one, where most of their difference is, meet the high of the other */
+  h = mix(h, (uintptr_t)o->site ^ rotl32((uintptr_t)o->mod));
   h = hash_str(h, o->name);
-  h = mix(h, (uintptr_t)o->elem);
-  h = mix(h, (uintptr_t)o->key);
+  h = mix(h, (uintptr_t)o->elem ^ rotl32((uintptr_t)o->key));
   for (uint16_t i = 0; i < o->nitems; i++) h = mix(h, (uintptr_t)o->items[i]);
-  h = mix(h, (uintptr_t)o->base);
-  h = mix(h, (uintptr_t)o->shape);
+  h = mix(h, (uintptr_t)o->base ^ rotl32((uintptr_t)o->shape));
   return fold(h);
 }
 
 static bool obj_eq(const VlObj *a, const VlObj *b) {
-  if (a->kind != b->kind || a->sub != b->sub || a->flags != b->flags || a->lib != b->lib || a->layout != b->layout || a->depth != b->depth ||
-      a->nd.lo != b->nd.lo ||
-      a->nd.hi != b->nd.hi || a->site != b->site || a->mod != b->mod || a->func != b->func || a->index != b->index ||
-      a->num_known != b->num_known || a->units != b->units || !str_eq(a->name, b->name) || a->elem != b->elem || a->key != b->key ||
-      a->nitems != b->nitems || a->base != b->base || a->shape != b->shape || a->expr != b->expr)
+  if (word_at(a, 0) != word_at(b, 0) || word_at(a, offsetof(VlObj, func)) != word_at(b, offsetof(VlObj, func)) ||
+      word_at(a, offsetof(VlObj, expr)) != word_at(b, offsetof(VlObj, expr)) || a->site != b->site || a->mod != b->mod ||
+      a->elem != b->elem || a->key != b->key || a->base != b->base || a->shape != b->shape || !str_eq(a->name, b->name))
     return false;
   for (uint16_t i = 0; i < a->nitems; i++)
     if (a->items[i] != b->items[i]) return false;
@@ -152,7 +164,7 @@ static bool shape_eq(const VlShape *a, const VlShape *b) {
   return true;
 }
 
-static bool same(uint8_t kind, const void *a, const void *b) {
+static inline bool same(uint8_t kind, const void *a, const void *b) {
   switch (kind) {
   case K_SITE: return site_eq(a, b);
   case K_OBJ: return obj_eq(a, b);
@@ -161,8 +173,23 @@ static bool same(uint8_t kind, const void *a, const void *b) {
   }
 }
 
-/* Returns the interned equal of *p (of `size` bytes), copying it into the arena when new. */
-static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p, size_t size) {
+/* Copies *p (of `size` bytes) into the arena and enters it at slot h, which is free. */
+static __attribute__((noinline)) const void *insert(VlValues *v, uint8_t kind, uint32_t hash, uint32_t h, const void *p,
+                                                    size_t size) {
+  void *copy = vl_arena_alloc_raw(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
+  memcpy(copy, p, size);
+  if (kind == K_OBJ) ((VlObj *)copy)->serial = ++v->serial;
+  v->slots[h] = slot_of(copy, (EntryKind)kind);
+  v->hashes[h] = hash;
+  v->count++;
+  return copy;
+}
+
+/* Returns the interned equal of *p (of `size` bytes), copying it into the arena when new.  Inlined
+ * into each caller, whose kind is a constant: the probe compares with that kind's equality only, and
+ * the rarer insertion is out of line. */
+static inline __attribute__((always_inline)) const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p,
+                                                                size_t size) {
   if ((v->count + 1) * 4 > v->cap * 3) grow(v);
   uint32_t h = hash & (v->cap - 1);
   while (v->slots[h]) {
@@ -170,13 +197,7 @@ static const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *
       return slot_ptr(v->slots[h]);
     h = (h + 1) & (v->cap - 1);
   }
-  void *copy = vl_arena_alloc_aligned(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
-  memcpy(copy, p, size);
-  if (kind == K_OBJ) ((VlObj *)copy)->serial = ++v->serial;
-  v->slots[h] = slot_of(copy, (EntryKind)kind);
-  v->hashes[h] = hash;
-  v->count++;
-  return copy;
+  return insert(v, kind, hash, h, p, size);
 }
 
 VlValues *vl_values_new(VlArena *arena) {
@@ -244,10 +265,10 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
         return slot_ptr(v->slots[at]);
       at = (at + 1) & (v->cap - 1);
     }
-    const VlVal **items = VL_ARENA_ARRAY(v->arena, const VlVal *, o.nitems);
+    const VlVal **items = vl_arena_alloc_raw(v->arena, sizeof(const VlVal *) * o.nitems, _Alignof(const VlVal *));
     memcpy(items, o.items, sizeof(const VlVal *) * o.nitems);
     o.items = items;
-    VlObj *copy = VL_ARENA_NEW(v->arena, VlObj);
+    VlObj *copy = vl_arena_alloc_raw(v->arena, sizeof(VlObj), _Alignof(VlObj));
     *copy = o;
     copy->serial = ++v->serial;
     v->slots[at] = slot_of(copy, K_OBJ);
@@ -259,38 +280,44 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
 }
 
 /* A value's objects are kept in the order they were made (by one interner: a value never mixes
- * interners), by serial. */
+ * interners), by serial.  The first VL_VAL_MAX distinct objects in the order given are kept (the rest
+ * noted as unknown), ordered as a stable sort by serial would: each is put in its place as it comes
+ * (an insertion sort, for at most VL_VAL_MAX objects; qsort's call per compare cost 2% of a large
+ * module's analysis), and a repeat is found among those of its serial, next to its place.  The
+ * value is built where it is interned from: no buffer copied. */
 const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n) {
   if (n == 0) return &vl_empty_val;
-  const VlObj *buf[VL_VAL_MAX * 2 + 2];
+  union {
+    VlVal val;
+    char bytes[sizeof(VlVal) + sizeof(const VlObj *) * (VL_VAL_MAX + 1)];
+    const VlObj *align;
+  } tmp;
+  const VlObj **buf = tmp.val.objs;
   size_t k = 0;
   bool unknown = false;
   for (size_t i = 0; i < n; i++) {
-    if (!objs[i]) continue;
-    if (objs[i]->kind == VL_O_UNKNOWN) {
+    const VlObj *o = objs[i];
+    if (!o) continue;
+    if (o->kind == VL_O_UNKNOWN) {
       unknown = true;
       continue;
     }
+    size_t j = k;
+    while (j > 0 && buf[j - 1]->serial > o->serial) j--;
     bool dup = false;
-    for (size_t j = 0; j < k && !dup; j++) dup = buf[j] == objs[i];
+    for (size_t d = j; d > 0 && buf[d - 1]->serial == o->serial && !dup; d--) dup = buf[d - 1] == o;
     if (dup) continue;
-    if (k < VL_VAL_MAX) buf[k++] = objs[i];
-    else unknown = true; /* too many possibilities: keep the first, note the rest as unknown */
-  }
-  /* by serial: an insertion sort, stable as glibc's qsort (a merge sort) is, for at most
-   * VL_VAL_MAX objects; qsort's call per compare cost 2% of a large module's analysis */
-  for (size_t i = 1; i < k; i++) {
-    const VlObj *o = buf[i];
-    size_t j = i;
-    for (; j > 0 && buf[j - 1]->serial > o->serial; j--) buf[j] = buf[j - 1];
+    if (k == VL_VAL_MAX) { /* too many possibilities: keep the first, note the rest as unknown */
+      unknown = true;
+      continue;
+    }
+    for (size_t m = k; m > j; m--) buf[m] = buf[m - 1];
     buf[j] = o;
+    k++;
   }
   if (unknown) buf[k++] = vl_unknown(v)->objs[0];
-  size_t size = sizeof(VlVal) + sizeof(const VlObj *) * k;
-  VlVal *tmp = alloca(size);
-  tmp->n = (uint16_t)k;
-  memcpy(tmp->objs, buf, sizeof(const VlObj *) * k);
-  return intern(v, K_VAL, val_hash(tmp), tmp, size);
+  tmp.val.n = (uint16_t)k;
+  return intern(v, K_VAL, val_hash(&tmp.val), &tmp.val, sizeof(VlVal) + sizeof(const VlObj *) * k);
 }
 
 const VlVal *vl_val_flag(VlValues *v, const VlVal *x, uint8_t flag, bool (*pick)(const VlObj *o, const void *ctx),
@@ -313,10 +340,53 @@ const VlVal *vl_val_flag(VlValues *v, const VlVal *x, uint8_t flag, bool (*pick)
 
 const VlVal *vl_val1(VlValues *v, const VlObj *o) { return vl_val_of(v, &o, 1); }
 
+/* Is x's list of objects one vl_val_of makes: increasing serials, unknown only last? */
+static bool sorted_value(const VlVal *x) {
+  for (uint16_t i = 0; i < x->n; i++) {
+    if (x->objs[i]->kind == VL_O_UNKNOWN) return i + 1 == x->n;
+    if (i && x->objs[i - 1]->serial >= x->objs[i]->serial) return false;
+  }
+  return true;
+}
+
+/* The value of a's objects and then b's (vl_val_of of both lists), by a merge of the two sorted lists:
+ * all of a's objects are kept (at most VL_VAL_MAX), then b's others in b's order (by serial) while
+ * there is room, unknown standing for the rest.  Lists not as vl_val_of makes them (or two objects
+ * of one serial) take vl_val_of itself. */
 const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b) {
   if (vl_val_empty(a)) return b ? b : &vl_empty_val;
   if (vl_val_empty(b) || a == b) return a;
-  const VlObj *buf[VL_VAL_MAX * 2 + 2];
+  if (!sorted_value(a) || !sorted_value(b)) goto by_val_of;
+  uint16_t na = a->n, nb = b->n;
+  bool unknown = false;
+  if (a->objs[na - 1]->kind == VL_O_UNKNOWN) na--, unknown = true;
+  if (nb && b->objs[nb - 1]->kind == VL_O_UNKNOWN) nb--, unknown = true;
+  if (na > VL_VAL_MAX) goto by_val_of; /* (not made by vl_val_of) */
+  union {
+    VlVal val;
+    char bytes[sizeof(VlVal) + sizeof(const VlObj *) * (VL_VAL_MAX + 1)];
+    const VlObj *align;
+  } tmp;
+  const VlObj **out = tmp.val.objs;
+  size_t k = 0, room = VL_VAL_MAX - na;
+  for (uint16_t i = 0, j = 0; i < na || j < nb;) {
+    const VlObj *x = i < na ? a->objs[i] : NULL, *y = j < nb ? b->objs[j] : NULL;
+    if (x && y && x->serial == y->serial) {
+      if (x != y) goto by_val_of; /* (two interners' objects) */
+      out[k++] = x, i++, j++;
+    } else if (y && (!x || y->serial < x->serial)) { /* in b only */
+      if (room) out[k++] = y, room--;
+      else unknown = true;
+      j++;
+    } else {
+      out[k++] = x, i++;
+    }
+  }
+  if (unknown) out[k++] = vl_unknown(v)->objs[0];
+  tmp.val.n = (uint16_t)k;
+  return intern(v, K_VAL, val_hash(&tmp.val), &tmp.val, sizeof(VlVal) + sizeof(const VlObj *) * k);
+by_val_of:;
+  const VlObj *buf[2 * (VL_VAL_MAX + 1)];
   size_t n = 0;
   for (uint16_t i = 0; i < a->n; i++) buf[n++] = a->objs[i];
   for (uint16_t i = 0; i < b->n; i++) buf[n++] = b->objs[i];

@@ -277,6 +277,7 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
     if (entries.len) memcpy(self->entries, entries.items, entries.len * sizeof(VlLibEntry));
     /* the index: lookups happen for every library call the analysis meets */
     self->index_cap = 16;
+    self->kinds = 0;
     while (self->index_cap < 2 * entries.len) self->index_cap *= 2;
     self->index = VL_ARENA_ARRAY(arena, uint32_t, self->index_cap);
     for (size_t i = 0; i < entries.len; i++) {
@@ -293,6 +294,7 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
         break;
       }
       self->index[h] = (uint32_t)(i + 1);
+      self->kinds |= 1u << e->kind;
     }
   }
   VL_VEC_FREE(&entries);
@@ -300,7 +302,7 @@ bool vl_libtable_parse(VlLibTable *self, VlArena *arena, const char *library, co
 }
 
 const VlLibEntry *vl_libtable_find(const VlLibTable *self, VlLibKind kind, const char *name) {
-  if (!self->index_cap) return NULL;
+  if (!self->index_cap || !(self->kinds & (1u << kind))) return NULL;
   for (size_t h = entry_hash(kind, name) & (self->index_cap - 1); self->index[h]; h = (h + 1) & (self->index_cap - 1)) {
     const VlLibEntry *e = &self->entries[self->index[h] - 1];
     if (e->kind == kind && strcmp(e->name, name) == 0) return e;
@@ -652,9 +654,11 @@ bool vl_knowledge_parse_calls(VlKnowledge *self, VlArena *arena, const char *fil
   return true;
 }
 
+/* (a scan of a few dozen rows for each call the analysis meets: vl_streq rules most out on their
+ * first bytes without calling strcmp) */
 static const VlCallRow *call_row(const VlCallRow *rows, size_t n, const char *kind, const char *name) {
   for (size_t i = 0; name && i < n; i++)
-    if (strcmp(rows[i].name, name) == 0 && strcmp(rows[i].kind, kind) == 0) return &rows[i];
+    if (vl_streq(rows[i].name, name) && vl_streq(rows[i].kind, kind)) return &rows[i];
   return NULL;
 }
 

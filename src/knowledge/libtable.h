@@ -177,6 +177,8 @@ typedef struct VlLibTable {
   size_t count;
   uint32_t *index;     /* open-addressing hash of (kind, name) -> entry + 1 (0: empty) */
   size_t index_cap;    /* a power of two */
+  uint32_t kinds;      /* bit k set when some entry is of VlLibKind k: a lookup of a kind the table has
+                          none of (most tables' any-method rows) costs no hashing of the name */
 } VlLibTable;
 
 /* Parses a table.  On error returns false and writes "name:line: what" into err. */
