@@ -279,6 +279,13 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
   return intern(v, K_OBJ, obj_hash(&o), &o, sizeof o);
 }
 
+/* Room for a value of up to VL_VAL_MAX objects and its unknown, built on the stack before it is interned. */
+typedef union {
+  VlVal val;
+  char bytes[sizeof(VlVal) + sizeof(const VlObj *) * (VL_VAL_MAX + 1)];
+  const VlObj *align;
+} ValScratch;
+
 /* A value's objects are kept in the order they were made (by one interner: a value never mixes
  * interners), by serial.  The first VL_VAL_MAX distinct objects in the order given are kept (the rest
  * noted as unknown), ordered as a stable sort by serial would: each is put in its place as it comes
@@ -287,11 +294,7 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
  * value is built where it is interned from: no buffer copied. */
 const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n) {
   if (n == 0) return &vl_empty_val;
-  union {
-    VlVal val;
-    char bytes[sizeof(VlVal) + sizeof(const VlObj *) * (VL_VAL_MAX + 1)];
-    const VlObj *align;
-  } tmp;
+  ValScratch tmp;
   const VlObj **buf = tmp.val.objs;
   size_t k = 0;
   bool unknown = false;
@@ -362,11 +365,7 @@ const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b) {
   if (a->objs[na - 1]->kind == VL_O_UNKNOWN) na--, unknown = true;
   if (nb && b->objs[nb - 1]->kind == VL_O_UNKNOWN) nb--, unknown = true;
   if (na > VL_VAL_MAX) goto by_val_of; /* (not made by vl_val_of) */
-  union {
-    VlVal val;
-    char bytes[sizeof(VlVal) + sizeof(const VlObj *) * (VL_VAL_MAX + 1)];
-    const VlObj *align;
-  } tmp;
+  ValScratch tmp;
   const VlObj **out = tmp.val.objs;
   size_t k = 0, room = VL_VAL_MAX - na;
   for (uint16_t i = 0, j = 0; i < na || j < nb;) {
