@@ -1382,6 +1382,38 @@ static void einsum_ndim_from_subscripts(void **state) {
   assert_true(tl_count(local("f", "first"), VL_O_ARRAY) == 0); /* an int index of a 1-D array: a scalar */
 }
 
+static void tile_and_squareform_ndim(void **state) {
+  /* np.tile(a, reps): max(a.ndim, len(reps)), an int reps counting as one, at least len(reps) of an
+   * operand of unknown ndim; squareform: 1-D of a 2-D operand, 2-D of a 1-D one, unknown (not the
+   * else branch's 2) of an operand of unknown ndim */
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.spatial.distance import squareform\n"
+          "def f(x, reps):\n"
+          "    v = np.zeros(100)\n"
+          "    m = np.zeros((4, 5))\n"
+          "    t1 = np.tile(v, (4, 1))\n"
+          "    t2 = np.tile(v, 3)\n"
+          "    t3 = np.tile(m, 2)\n"
+          "    t4 = np.tile(m, (2, 1, 1))\n"
+          "    t5 = np.tile(x, (2, 1))\n"
+          "    t6 = np.tile(x, reps)\n"
+          "    s1 = squareform(v)\n"
+          "    s2 = squareform(m)\n"
+          "    s3 = squareform(x)\n");
+  tl_assert_ndim(local("f", "t1"), 2);
+  tl_assert_ndim(local("f", "t2"), 1);
+  tl_assert_ndim(local("f", "t3"), 2);
+  tl_assert_ndim(local("f", "t4"), 3);
+  assert_int_equal(only(local("f", "t5"))->nd.lo, 2);
+  assert_int_equal(only(local("f", "t5"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "t6"))->nd.lo, 0);
+  tl_assert_ndim(local("f", "s1"), 2);
+  tl_assert_ndim(local("f", "s2"), 1);
+  assert_int_equal(only(local("f", "s3"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "s3"))->nd.hi, VL_ND_MAX);
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -7882,6 +7914,7 @@ int main(void) {
       T(find_objects_boxes_slice),
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
+      T(tile_and_squareform_ndim),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),

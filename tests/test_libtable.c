@@ -82,8 +82,12 @@ static void each_ndim_rule(void **state) {
                           "function\tmin3\tcopy\tmin3\n"
                           "function\tbcast\tcopy\tbcast\n"
                           "function\targ1\tcopy\targ1\n"
-                          "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n");
-  assert_int_equal(t.count, 13);
+                          "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n"
+                          "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n");
+  assert_int_equal(t.count, 14);
+  const VlLibEntry *tl = find(&t, VL_LIB_FUNCTION, "tile"); /* the more of the operand's and shape(reps)'s */
+  assert_int_equal(tl->ndim_then.rule, VL_ND_SAME_OR_SHAPE);
+  assert_string_equal(tl->ndim_then.param, "reps");
   assert_int_equal(find(&t, VL_LIB_FUNCTION, "bcast")->ndim_then.rule, VL_ND_BCAST);
   const VlLibEntry *a1 = find(&t, VL_LIB_FUNCTION, "arg1");
   assert_int_equal(a1->ndim_then.rule, VL_ND_ARG);

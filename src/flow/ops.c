@@ -2583,6 +2583,12 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     if (e->ints && !vl_nd_known(nd) && vl_val_has(v, VL_O_SYM)) F->size_deferred = true;
     return nd;
   }
+  case VL_ND_SAME_OR_SHAPE: { /* np.tile(a, reps): max(a.ndim, len(reps)); at least len(reps) when a's is unknown */
+    VlId x = 0;
+    const VlVal *v = param_val(a, e, spec.param, &x);
+    VlNdim an = data_nd(F, operand, 0), sn = v ? shape_nd_of(F, x, v) : vl_nd_unknown();
+    return (VlNdim){an.lo > sn.lo ? an.lo : sn.lo, an.hi > sn.hi ? an.hi : sn.hi};
+  }
   case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
     VlId x = 0;
     const VlVal *v = param_val(a, e, spec.param, &x);
@@ -3341,8 +3347,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
   if (fx_then < 0) return vl_unknown(V(F)); /* the operand's ndim decides, and it is unknown */
   VlLibEffect fx = fx_then ? e->effect_then : e->effect_else;
   if (e->order && fx == VL_FX_VIEW && !ordered_effect(e, a, &fx)) return vl_unknown(V(F));
-  bool nd_then = cond_value(F, e, a, e->ndim_cond, operand) == 1;
-  VlNdim nd = apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
+  /* an ndim condition that cannot be decided ("ndim>1" of an operand of unknown ndim: squareform) leaves
+   * the ndim unknown, not the else branch's */
+  int nd_then = cond_value(F, e, a, e->ndim_cond, operand);
+  VlNdim nd = nd_then < 0 ? vl_nd_unknown() : apply_nd(F, e, nd_then ? e->ndim_then : e->ndim_else, operand, a, method);
   long joined = joined_axes(F, e, a, method, true);
   if (joined >= 0) nd = vl_nd_exact((int)joined + 1); /* t.flatten(1): (B, C*H*W) */
   if (none_flattened(e, a)) nd = vl_nd_exact(1);

@@ -113,6 +113,9 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SHAPE;
     out->param = vl_arena_strndup(p->arena, s + 6, strlen(s) - 7);
+  } else if (strncmp(s, "same|shape(", 11) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_SAME_OR_SHAPE;
+    out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
   } else if (strncmp(s, "subscripts(", 11) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SUBSCRIPTS;
     out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
@@ -256,6 +259,8 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
     return fail(p, "shape() of undeclared parameter", e->ndim_then.param);
   if (e->ndim_then.rule == VL_ND_SUBSCRIPTS && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "subscripts() of undeclared parameter", e->ndim_then.param);
+  if (e->ndim_then.rule == VL_ND_SAME_OR_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
+    return fail(p, "same|shape() of undeclared parameter", e->ndim_then.param);
   return true;
 }
 

@@ -73,7 +73,8 @@ typedef enum VlNdimRule {
   VL_ND_ARG,   /* as positional argument n (np.linalg.solve(a, b): b's) */
   VL_ND_SAME_PLUS, /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
   VL_ND_SAME_MINUS, /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
-  VL_ND_SUBSCRIPTS  /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
+  VL_ND_SUBSCRIPTS, /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
+  VL_ND_SAME_OR_SHAPE /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
@@ -89,7 +90,7 @@ typedef struct VlLibCond {
 typedef struct VlNdimSpec {
   VlNdimRule rule;
   int n;             /* VL_ND_CONST, VL_ND_MIN */
-  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS */
+  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS, VL_ND_SAME_OR_SHAPE */
 } VlNdimSpec;
 
 typedef struct VlLibParam {
