@@ -7198,6 +7198,30 @@ static void spsolve_needs_array_rhs(void **state) {
   assert_int_equal(cur->nhits, 3);
 }
 
+/* scipy.optimize has table rows (linear_sum_assignment), and its other functions are still described by
+ * their result objects (rules/results.tsv): minimize(...).x and least_squares(...).x are new per call;
+ * minimize's fun is a number, and linear_sum_assignment still reads its table row */
+static void optimize_results_beside_table_rows(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import scipy.optimize\n"
+          "from scipy.optimize import least_squares, minimize, linear_sum_assignment\n"
+          "def f(loss, n, cost):\n"
+          "    heads, tails, vals, pairs = [], [], [], []\n"
+          "    for _ in range(n):\n"
+          "        res = minimize(loss, np.zeros(1000))\n"
+          "        heads.append(res.x[:4])\n"
+          "        vals.append(res.fun)\n"
+          "        fit = scipy.optimize.least_squares(loss, np.zeros(1000))\n"
+          "        tails.append(fit.x[-6:])\n"
+          "        rows, cols = linear_sum_assignment(np.random.rand(300, 300))\n"
+          "        pairs.append(rows[:2])\n"
+          "    return heads, tails, vals, pairs\n");
+  hit(cur, "res.x[:4]", VL_HIT_FRESH);
+  hit(cur, "fit.x[-6:]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 2); /* (an assignment's indices are one side of a matrix: never reported) */
+}
+
 /* scipy.ndimage's filters and scipy.signal.lfilter make a new array of their input's ndim per call
  * (rules/overlay/scipy.tsv); with output= (ndimage returns that array) or zi= ((y, zf)) they are not
  * described */
@@ -8202,6 +8226,7 @@ int main(void) {
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
       T(spsolve_needs_array_rhs),
+      T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),
       T(default_collate_call_stacks),
       T(unpickled_members),

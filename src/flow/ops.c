@@ -5609,7 +5609,10 @@ static const VlVal *call_library(Frame *F, const char *q, Args *a, VlId expr) {
       if (e->effect_then == VL_FX_TENSORS) tensors_set(F, inst.site, a);
       return vl_val1(V(F), vl_obj(V(F), inst));
     }
-    return vl_unknown(V(F));
+    /* a module with a table row for some of its functions (scipy.optimize: linear_sum_assignment) may
+     * describe others by their result objects (minimize(...).x: rules/results.tsv) */
+    const VlVal *described = lib_result_call(F, q, a, expr);
+    return described ? described : vl_unknown(V(F));
   }
   if (vl_knowledge_viewless(F->an->know, q)) return vl_unknown(V(F)); /* JAX, TensorFlow: no views */
   const VlVal *res = pandas_call(F, q, a, expr);
