@@ -4351,7 +4351,7 @@ static void one_slot_is_not_kept_whole(void **state) {
               "        state['x'] = state['x'] + 0.1\n"
               "        path.append(state['x'][:2])\n"
               "    return path\n"),
-      "state['x'][:2]", VL_HIT_FRESH);
+      "state['x'][:2]", VL_HIT_REBOUND); /* the item is carried: rebound from its own old value */
   no_hits(analyse(state,
                   "import numpy as np\n"
                   "def f(n):\n"

@@ -429,6 +429,8 @@ static bool target_binds(const VlModule *m, VlId t, VlId n, const char *name, si
   if (x->op == VL_E_NAME || x->op == VL_E_ATTR)
     return n ? vl_same_name(m, t, n)
              : x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0;
+  if (x->op == VL_E_SUB && !n) /* an item, by its text (`self.cache[i]`, retain.c: item_regrown) */
+    return x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0;
   if ((x->op == VL_E_TUPLE || x->op == VL_E_LIST || x->op == VL_E_STAR) && depth < 8)
     for (uint32_t i = 0; i < x->nkids; i++)
       if (target_binds(m, vl_kid(m, t, i), n, name, len, depth + 1)) return true;
@@ -1316,6 +1318,49 @@ static bool copied_into_array(const StoreEv *ev) {
   return true;
 }
 
+static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out);
+
+/* Does ev store the value of a statement `c[k] = f(c[k])`, in a list or dict made by a display
+ * outside loop L (or met as a parameter's or attribute's)?  The slot it writes held the value it reads,
+ * else that read had failed (a defaultdict, made by a call, is left out): the store replaces what it
+ * grew from, so it keeps whole only the latest array of each slot, never one per iteration. */
+static bool regrown_slot(const Frame *F, const StoreEv *ev, VlId L) {
+  Analysis *an = F->an;
+  const VlModule *m = M(F);
+  if (ev->store != VL_ST_SETITEM || !L || !ev->container->n || ev->at.mod != an->mi) return false;
+  if (!an->regrown_made) {
+    an->regrown_made = true;
+    for (int pass = 0; pass < 2; pass++) { /* count, then list */
+      uint32_t n = 0;
+      for (VlId s = 1; s < m->nstmts; s++) {
+        VlId st = 0;
+        if (m->stmts[s].kind != VL_S_ASSIGN || m->stmts[s].n != 1 || !item_regrown(an, m->stmts[s].a, &st) || st != s)
+          continue;
+        if (pass) an->regrown[n] = vl_expr(m, m->stmts[s].a)->start;
+        n++;
+      }
+      if (!pass && n) an->regrown = VL_ARENA_ARRAY(an->arena, uint32_t, n);
+      if (pass || !n) an->nregrown = n;
+      if (!n) break;
+    }
+  }
+  bool found = false;
+  for (uint32_t i = 0; i < an->nregrown && !found; i++) found = an->regrown[i] == ev->at.start;
+  if (!found) return false;
+  for (uint16_t i = 0; i < ev->container->n; i++) {
+    const VlObj *c = ev->container->objs[i];
+    if (c->kind == VL_O_SYM) continue;
+    if (c->kind != VL_O_SEQ || !c->site || c->site->kind != VL_SITE_NEW || c->site->mod != an->mi ||
+        per_iteration(F, c->site, L, ev->implicit))
+      return false;
+    const VlSite *made = c->site; /* (a constructor's `self.c = []`: the display the call made) */
+    for (int d = 0; made->via && made->via->kind == VL_SITE_NEW && made->via->mod == an->mi && d < 16; d++) made = made->via;
+    uint8_t op = vl_expr(m, made->at)->op;
+    if (op != VL_E_LIST && op != VL_E_DICT) return false;
+  }
+  return true;
+}
+
 /* (`self`: the store being judged, whose value keeps the whole base only on another path than its
  * view's: one_array_on_every_path) */
 static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv *self, VlId ve) {
@@ -1325,7 +1370,7 @@ static bool whole_kept(const Frame *F, const VlSite *site, VlId L, const StoreEv
     if (copied_into_array(ev)) continue;
     if (L && !loop_within(M(F), ev->loop, L)) continue;
     if (scratch_container(F, ev, L)) continue; /* kept only until the iteration ends */
-    if (one_slot(F, ev, L)) continue;
+    if (one_slot(F, ev, L) || regrown_slot(F, ev, L)) continue;
     if (holds_whole(F, ev->value, site, ve, 0)) return true;
   }
   return false;
@@ -1443,6 +1488,23 @@ const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt_out) {
   return vl_expr_text(an, ix->named_target);
 }
 
+static bool mentions(const VlModule *m, VlId e, const char *name, size_t len, int depth);
+
+/* The item `expr` rebinds from its own old value, `self.cache[i] = torch.cat([self.cache[i], k])`
+ * (the target's text, read on the right), with that statement in *stmt_out; else NULL. */
+static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out) {
+  const struct AssignIx *ix = assign_ix(an, expr);
+  if (!ix || !ix->any_stmt) return NULL;
+  const VlModule *m = an->m;
+  const VlStmt *st = &m->stmts[ix->any_stmt];
+  if (st->n != 1 || st->a != expr) return NULL;
+  VlId t = m->kids[st->b];
+  const VlExpr *tx = vl_expr(m, t);
+  if (tx->op != VL_E_SUB || !mentions(m, expr, m->text + tx->start, tx->end - tx->start, 0)) return NULL;
+  *stmt_out = ix->any_stmt;
+  return vl_expr_text(an, t);
+}
+
 /* The statement `a, b = expr` (a tuple target) that binds `name` to a part of what expr gives, or 0. */
 static VlId unpacked_from(const Frame *F, VlId expr, const char *name) {
   const VlModule *m = M(F);
@@ -1464,7 +1526,8 @@ static VlId unpacked_from(const Frame *F, VlId expr, const char *name) {
 static bool mentions(const VlModule *m, VlId e, const char *name, size_t len, int depth) {
   if (!e || depth > 32) return false;
   const VlExpr *x = vl_expr(m, e);
-  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR) && x->end - x->start == len && memcmp(m->text + x->start, name, len) == 0)
+  if ((x->op == VL_E_NAME || x->op == VL_E_ATTR || x->op == VL_E_SUB) && x->end - x->start == len &&
+      memcmp(m->text + x->start, name, len) == 0)
     return true;
   for (uint32_t i = 0; i < x->nkids; i++)
     if (mentions(m, vl_kid(m, e, i), name, len, depth + 1)) return true;
@@ -1530,6 +1593,12 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   /* named after the nearest statement that binds it: the caller's `x = f(...)`, else the callee's */
   const char *assigned = NULL;
   int named = -1;
+  /* an item a callee (or this loop) rebinds from its own old value, `self.cache[i] =
+   * torch.cat([self.cache[i], k])`: the array is that item, whatever name a caller binds to the call
+   * that grows it (`logits = model(tok, cache)`) */
+  for (int i = 0; i < n && !assigned; i++)
+    if (chain[i]->kind == VL_SITE_NEW && chain[i]->mod == an->mi && (assigned = item_regrown(an, chain[i]->at, stmt)))
+      named = i;
   for (int i = 0; i < n && !assigned; i++) {
     if (chain[i]->kind != VL_SITE_NEW) continue;
     if (chain[i]->mod == an->mi) assigned = vl_assigned_name(F->an, chain[i]->at, stmt);
@@ -1671,6 +1740,17 @@ static bool carry_reads(Carry *c, uint32_t pos, VlId e, int depth) {
   if (x->op == VL_E_NAME || x->op == VL_E_ATTR) {
     if (carry_name(c, pos, m->text + x->start, x->end - x->start, persists(c, e), depth)) return true;
     if (x->op == VL_E_NAME) return false;
+  }
+  if (x->op == VL_E_SUB) { /* an item the array is (`self.cache[i]`): it persists as its container does */
+    VlId root = e;
+    while (vl_expr(m, root)->op == VL_E_SUB) root = vl_kid(m, root, 0);
+    const VlExpr *rx = vl_expr(m, root);
+    bool named = false;
+    for (int k = 0; k < c->n && !named; k++)
+      named = strlen(c->names[k]) == x->end - x->start && memcmp(c->names[k], m->text + x->start, x->end - x->start) == 0;
+    if (named && (rx->op == VL_E_NAME || rx->op == VL_E_ATTR) &&
+        carry_name(c, pos, m->text + x->start, x->end - x->start, persists(c, root), depth))
+      return true;
   }
   for (uint32_t i = 0; i < x->nkids; i++)
     if (carry_reads(c, pos, vl_kid(m, e, i), depth + 1)) return true;
@@ -1921,15 +2001,21 @@ static void debug_dump(const Frame *F) {
 static void source_order(const Frame *F, const VlObj **views, int n) {
   const VlModule *m = M(F);
   uint64_t key[16];
+  uint32_t made[16]; /* two arrays one call makes (`model(tok, cache)`): the one its callees make first */
   for (int i = 0; i < n; i++) {
     const VlObj *v = views[i];
     uint32_t at = v->expr ? vl_expr(m, v->expr)->start + 1 : 0;
     key[i] = (uint64_t)at << 32 | (v->site ? v->site->start : 0);
+    const VlSite *s = v->site;
+    for (int d = 0; s && s->via && s->via->kind == VL_SITE_NEW && s->via->mod == F->an->mi && d < 16; d++) s = s->via;
+    made[i] = s && s->mod == F->an->mi ? s->start : UINT32_MAX;
   }
   for (int i = 1; i < n; i++) /* (n <= 16: insertion sort) */
-    for (int j = i; j > 0 && key[j] < key[j - 1]; j--) {
+    for (int j = i; j > 0 && (key[j] < key[j - 1] || (key[j] == key[j - 1] && made[j] < made[j - 1])); j--) {
       uint64_t k = key[j];
       key[j] = key[j - 1], key[j - 1] = k;
+      uint32_t d = made[j];
+      made[j] = made[j - 1], made[j - 1] = d;
       const VlObj *t = views[j];
       views[j] = views[j - 1], views[j - 1] = t;
     }
