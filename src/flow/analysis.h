@@ -259,7 +259,7 @@ struct Analysis {
   Heap module_heap;           /* the module body's heap after its first run: what global containers
                                  hold, read (not changed) by functions (vl_heap_find) */
   struct AssignIx *assign_ix; /* by expression: the assignments of it (retain.c, made on demand) */
-  uint32_t *regrown, nregrown; /* the values of `c[k] = f(c[k])`, by first byte (retain.c, on demand) */
+  uint32_t *regrown, nregrown; /* where the values of `c[k] = f(c[k])` start, sorted (retain.c, on demand) */
   bool regrown_made;
   uint8_t *imported;          /* by string id: bound by an import statement (made on demand) */
   uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */

@@ -1320,6 +1320,11 @@ static bool copied_into_array(const StoreEv *ev) {
 
 static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out);
 
+static int by_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
 /* Does ev store the value of a statement `c[k] = f(c[k])`, in a list or dict made by a display
  * outside loop L (or met as a parameter's or attribute's)?  The slot it writes held the value it reads,
  * else that read had failed (a defaultdict, made by a call, is left out): the store replaces what it
@@ -1343,10 +1348,9 @@ static bool regrown_slot(const Frame *F, const StoreEv *ev, VlId L) {
       if (pass || !n) an->nregrown = n;
       if (!n) break;
     }
+    if (an->nregrown > 1) qsort(an->regrown, an->nregrown, sizeof *an->regrown, by_u32);
   }
-  bool found = false;
-  for (uint32_t i = 0; i < an->nregrown && !found; i++) found = an->regrown[i] == ev->at.start;
-  if (!found) return false;
+  if (!bsearch(&ev->at.start, an->regrown, an->nregrown, sizeof *an->regrown, by_u32)) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     if (c->kind == VL_O_SYM) continue;
