@@ -1350,7 +1350,7 @@ static bool regrown_slot(const Frame *F, const StoreEv *ev, VlId L) {
     }
     if (an->nregrown > 1) qsort(an->regrown, an->nregrown, sizeof *an->regrown, by_u32);
   }
-  if (!bsearch(&ev->at.start, an->regrown, an->nregrown, sizeof *an->regrown, by_u32)) return false;
+  if (!an->nregrown || !bsearch(&ev->at.start, an->regrown, an->nregrown, sizeof *an->regrown, by_u32)) return false;
   for (uint16_t i = 0; i < ev->container->n; i++) {
     const VlObj *c = ev->container->objs[i];
     if (c->kind == VL_O_SYM) continue;
