@@ -87,12 +87,17 @@ void vl_scopes_add(VlScopes *s, VlId func) {
   if (!s->entries.len) VL_VEC_PUSH(&s->entries, (VlScopeEntry){0});
 }
 
-static uint32_t find_entry(const VlScopes *s, VlId func, VlId name) {
+/* The entry of (func, name), walking the bucket's chain in `chains` (NULL: the entries' own `chain`
+ * fields, until assign_slots turns them into slots and hands the chains back). */
+static uint32_t find_in(const VlScopes *s, const uint32_t *chains, VlId func, VlId name) {
   if (!s->nbuckets) return 0;
-  for (uint32_t e = s->buckets[entry_hash(func, name) & (s->nbuckets - 1)]; e; e = s->entries.items[e].chain)
+  for (uint32_t e = s->buckets[entry_hash(func, name) & (s->nbuckets - 1)]; e;
+       e = chains ? chains[e] : s->entries.items[e].chain)
     if (s->entries.items[e].func == func && s->entries.items[e].name == name) return e;
   return 0;
 }
+
+static uint32_t find_entry(const VlScopes *s, VlId func, VlId name) { return find_in(s, NULL, func, name); }
 
 static void rehash(VlScopes *s) {
   uint32_t n = s->nbuckets ? s->nbuckets * 2 : 256;
@@ -169,15 +174,6 @@ static uint32_t *assign_slots(Lower *L) {
   return chains;
 }
 
-/* After assign_slots, `chain` holds slots: the chains it returns and the buckets serve lookups
- * (find_entry's walk over the saved chains; a hash probe where a sorted copy was searched). */
-static uint32_t lookup(const VlScopes *s, const uint32_t *chains, VlId func, VlId name) {
-  if (!s->nbuckets) return 0;
-  for (uint32_t e = s->buckets[entry_hash(func, name) & (s->nbuckets - 1)]; e; e = chains[e])
-    if (s->entries.items[e].func == func && s->entries.items[e].name == name) return e;
-  return 0;
-}
-
 void vl_scopes_resolve(Lower *L) {
   VlScopes *s = &L->scopes;
   /* `global x` anywhere makes x a module binding */
@@ -196,8 +192,8 @@ void vl_scopes_resolve(Lower *L) {
     VlExpr *x = &L->exprs.items[s->uses.items[i].expr];
     VlId name = x->a;
     VlSym sym = {VL_SYM_BUILTIN, 0, 0};
-    uint32_t e = lookup(s, chains, f, name);
-    uint32_t me = lookup(s, chains, VL_MODULE_FUNC, name);
+    uint32_t e = find_in(s, chains, f, name);
+    uint32_t me = find_in(s, chains, VL_MODULE_FUNC, name);
     if (e && (FLAGS(e) & VL_BIND_GLOBAL)) {
       if (me) sym = (VlSym){VL_SYM_GLOBAL, SLOT(me), VL_MODULE_FUNC};
     } else if (e && IS_LOCAL(e)) {
@@ -207,7 +203,7 @@ void vl_scopes_resolve(Lower *L) {
       bool found = false;
       for (VlId p = L->funcs.items[f].parent; p && !found; p = L->funcs.items[p].parent) {
         if (L->funcs.items[p].kind == VL_FN_CLASS) continue;
-        uint32_t pe = lookup(s, chains, p, name);
+        uint32_t pe = find_in(s, chains, p, name);
         if (!pe) continue;
         if (FLAGS(pe) & VL_BIND_GLOBAL) break;
         if (!IS_LOCAL(pe)) continue;
