@@ -4366,6 +4366,31 @@ static void one_slot_is_not_kept_whole(void **state) {
                   "    return log\n"));
 }
 
+/* `p.grad` in a loop that clears gradients to None (`zero_grad(set_to_none=True)`, `p.grad = None`)
+ * is a new tensor at each step; zeroed in place (`zero_grad()` on torch 1.13) or cleared only before
+ * the loop, it is the same tensor. */
+static void grad_cleared_to_none_is_new_per_step(void **state) {
+  static const char *const fmt = "import torch\n"
+                                 "def f(model, opt, steps):\n"
+                                 "    rows = []\n"
+                                 "%s"
+                                 "    for _ in range(steps):\n"
+                                 "%s"
+                                 "        model(torch.randn(4, 8)).sum().backward()\n"
+                                 "        for p in model.parameters():\n"
+                                 "            rows.append(p.grad[0])\n"
+                                 "    return rows\n";
+  char src[1024];
+  snprintf(src, sizeof src, fmt, "", "        opt.zero_grad(set_to_none=True)\n");
+  hit(analyse(state, src), "p.grad[0]", VL_HIT_FRESH);
+  snprintf(src, sizeof src, fmt, "", "        for q in model.parameters():\n            q.grad = None\n");
+  hit(analyse(state, src), "p.grad[0]", VL_HIT_FRESH);
+  snprintf(src, sizeof src, fmt, "", "        opt.zero_grad()\n");
+  no_hits(analyse(state, src));
+  snprintf(src, sizeof src, fmt, "    model.zero_grad(set_to_none=True)\n", "");
+  no_hits(analyse(state, src));
+}
+
 /* `d if p is None else p` (and `p if p is not None else d`): where the branch reads p, p is not
  * None, so a caller leaving p to its default None gets d only: a column index, not u[:, None]. */
 static void none_test_narrows_conditional(void **state) {
@@ -8073,6 +8098,7 @@ int main(void) {
       T(matmul_with_parameter_deferred),
       T(tuple_result_of_int_arrays),
       T(one_slot_is_not_kept_whole),
+      T(grad_cleared_to_none_is_new_per_step),
       T(none_test_narrows_conditional),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),

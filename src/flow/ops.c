@@ -2181,8 +2181,79 @@ static const VlObj *pool_attr(Frame *F, const VlObj *o, const char *name) {
   return vl_obj(V(F), m);
 }
 
+/* Does expression e clear gradients so that the next backward() allocates them anew:
+ * `opt.zero_grad(set_to_none=True)` (or `zero_grad(True)`, an optimizer's or a module's), or
+ * `p.grad = None` (statement s)?  PyTorch 1.13's zero_grad() without it zeroes them in place. */
+static bool grad_reset_call(const VlModule *m, VlId e, VlId zero_grad, VlId set_to_none) {
+  const VlExpr *x = vl_expr(m, e);
+  if (x->op != VL_E_CALL) return false;
+  const VlExpr *f = vl_expr(m, vl_kid(m, e, 0));
+  if (f->op != VL_E_ATTR || f->a != zero_grad) return false;
+  for (uint16_t i = 1; i < x->nkids; i++) {
+    VlId k = vl_kid(m, e, i);
+    const VlExpr *kx = vl_expr(m, k);
+    if (kx->op == VL_E_KW && kx->a == set_to_none) return vl_expr(m, vl_kid(m, k, 0))->op == VL_E_TRUE;
+    if (i == 1 && kx->op == VL_E_TRUE) return true;
+  }
+  return false;
+}
+
+static bool grad_reset_stmt(const VlModule *m, const VlStmt *s, VlId grad) {
+  if (s->kind != VL_S_ASSIGN || vl_expr(m, s->a)->op != VL_E_NONE) return false;
+  for (uint16_t i = 0; i < s->n; i++) {
+    const VlExpr *t = vl_expr(m, m->kids[s->b + i]);
+    if (t->op == VL_E_ATTR && t->a == grad) return true;
+  }
+  return false;
+}
+
+/* Is loop l this function's, or one of the functions a comprehension F->func is nested in? */
+static bool loop_of_frame(const VlModule *m, VlId l, VlId func) {
+  for (VlId f = func; f; f = vl_func(m, f)->parent) {
+    if (m->loops[l].func == f) return true;
+    if (vl_func(m, f)->kind != VL_FN_COMP) return false;
+  }
+  return false;
+}
+
+/* `p.grad` read in a loop of this function that also clears the gradients to None (grad_reset_*):
+ * each backward() in that loop gives p a new gradient tensor, so the read is a new tensor there
+ * (of p's ndim when p is a known tensor).  NULL when no such loop runs it, or when the receiver may
+ * be something else than a tensor we do not know (a project instance's own `grad`, a NumPy array). */
+static const VlVal *fresh_grad(Frame *F, const VlVal *obj, VlId expr) {
+  const VlModule *m = M(F);
+  VlId grad = vl_module_find_str(m, "grad"), zero_grad = vl_module_find_str(m, "zero_grad");
+  VlId set_to_none = vl_module_find_str(m, "set_to_none");
+  if (!obj->n || !expr || !grad) return NULL;
+  VlNdim nd = vl_nd_unknown();
+  bool arrays = true;
+  for (uint16_t i = 0; i < obj->n; i++) {
+    const VlObj *o = obj->objs[i];
+    if (o->kind == VL_O_ARRAY && o->lib == VL_LIBID_TORCH) continue;
+    if (o->kind != VL_O_UNKNOWN && o->kind != VL_O_SYM && o->kind != VL_O_OBJ) return NULL;
+    arrays = false;
+  }
+  if (arrays) nd = val_nd(obj);
+  uint32_t resets[16], n = 0; /* where the module clears gradients (a handful of places at most) */
+  for (VlId e = 1; zero_grad && n < 16 && e < m->nexprs; e++)
+    if (grad_reset_call(m, e, zero_grad, set_to_none)) resets[n++] = vl_expr(m, e)->start;
+  for (VlId s = 1; n < 16 && s < m->nstmts; s++)
+    if (grad_reset_stmt(m, vl_stmt(m, s), grad)) resets[n++] = vl_stmt(m, s)->start;
+  uint32_t at = vl_expr(m, expr)->start;
+  for (VlId l = 1; n && l < m->nloops; l++) {
+    if (m->loops[l].kind == VL_LOOP_COMP || !loop_of_frame(m, l, F->func) || !vl_loop_runs(m, l, at)) continue;
+    for (uint32_t i = 0; i < n; i++)
+      if (vl_loop_runs(m, l, resets[i])) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_TORCH, nd, expr);
+  }
+  return NULL;
+}
+
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr) {
   Acc acc = {0};
+  if (strcmp(name, "grad") == 0) {
+    const VlVal *g = fresh_grad(F, obj, expr);
+    if (g) return g;
+  }
   for (uint16_t i = 0; i < obj->n; i++) {
     const VlObj *o = obj->objs[i];
     switch (o->kind) {
