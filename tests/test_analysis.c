@@ -4391,6 +4391,41 @@ static void grad_cleared_to_none_is_new_per_step(void **state) {
   no_hits(analyse(state, src));
 }
 
+/* DataLoader(ds, batch_size=None) over a Dataset whose __getitem__ reads a cache of loaded shards:
+ * a cache that also evicts (`popitem`) loads again what it dropped, so its items are new over the
+ * steps; one that never evicts may hand out the same shard each time (not followed). */
+static void evicting_shard_cache_items_are_new(void **state) {
+  static const char *const fmt = "import torch\n"
+                                 "from torch.utils.data import DataLoader, Dataset\n"
+                                 "def load(s):\n"
+                                 "    return torch.randn(64, 32)\n"
+                                 "class Ds(Dataset):\n"
+                                 "    def __init__(self):\n"
+                                 "        self.cache = {}\n"
+                                 "    def __len__(self):\n"
+                                 "        return 640\n"
+                                 "    def __getitem__(self, i):\n"
+                                 "        s, k = divmod(i, 64)\n"
+                                 "        if s in self.cache:\n"
+                                 "            return self.cache[s][k]\n"
+                                 "        x = load(s)\n"
+                                 "        self.cache[s] = x\n"
+                                 "%s"
+                                 "        return x[k]\n"
+                                 "def run(ds):\n"
+                                 "    kept = []\n"
+                                 "    for v in DataLoader(ds, batch_size=None):\n"
+                                 "        kept.append(v)\n"
+                                 "    return kept\n"
+                                 "def main():\n"
+                                 "    return run(Ds())\n";
+  char src[2048];
+  snprintf(src, sizeof src, fmt, "        if len(self.cache) > 2:\n            self.cache.popitem()\n");
+  hit(analyse(state, src), "v", VL_HIT_FRESH);
+  snprintf(src, sizeof src, fmt, "");
+  no_hits(analyse(state, src));
+}
+
 /* `d if p is None else p` (and `p if p is not None else d`): where the branch reads p, p is not
  * None, so a caller leaving p to its default None gets d only: a column index, not u[:, None]. */
 static void none_test_narrows_conditional(void **state) {
@@ -8099,6 +8134,7 @@ int main(void) {
       T(tuple_result_of_int_arrays),
       T(one_slot_is_not_kept_whole),
       T(grad_cleared_to_none_is_new_per_step),
+      T(evicting_shard_cache_items_are_new),
       T(none_test_narrows_conditional),
       T(hit_for_every_store_kind),
       T(setitem_with_a_constant_key),

@@ -5474,6 +5474,22 @@ static bool only_lib_arrays(const Frame *F, const VlVal *v, uint8_t lib, int dep
   return true;
 }
 
+/* Is store effect ef of summary s into a container the same call also empties (an LRU cache of loaded
+ * shards: `self._store[path] = shard`, then `popitem(last=False)` past a size)?  Such a cache hands
+ * out an object again only while it holds it: what it evicts is loaded anew, so its items are new
+ * objects over the steps, as those of a __getitem__ without a cache are. */
+static bool evicting_store(const VlSummary *s, const VlEffect *ef) {
+  if (ef->kind != VL_EFF_STORE || !ef->target || !ef->target->n) return false;
+  for (uint32_t i = 0; i < s->neffects; i++) {
+    const VlEffect *c = &s->effects[i];
+    if (c->kind != VL_EFF_CLEAR || !c->target) continue;
+    for (uint16_t j = 0; j < ef->target->n; j++)
+      for (uint16_t k = 0; k < c->target->n; k++)
+        if (ef->target->objs[j] == c->target->objs[k] && ef->target->objs[j]->kind != VL_O_UNKNOWN) return true;
+  }
+  return false;
+}
+
 /* A batch of DataLoader(ds, ...) over a project map-style Dataset ds with the default collate and
  * batching (no collate_fn, batch_size not None), or NULL.  With batch_size=None there is no
  * batching: each step is what __getitem__ returns for the sampler's index, converted (tensors
@@ -5509,7 +5525,9 @@ static const VlVal *project_batch(Frame *F, const VlVal *ds, const Args *a, uint
     /* a __getitem__ that keeps what it makes (a cache of loaded shards, `self.cache[i] = x`) may hand
      * out the same object again: not followed */
     for (uint32_t i = 0; i < s->neffects; i++)
-      if ((s->effects[i].kind == VL_EFF_STORE && !s->effects[i].carried) || s->effects[i].kind == VL_EFF_SETATTR) return NULL;
+      if ((s->effects[i].kind == VL_EFF_STORE && !s->effects[i].carried && !evicting_store(s, &s->effects[i])) ||
+          s->effects[i].kind == VL_EFF_SETATTR)
+        return NULL;
     if (!item || vl_val_unknownish(item) || !only_lib_arrays(F, item, lib, 0)) return NULL;
     Restep mark = {.mode = RS_MARK, .markexpr = expr};
     return restep(F, item, &mark, 0);
