@@ -261,6 +261,9 @@ struct Analysis {
   struct AssignIx *assign_ix; /* by expression: the assignments of it (retain.c, made on demand) */
   uint32_t *regrown, nregrown; /* where the values of `c[k] = f(c[k])` start, sorted (retain.c, on demand) */
   bool regrown_made;
+  uint32_t grad_resets[16];   /* where gradients are cleared to None (ops.c: fresh_grad, on demand) */
+  uint8_t ngrad_resets;
+  bool grad_resets_made;
   uint8_t *imported;          /* by string id: bound by an import statement (made on demand) */
   uint8_t *seen;              /* scratch marks by slot (stmt_slots), all 0 between uses; nseen of them */
   uint8_t *ready;             /* vl_program_ready's scratch: the jobs done before this module's */

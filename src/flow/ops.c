@@ -2234,11 +2234,17 @@ static const VlVal *fresh_grad(Frame *F, const VlVal *obj, VlId expr) {
     arrays = false;
   }
   if (arrays) nd = val_nd(obj);
-  uint32_t resets[16], n = 0; /* where the module clears gradients (a handful of places at most) */
-  for (VlId e = 1; zero_grad && n < 16 && e < m->nexprs; e++)
-    if (grad_reset_call(m, e, zero_grad, set_to_none)) resets[n++] = vl_expr(m, e)->start;
-  for (VlId s = 1; n < 16 && s < m->nstmts; s++)
-    if (grad_reset_stmt(m, vl_stmt(m, s), grad)) resets[n++] = vl_stmt(m, s)->start;
+  Analysis *an = F->an;
+  if (!an->grad_resets_made) { /* where the module clears gradients (a handful of places at most), once */
+    uint8_t n = 0;
+    for (VlId e = 1; zero_grad && n < 16 && e < m->nexprs; e++)
+      if (grad_reset_call(m, e, zero_grad, set_to_none)) an->grad_resets[n++] = vl_expr(m, e)->start;
+    for (VlId s = 1; n < 16 && s < m->nstmts; s++)
+      if (grad_reset_stmt(m, vl_stmt(m, s), grad)) an->grad_resets[n++] = vl_stmt(m, s)->start;
+    an->ngrad_resets = n;
+    an->grad_resets_made = true;
+  }
+  const uint32_t *resets = an->grad_resets, n = an->ngrad_resets;
   uint32_t at = vl_expr(m, expr)->start;
   for (VlId l = 1; n && l < m->nloops; l++) {
     if (m->loops[l].kind == VL_LOOP_COMP || !loop_of_frame(m, l, F->func) || !vl_loop_runs(m, l, at)) continue;
