@@ -7753,6 +7753,51 @@ static void pandas_frame_storage(void **state) {
   assert_non_null(tl_hit(cur, "chunk.values[:2]"));            /* a new frame per chunk */
 }
 
+/* pandas rows (ops.c: pd_one_block, pandas_getitem): pd.DataFrame(a) of an ndarray is one block, and
+ * .iloc of it indexes that block as NumPy does, so a row or a slice of a frame made per step is a view
+ * of part of it; a frame whose columns change, that escapes the function, or of unknown dtypes (a
+ * reader's) is not known to be one block: its row may be a copy, and stays silent. */
+static void pandas_one_block_rows(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import pandas as pd\n"
+          "def add(frame):\n"
+          "    frame['k'] = 1.0\n"
+          "def run(paths, n):\n"
+          "    a, b, c, d, e, f, g, h = [], [], [], [], [], [], [], []\n"
+          "    for p in paths:\n"
+          "        da = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        a.append(da.iloc[-1].to_numpy())\n"
+          "        db = pd.DataFrame(np.random.rand(n, 8), columns=list('abcdefgh'))\n"
+          "        b.append(db.iloc[:5].values)\n"
+          "        dc = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        dc['y'] = 0\n"
+          "        c.append(dc.iloc[0].to_numpy())\n"
+          "        dd = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        add(dd)\n"
+          "        d.append(dd.iloc[0].values)\n"
+          "        de = pd.read_csv(p)\n"
+          "        e.append(de.iloc[0].to_numpy())\n"
+          "        df = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        f.append(df.iloc[[0, 1]].to_numpy())\n"
+          "        dg = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        g.append(dg.iloc[0, 2:].to_numpy())\n"
+          "        dh = pd.DataFrame(np.random.rand(n, 8))\n"
+          "        dh.iloc[0] = 'x'\n"
+          "        h.append(dh.iloc[1].to_numpy())\n"
+          "    return a, b, c, d, e, f, g, h\n"
+          "def scenario():\n"
+          "    return run(['a.csv'], 100)\n");
+  assert_non_null(tl_hit(cur, "da.iloc[-1]"));  /* a row of a frame of one block */
+  assert_non_null(tl_hit(cur, "db.iloc[:5]"));  /* rows of it */
+  assert_null(tl_hit(cur, "dc.iloc[0]"));       /* a column added: two blocks, the row a copy */
+  assert_null(tl_hit(cur, "dd.iloc[0]"));       /* passed to code that may add one */
+  assert_null(tl_hit(cur, "de.iloc[0]"));       /* a reader's frame: dtypes not known */
+  assert_null(tl_hit(cur, "df.iloc[[0, 1]]"));  /* a list of rows: a copy */
+  assert_non_null(tl_hit(cur, "dg.iloc[0, 2:]"));/* part of a row */
+  assert_null(tl_hit(cur, "dh.iloc[1]"));       /* written through .iloc: may change its blocks */
+}
+
 static void sklearn_estimator_results(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -7918,6 +7963,7 @@ int main(void) {
       T(modinfo_rows_match_line_starts),
       T(sklearn_estimator_results),
       T(pandas_frame_storage),
+      T(pandas_one_block_rows),
       T(callee_display_element_view),
       T(param_index_of_array_made_here),
       T(dataloader_unbatched_items),

@@ -1731,6 +1731,8 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
  *   pd.concat, groupby(k).get_group(v)
  *   df["c"], df[a:b], df.iloc[...], .loc,     a view of df's storage, taken as all of it (for a mixed
  *   head, tail                                frame a copy of the part): new per iteration when df is
+ *   n.iloc[...] of n = pd.DataFrame(a) that   the storage indexed as NumPy does: a row, rows, part of a
+ *   its function only reads (pd_one_block)    row are partial views of the one block; a list, a mask copy
  *   for k, g in df.groupby(c)                 each g a new frame whose storage is not known (the rows of
  *                                             one sorted copy of df for one dtype, a new copy per group
  *                                             for a mixed frame): g[[cols]], g.copy() are new
@@ -1744,10 +1746,16 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 typedef enum PdKind { PD_FRAME = 1, PD_SERIES, PD_NDFRAME, PD_INDEXER, PD_GROUPBY, PD_READER } PdKind;
 static const char *const pd_names[] = {NULL, "pandas.DataFrame", "pandas.Series", "pandas.NDFrame", "pandas.indexer",
                                        "pandas.GroupBy", "pandas.TextFileReader"};
+/* A bit of VlObj.index beside the kind: a frame known to hold one block, which its function never
+ * changes (pd_one_block), and that frame's .iloc indexer: a row or a slice of it is a view of part of
+ * the block (pandas_getitem), where a row of a frame of several blocks is a new copy. */
+enum { PD_KIND_MASK = 0xf, PD_ONE_BLOCK = 0x10 };
 
 static bool pd_obj(const VlObj *o) { return vl_inst_of(o, VL_INST_PANDAS); }
 
-static bool pd_is(const VlObj *o, PdKind kind) { return pd_obj(o) && o->index == (uint32_t)kind; }
+static PdKind pd_kind(const VlObj *o) { return (PdKind)(o->index & PD_KIND_MASK); }
+
+static bool pd_is(const VlObj *o, PdKind kind) { return pd_obj(o) && pd_kind(o) == kind; }
 
 /* A frame, Series or frame of unknown kind (not an indexer, a groupby or a reader)? */
 static bool pd_data(const VlObj *o) { return pd_is(o, PD_FRAME) || pd_is(o, PD_SERIES) || pd_is(o, PD_NDFRAME); }
@@ -1759,8 +1767,9 @@ static VlNdim pd_nd(PdKind kind) {
   return (VlNdim){1, 2};
 }
 
-static const VlObj *pd_inst(Frame *F, PdKind kind, const VlSite *site, const VlVal *storage) {
-  VlObj o = {.kind = VL_O_INST, .sub = VL_INST_PANDAS, .index = kind, .name = pd_names[kind], .site = site, .elem = storage,
+/* (kind: a PdKind, with PD_ONE_BLOCK for a frame of one block and its .iloc) */
+static const VlObj *pd_inst(Frame *F, uint32_t kind, const VlSite *site, const VlVal *storage) {
+  VlObj o = {.kind = VL_O_INST, .sub = VL_INST_PANDAS, .index = kind, .name = pd_names[kind & PD_KIND_MASK], .site = site, .elem = storage,
              .nd = vl_nd_unknown()};
   return vl_obj(V(F), o);
 }
@@ -1846,7 +1855,7 @@ static PdKind pd_kind_named(const char *result) {
 
 /* The kind of what row r gives for o: the row's, or o's own ("same"). */
 static PdKind pd_result(const VlObj *o, const VlCallRow *r) {
-  return strcmp(r->result, "same") == 0 ? (PdKind)o->index : pd_kind_named(r->result);
+  return strcmp(r->result, "same") == 0 ? pd_kind(o) : pd_kind_named(r->result);
 }
 
 static bool pd_frame_result(PdKind kind) { return kind == PD_FRAME || kind == PD_SERIES || kind == PD_NDFRAME; }
@@ -1859,6 +1868,60 @@ static const VlVal *pd_apply(Frame *F, const VlObj *o, const VlCallRow *r, VlId 
   if (strcmp(r->detail, "shares") == 0) return pd_derived(F, o, kind, expr);
   if (strcmp(r->detail, "new") == 0) return pd_fresh(F, kind, expr, false);
   return NULL;
+}
+
+/* Is the frame that call `expr` (pd.DataFrame(a) of an ndarray: one block) makes bound by `n = <expr>`
+ * to a local n of a function that reads it only as `n.iloc[...]`, `n.values` or `n.to_numpy(...)`,
+ * outside any assignment's or del's target, and binds it only by plain assignments?  Then it keeps its
+ * one block wherever it is read: nothing adds, replaces or removes a column (`n["y"] = v` adds a block,
+ * after which a row is a copy), and it reaches no other code that could (passed, returned, stored,
+ * captured otherwise).  Read from the source alone, so it holds on every path. */
+static bool pd_one_block(Frame *F, VlId expr) {
+  const VlModule *m = M(F);
+  VlId target = 0;
+  for (VlId s = 1; s < m->nstmts && !target; s++)
+    if (m->stmts[s].kind == VL_S_ASSIGN && m->stmts[s].a == expr) target = m->stmts[s].n == 1 ? m->kids[m->stmts[s].b] : 0;
+  const VlExpr *t = target ? vl_expr(m, target) : NULL;
+  if (!t || t->op != VL_E_NAME || t->sym.kind != VL_SYM_LOCAL || t->sym.owner <= 1 ||
+      vl_func(m, t->sym.owner)->kind != VL_FN_DEF)
+    return false;
+  const VlFunc *fn = vl_func(m, t->sym.owner);
+#define PD_SAME_NAME(x) ((x)->op == VL_E_NAME && (x)->sym.owner == t->sym.owner && (x)->sym.slot == t->sym.slot && \
+                         ((x)->sym.kind == VL_SYM_LOCAL || (x)->sym.kind == VL_SYM_CELL))
+  uint32_t uses = 0, fine = 0;
+  for (VlId s = 1; s < m->nstmts; s++) { /* its bindings: plain assignments */
+    const VlStmt *st = &m->stmts[s];
+    if (st->kind != VL_S_ASSIGN || st->start < fn->start || st->start >= fn->end) continue;
+    for (uint32_t k = 0; k < st->n; k++) fine += PD_SAME_NAME(vl_expr(m, m->kids[st->b + k]));
+  }
+  for (VlId e = 1; e < m->nexprs; e++) {
+    const VlExpr *x = vl_expr(m, e);
+    if (x->start < fn->start || x->start >= fn->end) continue;
+    if (PD_SAME_NAME(x)) uses++;
+    /* n.values, n.to_numpy; n.iloc only indexed (`f(n.iloc)` hands the indexer on) */
+    VlId on = x->op == VL_E_SUB && x->nkids >= 2 ? vl_kid(m, e, 0) : e;
+    const VlExpr *ox = vl_expr(m, on);
+    if (ox->op != VL_E_ATTR || !ox->nkids || !PD_SAME_NAME(vl_expr(m, vl_kid(m, on, 0)))) continue;
+    const char *attr = vl_str(m, ox->a);
+    if (on != e ? strcmp(attr, "iloc") != 0 : strcmp(attr, "values") != 0 && strcmp(attr, "to_numpy") != 0) continue;
+    bool stored = false; /* within a target: `n.iloc[0] = v`, `del n.iloc[0]` */
+    for (VlId s = 1; s < m->nstmts && !stored; s++) {
+      const VlStmt *st = &m->stmts[s];
+      if (st->start > x->start || st->end < x->end) continue;
+      uint32_t first = st->kind == VL_S_ASSIGN || st->kind == VL_S_DEL ? st->b : 0, n = first ? st->n : 0;
+      for (uint32_t k = 0; k < n && !stored; k++) {
+        const VlExpr *tx = vl_expr(m, m->kids[first + k]);
+        stored = tx->start <= x->start && x->end <= tx->end;
+      }
+      if (st->kind == VL_S_AUGASSIGN) {
+        const VlExpr *tx = vl_expr(m, st->a);
+        stored = tx->start <= x->start && x->end <= tx->end;
+      }
+    }
+    fine += !stored;
+  }
+#undef PD_SAME_NAME
+  return uses == fine;
 }
 
 /* pandas.<fn>(...): a pandas object, or NULL when fn is not modelled (then as any other library). */
@@ -1895,7 +1958,16 @@ static const VlVal *pandas_call(Frame *F, const char *q, Args *a, VlId expr) {
   if (seqs) return pd_fresh(F, kind, expr, false); /* a dict of columns, a list of rows: copied */
   if (arrays) { /* an ndarray is shared (of one dtype, never copied without copy=True) */
     VlObj o = {.kind = VL_O_INST, .elem = data};
-    return pd_derived(F, &o, kind, expr);
+    const VlVal *r = pd_derived(F, &o, kind, expr);
+    bool plain = kind == PD_FRAME && !a->star && !a->dstar;
+    for (uint16_t i = 0; plain && i < data->n; i++) /* (a structured array's fields become columns: copied) */
+      plain = data->objs[i]->lib == VL_LIBID_NUMPY && !(data->objs[i]->layout & VL_L_RECORDS);
+    if (plain && r->n == 1 && pd_one_block(F, expr)) {
+      VlObj one = *r->objs[0];
+      one.index |= PD_ONE_BLOCK;
+      return vl_val1(V(F), vl_obj(V(F), one));
+    }
+    return r;
   }
   if (frames && !a->nkw && a->npos == 1 && data->n == 1) return pd_derived(F, data->objs[0], kind, expr);
   return vl_unknown(V(F));
@@ -1907,14 +1979,34 @@ static const VlVal *pandas_attr(Frame *F, const VlObj *o, const char *name) {
   snprintf(attr, sizeof attr, ".%s", name);
   const VlCallRow *r = pd_row(F, o, attr);
   if (r && strcmp(r->result, "ndarray") == 0 && strcmp(r->detail, "shares") == 0)
-    return pd_view(F, o, (PdKind)o->index);
-  if (r && strcmp(r->result, "indexer") == 0) return vl_val1(V(F), pd_inst(F, PD_INDEXER, o->site, o->elem));
+    return pd_view(F, o, pd_kind(o));
+  if (r && strcmp(r->result, "indexer") == 0) /* (one block: what .iloc of it shows, pandas_getitem) */
+    return vl_val1(V(F), pd_inst(F, PD_INDEXER | (o->index & PD_ONE_BLOCK), o->site, o->elem));
   return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0)); /* a method */
 }
 
 /* o[...] of a pandas object: the table's row for the key ("[key]" of an indexer: df.iloc[...], a
  * frame, Series or scalar; "[list]", "[column]", "[slice]" of a frame). */
 static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, const VlVal *const *items, VlId expr) {
+  const VlModule *m = M(F);
+  const VlExpr *on = pd_is(o, PD_INDEXER) && (o->index & PD_ONE_BLOCK) && vl_expr(m, expr)->op == VL_E_SUB
+                         ? vl_expr(m, vl_kid(m, expr, 0))
+                         : NULL;
+  if (on && on->op == VL_E_ATTR && strcmp(vl_str(m, on->a), "iloc") == 0) {
+    /* .iloc of a frame of one block (pd_one_block): its storage indexed as NumPy indexes it (a row
+     * or a slice of rows: a view of part of the block; a list or a mask: a copy; one cell: a scalar) */
+    const VlVal *part = vl_op_subscript(F, o->elem, ix, items, expr);
+    bool arrays = part->n > 0;
+    for (uint16_t i = 0; i < part->n; i++) arrays = arrays && part->objs[i]->kind == VL_O_ARRAY;
+    if (!arrays) return vl_unknown(V(F));
+    VlNdim nd = part->objs[0]->nd;
+    for (uint16_t i = 1; i < part->n; i++) {
+      if (part->objs[i]->nd.lo < nd.lo) nd.lo = part->objs[i]->nd.lo;
+      if (part->objs[i]->nd.hi > nd.hi) nd.hi = part->objs[i]->nd.hi;
+    }
+    PdKind kind = nd.lo == 1 && nd.hi == 1 ? PD_SERIES : nd.lo == 2 && nd.hi == 2 ? PD_FRAME : PD_NDFRAME;
+    return vl_val1(V(F), pd_inst(F, kind, vl_new_site(F, expr, VL_HOW_OBJECT), part));
+  }
   const VlVal *k = ix->n == 1 && items ? items[0] : NULL;
   const char *key = pd_is(o, PD_INDEXER) ? "[key]"
                     : k && k->n == 1 && k->objs[0]->kind == VL_O_SEQ && k->objs[0]->sub == VL_SEQ_LIST ? "[list]"
@@ -1927,7 +2019,7 @@ static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, co
 
 /* o.<name>(...) of a pandas object. */
 static const VlVal *pandas_method(Frame *F, const VlObj *o, const char *name, const Args *a, VlId expr) {
-  PdKind kind = (PdKind)o->index;
+  PdKind kind = pd_kind(o);
   const VlCallRow *r = pd_is(o, PD_INDEXER) ? NULL : pd_row(F, o, name);
   if (!r) return vl_unknown(V(F));
   bool iter = strcmp(name, "__iter__") == 0;
@@ -1976,7 +2068,7 @@ static void pandas_args(Frame *F, Args *a) {
     Acc acc = {0};
     for (uint16_t k = 0; k < v->n; k++) {
       const VlObj *o = v->objs[k];
-      if (pd_data(o)) add_val(&acc, pd_view(F, o, (PdKind)o->index));
+      if (pd_data(o)) add_val(&acc, pd_view(F, o, pd_kind(o)));
       else if (pd_obj(o)) add(&acc, unknown_obj(F));
       else add(&acc, o);
     }

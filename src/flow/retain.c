@@ -1549,6 +1549,8 @@ static const char *view_root(const Frame *F, const VlObj *view, const VlSite *ma
     /* ds[i][0] with ds[i] the new array (a __getitem__, an element of a list of arrays): ds[i] */
     if (made && made->kind == VL_SITE_NEW && made->mod == F->an->mi && made->at == k && kx->op == VL_E_SUB)
       return vl_expr_text(F->an, k);
+    /* df.iloc[-1] of a pandas frame: a view of df's block (ops.c: pandas_getitem) */
+    if (kx->op == VL_E_ATTR && strcmp(vl_str(m, kx->a), "iloc") == 0) return vl_expr_text(F->an, vl_kid(m, k, 0));
     if (kx->op == VL_E_NAME || kx->op == VL_E_ATTR) return vl_expr_text(F->an, k);
     e = k;
   }
