@@ -7405,6 +7405,39 @@ static void augmented_assignment_calls_iadd(void **state) {
   assert_null(tl_hit(cur, "r.clone()"));
 }
 
+/* `obj[k] = v` on an instance of a project class defining __setitem__ calls it with (k, v): a store
+ * that keeps what it is given stores the view, one that clones it does not; an instance of a dict
+ * subclass keeps the subscript store as its own (reported where it is written) */
+static void subscript_assignment_calls_setitem(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class Keep:\n"
+          "    def __init__(self):\n"
+          "        self._data = {}\n"
+          "    def __setitem__(self, key, value):\n"
+          "        self._data[key] = value\n"
+          "class Cloned:\n"
+          "    def __init__(self):\n"
+          "        self._data = {}\n"
+          "    def __setitem__(self, key, v):\n"
+          "        self._data[key] = v.clone()\n"
+          "class Sub(dict):\n"
+          "    def __setitem__(self, key, w):\n"
+          "        super().__setitem__(key, w)\n"
+          "def run(steps):\n"
+          "    keep, cloned, sub = Keep(), Cloned(), Sub()\n"
+          "    for i in range(steps):\n"
+          "        logits = torch.randn(2, 64, 4000)\n"
+          "        keep[i] = logits[:, -1]\n"
+          "        cloned[i] = logits[:, -1]\n"
+          "        sub[i] = logits[:, 0]\n"
+          "    return keep, cloned, sub\n");
+  assert_non_null(tl_hit(cur, "value"));
+  assert_null(tl_hit(cur, "v.clone()"));
+  assert_null(tl_hit(cur, "logits[:, -1]"));
+  assert_non_null(tl_hit(cur, "logits[:, 0]"));
+}
+
 /* itertools.accumulate of ints gives ints, itertools.pairwise pairs of its input's items: offsets
  * built so index a 2-D array by rows (views); of a 1-D array they give scalars */
 static void accumulate_pairwise_offsets_are_ints(void **state) {
@@ -8205,6 +8238,7 @@ int main(void) {
       T(loop_calls_a_parameters_method),
       T(fold_grows_its_accumulator),
       T(augmented_assignment_calls_iadd),
+      T(subscript_assignment_calls_setitem),
       T(accumulate_pairwise_offsets_are_ints),
       T(helper_range_counter_rows),
       T(root_finder_callbacks),

@@ -560,6 +560,8 @@ static bool container_instance(const Frame *F, const VlObj *o) {
   return false;
 }
 
+bool vl_container_instance(const Frame *F, const VlObj *o) { return container_instance(F, o); }
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth) {
   bool any = false;
