@@ -7465,6 +7465,93 @@ static void augmented_assignment_calls_iadd(void **state) {
   assert_null(tl_hit(cur, "r.clone()"));
 }
 
+/* `obj[k] = v` on an instance of a project class defining __setitem__ calls it with (k, v): a store
+ * that keeps what it is given stores the view, one that clones it does not; an instance of a dict
+ * subclass keeps the subscript store as its own (reported where it is written) */
+static void subscript_assignment_calls_setitem(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class Keep:\n"
+          "    def __init__(self):\n"
+          "        self._data = {}\n"
+          "    def __setitem__(self, key, value):\n"
+          "        self._data[key] = value\n"
+          "class Cloned:\n"
+          "    def __init__(self):\n"
+          "        self._data = {}\n"
+          "    def __setitem__(self, key, v):\n"
+          "        self._data[key] = v.clone()\n"
+          "class Sub(dict):\n"
+          "    def __setitem__(self, key, w):\n"
+          "        super().__setitem__(key, w)\n"
+          "def run(steps):\n"
+          "    keep, cloned, sub = Keep(), Cloned(), Sub()\n"
+          "    for i in range(steps):\n"
+          "        logits = torch.randn(2, 64, 4000)\n"
+          "        keep[i] = logits[:, -1]\n"
+          "        cloned[i] = logits[:, -1]\n"
+          "        sub[i] = logits[:, 0]\n"
+          "    return keep, cloned, sub\n");
+  assert_non_null(tl_hit(cur, "value"));
+  assert_null(tl_hit(cur, "v.clone()"));
+  assert_null(tl_hit(cur, "logits[:, -1]"));
+  assert_non_null(tl_hit(cur, "logits[:, 0]"));
+}
+
+/* A binding in the other branch of an `if ... else` (or in a then block that returns) does not reach
+ * a read: `if self.keys is None: self.keys = k` then `else: self.keys = torch.cat([self.keys, k])`
+ * reads what the call began with, so the cache is carried from one call to the next (VL001); a local
+ * cache in a loop likewise; an else branch made from other things stays made anew (VL002) */
+static void branch_binding_does_not_reach_other_branch(void **state) {
+  analyse(state,
+          "import torch\n"
+          "class Cache:\n"
+          "    def __init__(self):\n"
+          "        self.keys = None\n"
+          "    def append(self, k):\n"
+          "        if self.keys is None:\n"
+          "            self.keys = k\n"
+          "        else:\n"
+          "            self.keys = torch.cat([self.keys, k], dim=2)\n"
+          "class Early:\n"
+          "    def __init__(self):\n"
+          "        self.k = None\n"
+          "    def append(self, k):\n"
+          "        if self.k is None:\n"
+          "            self.k = k\n"
+          "            return\n"
+          "        self.k = torch.cat([self.k, k], dim=2)\n"
+          "class Window:\n"
+          "    def __init__(self):\n"
+          "        self.w = None\n"
+          "    def append(self, k):\n"
+          "        if self.w is None:\n"
+          "            self.w = torch.cat([k, k], dim=2)\n"
+          "        else:\n"
+          "            self.w = k.repeat(1, 1, 4, 1)\n"
+          "def run(steps):\n"
+          "    c, e, w = Cache(), Early(), Window()\n"
+          "    out, local = [], None\n"
+          "    for _ in range(steps):\n"
+          "        k = torch.randn(2, 8, 1, 64)\n"
+          "        c.append(k)\n"
+          "        e.append(k)\n"
+          "        w.append(torch.randn(2, 8, 512, 64))\n"
+          "        if local is None:\n"
+          "            local = k\n"
+          "        else:\n"
+          "            local = torch.cat([local, k], dim=2)\n"
+          "        out.append(c.keys[:, :, -1])\n"
+          "        out.append(e.k[:, :, 0])\n"
+          "        out.append(w.w[:, :, 0])\n"
+          "        out.append(local[:, :, -1])\n"
+          "    return out\n");
+  assert_string_equal(hit(cur, "c.keys[:, :, -1]", VL_HIT_REBOUND)->base_name, "self.keys");
+  assert_string_equal(hit(cur, "e.k[:, :, 0]", VL_HIT_REBOUND)->base_name, "self.k");
+  hit(cur, "w.w[:, :, 0]", VL_HIT_FRESH);
+  assert_string_equal(hit(cur, "local[:, :, -1]", VL_HIT_REBOUND)->base_name, "local");
+}
+
 /* itertools.accumulate of ints gives ints, itertools.pairwise pairs of its input's items: offsets
  * built so index a 2-D array by rows (views); of a 1-D array they give scalars */
 static void accumulate_pairwise_offsets_are_ints(void **state) {
@@ -8313,6 +8400,8 @@ int main(void) {
       T(loop_calls_a_parameters_method),
       T(fold_grows_its_accumulator),
       T(augmented_assignment_calls_iadd),
+      T(subscript_assignment_calls_setitem),
+      T(branch_binding_does_not_reach_other_branch),
       T(accumulate_pairwise_offsets_are_ints),
       T(helper_range_counter_rows),
       T(root_finder_callbacks),

@@ -528,6 +528,9 @@ void vl_retain_check(Frame *F);
 /* Does an argument of call expression `call` vary with the target of the frame's innermost loop (read
  * it, or a name bound in the loop from it): a new key for a cache in every iteration? */
 bool vl_retain_call_varies(const Frame *F, VlId call);
+/* Is o an instance of a project class deriving from a library container (dict, list, OrderedDict):
+ * one whose subscript stores are its own? */
+bool vl_container_instance(const Frame *F, const VlObj *o);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c). */
 void vl_effect_over_call(Frame *F, VlEffect *ef);

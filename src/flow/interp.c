@@ -1904,10 +1904,42 @@ static bool key_bounded(Frame *F, VlId k, const VlVal *kv) {
 }
 
 /* c[k] = v: a store into a list or dict, a write into an array (copies), or unknown. */
+/* `obj[k] = v` on an instance of a project class that defines `__setitem__` (a MutableMapping over
+ * `self._data`, a logger appending to a history): Python calls obj.__setitem__(k, v), so its stores
+ * and effects are the method's.  An instance of a dict or list subclass keeps the subscript store as
+ * its own (its `__setitem__` usually ends in `super().__setitem__(k, v)`, which is not followed).
+ * Returns c without the instances called (what the subscript store still fills), or NULL when every
+ * one was called. */
+static const VlVal *dunder_setitem(Frame *F, const VlVal *c, const VlVal *key, const VlVal *v, VlId target) {
+  const VlObj *rest[VL_VAL_MAX + 1];
+  int nr = 0;
+  for (uint16_t i = 0; i < c->n; i++) {
+    const VlObj *o = c->objs[i];
+    const VlVal *meth = NULL;
+    if (o->kind == VL_O_INST && o->base && !vl_container_instance(F, o))
+      meth = vl_op_attr(F, vl_val1(V(F), o), "__setitem__", target);
+    if (!meth || vl_val_unknownish(meth)) {
+      if (nr < VL_VAL_MAX + 1) rest[nr++] = o;
+      continue;
+    }
+    Args two = {0};
+    two.npos = 2;
+    two.pos[0] = key;
+    two.pos[1] = v;
+    vl_op_call(F, meth, &two, target);
+  }
+  if (nr == c->n) return c;
+  return nr ? vl_val_of(V(F), rest, (size_t)nr) : NULL;
+}
+
 static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) {
   const VlModule *m = M(F);
   const VlExpr *t = vl_expr(m, target);
   const VlVal *c = eval_kid(F, target, 0);
+  if (t->nkids == 2 && vl_val_has(c, VL_O_INST)) {
+    c = dunder_setitem(F, c, vl_eval(F, vl_kid(m, target, 1)), v, target);
+    if (!c) return;
+  }
   bool varies = false;
   const VlVal *key = NULL;
   for (uint32_t i = 1; i < t->nkids; i++) {

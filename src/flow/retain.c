@@ -560,6 +560,8 @@ static bool container_instance(const Frame *F, const VlObj *o) {
   return false;
 }
 
+bool vl_container_instance(const Frame *F, const VlObj *o) { return container_instance(F, o); }
+
 /* Conditions 3 and 4 for container value `cv` and loop L. */
 static bool outlives_at(const Frame *F, const StoreEv *ev, VlId L, const Sites *escapes, int depth) {
   bool any = false;
@@ -1318,7 +1320,7 @@ static bool copied_into_array(const StoreEv *ev) {
   return true;
 }
 
-static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out);
+static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out, bool attrs);
 
 static int by_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -1339,7 +1341,7 @@ static bool regrown_slot(const Frame *F, const StoreEv *ev, VlId L) {
       uint32_t n = 0;
       for (VlId s = 1; s < m->nstmts; s++) {
         VlId st = 0;
-        if (m->stmts[s].kind != VL_S_ASSIGN || m->stmts[s].n != 1 || !item_regrown(an, m->stmts[s].a, &st) || st != s)
+        if (m->stmts[s].kind != VL_S_ASSIGN || m->stmts[s].n != 1 || !item_regrown(an, m->stmts[s].a, &st, false) || st != s)
           continue;
         if (pass) an->regrown[n] = vl_expr(m, m->stmts[s].a)->start;
         n++;
@@ -1495,8 +1497,9 @@ const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt_out) {
 static bool mentions(const VlModule *m, VlId e, const char *name, size_t len, int depth);
 
 /* The item `expr` rebinds from its own old value, `self.cache[i] = torch.cat([self.cache[i], k])`
- * (the target's text, read on the right), with that statement in *stmt_out; else NULL. */
-static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out) {
+ * (the target's text, read on the right), with that statement in *stmt_out; else NULL.  With attrs,
+ * an attribute too: `self.cache_k = torch.cat([self.cache_k, k], dim=2)`. */
+static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out, bool attrs) {
   const struct AssignIx *ix = assign_ix(an, expr);
   if (!ix || !ix->any_stmt) return NULL;
   const VlModule *m = an->m;
@@ -1504,7 +1507,9 @@ static const char *item_regrown(Analysis *an, VlId expr, VlId *stmt_out) {
   if (st->n != 1 || st->a != expr) return NULL;
   VlId t = m->kids[st->b];
   const VlExpr *tx = vl_expr(m, t);
-  if (tx->op != VL_E_SUB || !mentions(m, expr, m->text + tx->start, tx->end - tx->start, 0)) return NULL;
+  if ((tx->op != VL_E_SUB && !(attrs && tx->op == VL_E_ATTR)) ||
+      !mentions(m, expr, m->text + tx->start, tx->end - tx->start, 0))
+    return NULL;
   *stmt_out = ix->any_stmt;
   return vl_expr_text(an, t);
 }
@@ -1599,11 +1604,11 @@ static void name_base(Frame *F, VlHit *hit, const VlObj *view, VlId *stmt) {
   /* named after the nearest statement that binds it: the caller's `x = f(...)`, else the callee's */
   const char *assigned = NULL;
   int named = -1;
-  /* an item a callee (or this loop) rebinds from its own old value, `self.cache[i] =
-   * torch.cat([self.cache[i], k])`: the array is that item, whatever name a caller binds to the call
-   * that grows it (`logits = model(tok, cache)`) */
+  /* an item or attribute a callee (or this loop) rebinds from its own old value, `self.cache[i] =
+   * torch.cat([self.cache[i], k])`, `self.k = torch.cat([self.k, k])`: the array is that item, whatever
+   * name a caller binds to the call that grows it (`logits = model(tok, cache)`) */
   for (int i = 0; i < n && !assigned; i++)
-    if (chain[i]->kind == VL_SITE_NEW && chain[i]->mod == an->mi && (assigned = item_regrown(an, chain[i]->at, stmt)))
+    if (chain[i]->kind == VL_SITE_NEW && chain[i]->mod == an->mi && (assigned = item_regrown(an, chain[i]->at, stmt, true)))
       named = i;
   for (int i = 0; i < n && !assigned; i++) {
     if (chain[i]->kind != VL_SITE_NEW) continue;
@@ -1649,16 +1654,28 @@ static bool stmt_binds(const VlModule *m, const VlStmt *s, const char *name, siz
 /* The binding statements (assignments) a loop's body runs, in source order, nested blocks included:
  * at most CARRY_CAP of them (a longer loop is not followed: the code is chosen as for another module's binding). */
 enum { CARRY_CAP = 256 };
+enum { BRANCH_CAP = 32 };
 typedef struct LoopStmts {
   const VlModule *m;
   VlId ids[CARRY_CAP];
   int n;
   bool over;
+  VlId ifs[BRANCH_CAP]; /* its `if` statements with an else block or a then block that returns */
+  int nifs;
 } LoopStmts;
+
+/* Does block b end by leaving the function (`return`, `raise`)? */
+static bool exits(const VlModule *m, VlId b) {
+  if (!b || !m->blocks[b].count) return false;
+  VlStmtKind k = vl_stmt(m, vl_block_stmt(m, b, m->blocks[b].count - 1))->kind;
+  return k == VL_S_RETURN || k == VL_S_RAISE;
+}
 
 static bool loop_stmt(void *ctx, VlId id) {
   LoopStmts *out = ctx;
   VlStmtKind kind = out->m->stmts[id].kind;
+  if (kind == VL_S_IF && (out->m->stmts[id].c || exits(out->m, out->m->stmts[id].b)) && out->nifs < BRANCH_CAP)
+    out->ifs[out->nifs++] = id;
   if (kind != VL_S_ASSIGN && kind != VL_S_AUGASSIGN) return true;
   if (out->n == CARRY_CAP) return !(out->over = true);
   out->ids[out->n++] = id;
@@ -1670,16 +1687,44 @@ static void loop_stmts(const VlModule *m, VlId body, LoopStmts *out) {
   out->m = m;
   out->n = 0;
   out->over = false;
+  out->nifs = 0;
   vl_block_walk(m, body, loop_stmt, out);
 }
 
+/* The bytes block b spans (empty: 0, 0). */
+static void block_span(const VlModule *m, VlId b, uint32_t *start, uint32_t *end) {
+  *start = *end = 0;
+  if (!b || !m->blocks[b].count) return;
+  *start = vl_stmt(m, vl_block_stmt(m, b, 0))->start;
+  *end = vl_stmt(m, vl_block_stmt(m, b, m->blocks[b].count - 1))->end;
+}
+
+/* Are bytes a and b in the two branches of one of the loop's `if ... else` statements, or a in the
+ * then block of an `if` that returns (or raises) and b after it: a binding at a never reaches a read
+ * at b within one pass (`if self.k is None: self.k = k` then `else: self.k = torch.cat([self.k, k])`,
+ * or `...; return` then `self.k = torch.cat(...)`: the read sees what the iteration, or the call,
+ * began with)? */
+static bool exclusive(const VlModule *m, const LoopStmts *ls, uint32_t a, uint32_t b) {
+  for (int i = 0; i < ls->nifs; i++) {
+    const VlStmt *st = &m->stmts[ls->ifs[i]];
+    uint32_t ts, te, es, ee;
+    block_span(m, st->b, &ts, &te);
+    if (a >= ts && a < te && b >= st->end && exits(m, st->b)) return true;
+    if (!st->c) continue;
+    block_span(m, st->c, &es, &ee);
+    if ((a >= ts && a < te && b >= es && b < ee) || (b >= ts && b < te && a >= es && a < ee)) return true;
+  }
+  return false;
+}
+
 /* The index in `ls` of the last of the loop's binding statements before byte `pos` that binds
- * `name`, or -1. */
+ * `name`, or -1; a binding in the other branch of an `if ... else` than pos is not one. */
 static int last_binding(const VlModule *m, const LoopStmts *ls, uint32_t pos, const char *name, size_t len) {
   int last = -1;
   for (int i = 0; i < ls->n; i++) {
     const VlStmt *s = &m->stmts[ls->ids[i]];
     if (s->start >= pos) continue;
+    if (ls->nifs && exclusive(m, ls, s->start, pos)) continue;
     if ((last < 0 || s->start > m->stmts[ls->ids[last]].start) && stmt_binds(m, s, name, len)) last = i;
   }
   return last;
