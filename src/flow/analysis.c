@@ -3157,6 +3157,8 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   vl_values_delete(an.vals);
   free(an.seen);
   free(an.assigns_by_start);
+  free(an.by_start[0]);
+  free(an.by_start[1]);
   vl_heap_free(&an.module_heap);
   free(an.ready);
   free(an.hand_memos);

@@ -316,7 +316,16 @@ struct Analysis {
                                  << 32 | statement id), sorted: those of a class are a range
                                  (interp.c: ring_attr; made on demand) */
   uint32_t nassigns;
+  uint64_t *by_start[2];      /* every expression [0], every statement [1], as (start byte << 32 | id),
+                                 sorted: those starting within a span are a range (vl_by_start) */
 };
+
+/* The module's expressions (stmts false) or statements (true) as (start byte << 32 | id), sorted by
+ * start, made once per analysis; *n gets their count.  Those starting within a span are the range from
+ * vl_first_at(span.start) to vl_first_at(span.end). */
+const uint64_t *vl_by_start(Analysis *an, bool stmts, uint32_t *n);
+/* The first entry of ix[0 .. n) (sorted as vl_by_start's) starting at or after byte `start`. */
+uint32_t vl_first_at(const uint64_t *ix, uint32_t n, uint32_t start);
 
 /* "Was the finding at `at` reported already": the first `upto` entries of Analysis.reported are
  * searched (a speculative analysis rolls the list back to where it started). */

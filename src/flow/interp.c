@@ -1832,6 +1832,29 @@ static void index_assigns(Analysis *an) {
   qsort(an->assigns_by_start, an->nassigns, sizeof(uint64_t), by_u64);
 }
 
+uint32_t vl_first_at(const uint64_t *ix, uint32_t n, uint32_t start) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if ((uint32_t)(ix[mid] >> 32) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const uint64_t *vl_by_start(Analysis *an, bool stmts, uint32_t *n) {
+  const VlModule *m = an->m;
+  uint32_t count = stmts ? m->nstmts : m->nexprs; /* ids 1 .. count-1 */
+  *n = count ? count - 1 : 0;
+  if (!an->by_start[stmts]) {
+    uint64_t *ix = an->by_start[stmts] = vl_xcalloc(count + 1, sizeof(uint64_t));
+    for (VlId i = 1; i < count; i++)
+      ix[i - 1] = (uint64_t)(stmts ? m->stmts[i].start : vl_expr(m, i)->start) << 32 | i;
+    qsort(ix, *n, sizeof(uint64_t), by_u64);
+  }
+  return an->by_start[stmts];
+}
+
 static bool ring_attr(Frame *F, VlId key) {
   const VlModule *m = M(F);
   const VlFunc *fn = vl_func(m, F->func);
@@ -1844,13 +1867,7 @@ static bool ring_attr(Frame *F, VlId key) {
   /* the class's assignments: those starting within it (a range of the sorted index) */
   Analysis *an = F->an;
   if (!an->assigns_by_start) index_assigns(an);
-  uint32_t lo = 0, hi = an->nassigns;
-  while (lo < hi) { /* the first starting at or after the class */
-    uint32_t mid = lo + (hi - lo) / 2;
-    if ((uint32_t)(an->assigns_by_start[mid] >> 32) < k->start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (uint32_t j = lo; j < an->nassigns && (uint32_t)(an->assigns_by_start[j] >> 32) < k->end; j++) {
+  for (uint32_t j = vl_first_at(an->assigns_by_start, an->nassigns, k->start); j < an->nassigns && (uint32_t)(an->assigns_by_start[j] >> 32) < k->end; j++) {
     const VlStmt *st = &m->stmts[(VlId)an->assigns_by_start[j]];
     if (st->start < k->start || st->end > k->end) continue;
     uint16_t ntargets = st->kind == VL_S_ASSIGN ? st->n : st->kind == VL_S_AUGASSIGN ? 1 : 0;

@@ -1876,11 +1876,27 @@ static const VlVal *pd_apply(Frame *F, const VlObj *o, const VlCallRow *r, VlId 
  * one block wherever it is read: nothing adds, replaces or removes a column (`n["y"] = v` adds a block,
  * after which a row is a copy), and it reaches no other code that could (passed, returned, stored,
  * captured otherwise).  Read from the source alone, so it holds on every path. */
+/* The statements of ix (vl_by_start's, n of them) starting last at or before byte `at`: one that
+ * encloses an expression starting there is one of them (no statement starts inside a simple one).
+ * Their range is [*lo, return). */
+static uint32_t last_stmts_at(const VlModule *m, const uint64_t *ix, uint32_t n, uint32_t at, uint32_t *lo) {
+  uint32_t hi = vl_first_at(ix, n, at + 1), l = hi;
+  uint32_t start = hi ? m->stmts[(VlId)ix[hi - 1]].start : 0;
+  while (l > 0 && m->stmts[(VlId)ix[l - 1]].start == start) l--;
+  *lo = l;
+  return hi;
+}
+
 static bool pd_one_block(Frame *F, VlId expr) {
   const VlModule *m = M(F);
+  uint32_t nst, nex, lo;
+  const uint64_t *stmts = vl_by_start(F->an, true, &nst);
   VlId target = 0;
-  for (VlId s = 1; s < m->nstmts && !target; s++)
-    if (m->stmts[s].kind == VL_S_ASSIGN && m->stmts[s].a == expr) target = m->stmts[s].n == 1 ? m->kids[m->stmts[s].b] : 0;
+  const VlExpr *call = vl_expr(m, expr);
+  for (uint32_t j = last_stmts_at(m, stmts, nst, call->start, &lo); lo < j && !target; lo++) {
+    const VlStmt *st = &m->stmts[(VlId)stmts[lo]];
+    if (st->kind == VL_S_ASSIGN && st->a == expr) target = st->n == 1 ? m->kids[st->b] : 0;
+  }
   const VlExpr *t = target ? vl_expr(m, target) : NULL;
   if (!t || t->op != VL_E_NAME || t->sym.kind != VL_SYM_LOCAL || t->sym.owner <= 1 ||
       vl_func(m, t->sym.owner)->kind != VL_FN_DEF)
@@ -1889,14 +1905,16 @@ static bool pd_one_block(Frame *F, VlId expr) {
 #define PD_SAME_NAME(x) ((x)->op == VL_E_NAME && (x)->sym.owner == t->sym.owner && (x)->sym.slot == t->sym.slot && \
                          ((x)->sym.kind == VL_SYM_LOCAL || (x)->sym.kind == VL_SYM_CELL))
   uint32_t uses = 0, fine = 0;
-  for (VlId s = 1; s < m->nstmts; s++) { /* its bindings: plain assignments */
-    const VlStmt *st = &m->stmts[s];
-    if (st->kind != VL_S_ASSIGN || st->start < fn->start || st->start >= fn->end) continue;
+  /* its bindings: plain assignments (the function's statements are those starting within it) */
+  for (uint32_t j = vl_first_at(stmts, nst, fn->start), end = vl_first_at(stmts, nst, fn->end); j < end; j++) {
+    const VlStmt *st = &m->stmts[(VlId)stmts[j]];
+    if (st->kind != VL_S_ASSIGN) continue;
     for (uint32_t k = 0; k < st->n; k++) fine += PD_SAME_NAME(vl_expr(m, m->kids[st->b + k]));
   }
-  for (VlId e = 1; e < m->nexprs; e++) {
+  const uint64_t *exprs = vl_by_start(F->an, false, &nex);
+  for (uint32_t i = vl_first_at(exprs, nex, fn->start), end = vl_first_at(exprs, nex, fn->end); i < end; i++) {
+    VlId e = (VlId)exprs[i];
     const VlExpr *x = vl_expr(m, e);
-    if (x->start < fn->start || x->start >= fn->end) continue;
     if (PD_SAME_NAME(x)) uses++;
     /* n.values, n.to_numpy; n.iloc only indexed (`f(n.iloc)` hands the indexer on) */
     VlId on = x->op == VL_E_SUB && x->nkids >= 2 ? vl_kid(m, e, 0) : e;
@@ -1904,10 +1922,11 @@ static bool pd_one_block(Frame *F, VlId expr) {
     if (ox->op != VL_E_ATTR || !ox->nkids || !PD_SAME_NAME(vl_expr(m, vl_kid(m, on, 0)))) continue;
     const char *attr = vl_str(m, ox->a);
     if (on != e ? strcmp(attr, "iloc") != 0 : strcmp(attr, "values") != 0 && strcmp(attr, "to_numpy") != 0) continue;
-    bool stored = false; /* within a target: `n.iloc[0] = v`, `del n.iloc[0]` */
-    for (VlId s = 1; s < m->nstmts && !stored; s++) {
-      const VlStmt *st = &m->stmts[s];
-      if (st->start > x->start || st->end < x->end) continue;
+    bool stored = false; /* within a target: `n.iloc[0] = v`, `del n.iloc[0]` (simple statements: the
+                            one enclosing x starts last at or before it) */
+    for (uint32_t j = last_stmts_at(m, stmts, nst, x->start, &lo); lo < j && !stored; lo++) {
+      const VlStmt *st = &m->stmts[(VlId)stmts[lo]];
+      if (st->end < x->end) continue;
       uint32_t first = st->kind == VL_S_ASSIGN || st->kind == VL_S_DEL ? st->b : 0, n = first ? st->n : 0;
       for (uint32_t k = 0; k < n && !stored; k++) {
         const VlExpr *tx = vl_expr(m, m->kids[first + k]);
