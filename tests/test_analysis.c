@@ -7166,6 +7166,35 @@ static void kdtree_query_follows_points(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* solve_ivp's y has one column per item of a t_eval display, odeint's result one row per item of its t
+ * (rules/results.tsv, ndim `N/A=name@K`): a column of one of one, a row of one of two, a column of one
+ * of four show at least a quarter (no leak under the 8x); of a grid or of sixteen items, a part */
+static void result_axis_as_long_as_display(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.integrate import solve_ivp, odeint\n"
+          "def f(rhs, n, t):\n"
+          "    a, b, c, d, e, g = [], [], [], [], [], []\n"
+          "    for k in range(n):\n"
+          "        one = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[1.0])\n"
+          "        a.append(one.y[:, -1])\n"
+          "        two = odeint(rhs, np.ones(9) * k, (0.0, 0.1))\n"
+          "        b.append(two[-1])\n"
+          "        four = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[0.25, 0.5, 0.75, 1.0])\n"
+          "        c.append(four.y[:, 1])\n"
+          "        grid = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=t)\n"
+          "        d.append(grid.y[:, -1])\n"
+          "        dense = odeint(rhs, np.ones(9) * k, t)\n"
+          "        e.append(dense[-1])\n"
+          "        many = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[*t, 1.0])\n"
+          "        g.append(many.y[:, -1])\n"
+          "    return a, b, c, d, e, g\n");
+  hit(cur, "grid.y[:, -1]", VL_HIT_FRESH);
+  hit(cur, "dense[-1]", VL_HIT_FRESH);
+  hit(cur, "many.y[:, -1]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 3);
+}
+
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
  * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
  * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
@@ -8225,6 +8254,7 @@ int main(void) {
       T(tensor_dataset_rows_and_samplers),
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
+      T(result_axis_as_long_as_display),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),
