@@ -7195,6 +7195,31 @@ static void result_axis_as_long_as_display(void **state) {
   assert_int_equal(cur->nhits, 3);
 }
 
+/* A helper whose loop keeps some pieces of a parameter is analysed again for a new array the caller
+ * passes even when its ndim is not known exactly (a sum with an nn.Parameter of unknown ndim): the
+ * caller's loop makes it anew, so the pieces kept are reported; a parameter the caller did not make
+ * anew (made before its loop) stays silent */
+static void loop_deferred_binds_new_array_of_open_ndim(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def keep(masks, scores):\n"
+          "    out = []\n"
+          "    for s, m in zip(scores.tolist(), masks.unbind(0)):\n"
+          "        if s > 0.9:\n"
+          "            out.append(m)\n"
+          "    return out\n"
+          "def run(bias, n):\n"
+          "    kept = []\n"
+          "    fixed = torch.randn(10, 8, 8) + bias\n"
+          "    for i in range(n):\n"
+          "        masks = torch.randn(10, 8, 8) + bias\n"
+          "        kept.extend(keep(masks, torch.rand(10)))\n"
+          "        kept.extend(keep(fixed, torch.rand(10)))\n"
+          "    return kept\n");
+  hit(cur, "m", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
  * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
  * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
@@ -8255,6 +8280,7 @@ int main(void) {
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
       T(result_axis_as_long_as_display),
+      T(loop_deferred_binds_new_array_of_open_ndim),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),
