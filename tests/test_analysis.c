@@ -7226,6 +7226,60 @@ static void kdtree_query_follows_points(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* solve_ivp's y has one column per item of a t_eval display, odeint's result one row per item of its t
+ * (rules/results.tsv, ndim `N/A=name@K`): a column of one of one, a row of one of two, a column of one
+ * of four show at least a quarter (no leak under the 8x); of a grid or of sixteen items, a part */
+static void result_axis_as_long_as_display(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.integrate import solve_ivp, odeint\n"
+          "def f(rhs, n, t):\n"
+          "    a, b, c, d, e, g = [], [], [], [], [], []\n"
+          "    for k in range(n):\n"
+          "        one = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[1.0])\n"
+          "        a.append(one.y[:, -1])\n"
+          "        two = odeint(rhs, np.ones(9) * k, (0.0, 0.1))\n"
+          "        b.append(two[-1])\n"
+          "        four = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[0.25, 0.5, 0.75, 1.0])\n"
+          "        c.append(four.y[:, 1])\n"
+          "        grid = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=t)\n"
+          "        d.append(grid.y[:, -1])\n"
+          "        dense = odeint(rhs, np.ones(9) * k, t)\n"
+          "        e.append(dense[-1])\n"
+          "        many = solve_ivp(rhs, (0, 1), np.ones(9) * k, t_eval=[*t, 1.0])\n"
+          "        g.append(many.y[:, -1])\n"
+          "    return a, b, c, d, e, g\n");
+  hit(cur, "grid.y[:, -1]", VL_HIT_FRESH);
+  hit(cur, "dense[-1]", VL_HIT_FRESH);
+  hit(cur, "many.y[:, -1]", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 3);
+}
+
+/* A helper whose loop keeps some pieces of a parameter is analysed again for a new array the caller
+ * passes even when its ndim is not known exactly (a sum with an nn.Parameter of unknown ndim): the
+ * caller's loop makes it anew, so the pieces kept are reported; a parameter the caller did not make
+ * anew (made before its loop) stays silent */
+static void loop_deferred_binds_new_array_of_open_ndim(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def keep(masks, scores):\n"
+          "    out = []\n"
+          "    for s, m in zip(scores.tolist(), masks.unbind(0)):\n"
+          "        if s > 0.9:\n"
+          "            out.append(m)\n"
+          "    return out\n"
+          "def run(bias, n):\n"
+          "    kept = []\n"
+          "    fixed = torch.randn(10, 8, 8) + bias\n"
+          "    for i in range(n):\n"
+          "        masks = torch.randn(10, 8, 8) + bias\n"
+          "        kept.extend(keep(masks, torch.rand(10)))\n"
+          "        kept.extend(keep(fixed, torch.rand(10)))\n"
+          "    return kept\n");
+  hit(cur, "m", VL_HIT_FRESH);
+  assert_int_equal(cur->nhits, 1);
+}
+
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
  * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
  * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
@@ -8422,6 +8476,8 @@ int main(void) {
       T(tensor_dataset_rows_and_samplers),
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
+      T(result_axis_as_long_as_display),
+      T(loop_deferred_binds_new_array_of_open_ndim),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),

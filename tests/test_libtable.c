@@ -632,6 +632,23 @@ static void results_parse(void **state) {
   assert_true(vl_knowledge_has_methods(&k, "sp.Tree"));
   assert_false(vl_knowledge_has_methods(&k, "sp"));
   assert_false(vl_knowledge_has_result(&k, "sp.Tree"));
+  /* N/A=name@K: axis A as long as the argument by keyword `name` or at position K */
+  const char *len = "sp.ivp\ty\t2/1=t_eval\t-\tone column per time\n"
+                    "sp.ivp\tt\t1/0=t_eval\t-\tthe times\n"
+                    "sp.ode\t-\t2/0=t@3\tfull_output\tone row per time\n";
+  if (!vl_knowledge_parse_results(&k, (VlArena *)*state, len, err, sizeof err)) fail_msg("%s", err);
+  const VlLibResult *ly = vl_knowledge_result(&k, "sp.ivp", "y");
+  assert_int_equal(ly->nd, 2);
+  assert_int_equal(ly->len_axis, 1);
+  assert_string_equal(ly->len_kw, "t_eval");
+  assert_int_equal(ly->len_pos, 0);
+  assert_ptr_equal(vl_knowledge_result_len(&k, "sp.ivp"), ly);
+  const VlLibResult *lo = vl_knowledge_result(&k, "sp.ode", NULL);
+  assert_int_equal(lo->len_axis, 0);
+  assert_string_equal(lo->len_kw, "t");
+  assert_int_equal(lo->len_pos, 3);
+  assert_null(vl_knowledge_result_len(&k, "sp.other"));
+  assert_int_equal(vl_knowledge_result(&k, "sp.ivp", "t")->len_axis, 0);
 }
 
 static const char *results_err(void **state, const char *text) {
@@ -653,6 +670,12 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t[0]\t1ii\t-\twhy\n"), "ndim");
   assert_contains(results_err(state, "sp.f\t[0]\t1l\t-\twhy\n"), "ndim"); /* l: only with x-N */
   assert_contains(results_err(state, "sp.f\t[0]\tx-\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "sp.f\ty\t2/2=t\t-\twhy\n"), "axis A below N");
+  assert_contains(results_err(state, "sp.f\ty\t2/1t\t-\twhy\n"), "axis A below N");
+  assert_contains(results_err(state, "sp.f\ty\t2/1=\t-\twhy\n"), "argument's name");
+  assert_contains(results_err(state, "sp.f\ty\t2/1=t@0\t-\twhy\n"), "positional argument K");
+  assert_contains(results_err(state, "sp.f\ty\t2/1=t@3x\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "sp.f\ty\t2/1=t\t-\twhy\nsp.f\tt\t1/0=u\t-\twhy\n"), "the same argument");
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */

@@ -2490,6 +2490,18 @@ static bool pandas_object(const VlVal *v) {
   return false;
 }
 
+/* A whole array the caller made, of at least one axis however many more (`torch.sigmoid(logits +
+ * self.bias)` with an `nn.Parameter` bias of unknown ndim): for a function whose loop stores parts of
+ * a parameter left undecided (VL_SPECIAL_STEPS), what matters is that it is new where the caller made
+ * it, not its ndim (`for m in masks.unbind(0): out.append(m)`). */
+static bool new_array_object(const VlVal *v) {
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && o->nd.lo >= 1 && o->site && o->site->kind == VL_SITE_NEW) return true;
+  }
+  return false;
+}
+
 /* Does v bind a parameter for a specialisation of kind `what`? */
 static bool useful(unsigned what, const VlVal *v) {
   return ((what & VL_SPECIAL_OBJECTS) && (project_object(v) || pandas_object(v))) ||
@@ -2531,7 +2543,7 @@ const VlSummary *vl_specialise(Frame *caller, const VlFuncInfo *fi, const VlVal 
       bind[p] = v, any = true;
     else if (v && (useful(what, v) || ((what & VL_SPECIAL_OBJECTS) && list_of_project_objects(caller, v)) ||
               ((what & VL_SPECIAL_SHAPES) && (list_of_shaped_objects(caller, v) || shaped_steps(caller, v))) ||
-              ((what & VL_SPECIAL_STEPS) && steps_new(caller, v)) ||
+              ((what & VL_SPECIAL_STEPS) && (steps_new(caller, v) || new_array_object(v))) ||
               ((what & VL_SPECIAL_ITEMS) && list_of_items(caller, v))))
       bind[p] = v, any = true;
     else if (v && (what & VL_SPECIAL_OBJECTS) &&

@@ -1368,9 +1368,40 @@ static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *nam
 
 static int exact_ndim(const VlVal *v);
 
+/* How many items the argument a row `N/A=name@K` names has, when the call passes it as a list or tuple
+ * display without a starred item (`t_eval=[t1]`, `odeint(f, y, [t, t + dt])`) or a tuple of known items
+ * (`span = (t0, t1)`); 0 when not known or not passed. */
+static int64_t result_len_arg(Frame *F, const VlLibResult *r, const Args *a) {
+  VlId x = 0;
+  const VlVal *v = NULL;
+  for (int i = 0; i < a->nkw && !v; i++)
+    if (strcmp(a->kwname[i], r->len_kw) == 0) x = a->kw_expr[i], v = a->kw[i];
+  if (!v && r->len_pos && !a->star && r->len_pos <= a->npos) x = a->pos_expr[r->len_pos - 1], v = a->pos[r->len_pos - 1];
+  if (!v) return 0;
+  const VlExpr *e = x ? vl_expr(M(F), x) : NULL;
+  if (e && (e->op == VL_E_LIST || e->op == VL_E_TUPLE)) {
+    for (uint32_t k = 0; k < e->nkids; k++)
+      if (vl_expr(M(F), vl_kid(M(F), x, k))->op == VL_E_STAR) return 0;
+    return e->nkids;
+  }
+  if (v->n == 1 && v->objs[0]->kind == VL_O_SEQ && v->objs[0]->sub == VL_SEQ_TUPLE) return v->objs[0]->nitems;
+  return 0;
+}
+
+/* The shape of a described result of ndim nd whose axis r->len_axis has `len` entries (the others not
+ * known), or NULL when len is 0 or the row has no such axis. */
+static const VlShape *result_len_shape(Frame *F, const VlLibResult *r, int nd, int64_t len) {
+  if (!r || !r->len_kw || len <= 0 || nd < 1 || nd > VL_SHAPE_MAX || r->len_axis >= nd) return NULL;
+  VlShape sh = {.n = (uint8_t)nd};
+  sh.dims[r->len_axis] = len;
+  return vl_shape(V(F), sh);
+}
+
 /* A call of a function rules/results.tsv describes (SciPy's solvers: a result object whose attributes
  * are new arrays): its result object (an instance named by the function), or the new array itself;
- * NULL when the file has no row for it or a keyword changes what it returns. */
+ * NULL when the file has no row for it or a keyword changes what it returns.  An axis a row says is as
+ * long as an argument (`y	2/1=t_eval`) gets the count the call passes: the result object keeps it
+ * in `index` for its attributes (attr_of_inst). */
 static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId expr) {
   const VlKnowledge *know = F->an->know;
   if (!vl_knowledge_has_result(know, q) && !vl_knowledge_has_methods(know, q)) return NULL;
@@ -1387,7 +1418,16 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
     return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, exact_ndim(b) == r->nd ? vl_nd_exact(r->nd) : vl_nd_unknown(),
                         expr);
   }
-  if (r) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
+  const VlLibResult *lr = vl_knowledge_result_len(know, q);
+  int64_t len = lr ? result_len_arg(F, lr, a) : 0;
+  if (r) {
+    const VlVal *res = vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_exact(r->nd), expr);
+    const VlShape *sh = r == lr ? result_len_shape(F, r, r->nd, len) : NULL;
+    if (!sh) return res;
+    VlObj c = *res->objs[0]; /* odeint(f, y, [t, t + dt]): two rows, `[-1]` shows half */
+    c.shape = sh;
+    return vl_val1(V(F), vl_obj(V(F), c));
+  }
   if (vl_knowledge_result_item(know, q, 0)) { /* a tuple of new arrays (linear_sum_assignment's rows, cols) */
     const VlVal *items[8];
     uint16_t n = 0;
@@ -1401,7 +1441,7 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
     return vl_val1(V(F), vl_obj(V(F), t));
   }
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
-                .nd = vl_nd_unknown()};
+                .nd = vl_nd_unknown(), .index = len > 0 && len <= INT32_MAX ? (uint32_t)len : 0};
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
@@ -2148,7 +2188,14 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     if (r && o->site && o->site->kind == VL_SITE_NEW) { /* sol.y: made by the call that made sol */
       VlSite ps = *o->site;
       ps.how = VL_HOW_PRODUCER;
-      add(acc, array_obj(F, false, vl_site(V(F), ps), VL_LIBID_NUMPY, vl_nd_exact(r->nd), 0, expr));
+      const VlObj *y = array_obj(F, false, vl_site(V(F), ps), VL_LIBID_NUMPY, vl_nd_exact(r->nd), 0, expr);
+      const VlShape *sh = result_len_shape(F, r, r->nd, o->index); /* sol.y of t_eval=[t1]: one column */
+      if (sh) {
+        VlObj c = *y;
+        c.shape = sh;
+        y = vl_obj(V(F), c);
+      }
+      add(acc, y);
       return;
     }
     if (!held) add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0));

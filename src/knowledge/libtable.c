@@ -477,8 +477,31 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
       arg = strtol(k, &end, 10);
       if (end == k || arg < 1 || arg > 8) return RFAIL("N@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
     }
+    long len_axis = -1, len_pos = 0;
+    char *len_kw = NULL;
+    if (!by_arg && !arg && end != ndc && *end == '/') { /* N/A=name@K: axis A as long as that argument */
+      const char *k = end + 1;
+      len_axis = strtol(k, &end, 10);
+      if (end == k || *end != '=' || len_axis < 0 || len_axis >= nd)
+        return RFAIL("N/A=name names an axis A below N, then the argument, not '%s'", cols[2]);
+      char *name = end + 1, *at = strchr(name, '@');
+      end = at ? at : name + strlen(name);
+      if (end == name) return RFAIL("N/A=name needs the argument's name, not '%s'", cols[2]);
+      len_kw = vl_arena_strdup(arena, name);
+      len_kw[end - name] = 0;
+      if (at) {
+        const char *kp = at + 1;
+        len_pos = strtol(kp, &end, 10);
+        if (end == kp || len_pos < 1 || len_pos > 8) return RFAIL("N/A=name@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
+      }
+      for (size_t i = 0; i < self->nresults; i++) /* one argument per function: what its calls record */
+        if (self->results[i].len_kw && strcmp(self->results[i].fn, cols[0]) == 0 &&
+            (strcmp(self->results[i].len_kw, len_kw) != 0 || self->results[i].len_pos != len_pos))
+          return RFAIL("every N/A=name@K row of %s names the same argument", cols[0]);
+    }
     if (*end || end == ndc || nd < 0 || nd > 32)
-      return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument), or x-N (with i or l), not '%s'",
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument, /A=name@K for an axis "
+                   "as long as an argument), or x-N (with i or l), not '%s'",
                    cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
@@ -498,7 +521,10 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .item = (int8_t)item,
         .by_arg = by_arg,
         .list = list,
-        .arg = (uint8_t)arg};
+        .arg = (uint8_t)arg,
+        .len_axis = (int8_t)len_axis,
+        .len_pos = (uint8_t)len_pos,
+        .len_kw = len_kw};
   }
   return true;
 }
@@ -521,6 +547,12 @@ bool vl_knowledge_has_result(const VlKnowledge *self, const char *fn) {
   for (size_t i = 0; fn && i < self->nresults; i++)
     if (strcmp(self->results[i].fn, fn) == 0) return true;
   return false;
+}
+
+const VlLibResult *vl_knowledge_result_len(const VlKnowledge *self, const char *fn) {
+  for (size_t i = 0; fn && i < self->nresults; i++)
+    if (self->results[i].len_kw && strcmp(self->results[i].fn, fn) == 0) return &self->results[i];
+  return NULL;
 }
 
 bool vl_knowledge_has_methods(const VlKnowledge *self, const char *cls) {
