@@ -1414,6 +1414,43 @@ static void tile_and_squareform_ndim(void **state) {
   assert_int_equal(only(local("f", "s3"))->nd.hi, VL_ND_MAX);
 }
 
+static void take_ndim(void **state) {
+  /* np.take(a, idx, axis=k): a.ndim - 1 + idx.ndim (an int idx 0 of them); without axis (or
+   * axis=None) the index's ndim; unknown when a's or the index's ndim is */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x, idx):\n"
+          "    v = np.zeros(100)\n"
+          "    m = np.zeros((4, 5))\n"
+          "    c = np.zeros((4, 5, 6))\n"
+          "    i1 = np.arange(3)\n"
+          "    i2 = np.zeros((2, 2), dtype=int)\n"
+          "    t1 = np.take(m, i1, axis=0)\n"
+          "    t2 = np.take(m, i2, axis=1)\n"
+          "    t3 = np.take(c, 2, axis=0)\n"
+          "    t4 = np.take(m, [0, 2], axis=-1)\n"
+          "    t5 = np.take(m, i1)\n"
+          "    t6 = np.take(m, i2, axis=None)\n"
+          "    t7 = np.take(v, 3, axis=0)\n"
+          "    t8 = c.take(i1, axis=1)\n"
+          "    t9 = np.take(m, indices=i2, axis=0)\n"
+          "    u1 = np.take(x, i1, axis=0)\n"
+          "    u2 = np.take(m, idx, axis=0)\n");
+  tl_assert_ndim(local("f", "t1"), 2);
+  tl_assert_ndim(local("f", "t2"), 3);
+  tl_assert_ndim(local("f", "t3"), 2);
+  tl_assert_ndim(local("f", "t4"), 2);
+  tl_assert_ndim(local("f", "t5"), 1);
+  tl_assert_ndim(local("f", "t6"), 2);
+  tl_assert_ndim(local("f", "t7"), 0);
+  tl_assert_ndim(local("f", "t8"), 3);
+  tl_assert_ndim(local("f", "t9"), 3);
+  assert_int_equal(only(local("f", "u1"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -7939,6 +7976,7 @@ int main(void) {
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
       T(tile_and_squareform_ndim),
+      T(take_ndim),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),

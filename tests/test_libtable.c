@@ -83,8 +83,15 @@ static void each_ndim_rule(void **state) {
                           "function\tbcast\tcopy\tbcast\n"
                           "function\targ1\tcopy\targ1\n"
                           "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n"
-                          "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n");
-  assert_int_equal(t.count, 14);
+                          "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n"
+                          "function\ttake\tcopy\taxis?same-1+ndim(indices):ndim(indices)\ta=0,indices=1,axis=2\n");
+  assert_int_equal(t.count, 15);
+  const VlLibEntry *tk = find(&t, VL_LIB_FUNCTION, "take"); /* one axis replaced by the index's; flat: the index's */
+  assert_string_equal(tk->ndim_cond.param, "axis");
+  assert_int_equal(tk->ndim_then.rule, VL_ND_TAKE);
+  assert_string_equal(tk->ndim_then.param, "indices");
+  assert_int_equal(tk->ndim_else.rule, VL_ND_INDEX);
+  assert_string_equal(tk->ndim_else.param, "indices");
   const VlLibEntry *tl = find(&t, VL_LIB_FUNCTION, "tile"); /* the more of the operand's and shape(reps)'s */
   assert_int_equal(tl->ndim_then.rule, VL_ND_SAME_OR_SHAPE);
   assert_string_equal(tl->ndim_then.param, "reps");
@@ -355,6 +362,12 @@ static void error_shape_of_undeclared_parameter(void **state) {
 
 static void error_subscripts_of_undeclared_parameter(void **state) {
   assert_contains(parse_err(state, "function\teinsum\tcopy\tsubscripts(subscripts)\n"), "subscripts() of undeclared parameter");
+}
+
+static void error_ndim_of_undeclared_parameter(void **state) {
+  assert_contains(parse_err(state, "function\ttake\tcopy\tndim(indices)\n"), "ndim() of undeclared parameter");
+  assert_contains(parse_err(state, "function\ttake\tcopy\taxis?same-1+ndim(idx):ndim(indices)\tindices=1,axis=2\n"),
+                  "'idx'");
 }
 
 static void error_bad_parameter(void **state) {
@@ -882,6 +895,7 @@ int main(void) {
       T(error_condition_on_undeclared_parameter),
       T(error_shape_of_undeclared_parameter),
       T(error_subscripts_of_undeclared_parameter),
+      T(error_ndim_of_undeclared_parameter),
       T(square_tag),
       T(error_bad_parameter),
       T(error_too_few_columns),

@@ -2562,6 +2562,16 @@ static int einsum_nd(const char *s) {
   return nd;
 }
 
+/* ndim of an index argument (np.take's indices): an int 0, an array its own, a list or tuple of ints
+ * (or of arrays) as NumPy makes of it; unknown otherwise. */
+static VlNdim index_nd_of(Frame *F, const VlVal *v) {
+  if (!v || vl_val_empty(v)) return vl_nd_unknown();
+  if (vl_val_only(v, VL_O_INT)) return vl_nd_exact(0);
+  if (vl_val_only(v, VL_O_ARRAY)) return val_nd(v);
+  if (vl_val_only(v, VL_O_SEQ)) return data_nd(F, v, 0);
+  return vl_nd_unknown();
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
@@ -2588,6 +2598,12 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     const VlVal *v = param_val(a, e, spec.param, &x);
     VlNdim an = data_nd(F, operand, 0), sn = v ? shape_nd_of(F, x, v) : vl_nd_unknown();
     return (VlNdim){an.lo > sn.lo ? an.lo : sn.lo, an.hi > sn.hi ? an.hi : sn.hi};
+  }
+  case VL_ND_INDEX: return index_nd_of(F, param_val(a, e, spec.param, &(VlId){0}));
+  case VL_ND_TAKE: { /* np.take(a, idx, axis=k): a's axes with axis k replaced by idx's; unknown if either is */
+    VlNdim an = val_nd(operand), kn = index_nd_of(F, param_val(a, e, spec.param, &(VlId){0}));
+    if (an.hi >= VL_ND_MAX || kn.hi >= VL_ND_MAX || an.lo < 1 || an.hi + kn.hi > VL_ND_MAX) return vl_nd_unknown();
+    return (VlNdim){(uint8_t)(an.lo - 1 + kn.lo), (uint8_t)(an.hi - 1 + kn.hi)};
   }
   case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
     VlId x = 0;

@@ -116,6 +116,12 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   } else if (strncmp(s, "same|shape(", 11) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SAME_OR_SHAPE;
     out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
+  } else if (strncmp(s, "ndim(", 5) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_INDEX;
+    out->param = vl_arena_strndup(p->arena, s + 5, strlen(s) - 6);
+  } else if (strncmp(s, "same-1+ndim(", 12) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_TAKE;
+    out->param = vl_arena_strndup(p->arena, s + 12, strlen(s) - 13);
   } else if (strncmp(s, "subscripts(", 11) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SUBSCRIPTS;
     out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
@@ -261,6 +267,10 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
     return fail(p, "subscripts() of undeclared parameter", e->ndim_then.param);
   if (e->ndim_then.rule == VL_ND_SAME_OR_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "same|shape() of undeclared parameter", e->ndim_then.param);
+  const VlNdimSpec *both[2] = {&e->ndim_then, &e->ndim_else};
+  for (int i = 0; i < 2; i++)
+    if ((both[i]->rule == VL_ND_INDEX || both[i]->rule == VL_ND_TAKE) && vl_lib_param_pos(e, both[i]->param) < 0)
+      return fail(p, "ndim() of undeclared parameter", both[i]->param);
   return true;
 }
 

@@ -74,7 +74,9 @@ typedef enum VlNdimRule {
   VL_ND_SAME_PLUS, /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
   VL_ND_SAME_MINUS, /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
   VL_ND_SUBSCRIPTS, /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
-  VL_ND_SAME_OR_SHAPE /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
+  VL_ND_SAME_OR_SHAPE, /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
+  VL_ND_INDEX,      /* ndim(param): as the index in parameter `param` (an int 0, an array its own, a list of ints 1) */
+  VL_ND_TAKE        /* same-1+ndim(param): the operand's, one axis replaced by the index's (np.take(a, idx, axis=0)) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
@@ -90,7 +92,7 @@ typedef struct VlLibCond {
 typedef struct VlNdimSpec {
   VlNdimRule rule;
   int n;             /* VL_ND_CONST, VL_ND_MIN */
-  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS, VL_ND_SAME_OR_SHAPE */
+  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS, VL_ND_SAME_OR_SHAPE, VL_ND_INDEX, VL_ND_TAKE */
 } VlNdimSpec;
 
 typedef struct VlLibParam {
