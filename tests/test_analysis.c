@@ -1451,6 +1451,39 @@ static void take_ndim(void **state) {
   assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
 }
 
+static void scipy_special_stats_keep_order(void **state) {
+  /* scipy.special / scipy.stats (libraries.tsv flag qualified): new arrays of the operand's ndim in its
+   * memory order (keeps-order): C-contiguous of a C-contiguous operand or a list, unknown of a column
+   * block or a parameter; rankdata is flat without axis=, unknown with it; stats.norm is no row */
+  analyse(state,
+          "import numpy as np\n"
+          "import scipy.stats\n"
+          "from scipy.special import softmax\n"
+          "from scipy.stats import zscore, rankdata, norm\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    s1 = softmax(a, axis=1)\n"
+          "    s2 = softmax(a[:, :2])\n"
+          "    s3 = softmax([1.0, 2.0])\n"
+          "    s4 = softmax(x)\n"
+          "    z1 = scipy.stats.zscore(a)\n"
+          "    r1 = rankdata(a)\n"
+          "    r2 = rankdata(a, axis=1)\n"
+          "    n1 = norm.pdf(a)\n");
+  tl_assert_ndim(local("f", "s1"), 2);
+  assert_true(only(local("f", "s1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "s2"), 2);
+  assert_int_equal(only(local("f", "s2"))->layout & (VL_L_C | VL_L_F), 0);
+  tl_assert_ndim(local("f", "s3"), 1);
+  assert_true(only(local("f", "s3"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "s4"))->layout & (VL_L_C | VL_L_F), 0);
+  tl_assert_ndim(local("f", "z1"), 2);
+  assert_true(only(local("f", "z1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "r1"), 1);
+  assert_int_equal(tl_count(local("f", "r2"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "n1"), VL_O_ARRAY), 0);
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -7977,6 +8010,7 @@ int main(void) {
       T(einsum_ndim_from_subscripts),
       T(tile_and_squareform_ndim),
       T(take_ndim),
+      T(scipy_special_stats_keep_order),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),

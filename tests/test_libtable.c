@@ -425,6 +425,24 @@ static void embedded_tables_load(void **state) {
   assert_null(vl_knowledge_library(&k, "num", &member));
   assert_null(vl_knowledge_library(&k, "jax.numpy.delete", &member));
   assert_null(vl_knowledge_library(&k, "scipy.sparse", &member));
+
+  /* flag qualified: scipy.stats' rows are named from scipy, so its norm (a distribution) is not linalg's */
+  const VlLibrary *st = vl_knowledge_library(&k, "scipy.stats.zscore", &member);
+  assert_non_null(st);
+  assert_true(st->qualified);
+  assert_string_equal(member, "stats.zscore");
+  const VlLibEntry *z = vl_libtable_find(st->table, VL_LIB_FUNCTION, member);
+  assert_non_null(z);
+  assert_true(z->keeps_order);
+  assert_non_null(vl_knowledge_library(&k, "scipy.stats.norm", &member));
+  assert_string_equal(member, "stats.norm");
+  assert_null(vl_libtable_find(st->table, VL_LIB_FUNCTION, member));
+  assert_non_null(vl_knowledge_library(&k, "scipy.linalg.norm", &member));
+  assert_string_equal(member, "norm");
+  assert_non_null(vl_knowledge_library(&k, "scipy.stats", &member));
+  assert_string_equal(member, "");
+  assert_non_null(vl_knowledge_library(&k, "scipy.special.softmax", &member));
+  assert_string_equal(member, "special.softmax");
 }
 
 static void embedded_numpy_facts(void **state) {
@@ -521,6 +539,7 @@ static void descriptors_reject_bad_rows(void **state) {
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tmaybe\tfloat64/8\t-\t-\tdefault\n"), "int-index");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64\t-\t-\tdefault\n"), "NAME/ITEMSIZE");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tfast\n"), "unknown flag 'fast'");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tqualified\n"), "without a parent");
   assert_contains(descriptor_err(state, "np\tnope\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n"),
                   "no table 'nope.tsv'");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\t-\n"), "exactly one");

@@ -3510,6 +3510,12 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
+    /* keeps-order (scipy.special.softmax): C-contiguous of Python data or a C-contiguous array, else unknown */
+    for (uint16_t i = 0; i < operand->n && e->keeps_order; i++) {
+      const VlObj *p = operand->objs[i];
+      if (p->kind == VL_O_ARRAY ? !(p->layout & VL_L_C) : p->kind != VL_O_SEQ && p->kind != VL_O_INT && p->kind != VL_O_SCALAR) o.layout = 0;
+    }
+    if (e->keeps_order && vl_val_empty(operand)) o.layout = 0;
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
     bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
     for (uint16_t i = 0; i < operand->n && records; i++)

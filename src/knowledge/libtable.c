@@ -152,6 +152,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
     else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
+    else if (strcmp(tok, "keeps-order") == 0) e->keeps_order = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
     else if (strcmp(tok, "unravels") == 0) e->unravels = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
@@ -382,7 +383,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   const char *flags[4];
   int nflags = 0;
   if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
-  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false;
+  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false, qualified = false;
   uint8_t arrays = 0;
   for (int i = 0; i < nflags; i++) {
     if (strncmp(flags[i], "arrays=", 7) == 0) { /* a library listed before this one */
@@ -394,6 +395,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
     else if (strcmp(flags[i], "methods") == 0) methods = true;
     else if (strcmp(flags[i], "index0d") == 0) index0d = true;
     else if (strcmp(flags[i], "radd") == 0) radd = true;
+    else if (strcmp(flags[i], "qualified") == 0) qualified = true;
     else return DFAIL("unknown flag '%s'", flags[i]);
   }
   if (viewless) {
@@ -405,7 +407,8 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   VlLibrary *lib = &self->libs[self->nlibs];
   *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
                      .is_default = is_default, .methods = methods, .index0d = index0d, .radd = radd,
-                     .arrays = arrays};
+                     .qualified = qualified, .arrays = arrays};
+  if (qualified && !strchr(lib->module, '.')) return DFAIL("flag 'qualified' of a module without a parent: '%s'", cols[0]);
   const VlLibTable *table = NULL;
   for (size_t t = 0; t < self->ntables; t++)
     if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];
@@ -837,7 +840,8 @@ const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *quali
   for (size_t i = 0; i < self->nlibs; i++) {
     size_t n = strlen(self->libs[i].module);
     if (strncmp(qualified, self->libs[i].module, n) == 0 && (qualified[n] == '.' || !qualified[n])) {
-      *member = qualified[n] ? qualified + n + 1 : "";
+      *member = !qualified[n] ? "" : self->libs[i].qualified ? qualified + (strrchr(self->libs[i].module, '.') - self->libs[i].module) + 1
+                                                             : qualified + n + 1;
       return &self->libs[i];
     }
   }

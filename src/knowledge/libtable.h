@@ -118,6 +118,8 @@ typedef struct VlLibEntry {
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
   bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
+  bool keeps_order;  /* tag keeps-order: the new array has the operand's memory order (scipy.special.softmax of
+                        an F-contiguous operand is F-contiguous): C-contiguous only of a C-contiguous operand */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool unravels;     /* tag unravels: a copies tuple of one item per axis of a shape (np.unravel_index): of an
                         int operand (0-d) ints, of an array operand new integer arrays of its ndim, of an
@@ -212,6 +214,9 @@ typedef struct VlLibrary {
   bool methods;              /* tried, in row order, for a method of an array of unknown library */
   bool radd;                 /* flag radd: `lst += a` / `lst + a` broadcast (NumPy's __radd__ takes the
                                 list): a new array, the list is not extended */
+  bool qualified;            /* flag qualified: its table names its functions from the parent module
+                                (scipy.tsv's stats.zscore for scipy.stats.zscore): a name a module beside
+                                it also has (scipy.stats.norm, a distribution; scipy.linalg.norm) stays apart */
   uint8_t arrays;            /* flag arrays=M: its calls return library M's arrays (torchvision's are torch
                                 tensors: their methods are M's); 0: its own */
   const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
@@ -225,7 +230,7 @@ typedef struct VlLibrary {
   const char *model_alias;   /* another name of the same class ("torch.nn.modules.module.Module") */
 } VlLibrary;
 
-enum { VL_MAX_LIBRARIES = 16 };
+enum { VL_MAX_LIBRARIES = 24 };
 
 /* A row of rules/results.tsv: a call outside the array libraries (SciPy's solvers) whose result holds
  * a new array made by the call: its attribute `attr` (NULL: the result itself), of that ndim; a call
