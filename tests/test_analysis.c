@@ -7236,6 +7236,40 @@ static void kdtree_query_follows_points(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* Calling an interpolator (rules/results.tsv rows `<class>.__call__`, ndim `x-1+@2`): a new array of
+ * xnew's ndim plus y's less one; of unknown ndim when either is not known (a parameter); a 1-D result
+ * indexed by an int is a number; a method call `f.__call__(x)` alike; a class without the row unknown */
+static void interpolator_call_new_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.interpolate import interp1d, CubicSpline, RegularGridInterpolator\n"
+          "def f(y_any, x_any):\n"
+          "    x = np.linspace(0, 1, 50)\n"
+          "    y = np.zeros(50)\n"
+          "    Y = np.zeros((4, 50))\n"
+          "    g = np.zeros((8, 9))\n"
+          "    v = np.zeros(7)\n"
+          "    a1 = interp1d(x, y)(v)\n"
+          "    a2 = interp1d(x, y, kind='cubic')(g)\n"
+          "    a3 = interp1d(x, Y)(v)\n"
+          "    a4 = CubicSpline(x, Y.T)(g)\n"
+          "    fi = interp1d(x, y)\n"
+          "    a5 = fi.__call__(g)\n"
+          "    u1 = interp1d(x, y_any)(v)\n"
+          "    u2 = interp1d(x, y)(x_any)\n"
+          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(g)\n");
+  tl_assert_ndim(local("f", "a1"), 1);
+  tl_assert_ndim(local("f", "a2"), 2);
+  tl_assert_ndim(local("f", "a3"), 2);
+  tl_assert_ndim(local("f", "a4"), 3);
+  tl_assert_ndim(local("f", "a5"), 2);
+  assert_int_equal(only(local("f", "u1"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->kind, VL_O_ARRAY);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(tl_count(local("f", "r1"), VL_O_ARRAY), 0);
+}
+
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
  * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
  * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
@@ -8297,6 +8331,7 @@ int main(void) {
       T(tensor_dataset_rows_and_samplers),
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
+      T(interpolator_call_new_array),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),

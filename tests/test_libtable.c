@@ -653,7 +653,8 @@ static void results_parse(void **state) {
   assert_false(vl_knowledge_has_methods(&k, "sp"));
   /* x-N: a method of what the call makes, its ndim the first argument's less N (i: ints, l: a list) */
   const char *tree = "sp.Tree.query\t[1]\tx-1i\tk@1\tindices\n"
-                     "sp.Tree.ball\t-\tx-1l\t-\tlists\n";
+                     "sp.Tree.ball\t-\tx-1l\t-\tlists\n"
+                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n";
   if (!vl_knowledge_parse_results(&k, (VlArena *)*state, tree, err, sizeof err)) fail_msg("%s", err);
   const VlLibResult *q = vl_knowledge_result_item(&k, "sp.Tree.query", 1);
   assert_non_null(q);
@@ -664,6 +665,12 @@ static void results_parse(void **state) {
   assert_true(vl_knowledge_has_methods(&k, "sp.Tree"));
   assert_false(vl_knowledge_has_methods(&k, "sp"));
   assert_false(vl_knowledge_has_result(&k, "sp.Tree"));
+  const VlLibResult *call = vl_knowledge_result(&k, "sp.interp.__call__", NULL); /* x-N+@K */
+  assert_non_null(call);
+  assert_true(call->by_arg);
+  assert_int_equal(call->nd, 1);
+  assert_int_equal(call->ctor, 2);
+  assert_true(vl_knowledge_has_methods(&k, "sp.interp"));
 }
 
 static const char *results_err(void **state, const char *text) {
@@ -685,6 +692,9 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t[0]\t1ii\t-\twhy\n"), "ndim");
   assert_contains(results_err(state, "sp.f\t[0]\t1l\t-\twhy\n"), "ndim"); /* l: only with x-N */
   assert_contains(results_err(state, "sp.f\t[0]\tx-\t-\twhy\n"), "ndim");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@\t-\twhy\n"), "x-N+@K");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@9\t-\twhy\n"), "x-N+@K");
+  assert_contains(results_err(state, "sp.f\t-\t1+@2\t-\twhy\n"), "ndim"); /* +@K: only with x-N */
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */

@@ -1402,6 +1402,11 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   }
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown()};
+  /* calling it is described by the ndim of one of these arguments (x-N+@K: interp1d(x, y)'s y): its nd */
+  char call[160];
+  const VlLibResult *c = snprintf(call, sizeof call, "%s.__call__", q) < (int)sizeof call ? vl_knowledge_result(know, call, NULL) : NULL;
+  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0)
+    inst.nd = vl_nd_exact((uint8_t)exact_ndim(a->pos[c->ctor - 1]));
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
@@ -1458,6 +1463,13 @@ static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name
    * `b = usol + f` is on the loop's first pass: a new array all the same, of unknown ndim */
   if (xnd < 0 && r && r->by_arg && r->nd == 0 && !r->list && x && x->n && vl_val_only(x, VL_O_ARRAY))
     return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+  if (r && r->ctor) { /* x-N+@K: plus the ndim of the instance's argument K (interp1d(x, y)'s y); a new
+                          array all the same (0-d of a number: measured), of unknown ndim when either is */
+    if (!x || !x->n) return NULL;
+    if (xnd < 0 || !vl_nd_known(o->nd) || o->nd.lo < 1)
+      return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+    xnd += o->nd.lo;
+  }
   if (xnd < 0) return NULL;
   if (r) return r->by_arg ? by_arg_result(F, r, xnd, expr) : NULL;
   const VlVal *items[8];
@@ -5304,6 +5316,9 @@ static const VlLibEntry *lib_class_entry(Frame *F, const VlObj *o) {
 
 /* What a library class's instance does when called, per its table row. */
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr) {
+  /* an instance a call of rules/results.tsv made, with a `<class>.__call__` row (interp1d(x, y)(xnew)) */
+  const VlVal *described = inst->sub == VL_INST_OTHER ? lib_result_method(F, inst, "__call__", a, expr) : NULL;
+  if (described) return described;
   const char *member;
   const VlLibrary *lib = inst->name ? vl_knowledge_library(F->an->know, inst->name, &member) : NULL;
   const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;

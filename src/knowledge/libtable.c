@@ -484,14 +484,19 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     long nd = strtol(ndc, &end, 10);
     bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
     if (ints || list) end++;
-    long arg = 0;
+    long arg = 0, ctor = 0;
+    if (by_arg && end != ndc && strncmp(end, "+@", 2) == 0) { /* x-N+@K: plus the constructor's argument K's ndim */
+      const char *k = end + 2;
+      ctor = strtol(k, &end, 10);
+      if (end == k || ctor < 1 || ctor > 8) return RFAIL("x-N+@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
+    }
     if (!by_arg && end != ndc && *end == '@') { /* N@K: as positional argument K, a known array */
       const char *k = end + 1;
       arg = strtol(k, &end, 10);
       if (end == k || arg < 1 || arg > 8) return RFAIL("N@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
     }
     if (*end || end == ndc || nd < 0 || nd > 32)
-      return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument), or x-N (with i or l), not '%s'",
+      return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument), or x-N (with i or l, +@K), not '%s'",
                    cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
@@ -511,6 +516,7 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .item = (int8_t)item,
         .by_arg = by_arg,
         .list = list,
+        .ctor = (uint8_t)ctor,
         .arg = (uint8_t)arg};
   }
   return true;

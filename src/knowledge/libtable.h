@@ -244,6 +244,9 @@ typedef struct VlLibResult {
                    described call made: cKDTree(pts).query(x)); 0 is a Python number (an int with i),
                    or with `list` a list of Python ints */
   bool list;    /* ndim written `x-Nl`: at 0, a list of Python ints (query_ball_point of one point) */
+  uint8_t ctor; /* ndim written `x-N+@K` (K from 1): as x-N, plus the ndim of positional argument K of the
+                   call that made the instance (interp1d(x, y)(xnew): x-1+@2, y's axes but the one
+                   interpolated along, then xnew's); described only when that argument was a known array */
   uint8_t arg;  /* ndim written `N@K` (K from 1): described only when positional argument K is a known
                    array, the result having ndim N when that argument has, else an unknown ndim
                    (spsolve(A, b): a sparse b gives a sparse matrix, a column (n, 1) a 1-D array) */
