@@ -7236,6 +7236,27 @@ static void kdtree_query_follows_points(void **state) {
   assert_int_equal(cur->nhits, 2);
 }
 
+/* scikit-learn's pairwise metrics (rules/results.tsv): a new 2-D matrix; `unless` k@N on a function row
+ * (pairwise_distances' metric@2): a metric by keyword or as a third positional argument is not described
+ * (metric="precomputed" returns X itself); cosine_similarity's dense_output= likewise */
+static void sklearn_pairwise_new_matrix(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from sklearn.metrics import pairwise_distances\n"
+          "from sklearn.metrics.pairwise import cosine_similarity\n"
+          "def f(a, b):\n"
+          "    p1 = pairwise_distances(a, b)\n"
+          "    p2 = pairwise_distances(a, metric='precomputed')\n"
+          "    p3 = pairwise_distances(a, b, 'cosine')\n"
+          "    c1 = cosine_similarity(a)\n"
+          "    c2 = cosine_similarity(a, dense_output=False)\n");
+  tl_assert_ndim(local("f", "p1"), 2);
+  assert_int_equal(tl_count(local("f", "p2"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "p3"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "c1"), 2);
+  assert_int_equal(tl_count(local("f", "c2"), VL_O_ARRAY), 0);
+}
+
 /* Calling an interpolator (rules/results.tsv rows `<class>.__call__`, ndim `x-1+@2`): a new array of
  * xnew's ndim plus y's less one; of unknown ndim when either is not known (a parameter); a 1-D result
  * indexed by an int is a number; a method call `f.__call__(x)` alike; a class without the row unknown */
@@ -8332,6 +8353,7 @@ int main(void) {
       T(concat_dataset_indexes_its_datasets),
       T(kdtree_query_follows_points),
       T(interpolator_call_new_array),
+      T(sklearn_pairwise_new_matrix),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),

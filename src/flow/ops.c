@@ -1377,8 +1377,11 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   for (size_t i = 0; i < know->nresults; i++) {
     const VlLibResult *r = &know->results[i];
     if (!r->unless || strcmp(r->fn, q) != 0) continue;
+    const char *at = strchr(r->unless, '@'); /* k@N: the keyword k, or more than N positional arguments */
+    size_t len = at ? (size_t)(at - r->unless) : strlen(r->unless);
+    if (at && a->npos > atoi(at + 1)) return NULL;
     for (int k = 0; k < a->nkw; k++)
-      if (strcmp(a->kwname[k], r->unless) == 0) return NULL;
+      if (strncmp(a->kwname[k], r->unless, len) == 0 && !a->kwname[k][len]) return NULL;
   }
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
   if (r && r->arg) { /* N@K: only of a known array argument K (spsolve's b), N-D when it is */
