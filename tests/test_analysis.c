@@ -1451,6 +1451,35 @@ static void take_ndim(void **state) {
   assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
 }
 
+static void select_ndim_broadcasts_items(void **state) {
+  /* np.select(condlist, choicelist, default) (ndim bcast-items): the most dimensions among the lists'
+   * items and default; unknown when a list or an item is not known */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(conds, x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    c = np.zeros((2, 4, 5))\n"
+          "    v = np.zeros(5)\n"
+          "    s1 = np.select([a > 0, a < -1], [a, -a], 0)\n"
+          "    s2 = np.select([a > 0], [1.0], default=2.0)\n"
+          "    s3 = np.select([a > 0], [v])\n"
+          "    s4 = np.select([v > 0], [v])\n"
+          "    s5 = np.select([a > 0], [a], default=c)\n"
+          "    choices = [a, v]\n"
+          "    s6 = np.select([v > 0, v < 1], choices)\n"
+          "    u1 = np.select(conds, [a])\n"
+          "    u2 = np.select([a > 0], [x])\n");
+  tl_assert_ndim(local("f", "s1"), 2);
+  tl_assert_ndim(local("f", "s2"), 2);
+  tl_assert_ndim(local("f", "s3"), 2);
+  tl_assert_ndim(local("f", "s4"), 1);
+  tl_assert_ndim(local("f", "s5"), 3);
+  assert_int_equal(only(local("f", "s6"))->nd.lo, 1); /* the list's items joined: at least its fewest */
+  assert_int_equal(only(local("f", "s6"))->nd.hi, 2);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+}
+
 static void scipy_special_stats_keep_order(void **state) {
   /* scipy.special / scipy.stats (libraries.tsv flag qualified): new arrays of the operand's ndim in its
    * memory order (keeps-order): C-contiguous of a C-contiguous operand or a list, unknown of a column
@@ -8066,6 +8095,7 @@ int main(void) {
       T(tile_and_squareform_ndim),
       T(take_ndim),
       T(scipy_special_stats_keep_order),
+      T(select_ndim_broadcasts_items),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),

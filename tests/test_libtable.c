@@ -84,8 +84,10 @@ static void each_ndim_rule(void **state) {
                           "function\targ1\tcopy\targ1\n"
                           "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n"
                           "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n"
-                          "function\ttake\tcopy\taxis?same-1+ndim(indices):ndim(indices)\ta=0,indices=1,axis=2\n");
-  assert_int_equal(t.count, 15);
+                          "function\ttake\tcopy\taxis?same-1+ndim(indices):ndim(indices)\ta=0,indices=1,axis=2\n"
+                          "function\tselect\tcopy\tbcast-items\n");
+  assert_int_equal(t.count, 16);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "select")->ndim_then.rule, VL_ND_BCAST_ITEMS);
   const VlLibEntry *tk = find(&t, VL_LIB_FUNCTION, "take"); /* one axis replaced by the index's; flat: the index's */
   assert_string_equal(tk->ndim_cond.param, "axis");
   assert_int_equal(tk->ndim_then.rule, VL_ND_TAKE);

@@ -2587,6 +2587,23 @@ static VlNdim index_nd_of(Frame *F, const VlVal *v) {
   return vl_nd_unknown();
 }
 
+/* The ndims an argument brings to a broadcast: an array its own, a number 0, a list or tuple its items'
+ * (fewest to most: its items together reach at least the fewest); unknown for anything else. */
+static VlNdim bcast_arg_nd(Frame *F, const VlVal *v, int depth) {
+  VlNdim nd = {VL_ND_MAX, 0};
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    VlNdim k = o->kind == VL_O_ARRAY ? o->nd
+               : o->kind == VL_O_INT || o->kind == VL_O_SCALAR ? vl_nd_exact(0)
+               : !depth && o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE) ? bcast_arg_nd(F, seq_elems(F, o), 1)
+                                                                                                  : vl_nd_unknown();
+    if (k.hi >= VL_ND_MAX || k.lo > k.hi) return vl_nd_unknown();
+    if (k.lo < nd.lo) nd.lo = k.lo;
+    if (k.hi > nd.hi) nd.hi = k.hi;
+  }
+  return nd.lo <= nd.hi ? nd : vl_nd_unknown();
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
@@ -2619,6 +2636,17 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     VlNdim an = val_nd(operand), kn = index_nd_of(F, param_val(a, e, spec.param, &(VlId){0}));
     if (an.hi >= VL_ND_MAX || kn.hi >= VL_ND_MAX || an.lo < 1 || an.hi + kn.hi > VL_ND_MAX) return vl_nd_unknown();
     return (VlNdim){(uint8_t)(an.lo - 1 + kn.lo), (uint8_t)(an.hi - 1 + kn.hi)};
+  }
+  case VL_ND_BCAST_ITEMS: { /* np.select(condlist, choicelist, default): every argument and list item broadcast */
+    if (a->star || a->dstar || method) return vl_nd_unknown();
+    VlNdim nd = {0, 0};
+    for (int i = 0; i < a->npos + a->nkw; i++) {
+      VlNdim k = bcast_arg_nd(F, i < a->npos ? a->pos[i] : a->kw[i - a->npos], 0);
+      if (k.hi >= VL_ND_MAX) return vl_nd_unknown();
+      if (k.lo > nd.lo) nd.lo = k.lo;
+      if (k.hi > nd.hi) nd.hi = k.hi;
+    }
+    return nd;
   }
   case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
     VlId x = 0;

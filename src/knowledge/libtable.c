@@ -108,6 +108,7 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strcmp(s, "stack") == 0) out->rule = VL_ND_STACK;
   else if (strcmp(s, "concat") == 0) out->rule = VL_ND_CONCAT;
   else if (strcmp(s, "bcast") == 0) out->rule = VL_ND_BCAST;
+  else if (strcmp(s, "bcast-items") == 0) out->rule = VL_ND_BCAST_ITEMS;
   else if (strncmp(s, "arg", 3) == 0 && s[3] >= '0' && s[3] <= '9' && !s[4]) out->rule = VL_ND_ARG, out->n = s[3] - '0';
   else if (strncmp(s, "min", 3) == 0 && s[3] >= '1' && s[3] <= '9' && !s[4]) out->rule = VL_ND_MIN, out->n = s[3] - '0';
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {

@@ -76,7 +76,9 @@ typedef enum VlNdimRule {
   VL_ND_SUBSCRIPTS, /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
   VL_ND_SAME_OR_SHAPE, /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
   VL_ND_INDEX,      /* ndim(param): as the index in parameter `param` (an int 0, an array its own, a list of ints 1) */
-  VL_ND_TAKE        /* same-1+ndim(param): the operand's, one axis replaced by the index's (np.take(a, idx, axis=0)) */
+  VL_ND_TAKE,       /* same-1+ndim(param): the operand's, one axis replaced by the index's (np.take(a, idx, axis=0)) */
+  VL_ND_BCAST_ITEMS /* bcast-items: as the array with the most dimensions among the arguments and the items of the
+                       list arguments (np.select(condlist, choicelist, default)) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
