@@ -1414,6 +1414,105 @@ static void tile_and_squareform_ndim(void **state) {
   assert_int_equal(only(local("f", "s3"))->nd.hi, VL_ND_MAX);
 }
 
+static void take_ndim(void **state) {
+  /* np.take(a, idx, axis=k): a.ndim - 1 + idx.ndim (an int idx 0 of them); without axis (or
+   * axis=None) the index's ndim; unknown when a's or the index's ndim is */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x, idx):\n"
+          "    v = np.zeros(100)\n"
+          "    m = np.zeros((4, 5))\n"
+          "    c = np.zeros((4, 5, 6))\n"
+          "    i1 = np.arange(3)\n"
+          "    i2 = np.zeros((2, 2), dtype=int)\n"
+          "    t1 = np.take(m, i1, axis=0)\n"
+          "    t2 = np.take(m, i2, axis=1)\n"
+          "    t3 = np.take(c, 2, axis=0)\n"
+          "    t4 = np.take(m, [0, 2], axis=-1)\n"
+          "    t5 = np.take(m, i1)\n"
+          "    t6 = np.take(m, i2, axis=None)\n"
+          "    t7 = np.take(v, 3, axis=0)\n"
+          "    t8 = c.take(i1, axis=1)\n"
+          "    t9 = np.take(m, indices=i2, axis=0)\n"
+          "    u1 = np.take(x, i1, axis=0)\n"
+          "    u2 = np.take(m, idx, axis=0)\n");
+  tl_assert_ndim(local("f", "t1"), 2);
+  tl_assert_ndim(local("f", "t2"), 3);
+  tl_assert_ndim(local("f", "t3"), 2);
+  tl_assert_ndim(local("f", "t4"), 2);
+  tl_assert_ndim(local("f", "t5"), 1);
+  tl_assert_ndim(local("f", "t6"), 2);
+  tl_assert_ndim(local("f", "t7"), 0);
+  tl_assert_ndim(local("f", "t8"), 3);
+  tl_assert_ndim(local("f", "t9"), 3);
+  assert_int_equal(only(local("f", "u1"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+}
+
+static void select_ndim_broadcasts_items(void **state) {
+  /* np.select(condlist, choicelist, default) (ndim bcast-items): the most dimensions among the lists'
+   * items and default; unknown when a list or an item is not known */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(conds, x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    c = np.zeros((2, 4, 5))\n"
+          "    v = np.zeros(5)\n"
+          "    s1 = np.select([a > 0, a < -1], [a, -a], 0)\n"
+          "    s2 = np.select([a > 0], [1.0], default=2.0)\n"
+          "    s3 = np.select([a > 0], [v])\n"
+          "    s4 = np.select([v > 0], [v])\n"
+          "    s5 = np.select([a > 0], [a], default=c)\n"
+          "    choices = [a, v]\n"
+          "    s6 = np.select([v > 0, v < 1], choices)\n"
+          "    u1 = np.select(conds, [a])\n"
+          "    u2 = np.select([a > 0], [x])\n");
+  tl_assert_ndim(local("f", "s1"), 2);
+  tl_assert_ndim(local("f", "s2"), 2);
+  tl_assert_ndim(local("f", "s3"), 2);
+  tl_assert_ndim(local("f", "s4"), 1);
+  tl_assert_ndim(local("f", "s5"), 3);
+  assert_int_equal(only(local("f", "s6"))->nd.lo, 1); /* the list's items joined: at least its fewest */
+  assert_int_equal(only(local("f", "s6"))->nd.hi, 2);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+}
+
+static void scipy_special_stats_keep_order(void **state) {
+  /* scipy.special / scipy.stats (libraries.tsv flag qualified): new arrays of the operand's ndim in its
+   * memory order (keeps-order): C-contiguous of a C-contiguous operand or a list, unknown of a column
+   * block or a parameter; rankdata is flat without axis=, unknown with it; stats.norm is no row */
+  analyse(state,
+          "import numpy as np\n"
+          "import scipy.stats\n"
+          "from scipy.special import softmax\n"
+          "from scipy.stats import zscore, rankdata, norm\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    s1 = softmax(a, axis=1)\n"
+          "    s2 = softmax(a[:, :2])\n"
+          "    s3 = softmax([1.0, 2.0])\n"
+          "    s4 = softmax(x)\n"
+          "    z1 = scipy.stats.zscore(a)\n"
+          "    r1 = rankdata(a)\n"
+          "    r2 = rankdata(a, axis=1)\n"
+          "    n1 = norm.pdf(a)\n");
+  tl_assert_ndim(local("f", "s1"), 2);
+  assert_true(only(local("f", "s1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "s2"), 2);
+  assert_int_equal(only(local("f", "s2"))->layout & (VL_L_C | VL_L_F), 0);
+  tl_assert_ndim(local("f", "s3"), 1);
+  assert_true(only(local("f", "s3"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "s4"))->layout & (VL_L_C | VL_L_F), 0);
+  tl_assert_ndim(local("f", "z1"), 2);
+  assert_true(only(local("f", "z1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "r1"), 1);
+  assert_int_equal(tl_count(local("f", "r2"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "n1"), VL_O_ARRAY), 0);
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -7280,6 +7379,61 @@ static void loop_deferred_binds_new_array_of_open_ndim(void **state) {
   assert_int_equal(cur->nhits, 1);
 }
 
+/* scikit-learn's pairwise metrics (rules/results.tsv): a new 2-D matrix; `unless` k@N on a function row
+ * (pairwise_distances' metric@2): a metric by keyword or as a third positional argument is not described
+ * (metric="precomputed" returns X itself); cosine_similarity's dense_output= likewise */
+static void sklearn_pairwise_new_matrix(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from sklearn.metrics import pairwise_distances\n"
+          "from sklearn.metrics.pairwise import cosine_similarity\n"
+          "def f(a, b):\n"
+          "    p1 = pairwise_distances(a, b)\n"
+          "    p2 = pairwise_distances(a, metric='precomputed')\n"
+          "    p3 = pairwise_distances(a, b, 'cosine')\n"
+          "    c1 = cosine_similarity(a)\n"
+          "    c2 = cosine_similarity(a, dense_output=False)\n");
+  tl_assert_ndim(local("f", "p1"), 2);
+  assert_int_equal(tl_count(local("f", "p2"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "p3"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "c1"), 2);
+  assert_int_equal(tl_count(local("f", "c2"), VL_O_ARRAY), 0);
+}
+
+/* Calling an interpolator (rules/results.tsv rows `<class>.__call__`, ndim `x-1+@2`): a new array of
+ * xnew's ndim plus y's less one; of unknown ndim when either is not known (a parameter); a 1-D result
+ * indexed by an int is a number; a method call `f.__call__(x)` alike; a class without the row unknown */
+static void interpolator_call_new_array(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "from scipy.interpolate import interp1d, CubicSpline, RegularGridInterpolator\n"
+          "def f(y_any, x_any):\n"
+          "    x = np.linspace(0, 1, 50)\n"
+          "    y = np.zeros(50)\n"
+          "    Y = np.zeros((4, 50))\n"
+          "    g = np.zeros((8, 9))\n"
+          "    v = np.zeros(7)\n"
+          "    a1 = interp1d(x, y)(v)\n"
+          "    a2 = interp1d(x, y, kind='cubic')(g)\n"
+          "    a3 = interp1d(x, Y)(v)\n"
+          "    a4 = CubicSpline(x, Y.T)(g)\n"
+          "    fi = interp1d(x, y)\n"
+          "    a5 = fi.__call__(g)\n"
+          "    u1 = interp1d(x, y_any)(v)\n"
+          "    u2 = interp1d(x, y)(x_any)\n"
+          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(g)\n");
+  tl_assert_ndim(local("f", "a1"), 1);
+  tl_assert_ndim(local("f", "a2"), 2);
+  tl_assert_ndim(local("f", "a3"), 2);
+  tl_assert_ndim(local("f", "a4"), 3);
+  tl_assert_ndim(local("f", "a5"), 2);
+  assert_int_equal(only(local("f", "u1"))->nd.lo, 0);
+  assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "u2"))->kind, VL_O_ARRAY);
+  assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(tl_count(local("f", "r1"), VL_O_ARRAY), 0);
+}
+
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
  * known array (1-D of a 1-D b, of unknown ndim of a 2-D one, which may be a column); a b of unknown
  * type (a sparse matrix gives a sparse result, whose slices copy) is not described.  splu(A).solve(b)
@@ -8186,6 +8340,9 @@ int main(void) {
       T(signal_stft_peak_frames),
       T(einsum_ndim_from_subscripts),
       T(tile_and_squareform_ndim),
+      T(take_ndim),
+      T(scipy_special_stats_keep_order),
+      T(select_ndim_broadcasts_items),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
       T(dict_splat_keeps_literal_keys),
@@ -8478,6 +8635,8 @@ int main(void) {
       T(kdtree_query_follows_points),
       T(result_axis_as_long_as_display),
       T(loop_deferred_binds_new_array_of_open_ndim),
+      T(interpolator_call_new_array),
+      T(sklearn_pairwise_new_matrix),
       T(spsolve_needs_array_rhs),
       T(optimize_results_beside_table_rows),
       T(scipy_filters_make_new_arrays),

@@ -83,8 +83,17 @@ static void each_ndim_rule(void **state) {
                           "function\tbcast\tcopy\tbcast\n"
                           "function\targ1\tcopy\targ1\n"
                           "function\tdiag\tndim>1?view:copy\tndim>1?1:2\t-\tnarrows\n"
-                          "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n");
-  assert_int_equal(t.count, 14);
+                          "function\ttile\tcopy\tsame|shape(reps)\tA=0,reps=1\n"
+                          "function\ttake\tcopy\taxis?same-1+ndim(indices):ndim(indices)\ta=0,indices=1,axis=2\n"
+                          "function\tselect\tcopy\tbcast-items\n");
+  assert_int_equal(t.count, 16);
+  assert_int_equal(find(&t, VL_LIB_FUNCTION, "select")->ndim_then.rule, VL_ND_BCAST_ITEMS);
+  const VlLibEntry *tk = find(&t, VL_LIB_FUNCTION, "take"); /* one axis replaced by the index's; flat: the index's */
+  assert_string_equal(tk->ndim_cond.param, "axis");
+  assert_int_equal(tk->ndim_then.rule, VL_ND_TAKE);
+  assert_string_equal(tk->ndim_then.param, "indices");
+  assert_int_equal(tk->ndim_else.rule, VL_ND_INDEX);
+  assert_string_equal(tk->ndim_else.param, "indices");
   const VlLibEntry *tl = find(&t, VL_LIB_FUNCTION, "tile"); /* the more of the operand's and shape(reps)'s */
   assert_int_equal(tl->ndim_then.rule, VL_ND_SAME_OR_SHAPE);
   assert_string_equal(tl->ndim_then.param, "reps");
@@ -357,6 +366,12 @@ static void error_subscripts_of_undeclared_parameter(void **state) {
   assert_contains(parse_err(state, "function\teinsum\tcopy\tsubscripts(subscripts)\n"), "subscripts() of undeclared parameter");
 }
 
+static void error_ndim_of_undeclared_parameter(void **state) {
+  assert_contains(parse_err(state, "function\ttake\tcopy\tndim(indices)\n"), "ndim() of undeclared parameter");
+  assert_contains(parse_err(state, "function\ttake\tcopy\taxis?same-1+ndim(idx):ndim(indices)\tindices=1,axis=2\n"),
+                  "'idx'");
+}
+
 static void error_bad_parameter(void **state) {
   const char *err = parse_err(state, "function\tf\tcopy\tsame\taxis\n");
   assert_contains(err, "t.tsv:1:");
@@ -412,6 +427,24 @@ static void embedded_tables_load(void **state) {
   assert_null(vl_knowledge_library(&k, "num", &member));
   assert_null(vl_knowledge_library(&k, "jax.numpy.delete", &member));
   assert_null(vl_knowledge_library(&k, "scipy.sparse", &member));
+
+  /* flag qualified: scipy.stats' rows are named from scipy, so its norm (a distribution) is not linalg's */
+  const VlLibrary *st = vl_knowledge_library(&k, "scipy.stats.zscore", &member);
+  assert_non_null(st);
+  assert_true(st->qualified);
+  assert_string_equal(member, "stats.zscore");
+  const VlLibEntry *z = vl_libtable_find(st->table, VL_LIB_FUNCTION, member);
+  assert_non_null(z);
+  assert_true(z->keeps_order);
+  assert_non_null(vl_knowledge_library(&k, "scipy.stats.norm", &member));
+  assert_string_equal(member, "stats.norm");
+  assert_null(vl_libtable_find(st->table, VL_LIB_FUNCTION, member));
+  assert_non_null(vl_knowledge_library(&k, "scipy.linalg.norm", &member));
+  assert_string_equal(member, "norm");
+  assert_non_null(vl_knowledge_library(&k, "scipy.stats", &member));
+  assert_string_equal(member, "");
+  assert_non_null(vl_knowledge_library(&k, "scipy.special.softmax", &member));
+  assert_string_equal(member, "special.softmax");
 }
 
 static void embedded_numpy_facts(void **state) {
@@ -508,6 +541,7 @@ static void descriptors_reject_bad_rows(void **state) {
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tmaybe\tfloat64/8\t-\t-\tdefault\n"), "int-index");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64\t-\t-\tdefault\n"), "NAME/ITEMSIZE");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tfast\n"), "unknown flag 'fast'");
+  assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\tqualified\n"), "without a parent");
   assert_contains(descriptor_err(state, "np\tnope\tcopy\tc\tscalar\tfloat64/8\t-\t-\tdefault\n"),
                   "no table 'nope.tsv'");
   assert_contains(descriptor_err(state, "np\tnp\tcopy\tc\tscalar\tfloat64/8\t-\t-\t-\n"), "exactly one");
@@ -621,7 +655,8 @@ static void results_parse(void **state) {
   assert_false(vl_knowledge_has_methods(&k, "sp"));
   /* x-N: a method of what the call makes, its ndim the first argument's less N (i: ints, l: a list) */
   const char *tree = "sp.Tree.query\t[1]\tx-1i\tk@1\tindices\n"
-                     "sp.Tree.ball\t-\tx-1l\t-\tlists\n";
+                     "sp.Tree.ball\t-\tx-1l\t-\tlists\n"
+                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n";
   if (!vl_knowledge_parse_results(&k, (VlArena *)*state, tree, err, sizeof err)) fail_msg("%s", err);
   const VlLibResult *q = vl_knowledge_result_item(&k, "sp.Tree.query", 1);
   assert_non_null(q);
@@ -632,6 +667,12 @@ static void results_parse(void **state) {
   assert_true(vl_knowledge_has_methods(&k, "sp.Tree"));
   assert_false(vl_knowledge_has_methods(&k, "sp"));
   assert_false(vl_knowledge_has_result(&k, "sp.Tree"));
+  const VlLibResult *call = vl_knowledge_result(&k, "sp.interp.__call__", NULL); /* x-N+@K */
+  assert_non_null(call);
+  assert_true(call->by_arg);
+  assert_int_equal(call->nd, 1);
+  assert_int_equal(call->ctor, 2);
+  assert_true(vl_knowledge_has_methods(&k, "sp.interp"));
   /* N/A=name@K: axis A as long as the argument by keyword `name` or at position K */
   const char *len = "sp.ivp\ty\t2/1=t_eval\t-\tone column per time\n"
                     "sp.ivp\tt\t1/0=t_eval\t-\tthe times\n"
@@ -676,6 +717,9 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\ty\t2/1=t@0\t-\twhy\n"), "positional argument K");
   assert_contains(results_err(state, "sp.f\ty\t2/1=t@3x\t-\twhy\n"), "ndim");
   assert_contains(results_err(state, "sp.f\ty\t2/1=t\t-\twhy\nsp.f\tt\t1/0=u\t-\twhy\n"), "the same argument");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@\t-\twhy\n"), "x-N+@K");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@9\t-\twhy\n"), "x-N+@K");
+  assert_contains(results_err(state, "sp.f\t-\t1+@2\t-\twhy\n"), "ndim"); /* +@K: only with x-N */
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */
@@ -905,6 +949,7 @@ int main(void) {
       T(error_condition_on_undeclared_parameter),
       T(error_shape_of_undeclared_parameter),
       T(error_subscripts_of_undeclared_parameter),
+      T(error_ndim_of_undeclared_parameter),
       T(square_tag),
       T(error_bad_parameter),
       T(error_too_few_columns),

@@ -1408,8 +1408,11 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   for (size_t i = 0; i < know->nresults; i++) {
     const VlLibResult *r = &know->results[i];
     if (!r->unless || strcmp(r->fn, q) != 0) continue;
+    const char *at = strchr(r->unless, '@'); /* k@N: the keyword k, or more than N positional arguments */
+    size_t len = at ? (size_t)(at - r->unless) : strlen(r->unless);
+    if (at && a->npos > atoi(at + 1)) return NULL;
     for (int k = 0; k < a->nkw; k++)
-      if (strcmp(a->kwname[k], r->unless) == 0) return NULL;
+      if (strncmp(a->kwname[k], r->unless, len) == 0 && !a->kwname[k][len]) return NULL;
   }
   const VlLibResult *r = vl_knowledge_result(know, q, NULL);
   if (r && r->arg) { /* N@K: only of a known array argument K (spsolve's b), N-D when it is */
@@ -1442,6 +1445,11 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   }
   VlObj inst = {.kind = VL_O_INST, .name = vl_arena_strdup(F->an->arena, q), .site = vl_new_site(F, expr, VL_HOW_OBJECT),
                 .nd = vl_nd_unknown(), .index = len > 0 && len <= INT32_MAX ? (uint32_t)len : 0};
+  /* calling it is described by the ndim of one of these arguments (x-N+@K: interp1d(x, y)'s y): its nd */
+  char call[160];
+  const VlLibResult *c = snprintf(call, sizeof call, "%s.__call__", q) < (int)sizeof call ? vl_knowledge_result(know, call, NULL) : NULL;
+  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0)
+    inst.nd = vl_nd_exact((uint8_t)exact_ndim(a->pos[c->ctor - 1]));
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
@@ -1498,6 +1506,13 @@ static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name
    * `b = usol + f` is on the loop's first pass: a new array all the same, of unknown ndim */
   if (xnd < 0 && r && r->by_arg && r->nd == 0 && !r->list && x && x->n && vl_val_only(x, VL_O_ARRAY))
     return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+  if (r && r->ctor) { /* x-N+@K: plus the ndim of the instance's argument K (interp1d(x, y)'s y); a new
+                          array all the same (0-d of a number: measured), of unknown ndim when either is */
+    if (!x || !x->n) return NULL;
+    if (xnd < 0 || !vl_nd_known(o->nd) || o->nd.lo < 1)
+      return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+    xnd += o->nd.lo;
+  }
   if (xnd < 0) return NULL;
   if (r) return r->by_arg ? by_arg_result(F, r, xnd, expr) : NULL;
   const VlVal *items[8];
@@ -2797,6 +2812,33 @@ static int einsum_nd(const char *s) {
   return nd;
 }
 
+/* ndim of an index argument (np.take's indices): an int 0, an array its own, a list or tuple of ints
+ * (or of arrays) as NumPy makes of it; unknown otherwise. */
+static VlNdim index_nd_of(Frame *F, const VlVal *v) {
+  if (!v || vl_val_empty(v)) return vl_nd_unknown();
+  if (vl_val_only(v, VL_O_INT)) return vl_nd_exact(0);
+  if (vl_val_only(v, VL_O_ARRAY)) return val_nd(v);
+  if (vl_val_only(v, VL_O_SEQ)) return data_nd(F, v, 0);
+  return vl_nd_unknown();
+}
+
+/* The ndims an argument brings to a broadcast: an array its own, a number 0, a list or tuple its items'
+ * (fewest to most: its items together reach at least the fewest); unknown for anything else. */
+static VlNdim bcast_arg_nd(Frame *F, const VlVal *v, int depth) {
+  VlNdim nd = {VL_ND_MAX, 0};
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    VlNdim k = o->kind == VL_O_ARRAY ? o->nd
+               : o->kind == VL_O_INT || o->kind == VL_O_SCALAR ? vl_nd_exact(0)
+               : !depth && o->kind == VL_O_SEQ && (o->sub == VL_SEQ_LIST || o->sub == VL_SEQ_TUPLE) ? bcast_arg_nd(F, seq_elems(F, o), 1)
+                                                                                                  : vl_nd_unknown();
+    if (k.hi >= VL_ND_MAX || k.lo > k.hi) return vl_nd_unknown();
+    if (k.lo < nd.lo) nd.lo = k.lo;
+    if (k.hi > nd.hi) nd.hi = k.hi;
+  }
+  return nd.lo <= nd.hi ? nd : vl_nd_unknown();
+}
+
 static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlVal *operand, const Args *a,
                        bool method) {
   switch (spec.rule) {
@@ -2823,6 +2865,23 @@ static VlNdim apply_nd(Frame *F, const VlLibEntry *e, VlNdimSpec spec, const VlV
     const VlVal *v = param_val(a, e, spec.param, &x);
     VlNdim an = data_nd(F, operand, 0), sn = v ? shape_nd_of(F, x, v) : vl_nd_unknown();
     return (VlNdim){an.lo > sn.lo ? an.lo : sn.lo, an.hi > sn.hi ? an.hi : sn.hi};
+  }
+  case VL_ND_INDEX: return index_nd_of(F, param_val(a, e, spec.param, &(VlId){0}));
+  case VL_ND_TAKE: { /* np.take(a, idx, axis=k): a's axes with axis k replaced by idx's; unknown if either is */
+    VlNdim an = val_nd(operand), kn = index_nd_of(F, param_val(a, e, spec.param, &(VlId){0}));
+    if (an.hi >= VL_ND_MAX || kn.hi >= VL_ND_MAX || an.lo < 1 || an.hi + kn.hi > VL_ND_MAX) return vl_nd_unknown();
+    return (VlNdim){(uint8_t)(an.lo - 1 + kn.lo), (uint8_t)(an.hi - 1 + kn.hi)};
+  }
+  case VL_ND_BCAST_ITEMS: { /* np.select(condlist, choicelist, default): every argument and list item broadcast */
+    if (a->star || a->dstar || method) return vl_nd_unknown();
+    VlNdim nd = {0, 0};
+    for (int i = 0; i < a->npos + a->nkw; i++) {
+      VlNdim k = bcast_arg_nd(F, i < a->npos ? a->pos[i] : a->kw[i - a->npos], 0);
+      if (k.hi >= VL_ND_MAX) return vl_nd_unknown();
+      if (k.lo > nd.lo) nd.lo = k.lo;
+      if (k.hi > nd.hi) nd.hi = k.hi;
+    }
+    return nd;
   }
   case VL_ND_SUBSCRIPTS: { /* every string the subscripts may be, read: the ndims they give */
     VlId x = 0;
@@ -3729,6 +3788,12 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
+    /* keeps-order (scipy.special.softmax): C-contiguous of Python data or a C-contiguous array, else unknown */
+    for (uint16_t i = 0; i < operand->n && e->keeps_order; i++) {
+      const VlObj *p = operand->objs[i];
+      if (p->kind == VL_O_ARRAY ? !(p->layout & VL_L_C) : p->kind != VL_O_SEQ && p->kind != VL_O_INT && p->kind != VL_O_SCALAR) o.layout = 0;
+    }
+    if (e->keeps_order && vl_val_empty(operand)) o.layout = 0;
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
     bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
     for (uint16_t i = 0; i < operand->n && records; i++)
@@ -5517,6 +5582,9 @@ static const VlLibEntry *lib_class_entry(Frame *F, const VlObj *o) {
 
 /* What a library class's instance does when called, per its table row. */
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr) {
+  /* an instance a call of rules/results.tsv made, with a `<class>.__call__` row (interp1d(x, y)(xnew)) */
+  const VlVal *described = inst->sub == VL_INST_OTHER ? lib_result_method(F, inst, "__call__", a, expr) : NULL;
+  if (described) return described;
   const char *member;
   const VlLibrary *lib = inst->name ? vl_knowledge_library(F->an->know, inst->name, &member) : NULL;
   const VlLibEntry *e = lib ? vl_libtable_find_class(lib->table, member) : NULL;

@@ -108,6 +108,7 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   else if (strcmp(s, "stack") == 0) out->rule = VL_ND_STACK;
   else if (strcmp(s, "concat") == 0) out->rule = VL_ND_CONCAT;
   else if (strcmp(s, "bcast") == 0) out->rule = VL_ND_BCAST;
+  else if (strcmp(s, "bcast-items") == 0) out->rule = VL_ND_BCAST_ITEMS;
   else if (strncmp(s, "arg", 3) == 0 && s[3] >= '0' && s[3] <= '9' && !s[4]) out->rule = VL_ND_ARG, out->n = s[3] - '0';
   else if (strncmp(s, "min", 3) == 0 && s[3] >= '1' && s[3] <= '9' && !s[4]) out->rule = VL_ND_MIN, out->n = s[3] - '0';
   else if (strncmp(s, "shape(", 6) == 0 && s[strlen(s) - 1] == ')') {
@@ -116,6 +117,12 @@ static bool parse_ndim(Parser *p, const char *s, VlNdimSpec *out) {
   } else if (strncmp(s, "same|shape(", 11) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SAME_OR_SHAPE;
     out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
+  } else if (strncmp(s, "ndim(", 5) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_INDEX;
+    out->param = vl_arena_strndup(p->arena, s + 5, strlen(s) - 6);
+  } else if (strncmp(s, "same-1+ndim(", 12) == 0 && s[strlen(s) - 1] == ')') {
+    out->rule = VL_ND_TAKE;
+    out->param = vl_arena_strndup(p->arena, s + 12, strlen(s) - 13);
   } else if (strncmp(s, "subscripts(", 11) == 0 && s[strlen(s) - 1] == ')') {
     out->rule = VL_ND_SUBSCRIPTS;
     out->param = vl_arena_strndup(p->arena, s + 11, strlen(s) - 12);
@@ -146,6 +153,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "narrows") == 0) e->narrows = true;
     else if (strcmp(tok, "layout") == 0) e->keeps_layout = true;
     else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
+    else if (strcmp(tok, "keeps-order") == 0) e->keeps_order = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
     else if (strcmp(tok, "unravels") == 0) e->unravels = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
@@ -261,6 +269,10 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
     return fail(p, "subscripts() of undeclared parameter", e->ndim_then.param);
   if (e->ndim_then.rule == VL_ND_SAME_OR_SHAPE && vl_lib_param_pos(e, e->ndim_then.param) < 0)
     return fail(p, "same|shape() of undeclared parameter", e->ndim_then.param);
+  const VlNdimSpec *both[2] = {&e->ndim_then, &e->ndim_else};
+  for (int i = 0; i < 2; i++)
+    if ((both[i]->rule == VL_ND_INDEX || both[i]->rule == VL_ND_TAKE) && vl_lib_param_pos(e, both[i]->param) < 0)
+      return fail(p, "ndim() of undeclared parameter", both[i]->param);
   return true;
 }
 
@@ -372,7 +384,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   const char *flags[4];
   int nflags = 0;
   if (!split_list(arena, cols[8], flags, 4, &nflags)) return DFAIL("bad flags '%s'", cols[8]);
-  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false;
+  bool viewless = false, is_default = false, methods = false, index0d = false, radd = false, qualified = false;
   uint8_t arrays = 0;
   for (int i = 0; i < nflags; i++) {
     if (strncmp(flags[i], "arrays=", 7) == 0) { /* a library listed before this one */
@@ -384,6 +396,7 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
     else if (strcmp(flags[i], "methods") == 0) methods = true;
     else if (strcmp(flags[i], "index0d") == 0) index0d = true;
     else if (strcmp(flags[i], "radd") == 0) radd = true;
+    else if (strcmp(flags[i], "qualified") == 0) qualified = true;
     else return DFAIL("unknown flag '%s'", flags[i]);
   }
   if (viewless) {
@@ -395,7 +408,8 @@ static bool parse_descriptor(VlKnowledge *self, VlArena *arena, char *line, int 
   VlLibrary *lib = &self->libs[self->nlibs];
   *lib = (VlLibrary){.module = vl_arena_strdup(arena, cols[0]), .id = (uint8_t)(self->nlibs + 1),
                      .is_default = is_default, .methods = methods, .index0d = index0d, .radd = radd,
-                     .arrays = arrays};
+                     .qualified = qualified, .arrays = arrays};
+  if (qualified && !strchr(lib->module, '.')) return DFAIL("flag 'qualified' of a module without a parent: '%s'", cols[0]);
   const VlLibTable *table = NULL;
   for (size_t t = 0; t < self->ntables; t++)
     if (strcmp(self->tables[t].library, cols[1]) == 0) table = &self->tables[t];
@@ -471,7 +485,12 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     long nd = strtol(ndc, &end, 10);
     bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
     if (ints || list) end++;
-    long arg = 0;
+    long arg = 0, ctor = 0;
+    if (by_arg && end != ndc && strncmp(end, "+@", 2) == 0) { /* x-N+@K: plus the constructor's argument K's ndim */
+      const char *k = end + 2;
+      ctor = strtol(k, &end, 10);
+      if (end == k || ctor < 1 || ctor > 8) return RFAIL("x-N+@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
+    }
     if (!by_arg && end != ndc && *end == '@') { /* N@K: as positional argument K, a known array */
       const char *k = end + 1;
       arg = strtol(k, &end, 10);
@@ -501,7 +520,7 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     }
     if (*end || end == ndc || nd < 0 || nd > 32)
       return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument, /A=name@K for an axis "
-                   "as long as an argument), or x-N (with i or l), not '%s'",
+                   "as long as an argument), or x-N (with i or l, +@K), not '%s'",
                    cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
@@ -524,7 +543,8 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .arg = (uint8_t)arg,
         .len_axis = (int8_t)len_axis,
         .len_pos = (uint8_t)len_pos,
-        .len_kw = len_kw};
+        .len_kw = len_kw,
+        .ctor = (uint8_t)ctor};
   }
   return true;
 }
@@ -859,7 +879,8 @@ const VlLibrary *vl_knowledge_library(const VlKnowledge *self, const char *quali
   for (size_t i = 0; i < self->nlibs; i++) {
     size_t n = strlen(self->libs[i].module);
     if (strncmp(qualified, self->libs[i].module, n) == 0 && (qualified[n] == '.' || !qualified[n])) {
-      *member = qualified[n] ? qualified + n + 1 : "";
+      *member = !qualified[n] ? "" : self->libs[i].qualified ? qualified + (strrchr(self->libs[i].module, '.') - self->libs[i].module) + 1
+                                                             : qualified + n + 1;
       return &self->libs[i];
     }
   }

@@ -74,7 +74,11 @@ typedef enum VlNdimRule {
   VL_ND_SAME_PLUS, /* the operand's, plus n appended axes (nn.Embedding: (...) -> (..., dim)) */
   VL_ND_SAME_MINUS, /* the operand's, less n axes (torch.unbind's pieces: (B, N, D) -> (N, D)) */
   VL_ND_SUBSCRIPTS, /* einsum's output labels in the string parameter `param` ("td,de->te": 2) */
-  VL_ND_SAME_OR_SHAPE /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
+  VL_ND_SAME_OR_SHAPE, /* the more of the operand's and shape(param)'s (np.tile(a, reps): max(a.ndim, len(reps))) */
+  VL_ND_INDEX,      /* ndim(param): as the index in parameter `param` (an int 0, an array its own, a list of ints 1) */
+  VL_ND_TAKE,       /* same-1+ndim(param): the operand's, one axis replaced by the index's (np.take(a, idx, axis=0)) */
+  VL_ND_BCAST_ITEMS /* bcast-items: as the array with the most dimensions among the arguments and the items of the
+                       list arguments (np.select(condlist, choicelist, default)) */
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
@@ -90,7 +94,7 @@ typedef struct VlLibCond {
 typedef struct VlNdimSpec {
   VlNdimRule rule;
   int n;             /* VL_ND_CONST, VL_ND_MIN */
-  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS, VL_ND_SAME_OR_SHAPE */
+  const char *param; /* VL_ND_SHAPE, VL_ND_SUBSCRIPTS, VL_ND_SAME_OR_SHAPE, VL_ND_INDEX, VL_ND_TAKE */
 } VlNdimSpec;
 
 typedef struct VlLibParam {
@@ -116,6 +120,8 @@ typedef struct VlLibEntry {
   bool narrows;    /* tag narrows: a view that shows only part of its operand (np.diagonal) */
   bool keeps_layout; /* tag layout: the view has its operand's memory layout (.detach(), np.asarray) */
   bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
+  bool keeps_order;  /* tag keeps-order: the new array has the operand's memory order (scipy.special.softmax of
+                        an F-contiguous operand is F-contiguous): C-contiguous only of a C-contiguous operand */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool unravels;     /* tag unravels: a copies tuple of one item per axis of a shape (np.unravel_index): of an
                         int operand (0-d) ints, of an array operand new integer arrays of its ndim, of an
@@ -210,6 +216,9 @@ typedef struct VlLibrary {
   bool methods;              /* tried, in row order, for a method of an array of unknown library */
   bool radd;                 /* flag radd: `lst += a` / `lst + a` broadcast (NumPy's __radd__ takes the
                                 list): a new array, the list is not extended */
+  bool qualified;            /* flag qualified: its table names its functions from the parent module
+                                (scipy.tsv's stats.zscore for scipy.stats.zscore): a name a module beside
+                                it also has (scipy.stats.norm, a distribution; scipy.linalg.norm) stays apart */
   uint8_t arrays;            /* flag arrays=M: its calls return library M's arrays (torchvision's are torch
                                 tensors: their methods are M's); 0: its own */
   const char *copy_method;   /* what stores a copy: "copy" (a.copy()), "clone" (t.clone()) */
@@ -223,7 +232,7 @@ typedef struct VlLibrary {
   const char *model_alias;   /* another name of the same class ("torch.nn.modules.module.Module") */
 } VlLibrary;
 
-enum { VL_MAX_LIBRARIES = 16 };
+enum { VL_MAX_LIBRARIES = 24 };
 
 /* A row of rules/results.tsv: a call outside the array libraries (SciPy's solvers) whose result holds
  * a new array made by the call: its attribute `attr` (NULL: the result itself), of that ndim; a call
@@ -237,6 +246,9 @@ typedef struct VlLibResult {
                    described call made: cKDTree(pts).query(x)); 0 is a Python number (an int with i),
                    or with `list` a list of Python ints */
   bool list;    /* ndim written `x-Nl`: at 0, a list of Python ints (query_ball_point of one point) */
+  uint8_t ctor; /* ndim written `x-N+@K` (K from 1): as x-N, plus the ndim of positional argument K of the
+                   call that made the instance (interp1d(x, y)(xnew): x-1+@2, y's axes but the one
+                   interpolated along, then xnew's); described only when that argument was a known array */
   uint8_t arg;  /* ndim written `N@K` (K from 1): described only when positional argument K is a known
                    array, the result having ndim N when that argument has, else an unknown ndim
                    (spsolve(A, b): a sparse b gives a sparse matrix, a column (n, 1) a 1-D array) */
