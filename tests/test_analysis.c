@@ -8222,6 +8222,65 @@ static void tuple_accept_carries_state(void **state) {
   hit(cur, "xs[0]", VL_HIT_FRESH);
 }
 
+/* What a callee makes in each iteration of its `for` loop is many objects, one per iteration
+ * (summary.c: reloc marks them listed): a caller's loop that takes them one at a time, from the list
+ * the callee returns or through a queue its thread's run() fills (`self.start()` in __init__), sees a
+ * new one at each step; the rows of one array the callee made in its loop share its base.  A step of
+ * a generator expression L runs (`zip(*(load(i) for i in idx))`) is new in every iteration of L, and
+ * `itertools.compress(data, mask)` hands out some of data's items. */
+static void callee_loop_objects_one_per_step(void **state) {
+  analyse(state,
+          "import numpy as np, queue, threading, itertools\n"
+          "def read_all(n):\n"
+          "    out = []\n"
+          "    for i in range(n):\n"
+          "        out.append(np.zeros((64, 4096)))\n"
+          "    return out\n"
+          "def last_state(n):\n"
+          "    s = np.zeros((512, 512))\n"
+          "    for _ in range(n):\n"
+          "        s = s + 1.0\n"
+          "    return s\n"
+          "class Prefetch(threading.Thread):\n"
+          "    def __init__(self, gen):\n"
+          "        threading.Thread.__init__(self)\n"
+          "        self.q = queue.Queue(2)\n"
+          "        self.gen = gen\n"
+          "        self.start()\n"
+          "    def run(self):\n"
+          "        for item in self.gen:\n"
+          "            self.q.put(item)\n"
+          "        self.q.put(None)\n"
+          "    def __iter__(self):\n"
+          "        return self\n"
+          "    def __next__(self):\n"
+          "        item = self.q.get()\n"
+          "        if item is None:\n"
+          "            raise StopIteration\n"
+          "        return item\n"
+          "def batches(n):\n"
+          "    for _ in range(n):\n"
+          "        yield np.zeros((32, 3, 64, 64))\n"
+          "def load(i):\n"
+          "    return np.zeros((3, 320, 320))[:, :64, :64], i\n"
+          "def scenario():\n"
+          "    a, b, c, d = [], [], [], []\n"
+          "    for x in read_all(10):\n"
+          "        a.append(x[0])\n"
+          "    for i, row in enumerate(last_state(10)):\n"
+          "        b.append(row)\n"
+          "    for images in Prefetch(batches(10)):\n"
+          "        c.append(images[0, :, ::4, ::4])\n"
+          "    for s in range(0, 64, 8):\n"
+          "        crops, ids = zip(*(load(i) for i in range(s, s + 8)))\n"
+          "        d.extend(itertools.compress(crops, [1, 0] * 4))\n"
+          "    return a, b, c, d\n");
+  hit(cur, "x[0]", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "row"));
+  hit(cur, "images[0, :, ::4, ::4]", VL_HIT_FRESH);
+  hit(cur, "itertools.compress(crops, [1, 0] * 4)", VL_HIT_FRESH);
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -8653,6 +8712,7 @@ int main(void) {
       T(hook_with_default_parameters),
       T(stored_track_holds_view_of_per_call_array),
       T(tuple_accept_carries_state),
+      T(callee_loop_objects_one_per_step),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2190,6 +2190,16 @@ static bool derives_lib(Frame *F, const VlClassInfo *k, const char *lib, int dep
   return false;
 }
 
+/* t.start() of a threading.Thread subclass that overrides run(): the thread runs self.run() (a
+ * decoder thread's loop appending into a list its maker passed to __init__; a prefetching
+ * BackgroundGenerator whose __init__ calls self.start() and whose run() fills its queue).  The run
+ * method when `name` is "start" of such a class k, else NULL. */
+static const VlFuncInfo *thread_run(Frame *F, const VlClassInfo *k, const char *name) {
+  if (strcmp(name, "start") != 0 || !derives_lib(F, k, "threading.Thread", 0)) return NULL;
+  const VlFuncInfo *run = vl_class_method(F, k, "run", 0);
+  return run && !(run->flags & (VL_FN_PROPERTY | VL_FN_STATICMETHOD)) ? run : NULL;
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   if (pd_obj(o)) {
     add_val(acc, pandas_attr(F, o, name));
@@ -2228,14 +2238,10 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
     return;
   }
   if (held) return;
-  /* t.start() of a threading.Thread subclass that overrides run(): the thread runs self.run() (a
-   * decoder thread's loop appending into a list its maker passed to __init__) */
-  if (strcmp(name, "start") == 0 && derives_lib(F, k, "threading.Thread", 0)) {
-    const VlFuncInfo *run = vl_class_method(F, k, "run", 0);
-    if (run && !(run->flags & (VL_FN_PROPERTY | VL_FN_STATICMETHOD))) {
-      add(acc, bound(F, run, o));
-      return;
-    }
+  const VlFuncInfo *run = thread_run(F, k, name);
+  if (run) {
+    add(acc, bound(F, run, o));
+    return;
   }
   if (strcmp(name, "_replace") == 0 && k->nfields) {
     /* rec._replace(x=v) of a typing.NamedTuple record: as dataclasses.replace(rec, x=v) */
@@ -2557,6 +2563,12 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
           if (h->kind == VL_O_INST) {
             const VlClassInfo *ci = inst_class(F, h);
             const VlFuncInfo *m = ci ? vl_class_method(F, ci, name, 0) : NULL;
+            const VlFuncInfo *run = !m && ci ? thread_run(F, ci, name) : NULL;
+            if (run) { /* self.start() of a Thread subclass, in its own methods (__init__) */
+              method = true;
+              add(&acc, bound(F, run, o));
+              continue;
+            }
             if (m) { /* a method of the class: known now, nothing to defer */
               method = true;
               /* (but a hook a subclass overrides, `self.pool(h)` in a base class's `__call__`: which
@@ -4165,6 +4177,18 @@ static const VlVal *restep(Frame *F, const VlVal *v, const Restep *r, int depth)
       add(&a, o);
       continue;
     }
+    /* What a callee made in its loop (summary.c: reloc) stays itself when it is a view (made, and
+     * judged, in the callee: `return [f[a:b] for f in frames]`, `.copy()` belongs there; the rows of
+     * one such array, `for row in make()`, share its base), a container or an instance (what a loop
+     * stores into them must reach the objects themselves: the tracks a call made, each holding its
+     * history), as a list's items do (above) */
+    bool callee_kept = o->site && o->site->kind == VL_SITE_NEW && o->site->step == VL_STEP_CALLEE &&
+                       ((o->kind == VL_O_ARRAY && o->sub) || o->kind == VL_O_INST ||
+                        (o->kind == VL_O_SEQ && o->sub != VL_SEQ_TUPLE));
+    if (callee_kept) {
+      add(&a, o);
+      continue;
+    }
     if ((o->kind == VL_O_ARRAY || o->kind == VL_O_OBJ || o->kind == VL_O_INST) && o->site)
       c.site = restep_site(F, o->site, r);
     if (pd_obj(o) && o->elem) { /* a pandas frame new at each step: its storage too */
@@ -4245,6 +4269,31 @@ static const VlVal *filled_per_step(Frame *F, const VlObj *o, const VlVal *el, V
   return el;
 }
 
+/* The items of a tuple (or a dict's values), with the arrays a callee made one per iteration of its
+ * loop (summary.c: reloc) counted as made once by the call: a tuple a callee grows in its loop
+ * (`presents = presents + (present,)`, `all_hidden_states + (h,)`) holds one result per layer of a
+ * model, a bounded number, as a list of a model's layers' results is (retain.c:
+ * unsure_part_of_listed); a dict filled in a loop holds one per key (`{k: v[:0] for k, v in
+ * columns.items()}` of a helper's per-property columns), as a local dict's values are never
+ * counted per step (filled_per_step: lists only). */
+static const VlVal *callee_made_once(Frame *F, const VlVal *el) {
+  Acc a = {0};
+  bool changed = false;
+  for (uint16_t i = 0; el && i < el->n; i++) {
+    const VlObj *o = el->objs[i];
+    if (o->kind == VL_O_ARRAY && !o->sub && o->site && o->site->kind == VL_SITE_NEW && o->site->step == VL_STEP_CALLEE) {
+      VlSite s = *o->site;
+      s.step = 0;
+      VlObj c = *o;
+      c.site = vl_site(V(F), s);
+      o = vl_obj(V(F), c);
+      changed = true;
+    }
+    add(&a, o);
+  }
+  return changed ? done(F, &a) : el;
+}
+
 /* What iterating a value gives, with per-step sites still marked (not yet bound to a loop). */
 static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
   Acc a = {0};
@@ -4272,6 +4321,8 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       if (o->sub == VL_SEQ_DICT) {
         VlHeapEntry *e = o->site ? vl_heap_find(F, o->site) : NULL;
         add_val(&a, e && !vl_val_empty(e->key) ? e->key : vl_unknown(V(F)));
+      } else if (o->sub == VL_SEQ_TUPLE) {
+        add_val(&a, callee_made_once(F, seq_elems(F, o)));
       } else {
         add_val(&a, filled_per_step(F, o, seq_elems(F, o), expr));
       }
@@ -4494,7 +4545,8 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
   if (strcmp(name, "values") == 0 || strcmp(name, "keys") == 0 || strcmp(name, "items") == 0) {
     VlHeapEntry *e = seq->site ? vl_heap_find(F, seq->site) : NULL;
     const VlVal *keys = e && !vl_val_empty(e->key) ? e->key : vl_unknown(V(F));
-    const VlVal *vals = seq_elems(F, seq);
+    /* (a dict's values are one per key, as a tuple's items are: not handed out per step) */
+    const VlVal *vals = seq->sub == VL_SEQ_DICT ? callee_made_once(F, seq_elems(F, seq)) : seq_elems(F, seq);
     const VlVal *elem = vals;
     if (name[0] == 'k') elem = keys;
     if (name[0] == 'i') {
@@ -5514,6 +5566,8 @@ static const VlVal *call_stdlib(Frame *F, const char *q, Args *a, VlId expr, boo
        strcmp(q, "itertools.takewhile") == 0 || strcmp(q, "itertools.dropwhile") == 0) && a->npos >= 1)
     return pass_iter(F, q[10] == 't' || q[10] == 'd' ? (a->npos >= 2 ? a->pos[1] : first) : first, expr,
                      strcmp(q, "itertools.cycle") != 0);
+  if (strcmp(q, "itertools.compress") == 0 && first && !a->star) /* compress(data, selectors): some of data's items */
+    return pass_iter(F, first, expr, true);
   if (strcmp(q, "itertools.count") == 0) return new_iter(F, vl_prim(V(F), VL_O_INT));
   if (strcmp(q, "itertools.pairwise") == 0 && first && a->npos == 1 && !a->star) {
     /* pairwise(xs): (x0, x1), (x1, x2), ...: pairs of xs's items (`for s, e in pairwise(cu_seqlens)`) */
@@ -6443,7 +6497,7 @@ static bool loop_call_args(const Frame *F, const Args *a) {
       if ((x->kind != VL_O_ARRAY && x->kind != VL_O_OBJ) || !s || s->kind != VL_SITE_NEW || s->mod != F->an->mi ||
           s->func != F->func)
         continue;
-      if (s->step || !vl_loop_runs(M(F), F->loop, s->start)) return false;
+      if ((s->step && s->step != VL_STEP_CALLEE) || !vl_loop_runs(M(F), F->loop, s->start)) return false;
       fresh = true;
     }
   }

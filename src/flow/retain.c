@@ -43,7 +43,9 @@ static bool per_iteration(const Frame *F, const VlSite *s, VlId L, bool implicit
      * every iteration of a loop that made it (`chunk = [load() for ...]` in L) */
     return s->via && s->via->step == VL_STEP_LISTED && per_iteration(F, s->via, L, false);
   }
-  if (s->kind != VL_SITE_NEW || (s->step && s->step != VL_STEP_LISTED) || s->mod != F->an->mi || s->func != F->func || !L)
+  /* (a step of an iterator made by an expression L runs, `zip(*(ds[i] for i in idx))` in L, is made
+   * in L too: new in every iteration of L, whatever step of it is kept) */
+  if (s->kind != VL_SITE_NEW || s->step == VL_STEP_DEFERRED || s->mod != F->an->mi || s->func != F->func || !L)
     return false;
   return vl_loop_runs(m, L, s->start);
 }
@@ -1390,7 +1392,7 @@ static bool marked_from(const VlSite *x, const VlSite *v) {
   if (x->kind == VL_SITE_STEP) {
     if (x->at || !x->via || x->via->step != 1) return false;
     y = x->via;
-  } else if (x->kind != VL_SITE_NEW || x->step) {
+  } else if (x->kind != VL_SITE_NEW || (x->step && x != v)) { /* (or v itself: a callee's, summary.c: reloc) */
     return false;
   }
   return y->mod == v->mod && y->func == v->func && y->at == v->at && y->start == v->start && y->how == v->how;
@@ -1412,7 +1414,9 @@ static bool holds_marked(const VlVal *val, const VlSite *v, int depth) {
  * `list(map(enc, xs))`, ops.c: filled_per_step), and does a list holding it outlive the function
  * too (`return keep, outs`)?  Then every base is kept whole anyway: its views pin nothing more. */
 static bool list_item_escapes(const Frame *F, const VlSite *s, const Sites *escapes) {
-  if (!s || s->kind != VL_SITE_STEP || !s->via || s->via->step != VL_STEP_LISTED) return false;
+  /* (or one a callee made in its loop and handed back in a list: summary.c, reloc) */
+  if (!s || s->kind != VL_SITE_STEP || !s->via || (s->via->step != VL_STEP_LISTED && s->via->step != VL_STEP_CALLEE))
+    return false;
   for (size_t i = 0; i < escapes->len; i++) {
     const VlSite *e = escapes->items[i];
     VlHeapEntry *he = e->kind == VL_SITE_NEW ? vl_heap_find(F, e) : NULL;
@@ -1427,7 +1431,8 @@ static bool list_item_escapes(const Frame *F, const VlSite *s, const Sites *esca
  * only a part known to be small counts (an integer index, literal bounds). */
 static bool unsure_part_of_listed(const Frame *F, const VlObj *view) {
   const VlSite *s = view->site;
-  if (!s || s->kind != VL_SITE_STEP || !s->via || s->via->step != VL_STEP_LISTED) return false;
+  if (!s || s->kind != VL_SITE_STEP || !s->via || (s->via->step != VL_STEP_LISTED && s->via->step != VL_STEP_CALLEE))
+    return false;
   const VlModule *m = M(F);
   VlId e = view->expr < m->nexprs ? view->expr : 0;
   /* (through methods keeping the view: `t[..., -k:, :].detach()`) */
@@ -2099,7 +2104,8 @@ static void recursion_check(Frame *F, const Sites *escapes) {
       source_order(F, views, nviews);
       for (int k = 0; k < nviews; k++) {
         const VlSite *s = views[k]->site;
-        if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || s->step) continue;
+        if (!s || s->kind != VL_SITE_NEW || s->mod != F->an->mi || s->func != F->func || (s->step && s->step != VL_STEP_CALLEE))
+          continue;
         if (whole_kept(F, s, 0, NULL, 0)) continue;
         report_as(F, ev, views[k], 0, false, true);
         VL_VEC_PUSH(&reported, ev->at);
@@ -2118,7 +2124,8 @@ static bool loop_call_check(Frame *F, const StoreEv *ev, const VlObj **views, in
   if (!ev->loop_call || !ev->call || !outlives(F, ev, 0, escapes)) return false;
   for (int k = 0; k < nviews; k++) {
     const VlSite *s = views[k]->site;
-    if (!s || s->kind != VL_SITE_NEW || s->step || s->mod != F->an->mi || s->func != F->func || s->at != ev->call)
+    if (!s || s->kind != VL_SITE_NEW || (s->step && s->step != VL_STEP_CALLEE) || s->mod != F->an->mi ||
+        s->func != F->func || s->at != ev->call)
       continue;
     if (whole_kept(F, s, 0, ev, 0) || pieces_show_all(F, s, 0)) continue;
     report(F, ev, views[k], 0, false);

@@ -34,6 +34,8 @@ typedef struct Subst {
   bool yields; /* substituting what a generator yields: a deferred operation it runs once per step
                   that stays deferred here (`yield from steps(env)` with env a parameter) is still
                   run once per step */
+  int8_t nloops; /* the callee's `for` loops and comprehensions (a callee of this module), collected at */
+  VlId loops[32]; /* the first reloc that asks (made_per_iteration: until then both are 0) */
 } Subst;
 
 static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
@@ -73,7 +75,31 @@ static bool constant_key(const VlVal *key) {
 }
 static const VlObj *inst_plain_sym(Subst *S, const VlObj *sym);
 
-/* A site of the callee's own making becomes new at the call; others stay what they are. */
+/* Is callee site s (of the callee's own making) one made again in every iteration of one of its loops:
+ * the target of its loop, or an object made by an expression its loop runs (of a callee of this
+ * module, whose IR is here)?  Then the call makes many, one per iteration of that loop (a list the
+ * callee fills and returns, a queue its thread's run() fills for __next__ to hand out). */
+static bool made_per_iteration(Subst *S, const VlSite *s) {
+  if (s->kind == VL_SITE_STEP) return s->at != 0; /* (a `for` loop's target, or a comprehension's) */
+  if (s->kind != VL_SITE_NEW || s->step || s->mod != S->F->an->mi) return false;
+  const VlModule *m = S->F->an->m;
+  if (S->nloops == 0 && !S->loops[0]) { /* first use: collect the callee's loops */
+    int n = 0;
+    /* (not a `while` loop's: a history of iterates, often tiny or shrinking, as ops.c: filled_per_step) */
+    for (VlId l = 1; l < m->nloops && n < 32; l++)
+      if (m->loops[l].func == s->func && m->loops[l].kind != VL_LOOP_WHILE) S->loops[n++] = l;
+    S->nloops = (int8_t)n;
+    if (!n) S->loops[0] = (VlId)-1; /* (none: known) */
+  }
+  for (int i = 0; i < S->nloops; i++)
+    if (vl_loop_runs(m, S->loops[i], s->start)) return true;
+  return false;
+}
+
+/* A site of the callee's own making becomes new at the call; others stay what they are.  One the
+ * callee makes in every iteration of its loop is marked VL_STEP_CALLEE, as the objects of a list its
+ * filling loop made are marked listed (ops.c: filled_per_step): a loop of the caller that takes them
+ * one at a time sees a new one at each step. */
 static const VlSite *reloc(Subst *S, const VlSite *s) {
   if (!s) return s;
   if (s->kind == VL_SITE_ANY || s->kind == VL_SITE_SYM) {
@@ -89,7 +115,9 @@ static const VlSite *reloc(Subst *S, const VlSite *s) {
   }
   Frame *F = S->F;
   const VlExpr *x = vl_expr(F->an->m, S->call);
-  VlSite c = {.kind = VL_SITE_NEW, .how = s->how, .step = s->kind == VL_SITE_NEW ? s->step : 0, .mod = F->an->mi,
+  uint8_t step = s->kind == VL_SITE_NEW ? s->step : 0;
+  if (!step && made_per_iteration(S, s)) step = VL_STEP_CALLEE;
+  VlSite c = {.kind = VL_SITE_NEW, .how = s->how, .step = step, .mod = F->an->mi,
               .func = F->func, .at = S->call, .start = x->start, .end = x->end, .via = s};
   return vl_site(V(F), c);
 }

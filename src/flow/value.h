@@ -94,8 +94,11 @@ typedef struct VlSite {
 
 enum {
   VL_STEP_DEFERRED = 2,
-  VL_STEP_LISTED = 3 /* NEW: an object a list holds, one per iteration of the loop that filled it (ops.c:
+  VL_STEP_LISTED = 3, /* NEW: an object a list holds, one per iteration of the loop that filled it (ops.c:
                         filled_per_step): a loop over the list afterwards sees a new one at each step */
+  VL_STEP_CALLEE = 4  /* NEW: an object a callee made in each iteration of its `for` loop, new at the call
+                        (summary.c: reloc): many, one per iteration; a caller's loop taking them one at a
+                        time sees a new one at each step */
 };
 
 /* The `index` of a VL_SYM_BINOPV symbol is its operator (VlBinOp), with this bit for an augmented
