@@ -95,6 +95,29 @@ static void strings_end_where_asked(void **state) {
   }
 }
 
+/* A reset arena (a frame's scratch, interp.c: vl_frame_free) hands out its memory again: it keeps
+ * its newest, largest block, so a frame whose state fits it allocates nothing from the heap, and
+ * frees the older blocks (a large frame's state does not stay). */
+static void reset_reuses_the_newest_block(void **state) {
+  (void)state;
+  VlArena *a = vl_arena_new();
+  vl_arena_reset(a); /* (an arena that never allocated) */
+  assert_int_equal(vl_arena_bytes(a), 0);
+  for (int i = 0; i < 200; i++) (void)vl_arena_alloc(a, 100);
+  size_t grown = vl_arena_bytes(a);
+  char *p = vl_arena_alloc(a, 16);
+  vl_arena_reset(a);
+  assert_int_equal(vl_arena_used(a), 0);
+  size_t kept = vl_arena_bytes(a);
+  assert_true(kept > 0 && kept < grown);
+  char *q = vl_arena_alloc(a, 16);
+  assert_true(q <= p); /* the kept block's start: where p's block began */
+  assert_int_equal(q[0], 0);
+  assert_int_equal(vl_arena_bytes(a), kept);
+  vl_arena_reset(NULL);
+  vl_arena_delete(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(heap_arena),
@@ -102,6 +125,7 @@ int main(void) {
       cmocka_unit_test(empty_allocation),
       cmocka_unit_test(typed_alignment),
       cmocka_unit_test(strings_end_where_asked),
+      cmocka_unit_test(reset_reuses_the_newest_block),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -179,6 +179,30 @@ static void every_field_is_identity(void **state) {
   vl_arena_delete(arena);
 }
 
+/* vl_obj_named: a name the caller does not keep (a frame's scratch, a stack buffer) is copied into
+ * the interner's arena when the object is new, and never again: the object found by a later lookup
+ * is the first, with the first copy. */
+static void a_borrowed_name_is_copied_once(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  char buf[32];
+  strcpy(buf, "builtins.len");
+  const VlObj *a = vl_obj_named(v, (VlObj){.kind = VL_O_LIB, .name = buf, .nd = vl_nd_unknown()});
+  assert_ptr_not_equal(a->name, buf);
+  assert_string_equal(a->name, "builtins.len");
+  size_t used = vl_arena_used(arena);
+  strcpy(buf, "xxxxxxxx.xxx"); /* the caller's buffer changes: the object's name does not */
+  assert_string_equal(a->name, "builtins.len");
+  strcpy(buf, "builtins.len");
+  assert_ptr_equal(vl_obj_named(v, (VlObj){.kind = VL_O_LIB, .name = buf, .nd = vl_nd_unknown()}), a);
+  assert_int_equal(vl_arena_used(arena), used); /* found: nothing copied */
+  /* the same object as vl_obj makes from a name of another address */
+  assert_ptr_equal(vl_obj(v, (VlObj){.kind = VL_O_LIB, .name = "builtins.len", .nd = vl_nd_unknown()}), a);
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(value_order_is_creation_order),
@@ -186,6 +210,7 @@ int main(void) {
       cmocka_unit_test(instance_state_is_identity),
       cmocka_unit_test(value_is_the_sorted_first_distinct),
       cmocka_unit_test(every_field_is_identity),
+      cmocka_unit_test(a_borrowed_name_is_copied_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,6 +85,18 @@ void *vl_arena_alloc_aligned(VlArena *self, size_t size, size_t align) {
 
 void *vl_arena_alloc(VlArena *self, size_t size) { return vl_arena_alloc_aligned(self, size, _Alignof(max_align_t)); }
 
+void vl_arena_reset(VlArena *self) {
+  if (!self || !self->head) return;
+  Block *keep = self->head; /* the newest: blocks double, so it is the largest */
+  for (Block *b = keep->next, *next; b; b = next) {
+    next = b->next;
+    if (self->mapped) munmap(b, sizeof(Block) + b->cap);
+    else free(b);
+  }
+  keep->next = NULL;
+  keep->used = 0;
+}
+
 size_t vl_arena_bytes(const VlArena *self) {
   size_t n = 0;
   for (const Block *b = self ? self->head : NULL; b; b = b->next) n += sizeof(Block) + b->cap;

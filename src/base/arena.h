@@ -14,6 +14,10 @@ VlArena *vl_arena_new(void);
 VlArena *vl_arena_new_mapped(void);
 /* Frees the arena and everything allocated in it.  NULL is a no-op. */
 void vl_arena_delete(VlArena *self);
+/* Frees everything allocated in the arena but keeps its newest (largest) block for reuse: a
+ * scratch arena reset between uses (a frame's own state, interp.c) costs no allocation while what
+ * it holds fits one block.  Every pointer into it dangles after. */
+void vl_arena_reset(VlArena *self);
 /* Zeroed memory that lives as long as the arena (size 0: a valid pointer to no bytes, for empty arrays). */
 void *vl_arena_alloc(VlArena *self, size_t size);
 /* The same, aligned for `align` (a power of two) only: what a type needs (VL_ARENA_NEW), not the

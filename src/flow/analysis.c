@@ -1241,7 +1241,7 @@ static void init_params(Frame *F) {
   Analysis *an = F->an;
   const VlModule *m = an->m;
   const VlFunc *fn = vl_func(m, F->func);
-  F->params = VL_ARENA_ARRAY(an->arena, const VlVal *, fn->nparams + 1);
+  F->params = VL_ARENA_ARRAY(F->scratch, const VlVal *, fn->nparams + 1);
   for (uint16_t p = 0; p < fn->nparams; p++) {
     const VlParam *pp = &m->params[fn->params + p];
     const VlVal *hint = NULL;
@@ -3174,5 +3174,6 @@ void vl_analyse_module_probed(VlProgram *prog, VlModInfo *mi, const VlModule *m,
   vl_heap_free(&an.module_heap);
   free(an.ready);
   free(an.hand_memos);
+  for (uint32_t i = 0; i < an.nspare; i++) vl_arena_delete(an.spare[i]);
   vl_arena_delete(an.arena);
 }

@@ -148,6 +148,9 @@ typedef struct CompEnv {
 
 struct Frame {
   Analysis *an;
+  VlArena *scratch; /* the frame's own state (environments, snapshots, loop memos, parameters), reset
+                       when the frame ends (vl_frame_free): nothing that outlives the frame (values,
+                       strings, summaries, heap names, Analysis tables) may be allocated in it */
   VlId func;
   const VlVal **env;
   uint32_t nenv;
@@ -274,6 +277,8 @@ struct Analysis {
   const VlKnowledge *know;
   const VlLibraryExtensions *ext;
   VlArena *arena;
+  VlArena *spare[16];      /* frames' scratch arenas, reset, for the next frames (interp.c: frame_setup) */
+  uint32_t nspare;
   VlValues *vals;
   FuncData *fd;
   const VlVal **globals;   /* the module body's environment (final after the prepass) */

@@ -222,7 +222,7 @@ void vl_heap_free(Heap *h) {
 /* ---- environments ---- */
 
 static const VlVal **env_copy(Frame *F, const VlVal **env, uint32_t n) {
-  const VlVal **c = VL_ARENA_ARRAY(F->an->arena, const VlVal *, n ? n : 1);
+  const VlVal **c = VL_ARENA_ARRAY(F->scratch, const VlVal *, n ? n : 1);
   if (n) memcpy(c, env, n * sizeof *c);
   return c;
 }
@@ -391,7 +391,7 @@ static inline uint32_t nslots(const Frame *F, const VlSlots *S) { return S ? S->
 /* Saves slots S of the environment. */
 static const VlVal **snap(Frame *F, const VlSlots *S) {
   if (!S) return env_copy(F, F->env, F->nenv);
-  const VlVal **c = vl_arena_alloc(F->an->arena, (S->n ? S->n : 1) * sizeof *c);
+  const VlVal **c = vl_arena_alloc(F->scratch, (S->n ? S->n : 1) * sizeof *c);
   for (uint32_t i = 0; i < S->n; i++) c[i] = F->env[S->s[i]];
   return c;
 }
@@ -434,7 +434,7 @@ static bool python_builtin(const char *name) {
 /* A builtin name, or a name brought by `from X import *`. */
 static const VlVal *builtin(Frame *F, const char *name) {
   const VlModule *m = M(F);
-  if (python_builtin(name)) return vl_lib_value(F, vl_arena_dotted(F->an->arena, "builtins", name));
+  if (python_builtin(name)) return vl_lib_value(F, vl_arena_dotted(F->scratch, "builtins", name));
   Analysis *an = F->an;
   if (!an->star_imports_built) { /* once per module, not a walk of every statement per name */
     an->star_imports_built = true;
@@ -449,11 +449,11 @@ static const VlVal *builtin(Frame *F, const char *name) {
     const VlStmt *st = &m->stmts[an->star_imports[k]];
     const char *mod = vl_str(m, st->b);
     if (st->sub == 0) {
-      const VlVal *lib = vl_lib_value(F, vl_arena_dotted(F->an->arena, mod, name));
+      const VlVal *lib = vl_lib_value(F, vl_arena_dotted(F->scratch, mod, name));
       if (!vl_val_unknownish(lib)) return lib;
     }
   }
-  return vl_lib_value(F, vl_arena_dotted(F->an->arena, "builtins", name));
+  return vl_lib_value(F, vl_arena_dotted(F->scratch, "builtins", name));
 }
 
 /* Evidence from the function's uses raises what is known of an array's ndim, and says its library when
@@ -1182,7 +1182,7 @@ static const VlVal *eval_comprehension(Frame *F, VlId e) {
   const VlModule *m = M(F);
   const VlComp *c = &m->comps[vl_expr(m, e)->a];
   const VlFunc *cf = vl_func(m, c->func);
-  CompEnv ce = {c->func, VL_ARENA_ARRAY(an->arena, const VlVal *, cf->nlocals ? cf->nlocals : 1), F->comps};
+  CompEnv ce = {c->func, VL_ARENA_ARRAY(F->scratch, const VlVal *, cf->nlocals ? cf->nlocals : 1), F->comps};
   for (uint32_t i = 0; i < cf->nlocals; i++) ce.env[i] = &vl_empty_val;
   F->comps = &ce;
   VlId outer_loop = F->loop;
@@ -2813,9 +2813,10 @@ static void exec_block(Frame *F, VlId block) {
 static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bool loops) {
   memset(F, 0, sizeof *F);
   F->an = an;
+  F->scratch = an->nspare ? an->spare[--an->nspare] : vl_arena_new();
   F->func = func;
   F->nenv = vl_func(an->m, func)->nlocals;
-  F->env = env ? env : VL_ARENA_ARRAY(an->arena, const VlVal *, F->nenv ? F->nenv : 1);
+  F->env = env ? env : VL_ARENA_ARRAY(F->scratch, const VlVal *, F->nenv ? F->nenv : 1);
   F->ret = &vl_empty_val;
   F->yields = &vl_empty_val;
   /* memos for this function's loops only: a frame sized by the module's loops makes many small
@@ -2823,7 +2824,7 @@ static void frame_setup(Frame *F, Analysis *an, VlId func, const VlVal **env, bo
   const FuncData *fd = &an->fd[func];
   F->loop_base = fd->loop_lo;
   F->nloop_memo = loops && fd->loop_lo ? fd->loop_hi - fd->loop_lo + 1 : 0;
-  F->loop_memo = VL_ARENA_ARRAY(an->arena, LoopMemo, F->nloop_memo + 1);
+  F->loop_memo = VL_ARENA_ARRAY(F->scratch, LoopMemo, F->nloop_memo + 1);
 }
 
 void vl_frame_init(Frame *F, Analysis *an, VlId func) { frame_setup(F, an, func, NULL, true); }
@@ -2833,6 +2834,15 @@ void vl_frame_init_globals(Frame *F, Analysis *an) {
 }
 
 void vl_frame_free(Frame *F) {
+#ifndef __SANITIZE_ADDRESS__ /* (under ASan every frame's state is freed: a pointer kept into it is a use-after-free) */
+  Analysis *an = F->an;
+  if (an->nspare < sizeof an->spare / sizeof an->spare[0]) {
+    vl_arena_reset(F->scratch);
+    an->spare[an->nspare++] = F->scratch;
+  } else
+#endif
+    vl_arena_delete(F->scratch);
+  F->scratch = NULL;
   vl_heap_free(&F->heap);
   VL_VEC_FREE(&F->stores);
   VL_VEC_FREE(&F->clears);

@@ -125,6 +125,12 @@ static const VlObj *lib_obj(Frame *F, const char *name, const VlVal *base, uint8
   return vl_obj(V(F), o);
 }
 
+/* The same for a name the caller does not keep: copied only when the object is new. */
+static const VlObj *lib_obj_named(Frame *F, const char *name, const VlVal *base, uint8_t lib) {
+  VlObj o = {.kind = VL_O_LIB, .name = name, .base = base, .lib = lib, .nd = vl_nd_unknown()};
+  return vl_obj_named(V(F), o);
+}
+
 /* A deferred operation on symbols (nesting is bounded by vl_obj: an operation on an operation on
  * ..., a loop rebinding a parameter through a helper, becomes unknown). */
 static const VlObj *sym_obj(Frame *F, VlSymOp op, const VlVal *base, const char *name, const VlVal *const *items,
@@ -208,7 +214,7 @@ const VlVal *vl_op_augmented(Frame *F, int op, const VlVal *cur, const VlVal *rh
 }
 
 const VlVal *vl_lib_value(Frame *F, const char *qualified) {
-  return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, qualified), NULL, 0));
+  return vl_val1(V(F), lib_obj_named(F, qualified, NULL, 0));
 }
 
 static const VlLibrary *library(const Frame *F, uint8_t id) { return vl_knowledge_lib(F->an->know, id); }
@@ -1361,7 +1367,7 @@ static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, 
     return;
   }
   /* a method, bound to this array */
-  add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), library(F, o->lib)->id));
+  add(acc, lib_obj_named(F, name, vl_val1(V(F), o), library(F, o->lib)->id));
 }
 
 static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *name, const VlObj *self, int depth);
@@ -2056,7 +2062,7 @@ static const VlVal *pandas_attr(Frame *F, const VlObj *o, const char *name) {
     return pd_view(F, o, pd_kind(o));
   if (r && strcmp(r->result, "indexer") == 0) /* (one block: what .iloc of it shows, pandas_getitem) */
     return vl_val1(V(F), pd_inst(F, PD_INDEXER | (o->index & PD_ONE_BLOCK), o->site, o->elem));
-  return vl_val1(V(F), lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0)); /* a method */
+  return vl_val1(V(F), lib_obj_named(F, name, vl_val1(V(F), o), 0)); /* a method */
 }
 
 /* o[...] of a pandas object: the table's row for the key ("[key]" of an indexer: df.iloc[...], a
@@ -2223,7 +2229,7 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
       add(acc, y);
       return;
     }
-    if (!held) add(acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), 0));
+    if (!held) add(acc, lib_obj_named(F, name, vl_val1(V(F), o), 0));
     return;
   }
   const VlFuncInfo *m = vl_class_method(F, k, name, 0);
@@ -2457,7 +2463,7 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
     case VL_O_STR:
     case VL_O_INDEX:
     case VL_O_SHAPE:
-      add(&acc, lib_obj(F, vl_arena_strdup(F->an->arena, name), vl_val1(V(F), o), o->lib));
+      add(&acc, lib_obj_named(F, name, vl_val1(V(F), o), o->lib));
       break;
     case VL_O_INST: attr_of_inst(F, &acc, o, name, expr); break;
     case VL_O_CLASS: {

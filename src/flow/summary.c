@@ -393,11 +393,10 @@ static const VlObj *inst_plain(Subst *S, const VlObj *o) {
   if (S->fi && o->expr && o->site && c.site != o->site) {
     c.expr = S->call;
   }
-  if (o->kind == VL_O_LIB && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
-  if (o->kind == VL_O_SYM && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
-  if (o->kind == VL_O_INST && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
-  if ((o->kind == VL_O_OBJ) && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
-  if (o->kind == VL_O_STR && o->name) c.name = vl_arena_strdup(F->an->arena, o->name);
+  /* these kinds' names are the callee's (maybe another module's arena): copied here when new */
+  if (o->name && (o->kind == VL_O_LIB || o->kind == VL_O_SYM || o->kind == VL_O_INST || o->kind == VL_O_OBJ ||
+                  o->kind == VL_O_STR))
+    return vl_obj_named(V(F), c);
   return vl_obj(V(F), c);
 }
 
@@ -409,7 +408,7 @@ static const VlObj *inst_plain_sym(Subst *S, const VlObj *o) {
   const VlVal *items[VL_MAX_ARGS];
   for (uint16_t i = 0; i < o->nitems && i < VL_MAX_ARGS; i++) items[i] = inst(S, o->items[i]);
   if (o->nitems) c.items = items;
-  if (o->name) c.name = vl_arena_strdup(S->F->an->arena, o->name);
+  if (o->name) return vl_obj_named(V(S->F), c); /* (copied here when new) */
   return vl_obj(V(S->F), c);
 }
 

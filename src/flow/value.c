@@ -279,6 +279,15 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
   return intern(v, K_OBJ, obj_hash(&o), &o, sizeof o);
 }
 
+const VlObj *vl_obj_named(VlValues *v, VlObj o) {
+  uint32_t serial = v->serial;
+  const VlObj *r = vl_obj(v, o);
+  /* new, and holding the caller's name: give it its own copy (the name is hashed and compared by its
+   * bytes, so the copy changes neither the entry's place nor what equals it) */
+  if (v->serial != serial && o.name && r->name == o.name) ((VlObj *)r)->name = vl_arena_strdup(v->arena, o.name);
+  return r;
+}
+
 /* Room for a value of up to VL_VAL_MAX objects and its unknown, built on the stack before it is interned. */
 typedef union {
   VlVal val;

@@ -321,6 +321,9 @@ void vl_values_seal(VlValues *self);
 const VlSite *vl_site(VlValues *v, VlSite s);
 const VlShape *vl_shape(VlValues *v, VlShape s);
 const VlObj *vl_obj(VlValues *v, VlObj o);
+/* vl_obj for a name the caller does not keep (a scratch or stack buffer, a caller's string): the name
+ * is copied into the interner's arena only when the object is new, not at every lookup. */
+const VlObj *vl_obj_named(VlValues *v, VlObj o);
 const VlVal *vl_val1(VlValues *v, const VlObj *o);
 const VlVal *vl_val_of(VlValues *v, const VlObj *const *objs, size_t n); /* dedupes, sorts */
 const VlVal *vl_join(VlValues *v, const VlVal *a, const VlVal *b);
