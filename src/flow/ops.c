@@ -2431,7 +2431,10 @@ static const VlVal *fresh_grad(Frame *F, const VlVal *obj, VlId expr) {
   }
   const uint32_t *resets = an->grad_resets, n = an->ngrad_resets;
   uint32_t at = vl_expr(m, expr)->start;
-  for (VlId l = 1; n && l < m->nloops; l++) {
+  VlId outer = F->func; /* the function a comprehension is in: its loops' ids hold those loop_of_frame takes */
+  while (outer && vl_func(m, outer)->kind == VL_FN_COMP && vl_func(m, outer)->parent) outer = vl_func(m, outer)->parent;
+  const FuncData *fd = &an->fd[outer];
+  for (VlId l = fd->loop_lo; n && l && l <= fd->loop_hi; l++) {
     if (m->loops[l].kind == VL_LOOP_COMP || !loop_of_frame(m, l, F->func) || !vl_loop_runs(m, l, at)) continue;
     for (uint32_t i = 0; i < n; i++)
       if (vl_loop_runs(m, l, resets[i])) return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_TORCH, nd, expr);

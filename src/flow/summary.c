@@ -86,7 +86,8 @@ static bool made_per_iteration(Subst *S, const VlSite *s) {
   if (S->nloops == 0 && !S->loops[0]) { /* first use: collect the callee's loops */
     int n = 0;
     /* (not a `while` loop's: a history of iterates, often tiny or shrinking, as ops.c: filled_per_step) */
-    for (VlId l = 1; l < m->nloops && n < 32; l++)
+    const FuncData *fd = &S->F->an->fd[s->func]; /* (its loops' ids lie in [loop_lo, loop_hi]) */
+    for (VlId l = fd->loop_lo; l && l <= fd->loop_hi && n < 32; l++)
       if (m->loops[l].func == s->func && m->loops[l].kind != VL_LOOP_WHILE) S->loops[n++] = l;
     S->nloops = (int8_t)n;
     if (!n) S->loops[0] = (VlId)-1; /* (none: known) */
