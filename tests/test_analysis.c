@@ -7011,6 +7011,72 @@ static void loop_calls_a_parameters_method(void **state) {
   assert_null(loop_call_effect(cur, "only_ints"));
 }
 
+/* The store a loop makes of what a call of a parameter gives (VlEffect.loop_call on a STORE), in
+ * function `func`'s summary; NULL when there is none. */
+static const VlEffect *loop_store_effect(const TlFile *f, const char *func) {
+  const VlModInfo *mi = vl_program_find(f->prog, "test");
+  for (uint32_t i = 0; mi && i < mi->nfuncs; i++) {
+    const VlFuncInfo *fi = &mi->funcs[i];
+    if (!fi->name || strcmp(fi->name, func) != 0 || !fi->summary) continue;
+    for (uint32_t e = 0; e < fi->summary->neffects; e++)
+      if (fi->summary->effects[e].kind == VL_EFF_STORE && fi->summary->effects[e].loop_call) return &fi->summary->effects[e];
+  }
+  return NULL;
+}
+
+static void loop_stores_a_parameters_call(void **state) {
+  analyse(state,
+          "import torch\n"
+          "def predict(model, loader):\n"
+          "    preds = []\n"
+          "    for x in loader:\n"
+          "        out = model(x)\n"
+          "        preds.append(out[:, :4])\n"
+          "    return preds\n"
+          "class Runner:\n"
+          "    def __init__(self, model):\n"
+          "        self.model = model\n"
+          "    def run(self, n):\n"
+          "        kept = []\n"
+          "        for _ in range(n):\n"
+          "            kept.append(self.model(torch.randn(64, 8)))\n"
+          "        return kept\n"
+          "def fixed_input(model, n):\n"
+          "    x = torch.randn(64, 8)\n"
+          "    kept = []\n"
+          "    for _ in range(n):\n"
+          "        kept.append(model(x))\n"
+          "    return kept\n"
+          "def dropped(model, loader):\n"
+          "    kept = []\n"
+          "    for x in loader:\n"
+          "        kept.append(model(x))\n"
+          "    return len(kept)\n"
+          "def scratch(model, loader):\n"
+          "    out = []\n"
+          "    for x in loader:\n"
+          "        batch = [model(x)]\n"
+          "        out.append(len(batch))\n"
+          "    return out\n"
+          "def outside_a_loop(model, x):\n"
+          "    return [model(x)]\n");
+  /* which model runs, and whether its output is a view, a caller knows: the store is in the summary,
+   * named after the name the call's statement binds */
+  const VlEffect *ef = loop_store_effect(cur, "predict");
+  assert_non_null(ef);
+  assert_int_equal(ef->at.start, (uint32_t)(strstr(cur->text, "out[:, :4]") - cur->text));
+  assert_int_equal(ef->made_start, (uint32_t)(strstr(cur->text, "out = model(x)") - cur->text));
+  assert_string_equal(ef->name, "out");
+  /* an attribute of self set from what __init__ is passed, called on an array made in the loop */
+  assert_non_null(loop_store_effect(cur, "run"));
+  /* an argument made once before the loop, a container nobody gets, one made in each iteration, no
+   * loop: no such store */
+  assert_null(loop_store_effect(cur, "fixed_input"));
+  assert_null(loop_store_effect(cur, "dropped"));
+  assert_null(loop_store_effect(cur, "scratch"));
+  assert_null(loop_store_effect(cur, "outside_a_loop"));
+}
+
 static void fold_grows_its_accumulator(void **state) {
   analyse(state,
           "import functools\n"
@@ -8668,6 +8734,7 @@ int main(void) {
       T(augmented_param_in_place),
       T(peak_indices_are_ints),
       T(loop_calls_a_parameters_method),
+      T(loop_stores_a_parameters_call),
       T(fold_grows_its_accumulator),
       T(augmented_assignment_calls_iadd),
       T(subscript_assignment_calls_setitem),

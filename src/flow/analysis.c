@@ -1402,6 +1402,7 @@ static const VlVal *mark_reported(Frame *F, const VlVal *v) {
  * what both say)? */
 static bool same_effect_place(const VlEffect *a, const VlEffect *b) {
   return a->kind == b->kind && a->store == b->store && a->key_varies == b->key_varies && a->key == b->key &&
+         a->loop_call == b->loop_call &&
          a->target == b->target &&
          a->func == b->func && a->slot == b->slot && a->at.mod == b->at.mod && a->at.start == b->at.start &&
          a->at.end == b->at.end && (a->name == b->name || (a->name && b->name && strcmp(a->name, b->name) == 0));

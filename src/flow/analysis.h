@@ -89,6 +89,8 @@ typedef struct StoreEv {
   bool implicit;        /* list(gen), comprehension over a generator: one element per step */
   bool loop_call;       /* via a callee's loop calling a method of what the caller passes, once per
                            iteration (VlEffect.loop_call): the call is a loop (retain.c: loop_call_check) */
+  const VlEffect *loop_store; /* via a callee's STORE effect marked loop_call: that effect (where the
+                           callee's call made the array, for messages) */
   VlId key;             /* c[k] = v with k a name: k's expression (retain.c: key_repeats) */
 } StoreEv;
 
@@ -176,6 +178,10 @@ struct Frame {
    * np.argsort(keys)]`, `[x for x in xs]`): if the new list outlives the call, so do the items the
    * source holds, as if the source were kept (retain.c: escaping) */
   VL_VEC(struct Regather { const VlSite *site; const VlVal *source; }) regathered;
+  /* calls of a parameter (`model(x)`, `model.predict(x)`) made in loop `loop` on what that loop makes
+   * anew, or on what the caller passes: which model runs, a caller knows; each call's result is new in
+   * each iteration (ops.c: param_loop_call, retain.c: loop_store_effects) */
+  VL_VEC(struct ParamLoopCall { const VlObj *call; VlId loop; }) param_loop_calls;
   VL_VEC(struct HookReg { const VlVal *fn; VlId call; uint8_t kind; }) hooks; /* calls that register fn to be
                                                called once per step of a library's loop (VlHookKind) */
   const VlVal **params; /* the symbols standing for the parameters */

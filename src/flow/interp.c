@@ -2851,6 +2851,7 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->reported_into);
   VL_VEC_FREE(&F->regathered);
   VL_VEC_FREE(&F->hooks);
+  VL_VEC_FREE(&F->param_loop_calls);
 }
 
 /* Runs the function's body until its heap stops growing. */
@@ -2927,6 +2928,7 @@ void vl_frame_run(Frame *F) {
     F->clears.len = 0;
     F->effects.len = 0;
     F->regathered.len = 0;
+    F->param_loop_calls.len = 0;
     if (fn->kind == VL_FN_LAMBDA) {
       F->ret_expr = fn->expr;
       F->ret = vl_eval(F, fn->expr);

@@ -6513,6 +6513,43 @@ static bool loop_call_args(const Frame *F, const Args *a) {
   return fresh;
 }
 
+/* Is o a parameter of this function other than self (`model`), a method of one (`model.predict`), or
+ * in a method, an attribute of self that its class does not resolve (`self.model`, set from what
+ * __init__ was passed)? */
+static bool param_callee(const Frame *F, const VlObj *o) {
+  if (F->func == VL_MODULE_FUNC) return false;
+  bool method = vl_func(M(F), F->func)->klass != 0;
+  if (o->sub == VL_SYM_PARAM) return o->mod == F->an->mi && o->func == F->func && (o->index >= 1 || !method);
+  if (method && o->sub == VL_SYM_ATTRV && o->base && o->base->n == 1) {
+    const VlObj *p = o->base->objs[0];
+    if (p->kind == VL_O_SYM && p->sub == VL_SYM_PARAM && p->mod == F->an->mi && p->func == F->func && p->index == 0)
+      return true;
+  }
+  return param_receiver(F, o);
+}
+
+/* `for x in loader: out = model(x)` with `model` a parameter: which model runs, a caller knows, and
+ * what it makes is new at each call, once per iteration of F->loop.  Kept when no argument holds
+ * anything this function made outside that loop (a view of an array made once would be new at the
+ * caller's call too): arguments made in the loop, or the caller's (retain.c: loop_store_effects). */
+static void param_loop_call(Frame *F, const VlObj *o, const VlObj *call, const Args *a) {
+  if (!F->loop || a->star || a->dstar || !param_callee(F, o)) return;
+  for (int i = 0; i < a->npos + a->nkw; i++) {
+    const VlVal *v = i < a->npos ? a->pos[i] : a->kw[i - a->npos];
+    for (uint16_t k = 0; v && k < v->n; k++) {
+      const VlSite *s = v->objs[k]->site;
+      if (s && s->kind == VL_SITE_NEW && s->mod == F->an->mi && s->func == F->func &&
+          ((s->step && s->step != VL_STEP_CALLEE) || !vl_loop_runs(M(F), F->loop, s->start)))
+        return;
+      if (v->objs[k]->kind == VL_O_UNKNOWN) return;
+    }
+  }
+  for (size_t i = 0; i < F->param_loop_calls.len; i++)
+    if (F->param_loop_calls.items[i].call == call && F->param_loop_calls.items[i].loop == F->loop) return;
+  struct ParamLoopCall pc = {call, F->loop};
+  VL_VEC_PUSH(&F->param_loop_calls, pc);
+}
+
 static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   /* items: the positional arguments, then the keyword ones, named in `name` ("k1,k2") */
   const VlVal *items[VL_MAX_ARGS + VL_MAX_KWARGS];
@@ -6531,8 +6568,10 @@ static void call_sym(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId expr) {
   }
   const VlObj *call = sym_obj(F, VL_SYM_CALLV, vl_val1(V(F), o), len ? vl_arena_strdup(F->an->arena, names) : NULL,
                               items, n, npos, NULL);
-  add(acc, at_expr(F, call, expr));
+  const VlObj *deferred = at_expr(F, call, expr);
+  add(acc, deferred);
   note_param_call(F, o);
+  param_loop_call(F, o, deferred, a);
   if (expr && expr == F->stmt_call && !F->specialised && !a->star && !a->dstar && vl_held_callback(F, o)) {
     VlEffect ef = {.kind = VL_EFF_CALL, .value = vl_val1(V(F), call), .at = vl_expr_span(F->an, expr)};
     VL_VEC_PUSH(&F->effects, ef);

@@ -76,12 +76,17 @@ typedef struct VlEffect {
   bool loop_call;       /* CALL: a method of a parameter called in a loop of the function, with an
                            argument made anew in each iteration (`trace.record(step, logits)`): a
                            caller passing a project instance checks its stores with the call as the
-                           loop (ops.c: loop_call_args, retain.c: loop_call_check) */
+                           loop (ops.c: loop_call_args, retain.c: loop_call_check).
+                           STORE: made in a loop of the function, of what a parameter's call there
+                           makes (`kept.append(model(x))`), into a container that outlives that loop:
+                           a caller checks it with the call as the loop (retain.c: loop_store_effects) */
   uint32_t fix_at;      /* STORE: byte after which `.copy()` goes */
+  uint32_t made_start, made_end; /* STORE loop_call: where the parameter's call is (its statement when it
+                                    binds a name, then in `name`), in at.mod: where the array is made */
   const VlVal *key;     /* SETITEM c[k] = v: k's value; a caller whose argument makes it one constant
                            (set_item(cache, "last", v)) stores into one slot on every call */
   const VlVal *target;
-  const char *name;     /* SETATTR */
+  const char *name;     /* SETATTR; STORE loop_call: the name bound to the parameter's call (`out`), or NULL */
   VlId func;            /* SETCELL: the closure's defining function */
   uint32_t slot;        /* SETCELL, SETGLOBAL */
   const VlVal *value;

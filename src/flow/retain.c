@@ -2013,6 +2013,14 @@ static void report_as(Frame *F, const StoreEv *ev, const VlObj *view, VlId L, bo
     const VlLoop *lp = &m->loops[s->at];
     hit.base = (VlSpan){an->mi, lp->start, lp->start + 3};
   }
+  /* through a callee's loop storing what a parameter's call made (loop_store_effects): that call
+   * made the array, where the callee calls it */
+  const VlEffect *ls_ef = ev->loop_store;
+  if (ls_ef && ls_ef->made_end && s->kind == VL_SITE_NEW && s->at == ev->call) {
+    hit.base = (VlSpan){ls_ef->at.mod, ls_ef->made_start, ls_ef->made_end};
+    hit.base_name = ls_ef->name;
+    hit.kind = VL_HIT_FRESH;
+  }
   hit.recursion = recursion;
   if (ev->call) hit.loop = vl_expr_span(an, ev->call);
   else if (L) hit.loop = (VlSpan){an->mi, m->loops[L].start, m->loops[L].end};
@@ -2124,8 +2132,10 @@ static bool loop_call_check(Frame *F, const StoreEv *ev, const VlObj **views, in
   if (!ev->loop_call || !ev->call || !outlives(F, ev, 0, escapes)) return false;
   for (int k = 0; k < nviews; k++) {
     const VlSite *s = views[k]->site;
-    if (!s || s->kind != VL_SITE_NEW || (s->step && s->step != VL_STEP_CALLEE) || s->mod != F->an->mi ||
-        s->func != F->func || s->at != ev->call)
+    /* (a callee's loop store of what its parameter's call made: resolved in place of the guess made
+     * once per iteration of that loop, marked once per step: summary.c inst) */
+    bool stepped = s && s->step && s->step != VL_STEP_CALLEE && !(ev->loop_store && s->step == 1);
+    if (!s || s->kind != VL_SITE_NEW || stepped || s->mod != F->an->mi || s->func != F->func || s->at != ev->call)
       continue;
     if (whole_kept(F, s, 0, ev, 0) || pieces_show_all(F, s, 0)) continue;
     report(F, ev, views[k], 0, false);
@@ -2552,6 +2562,55 @@ static bool puts_filled_container(const Frame *F, const StoreEv *ev, const VlVal
   return false;
 }
 
+/* Does v hold deferred call c, or an operation on its result (`out[:, :4]`, `out.detach()`), or a
+ * tuple of one? */
+static bool holds_deferred(const VlVal *v, const VlObj *c, int depth) {
+  for (uint16_t i = 0; v && depth < 8 && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o == c) return true;
+    if (o->kind == VL_O_ARRAY && o->site && o->site->kind == VL_SITE_SYM && o->site->sym == c) return true;
+    if (o->kind == VL_O_SYM && holds_deferred(o->base, c, depth + 1)) return true;
+    for (uint16_t k = 0; o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && k < o->nitems; k++)
+      if (holds_deferred(o->items[k], c, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* A loop of this function storing what a parameter's call makes (`for x in loader: kept.append(model(x))`,
+ * ops.c: param_loop_call) into a container that outlives that loop: which model runs, and whether its
+ * output is a view, the caller knows.  The store becomes an effect marked loop_call: a caller applying
+ * it checks it with the call as the loop (loop_call_check), as it does the stores of a method a loop
+ * calls on its object.  A caller in this module analyses this function again for the project objects
+ * it passes, and finds the leak here then; one in another module has only this summary, and an object
+ * no analysis binds (a library container of project modules) stays a parameter in any. */
+static void loop_store_effects(Frame *F, const Sites *escapes) {
+  const VlModule *m = M(F);
+  if (F->func == VL_MODULE_FUNC) return;
+  for (size_t i = 0; i < F->stores.len && F->param_loop_calls.len; i++) {
+    const StoreEv *ev = &F->stores.items[i];
+    if (!ev->loop || ev->call || ev->implicit) continue;
+    for (size_t j = 0; j < F->param_loop_calls.len; j++) {
+      VlId L = F->param_loop_calls.items[j].loop;
+      if (!loop_within(m, ev->loop, L) || !holds_deferred(ev->value, F->param_loop_calls.items[j].call, 0) ||
+          !outlives(F, ev, L, escapes))
+        continue;
+      const VlObj *c = F->param_loop_calls.items[j].call;
+      VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .loop_call = true,
+                     .target = ev->container, .value = ev->value, .at = ev->at, .fix_at = ev->fix_at,
+                     .text = ev->text, .container = ev->container_text};
+      if (c->expr) {
+        VlId stmt = 0;
+        ef.name = vl_assigned_name(F->an, c->expr, &stmt);
+        const VlExpr *x = vl_expr(m, c->expr);
+        ef.made_start = stmt ? m->stmts[stmt].start : x->start;
+        ef.made_end = stmt ? m->stmts[stmt].end : x->end;
+      }
+      VL_VEC_PUSH(&F->effects, ef);
+      break;
+    }
+  }
+}
+
 void vl_retain_check(Frame *F) {
   const VlModule *m = M(F);
   bool debug = F->an->debug;
@@ -2603,6 +2662,7 @@ void vl_retain_check(Frame *F) {
     if (!done) done = loop_call_check(F, ev, views, nviews, &escapes);
   }
   free(later);
+  loop_store_effects(F, &escapes);
   if (F->func != VL_MODULE_FUNC && F->an->fd[F->func].recursed) recursion_check(F, &escapes);
   hook_check(F);
   VL_VEC_FREE(&escapes);

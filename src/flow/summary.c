@@ -454,18 +454,19 @@ static const VlVal *inst(Subst *S, const VlVal *v) {
     for (int i = 0; i < n; i++) {
       if ((out[i]->flags & VL_F_ASSUMED) && out[i]->site && out[i]->site->kind == VL_SITE_NEW && out[i]->site->step)
         per_step = true;
-      if ((out[i]->flags & VL_F_ASSUMED) && out[i]->kind == VL_O_ARRAY && !out[i]->sub && out[i]->site &&
+      if ((out[i]->flags & VL_F_ASSUMED) && out[i]->kind == VL_O_ARRAY && out[i]->site &&
           out[i]->site->kind == VL_SITE_NEW && out[i]->site->at == S->call && out[i]->site->via)
-        guess = out[i]->site;
+        guess = out[i]->site; /* (a guessed view, `out[:, :4]`, is of the guessed array: its site) */
     }
     int k = 0;
     for (int i = 0; i < n; i++) {
       if ((out[i]->flags & VL_F_ASSUMED) && !symbolic(out[i])) continue;
       const VlSite *rs = out[i]->site;
-      if (guess && out[i]->kind == VL_O_ARRAY && !out[i]->sub && rs && rs->kind == VL_SITE_NEW && rs->at == S->call &&
+      if (guess && out[i]->kind == VL_O_ARRAY && rs && rs->kind == VL_SITE_NEW && rs->at == S->call &&
           !rs->via && rs->how == guess->how && rs->step == guess->step) {
         /* resolved from another module's deferred operation (no expression here to name): it is the
-         * array the callee's statement computes, as the guess said (`state.pos = state.pos + ...`) */
+         * array the callee's statement computes, as the guess said (`state.pos = state.pos + ...`),
+         * or a view of it (`out[:, :4]` beside `out` kept whole: one array, one site) */
         VlObj c = *out[i];
         c.site = guess;
         out[k++] = vl_obj(V(F), c);
@@ -689,7 +690,8 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
       if (ef->each_element) v = shown_whole(F, v);
       const VlVal *key = ef->key ? inst(&S, ef->key) : NULL;
       StoreEv ev = {.store = ef->store, .container = c, .value = v, .loop = F->loop, .call = call,
-                    .every_call = ef->every_call, .inner = ef->inner, .at = ef->at,
+                    .every_call = ef->every_call, .inner = ef->inner, .loop_call = ef->loop_call,
+                    .loop_store = ef->loop_call ? ef : NULL, .at = ef->at,
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
       vl_frame_store(F, &ev);
