@@ -1513,6 +1513,47 @@ static void scipy_special_stats_keep_order(void **state) {
   assert_int_equal(tl_count(local("f", "n1"), VL_O_ARRAY), 0);
 }
 
+static void numpy_ufuncs_keep_order(void **state) {
+  /* NumPy's ufunc rows and np.sort (tag keeps-order, probed): a new array in its arguments' memory order,
+   * C-contiguous only when every argument is Python data or a C-contiguous array (np.add(1.0, a.T) is
+   * F-contiguous); a band of rows of a C-contiguous one ravels to a view, of an unknown one to unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    e1 = np.exp(a)\n"
+          "    e2 = np.exp(a.T)\n"
+          "    e3 = np.exp(x)\n"
+          "    p1 = np.add(1.0, a)\n"
+          "    p2 = np.add(1.0, a.T)\n"
+          "    p3 = np.maximum(a, x)\n"
+          "    s1 = np.sort(a, axis=1)\n"
+          "    s2 = np.sort(a[:, :2])\n"
+          "    c1 = np.clip(a, 0, 1)\n"
+          "    m1 = a.clip(0, 1)\n"
+          "    m2 = a.T.round(2)\n"
+          "    pad = np.pad(a, 1, mode='edge')\n"
+          "    v1 = e1[:2].ravel()\n"
+          "    v2 = e2[:2].ravel()\n"
+          "    r3 = e3.reshape(2, -1)\n");
+  assert_true(only(local("f", "e1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "e2"), 2);
+  assert_int_equal(only(local("f", "e2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "e3"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "p1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "p2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "p3"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "s1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "s2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "c1"))->layout & VL_L_C);
+  assert_true(only(local("f", "m1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "m2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "pad"))->layout & VL_L_C);
+  assert_true(only(local("f", "v1"))->view);
+  assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
+  assert_true(only(local("f", "r3"))->view); /* all of a new array: the same memory or a copy made here */
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -8401,6 +8442,7 @@ int main(void) {
       T(tile_and_squareform_ndim),
       T(take_ndim),
       T(scipy_special_stats_keep_order),
+      T(numpy_ufuncs_keep_order),
       T(select_ndim_broadcasts_items),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),
