@@ -1554,6 +1554,32 @@ static void numpy_ufuncs_keep_order(void **state) {
   assert_true(only(local("f", "r3"))->view); /* all of a new array: the same memory or a copy made here */
 }
 
+static void lstsq_solution_has_b_ndim(void **state) {
+  /* np.linalg.lstsq(a, b) (items=@1:-1:n:-1s): x has b's ndim (a list b: 1-D; b by keyword; a b of
+   * unknown ndim: unknown), residuals and s are 1-D, rank an int */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(rows):\n"
+          "    A = np.zeros((100, 4))\n"
+          "    y = np.zeros(100)\n"
+          "    Y = np.zeros((100, 3))\n"
+          "    x1, res, rank, s = np.linalg.lstsq(A, y, rcond=None)\n"
+          "    x2 = np.linalg.lstsq(A, Y, rcond=None)[0]\n"
+          "    x3 = np.linalg.lstsq(A, b=Y)[0]\n"
+          "    x4 = np.linalg.lstsq(A, [1.0, 2.0])[0]\n"
+          "    x5 = np.linalg.lstsq(A, rows)[0]\n");
+  tl_assert_ndim(local("f", "x1"), 1);
+  tl_assert_ndim(local("f", "res"), 1);
+  tl_assert_only(local("f", "rank"), VL_O_INT);
+  tl_assert_ndim(local("f", "s"), 1);
+  tl_assert_ndim(local("f", "x2"), 2);
+  assert_true(only(local("f", "x2"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "x3"), 2);
+  tl_assert_ndim(local("f", "x4"), 1);
+  assert_int_equal(tl_count(local("f", "x5"), VL_O_ARRAY), 1);
+  assert_false(vl_nd_known(only(local("f", "x5"))->nd));
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -8443,6 +8469,7 @@ int main(void) {
       T(take_ndim),
       T(scipy_special_stats_keep_order),
       T(numpy_ufuncs_keep_order),
+      T(lstsq_solution_has_b_ndim),
       T(select_ndim_broadcasts_items),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),

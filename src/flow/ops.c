@@ -2806,6 +2806,13 @@ static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
   return nd.lo <= nd.hi ? nd : vl_nd_unknown();
 }
 
+/* Argument K of a call (items=@K): by position, or by the name the params column gives position K. */
+static const VlVal *item_arg_val(const VlLibEntry *e, const Args *a, int k) {
+  for (int i = 0; i < e->nparams; i++)
+    if (e->params[i].pos == k) return param_val(a, e, e->params[i].name, NULL);
+  return k < a->npos && !a->star ? a->pos[k] : NULL;
+}
+
 /* The ndim of einsum's result from its subscripts: the labels after "->" ("bhqd,bhkd->bhqk": 4), or
  * without an arrow those that appear once ("ij,jk": ik, 2); -1 with an ellipsis (the broadcast axes
  * are the operands'), anything but labels, commas and spaces, or a label repeated in the output. */
@@ -3959,6 +3966,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         if (lo < 0) lo = 0;
         if (hi > VL_ND_MAX) hi = VL_ND_MAX;
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
+        if (e->item_arg & (1u << k)) { /* np.linalg.lstsq's x: b's ndim */
+          const VlVal *arg = item_arg_val(e, a, e->item_nd[k]);
+          c.nd = arg ? data_nd(F, arg, 0) : vl_nd_unknown();
+        }
         c.layout = e->item_strided & (1u << k) ? 0 : fresh_layout(c.nd); /* (0: unknown) */
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         if (e->item_side & (1u << k)) {
