@@ -1513,6 +1513,73 @@ static void scipy_special_stats_keep_order(void **state) {
   assert_int_equal(tl_count(local("f", "n1"), VL_O_ARRAY), 0);
 }
 
+static void numpy_ufuncs_keep_order(void **state) {
+  /* NumPy's ufunc rows and np.sort (tag keeps-order, probed): a new array in its arguments' memory order,
+   * C-contiguous only when every argument is Python data or a C-contiguous array (np.add(1.0, a.T) is
+   * F-contiguous); a band of rows of a C-contiguous one ravels to a view, of an unknown one to unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    e1 = np.exp(a)\n"
+          "    e2 = np.exp(a.T)\n"
+          "    e3 = np.exp(x)\n"
+          "    p1 = np.add(1.0, a)\n"
+          "    p2 = np.add(1.0, a.T)\n"
+          "    p3 = np.maximum(a, x)\n"
+          "    s1 = np.sort(a, axis=1)\n"
+          "    s2 = np.sort(a[:, :2])\n"
+          "    c1 = np.clip(a, 0, 1)\n"
+          "    m1 = a.clip(0, 1)\n"
+          "    m2 = a.T.round(2)\n"
+          "    pad = np.pad(a, 1, mode='edge')\n"
+          "    v1 = e1[:2].ravel()\n"
+          "    v2 = e2[:2].ravel()\n"
+          "    r3 = e3.reshape(2, -1)\n");
+  assert_true(only(local("f", "e1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "e2"), 2);
+  assert_int_equal(only(local("f", "e2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "e3"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "p1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "p2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "p3"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "s1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "s2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "c1"))->layout & VL_L_C);
+  assert_true(only(local("f", "m1"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "m2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "pad"))->layout & VL_L_C);
+  assert_true(only(local("f", "v1"))->view);
+  assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
+  assert_true(only(local("f", "r3"))->view); /* all of a new array: the same memory or a copy made here */
+}
+
+static void lstsq_solution_has_b_ndim(void **state) {
+  /* np.linalg.lstsq(a, b) (items=@1:-1:n:-1s): x has b's ndim (a list b: 1-D; b by keyword; a b of
+   * unknown ndim: unknown), residuals and s are 1-D, rank an int */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(rows):\n"
+          "    A = np.zeros((100, 4))\n"
+          "    y = np.zeros(100)\n"
+          "    Y = np.zeros((100, 3))\n"
+          "    x1, res, rank, s = np.linalg.lstsq(A, y, rcond=None)\n"
+          "    x2 = np.linalg.lstsq(A, Y, rcond=None)[0]\n"
+          "    x3 = np.linalg.lstsq(A, b=Y)[0]\n"
+          "    x4 = np.linalg.lstsq(A, [1.0, 2.0])[0]\n"
+          "    x5 = np.linalg.lstsq(A, rows)[0]\n");
+  tl_assert_ndim(local("f", "x1"), 1);
+  tl_assert_ndim(local("f", "res"), 1);
+  tl_assert_only(local("f", "rank"), VL_O_INT);
+  tl_assert_ndim(local("f", "s"), 1);
+  tl_assert_ndim(local("f", "x2"), 2);
+  assert_true(only(local("f", "x2"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "x3"), 2);
+  tl_assert_ndim(local("f", "x4"), 1);
+  assert_int_equal(tl_count(local("f", "x5"), VL_O_ARRAY), 1);
+  assert_false(vl_nd_known(only(local("f", "x5"))->nd));
+}
+
 static void dict_splat_keeps_literal_keys(void **state) {
   /* {**d, ...} and dict(d) of a dict with literal string keys keep d's value per key (a config merged
    * over its defaults: `{**DEFAULTS, **(config or {})}["row"]` is DEFAULTS' int); what a parameter
@@ -8467,6 +8534,8 @@ int main(void) {
       T(tile_and_squareform_ndim),
       T(take_ndim),
       T(scipy_special_stats_keep_order),
+      T(numpy_ufuncs_keep_order),
+      T(lstsq_solution_has_b_ndim),
       T(select_ndim_broadcasts_items),
       T(axis_none_flattens),
       T(thread_target_runs_with_its_arguments),

@@ -314,6 +314,18 @@ static void items_tag(void **state) {
   assert_int_equal(st->operand_max, 0);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:0:0:0:0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=9\n"), "bad items= tag");
+  /* @K: an item with argument K's ndim (np.linalg.lstsq's x has b's) */
+  VlLibTable ls = parse_ok(state, "function\tlinalg.lstsq\tcopies\t-\ta=0,b=1\titems=@1:-1:n:-1s,operand-min=2\n");
+  const VlLibEntry *lq = find(&ls, VL_LIB_FUNCTION, "linalg.lstsq");
+  assert_int_equal(lq->nitem_nd, 4);
+  assert_int_equal(lq->item_arg, 1);
+  assert_int_equal(lq->item_nd[0], 1);
+  assert_int_equal(lq->item_nd[1], -1);
+  assert_int_equal(lq->item_int, 4);
+  assert_int_equal(lq->item_side, 8);
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@9\n"), "bad items= tag");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@1i\n"), "bad items= tag");
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@\n"), "bad items= tag");
   /* n: an item that is a Python int (wavfile.read's rate); effect -: unknown (mmap= given opts out);
    * unravels: np.unravel_index's items follow its operand */
   VlLibTable w = parse_ok(state, "function\twavfile.read\tmmap?-:copies\t-\tmmap=1\titems=n:0\n"

@@ -721,6 +721,10 @@ def classify(lib, target, t, fam, c, log, primary="c2"):
             return None
         tags = "ints" if c.ints and fam in ("f", "sq", "c") else ""
         effect = "producer" if producerish(lib, target, t, fam, c) else "copy"
+        if keeps_order(lib, effect, arrays):
+            tags = ",".join(x for x in (tags, "keeps-order") if x)
+            log.append("%s %s: keeps-order (%s)" % (kind, name, " ".join(
+                "%s=%s" % (v, "".join("CF"[i] for i in (0, 1) if o.layout[i]) or "-") for v, o in sorted(arrays.items()))))
         cond = conditional(lib, target, t, fam, effect, log, nd)
         if cond:
             cond.tags = tags
@@ -747,6 +751,15 @@ def classify(lib, target, t, fam, c, log, primary="c2"):
         # a scalar on some inputs, a tuple of arrays on others: leave it to the overlay
         return None
     return None
+
+
+def keeps_order(lib, effect, arrays):
+    """A new NumPy array that is C-contiguous of the C-contiguous operand but not of every other one (np.exp
+    of an F-contiguous array is F-contiguous): tag keeps-order, for which the result is C-contiguous only
+    of a C-contiguous operand or Python data (a table row calls a new array C-contiguous otherwise)."""
+    if lib.name != "numpy" or effect != "copy" or "c2" not in arrays or not arrays["c2"].layout[0]:
+        return False
+    return any(o.layout is not None and not o.layout[0] for o in arrays.values())
 
 
 def items_tag(got, v1_probed=True):

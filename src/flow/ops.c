@@ -2809,6 +2809,13 @@ static VlNdim data_nd(Frame *F, const VlVal *v, int depth) {
   return nd.lo <= nd.hi ? nd : vl_nd_unknown();
 }
 
+/* Argument K of a call (items=@K): by position, or by the name the params column gives position K. */
+static const VlVal *item_arg_val(const VlLibEntry *e, const Args *a, int k) {
+  for (int i = 0; i < e->nparams; i++)
+    if (e->params[i].pos == k) return param_val(a, e, e->params[i].name, NULL);
+  return k < a->npos && !a->star ? a->pos[k] : NULL;
+}
+
 /* The ndim of einsum's result from its subscripts: the labels after "->" ("bhqd,bhkd->bhqk": 4), or
  * without an arrow those that appear once ("ij,jk": ik, 2); -1 with an ellipsis (the broadcast axes
  * are the operands'), anything but labels, commas and spaces, or a label repeated in the output. */
@@ -3651,6 +3658,25 @@ static bool keeps_first_axis(Frame *F, VlId expr) {
          !vl_kid(m, vl_kid(m, recv, 1), 2);
 }
 
+/* For the tag keeps-order: v is Python data or C-contiguous arrays.  The operand must be known; another
+ * argument may also be a string, None, a range or a dtype (np.pad(a, 1, mode="edge")), not an unknown
+ * value.  A deferred operation beside an array (`x @ w` with x a parameter) is decided again by each
+ * caller, where the guess is dropped: the array decides here. */
+static bool c_order_data(const VlVal *v, bool operand) {
+  if (operand && vl_val_empty(v)) return false;
+  bool guess = vl_val_has(v, VL_O_ARRAY);
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *p = v->objs[i];
+    if (p->kind == VL_O_SYM && guess) continue;
+    if (p->kind == VL_O_ARRAY ? !(p->layout & VL_L_C)
+                              : p->kind != VL_O_SEQ && p->kind != VL_O_INT && p->kind != VL_O_SCALAR &&
+                                    (operand || (p->kind != VL_O_STR && p->kind != VL_O_NONE && p->kind != VL_O_RANGE && p->kind != VL_O_LIB &&
+                                                 p->kind != VL_O_SHAPE)))
+      return false;
+  }
+  return true;
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -3765,6 +3791,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
          * whole, it pins nothing either way; a part of it (patches[k]) pins a whole array made in the
          * same iteration either way, the base or the copy. */
         add(&acc, same_elements(F, o, nd, false, expr, 0));
+      } else if (fx == VL_FX_RESHAPE && !o->sub && o->site && o->site->kind == VL_SITE_NEW) {
+        /* a whole new array of unknown layout (np.abs(x) of a parameter's element: tag keeps-order):
+         * the same memory or a copy of all of it, made here; taken as the same memory, as above */
+        add(&acc, same_elements(F, o, nd, false, expr, 0));
       } else if (fx == VL_FX_RESHAPE && !o->sub && o->site && o->site->kind == VL_SITE_SYM) {
         /* of a parameter: which it is, the array the caller passes decides (summary.c: inst_sym_array) */
         VlObj c = *same_elements(F, o, nd, false, expr, 0);
@@ -3809,12 +3839,11 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
-    /* keeps-order (scipy.special.softmax): C-contiguous of Python data or a C-contiguous array, else unknown */
-    for (uint16_t i = 0; i < operand->n && e->keeps_order; i++) {
-      const VlObj *p = operand->objs[i];
-      if (p->kind == VL_O_ARRAY ? !(p->layout & VL_L_C) : p->kind != VL_O_SEQ && p->kind != VL_O_INT && p->kind != VL_O_SCALAR) o.layout = 0;
-    }
-    if (e->keeps_order && vl_val_empty(operand)) o.layout = 0;
+    /* keeps-order (scipy.special.softmax, np.exp): C-contiguous of Python data or C-contiguous arrays, else
+     * unknown; every argument counts, as a ufunc's order follows all its inputs (np.add(1.0, a.T)) */
+    if (e->keeps_order && (!c_order_data(operand, true) || a->star || a->spread)) o.layout = 0;
+    for (int i = 0; i < a->npos + a->nkw && e->keeps_order; i++)
+      if (!c_order_data(i < a->npos ? a->pos[i] : a->kw[i - a->npos], false)) o.layout = 0;
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
     bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
     for (uint16_t i = 0; i < operand->n && records; i++)
@@ -3940,6 +3969,10 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
         if (lo < 0) lo = 0;
         if (hi > VL_ND_MAX) hi = VL_ND_MAX;
         c.nd = hi >= lo ? (VlNdim){(uint8_t)lo, (uint8_t)hi} : vl_nd_unknown();
+        if (e->item_arg & (1u << k)) { /* np.linalg.lstsq's x: b's ndim */
+          const VlVal *arg = item_arg_val(e, a, e->item_nd[k]);
+          c.nd = arg ? data_nd(F, arg, 0) : vl_nd_unknown();
+        }
         c.layout = e->item_strided & (1u << k) ? 0 : fresh_layout(c.nd); /* (0: unknown) */
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         if (e->item_side & (1u << k)) {

@@ -202,7 +202,9 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
         long v = strtol(d, &end, 10);
         if (end == d && *d == 'x' && e->nitem_nd < 4) e->item_none |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
         else if (end == d && *d == 'n' && e->nitem_nd < 4) e->item_int |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
-        for (bool more = end != d && *d != 'x' && *d != 'n' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
+        else if (end == d && *d == '@' && d[1] >= '0' && d[1] <= '7' && e->nitem_nd < 4) /* @K: argument K's ndim */
+          e->item_arg |= (uint8_t)(1u << e->nitem_nd), v = d[1] - '0', end = d + 2;
+        for (bool more = end != d && *d != 'x' && *d != 'n' && *d != '@' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
           if (*end == 'i' && !(e->item_ints >> e->nitem_nd & 1)) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 's' && !(e->item_side >> e->nitem_nd & 1)) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 'l' && !(e->item_strided >> e->nitem_nd & 1)) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;

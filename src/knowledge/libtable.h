@@ -153,6 +153,9 @@ typedef struct VlLibEntry {
                             scipy.signal.find_peaks, 0i:x): unknown to the analysis, never a view */
   uint8_t item_int;      /* bit k: item k is a Python int, no array (an n in place of a D: the sample rate
                             of scipy.io.wavfile.read, n:0) */
+  uint8_t item_arg;      /* bit k: item k has the ndim of argument item_nd[k] (by position, or by the name the
+                            params column gives that position), not the operand's (a @K in place of a D:
+                            np.linalg.lstsq's solution has b's ndim, items=@1:-1:n:-1s) */
   uint8_t item_strided;  /* bit k: item k's layout is not known (a D written Dl: scipy.signal.stft's Zxx, a
                             transposed view of a buffer of its own, neither C- nor F-contiguous) */
   const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
