@@ -894,7 +894,8 @@ static void module_list_is_list_of_modules(void **state) {
 
 /* model.children(), modules(), named_children() and named_modules() of a project nn.Module give the
  * module instances its attributes hold (a ModuleList's items, recursively for the `modules` forms),
- * so calling each runs that module's forward; an attribute that is no module is not one of them. */
+ * so calling each runs that module's forward; an attribute that is no module (an int, a list holding
+ * itself) is not one of them. */
 static void module_walks_give_held_modules(void **state) {
   analyse(state,
           "import torch\n"
@@ -907,6 +908,8 @@ static void module_walks_give_held_modules(void **state) {
           "        super().__init__()\n"
           "        self.blocks = nn.ModuleList([Take(), Take()])\n"
           "        self.scale = 2\n"
+          "        self.ring = []\n"
+          "        self.ring.append(self.ring)\n"
           "class Net(nn.Module):\n"
           "    def __init__(self):\n"
           "        super().__init__()\n"

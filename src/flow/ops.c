@@ -2233,17 +2233,18 @@ static void submodules_of(Frame *F, const VlObj *o, const VlVal **out, int depth
   if (!e) return;
   uint16_t na = e->nattrs < 32 ? e->nattrs : 32;
   for (uint16_t i = 0; i < na; i++)
-    if (e->attrs[i].name[0] != '<' && e->attrs[i].name[0] != '\x1f') submodules(F, e->attrs[i].val, out, depth, recurse);
+    if (e->attrs[i].name[0] != '<' && e->attrs[i].name[0] != VL_DICT_KEY_MARK) submodules(F, e->attrs[i].val, out, depth, recurse);
 }
 
 static void submodules(Frame *F, const VlVal *v, const VlVal **out, int depth, bool recurse) {
+  if (depth > 4) return; /* (a list may hold itself) */
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_LIST) { /* nn.ModuleList(...): a list of modules */
-      submodules(F, o->elem, out, depth, recurse);
+      submodules(F, o->elem, out, depth + 1, recurse);
       if (o->site) {
         const VlHeapEntry *e = vl_heap_find(F, o->site);
-        if (e) submodules(F, e->elem, out, depth, recurse);
+        if (e) submodules(F, e->elem, out, depth + 1, recurse);
       }
       continue;
     }
