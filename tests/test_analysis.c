@@ -892,6 +892,45 @@ static void module_list_is_list_of_modules(void **state) {
   partial_view_of(local("f", "d"), "x");
 }
 
+/* model.children(), modules(), named_children() and named_modules() of a project nn.Module give the
+ * module instances its attributes hold (a ModuleList's items, recursively for the `modules` forms),
+ * so calling each runs that module's forward; an attribute that is no module (an int, a list holding
+ * itself) is not one of them. */
+static void module_walks_give_held_modules(void **state) {
+  analyse(state,
+          "import torch\n"
+          "import torch.nn as nn\n"
+          "class Take(nn.Module):\n"
+          "    def forward(self, x):\n"
+          "        return x[:, 0]\n"
+          "class Inner(nn.Module):\n"
+          "    def __init__(self):\n"
+          "        super().__init__()\n"
+          "        self.blocks = nn.ModuleList([Take(), Take()])\n"
+          "        self.scale = 2\n"
+          "        self.ring = []\n"
+          "        self.ring.append(self.ring)\n"
+          "class Net(nn.Module):\n"
+          "    def __init__(self):\n"
+          "        super().__init__()\n"
+          "        self.inner = Inner()\n"
+          "def f():\n"
+          "    net = Net()\n"
+          "    x = torch.zeros(4, 64, 3)\n"
+          "    for m in net.children():\n"
+          "        a = m\n"
+          "    for name, m in net.inner.named_children():\n"
+          "        b = m(x)\n"
+          "    for name, m in net.named_modules():\n"
+          "        d = m\n"
+          "    for m in net.inner.children():\n"
+          "        c = m(x)\n");
+  assert_int_equal(tl_count(local("f", "a"), VL_O_INST), 1);
+  partial_view_of(local("f", "b"), "x");
+  partial_view_of(local("f", "c"), "x");
+  assert_int_equal(tl_count(local("f", "d"), VL_O_INST), 4); /* net, net.inner and its two blocks */
+}
+
 /* A collections.namedtuple whose fields are written out (a list of strings, or one string) takes its
  * arguments by keyword too, in field order, and its fields are read by name. */
 static void namedtuple_keywords_and_fields(void **state) {
@@ -8493,6 +8532,7 @@ int main(void) {
       T(hook_unwraps_tuple_output),
       T(itemgetter_index_and_library_partial),
       T(module_list_is_list_of_modules),
+      T(module_walks_give_held_modules),
       T(namedtuple_keywords_and_fields),
       T(kwargs_dict_of_keywords),
       T(dict_of_generator_pairs),

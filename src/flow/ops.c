@@ -2206,6 +2206,74 @@ static const VlFuncInfo *thread_run(Frame *F, const VlClassInfo *k, const char *
   return run && !(run->flags & (VL_FN_PROPERTY | VL_FN_STATICMETHOD)) ? run : NULL;
 }
 
+/* ---- nn.Module.modules(), named_modules(), children(), named_children() ----
+ * What iterating them gives, as far as the instances are known: the module itself (modules(),
+ * named_modules()), then the modules its attributes hold (children() stops there), and, recursively,
+ * theirs; an attribute holding a list (nn.ModuleList) or an nn.Sequential gives its modules.  The
+ * named forms give (name, module) pairs.  Only known module instances are given: a loop over them is a
+ * loop over known instances, as `for layer in self.layers` is.  Depth and count are bounded. */
+static bool module_inst(Frame *F, const VlObj *o) {
+  if (o->kind != VL_O_INST) return false;
+  const VlClassInfo *k = inst_class(F, o);
+  if (k) return k->model_lib != 0;
+  const char *member;
+  const VlLibrary *lib = o->name ? vl_knowledge_library(F->an->know, o->name, &member) : NULL;
+  if (!lib || !lib->model) return false;
+  const char *dot = strrchr(lib->model, '.');
+  return dot && strncmp(o->name, lib->model, (size_t)(dot - lib->model) + 1) == 0;
+}
+
+static void submodules(Frame *F, const VlVal *v, const VlVal **out, int depth, bool recurse);
+
+static void submodules_of(Frame *F, const VlObj *o, const VlVal **out, int depth, bool recurse) {
+  if (!o->site || depth > 4) return;
+  const VlHeapEntry *e = vl_heap_find(F, o->site);
+  const VlObj *seq = seq_modules(F, o);
+  if (seq) submodules(F, seq->elem, out, depth, recurse);
+  if (!e) return;
+  uint16_t na = e->nattrs < 32 ? e->nattrs : 32;
+  for (uint16_t i = 0; i < na; i++)
+    if (e->attrs[i].name[0] != '<' && e->attrs[i].name[0] != VL_DICT_KEY_MARK) submodules(F, e->attrs[i].val, out, depth, recurse);
+}
+
+static void submodules(Frame *F, const VlVal *v, const VlVal **out, int depth, bool recurse) {
+  if (depth > 4) return; /* (a list may hold itself) */
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SEQ && o->sub == VL_SEQ_LIST) { /* nn.ModuleList(...): a list of modules */
+      submodules(F, o->elem, out, depth + 1, recurse);
+      if (o->site) {
+        const VlHeapEntry *e = vl_heap_find(F, o->site);
+        if (e) submodules(F, e->elem, out, depth + 1, recurse);
+      }
+      continue;
+    }
+    bool seen = false;
+    for (uint16_t j = 0; j < (*out)->n && !seen; j++) seen = (*out)->objs[j] == o;
+    if (seen || !module_inst(F, o) || (*out)->n >= VL_VAL_MAX) continue;
+    *out = vl_join(V(F), *out, vl_val1(V(F), o));
+    if (recurse) submodules_of(F, o, out, depth + 1, recurse);
+  }
+}
+
+static const char *const module_walks[] = {"modules", "named_modules", "children", "named_children"};
+
+/* model.modules() and the like, bound: calling it gives an iterator over the modules */
+static const VlObj *module_walk(Frame *F, const VlLibrary *lib, const VlObj *o, const char *name) {
+  bool whole = strstr(name, "modules") != NULL;
+  const VlVal *mods = whole ? vl_val1(V(F), o) : &vl_empty_val;
+  submodules_of(F, o, &mods, 0, whole);
+  if (strncmp(name, "named_", 6) == 0) {
+    const VlVal **pair = vl_arena_alloc(F->an->arena, 2 * sizeof *pair);
+    pair[0] = vl_prim(V(F), VL_O_STR);
+    pair[1] = mods;
+    mods = tuple_of(F, pair, 2);
+  }
+  VlObj walk = *lib_obj(F, lib->model, new_iter(F, mods), lib->id);
+  walk.sub = VL_LIB_GIVES_BASE;
+  return vl_obj(V(F), walk);
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   if (pd_obj(o)) {
     add_val(acc, pandas_attr(F, o, name));
@@ -2274,6 +2342,10 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
       VlObj same = *lib_obj(F, lib->model, vl_val1(V(F), o), lib->id);
       same.sub = VL_LIB_GIVES_BASE;
       add(acc, vl_obj(V(F), same));
+      return;
+    }
+    if (VL_STR_IN(module_walks, name)) {
+      add(acc, module_walk(F, lib, o, name));
       return;
     }
   }
@@ -4608,7 +4680,9 @@ static const VlVal *seq_method(Frame *F, const VlObj *seq, const char *name, Arg
 /* Methods of opaque objects that hand back something they hold, not something new. */
 static const char *const accessors[] = {"get", "pop", "popleft", "popitem", "peek", "top", "first", "last", "item",
                                         "setdefault", "__getitem__", "values", "keys", "items", "get_nowait",
-                                        "tolist", "index", "count", "find", "lookup", "fetch"};
+                                        "tolist", "index", "count", "find", "lookup", "fetch",
+                                        /* nn.Module's walks over the modules it holds (module_walk) */
+                                        "modules", "named_modules", "children", "named_children"};
 
 /* A method table entry for an array method of unknown library, trying NumPy then PyTorch (the
  * result keeps the unknown library: NumPy's rules for indexing it, the cautious ones). */
