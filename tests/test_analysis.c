@@ -8453,6 +8453,53 @@ static void callee_loop_objects_one_per_step(void **state) {
   hit(cur, "itertools.compress(crops, [1, 0] * 4)", VL_HIT_FRESH);
 }
 
+/* The objects a callee makes in each iteration of its comprehension's clause (`return [load(i) for i
+ * in ...]`), or of a `while` loop when made from nothing tracked (`ret, frame = cap.read()`), are new
+ * at each step of a caller's loop over them; a `while` loop's iterates computed from the last (de
+ * Casteljau's history) are not. */
+static void callee_comprehension_and_while_objects_one_per_step(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def load(i):\n"
+          "    return np.zeros((16, 112, 112))\n"
+          "def load_all(n):\n"
+          "    return [load(i) for i in range(n)]\n"
+          "class Cap:\n"
+          "    def __init__(self):\n"
+          "        self.left = 10\n"
+          "    def read(self):\n"
+          "        self.left -= 1\n"
+          "        return self.left > 0, np.zeros((240, 320))\n"
+          "def read_frames():\n"
+          "    cap = Cap()\n"
+          "    frames = []\n"
+          "    while True:\n"
+          "        ret, frame = cap.read()\n"
+          "        if not ret:\n"
+          "            break\n"
+          "        frames.append(frame)\n"
+          "    return frames\n"
+          "def history():\n"
+          "    beta = np.ones((64, 2))\n"
+          "    out = []\n"
+          "    while len(beta) > 1:\n"
+          "        beta = 0.5 * (beta[:-1] + beta[1:])\n"
+          "        out.append(beta)\n"
+          "    return out\n"
+          "def scenario():\n"
+          "    a, b, c = [], [], []\n"
+          "    for clip in load_all(10):\n"
+          "        a.append(clip[0, ::4, ::4])\n"
+          "    for frame in read_frames():\n"
+          "        b.append(frame[::8, ::8])\n"
+          "    for level in history():\n"
+          "        c.append(level[0])\n"
+          "    return a, b, c\n");
+  hit(cur, "clip[0, ::4, ::4]", VL_HIT_FRESH);
+  hit(cur, "frame[::8, ::8]", VL_HIT_FRESH);
+  assert_null(tl_hit(cur, "level[0]"));
+}
+
 /* The compact line table every imported module keeps (program.h): each byte's row, as a table of
  * line starts gives it, over short lines, lines of 254 to 256 bytes, long ones in a row, and
  * empty ones, across the table's marks (every 32 lines). */
@@ -8889,6 +8936,7 @@ int main(void) {
       T(stored_track_holds_view_of_per_call_array),
       T(tuple_accept_carries_state),
       T(callee_loop_objects_one_per_step),
+      T(callee_comprehension_and_while_objects_one_per_step),
   };
 #undef T
   return cmocka_run_group_tests(tests, NULL, NULL);

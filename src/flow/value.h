@@ -90,13 +90,17 @@ typedef struct VlSite {
    * not part of the identity. */
   const char *bound;
   uint32_t bound_start, bound_end;
+  /* NEW, once exported: made again in each iteration of a `for` loop or comprehension of its function,
+   * for callers in other modules, whose reloc cannot look at its loops (summary.c: made_per_iteration).
+   * Follows from mod and at: not part of the identity. */
+  bool looped;
 } VlSite;
 
 enum {
   VL_STEP_DEFERRED = 2,
   VL_STEP_LISTED = 3, /* NEW: an object a list holds, one per iteration of the loop that filled it (ops.c:
                         filled_per_step): a loop over the list afterwards sees a new one at each step */
-  VL_STEP_CALLEE = 4  /* NEW: an object a callee made in each iteration of its `for` loop, new at the call
+  VL_STEP_CALLEE = 4  /* NEW: an object a callee made in each iteration of its loop, new at the call
                         (summary.c: reloc): many, one per iteration; a caller's loop taking them one at a
                         time sees a new one at each step */
 };

@@ -331,6 +331,9 @@ VlRange vl_module_range(const VlModule *m, uint32_t start, uint32_t end);
 bool vl_block_walk(const VlModule *m, VlId block, bool (*visit)(void *ctx, VlId stmt), void *ctx);
 /* True when loop `l` runs expression or statement bytes [start, ...) once per iteration. */
 bool vl_loop_runs(const VlModule *m, VlId loop, uint32_t start);
+/* Is loop one of function func's own: its for/while statements and the clauses of its comprehensions
+ * (whose scope is their own, nested in func)? */
+bool vl_loop_of_func(const VlModule *m, VlId loop, VlId func);
 /* The id of an interned string equal to s, or 0 when the module has none. */
 VlId vl_module_find_str(const VlModule *m, const char *s);
 /* The name of slot `slot` of function `f`. */

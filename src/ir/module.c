@@ -62,6 +62,13 @@ bool vl_loop_runs(const VlModule *m, VlId loop, uint32_t start) {
   return true;
 }
 
+bool vl_loop_of_func(const VlModule *m, VlId loop, VlId func) {
+  VlId f = m->loops[loop].func;
+  /* a comprehension's clause is in the comprehension's own scope, run by its enclosing function */
+  while (f != func && f && f < m->nfuncs && m->funcs[f].kind == VL_FN_COMP) f = m->funcs[f].parent;
+  return f == func;
+}
+
 void vl_module_delete(VlModule *m) {
   if (!m) return;
   vl_arena_delete(m->arena);
