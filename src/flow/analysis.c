@@ -2752,11 +2752,17 @@ static const char *ex_str(Exporter *x, const char *s) {
 static const VlVal *ex_val(Exporter *x, const VlVal *v);
 static const VlObj *ex_obj(Exporter *x, const VlObj *o);
 
-bool vl_site_per_iteration(const VlModule *m, VlId loop, const VlSite *s) {
-  /* a `while` loop's: only what is made from nothing tracked (`ret, frame = cap.read()`); one computed
-   * from arrays may be the next iterate of the last (`beta = step(beta)`: matplotlib's de Casteljau
-   * histories, tiny or shrinking), as ops.c: filled_per_step leaves out */
-  return m->loops[loop].kind != VL_LOOP_WHILE || s->how == VL_HOW_PRODUCER;
+bool vl_site_looped(const Analysis *an, const VlSite *s) {
+  const VlModule *m = an->m;
+  const FuncData *fd = &an->fd[s->func]; /* (its loops' ids, its comprehensions' too, lie in [loop_lo, loop_hi]) */
+  for (VlId l = fd->loop_lo; l && l <= fd->loop_hi; l++)
+    /* a `while` loop's: only what is made from nothing tracked (`ret, frame = cap.read()`); one computed
+     * from arrays may be the next iterate of the last (`beta = step(beta)`: matplotlib's de Casteljau
+     * histories, tiny or shrinking), as ops.c: filled_per_step leaves out */
+    if (vl_loop_of_func(m, l, s->func) && vl_loop_runs(m, l, s->start) &&
+        (m->loops[l].kind != VL_LOOP_WHILE || s->how == VL_HOW_PRODUCER))
+      return true;
+  return false;
 }
 
 static const VlSite *ex_site(Exporter *x, const VlSite *s) {
@@ -2772,12 +2778,8 @@ static const VlSite *ex_site(Exporter *x, const VlSite *s) {
       c.bound_end = x->an->m->stmts[stmt].end;
     }
   }
-  if (s->kind == VL_SITE_NEW && s->mod == x->mi && s->at && !s->step) { /* made per iteration (summary.c: made_per_iteration) */
-    const VlModule *m = x->an->m;
-    const FuncData *fd = &x->an->fd[s->func]; /* (its loops' ids, its comprehensions' too, lie in [loop_lo, loop_hi]) */
-    for (VlId l = fd->loop_lo; l && l <= fd->loop_hi && !c.looped; l++)
-      c.looped = vl_loop_of_func(m, l, s->func) && vl_loop_runs(m, l, s->start) && vl_site_per_iteration(m, l, s);
-  }
+  if (s->kind == VL_SITE_NEW && s->mod == x->mi && s->at && !s->step) /* (summary.c: made_per_iteration) */
+    c.looped = vl_site_looped(x->an, s);
   /* an array identified by a deferred operation (`h = model(x); return h[:, 0]`: a view of what
    * `model(x)` returns): the operation whole, so that a caller in another module can do it on its own
    * values (summary.c: inst_sym_array) as a caller in this module does */

@@ -367,10 +367,12 @@ const VlVal *vl_closure_value(Frame *F, VlId func);
 /* The name (a name or dotted attribute) the statement `name = expr` binds to expression expr of
  * this module, or NULL; *stmt (when not NULL) receives that statement. */
 const char *vl_assigned_name(Analysis *an, VlId expr, VlId *stmt);
-/* Is NEW site s, made by an expression loop runs, a new object in each of its iterations to a caller
- * (summary.c: made_per_iteration)?  A `for` loop's or comprehension's: yes; a `while` loop's: only
- * an array made from nothing tracked. */
-bool vl_site_per_iteration(const VlModule *m, VlId loop, const VlSite *s);
+/* Is NEW site s of this module made again in every iteration of a loop of its function (a
+ * comprehension's clause too), so that a call of that function makes many, one per iteration
+ * (summary.c: made_per_iteration; exported as VlSite.looped for callers in other modules)?  Made by
+ * an expression a `for` loop or comprehension runs: yes; a `while` loop: only an array made from
+ * nothing tracked. */
+bool vl_site_looped(const Analysis *an, const VlSite *s);
 /* Can the caller see container o (so that a store into it is an effect of the call)?  A symbol (a
  * parameter, an attribute of one, a global), an object a module body made (a global), or an object
  * some other function made (passed in by a specialised call, vl_specialise). */

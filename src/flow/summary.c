@@ -34,8 +34,6 @@ typedef struct Subst {
   bool yields; /* substituting what a generator yields: a deferred operation it runs once per step
                   that stays deferred here (`yield from steps(env)` with env a parameter) is still
                   run once per step */
-  int8_t nloops; /* the callee's loops and its comprehensions' (a callee of this module), collected at */
-  VlId loops[32]; /* the first reloc that asks (made_per_iteration: until then both are 0) */
 } Subst;
 
 static const VlVal *memo_get(const Subst *S, const VlVal *k) { return vl_ptrmap_get(&S->memo, k); }
@@ -77,26 +75,15 @@ static const VlObj *inst_plain_sym(Subst *S, const VlObj *sym);
 
 /* Is callee site s (of the callee's own making) one made again in every iteration of one of its loops:
  * the target of its loop, or an object made by an expression its loop runs (a comprehension's clause
- * too; a `while` loop's only as analysis.c: vl_site_per_iteration says; a callee of another module,
+ * too; a `while` loop's only as analysis.c: vl_site_looped says; a callee of another module,
  * whose IR is gone, had it recorded as `looped` when exported)?  Then the call makes many, one per
  * iteration of that loop (a list the callee fills and returns, a queue its thread's run() fills for
  * __next__ to hand out). */
 static bool made_per_iteration(Subst *S, const VlSite *s) {
   if (s->kind == VL_SITE_STEP) return s->at != 0; /* (a `for` loop's target, or a comprehension's) */
   if (s->kind != VL_SITE_NEW || s->step) return false;
-  if (s->mod != S->F->an->mi) return s->looped; /* (another module's: marked when exported) */
-  const VlModule *m = S->F->an->m;
-  if (S->nloops == 0 && !S->loops[0]) { /* first use: collect the callee's loops */
-    int n = 0;
-    const FuncData *fd = &S->F->an->fd[s->func]; /* (its loops' ids, its comprehensions' too, lie in [loop_lo, loop_hi]) */
-    for (VlId l = fd->loop_lo; l && l <= fd->loop_hi && n < 32; l++)
-      if (vl_loop_of_func(m, l, s->func)) S->loops[n++] = l;
-    S->nloops = (int8_t)n;
-    if (!n) S->loops[0] = (VlId)-1; /* (none: known) */
-  }
-  for (int i = 0; i < S->nloops; i++)
-    if (vl_loop_runs(m, S->loops[i], s->start) && vl_site_per_iteration(m, S->loops[i], s)) return true;
-  return false;
+  /* (another module's: marked when exported) */
+  return s->mod == S->F->an->mi ? vl_site_looped(S->F->an, s) : s->looped;
 }
 
 /* A site of the callee's own making becomes new at the call; others stay what they are.  One the
