@@ -7977,6 +7977,51 @@ static void helper_range_counter_rows(void **state) {
   }
 }
 
+/* The same counter over an array whose size the helper is passed (`np.random.rand(n, 4096)`): the
+ * helper cannot relate range(4) to n, its caller's literal can (VlSummary.size_deferred): a size of
+ * 48 keeps a part, a size of 4 every row, a size the caller only passes on nothing known.  A method
+ * called on an instance (analysed for its objects first) is analysed for the size too. */
+static void helper_range_counter_size_passed(void **state) {
+  static const char *const sizes[] = {"48", "4", "m"};
+  for (int c = 0; c < 3; c++) {
+    for (int method = 0; method < 2; method++) {
+      char src[768];
+      if (!method)
+        snprintf(src, sizeof src,
+                 "import numpy as np\n"
+                 "def keep(out, seed, n):\n"
+                 "    h = np.random.rand(n, 4096)\n"
+                 "    for i in range(4):\n"
+                 "        out.append(h[i])\n"
+                 "def f(m):\n"
+                 "    out = []\n"
+                 "    for s in range(10):\n"
+                 "        keep(out, s, %s)\n"
+                 "    return out\n",
+                 sizes[c]);
+      else
+        snprintf(src, sizeof src,
+                 "import numpy as np\n"
+                 "class Keep:\n"
+                 "    def __init__(self):\n"
+                 "        self.out = []\n"
+                 "    def add(self, seed, n):\n"
+                 "        h = np.random.rand(n, 4096)\n"
+                 "        for i in range(4):\n"
+                 "            self.out.append(h[i])\n"
+                 "def f(m):\n"
+                 "    k = Keep()\n"
+                 "    for s in range(10):\n"
+                 "        k.add(s, %s)\n"
+                 "    return k.out\n",
+                 sizes[c]);
+      analyse(state, src);
+      if (c == 0) assert_non_null(tl_hit(cur, "h[i]"));
+      else assert_null(tl_hit(cur, "h[i]"));
+    }
+  }
+}
+
 /* SciPy's nonlinear root finders call callback= with a new iterate each iteration: the functions, and
  * root() with a nonlinear method= given as a string; root's default (hybr) and 'lm' never call it. */
 static void root_finder_callbacks(void **state) {
@@ -8897,6 +8942,7 @@ int main(void) {
       T(branch_binding_does_not_reach_other_branch),
       T(accumulate_pairwise_offsets_are_ints),
       T(helper_range_counter_rows),
+      T(helper_range_counter_size_passed),
       T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
       T(simple_namespace_and_starmap),

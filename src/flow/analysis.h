@@ -195,8 +195,9 @@ struct Frame {
   bool module_prepass;  /* the module body's first walk: calls of this module's functions are not followed */
   bool param_calls;     /* it called something reached from a parameter it could not resolve */
   uint8_t param_mask;   /* ... on which of its first 8 parameters (bit p) */
-  bool size_deferred;   /* it made a deque whose maxlen is a parameter, or zipped the rows a parameter
-                           holds (VlSummary.size_deferred) */
+  bool size_deferred;   /* it made a deque whose maxlen is a parameter, zipped the rows a parameter
+                           holds, or kept rows of a range of known length over an axis of a size it
+                           was passed (VlSummary.size_deferred) */
   bool passes_deferred; /* it passed what its parameters hand out to a callee whose loops store it
                            undecided (a loop_deferred summary): its callers decide (VlSummary.loop_deferred) */
   bool specialised;     /* analysed for the objects a call passes (vl_specialise): those are the caller's */

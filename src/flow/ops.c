@@ -6465,7 +6465,9 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   /* `if mode == "cls":` / `if size is None:` decided by what is passed: in any analysis for this call */
   unsigned decided = (fi->none_tested ? VL_SPECIAL_NONE : 0) | (s->rows_deferred ? VL_SPECIAL_ROWS : 0);
   const VlSummary *sp = s->specialise ? vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | decided) : NULL;
-  if (sp && new_array_of_unknown_ndim(sp->ret)) { /* self.fc(x) in a model's forward: also for x's ndim */
+  if (sp && (new_array_of_unknown_ndim(sp->ret) || sp->size_deferred)) {
+    /* self.fc(x) in a model's forward: also for x's ndim; tracker.step(96) keeping rows j in
+     * range(3) of an (n, 512) array it makes: also for the size passed */
     const VlSummary *both = vl_specialise(F, fi, o->base, a, VL_SPECIAL_OBJECTS | VL_SPECIAL_SHAPES | decided);
     if (both) sp = both;
   }

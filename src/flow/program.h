@@ -129,7 +129,10 @@ typedef struct VlSummary {
   bool size_deferred; /* it makes a deque whose maxlen is a parameter (`deque(maxlen=capacity)`): a
                          call passing a size analyses it again, to know whether the deque is a
                          window or a buffer (ops.c: deque); or it transposes the rows a parameter
-                         holds (`zip(*samples)`): a call passing a list of tuples analyses it again */
+                         holds (`zip(*samples)`): a call passing a list of tuples analyses it again;
+                         or its loop keeps rows `range(3)` of an array of a size it is passed
+                         (`np.random.rand(n, 512)`): a call passing the size decides (retain.c:
+                         counter_slab) */
   bool loop_deferred; /* a loop of its own stores what is computed from its parameters, undecided
                          here (`x = rng.random(n)` or `pos = pos + dt` on a parameter, then
                          kept.append(x[:2])): a call passing arrays or generators analyses it again

@@ -2203,7 +2203,7 @@ static bool range_short_of(const Frame *F, VlId it, int64_t size) {
  * the loop may well store every slab.  Seen from a caller, that is not reported.  A range of known
  * length shorter than the axis's known size (`for j in range(3): out.append(desc[j])` of a
  * `(100, 8)` array) picks some slabs: a part. */
-static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
+static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view, bool *open_size) {
   const VlModule *m = M(F);
   if (!view->expr || !(view->flags & VL_F_OF_WHOLE)) return false;
   int axis = 0;
@@ -2221,8 +2221,11 @@ static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view) {
     else if (!fn || strcmp(fn, "range") != 0)
       continue;
     if (!vl_same_name(m, index, counter)) continue;
-    return !(counter == lp->target && view->shape && view->shape->n > axis && !view->shape->upper &&
-             range_short_of(F, lp->iter, view->shape->dims[axis]));
+    bool sized = view->shape && view->shape->n > axis && !view->shape->upper && view->shape->dims[axis] > 0;
+    /* a range of known length against an axis whose size is not known here (`np.random.randn(n, 512)`
+     * with n a parameter): a caller passing the size decides (VlSummary.size_deferred) */
+    if (counter == lp->target && !sized && range_short_of(F, lp->iter, INT64_MAX)) *open_size = true;
+    return !(counter == lp->target && sized && range_short_of(F, lp->iter, view->shape->dims[axis]));
   }
   return false;
 }
@@ -2287,10 +2290,13 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
     const VlObj *views[16];
     int nviews = 0;
     stored_views(F, ev->value, false, false, views, &nviews, 0);
-    for (int k = 0; k < nviews; k++)
-      if (!stores_every_piece(F, ev, views[k], 0, false) && !indexes_every_row(F, ev, views[k], 0) &&
-          !counter_slab(F, ev, views[k]))
-        return;
+    for (int k = 0; k < nviews; k++) {
+      bool open_size = false;
+      bool every = stores_every_piece(F, ev, views[k], 0, false) || indexes_every_row(F, ev, views[k], 0) ||
+                   counter_slab(F, ev, views[k], &open_size);
+      if (open_size) F->size_deferred = true;
+      if (!every) return;
+    }
   }
   if (!any) return;
   ef->each_element = elements;
