@@ -7977,6 +7977,35 @@ static void helper_range_counter_rows(void **state) {
   }
 }
 
+/* The same helper's loop over a bound it cannot relate to the axis (`range(k)`, `enumerate(xs)`),
+ * storing under an if that tests values (`if s[i] > t:`), picks some rows: a part, reported to the
+ * caller's loop; under an if that tests only presence (`is not None`) it may keep every row (silent). */
+static void helper_counter_rows_under_value_test(void **state) {
+  static const char *const tests[] = {"for i in range(k):\n        if s[i] > 0.9:",
+                                      "for i, x in enumerate(xs):\n        if s[i] > 0.9:",
+                                      "for i in range(k):\n        if h[i] is not None:",
+                                      "for i, x in enumerate(xs):\n        if x is not None:"};
+  for (int c = 0; c < 4; c++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "def keep(out, xs, k):\n"
+             "    h = np.random.rand(48, 4096)\n"
+             "    s = np.random.rand(48)\n"
+             "    %s\n"
+             "            out.append(h[i])\n"
+             "def f(n, xs):\n"
+             "    out = []\n"
+             "    for _ in range(n):\n"
+             "        keep(out, xs, 48)\n"
+             "    return out\n",
+             tests[c]);
+    analyse(state, src);
+    if (c < 2) assert_non_null(tl_hit(cur, "h[i]"));
+    else assert_null(tl_hit(cur, "h[i]"));
+  }
+}
+
 /* SciPy's nonlinear root finders call callback= with a new iterate each iteration: the functions, and
  * root() with a nonlinear method= given as a string; root's default (hybr) and 'lm' never call it. */
 static void root_finder_callbacks(void **state) {
@@ -8897,6 +8926,7 @@ int main(void) {
       T(branch_binding_does_not_reach_other_branch),
       T(accumulate_pairwise_offsets_are_ints),
       T(helper_range_counter_rows),
+      T(helper_counter_rows_under_value_test),
       T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
       T(simple_namespace_and_starmap),
