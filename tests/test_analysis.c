@@ -8022,6 +8022,65 @@ static void helper_range_counter_size_passed(void **state) {
   }
 }
 
+/* The same helper's loop over a bound it cannot relate to the axis (`range(k)`, `enumerate(xs)`),
+ * storing under an if that tests values (`if s[i] > t:`), picks some rows: a part, reported to the
+ * caller's loop; under an if that tests only presence (`is not None`) it may keep every row (silent). */
+static void helper_counter_rows_under_value_test(void **state) {
+  static const char *const tests[] = {"for i in range(k):\n        if s[i] > 0.9:",
+                                      "for i, x in enumerate(xs):\n        if s[i] > 0.9:",
+                                      "for i in range(k):\n        if h[i] is not None:",
+                                      "for i, x in enumerate(xs):\n        if x is not None:"};
+  for (int c = 0; c < 4; c++) {
+    char src[512];
+    snprintf(src, sizeof src,
+             "import numpy as np\n"
+             "def keep(out, xs, k):\n"
+             "    h = np.random.rand(48, 4096)\n"
+             "    s = np.random.rand(48)\n"
+             "    %s\n"
+             "            out.append(h[i])\n"
+             "def f(n, xs):\n"
+             "    out = []\n"
+             "    for _ in range(n):\n"
+             "        keep(out, xs, 48)\n"
+             "    return out\n",
+             tests[c]);
+    analyse(state, src);
+    if (c < 2) assert_non_null(tl_hit(cur, "h[i]"));
+    else assert_null(tl_hit(cur, "h[i]"));
+  }
+}
+
+/* An nn.Sequential of library layers alone returns a new tensor of the ndim its layers' rows give in
+ * turn (nn.Linear, nn.ReLU keep their input's): `z[0]` of the NumPy array on a 2-D output is a row,
+ * a view; of a 1-D output a NumPy scalar, a copy.  A layer of no such row (nn.Flatten) leaves the
+ * ndim unknown, and `z[0]` undecided (silent). */
+static void sequential_of_library_layers_keeps_ndim(void **state) {
+  static const char *const cases[] = {"nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 8)|torch.randn(256, 64)",
+                                      "nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 8)|torch.randn(64)",
+                                      "nn.Linear(64, 64), nn.Flatten()|torch.randn(256, 64)"};
+  for (int c = 0; c < 3; c++) {
+    char layers[128], input[64], src[640];
+    const char *bar = strchr(cases[c], '|');
+    snprintf(layers, sizeof layers, "%.*s", (int)(bar - cases[c]), cases[c]);
+    snprintf(input, sizeof input, "%s", bar + 1);
+    snprintf(src, sizeof src,
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "def f(n):\n"
+             "    head = nn.Sequential(%s)\n"
+             "    kept = []\n"
+             "    for _ in range(n):\n"
+             "        z = head(%s).detach().numpy()\n"
+             "        kept.append(z[0])\n"
+             "    return kept\n",
+             layers, input);
+    analyse(state, src);
+    if (c == 0) assert_non_null(tl_hit(cur, "z[0]"));
+    else assert_null(tl_hit(cur, "z[0]"));
+  }
+}
+
 /* SciPy's nonlinear root finders call callback= with a new iterate each iteration: the functions, and
  * root() with a nonlinear method= given as a string; root's default (hybr) and 'lm' never call it. */
 static void root_finder_callbacks(void **state) {
@@ -8943,6 +9002,8 @@ int main(void) {
       T(accumulate_pairwise_offsets_are_ints),
       T(helper_range_counter_rows),
       T(helper_range_counter_size_passed),
+      T(helper_counter_rows_under_value_test),
+      T(sequential_of_library_layers_keeps_ndim),
       T(root_finder_callbacks),
       T(ordereddict_holds_its_arguments),
       T(simple_namespace_and_starmap),

@@ -1703,7 +1703,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
                    .value = ev->value, .at = ev->at, .fix_at = ev->fix_at, .text = ev->text,
                    .container = ev->container_text};
     ef.carried = by_ret && display;
-    vl_effect_over_call(F, &ef);
+    vl_effect_over_call(F, &ef, true);
     if (by_ret && !display && !holds_partial_view(F, ef.value, 0)) continue;
     VL_VEC_PUSH(out, ef);
   }
@@ -1814,7 +1814,7 @@ static const VlSummary *make_summary(Frame *F) {
   }
   split_clears(an, &effects);
   merge_effects(an, effects.items, &effects.len);
-  for (size_t i = 0; i < effects.len; i++) vl_effect_over_call(F, &effects.items[i]);
+  for (size_t i = 0; i < effects.len; i++) vl_effect_over_call(F, &effects.items[i], false);
   s->neffects = (uint32_t)effects.len;
   VlEffect *ef = VL_ARENA_ARRAY(an->arena, VlEffect, effects.len + 1);
   if (effects.len) memcpy(ef, effects.items, effects.len * sizeof *ef);

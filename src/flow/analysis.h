@@ -559,8 +559,9 @@ bool vl_retain_call_varies(const Frame *F, VlId call);
  * one whose subscript stores are its own? */
 bool vl_container_instance(const Frame *F, const VlObj *o);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
- * function's loops are exported as showing their whole base (see retain.c). */
-void vl_effect_over_call(Frame *F, VlEffect *ef);
+ * function's loops are exported as showing their whole base (see retain.c); `handed_back`: a store
+ * into a list the call hands back, whose loop under a test of values may still store every slab. */
+void vl_effect_over_call(Frame *F, VlEffect *ef, bool handed_back);
 /* Every store the function makes into the container of `site` puts in one of every piece of a base,
  * in every iteration: over one call it holds all of each (see retain.c); `views`: those pieces. */
 bool vl_fills_every_piece(const Frame *F, const VlSite *site, const VlObj **views, int max, int *n);

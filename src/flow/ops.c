@@ -5750,6 +5750,25 @@ static const VlLibEntry *lib_class_entry(Frame *F, const VlObj *o) {
   return lib ? vl_libtable_find_class(lib->table, member) : NULL;
 }
 
+/* The ndim of what an nn.Sequential of library layers alone (seq_modules' tuple) returns for an input
+ * of ndim `nd`: each layer's class row in turn (`module` rows of ndim `same` or `same+k`, `same`
+ * rows handing their input back: nn.Linear, nn.Tanh, nn.Dropout); unknown when a layer is not one
+ * such instance (a project module goes through seq_chain instead). */
+static VlNdim seq_lib_nd(Frame *F, const VlObj *mods, VlNdim nd) {
+  if (!mods || !vl_nd_known(nd)) return vl_nd_unknown();
+  for (uint16_t i = 0; i < mods->nitems; i++) {
+    const VlVal *m = mods->items[i];
+    const VlLibEntry *e = m && m->n == 1 && m->objs[0]->kind == VL_O_INST && !m->objs[0]->base
+                              ? lib_class_entry(F, m->objs[0]) : NULL;
+    if (!e) return vl_nd_unknown();
+    if (e->effect_then == VL_FX_SAME) continue;
+    if (e->effect_then != VL_FX_MODULE) return vl_nd_unknown();
+    if (e->ndim_then.rule == VL_ND_SAME_PLUS) nd = nd_plus(nd, e->ndim_then.n);
+    else if (e->ndim_then.rule != VL_ND_SAME) return vl_nd_unknown();
+  }
+  return nd;
+}
+
 /* What a library class's instance does when called, per its table row. */
 static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId expr) {
   /* an instance a call of rules/results.tsv made, with a `<class>.__call__` row (interp1d(x, y)(xnew)) */
@@ -5769,6 +5788,8 @@ static const VlVal *lib_instance_call(Frame *F, const VlObj *inst, Args *a, VlId
     const VlVal *x = a->npos && !a->star ? a->pos[0] : NULL;
     VlNdim nd = x && e->ndim_then.rule == VL_ND_SAME ? val_nd(x)
                 : x && e->ndim_then.rule == VL_ND_SAME_PLUS ? nd_plus(val_nd(x), e->ndim_then.n) : vl_nd_unknown();
+    /* library layers alone: the ndim their rows give in turn */
+    if (x && a->npos == 1 && e->effect_then == VL_FX_SEQUENTIAL) nd = seq_lib_nd(F, seq_modules(F, inst), val_nd(x));
     const VlVal *r = vl_new_array(F, VL_HOW_PRODUCER, lib->id, nd, expr);
     if (!x) return r;
     if (e->ndim_then.rule == VL_ND_UNKNOWN) { /* any other layer: its input's unit axes may be its output's */

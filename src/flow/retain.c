@@ -2199,11 +2199,16 @@ static bool range_short_of(const Frame *F, VlId it, int64_t size) {
  * view it passes stay parts of that view's base. */
 /* The slab of a whole base that ev stores is indexed by the counter of a loop around the store in
  * this function (`for split_idx in range(n_splits): results[...] = array[:, split_idx]`) whose
- * bound this function cannot relate to the axis (a closure variable that also shaped the array):
- * the loop may well store every slab.  Seen from a caller, that is not reported.  A range of known
+ * bound this function cannot relate to the axis (a closure variable that also shaped the array),
+ * in every iteration of the loops from the store's out to that one: the loop may well store every
+ * slab.  Seen from a caller, that is not reported.  A store under an if testing values picks some
+ * slabs (`if sims[i].max() < t: kept.append(emb[i])`) of an array stored into the caller's
+ * container; into a list handed back (`handed_back`), the caller still judges the list it stores
+ * (analysis.c: handed_back_container_stores), so such a loop may store every row.  A range of known
  * length shorter than the axis's known size (`for j in range(3): out.append(desc[j])` of a
  * `(100, 8)` array) picks some slabs: a part. */
-static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view, bool *open_size) {
+static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view, bool handed_back,
+                         bool *open_size) {
   const VlModule *m = M(F);
   if (!view->expr || !(view->flags & VL_F_OF_WHOLE)) return false;
   int axis = 0;
@@ -2221,6 +2226,12 @@ static bool counter_slab(const Frame *F, const StoreEv *ev, const VlObj *view, b
     else if (!fn || strcmp(fn, "range") != 0)
       continue;
     if (!vl_same_name(m, index, counter)) continue;
+    /* a store under a test of values (`if scores[i] > t:`), or one a `break` may skip, picks some
+     * slabs whatever the bound: a part (as slabs_every_row asks) */
+    for (VlId k = ev->loop; !handed_back; k = m->loops[k].parent) {
+      if (!every_iteration(F, k, ev->at)) return false;
+      if (k == l) break;
+    }
     bool sized = view->shape && view->shape->n > axis && !view->shape->upper && view->shape->dims[axis] > 0;
     /* a range of known length against an axis whose size is not known here (`np.random.randn(n, 512)`
      * with n a parameter): a caller passing the size decides (VlSummary.size_deferred) */
@@ -2274,7 +2285,7 @@ static bool store_every_call(const Frame *F, const VlEffect *ef) {
   return any && reached_in_block(F, m->funcs[F->func].body, ef->at, true, 0);
 }
 
-void vl_effect_over_call(Frame *F, VlEffect *ef) {
+void vl_effect_over_call(Frame *F, VlEffect *ef, bool handed_back) {
   ef->every_call = store_every_call(F, ef);
   if (ef->kind != VL_EFF_STORE || ef->store == VL_ST_EXTEND || !ef->value || F->func == VL_MODULE_FUNC) return;
   bool any = false, elements = true;
@@ -2293,7 +2304,7 @@ void vl_effect_over_call(Frame *F, VlEffect *ef) {
     for (int k = 0; k < nviews; k++) {
       bool open_size = false;
       bool every = stores_every_piece(F, ev, views[k], 0, false) || indexes_every_row(F, ev, views[k], 0) ||
-                   counter_slab(F, ev, views[k], &open_size);
+                   counter_slab(F, ev, views[k], handed_back, &open_size);
       if (open_size) F->size_deferred = true;
       if (!every) return;
     }
