@@ -7089,6 +7089,36 @@ static void decorated_method_is_the_wrapper(void **state) {
   assert_null(tl_hit(cur, "fn(self, index).copy()"));
 }
 
+/* A key that is the decorated function's name (`self._cache[func.__name__]` in a `memorized` wrapper)
+ * names one slot, as the decorator factory's own parameter does: every call writes the same one */
+static void decorated_function_name_key_one_slot(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def memorized(func):\n"
+          "    def wrapper(self, seed):\n"
+          "        if func.__name__ not in self._cache:\n"
+          "            self._cache[func.__name__] = func(self, seed)\n"
+          "        self._all[seed] = func(self, seed)\n"
+          "        return self._cache[func.__name__]\n"
+          "    return wrapper\n"
+          "class Rec:\n"
+          "    def __init__(self):\n"
+          "        self._cache = {}\n"
+          "        self._all = {}\n"
+          "    @memorized\n"
+          "    def band(self, seed):\n"
+          "        spec = np.ones((513, 200)) * seed\n"
+          "        return spec[:8]\n"
+          "def run():\n"
+          "    rec = Rec()\n"
+          "    for seed in range(40):\n"
+          "        rec.band(seed)\n"
+          "    return rec\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_non_null(cur->hits[0].container);
+  assert_string_equal(cur->hits[0].container, "self._all");
+}
+
 /* A method analysed again for the array its caller passes gets the ints passed beside it too: a
  * subscript by its int parameters (`heat[b, c]`) is the part it is, not unknown */
 static void specialised_method_gets_int_arguments(void **state) {
@@ -8926,6 +8956,7 @@ int main(void) {
       T(spectrum_slices_not_parts),
       T(decorated_name_is_the_wrapper),
       T(decorated_method_is_the_wrapper),
+      T(decorated_function_name_key_one_slot),
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
       T(peak_indices_are_ints),

@@ -1887,6 +1887,11 @@ static bool ring_attr(Frame *F, VlId key) {
  * factory: `def traced(name): def deco(fn): def wrapper(*a): LAST[name] = ...`)?  Every call of one
  * closure reads the same value: a key from it names one slot, overwritten at each call. */
 static bool closure_param(const VlModule *m, const VlExpr *x) {
+  /* (or its function's name, `func.__name__`: a cache decorator's per-method slot, `def memorized(func):
+   * def wrapper(self): self._cache[func.__name__] = func(self)`) */
+  if (x->op == VL_E_ATTR && x->nkids == 1 &&
+      (strcmp(vl_str(m, x->a), "__name__") == 0 || strcmp(vl_str(m, x->a), "__qualname__") == 0))
+    x = vl_expr(m, m->kids[x->kids]);
   if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_CELL || !x->sym.owner || x->sym.owner >= m->nfuncs) return false;
   const VlFunc *owner = vl_func(m, x->sym.owner);
   const char *name = vl_str(m, x->a);
