@@ -2878,11 +2878,12 @@ static VlId method_decorator(Frame *F, VlId f) {
  * is a plain positional one, which receives self. */
 static void wrap_methods(Frame *F, VlId klass) {
   Analysis *an = F->an;
-  VlClassInfo *ci = (VlClassInfo *)vl_an_class(an, klass);
+  VlClassInfo *ci = klass < an->mi->nclasses ? &an->mi->classes[klass] : NULL;
   for (uint16_t j = 0; ci && j < ci->nmethods; j++) {
     VlId f = ci->methods[j], dx = method_decorator(F, f);
     const VlVal *wrapper = NULL;
     if (!dx) continue;
+    vl_an_class(an, klass); /* its class variables (the body run once), which the wrapper replaces */
     decorate(F, dx, vl_closure_value(F, f), false, &wrapper);
     const VlFuncInfo *wi = wrapper ? vl_an_func(an, wrapper->objs[0]->func) : NULL;
     if (!wi || !wi->nparams || wi->params[0].kind != VL_P_POS || !wrapper->objs[0]->key) continue;
