@@ -7050,6 +7050,75 @@ static void decorated_name_is_the_wrapper(void **state) {
   assert_null(tl_hit(cur, "r[8:16].copy()"));
 }
 
+/* A method decorated by a decorator factory of the module that returns a wrapper it defines: calls
+ * through the instance (`self.read_img(i)` in a base class's loop) run the wrapper bound to self, its
+ * closure holding the method, so the wrapper's cache store is reported; a copy stays silent, and a
+ * method under a library decorator still runs as written */
+static void decorated_method_is_the_wrapper(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "import functools\n"
+          "def cache_read(use_cache=True):\n"
+          "    def decorator(fn):\n"
+          "        @functools.wraps(fn)\n"
+          "        def wrapper(self, index, use_cache=use_cache):\n"
+          "            if self.imgs[index] is None:\n"
+          "                self.imgs[index] = fn(self, index)\n"
+          "                self.kept[index] = fn(self, index).copy()\n"
+          "            return self.imgs[index]\n"
+          "        return wrapper\n"
+          "    return decorator\n"
+          "class Base:\n"
+          "    def __init__(self, n):\n"
+          "        self.n = n\n"
+          "        self.imgs = [None] * n\n"
+          "        self.kept = [None] * n\n"
+          "    def warm(self):\n"
+          "        for i in range(self.n):\n"
+          "            self.read_img(i)\n"
+          "class Images(Base):\n"
+          "    @cache_read(use_cache=True)\n"
+          "    def read_img(self, index):\n"
+          "        img = np.ones((480, 640)) * index\n"
+          "        return img[::4, ::4]\n"
+          "def run():\n"
+          "    ds = Images(40)\n"
+          "    ds.warm()\n"
+          "    return ds\n");
+  assert_non_null(tl_hit(cur, "fn(self, index)"));
+  assert_null(tl_hit(cur, "fn(self, index).copy()"));
+}
+
+/* A key that is the decorated function's name (`self._cache[func.__name__]` in a `memorized` wrapper)
+ * names one slot, as the decorator factory's own parameter does: every call writes the same one */
+static void decorated_function_name_key_one_slot(void **state) {
+  analyse(state,
+          "import numpy as np\n"
+          "def memorized(func):\n"
+          "    def wrapper(self, seed):\n"
+          "        if func.__name__ not in self._cache:\n"
+          "            self._cache[func.__name__] = func(self, seed)\n"
+          "        self._all[seed] = func(self, seed)\n"
+          "        return self._cache[func.__name__]\n"
+          "    return wrapper\n"
+          "class Rec:\n"
+          "    def __init__(self):\n"
+          "        self._cache = {}\n"
+          "        self._all = {}\n"
+          "    @memorized\n"
+          "    def band(self, seed):\n"
+          "        spec = np.ones((513, 200)) * seed\n"
+          "        return spec[:8]\n"
+          "def run():\n"
+          "    rec = Rec()\n"
+          "    for seed in range(40):\n"
+          "        rec.band(seed)\n"
+          "    return rec\n");
+  assert_int_equal(cur->nhits, 1);
+  assert_non_null(cur->hits[0].container);
+  assert_string_equal(cur->hits[0].container, "self._all");
+}
+
 /* A method analysed again for the array its caller passes gets the ints passed beside it too: a
  * subscript by its int parameters (`heat[b, c]`) is the part it is, not unknown */
 static void specialised_method_gets_int_arguments(void **state) {
@@ -8990,6 +9059,8 @@ int main(void) {
       T(dict_subclass_missing_stores),
       T(spectrum_slices_not_parts),
       T(decorated_name_is_the_wrapper),
+      T(decorated_method_is_the_wrapper),
+      T(decorated_function_name_key_one_slot),
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),
       T(peak_indices_are_ints),

@@ -1887,6 +1887,11 @@ static bool ring_attr(Frame *F, VlId key) {
  * factory: `def traced(name): def deco(fn): def wrapper(*a): LAST[name] = ...`)?  Every call of one
  * closure reads the same value: a key from it names one slot, overwritten at each call. */
 static bool closure_param(const VlModule *m, const VlExpr *x) {
+  /* (or its function's name, `func.__name__`: a cache decorator's per-method slot, `def memorized(func):
+   * def wrapper(self): self._cache[func.__name__] = func(self)`) */
+  if (x->op == VL_E_ATTR && x->nkids == 1 &&
+      (strcmp(vl_str(m, x->a), "__name__") == 0 || strcmp(vl_str(m, x->a), "__qualname__") == 0))
+    x = vl_expr(m, m->kids[x->kids]);
   if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_CELL || !x->sym.owner || x->sym.owner >= m->nfuncs) return false;
   const VlFunc *owner = vl_func(m, x->sym.owner);
   const char *name = vl_str(m, x->a);
@@ -2854,6 +2859,45 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->param_loop_calls);
 }
 
+/* The decorator of method f when it is its one decorator and one of this module's own (own_decorator),
+ * on a plain method (not a static or class method, a property, or a memo), else 0. */
+static VlId method_decorator(Frame *F, VlId f) {
+  const VlFunc *fn = vl_func(M(F), f);
+  if (fn->ndecorators != 1 || !(fn->flags & VL_FN_DECORATED) ||
+      (fn->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD | VL_FN_PROPERTY)) || vl_memo_decorator(F->an, f))
+    return 0;
+  VlId dx = M(F)->kids[fn->decorators];
+  return own_decorator(F, dx) ? dx : 0;
+}
+
+/* Methods of a top-level class under a decorator of the module that returns a function it defines
+ * (`@cache_read_img(use_cache=True) def read_img(self, index)`, the wrapper `def wrapper(self, index,
+ * ...)` keeping what `read_img_fn(self, index)` returns): the class's variable of the method's name
+ * becomes that wrapper, which ops.c binds in the method's place (wrapped_method).  The first walk
+ * left it unknown, as it leaves a decorated module-level def.  Only a wrapper whose first parameter
+ * is a plain positional one, which receives self. */
+static void wrap_methods(Frame *F, VlId klass) {
+  Analysis *an = F->an;
+  VlClassInfo *ci = klass < an->mi->nclasses ? &an->mi->classes[klass] : NULL;
+  for (uint16_t j = 0; ci && j < ci->nmethods; j++) {
+    VlId f = ci->methods[j], dx = method_decorator(F, f);
+    const VlVal *wrapper = NULL;
+    if (!dx) continue;
+    vl_an_class(an, klass); /* its class variables (the body run once), which the wrapper replaces */
+    decorate(F, dx, vl_closure_value(F, f), false, &wrapper);
+    const VlFuncInfo *wi = wrapper ? vl_an_func(an, wrapper->objs[0]->func) : NULL;
+    if (!wi || !wi->nparams || wi->params[0].kind != VL_P_POS || !wrapper->objs[0]->key) continue;
+    /* a new array of class variables (they are never changed in place: analysis.c, bound_methods) */
+    VlAttr *vars = VL_ARENA_ARRAY(an->arena, VlAttr, ci->nclassvars + 1);
+    uint16_t n = 0;
+    for (uint16_t i = 0; i < ci->nclassvars; i++)
+      if (!vl_streq(ci->classvars[i].name, ci->method_names[j])) vars[n++] = ci->classvars[i];
+    vars[n++] = (VlAttr){ci->method_names[j], wrapper};
+    ci->classvars = vars;
+    ci->nclassvars = n;
+  }
+}
+
 /* Runs the function's body until its heap stops growing. */
 /* After the module body's first walk, whose calls of this module's functions are not followed: the
  * decorators of its top-level classes and functions run with what they decorate, on a copy of the
@@ -2868,9 +2912,12 @@ void vl_module_decorators(Analysis *an) {
   bool any = false;
   for (uint32_t i = 0; i < m->blocks[top->body].count && !any; i++) {
     const VlStmt *st = vl_stmt(m, vl_block_stmt(m, top->body, i));
-    if (st->kind == VL_S_CLASS)
+    if (st->kind == VL_S_CLASS) {
       for (uint16_t d = 0; d < m->classes[st->a].ndecorators && !any; d++)
         any = own_decorator(&F, m->kids[m->classes[st->a].decorators + d]);
+      const VlClassInfo *ci = st->a < an->mi->nclasses ? &an->mi->classes[st->a] : NULL;
+      for (uint16_t j = 0; ci && j < ci->nmethods && !any; j++) any = method_decorator(&F, ci->methods[j]) != 0;
+    }
     if (st->kind == VL_S_DEF)
       for (uint16_t d = 0; d < vl_func(m, st->a)->ndecorators && !any; d++)
         any = own_decorator(&F, m->kids[vl_func(m, st->a)->decorators + d]);
@@ -2896,6 +2943,9 @@ void vl_module_decorators(Analysis *an) {
       VlObj o = {.kind = VL_O_CLASS, .mod = an->mi, .func = st->a, .nd = vl_nd_unknown()};
       const VlVal *v = vl_val1(V(&F), vl_obj(V(&F), o));
       for (uint32_t d = k->ndecorators; d > 0; d--) decorate(&F, m->kids[k->decorators + d - 1], v, false, NULL);
+    }
+    if (st->kind == VL_S_CLASS) {
+      wrap_methods(&F, st->a);
     } else if (st->kind == VL_S_DEF && vl_func(m, st->a)->ndecorators) {
       const VlFunc *fn = vl_func(m, st->a);
       const VlVal *v = vl_closure_value(&F, st->a), *wrapper = NULL;

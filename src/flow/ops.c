@@ -2274,6 +2274,24 @@ static const VlObj *module_walk(Frame *F, const VlLibrary *lib, const VlObj *o, 
   return vl_obj(V(F), walk);
 }
 
+/* Method m of class k (found for `obj.<name>`) bound to self: the method itself, or, for a method
+ * under a decorator of its module that returns a function it defines, that wrapper (interp.c:
+ * wrap_methods made it the class's variable of the name), its closure holding the method: calls run
+ * the wrapper, which calls the method (a cache filled by `self.imgs[index] = read_img_fn(self, index)`). */
+static const VlObj *bound_method_of(Frame *F, const VlClassInfo *k, const VlFuncInfo *m, const char *name,
+                                    const VlObj *self) {
+  if ((m->flags & VL_FN_DECORATED) && self) {
+    const VlVal *cv = class_member(F, k, name, NULL, 0);
+    const VlObj *w = cv && cv->n == 1 ? cv->objs[0] : NULL;
+    if (w && w->kind == VL_O_FUNC && !w->base && w->key && w->mod == m->mod && w->func != m->id) {
+      VlObj b = *w;
+      b.base = vl_val1(V(F), self);
+      return vl_obj(V(F), b);
+    }
+  }
+  return bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : self);
+}
+
 static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   if (pd_obj(o)) {
     add_val(acc, pandas_attr(F, o, name));
@@ -2306,7 +2324,7 @@ static void attr_of_inst(Frame *F, Acc *acc, const VlObj *o, const char *name, V
       Args none = {0};
       add_val(acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
     } else {
-      add(acc, bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : o));
+      add(acc, bound_method_of(F, k, m, name, o));
       dispatch_overloads(F, acc, m, o);
     }
     return;
@@ -2659,7 +2677,7 @@ const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr)
                 Args none = {0};
                 add_val(&acc, vl_op_call(F, vl_val1(V(F), bound(F, m, o)), &none, expr));
               } else {
-                add(&acc, bound(F, m, (m->flags & VL_FN_STATICMETHOD) ? NULL : o));
+                add(&acc, bound_method_of(F, ci, m, name, o));
               }
               continue;
             }
