@@ -1593,6 +1593,64 @@ static void numpy_ufuncs_keep_order(void **state) {
   assert_true(only(local("f", "r3"))->view); /* all of a new array: the same memory or a copy made here */
 }
 
+static void operators_keep_order(void **state) {
+  /* an arithmetic operator follows its function's row (`a * 2` is np.multiply, `-a` np.negative: tag
+   * keeps-order): C-contiguous only when both operands are Python data or C-contiguous arrays, unknown
+   * of a transposed array or a parameter (the default library's row, NumPy's, for an operand of unknown
+   * library); `@` (np.matmul, untagged) is C-contiguous whatever its operands */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    b1 = a * 2.0\n"
+          "    b2 = a.T * 2.0\n"
+          "    b3 = 1.0 - a\n"
+          "    b4 = a + a.T\n"
+          "    b5 = -a.T\n"
+          "    b6 = x / 2.0\n"
+          "    b7 = a.T @ a\n"
+          "    v1 = b1[:2].ravel()\n"
+          "    v2 = b2[:2].ravel()\n");
+  tl_assert_ndim(local("f", "b1"), 2);
+  assert_true(only(local("f", "b1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "b2"), 2);
+  assert_int_equal(only(local("f", "b2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b3"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "b4"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "b5"))->layout & (VL_L_C | VL_L_F), 0);
+  for (int i = 0; i < local("f", "b6")->n; i++)
+    if (local("f", "b6")->objs[i].kind == VL_O_ARRAY) assert_int_equal(local("f", "b6")->objs[i].layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b7"))->layout & VL_L_C);
+  assert_true(only(local("f", "v1"))->view);
+  assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
+}
+
+static void ix_mesh_indexing(void **state) {
+  /* np.ix_(r, c) (effect index, tag mesh): a tuple of two index arrays of two axes; a[np.ix_(r, c)] is
+   * a new array of a's ndim (not a view), whose row is a view and whose [i, j] a scalar; np.nonzero's
+   * index keeps its unknown ndim */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(r, c):\n"
+          "    a = np.zeros((40, 50))\n"
+          "    a3 = np.zeros((40, 50, 6))\n"
+          "    b = a[np.ix_(r, c)]\n"
+          "    b0 = b[0]\n"
+          "    e = a[np.ix_(r, c)][0, 0]\n"
+          "    d = a3[np.ix_(r, c)]\n"
+          "    rr = np.ix_(r, c)[0]\n"
+          "    n = a[np.nonzero(a)]\n");
+  tl_assert_ndim(local("f", "b"), 2);
+  assert_false(only(local("f", "b"))->view);
+  tl_assert_ndim(local("f", "b0"), 1);
+  assert_true(only(local("f", "b0"))->view);
+  assert_int_equal(tl_count(local("f", "e"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "d"), 3);
+  tl_assert_ndim(local("f", "rr"), 2);
+  assert_false(only(local("f", "n"))->view);
+  assert_int_equal(only(local("f", "n"))->nd.hi, VL_ND_MAX);
+}
+
 static void lstsq_solution_has_b_ndim(void **state) {
   /* np.linalg.lstsq(a, b) (items=@1:-1:n:-1s): x has b's ndim (a list b: 1-D; b by keyword; a b of
    * unknown ndim: unknown), residuals and s are 1-D, rank an int */
@@ -8622,6 +8680,8 @@ int main(void) {
       T(take_ndim),
       T(scipy_special_stats_keep_order),
       T(numpy_ufuncs_keep_order),
+      T(operators_keep_order),
+      T(ix_mesh_indexing),
       T(lstsq_solution_has_b_ndim),
       T(select_ndim_broadcasts_items),
       T(axis_none_flattens),

@@ -327,9 +327,14 @@ static void items_tag(void **state) {
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@1i\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@\n"), "bad items= tag");
   /* n: an item that is a Python int (wavfile.read's rate); effect -: unknown (mmap= given opts out);
-   * unravels: np.unravel_index's items follow its operand */
+   * unravels: np.unravel_index's items follow its operand; mesh: np.ix_'s open mesh, k arrays of k axes */
   VlLibTable w = parse_ok(state, "function\twavfile.read\tmmap?-:copies\t-\tmmap=1\titems=n:0\n"
-                                 "function\tunravel_index\tcopies\t-\t-\tunravels\n");
+                                 "function\tunravel_index\tcopies\t-\t-\tunravels\n"
+                                 "function\tix_\tindex\targs\t-\tmesh\n");
+  const VlLibEntry *ix = find(&w, VL_LIB_FUNCTION, "ix_");
+  assert_true(ix->mesh);
+  assert_int_equal(ix->effect_then, VL_FX_INDEX);
+  assert_int_equal(ix->ndim_then.rule, VL_ND_ARGS);
   const VlLibEntry *wr = find(&w, VL_LIB_FUNCTION, "wavfile.read");
   assert_int_equal(wr->nitem_nd, 2);
   assert_int_equal(wr->item_int, 1);
@@ -339,6 +344,7 @@ static void items_tag(void **state) {
   assert_int_equal(wr->effect_else, VL_FX_COPIES);
   assert_true(find(&w, VL_LIB_FUNCTION, "unravel_index")->unravels);
   assert_false(wr->unravels);
+  assert_false(wr->mesh);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=n0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:ni\n"), "bad items= tag");
 }
@@ -477,6 +483,13 @@ static void embedded_numpy_facts(void **state) {
   assert_true(e->effect_cond.literal_false);
   assert_int_equal(e->effect_then, VL_FX_VIEW);
   assert_int_equal(e->effect_else, VL_FX_COPY);
+  e = vl_libtable_find(t, VL_LIB_FUNCTION, "ix_"); /* an open mesh (overlay) */
+  assert_non_null(e);
+  assert_true(e->mesh);
+  /* the functions the arithmetic operators call keep their operands' memory order; np.matmul does not */
+  assert_true(vl_libtable_find(t, VL_LIB_FUNCTION, "multiply")->keeps_order);
+  assert_true(vl_libtable_find(t, VL_LIB_FUNCTION, "negative")->keeps_order);
+  assert_false(vl_libtable_find(t, VL_LIB_FUNCTION, "matmul")->keeps_order);
   e = vl_libtable_find(t, VL_LIB_FUNCTION, "append");
   assert_non_null(e);
   assert_int_equal(e->ndim_else.rule, VL_ND_CONST);

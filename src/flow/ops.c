@@ -763,7 +763,7 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
      * broadcast together, and only the last one's ndim is recorded: unknown */
     int adv = 0;
     for (int i = 0; i < ix->n; i++) adv += ix->kind[i] == IX_ADVANCED;
-    int taken = ints + adv;
+    int taken = ints + adv + (adv == 1 && ix->adv_axes > 1 ? ix->adv_axes - 1 : 0); /* a[np.ix_(r, c)]: two */
     if (adv == 1 && !ellipsis && !unknown && !field && (ix->adv_1d || ix->adv_ints) && o->nd.lo >= taken) {
       VlNdim an = ix->adv_1d ? vl_nd_exact(1) : ix->adv_nd;
       int lo = o->nd.lo - taken + an.lo + newaxes, hi = o->nd.hi - taken + an.hi + newaxes;
@@ -851,6 +851,9 @@ static const VlVal *deferred_item(Frame *F, const Index *ix, const VlVal *const 
   if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return ix->stepv[k];
   return vl_unknown(V(F));
 }
+
+/* The ndim of each array of a tuple of index arrays: 1 (np.nonzero), or an open mesh's k (np.ix_). */
+static VlNdim index_item_nd(const VlObj *o) { return vl_nd_known(o->nd) ? o->nd : vl_nd_exact(1); }
 
 static bool int_index(const Index *ix) {
   for (int k = 0; k < ix->n; k++)
@@ -1038,8 +1041,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       }
       break;
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
-    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis (of np.ix_'s k, k axes) */
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, index_item_nd(o), VL_F_INTS, expr));
       break;
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_OBJ:
@@ -3990,7 +3993,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_INDEX: {
-    VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
+    /* np.nonzero: one 1-D array per axis of the operand (nd unknown); np.ix_ (tag mesh): nd k, k arrays of k axes */
+    VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = e->mesh && vl_nd_known(nd) && nd.lo >= 1 ? nd : vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_DTYPE: {
@@ -4448,7 +4452,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       break;
     }
     case VL_O_INDEX:
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, index_item_nd(o), VL_F_INTS, expr));
       break;
     case VL_O_OBJ: add(&a, obj_part(F, o)); break;
     case VL_O_SYM: {
@@ -6877,6 +6881,19 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
 
 /* ---- operators ---- */
 
+/* The library function an operator calls (Python's operator protocol: ndarray.__add__ is np.add); 0,
+ * a unary operator, as np.negative (`-a`, `+a` and `~a` are ufuncs alike).  Is its row tagged
+ * keeps-order?  The fact is the table's, not this list's; an operand of unknown library (an opaque
+ * result used as an array) follows the default library's row, NumPy's. */
+static bool op_keeps_order(Frame *F, uint8_t lib, int op) {
+  static const char *const funcs[] = {"negative", "add", "subtract", "multiply", "matmul", "true_divide",
+                                      "floor_divide", "remainder", "power", "left_shift", "right_shift",
+                                      "bitwise_and", "bitwise_or", "bitwise_xor"};
+  const VlLibrary *L = op >= 0 && op <= VL_OP_XOR ? library(F, lib) : NULL; /* (0: the default library's) */
+  const VlLibEntry *e = L && L->table ? vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]) : NULL;
+  return e && e->keeps_order;
+}
+
 /* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */
 static bool assumed_in(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++)
@@ -7112,6 +7129,10 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     else if (op == VL_OP_MATMUL) shape = NULL;
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = shape,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
+    /* the operator is its library's function (`a + b` is np.add, `-a` np.negative): a row tagged
+     * keeps-order gives a result in its operands' memory order, as apply_entry_raw does for the call
+     * (`spec.T * 2` is F-contiguous); `@` (np.matmul, untagged) stays C-contiguous */
+    if (op_keeps_order(F, lib, op) && (!c_order_data(l, true) || (r && !c_order_data(r, true)))) o.layout = 0;
     if ((sym && (assumed_in(l) || assumed_in(rv))) || (of_param && op == VL_OP_MATMUL && nd.lo != nd.hi)) {
       /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
        * deferred call, and so is the result: the operation is deferred too, and a caller that

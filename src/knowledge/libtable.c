@@ -155,6 +155,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
     else if (strcmp(tok, "keeps-order") == 0) e->keeps_order = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
+    else if (strcmp(tok, "mesh") == 0) e->mesh = true;
     else if (strcmp(tok, "unravels") == 0) e->unravels = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);

@@ -122,6 +122,8 @@ typedef struct VlLibEntry {
   bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
   bool keeps_order;  /* tag keeps-order: the new array has the operand's memory order (scipy.special.softmax of
                         an F-contiguous operand is F-contiguous): C-contiguous only of a C-contiguous operand */
+  bool mesh;         /* tag mesh: with index, an open mesh (np.ix_(r, c)): as many index arrays as the ndim
+                        column gives, each of that many axes; indexing with it takes and gives that many axes */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool unravels;     /* tag unravels: a copies tuple of one item per axis of a shape (np.unravel_index): of an
                         int operand (0-d) ints, of an array operand new integer arrays of its ndim, of an
