@@ -7632,7 +7632,9 @@ static void sklearn_pairwise_new_matrix(void **state) {
 
 /* Calling an interpolator (rules/results.tsv rows `<class>.__call__`, ndim `x-1+@2`): a new array of
  * xnew's ndim plus y's less one; of unknown ndim when either is not known (a parameter); a 1-D result
- * indexed by an int is a number; a method call `f.__call__(x)` alike; a class without the row unknown */
+ * indexed by an int is a number; a method call `f.__call__(x)` alike.  RegularGridInterpolator(points,
+ * values)(xi) (`x-1>=1+@2-#1`): max(xi.ndim - 1, 1) + values.ndim - len(points) axes; of unknown ndim
+ * when values' ndim or the number of points is not known */
 static void interpolator_call_new_array(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -7651,7 +7653,14 @@ static void interpolator_call_new_array(void **state) {
           "    a5 = fi.__call__(g)\n"
           "    u1 = interp1d(x, y_any)(v)\n"
           "    u2 = interp1d(x, y)(x_any)\n"
-          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(g)\n");
+          "    pts = np.zeros((7, 2))\n"
+          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(pts)\n"
+          "    r2 = RegularGridInterpolator([x, x], np.zeros((50, 50, 3)))(pts)\n"
+          "    r3 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(np.zeros(2))\n"
+          "    r4 = RegularGridInterpolator((x, x), np.zeros((50, 50, 3)))(np.zeros((4, 5, 2)))\n"
+          "    r5 = RegularGridInterpolator((x, x), y_any)(pts)\n"
+          "    r6 = RegularGridInterpolator(x_any, np.zeros((50, 50)))(pts)\n"
+          "    r7 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(pts)[0]\n");
   tl_assert_ndim(local("f", "a1"), 1);
   tl_assert_ndim(local("f", "a2"), 2);
   tl_assert_ndim(local("f", "a3"), 2);
@@ -7661,7 +7670,14 @@ static void interpolator_call_new_array(void **state) {
   assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
   assert_int_equal(only(local("f", "u2"))->kind, VL_O_ARRAY);
   assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
-  assert_int_equal(tl_count(local("f", "r1"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "r1"), 1);
+  assert_false(only(local("f", "r1"))->view);
+  tl_assert_ndim(local("f", "r2"), 2);
+  tl_assert_ndim(local("f", "r3"), 1); /* one point: one row */
+  tl_assert_ndim(local("f", "r4"), 3);
+  assert_int_equal(only(local("f", "r5"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "r6"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(tl_count(local("f", "r7"), VL_O_ARRAY), 0);
 }
 
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a

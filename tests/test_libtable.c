@@ -681,7 +681,8 @@ static void results_parse(void **state) {
   /* x-N: a method of what the call makes, its ndim the first argument's less N (i: ints, l: a list) */
   const char *tree = "sp.Tree.query\t[1]\tx-1i\tk@1\tindices\n"
                      "sp.Tree.ball\t-\tx-1l\t-\tlists\n"
-                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n";
+                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n"
+                     "sp.grid.__call__\t-\tx-1>=1+@2-#1\t-\tcalled: xi's axes but the last (at least one), values' beyond len(points)\n";
   if (!vl_knowledge_parse_results(&k, (VlArena *)*state, tree, err, sizeof err)) fail_msg("%s", err);
   const VlLibResult *q = vl_knowledge_result_item(&k, "sp.Tree.query", 1);
   assert_non_null(q);
@@ -697,7 +698,16 @@ static void results_parse(void **state) {
   assert_true(call->by_arg);
   assert_int_equal(call->nd, 1);
   assert_int_equal(call->ctor, 2);
+  assert_int_equal(call->ctor_len, 0);
+  assert_int_equal(call->floor, 0);
   assert_true(vl_knowledge_has_methods(&k, "sp.interp"));
+  const VlLibResult *grid = vl_knowledge_result(&k, "sp.grid.__call__", NULL); /* x-N>=M+@K-#P */
+  assert_non_null(grid);
+  assert_true(grid->by_arg);
+  assert_int_equal(grid->nd, 1);
+  assert_int_equal(grid->floor, 1);
+  assert_int_equal(grid->ctor, 2);
+  assert_int_equal(grid->ctor_len, 1);
   /* N/A=name@K: axis A as long as the argument by keyword `name` or at position K */
   const char *len = "sp.ivp\ty\t2/1=t_eval\t-\tone column per time\n"
                     "sp.ivp\tt\t1/0=t_eval\t-\tthe times\n"
@@ -745,6 +755,11 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t-\tx-1+@\t-\twhy\n"), "x-N+@K");
   assert_contains(results_err(state, "sp.f\t-\tx-1+@9\t-\twhy\n"), "x-N+@K");
   assert_contains(results_err(state, "sp.f\t-\t1+@2\t-\twhy\n"), "ndim"); /* +@K: only with x-N */
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2-#\t-\twhy\n"), "x-N+@K-#P");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2-#9\t-\twhy\n"), "x-N+@K-#P");
+  assert_contains(results_err(state, "sp.f\t-\tx-1>=0+@2\t-\twhy\n"), "x-N>=M");
+  assert_contains(results_err(state, "sp.f\t-\tx-1>=1\t-\twhy\n"), "before +@K"); /* a floor only with +@K */
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2>=1\t-\twhy\n"), "ndim"); /* the floor comes first */
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */

@@ -1380,13 +1380,20 @@ static int exact_ndim(const VlVal *v);
 /* How many items the argument a row `N/A=name@K` names has, when the call passes it as a list or tuple
  * display without a starred item (`t_eval=[t1]`, `odeint(f, y, [t, t + dt])`) or a tuple of known items
  * (`span = (t0, t1)`); 0 when not known or not passed. */
+static int64_t items_passed(Frame *F, VlId x, const VlVal *v);
+
 static int64_t result_len_arg(Frame *F, const VlLibResult *r, const Args *a) {
   VlId x = 0;
   const VlVal *v = NULL;
   for (int i = 0; i < a->nkw && !v; i++)
     if (strcmp(a->kwname[i], r->len_kw) == 0) x = a->kw_expr[i], v = a->kw[i];
   if (!v && r->len_pos && !a->star && r->len_pos <= a->npos) x = a->pos_expr[r->len_pos - 1], v = a->pos[r->len_pos - 1];
-  if (!v) return 0;
+  return v ? items_passed(F, x, v) : 0;
+}
+
+/* How many items an argument (expression x, value v) has: a list or tuple display without a starred
+ * item, or a tuple of known items; 0 when not known. */
+static int64_t items_passed(Frame *F, VlId x, const VlVal *v) {
   const VlExpr *e = x ? vl_expr(M(F), x) : NULL;
   if (e && (e->op == VL_E_LIST || e->op == VL_E_TUPLE)) {
     for (uint32_t k = 0; k < e->nkids; k++)
@@ -1457,8 +1464,14 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   /* calling it is described by the ndim of one of these arguments (x-N+@K: interp1d(x, y)'s y): its nd */
   char call[160];
   const VlLibResult *c = snprintf(call, sizeof call, "%s.__call__", q) < (int)sizeof call ? vl_knowledge_result(know, call, NULL) : NULL;
-  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0)
-    inst.nd = vl_nd_exact((uint8_t)exact_ndim(a->pos[c->ctor - 1]));
+  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0) {
+    int k = exact_ndim(a->pos[c->ctor - 1]);
+    /* -#P: less the items of argument P (RegularGridInterpolator(points, values): values' axes beyond
+     * len(points), none or more); not described when that count is not known */
+    int64_t less = c->ctor_len && c->ctor_len <= a->npos ? items_passed(F, a->pos_expr[c->ctor_len - 1], a->pos[c->ctor_len - 1]) : 0;
+    if (!c->ctor_len) inst.nd = vl_nd_exact((uint8_t)k);
+    else if (less > 0 && less <= k) inst.nd = vl_nd_exact((uint8_t)(k - less));
+  }
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
@@ -1518,8 +1531,9 @@ static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name
   if (r && r->ctor) { /* x-N+@K: plus the ndim of the instance's argument K (interp1d(x, y)'s y); a new
                           array all the same (0-d of a number: measured), of unknown ndim when either is */
     if (!x || !x->n) return NULL;
-    if (xnd < 0 || !vl_nd_known(o->nd) || o->nd.lo < 1)
+    if (xnd < 0 || !vl_nd_known(o->nd) || (o->nd.lo < 1 && !r->ctor_len))
       return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+    if (r->floor && xnd - r->nd < r->floor) xnd = r->nd + r->floor; /* RegularGridInterpolator: one point, one row */
     xnd += o->nd.lo;
   }
   if (xnd < 0) return NULL;
