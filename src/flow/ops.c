@@ -1377,11 +1377,11 @@ static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *nam
 
 static int exact_ndim(const VlVal *v);
 
+static int64_t items_passed(Frame *F, VlId x, const VlVal *v);
+
 /* How many items the argument a row `N/A=name@K` names has, when the call passes it as a list or tuple
  * display without a starred item (`t_eval=[t1]`, `odeint(f, y, [t, t + dt])`) or a tuple of known items
  * (`span = (t0, t1)`); 0 when not known or not passed. */
-static int64_t items_passed(Frame *F, VlId x, const VlVal *v);
-
 static int64_t result_len_arg(Frame *F, const VlLibResult *r, const Args *a) {
   VlId x = 0;
   const VlVal *v = NULL;
