@@ -1593,6 +1593,64 @@ static void numpy_ufuncs_keep_order(void **state) {
   assert_true(only(local("f", "r3"))->view); /* all of a new array: the same memory or a copy made here */
 }
 
+static void operators_keep_order(void **state) {
+  /* an arithmetic operator follows its function's row (`a * 2` is np.multiply, `-a` np.negative: tag
+   * keeps-order): C-contiguous only when both operands are Python data or C-contiguous arrays, unknown
+   * of a transposed array or a parameter (the default library's row, NumPy's, for an operand of unknown
+   * library); `@` (np.matmul, untagged) is C-contiguous whatever its operands */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x):\n"
+          "    a = np.zeros((4, 5))\n"
+          "    b1 = a * 2.0\n"
+          "    b2 = a.T * 2.0\n"
+          "    b3 = 1.0 - a\n"
+          "    b4 = a + a.T\n"
+          "    b5 = -a.T\n"
+          "    b6 = x / 2.0\n"
+          "    b7 = a.T @ a\n"
+          "    v1 = b1[:2].ravel()\n"
+          "    v2 = b2[:2].ravel()\n");
+  tl_assert_ndim(local("f", "b1"), 2);
+  assert_true(only(local("f", "b1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "b2"), 2);
+  assert_int_equal(only(local("f", "b2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b3"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "b4"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "b5"))->layout & (VL_L_C | VL_L_F), 0);
+  for (int i = 0; i < local("f", "b6")->n; i++)
+    if (local("f", "b6")->objs[i].kind == VL_O_ARRAY) assert_int_equal(local("f", "b6")->objs[i].layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b7"))->layout & VL_L_C);
+  assert_true(only(local("f", "v1"))->view);
+  assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
+}
+
+static void ix_mesh_indexing(void **state) {
+  /* np.ix_(r, c) (effect index, tag mesh): a tuple of two index arrays of two axes; a[np.ix_(r, c)] is
+   * a new array of a's ndim (not a view), whose row is a view and whose [i, j] a scalar; np.nonzero's
+   * index keeps its unknown ndim */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(r, c):\n"
+          "    a = np.zeros((40, 50))\n"
+          "    a3 = np.zeros((40, 50, 6))\n"
+          "    b = a[np.ix_(r, c)]\n"
+          "    b0 = b[0]\n"
+          "    e = a[np.ix_(r, c)][0, 0]\n"
+          "    d = a3[np.ix_(r, c)]\n"
+          "    rr = np.ix_(r, c)[0]\n"
+          "    n = a[np.nonzero(a)]\n");
+  tl_assert_ndim(local("f", "b"), 2);
+  assert_false(only(local("f", "b"))->view);
+  tl_assert_ndim(local("f", "b0"), 1);
+  assert_true(only(local("f", "b0"))->view);
+  assert_int_equal(tl_count(local("f", "e"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "d"), 3);
+  tl_assert_ndim(local("f", "rr"), 2);
+  assert_false(only(local("f", "n"))->view);
+  assert_int_equal(only(local("f", "n"))->nd.hi, VL_ND_MAX);
+}
+
 static void lstsq_solution_has_b_ndim(void **state) {
   /* np.linalg.lstsq(a, b) (items=@1:-1:n:-1s): x has b's ndim (a list b: 1-D; b by keyword; a b of
    * unknown ndim: unknown), residuals and s are 1-D, rank an int */
@@ -7643,7 +7701,9 @@ static void sklearn_pairwise_new_matrix(void **state) {
 
 /* Calling an interpolator (rules/results.tsv rows `<class>.__call__`, ndim `x-1+@2`): a new array of
  * xnew's ndim plus y's less one; of unknown ndim when either is not known (a parameter); a 1-D result
- * indexed by an int is a number; a method call `f.__call__(x)` alike; a class without the row unknown */
+ * indexed by an int is a number; a method call `f.__call__(x)` alike.  RegularGridInterpolator(points,
+ * values)(xi) (`x-1>=1+@2-#1`): max(xi.ndim - 1, 1) + values.ndim - len(points) axes; of unknown ndim
+ * when values' ndim or the number of points is not known */
 static void interpolator_call_new_array(void **state) {
   analyse(state,
           "import numpy as np\n"
@@ -7662,7 +7722,14 @@ static void interpolator_call_new_array(void **state) {
           "    a5 = fi.__call__(g)\n"
           "    u1 = interp1d(x, y_any)(v)\n"
           "    u2 = interp1d(x, y)(x_any)\n"
-          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(g)\n");
+          "    pts = np.zeros((7, 2))\n"
+          "    r1 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(pts)\n"
+          "    r2 = RegularGridInterpolator([x, x], np.zeros((50, 50, 3)))(pts)\n"
+          "    r3 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(np.zeros(2))\n"
+          "    r4 = RegularGridInterpolator((x, x), np.zeros((50, 50, 3)))(np.zeros((4, 5, 2)))\n"
+          "    r5 = RegularGridInterpolator((x, x), y_any)(pts)\n"
+          "    r6 = RegularGridInterpolator(x_any, np.zeros((50, 50)))(pts)\n"
+          "    r7 = RegularGridInterpolator((x, x), np.zeros((50, 50)))(pts)[0]\n");
   tl_assert_ndim(local("f", "a1"), 1);
   tl_assert_ndim(local("f", "a2"), 2);
   tl_assert_ndim(local("f", "a3"), 2);
@@ -7672,7 +7739,14 @@ static void interpolator_call_new_array(void **state) {
   assert_int_equal(only(local("f", "u1"))->nd.hi, VL_ND_MAX);
   assert_int_equal(only(local("f", "u2"))->kind, VL_O_ARRAY);
   assert_int_equal(only(local("f", "u2"))->nd.hi, VL_ND_MAX);
-  assert_int_equal(tl_count(local("f", "r1"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "r1"), 1);
+  assert_false(only(local("f", "r1"))->view);
+  tl_assert_ndim(local("f", "r2"), 2);
+  tl_assert_ndim(local("f", "r3"), 1); /* one point: one row */
+  tl_assert_ndim(local("f", "r4"), 3);
+  assert_int_equal(only(local("f", "r5"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(only(local("f", "r6"))->nd.hi, VL_ND_MAX);
+  assert_int_equal(tl_count(local("f", "r7"), VL_O_ARRAY), 0);
 }
 
 /* scipy.sparse.linalg.spsolve(A, b) (rules/results.tsv, ndim `1@2`) is a new array only when b is a
@@ -8795,6 +8869,8 @@ int main(void) {
       T(take_ndim),
       T(scipy_special_stats_keep_order),
       T(numpy_ufuncs_keep_order),
+      T(operators_keep_order),
+      T(ix_mesh_indexing),
       T(lstsq_solution_has_b_ndim),
       T(select_ndim_broadcasts_items),
       T(axis_none_flattens),

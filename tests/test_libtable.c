@@ -327,9 +327,14 @@ static void items_tag(void **state) {
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@1i\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=@\n"), "bad items= tag");
   /* n: an item that is a Python int (wavfile.read's rate); effect -: unknown (mmap= given opts out);
-   * unravels: np.unravel_index's items follow its operand */
+   * unravels: np.unravel_index's items follow its operand; mesh: np.ix_'s open mesh, k arrays of k axes */
   VlLibTable w = parse_ok(state, "function\twavfile.read\tmmap?-:copies\t-\tmmap=1\titems=n:0\n"
-                                 "function\tunravel_index\tcopies\t-\t-\tunravels\n");
+                                 "function\tunravel_index\tcopies\t-\t-\tunravels\n"
+                                 "function\tix_\tindex\targs\t-\tmesh\n");
+  const VlLibEntry *ix = find(&w, VL_LIB_FUNCTION, "ix_");
+  assert_true(ix->mesh);
+  assert_int_equal(ix->effect_then, VL_FX_INDEX);
+  assert_int_equal(ix->ndim_then.rule, VL_ND_ARGS);
   const VlLibEntry *wr = find(&w, VL_LIB_FUNCTION, "wavfile.read");
   assert_int_equal(wr->nitem_nd, 2);
   assert_int_equal(wr->item_int, 1);
@@ -339,6 +344,7 @@ static void items_tag(void **state) {
   assert_int_equal(wr->effect_else, VL_FX_COPIES);
   assert_true(find(&w, VL_LIB_FUNCTION, "unravel_index")->unravels);
   assert_false(wr->unravels);
+  assert_false(wr->mesh);
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=n0\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:ni\n"), "bad items= tag");
 }
@@ -477,6 +483,13 @@ static void embedded_numpy_facts(void **state) {
   assert_true(e->effect_cond.literal_false);
   assert_int_equal(e->effect_then, VL_FX_VIEW);
   assert_int_equal(e->effect_else, VL_FX_COPY);
+  e = vl_libtable_find(t, VL_LIB_FUNCTION, "ix_"); /* an open mesh (overlay) */
+  assert_non_null(e);
+  assert_true(e->mesh);
+  /* the functions the arithmetic operators call keep their operands' memory order; np.matmul does not */
+  assert_true(vl_libtable_find(t, VL_LIB_FUNCTION, "multiply")->keeps_order);
+  assert_true(vl_libtable_find(t, VL_LIB_FUNCTION, "negative")->keeps_order);
+  assert_false(vl_libtable_find(t, VL_LIB_FUNCTION, "matmul")->keeps_order);
   e = vl_libtable_find(t, VL_LIB_FUNCTION, "append");
   assert_non_null(e);
   assert_int_equal(e->ndim_else.rule, VL_ND_CONST);
@@ -668,7 +681,8 @@ static void results_parse(void **state) {
   /* x-N: a method of what the call makes, its ndim the first argument's less N (i: ints, l: a list) */
   const char *tree = "sp.Tree.query\t[1]\tx-1i\tk@1\tindices\n"
                      "sp.Tree.ball\t-\tx-1l\t-\tlists\n"
-                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n";
+                     "sp.interp.__call__\t-\tx-1+@2\t-\tcalled: y's axes but one, then x's\n"
+                     "sp.grid.__call__\t-\tx-1>=1+@2-#1\t-\tcalled: xi's axes but the last (at least one), values' beyond len(points)\n";
   if (!vl_knowledge_parse_results(&k, (VlArena *)*state, tree, err, sizeof err)) fail_msg("%s", err);
   const VlLibResult *q = vl_knowledge_result_item(&k, "sp.Tree.query", 1);
   assert_non_null(q);
@@ -684,7 +698,16 @@ static void results_parse(void **state) {
   assert_true(call->by_arg);
   assert_int_equal(call->nd, 1);
   assert_int_equal(call->ctor, 2);
+  assert_int_equal(call->ctor_len, 0);
+  assert_int_equal(call->floor, 0);
   assert_true(vl_knowledge_has_methods(&k, "sp.interp"));
+  const VlLibResult *grid = vl_knowledge_result(&k, "sp.grid.__call__", NULL); /* x-N>=M+@K-#P */
+  assert_non_null(grid);
+  assert_true(grid->by_arg);
+  assert_int_equal(grid->nd, 1);
+  assert_int_equal(grid->floor, 1);
+  assert_int_equal(grid->ctor, 2);
+  assert_int_equal(grid->ctor_len, 1);
   /* N/A=name@K: axis A as long as the argument by keyword `name` or at position K */
   const char *len = "sp.ivp\ty\t2/1=t_eval\t-\tone column per time\n"
                     "sp.ivp\tt\t1/0=t_eval\t-\tthe times\n"
@@ -732,6 +755,11 @@ static void results_reject_bad_rows(void **state) {
   assert_contains(results_err(state, "sp.f\t-\tx-1+@\t-\twhy\n"), "x-N+@K");
   assert_contains(results_err(state, "sp.f\t-\tx-1+@9\t-\twhy\n"), "x-N+@K");
   assert_contains(results_err(state, "sp.f\t-\t1+@2\t-\twhy\n"), "ndim"); /* +@K: only with x-N */
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2-#\t-\twhy\n"), "x-N+@K-#P");
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2-#9\t-\twhy\n"), "x-N+@K-#P");
+  assert_contains(results_err(state, "sp.f\t-\tx-1>=0+@2\t-\twhy\n"), "x-N>=M");
+  assert_contains(results_err(state, "sp.f\t-\tx-1>=1\t-\twhy\n"), "before +@K"); /* a floor only with +@K */
+  assert_contains(results_err(state, "sp.f\t-\tx-1+@2>=1\t-\twhy\n"), "ndim"); /* the floor comes first */
 }
 
 /* ---- the standard library (rules/stdlib.tsv) ---- */

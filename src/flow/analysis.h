@@ -59,6 +59,7 @@ typedef struct Index {
   bool adv_1d;                /* the advanced item is 1-D (a list, an index or mask array of one axis) */
   bool adv_ints;              /* the advanced item is an integer index array (never a mask)... */
   VlNdim adv_nd;              /* ...of this many dimensions */
+  uint8_t adv_axes;           /* the advanced item indexes this many axes (np.ix_(r, c): 2); 0: one */
 } Index;
 
 /* ---- events of one function's interpretation ---- */

@@ -827,6 +827,17 @@ void vl_classify_index(const VlKnowledge *know, Index *ix, int at, const VlVal *
     ix->kind[at] = IX_UNKNOWN;
     return;
   }
+  /* an open mesh (np.ix_ of k arrays, k index arrays of k axes): takes k axes and gives k */
+  bool mesh = !vl_val_empty(iv) && iv->objs[0]->kind == VL_O_INDEX && vl_nd_known(iv->objs[0]->nd);
+  for (uint16_t j = 1; mesh && j < iv->n; j++)
+    mesh = iv->objs[j]->kind == VL_O_INDEX && iv->objs[j]->nd.lo == iv->objs[0]->nd.lo && vl_nd_known(iv->objs[j]->nd);
+  if (mesh) {
+    ix->adv_1d = iv->objs[0]->nd.lo == 1;
+    ix->adv_ints = true;
+    ix->adv_nd = ix->adv_1d ? vl_nd_exact(1) : iv->objs[0]->nd;
+    ix->adv_axes = iv->objs[0]->nd.lo;
+    return;
+  }
   bool one_d = !vl_val_empty(iv), ints = !vl_val_empty(iv);
   VlNdim nd = {VL_ND_MAX, 0};
   for (uint16_t j = 0; iv && j < iv->n; j++) {

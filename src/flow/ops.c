@@ -763,7 +763,7 @@ static const VlObj *subscript_array(Frame *F, const VlObj *o, const Index *ix, V
      * broadcast together, and only the last one's ndim is recorded: unknown */
     int adv = 0;
     for (int i = 0; i < ix->n; i++) adv += ix->kind[i] == IX_ADVANCED;
-    int taken = ints + adv;
+    int taken = ints + adv + (adv == 1 && ix->adv_axes > 1 ? ix->adv_axes - 1 : 0); /* a[np.ix_(r, c)]: two */
     if (adv == 1 && !ellipsis && !unknown && !field && (ix->adv_1d || ix->adv_ints) && o->nd.lo >= taken) {
       VlNdim an = ix->adv_1d ? vl_nd_exact(1) : ix->adv_nd;
       int lo = o->nd.lo - taken + an.lo + newaxes, hi = o->nd.hi - taken + an.hi + newaxes;
@@ -851,6 +851,9 @@ static const VlVal *deferred_item(Frame *F, const Index *ix, const VlVal *const 
   if (ix->kind[k] == IX_SLICE && ix->stepv[k]) return ix->stepv[k];
   return vl_unknown(V(F));
 }
+
+/* The ndim of each array of a tuple of index arrays: 1 (np.nonzero), or an open mesh's k (np.ix_). */
+static VlNdim index_item_nd(const VlObj *o) { return vl_nd_known(o->nd) ? o->nd : vl_nd_exact(1); }
 
 static bool int_index(const Index *ix) {
   for (int k = 0; k < ix->n; k++)
@@ -1038,8 +1041,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       }
       break;
     case VL_O_RANGE: add(&a, ix->n == 1 && ix->kind[0] == IX_SLICE ? o : prim_obj(F, VL_O_INT)); break;
-    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis */
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+    case VL_O_INDEX: /* np.where(mask)[0]: the integer indices along one axis (of np.ix_'s k, k axes) */
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, index_item_nd(o), VL_F_INTS, expr));
       break;
     case VL_O_STR: add(&a, prim_obj(F, VL_O_STR)); break;
     case VL_O_OBJ:
@@ -1374,6 +1377,8 @@ static const VlVal *class_member(Frame *F, const VlClassInfo *k, const char *nam
 
 static int exact_ndim(const VlVal *v);
 
+static int64_t items_passed(Frame *F, VlId x, const VlVal *v);
+
 /* How many items the argument a row `N/A=name@K` names has, when the call passes it as a list or tuple
  * display without a starred item (`t_eval=[t1]`, `odeint(f, y, [t, t + dt])`) or a tuple of known items
  * (`span = (t0, t1)`); 0 when not known or not passed. */
@@ -1383,7 +1388,12 @@ static int64_t result_len_arg(Frame *F, const VlLibResult *r, const Args *a) {
   for (int i = 0; i < a->nkw && !v; i++)
     if (strcmp(a->kwname[i], r->len_kw) == 0) x = a->kw_expr[i], v = a->kw[i];
   if (!v && r->len_pos && !a->star && r->len_pos <= a->npos) x = a->pos_expr[r->len_pos - 1], v = a->pos[r->len_pos - 1];
-  if (!v) return 0;
+  return v ? items_passed(F, x, v) : 0;
+}
+
+/* How many items an argument (expression x, value v) has: a list or tuple display without a starred
+ * item, or a tuple of known items; 0 when not known. */
+static int64_t items_passed(Frame *F, VlId x, const VlVal *v) {
   const VlExpr *e = x ? vl_expr(M(F), x) : NULL;
   if (e && (e->op == VL_E_LIST || e->op == VL_E_TUPLE)) {
     for (uint32_t k = 0; k < e->nkids; k++)
@@ -1454,8 +1464,14 @@ static const VlVal *lib_result_call(Frame *F, const char *q, const Args *a, VlId
   /* calling it is described by the ndim of one of these arguments (x-N+@K: interp1d(x, y)'s y): its nd */
   char call[160];
   const VlLibResult *c = snprintf(call, sizeof call, "%s.__call__", q) < (int)sizeof call ? vl_knowledge_result(know, call, NULL) : NULL;
-  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0)
-    inst.nd = vl_nd_exact((uint8_t)exact_ndim(a->pos[c->ctor - 1]));
+  if (c && c->ctor && !a->star && c->ctor <= a->npos && exact_ndim(a->pos[c->ctor - 1]) >= 0) {
+    int k = exact_ndim(a->pos[c->ctor - 1]);
+    /* -#P: less the items of argument P (RegularGridInterpolator(points, values): values' axes beyond
+     * len(points), none or more); not described when that count is not known */
+    int64_t less = c->ctor_len && c->ctor_len <= a->npos ? items_passed(F, a->pos_expr[c->ctor_len - 1], a->pos[c->ctor_len - 1]) : 0;
+    if (!c->ctor_len) inst.nd = vl_nd_exact((uint8_t)k);
+    else if (less > 0 && less <= k) inst.nd = vl_nd_exact((uint8_t)(k - less));
+  }
   return vl_val1(V(F), vl_obj(V(F), inst));
 }
 
@@ -1515,8 +1531,9 @@ static const VlVal *lib_result_method(Frame *F, const VlObj *o, const char *name
   if (r && r->ctor) { /* x-N+@K: plus the ndim of the instance's argument K (interp1d(x, y)'s y); a new
                           array all the same (0-d of a number: measured), of unknown ndim when either is */
     if (!x || !x->n) return NULL;
-    if (xnd < 0 || !vl_nd_known(o->nd) || o->nd.lo < 1)
+    if (xnd < 0 || !vl_nd_known(o->nd) || (o->nd.lo < 1 && !r->ctor_len))
       return vl_new_array(F, VL_HOW_PRODUCER, VL_LIBID_NUMPY, vl_nd_unknown(), expr);
+    if (r->floor && xnd - r->nd < r->floor) xnd = r->nd + r->floor; /* RegularGridInterpolator: one point, one row */
     xnd += o->nd.lo;
   }
   if (xnd < 0) return NULL;
@@ -4008,7 +4025,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_INDEX: {
-    VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = vl_nd_unknown()};
+    /* np.nonzero: one 1-D array per axis of the operand (nd unknown); np.ix_ (tag mesh): nd k, k arrays of k axes */
+    VlObj o = {.kind = VL_O_INDEX, .lib = id, .nd = e->mesh && vl_nd_known(nd) && nd.lo >= 1 ? nd : vl_nd_unknown()};
     return vl_val1(V(F), vl_obj(V(F), o));
   }
   case VL_FX_DTYPE: {
@@ -4466,7 +4484,7 @@ static const VlVal *raw_elems(Frame *F, const VlVal *it, VlId expr, int depth) {
       break;
     }
     case VL_O_INDEX:
-      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, vl_nd_exact(1), VL_F_INTS, expr));
+      add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), o->lib, index_item_nd(o), VL_F_INTS, expr));
       break;
     case VL_O_OBJ: add(&a, obj_part(F, o)); break;
     case VL_O_SYM: {
@@ -6918,6 +6936,19 @@ const VlVal *vl_op_call(Frame *F, const VlVal *callee, Args *a, VlId expr) {
 
 /* ---- operators ---- */
 
+/* The library function an operator calls (Python's operator protocol: ndarray.__add__ is np.add); 0,
+ * a unary operator, as np.negative (`-a`, `+a` and `~a` are ufuncs alike).  Is its row tagged
+ * keeps-order?  The fact is the table's, not this list's; an operand of unknown library (an opaque
+ * result used as an array) follows the default library's row, NumPy's. */
+static bool op_keeps_order(Frame *F, uint8_t lib, int op) {
+  static const char *const funcs[] = {"negative", "add", "subtract", "multiply", "matmul", "true_divide",
+                                      "floor_divide", "remainder", "power", "left_shift", "right_shift",
+                                      "bitwise_and", "bitwise_or", "bitwise_xor"};
+  const VlLibrary *L = op >= 0 && op <= VL_OP_XOR ? library(F, lib) : NULL; /* (0: the default library's) */
+  const VlLibEntry *e = L && L->table ? vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]) : NULL;
+  return e && e->keeps_order;
+}
+
 /* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */
 static bool assumed_in(const VlVal *v) {
   for (uint16_t i = 0; v && i < v->n; i++)
@@ -7153,6 +7184,10 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
     else if (op == VL_OP_MATMUL) shape = NULL;
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = shape,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
+    /* the operator is its library's function (`a + b` is np.add, `-a` np.negative): a row tagged
+     * keeps-order gives a result in its operands' memory order, as apply_entry_raw does for the call
+     * (`spec.T * 2` is F-contiguous); `@` (np.matmul, untagged) stays C-contiguous */
+    if (op_keeps_order(F, lib, op) && (!c_order_data(l, true) || (r && !c_order_data(r, true)))) o.layout = 0;
     if ((sym && (assumed_in(l) || assumed_in(rv))) || (of_param && op == VL_OP_MATMUL && nd.lo != nd.hi)) {
       /* `rng.standard_normal(shape) / 8.0` with rng a parameter: the operand is a guess beside a
        * deferred call, and so is the result: the operation is deferred too, and a caller that

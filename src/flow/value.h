@@ -135,7 +135,8 @@ typedef enum VlObjKind {
   VL_O_SEQ,    /* a list, tuple, dict, set or deque */
   VL_O_RANGE,
   VL_O_SHAPE,  /* a.shape: indexing gives ints */
-  VL_O_INDEX,  /* np.nonzero(...) / np.where(c): a tuple of index arrays */
+  VL_O_INDEX,  /* np.nonzero(...) / np.where(c): a tuple of index arrays (1-D, one per axis of the operand:
+                  nd unknown); np.ix_(r, c), an open mesh (table tag mesh): nd k, k index arrays of k axes */
   VL_O_RNG,    /* a random generator */
   VL_O_ITER,   /* an iterator or iterable: a generator, map(), zip(), a DataLoader */
   VL_O_FUNC,   /* a project function (or lambda), maybe bound to a receiver or partially applied */

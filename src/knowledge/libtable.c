@@ -155,6 +155,7 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
     else if (strcmp(tok, "contiguous") == 0) e->contiguous = true;
     else if (strcmp(tok, "keeps-order") == 0) e->keeps_order = true;
     else if (strcmp(tok, "ints") == 0) e->ints = true;
+    else if (strcmp(tok, "mesh") == 0) e->mesh = true;
     else if (strcmp(tok, "unravels") == 0) e->unravels = true;
     else if (strcmp(tok, "default-dtype") == 0) e->default_dtype = true;
     else if (strncmp(tok, "casts=", 6) == 0 && tok[6]) e->casts = vl_arena_strdup(p->arena, tok + 6);
@@ -487,12 +488,24 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     long nd = strtol(ndc, &end, 10);
     bool ints = end != ndc && *end == 'i', list = by_arg && end != ndc && *end == 'l';
     if (ints || list) end++;
-    long arg = 0, ctor = 0;
+    long arg = 0, ctor = 0, floor = 0, ctor_len = 0;
+    if (by_arg && end != ndc && strncmp(end, ">=", 2) == 0) { /* x-N>=M: the first argument's part at least M */
+      const char *k = end + 2;
+      floor = strtol(k, &end, 10);
+      if (end == k || floor < 1 || floor > 8) return RFAIL("x-N>=M floors at an M from 1 to 8, not '%s'", cols[2]);
+    }
     if (by_arg && end != ndc && strncmp(end, "+@", 2) == 0) { /* x-N+@K: plus the constructor's argument K's ndim */
       const char *k = end + 2;
       ctor = strtol(k, &end, 10);
       if (end == k || ctor < 1 || ctor > 8) return RFAIL("x-N+@K names a positional argument K from 1 to 8, not '%s'", cols[2]);
+      if (strncmp(end, "-#", 2) == 0) { /* x-N+@K-#P: less the number of items of the constructor's argument P */
+        const char *kp = end + 2;
+        ctor_len = strtol(kp, &end, 10);
+        if (end == kp || ctor_len < 1 || ctor_len > 8)
+          return RFAIL("x-N+@K-#P names a positional argument P from 1 to 8, not '%s'", cols[2]);
+      }
     }
+    if (floor && !ctor) return RFAIL("x-N>=M is written before +@K, not '%s'", cols[2]);
     if (!by_arg && end != ndc && *end == '@') { /* N@K: as positional argument K, a known array */
       const char *k = end + 1;
       arg = strtol(k, &end, 10);
@@ -522,7 +535,7 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
     }
     if (*end || end == ndc || nd < 0 || nd > 32)
       return RFAIL("ndim is a number from 0 to 32 (with i for integers, @K for an argument, /A=name@K for an axis "
-                   "as long as an argument), or x-N (with i or l, +@K), not '%s'",
+                   "as long as an argument), or x-N (with i or l, >=M, +@K, -#P), not '%s'",
                    cols[2]);
     if (!strchr(cols[0], '.')) return RFAIL("function is a qualified name (module.function), not '%s'", cols[0]);
     long item = -1;
@@ -546,7 +559,9 @@ bool vl_knowledge_parse_results(VlKnowledge *self, VlArena *arena, const char *t
         .len_axis = (int8_t)len_axis,
         .len_pos = (uint8_t)len_pos,
         .len_kw = len_kw,
-        .ctor = (uint8_t)ctor};
+        .ctor = (uint8_t)ctor,
+        .ctor_len = (uint8_t)ctor_len,
+        .floor = (uint8_t)floor};
   }
   return true;
 }

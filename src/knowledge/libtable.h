@@ -122,6 +122,8 @@ typedef struct VlLibEntry {
   bool contiguous;   /* tag contiguous: the view is C-contiguous whatever the operand (np.frombuffer) */
   bool keeps_order;  /* tag keeps-order: the new array has the operand's memory order (scipy.special.softmax of
                         an F-contiguous operand is F-contiguous): C-contiguous only of a C-contiguous operand */
+  bool mesh;         /* tag mesh: with index, an open mesh (np.ix_(r, c)): as many index arrays as the ndim
+                        column gives, each of that many axes; indexing with it takes and gives that many axes */
   bool ints;         /* tag ints: the result holds integer indices (np.argsort, rng.permutation) */
   bool unravels;     /* tag unravels: a copies tuple of one item per axis of a shape (np.unravel_index): of an
                         int operand (0-d) ints, of an array operand new integer arrays of its ndim, of an
@@ -252,6 +254,11 @@ typedef struct VlLibResult {
   uint8_t ctor; /* ndim written `x-N+@K` (K from 1): as x-N, plus the ndim of positional argument K of the
                    call that made the instance (interp1d(x, y)(xnew): x-1+@2, y's axes but the one
                    interpolated along, then xnew's); described only when that argument was a known array */
+  uint8_t ctor_len; /* `x-N+@K-#P`: less the number of items of the constructor's positional argument P, a
+                       list or tuple display or a tuple of known items (RegularGridInterpolator(points,
+                       values)(xi): values' axes beyond len(points)); not described when not known */
+  uint8_t floor;    /* `x-N>=M+@K`: the first argument's part (its ndim less N) is at least M (xi of one
+                       point, 1-D, gives one row: RegularGridInterpolator's max(xi.ndim - 1, 1)) */
   uint8_t arg;  /* ndim written `N@K` (K from 1): described only when positional argument K is a known
                    array, the result having ndim N when that argument has, else an unknown ndim
                    (spsolve(A, b): a sparse b gives a sparse matrix, a column (n, 1) a 1-D array) */
