@@ -454,6 +454,26 @@ static void partial_shapes_keep_known_sizes(void **state) {
   assert_int_equal(only(local("f", "g"))->ndims, 0); /* no size known: no shape */
 }
 
+static void one_field_two_paths_of_one_base(void **state) {
+  /* a field holding views of one base on two paths (the product's sizes known on the first pass of the
+   * loop only) is one field, not two pieces of the array: still reported */
+  analyse(state,
+          "import types\n"
+          "import numpy as np\n"
+          "def run():\n"
+          "    w = np.random.rand(64, 4000)\n"
+          "    h = np.random.rand(8, 64)\n"
+          "    trace = []\n"
+          "    for step in range(60):\n"
+          "        logits = h @ w\n"
+          "        state = types.SimpleNamespace(step=step)\n"
+          "        state.last = logits[:, -100:]\n"
+          "        trace.append(state)\n"
+          "        h = np.tanh(h + 0.01 * step)\n"
+          "    return trace\n");
+  assert_non_null(tl_hit(cur, "state"));
+}
+
 static void assignment_rows_into_track_records(void **state) {
   /* scipy.optimize.linear_sum_assignment gives two 1-D integer arrays as long as the cost matrix's
    * shorter side: iterating them gives ints, a slice of them is no part; a row stored into a container
@@ -8925,6 +8945,7 @@ int main(void) {
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),
+      T(one_field_two_paths_of_one_base),
       T(assignment_rows_into_track_records),
       T(unravel_index_ints_of_an_int),
       T(wavfile_read_rate_and_data),
