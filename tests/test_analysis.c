@@ -454,6 +454,20 @@ static void partial_shapes_keep_known_sizes(void **state) {
   assert_int_equal(only(local("f", "g"))->ndims, 0); /* no size known: no shape */
 }
 
+static void exact_eighth_is_a_part(void **state) {
+  /* a view showing exactly an eighth of its base pins more than 8 times what it shows (the base's own
+   * header besides): the oracle finds a row of each new (8, 1000) array kept a leak */
+  analyse(state,
+          "import numpy as np\n"
+          "def run():\n"
+          "    kept = []\n"
+          "    for _ in range(100):\n"
+          "        a = np.random.rand(8, 1000)\n"
+          "        kept.append(a[0])\n"
+          "    return kept\n");
+  assert_non_null(tl_hit(cur, "a[0]"));
+}
+
 static void one_field_two_paths_of_one_base(void **state) {
   /* a field holding views of one base on two paths (the product's sizes known on the first pass of the
    * loop only) is one field, not two pieces of the array: still reported */
@@ -8147,6 +8161,8 @@ static void simple_namespace_and_starmap(void **state) {
           "    return run()\n");
   assert_non_null(tl_hit(cur, "out.hidden[0]"));
   assert_null(tl_hit(cur, "h[1].copy()"));
+  /* g is an 8x8 product of known sizes: its row is exactly an eighth, a part (the oracle: 10.4x what it
+   * shows, kept per step; exact_eighth_is_a_part) */
   assert_non_null(tl_hit(cur, "g[0]"));
 }
 
@@ -8945,6 +8961,7 @@ int main(void) {
       T(default_collate_call_stacks),
       T(unpickled_members),
       T(partial_shapes_keep_known_sizes),
+      T(exact_eighth_is_a_part),
       T(one_field_two_paths_of_one_base),
       T(assignment_rows_into_track_records),
       T(unravel_index_ints_of_an_int),

@@ -631,7 +631,7 @@ static bool shows_most(const VlShape *base, const Index *ix) {
     axis++;
     if (shown <= 0.0) return false;
   }
-  return shown * 8.0 >= 1.0;
+  return shown * 8.0 > 1.0;
 }
 
 /* ---- indexing ---- */
