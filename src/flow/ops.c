@@ -631,7 +631,7 @@ static bool shows_most(const VlShape *base, const Index *ix) {
     axis++;
     if (shown <= 0.0) return false;
   }
-  return shown * 8.0 >= 1.0;
+  return shown * 8.0 > 1.0;
 }
 
 /* ---- indexing ---- */
@@ -943,6 +943,33 @@ bool vl_share_step(const VlVal *v) {
 static bool pd_obj(const VlObj *o);
 static const VlVal *pandas_getitem(Frame *F, const VlObj *o, const Index *ix, const VlVal *const *items, VlId expr);
 
+/* The ndim of an index object's concatenation along axis 0 (np.r_[mean_pos, np.zeros(4)], table ndim
+ * `concat`): its items share one, each at least 1 (a number or a slice gives one axis, an array keeps
+ * its own, a 0-d one gets one); what every item allows, unknown where they disagree or an item is a
+ * string (a directive: np.r_['0,2', a, b]) or not known. */
+static VlNdim index_concat_nd(const Index *ix, const VlVal *const *items) {
+  VlNdim nd = {1, VL_ND_MAX};
+  for (int i = 0; i < ix->n; i++) {
+    if (ix->kind[i] == IX_SLICE || ix->kind[i] == IX_INT) {
+      nd.hi = 1;
+      continue;
+    }
+    const VlVal *v = items ? items[i] : NULL;
+    if (ix->kind[i] == IX_STR || ix->kind[i] == IX_NEWAXIS || ix->kind[i] == IX_ELLIPSIS || vl_val_empty(v))
+      return vl_nd_unknown();
+    for (uint16_t k = 0; k < v->n; k++) {
+      const VlObj *o = v->objs[k];
+      VlNdim on = o->kind == VL_O_INT || o->kind == VL_O_SCALAR ? vl_nd_exact(1)
+                  : o->kind == VL_O_ARRAY                       ? o->nd
+                                                                : (VlNdim){1, VL_ND_MAX};
+      if (o->kind == VL_O_STR) return vl_nd_unknown();
+      if (on.lo > nd.lo) nd.lo = on.lo;
+      if (on.hi < nd.hi) nd.hi = on.hi;
+    }
+  }
+  return nd.lo <= nd.hi ? nd : vl_nd_unknown();
+}
+
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr) {
   Acc a = {0};
   for (uint16_t i = 0; i < base->n; i++) {
@@ -1127,7 +1154,8 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
       const VlLibrary *lib = o->name ? vl_knowledge_library(F->an->know, o->name, &member) : NULL;
       const VlLibEntry *e = lib ? vl_libtable_find(lib->table, VL_LIB_FUNCTION, member) : NULL;
       if (e && e->effect_then == VL_FX_COPY && !e->effect_cond.param && e->grows == VL_GROW_SEQ)
-        add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), lib->id, vl_nd_unknown(), 0, expr));
+        add(&a, array_obj(F, false, vl_new_site(F, expr, VL_HOW_COPY), lib->id,
+                          e->ndim_then.rule == VL_ND_CONCAT ? index_concat_nd(ix, items) : vl_nd_unknown(), 0, expr));
       else add(&a, unknown_obj(F));
       break;
     }
@@ -1348,7 +1376,8 @@ static const VlVal *apply_method(Frame *F, const VlLibrary *lib, const VlLibEntr
 
 static void attr_of_array(Frame *F, Acc *acc, const VlObj *o, const char *name, VlId expr) {
   if (strcmp(name, "shape") == 0) {
-    VlObj s = {.kind = VL_O_SHAPE, .nd = vl_nd_unknown(), .units = obj_units(o)};
+    /* (its nd: how many items the tuple has, the array's ndim: np.zeros(x.shape) has x's) */
+    VlObj s = {.kind = VL_O_SHAPE, .nd = o->nd, .units = obj_units(o)};
     add(acc, vl_obj(V(F), s));
     return;
   }
@@ -2849,6 +2878,11 @@ static VlNdim shape_nd_of(Frame *F, VlId shape, const VlVal *v) {
   VlNdim nd = {VL_ND_MAX, 0};
   for (uint16_t i = 0; i < v->n; i++) {
     const VlObj *o = v->objs[i];
+    if (o->kind == VL_O_SHAPE) { /* x.shape: as many sizes as x has axes */
+      if (o->nd.lo < nd.lo) nd.lo = o->nd.lo;
+      if (o->nd.hi > nd.hi) nd.hi = o->nd.hi;
+      continue;
+    }
     int k = o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && (o->nitems || !o->elem || vl_val_empty(o->elem))
                 ? o->nitems
             : o->kind == VL_O_INT ? 1
@@ -7108,6 +7142,44 @@ static const VlShape *broadcast_shape(Frame *F, const VlVal *l, const VlVal *r, 
   return known ? vl_shape(V(F), sh) : NULL;
 }
 
+/* The sizes every possibility of an operand of exact ndim n agrees on (0 where one differs), into
+ * dims; false when a possibility is not an array of that ndim whose own sizes are known (a whole array
+ * of literal shape, or a view with all its base's axes: VL_L_AXES).  A possibility of unknown sizes
+ * makes them all unknown, so a loop's join of a known shape with an unknown one is unknown on every
+ * pass. */
+static bool operand_dims(const VlVal *v, int n, int64_t *dims) {
+  bool any = false;
+  for (uint16_t i = 0; v && i < v->n; i++) {
+    const VlObj *o = v->objs[i];
+    bool own = !o->sub || ((o->layout & VL_L_AXES) && !(o->flags & VL_F_PARTIAL));
+    if (o->kind != VL_O_ARRAY || !own || !vl_nd_known(o->nd) || o->nd.lo != n || !o->shape || o->shape->side ||
+        o->shape->upper || o->shape->n != n)
+      return false;
+    for (int k = 0; k < n; k++) dims[k] = !any || dims[k] == o->shape->dims[k] ? o->shape->dims[k] : 0;
+    any = true;
+  }
+  return any;
+}
+
+/* The sizes, as far as they are known, of a matrix product l @ r whose operands' ndims are known (ln,
+ * rn; the result's nd): its rows are the left's rows, its columns the right's columns; a vector on the
+ * left drops the rows, on the right the columns (`F @ x` of an (8, 8) F and a vector: 8 entries, whatever
+ * x's length); the stacked axes before them are not known.  No dtype (it may be promoted): sizes for
+ * shows_most, none for messages.  NULL when no size is known. */
+static const VlShape *matmul_shape(Frame *F, const VlVal *l, const VlVal *r, int ln, int rn, VlNdim nd) {
+  if (!vl_nd_known(nd) || nd.lo < 1 || nd.lo > VL_SHAPE_MAX || ln < 1 || rn < 1 || ln > VL_SHAPE_MAX ||
+      rn > VL_SHAPE_MAX)
+    return NULL;
+  int64_t ld[VL_SHAPE_MAX] = {0}, rd[VL_SHAPE_MAX] = {0};
+  bool lk = operand_dims(l, ln, ld), rk = operand_dims(r, rn, rd);
+  VlShape sh = {.n = nd.lo};
+  if (ln >= 2 && lk) sh.dims[rn >= 2 ? sh.n - 2 : sh.n - 1] = ld[ln - 2];
+  if (rn >= 2 && rk) sh.dims[sh.n - 1] = rd[rn - 1];
+  int known = 0;
+  for (int k = 0; k < sh.n; k++) known += sh.dims[k] > 0;
+  return known ? vl_shape(V(F), sh) : NULL;
+}
+
 const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId expr) {
   Acc acc = {0};
   const VlVal *none = vl_prim(V(F), VL_O_NONE);
@@ -7149,9 +7221,11 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
   for (int side = 0; side < 2; side++)
     if (side_lo[side] != VL_ND_MAX && side_lo[side] > nd.lo) nd.lo = side_lo[side];
   if (op == VL_OP_MATMUL && nd.lo > 0 && (side_lo[0] < 2 || side_lo[1] < 2)) nd.lo--;
+  int mm_ln = 0, mm_rn = 0; /* a matrix product's operands' ndims, when both are known */
   if (op == VL_OP_MATMUL && side_lo[0] == side_hi[0] && side_lo[1] == side_hi[1] && side_lo[0] >= 1 && side_lo[1] >= 1) {
     /* both ndims known: a matrix times a vector is a vector, a vector times a vector a scalar */
     int ln = side_lo[0], rn = side_lo[1];
+    mm_ln = ln, mm_rn = rn;
     int k = ln == 1 && rn == 1 ? 0 : ln == 1 ? rn - 1 : rn == 1 ? ln - 1 : (ln > rn ? ln : rn);
     nd = vl_nd_exact(k);
   }
@@ -7181,7 +7255,7 @@ const VlVal *vl_op_binop(Frame *F, int op, const VlVal *l, const VlVal *r, VlId 
       shape = vl_shape(V(F), sh);
     }
     if (!same_shape && op != VL_OP_MATMUL) shape = broadcast_shape(F, l, rv, nd);
-    else if (op == VL_OP_MATMUL) shape = NULL;
+    else if (op == VL_OP_MATMUL) shape = mm_ln ? matmul_shape(F, l, rv, mm_ln, mm_rn, nd) : NULL;
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = lib, .nd = nd, .expr = expr, .shape = shape,
                .layout = fresh_layout(nd), .units = binop_units(l, rv, op, nd)};
     /* the operator is its library's function (`a + b` is np.add, `-a` np.negative): a row tagged

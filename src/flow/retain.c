@@ -652,15 +652,21 @@ static bool filled_by_stores(const Frame *F, const VlSite *site) {
 /* `every`: all elements of what holds v are stored (c.extend(np.split(a, k)), d.update(zip(keys,
  * rows))): a piece that is one of every piece (VL_F_EVERY) pins nothing they do not show. */
 /* The base sites of the views instance o's attributes hold, and those of the instances it holds
- * (two levels), into out (at most 16). */
+ * (two levels), into out (at most 16): each once per attribute, whose possibilities are paths, not
+ * fields (`state.last = logits[:, -100:]` in a loop where `logits` has a known shape on the first
+ * pass only: two views of one base, in one field). */
 static void field_view_bases(const Frame *F, const VlObj *o, const VlSite **out, int *n, int depth) {
   VlHeapEntry *e = o->site && depth < 2 ? vl_heap_find(F, o->site) : NULL;
-  for (uint16_t k = 0; e && k < e->nattrs; k++)
+  for (uint16_t k = 0; e && k < e->nattrs; k++) {
+    int first = *n; /* this attribute's sites start here */
     for (uint16_t j = 0; j < e->attrs[k].val->n && *n < 16; j++) {
       const VlObj *x = e->attrs[k].val->objs[j];
-      if (x->kind == VL_O_ARRAY && x->sub && x->site) out[(*n)++] = x->site;
+      bool again = false;
+      for (int i = first; i < *n && !again; i++) again = x->site == out[i];
+      if (x->kind == VL_O_ARRAY && x->sub && x->site && !again) out[(*n)++] = x->site;
       else if (x->kind == VL_O_INST) field_view_bases(F, x, out, n, depth + 1);
     }
+  }
 }
 
 /* Do two fields of instance o (or of the instances it holds) view the same array?  A record of the
