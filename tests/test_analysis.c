@@ -8104,8 +8104,9 @@ static void augmented_assignment_calls_iadd(void **state) {
 }
 
 /* `obj[k] = v` on an instance of a project class defining __setitem__ calls it with (k, v): a store
- * that keeps what it is given stores the view, one that clones it does not; an instance of a dict
- * subclass keeps the subscript store as its own (reported where it is written) */
+ * that keeps what it is given stores the view, reported at the caller's `obj[k] = v` (where it reads as
+ * a mapping's store); one that clones it does not; an instance of a dict subclass keeps the subscript
+ * store as its own (reported where it is written) */
 static void subscript_assignment_calls_setitem(void **state) {
   analyse(state,
           "import torch\n"
@@ -8127,12 +8128,13 @@ static void subscript_assignment_calls_setitem(void **state) {
           "    for i in range(steps):\n"
           "        logits = torch.randn(2, 64, 4000)\n"
           "        keep[i] = logits[:, -1]\n"
-          "        cloned[i] = logits[:, -1]\n"
+          "        cloned[i] = logits[:, 1]\n"
           "        sub[i] = logits[:, 0]\n"
           "    return keep, cloned, sub\n");
-  assert_non_null(tl_hit(cur, "value"));
+  assert_non_null(tl_hit(cur, "logits[:, -1]"));
+  assert_null(tl_hit(cur, "value"));
   assert_null(tl_hit(cur, "v.clone()"));
-  assert_null(tl_hit(cur, "logits[:, -1]"));
+  assert_null(tl_hit(cur, "logits[:, 1]"));
   assert_non_null(tl_hit(cur, "logits[:, 0]"));
 }
 

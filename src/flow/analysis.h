@@ -213,6 +213,11 @@ struct Frame {
   VlId ret_expr;        /* the returned expression being evaluated (interp.c: fold_effect) */
   const VlVal *bound0;  /* an analysis for what a call passes (vl_specialise): what it bound the first
                            parameter to (interp.c: of_first_param) */
+  /* `obj[k] = v` being run as obj.__setitem__(k, v) (interp.c: dunder_setitem): the value passed and
+   * its expression.  A store the method makes of that value itself is reported at this line, where
+   * it reads as a mapping's store, as for a dict (summary.c) */
+  const VlVal *setitem_value;
+  VlId setitem_call, setitem_expr;
   bool param_index;     /* a loop of its own indexed an array with an item computed from a parameter of
                            its own (`u[:, w - 16]`, also in a callee's deferred subscript): whether it is
                            an integer, its callers decide (VlSummary.loop_deferred) */

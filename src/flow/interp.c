@@ -1943,7 +1943,8 @@ static bool key_bounded(Frame *F, VlId k, const VlVal *kv) {
  * its own (its `__setitem__` usually ends in `super().__setitem__(k, v)`, which is not followed).
  * Returns c without the instances called (what the subscript store still fills), or NULL when every
  * one was called. */
-static const VlVal *dunder_setitem(Frame *F, const VlVal *c, const VlVal *key, const VlVal *v, VlId target) {
+static const VlVal *dunder_setitem(Frame *F, const VlVal *c, const VlVal *key, const VlVal *v, VlId target,
+                                   VlId value_expr) {
   const VlObj *rest[VL_VAL_MAX + 1];
   int nr = 0;
   for (uint16_t i = 0; i < c->n; i++) {
@@ -1959,7 +1960,15 @@ static const VlVal *dunder_setitem(Frame *F, const VlVal *c, const VlVal *key, c
     two.npos = 2;
     two.pos[0] = key;
     two.pos[1] = v;
+    const VlVal *outer_value = F->setitem_value;
+    VlId outer_call = F->setitem_call, outer_expr = F->setitem_expr;
+    F->setitem_value = v;
+    F->setitem_call = target;
+    F->setitem_expr = value_expr;
     vl_op_call(F, meth, &two, target);
+    F->setitem_value = outer_value;
+    F->setitem_call = outer_call;
+    F->setitem_expr = outer_expr;
   }
   if (nr == c->n) return c;
   return nr ? vl_val_of(V(F), rest, (size_t)nr) : NULL;
@@ -1970,7 +1979,7 @@ static void assign_item(Frame *F, VlId target, const VlVal *v, VlId value_expr) 
   const VlExpr *t = vl_expr(m, target);
   const VlVal *c = eval_kid(F, target, 0);
   if (t->nkids == 2 && vl_val_has(c, VL_O_INST)) {
-    c = dunder_setitem(F, c, vl_eval(F, vl_kid(m, target, 1)), v, target);
+    c = dunder_setitem(F, c, vl_eval(F, vl_kid(m, target, 1)), v, target, value_expr);
     if (!c) return;
   }
   bool varies = false;

@@ -684,6 +684,15 @@ const VlVal *vl_apply_summary(Frame *F, const VlFuncInfo *fi, const VlSummary *s
                     .loop_store = ef->loop_call ? ef : NULL, .at = ef->at,
                     .fix_at = ef->fix_at, .text = ef->text, .container_text = ef->container,
                     .key_varies = ef->key_varies && !constant_key(key)};
+      if (call && call == F->setitem_call && F->setitem_expr && v == F->setitem_value && !ef->inner) {
+        /* obj[k] = v run as obj.__setitem__(k, v), which keeps v itself: reported at this line, where
+         * it reads as a mapping's store (interp.c: dunder_setitem) */
+        const VlModule *cm = F->an->m;
+        ev.at = vl_expr_span(F->an, F->setitem_expr);
+        ev.fix_at = vl_expr(cm, F->setitem_expr)->end;
+        ev.text = vl_expr_text(F->an, F->setitem_expr);
+        ev.container_text = vl_expr_text(F->an, vl_kid(cm, F->setitem_call, 0));
+      }
       vl_frame_store(F, &ev);
       for (uint16_t k = 0; k < c->n && !ef->carried; k++)
         if (c->objs[k]->site && c->objs[k]->kind == VL_O_SEQ)
