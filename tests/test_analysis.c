@@ -2975,6 +2975,54 @@ static void sequential_subclass_init_keeps_modules(void **state) {
   }
 }
 
+static void sequential_of_a_filled_list(void **state) {
+  /* nn.Sequential(*layers) of a list the function fills before it (`layers = []`, appends as
+   * statements or in `for` bodies, in source order; or a list comprehension of modules) keeps those
+   * modules in order (ops.c: seq_listed), so a head returning a row of the last block's new output is
+   * found; an append under an `if`, one after the Sequential is made, a list changed otherwise
+   * (`insert`, `reverse`) or a mean-pooling head say nothing */
+  static const struct {
+    const char *fill, *head;
+    bool hit;
+  } cases[] = {
+      {"for _ in range(n):\n        layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)",
+       "h[:, 0]", true},
+      {"layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)", "h[:, 0]", true},
+      {"layers = [Head() for _ in range(n)]\n    m = nn.Sequential(*layers)", "h[:, 0]", true},
+      {"m = nn.Sequential(*[Head() for _ in range(n)])", "h[:, 0]", true},
+      {"for _ in range(n):\n        layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)",
+       "h.mean(1)", false},
+      {"layers.append(Enc())\n    m = nn.Sequential(*layers)\n    layers.append(Head())", "h[:, 0]", false},
+      {"layers.append(Enc())\n    if n:\n        layers.append(Head())\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"layers.append(Head())\n    layers.insert(0, Enc())\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"layers.append(Head())\n    layers.append(Enc())\n    layers.reverse()\n    m = nn.Sequential(*layers)", "h[:, 0]",
+       false},
+      {"layers.append(Enc())\n    layers.append(xs)\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1400];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "class Enc(nn.Module):\n"
+             "    def forward(self, x):\n"
+             "        return torch.relu(x) * 2.0\n"
+             "class Head(nn.Module):\n"
+             "    def forward(self, h):\n"
+             "        return %s\n"
+             "def run(xs, n=2):\n"
+             "    layers = []\n"
+             "    %s\n"
+             "    kept = []\n"
+             "    for x in xs:\n"
+             "        kept.append(m(torch.relu(x)))\n"
+             "    return kept\n",
+             cases[k].head, cases[k].fill);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -8821,6 +8869,7 @@ int main(void) {
       T(linear_operator_matvec_called_by_solver),
       T(sequential_chains_its_modules),
       T(sequential_subclass_init_keeps_modules),
+      T(sequential_of_a_filled_list),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),
