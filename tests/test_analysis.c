@@ -2980,7 +2980,8 @@ static void sequential_of_a_filled_list(void **state) {
    * statements or in `for` bodies, in source order; or a list comprehension of modules) keeps those
    * modules in order (ops.c: seq_listed), so a head returning a row of the last block's new output is
    * found; an append under an `if`, one after the Sequential is made, a list changed otherwise
-   * (`insert`, `reverse`) or a mean-pooling head say nothing */
+   * (`insert`, `reverse`), a comprehension with an if clause (maybe empty) or a mean-pooling head say
+   * nothing */
   static const struct {
     const char *fill, *head;
     bool hit;
@@ -2998,6 +2999,7 @@ static void sequential_of_a_filled_list(void **state) {
       {"layers.append(Head())\n    layers.append(Enc())\n    layers.reverse()\n    m = nn.Sequential(*layers)", "h[:, 0]",
        false},
       {"layers.append(Enc())\n    layers.append(xs)\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"m = nn.Sequential(*[Head() for i in range(n) if i > 2])", "h[:, 0]", false},
   };
   for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
     char text[1400];

@@ -1209,8 +1209,8 @@ static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
  *       layers.append(Block(dim))            a module, in source order, a loop's once (its modules
  *   layers.append(Head())                    run again are the same objects: the chain is the same)
  *   self.net = nn.Sequential(*layers)        a simple statement of D's block (S)
- * and `nn.Sequential(*[Block() for _ in range(n)])`, or a name bound to such a comprehension and not
- * mentioned elsewhere: one module, the comprehension's element.  Any other mention of the name
+ * and `nn.Sequential(*[Block() for _ in range(n)])` (no if clause), or a name bound to such a
+ * comprehension and not mentioned elsewhere: one module, the comprehension's element.  Any other mention of the name
  * between D and S (an append under an `if`, `insert`, `reverse`, `+=`, an alias, a call it is passed
  * to), a name nested functions read, or an appended value not all module instances: unknown.  What
  * the list gets after S does not change the Sequential, which copied it. */
@@ -1313,6 +1313,8 @@ static bool seq_listed(Frame *F, const Args *a, SeqFill *sf) {
     return false;
   const VlExpr *made = vl_expr(m, s->site->at);
   bool comp = made->op == VL_E_COMP && m->comps[made->a].kind == VL_COMP_LIST;
+  for (uint16_t i = 0; comp && i < m->comps[made->a].nclauses; i++) /* (an if clause may leave it empty) */
+    if (m->clauses[m->comps[made->a].clauses + i].is_if) return false;
   if (!comp && !(made->op == VL_E_LIST && made->nkids == 0)) return false;
   sf->site = s->site;
   sf->n = 0;
