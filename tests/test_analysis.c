@@ -3148,6 +3148,56 @@ static void sequential_subclass_init_keeps_modules(void **state) {
   }
 }
 
+static void sequential_of_a_filled_list(void **state) {
+  /* nn.Sequential(*layers) of a list the function fills before it (`layers = []`, appends as
+   * statements or in `for` bodies, in source order; or a list comprehension of modules) keeps those
+   * modules in order (ops.c: seq_listed), so a head returning a row of the last block's new output is
+   * found; an append under an `if`, one after the Sequential is made, a list changed otherwise
+   * (`insert`, `reverse`), a comprehension with an if clause (maybe empty) or a mean-pooling head say
+   * nothing */
+  static const struct {
+    const char *fill, *head;
+    bool hit;
+  } cases[] = {
+      {"for _ in range(n):\n        layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)",
+       "h[:, 0]", true},
+      {"layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)", "h[:, 0]", true},
+      {"layers = [Head() for _ in range(n)]\n    m = nn.Sequential(*layers)", "h[:, 0]", true},
+      {"m = nn.Sequential(*[Head() for _ in range(n)])", "h[:, 0]", true},
+      {"for _ in range(n):\n        layers.append(Enc())\n    layers.append(Head())\n    m = nn.Sequential(*layers)",
+       "h.mean(1)", false},
+      {"layers.append(Enc())\n    m = nn.Sequential(*layers)\n    layers.append(Head())", "h[:, 0]", false},
+      {"layers.append(Enc())\n    if n:\n        layers.append(Head())\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"layers.append(Head())\n    layers.insert(0, Enc())\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"layers.append(Head())\n    layers.append(Enc())\n    layers.reverse()\n    m = nn.Sequential(*layers)", "h[:, 0]",
+       false},
+      {"layers.append(Enc())\n    layers.append(xs)\n    m = nn.Sequential(*layers)", "h[:, 0]", false},
+      {"m = nn.Sequential(*[Head() for i in range(n) if i > 2])", "h[:, 0]", false},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    char text[1400];
+    snprintf(text, sizeof text,
+             "import torch\n"
+             "import torch.nn as nn\n"
+             "class Enc(nn.Module):\n"
+             "    def forward(self, x):\n"
+             "        return torch.relu(x) * 2.0\n"
+             "class Head(nn.Module):\n"
+             "    def forward(self, h):\n"
+             "        return %s\n"
+             "def run(xs, n=2):\n"
+             "    layers = []\n"
+             "    %s\n"
+             "    kept = []\n"
+             "    for x in xs:\n"
+             "        kept.append(m(torch.relu(x)))\n"
+             "    return kept\n",
+             cases[k].head, cases[k].fill);
+    analyse(state, text);
+    assert_int_equal(cur->nhits, cases[k].hit ? 1 : 0);
+  }
+}
+
 static void thread_target_called_with_args(void **state) {
   /* threading.Thread(target=f, args=(...)) runs f(*args) once: a thread made per item in a loop
    * stores what f stores once per iteration (ops.c: thread_target); a copy stores nothing pinned */
@@ -7372,6 +7422,57 @@ static const VlEffect *loop_store_effect(const TlFile *f, const char *func) {
   return NULL;
 }
 
+/* A STORE effect of function `func`'s exported summary whose stored expression starts at `at`; NULL
+ * when there is none. */
+static const VlEffect *store_effect_at(const TlFile *f, const char *func, const char *at) {
+  const VlModInfo *mi = vl_program_find(f->prog, "test");
+  uint32_t start = (uint32_t)(strstr(f->text, at) - f->text);
+  for (uint32_t i = 0; mi && i < mi->nfuncs; i++) {
+    const VlFuncInfo *fi = &mi->funcs[i];
+    if (!fi->name || strcmp(fi->name, func) != 0 || !fi->summary) continue;
+    for (uint32_t e = 0; e < fi->summary->neffects; e++)
+      if (fi->summary->effects[e].kind == VL_EFF_STORE && fi->summary->effects[e].at.start == start)
+        return &fi->summary->effects[e];
+  }
+  return NULL;
+}
+
+static void filtered_store_of_deferred_pieces_is_an_effect(void **state) {
+  /* a helper filling the list it returns with records of pieces of what it is passed (`masks.unbind(0)`)
+   * in a loop that skips some (`if score < thr: continue`) keeps the append in its summary (analysis.c:
+   * handed_back_container_stores, deferred_part): a caller in another module, which has only the summary,
+   * must not read the list as every piece of its array (a clone is kept too: the caller's array decides,
+   * a copy of it pins nothing); a loop appending in every iteration has no such effect (the caller
+   * judges the list as before) */
+  analyse(state,
+          "from dataclasses import dataclass\n"
+          "@dataclass(frozen=True)\n"
+          "class Det:\n"
+          "    score: float\n"
+          "    mask: object\n"
+          "def confident(scores, masks, thr):\n"
+          "    kept = []\n"
+          "    for s, m in zip(scores.tolist(), masks.unbind(0)):\n"
+          "        if s < thr:\n"
+          "            continue\n"
+          "        kept.append(Det(s, m))\n"
+          "    return kept\n"
+          "def pairs(labels, masks):\n"
+          "    out = []\n"
+          "    for l, m in zip(labels.tolist(), masks.unbind(0)):\n"
+          "        if l:\n"
+          "            out.append((l, m))\n"
+          "    return out\n"
+          "def every(scores, masks):\n"
+          "    kept = []\n"
+          "    for sc, piece in zip(scores.tolist(), masks.unbind(0)):\n"
+          "        kept.append(Det(sc, piece))\n"
+          "    return kept\n");
+  assert_non_null(store_effect_at(cur, "confident", "Det(s, m))"));
+  assert_non_null(store_effect_at(cur, "pairs", "(l, m))"));
+  assert_null(store_effect_at(cur, "every", "Det(sc, piece)"));
+}
+
 static void loop_stores_a_parameters_call(void **state) {
   analyse(state,
           "import torch\n"
@@ -9189,6 +9290,8 @@ int main(void) {
       T(linear_operator_matvec_called_by_solver),
       T(sequential_chains_its_modules),
       T(sequential_subclass_init_keeps_modules),
+      T(sequential_of_a_filled_list),
+      T(filtered_store_of_deferred_pieces_is_an_effect),
       T(thread_target_called_with_args),
       T(optimizer_step_calls_closure),
       T(record_display_index_from_param_default),

@@ -1636,6 +1636,19 @@ static bool holds_partial_view(const Frame *F, const VlVal *v, int depth) {
   return false;
 }
 
+/* Does v hold an operation deferred on what the caller passes (an element of `masks.unbind(0)`, a
+ * subscript of a parameter), itself, as an item of a tuple, or as an attribute of a record
+ * (record_deferred): a part of the caller's array, maybe, once the caller resolves it? */
+static bool deferred_part(const Frame *F, const VlVal *v, int depth) {
+  for (uint16_t i = 0; v && i < v->n && depth < 2; i++) {
+    const VlObj *o = v->objs[i];
+    if ((o->kind == VL_O_SYM && o->sub != VL_SYM_PARAM) || record_deferred(F, o)) return true;
+    for (uint16_t k = 0; o->kind == VL_O_SEQ && o->sub == VL_SEQ_TUPLE && k < o->nitems; k++)
+      if (deferred_part(F, o->items[k], depth + 1)) return true;
+  }
+  return false;
+}
+
 /* The containers (not tuples) this call makes and returns, itself or as an item of a returned tuple. */
 static void returned_containers(Frame *F, const VlVal *v, const VlSite **out, size_t *n, int depth) {
   for (uint16_t i = 0; v && i < v->n && depth < 2; i++) {
@@ -1696,7 +1709,13 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
     if (visible) continue;
     bool by_held = into_held && views_callers_only(F, ev->value, 0, s->effects, s->neffects);
     bool display = ev->store == VL_ST_ELEMENT && !ev->loop;
-    bool by_ret = !by_held && into_ret && !ev->call && (display || holds_partial_view(F, ev->value, 0)) &&
+    /* a store in a `for` loop (or comprehension) that skips some iterations (`if score < thr:
+     * continue`) of what the caller's array will decide (a piece of `masks.unbind(0)`): maybe not
+     * every piece gets in, so the caller must not read the list as all of them (its pieces'
+     * VL_F_EVERY, when it has only this summary); the store is kept, judged there */
+    bool filtered = !ev->call && ev->loop && an->m->loops[ev->loop].kind != VL_LOOP_WHILE &&
+                    ev->store == VL_ST_APPEND && deferred_part(F, ev->value, 0) && !vl_store_every_iteration(F, ev);
+    bool by_ret = !by_held && into_ret && !ev->call && (display || filtered || holds_partial_view(F, ev->value, 0)) &&
                   !(display && vl_frame_stored(F, ev->container, ev));
     if (!by_held && !by_ret) continue;
     VlEffect ef = {.kind = VL_EFF_STORE, .store = ev->store, .key_varies = ev->key_varies, .target = ev->container,
@@ -1704,7 +1723,7 @@ static void handed_back_container_stores(Frame *F, const SiteVec *sites, const V
                    .container = ev->container_text};
     ef.carried = by_ret && display;
     vl_effect_over_call(F, &ef, true);
-    if (by_ret && !display && !holds_partial_view(F, ef.value, 0)) continue;
+    if (by_ret && !display && !filtered && !holds_partial_view(F, ef.value, 0)) continue;
     VL_VEC_PUSH(out, ef);
   }
 }

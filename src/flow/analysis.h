@@ -564,6 +564,9 @@ bool vl_retain_call_varies(const Frame *F, VlId call);
 /* Is o an instance of a project class deriving from a library container (dict, list, OrderedDict):
  * one whose subscript stores are its own? */
 bool vl_container_instance(const Frame *F, const VlObj *o);
+/* Is store ev (of this function, in a loop) made in every iteration of its loop: a statement of the
+ * loop's body reached whenever the body runs, nothing leaving the iteration before it? */
+bool vl_store_every_iteration(const Frame *F, const StoreEv *ev);
 /* A summary's store effect, seen over one call: views whose base has every slab stored by the
  * function's loops are exported as showing their whole base (see retain.c); `handed_back`: a store
  * into a list the call hands back, whose loop under a test of values may still store every slab. */

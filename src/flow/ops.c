@@ -1233,13 +1233,171 @@ static bool list_class(Frame *F, const VlClassInfo *k, int depth) {
 
 static const VlVal *tuple_of(Frame *F, const VlVal *const *items, uint16_t n);
 
-/* The modules given positionally (or spread from a list or tuple of known items, `*layers`), kept at
- * the instance's site; with keywords or an unknown spread, none (the calls stay unknown). */
+/* ---- nn.Sequential(*layers) of a list the function fills before it ----
+ *   layers = []                              the list, made empty (D)
+ *   layers.append(Stem())                    appends, as statements of D's block, or of the bodies
+ *   for _ in range(depth):                   of `for` loops there (no else): each appended value is
+ *       layers.append(Block(dim))            a module, in source order, a loop's once (its modules
+ *   layers.append(Head())                    run again are the same objects: the chain is the same)
+ *   self.net = nn.Sequential(*layers)        a simple statement of D's block (S)
+ * and `nn.Sequential(*[Block() for _ in range(n)])` (no if clause), or a name bound to such a
+ * comprehension and not mentioned elsewhere: one module, the comprehension's element.  Any other mention of the name
+ * between D and S (an append under an `if`, `insert`, `reverse`, `+=`, an alias, a call it is passed
+ * to), a name nested functions read, or an appended value not all module instances: unknown.  What
+ * the list gets after S does not change the Sequential, which copied it. */
+typedef struct SeqFill {
+  const VlExpr *name; /* the list's name */
+  const VlSite *site; /* the list */
+  const VlVal *items[VL_MAX_ARGS];
+  uint16_t n;
+} SeqFill;
+
+static bool seq_same_name(const VlExpr *x, const VlExpr *t) {
+  return x->op == VL_E_NAME && x->sym.owner == t->sym.owner && x->sym.slot == t->sym.slot &&
+         (x->sym.kind == VL_SYM_LOCAL || x->sym.kind == VL_SYM_CELL);
+}
+
+/* Does an expression starting in [start, end) name the list? */
+static bool seq_mentions(Frame *F, const VlExpr *t, uint32_t start, uint32_t end) {
+  uint32_t nex;
+  const uint64_t *exprs = vl_by_start(F->an, false, &nex);
+  for (uint32_t i = vl_first_at(exprs, nex, start), e = vl_first_at(exprs, nex, end); i < e; i++)
+    if (seq_same_name(vl_expr(M(F), (VlId)exprs[i]), t)) return true;
+  return false;
+}
+
+/* The block under `block` whose statement `*index` is the innermost one holding byte pos; 0: none. */
+static VlId seq_block_at(const VlModule *m, VlId block, uint32_t pos, uint32_t *index, int depth) {
+  for (uint32_t i = 0; block && depth < 32 && i < m->blocks[block].count; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, block, i));
+    if (pos < st->start || pos >= st->end) continue;
+    VlId kids[4] = {0, 0, 0, 0};
+    if (st->kind == VL_S_IF || st->kind == VL_S_FOR || st->kind == VL_S_WHILE) kids[0] = st->b, kids[1] = st->c;
+    else if (st->kind == VL_S_WITH) kids[0] = st->b;
+    else if (st->kind == VL_S_TRY) kids[0] = st->a, kids[1] = st->c, kids[2] = st->d;
+    for (int k = 0; k < 4; k++) {
+      VlId r = kids[k] ? seq_block_at(m, kids[k], pos, index, depth + 1) : 0;
+      if (r) return r;
+    }
+    for (uint16_t h = 0; st->kind == VL_S_TRY && h < st->n; h++) {
+      VlId r = seq_block_at(m, m->handlers[st->b + h].body, pos, index, depth + 1);
+      if (r) return r;
+    }
+    *index = i;
+    return block;
+  }
+  return 0;
+}
+
+/* Statements [from, to) of block: appends to the list, `for` loops of them, or statements not naming
+ * it.  False when the list may hold anything else. */
+static bool seq_fill(Frame *F, VlId block, uint32_t from, uint32_t to, SeqFill *sf, int depth) {
+  const VlModule *m = M(F);
+  for (uint32_t i = from; i < to; i++) {
+    const VlStmt *st = vl_stmt(m, vl_block_stmt(m, block, i));
+    const VlExpr *call = st->kind == VL_S_EXPR ? vl_expr(m, st->a) : NULL;
+    const VlExpr *callee = call && call->op == VL_E_CALL && call->nkids == 2 ? vl_expr(m, vl_kid(m, st->a, 0)) : NULL;
+    if (callee && callee->op == VL_E_ATTR && strcmp(vl_str(m, callee->a), "append") == 0 &&
+        seq_same_name(vl_expr(m, vl_kid(m, vl_kid(m, st->a, 0), 0)), sf->name)) { /* layers.append(v) */
+      VlId arg = vl_kid(m, st->a, 1);
+      const VlExpr *ax = vl_expr(m, arg);
+      if (ax->op == VL_E_STAR || ax->op == VL_E_KW || seq_mentions(F, sf->name, ax->start, ax->end) || sf->n >= VL_MAX_ARGS)
+        return false;
+      const VlVal *v = NULL; /* what the append stored (its store event, direct, into this list) */
+      for (size_t k = 0; k < F->stores.len && !v; k++) {
+        const StoreEv *ev = &F->stores.items[k];
+        if (ev->store != VL_ST_APPEND || ev->call || ev->at.mod != F->an->mi || ev->at.start != ax->start ||
+            ev->at.end != ax->end)
+          continue;
+        for (uint16_t c = 0; c < ev->container->n && !v; c++)
+          if (ev->container->objs[c]->site == sf->site) v = ev->value;
+      }
+      if (!v) return false;
+      sf->items[sf->n++] = v;
+    } else if (st->kind == VL_S_FOR && !st->c && st->b && m->blocks[st->b].count && depth < 4) {
+      const VlStmt *first = vl_stmt(m, vl_block_stmt(m, st->b, 0));
+      if (seq_mentions(F, sf->name, st->start, first->start) ||
+          !seq_fill(F, st->b, 0, m->blocks[st->b].count, sf, depth + 1))
+        return false;
+    } else if (seq_mentions(F, sf->name, st->start, st->end)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Module instances only (a project module, a library layer), none unknown. */
+static bool seq_known_modules(const VlVal *v) {
+  if (vl_val_empty(v)) return false;
+  for (uint16_t i = 0; i < v->n; i++)
+    if (v->objs[i]->kind != VL_O_INST) return false;
+  return true;
+}
+
+/* The modules of `nn.Sequential(*layers)` for a list filled as above, in order, into sf; false when
+ * not known. */
+static bool seq_listed(Frame *F, const Args *a, SeqFill *sf) {
+  const VlModule *m = M(F);
+  const VlObj *s = a->spread->n == 1 ? a->spread->objs[0] : NULL;
+  if (!s || s->kind != VL_O_SEQ || s->sub != VL_SEQ_LIST || s->nitems || !s->site || s->site->kind != VL_SITE_NEW ||
+      s->site->mod != F->an->mi || s->site->func != F->func || !s->site->at || !a->spread_expr || F->func == VL_MODULE_FUNC)
+    return false;
+  const VlExpr *made = vl_expr(m, s->site->at);
+  bool comp = made->op == VL_E_COMP && m->comps[made->a].kind == VL_COMP_LIST;
+  for (uint16_t i = 0; comp && i < m->comps[made->a].nclauses; i++) /* (an if clause may leave it empty) */
+    if (m->clauses[m->comps[made->a].clauses + i].is_if) return false;
+  if (!comp && !(made->op == VL_E_LIST && made->nkids == 0)) return false;
+  sf->site = s->site;
+  sf->n = 0;
+  if (comp) { /* its element: the comprehension's store event (the heap's entry is the site's, joined) */
+    const VlExpr *el = vl_expr(m, m->comps[made->a].elem);
+    const VlVal *v = NULL;
+    for (size_t k = 0; k < F->stores.len && !v; k++) {
+      const StoreEv *ev = &F->stores.items[k];
+      if (ev->store == VL_ST_ELEMENT && !ev->call && ev->at.mod == F->an->mi && ev->at.start == el->start &&
+          ev->at.end == el->end)
+        v = ev->value;
+    }
+    if (!v) return false;
+    sf->items[sf->n++] = v;
+  }
+  if (a->spread_expr == s->site->at) return comp && seq_known_modules(sf->items[0]); /* *[Block() for ...] */
+  const VlExpr *t = vl_expr(m, a->spread_expr);
+  if (t->op != VL_E_NAME || t->sym.kind != VL_SYM_LOCAL || t->sym.owner != F->func) return false;
+  const FuncData *fd = &F->an->fd[F->func];
+  for (uint32_t i = 0; i < fd->ncells; i++)
+    if (fd->cells[i] == t->sym.slot) return false; /* (a nested function may change it) */
+  sf->name = t;
+  const VlFunc *fn = vl_func(m, F->func);
+  uint32_t d = 0, at = 0;
+  VlId block = seq_block_at(m, fn->body, made->start, &d, 0);
+  if (!block || seq_block_at(m, fn->body, t->start, &at, 0) != block || at <= d) return false;
+  const VlStmt *D = vl_stmt(m, vl_block_stmt(m, block, d)), *S = vl_stmt(m, vl_block_stmt(m, block, at));
+  if (D->kind != VL_S_ASSIGN || D->a != s->site->at || D->n != 1 || !seq_same_name(vl_expr(m, m->kids[D->b]), t))
+    return false;
+  if (S->kind != VL_S_ASSIGN && S->kind != VL_S_EXPR && S->kind != VL_S_RETURN) return false;
+  if (comp) /* its element alone: the list named nowhere else in the function (the heap joins what it gets) */
+    return !seq_mentions(F, t, D->end, t->start) && !seq_mentions(F, t, t->end, fn->end) &&
+           seq_known_modules(sf->items[0]);
+  if (!seq_fill(F, block, d + 1, at, sf, 0) || !sf->n) return false;
+  for (uint16_t i = 0; i < sf->n; i++)
+    if (!seq_known_modules(sf->items[i])) return false;
+  return true;
+}
+
+/* The modules given positionally (or spread from a tuple of known items, or from a list filled as
+ * seq_listed reads it: `*layers`), kept at the instance's site; with keywords or an unknown spread,
+ * none (the calls stay unknown). */
 static void seq_set_modules(Frame *F, const VlSite *site, const Args *a) {
   if (!site || a->nkw || a->dstar || (a->star && !a->spread)) return;
   const VlVal *items[VL_MAX_ARGS];
   uint16_t n = 0;
   if (a->spread) {
+    SeqFill sf;
+    if (seq_listed(F, a, &sf)) {
+      vl_heap_set_attr(F, site, VL_SEQ_MODULES, tuple_of(F, sf.items, sf.n));
+      return;
+    }
     if (a->spread->n != 1 || a->spread->objs[0]->kind != VL_O_SEQ || !a->spread->objs[0]->nitems) return;
     const VlObj *s = a->spread->objs[0];
     for (uint16_t i = 0; i < s->nitems && n < VL_MAX_ARGS; i++) items[n++] = s->items[i];

@@ -906,6 +906,10 @@ static bool every_iteration(const Frame *F, VlId L, VlSpan at) {
   return reached_in_block(F, body, at, false, 0);
 }
 
+bool vl_store_every_iteration(const Frame *F, const StoreEv *ev) {
+  return ev->loop && ev->at.mod == F->an->mi && every_iteration(F, ev->loop, ev->at);
+}
+
 /* A store of pieces that are each one of every piece of their base (rows of a whole array, the
  * pieces of a split) made in every iteration of the loops from the store's own out to (not
  * including) L: together they show the whole base, so they pin nothing more. */
