@@ -4090,6 +4090,32 @@ static void import_as(void **state) {
   is_lib(global("z"), "builtins.numpy");
 }
 
+/* The module body saves its whole environment at each branch, and reuses the copies a finished `if`
+ * gives back (interp.c: env_give): sequential and nested ifs still join exactly what each path bound. */
+static void module_ifs_reuse_saved_environments(void **state) {
+  analyse(state, "import os\nimport numpy as np\na = np.zeros((4, 4))\nb = np.ones((4, 4))\nq = 1\n"
+                 "if os.environ.get('A'):\n    x = a[0]\nelse:\n    x = b[0]\n"
+                 "if os.environ.get('B'):\n    q = a[3]\n    if os.environ.get('C'):\n        y = a[1]\n    else:\n        y = 3\n    z = x\n"
+                 "else:\n    y = 4\n    z = None\n"
+                 "if os.environ.get('D'):\n    w = b[2]\n"
+                 "k = x\n");
+  assert_int_equal(tl_count(global("x"), VL_O_ARRAY), 2);
+  assert_int_equal(global("x")->n, 2);
+  assert_int_equal(tl_count(global("y"), VL_O_ARRAY), 1);
+  assert_int_equal(tl_count(global("y"), VL_O_INT), 2);
+  assert_int_equal(global("y")->n, 3);
+  assert_int_equal(tl_count(global("z"), VL_O_ARRAY), 2);
+  assert_int_equal(tl_count(global("z"), VL_O_NONE), 1);
+  assert_int_equal(tl_count(global("w"), VL_O_ARRAY), 1);
+  assert_int_equal(tl_count(global("k"), VL_O_ARRAY), 2);
+  assert_int_equal(tl_count(global("q"), VL_O_ARRAY), 1); /* the else path keeps q = 1 */
+  assert_int_equal(tl_count(global("q"), VL_O_INT), 1);
+  assert_int_equal(global("k")->n, 2);
+  assert_int_equal(tl_count(global("a"), VL_O_ARRAY), 1);
+  assert_false(tl_has_view(global("a")));
+  assert_false(tl_has_view(global("b")));
+}
+
 static void import_dotted(void **state) {
   analyse(state, "import numpy.random\nx = numpy.random.randint\ny = numpy.zeros(2)\nz = random.randint\n");
   is_lib(global("numpy"), "numpy"); /* binds the top package */
@@ -9179,6 +9205,7 @@ int main(void) {
       /* imports */
       T(import_plain),
       T(import_as),
+      T(module_ifs_reuse_saved_environments),
       T(import_dotted),
       T(import_dotted_as),
       T(from_import),

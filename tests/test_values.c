@@ -203,9 +203,49 @@ static void a_borrowed_name_is_copied_once(void **state) {
   vl_arena_delete(arena);
 }
 
+/* The table doubles many times over (value.c: grow makes each entry's hash again from the
+ * entry, the slot keeping only 16 bits of it): after 100,000 objects, sites, shapes and values of each
+ * kind, each one made again is the same pointer, serials are in the order made, and distinct entries
+ * stay distinct (a tag that matched a different entry would merge two). */
+static void the_table_grows_and_keeps_every_entry(void **state) {
+  (void)state;
+  VlArena *arena = vl_arena_new();
+  VlValues *v = vl_values_new(arena);
+  enum { N = 100000 };
+  static const VlObj *ints[N], *tuples[N];
+  static const VlSite *sites[N];
+  static const VlShape *shapes[N];
+  static const VlVal *pairs[N];
+  for (long i = 0; i < N; i++) {
+    ints[i] = int_obj(v, i);
+    sites[i] = vl_site(v, (VlSite){.kind = VL_SITE_NEW, .func = (VlId)(i % 7), .at = (VlId)i, .start = (uint32_t)i});
+    shapes[i] = vl_shape(v, (VlShape){.n = 1, .itemsize = 8, .dims = {i + 1}});
+    const VlVal *item = vl_val1(v, ints[i]);
+    tuples[i] = vl_obj(v, (VlObj){.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .site = sites[i], .nitems = 1, .items = &item});
+    pairs[i] = vl_join(v, item, vl_val1(v, ints[i / 2]));
+  }
+  for (long i = 0; i < N; i++) {
+    assert_ptr_equal(int_obj(v, i), ints[i]);
+    assert_int_equal(ints[i]->index, (uint32_t)i);
+    if (i) assert_true(ints[i - 1]->serial < ints[i]->serial);
+    assert_ptr_equal(vl_site(v, (VlSite){.kind = VL_SITE_NEW, .func = (VlId)(i % 7), .at = (VlId)i, .start = (uint32_t)i}), sites[i]);
+    assert_int_equal(sites[i]->at, (VlId)i);
+    assert_ptr_equal(vl_shape(v, (VlShape){.n = 1, .itemsize = 8, .dims = {i + 1}}), shapes[i]);
+    const VlVal *item = vl_val1(v, ints[i]);
+    assert_ptr_equal(vl_obj(v, (VlObj){.kind = VL_O_SEQ, .sub = VL_SEQ_TUPLE, .site = sites[i], .nitems = 1, .items = &item}),
+                     tuples[i]);
+    assert_ptr_equal(tuples[i]->items[0]->objs[0], ints[i]);
+    assert_ptr_equal(vl_join(v, vl_val1(v, ints[i / 2]), item), pairs[i]);
+  }
+  assert_true(vl_values_count(v) >= 5 * (size_t)N);
+  vl_values_delete(v);
+  vl_arena_delete(arena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(value_order_is_creation_order),
+      cmocka_unit_test(the_table_grows_and_keeps_every_entry),
       cmocka_unit_test(too_many_objects),
       cmocka_unit_test(instance_state_is_identity),
       cmocka_unit_test(value_is_the_sorted_first_distinct),

@@ -157,6 +157,8 @@ struct Frame {
   VlId func;
   const VlVal **env;
   uint32_t nenv;
+  const VlVal **env_spare; /* copies of the whole environment a statement is done with, in scratch, for
+                              the next (interp.c: env_copy, env_give); each holds the next in slot 0 */
   bool dead; /* after return, raise, break, continue: no state flows on */
   VlId disp;                   /* the last list display evaluated, and its items' values (up to 16): */
   const VlVal *disp_items[16]; /* what np.concatenate([a, b], axis=1) sums its sizes from (ops.c) */

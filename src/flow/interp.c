@@ -221,10 +221,31 @@ void vl_heap_free(Heap *h) {
 
 /* ---- environments ---- */
 
+/* A copy of env (n slots).  A copy of the whole environment reuses one a statement gave back: the
+ * module body saves every slot (thousands) at each of its branches, and those copies, kept until the
+ * frame ends, made a large module's memory grow with its globals times its branches (issue 12). */
 static const VlVal **env_copy(Frame *F, const VlVal **env, uint32_t n) {
-  const VlVal **c = VL_ARENA_ARRAY(F->scratch, const VlVal *, n ? n : 1);
+  const VlVal **c;
+  if (n && n == F->nenv && F->env_spare) {
+    c = F->env_spare;
+    F->env_spare = (const VlVal **)(void *)c[0];
+  } else {
+    c = VL_ARENA_ARRAY(F->scratch, const VlVal *, n ? n : 1);
+  }
   if (n) memcpy(c, env, n * sizeof *c);
   return c;
+}
+
+/* Gives back the copies of the whole environment in c[0 .. k) (NULL: none; a copy may repeat) that no
+ * one holds any more, for env_copy to reuse. */
+static void env_give(Frame *F, const VlVal **c[], int k) {
+  for (int i = 0; i < k; i++) {
+    bool again = !c[i];
+    for (int j = 0; j < i && !again; j++) again = c[j] == c[i];
+    if (again || !F->nenv) continue;
+    c[i][0] = (const VlVal *)(void *)F->env_spare;
+    F->env_spare = c[i];
+  }
 }
 
 /* env := env joined with other (either may be dead: NULL) */
@@ -2426,6 +2447,10 @@ static void exec_if(Frame *F, const VlStmt *st) {
     F->dead = false;
   } else {
     F->dead = true;
+  }
+  if (!S) { /* the whole environment was saved (the module body): put copied what lives on */
+    const VlVal **done[] = {before, then_env, else_env, joined};
+    env_give(F, done, 4);
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <alloca.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,19 +17,33 @@
 
 typedef enum { K_SITE, K_OBJ, K_VAL, K_SHAPE } EntryKind;
 
-/* The table is two arrays: the hash of each slot's entry, and its pointer tagged with its kind in the
- * two low bits (everything interned is 8-byte aligned): 12 bytes a slot, where a struct of the three
- * took 16.  The tables of the analyses running are a good part of the peak memory. */
-typedef uintptr_t Slot; /* 0: empty */
+/* The table is one array of 8-byte slots: an entry's pointer (everything interned is 8-byte aligned,
+ * and user-space addresses fit in 48 bits) tagged with its kind in the two low bits and with the low
+ * 16 bits of its hash in the high 16, which keep most probes from reading an entry that differs.  A
+ * slot was 12 bytes (the pointer and a 32-bit hash beside it); the table of a large module's analysis
+ * is a good part of its peak memory (issue 12). */
+typedef uint64_t Slot; /* 0: empty */
 
-static inline Slot slot_of(const void *p, EntryKind kind) { return (uintptr_t)p | (uintptr_t)kind; }
-static inline const void *slot_ptr(Slot s) { return (const void *)(s & ~(uintptr_t)3); }
+enum { TAG_SHIFT = 48 };
+#define PTR_MASK ((UINT64_C(1) << TAG_SHIFT) - 4)
+
+static inline Slot slot_of(const void *p, EntryKind kind, uint32_t hash) {
+  if ((uint64_t)(uintptr_t)p & ~PTR_MASK) {
+    fprintf(stderr, "viewleak: an address above 2^48 cannot be interned (value.c)\n");
+    abort();
+  }
+  return (uint64_t)(uintptr_t)p | (uint64_t)kind | (uint64_t)(hash & 0xffffu) << TAG_SHIFT;
+}
+static inline const void *slot_ptr(Slot s) { return (const void *)(uintptr_t)(s & PTR_MASK); }
 static inline EntryKind slot_kind(Slot s) { return (EntryKind)(s & 3); }
+/* Could the slot hold an entry of this kind and hash? */
+static inline bool slot_may(Slot s, EntryKind kind, uint32_t hash) {
+  return (s & (UINT64_C(0xffff) << TAG_SHIFT | 3)) == ((uint64_t)(hash & 0xffffu) << TAG_SHIFT | (uint64_t)kind);
+}
 
 struct VlValues {
   VlArena *arena;
   Slot *slots;
-  uint32_t *hashes;
   uint32_t cap, count;
   uint32_t serial; /* objects made so far */
   const VlVal *unknown;
@@ -129,24 +144,28 @@ static bool val_eq(const VlVal *a, const VlVal *b) {
   return true;
 }
 
-/* The table is at most three quarters full: the hashes are good (value.c: fold), so probes stay short,
- * and the tables of the analyses running and of the exports being made are a good part of the peak. */
+/* A hash's first slot: its high bits (the low 16 are the slot's tag). */
+static inline uint32_t home(const VlValues *v, uint32_t hash) { return (uint32_t)(((uint64_t)hash * v->cap) >> 32); }
+static inline uint32_t next_slot(const VlValues *v, uint32_t h) { return (h + 1) & (v->cap - 1); }
+
+static uint32_t entry_hash(Slot s);
+
+/* The table is at most three quarters full: the hashes are good (value.c: fold), so probes stay short.
+ * It doubles (growing by half was tried: a table of a third less room on average, but the new and the
+ * old together at the moment of growing are no smaller, and where that moment falls near the peak,
+ * the peak grew); an entry's hash is made again from the entry as it moves (its slot keeps 16 bits). */
 static void grow(VlValues *v) {
-  uint32_t cap = v->cap ? v->cap * 2 : 256;
-  Slot *slots = vl_xcalloc(cap, sizeof(Slot));
-  uint32_t *hashes = vl_xcalloc(cap, sizeof(uint32_t));
-  for (uint32_t i = 0; i < v->cap; i++) {
-    if (!v->slots[i]) continue;
-    uint32_t h = v->hashes[i] & (cap - 1);
-    while (slots[h]) h = (h + 1) & (cap - 1);
-    slots[h] = v->slots[i];
-    hashes[h] = v->hashes[i];
+  uint32_t old_cap = v->cap;
+  Slot *old = v->slots;
+  v->cap = old_cap ? old_cap * 2 : 256;
+  v->slots = vl_xcalloc(v->cap, sizeof(Slot));
+  for (uint32_t i = 0; i < old_cap; i++) {
+    if (!old[i]) continue;
+    uint32_t h = home(v, entry_hash(old[i]));
+    while (v->slots[h]) h = next_slot(v, h);
+    v->slots[h] = old[i];
   }
-  free(v->slots);
-  free(v->hashes);
-  v->slots = slots;
-  v->hashes = hashes;
-  v->cap = cap;
+  free(old);
 }
 
 static uint32_t shape_hash(const VlShape *s) {
@@ -164,6 +183,16 @@ static bool shape_eq(const VlShape *a, const VlShape *b) {
   return true;
 }
 
+static uint32_t entry_hash(Slot s) {
+  const void *p = slot_ptr(s);
+  switch (slot_kind(s)) {
+  case K_SITE: return site_hash(p);
+  case K_OBJ: return obj_hash(p);
+  case K_SHAPE: return shape_hash(p);
+  default: return val_hash(p);
+  }
+}
+
 static inline bool same(uint8_t kind, const void *a, const void *b) {
   switch (kind) {
   case K_SITE: return site_eq(a, b);
@@ -179,8 +208,7 @@ static __attribute__((noinline)) const void *insert(VlValues *v, uint8_t kind, u
   void *copy = vl_arena_alloc_raw(v->arena, size, _Alignof(VlShape)); /* (pointers and int64s) */
   memcpy(copy, p, size);
   if (kind == K_OBJ) ((VlObj *)copy)->serial = ++v->serial;
-  v->slots[h] = slot_of(copy, (EntryKind)kind);
-  v->hashes[h] = hash;
+  v->slots[h] = slot_of(copy, (EntryKind)kind, hash);
   v->count++;
   return copy;
 }
@@ -191,11 +219,10 @@ static __attribute__((noinline)) const void *insert(VlValues *v, uint8_t kind, u
 static inline __attribute__((always_inline)) const void *intern(VlValues *v, uint8_t kind, uint32_t hash, const void *p,
                                                                 size_t size) {
   if ((v->count + 1) * 4 > v->cap * 3) grow(v);
-  uint32_t h = hash & (v->cap - 1);
+  uint32_t h = home(v, hash);
   while (v->slots[h]) {
-    if (v->hashes[h] == hash && slot_kind(v->slots[h]) == kind && same(kind, slot_ptr(v->slots[h]), p))
-      return slot_ptr(v->slots[h]);
-    h = (h + 1) & (v->cap - 1);
+    if (slot_may(v->slots[h], (EntryKind)kind, hash) && same(kind, slot_ptr(v->slots[h]), p)) return slot_ptr(v->slots[h]);
+    h = next_slot(v, h);
   }
   return insert(v, kind, hash, h, p, size);
 }
@@ -210,16 +237,13 @@ size_t vl_values_count(const VlValues *self) { return self->count; }
 
 void vl_values_seal(VlValues *self) {
   free(self->slots);
-  free(self->hashes);
   self->slots = NULL;
-  self->hashes = NULL;
   self->cap = self->count = 0;
 }
 
 void vl_values_delete(VlValues *self) {
   if (!self) return;
   free(self->slots);
-  free(self->hashes);
   free(self);
 }
 
@@ -259,11 +283,10 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
   if (o.nitems) { /* items are copied into the arena once the object is new */
     uint32_t h = obj_hash(&o);
     if ((v->count + 1) * 4 > v->cap * 3) grow(v);
-    uint32_t at = h & (v->cap - 1);
+    uint32_t at = home(v, h);
     while (v->slots[at]) {
-      if (v->hashes[at] == h && slot_kind(v->slots[at]) == K_OBJ && obj_eq(slot_ptr(v->slots[at]), &o))
-        return slot_ptr(v->slots[at]);
-      at = (at + 1) & (v->cap - 1);
+      if (slot_may(v->slots[at], K_OBJ, h) && obj_eq(slot_ptr(v->slots[at]), &o)) return slot_ptr(v->slots[at]);
+      at = next_slot(v, at);
     }
     const VlVal **items = vl_arena_alloc_raw(v->arena, sizeof(const VlVal *) * o.nitems, _Alignof(const VlVal *));
     memcpy(items, o.items, sizeof(const VlVal *) * o.nitems);
@@ -271,8 +294,7 @@ const VlObj *vl_obj(VlValues *v, VlObj o) {
     VlObj *copy = vl_arena_alloc_raw(v->arena, sizeof(VlObj), _Alignof(VlObj));
     *copy = o;
     copy->serial = ++v->serial;
-    v->slots[at] = slot_of(copy, K_OBJ);
-    v->hashes[at] = h;
+    v->slots[at] = slot_of(copy, K_OBJ, h);
     v->count++;
     return copy;
   }
