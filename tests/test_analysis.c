@@ -7368,6 +7368,78 @@ static void decorated_function_name_key_one_slot(void **state) {
   assert_string_equal(cur->hits[0].container, "self._all");
 }
 
+/* Analyses `dep` as module `deco_utils` (which `text` imports), then `text` as module `test`, in one
+ * program, as the driver does along the import graph: hits of both go to *state's file.  The module
+ * `deco_utils` lowered here is returned, for the test to delete when done. */
+static VlModule *analyse_after(void **state, const char *dep, const char *text) {
+  TlFile *f = analyse(state, "");
+  vl_program_delete(f->prog);
+  vl_module_delete(f->m);
+  free(f->text);
+  f->nhits = 0;
+  f->nfuncs = 0;
+  VlModule *d = vl_lower(&f->py, NULL, "deco_utils.py", dep, strlen(dep));
+  f->text = vl_xstrdup(text);
+  f->m = vl_lower(&f->py, NULL, "test.py", f->text, strlen(f->text));
+  assert_non_null(d);
+  assert_non_null(f->m);
+  f->prog = vl_program_new(&f->know);
+  VlModInfo *dmi = vl_program_add(f->prog, "deco_utils", "deco_utils.py", false, true);
+  VlModInfo *mi = vl_program_add(f->prog, "test", "test.py", false, true);
+  VlFlowSink sink = {tl_on_hit, tl_on_rebind, f};
+  vl_analyse_module_probed(f->prog, dmi, d, NULL, &sink, tl_probe, f);
+  vl_analyse_module_probed(f->prog, mi, f->m, NULL, &sink, tl_probe, f);
+  return d;
+}
+
+/* A method under a decorator factory imported from another module of the project (`from deco_utils
+ * import cache_read`, YOLOX's `cache_read_img`): the wrapper that module's summaries hand back, its
+ * closure holding the method, is what `ds.read_img` calls, so the wrapper's cache store (in the other
+ * module) is reported for the caller's loop; a second decorator of that module whose wrapper copies
+ * stays silent, and a method under it is still run through the wrapper */
+static void imported_decorator_wraps_method(void **state) {
+  VlModule *dep = analyse_after(state,
+          "import functools\n"
+          "def cache_read(use_cache=True):\n"
+          "    def decorator(fn):\n"
+          "        @functools.wraps(fn)\n"
+          "        def wrapper(self, index, use_cache=use_cache):\n"
+          "            if self.imgs[index] is None:\n"
+          "                self.imgs[index] = fn(self, index)\n"
+          "            return self.imgs[index]\n"
+          "        return wrapper\n"
+          "    return decorator\n"
+          "def copied(fn):\n"
+          "    def wrapper(self, index):\n"
+          "        self.kept[index] = fn(self, index).copy()\n"
+          "        return self.kept[index]\n"
+          "    return wrapper\n",
+          "import numpy as np\n"
+          "from deco_utils import cache_read, copied\n"
+          "class Images:\n"
+          "    def __init__(self, n):\n"
+          "        self.n = n\n"
+          "        self.imgs = [None] * n\n"
+          "        self.kept = [None] * n\n"
+          "    @cache_read(use_cache=True)\n"
+          "    def read_img(self, index):\n"
+          "        img = np.ones((480, 640)) * index\n"
+          "        return img[::4, ::4]\n"
+          "    @copied\n"
+          "    def read_copy(self, index):\n"
+          "        img = np.ones((480, 640)) * index\n"
+          "        return img[::4, ::4]\n"
+          "def run():\n"
+          "    ds = Images(40)\n"
+          "    for i in range(ds.n):\n"
+          "        ds.read_img(i)\n"
+          "        ds.read_copy(i)\n"
+          "    return ds\n");
+  assert_non_null(tl_hit(cur, "fn(self, index)"));
+  assert_null(tl_hit(cur, "fn(self, index).copy()"));
+  vl_module_delete(dep);
+}
+
 /* A method analysed again for the array its caller passes gets the ints passed beside it too: a
  * subscript by its int parameters (`heat[b, c]`) is the part it is, not unknown */
 static void specialised_method_gets_int_arguments(void **state) {
@@ -9385,6 +9457,7 @@ int main(void) {
       T(spectrum_slices_not_parts),
       T(decorated_name_is_the_wrapper),
       T(decorated_method_is_the_wrapper),
+      T(imported_decorator_wraps_method),
       T(decorated_function_name_key_one_slot),
       T(specialised_method_gets_int_arguments),
       T(augmented_param_in_place),

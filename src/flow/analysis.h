@@ -502,6 +502,8 @@ const VlVal *vl_import_binding(Frame *F, const VlStmt *st);
 bool vl_share_step(const VlVal *v);
 const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const VlVal *const *items, VlId expr);
 const VlVal *vl_op_attr(Frame *F, const VlVal *obj, const char *name, VlId expr);
+/* What the program knows of function `func` of module `mod` (this module's, or one analysed before). */
+const VlFuncInfo *vl_func_info(Frame *F, const VlModInfo *mod, VlId func);
 /* obj.name = v where obj's class has a property setter of that name: runs it (with `expr`, the
  * assignment's target, as the call); true when it ran for every object of obj. */
 bool vl_op_set_property(Frame *F, const VlVal *obj, const char *name, const VlVal *v, VlId value_expr, VlId expr);

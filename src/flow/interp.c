@@ -2650,22 +2650,54 @@ static void loop_rebind(Frame *F, VlId s, const VlStmt *st) {
   }
 }
 
-/* Is decorator dx, by its name, one of this module's functions, or a method of a module-level object
- * or class of this module (`@register(...)`, `@REG.register()`)?  Read from the module's globals,
- * nothing evaluated. */
-static bool own_decorator(const Frame *F, VlId dx) {
+/* The module's global value decorator dx names (`@register(...)`, `@REG.register()`: `register`,
+ * `REG`), read from the module's globals, nothing evaluated; NULL when it names no global.  `plain`:
+ * only a name or a call of one (no attribute). */
+static const VlVal *decorator_global(const Frame *F, VlId dx, bool plain) {
   const VlModule *m = M(F);
   VlId e = vl_expr(m, dx)->op == VL_E_CALL ? vl_kid(m, dx, 0) : dx;
-  for (int depth = 0; depth < 4 && vl_expr(m, e)->op == VL_E_ATTR; depth++) e = vl_kid(m, e, 0);
+  for (int depth = 0; depth < 4 && !plain && vl_expr(m, e)->op == VL_E_ATTR; depth++) e = vl_kid(m, e, 0);
   const VlExpr *x = vl_expr(m, e);
-  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL || !F->an->globals) return false;
-  const VlVal *v = F->an->globals[x->sym.slot];
+  if (x->op != VL_E_NAME || x->sym.kind != VL_SYM_GLOBAL || !F->an->globals) return NULL;
+  return F->an->globals[x->sym.slot];
+}
+
+/* Is decorator dx, by its name, one of this module's functions, or a method of a module-level object
+ * or class of this module (`@register(...)`, `@REG.register()`)? */
+static bool own_decorator(const Frame *F, VlId dx) {
+  const VlVal *v = decorator_global(F, dx, false);
   for (uint16_t i = 0; v && i < v->n; i++) {
     const VlObj *o = v->objs[i];
     if ((o->kind == VL_O_FUNC || o->kind == VL_O_CLASS) && o->mod == F->an->mi) return true;
     if (o->kind == VL_O_INST && o->site && o->site->mod == F->an->mi) return true;
   }
   return false;
+}
+
+/* Is decorator dx, by its name, one function of another module of the project, imported by name
+ * (`from .utils import cache_read_img`: `@cache_read_img(use_cache=True)`, `@timed`), plain (not
+ * bound, not a partial)?  That module was analysed first: its summaries say what a call returns. */
+static bool imported_decorator(const Frame *F, VlId dx) {
+  const VlVal *v = decorator_global(F, dx, true);
+  const VlObj *o = v && v->n == 1 ? v->objs[0] : NULL;
+  return o && o->kind == VL_O_FUNC && o->mod && o->mod != F->an->mi && !o->base && !o->nitems;
+}
+
+/* Decorator dx, evaluated to deco (one project function), called with v: true when it hands back v
+ * itself; *wrapper (when asked) set to the function it hands back instead when that is one defined in
+ * deco's own module (`def traced(fn): def wrapper(x): ...; return wrapper`: its closure
+ * holds the decorated one). */
+static bool call_decorator(Frame *F, VlId dx, const VlVal *deco, const VlVal *v, const VlVal **wrapper) {
+  Args a;
+  memset(&a, 0, sizeof a);
+  a.pos[0] = v;
+  a.pos_expr[0] = dx;
+  a.npos = 1;
+  const VlVal *r = vl_op_call(F, deco, &a, dx);
+  if (wrapper && r != v && r && r->n == 1 && r->objs[0]->kind == VL_O_FUNC &&
+      r->objs[0]->mod == deco->objs[0]->mod && !r->objs[0]->name)
+    *wrapper = r;
+  return r == v;
 }
 
 /* Decorator expression dx applied to what it decorates (v: a class, or a function): a project
@@ -2681,18 +2713,20 @@ static bool decorate(Frame *F, VlId dx, const VlVal *v, bool eval_all, const VlV
   /* (one of this module's functions: what another module's decorator fills is that module's, which
    * an importer's analysis does not change) */
   if (!deco || deco->n != 1 || deco->objs[0]->kind != VL_O_FUNC || deco->objs[0]->mod != F->an->mi) return false;
-  Args a;
-  memset(&a, 0, sizeof a);
-  a.pos[0] = v;
-  a.pos_expr[0] = dx;
-  a.npos = 1;
-  const VlVal *r = vl_op_call(F, deco, &a, dx);
-  /* a wrapper the decorator defines and returns (`def traced(fn): def wrapper(x): ...; return
-   * wrapper`): one project function of this module, its closure holding the decorated one */
-  if (wrapper && r != v && r && r->n == 1 && r->objs[0]->kind == VL_O_FUNC && r->objs[0]->mod == F->an->mi &&
-      !r->objs[0]->name)
-    *wrapper = r;
-  return r == v;
+  return call_decorator(F, dx, deco, v, wrapper);
+}
+
+/* The wrapper an imported decorator (imported_decorator) hands back for method v, NULL when it hands
+ * back anything else: its module's summaries answer the call (`cache_read_img(use_cache=True)` gives
+ * its `decorator` closure, which given v gives `wrapper`, its closure holding v).  Nothing else of
+ * the call is kept (what it fills is its module's). */
+static const VlVal *imported_wrapper(Frame *F, VlId dx, const VlVal *v) {
+  const VlVal *deco = vl_eval(F, dx), *wrapper = NULL;
+  if (!deco || deco->n != 1 || deco->objs[0]->kind != VL_O_FUNC || !deco->objs[0]->mod ||
+      deco->objs[0]->mod == F->an->mi || deco->objs[0]->base)
+    return NULL;
+  call_decorator(F, dx, deco, v, &wrapper);
+  return wrapper;
 }
 
 static void exec_stmt(Frame *F, VlId s) {
@@ -2904,15 +2938,15 @@ void vl_frame_free(Frame *F) {
   VL_VEC_FREE(&F->param_loop_calls);
 }
 
-/* The decorator of method f when it is its one decorator and one of this module's own (own_decorator),
- * on a plain method (not a static or class method, a property, or a memo), else 0. */
+/* The decorator of method f when it is its one decorator and one of this module's own (own_decorator)
+ * or a function imported from another module of the project (imported_decorator), on a plain method (not a static or class method, a property, or a memo), else 0. */
 static VlId method_decorator(Frame *F, VlId f) {
   const VlFunc *fn = vl_func(M(F), f);
   if (fn->ndecorators != 1 || !(fn->flags & VL_FN_DECORATED) ||
       (fn->flags & (VL_FN_STATICMETHOD | VL_FN_CLASSMETHOD | VL_FN_PROPERTY)) || vl_memo_decorator(F->an, f))
     return 0;
   VlId dx = M(F)->kids[fn->decorators];
-  return own_decorator(F, dx) ? dx : 0;
+  return own_decorator(F, dx) || imported_decorator(F, dx) ? dx : 0;
 }
 
 /* Methods of a top-level class under a decorator of the module that returns a function it defines
@@ -2929,8 +2963,11 @@ static void wrap_methods(Frame *F, VlId klass) {
     const VlVal *wrapper = NULL;
     if (!dx) continue;
     vl_an_class(an, klass); /* its class variables (the body run once), which the wrapper replaces */
-    decorate(F, dx, vl_closure_value(F, f), false, &wrapper);
-    const VlFuncInfo *wi = wrapper ? vl_an_func(an, wrapper->objs[0]->func) : NULL;
+    if (own_decorator(F, dx))
+      decorate(F, dx, vl_closure_value(F, f), false, &wrapper);
+    else
+      wrapper = imported_wrapper(F, dx, vl_closure_value(F, f));
+    const VlFuncInfo *wi = wrapper ? vl_func_info(F, wrapper->objs[0]->mod, wrapper->objs[0]->func) : NULL;
     if (!wi || !wi->nparams || wi->params[0].kind != VL_P_POS || !wrapper->objs[0]->key) continue;
     /* a new array of class variables (they are never changed in place: analysis.c, bound_methods) */
     VlAttr *vars = VL_ARENA_ARRAY(an->arena, VlAttr, ci->nclassvars + 1);

@@ -1167,7 +1167,7 @@ const VlVal *vl_op_subscript(Frame *F, const VlVal *base, const Index *ix, const
 
 /* ---- attributes ---- */
 
-static const VlFuncInfo *func_info(Frame *F, const VlModInfo *mod, VlId func) {
+const VlFuncInfo *vl_func_info(Frame *F, const VlModInfo *mod, VlId func) {
   if (mod == F->an->mi) return vl_an_func(F->an, func);
   return func < mod->nfuncs ? &mod->funcs[func] : NULL;
 }
@@ -2479,7 +2479,8 @@ static const VlObj *module_walk(Frame *F, const VlLibrary *lib, const VlObj *o, 
 }
 
 /* Method m of class k (found for `obj.<name>`) bound to self: the method itself, or, for a method
- * under a decorator of its module that returns a function it defines, that wrapper (interp.c:
+ * under a decorator (its module's, or one imported from another module of the project) that returns
+ * a function it defines, that wrapper (interp.c:
  * wrap_methods made it the class's variable of the name), its closure holding the method: calls run
  * the wrapper, which calls the method (a cache filled by `self.imgs[index] = read_img_fn(self, index)`). */
 static const VlObj *bound_method_of(Frame *F, const VlClassInfo *k, const VlFuncInfo *m, const char *name,
@@ -2487,7 +2488,7 @@ static const VlObj *bound_method_of(Frame *F, const VlClassInfo *k, const VlFunc
   if ((m->flags & VL_FN_DECORATED) && self) {
     const VlVal *cv = class_member(F, k, name, NULL, 0);
     const VlObj *w = cv && cv->n == 1 ? cv->objs[0] : NULL;
-    if (w && w->kind == VL_O_FUNC && !w->base && w->key && w->mod == m->mod && w->func != m->id) {
+    if (w && w->kind == VL_O_FUNC && !w->base && w->key && (w->mod != m->mod || w->func != m->id)) {
       VlObj b = *w;
       b.base = vl_val1(V(F), self);
       return vl_obj(V(F), b);
@@ -6263,7 +6264,7 @@ static const VlVal *collate_fn_batch(Frame *F, const VlVal *ds, const Args *a, V
   one.pos[0] = items;
   /* f analysed again for the items (its summary zips rows of a parameter it cannot see) */
   const VlObj *fo = cf->objs[0];
-  const VlFuncInfo *fi = item && !fo->nitems && fo->mod == F->an->mi ? func_info(F, fo->mod, fo->func) : NULL;
+  const VlFuncInfo *fi = item && !fo->nitems && fo->mod == F->an->mi ? vl_func_info(F, fo->mod, fo->func) : NULL;
   const VlSummary *sp = fi ? vl_specialise(F, fi, fo->base, &one, VL_SPECIAL_ITEMS | VL_SPECIAL_SHAPES | VL_SPECIAL_OBJECTS) : NULL;
   const VlVal *r = sp ? vl_apply_summary(F, fi, sp, fo->base, fo->key, &one, expr) : vl_op_call(F, cf, &one, expr);
   if (vl_val_unknownish(r)) return NULL;
@@ -6684,7 +6685,7 @@ static const VlVal *call_func(Frame *F, const VlObj *o, Args *a, VlId expr) {
   if (o->sub == VL_FUNC_CACHED && !o->nitems && !vl_retain_call_varies(F, expr))
     return vl_unknown(V(F));
   if (F->module_prepass && o->mod == F->an->mi) return vl_unknown(V(F));
-  const VlFuncInfo *fi = func_info(F, o->mod, o->func);
+  const VlFuncInfo *fi = vl_func_info(F, o->mod, o->func);
   if (!fi) return vl_unknown(V(F));
   const VlSummary *s = o->mod == F->an->mi ? vl_func_summary(F->an, o->func) : fi->summary;
   if (!s) return vl_unknown(V(F));
@@ -6978,7 +6979,7 @@ static bool extension_call(Frame *F, Acc *acc, const VlObj *o, Args *a, VlId exp
   const char *q = NULL, *bare = NULL;
   if (o->kind == VL_O_LIB && !o->base && !o->mod) q = o->name;
   else if (o->kind == VL_O_FUNC && o->mod) {
-    const VlFuncInfo *fi = func_info(F, o->mod, o->func);
+    const VlFuncInfo *fi = vl_func_info(F, o->mod, o->func);
     if (!fi) return false;
     q = vl_arena_dotted(F->an->arena, o->mod->name, fi->qualname);
     if (o->mod == F->an->mi) bare = fi->qualname;
