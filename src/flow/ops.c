@@ -7156,8 +7156,11 @@ static bool op_keeps_order(Frame *F, uint8_t lib, int op) {
                                       "floor_divide", "remainder", "power", "left_shift", "right_shift",
                                       "bitwise_and", "bitwise_or", "bitwise_xor"};
   const VlLibrary *L = op >= 0 && op <= VL_OP_XOR ? library(F, lib) : NULL; /* (0: the default library's) */
-  const VlLibEntry *e = L && L->table ? vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]) : NULL;
-  return e && e->keeps_order;
+  if (!L || !L->table) return false;
+  /* a table without the function (PyTorch names np.power torch.pow: `t.T ** 2` keeps strides, measured)
+   * does not say the result is C-contiguous: its order is taken as kept, so unknown of other operands */
+  const VlLibEntry *e = vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]);
+  return !e || e->keeps_order;
 }
 
 /* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */
