@@ -1740,6 +1740,73 @@ static void operators_keep_order(void **state) {
   assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
 }
 
+static void tensor_operators_keep_strides(void **state) {
+  /* PyTorch's elementwise functions keep their operand's strides (tag keeps-order, probed as for NumPy:
+   * torch.exp of a transposed tensor is not contiguous), and an operator on tensors follows its function's
+   * row (`t * 2` is torch.multiply): contiguous only of contiguous operands and numbers; `@` (torch.matmul,
+   * untagged) is contiguous whatever its operands */
+  analyse(state,
+          "import torch\n"
+          "def f():\n"
+          "    t = torch.zeros(4, 5)\n"
+          "    b1 = t * 2.0\n"
+          "    b2 = t.T * 2.0\n"
+          "    b3 = torch.exp(t.T)\n"
+          "    b4 = torch.exp(t)\n"
+          "    b5 = -t.T\n"
+          "    b6 = t.T @ t\n"
+          "    b7 = t.T ** 2\n"
+          "    v1 = b1[:2].reshape(-1)\n"
+          "    v2 = b2[:2].reshape(-1)\n");
+  assert_true(only(local("f", "b1"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "b2"), 2);
+  assert_int_equal(only(local("f", "b2"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(only(local("f", "b3"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b4"))->layout & VL_L_C);
+  assert_int_equal(only(local("f", "b5"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "b6"))->layout & VL_L_C);
+  /* `**` is np.power, which PyTorch names torch.pow: no row of that name, so not known C-contiguous */
+  assert_int_equal(only(local("f", "b7"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_true(only(local("f", "v1"))->view);
+  assert_int_equal(tl_count(local("f", "v2"), VL_O_ARRAY), 0);
+}
+
+static void gradient_and_histogramdd(void **state) {
+  /* np.gradient (axis=int?copy:axis?-:ndim>1?copies:copy, keeps-order): a tuple of new arrays of f's ndim
+   * for an f of several axes, one array of a 1-D f or with axis= an int, unknown with another axis= or of
+   * an f of unknown ndim; in f's memory order.  np.histogramdd (items=?l:x): hist a new array of unknown
+   * ndim and layout, edges unknown */
+  analyse(state,
+          "import numpy as np\n"
+          "def f(x, ax):\n"
+          "    a = np.zeros((40, 50))\n"
+          "    v = np.zeros(40)\n"
+          "    gy, gx = np.gradient(a)\n"
+          "    g1 = np.gradient(v)\n"
+          "    g2 = np.gradient(a, axis=-1)\n"
+          "    g3 = np.gradient(a, axis=(0, 1))\n"
+          "    g4 = np.gradient(x)\n"
+          "    g5 = np.gradient(a, axis=ax)\n"
+          "    ty, tx = np.gradient(a.T)\n"
+          "    r = gx[:4]\n"
+          "    h, e = np.histogramdd(a, bins=8)\n");
+  tl_assert_ndim(local("f", "gx"), 2);
+  assert_false(only(local("f", "gx"))->view);
+  assert_true(only(local("f", "gx"))->layout & VL_L_C);
+  tl_assert_ndim(local("f", "g1"), 1);
+  assert_false(only(local("f", "g1"))->view);
+  tl_assert_ndim(local("f", "g2"), 2);
+  assert_int_equal(tl_count(local("f", "g3"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "g4"), VL_O_ARRAY), 0);
+  assert_int_equal(tl_count(local("f", "g5"), VL_O_ARRAY), 0);
+  tl_assert_ndim(local("f", "tx"), 2);
+  assert_int_equal(only(local("f", "tx"))->layout & (VL_L_C | VL_L_F), 0);
+  partial_view_of(local("f", "r"), "gx");
+  ndim_unknown(local("f", "h"));
+  assert_int_equal(only(local("f", "h"))->layout & (VL_L_C | VL_L_F), 0);
+  assert_int_equal(tl_count(local("f", "e"), VL_O_ARRAY), 0);
+}
+
 static void ix_mesh_indexing(void **state) {
   /* np.ix_(r, c) (effect index, tag mesh): a tuple of two index arrays of two axes; a[np.ix_(r, c)] is
    * a new array of a's ndim (not a view), whose row is a view and whose [i, j] a scalar; np.nonzero's
@@ -9188,6 +9255,8 @@ int main(void) {
       T(scipy_special_stats_keep_order),
       T(numpy_ufuncs_keep_order),
       T(operators_keep_order),
+      T(tensor_operators_keep_strides),
+      T(gradient_and_histogramdd),
       T(ix_mesh_indexing),
       T(lstsq_solution_has_b_ndim),
       T(select_ndim_broadcasts_items),

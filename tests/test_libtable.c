@@ -183,6 +183,34 @@ static void conditions(void **state) {
   assert_int_equal(to->effect_else, VL_FX_VIEW);
 }
 
+/* P?A:Q?B:C: each else branch that is a condition again is the next one, tried in turn (np.gradient: one
+ * array with axis= an int, unknown with another axis=, a list of arrays of an operand of several axes);
+ * P=int: given as an int */
+static void chained_conditions(void **state) {
+  VlLibTable t = parse_ok(state, "function\tgradient\taxis=int?copy:axis?-:ndim>1?copies:copy\tsame\taxis=99\tkeeps-order\n"
+                                 "function\tsum\taxis?copy:scalar\t-\taxis=1\n");
+  const VlLibEntry *g = find(&t, VL_LIB_FUNCTION, "gradient");
+  assert_string_equal(g->effect_cond.param, "axis"); /* "=int" is not part of the name */
+  assert_true(g->effect_cond.literal_int);
+  assert_false(g->effect_cond.literal_true);
+  assert_int_equal(g->effect_then, VL_FX_COPY);
+  assert_int_equal(g->neffect_more, 2);
+  assert_string_equal(g->effect_cond_more[0].param, "axis");
+  assert_false(g->effect_cond_more[0].literal_int);
+  assert_int_equal(g->effect_then_more[0], VL_FX_UNKNOWN);
+  assert_string_equal(g->effect_cond_more[1].param, "ndim>1");
+  assert_int_equal(g->effect_then_more[1], VL_FX_COPIES);
+  assert_int_equal(g->effect_else, VL_FX_COPY);
+  assert_true(g->keeps_order);
+  const VlLibEntry *s = find(&t, VL_LIB_FUNCTION, "sum"); /* one condition: none more */
+  assert_int_equal(s->neffect_more, 0);
+  assert_false(s->effect_cond.literal_int);
+  assert_int_equal(s->effect_else, VL_FX_SCALAR);
+  /* a chained condition names a declared parameter too; a bad branch is an error */
+  assert_contains(parse_err(state, "function\tgradient\taxis?copy:edge?-:copy\tsame\taxis=99\n"), "'edge'");
+  assert_contains(parse_err(state, "function\tgradient\taxis?copy:ndim>1?copyy:copy\tsame\taxis=99\n"), "'copyy'");
+}
+
 static void params(void **state) {
   VlLibTable t = parse_ok(state, "method\tastype\tcopy=False?view:copy\tsame\tdtype=0,copy=4\n");
   const VlLibEntry *e = find(&t, VL_LIB_METHOD, "astype");
@@ -294,6 +322,15 @@ static void items_tag(void **state) {
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0ii\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:y\n"), "'items=0:y'");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0:xl\n"), "bad items= tag");
+  /* ?: an item of unknown ndim (np.histogramdd's hist), with the suffixes of a D (l: unknown layout) */
+  VlLibTable hd = parse_ok(state, "function\thistogramdd\tcopies\t-\t-\titems=?l:x\n");
+  const VlLibEntry *h = find(&hd, VL_LIB_FUNCTION, "histogramdd");
+  assert_int_equal(h->nitem_nd, 2);
+  assert_int_equal(h->item_anynd, 1);
+  assert_int_equal(h->item_strided, 1);
+  assert_int_equal(h->item_none, 2);
+  assert_int_equal(e->item_anynd, 0);
+  assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=?1\n"), "bad items= tag");
   assert_contains(parse_err(state, "function\tf\tcopies\t-\t-\titems=0,operand-max=9\n"), "unknown tag");
   /* x: an item that holds no array (find_peaks' properties); Dl: an item of unknown layout (stft's Zxx);
    * operand-max=N: the operand has at most N axes */
@@ -962,6 +999,7 @@ int main(void) {
 #define T(f) cmocka_unit_test_setup_teardown(f, arena_setup, arena_teardown)
   const struct CMUnitTest tests[] = {
       T(each_effect),
+      T(chained_conditions),
       T(descriptors_parse),
       T(descriptors_reject_bad_rows),
       T(repeated_rows_are_errors),

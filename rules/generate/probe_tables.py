@@ -754,10 +754,11 @@ def classify(lib, target, t, fam, c, log, primary="c2"):
 
 
 def keeps_order(lib, effect, arrays):
-    """A new NumPy array that is C-contiguous of the C-contiguous operand but not of every other one (np.exp
-    of an F-contiguous array is F-contiguous): tag keeps-order, for which the result is C-contiguous only
-    of a C-contiguous operand or Python data (a table row calls a new array C-contiguous otherwise)."""
-    if lib.name != "numpy" or effect != "copy" or "c2" not in arrays or not arrays["c2"].layout[0]:
+    """A new array that is C-contiguous of the C-contiguous operand but not of every other one (np.exp of an
+    F-contiguous array is F-contiguous; torch.exp of a transposed tensor keeps its strides): tag keeps-order,
+    for which the result is C-contiguous only of a C-contiguous operand or Python data (a table row calls a
+    new array C-contiguous otherwise).  Measured alike for NumPy and PyTorch."""
+    if effect != "copy" or "c2" not in arrays or not arrays["c2"].layout[0]:
         return False
     return any(o.layout is not None and not o.layout[0] for o in arrays.values())
 

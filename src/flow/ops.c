@@ -2993,6 +2993,7 @@ static bool cond_holds(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c
   if (!v || vl_val_only(v, VL_O_NONE)) return false;
   if (c.literal_false) return x && vl_expr(M(F), x)->op == VL_E_FALSE;
   if (c.literal_true) return x && vl_expr(M(F), x)->op == VL_E_TRUE;
+  if (c.literal_int) return vl_val_only(v, VL_O_INT); /* np.gradient(f, axis=-1), not axis=(0, 1) */
   if (c.literal_str) { /* every string it may be is the one written */
     for (uint16_t i = 0; i < v->n; i++)
       if (v->objs[i]->kind != VL_O_STR || !v->objs[i]->name || strcmp(v->objs[i]->name, c.literal_str) != 0) return false;
@@ -3011,6 +3012,16 @@ static int cond_value(Frame *F, const VlLibEntry *e, const Args *a, VlLibCond c,
     return nd.lo >= n ? 1 : nd.hi < n ? 0 : -1;
   }
   return cond_holds(F, e, a, c);
+}
+
+/* The effect a row gives this call: its conditions in turn (P?A:Q?B:C); false when the first that
+ * decides cannot be decided (the operand's ndim, unknown). */
+static bool entry_effect(Frame *F, const VlLibEntry *e, const Args *a, const VlVal *operand, VlLibEffect *fx) {
+  int c = cond_value(F, e, a, e->effect_cond, operand);
+  if (c) return c > 0 && (*fx = e->effect_then, true);
+  for (uint8_t i = 0; i < e->neffect_more; i++)
+    if ((c = cond_value(F, e, a, e->effect_cond_more[i], operand)) != 0) return c > 0 && (*fx = e->effect_then_more[i], true);
+  return *fx = e->effect_else, true;
 }
 
 static VlNdim val_nd(const VlVal *v) {
@@ -3977,6 +3988,17 @@ static bool c_order_data(const VlVal *v, bool operand) {
   return true;
 }
 
+/* May a new array of row e be C-contiguous?  Without the tag keeps-order, yes (fresh_layout decides); with it
+ * (scipy.special.softmax, np.exp, np.gradient's arrays), only of Python data or C-contiguous arrays, else its
+ * layout is unknown: every argument counts, as a ufunc's order follows all its inputs (np.add(1.0, a.T)). */
+static bool order_kept_c(const VlLibEntry *e, const VlVal *operand, const Args *a) {
+  if (!e->keeps_order) return true;
+  if (!c_order_data(operand, true) || a->star || a->spread) return false;
+  for (int i = 0; i < a->npos + a->nkw; i++)
+    if (!c_order_data(i < a->npos ? a->pos[i] : a->kw[i - a->npos], false)) return false;
+  return true;
+}
+
 static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibEntry *e, const VlVal *operand,
                                     const Args *a, bool method, VlId expr) {
   /* out=: the result is the output array itself; no new array is bound */
@@ -3984,9 +4006,8 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     if (strcmp(a->kwname[i], "out") == 0 && vl_val_has(a->kw[i], VL_O_ARRAY)) return a->kw[i];
   if (!operand) operand = a->npos ? a->pos[0] : vl_unknown(V(F));
   operand = vl_as_array(F, operand, vl_nd_unknown());
-  int fx_then = cond_value(F, e, a, e->effect_cond, operand);
-  if (fx_then < 0) return vl_unknown(V(F)); /* the operand's ndim decides, and it is unknown */
-  VlLibEffect fx = fx_then ? e->effect_then : e->effect_else;
+  VlLibEffect fx;
+  if (!entry_effect(F, e, a, operand, &fx)) return vl_unknown(V(F)); /* the operand's ndim decides, and it is unknown */
   if (e->order && fx == VL_FX_VIEW && !ordered_effect(e, a, &fx)) return vl_unknown(V(F));
   /* an ndim condition that cannot be decided ("ndim>1" of an operand of unknown ndim: squareform) leaves
    * the ndim unknown, not the else branch's */
@@ -4139,11 +4160,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
       shape = vl_shape(V(F), sh);
     }
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, VL_HOW_COPY), .lib = id, .nd = nd, .expr = expr, .shape = shape, .layout = fresh_layout(nd), .flags = e->ints ? VL_F_INTS : 0};
-    /* keeps-order (scipy.special.softmax, np.exp): C-contiguous of Python data or C-contiguous arrays, else
-     * unknown; every argument counts, as a ufunc's order follows all its inputs (np.add(1.0, a.T)) */
-    if (e->keeps_order && (!c_order_data(operand, true) || a->star || a->spread)) o.layout = 0;
-    for (int i = 0; i < a->npos + a->nkw && e->keeps_order; i++)
-      if (!c_order_data(i < a->npos ? a->pos[i] : a->kw[i - a->npos], false)) o.layout = 0;
+    if (!order_kept_c(e, operand, a)) o.layout = 0;
     /* np.delete, np.sort, np.concatenate of structured arrays: still records */
     bool records = !e->ints && vl_val_has(operand, VL_O_ARRAY);
     for (uint16_t i = 0; i < operand->n && records; i++)
@@ -4237,6 +4254,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
     VlObj o = {.kind = VL_O_ARRAY, .site = vl_new_site(F, expr, vl_val_has(operand, VL_O_ARRAY) ? VL_HOW_COPY : VL_HOW_PRODUCER),
                .lib = id, .nd = nd, .expr = expr, .layout = fresh_layout(nd),
                .flags = e->ints ? VL_F_INTS : 0};
+    if (!order_kept_c(e, operand, a)) o.layout = 0; /* np.gradient's arrays, made by np.empty_like(f) */
     /* values, indices = t.max(dim=1) (a conditional entry): the items' ndims were measured for one
      * integer axis without keepdim; keepdim=True keeps that axis.  torch.max(a, b), keepdim of
      * unknown value, or more arguments: a tuple of arrays of unknown ndim */
@@ -4274,6 +4292,7 @@ static const VlVal *apply_entry_raw(Frame *F, const VlLibrary *lib, const VlLibE
           const VlVal *arg = item_arg_val(e, a, e->item_nd[k]);
           c.nd = arg ? data_nd(F, arg, 0) : vl_nd_unknown();
         }
+        if (e->item_anynd & (1u << k)) c.nd = vl_nd_unknown(); /* np.histogramdd's hist: as many axes as columns */
         c.layout = e->item_strided & (1u << k) ? 0 : fresh_layout(c.nd); /* (0: unknown) */
         if (e->item_ints & (1u << k)) c.flags |= VL_F_INTS;
         if (e->item_side & (1u << k)) {
@@ -7138,8 +7157,11 @@ static bool op_keeps_order(Frame *F, uint8_t lib, int op) {
                                       "floor_divide", "remainder", "power", "left_shift", "right_shift",
                                       "bitwise_and", "bitwise_or", "bitwise_xor"};
   const VlLibrary *L = op >= 0 && op <= VL_OP_XOR ? library(F, lib) : NULL; /* (0: the default library's) */
-  const VlLibEntry *e = L && L->table ? vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]) : NULL;
-  return e && e->keeps_order;
+  if (!L || !L->table) return false;
+  /* a table without the function (PyTorch names np.power torch.pow: `t.T ** 2` keeps strides, measured)
+   * does not say the result is C-contiguous: its order is taken as kept, so unknown of other operands */
+  const VlLibEntry *e = vl_libtable_find(L->table, VL_LIB_FUNCTION, funcs[op]);
+  return !e || e->keeps_order;
 }
 
 /* Does v hold a guess: an opaque result or array assumed beside a deferred operation? */

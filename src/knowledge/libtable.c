@@ -46,7 +46,8 @@ static bool fail(Parser *p, const char *what, const char *tok) {
   return false;
 }
 
-/* "P?A:B", "P=False?A:B" or "P=True?A:B" -> cond + the two branches; anything else -> unconditional. */
+/* "P?A:B", "P=False?A:B", "P=True?A:B", "P='s'?A:B" or "P=int?A:B" -> cond + the two branches (B may be
+ * conditional again: the caller splits it); anything else -> unconditional. */
 static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char **else_) {
   char *q = strchr(tok, '?'), *colon = q ? strchr(q, ':') : NULL;
   if (!q || !colon) {
@@ -59,6 +60,7 @@ static void split_cond(Parser *p, char *tok, VlLibCond *cond, char **then_, char
   char *eq = strchr(tok, '=');
   cond->literal_false = eq && strcmp(eq + 1, "False") == 0;
   cond->literal_true = eq && strcmp(eq + 1, "True") == 0;
+  cond->literal_int = eq && strcmp(eq + 1, "int") == 0;
   size_t n = eq ? strlen(eq + 1) : 0;
   cond->literal_str = NULL;
   if (n >= 2 && eq[1] == '\'' && eq[n] == '\'') { /* P='none' */
@@ -205,7 +207,9 @@ static bool parse_tags(Parser *p, char *s, VlLibEntry *e) {
         else if (end == d && *d == 'n' && e->nitem_nd < 4) e->item_int |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
         else if (end == d && *d == '@' && d[1] >= '0' && d[1] <= '7' && e->nitem_nd < 4) /* @K: argument K's ndim */
           e->item_arg |= (uint8_t)(1u << e->nitem_nd), v = d[1] - '0', end = d + 2;
-        for (bool more = end != d && *d != 'x' && *d != 'n' && *d != '@' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si */
+        else if (end == d && *d == '?' && e->nitem_nd < 4) /* ?: a new array of unknown ndim (np.histogramdd's hist) */
+          e->item_anynd |= (uint8_t)(1u << e->nitem_nd), v = 0, end = d + 1;
+        for (bool more = end != d && *d != 'x' && *d != 'n' && *d != '@' && e->nitem_nd < 4; more;) /* suffixes, several allowed: -1si, ?l */
           if (*end == 'i' && !(e->item_ints >> e->nitem_nd & 1)) e->item_ints |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 's' && !(e->item_side >> e->nitem_nd & 1)) e->item_side |= (uint8_t)(1u << e->nitem_nd), end++;
           else if (*end == 'l' && !(e->item_strided >> e->nitem_nd & 1)) e->item_strided |= (uint8_t)(1u << e->nitem_nd), end++;
@@ -237,14 +241,22 @@ static bool parse_line(Parser *p, char *line, VlLibEntry *e) {
   e->name = vl_arena_strdup(p->arena, cols[1]);
   char *a, *b;
   split_cond(p, cols[2], &e->effect_cond, &a, &b);
-  if (!parse_effect(p, a, &e->effect_then) || !parse_effect(p, b, &e->effect_else)) return false;
+  if (!parse_effect(p, a, &e->effect_then)) return false;
+  /* P?A:Q?B:C: each else branch that is a condition again is the next condition */
+  while (e->effect_cond.param && strchr(b, '?') && e->neffect_more < VL_LIB_MAX_MORE) {
+    uint8_t m = e->neffect_more++;
+    split_cond(p, b, &e->effect_cond_more[m], &a, &b);
+    if (!parse_effect(p, a, &e->effect_then_more[m])) return false;
+  }
+  if (!parse_effect(p, b, &e->effect_else)) return false;
   split_cond(p, cols[3], &e->ndim_cond, &a, &b);
   if (!parse_ndim(p, a, &e->ndim_then) || !parse_ndim(p, b, &e->ndim_else)) return false;
   char *params = n >= 5 ? cols[4] : NULL, *tags = n >= 6 ? cols[5] : NULL;
   if (params && strcmp(params, "-") != 0 && !parse_params(p, params, e)) return false;
   if (tags && !parse_tags(p, tags, e)) return false;
-  const char *conds[2] = {e->effect_cond.param, e->ndim_cond.param};
-  for (int i = 0; i < 2; i++)
+  const char *conds[2 + VL_LIB_MAX_MORE] = {e->effect_cond.param, e->ndim_cond.param};
+  for (uint8_t i = 0; i < e->neffect_more; i++) conds[2 + i] = e->effect_cond_more[i].param;
+  for (int i = 0; i < 2 + e->neffect_more; i++)
     if (conds[i] && strncmp(conds[i], "ndim>", 5) != 0 && vl_lib_param_pos(e, conds[i]) < 0)
       return fail(p, "condition on undeclared parameter", conds[i]);
   if (e->casts && vl_lib_param_pos(e, e->casts) < 0) return fail(p, "casts= of undeclared parameter", e->casts);

@@ -82,12 +82,14 @@ typedef enum VlNdimRule {
 } VlNdimRule;
 
 /* A condition on a call's parameter: given at all, or given as the literal False or the literal True,
- * or as a string known to be the one written (P='none'); or, as "ndim>N", on the operand's ndim
- * (np.diag: a view of a matrix, a new matrix from a vector; unknown ndim: unknown). */
+ * or as a string known to be the one written (P='none'), or as an int (P=int: every value it may be is an
+ * int); or, as "ndim>N", on the operand's ndim (np.diag: a view of a matrix, a new matrix from a vector;
+ * unknown ndim: unknown). */
 typedef struct VlLibCond {
   const char *param; /* NULL: always true */
   bool literal_false;
   bool literal_true; /* t.to(dtype, copy=True): a copy only when copy= is the literal True */
+  bool literal_int;  /* np.gradient(f, axis=0): one array; axis=(0, 1): a list of them */
   const char *literal_str; /* F.cross_entropy(..., reduction="none"): per-sample losses */
 } VlLibCond;
 
@@ -102,7 +104,7 @@ typedef struct VlLibParam {
   int pos;
 } VlLibParam;
 
-enum { VL_LIB_MAX_PARAMS = 4 };
+enum { VL_LIB_MAX_PARAMS = 4, VL_LIB_MAX_MORE = 2 };
 
 typedef enum VlGrowth { VL_GROW_NONE, VL_GROW_SEQ, VL_GROW_FIRST } VlGrowth;
 
@@ -111,6 +113,11 @@ typedef struct VlLibEntry {
   const char *name;
   VlLibCond effect_cond; /* effect = cond ? effect_then : effect_else */
   VlLibEffect effect_then, effect_else;
+  /* P?A:Q?B:C: the conditions after the first, tried in turn before effect_else (np.gradient:
+   * axis=int?copy:axis?-:ndim>1?copies:copy, a list of arrays only of an operand of several axes and no axis=) */
+  VlLibCond effect_cond_more[VL_LIB_MAX_MORE];
+  VlLibEffect effect_then_more[VL_LIB_MAX_MORE];
+  uint8_t neffect_more;
   VlLibCond ndim_cond;
   VlNdimSpec ndim_then, ndim_else;
   VlLibParam params[VL_LIB_MAX_PARAMS];
@@ -158,6 +165,8 @@ typedef struct VlLibEntry {
   uint8_t item_arg;      /* bit k: item k has the ndim of argument item_nd[k] (by position, or by the name the
                             params column gives that position), not the operand's (a @K in place of a D:
                             np.linalg.lstsq's solution has b's ndim, items=@1:-1:n:-1s) */
+  uint8_t item_anynd;    /* bit k: item k is a new array of unknown ndim (a ? in place of a D: np.histogramdd's hist,
+                            one axis per column of the sample, items=?l:x) */
   uint8_t item_strided;  /* bit k: item k's layout is not known (a D written Dl: scipy.signal.stft's Zxx, a
                             transposed view of a buffer of its own, neither C- nor F-contiguous) */
   const char *fields;    /* tag fields=F:F...: the items' attribute names, comma-separated ("values,indices":
